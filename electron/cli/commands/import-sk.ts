@@ -1,0 +1,97 @@
+import { parseArgs } from 'node:util';
+import { basename } from 'node:path';
+import { previewSk, applyImport } from '../../core/skimport/index';
+import type { Preview } from '../../core/skimport/index';
+import { printJson, progress, table } from '../io';
+import { openCli, type CliEnv } from '../context';
+import { formatRupiah } from '../../../shared/money';
+
+export const IMPORT_SK_USAGE = `sigap import-sk FILE [--number N] [--date YYYY-MM-DD] [--tmt YYYY-MM-DD] [--tmt-end YYYY-MM-DD]
+                 [--category NAME] [--opd NAME] [--amend] [--dry-run] [--skip-invalid] [--json] [--db PATH]`;
+
+function problemJson(p: Preview['rejected'][number]) {
+  return { sheet: p.sheet, row: p.row, column: p.column, columnName: p.columnName, code: p.code, message: p.message, ...(p.nik ? { nik: p.nik } : {}), ...(p.name ? { name: p.name } : {}) };
+}
+
+export function previewJson(pv: Preview, applied: boolean, extra: Record<string, unknown> = {}) {
+  return {
+    file: pv.read.file,
+    sha256: pv.read.sha256,
+    applied,
+    decree: pv.decree
+      ? { number: pv.decree.number, date: pv.decree.date, subject: pv.decree.subject, tmtStart: pv.decree.tmtStart, tmtEnd: pv.decree.tmtEnd, category: pv.decree.category.name, mode: pv.decree.mode, signatory: pv.decree.signatory }
+      : null,
+    blocking: pv.blocking,
+    sheets: pv.read.sheets.map((s) => ({ sheet: s.sheet, headerRows: s.headerRows, columns: s.columns, unitSource: s.unitSource, dataRows: s.dataRows })),
+    accepted: pv.accepted,
+    rejected: pv.rejected.map(problemJson),
+    warnings: pv.warnings.map(problemJson),
+    newUnits: pv.newUnits,
+    diff: { added: pv.diff.added, removed: pv.diff.removed, changed: pv.diff.changed, unchanged: pv.diff.unchanged },
+    ...extra,
+  };
+}
+
+export async function importSkCommand(args: string[], cx: CliEnv): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      number: { type: 'string' }, date: { type: 'string' }, tmt: { type: 'string' }, 'tmt-end': { type: 'string' },
+      category: { type: 'string' }, opd: { type: 'string' }, amend: { type: 'boolean' }, 'dry-run': { type: 'boolean' },
+      'skip-invalid': { type: 'boolean' }, json: { type: 'boolean' }, db: { type: 'string' },
+    },
+  });
+  const file = positionals[0];
+  if (!file) {
+    cx.io.err(`Berkas SK belum disebut.\n${IMPORT_SK_USAGE}\n`);
+    return 2;
+  }
+  const ctx = openCli(values.db, cx);
+  try {
+    const pv = await previewSk(ctx, {
+      path: file,
+      label: basename(file),
+      ...(values.number ? { number: values.number } : {}),
+      ...(values.date ? { date: values.date } : {}),
+      ...(values.tmt ? { tmt: values.tmt } : {}),
+      ...(values['tmt-end'] ? { tmtEnd: values['tmt-end'] } : {}),
+      ...(values.category ? { category: values.category } : {}),
+      ...(values.opd ? { defaultUnit: values.opd } : {}),
+      mode: values.amend ? 'amend' : 'replace',
+      onReadProgress: progress(cx.io, 'Membaca baris'),
+    });
+    const canApply = pv.blocking.length === 0 && pv.accepted > 0 && (pv.rejected.length === 0 || values['skip-invalid']);
+    let result = null;
+    if (canApply && !values['dry-run']) {
+      result = applyImport(ctx, pv, { skipInvalid: Boolean(values['skip-invalid']), onProgress: progress(cx.io, 'Menyimpan') });
+    }
+    if (values.json) printJson(cx.io, previewJson(pv, result !== null, { dryRun: Boolean(values['dry-run']), result }));
+    else printHuman(cx, pv, result !== null, Boolean(values['dry-run']));
+    if (values['dry-run']) return canApply ? 0 : 1;
+    return result ? 0 : 1;
+  } finally {
+    ctx.close();
+  }
+}
+
+function printHuman(cx: CliEnv, pv: Preview, applied: boolean, dryRun: boolean): void {
+  const o = (s: string) => cx.io.out(`${s}\n`);
+  if (pv.decree) o(`SK ${pv.decree.number} (${pv.decree.category.name}), TMT ${pv.decree.tmtStart} s.d. ${pv.decree.tmtEnd}`);
+  for (const b of pv.blocking) o(`TIDAK DAPAT DITERAPKAN: ${b.message}`);
+  o(`Baris sah: ${pv.accepted}; masalah: ${pv.rejected.length}; peringatan: ${pv.warnings.length}`);
+  const list = [...pv.rejected, ...pv.warnings];
+  if (list.length > 0) {
+    cx.io.out(table(['Sheet', 'Baris', 'Kolom', 'Kode', 'Pesan'], list.slice(0, 200).map((p) => [p.sheet, p.row, p.column, p.code, `${p.severity === 'error' ? '' : '(peringatan) '}${p.message}`])));
+    if (list.length > 200) o(`... dan ${list.length - 200} lagi (gunakan --json untuk semuanya)`);
+  }
+  if (pv.newUnits.length) o(`OPD baru: ${pv.newUnits.join(', ')}`);
+  o(`Perbedaan: ${pv.diff.added.length} baru, ${pv.diff.removed.length} keluar, ${pv.diff.changed.length} berubah, ${pv.diff.unchanged} tetap`);
+  for (const c of pv.diff.changed.slice(0, 20)) {
+    o(`  ${c.nik} ${c.name}: ${c.moved ? `${c.fromOpd} -> ${c.toOpd} ` : ''}${c.honorChanged ? `${formatRupiah(c.fromHonor)} -> ${formatRupiah(c.toHonor)}` : ''}`);
+  }
+  if (applied) o('Diterapkan.');
+  else if (dryRun) o('Uji coba (--dry-run): tidak ada yang disimpan.');
+  else if (pv.rejected.length > 0) o('Tidak ada yang disimpan. Perbaiki baris bermasalah, atau gunakan --skip-invalid untuk menerapkan baris yang sah saja.');
+  else o('Tidak ada yang disimpan.');
+}

@@ -1,0 +1,27 @@
+import { userInfo } from 'node:os';
+import { openDatabase } from '../core/db/open';
+import { resolveDbPath } from '../core/paths';
+import type { CoreContext } from '../core/context';
+import type { Io } from './io';
+
+export interface CliEnv {
+  io: Io;
+  env: NodeJS.ProcessEnv;
+  clock: () => Date;
+}
+
+function actor(env: NodeJS.ProcessEnv): string {
+  try {
+    return `cli:${env.SIGAP_USER ?? userInfo().username}`;
+  } catch {
+    return 'cli';
+  }
+}
+
+/** Opens the database named by `--db` (or SIGAP_DB, or the user-data default) for one command. */
+export function openCli(dbFlag: string | undefined, cx: CliEnv): CoreContext & { close(): void } {
+  const path = resolveDbPath(dbFlag, cx.env);
+  const { db, backupPath } = openDatabase(path, { clock: cx.clock });
+  if (backupPath) cx.io.err(`Cadangan sebelum pembaruan skema: ${backupPath}\n`);
+  return { db, actor: actor(cx.env), clock: cx.clock, close: () => db.close() };
+}

@@ -1,0 +1,54 @@
+import { SigapError } from '../../shared/errors';
+import { processIo } from './io';
+import type { CliEnv } from './context';
+import { importSkCommand, IMPORT_SK_USAGE } from './commands/import-sk';
+import { rosterCommand } from './commands/roster';
+import { opdCommand, categoryCommand } from './commands/units';
+import { demoCommand } from './commands/demo';
+
+export const USAGE = `Sigap: daftar pegawai non-ASN, iuran dan pelaporan BPJS Ketenagakerjaan
+
+Penggunaan:
+  ${IMPORT_SK_USAGE}
+  sigap roster [--month YYYY-MM] [--opd NAME] [--search TEXT] [--status active|ended|all] [--json | --csv]
+  sigap opd list [--json]
+  sigap category list [--json]
+  sigap demo --persons N [--year YYYY] [--seed N]
+
+Setiap perintah menerima --db PATH (atau variabel lingkungan SIGAP_DB).
+`;
+
+type Command = (args: string[], cx: CliEnv) => Promise<number>;
+const COMMANDS: Record<string, Command> = {
+  'import-sk': importSkCommand,
+  roster: rosterCommand,
+  opd: opdCommand,
+  category: categoryCommand,
+  demo: demoCommand,
+};
+
+export async function main(argv: string[], cx: CliEnv = { io: processIo, env: process.env, clock: () => new Date() }): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    cx.io.out(USAGE);
+    return name ? 0 : 2;
+  }
+  const cmd = COMMANDS[name];
+  if (!cmd) {
+    cx.io.err(`Perintah "${name}" tidak dikenal.\n\n${USAGE}`);
+    return 2;
+  }
+  try {
+    return await cmd(rest, cx);
+  } catch (e) {
+    if (e instanceof SigapError) {
+      cx.io.err(`Galat (${e.code}): ${e.message}\n`);
+      return e.code === 'INVALID_INPUT' ? 2 : 1;
+    }
+    if (e instanceof TypeError && (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      cx.io.err(`${e.message}\n\n${USAGE}`);
+      return 2;
+    }
+    throw e;
+  }
+}

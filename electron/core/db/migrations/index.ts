@@ -1,0 +1,7 @@
+import { m0010 } from './0010-initial';
+import type { Migration } from './types';
+
+/** Every migration, in order. A new one is appended here with the next number (gaps of 10). */
+export const MIGRATIONS: readonly Migration[] = [m0010];
+
+export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,0 +1,80 @@
+import Database from 'better-sqlite3';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { dirname, join, basename } from 'node:path';
+import { MIGRATIONS, LATEST_VERSION } from './migrations/index';
+import type { Migration } from './migrations/types';
+import { SigapError } from '../errors';
+
+export type Db = Database.Database;
+
+export interface OpenOptions {
+  /** Used to name the pre-migration backup. */
+  clock?: () => Date;
+  /** Override the migration list (tests migrate to an earlier version). */
+  migrations?: readonly Migration[];
+  readonly?: boolean;
+}
+
+export interface OpenResult {
+  db: Db;
+  /** The backup written before migrating, when there was one. */
+  backupPath: string | null;
+  fromVersion: number;
+  toVersion: number;
+}
+
+/** Opens (creating when missing) the Sigap database at `path` and brings its schema up to date. */
+export function openDatabase(path: string, opts: OpenOptions = {}): OpenResult {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const existed = path !== ':memory:' && existsSync(path) && statSync(path).size > 0;
+  let db: Db;
+  try {
+    db = new Database(path, { readonly: opts.readonly ?? false });
+    db.pragma('schema_version'); // touches the file: a non-database fails here, not later
+  } catch (e) {
+    throw new SigapError('DB_UNREADABLE', `Berkas basis data "${path}" tidak dapat dibuka: ${(e as Error).message}`);
+  }
+  configure(db);
+  try {
+    const res = migrate(db, path, existed, opts);
+    return { db, ...res };
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}
+
+function configure(db: Db): void {
+  db.pragma('journal_mode = WAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  // NORMAL is durable across application crashes in WAL mode (only a power loss can drop the last
+  // commits, never corrupt the file); FULL would fsync every commit for little gain on a desktop.
+  db.pragma('synchronous = NORMAL');
+}
+
+function migrate(db: Db, path: string, existed: boolean, opts: OpenOptions): Omit<OpenResult, 'db'> {
+  const migrations = opts.migrations ?? MIGRATIONS;
+  const latest = opts.migrations ? migrations[migrations.length - 1]!.version : LATEST_VERSION;
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > latest) {
+    throw new SigapError(
+      'DB_TOO_NEW',
+      `Basis data "${basename(path)}" dibuat oleh versi Sigap yang lebih baru (skema ${current}, versi ini mengenal sampai ${latest}). Perbarui aplikasi Sigap.`,
+    );
+  }
+  const pending = migrations.filter((m) => m.version > current);
+  if (pending.length === 0) return { backupPath: null, fromVersion: current, toVersion: current };
+  let backupPath: string | null = null;
+  if (existed && path !== ':memory:') {
+    const stamp = (opts.clock ?? (() => new Date()))().toISOString().replace(/[:.]/g, '-');
+    backupPath = join(dirname(path), `${basename(path)}.v${current}.${stamp}.bak`);
+    // VACUUM INTO is SQLite's own consistent copy, safe on a live WAL database.
+    db.prepare('VACUUM INTO ?').run(backupPath);
+  }
+  db.transaction(() => {
+    for (const m of pending) m.up(db);
+    db.pragma(`user_version = ${pending[pending.length - 1]!.version}`);
+  })();
+  return { backupPath, fromVersion: current, toVersion: pending[pending.length - 1]!.version };
+}

@@ -1,0 +1,2 @@
+export { SigapError } from '../../shared/errors';
+export type { ErrorCode } from '../../shared/errors';

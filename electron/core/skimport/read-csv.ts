@@ -1,0 +1,87 @@
+import { readFileSync } from 'node:fs';
+import type { Cell, SheetRow } from './cells';
+import type { SheetStream } from './read-xlsx';
+
+/**
+ * Decodes CSV bytes: UTF-8 (with or without BOM), UTF-16 with a BOM, otherwise Windows-1252
+ * (what Excel on an Indonesian Windows writes for "CSV").
+ */
+export function decodeCsv(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+}
+
+/** Picks `;` or `,` (or tab) by which splits the first lines into the most stable number of fields. */
+export function detectDelimiter(text: string): string {
+  const lines = text.split(/\r?\n/).slice(0, 30).filter((l) => l.trim() !== '');
+  let best = ',';
+  let bestScore = -1;
+  for (const d of [';', ',', '\t']) {
+    const counts = lines.map((l) => splitCsvLine(l, d).length);
+    const max = Math.max(0, ...counts);
+    const score = max > 1 ? counts.filter((c) => c === max).length * max : 0;
+    if (score > bestScore) {
+      best = d;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+function splitCsvLine(line: string, d: string): string[] {
+  return parseCsv(line, d)[0] ?? [];
+}
+
+/** RFC 4180 parsing with a chosen delimiter; quoted fields may hold delimiters, quotes and newlines. */
+export function parseCsv(text: string, d: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else quoted = false;
+      } else field += ch;
+      continue;
+    }
+    if (ch === '"' && field === '') quoted = true;
+    else if (ch === d) {
+      row.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += ch;
+  }
+  if (field !== '' || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
+}
+
+/** A CSV file as one sheet named after the file. Every cell is text, as the clerk typed it. */
+export function readCsv(path: string, sheetName: string): SheetStream {
+  const text = decodeCsv(readFileSync(path));
+  const rows = parseCsv(text.replace(/^\uFEFF/, ''), detectDelimiter(text));
+  async function* gen(): AsyncGenerator<SheetRow> {
+    for (let i = 0; i < rows.length; i++) {
+      const cells: Cell[] = rows[i]!.map((s) => (s.trim() === '' ? null : s));
+      yield { row: i + 1, cells };
+    }
+  }
+  return { name: sheetName, rows: gen() };
+}

@@ -1,0 +1,262 @@
+import { createHash } from 'node:crypto';
+import { createReadStream, openSync, readSync, closeSync, statSync } from 'node:fs';
+import { basename, extname } from 'node:path';
+import { SigapError } from '../errors';
+import { parseDateText } from '../../../shared/dates';
+import { cellText, columnLetter, isBlank, type SheetRow } from './cells';
+import { detectHeader, FIELD_LABELS, type HeaderLayout } from './header';
+import { readXlsx, type SheetStream } from './read-xlsx';
+import { readCsv } from './read-csv';
+import { classifyRow, groupName, parseDataRow } from './rows';
+import type { DecreeTitle, LayoutOverride, ParsedRow, Problem, ReadResult, SheetLayout } from './types';
+
+export interface ReadOptions {
+  /** Display name of the file in messages (defaults to its base name). */
+  label?: string;
+  /** Paying unit for rows that name none (no column, group row or telling sheet name). */
+  defaultUnit?: string;
+  overrides?: Record<string, LayoutOverride>;
+  /** Year used to pick the century of a NIK's birth year. */
+  referenceYear: number;
+  onProgress?: (rowsRead: number) => void;
+}
+
+/** Rows buffered per sheet to find its header. */
+const HEADER_SCAN = 40;
+/** A sheet longer than this is not an SK appendix (and would exhaust memory). */
+export const MAX_ROWS_PER_SHEET = 300_000;
+const GENERIC_SHEET = /^(sheet|lembar|lampiran|data|daftar|rekap|tabel|sk)\s*\d*$/i;
+
+export async function sha256File(path: string): Promise<string> {
+  const h = createHash('sha256');
+  for await (const chunk of createReadStream(path)) h.update(chunk as Buffer);
+  return h.digest('hex');
+}
+
+function sniff(path: string, label: string): 'xlsx' | 'csv' {
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch {
+    throw new SigapError('FILE_UNREADABLE', `Berkas "${label}" tidak ditemukan.`);
+  }
+  if (size === 0) throw new SigapError('FILE_EMPTY', `Berkas "${label}" kosong (0 byte).`);
+  const head = Buffer.alloc(8);
+  const fd = openSync(path, 'r');
+  try {
+    readSync(fd, head, 0, 8, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return 'xlsx';
+  if (head.readUInt32BE(0) === 0xd0cf11e0) {
+    throw new SigapError('FILE_UNREADABLE', `Berkas "${label}" berformat Excel lama (.xls). Buka di Excel lalu simpan sebagai .xlsx.`);
+  }
+  const ext = extname(path).toLowerCase();
+  if (ext === '.xlsx' || ext === '.xlsm') {
+    throw new SigapError('FILE_UNREADABLE', `Berkas "${label}" bukan lembar kerja Excel yang sah (isinya bukan format .xlsx). Simpan ulang dari Excel sebagai .xlsx.`);
+  }
+  const sample = Buffer.alloc(Math.min(size, 4096));
+  const fd2 = openSync(path, 'r');
+  try {
+    readSync(fd2, sample, 0, sample.length, 0);
+  } finally {
+    closeSync(fd2);
+  }
+  const utf16 = (sample[0] === 0xff && sample[1] === 0xfe) || (sample[0] === 0xfe && sample[1] === 0xff);
+  const controls = sample.filter((b) => b < 9 || (b > 13 && b < 32)).length;
+  if (!utf16 && controls > sample.length * 0.01) {
+    throw new SigapError('FILE_UNREADABLE', `Berkas "${label}" bukan lembar kerja (.xlsx) atau teks CSV.`);
+  }
+  return 'csv';
+}
+
+function titleOf(rows: SheetRow[]): DecreeTitle {
+  const t: DecreeTitle = { number: null, date: null, subject: null, signatory: null, tmt: null };
+  const lines = rows.map((r) => r.cells.filter((c) => !isBlank(c)).map(cellText).join(' ').replace(/\s+/g, ' ').trim());
+  lines.forEach((line, i) => {
+    let m: RegExpExecArray | null;
+    if (!t.number && (m = /^NOMOR\s*:?\s*(\S.*)$/i.exec(line))) t.number = m[1]!.replace(/[\s,;]+$/, '');
+    else if (!t.date && (m = /^TANGGAL\s*:?\s*(\S.*)$/i.exec(line))) t.date = parseDateText(m[1]!);
+    else if (!t.subject && (m = /^TENTANG\s*:?\s*(.*)$/i.exec(line))) {
+      const rest = [m[1]!, ...lines.slice(i + 1).filter((l) => l !== '' && !/^(NOMOR|TANGGAL|TMT)\b/i.test(l))].join(' ').trim();
+      t.subject = rest === '' ? null : rest;
+    } else if (!t.tmt && (m = /^(TMT|TERHITUNG MULAI TANGGAL)\s*:?\s*(\S.*)$/i.exec(line))) t.tmt = parseDateText(m[2]!);
+    if (!t.signatory && (m = /(BUPATI|WALI\s?KOTA|GUBERNUR)\s+([A-Z][A-Z .]+?)\s*$/i.exec(line)) && /KEPUTUSAN|LAMPIRAN/i.test(line)) {
+      t.signatory = `${m[1]!.toUpperCase()} ${m[2]!.toUpperCase()}`;
+    }
+  });
+  return t;
+}
+
+interface SheetState {
+  layout: SheetLayout;
+  rows: ParsedRow[];
+}
+
+/** Reads an SK appendix (.xlsx or .csv) into person rows and per-row problems. Writes nothing. */
+export async function readAppendix(path: string, opts: ReadOptions): Promise<ReadResult> {
+  const label = opts.label ?? basename(path);
+  const kind = sniff(path, label);
+  const sha256 = await sha256File(path);
+  const problems: Problem[] = [];
+  const sheets: SheetState[] = [];
+  let title: DecreeTitle | null = null;
+  let read = 0;
+  let sawContent = false;
+  const source: AsyncIterable<SheetStream> =
+    kind === 'xlsx' ? readXlsx(path, label) : (async function* () { yield readCsv(path, basename(path, extname(path))); })();
+
+  for await (const sheet of source) {
+    const override = opts.overrides?.[sheet.name];
+    if (override?.skip) {
+      for await (const _ of sheet.rows) void _;
+      continue;
+    }
+    const head: SheetRow[] = [];
+    const iter = sheet.rows[Symbol.asyncIterator]();
+    let done = false;
+    while (head.length < HEADER_SCAN) {
+      const n = await iter.next();
+      if (n.done) {
+        done = true;
+        break;
+      }
+      head.push(n.value);
+    }
+    const layout = override?.headerRow !== undefined || override?.columns ? applyOverride(head, override) : detectHeader(head);
+    if (!layout || layout.columns.name === undefined) {
+      // A sheet without a roster (a cover page, a recap): note it and move on.
+      if (!done) for (let n = await iter.next(); !n.done; n = await iter.next()) void n;
+      if (head.some((r) => r.cells.some((c) => !isBlank(c)))) {
+        sawContent = true;
+        problems.push(sheetProblem(sheet.name, 'NO_HEADER', `Sheet "${sheet.name}" dilewati: tidak ada baris judul kolom dengan NAMA dan NIK.`, 'warning'));
+      }
+      continue;
+    }
+    if (layout.columns.nik === undefined) {
+      throw new SigapError('NO_NIK_COLUMN', `Berkas "${label}", sheet "${sheet.name}", baris ${layout.headerRows[0]}: tidak ada kolom NIK. Tambahkan kolom NIK berisi 16 angka NIK dari KTP.`);
+    }
+    if (!title) title = titleOf(head.filter((r) => r.row < layout.headerRows[0]!));
+    const state: SheetState = {
+      layout: {
+        sheet: sheet.name,
+        headerRows: layout.headerRows,
+        columns: layout.columns,
+        labels: layout.labels,
+        unitSource: layout.columns.unit !== undefined || layout.columns.village !== undefined ? 'column' : 'none',
+        dataRows: 0,
+        sample: head.filter((r) => r.row > layout.lastHeaderRow).slice(0, 8).map((r) => ({ row: r.row, cells: r.cells.map(cellText) })),
+      },
+      rows: [],
+    };
+    sheets.push(state);
+    const labels = new Map(layout.labels.map((l) => [l.index, l.label]));
+    let unit: string | null = null;
+    let ended = false;
+    const handle = (r: SheetRow): void => {
+      read++;
+      if (opts.onProgress && read % 2000 === 0) opts.onProgress(read);
+      if (ended || r.row <= layout.lastHeaderRow) return;
+      const kindOf = classifyRow(r.cells, layout.columns);
+      if (kindOf === 'signature') ended = true;
+      else if (kindOf === 'group') {
+        unit = groupName(r.cells);
+        state.layout.unitSource = state.layout.unitSource === 'column' ? 'column' : 'group-rows';
+      } else if (kindOf === 'data') {
+        state.rows.push(parseDataRow(r, { sheet: sheet.name, columns: layout.columns, labels, unit, referenceYear: opts.referenceYear, problems }));
+      }
+    };
+    for (const r of head) handle(r);
+    if (!done) {
+      for (let n = await iter.next(); !n.done; n = await iter.next()) {
+        if (n.value.row > MAX_ROWS_PER_SHEET) {
+          throw new SigapError('FILE_UNREADABLE', `Berkas "${label}", sheet "${sheet.name}": lebih dari ${MAX_ROWS_PER_SHEET.toLocaleString('id-ID')} baris. Lampiran SK sebesar itu tidak didukung; bagi menjadi beberapa berkas.`);
+        }
+        handle(n.value);
+      }
+    }
+    state.layout.dataRows = state.rows.length;
+  }
+
+  if (sheets.length === 0) {
+    if (!sawContent) throw new SigapError('FILE_EMPTY', `Berkas "${label}" tidak berisi data.`);
+    throw new SigapError('NO_HEADER', `Berkas "${label}": tidak ditemukan baris judul kolom (NAMA, NIK, ...) pada sheet mana pun.`);
+  }
+  fillUnits(sheets, opts.defaultUnit ?? null, problems);
+  const rows = sheets.flatMap((s) => s.rows);
+  markDuplicates(rows, sheets, problems);
+  problems.sort((a, b) => (a.sheet === b.sheet ? a.row - b.row : 0));
+  return {
+    file: label,
+    sha256,
+    sheets: sheets.map((s) => s.layout),
+    rows,
+    problems,
+    title: title ?? { number: null, date: null, subject: null, signatory: null, tmt: null },
+  };
+}
+
+function sheetProblem(sheet: string, code: string, message: string, severity: 'error' | 'warning'): Problem {
+  return { sheet, row: 0, column: '', columnName: '', code, message, severity };
+}
+
+function applyOverride(head: SheetRow[], o: LayoutOverride): HeaderLayout | null {
+  const detected = detectHeader(head);
+  const headerRow = o.headerRow ?? detected?.headerRows[0];
+  if (headerRow === undefined) return null;
+  const hr = head.find((r) => r.row === headerRow);
+  const columns = { ...(o.columns ?? detected?.columns ?? {}) };
+  const labels = (hr?.cells ?? []).map((c, index) => ({ index, label: cellText(c), field: null as HeaderLayout['labels'][number]['field'] }));
+  for (const [f, idx] of Object.entries(columns)) {
+    const l = labels.find((x) => x.index === idx);
+    if (l) l.field = f as never;
+    else labels.push({ index: idx, label: FIELD_LABELS[f as keyof typeof FIELD_LABELS], field: f as never });
+  }
+  const lastHeaderRow = o.headerRow === undefined && detected ? detected.lastHeaderRow : headerRow;
+  return { headerRows: [headerRow], lastHeaderRow, columns, labels };
+}
+
+function fillUnits(sheets: SheetState[], defaultUnit: string | null, problems: Problem[]): void {
+  for (const s of sheets) {
+    const missing = s.rows.filter((r) => r.unit === null);
+    if (missing.length === 0) continue;
+    const bySheet = !GENERIC_SHEET.test(s.layout.sheet.trim()) ? s.layout.sheet.trim() : null;
+    const fallback = bySheet ?? defaultUnit;
+    if (s.layout.unitSource === 'none') s.layout.unitSource = bySheet ? 'sheet-name' : defaultUnit ? 'default' : 'none';
+    for (const r of missing) {
+      if (fallback) r.unit = fallback;
+      else {
+        r.invalid = true;
+        problems.push({
+          sheet: r.sheet, row: r.row, column: '', columnName: '', code: 'UNIT_MISSING', severity: 'error', nik: r.nik, name: r.name,
+          message: 'Unit kerja (OPD) tidak diketahui: tidak ada kolom Unit Kerja, baris kelompok (mis. "A. DINAS SOSIAL") atau nama sheet yang menunjukkannya. Pilih OPD bawaan saat impor.',
+        });
+      }
+    }
+  }
+}
+
+function markDuplicates(rows: ParsedRow[], sheets: SheetState[], problems: Problem[]): void {
+  const byNik = new Map<string, ParsedRow[]>();
+  for (const r of rows) {
+    if (r.nik.length !== 16) continue;
+    const list = byNik.get(r.nik);
+    if (list) list.push(r);
+    else byNik.set(r.nik, [r]);
+  }
+  for (const [nik, list] of byNik) {
+    if (list.length < 2) continue;
+    for (const r of list) {
+      const others = list.filter((o) => o !== r).map((o) => (o.sheet === r.sheet ? `baris ${o.row}` : `sheet "${o.sheet}" baris ${o.row}`));
+      const layout = sheets.find((s) => s.layout.sheet === r.sheet)!.layout;
+      const col = layout.columns.nik!;
+      r.invalid = true;
+      problems.push({
+        sheet: r.sheet, row: r.row, column: columnLetter(col), columnName: layout.labels.find((l) => l.index === col)?.label ?? 'NIK',
+        code: 'NIK_DUPLICATE', severity: 'error', nik, name: r.name,
+        message: `NIK ${nik} tercantum lebih dari sekali dalam berkas (juga di ${others.join(', ')}).`,
+      });
+    }
+  }
+}

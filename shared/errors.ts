@@ -1,0 +1,24 @@
+/** Error codes that cross the bridge and the CLI. Messages are Indonesian and say what to fix. */
+export type ErrorCode =
+  | 'DB_UNREADABLE'
+  | 'DB_TOO_NEW'
+  | 'FILE_UNREADABLE'
+  | 'FILE_EMPTY'
+  | 'NO_HEADER'
+  | 'NO_NIK_COLUMN'
+  | 'IMPORT_INVALID_ROWS'
+  | 'DECREE_EXISTS'
+  | 'NOT_FOUND'
+  | 'INVALID_INPUT'
+  | 'CONFLICT'
+  | 'INTERNAL';
+
+export class SigapError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'SigapError';
+  }
+}
