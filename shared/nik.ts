@@ -27,7 +27,7 @@ export type NikResult =
 
 /** Removes the spaces, dots, dashes and leading apostrophe clerks type around a NIK. */
 export function cleanNik(raw: string): string {
-  return raw.trim().replace(/^'+/, '').replace(/[\s.\-]/g, '');
+  return raw.trim().replace(/^'+/, '').replace(/[\s.-]/g, '');
 }
 
 export function isRealDate(year: number, month: number, day: number): boolean {

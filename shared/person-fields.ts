@@ -4,7 +4,7 @@ import { parseDateText } from './dates';
 export type Sex = 'L' | 'P';
 
 export function parseSex(text: string): Sex | null {
-  const s = text.trim().toUpperCase().replace(/[\s.\-]/g, '');
+  const s = text.trim().toUpperCase().replace(/[\s.-]/g, '');
   if (s === 'L' || s === 'LK' || s === 'LAKILAKI' || s === 'PRIA' || s === 'LAKI') return 'L';
   if (s === 'P' || s === 'PR' || s === 'PEREMPUAN' || s === 'WANITA' || s === 'W') return 'P';
   return null;
@@ -25,10 +25,10 @@ export function parseBirthCell(text: string): BirthCell {
   const whole = parseDateText(s);
   if (whole) return { place: null, date: whole };
   const dateAtEnd =
-    /(\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{2,4}|\d{1,2}[\s\-]*[A-Za-z]+\.?[\s\-]*\d{2,4}|\d{4}-\d{1,2}-\d{1,2})$/.exec(s);
+    /(\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{2,4}|\d{1,2}[\s-]*[A-Za-z]+\.?[\s-]*\d{2,4}|\d{4}-\d{1,2}-\d{1,2})$/.exec(s);
   if (!dateAtEnd) return { place: tidyPlace(s), date: null };
   const date = parseDateText(dateAtEnd[1]!);
-  const place = s.slice(0, dateAtEnd.index).replace(/[\s,/;:\-]+$/, '');
+  const place = s.slice(0, dateAtEnd.index).replace(/[\s,/;:-]+$/, '');
   return { place: tidyPlace(place), date };
 }
 

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Makes sure the end-to-end tests have a Chromium and the PDF tools. On Debian as root it installs
+# them from Debian's packages (Playwright's own browser download is not used); elsewhere it says what
+# to install. CHROMIUM_PATH points the tests at another Chromium.
+set -euo pipefail
+need=()
+[ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || need+=(chromium)
+command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
+[ ${#need[@]} -eq 0 ] && exit 0
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  echo "Installing ${need[*]} from Debian's packages..." >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+else
+  echo "Please install: ${need[*]} (Debian/Ubuntu: sudo apt-get install ${need[*]}), or set CHROMIUM_PATH." >&2
+  exit 1
+fi
