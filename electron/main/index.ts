@@ -1,4 +1,4 @@
-import { app, BrowserWindow, Menu, net, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { mainWindowOptions } from './window-options';
@@ -6,6 +6,12 @@ import { installSecurity } from './security';
 import { resolveAppPath } from './app-protocol';
 import { APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY } from './csp';
 import { menuTemplate } from './menu';
+import { registerBridge } from './bridge';
+import { PROGRESS_CHANNEL } from '../../shared/contract/names';
+import { openDatabase } from '../core/db/open';
+import { resolveDbPath } from '../core/paths';
+import { createApi } from '../core/api/create-api';
+import type { HostServices } from '../core/api/host';
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
@@ -45,6 +51,23 @@ if (!app.requestSingleInstanceLock()) {
     installSecurity({ app, session: session.defaultSession, shell });
     serveApp();
     Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform === 'darwin')));
+    const { db } = openDatabase(resolveDbPath(undefined, process.env, app.getPath('userData')));
+    app.on('will-quit', () => db.close());
+    const host: HostServices = {
+      appVersion: app.getVersion(),
+      chooseOpenFile: async ({ title, filters }) => {
+        const r = await dialog.showOpenDialog(main!, { title, filters, properties: ['openFile'] });
+        return r.canceled ? null : (r.filePaths[0] ?? null);
+      },
+      chooseSaveFile: async ({ title, defaultName, filters }) => {
+        const r = await dialog.showSaveDialog(main!, { title, defaultPath: defaultName, filters });
+        return r.canceled ? null : (r.filePath ?? null);
+      },
+      progress: (e) => main?.webContents.send(PROGRESS_CHANNEL, e),
+    };
+    registerBridge(ipcMain, createApi({ db, actor: 'app', clock: () => new Date() }, host), {
+      onInternalError: (name, e) => console.error(`[bridge] ${name}`, e),
+    });
     main = createMainWindow();
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) main = createMainWindow();

@@ -1,4 +1,16 @@
-// Filled in by the typed bridge: one frozen object generated from shared/contract.ts.
-import { contextBridge } from 'electron';
+// The whole renderer-to-main surface: one frozen object with a function per contract name.
+// No raw ipcRenderer, no generic send, no file access.
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { BRIDGE_GLOBAL, CHANNEL_NAMES, PROGRESS_CHANNEL, channelOf } from '../../shared/contract/names';
 
-contextBridge.exposeInMainWorld('sigapInfo', Object.freeze({ version: 1 }));
+const api: Record<string, unknown> = {};
+for (const name of CHANNEL_NAMES) {
+  api[name] = (input: unknown) => ipcRenderer.invoke(channelOf(name), input);
+}
+api.onProgress = (listener: (e: unknown) => void) => {
+  const handler = (_e: IpcRendererEvent, payload: unknown) => listener(payload);
+  ipcRenderer.on(PROGRESS_CHANNEL, handler);
+  return () => void ipcRenderer.removeListener(PROGRESS_CHANNEL, handler);
+};
+
+contextBridge.exposeInMainWorld(BRIDGE_GLOBAL, Object.freeze(api));

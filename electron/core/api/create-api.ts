@@ -1,0 +1,146 @@
+import { randomBytes } from 'node:crypto';
+import { statSync, readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { CoreContext } from '../context';
+import { todayIso } from '../context';
+import { SigapError } from '../../../shared/errors';
+import { PREVIEW_LIST_LIMIT, type SkPreviewDto } from '../../../shared/contract/index';
+import type { Handlers } from './dispatch';
+import type { HostServices } from './host';
+import { queryRoster } from '../roster/query';
+import { listCategories, listOpds } from '../roster/units';
+import { createPerson, endEngagement, updatePerson } from '../roster/person';
+import { personDetail } from '../roster/detail';
+import { dashboardSummary, listDecrees } from '../roster/overview';
+import { getEmployer, saveEmployer, saveOpd } from '../settings/employer';
+import { previewSk, applyImport, type Preview } from '../skimport/index';
+import { writeProblemRows } from '../skimport/problems-file';
+
+const token = () => randomBytes(16).toString('hex');
+
+/** Converts a preview to what crosses the bridge: long lists are cut, counts stay whole. */
+export function previewDto(id: string, pv: Preview): SkPreviewDto {
+  const cut = <T,>(xs: T[]) => xs.slice(0, PREVIEW_LIST_LIMIT);
+  return {
+    previewId: id,
+    file: pv.read.file,
+    sha256: pv.read.sha256,
+    title: pv.read.title,
+    decree: pv.decree
+      ? { number: pv.decree.number, date: pv.decree.date, subject: pv.decree.subject, tmtStart: pv.decree.tmtStart, tmtEnd: pv.decree.tmtEnd, categoryId: pv.decree.category.id, category: pv.decree.category.name, mode: pv.decree.mode }
+      : null,
+    blocking: pv.blocking,
+    sheets: pv.read.sheets,
+    rows: pv.read.rows.length,
+    accepted: pv.accepted,
+    rejected: cut(pv.rejected),
+    warnings: cut(pv.warnings),
+    newUnits: pv.newUnits,
+    diff: { added: cut(pv.diff.added), removed: cut(pv.diff.removed), changed: cut(pv.diff.changed), unchanged: pv.diff.unchanged },
+    counts: { rejected: pv.rejected.length, warnings: pv.warnings.length, added: pv.diff.added.length, removed: pv.diff.removed.length, changed: pv.diff.changed.length },
+  };
+}
+
+/** Every bridge call, implemented on the core. Electron's main process and the E2E harness both use this. */
+export function createApi(ctx: CoreContext, host: HostServices): Handlers {
+  const files = new Map<string, string>();
+  const previews = new Map<string, { preview: Preview; path: string }>();
+  const SHEETS = [{ name: 'Lampiran SK (Excel atau CSV)', extensions: ['xlsx', 'xlsm', 'csv'] }];
+
+  return {
+    'app.info': () => {
+      const n = (sql: string) => (ctx.db.prepare(sql).get() as { n: number }).n;
+      return {
+        version: host.appVersion,
+        today: todayIso(ctx),
+        employer: getEmployer(ctx),
+        counts: { persons: n('SELECT count(*) AS n FROM person'), decrees: n('SELECT count(*) AS n FROM decree'), opds: n('SELECT count(*) AS n FROM opd') },
+      };
+    },
+    'dashboard.summary': ({ month }) => dashboardSummary(ctx, month),
+    'roster.list': (f) => queryRoster(ctx, { ...f, limit: f.limit ?? 200 }),
+    'roster.options': () => ({
+      opds: listOpds(ctx).map((o) => ({ id: o.id, code: o.code, name: o.name, kind: o.kind })),
+      categories: listCategories(ctx).map((c) => ({ id: c.id, name: c.name, segment: c.segment, programs: c.programs })),
+      today: todayIso(ctx),
+    }),
+    'person.get': ({ personId }) => personDetail(ctx, personId),
+    'person.create': ({ person, engagement }) => createPerson(ctx, person, engagement),
+    'person.update': ({ personId, person }) => {
+      updatePerson(ctx, personId, person);
+      return null;
+    },
+    'engagement.end': ({ engagementId, endDate, reason }) => {
+      endEngagement(ctx, engagementId, endDate, reason);
+      return null;
+    },
+    'decree.list': () => listDecrees(ctx, todayIso(ctx)),
+    'sk.chooseFile': async () => {
+      const path = await host.chooseOpenFile({ title: 'Pilih lampiran SK', filters: SHEETS });
+      if (!path) return null;
+      const t = token();
+      files.set(t, path);
+      return { token: t, name: basename(path), size: statSync(path).size };
+    },
+    'sk.preview': async ({ token: t, categoryId, ...rest }) => {
+      const path = files.get(t);
+      if (!path) throw new SigapError('NOT_FOUND', 'Berkas belum dipilih atau sudah kedaluwarsa. Pilih berkas lagi.');
+      const category = categoryId === undefined ? undefined : listCategories(ctx).find((c) => c.id === categoryId)?.name;
+      const pv = await previewSk(ctx, {
+        path,
+        label: basename(path),
+        ...rest,
+        ...(category ? { category } : {}),
+        onReadProgress: (done) => host.progress({ task: 'sk.preview', phase: 'Membaca berkas', done, total: null }),
+      });
+      const id = token();
+      previews.clear(); // one wizard at a time; a new preview replaces the old one
+      previews.set(id, { preview: pv, path });
+      return previewDto(id, pv);
+    },
+    'sk.apply': ({ previewId, skipInvalid }) => {
+      const p = previews.get(previewId);
+      if (!p) throw new SigapError('NOT_FOUND', 'Pratinjau sudah kedaluwarsa. Baca ulang berkas.');
+      const res = applyImport(ctx, p.preview, {
+        skipInvalid: Boolean(skipInvalid),
+        onProgress: (done, total) => host.progress({ task: 'sk.apply', phase: 'Menyimpan', done, total }),
+      });
+      previews.delete(previewId);
+      return res;
+    },
+    'sk.saveProblems': async ({ previewId }) => {
+      const p = previews.get(previewId);
+      if (!p) throw new SigapError('NOT_FOUND', 'Pratinjau sudah kedaluwarsa. Baca ulang berkas.');
+      const out = await host.chooseSaveFile({ title: 'Simpan baris bermasalah', defaultName: `masalah-${basename(p.path).replace(/\.(xlsx|xlsm|csv)$/i, '')}.xlsx`, filters: [{ name: 'Excel', extensions: ['xlsx'] }] });
+      if (!out) return null;
+      return { path: out, rows: await writeProblemRows(p.path, p.preview, out) };
+    },
+    'settings.employer': () => getEmployer(ctx),
+    'settings.saveEmployer': (e) => {
+      saveEmployer(ctx, e);
+      return null;
+    },
+    'settings.chooseLogo': async () => {
+      const path = await host.chooseOpenFile({ title: 'Pilih logo Pemda', filters: [{ name: 'Gambar', extensions: ['png', 'jpg', 'jpeg'] }] });
+      if (!path) return null;
+      const bytes = readFileSync(path);
+      if (bytes.length > 700_000) throw new SigapError('INVALID_INPUT', 'Logo terlalu besar (maksimal 700 KB).');
+      const png = bytes[0] === 0x89 && bytes[1] === 0x50;
+      const jpg = bytes[0] === 0xff && bytes[1] === 0xd8;
+      if (!png && !jpg) throw new SigapError('INVALID_INPUT', 'Logo harus berkas PNG atau JPEG.');
+      return `data:image/${png ? 'png' : 'jpeg'};base64,${bytes.toString('base64')}`;
+    },
+    'opd.list': () => {
+      const today = todayIso(ctx);
+      const active = new Map(
+        (ctx.db.prepare('SELECT opd_id, count(DISTINCT person_id) AS n FROM engagement WHERE start_date <= ? AND (end_date IS NULL OR end_date >= ?) GROUP BY opd_id').all(today, today) as { opd_id: number; n: number }[]).map((r) => [r.opd_id, r.n]),
+      );
+      return listOpds(ctx).map((o) => ({
+        id: o.id, code: o.code, name: o.name, kind: o.kind, budgetAccount: o.budget_account, address: o.address,
+        headName: o.head_name, headNip: o.head_nip, headTitle: o.head_title, pptkName: o.pptk_name, pptkNip: o.pptk_nip,
+        treasurerName: o.treasurer_name, treasurerNip: o.treasurer_nip, active: active.get(o.id) ?? 0,
+      }));
+    },
+    'opd.save': (o) => ({ id: saveOpd(ctx, { ...o, headNip: o.headNip || null, pptkNip: o.pptkNip || null, treasurerNip: o.treasurerNip || null }) }),
+  };
+}

@@ -1,0 +1,57 @@
+import type { z } from 'zod';
+import { contract, type ChannelName, type Output, type ParsedInput, type Reply } from '../../../shared/contract/index';
+import { SigapError } from '../../../shared/errors';
+
+export type Handlers = { [K in ChannelName]: (input: ParsedInput<K>) => Promise<Output<K>> | Output<K> };
+
+export interface DispatchOptions {
+  /** Check replies against the output schema too (tests and development). */
+  checkOutput?: boolean;
+  onInternalError?: (name: string, error: unknown) => void;
+}
+
+const FIELD_WORDS: Record<string, string> = {
+  too_big: 'terlalu panjang atau terlalu besar',
+  too_small: 'terlalu pendek atau terlalu kecil',
+  invalid_type: 'jenisnya salah',
+  unrecognized_keys: 'berisi kunci yang tidak dikenal',
+  invalid_format: 'formatnya salah',
+  invalid_value: 'nilainya tidak diizinkan',
+};
+
+/** An Indonesian message naming the first bad field. */
+export function describeIssues(issues: z.core.$ZodIssue[]): string {
+  const i = issues[0];
+  if (!i) return 'Masukan tidak sah.';
+  const where = i.path.length ? `"${i.path.join('.')}"` : 'masukan';
+  const keys = i.code === 'unrecognized_keys' ? ` (${(i as { keys: string[] }).keys.slice(0, 3).join(', ')})` : '';
+  return `Masukan tidak sah: ${where} ${FIELD_WORDS[i.code] ?? 'tidak sah'}${keys}.`;
+}
+
+function isChannel(name: unknown): name is ChannelName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+/**
+ * Runs one bridge call: the name must be in the contract, the input is parsed from `unknown`, and the
+ * reply is always `{ ok: true, value }` or `{ ok: false, error: { code, message } }`, never a throw.
+ */
+export async function dispatch(handlers: Handlers, name: unknown, raw: unknown, opts: DispatchOptions = {}): Promise<Reply<unknown>> {
+  if (!isChannel(name)) return { ok: false, error: { code: 'INVALID_INPUT', message: 'Perintah tidak dikenal.' } };
+  const spec = contract[name];
+  const parsed = spec.input.safeParse(raw === undefined ? {} : raw);
+  if (!parsed.success) return { ok: false, error: { code: 'INVALID_INPUT', message: describeIssues(parsed.error.issues) } };
+  try {
+    const handler = handlers[name] as (i: unknown) => Promise<unknown> | unknown;
+    const value = await handler(parsed.data);
+    if (opts.checkOutput) {
+      const out = spec.output.safeParse(value);
+      if (!out.success) throw new Error(`reply of ${name} breaks the contract: ${JSON.stringify(out.error.issues.slice(0, 3))}`);
+    }
+    return { ok: true, value: value === undefined ? null : value };
+  } catch (e) {
+    if (e instanceof SigapError) return { ok: false, error: { code: e.code, message: e.message } };
+    opts.onInternalError?.(name, e);
+    return { ok: false, error: { code: 'INTERNAL', message: 'Terjadi kesalahan internal. Rincian dicatat di log aplikasi.' } };
+  }
+}

@@ -1,0 +1,17 @@
+import type { Migration } from './types';
+
+/** The Pemda logo for letterheads, and a key-value table for small settings. */
+export const m0040: Migration = {
+  version: 40,
+  name: 'settings',
+  up(db) {
+    db.exec(`
+      ALTER TABLE employer ADD COLUMN logo TEXT;
+      CREATE TABLE setting (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      ) STRICT;
+    `);
+  },
+};

@@ -1,0 +1,140 @@
+import type { CoreContext } from '../context';
+import { nowIso } from '../context';
+import { audit } from '../audit';
+import { SigapError } from '../../../shared/errors';
+import { parseNik, nikBirthDate } from '../../../shared/nik';
+import { formatDateId, isIsoDate } from '../../../shared/dates';
+import { tidyName } from '../../../shared/person-fields';
+
+export interface PersonInput {
+  nik: string;
+  name: string;
+  birthPlace?: string | null | undefined;
+  birthDate?: string | null | undefined;
+  sex?: 'L' | 'P' | null | undefined;
+  address?: string | null | undefined;
+  phone?: string | null | undefined;
+  motherName?: string | null | undefined;
+  kpj?: string | null | undefined;
+}
+
+export interface EngagementInput {
+  opdId: number;
+  categoryId: number;
+  position?: string | null | undefined;
+  honor: number;
+  startDate: string;
+  endDate?: string | null | undefined;
+}
+
+interface PersonRow {
+  nik: string; name: string; birth_place: string | null; birth_date: string | null; sex: 'L' | 'P' | null;
+  address: string | null; phone: string | null; mother_name: string | null; kpj: string | null;
+}
+
+const blank = (s: string | null | undefined): string | null => {
+  const t = (s ?? '').trim();
+  return t === '' ? null : t;
+};
+
+/** The same rules the importer applies to a row, for a person typed in by hand. */
+export function validatePerson(ctx: CoreContext, p: PersonInput, selfId?: number): PersonRow {
+  const nik = parseNik(p.nik);
+  if (!nik.ok) throw new SigapError('INVALID_INPUT', nik.message);
+  const name = tidyName(p.name);
+  if (name === '') throw new SigapError('INVALID_INPUT', 'Nama wajib diisi.');
+  const birthDate = blank(p.birthDate);
+  if (birthDate !== null && !isIsoDate(birthDate)) throw new SigapError('INVALID_INPUT', `Tanggal lahir "${birthDate}" tidak sah.`);
+  const kpj = blank(p.kpj)?.replace(/\D/g, '') ?? null;
+  if (kpj !== null && (kpj.length < 8 || kpj.length > 13)) throw new SigapError('INVALID_INPUT', 'Nomor KPJ harus 8 sampai 13 angka.');
+  const dup = ctx.db.prepare('SELECT id, name FROM person WHERE nik = ?').get(nik.info.nik) as { id: number; name: string } | undefined;
+  if (dup && dup.id !== selfId) throw new SigapError('CONFLICT', `NIK ${nik.info.nik} sudah terdaftar atas nama ${dup.name}.`);
+  return {
+    nik: nik.info.nik, name, birth_place: blank(p.birthPlace), birth_date: birthDate ?? nikBirthDate(nik.info, ctx.clock().getUTCFullYear()),
+    sex: p.sex ?? nik.info.sex, address: blank(p.address), phone: blank(p.phone), mother_name: blank(p.motherName), kpj,
+  };
+}
+
+/** Warnings the importer would give: birth date or sex that disagree with the NIK. */
+export function nikWarnings(p: { nik: string; birth_date: string | null; sex: 'L' | 'P' | null }, referenceYear: number): string[] {
+  const r = parseNik(p.nik);
+  if (!r.ok) return [r.message];
+  const out: string[] = [];
+  const fromNik = nikBirthDate(r.info, referenceYear);
+  if (p.birth_date && p.birth_date.slice(5) !== fromNik.slice(5)) {
+    out.push(`Tanggal lahir ${formatDateId(p.birth_date)} berbeda dengan tanggal dalam NIK (${formatDateId(fromNik).replace(/\s\d{4}$/, '')}).`);
+  }
+  if (p.sex && p.sex !== r.info.sex) out.push(`Jenis kelamin ${p.sex} berbeda dengan NIK (${r.info.sex}).`);
+  return out;
+}
+
+function checkEngagement(ctx: CoreContext, e: EngagementInput, personId: number | null): void {
+  if (!isIsoDate(e.startDate)) throw new SigapError('INVALID_INPUT', 'Tanggal mulai tidak sah.');
+  if (e.endDate && (!isIsoDate(e.endDate) || e.endDate < e.startDate)) throw new SigapError('INVALID_INPUT', 'Tanggal akhir harus sesudah tanggal mulai.');
+  if (!ctx.db.prepare('SELECT 1 FROM opd WHERE id = ?').get(e.opdId)) throw new SigapError('NOT_FOUND', 'OPD tidak ditemukan.');
+  const cat = ctx.db.prepare('SELECT segment FROM category WHERE id = ?').get(e.categoryId) as { segment: string } | undefined;
+  if (!cat) throw new SigapError('NOT_FOUND', 'Kategori tidak ditemukan.');
+  if (cat.segment === 'PU' && e.honor <= 0) throw new SigapError('INVALID_INPUT', 'Honor wajib diisi untuk pegawai penerima upah (PU).');
+  if (personId !== null) {
+    const overlap = ctx.db
+      .prepare(
+        `SELECT o.name, e.start_date FROM engagement e JOIN opd o ON o.id = e.opd_id
+         WHERE e.person_id = ? AND e.start_date <= ? AND (e.end_date IS NULL OR e.end_date >= ?) LIMIT 1`,
+      )
+      .get(personId, e.endDate ?? '9999-12-31', e.startDate) as { name: string; start_date: string } | undefined;
+    if (overlap) throw new SigapError('CONFLICT', `Orang ini masih aktif di ${overlap.name} sejak ${formatDateId(overlap.start_date)}. Akhiri keterlibatan itu dahulu.`);
+  }
+}
+
+export function createPerson(ctx: CoreContext, p: PersonInput, e: EngagementInput): { personId: number; engagementId: number } {
+  return ctx.db.transaction(() => {
+    const row = validatePerson(ctx, p);
+    checkEngagement(ctx, e, null);
+    const now = nowIso(ctx);
+    const personId = Number(
+      ctx.db.prepare(
+        `INSERT INTO person (nik, name, birth_place, birth_date, sex, address, phone, mother_name, kpj, created_at, updated_at)
+         VALUES (@nik, @name, @birth_place, @birth_date, @sex, @address, @phone, @mother_name, @kpj, @now, @now)`,
+      ).run({ ...row, now }).lastInsertRowid,
+    );
+    audit(ctx, { action: 'create', entity: 'person', entityId: personId, summary: `${row.nik} ${row.name} (input manual)`, after: row });
+    const engagementId = Number(
+      ctx.db.prepare(
+        `INSERT INTO engagement (person_id, decree_id, opd_id, category_id, position, honor, reported_wage, start_date, end_date)
+         VALUES (?, NULL, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(personId, e.opdId, e.categoryId, blank(e.position), e.honor, e.honor, e.startDate, e.endDate ?? null).lastInsertRowid,
+    );
+    audit(ctx, { action: 'create', entity: 'engagement', entityId: engagementId, summary: `${row.nik}: keterlibatan (input manual)`, after: e });
+    return { personId, engagementId };
+  })();
+}
+
+export function updatePerson(ctx: CoreContext, personId: number, p: PersonInput): void {
+  ctx.db.transaction(() => {
+    const before = ctx.db.prepare('SELECT nik, name, birth_place, birth_date, sex, address, phone, mother_name, kpj FROM person WHERE id = ?').get(personId) as PersonRow | undefined;
+    if (!before) throw new SigapError('NOT_FOUND', 'Pegawai tidak ditemukan.');
+    const after = validatePerson(ctx, p, personId);
+    const changed = (Object.keys(after) as (keyof PersonRow)[]).filter((k) => after[k] !== before[k]);
+    if (changed.length === 0) return;
+    ctx.db.prepare(`UPDATE person SET ${changed.map((k) => `${k} = @${k}`).join(', ')}, updated_at = @now WHERE id = @id`).run({
+      ...Object.fromEntries(changed.map((k) => [k, after[k]])), now: nowIso(ctx), id: personId,
+    });
+    audit(ctx, {
+      action: 'update', entity: 'person', entityId: personId, summary: `${after.nik} diubah: ${changed.join(', ')}`,
+      before: Object.fromEntries(changed.map((k) => [k, before[k]])), after: Object.fromEntries(changed.map((k) => [k, after[k]])),
+    });
+  })();
+}
+
+export function endEngagement(ctx: CoreContext, engagementId: number, endDate: string, reason: string): void {
+  ctx.db.transaction(() => {
+    const e = ctx.db.prepare('SELECT e.start_date, e.end_date, p.nik FROM engagement e JOIN person p ON p.id = e.person_id WHERE e.id = ?').get(engagementId) as
+      | { start_date: string; end_date: string | null; nik: string } | undefined;
+    if (!e) throw new SigapError('NOT_FOUND', 'Keterlibatan tidak ditemukan.');
+    if (!isIsoDate(endDate)) throw new SigapError('INVALID_INPUT', 'Tanggal berakhir tidak sah.');
+    if (endDate < e.start_date) throw new SigapError('INVALID_INPUT', `Tanggal berakhir tidak boleh sebelum tanggal mulai (${formatDateId(e.start_date)}).`);
+    if (e.end_date !== null && endDate > e.end_date) throw new SigapError('INVALID_INPUT', `Keterlibatan ini sudah berakhir ${formatDateId(e.end_date)}.`);
+    ctx.db.prepare('UPDATE engagement SET end_date = ?, end_reason = ? WHERE id = ?').run(endDate, reason.trim(), engagementId);
+    audit(ctx, { action: 'end', entity: 'engagement', entityId: engagementId, summary: `${e.nik}: ${reason.trim()}`, before: { end_date: e.end_date }, after: { end_date: endDate, end_reason: reason.trim() } });
+  })();
+}

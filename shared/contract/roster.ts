@@ -1,0 +1,127 @@
+import { z } from 'zod';
+import { id, isoDate, month, optText, rupiah, text } from './common';
+
+export const rosterFilter = z
+  .object({
+    month,
+    search: text(100).optional(),
+    opdId: id.optional(),
+    categoryId: id.optional(),
+    status: z.enum(['active', 'ended', 'all']).optional(),
+    sort: z.enum(['name', 'nik', 'opd', 'honor', 'start']).optional(),
+    desc: z.boolean().optional(),
+    offset: z.number().int().min(0).max(10_000_000).optional(),
+    limit: z.number().int().min(1).max(1000).optional(),
+  })
+  .strict();
+
+export const rosterRow = z.object({
+  personId: z.number(),
+  engagementId: z.number(),
+  nik: z.string(),
+  name: z.string(),
+  sex: z.enum(['L', 'P']).nullable(),
+  birthPlace: z.string().nullable(),
+  birthDate: z.string().nullable(),
+  kpj: z.string().nullable(),
+  opdId: z.number(),
+  opd: z.string(),
+  opdCode: z.string(),
+  categoryId: z.number(),
+  category: z.string(),
+  segment: z.enum(['PU', 'BPU']),
+  position: z.string().nullable(),
+  honor: z.number(),
+  reportedWage: z.number(),
+  startDate: z.string(),
+  endDate: z.string().nullable(),
+  decreeNumber: z.string().nullable(),
+  active: z.boolean(),
+});
+export type RosterRowDto = z.infer<typeof rosterRow>;
+
+export const rosterPage = z.object({ total: z.number(), rows: z.array(rosterRow) });
+
+export const unitOption = z.object({ id: z.number(), code: z.string(), name: z.string(), kind: z.enum(['opd', 'village']) });
+export const categoryOption = z.object({ id: z.number(), name: z.string(), segment: z.enum(['PU', 'BPU']), programs: z.string() });
+export const rosterOptions = z.object({ opds: z.array(unitOption), categories: z.array(categoryOption), today: isoDate });
+
+export const personFields = z
+  .object({
+    nik: text(40),
+    name: text(150),
+    birthPlace: optText(100),
+    birthDate: isoDate.nullable().optional(),
+    sex: z.enum(['L', 'P']).nullable().optional(),
+    address: optText(300),
+    phone: optText(30),
+    motherName: optText(150),
+    kpj: optText(20),
+  })
+  .strict();
+
+export const engagementFields = z
+  .object({
+    opdId: id,
+    categoryId: id,
+    position: optText(150),
+    honor: rupiah,
+    startDate: isoDate,
+    endDate: isoDate.nullable().optional(),
+  })
+  .strict();
+
+export const personCreate = z.object({ person: personFields, engagement: engagementFields }).strict();
+export const personUpdate = z.object({ personId: id, person: personFields }).strict();
+export const engagementEnd = z.object({ engagementId: id, endDate: isoDate, reason: text(200).min(3) }).strict();
+
+export const engagementDto = z.object({
+  id: z.number(),
+  opd: z.string(),
+  opdId: z.number(),
+  category: z.string(),
+  position: z.string().nullable(),
+  honor: z.number(),
+  reportedWage: z.number(),
+  startDate: z.string(),
+  endDate: z.string().nullable(),
+  endReason: z.string().nullable(),
+  decreeNumber: z.string().nullable(),
+  decreeDate: z.string().nullable(),
+  sourceSheet: z.string().nullable(),
+  sourceRow: z.number().nullable(),
+});
+
+export const auditDto = z.object({
+  id: z.number(),
+  at: z.string(),
+  actor: z.string(),
+  action: z.string(),
+  entity: z.string(),
+  entityId: z.number().nullable(),
+  summary: z.string().nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+});
+
+export const personDetail = z.object({
+  person: z.object({
+    id: z.number(),
+    nik: z.string(),
+    name: z.string(),
+    birthPlace: z.string().nullable(),
+    birthDate: z.string().nullable(),
+    sex: z.enum(['L', 'P']).nullable(),
+    address: z.string().nullable(),
+    phone: z.string().nullable(),
+    motherName: z.string().nullable(),
+    kpj: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  }),
+  current: engagementDto.nullable(),
+  engagements: z.array(engagementDto),
+  audit: z.array(auditDto),
+  nikWarnings: z.array(z.string()),
+});
+export type PersonDetailDto = z.infer<typeof personDetail>;

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { id, isoDate, optText, text } from './common';
+
+/** A logo travels as a data URL (PNG or JPEG, at most ~700 KB). */
+export const logoDataUrl = z.string().max(1_000_000).regex(/^data:image\/(png|jpeg);base64,[A-Za-z0-9+/=]+$/, 'logo harus gambar PNG atau JPEG');
+
+export const employerDto = z.object({
+  name: z.string(),
+  npp: z.string().nullable(),
+  address: z.string().nullable(),
+  jkkClass: z.number().int().min(1).max(5),
+  logo: z.string().nullable(),
+});
+export type EmployerDto = z.infer<typeof employerDto>;
+
+export const employerSave = z
+  .object({
+    name: text(200).min(3),
+    npp: optText(20),
+    address: optText(300),
+    jkkClass: z.number().int().min(1).max(5),
+    logo: logoDataUrl.nullable().optional(),
+  })
+  .strict();
+
+const official = optText(150);
+const nip = z.string().regex(/^\d{18}$/, 'NIP harus 18 angka').nullable().optional().or(z.literal(''));
+
+export const opdSave = z
+  .object({
+    id: id.optional(),
+    code: text(20).min(1),
+    name: text(200).min(3),
+    kind: z.enum(['opd', 'village']),
+    budgetAccount: optText(60),
+    address: optText(300),
+    headName: official, headNip: nip, headTitle: official,
+    pptkName: official, pptkNip: nip,
+    treasurerName: official, treasurerNip: nip,
+  })
+  .strict();
+
+export const opdDto = z.object({
+  id: z.number(),
+  code: z.string(),
+  name: z.string(),
+  kind: z.enum(['opd', 'village']),
+  budgetAccount: z.string().nullable(),
+  address: z.string().nullable(),
+  headName: z.string().nullable(), headNip: z.string().nullable(), headTitle: z.string().nullable(),
+  pptkName: z.string().nullable(), pptkNip: z.string().nullable(),
+  treasurerName: z.string().nullable(), treasurerNip: z.string().nullable(),
+  active: z.number(),
+});
+export type OpdDto = z.infer<typeof opdDto>;
+
+export const appInfo = z.object({
+  version: z.string(),
+  today: isoDate,
+  employer: employerDto.nullable(),
+  counts: z.object({ persons: z.number(), decrees: z.number(), opds: z.number() }),
+});
+
+export const dashboard = z.object({
+  month: z.string(),
+  active: z.number(),
+  byOpd: z.array(z.object({ opdId: z.number(), opd: z.string(), count: z.number() })),
+  byCategory: z.array(z.object({ categoryId: z.number(), category: z.string(), segment: z.enum(['PU', 'BPU']), count: z.number() })),
+  decreesThisYear: z.number(),
+  withoutKpj: z.number(),
+});
