@@ -31,6 +31,6 @@ export function dashboardSummary(ctx: CoreContext, month: string) {
     .all(p) as { categoryId: number; category: string; segment: 'PU' | 'BPU'; count: number }[];
   const active = (ctx.db.prepare(`SELECT count(DISTINCT e.person_id) AS n FROM engagement e WHERE ${ACTIVE}`).get(p) as { n: number }).n;
   const withoutKpj = (ctx.db.prepare(`SELECT count(DISTINCT e.person_id) AS n FROM engagement e JOIN person x ON x.id = e.person_id WHERE ${ACTIVE} AND x.kpj IS NULL`).get(p) as { n: number }).n;
-  const decreesThisYear = (ctx.db.prepare("SELECT count(*) AS n FROM decree WHERE substr(coalesce(date, tmt_start), 1, 4) = ?").get(month.slice(0, 4)) as { n: number }).n;
+  const decreesThisYear = (ctx.db.prepare("SELECT count(*) AS n FROM decree WHERE substr(tmt_start, 1, 4) = ?").get(month.slice(0, 4)) as { n: number }).n;
   return { month, active, byOpd, byCategory, decreesThisYear, withoutKpj };
 }
