@@ -1,4 +1,5 @@
 import type { CoreContext } from '../context';
+import type { Db } from '../db/open';
 import { firstDay, lastDay } from '../../../shared/dates';
 
 export interface RosterFilter {
@@ -42,24 +43,26 @@ export interface RosterRow {
 }
 
 const SORTS: Record<NonNullable<RosterFilter['sort']>, string> = {
-  name: 'name COLLATE NOCASE',
-  nik: 'nik',
-  opd: 'opd COLLATE NOCASE, name COLLATE NOCASE',
-  honor: 'honor',
-  start: 'startDate',
+  name: 'p.name COLLATE NOCASE',
+  nik: 'p.nik',
+  opd: 'o.name COLLATE NOCASE, p.name COLLATE NOCASE',
+  honor: 'e.honor',
+  start: 'e.start_date',
 };
 
-/** Builds the one roster query the CLI, the UI and the benchmark all use. */
-function build(f: RosterFilter): { sql: string; params: Record<string, unknown> } {
+/**
+ * The ordered engagement ids of the roster for a filter: each person's latest engagement that started
+ * by the end of the month (a person ended mid-month and re-engaged appears once).
+ */
+function idsQuery(f: RosterFilter): { sql: string; params: Record<string, unknown> } {
   const params: Record<string, unknown> = { from: firstDay(f.month), to: lastDay(f.month) };
-  const where: string[] = [];
+  const where = [
+    'e.start_date <= @to',
+    'NOT EXISTS (SELECT 1 FROM engagement n WHERE n.person_id = e.person_id AND n.start_date > e.start_date AND n.start_date <= @to)',
+  ];
   const status = f.status ?? 'active';
-  // Each person's latest engagement that started by the end of the month.
-  const inner = `
-    SELECT e.person_id, e.id AS engagement_id, max(e.start_date) AS start_date
-    FROM engagement e WHERE e.start_date <= @to GROUP BY e.person_id`;
   if (status === 'active') where.push('(e.end_date IS NULL OR e.end_date >= @from)');
-  if (status === 'ended') where.push('e.end_date IS NOT NULL AND e.end_date < @from');
+  if (status === 'ended') where.push('e.end_date < @from');
   if (f.opdId !== undefined) {
     where.push('e.opd_id = @opdId');
     params.opdId = f.opdId;
@@ -77,36 +80,61 @@ function build(f: RosterFilter): { sql: string; params: Record<string, unknown> 
   if (q !== '') {
     const digits = q.replace(/[\s.]/g, '');
     if (/^\d+$/.test(digits)) {
-      where.push('(p.nik LIKE @nikPrefix OR p.kpj LIKE @nikPrefix)');
-      params.nikPrefix = `${digits}%`;
+      // NIK or KPJ prefix as a range on their indexes (':' sorts right after '9').
+      where.push('((p.nik >= @lo AND p.nik < @hi) OR (p.kpj >= @lo AND p.kpj < @hi))');
+      params.lo = digits;
+      params.hi = `${digits}:`;
     } else {
       where.push("p.name LIKE @nameLike ESCAPE '\\'");
       params.nameLike = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     }
   }
-  const sql = `
-    SELECT p.id AS personId, e.id AS engagementId, p.nik, p.name, p.sex, p.birth_place AS birthPlace,
-           p.birth_date AS birthDate, p.kpj, o.id AS opdId, o.name AS opd, o.code AS opdCode,
-           c.id AS categoryId, c.name AS category, c.segment, e.position, e.honor, e.reported_wage AS reportedWage,
-           e.start_date AS startDate, e.end_date AS endDate, d.number AS decreeNumber,
-           (e.end_date IS NULL OR e.end_date >= @from) AS active
-    FROM (${inner}) latest
-    JOIN engagement e ON e.id = latest.engagement_id
-    JOIN person p ON p.id = e.person_id
-    JOIN opd o ON o.id = e.opd_id
-    JOIN category c ON c.id = e.category_id
-    LEFT JOIN decree d ON d.id = e.decree_id
-    ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
+  const order = `${SORTS[f.sort ?? 'name']}${f.desc ? ' DESC' : ''}, e.id`;
+  // With a search, start from the few matching persons (CROSS JOIN fixes the join order in SQLite);
+  // without one, start from the engagements.
+  const from = q !== '' ? 'person p CROSS JOIN engagement e ON e.person_id = p.id' : 'engagement e JOIN person p ON p.id = e.person_id';
+  const sql = `SELECT e.id FROM ${from} JOIN opd o ON o.id = e.opd_id WHERE ${where.join(' AND ')} ORDER BY ${order}`;
   return { sql, params };
 }
 
+const ROWS_SQL = `
+  SELECT p.id AS personId, e.id AS engagementId, p.nik, p.name, p.sex, p.birth_place AS birthPlace,
+         p.birth_date AS birthDate, p.kpj, o.id AS opdId, o.name AS opd, o.code AS opdCode,
+         c.id AS categoryId, c.name AS category, c.segment, e.position, e.honor, e.reported_wage AS reportedWage,
+         e.start_date AS startDate, e.end_date AS endDate, d.number AS decreeNumber,
+         (e.end_date IS NULL OR e.end_date >= @from) AS active
+  FROM json_each(@ids) j
+  JOIN engagement e ON e.id = j.value
+  JOIN person p ON p.id = e.person_id
+  JOIN opd o ON o.id = e.opd_id
+  JOIN category c ON c.id = e.category_id
+  LEFT JOIN decree d ON d.id = e.decree_id
+  ORDER BY j.key`;
+
+/**
+ * The ordered id list of the last filter, per database. A virtualized table asks for page after page of
+ * the same filter; they are then slices of one list. The key holds the connection's change counter and
+ * SQLite's data_version, so a write here or by another process (the CLI) makes a fresh list.
+ */
+const lastList = new WeakMap<Db, { key: string; ids: number[] }>();
+
+function orderedIds(db: Db, f: RosterFilter): number[] {
+  const version = db.prepare('SELECT total_changes() AS t').get() as { t: number };
+  const key = JSON.stringify([version.t, db.pragma('data_version', { simple: true }), f.month, f.search ?? '', f.opdId, f.opd, f.categoryId, f.status, f.sort, f.desc]);
+  const cached = lastList.get(db);
+  if (cached && cached.key === key) return cached.ids;
+  const { sql, params } = idsQuery(f);
+  const ids = db.prepare(sql).pluck().all(params) as number[];
+  lastList.set(db, { key, ids });
+  return ids;
+}
+
+/** The one roster query the CLI, the UI and the benchmark all use. */
 export function queryRoster(ctx: CoreContext, f: RosterFilter): { total: number; rows: RosterRow[] } {
-  const { sql, params } = build(f);
-  const order = `${SORTS[f.sort ?? 'name']}${f.desc ? ' DESC' : ''}, personId`;
-  const limit = f.limit ?? -1;
+  const ids = orderedIds(ctx.db, f);
   const offset = f.offset ?? 0;
-  const rows = ctx.db.prepare(`SELECT * FROM (${sql}) ORDER BY ${order} LIMIT ${Number(limit)} OFFSET ${Number(offset)}`).all(params) as RosterRow[];
+  const page = f.limit === undefined ? ids.slice(offset) : ids.slice(offset, offset + f.limit);
+  const rows = ctx.db.prepare(ROWS_SQL).all({ ids: JSON.stringify(page), from: firstDay(f.month) }) as RosterRow[];
   for (const r of rows) r.active = Boolean(r.active);
-  const total = f.limit === undefined && offset === 0 ? rows.length : (ctx.db.prepare(`SELECT count(*) AS n FROM (${sql})`).get(params) as { n: number }).n;
-  return { total, rows };
+  return { total: ids.length, rows };
 }

@@ -1,6 +1,6 @@
 import type { Migration } from './types';
 
-/** The Pemda logo for letterheads, and a key-value table for small settings. */
+/** The Pemda logo for letterheads, a key-value table for small settings, and KPJ search. */
 export const m0040: Migration = {
   version: 40,
   name: 'settings',
@@ -12,6 +12,7 @@ export const m0040: Migration = {
         value TEXT NOT NULL,
         updated_at TEXT NOT NULL
       ) STRICT;
+      CREATE INDEX person_kpj ON person (kpj);
     `);
   },
 };
