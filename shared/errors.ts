@@ -11,6 +11,8 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'INVALID_INPUT'
   | 'CONFLICT'
+  | 'BACKUP_PASSPHRASE'
+  | 'BACKUP_INVALID'
   | 'INTERNAL';
 
 export class SigapError extends Error {

@@ -1,0 +1,88 @@
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import type { CoreContext } from '../context';
+import { nowIso } from '../context';
+import { audit } from '../audit';
+import { encryptFile } from './crypto';
+import { toKeep, DEFAULT_RETENTION, type RetentionRule } from './retention';
+
+export type BackupReason = 'otomatis' | 'harian' | 'sebelum-sk' | 'sebelum-migrasi' | 'keluar' | 'manual' | 'sebelum-pemulihan';
+
+export interface BackupResult {
+  path: string;
+  bytes: number;
+  encrypted: boolean;
+}
+
+const NAME = /^sigap-(\d{8})-(\d{6})-([a-z-]+?)(?:-\d+)?\.(sigapdb|sigapenc)$/;
+
+export function backupName(at: Date, reason: BackupReason, encrypted: boolean): string {
+  const s = at.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+  return `sigap-${s}-${reason}.${encrypted ? 'sigapenc' : 'sigapdb'}`;
+}
+
+/**
+ * Copies the live database with SQLite's online backup API (never a file copy of a live database),
+ * optionally encrypts it, and writes it under its final name only when complete.
+ */
+export async function createBackup(ctx: CoreContext, dir: string, reason: BackupReason, passphrase?: string): Promise<BackupResult> {
+  mkdirSync(dir, { recursive: true });
+  const at = ctx.clock();
+  const first = backupName(at, reason, Boolean(passphrase));
+  let name = first;
+  // Two backups in the same second get a counter: sigap-...-manual-2.sigapdb
+  for (let n = 2; existsSync(join(dir, name)); n++) name = first.replace(/(\.sigap\w+)$/, `-${n}$1`);
+  const final = join(dir, name);
+  const plain = join(dir, `.${name}.part`);
+  try {
+    await ctx.db.backup(plain);
+    if (passphrase) {
+      const enc = join(dir, `.${name}.enc.part`);
+      await encryptFile(plain, enc, passphrase);
+      rmSync(plain, { force: true });
+      renameSync(enc, final);
+    } else {
+      renameSync(plain, final);
+    }
+  } catch (e) {
+    rmSync(plain, { force: true });
+    throw e;
+  }
+  const bytes = statSync(final).size;
+  ctx.db.transaction(() => audit(ctx, { action: 'create', entity: 'backup', entityId: null, summary: `Cadangan ${reason}: ${basename(final)}`, after: { path: final, bytes, encrypted: Boolean(passphrase), at: nowIso(ctx) } }))();
+  return { path: final, bytes, encrypted: Boolean(passphrase) };
+}
+
+export interface BackupEntry {
+  name: string;
+  path: string;
+  at: string;
+  reason: string;
+  bytes: number;
+  encrypted: boolean;
+}
+
+export function listBackups(dir: string): BackupEntry[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .map((name) => ({ name, m: NAME.exec(name) }))
+    .filter((x): x is { name: string; m: RegExpExecArray } => x.m !== null)
+    .map(({ name, m }) => ({
+      name,
+      path: join(dir, name),
+      at: `${m[1]!.slice(0, 4)}-${m[1]!.slice(4, 6)}-${m[1]!.slice(6, 8)}T${m[2]!.slice(0, 2)}:${m[2]!.slice(2, 4)}:${m[2]!.slice(4, 6)}Z`,
+      reason: m[3]!,
+      bytes: statSync(join(dir, name)).size,
+      encrypted: m[4] === 'sigapenc',
+    }))
+    .sort((a, b) => (a.at < b.at ? 1 : -1));
+}
+
+/** Deletes automatic backups the retention rule does not keep. Returns the names deleted. */
+export function pruneBackups(dir: string, rule: RetentionRule = DEFAULT_RETENTION): string[] {
+  const all = listBackups(dir);
+  const keep = toKeep(all, rule);
+  const gone = all.filter((b) => !keep.has(b.name)).map((b) => b.name);
+  for (const name of gone) rmSync(join(dir, name), { force: true });
+  return gone;
+}
