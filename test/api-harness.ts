@@ -13,6 +13,7 @@ export interface TestHost extends HostServices {
 export function testHost(): TestHost {
   const h: TestHost = {
     appVersion: '0.0.0-test',
+    backupDir: null,
     openQueue: [],
     saveQueue: [],
     events: [],

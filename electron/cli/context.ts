@@ -19,9 +19,9 @@ function actor(env: NodeJS.ProcessEnv): string {
 }
 
 /** Opens the database named by `--db` (or SIGAP_DB, or the user-data default) for one command. */
-export function openCli(dbFlag: string | undefined, cx: CliEnv): CoreContext & { close(): void } {
+export function openCli(dbFlag: string | undefined, cx: CliEnv): CoreContext & { close(): void; dbPath: string } {
   const path = resolveDbPath(dbFlag, cx.env);
   const { db, backupPath } = openDatabase(path, { clock: cx.clock });
   if (backupPath) cx.io.err(`Cadangan sebelum pembaruan skema: ${backupPath}\n`);
-  return { db, actor: actor(cx.env), clock: cx.clock, close: () => db.close() };
+  return { db, actor: actor(cx.env), clock: cx.clock, close: () => db.close(), dbPath: path };
 }

@@ -5,6 +5,7 @@ import { importSkCommand, IMPORT_SK_USAGE } from './commands/import-sk';
 import { rosterCommand } from './commands/roster';
 import { opdCommand, categoryCommand } from './commands/units';
 import { demoCommand } from './commands/demo';
+import { backupCommand } from './commands/backup';
 
 export const USAGE = `Sigap: daftar pegawai non-ASN, iuran dan pelaporan BPJS Ketenagakerjaan
 
@@ -14,6 +15,7 @@ Penggunaan:
   sigap opd list [--json]
   sigap category list [--json]
   sigap demo --persons N [--year YYYY] [--seed N]
+  sigap backup create|list|check|restore|prune [--to DIR] [--passphrase-env VAR] [--yes]
 
 Setiap perintah menerima --db PATH (atau variabel lingkungan SIGAP_DB).
 `;
@@ -25,6 +27,7 @@ const COMMANDS: Record<string, Command> = {
   opd: opdCommand,
   category: categoryCommand,
   demo: demoCommand,
+  backup: backupCommand,
 };
 
 export async function main(argv: string[], cx: CliEnv = { io: processIo, env: process.env, clock: () => new Date() }): Promise<number> {

@@ -12,6 +12,8 @@ import { openDatabase } from '../core/db/open';
 import { resolveDbPath } from '../core/paths';
 import { createApi } from '../core/api/create-api';
 import type { HostServices } from '../core/api/host';
+import { defaultBackupDir } from '../core/backup/auto';
+import { scheduleBackups } from './backups';
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
@@ -51,10 +53,15 @@ if (!app.requestSingleInstanceLock()) {
     installSecurity({ app, session: session.defaultSession, shell });
     serveApp();
     Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform === 'darwin')));
-    const { db } = openDatabase(resolveDbPath(undefined, process.env, app.getPath('userData')));
+    const dbPath = resolveDbPath(undefined, process.env, app.getPath('userData'));
+    const { db } = openDatabase(dbPath);
+    const ctx = { db, actor: 'app', clock: () => new Date() };
+    const backupDir = defaultBackupDir(dbPath);
+    scheduleBackups(app, ctx, backupDir, (m, e) => console.error(`[backup] ${m}`, e));
     app.on('will-quit', () => db.close());
     const host: HostServices = {
       appVersion: app.getVersion(),
+      backupDir,
       chooseOpenFile: async ({ title, filters }) => {
         const r = await dialog.showOpenDialog(main!, { title, filters, properties: ['openFile'] });
         return r.canceled ? null : (r.filePaths[0] ?? null);
@@ -65,7 +72,7 @@ if (!app.requestSingleInstanceLock()) {
       },
       progress: (e) => main?.webContents.send(PROGRESS_CHANNEL, e),
     };
-    registerBridge(ipcMain, createApi({ db, actor: 'app', clock: () => new Date() }, host), {
+    registerBridge(ipcMain, createApi(ctx, host), {
       onInternalError: (name, e) => console.error(`[bridge] ${name}`, e),
     });
     main = createMainWindow();

@@ -124,3 +124,32 @@ describe('backups', () => {
     expect((await inspectBackup(listBackups(dir)[0]!.path, ctx.dir)).counts.persons).toBe(200);
   });
 });
+
+describe('automatic backups in the app and the CLI', () => {
+  it('back up before an SK is applied through the bridge, and before the CLI applies one', async () => {
+    const { testHost, bridge } = await import('../api-harness');
+    const { fxPersons, writeMessyAppendix } = await import('../fixtures/sk-workbook');
+    const { runCli } = await import('../cli-harness');
+    const host = { ...testHost(), backupDir: join(ctx.dir, 'auto') };
+    const b = bridge(ctx, host);
+    const w = await writeMessyAppendix(join(ctx.dir, 'sk.xlsx'), fxPersons(5, ['Dinas Sosial'], 3, 900_000), { number: 'SK-AUTO', twoRowHeader: true });
+    host.openQueue.push(w.path);
+    const chosen = (await b.ok('sk.chooseFile', {}))!;
+    const pv = await b.ok('sk.preview', { token: chosen.token, tmt: '2026-06-01', mode: 'amend' });
+    await b.ok('sk.apply', { previewId: pv.previewId });
+    const auto = listBackups(join(ctx.dir, 'auto'));
+    expect(auto.map((x) => x.reason)).toEqual(['sebelum-sk']);
+    // The backup holds the roster before the SK.
+    expect((await inspectBackup(auto[0]!.path, ctx.dir)).counts.persons).toBe(200);
+
+    const db = join(ctx.dir, 'cli', 'x.db');
+    await runCli(['demo', '--persons', '3', '--db', db]);
+    const w2 = await writeMessyAppendix(join(ctx.dir, 'sk2.xlsx'), fxPersons(2, ['Inspektorat'], 4, 950_000), { number: 'SK-CLI', twoRowHeader: true });
+    const r = await runCli(['import-sk', w2.path, '--db', db, '--tmt', '2026-07-01', '--amend']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/Cadangan sebelum menerapkan SK/);
+    expect(listBackups(join(ctx.dir, 'cli', 'cadangan')).map((x) => x.reason)).toEqual(['sebelum-sk']);
+    const list = await runCli(['backup', 'list', '--db', db, '--json']);
+    expect(list.json<{ backups: unknown[] }>().backups).toHaveLength(1);
+  });
+});

@@ -5,9 +5,10 @@ import type { Preview } from '../../core/skimport/index';
 import { printJson, progress, table } from '../io';
 import { openCli, type CliEnv } from '../context';
 import { formatRupiah } from '../../../shared/money';
+import { autoBackup, defaultBackupDir } from '../../core/backup/auto';
 
 export const IMPORT_SK_USAGE = `sigap import-sk FILE [--number N] [--date YYYY-MM-DD] [--tmt YYYY-MM-DD] [--tmt-end YYYY-MM-DD]
-                 [--category NAME] [--opd NAME] [--amend] [--dry-run] [--skip-invalid] [--json] [--db PATH]`;
+                 [--category NAME] [--opd NAME] [--amend] [--dry-run] [--skip-invalid] [--no-backup] [--json] [--db PATH]`;
 
 function problemJson(p: Preview['rejected'][number]) {
   return { sheet: p.sheet, row: p.row, column: p.column, columnName: p.columnName, code: p.code, message: p.message, ...(p.nik ? { nik: p.nik } : {}), ...(p.name ? { name: p.name } : {}) };
@@ -39,7 +40,7 @@ export async function importSkCommand(args: string[], cx: CliEnv): Promise<numbe
     options: {
       number: { type: 'string' }, date: { type: 'string' }, tmt: { type: 'string' }, 'tmt-end': { type: 'string' },
       category: { type: 'string' }, opd: { type: 'string' }, amend: { type: 'boolean' }, 'dry-run': { type: 'boolean' },
-      'skip-invalid': { type: 'boolean' }, json: { type: 'boolean' }, db: { type: 'string' },
+      'skip-invalid': { type: 'boolean' }, json: { type: 'boolean' }, db: { type: 'string' }, 'no-backup': { type: 'boolean' },
     },
   });
   const file = positionals[0];
@@ -64,6 +65,10 @@ export async function importSkCommand(args: string[], cx: CliEnv): Promise<numbe
     const canApply = pv.blocking.length === 0 && pv.accepted > 0 && (pv.rejected.length === 0 || values['skip-invalid']);
     let result = null;
     if (canApply && !values['dry-run']) {
+      if (!values['no-backup']) {
+        const b = await autoBackup(ctx, defaultBackupDir(ctx.dbPath), 'sebelum-sk');
+        cx.io.err(`Cadangan sebelum menerapkan SK: ${b.path}\n`);
+      }
       result = applyImport(ctx, pv, { skipInvalid: Boolean(values['skip-invalid']), onProgress: progress(cx.io, 'Menyimpan') });
     }
     if (values.json) printJson(cx.io, previewJson(pv, result !== null, { dryRun: Boolean(values['dry-run']), result }));

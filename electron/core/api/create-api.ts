@@ -15,6 +15,7 @@ import { dashboardSummary, listDecrees } from '../roster/overview';
 import { getEmployer, saveEmployer, saveOpd } from '../settings/employer';
 import { previewSk, applyImport, type Preview } from '../skimport/index';
 import { writeProblemRows } from '../skimport/problems-file';
+import { autoBackup } from '../backup/auto';
 
 const token = () => randomBytes(16).toString('hex');
 
@@ -98,9 +99,13 @@ export function createApi(ctx: CoreContext, host: HostServices): Handlers {
       previews.set(id, { preview: pv, path });
       return previewDto(id, pv);
     },
-    'sk.apply': ({ previewId, skipInvalid }) => {
+    'sk.apply': async ({ previewId, skipInvalid }) => {
       const p = previews.get(previewId);
       if (!p) throw new SigapError('NOT_FOUND', 'Pratinjau sudah kedaluwarsa. Baca ulang berkas.');
+      if (host.backupDir) {
+        host.progress({ task: 'sk.apply', phase: 'Mencadangkan basis data', done: 0, total: null });
+        await autoBackup(ctx, host.backupDir, 'sebelum-sk');
+      }
       const res = applyImport(ctx, p.preview, {
         skipInvalid: Boolean(skipInvalid),
         onProgress: (done, total) => host.progress({ task: 'sk.apply', phase: 'Menyimpan', done, total }),

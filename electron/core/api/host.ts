@@ -9,4 +9,6 @@ export interface HostServices {
   chooseSaveFile(opts: { title: string; defaultName: string; filters: { name: string; extensions: string[] }[] }): Promise<string | null>;
   progress(e: ProgressEvent): void;
   appVersion: string;
+  /** Where automatic backups go (before an SK is applied); null turns them off. */
+  backupDir: string | null;
 }
