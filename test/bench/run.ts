@@ -1,0 +1,70 @@
+/**
+ * `npm run bench [-- --quick]`: builds a demo Pemda (100,000 people, or 10,000 in quick mode), then
+ * measures each operation beside the floor of the library it stands on, in the same run, and writes
+ * docs/performance.md.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, statSync, writeFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { openDatabase } from '../../electron/core/db/open';
+import { seedDemo } from '../../electron/core/demo/index';
+import { writeBigAppendix } from '../fixtures/sk-stream';
+
+const quick = process.argv.includes('--quick');
+const N = quick ? 10_000 : 100_000;
+const REPS = quick ? 3 : 3;
+const root = join(process.cwd(), 'test/bench/steps.ts');
+const tsx = join(process.cwd(), 'node_modules/.bin/tsx');
+const work = join(tmpdir(), `sigap-bench-${process.pid}`);
+mkdirSync(work, { recursive: true });
+
+function step(name: string, ...args: string[]): Record<string, unknown> & { ms: number; maxRssMb: number } {
+  const out = execFileSync(tsx, [root, name, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return JSON.parse(out.trim().split('\n').pop()!);
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+function repeat(name: string, ...args: string[]) {
+  const runs = Array.from({ length: REPS }, () => step(name, ...args));
+  return { ms: median(runs.map((r) => r.ms)), maxRssMb: Math.max(...runs.map((r) => r.maxRssMb)), runs };
+}
+
+const log = (s: string) => process.stderr.write(`${s}\n`);
+const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`);
+
+log(`Demo Pemda of ${N.toLocaleString('en')} people in ${work}`);
+const base = join(work, 'base.db');
+{
+  const { db } = openDatabase(base);
+  seedDemo({ db, actor: 'bench', clock: () => new Date('2026-01-05T00:00:00Z') }, { persons: N, year: 2026 });
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.close();
+}
+const sk = join(work, 'sk.xlsx');
+await writeBigAppendix(sk, { persons: N, number: 'SK/BENCH/2026', serialBase: 2_000_000 });
+
+log('1. SK import vs. streaming read');
+const floorRead = repeat('read-floor', sk);
+const imp = repeat('import', sk, base, join(work, 'import.db'));
+log('4. roster search');
+const search = step('search', base).search as Record<string, { p50: number; p95: number }>;
+
+const rows: string[][] = [
+  ['SK import, preview + apply', fmt(imp.ms), `streaming read ${fmt(floorRead.ms)}`, `${(imp.ms / floorRead.ms).toFixed(2)} x`, '≤ 1.5 x', `${imp.maxRssMb.toFixed(0)} MB`],
+  ...Object.entries(search).map(([k, v]) => [`Roster search, ${k}`, `p50 ${fmt(v.p50)}, p95 ${fmt(v.p95)}`, '', '', 'p95 ≤ 30 ms', '']),
+];
+const size = statSync(base).size;
+const table = [
+  '| operation | Sigap | floor (same run) | ratio | target | peak RSS |',
+  '|---|---|---|---|---|---|',
+  ...rows.map((r) => `| ${r.join(' | ')} |`),
+].join('\n');
+const doc = `# Performance\n\nMeasured by \`npm run bench${quick ? ' -- --quick' : ''}\` on ${new Date().toISOString().slice(0, 10)}, ${N.toLocaleString('en')} people, median of ${REPS} runs, each step in its own process.\n\n${table}\n\nDatabase file: ${(size / 1e6).toFixed(1)} MB for ${N.toLocaleString('en')} people.\n`;
+process.stdout.write(`${doc}\n`);
+if (!quick) writeFileSync(join(process.cwd(), 'docs/performance.md'), doc);
+rmSync(work, { recursive: true, force: true });
