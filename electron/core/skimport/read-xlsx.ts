@@ -23,9 +23,11 @@ export async function* readXlsx(path: string, fileLabel: string): AsyncGenerator
     }
   } catch (e) {
     if (e instanceof SigapError) throw e;
+    // A programming error inside the reader says nothing useful to a clerk; a zip or XML error might.
+    const detail = e instanceof TypeError || e instanceof RangeError ? 'strukturnya tidak dikenali' : (e as Error).message;
     throw new SigapError(
       'FILE_UNREADABLE',
-      `Berkas "${fileLabel}" tidak dapat dibaca sebagai lembar kerja Excel (.xlsx): ${(e as Error).message}. Simpan ulang berkas dari Excel sebagai .xlsx atau .csv.`,
+      `Berkas "${fileLabel}" tidak dapat dibaca sebagai lembar kerja Excel (.xlsx): ${detail}. Simpan ulang berkas dari Excel sebagai .xlsx atau .csv.`,
     );
   }
 }

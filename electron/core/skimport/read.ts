@@ -8,6 +8,7 @@ import { detectHeader, FIELD_LABELS, type HeaderLayout } from './header';
 import { readXlsx, type SheetStream } from './read-xlsx';
 import { readCsv } from './read-csv';
 import { classifyRow, groupName, parseDataRow } from './rows';
+import { checkZipDirectory } from './zip-guard';
 import type { DecreeTitle, LayoutOverride, ParsedRow, Problem, ReadResult, SheetLayout } from './types';
 
 export interface ReadOptions {
@@ -48,9 +49,15 @@ function sniff(path: string, label: string): 'xlsx' | 'csv' {
   } finally {
     closeSync(fd);
   }
-  if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return 'xlsx';
+  if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) {
+    checkZipDirectory(path, label);
+    return 'xlsx';
+  }
   if (head.readUInt32BE(0) === 0xd0cf11e0) {
-    throw new SigapError('FILE_UNREADABLE', `Berkas "${label}" berformat Excel lama (.xls). Buka di Excel lalu simpan sebagai .xlsx.`);
+    throw new SigapError('FILE_UNREADABLE', `Berkas "${label}" berformat Excel lama (.xls) atau dilindungi kata sandi. Buka di Excel, hapus kata sandinya bila ada, lalu simpan sebagai .xlsx.`);
+  }
+  if (head.subarray(0, 5).toString('latin1') === '%PDF-') {
+    throw new SigapError('FILE_UNREADABLE', `Berkas "${label}" adalah PDF, bukan lembar kerja. Minta lampiran SK dalam bentuk Excel (.xlsx).`);
   }
   const ext = extname(path).toLowerCase();
   if (ext === '.xlsx' || ext === '.xlsm') {
@@ -64,6 +71,9 @@ function sniff(path: string, label: string): 'xlsx' | 'csv' {
     closeSync(fd2);
   }
   const utf16 = (sample[0] === 0xff && sample[1] === 0xfe) || (sample[0] === 0xfe && sample[1] === 0xff);
+  if (/^\s*</.test(sample.toString('latin1').replace(/^\uFEFF|^\xEF\xBB\xBF/, ''))) {
+    throw new SigapError('FILE_UNREADABLE', `Berkas "${label}" adalah halaman HTML/XML yang diberi nama lembar kerja. Buka di Excel lalu simpan sebagai .xlsx.`);
+  }
   const controls = sample.filter((b) => b < 9 || (b > 13 && b < 32)).length;
   if (!utf16 && controls > sample.length * 0.01) {
     throw new SigapError('FILE_UNREADABLE', `Berkas "${label}" bukan lembar kerja (.xlsx) atau teks CSV.`);
@@ -155,6 +165,9 @@ export async function readAppendix(path: string, opts: ReadOptions): Promise<Rea
     let unit: string | null = null;
     let ended = false;
     const handle = (r: SheetRow): void => {
+      if (r.row > MAX_ROWS_PER_SHEET) {
+        throw new SigapError('FILE_UNREADABLE', `Berkas "${label}", sheet "${sheet.name}": lebih dari ${MAX_ROWS_PER_SHEET.toLocaleString('id-ID')} baris. Lampiran SK sebesar itu tidak didukung; bagi menjadi beberapa berkas.`);
+      }
       read++;
       if (opts.onProgress && read % 2000 === 0) opts.onProgress(read);
       if (ended || r.row <= layout.lastHeaderRow) return;
@@ -169,12 +182,7 @@ export async function readAppendix(path: string, opts: ReadOptions): Promise<Rea
     };
     for (const r of head) handle(r);
     if (!done) {
-      for (let n = await iter.next(); !n.done; n = await iter.next()) {
-        if (n.value.row > MAX_ROWS_PER_SHEET) {
-          throw new SigapError('FILE_UNREADABLE', `Berkas "${label}", sheet "${sheet.name}": lebih dari ${MAX_ROWS_PER_SHEET.toLocaleString('id-ID')} baris. Lampiran SK sebesar itu tidak didukung; bagi menjadi beberapa berkas.`);
-        }
-        handle(n.value);
-      }
+      for (let n = await iter.next(); !n.done; n = await iter.next()) handle(n.value);
     }
     state.layout.dataRows = state.rows.length;
   }
@@ -182,6 +190,9 @@ export async function readAppendix(path: string, opts: ReadOptions): Promise<Rea
   if (sheets.length === 0) {
     if (!sawContent) throw new SigapError('FILE_EMPTY', `Berkas "${label}" tidak berisi data.`);
     throw new SigapError('NO_HEADER', `Berkas "${label}": tidak ditemukan baris judul kolom (NAMA, NIK, ...) pada sheet mana pun.`);
+  }
+  if (sheets.every((s) => s.rows.length === 0)) {
+    throw new SigapError('FILE_EMPTY', `Berkas "${label}" tidak berisi baris pegawai di bawah judul kolom (sheet ${sheets.map((s) => `"${s.layout.sheet}" baris ${s.layout.headerRows[0]}`).join(', ')}).`);
   }
   fillUnits(sheets, opts.defaultUnit ?? null, problems);
   const rows = sheets.flatMap((s) => s.rows);

@@ -84,6 +84,9 @@ export function parseDataRow(r: SheetRow, cx: RowContext): ParsedRow {
   }
 
   if (nameText === '') add('name', 'NAME_EMPTY', 'Nama kosong.', 'error', nik || undefined);
+  else if (!/\p{L}/u.test(nameText) || /^[=+\-@\t\r]/.test(nameText) || nameText.length > 150) {
+    add('name', 'NAME_INVALID', `Nama "${nameText.slice(0, 40)}${nameText.length > 40 ? '…' : ''}" tidak sah: harus berisi huruf, tidak diawali = + - @, paling panjang 150 karakter.`, 'error', nik || undefined);
+  }
 
   // Birth place and date: one cell or two.
   let birthPlace: string | null = null;
@@ -107,6 +110,13 @@ export function parseDataRow(r: SheetRow, cx: RowContext): ParsedRow {
     const d = dateOf(c);
     if (d) birthDate = d;
     else if (!isBlank(c)) add('birthDate', 'BIRTHDATE_INVALID', `Tanggal lahir "${cellText(c)}" tidak terbaca. Tulis seperti 12-05-1990.`, 'warning', nik);
+  }
+
+  if (birthDate) {
+    const age = cx.referenceYear - Number(birthDate.slice(0, 4));
+    if (age < 14 || age > 100) {
+      add(columns.birth !== undefined ? 'birth' : 'birthDate', 'BIRTHDATE_IMPLAUSIBLE', `Tanggal lahir ${formatDateId(birthDate)} memberi umur ${age} tahun; periksa kembali.`, 'warning', nik);
+    }
   }
 
   // Sex
