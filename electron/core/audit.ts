@@ -8,12 +8,14 @@ export interface AuditEntry {
   summary?: string;
   before?: unknown;
   after?: unknown;
+  /** The time of the change; a bulk write passes its transaction's time once instead of asking the clock per row. */
+  at?: string;
 }
 
 /** Writes one audit row. Call it inside the transaction that makes the change. */
 export function audit(ctx: CoreContext, e: AuditEntry): void {
   stmt(ctx).run(
-    nowIso(ctx),
+    e.at ?? nowIso(ctx),
     ctx.actor,
     e.action,
     e.entity,

@@ -83,12 +83,11 @@ function applyChecked(ctx: CoreContext, preview: Preview, opts: ApplyOptions): A
     for (const e of preview.toEnd) {
       const reason = e.removed ? `Tidak tercantum dalam SK ${decree.number}` : `Diganti SK ${decree.number}`;
       endStmt.run(endDate, reason, e.engagementId);
-      audit(ctx, { action: 'end', entity: 'engagement', entityId: e.engagementId, summary: `${e.nik}: ${reason}`, after: { end_date: endDate, end_reason: reason } });
+      audit(ctx, { at: now, action: 'end', entity: 'engagement', entityId: e.engagementId, summary: `${e.nik}: ${reason}`, after: { end_date: endDate, end_reason: reason } });
     }
     const findPerson = db.prepare(`SELECT id, ${PERSON_FIELDS.join(', ')} FROM person WHERE nik = ?`);
     const insertPerson = db.prepare(
-      `INSERT INTO person (nik, ${PERSON_FIELDS.join(', ')}, created_at, updated_at)
-       VALUES (@nik, @name, @birth_place, @birth_date, @sex, @address, @phone, @mother_name, @kpj, @now, @now)`,
+      `INSERT INTO person (nik, ${PERSON_FIELDS.join(', ')}, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const insertEng = db.prepare(
       `INSERT INTO engagement (person_id, decree_id, opd_id, category_id, position, honor, reported_wage, start_date, end_date, source_sheet, source_row)
@@ -101,13 +100,18 @@ function applyChecked(ctx: CoreContext, preview: Preview, opts: ApplyOptions): A
       if (opts.failAfter !== undefined && done >= opts.failAfter) throw new Error('injected failure');
       const fields = personFields(r);
       const existing = findPerson.get(r.nik) as ({ id: number } & PersonFields) | undefined;
-      let personId: number;
+      const start = r.tmt && r.tmt > decree.tmtStart && r.tmt <= decree.tmtEnd ? r.tmt : decree.tmtStart;
+      const honor = r.honor ?? 0;
+      const opdId = keys.get(unitKey(r.unit!))!;
+      const engagement = { opd: r.unit, honor, start_date: start, end_date: decree.tmtEnd };
       if (!existing) {
-        personId = Number(insertPerson.run({ nik: r.nik, ...fields, now }).lastInsertRowid);
+        const personId = Number(insertPerson.run(r.nik, fields.name, fields.birth_place, fields.birth_date, fields.sex, fields.address, fields.phone, fields.mother_name, fields.kpj, now, now).lastInsertRowid);
+        const engId = Number(insertEng.run(personId, decreeId, opdId, decree.category.id, r.position, honor, honor, start, decree.tmtEnd, r.sheet, r.row).lastInsertRowid);
         created++;
-        audit(ctx, { action: 'create', entity: 'person', entityId: personId, summary: `${r.nik} ${r.name} (SK ${decree.number})`, after: { nik: r.nik, ...fields } });
+        // One row for the new person and the engagement the SK gives them.
+        audit(ctx, { at: now, action: 'create', entity: 'person', entityId: personId, summary: `${r.nik} ${r.name} (SK ${decree.number})`, after: { nik: r.nik, ...fields, engagement: { id: engId, ...engagement } } });
       } else {
-        personId = existing.id;
+        const personId = existing.id;
         // The SK is authoritative for what it states; it never blanks what it does not state.
         const changes = PERSON_FIELDS.filter((f) => fields[f] !== null && fields[f] !== existing[f]);
         if (changes.length > 0) {
@@ -115,15 +119,11 @@ function applyChecked(ctx: CoreContext, preview: Preview, opts: ApplyOptions): A
           const after = Object.fromEntries(changes.map((f) => [f, fields[f]]));
           db.prepare(`UPDATE person SET ${changes.map((f) => `${f} = @${f}`).join(', ')}, updated_at = @now WHERE id = @id`).run({ ...after, now, id: personId });
           updated++;
-          audit(ctx, { action: 'update', entity: 'person', entityId: personId, summary: `${r.nik} diperbarui dari SK ${decree.number}`, before, after });
+          audit(ctx, { at: now, action: 'update', entity: 'person', entityId: personId, summary: `${r.nik} diperbarui dari SK ${decree.number}`, before, after });
         }
+        const engId = Number(insertEng.run(personId, decreeId, opdId, decree.category.id, r.position, honor, honor, start, decree.tmtEnd, r.sheet, r.row).lastInsertRowid);
+        audit(ctx, { at: now, action: 'create', entity: 'engagement', entityId: engId, summary: `${r.nik} ${r.unit} (SK ${decree.number})`, after: { person_id: personId, ...engagement } });
       }
-      const start = r.tmt && r.tmt > decree.tmtStart && r.tmt <= decree.tmtEnd ? r.tmt : decree.tmtStart;
-      const honor = r.honor ?? 0;
-      const engId = Number(
-        insertEng.run(personId, decreeId, keys.get(unitKey(r.unit!))!, decree.category.id, r.position, honor, honor, start, decree.tmtEnd, r.sheet, r.row).lastInsertRowid,
-      );
-      audit(ctx, { action: 'create', entity: 'engagement', entityId: engId, summary: `${r.nik} ${r.unit} (SK ${decree.number})`, after: { person_id: personId, opd: r.unit, honor, start_date: start, end_date: decree.tmtEnd } });
       done++;
       if (opts.onProgress && done % 5000 === 0) opts.onProgress(done, rows.length);
     }
