@@ -1,0 +1,48 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { seedDemo } from '../../electron/core/demo/index';
+import { listAudit, exportAudit } from '../../electron/core/audit-query';
+import { updatePerson } from '../../electron/core/roster/person';
+import { saveOpd } from '../../electron/core/settings/employer';
+import { testContext } from '../helpers';
+
+let ctx: ReturnType<typeof testContext>;
+beforeEach(() => {
+  ctx = testContext('2026-04-01T01:00:00Z');
+  seedDemo(ctx, { persons: 20, year: 2026 });
+});
+afterEach(() => ctx.close());
+
+describe('the audit trail', () => {
+  it('records who changed what, before and after, and filters it', async () => {
+    const p = ctx.db.prepare('SELECT id, nik, name FROM person LIMIT 1').get() as { id: number; nik: string; name: string };
+    updatePerson({ ...ctx, actor: 'rina' }, p.id, { nik: p.nik, name: `${p.name} Putri`, motherName: '=cmd|calc' });
+    saveOpd({ ...ctx, actor: 'budi' }, { code: '99', name: 'Dinas Baru', kind: 'opd' });
+    const byRina = listAudit(ctx, { actor: 'rina' });
+    expect(byRina.total).toBe(1);
+    expect(byRina.rows[0]).toMatchObject({ action: 'update', entity: 'person', entityId: p.id, before: { name: p.name }, after: { name: `${p.name} Putri`, mother_name: '=cmd|calc' } });
+    expect(listAudit(ctx, { entity: 'opd', actor: 'budi' }).rows[0]!.summary).toBe('OPD Dinas Baru');
+    expect(listAudit(ctx, { search: 'Putri' }).total).toBe(1);
+    expect(listAudit(ctx, { from: '2026-04-02' }).total).toBe(0);
+    expect(listAudit(ctx, { to: '2026-04-01' }).total).toBe(3);
+    expect(listAudit(ctx, {}).actors).toEqual(['budi', 'rina', 'test']);
+
+    const out = join(ctx.dir, 'audit.xlsx');
+    expect(await exportAudit(ctx, {}, out)).toBe(3);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ws = wb.getWorksheet('Jejak Audit')!;
+    expect(ws.getRow(1).values).toContain('Pengguna');
+    expect(ws.rowCount).toBe(4);
+    const cells = ws.getRow(3).values as unknown[];
+    expect(cells).toContain('rina');
+    // Every cell is plain text: no formula objects, whatever the clerk typed.
+    expect(cells.filter((c) => c !== undefined).every((c) => typeof c === 'string')).toBe(true);
+  });
+
+  it('cannot be altered', () => {
+    expect(() => ctx.db.prepare("UPDATE audit_log SET actor = 'x'").run()).toThrow(/append-only/);
+    expect(() => ctx.db.prepare('DELETE FROM audit_log WHERE id = 1').run()).toThrow(/append-only/);
+  });
+});
