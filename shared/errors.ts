@@ -13,6 +13,10 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'BACKUP_PASSPHRASE'
   | 'BACKUP_INVALID'
+  | 'AUTH_FAILED'
+  | 'AUTH_REQUIRED'
+  | 'FORBIDDEN'
+  | 'LOCKED'
   | 'INTERNAL';
 
 export class SigapError extends Error {

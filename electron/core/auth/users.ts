@@ -1,0 +1,122 @@
+import type { CoreContext } from '../context';
+import { nowIso } from '../context';
+import { audit } from '../audit';
+import { SigapError } from '../../../shared/errors';
+import { ROLES, type Role } from '../../../shared/roles';
+import { hashPassword, passwordProblem, temporaryPassword, verifyPassword } from './passwords';
+
+export interface User {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  active: boolean;
+  mustChangePassword: boolean;
+  lastLoginAt: string | null;
+}
+
+const SELECT = `SELECT id, username, display_name AS displayName, role, active, must_change_password AS mustChangePassword, last_login_at AS lastLoginAt FROM app_user`;
+
+function toUser(r: Record<string, unknown>): User {
+  return { ...(r as unknown as User), active: r.active === 1, mustChangePassword: r.mustChangePassword === 1 };
+}
+
+export function listUsers(ctx: CoreContext): User[] {
+  return (ctx.db.prepare(`${SELECT} ORDER BY username`).all() as Record<string, unknown>[]).map(toUser);
+}
+
+export function needsFirstAdmin(ctx: CoreContext): boolean {
+  return (ctx.db.prepare('SELECT count(*) AS n FROM app_user').get() as { n: number }).n === 0;
+}
+
+function checkUsername(u: string): string {
+  const name = u.trim().toLowerCase();
+  if (!/^[a-z0-9._-]{3,40}$/.test(name)) throw new SigapError('INVALID_INPUT', 'Nama pengguna 3-40 karakter: huruf kecil, angka, titik, garis bawah atau tanda hubung.');
+  return name;
+}
+
+export async function createUser(ctx: CoreContext, u: { username: string; displayName: string; role: Role; password: string; mustChange?: boolean }): Promise<User> {
+  const username = checkUsername(u.username);
+  if (!ROLES.includes(u.role)) throw new SigapError('INVALID_INPUT', 'Peran tidak dikenal.');
+  const problem = passwordProblem(u.password);
+  if (problem) throw new SigapError('INVALID_INPUT', problem);
+  const hash = await hashPassword(u.password);
+  return ctx.db.transaction(() => {
+    if (ctx.db.prepare('SELECT 1 FROM app_user WHERE username = ?').get(username)) throw new SigapError('CONFLICT', `Nama pengguna "${username}" sudah dipakai.`);
+    const id = Number(ctx.db.prepare('INSERT INTO app_user (username, display_name, role, password_hash, must_change_password, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(username, u.displayName.trim() || username, u.role, hash, u.mustChange ? 1 : 0, nowIso(ctx)).lastInsertRowid);
+    audit(ctx, { action: 'create', entity: 'user', entityId: id, summary: `Pengguna ${username} (${u.role})`, after: { username, role: u.role } });
+    return toUser(ctx.db.prepare(`${SELECT} WHERE id = ?`).get(id) as Record<string, unknown>);
+  })();
+}
+
+/** The first run: only allowed while there is no user at all. */
+export async function createFirstAdmin(ctx: CoreContext, u: { username: string; displayName: string; password: string }): Promise<User> {
+  if (!needsFirstAdmin(ctx)) throw new SigapError('CONFLICT', 'Administrator sudah dibuat.');
+  return createUser(ctx, { ...u, role: 'admin' });
+}
+
+const MAX_FAILED = 10;
+
+/** Checks a login. Ten wrong passwords in a row lock the account until an admin resets it. */
+export async function authenticate(ctx: CoreContext, username: string, password: string): Promise<User> {
+  const row = ctx.db.prepare('SELECT id, password_hash, active, failed_logins FROM app_user WHERE username = ?').get(username.trim().toLowerCase()) as
+    | { id: number; password_hash: string; active: number; failed_logins: number } | undefined;
+  const wrong = new SigapError('AUTH_FAILED', 'Nama pengguna atau kata sandi salah.');
+  if (!row) {
+    await hashPassword(password); // same time as a real check, so names cannot be probed
+    throw wrong;
+  }
+  if (!row.active) throw new SigapError('AUTH_FAILED', 'Akun ini dinonaktifkan. Hubungi administrator.');
+  if (row.failed_logins >= MAX_FAILED) throw new SigapError('AUTH_FAILED', 'Akun terkunci karena terlalu banyak percobaan. Minta administrator mengatur ulang kata sandi.');
+  const ok = await verifyPassword(password, row.password_hash);
+  ctx.db.transaction(() => {
+    if (ok) ctx.db.prepare('UPDATE app_user SET failed_logins = 0, last_login_at = ? WHERE id = ?').run(nowIso(ctx), row.id);
+    else ctx.db.prepare('UPDATE app_user SET failed_logins = failed_logins + 1 WHERE id = ?').run(row.id);
+    audit(ctx, { action: 'update', entity: 'user', entityId: row.id, summary: ok ? 'Masuk' : 'Gagal masuk (kata sandi salah)' });
+  })();
+  if (!ok) throw wrong;
+  return toUser(ctx.db.prepare(`${SELECT} WHERE id = ?`).get(row.id) as Record<string, unknown>);
+}
+
+export async function changePassword(ctx: CoreContext, userId: number, oldPassword: string, newPassword: string): Promise<void> {
+  const row = ctx.db.prepare('SELECT password_hash FROM app_user WHERE id = ?').get(userId) as { password_hash: string } | undefined;
+  if (!row || !(await verifyPassword(oldPassword, row.password_hash))) throw new SigapError('AUTH_FAILED', 'Kata sandi lama salah.');
+  await setPassword(ctx, userId, newPassword, false);
+}
+
+export async function setPassword(ctx: CoreContext, userId: number, password: string, mustChange: boolean): Promise<void> {
+  const problem = passwordProblem(password);
+  if (problem) throw new SigapError('INVALID_INPUT', problem);
+  const hash = await hashPassword(password);
+  ctx.db.transaction(() => {
+    const r = ctx.db.prepare('UPDATE app_user SET password_hash = ?, must_change_password = ?, failed_logins = 0 WHERE id = ?').run(hash, mustChange ? 1 : 0, userId);
+    if (r.changes === 0) throw new SigapError('NOT_FOUND', 'Pengguna tidak ditemukan.');
+    audit(ctx, { action: 'update', entity: 'user', entityId: userId, summary: mustChange ? 'Kata sandi diatur ulang' : 'Kata sandi diganti' });
+  })();
+}
+
+/**
+ * The lost-password path: needs the database file, i.e. access to the machine (`sigap user
+ * reset-password`). Returns a temporary password that must be changed at the next login.
+ */
+export async function resetPassword(ctx: CoreContext, username: string): Promise<string> {
+  const row = ctx.db.prepare('SELECT id FROM app_user WHERE username = ?').get(username.trim().toLowerCase()) as { id: number } | undefined;
+  if (!row) throw new SigapError('NOT_FOUND', `Pengguna "${username}" tidak ditemukan.`);
+  const temp = temporaryPassword() + '7';
+  await setPassword(ctx, row.id, temp, true);
+  return temp;
+}
+
+export function updateUser(ctx: CoreContext, id: number, u: { displayName: string; role: Role; active: boolean }): void {
+  ctx.db.transaction(() => {
+    const before = ctx.db.prepare('SELECT display_name, role, active FROM app_user WHERE id = ?').get(id) as Record<string, unknown> | undefined;
+    if (!before) throw new SigapError('NOT_FOUND', 'Pengguna tidak ditemukan.');
+    if (before.role === 'admin' && (u.role !== 'admin' || !u.active)) {
+      const admins = (ctx.db.prepare("SELECT count(*) AS n FROM app_user WHERE role = 'admin' AND active = 1").get() as { n: number }).n;
+      if (admins <= 1) throw new SigapError('CONFLICT', 'Harus ada paling sedikit satu administrator aktif.');
+    }
+    ctx.db.prepare('UPDATE app_user SET display_name = ?, role = ?, active = ? WHERE id = ?').run(u.displayName, u.role, u.active ? 1 : 0, id);
+    audit(ctx, { action: 'update', entity: 'user', entityId: id, summary: `Pengguna diubah`, before, after: { display_name: u.displayName, role: u.role, active: u.active ? 1 : 0 } });
+  })();
+}

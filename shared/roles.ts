@@ -1,0 +1,47 @@
+/** Who may do what. Checked in the main process for every bridge call, not only in the UI. */
+export const ROLES = ['admin', 'hr', 'finance', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: 'Administrator',
+  hr: 'Kepegawaian (SK, pegawai, pelaporan)',
+  finance: 'Keuangan (iuran, pembayaran)',
+  viewer: 'Hanya lihat',
+};
+
+/** Roles that see NIK and KPJ in full; the others see `1804********0001`. */
+export const SEES_IDENTITY: readonly Role[] = ['admin', 'hr'];
+
+/**
+ * The roles a call needs, by the call's name: an exact name first, then its prefix (`sk.`), then `*`.
+ * Reading calls are open to every signed-in role; writing calls to the role whose work they are.
+ */
+const RULES: Record<string, readonly Role[]> = {
+  '*': ['admin', 'hr', 'finance', 'viewer'],
+  'person.create': ['admin', 'hr'],
+  'person.update': ['admin', 'hr'],
+  'engagement.end': ['admin', 'hr'],
+  'sk.': ['admin', 'hr'],
+  'bpjs.': ['admin', 'hr'],
+  'export.': ['admin', 'hr'],
+  'billing.': ['admin', 'finance'],
+  'invoice.': ['admin', 'finance'],
+  'payment.': ['admin', 'finance'],
+  'rates.save': ['admin', 'finance'],
+  'settings.saveEmployer': ['admin'],
+  'settings.chooseLogo': ['admin'],
+  'opd.save': ['admin'],
+  'users.': ['admin'],
+  'backup.': ['admin'],
+  'audit.': ['admin'],
+};
+
+export function rolesFor(call: string): readonly Role[] {
+  if (RULES[call]) return RULES[call]!;
+  const prefix = Object.keys(RULES).filter((k) => k.endsWith('.') && call.startsWith(k)).sort((a, b) => b.length - a.length)[0];
+  return prefix ? RULES[prefix]! : RULES['*']!;
+}
+
+export function mayCall(role: Role, call: string): boolean {
+  return rolesFor(call).includes(role);
+}
