@@ -10,8 +10,7 @@ import { registerBridge } from './bridge';
 import { PROGRESS_CHANNEL } from '../../shared/contract/names';
 import { openDatabase } from '../core/db/open';
 import { resolveDbPath } from '../core/paths';
-import { createApi } from '../core/api/create-api';
-import type { HostServices } from '../core/api/host';
+import { CoreWorkerClient } from '../core/api/worker-client';
 import { defaultBackupDir } from '../core/backup/auto';
 import { scheduleBackups } from './backups';
 
@@ -49,32 +48,35 @@ if (!app.requestSingleInstanceLock()) {
       main.focus();
     }
   });
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
     installSecurity({ app, session: session.defaultSession, shell });
     serveApp();
     Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform === 'darwin')));
     const dbPath = resolveDbPath(undefined, process.env, app.getPath('userData'));
-    const { db } = openDatabase(dbPath);
-    const ctx = { db, actor: 'app', clock: () => new Date() };
     const backupDir = defaultBackupDir(dbPath);
-    scheduleBackups(app, ctx, backupDir, (m, e) => console.error(`[backup] ${m}`, e));
-    app.on('will-quit', () => db.close());
-    const host: HostServices = {
-      appVersion: app.getVersion(),
-      backupDir,
-      chooseOpenFile: async ({ title, filters }) => {
+    const toWindow = (e: unknown) => main?.webContents.send(PROGRESS_CHANNEL, e);
+    // The core (database, import, billing, export) runs in a worker thread; main stays responsive.
+    const core = new CoreWorkerClient(join(__dirname, 'core-worker.js'), { dbPath, backupDir, appVersion: app.getVersion() }, {
+      chooseOpenFile: async (args) => {
+        const { title, filters } = args as { title: string; filters: Electron.FileFilter[] };
         const r = await dialog.showOpenDialog(main!, { title, filters, properties: ['openFile'] });
         return r.canceled ? null : (r.filePaths[0] ?? null);
       },
-      chooseSaveFile: async ({ title, defaultName, filters }) => {
+      chooseSaveFile: async (args) => {
+        const { title, defaultName, filters } = args as { title: string; defaultName: string; filters: Electron.FileFilter[] };
         const r = await dialog.showSaveDialog(main!, { title, defaultPath: defaultName, filters });
         return r.canceled ? null : (r.filePath ?? null);
       },
-      progress: (e) => main?.webContents.send(PROGRESS_CHANNEL, e),
-    };
-    registerBridge(ipcMain, createApi(ctx, host), {
-      onInternalError: (name, e) => console.error(`[bridge] ${name}`, e),
+      progress: toWindow,
     });
+    await core.ready; // the worker has opened (and migrated) the database
+    const { db } = openDatabase(dbPath);
+    scheduleBackups(app, { db, actor: 'app', clock: () => new Date() }, backupDir, (m, e) => console.error(`[backup] ${m}`, e));
+    app.on('will-quit', () => {
+      db.close();
+      void core.terminate();
+    });
+    registerBridge(ipcMain, (name, input) => core.call(name, input));
     main = createMainWindow();
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) main = createMainWindow();

@@ -7,7 +7,6 @@ import { parseExternalUrl, openExternalSafely, isAllowedNavigation, installSecur
 import { registerBridge, isTrustedSender } from '../../electron/main/bridge';
 import { menuTemplate } from '../../electron/main/menu';
 import { CHANNEL_NAMES, CHANNELS, channelOf } from '../../shared/contract/index';
-import type { Handlers } from '../../electron/core/api/dispatch';
 
 describe('the window factory', () => {
   it('pins every security-relevant web preference', () => {
@@ -122,16 +121,23 @@ describe('the security module', () => {
 describe('the bridge in main', () => {
   it('registers exactly one handler per contract name', () => {
     const ipc = { handle: vi.fn() };
-    const registered = registerBridge(ipc, {} as Handlers);
+    const registered = registerBridge(ipc, async () => ({ ok: true, value: null }));
     expect(registered.sort()).toEqual(CHANNELS.map(channelOf).sort());
     expect([...CHANNEL_NAMES].sort()).toEqual([...CHANNELS].sort());
   });
 
   it("answers only Sigap's own page", async () => {
     const ipc = { handle: vi.fn() };
-    registerBridge(ipc, { 'app.info': () => ({ ok: 1 }) } as unknown as Handlers);
+    const calls: [string, unknown][] = [];
+    registerBridge(ipc, async (name, input) => {
+      calls.push([name, input]);
+      return { ok: true, value: 1 };
+    });
     const handler = ipc.handle.mock.calls.find((c) => c[0] === 'sigap:app.info')![1] as (e: unknown, i: unknown) => Promise<unknown>;
     expect(await handler({ senderFrame: { url: 'https://evil.example/' } }, {})).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(calls).toEqual([]);
+    expect(await handler({ senderFrame: { url: `${APP_ORIGIN}/pegawai` } }, { a: 1 })).toEqual({ ok: true, value: 1 });
+    expect(calls).toEqual([['app.info', { a: 1 }]]);
     expect(isTrustedSender({ senderFrame: { url: `${APP_ORIGIN}/` } } as never)).toBe(true);
     expect(isTrustedSender({ senderFrame: null } as never)).toBe(false);
   });

@@ -1,0 +1,53 @@
+/**
+ * The core in a worker thread: it owns the SQLite connection and answers bridge calls, so a long
+ * import or billing run never blocks the main process's event loop (menus, dialogs, other windows).
+ * Native dialogs stay in main: the worker asks for them by message.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { openDatabase } from '../db/open';
+import { createApi } from './create-api';
+import { dispatch } from './dispatch';
+import type { HostServices } from './host';
+import type { FromWorker, ToWorker, WorkerConfig } from './worker-protocol';
+
+function send(m: FromWorker): void {
+  parentPort!.postMessage(m);
+}
+
+function start(config: WorkerConfig): void {
+  const { db } = openDatabase(config.dbPath);
+  const ctx = { db, actor: 'app', clock: () => new Date() };
+  let nextHostId = 1;
+  const pending = new Map<number, (v: string | null) => void>();
+  const ask = (method: 'chooseOpenFile' | 'chooseSaveFile', args: unknown) =>
+    new Promise<string | null>((resolve) => {
+      const id = nextHostId++;
+      pending.set(id, resolve);
+      send({ type: 'host', id, method, args });
+    });
+  const host: HostServices = {
+    appVersion: config.appVersion,
+    backupDir: config.backupDir,
+    chooseOpenFile: (o) => ask('chooseOpenFile', o),
+    chooseSaveFile: (o) => ask('chooseSaveFile', o),
+    progress: (event) => send({ type: 'progress', event }),
+  };
+  const handlers = createApi(ctx, host);
+  parentPort!.on('message', (m: ToWorker) => {
+    if (m.type === 'hostReply') {
+      pending.get(m.id)?.(m.value);
+      pending.delete(m.id);
+      return;
+    }
+    void dispatch(handlers, m.name, m.input, { onInternalError: (name, e) => console.error(`[core] ${name}`, e) }).then((reply) => send({ type: 'reply', id: m.id, reply }));
+  });
+  send({ type: 'ready' });
+}
+
+if (parentPort) {
+  try {
+    start(workerData as WorkerConfig);
+  } catch (e) {
+    send({ type: 'fatal', message: (e as Error).message });
+  }
+}
