@@ -13,6 +13,7 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'BACKUP_PASSPHRASE'
   | 'BACKUP_INVALID'
+  | 'OVERPAYMENT'
   | 'AUTH_FAILED'
   | 'AUTH_REQUIRED'
   | 'FORBIDDEN'

@@ -6,6 +6,9 @@ import { rosterCommand } from './commands/roster';
 import { opdCommand, categoryCommand } from './commands/units';
 import { demoCommand } from './commands/demo';
 import { backupCommand } from './commands/backup';
+import { userCommand } from './commands/user';
+import { batchCommand, batchesCommand, BPJS_USAGE, exportCommand, importKpjCommand, preflightCommand, profileCommand, reconcileCommand } from './commands/bpjs';
+import { arrearsCommand, billCommand, BILLING_USAGE, invoiceCommand, payCommand, ratesCommand } from './commands/billing';
 
 export const USAGE = `Sigap: daftar pegawai non-ASN, iuran dan pelaporan BPJS Ketenagakerjaan
 
@@ -16,6 +19,9 @@ Penggunaan:
   sigap category list [--json]
   sigap demo --persons N [--year YYYY] [--seed N]
   sigap backup create|list|check|restore|prune [--to DIR] [--passphrase-env VAR] [--yes]
+  sigap user list | add USERNAME --role ROLE --password-env VAR | reset-password USERNAME
+  ${BPJS_USAGE}
+  ${BILLING_USAGE}
 
 Setiap perintah menerima --db PATH (atau variabel lingkungan SIGAP_DB).
 `;
@@ -28,6 +34,19 @@ const COMMANDS: Record<string, Command> = {
   category: categoryCommand,
   demo: demoCommand,
   backup: backupCommand,
+  user: userCommand,
+  export: exportCommand,
+  preflight: preflightCommand,
+  batches: batchesCommand,
+  batch: batchCommand,
+  'import-kpj': importKpjCommand,
+  reconcile: reconcileCommand,
+  profile: profileCommand,
+  bill: billCommand,
+  pay: payCommand,
+  arrears: arrearsCommand,
+  rates: ratesCommand,
+  invoice: invoiceCommand,
 };
 
 export async function main(argv: string[], cx: CliEnv = { io: processIo, env: process.env, clock: () => new Date() }): Promise<number> {

@@ -1,0 +1,177 @@
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import { todayIso } from '../../core/context';
+import { arrearsReport, listBpuBrackets, listRateParams, ratesForMonth, recordPayment, runBilling, writeInvoiceXlsx, formatBp, getInvoice } from '../../core/billing/index';
+import { SigapError } from '../../../shared/errors';
+import { isIsoDate, isMonth } from '../../../shared/dates';
+import { formatRupiah, parseRupiahText } from '../../../shared/money';
+import { AGING_BUCKETS, AGING_LABELS, RATE_PARAMS, type InvoiceSummary, type ParamUnit, type RateParamKey } from '../../../shared/billing-types';
+import { printJson, table } from '../io';
+import { openCli, type CliEnv } from '../context';
+
+export const BILLING_USAGE = `sigap bill --month YYYY-MM [--issue] [--json]
+  sigap pay NOMOR --amount N --date YYYY-MM-DD --sp2d TEKS [--note TEKS] [--json]
+  sigap arrears [--as-of YYYY-MM-DD] [--json]
+  sigap rates [--month YYYY-MM] [--json]
+  sigap invoice xlsx NOMOR --out FILE`;
+
+const KIND_LABELS = { regular: 'tagihan', supplementary: 'tambahan', credit: 'nota kredit' } as const;
+
+function invoiceJson(i: InvoiceSummary) {
+  return {
+    id: i.id, number: i.number, status: i.status, kind: i.kind, original: i.originalNumber, month: i.month,
+    opd: i.opd, opdCode: i.opdCode, opdKind: i.opdKind, segment: i.segment, dueDate: i.dueDate, persons: i.persons,
+    programs: { JKK: i.jkk, JKM: i.jkm, JHT: i.jhtEmployer + i.jhtWorker, JP: i.jpEmployer + i.jpWorker },
+    jkk: i.jkk, jkm: i.jkm, jhtEmployer: i.jhtEmployer, jhtWorker: i.jhtWorker, jpEmployer: i.jpEmployer, jpWorker: i.jpWorker,
+    employer: i.employer, worker: i.worker, total: i.total, paid: i.paid,
+  };
+}
+
+export async function billCommand(args: string[], cx: CliEnv): Promise<number> {
+  const { values } = parseArgs({ args, options: { month: { type: 'string' }, issue: { type: 'boolean' }, json: { type: 'boolean' }, db: { type: 'string' } } });
+  if (!values.month || !isMonth(values.month)) {
+    cx.io.err('Sebutkan bulan iuran: --month YYYY-MM, mis. --month 2026-03.\n');
+    return 2;
+  }
+  const ctx = openCli(values.db, cx);
+  try {
+    const res = runBilling(ctx, { month: values.month, issue: values.issue });
+    const invoices = res.invoices.map(invoiceJson);
+    if (values.json) {
+      const sum = (f: (i: ReturnType<typeof invoiceJson>) => number) => invoices.reduce((s, i) => s + f(i), 0);
+      printJson(cx.io, {
+        month: res.month, total: res.total, persons: res.persons, drafts: res.drafts, issued: res.issued,
+        employer: sum((i) => i.employer), worker: sum((i) => i.worker),
+        programs: { JKK: sum((i) => i.programs.JKK), JKM: sum((i) => i.programs.JKM), JHT: sum((i) => i.programs.JHT), JP: sum((i) => i.programs.JP) },
+        invoices,
+      });
+      return 0;
+    }
+    cx.io.out(table(
+      ['Nomor', 'Unit', 'Segmen', 'Jenis', 'Orang', 'JKK', 'JKM', 'JHT', 'JP', 'Jumlah'],
+      invoices.map((i) => [i.number ?? 'DRAF', `${i.opdCode} ${i.opd}`, i.segment, KIND_LABELS[i.kind], i.persons, i.programs.JKK, i.programs.JKM, i.programs.JHT, i.programs.JP, i.total]),
+    ));
+    cx.io.out(`Iuran ${res.month}: ${res.persons} orang, ${formatRupiah(res.total)}; ${res.drafts} draf dibuat${values.issue ? `, ${res.issued} diterbitkan` : ' (terbitkan dengan --issue)'}.\n`);
+    return 0;
+  } finally {
+    ctx.close();
+  }
+}
+
+export async function payCommand(args: string[], cx: CliEnv): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args, allowPositionals: true,
+    options: { amount: { type: 'string' }, date: { type: 'string' }, sp2d: { type: 'string' }, note: { type: 'string' }, json: { type: 'boolean' }, db: { type: 'string' } },
+  });
+  const number = positionals[0];
+  const amount = values.amount === undefined ? null : parseRupiahText(values.amount);
+  if (!number || amount === null || !values.date || !isIsoDate(values.date) || !values.sp2d) {
+    cx.io.err('Penggunaan: sigap pay NOMOR --amount N --date YYYY-MM-DD --sp2d NOMOR-SP2D [--note TEKS] [--json] [--db PATH]\n');
+    return 2;
+  }
+  const ctx = openCli(values.db, cx);
+  try {
+    const res = recordPayment(ctx, { invoice: number, amount, date: values.date, sp2d: values.sp2d, note: values.note });
+    if (values.json) printJson(cx.io, { payment: res.payment, invoice: invoiceJson(res.invoice), remaining: res.remaining });
+    else cx.io.out(`Pembayaran ${formatRupiah(amount)} untuk ${res.invoice.number} dicatat (SP2D ${res.payment.sp2dNumber}). Sisa tagihan: ${formatRupiah(res.remaining)}.\n`);
+    return 0;
+  } finally {
+    ctx.close();
+  }
+}
+
+export async function arrearsCommand(args: string[], cx: CliEnv): Promise<number> {
+  const { values } = parseArgs({ args, options: { 'as-of': { type: 'string' }, json: { type: 'boolean' }, db: { type: 'string' } } });
+  const ctx = openCli(values.db, cx);
+  try {
+    const asOf = values['as-of'] ?? todayIso(ctx);
+    if (!isIsoDate(asOf)) throw new SigapError('INVALID_INPUT', `Tanggal --as-of "${asOf}" tidak sah; tulis YYYY-MM-DD.`);
+    const rep = arrearsReport(ctx, asOf);
+    if (values.json) {
+      printJson(cx.io, rep);
+      return 0;
+    }
+    cx.io.out(table(
+      ['Unit', ...AGING_BUCKETS.map((b) => AGING_LABELS[b]), 'Tunggakan', 'Perk. denda'],
+      rep.units.map((u) => [`${u.opdCode} ${u.opd}${u.bpuLapseRisk ? ' (!BPU)' : ''}`, ...AGING_BUCKETS.map((b) => u.buckets[b]), u.outstanding, u.fineEstimate]),
+    ));
+    cx.io.out(`Per ${asOf}: belum dibayar ${formatRupiah(rep.totals.outstanding)}, lewat jatuh tempo ${formatRupiah(rep.totals.pastDue)}; perkiraan denda ${formatRupiah(rep.totals.fineEstimate)} (PERKIRAAN, keberlakuan denda bagi Pemda belum pasti).\n`);
+    if (rep.units.some((u) => u.bpuLapseRisk)) cx.io.out('(!BPU) lebih dari 3 bulan berturut-turut iuran BPU belum dibayar: kepesertaan BPU bisa berakhir.\n');
+    return 0;
+  } finally {
+    ctx.close();
+  }
+}
+
+function formatValue(unit: ParamUnit, v: number): string {
+  switch (unit) {
+    case 'bp': return formatBp(v);
+    case 'rupiah': return formatRupiah(v);
+    case 'day': return `tgl ${v}`;
+    case 'months': return `+${v} bulan`;
+    case 'flag': return v === 1 ? 'ya' : 'tidak';
+    case 'monthRule': return v === 1 ? 'terikat tgl 1' : 'terikat satu hari pun';
+    default: return assertNever(unit);
+  }
+}
+
+function assertNever(x: never): never {
+  throw new Error(`unexpected ${String(x)}`);
+}
+
+export async function ratesCommand(args: string[], cx: CliEnv): Promise<number> {
+  const { values } = parseArgs({ args, options: { month: { type: 'string' }, json: { type: 'boolean' }, db: { type: 'string' } } });
+  if (values.month !== undefined && !isMonth(values.month)) {
+    cx.io.err(`Bulan "${values.month}" tidak sah; tulis YYYY-MM.\n`);
+    return 2;
+  }
+  const ctx = openCli(values.db, cx);
+  try {
+    if (values.month) {
+      const r = ratesForMonth(ctx, values.month);
+      if (values.json) printJson(cx.io, r);
+      else {
+        cx.io.out(`Tarif yang berlaku untuk ${values.month} (kelas JKK Pemda: ${r.employerJkkClass}):\n`);
+        const keys = Object.keys(r.params) as RateParamKey[];
+        cx.io.out(table(['Parameter', 'Nilai', 'Sejak', 'Yakin', 'Sumber'], keys.map((k) => [RATE_PARAMS[k].label, formatValue(RATE_PARAMS[k].unit, r.params[k]!.value), r.params[k]!.effectiveMonth, r.params[k]!.confidence, r.params[k]!.source])));
+        const b = r.bpuBrackets;
+        if (b) cx.io.out(`Golongan BPU sejak ${b.effectiveMonth}: ${b.brackets.map((x) => `mulai ${formatRupiah(x.incomeFrom)} -> ${formatRupiah(x.declaredIncome)}`).join('; ')}\n`);
+      }
+      return 0;
+    }
+    const params = listRateParams(ctx);
+    const brackets = listBpuBrackets(ctx);
+    if (values.json) printJson(cx.io, { params, bpuBrackets: brackets });
+    else {
+      cx.io.out(table(['Kunci', 'Parameter', 'Berlaku', 'Nilai', 'Yakin', 'Sumber'], params.map((p) => [p.key, p.label + (p.estimate ? ' (perkiraan)' : ''), p.effectiveMonth, formatValue(p.unit, p.value), p.confidence, p.source])));
+      for (const b of brackets) cx.io.out(`Golongan BPU sejak ${b.effectiveMonth} (${b.source}): ${b.brackets.map((x) => `mulai ${formatRupiah(x.incomeFrom)} -> ${formatRupiah(x.declaredIncome)}`).join('; ')}\n`);
+    }
+    return 0;
+  } finally {
+    ctx.close();
+  }
+}
+
+export async function invoiceCommand(args: string[], cx: CliEnv): Promise<number> {
+  const [sub, ...rest] = args;
+  if (sub !== 'xlsx') {
+    cx.io.err('Penggunaan: sigap invoice xlsx NOMOR --out FILE [--db PATH]\n');
+    return 2;
+  }
+  const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { out: { type: 'string' }, db: { type: 'string' } } });
+  const number = positionals[0];
+  if (!number || !values.out) {
+    cx.io.err('Penggunaan: sigap invoice xlsx NOMOR --out FILE [--db PATH]\n');
+    return 2;
+  }
+  const ctx = openCli(values.db, cx);
+  try {
+    const inv = getInvoice(ctx, number);
+    const out = resolve(values.out);
+    const rows = await writeInvoiceXlsx(ctx, inv.id, out);
+    cx.io.out(`Rincian ${inv.number} (${rows} orang) disimpan ke ${out}\n`);
+    return 0;
+  } finally {
+    ctx.close();
+  }
+}

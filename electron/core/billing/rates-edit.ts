@@ -1,0 +1,104 @@
+/**
+ * Editing the dated rate tables. An edit adds a row effective from a month, or changes the row of
+ * that month; older months keep their rows, and issued invoices keep their own snapshot, so an edit
+ * never changes what was already billed. Every edit is audited in the same transaction.
+ */
+import type { CoreContext } from '../context';
+import { nowIso } from '../context';
+import { audit } from '../audit';
+import { SigapError } from '../../../shared/errors';
+import { isMonth } from '../../../shared/dates';
+import { RATE_PARAMS, type BpuBracketSet, type Confidence, type RateParamKey } from '../../../shared/billing-types';
+import { listBpuBrackets } from './rates';
+
+export interface RateParamInput {
+  key: string;
+  effectiveMonth: string;
+  value: number;
+  source: string;
+  confidence: Confidence;
+  note?: string | null | undefined;
+}
+
+function checkMonth(m: string): void {
+  if (!isMonth(m)) throw new SigapError('INVALID_INPUT', `Bulan berlaku "${m}" tidak sah; tulis YYYY-MM, mis. 2026-03.`);
+}
+
+function checkSource(source: string, confidence: string): string {
+  const s = source.trim();
+  if (s === '') throw new SigapError('INVALID_INPUT', 'Sumber wajib diisi: sebutkan peraturan atau surat BPJS yang menjadi dasar tarif.');
+  if (s.length > 300) throw new SigapError('INVALID_INPUT', 'Sumber terlalu panjang (maksimal 300 karakter).');
+  if (!['H', 'M', 'L'].includes(confidence)) throw new SigapError('INVALID_INPUT', 'Tingkat keyakinan harus H, M, atau L.');
+  return s;
+}
+
+function specOf(key: string) {
+  if (!Object.hasOwn(RATE_PARAMS, key)) throw new SigapError('INVALID_INPUT', `Parameter tarif "${key}" tidak dikenal.`);
+  return RATE_PARAMS[key as RateParamKey];
+}
+
+/** Adds the row of `key` effective from `effectiveMonth`, or changes it when that month already has one. */
+export function saveRateParam(ctx: CoreContext, input: RateParamInput): void {
+  const spec = specOf(input.key);
+  checkMonth(input.effectiveMonth);
+  const source = checkSource(input.source, input.confidence);
+  if (!Number.isSafeInteger(input.value) || input.value < spec.min || input.value > spec.max) {
+    throw new SigapError('INVALID_INPUT', `Nilai "${spec.label}" harus bilangan bulat ${spec.min} sampai ${spec.max}${spec.unit === 'bp' ? ' (basis poin: 24 = 0,24%)' : ''}.`);
+  }
+  const note = input.note?.trim() || null;
+  ctx.db.transaction(() => {
+    const before = ctx.db.prepare('SELECT value, source, confidence, note FROM rate_param WHERE key = ? AND effective_month = ?').get(input.key, input.effectiveMonth);
+    const after = { value: input.value, source, confidence: input.confidence, note };
+    ctx.db
+      .prepare(
+        `INSERT INTO rate_param (key, effective_month, value, source, confidence, note, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (key, effective_month) DO UPDATE SET value = excluded.value, source = excluded.source, confidence = excluded.confidence,
+           note = excluded.note, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+      )
+      .run(input.key, input.effectiveMonth, input.value, source, input.confidence, note, nowIso(ctx), ctx.actor);
+    audit(ctx, {
+      action: before ? 'update' : 'create', entity: 'rate_param', entityId: null,
+      summary: `Tarif ${input.key} berlaku ${input.effectiveMonth}: ${input.value}`, before, after: { key: input.key, effectiveMonth: input.effectiveMonth, ...after },
+    });
+  })();
+}
+
+/** Removes a row entered by mistake. The last row of a parameter stays: billing needs one. */
+export function deleteRateParam(ctx: CoreContext, key: string, effectiveMonth: string): void {
+  specOf(key);
+  ctx.db.transaction(() => {
+    const before = ctx.db.prepare('SELECT value, source, confidence, note FROM rate_param WHERE key = ? AND effective_month = ?').get(key, effectiveMonth);
+    if (!before) throw new SigapError('NOT_FOUND', `Tidak ada tarif ${key} yang berlaku sejak ${effectiveMonth}.`);
+    const n = (ctx.db.prepare('SELECT count(*) AS n FROM rate_param WHERE key = ?').get(key) as { n: number }).n;
+    if (n === 1) throw new SigapError('CONFLICT', `Baris ini satu-satunya tarif "${RATE_PARAMS[key as RateParamKey].label}"; ubah nilainya alih-alih menghapus.`);
+    ctx.db.prepare('DELETE FROM rate_param WHERE key = ? AND effective_month = ?').run(key, effectiveMonth);
+    audit(ctx, { action: 'delete', entity: 'rate_param', entityId: null, summary: `Tarif ${key} berlaku ${effectiveMonth} dihapus`, before: { key, effectiveMonth, ...before } });
+  })();
+}
+
+/**
+ * Replaces the BPU bracket table effective from a month. The table must start at income 0 so that
+ * every income falls in a bracket; a person's declared income is the bracket of the highest
+ * `incomeFrom` at or below their income.
+ */
+export function saveBpuBrackets(ctx: CoreContext, set: BpuBracketSet): void {
+  checkMonth(set.effectiveMonth);
+  const source = checkSource(set.source, set.confidence);
+  const sorted = [...set.brackets].sort((a, b) => a.incomeFrom - b.incomeFrom);
+  if (sorted.length === 0 || sorted[0]!.incomeFrom !== 0) throw new SigapError('INVALID_INPUT', 'Tabel golongan BPU harus dimulai dari penghasilan 0 (golongan terendah).');
+  sorted.forEach((b, i) => {
+    if (!Number.isSafeInteger(b.incomeFrom) || !Number.isSafeInteger(b.declaredIncome) || b.declaredIncome <= 0 || b.incomeFrom < 0) {
+      throw new SigapError('INVALID_INPUT', `Golongan BPU ke-${i + 1}: penghasilan dan dasar iuran harus rupiah bulat positif.`);
+    }
+    if (i > 0 && b.incomeFrom === sorted[i - 1]!.incomeFrom) throw new SigapError('INVALID_INPUT', `Golongan BPU ganda untuk penghasilan mulai ${b.incomeFrom}.`);
+    if (i > 0 && b.declaredIncome <= sorted[i - 1]!.declaredIncome) throw new SigapError('INVALID_INPUT', 'Dasar iuran BPU harus naik dari golongan ke golongan.');
+  });
+  ctx.db.transaction(() => {
+    const before = listBpuBrackets(ctx).find((s) => s.effectiveMonth === set.effectiveMonth) ?? null;
+    ctx.db.prepare('DELETE FROM bpu_bracket WHERE effective_month = ?').run(set.effectiveMonth);
+    const ins = ctx.db.prepare('INSERT INTO bpu_bracket (effective_month, income_from, declared_income, source, confidence, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    for (const b of sorted) ins.run(set.effectiveMonth, b.incomeFrom, b.declaredIncome, source, set.confidence, nowIso(ctx), ctx.actor);
+    const after = { effectiveMonth: set.effectiveMonth, source, confidence: set.confidence, brackets: sorted };
+    audit(ctx, { action: before ? 'update' : 'create', entity: 'bpu_bracket', entityId: null, summary: `Golongan BPU berlaku ${set.effectiveMonth}: ${sorted.length} golongan`, before, after });
+  })();
+}

@@ -1,0 +1,66 @@
+/**
+ * The Excel copy of an invoice: a summary sheet (header, totals per program) and the detail sheet with
+ * one row per person. Written with the streaming writer; NIK and KPJ are text cells, amounts numbers.
+ */
+import type { CoreContext } from '../context';
+import { writeXlsxStream } from '../files/xlsx-write';
+import type { InvoiceLine, LineChange } from '../../../shared/billing-types';
+import { formatMonthId } from '../../../shared/dates';
+import { invoiceDocument } from './document';
+import { getInvoice, iterateInvoiceLines } from './invoices';
+
+const CHANGE_LABELS: Record<LineChange, string> = { tambah: 'Tambah', berhenti: 'Berhenti', perubahan: 'Perubahan' };
+
+export const DETAIL_HEADER = [
+  'No', 'NIK', 'Nama', 'KPJ', 'Kategori', 'Kelas JKK', 'Upah', 'Dasar iuran', 'Dasar JP',
+  'JKK', 'JKM', 'JHT pemberi kerja', 'JHT pekerja', 'JP pemberi kerja', 'JP pekerja',
+  'Bagian pemberi kerja', 'Bagian pekerja', 'Jumlah', 'Keterangan',
+];
+
+function* detailRows(lines: Iterable<InvoiceLine>): Generator<(string | number | null)[]> {
+  let no = 0;
+  for (const l of lines) {
+    no++;
+    yield [
+      no, l.nik, l.name, l.kpj, l.category, l.jkkClass, l.wage, l.base, l.jpBase,
+      l.jkk, l.jkm, l.jhtEmployer, l.jhtWorker, l.jpEmployer, l.jpWorker, l.employer, l.worker, l.total,
+      l.change ? CHANGE_LABELS[l.change] : null,
+    ];
+  }
+}
+
+/** Writes the workbook atomically to `path`. Returns the number of detail rows. */
+export async function writeInvoiceXlsx(ctx: CoreContext, ref: number | string, path: string): Promise<number> {
+  const inv = getInvoice(ctx, ref);
+  const doc = invoiceDocument(ctx, inv.id, { withLines: false });
+  const summary: (string | number | null)[][] = [
+    ['Pemda', doc.letterhead.pemda],
+    ['NPP', doc.letterhead.npp],
+    ['Dokumen', doc.title],
+    ['Nomor', inv.number ?? 'DRAF (belum terbit)'],
+    ['Unit', `${doc.unit.code} ${doc.unit.name}`],
+    ['Kode rekening', doc.unit.budgetAccount],
+    ['Bulan iuran', formatMonthId(inv.month)],
+    ['Jatuh tempo', doc.dueDateLabel],
+    ['Tagihan asal', inv.originalNumber],
+    ['Jumlah orang', inv.persons],
+    ...doc.programs.flatMap((p) => [[`${p.program} pemberi kerja`, p.employer], ...(p.worker !== 0 ? [[`${p.program} pekerja`, p.worker]] : [])]),
+    ['Bagian pemberi kerja', inv.employer],
+    ['Bagian pekerja', inv.worker],
+    ['Jumlah', inv.total],
+    ['Terbilang', doc.amountInWords],
+  ];
+  let count = 0;
+  const counted = function* (): Generator<(string | number | null)[]> {
+    for (const row of detailRows(iterateInvoiceLines(ctx, inv.id))) {
+      count++;
+      yield row;
+    }
+  };
+  const numeric = [0, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17];
+  await writeXlsxStream(path, [
+    { name: 'Ringkasan', header: ['Keterangan', 'Nilai'], rows: summary, numeric: [1], widths: [24, 60] },
+    { name: 'Rincian', header: DETAIL_HEADER, rows: counted(), numeric, widths: [6, 20, 32, 16, 26, 9, 13, 13, 13, 11, 11, 13, 13, 13, 13, 14, 14, 14, 12] },
+  ]);
+  return count;
+}

@@ -1,0 +1,159 @@
+import { existsSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { CoreContext } from '../context';
+import { nowIso, todayIso } from '../context';
+import { audit } from '../audit';
+import { SigapError } from '../errors';
+import { batchFileName, MAX_ROWS_PER_FILE, REPORT_KIND_LABELS, type ReportKind } from '../../../shared/sipp-layouts';
+import { iteratePending, submittedKeys } from './pending';
+import { checkChange } from './preflight';
+import { resolveProfile, type StoredProfile } from './profiles';
+import { personProblems, reportEnv, type PersonProblems, type ReportOptions } from './report';
+import { fieldValues } from './values';
+import { writeSippWorkbook } from './writer';
+import type { CheckedChange, ReportEnv } from './types';
+
+export interface ExportOptions extends ReportOptions {
+  kind: ReportKind;
+  outDir: string;
+  /** Profile name; the built-in layout of the kind by default. */
+  profile?: string;
+  /** Write people with errors too, for a branch that accepts partial rows. */
+  includeIncomplete?: boolean;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface ExportedFile {
+  name: string;
+  path: string;
+  rows: number;
+  sha256: string;
+  bytes: number;
+}
+
+export interface ExportResult {
+  batchId: number | null;
+  kind: ReportKind;
+  profile: string;
+  asOf: string;
+  createdAt: string;
+  rows: number;
+  files: ExportedFile[];
+  /** Written although they have errors (--include-incomplete). */
+  incomplete: number;
+  /** Left out, with their problems. */
+  skipped: PersonProblems[];
+}
+
+/** The profile as stored with a batch: enough to write the same files again. */
+export type ProfileSnapshot = Pick<StoredProfile, 'name' | 'kind' | 'sheetName' | 'columns'>;
+
+interface ItemRow {
+  seq: number;
+  key: string;
+  personId: number;
+  engagementId: number;
+  fileSeq: number;
+  cellsJson: string;
+  problemsJson: string | null;
+}
+
+/** The next number of the day for a kind's files (numbers continue across the day's batches). */
+function nextFileNumber(ctx: CoreContext, stem: string): number {
+  const names = ctx.db.prepare('SELECT name FROM bpjs_batch_file WHERE substr(name, 1, length(@stem)) = @stem').pluck().all({ stem }) as string[];
+  return 1 + Math.max(0, ...names.map((n) => Number(/_(\d+)\.xlsx$/.exec(n)?.[1] ?? 0)));
+}
+
+function cellsOf(c: CheckedChange, profile: StoredProfile, env: ReportEnv, rowNo: number): string[] {
+  const values = fieldValues(c.change, env, rowNo);
+  return profile.columns.map((col) => (col.field ? values[col.field] : ''));
+}
+
+/**
+ * Generates the files for one kind of change and records them as a submitted batch. Files are written
+ * first (atomically, each under a temporary name); the batch, its rows and its files are then recorded
+ * in one transaction that checks again that no other batch took the same changes meanwhile. When
+ * anything fails, the files written are removed and nothing is recorded.
+ */
+export async function exportBatch(ctx: CoreContext, o: ExportOptions): Promise<ExportResult> {
+  const env = reportEnv(ctx, o);
+  if (!env.npp) throw new SigapError('INVALID_INPUT', 'NPP pemberi kerja belum diisi. Isi NPP di Pengaturan > Profil Pemda sebelum membuat berkas untuk BPJS.');
+  const profile = resolveProfile(ctx, o.kind, o.profile);
+  // The roster is read and checked synchronously (no await while the statement is open), keeping of
+  // each row only the cells to write: 100,000 rows stay a few tens of MB.
+  const items: ItemRow[] = [];
+  const skipped: PersonProblems[] = [];
+  let incomplete = 0;
+  for (const change of iteratePending(ctx, o.kind, env.asOf)) {
+    const c = checkChange(change, env);
+    if (!c.ok && !o.includeIncomplete) {
+      skipped.push(personProblems(c));
+      continue;
+    }
+    if (!c.ok) incomplete++;
+    const n = items.length;
+    items.push({
+      seq: n + 1, key: change.key, personId: change.personId, engagementId: change.engagementId, fileSeq: Math.floor(n / MAX_ROWS_PER_FILE) + 1,
+      cellsJson: JSON.stringify(cellsOf(c, profile, env, (n % MAX_ROWS_PER_FILE) + 1)), problemsJson: c.problems.length > 0 ? JSON.stringify(c.problems) : null,
+    });
+  }
+  const createdAt = nowIso(ctx);
+  const result: ExportResult = { batchId: null, kind: o.kind, profile: profile.name, asOf: env.asOf, createdAt, rows: items.length, files: [], incomplete, skipped };
+  if (items.length === 0) return result;
+
+  const outDir = resolve(o.outDir);
+  const day = todayIso(ctx);
+  const stem = batchFileName(o.kind, env.npp, day, 0).replace(/00\.xlsx$/, '');
+  const first = nextFileNumber(ctx, stem);
+  const fileCount = Math.ceil(items.length / MAX_ROWS_PER_FILE);
+  const names = Array.from({ length: fileCount }, (_, i) => batchFileName(o.kind, env.npp!, day, first + i));
+  const clash = names.find((n) => existsSync(join(outDir, n)));
+  if (clash) throw new SigapError('CONFLICT', `Berkas "${clash}" sudah ada di folder ${outDir}. Pilih folder lain atau pindahkan berkas lama; Sigap tidak menimpa berkas.`);
+
+  const at = new Date(createdAt);
+  try {
+    for (let f = 0; f < fileCount; f++) {
+      const slice = items.slice(f * MAX_ROWS_PER_FILE, (f + 1) * MAX_ROWS_PER_FILE);
+      // Written from the recorded cells, exactly as a regeneration will write them.
+      const rows = function* () {
+        for (const item of slice) yield JSON.parse(item.cellsJson) as string[];
+      };
+      const path = join(outDir, names[f]!);
+      const w = await writeSippWorkbook(path, { sheetName: profile.sheetName, headers: profile.columns.map((c) => c.header), rows: rows() }, at);
+      result.files.push({ name: names[f]!, path, rows: w.rows, sha256: w.sha256, bytes: w.bytes });
+      o.onProgress?.(f * MAX_ROWS_PER_FILE + slice.length, items.length);
+    }
+    result.batchId = recordBatch(ctx, o, env, profile, result, items);
+  } catch (e) {
+    for (const file of result.files) rmSync(file.path, { force: true });
+    throw e;
+  }
+  return result;
+}
+
+function recordBatch(ctx: CoreContext, o: ExportOptions, env: ReportEnv, profile: StoredProfile, r: ExportResult, items: ItemRow[]): number {
+  const db = ctx.db;
+  return db.transaction((): number => {
+    const taken = submittedKeys(ctx, items.map((i) => i.key));
+    if (taken.length > 0) {
+      throw new SigapError('CONFLICT', `${taken.length} perubahan sudah masuk batch lain sementara berkas dibuat (mis. ${taken[0]}). Buat berkas lagi.`);
+    }
+    const snapshot: ProfileSnapshot = { name: profile.name, kind: profile.kind, sheetName: profile.sheetName, columns: profile.columns };
+    const batchId = Number(db.prepare(
+      `INSERT INTO bpjs_batch (kind, profile_name, profile_json, npp, as_of, include_incomplete, row_count, created_at, created_by)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(o.kind, profile.name, JSON.stringify(snapshot), env.npp, env.asOf, o.includeIncomplete ? 1 : 0, items.length, r.createdAt, ctx.actor).lastInsertRowid);
+    const insItem = db.prepare(
+      `INSERT INTO bpjs_batch_item (batch_id, seq, change_key, person_id, engagement_id, file_seq, cells_json, problems_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    for (const i of items) insItem.run(batchId, i.seq, i.key, i.personId, i.engagementId, i.fileSeq, i.cellsJson, i.problemsJson);
+    const insFile = db.prepare('INSERT INTO bpjs_batch_file (batch_id, seq, name, row_count, sha256, bytes) VALUES (?, ?, ?, ?, ?, ?)');
+    r.files.forEach((f, n) => insFile.run(batchId, n + 1, f.name, f.rows, f.sha256, f.bytes));
+    audit(ctx, {
+      action: 'create', entity: 'bpjs_batch', entityId: batchId,
+      summary: `${REPORT_KIND_LABELS[o.kind]}: ${items.length} baris dalam ${r.files.length} berkas (profil ${profile.name})${r.incomplete > 0 ? `, ${r.incomplete} belum lengkap` : ''}`,
+      after: { kind: o.kind, profile: profile.name, asOf: env.asOf, files: r.files.map((f) => ({ name: f.name, rows: f.rows, sha256: f.sha256 })) },
+    });
+    return batchId;
+  }).immediate();
+}

@@ -1,0 +1,14 @@
+/** Reporting to the BPJS branch office: what needs telling, the upload files, batches and the round trip. */
+export { pendingChanges, awaitingKpj } from './pending';
+export { checkChange } from './preflight';
+export { preflight, reportEnv, type PreflightReport, type KindSummary, type PersonProblems, type ReportOptions } from './report';
+export { exportBatch, type ExportOptions, type ExportResult, type ExportedFile } from './export';
+export { listBatches, getBatch, cancelBatch, regenerateBatch, type BatchSummary, type BatchItem, type RegeneratedFile } from './batches';
+export { listProfiles, getProfile, resolveProfile, saveProfile, editProfile, deleteProfile, type StoredProfile, type ProfileEdit } from './profiles';
+export { profileFromTemplate, type TemplateProfileResult } from './template';
+export { previewKpjImport, applyKpjImport, type KpjImportPreview, type KpjImportResult } from './import-kpj';
+export type { ImportProblem } from './import-problems';
+export type { PendingChange, ReportProblem, CheckedChange } from './types';
+export { reconcileBill, type ReconcileReport, type SigapBilledLine, type AmountDifference, type ReconcilePerson } from './reconcile';
+export { sigapBilledLines } from './sigap-billed';
+export { PROGRAMS, type Program } from './bill-read';

@@ -1,0 +1,137 @@
+import type { CoreContext } from '../context';
+import { SigapError } from '../errors';
+import { isMonth } from '../../../shared/dates';
+import { PROGRAMS, readBill, zeroAmounts, type Program, type ProgramAmounts } from './bill-read';
+import type { ImportProblem } from './import-problems';
+
+/**
+ * What Sigap billed one person for one program in the month's issued invoices (employer and worker
+ * shares together, as the branch's bill shows them). Supplied by the billing module.
+ */
+export interface SigapBilledLine {
+  nik: string;
+  name: string;
+  opdCode: string;
+  program: Program;
+  amount: number;
+}
+
+export interface Totals extends ProgramAmounts {
+  total: number;
+}
+
+export interface ReconcilePerson {
+  nik: string | null;
+  kpj: string | null;
+  name: string;
+  opdCode: string | null;
+  /** Row(s) of the bill detail; empty for Sigap's side only. */
+  rows: number[];
+  amounts: Totals;
+}
+
+export interface AmountDifference {
+  nik: string | null;
+  kpj: string | null;
+  name: string;
+  opdCode: string | null;
+  rows: number[];
+  program: Program;
+  branch: number;
+  sigap: number;
+  /** branch - sigap */
+  difference: number;
+}
+
+export interface ReconcileReport {
+  month: string;
+  file: string;
+  sha256: string;
+  sheet: string;
+  programs: Program[];
+  persons: { branch: number; sigap: number; both: number; equal: number };
+  totals: { branch: Totals; sigap: Totals; difference: Totals };
+  onlyBranch: ReconcilePerson[];
+  onlySigap: ReconcilePerson[];
+  differences: AmountDifference[];
+  warnings: ImportProblem[];
+}
+
+const withTotal = (a: ProgramAmounts): Totals => ({ ...a, total: PROGRAMS.reduce((s, p) => s + a[p], 0) });
+
+function add(into: ProgramAmounts, from: ProgramAmounts): void {
+  for (const p of PROGRAMS) into[p] += from[p];
+}
+
+interface Side {
+  nik: string | null;
+  kpj: string | null;
+  name: string;
+  opdCode: string | null;
+  rows: number[];
+  amounts: ProgramAmounts;
+}
+
+/**
+ * Compares the branch's bill detail for a month with what Sigap billed: people billed by one side
+ * only, and per person and program the amounts that differ, with totals per program. Reads the file
+ * and the database; writes nothing. Persons are matched by NIK, or by KPJ when the bill has no NIK.
+ */
+export async function reconcileBill(ctx: CoreContext, path: string, month: string, sigapLines: readonly SigapBilledLine[]): Promise<ReconcileReport> {
+  if (!isMonth(month)) throw new SigapError('INVALID_INPUT', `Bulan "${month}" tidak sah; tulis YYYY-MM, mis. 2026-01.`);
+  const bill = await readBill(path, month);
+  const nikOfKpj = ctx.db.prepare('SELECT nik, name FROM person WHERE kpj = ?');
+  const kpjOfNik = ctx.db.prepare('SELECT kpj FROM person WHERE nik = ?').pluck();
+
+  const branch = new Map<string, Side>();
+  for (const l of bill.lines) {
+    const byKpj = l.nik === null && l.kpj !== null ? (nikOfKpj.get(l.kpj) as { nik: string; name: string } | undefined) : undefined;
+    const nik = l.nik ?? byKpj?.nik ?? null;
+    const key = nik ?? `KPJ:${l.kpj}`;
+    const side = branch.get(key) ?? { nik, kpj: l.kpj, name: l.name || byKpj?.name || '', opdCode: null, rows: [], amounts: zeroAmounts() };
+    side.rows.push(l.row);
+    add(side.amounts, l.amounts);
+    branch.set(key, side);
+  }
+  const sigap = new Map<string, Side>();
+  for (const l of sigapLines) {
+    const side = sigap.get(l.nik) ?? { nik: l.nik, kpj: (kpjOfNik.get(l.nik) as string | null | undefined) ?? null, name: l.name, opdCode: l.opdCode, rows: [], amounts: zeroAmounts() };
+    side.amounts[l.program] += l.amount;
+    sigap.set(l.nik, side);
+  }
+
+  const programs = PROGRAMS.filter((p) => bill.programs.includes(p) || sigapLines.some((l) => l.program === p && l.amount !== 0));
+  const totals = { branch: zeroAmounts(), sigap: zeroAmounts() };
+  const onlyBranch: ReconcilePerson[] = [];
+  const onlySigap: ReconcilePerson[] = [];
+  const differences: AmountDifference[] = [];
+  let both = 0;
+  let equal = 0;
+  for (const [key, b] of branch) {
+    add(totals.branch, b.amounts);
+    const s = sigap.get(key);
+    if (!s) {
+      onlyBranch.push({ ...b, amounts: withTotal(b.amounts) });
+      continue;
+    }
+    both++;
+    const diffs = programs.filter((p) => b.amounts[p] !== s.amounts[p]);
+    if (diffs.length === 0) equal++;
+    for (const p of diffs) {
+      differences.push({ nik: s.nik, kpj: b.kpj ?? s.kpj, name: s.name, opdCode: s.opdCode, rows: b.rows, program: p, branch: b.amounts[p], sigap: s.amounts[p], difference: b.amounts[p] - s.amounts[p] });
+    }
+  }
+  for (const [key, s] of sigap) {
+    add(totals.sigap, s.amounts);
+    if (!branch.has(key)) onlySigap.push({ ...s, amounts: withTotal(s.amounts) });
+  }
+  const difference = zeroAmounts();
+  for (const p of PROGRAMS) difference[p] = totals.branch[p] - totals.sigap[p];
+  const byOpdName = (a: ReconcilePerson, b: ReconcilePerson) => (a.opdCode ?? '').localeCompare(b.opdCode ?? '') || a.name.localeCompare(b.name, 'id');
+  return {
+    month, file: bill.file, sha256: bill.sha256, sheet: bill.sheet, programs,
+    persons: { branch: branch.size, sigap: sigap.size, both, equal },
+    totals: { branch: withTotal(totals.branch), sigap: withTotal(totals.sigap), difference: withTotal(difference) },
+    onlyBranch: onlyBranch.sort(byOpdName), onlySigap: onlySigap.sort(byOpdName), differences, warnings: bill.warnings,
+  };
+}

@@ -1,0 +1,77 @@
+import type { CoreContext } from '../context';
+import { todayIso } from '../context';
+import { SigapError } from '../errors';
+import { getEmployer } from '../settings/employer';
+import { isIsoDate } from '../../../shared/dates';
+import { FUNDING_CODES, REPORT_KINDS, type FundingCode, type ReportKind } from '../../../shared/sipp-layouts';
+import { awaitingKpj, iteratePending } from './pending';
+import { checkChange } from './preflight';
+import type { CheckedChange, ReportEnv, ReportProblem } from './types';
+
+export interface ReportOptions {
+  /** The date the roster is read at (ISO); today in WIB by default. */
+  asOf?: string;
+  /** Funding code for BPU participants of village units; SD (village budget, APBDes) by default. */
+  villageFunding?: FundingCode;
+}
+
+/** The shared facts of a report, with the options checked. */
+export function reportEnv(ctx: CoreContext, o: ReportOptions = {}): ReportEnv {
+  const asOf = o.asOf ?? todayIso(ctx);
+  if (!isIsoDate(asOf)) throw new SigapError('INVALID_INPUT', `Tanggal acuan "${asOf}" tidak sah; tulis YYYY-MM-DD.`);
+  const villageFunding = o.villageFunding ?? 'SD';
+  if (!FUNDING_CODES.includes(villageFunding)) {
+    throw new SigapError('INVALID_INPUT', `Kode sumber dana "${String(villageFunding)}" tidak dikenal; pilih ${FUNDING_CODES.join(', ')}.`);
+  }
+  return { npp: getEmployer(ctx)?.npp ?? null, asOf, villageFunding, referenceYear: Number(asOf.slice(0, 4)) };
+}
+
+export interface PersonProblems {
+  key: string;
+  nik: string;
+  name: string;
+  opdCode: string;
+  opd: string;
+  problems: ReportProblem[];
+}
+
+export function personProblems(c: CheckedChange): PersonProblems {
+  return { key: c.change.key, nik: c.change.nik, name: c.change.name, opdCode: c.change.opdCode, opd: c.change.opdName, problems: c.problems };
+}
+
+export interface KindSummary {
+  kind: ReportKind;
+  pending: number;
+  /** Rows that pass (may carry warnings). */
+  ready: number;
+  /** People with at least one error: left out of the files unless written anyway. */
+  blocked: PersonProblems[];
+  /** People who pass with warnings. */
+  warned: PersonProblems[];
+}
+
+export interface PreflightReport {
+  asOf: string;
+  npp: string | null;
+  /** Registered in a submitted batch; their KPJ has not been imported yet. */
+  awaitingKpj: number;
+  kinds: KindSummary[];
+}
+
+/** What needs reporting, kind by kind, and what the branch would reject. Writes nothing. */
+export function preflight(ctx: CoreContext, o: ReportOptions & { kinds?: ReportKind[] } = {}): PreflightReport {
+  const env = reportEnv(ctx, o);
+  const kinds = (o.kinds ?? [...REPORT_KINDS]).map((kind): KindSummary => {
+    const summary: KindSummary = { kind, pending: 0, ready: 0, blocked: [], warned: [] };
+    // Only the people with problems are kept: a clean roster of 100,000 costs no memory here.
+    for (const change of iteratePending(ctx, kind, env.asOf)) {
+      const c = checkChange(change, env);
+      summary.pending++;
+      if (c.ok) summary.ready++;
+      if (!c.ok) summary.blocked.push(personProblems(c));
+      else if (c.problems.length > 0) summary.warned.push(personProblems(c));
+    }
+    return summary;
+  });
+  return { asOf: env.asOf, npp: env.npp, awaitingKpj: awaitingKpj(ctx), kinds };
+}

@@ -1,0 +1,60 @@
+import { basename } from 'node:path';
+import type { CoreContext } from '../context';
+import { SigapError } from '../errors';
+import {
+  BUILTIN_PROFILES, builtinProfile, fieldForHeader, guessKind, headerKey, REPORT_KINDS,
+  type ProfileColumn, type ReportKind,
+} from '../../../shared/sipp-layouts';
+import { saveProfile, type StoredProfile } from './profiles';
+import { readTable } from './table-read';
+
+export interface TemplateProfileResult {
+  profile: StoredProfile;
+  /** Headers Sigap does not know: the column is written empty until the clerk maps it. */
+  unknownHeaders: string[];
+  /** Headers of the built-in layout the template does not have (for the clerk to check). */
+  missingHeaders: string[];
+  sheet: string;
+  headerRow: number;
+}
+
+const KNOWN = new Set(BUILTIN_PROFILES.flatMap((p) => p.columns.map((c) => headerKey(c.header))));
+
+/** A header row names at least two columns Sigap knows (a title line or a note names none or one). */
+function looksLikeHeader(cells: string[]): boolean {
+  return cells.filter((c) => KNOWN.has(headerKey(c)) || fieldForHeader(c) !== null).length >= 2;
+}
+
+/**
+ * Builds a profile from the blank template a branch office hands out: the sheet name, the headers in
+ * their order, each matched by name to what Sigap fills. The kind is read from the sheet name or the
+ * headers unless given. Saved under `name` (replacing the clerk's profile of that name).
+ */
+export async function profileFromTemplate(ctx: CoreContext, path: string, o: { name: string; kind?: ReportKind }): Promise<TemplateProfileResult> {
+  if (o.kind !== undefined && !REPORT_KINDS.includes(o.kind)) {
+    throw new SigapError('INVALID_INPUT', `Jenis "${String(o.kind)}" tidak dikenal; pilih ${REPORT_KINDS.join(', ')}.`);
+  }
+  const label = basename(path);
+  const table = await readTable(path, looksLikeHeader, '(mis. NAMA_LENGKAP, TANGGAL_LAHIR, KPJ)', label);
+  const headers = trimTrailingBlanks(table.headers);
+  const blankAt = headers.findIndex((h) => h.trim() === '');
+  if (blankAt >= 0) {
+    throw new SigapError('NO_HEADER', `Berkas "${label}", sheet "${table.sheet}", baris ${table.headerRow}: kolom ke-${blankAt + 1} tidak berjudul. Templat harus memiliki judul pada setiap kolom.`);
+  }
+  const kind = o.kind ?? BUILTIN_PROFILES.find((p) => p.sheetName.toLowerCase() === table.sheet.trim().toLowerCase())?.kind ?? guessKind(headers);
+  if (!kind) {
+    throw new SigapError('INVALID_INPUT', `Berkas "${label}": jenis templat tidak dapat dikenali dari nama sheet "${table.sheet}" maupun judul kolomnya. Sebutkan jenisnya (--kind new|na|wage|bpu).`);
+  }
+  const columns: ProfileColumn[] = headers.map((h) => ({ header: h.trim(), field: fieldForHeader(h, kind) }));
+  const unknownHeaders = columns.filter((c) => c.field === null).map((c) => c.header);
+  const present = new Set(headers.map(headerKey));
+  const missingHeaders = builtinProfile(kind).columns.map((c) => c.header).filter((h) => !present.has(headerKey(h)));
+  const profile = saveProfile(ctx, { name: o.name, kind, sheetName: table.sheet, columns, sourceFile: label, sourceSha256: table.sha256 });
+  return { profile, unknownHeaders, missingHeaders, sheet: table.sheet, headerRow: table.headerRow };
+}
+
+function trimTrailingBlanks(cells: string[]): string[] {
+  let end = cells.length;
+  while (end > 0 && cells[end - 1]!.trim() === '') end--;
+  return cells.slice(0, end);
+}

@@ -1,0 +1,62 @@
+import type { FieldId, FundingCode, ReportKind } from '../../../shared/sipp-layouts';
+
+/**
+ * One thing the branch office has not been told yet, with what the files need to say about it.
+ * `key` names the change across batches: `new:<person>`, `na:<engagement>`, `wage:<engagement>`,
+ * `bpu:<person>`. A key in a submitted batch is not offered again.
+ */
+export interface PendingChange {
+  kind: ReportKind;
+  key: string;
+  personId: number;
+  engagementId: number;
+  nik: string;
+  name: string;
+  birthPlace: string | null;
+  birthDate: string | null;
+  sex: 'L' | 'P' | null;
+  address: string | null;
+  phone: string | null;
+  motherName: string | null;
+  kpj: string | null;
+  opdCode: string;
+  opdName: string;
+  opdKind: 'opd' | 'village';
+  programs: string;
+  position: string | null;
+  reportedWage: number;
+  startDate: string;
+  endDate: string | null;
+  endReason: string | null;
+  /** Wage changes: the reported wage of the engagement before. */
+  previousWage: number | null;
+}
+
+export type ProblemSeverity = 'error' | 'warning';
+
+/** What the branch would reject (error) or should look at (warning), per person and column. */
+export interface ReportProblem {
+  code: string;
+  field: FieldId;
+  /** The column as the built-in layout names it, so the clerk knows which cell is meant. */
+  column: string;
+  message: string;
+  severity: ProblemSeverity;
+}
+
+export interface CheckedChange {
+  change: PendingChange;
+  problems: ReportProblem[];
+  /** No error: the row goes into the files by default. */
+  ok: boolean;
+}
+
+/** Facts every row of a batch shares. */
+export interface ReportEnv {
+  npp: string | null;
+  /** The date the roster is read at (ISO); the batch's reference date. */
+  asOf: string;
+  /** Funding code for BPU participants of village units (OPD units are always SG). */
+  villageFunding: FundingCode;
+  referenceYear: number;
+}

@@ -1,0 +1,120 @@
+import type { FieldId } from '../../../shared/sipp-layouts';
+import { formatDateDmy, monthOf } from '../../../shared/dates';
+import { parseNik } from '../../../shared/nik';
+import type { PendingChange, ReportEnv } from './types';
+
+/**
+ * A phone number as the portal takes it: digits only, the country code +62 / 62 written as a leading 0,
+ * and the leading 0 put back when a spreadsheet dropped it (`812...` -> `0812...`).
+ */
+export function normalizePhone(raw: string | null): string {
+  const digits = (raw ?? '').replace(/\D/g, '');
+  if (digits === '') return '';
+  if (digits.startsWith('62')) return `0${digits.slice(2)}`;
+  if (digits.startsWith('8')) return `0${digits}`;
+  return digits;
+}
+
+/** A plausible Indonesian mobile number after normalising: 08 and 10 to 13 digits in all. */
+export function isMobileNumber(normalized: string): boolean {
+  return /^08\d{8,11}$/.test(normalized);
+}
+
+/** The postal code at the end of an address (`..., Liwa 34812`), or ''. Sigap keeps no separate field. */
+export function postalCodeOf(address: string | null): string {
+  const m = /(?:^|\D)(\d{5})\s*\.?\s*$/.exec(address ?? '');
+  return m ? m[1]! : '';
+}
+
+/** First, middle and last name for older templates that split the name (one word: first name only). */
+export function splitName(full: string): { first: string; middle: string; last: string } {
+  const words = full.trim().split(/\s+/).filter(Boolean);
+  if (words.length <= 1) return { first: words[0] ?? '', middle: '', last: '' };
+  return { first: words[0]!, middle: words.slice(1, -1).join(' '), last: words[words.length - 1]! };
+}
+
+/**
+ * SEBAB_NA from the end reason Sigap recorded [L: the portal's list was not published]. An engagement
+ * that ran out or was left out of the next SK is the end of a contract; the rest by their words.
+ */
+export function naReasonOf(endReason: string | null): string {
+  const r = (endReason ?? '').toLowerCase();
+  if (/mengundurkan|resign|atas permintaan sendiri/.test(r)) return 'MENGUNDURKAN DIRI';
+  if (/pensiun/.test(r)) return 'PENSIUN';
+  if (/\bphk\b|diberhentikan|pemberhentian|dipecat/.test(r)) return 'PHK';
+  return 'HABIS KONTRAK';
+}
+
+const dmy = (iso: string | null): string => (iso ? formatDateDmy(iso) : '');
+
+/** `2026-03` -> `03-2026` */
+function blthOf(isoDate: string): string {
+  const month = monthOf(isoDate);
+  return `${month.slice(5, 7)}-${month.slice(0, 4)}`;
+}
+
+/** The sex the portal gets: the roster's, else the one the NIK encodes. */
+export function sexOf(c: Pick<PendingChange, 'sex' | 'nik'>): 'L' | 'P' | null {
+  if (c.sex) return c.sex;
+  const n = parseNik(c.nik);
+  return n.ok ? n.info.sex : null;
+}
+
+/**
+ * Every field's text for one change. Fields that belong to another kind of report come out as they
+ * would for that kind (a profile may mix them); empty means Sigap has nothing to say.
+ */
+export function fieldValues(c: PendingChange, env: ReportEnv, rowNo: number): Record<FieldId, string> {
+  const name = splitName(c.name);
+  return {
+    rowNo: String(rowNo),
+    employeeNo: '',
+    fullName: c.name,
+    firstName: name.first,
+    middleName: name.middle,
+    lastName: name.last,
+    title: '',
+    phoneAreaHome: '',
+    phoneHome: '',
+    phoneAreaOffice: '',
+    phoneOffice: '',
+    phoneExtOffice: '',
+    mobile: normalizePhone(c.phone),
+    email: '',
+    birthPlace: c.birthPlace ?? '',
+    birthDate: dmy(c.birthDate),
+    motherName: c.motherName ?? '',
+    idType: 'KTP',
+    idNumber: c.nik,
+    idValidUntil: '31-12-3000',
+    sex: sexOf(c) ?? '',
+    mailTo: 'S',
+    memberSince: '',
+    maritalStatus: '',
+    bloodType: '',
+    npwp: '',
+    countryCode: 'ID',
+    wage: c.reportedWage > 0 ? String(c.reportedWage) : '',
+    address: c.address ?? '',
+    postalCode: postalCodeOf(c.address),
+    workLocation: '',
+    employmentStatus: 'PKWT',
+    startDate: dmy(c.startDate),
+    contractEnd: dmy(c.endDate),
+    kpj: c.kpj ?? '',
+    nik: c.nik,
+    naReason: naReasonOf(c.endReason),
+    eventDate: dmy(c.endDate),
+    note: c.endReason ?? '',
+    blth: blthOf(c.startDate),
+    npp: env.npp ?? '',
+    rapel: monthOf(c.startDate) < monthOf(env.asOf) ? 'Y' : 'T',
+    fundingCode: c.opdKind === 'village' ? env.villageFunding : 'SG',
+    occupation: c.position ?? '',
+    unitName: c.opdName,
+    unitCode: c.opdCode,
+    programs: c.programs,
+    income: c.reportedWage > 0 ? String(c.reportedWage) : '',
+    coverageStart: dmy(c.startDate),
+  };
+}

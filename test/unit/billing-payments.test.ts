@@ -1,0 +1,165 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  runBilling, recordPayment, getInvoice, payableOf, listPayments, arrearsReport, reminderLetter, saveRateParam, issueDrafts, agingBucket, dueDate, monthsLate,
+} from '../../electron/core/billing/index';
+import { addMonthsToDate, daysBetween } from '../../electron/core/billing/calendar';
+import { SigapError } from '../../shared/errors';
+import { addStaff, addUnit, billingDb, RENTAN, type BillingCtx } from './billing-fixture';
+
+let ctx: BillingCtx;
+afterEach(() => ctx?.close());
+
+function caught(f: () => unknown): SigapError {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof SigapError) return e;
+    throw e;
+  }
+  throw new Error('expected an error');
+}
+
+describe('payments', () => {
+  it('records partial payments by SP2D and refuses an overpayment with a message that names the balance', () => {
+    ctx = billingDb('2026-03-01T03:00:00Z');
+    const opd = addUnit(ctx, '05', 'Dinas Kesehatan');
+    addStaff(ctx, { count: 10, opdId: opd, honor: 1_000_000 });
+    const number = runBilling(ctx, { month: '2026-01', issue: true }).invoices[0]!.number!;
+    const first = recordPayment(ctx, { invoice: number, amount: 20_000, date: '2026-02-10', sp2d: '00123/SP2D/LS/2026' });
+    expect(first.remaining).toBe(34_000);
+    const err = caught(() => recordPayment(ctx, { invoice: number, amount: 34_001, date: '2026-02-20', sp2d: '00124/SP2D/LS/2026' }));
+    expect(err.code).toBe('OVERPAYMENT');
+    expect(err.message).toBe(`Pembayaran Rp34.001 melebihi sisa tagihan ${number} sebesar Rp34.000. Periksa nilai SP2D; catat paling banyak Rp34.000.`);
+    expect(caught(() => recordPayment(ctx, { invoice: number, amount: 1_000, date: '2026-02-20', sp2d: '00123/SP2D/LS/2026' })).message).toMatch(/sudah dicatat/);
+    expect(recordPayment(ctx, { invoice: number, amount: 34_000, date: '2026-02-20', sp2d: '00125/SP2D/LS/2026' }).remaining).toBe(0);
+    expect(caught(() => recordPayment(ctx, { invoice: number, amount: 1, date: '2026-02-21', sp2d: 'X' })).message).toMatch(/sudah lunas/);
+    expect(listPayments(ctx, getInvoice(ctx, number).id).map((p) => [p.sp2dNumber, p.amount])).toEqual([['00123/SP2D/LS/2026', 20_000], ['00125/SP2D/LS/2026', 34_000]]);
+    expect(getInvoice(ctx, number).paid).toBe(54_000);
+    const audits = ctx.db.prepare("SELECT count(*) AS n FROM audit_log WHERE entity = 'payment'").get() as { n: number };
+    expect(audits.n).toBe(2);
+  });
+
+  it('refuses bad input, drafts, credit notes and dates in the future; a credit note lowers what is payable', () => {
+    ctx = billingDb('2026-03-01T03:00:00Z');
+    const opd = addUnit(ctx, '05', 'Dinas Kesehatan');
+    const staff = addStaff(ctx, { count: 3, opdId: opd, honor: 1_000_000 });
+    const number = runBilling(ctx, { month: '2026-01', issue: true }).invoices[0]!.number!;
+    expect(caught(() => recordPayment(ctx, { invoice: number, amount: 0, date: '2026-02-10', sp2d: 'A' })).code).toBe('INVALID_INPUT');
+    expect(caught(() => recordPayment(ctx, { invoice: number, amount: 1.5, date: '2026-02-10', sp2d: 'A' })).code).toBe('INVALID_INPUT');
+    expect(caught(() => recordPayment(ctx, { invoice: number, amount: 100, date: '10-02-2026', sp2d: 'A' })).message).toMatch(/YYYY-MM-DD/);
+    expect(caught(() => recordPayment(ctx, { invoice: number, amount: 100, date: '2026-03-02', sp2d: 'A' })).message).toMatch(/belum terjadi/);
+    expect(caught(() => recordPayment(ctx, { invoice: number, amount: 100, date: '2026-02-10', sp2d: '  ' })).message).toMatch(/SP2D wajib/);
+    expect(caught(() => recordPayment(ctx, { invoice: 'IUR/2099/01/05/001', amount: 100, date: '2026-02-10', sp2d: 'A' })).code).toBe('NOT_FOUND');
+    const draft = runBilling(ctx, { month: '2026-02' }).invoices.find((i) => i.month === '2026-02')!;
+    expect(caught(() => recordPayment(ctx, { invoice: draft.id, amount: 100, date: '2026-02-10', sp2d: 'A' })).message).toMatch(/masih draf/);
+    expect(() => ctx.db.prepare("INSERT INTO payment (invoice_id, sp2d_number, sp2d_date, amount, created_at, created_by) VALUES (?, 'A', '2026-02-10', 1, 'x', 'x')").run(draft.id)).toThrow(/hanya untuk tagihan terbit/);
+    // One person is taken off January: a credit note of Rp5,400 against the invoice.
+    ctx.db.prepare("UPDATE engagement SET end_date = '2025-12-31' WHERE person_id = ?").run(staff[0]);
+    runBilling(ctx, { month: '2026-01' });
+    issueDrafts(ctx, '2026-01');
+    const credit = getInvoice(ctx, 'IUK/2026/01/05/002');
+    expect([credit.total, credit.originalNumber]).toEqual([-5_400, number]);
+    expect(caught(() => recordPayment(ctx, { invoice: credit.number!, amount: 100, date: '2026-02-10', sp2d: 'A' })).message).toMatch(/nota kredit/);
+    expect(payableOf(ctx, getInvoice(ctx, number))).toBe(10_800);
+    expect(caught(() => recordPayment(ctx, { invoice: number, amount: 16_200, date: '2026-02-10', sp2d: 'A' })).code).toBe('OVERPAYMENT');
+    expect(recordPayment(ctx, { invoice: number, amount: 10_800, date: '2026-02-10', sp2d: 'A' }).remaining).toBe(0);
+  });
+});
+
+describe('arrears', () => {
+  /** Ten PU staff (Rp54,000 a month) billed January to June 2026, and a village with BPU staff. */
+  function sixMonths() {
+    ctx = billingDb('2026-01-05T03:00:00Z');
+    const opd = addUnit(ctx, '05', 'Dinas Kesehatan');
+    const pekon = addUnit(ctx, 'P01', 'Pekon Sebarus', 'village');
+    addStaff(ctx, { count: 10, opdId: opd, honor: 1_000_000 });
+    addStaff(ctx, { count: 1, opdId: pekon, categoryId: RENTAN, honor: 0 });
+    for (const m of ['01', '02', '03', '04', '05', '06']) runBilling(ctx, { month: `2026-${m}`, issue: true });
+    return { opd, pekon };
+  }
+
+  it('ages what is unpaid by days past the due date, with the estimated PU fine', () => {
+    const { opd } = sixMonths();
+    ctx.clock = () => new Date('2026-06-20T03:00:00Z');
+    recordPayment(ctx, { invoice: 'IUR/2026/03/05/001', amount: 20_000, date: '2026-05-01', sp2d: 'SP2D-1' });
+    // A payment after the report date does not count yet.
+    recordPayment(ctx, { invoice: 'IUR/2026/04/05/001', amount: 54_000, date: '2026-06-20', sp2d: 'SP2D-2' });
+    const rep = arrearsReport(ctx, '2026-06-19');
+    const unit = rep.units.find((u) => u.opdId === opd)!;
+    // PU due dates: 16 Feb and 16 Mar (the 15th is a Sunday), 15 Apr, 15 May, 15 Jun, 15 Jul.
+    expect(unit.items.map((i) => [i.month, i.dueDate, i.daysPastDue, i.bucket, i.outstanding, i.monthsLate, i.fineEstimate])).toEqual([
+      ['2026-01', '2026-02-16', 123, 'over90', 54_000, 5, 5_400],
+      ['2026-02', '2026-03-16', 95, 'over90', 54_000, 4, 4_320],
+      ['2026-03', '2026-04-15', 65, 'd61_90', 34_000, 3, 2_040],
+      ['2026-04', '2026-05-15', 35, 'd31_60', 54_000, 2, 2_160],
+      ['2026-05', '2026-06-15', 4, 'd0_30', 54_000, 1, 1_080],
+      ['2026-06', '2026-07-15', -26, 'notDue', 54_000, 0, 0],
+    ]);
+    expect(unit.buckets).toEqual({ notDue: 54_000, d0_30: 54_000, d31_60: 54_000, d61_90: 34_000, over90: 108_000 });
+    expect([unit.pastDue, unit.outstanding, unit.fineEstimate]).toEqual([250_000, 304_000, 15_000]);
+    expect(rep.fineIsEstimate).toBe(true);
+    expect(arrearsReport(ctx, '2026-06-20').units.find((u) => u.opdId === opd)!.items.map((i) => i.month)).not.toContain('2026-04');
+  });
+
+  it('charges no fine on BPU, flags more than 3 consecutive unpaid BPU months, and follows the fine switch', () => {
+    const { opd, pekon } = sixMonths();
+    const village = arrearsReport(ctx, '2026-06-19').units.find((u) => u.opdId === pekon)!;
+    expect(village.items.every((i) => i.fineEstimate === 0)).toBe(true);
+    expect(village.items.map((i) => i.dueDate)).toEqual(['2026-01-15', '2026-02-16', '2026-03-16', '2026-04-15', '2026-05-15', '2026-06-15']);
+    expect(village.bpuLapseRisk).toBe(true);
+    expect(arrearsReport(ctx, '2026-04-10').units.find((u) => u.opdId === pekon)!.bpuLapseRisk).toBe(false);
+    expect(arrearsReport(ctx, '2026-04-16').units.find((u) => u.opdId === pekon)!.bpuLapseRisk).toBe(true);
+    saveRateParam(ctx, { key: 'pu.fine.enabled', effectiveMonth: '2026-03', value: 0, source: 'Denda tidak berlaku bagi Pemda (surat BPJS cabang)', confidence: 'M' });
+    const fines = arrearsReport(ctx, '2026-06-19').units.find((u) => u.opdId === opd)!.items.map((i) => i.fineEstimate);
+    expect(fines).toEqual([5_400, 4_320, 0, 0, 0, 0]);
+  });
+
+  it('ignores invoices issued after the report date and includes credit notes', () => {
+    ctx = billingDb('2026-03-01T03:00:00Z');
+    const opd = addUnit(ctx, '05', 'Dinas Kesehatan');
+    addStaff(ctx, { count: 2, opdId: opd, honor: 1_000_000 });
+    runBilling(ctx, { month: '2026-01', issue: true });
+    expect(arrearsReport(ctx, '2026-02-28').units).toEqual([]);
+    expect(arrearsReport(ctx, '2026-03-01').totals.outstanding).toBe(10_800);
+  });
+
+  it('gives a reminder letter the unit, its officials and its past-due months', () => {
+    const { opd, pekon } = sixMonths();
+    const letter = reminderLetter(ctx, opd, '2026-06-19');
+    expect(letter.items.map((i) => i.monthLabel)).toEqual(['Januari 2026', 'Februari 2026', 'Maret 2026', 'April 2026', 'Mei 2026']);
+    expect([letter.outstanding, letter.fineEstimate, letter.level, letter.asOfLabel]).toEqual([270_000, 16_200, 3, '19 Juni 2026']);
+    expect(letter.amountInWords).toBe('dua ratus tujuh puluh ribu rupiah');
+    expect(letter.unit.officials[0]).toEqual({ role: 'Kepala', title: 'Kepala Dinas Kesehatan', name: 'Drs. Kepala', nip: '197001012000011001' });
+    expect(letter.letterhead.pemda).toBe('Pemerintah Kabupaten Contoh');
+    expect(reminderLetter(ctx, opd, '2026-03-20').level).toBe(1);
+    expect(() => reminderLetter(ctx, pekon, '2026-01-10')).toThrow(/tidak memiliki tunggakan/);
+  });
+});
+
+describe('calendar rules', () => {
+  it('puts the due date on the rule day, moved past a weekend, clamped to short months', () => {
+    const pu = { monthOffset: 1, day: 15, rollWeekend: true };
+    expect(dueDate('2026-01', pu)).toBe('2026-02-16');
+    expect(dueDate('2026-03', pu)).toBe('2026-04-15');
+    expect(dueDate('2026-07', pu)).toBe('2026-08-17'); // 15 Aug 2026 is a Saturday
+    expect(dueDate('2026-07', { ...pu, rollWeekend: false })).toBe('2026-08-15');
+    expect(dueDate('2025-12', pu)).toBe('2026-01-15');
+    expect(dueDate('2026-01', { monthOffset: 1, day: 31, rollWeekend: false })).toBe('2026-02-28');
+    expect(dueDate('2026-01', { monthOffset: 0, day: 15, rollWeekend: true })).toBe('2026-01-15');
+  });
+
+  it('counts any started month of delay as a month', () => {
+    expect(monthsLate('2026-02-16', '2026-02-16')).toBe(0);
+    expect(monthsLate('2026-02-16', '2026-02-17')).toBe(1);
+    expect(monthsLate('2026-02-16', '2026-03-16')).toBe(1);
+    expect(monthsLate('2026-02-16', '2026-03-17')).toBe(2);
+    expect(monthsLate('2026-01-31', '2026-02-28')).toBe(1);
+    expect(monthsLate('2026-01-31', '2026-03-01')).toBe(2);
+    expect(addMonthsToDate('2024-01-31', 1)).toBe('2024-02-29');
+    expect(daysBetween('2026-02-16', '2026-06-19')).toBe(123);
+  });
+
+  it('ages 1-30 days as 0-30, then 31-60, 61-90 and over 90', () => {
+    expect([0, 1, 30, 31, 60, 61, 90, 91, -5].map(agingBucket)).toEqual(['notDue', 'd0_30', 'd0_30', 'd31_60', 'd31_60', 'd61_90', 'd61_90', 'over90', 'notDue']);
+  });
+});

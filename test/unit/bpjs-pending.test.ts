@@ -1,0 +1,167 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { testContext } from '../helpers';
+import { addEngagement, addPerson, setupRoster, type RosterSetup } from '../fixtures/bpjs-roster';
+import { pendingChanges } from '../../electron/core/bpjs/pending';
+import { cancelBatch, exportBatch, listBatches, preflight } from '../../electron/core/bpjs/index';
+import { runCli } from '../cli-harness';
+import { readFileSync } from 'node:fs';
+
+let ctx: ReturnType<typeof testContext>;
+let s: RosterSetup;
+beforeEach(() => {
+  ctx = testContext('2026-03-10T03:00:00Z');
+  s = setupRoster(ctx);
+});
+afterEach(() => ctx.close());
+
+const keys = (kind: 'new' | 'na' | 'wage' | 'bpu', asOf = '2026-03-10') => pendingChanges(ctx, kind, asOf).map((c) => c.key);
+
+describe('what needs reporting', () => {
+  it('registers active PU people without a KPJ, not those with one, ended ones, BPU ones or non-enrolled categories', () => {
+    const fresh = addPerson(ctx);
+    addEngagement(ctx, fresh.id, { unit: s.dinas, category: s.pu });
+    const enrolled = addPerson(ctx, { kpj: '12345678901' });
+    addEngagement(ctx, enrolled.id, { unit: s.dinas, category: s.pu });
+    const gone = addPerson(ctx);
+    addEngagement(ctx, gone.id, { unit: s.dinas, category: s.pu, end: '2026-02-28' });
+    const future = addPerson(ctx);
+    addEngagement(ctx, future.id, { unit: s.dinas, category: s.pu, start: '2026-04-01' });
+    const rentan = addPerson(ctx);
+    addEngagement(ctx, rentan.id, { unit: s.pekon, category: s.bpu });
+    const notEnrolledCat = Number(ctx.db.prepare("INSERT INTO category (name, segment, programs, enrolled) VALUES ('Tidak didaftarkan', 'PU', 'JKK,JKM', 0)").run().lastInsertRowid);
+    const other = addPerson(ctx);
+    addEngagement(ctx, other.id, { unit: s.dinas, category: notEnrolledCat });
+
+    expect(keys('new')).toEqual([`new:${fresh.id}`]);
+    expect(keys('bpu')).toEqual([`bpu:${rentan.id}`]);
+    // As of April the future starter is due too.
+    expect(keys('new', '2026-04-01').sort()).toEqual([`new:${fresh.id}`, `new:${future.id}`].sort());
+  });
+
+  it('deactivates ended participants, but not deaths, re-engaged people or people never registered', () => {
+    const left = addPerson(ctx, { kpj: '11111111111' });
+    const leftEng = addEngagement(ctx, left.id, { unit: s.dinas, category: s.pu, start: '2025-01-01', end: '2026-01-31', reason: 'Mengundurkan diri' });
+    const died = addPerson(ctx, { kpj: '22222222222' });
+    addEngagement(ctx, died.id, { unit: s.dinas, category: s.pu, start: '2025-01-01', end: '2026-02-10', reason: 'Meninggal dunia' });
+    const renewed = addPerson(ctx, { kpj: '33333333333' });
+    addEngagement(ctx, renewed.id, { unit: s.dinas, category: s.pu, start: '2025-01-01', end: '2025-12-31', reason: 'Diganti SK 2026' });
+    addEngagement(ctx, renewed.id, { unit: s.dinas, category: s.pu, start: '2026-01-01' });
+    const neverRegistered = addPerson(ctx);
+    addEngagement(ctx, neverRegistered.id, { unit: s.dinas, category: s.pu, start: '2025-01-01', end: '2025-12-31' });
+    const stillActive = addPerson(ctx, { kpj: '44444444444' });
+    addEngagement(ctx, stillActive.id, { unit: s.dinas, category: s.pu, end: '2026-03-31' });
+
+    const na = pendingChanges(ctx, 'na', '2026-03-10');
+    expect(na.map((c) => c.key)).toEqual([`na:${leftEng}`]);
+    expect(na[0]).toMatchObject({ kpj: '11111111111', endDate: '2026-01-31', endReason: 'Mengundurkan diri' });
+  });
+
+  it('reports a wage change between consecutive PU engagements of a participant, with its month', () => {
+    const p = addPerson(ctx, { kpj: '55555555555' });
+    addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu, wage: 1_500_000, start: '2025-01-01', end: '2025-12-31' });
+    const raised = addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu, wage: 2_000_000, start: '2026-01-01' });
+    const same = addPerson(ctx, { kpj: '66666666666' });
+    addEngagement(ctx, same.id, { unit: s.dinas, category: s.pu, wage: 1_500_000, start: '2025-01-01', end: '2025-12-31' });
+    addEngagement(ctx, same.id, { unit: s.dinas, category: s.pu, wage: 1_500_000, start: '2026-01-01' });
+    const noKpj = addPerson(ctx);
+    addEngagement(ctx, noKpj.id, { unit: s.dinas, category: s.pu, wage: 1_000_000, start: '2025-01-01', end: '2025-12-31' });
+    addEngagement(ctx, noKpj.id, { unit: s.dinas, category: s.pu, wage: 1_200_000, start: '2026-01-01' });
+
+    const wage = pendingChanges(ctx, 'wage', '2026-03-10');
+    expect(wage.map((c) => c.key)).toEqual([`wage:${raised}`]);
+    expect(wage[0]).toMatchObject({ reportedWage: 2_000_000, previousWage: 1_500_000, startDate: '2026-01-01' });
+  });
+
+  it('pre-flight lists per person what the branch would reject, and the clerk can fix and re-check', () => {
+    const incomplete = addPerson(ctx, { mother: null, address: '  ', birthPlace: null, name: 'Budi 2' });
+    addEngagement(ctx, incomplete.id, { unit: s.dinas, category: s.pu });
+    const badNik = addPerson(ctx, { nik: '9904011205900001' });
+    addEngagement(ctx, badNik.id, { unit: s.dinas, category: s.pu });
+    const fine = addPerson(ctx, { phone: '+62 812-3456-7890' });
+    addEngagement(ctx, fine.id, { unit: s.dinas, category: s.pu });
+
+    const report = preflight(ctx, { kinds: ['new'] });
+    const kind = report.kinds[0]!;
+    expect(kind).toMatchObject({ kind: 'new', pending: 3, ready: 1 });
+    const codes = (nik: string) => kind.blocked.find((b) => b.nik === nik)!.problems.map((p) => p.code).sort();
+    expect(codes(incomplete.nik)).toEqual(['ADDRESS_MISSING', 'BIRTH_PLACE_MISSING', 'MOTHER_MISSING', 'NAME_INVALID']);
+    expect(codes(badNik.nik)).toEqual(['NIK_INVALID']);
+    const mother = kind.blocked.find((b) => b.nik === incomplete.nik)!.problems.find((p) => p.code === 'MOTHER_MISSING')!;
+    expect(mother).toMatchObject({ column: 'NAMA_IBU_KANDUNG', severity: 'error' });
+
+    ctx.db.prepare("UPDATE person SET mother_name = 'Siti', address = 'Jl. Pemuda 1, Liwa', birth_place = 'Liwa', name = 'Budi Dua' WHERE id = ?").run(incomplete.id);
+    const again = preflight(ctx, { kinds: ['new'] }).kinds[0]!;
+    expect(again.ready).toBe(2);
+    expect(again.blocked.map((b) => b.nik)).toEqual([badNik.nik]);
+  });
+
+  it('a change in a submitted batch is not offered again; cancelling the batch offers it again', async () => {
+    const a = addPerson(ctx);
+    addEngagement(ctx, a.id, { unit: s.dinas, category: s.pu });
+    const out = join(ctx.dir, 'out');
+    const first = await exportBatch(ctx, { kind: 'new', outDir: out });
+    expect(first.rows).toBe(1);
+    expect(keys('new')).toEqual([]);
+    // Nothing pending: no batch and no file.
+    const none = await exportBatch(ctx, { kind: 'new', outDir: out });
+    expect([none.batchId, none.files]).toEqual([null, []]);
+    expect(preflight(ctx).awaitingKpj).toBe(1);
+
+    cancelBatch(ctx, first.batchId!, 'ditolak portal');
+    expect(keys('new')).toEqual([`new:${a.id}`]);
+    expect(() => cancelBatch(ctx, first.batchId!)).toThrow(/sudah dibatalkan/);
+    const second = await exportBatch(ctx, { kind: 'new', outDir: out });
+    expect(second.files.map((f) => f.name)).toEqual(['data_tk_baru_18040012_20260310_02.xlsx']);
+    expect(listBatches(ctx).map((b) => [b.id, b.status, b.cancelReason])).toEqual([[second.batchId, 'submitted', null], [first.batchId, 'cancelled', 'ditolak portal']]);
+    const audit = ctx.db.prepare("SELECT action, summary FROM audit_log WHERE entity = 'bpjs_batch' ORDER BY id").all() as { action: string; summary: string }[];
+    expect(audit.map((x) => x.action)).toEqual(['create', 'update', 'create']);
+  });
+
+  it('a registered person counts as a participant before the KPJ comes back: leaving asks for the KPJ', async () => {
+    const p = addPerson(ctx);
+    const eng = addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu, start: '2026-01-01', end: '2026-12-31' });
+    await exportBatch(ctx, { kind: 'new', outDir: join(ctx.dir, 'out') });
+    ctx.db.prepare("UPDATE engagement SET end_date = '2026-02-28', end_reason = 'Habis kontrak' WHERE id = ?").run(eng);
+    const na = preflight(ctx, { kinds: ['na'] }).kinds[0]!;
+    expect(na.pending).toBe(1);
+    expect(na.blocked[0]!.problems.map((x) => x.code)).toEqual(['KPJ_MISSING']);
+  });
+
+  it('the batch tables are append-only except for the status', async () => {
+    const a = addPerson(ctx);
+    addEngagement(ctx, a.id, { unit: s.dinas, category: s.pu });
+    const r = await exportBatch(ctx, { kind: 'new', outDir: join(ctx.dir, 'out') });
+    expect(() => ctx.db.prepare('UPDATE bpjs_batch_item SET cells_json = ? WHERE batch_id = ?').run('[]', r.batchId)).toThrow(/append-only/);
+    expect(() => ctx.db.prepare('DELETE FROM bpjs_batch_file').run()).toThrow(/append-only/);
+    expect(() => ctx.db.prepare("UPDATE bpjs_batch SET npp = 'x'").run()).toThrow(/only the status/);
+  });
+
+  it('sigap preflight, batch show, batch cancel and batch regenerate on the command line', async () => {
+    const ok = addPerson(ctx);
+    addEngagement(ctx, ok.id, { unit: s.dinas, category: s.pu });
+    const noMother = addPerson(ctx, { mother: null });
+    addEngagement(ctx, noMother.id, { unit: s.dinas, category: s.pu });
+    const at = { at: '2026-03-10T03:00:00Z' };
+    const pf = await runCli(['preflight', '--kind', 'new', '--json', '--db', ctx.dbPath], at);
+    expect(pf.code).toBe(0);
+    expect(pf.json<{ kinds: { kind: string; pending: number; ready: number; blocked: { nik: string; problems: { code: string; column: string }[] }[] }[] }>().kinds).toEqual([
+      { kind: 'new', pending: 2, ready: 1, warned: [], blocked: [expect.objectContaining({ nik: noMother.nik, problems: [expect.objectContaining({ code: 'MOTHER_MISSING', column: 'NAMA_IBU_KANDUNG' })] })] },
+    ]);
+    const out = join(ctx.dir, 'out');
+    const ex = await runCli(['export', 'new', '--out', out, '--include-incomplete', '--json', '--db', ctx.dbPath], at);
+    const id = ex.json<{ batchId: number }>().batchId;
+    const show = await runCli(['batch', 'show', String(id), '--json', '--db', ctx.dbPath]);
+    const items = show.json<{ items: { nik: string; problems: { code: string }[] }[] }>().items;
+    expect(items.map((i) => [i.nik, i.problems.map((p) => p.code)]).sort()).toEqual([[noMother.nik, ['MOTHER_MISSING']], [ok.nik, []]].sort());
+    const re = await runCli(['batch', 'regenerate', String(id), '--out', join(ctx.dir, 'lagi'), '--json', '--db', ctx.dbPath]);
+    expect(re.code).toBe(0);
+    const file = re.json<{ files: { name: string; path: string; identical: boolean }[] }>().files[0]!;
+    expect(file.identical).toBe(true);
+    expect(readFileSync(file.path).equals(readFileSync(join(out, file.name)))).toBe(true);
+    const cancel = await runCli(['batch', 'cancel', String(id), '--reason', 'salah NPP', '--db', ctx.dbPath], at);
+    expect([cancel.code, cancel.stdout]).toEqual([0, expect.stringContaining('dibatalkan')]);
+    expect(keys('new').sort()).toEqual([`new:${ok.id}`, `new:${noMother.id}`].sort());
+    expect((await runCli(['batch', 'cancel', '999', '--db', ctx.dbPath])).stderr).toMatch(/Batch 999 tidak ditemukan/);
+  });
+});
