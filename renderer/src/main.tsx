@@ -1,17 +1,16 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-
-function Shell() {
-  return (
-    <main style={{ fontFamily: 'system-ui, sans-serif', padding: 32 }}>
-      <h1>Sigap</h1>
-      <p>Daftar pegawai non-ASN, iuran dan pelaporan BPJS Ketenagakerjaan.</p>
-    </main>
-  );
-}
+import { App } from './App';
+import { windowBridge } from './bridge';
+import '@fontsource-variable/inter';
+import './styles/base.css';
+import './styles/layout.css';
+import './styles/controls.css';
+import './styles/table.css';
+import './styles/pages.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <Shell />
+    <App bridge={windowBridge()} />
   </StrictMode>,
 );

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { empty, id, month, nothing, progressEvent } from './common';
 import { engagementEnd, personCreate, personDetail, personUpdate, rosterFilter, rosterOptions, rosterPage } from './roster';
-import { decreeDto, skApplyInput, skApplyResult, skChosenFile, skPreview, skPreviewInput, fileToken } from './sk';
+import { decreeDto, skApplyInput, skApplyResult, skChosenFile, skPreview, skPreviewInput, skSheetHeads, fileToken } from './sk';
 import { appInfo, dashboard, employerDto, employerSave, opdDto, opdSave } from './settings';
 import type { ErrorCode } from '../errors';
 import { CHANNEL_NAMES } from './names';
@@ -21,6 +21,7 @@ export const contract = {
   'engagement.end': { input: engagementEnd, output: nothing },
   'decree.list': { input: empty, output: z.array(decreeDto) },
   'sk.chooseFile': { input: empty, output: skChosenFile },
+  'sk.inspect': { input: z.object({ token: fileToken }).strict(), output: skSheetHeads },
   'sk.preview': { input: skPreviewInput, output: skPreview },
   'sk.apply': { input: skApplyInput, output: skApplyResult },
   'sk.saveProblems': { input: z.object({ previewId: fileToken }).strict(), output: z.object({ path: z.string(), rows: z.number() }).nullable() },

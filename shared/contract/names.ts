@@ -4,7 +4,7 @@
  */
 export const CHANNEL_NAMES = [
   'app.info', 'dashboard.summary', 'roster.list', 'roster.options', 'person.get', 'person.create', 'person.update',
-  'engagement.end', 'decree.list', 'sk.chooseFile', 'sk.preview', 'sk.apply', 'sk.saveProblems', 'settings.employer',
+  'engagement.end', 'decree.list', 'sk.chooseFile', 'sk.inspect', 'sk.preview', 'sk.apply', 'sk.saveProblems', 'settings.employer',
   'settings.saveEmployer', 'settings.chooseLogo', 'opd.list', 'opd.save',
 ] as const;
 

@@ -20,6 +20,12 @@ export const fileToken = z.string().regex(/^[a-f0-9]{32}$/);
 
 export const skChosenFile = z.object({ token: fileToken, name: z.string(), size: z.number() }).nullable();
 
+/** The first rows of every sheet as text, for adjusting columns when detection fails. */
+export const skSheetHeads = z.object({
+  sheets: z.array(z.object({ name: z.string(), rows: z.array(z.object({ row: z.number(), cells: z.array(z.string()) })) })),
+});
+export type SkSheetHeadsDto = z.infer<typeof skSheetHeads>;
+
 export const skPreviewInput = z
   .object({
     token: fileToken,

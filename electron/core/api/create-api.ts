@@ -14,6 +14,7 @@ import { personDetail } from '../roster/detail';
 import { dashboardSummary, listDecrees } from '../roster/overview';
 import { getEmployer, saveEmployer, saveOpd } from '../settings/employer';
 import { previewSk, applyImport, type Preview } from '../skimport/index';
+import { sheetHeads } from '../skimport/read';
 import { writeProblemRows } from '../skimport/problems-file';
 import { autoBackup } from '../backup/auto';
 
@@ -46,6 +47,11 @@ export function previewDto(id: string, pv: Preview): SkPreviewDto {
 export function createApi(ctx: CoreContext, host: HostServices): Handlers {
   const files = new Map<string, string>();
   const previews = new Map<string, { preview: Preview; path: string }>();
+  const chosenPath = (t: string): string => {
+    const path = files.get(t);
+    if (!path) throw new SigapError('NOT_FOUND', 'Berkas belum dipilih atau sudah kedaluwarsa. Pilih berkas lagi.');
+    return path;
+  };
   const SHEETS = [{ name: 'Lampiran SK (Excel atau CSV)', extensions: ['xlsx', 'xlsm', 'csv'] }];
 
   return {
@@ -83,9 +89,12 @@ export function createApi(ctx: CoreContext, host: HostServices): Handlers {
       files.set(t, path);
       return { token: t, name: basename(path), size: statSync(path).size };
     },
+    'sk.inspect': async ({ token: t }) => {
+      const path = chosenPath(t);
+      return { sheets: await sheetHeads(path, basename(path)) };
+    },
     'sk.preview': async ({ token: t, categoryId, ...rest }) => {
-      const path = files.get(t);
-      if (!path) throw new SigapError('NOT_FOUND', 'Berkas belum dipilih atau sudah kedaluwarsa. Pilih berkas lagi.');
+      const path = chosenPath(t);
       const category = categoryId === undefined ? undefined : listCategories(ctx).find((c) => c.id === categoryId)?.name;
       const pv = await previewSk(ctx, {
         path,

@@ -104,18 +104,37 @@ interface SheetState {
   rows: ParsedRow[];
 }
 
+/** The sheets of a checked file; a CSV file is one sheet named after the file. */
+function sheetsOf(path: string, label: string): AsyncIterable<SheetStream> {
+  const kind = sniff(path, label);
+  return kind === 'xlsx' ? readXlsx(path, label) : (async function* () { yield readCsv(path, basename(path, extname(path))); })();
+}
+
+/**
+ * The first rows of every sheet as the clerk sees them, for the wizard's column editor: it must work
+ * even when no header is detected at all (the preview then fails with NO_NIK_COLUMN or NO_HEADER).
+ */
+export async function sheetHeads(path: string, label: string): Promise<{ name: string; rows: { row: number; cells: string[] }[] }[]> {
+  const out: { name: string; rows: { row: number; cells: string[] }[] }[] = [];
+  for await (const sheet of sheetsOf(path, label)) {
+    const rows: { row: number; cells: string[] }[] = [];
+    // The streaming reader reaches the next sheet only after this one is read to its end.
+    for await (const r of sheet.rows) if (rows.length < HEADER_SCAN) rows.push({ row: r.row, cells: r.cells.map(cellText) });
+    out.push({ name: sheet.name, rows });
+  }
+  return out;
+}
+
 /** Reads an SK appendix (.xlsx or .csv) into person rows and per-row problems. Writes nothing. */
 export async function readAppendix(path: string, opts: ReadOptions): Promise<ReadResult> {
   const label = opts.label ?? basename(path);
-  const kind = sniff(path, label);
+  const source = sheetsOf(path, label); // checks the file's kind first, for a clear message
   const sha256 = await sha256File(path);
   const problems: Problem[] = [];
   const sheets: SheetState[] = [];
   let title: DecreeTitle | null = null;
   let read = 0;
   let sawContent = false;
-  const source: AsyncIterable<SheetStream> =
-    kind === 'xlsx' ? readXlsx(path, label) : (async function* () { yield readCsv(path, basename(path, extname(path))); })();
 
   for await (const sheet of source) {
     const override = opts.overrides?.[sheet.name];

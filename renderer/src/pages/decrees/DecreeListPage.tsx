@@ -1,0 +1,85 @@
+import { useCallback } from 'react';
+import { Link } from 'react-router';
+import { useBridge } from '../../bridge-context';
+import { useLoad } from '../../hooks/use-load';
+import { LoadState } from '../../components/LoadState';
+import { PageHeader } from '../../components/PageHeader';
+import { dateOrDash, DASH, formatNumber, formatTimestamp } from '../../format';
+import { actorLabel, MODE_LABELS } from '../../labels';
+
+/** SK: every imported decree, newest TMT first. */
+export function DecreeListPage() {
+  const bridge = useBridge();
+  const load = useLoad(useCallback(() => bridge.call('decree.list', {}), [bridge]));
+  return (
+    <div className="page">
+      <PageHeader
+        title="SK"
+        subtitle="Keputusan yang menetapkan tenaga non-ASN dan pekerja rentan, beserta lampirannya."
+        actions={
+          <Link to="/sk/impor" className="button button-primary">
+            Impor SK
+          </Link>
+        }
+      />
+      <LoadState load={load}>
+        {(decrees) =>
+          decrees.length === 0 ? (
+            <section className="card welcome" data-state="empty">
+              <h2>Belum ada SK</h2>
+              <p>
+                Impor SK beserta lampirannya (Excel atau CSV). Sigap menunjukkan baris yang bermasalah dan perubahan terhadap daftar
+                pegawai sebelum apa pun disimpan.
+              </p>
+              <Link to="/sk/impor" className="button button-primary">
+                Impor SK pertama
+              </Link>
+            </section>
+          ) : (
+            <section className="card card-flush" data-state="ready">
+              <table className="simple-table" data-testid="decree-table">
+                <thead>
+                  <tr>
+                    <th>Nomor SK</th>
+                    <th>Tanggal</th>
+                    <th>TMT</th>
+                    <th>Kategori</th>
+                    <th>Jenis</th>
+                    <th className="num">Pegawai</th>
+                    <th className="num">Masih aktif</th>
+                    <th>Diimpor</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {decrees.map((d) => (
+                    <tr key={d.id}>
+                      <td>
+                        <div className="tabular strong">{d.number}</div>
+                        {d.subject ? <div className="muted small clamp" title={d.subject}>{d.subject}</div> : null}
+                      </td>
+                      <td className="nowrap">{dateOrDash(d.date)}</td>
+                      <td className="nowrap">
+                        {dateOrDash(d.tmtStart)}
+                        <div className="muted small">s.d. {d.tmtEnd ? dateOrDash(d.tmtEnd) : DASH}</div>
+                      </td>
+                      <td>{d.category}</td>
+                      <td>
+                        <span className={d.mode === 'replace' ? 'pill' : 'pill pill-info'}>{MODE_LABELS[d.mode]}</span>
+                      </td>
+                      <td className="num">{formatNumber(d.persons)}</td>
+                      <td className="num">{formatNumber(d.active)}</td>
+                      <td className="small">
+                        {formatTimestamp(d.importedAt)}
+                        <div className="muted">{d.sourceFile ?? 'data awal'} · {actorLabel(d.importedBy)}</div>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </section>
+          )
+        }
+      </LoadState>
+    </div>
+  );
+}

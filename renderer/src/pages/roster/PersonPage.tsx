@@ -1,0 +1,155 @@
+import { useCallback, useState } from 'react';
+import { Link, useLocation, useParams } from 'react-router';
+import type { PersonDetailDto } from '../../../../shared/contract/index';
+import { useAppInfo } from '../../app-info';
+import { useBridge } from '../../bridge-context';
+import { useLoad } from '../../hooks/use-load';
+import { LoadState } from '../../components/LoadState';
+import { Notice } from '../../components/Notice';
+import { PageHeader } from '../../components/PageHeader';
+import { dateOrDash, DASH, formatRupiah } from '../../format';
+import { SEX_LABELS } from '../../labels';
+import { AuditTrail } from './AuditTrail';
+import { EngagementHistory } from './EngagementHistory';
+import { EndEngagementDialog } from './EndEngagementDialog';
+import { PersonDialog } from './PersonDialog';
+import { personValues } from './person-form';
+
+/** One person: identity, what they do now, every engagement with its decree, and who changed what. */
+export function PersonPage() {
+  const { personId } = useParams();
+  const id = Number(personId);
+  const bridge = useBridge();
+  const { info } = useAppInfo();
+  const location = useLocation();
+  const back = (location.state as { back?: string } | null)?.back ?? '/pegawai';
+  const load = useLoad(useCallback(() => bridge.call('person.get', { personId: id }), [bridge, id]));
+  const [dialog, setDialog] = useState<'edit' | 'end' | null>(null);
+
+  return (
+    <div className="page">
+      <Link to={back} className="back-link">
+        ← Kembali ke daftar pegawai
+      </Link>
+      <LoadState load={load}>
+        {(d) => (
+          <div data-state="ready" className="stack">
+            <PageHeader
+              title={d.person.name}
+              subtitle={<span className="tabular">NIK {d.person.nik}</span>}
+              actions={
+                <>
+                  <button type="button" className="button" onClick={() => setDialog('edit')}>
+                    Ubah data pribadi
+                  </button>
+                  {d.current ? (
+                    <button type="button" className="button button-danger-outline" onClick={() => setDialog('end')}>
+                      Akhiri keterlibatan
+                    </button>
+                  ) : null}
+                </>
+              }
+            />
+            {d.nikWarnings.length > 0 ? (
+              <Notice tone="warning" title="Periksa NIK">
+                <ul className="plain-list">
+                  {d.nikWarnings.map((w) => (
+                    <li key={w}>{w}</li>
+                  ))}
+                </ul>
+              </Notice>
+            ) : null}
+            <div className="two-columns">
+              <Identity p={d.person} />
+              <CurrentEngagement c={d.current} />
+            </div>
+            <EngagementHistory engagements={d.engagements} />
+            <AuditTrail audit={d.audit} />
+            {dialog === 'edit' ? (
+              <PersonDialog
+                mode="edit"
+                personId={d.person.id}
+                initial={personValues(d.person)}
+                onClose={() => setDialog(null)}
+                onSaved={() => {
+                  setDialog(null);
+                  load.reload();
+                }}
+              />
+            ) : null}
+            {dialog === 'end' && d.current ? (
+              <EndEngagementDialog
+                engagementId={d.current.id}
+                opd={d.current.opd}
+                startDate={d.current.startDate}
+                today={info.today}
+                onClose={() => setDialog(null)}
+                onSaved={() => {
+                  setDialog(null);
+                  load.reload();
+                }}
+              />
+            ) : null}
+          </div>
+        )}
+      </LoadState>
+    </div>
+  );
+}
+
+function Identity({ p }: { p: PersonDetailDto['person'] }) {
+  const birth = [p.birthPlace, p.birthDate ? dateOrDash(p.birthDate) : null].filter(Boolean).join(', ');
+  return (
+    <section className="card">
+      <h2>Identitas</h2>
+      <dl className="facts">
+        <dt>NIK</dt>
+        <dd className="tabular">{p.nik}</dd>
+        <dt>Tempat, tanggal lahir</dt>
+        <dd>{birth || DASH}</dd>
+        <dt>Jenis kelamin</dt>
+        <dd>{p.sex ? SEX_LABELS[p.sex] : DASH}</dd>
+        <dt>Nomor KPJ</dt>
+        <dd className="tabular">{p.kpj ?? <span className="pill pill-warning">Belum ada</span>}</dd>
+        <dt>Nama ibu kandung</dt>
+        <dd>{p.motherName ?? DASH}</dd>
+        <dt>Telepon/HP</dt>
+        <dd>{p.phone ?? DASH}</dd>
+        <dt>Alamat</dt>
+        <dd>{p.address ?? DASH}</dd>
+      </dl>
+    </section>
+  );
+}
+
+function CurrentEngagement({ c }: { c: PersonDetailDto['current'] }) {
+  return (
+    <section className="card">
+      <h2>Keterlibatan saat ini</h2>
+      {c ? (
+        <dl className="facts" data-testid="current-engagement">
+          <dt>OPD / pekon</dt>
+          <dd>{c.opd}</dd>
+          <dt>Kategori</dt>
+          <dd>{c.category}</dd>
+          <dt>Jabatan/tugas</dt>
+          <dd>{c.position ?? DASH}</dd>
+          <dt>Honor per bulan</dt>
+          <dd>{formatRupiah(c.honor)}</dd>
+          <dt>Upah dilaporkan</dt>
+          <dd>{formatRupiah(c.reportedWage)}</dd>
+          <dt>Masa tugas</dt>
+          <dd>
+            {dateOrDash(c.startDate)} s.d. {c.endDate ? dateOrDash(c.endDate) : 'belum ditentukan'}
+          </dd>
+          <dt>Dasar</dt>
+          <dd>{c.decreeNumber ? `SK ${c.decreeNumber}${c.decreeDate ? `, ${dateOrDash(c.decreeDate)}` : ''}` : 'Input manual'}</dd>
+        </dl>
+      ) : (
+        <p className="muted" data-testid="current-engagement">
+          Tidak aktif saat ini. Riwayat keterlibatan ada di bawah.
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,105 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useLocation, useNavigate, useSearchParams } from 'react-router';
+import { useAppInfo } from '../../app-info';
+import { useBridge } from '../../bridge-context';
+import { useLoad } from '../../hooks/use-load';
+import { PageHeader } from '../../components/PageHeader';
+import { LoadState } from '../../components/LoadState';
+import { Notice } from '../../components/Notice';
+import { formatMonthId, formatNumber } from '../../format';
+import { STATUS_LABELS } from '../../labels';
+import { RosterFilters } from './RosterFilters';
+import { RosterTable } from './RosterTable';
+import { PersonDialog } from './PersonDialog';
+import { useRosterPages } from './roster-pages';
+import { filterOf, hasFilters, paramsFromQuery, queryFromParams, sortBy, type RosterQuery } from './roster-query';
+
+export const SEARCH_DELAY_MS = 250;
+
+/** Pegawai: the whole roster, searchable and filterable, with adding a person by hand. */
+export function RosterPage() {
+  const { info } = useAppInfo();
+  const bridge = useBridge();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [params, setParams] = useSearchParams();
+  const defaultMonth = info.today.slice(0, 7);
+  const query = queryFromParams(params, defaultMonth);
+  const [searchText, setSearchText] = useState(query.search);
+  const typing = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const [adding, setAdding] = useState(false);
+  const options = useLoad(useCallback(() => bridge.call('roster.options', {}), [bridge]));
+
+  const setQuery = (q: RosterQuery) => setParams(paramsFromQuery(q, defaultMonth), { replace: true });
+  // Search as you type, but ask the core only once the typing pauses. The address is then updated from
+  // its latest state (not the state when the key was pressed), so a filter changed meanwhile is kept.
+  const latest = useRef(params);
+  useEffect(() => {
+    latest.current = params;
+  }, [params]);
+  const onSearchText = (text: string) => {
+    setSearchText(text);
+    clearTimeout(typing.current);
+    typing.current = setTimeout(() => {
+      setParams(paramsFromQuery({ ...queryFromParams(latest.current, defaultMonth), search: text }, defaultMonth), { replace: true });
+    }, SEARCH_DELAY_MS);
+  };
+  useEffect(() => () => clearTimeout(typing.current), []);
+
+  const pages = useRosterPages(bridge, filterOf(query));
+  const shown = pages.total;
+
+  return (
+    <div className="page page-fill">
+      <PageHeader
+        title="Pegawai"
+        subtitle="Tenaga non-ASN dan pekerja rentan dari SK yang diimpor atau ditambahkan manual."
+        actions={
+          <button type="button" className="button button-primary" onClick={() => setAdding(true)}>
+            + Tambah pegawai
+          </button>
+        }
+      />
+      <LoadState load={options}>
+        {(opts) => (
+          <>
+            <RosterFilters query={query} searchText={searchText} onSearchText={onSearchText} onChange={setQuery} options={opts} />
+            <div className="roster-count" aria-live="polite">
+              <span data-testid="roster-count">
+                {shown === null ? 'Memuat…' : `Menampilkan ${formatNumber(shown)} pegawai`}
+              </span>
+              <span className="muted">
+                {' '}
+                · {STATUS_LABELS[query.status].toLowerCase()} pada {formatMonthId(query.month)}
+              </span>
+              {hasFilters(query) ? (
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => {
+                    clearTimeout(typing.current);
+                    setSearchText('');
+                    setQuery({ ...query, search: '', opdId: null, categoryId: null, status: 'active' });
+                  }}
+                >
+                  Hapus filter
+                </button>
+              ) : null}
+            </div>
+            {pages.error ? <Notice tone="danger" title="Daftar tidak dapat dimuat">{pages.error.message}</Notice> : null}
+            <RosterTable pages={pages} query={query} onSort={(c) => setQuery(sortBy(query, c))} backTo={`${location.pathname}${location.search}`} />
+            {adding ? (
+              <PersonDialog
+                mode="create"
+                options={opts}
+                today={info.today}
+                onClose={() => setAdding(false)}
+                onSaved={(personId) => navigate(`/pegawai/${personId}`)}
+              />
+            ) : null}
+          </>
+        )}
+      </LoadState>
+    </div>
+  );
+}
