@@ -5,13 +5,15 @@ import { BridgeProvider } from './bridge-context';
 import { AppInfoProvider } from './app-info';
 import { AppLayout } from './layout/AppLayout';
 import { HomePage } from './pages/HomePage';
-import { ComingSoonPage } from './pages/ComingSoonPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { RosterPage } from './pages/roster/RosterPage';
 import { PersonPage } from './pages/roster/PersonPage';
 import { DecreeListPage } from './pages/decrees/DecreeListPage';
 import { ImportWizardPage } from './pages/skimport/ImportWizardPage';
 import { SettingsPage } from './pages/settings/SettingsPage';
+import { billingRoutes } from './pages/billing/routes';
+import { reportingRoutes } from './pages/reporting/routes';
+import { securityRoutes } from './pages/security/routes';
 
 const routes: RouteObject[] = [
   {
@@ -22,26 +24,9 @@ const routes: RouteObject[] = [
       { path: 'pegawai/:personId', element: <PersonPage /> },
       { path: 'sk', element: <DecreeListPage /> },
       { path: 'sk/impor', element: <ImportWizardPage /> },
-      {
-        path: 'iuran',
-        element: (
-          <ComingSoonPage
-            title="Iuran"
-            lead="Tagihan iuran BPJS Ketenagakerjaan per OPD setiap bulan."
-            points={['Hitung iuran JKK, JKM, JHT dan JP dari daftar pegawai aktif', 'Surat tagihan per OPD dengan tanda tangan pejabatnya', 'Catat pembayaran SP2D dan cocokkan dengan tagihan BPJS']}
-          />
-        ),
-      },
-      {
-        path: 'pelaporan',
-        element: (
-          <ComingSoonPage
-            title="Pelaporan BPJS"
-            lead="Berkas unggahan untuk kantor cabang BPJS Ketenagakerjaan (SIPP Online)."
-            points={['Pendaftaran tenaga kerja baru tanpa KPJ', 'Penonaktifan massal bagi pegawai yang berakhir', 'Perubahan upah, dipecah per 10.000 baris']}
-          />
-        ),
-      },
+      ...billingRoutes,
+      ...reportingRoutes,
+      ...securityRoutes,
       { path: 'pengaturan', element: <SettingsPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -5,6 +5,9 @@ import { decreeDto, skApplyInput, skApplyResult, skChosenFile, skPreview, skPrev
 import { appInfo, dashboard, employerDto, employerSave, opdDto, opdSave } from './settings';
 import type { ErrorCode } from '../errors';
 import { CHANNEL_NAMES } from './names';
+import { billingCalls } from './billing-calls';
+import { reportingCalls } from './reporting-calls';
+import { securityCalls } from './security-calls';
 
 /**
  * The whole surface between the renderer and the main process. The preload exposes one function per
@@ -30,6 +33,9 @@ export const contract = {
   'settings.chooseLogo': { input: empty, output: z.string().nullable() },
   'opd.list': { input: empty, output: z.array(opdDto) },
   'opd.save': { input: opdSave, output: z.object({ id: z.number() }) },
+  ...billingCalls,
+  ...reportingCalls,
+  ...securityCalls,
 } as const;
 
 export type Contract = typeof contract;

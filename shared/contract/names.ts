@@ -2,11 +2,17 @@
  * The bridge's call names as plain strings, so the preload can be generated from them without
  * bundling the schemas. `index.ts` checks at compile time that this list and the contract agree.
  */
-export const CHANNEL_NAMES = [
+import { BILLING_NAMES } from './billing-names';
+import { REPORTING_NAMES } from './reporting-names';
+import { SECURITY_NAMES } from './security-names';
+
+export const CORE_NAMES = [
   'app.info', 'dashboard.summary', 'roster.list', 'roster.options', 'person.get', 'person.create', 'person.update',
   'engagement.end', 'decree.list', 'sk.chooseFile', 'sk.inspect', 'sk.preview', 'sk.apply', 'sk.saveProblems', 'settings.employer',
   'settings.saveEmployer', 'settings.chooseLogo', 'opd.list', 'opd.save',
 ] as const;
+
+export const CHANNEL_NAMES = [...CORE_NAMES, ...BILLING_NAMES, ...REPORTING_NAMES, ...SECURITY_NAMES] as const;
 
 export const BRIDGE_GLOBAL = 'sigap';
 export const PROGRESS_CHANNEL = 'sigap:progress';

@@ -17,6 +17,9 @@ import { previewSk, applyImport, type Preview } from '../skimport/index';
 import { sheetHeads } from '../skimport/read';
 import { writeProblemRows } from '../skimport/problems-file';
 import { autoBackup } from '../backup/auto';
+import { billingHandlers } from './billing-handlers';
+import { reportingHandlers } from './reporting-handlers';
+import { securityHandlers } from './security-handlers';
 
 const token = () => randomBytes(16).toString('hex');
 
@@ -156,5 +159,8 @@ export function createApi(ctx: CoreContext, host: HostServices): Handlers {
       }));
     },
     'opd.save': (o) => ({ id: saveOpd(ctx, { ...o, headNip: o.headNip || null, pptkNip: o.pptkNip || null, treasurerNip: o.treasurerNip || null }) }),
+    ...billingHandlers(ctx, host),
+    ...reportingHandlers(ctx, host),
+    ...securityHandlers(ctx, host),
   };
 }

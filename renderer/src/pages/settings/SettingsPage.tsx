@@ -1,14 +1,28 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { PageHeader } from '../../components/PageHeader';
 import { Tabs } from '../../components/Tabs';
 import { EmployerForm } from './EmployerForm';
 import { OpdTable } from './OpdTable';
+import { billingSettingsSections } from '../billing/settings-sections';
+import { securitySettingsSections } from '../security/settings-sections';
 
-type Tab = 'employer' | 'opd';
+/** A tab of Pengaturan; other areas (billing rates, users, backups) contribute their own. */
+export interface SettingsSection {
+  key: string;
+  label: string;
+  render: () => ReactNode;
+}
+
+const SECTIONS: SettingsSection[] = [
+  { key: 'employer', label: 'Profil Pemda', render: () => <EmployerForm /> },
+  { key: 'opd', label: 'OPD dan pejabat', render: () => <OpdTable /> },
+  ...billingSettingsSections,
+  ...securitySettingsSections,
+];
 
 /** Pengaturan (first part): the Pemda's profile for letterheads, and the paying units with their officials. */
 export function SettingsPage() {
-  const [tab, setTab] = useState<Tab>('employer');
+  const [tab, setTab] = useState<string>('employer');
   return (
     <div className="page">
       <PageHeader title="Pengaturan" subtitle="Profil Pemda untuk kop surat dan daftar OPD beserta pejabat penanda tangan." />
@@ -16,13 +30,10 @@ export function SettingsPage() {
         label="Bagian pengaturan"
         active={tab}
         onChange={setTab}
-        items={[
-          { key: 'employer', label: 'Profil Pemda' },
-          { key: 'opd', label: 'OPD dan pejabat' },
-        ]}
+        items={SECTIONS.map(({ key, label }) => ({ key, label }))}
       />
       <div role="tabpanel" className="tab-panel">
-        {tab === 'employer' ? <EmployerForm /> : <OpdTable />}
+        {(SECTIONS.find((s) => s.key === tab) ?? SECTIONS[0]!).render()}
       </div>
     </div>
   );

@@ -1,0 +1,4 @@
+import type { SettingsSection } from '../settings/SettingsPage';
+
+/** Tabs this area adds to Pengaturan. */
+export const billingSettingsSections: SettingsSection[] = [];

@@ -1,0 +1,2 @@
+/** The billing calls of the bridge contract: name -> { input, output } schemas. */
+export const billingCalls = {} as const;
