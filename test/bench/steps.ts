@@ -7,6 +7,9 @@ import { copyFileSync } from 'node:fs';
 import { openDatabase } from '../../electron/core/db/open';
 import { previewSk, applyImport } from '../../electron/core/skimport/index';
 import { queryRoster } from '../../electron/core/roster/query';
+import { runBilling } from '../../electron/core/billing/index';
+import { exportBatch } from '../../electron/core/bpjs/index';
+import { firstDay, lastDay } from '../../shared/dates';
 
 type Step = (args: string[]) => Promise<Record<string, unknown>>;
 
@@ -32,6 +35,64 @@ export const STEPS: Record<string, Step> = {
     const ms = performance.now() - t;
     db.close();
     return { ms, persons: res.persons, rejected: pv.rejected.length };
+  },
+  /** The billing run for one month (drafts for every unit), on a copy of the base database. */
+  async bill([baseDb, workDb]) {
+    copyFileSync(baseDb!, workDb!);
+    const { db } = openDatabase(workDb!);
+    const ctx = { db, actor: 'bench', clock };
+    const t = performance.now();
+    const r = runBilling(ctx, { month: '2026-03' });
+    const ms = performance.now() - t;
+    const lines = db.prepare('SELECT count(*) FROM invoice_line').pluck().get() as number;
+    db.close();
+    return { ms, lines, total: (r as unknown as { total?: number }).total ?? null };
+  },
+  /** Floor for billing: one INSERT ... SELECT computing the same per-person, per-program lines. */
+  async 'bill-floor'([baseDb, workDb]) {
+    copyFileSync(baseDb!, workDb!);
+    const { db } = openDatabase(workDb!);
+    db.exec('CREATE TEMP TABLE floor_line (person_id INTEGER, base INTEGER, jkk INTEGER, jkm INTEGER, jht_e INTEGER, jht_w INTEGER, jp_e INTEGER, jp_w INTEGER)');
+    const t = performance.now();
+    const n = db.prepare(`INSERT INTO temp.floor_line
+      SELECT e.person_id, e.reported_wage, (e.reported_wage * 24 + 5000) / 10000, (e.reported_wage * 30 + 5000) / 10000, 0, 0, 0, 0
+      FROM engagement e JOIN category c ON c.id = e.category_id
+      WHERE c.enrolled = 1 AND e.start_date <= @to AND (e.end_date IS NULL OR e.end_date >= @from)`).run({ from: firstDay('2026-03'), to: lastDay('2026-03') }).changes;
+    const ms = performance.now() - t;
+    db.close();
+    return { ms, lines: n };
+  },
+  /** Registration files for everyone without a KPJ (10,000 rows per file). */
+  async export([baseDb, workDb, outDir]) {
+    copyFileSync(baseDb!, workDb!);
+    const { db } = openDatabase(workDb!);
+    const ctx = { db, actor: 'bench', clock };
+    const t = performance.now();
+    const r = await exportBatch(ctx, { kind: 'new', outDir: outDir! });
+    const ms = performance.now() - t;
+    db.close();
+    return { ms, files: r.files.length, rows: r.files.reduce((s, f) => s + f.rows, 0) };
+  },
+  /** Floor for the export: exceljs's streaming writer with the same number of text cells, 10,000 rows a file. */
+  async 'write-floor'([baseDb, outDir]) {
+    const { db } = openDatabase(baseDb!);
+    const rows = db.prepare('SELECT nik, name, birth_place, birth_date, sex, address, phone, mother_name FROM person WHERE kpj IS NULL').raw().all() as string[][];
+    db.close();
+    const t = performance.now();
+    for (let f = 0; f * 10_000 < rows.length; f++) {
+      const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: `${outDir}/floor_${f}.xlsx`, useStyles: true, useSharedStrings: false });
+      const ws = wb.addWorksheet('data_tk_baru');
+      for (const r of rows.slice(f * 10_000, (f + 1) * 10_000)) {
+        // 30 columns like data_tk_baru: the person's fields and the fixed codes, as text.
+        const cells = [...r, 'KTP', r[0], '31-12-3000', 'S', 'ID', '1000000', 'PKWT', '01-01-2026', '31-12-2026', ...Array(13).fill('')];
+        const row = ws.addRow(cells.map(String));
+        row.eachCell((c) => void (c.numFmt = '@'));
+        row.commit();
+      }
+      ws.commit();
+      await wb.commit();
+    }
+    return { ms: performance.now() - t, rows: rows.length };
   },
   /** Roster search through the UI's query: p50 and p95 over 200 queries of each kind. */
   async search([dbPath]) {
