@@ -7,9 +7,9 @@ import { copyFileSync } from 'node:fs';
 import { openDatabase } from '../../electron/core/db/open';
 import { previewSk, applyImport } from '../../electron/core/skimport/index';
 import { queryRoster } from '../../electron/core/roster/query';
-import { runBilling } from '../../electron/core/billing/index';
+import { runBilling, ratesForMonth } from '../../electron/core/billing/index';
+import { CALC_CTE, LINE_COLUMNS, prepareCalc } from '../../electron/core/billing/calc';
 import { exportBatch } from '../../electron/core/bpjs/index';
-import { firstDay, lastDay } from '../../shared/dates';
 
 type Step = (args: string[]) => Promise<Record<string, unknown>>;
 
@@ -48,16 +48,18 @@ export const STEPS: Record<string, Step> = {
     db.close();
     return { ms, lines, total: (r as unknown as { total?: number }).total ?? null };
   },
-  /** Floor for billing: one INSERT ... SELECT computing the same per-person, per-program lines. */
+  /**
+   * Floor for billing: one INSERT ... SELECT computing the same per-person, per-program lines (the
+   * billing module's own `calc` expression) into a plain table: no invoices, no triggers, no totals.
+   */
   async 'bill-floor'([baseDb, workDb]) {
     copyFileSync(baseDb!, workDb!);
     const { db } = openDatabase(workDb!);
-    db.exec('CREATE TEMP TABLE floor_line (person_id INTEGER, base INTEGER, jkk INTEGER, jkm INTEGER, jht_e INTEGER, jht_w INTEGER, jp_e INTEGER, jp_w INTEGER)');
+    const ctx = { db, actor: 'bench', clock };
+    const params = db.transaction(() => prepareCalc(ctx, '2026-03', ratesForMonth(ctx, '2026-03')))();
+    db.exec(`CREATE TEMP TABLE floor_line (person_id, engagement_id, opd_id, segment, ${LINE_COLUMNS})`);
     const t = performance.now();
-    const n = db.prepare(`INSERT INTO temp.floor_line
-      SELECT e.person_id, e.reported_wage, (e.reported_wage * 24 + 5000) / 10000, (e.reported_wage * 30 + 5000) / 10000, 0, 0, 0, 0
-      FROM engagement e JOIN category c ON c.id = e.category_id
-      WHERE c.enrolled = 1 AND e.start_date <= @to AND (e.end_date IS NULL OR e.end_date >= @from)`).run({ from: firstDay('2026-03'), to: lastDay('2026-03') }).changes;
+    const n = db.prepare(`WITH ${CALC_CTE} INSERT INTO temp.floor_line SELECT person_id, engagement_id, opd_id, segment, ${LINE_COLUMNS} FROM calc`).run(params).changes;
     const ms = performance.now() - t;
     db.close();
     return { ms, lines: n };
