@@ -117,4 +117,15 @@ describe('applying an SK', () => {
     expect(queryRoster(ctx, { month: '2026-04' }).total).toBe(6);
     expect(queryRoster(ctx, { month: '2026-03' }).total).toBe(4);
   });
+
+  it('checks again at apply time when the roster changed after the preview', async () => {
+    const persons = fxPersons(3, UNITS);
+    const { pv } = await importFile(persons, 'SK-LATE', '2026-01-01');
+    expect(pv.rejected).toEqual([]);
+    // Meanwhile someone imports the same person as pekerja rentan.
+    const w = await writeMessyAppendix(join(ctx.dir, 'other.xlsx'), [persons[0]!], { number: 'SK-OTHER', twoRowHeader: true });
+    applyImport(ctx, await previewSk(ctx, { path: w.path, tmt: '2026-01-01', category: 'rentan' }));
+    expect(() => applyImport(ctx, pv)).toThrow(SigapError);
+    expect(ctx.db.prepare("SELECT count(*) FROM decree WHERE number = 'SK-LATE'").pluck().get()).toBe(0);
+  });
 });

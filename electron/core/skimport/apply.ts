@@ -5,7 +5,7 @@ import { SigapError } from '../errors';
 import { dayBefore } from '../../../shared/dates';
 import { unitKey } from '../../../shared/person-fields';
 import { createOpd, opdKeyIndex } from '../roster/units';
-import { previewImport, type Preview } from './preview';
+import { dbVersion, previewImport, type Preview } from './preview';
 import type { ParsedRow } from './types';
 
 export interface ApplyOptions {
@@ -42,8 +42,11 @@ function personFields(r: ParsedRow): PersonFields {
  * and the ones it ends. Nothing is written when anything fails.
  */
 export function applyImport(ctx: CoreContext, previewed: Preview, opts: ApplyOptions = {}): ApplyResult {
-  // The roster may have changed since the clerk looked: check again inside the write transaction.
-  return ctx.db.transaction(() => applyChecked(ctx, previewImport(ctx, previewed.read, previewed.input), opts)).immediate();
+  // The roster may have changed since the clerk looked: inside the write transaction, check again
+  // unless the database is exactly as it was at the preview.
+  return ctx.db
+    .transaction(() => applyChecked(ctx, dbVersion(ctx) === previewed.dbVersion ? previewed : previewImport(ctx, previewed.read, previewed.input), opts))
+    .immediate();
 }
 
 function applyChecked(ctx: CoreContext, preview: Preview, opts: ApplyOptions): ApplyResult {

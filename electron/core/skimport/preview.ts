@@ -56,6 +56,8 @@ export interface ResolvedDecree {
 export interface Preview {
   read: ReadResult;
   input: DecreeInput;
+  /** The database's change counters when the preview was made (see `dbVersion`). */
+  dbVersion: string;
   /** Null when something blocks the import as a whole (see `blocking`). */
   decree: ResolvedDecree | null;
   /** Reasons the SK cannot be applied at all (missing number, already imported, ...). */
@@ -132,7 +134,17 @@ export function resolveDecree(ctx: CoreContext, read: ReadResult, input: DecreeI
 }
 
 /** Checks the rows against the database and works out the difference from the current roster. */
+/**
+ * Changes whenever the database does: this connection's change counter, and SQLite's data_version for
+ * commits by other connections (another process such as the CLI).
+ */
+export function dbVersion(ctx: CoreContext): string {
+  const t = ctx.db.prepare('SELECT total_changes()').pluck().get() as number;
+  return `${t}:${ctx.db.pragma('data_version', { simple: true })}`;
+}
+
 export function previewImport(ctx: CoreContext, read: ReadResult, input: DecreeInput): Preview {
+  const version = dbVersion(ctx);
   const { decree, blocking } = resolveDecree(ctx, read, input);
   const problems = [...read.problems];
   const empty: ImportDiff = { added: [], removed: [], changed: [], unchanged: 0 };
@@ -142,7 +154,7 @@ export function previewImport(ctx: CoreContext, read: ReadResult, input: DecreeI
   const valid = read.rows.filter((r) => !r.invalid);
   const keys = opdKeyIndex(ctx);
   const newUnits = [...new Set(valid.map((r) => r.unit!).filter((u) => !keys.has(unitKey(u))))].sort();
-  if (!decree) return { read, input, decree, blocking, accepted: valid.length, rejected, warnings, newUnits, diff: empty, toEnd: [] };
+  if (!decree) return { read, input, dbVersion: version, decree, blocking, accepted: valid.length, rejected, warnings, newUnits, diff: empty, toEnd: [] };
 
   const current = currentRoster(ctx, decree.category.id, decree.tmtStart);
   const later = ctx.db
@@ -184,7 +196,7 @@ export function previewImport(ctx: CoreContext, read: ReadResult, input: DecreeI
     }
     if (c.end_date === null || c.end_date >= decree.tmtStart) toEnd.push({ engagementId: c.id, personId: c.person_id, nik: c.nik, removed: !inFile });
   }
-  return { read, input, decree, blocking, accepted: valid.length, rejected, warnings, newUnits, diff, toEnd };
+  return { read, input, dbVersion: version, decree, blocking, accepted: valid.length, rejected, warnings, newUnits, diff, toEnd };
 }
 
 /** Row checks that need the database: NIK active in another category, honor required for wage earners. */
