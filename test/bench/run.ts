@@ -4,12 +4,13 @@
  * docs/performance.md.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, statSync, writeFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync, writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { openDatabase } from '../../electron/core/db/open';
 import { seedDemo } from '../../electron/core/demo/index';
 import { writeBigAppendix } from '../fixtures/sk-stream';
+import { measureRosterUi } from './roster-ui';
 
 const quick = process.argv.includes('--quick');
 const N = quick ? 10_000 : 100_000;
@@ -82,10 +83,16 @@ const exp = { ...repeatWith(() => step('export', exportBase, join(work, 'export.
 log('4. roster search');
 const search = step('search', base).search as Record<string, { p50: number; p95: number }>;
 
+log('5. the roster screen in Chromium');
+if (!existsSync(join(process.cwd(), 'out/renderer/index.html'))) execFileSync('npm', ['run', 'build:web'], { stdio: 'ignore' });
+const ui = await measureRosterUi(base, REPS);
+
 const rows: string[][] = [
   ['SK import, preview + apply', fmt(imp.ms), `streaming read ${fmt(floorRead.ms)}`, `${(imp.ms / floorRead.ms).toFixed(2)} x`, '≤ 1.5 x', `${imp.maxRssMb.toFixed(0)} MB`],
   ['Billing run, one month', fmt(bill.ms), `INSERT ... SELECT ${fmt(floorBill.ms)}`, `${(bill.ms / floorBill.ms).toFixed(2)} x`, '≤ 3 x', `${bill.maxRssMb.toFixed(0)} MB`],
   [`Registration files, ${N.toLocaleString('en')} people`, fmt(exp.ms), `streaming write ${fmt(floorWrite.ms)}`, `${(exp.ms / floorWrite.ms).toFixed(2)} x`, '≤ 1.5 x', `${exp.maxRssMb.toFixed(0)} MB`],
+  ['Roster screen: first rows after navigation', fmt(median(ui.firstRowsMs)), '', '', '≤ 1 s', ''],
+  ['Roster screen: scroll to the end', fmt(median(ui.scrollEndMs)), '', '', '', ''],
   ...Object.entries(search).map(([k, v]) => [`Roster search, ${k}`, `p50 ${fmt(v.p50)}, p95 ${fmt(v.p95)}`, '', '', 'p95 ≤ 30 ms', '']),
 ];
 const size = statSync(base).size;

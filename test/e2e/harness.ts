@@ -13,6 +13,7 @@ import { dispatch } from '../../electron/core/api/dispatch';
 import type { HostServices } from '../../electron/core/api/host';
 import type { CoreContext } from '../../electron/core/context';
 import { BRIDGE_GLOBAL, CHANNEL_NAMES } from '../../shared/contract/names';
+import { installBridge } from './bridge-init';
 
 /** The core's clock in every browser test: mid-March 2026, so "this month" is stable. */
 export const E2E_NOW = '2026-03-10T03:00:00Z';
@@ -27,23 +28,6 @@ export interface SigapHarness {
   saveQueue: string[];
   /** Opens a route and waits until the app has loaded its own data. */
   open(path?: string): Promise<void>;
-}
-
-/** Runs in the page before any app script: builds the frozen `window.sigap` from the contract's names. */
-function installBridge({ names, global, progressEvent }: { names: string[]; global: string; progressEvent: string }) {
-  const w = globalThis as unknown as Record<string, unknown> & {
-    __sigapInvoke: (name: string, input: unknown) => Promise<unknown>;
-    addEventListener(type: string, h: (e: { detail: unknown }) => void): void;
-    removeEventListener(type: string, h: (e: { detail: unknown }) => void): void;
-  };
-  const api: Record<string, unknown> = {};
-  for (const name of names) api[name] = (input: unknown) => w.__sigapInvoke(name, input);
-  api.onProgress = (listener: (e: unknown) => void) => {
-    const h = (e: { detail: unknown }) => listener(e.detail);
-    w.addEventListener(progressEvent, h);
-    return () => w.removeEventListener(progressEvent, h);
-  };
-  Object.defineProperty(w, global, { value: Object.freeze(api), writable: false });
 }
 
 async function forwardProgress(page: Page, event: unknown): Promise<void> {
