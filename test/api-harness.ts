@@ -3,10 +3,12 @@ import { dispatch, type Handlers } from '../electron/core/api/dispatch';
 import type { HostServices } from '../electron/core/api/host';
 import type { ChannelName, Input, Output, ProgressEvent, Reply } from '../shared/contract/index';
 import type { CoreContext } from '../electron/core/context';
+import { printWithChromium } from '../electron/cli/chromium-pdf';
 
 export interface TestHost extends HostServices {
   openQueue: (string | null)[];
   saveQueue: (string | null)[];
+  folderQueue: (string | null)[];
   events: ProgressEvent[];
 }
 
@@ -16,9 +18,12 @@ export function testHost(): TestHost {
     backupDir: null,
     openQueue: [],
     saveQueue: [],
+    folderQueue: [],
     events: [],
     chooseOpenFile: async () => h.openQueue.shift() ?? null,
     chooseSaveFile: async () => h.saveQueue.shift() ?? null,
+    chooseFolder: async () => h.folderQueue.shift() ?? null,
+    printToPdf: (html, opts) => printWithChromium(html, opts),
     progress: (e) => void h.events.push(e),
   };
   return h;

@@ -13,6 +13,8 @@ import { resolveDbPath } from '../core/paths';
 import { CoreWorkerClient } from '../core/api/worker-client';
 import { defaultBackupDir } from '../core/backup/auto';
 import { scheduleBackups } from './backups';
+import { printHtmlToPdf } from './print';
+import type { PdfOptions } from '../../shared/paper';
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
@@ -66,6 +68,15 @@ if (!app.requestSingleInstanceLock()) {
         const { title, defaultName, filters } = args as { title: string; defaultName: string; filters: Electron.FileFilter[] };
         const r = await dialog.showSaveDialog(main!, { title, defaultPath: defaultName, filters });
         return r.canceled ? null : (r.filePath ?? null);
+      },
+      chooseFolder: async (args) => {
+        const { title } = args as { title: string };
+        const r = await dialog.showOpenDialog(main!, { title, properties: ['openDirectory', 'createDirectory'] });
+        return r.canceled ? null : (r.filePaths[0] ?? null);
+      },
+      printToPdf: async (args) => {
+        const { html, opts } = args as { html: string; opts: PdfOptions };
+        return printHtmlToPdf(BrowserWindow, html, opts);
       },
       progress: toWindow,
     });

@@ -14,6 +14,7 @@ import { SettingsPage } from './pages/settings/SettingsPage';
 import { billingRoutes } from './pages/billing/routes';
 import { reportingRoutes } from './pages/reporting/routes';
 import { securityRoutes } from './pages/security/routes';
+import { coverageRoutes } from './pages/coverage/routes';
 
 const routes: RouteObject[] = [
   {
@@ -27,6 +28,7 @@ const routes: RouteObject[] = [
       ...billingRoutes,
       ...reportingRoutes,
       ...securityRoutes,
+      ...coverageRoutes,
       { path: 'pengaturan', element: <SettingsPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -8,6 +8,8 @@ import { CHANNEL_NAMES } from './names';
 import { billingCalls } from './billing-calls';
 import { reportingCalls } from './reporting-calls';
 import { securityCalls } from './security-calls';
+import { printCalls } from './print-calls';
+import { coverageCalls } from './coverage-calls';
 
 /**
  * The whole surface between the renderer and the main process. The preload exposes one function per
@@ -36,6 +38,8 @@ export const contract = {
   ...billingCalls,
   ...reportingCalls,
   ...securityCalls,
+  ...printCalls,
+  ...coverageCalls,
 } as const;
 
 export type Contract = typeof contract;

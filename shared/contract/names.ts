@@ -5,6 +5,8 @@
 import { BILLING_NAMES } from './billing-names';
 import { REPORTING_NAMES } from './reporting-names';
 import { SECURITY_NAMES } from './security-names';
+import { PRINT_NAMES } from './print-names';
+import { COVERAGE_NAMES } from './coverage-names';
 
 export const CORE_NAMES = [
   'app.info', 'dashboard.summary', 'roster.list', 'roster.options', 'person.get', 'person.create', 'person.update',
@@ -12,7 +14,7 @@ export const CORE_NAMES = [
   'settings.saveEmployer', 'settings.chooseLogo', 'opd.list', 'opd.save',
 ] as const;
 
-export const CHANNEL_NAMES = [...CORE_NAMES, ...BILLING_NAMES, ...REPORTING_NAMES, ...SECURITY_NAMES] as const;
+export const CHANNEL_NAMES = [...CORE_NAMES, ...BILLING_NAMES, ...REPORTING_NAMES, ...SECURITY_NAMES, ...PRINT_NAMES, ...COVERAGE_NAMES] as const;
 
 export const BRIDGE_GLOBAL = 'sigap';
 export const PROGRESS_CHANNEL = 'sigap:progress';

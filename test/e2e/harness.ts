@@ -14,6 +14,7 @@ import type { HostServices } from '../../electron/core/api/host';
 import type { CoreContext } from '../../electron/core/context';
 import { BRIDGE_GLOBAL, CHANNEL_NAMES } from '../../shared/contract/names';
 import { installBridge } from './bridge-init';
+import { printWithChromium } from '../../electron/cli/chromium-pdf';
 
 /** The core's clock in every browser test: mid-March 2026, so "this month" is stable. */
 export const E2E_NOW = '2026-03-10T03:00:00Z';
@@ -26,6 +27,8 @@ export interface SigapHarness {
   /** Paths the next "open file" dialogs answer with (empty: the clerk cancels). */
   openQueue: string[];
   saveQueue: string[];
+  /** Folders the next "choose folder" dialogs answer with. */
+  folderQueue: string[];
   /** Opens a route and waits until the app has loaded its own data. */
   open(path?: string): Promise<void>;
 }
@@ -49,11 +52,14 @@ export const test = base.extend<{ sigap: SigapHarness }>({
     const ctx: CoreContext = { db, actor: 'app', clock: () => new Date(E2E_NOW) }; // the desktop app's actor
     const openQueue: string[] = [];
     const saveQueue: string[] = [];
+    const folderQueue: string[] = [];
     const host: HostServices = {
       appVersion: '0.1.0',
       backupDir: null,
       chooseOpenFile: async () => openQueue.shift() ?? null,
       chooseSaveFile: async () => saveQueue.shift() ?? null,
+      chooseFolder: async () => folderQueue.shift() ?? null,
+      printToPdf: (html, opts) => printWithChromium(html, opts, page.context().browser() ?? undefined),
       progress: (e) => void forwardProgress(page, e),
     };
     const api = createApi(ctx, host);
@@ -72,6 +78,7 @@ export const test = base.extend<{ sigap: SigapHarness }>({
       dir,
       openQueue,
       saveQueue,
+      folderQueue,
       open: async (path = '/') => {
         await page.goto(path);
         await expect(page.getByRole('navigation', { name: 'Navigasi utama' })).toBeVisible();

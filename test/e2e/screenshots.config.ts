@@ -9,7 +9,7 @@ import base from '../../playwright.config';
 export default defineConfig({
   ...base,
   testDir: '.',
-  testMatch: 'screenshots.ts',
+  testMatch: 'screenshots*.ts',
   fullyParallel: false,
   webServer: { ...(base.webServer as object), cwd: resolve(import.meta.dirname, '../..') } as typeof base.webServer,
 });

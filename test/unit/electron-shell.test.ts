@@ -6,6 +6,7 @@ import { resolveAppPath, contentType } from '../../electron/main/app-protocol';
 import { parseExternalUrl, openExternalSafely, isAllowedNavigation, installSecurity, hardenContents } from '../../electron/main/security';
 import { registerBridge, isTrustedSender } from '../../electron/main/bridge';
 import { menuTemplate } from '../../electron/main/menu';
+import { printWindowOptions, printToPdfOptions } from '../../electron/main/print';
 import { CHANNEL_NAMES, CHANNELS, channelOf } from '../../shared/contract/index';
 
 describe('the window factory', () => {
@@ -31,6 +32,20 @@ describe('the window factory', () => {
     expect(o.show).toBe(false);
     expect([o.width, o.height]).toEqual([1366, 768]);
     expect(o.webPreferences).toEqual(secureWebPreferences('/p.cjs'));
+  });
+});
+
+describe('the print window', () => {
+  it('is hidden, sandboxed, without preload or JavaScript', () => {
+    const o = printWindowOptions();
+    expect(o.show).toBe(false);
+    expect(o.webPreferences).toEqual({ sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false, webSecurity: true, webviewTag: false, spellcheck: false });
+    expect(o.webPreferences).not.toHaveProperty('preload');
+  });
+
+  it('prints A4 and F4 at their sizes in inches, backgrounds kept, the CSS @page honoured', () => {
+    expect(printToPdfOptions({ paper: 'A4' })).toMatchObject({ pageSize: { width: 210 / 25.4, height: 297 / 25.4 }, landscape: false, printBackground: true, preferCSSPageSize: true });
+    expect(printToPdfOptions({ paper: 'F4', landscape: true })).toMatchObject({ pageSize: { width: 215 / 25.4, height: 330 / 25.4 }, landscape: true });
   });
 });
 

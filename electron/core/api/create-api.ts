@@ -20,6 +20,8 @@ import { autoBackup } from '../backup/auto';
 import { billingHandlers } from './billing-handlers';
 import { reportingHandlers } from './reporting-handlers';
 import { securityHandlers } from './security-handlers';
+import { printHandlers } from './print-handlers';
+import { coverageHandlers } from './coverage-handlers';
 
 const token = () => randomBytes(16).toString('hex');
 
@@ -162,5 +164,7 @@ export function createApi(ctx: CoreContext, host: HostServices): Handlers {
     ...billingHandlers(ctx, host),
     ...reportingHandlers(ctx, host),
     ...securityHandlers(ctx, host),
+    ...printHandlers(ctx, host),
+    ...coverageHandlers(ctx, host),
   };
 }

@@ -1,4 +1,5 @@
 import type { ProgressEvent } from '../../../shared/contract/index';
+import type { PdfOptions } from '../../../shared/paper';
 
 /**
  * What the core asks of its host: native dialogs and progress delivery. Electron's main process
@@ -7,6 +8,13 @@ import type { ProgressEvent } from '../../../shared/contract/index';
 export interface HostServices {
   chooseOpenFile(opts: { title: string; filters: { name: string; extensions: string[] }[] }): Promise<string | null>;
   chooseSaveFile(opts: { title: string; defaultName: string; filters: { name: string; extensions: string[] }[] }): Promise<string | null>;
+  /** A folder to write several files into (the BPJS upload files of a batch). */
+  chooseFolder(opts: { title: string }): Promise<string | null>;
+  /**
+   * Prints a complete, self-contained HTML document (inline styles, images as data URLs) to PDF bytes:
+   * Electron's printToPDF in the app, headless Chromium in the CLI and the tests.
+   */
+  printToPdf(html: string, opts: PdfOptions): Promise<Uint8Array>;
   progress(e: ProgressEvent): void;
   appVersion: string;
   /** Where automatic backups go (before an SK is applied); null turns them off. */

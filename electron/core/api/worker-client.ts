@@ -5,6 +5,10 @@ import type { FromWorker, ToWorker, WorkerConfig } from './worker-protocol';
 export interface WorkerHost {
   chooseOpenFile(args: unknown): Promise<string | null>;
   chooseSaveFile(args: unknown): Promise<string | null>;
+  /** Optional: a host without it answers "cancelled". */
+  chooseFolder?(args: unknown): Promise<string | null>;
+  /** Prints `{ html, opts }` to PDF bytes (see HostServices.printToPdf). Optional: a host without it fails the call. */
+  printToPdf?(args: unknown): Promise<Uint8Array>;
   progress(e: ProgressEvent): void;
 }
 
@@ -34,8 +38,16 @@ export class CoreWorkerClient {
             host.progress(m.event);
             break;
           case 'host': {
-            const ask = m.method === 'chooseOpenFile' ? host.chooseOpenFile(m.args) : host.chooseSaveFile(m.args);
-            void ask.then((value) => this.post({ type: 'hostReply', id: m.id, value }));
+            const ask: Promise<unknown> =
+              m.method === 'chooseOpenFile' ? host.chooseOpenFile(m.args)
+              : m.method === 'chooseSaveFile' ? host.chooseSaveFile(m.args)
+              : m.method === 'chooseFolder' ? (host.chooseFolder?.(m.args) ?? Promise.resolve(null))
+              : host.printToPdf ? host.printToPdf(m.args)
+              : Promise.reject(new Error('Pencetakan PDF tidak tersedia.'));
+            void ask.then(
+              (value) => this.post({ type: 'hostReply', id: m.id, value }),
+              (e: unknown) => this.post({ type: 'hostReply', id: m.id, value: null, error: e instanceof Error ? e.message : String(e) }),
+            );
             break;
           }
         }

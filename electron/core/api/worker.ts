@@ -5,10 +5,11 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../db/open';
+import { SigapError } from '../../../shared/errors';
 import { createApi } from './create-api';
 import { dispatch } from './dispatch';
 import type { HostServices } from './host';
-import type { FromWorker, ToWorker, WorkerConfig } from './worker-protocol';
+import type { FromWorker, HostMethod, ToWorker, WorkerConfig } from './worker-protocol';
 
 function send(m: FromWorker): void {
   parentPort!.postMessage(m);
@@ -18,25 +19,29 @@ function start(config: WorkerConfig): void {
   const { db } = openDatabase(config.dbPath);
   const ctx = { db, actor: 'app', clock: () => new Date() };
   let nextHostId = 1;
-  const pending = new Map<number, (v: string | null) => void>();
-  const ask = (method: 'chooseOpenFile' | 'chooseSaveFile', args: unknown) =>
-    new Promise<string | null>((resolve) => {
+  const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  const ask = <T,>(method: HostMethod, args: unknown) =>
+    new Promise<T>((resolve, reject) => {
       const id = nextHostId++;
-      pending.set(id, resolve);
+      pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
       send({ type: 'host', id, method, args });
     });
   const host: HostServices = {
     appVersion: config.appVersion,
     backupDir: config.backupDir,
-    chooseOpenFile: (o) => ask('chooseOpenFile', o),
-    chooseSaveFile: (o) => ask('chooseSaveFile', o),
+    chooseOpenFile: (o) => ask<string | null>('chooseOpenFile', o),
+    chooseSaveFile: (o) => ask<string | null>('chooseSaveFile', o),
+    chooseFolder: (o) => ask<string | null>('chooseFolder', o),
+    printToPdf: (html, opts) => ask<Uint8Array>('printToPdf', { html, opts }),
     progress: (event) => send({ type: 'progress', event }),
   };
   const handlers = createApi(ctx, host);
   parentPort!.on('message', (m: ToWorker) => {
     if (m.type === 'hostReply') {
-      pending.get(m.id)?.(m.value);
+      const p = pending.get(m.id);
       pending.delete(m.id);
+      if (m.error !== undefined) p?.reject(new SigapError('INTERNAL', m.error));
+      else p?.resolve(m.value);
       return;
     }
     void dispatch(handlers, m.name, m.input, { onInternalError: (name, e) => console.error(`[core] ${name}`, e) }).then((reply) => send({ type: 'reply', id: m.id, reply }));

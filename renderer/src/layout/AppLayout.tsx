@@ -21,8 +21,10 @@ const GROUPS: { title: string; items: NavItem[] }[] = [
   {
     title: 'BPJS Ketenagakerjaan',
     items: [
-      { to: '/iuran', label: 'Iuran', icon: 'dues', soon: true },
-      { to: '/pelaporan', label: 'Pelaporan BPJS', icon: 'report', soon: true },
+      { to: '/iuran', label: 'Iuran', icon: 'dues' },
+      { to: '/pelaporan', label: 'Pelaporan BPJS', icon: 'report' },
+      { to: '/kejadian', label: 'Kecelakaan & kematian', icon: 'alert' },
+      { to: '/laporan', label: 'Laporan & anggaran', icon: 'chart' },
     ],
   },
   { title: 'Sistem', items: [{ to: '/pengaturan', label: 'Pengaturan', icon: 'settings' }] },

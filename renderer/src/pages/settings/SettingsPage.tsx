@@ -5,6 +5,7 @@ import { EmployerForm } from './EmployerForm';
 import { OpdTable } from './OpdTable';
 import { billingSettingsSections } from '../billing/settings-sections';
 import { securitySettingsSections } from '../security/settings-sections';
+import { coverageSettingsSections } from '../coverage/settings-sections';
 
 /** A tab of Pengaturan; other areas (billing rates, users, backups) contribute their own. */
 export interface SettingsSection {
@@ -18,6 +19,7 @@ const SECTIONS: SettingsSection[] = [
   { key: 'opd', label: 'OPD dan pejabat', render: () => <OpdTable /> },
   ...billingSettingsSections,
   ...securitySettingsSections,
+  ...coverageSettingsSections,
 ];
 
 /** Pengaturan (first part): the Pemda's profile for letterheads, and the paying units with their officials. */

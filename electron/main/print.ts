@@ -1,0 +1,46 @@
+import type { BrowserWindow as BrowserWindowType, BrowserWindowConstructorOptions } from 'electron';
+import { PAPER_MM, type PdfOptions } from '../../shared/paper';
+
+/**
+ * The hidden window a document is printed from: no preload, no JavaScript, sandboxed. The document is
+ * self-contained HTML built by the core (inline CSS, images as data URLs), so nothing is fetched.
+ */
+export function printWindowOptions(): BrowserWindowConstructorOptions {
+  return {
+    show: false,
+    width: 900,
+    height: 1200,
+    webPreferences: {
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      javascript: false,
+      webSecurity: true,
+      webviewTag: false,
+      spellcheck: false,
+    },
+  };
+}
+
+/** Electron's `printToPDF` options for a paper: the size in inches, background colours kept, CSS @page honoured. */
+export function printToPdfOptions(o: PdfOptions): Electron.PrintToPDFOptions {
+  const { width, height } = PAPER_MM[o.paper];
+  return {
+    pageSize: { width: width / 25.4, height: height / 25.4 },
+    landscape: Boolean(o.landscape),
+    printBackground: true,
+    preferCSSPageSize: true,
+    margins: { marginType: 'none' }, // the document's @page rule sets the margins
+  };
+}
+
+/** Prints one document in a fresh hidden window, then closes it. */
+export async function printHtmlToPdf(BrowserWindow: typeof BrowserWindowType, html: string, opts: PdfOptions): Promise<Uint8Array> {
+  const win = new BrowserWindow(printWindowOptions());
+  try {
+    await win.loadURL(`data:text/html;charset=utf-8;base64,${Buffer.from(html, 'utf8').toString('base64')}`);
+    return new Uint8Array(await win.webContents.printToPDF(printToPdfOptions(opts)));
+  } finally {
+    win.destroy();
+  }
+}

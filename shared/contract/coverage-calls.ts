@@ -1,0 +1,2 @@
+/** The coverage, forecast and incident calls of the bridge contract: name -> { input, output } schemas. */
+export const coverageCalls = {} as const;
