@@ -1,7 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
 /** Where `vite preview` serves the built renderer (out/renderer) for the browser tests. */
-export const PREVIEW_PORT = 4319;
+export const PREVIEW_PORT = Number(process.env.SIGAP_PREVIEW_PORT ?? 4319);
 
 /**
  * End-to-end tests of the renderer in Debian's Chromium, with the bridge answered by the real core over

@@ -11,6 +11,7 @@ export default defineConfig({
   root: resolve(import.meta.dirname),
   base: '/',
   plugins: [react()],
-  build: { outDir: resolve(import.meta.dirname, '../out/renderer'), emptyOutDir: true },
+  // SIGAP_WEB_OUT lets parallel work build and preview its own copy without emptying another's.
+  build: { outDir: process.env.SIGAP_WEB_OUT ?? resolve(import.meta.dirname, '../out/renderer'), emptyOutDir: true },
   preview: { headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY } },
 });
