@@ -1,4 +1,7 @@
 import type { BrowserWindow as BrowserWindowType, BrowserWindowConstructorOptions } from 'electron';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PAPER_MM, type PdfOptions } from '../../shared/paper';
 
 /**
@@ -34,13 +37,20 @@ export function printToPdfOptions(o: PdfOptions): Electron.PrintToPDFOptions {
   };
 }
 
-/** Prints one document in a fresh hidden window, then closes it. */
+/**
+ * Prints one document in a fresh hidden window, then closes it. The HTML goes through a private temp
+ * file, not a data: URL: Chromium refuses URLs over 2 MB, which an attachment of ~7,000 people reaches.
+ */
 export async function printHtmlToPdf(BrowserWindow: typeof BrowserWindowType, html: string, opts: PdfOptions): Promise<Uint8Array> {
+  const dir = mkdtempSync(join(tmpdir(), 'sigap-print-'));
+  const file = join(dir, 'dokumen.html');
+  writeFileSync(file, html, { encoding: 'utf8', mode: 0o600 });
   const win = new BrowserWindow(printWindowOptions());
   try {
-    await win.loadURL(`data:text/html;charset=utf-8;base64,${Buffer.from(html, 'utf8').toString('base64')}`);
+    await win.loadFile(file);
     return new Uint8Array(await win.webContents.printToPDF(printToPdfOptions(opts)));
   } finally {
     win.destroy();
+    rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -9,11 +9,18 @@ import { PAPERS } from '../paper';
 
 export const paper = z.enum(PAPERS);
 
+/**
+ * A printable document as the renderer previews it. The renderer's Content-Security-Policy forbids
+ * inline styles, so the preview puts `body` in a sandboxed frame and adopts `css` as a constructed
+ * stylesheet; the PDF is printed from the same `css` and `body` joined into one self-contained page.
+ * Markup uses classes only (no style attributes, no scripts); images are data URLs.
+ */
 export const printedHtml = z.object({
-  /** A complete HTML document: inline CSS, images as data URLs, no scripts. */
-  html: z.string(),
   /** The document's title, also the suggested file name. */
   title: z.string(),
+  css: z.string(),
+  /** The inside of <body>: one `<section class="sheet">` per printed page or flowing sections. */
+  body: z.string(),
 });
 export type PrintedHtml = z.infer<typeof printedHtml>;
 
@@ -24,5 +31,11 @@ const invoiceDoc = z.object({ invoiceId: id, paper, attachment: z.boolean().opti
 const recapDoc = z.object({ month, paper }).strict();
 const reminderDoc = z.object({ opdId: id, paper, asOf: isoDate.optional() }).strict();
 
-export const printCalls = {} as const;
-void [invoiceDoc, recapDoc, reminderDoc];
+export const printCalls = {
+  'print.invoice': { input: invoiceDoc, output: printedHtml },
+  'print.invoicePdf': { input: invoiceDoc, output: savedPdf },
+  'print.recap': { input: recapDoc, output: printedHtml },
+  'print.recapPdf': { input: recapDoc, output: savedPdf },
+  'print.reminder': { input: reminderDoc, output: printedHtml },
+  'print.reminderPdf': { input: reminderDoc, output: savedPdf },
+} as const;

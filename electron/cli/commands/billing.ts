@@ -8,12 +8,18 @@ import { formatRupiah, parseRupiahText } from '../../../shared/money';
 import { AGING_BUCKETS, AGING_LABELS, RATE_PARAMS, type InvoiceSummary, type ParamUnit, type RateParamKey } from '../../../shared/billing-types';
 import { printJson, table } from '../io';
 import { openCli, type CliEnv } from '../context';
+import { invoicePrint, printDocToFile, recapPrint, reminderPrint } from '../../core/print/index';
+import { printWithChromium } from '../chromium-pdf';
+import { PAPERS, type Paper } from '../../../shared/paper';
 
 export const BILLING_USAGE = `sigap bill --month YYYY-MM [--issue] [--json]
   sigap pay NOMOR --amount N --date YYYY-MM-DD --sp2d TEKS [--note TEKS] [--json]
   sigap arrears [--as-of YYYY-MM-DD] [--json]
   sigap rates [--month YYYY-MM] [--json]
-  sigap invoice xlsx NOMOR --out FILE`;
+  sigap invoice xlsx NOMOR --out FILE
+  sigap invoice pdf NOMOR --out FILE [--paper A4|F4] [--no-attachment]
+  sigap invoice recap-pdf --month YYYY-MM --out FILE [--paper A4|F4]
+  sigap invoice reminder-pdf --opd KODE --out FILE [--as-of YYYY-MM-DD] [--paper A4|F4]`;
 
 const KIND_LABELS = { regular: 'tagihan', supplementary: 'tambahan', credit: 'nota kredit' } as const;
 
@@ -152,10 +158,18 @@ export async function ratesCommand(args: string[], cx: CliEnv): Promise<number> 
   }
 }
 
+const INVOICE_USAGE = `Penggunaan:
+  sigap invoice xlsx NOMOR --out FILE [--db PATH]
+  sigap invoice pdf NOMOR --out FILE [--paper A4|F4] [--no-attachment] [--db PATH]
+  sigap invoice recap-pdf --month YYYY-MM --out FILE [--paper A4|F4] [--db PATH]
+  sigap invoice reminder-pdf --opd KODE --out FILE [--as-of YYYY-MM-DD] [--paper A4|F4] [--db PATH]
+`;
+
 export async function invoiceCommand(args: string[], cx: CliEnv): Promise<number> {
   const [sub, ...rest] = args;
+  if (sub === 'pdf' || sub === 'recap-pdf' || sub === 'reminder-pdf') return invoicePdfCommand(sub, rest, cx);
   if (sub !== 'xlsx') {
-    cx.io.err('Penggunaan: sigap invoice xlsx NOMOR --out FILE [--db PATH]\n');
+    cx.io.err(INVOICE_USAGE);
     return 2;
   }
   const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { out: { type: 'string' }, db: { type: 'string' } } });
@@ -170,6 +184,44 @@ export async function invoiceCommand(args: string[], cx: CliEnv): Promise<number
     const out = resolve(values.out);
     const rows = await writeInvoiceXlsx(ctx, inv.id, out);
     cx.io.out(`Rincian ${inv.number} (${rows} orang) disimpan ke ${out}\n`);
+    return 0;
+  } finally {
+    ctx.close();
+  }
+}
+
+/** `invoice pdf`, `invoice recap-pdf`, `invoice reminder-pdf`: the printed documents through headless Chromium. */
+async function invoicePdfCommand(sub: 'pdf' | 'recap-pdf' | 'reminder-pdf', args: string[], cx: CliEnv): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args, allowPositionals: true,
+    options: {
+      out: { type: 'string' }, paper: { type: 'string' }, 'no-attachment': { type: 'boolean' }, month: { type: 'string' },
+      opd: { type: 'string' }, 'as-of': { type: 'string' }, db: { type: 'string' },
+    },
+  });
+  const paper = (values.paper ?? 'A4').toUpperCase();
+  const bad = !values.out || !(PAPERS as readonly string[]).includes(paper)
+    || (sub === 'pdf' && !positionals[0])
+    || (sub === 'recap-pdf' && (!values.month || !isMonth(values.month)))
+    || (sub === 'reminder-pdf' && (!values.opd || (values['as-of'] !== undefined && !isIsoDate(values['as-of']))));
+  if (bad) {
+    cx.io.err(INVOICE_USAGE);
+    return 2;
+  }
+  const ctx = openCli(values.db, cx);
+  try {
+    let doc: ReturnType<typeof invoicePrint>;
+    if (sub === 'pdf') doc = invoicePrint(ctx, positionals[0]!, { attachment: !values['no-attachment'] });
+    else if (sub === 'recap-pdf') doc = recapPrint(ctx, values.month!);
+    else {
+      const code = values.opd!.trim();
+      const unit = ctx.db.prepare('SELECT id FROM opd WHERE code = ? COLLATE NOCASE').get(code) as { id: number } | undefined;
+      if (!unit) throw new SigapError('NOT_FOUND', `Unit dengan kode "${code}" tidak ditemukan.`);
+      doc = reminderPrint(ctx, unit.id, values['as-of'] ?? todayIso(ctx));
+    }
+    const out = resolve(values.out!);
+    const saved = await printDocToFile(doc, paper as Paper, out, (html, o) => printWithChromium(html, o));
+    cx.io.out(`${doc.title}: ${saved.pages} halaman ${paper} disimpan ke ${out}\n`);
     return 0;
   } finally {
     ctx.close();

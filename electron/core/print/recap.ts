@@ -1,0 +1,67 @@
+/** The month's recap for the whole Pemda: one row per paying unit and segment, the grand total in words. */
+import type { CoreContext } from '../context';
+import { todayIso } from '../context';
+import { monthRecap } from '../billing/document';
+import { SigapError } from '../../../shared/errors';
+import { formatDateId } from '../../../shared/dates';
+import { formatNumber, formatRupiah } from '../../../shared/money';
+import type { RecapRow } from '../../../shared/billing-types';
+import { BASE_CSS, capitalise, h, letterheadHtml, placeFromPemda, signatureBlocksHtml, type PrintedDoc } from './page';
+
+export const RECAP_CSS = `${BASE_CSS}
+table.recap { font-size: 8pt; line-height: 1.25; }
+table.recap th, table.recap td { padding: 0.8mm 1.2mm; }
+table.recap td.unit { min-width: 52mm; }
+table.recap td.numbers { font-size: 7pt; }
+`;
+
+function status(r: RecapRow): string {
+  if (r.drafts > 0 && r.invoiceNumbers.length === 0) return 'Draf';
+  if (r.drafts > 0) return 'Sebagian draf';
+  if (r.paid >= r.total) return 'Lunas';
+  return r.paid > 0 ? 'Dibayar sebagian' : 'Terbit';
+}
+
+export function recapPrint(ctx: CoreContext, month: string): PrintedDoc & { fileName: string; footer: string } {
+  const d = monthRecap(ctx, month);
+  if (d.rows.length === 0) throw new SigapError('NOT_FOUND', `Belum ada tagihan untuk bulan ${d.monthLabel}. Jalankan penagihan bulan itu dulu.`);
+  const rp = (v: number) => h(formatNumber(v));
+  const hasJht = d.totals.jhtEmployer + d.totals.jhtWorker !== 0;
+  const hasJp = d.totals.jpEmployer + d.totals.jpWorker !== 0;
+  const amountCols: [string, (r: RecapRow | typeof d.totals) => number][] = [
+    ['JKK', (r) => r.jkk],
+    ['JKM', (r) => r.jkm],
+    ...(hasJht ? [['JHT', (r: RecapRow | typeof d.totals) => r.jhtEmployer + r.jhtWorker] as [string, (r: RecapRow | typeof d.totals) => number]] : []),
+    ...(hasJp ? [['JP', (r: RecapRow | typeof d.totals) => r.jpEmployer + r.jpWorker] as [string, (r: RecapRow | typeof d.totals) => number]] : []),
+    // The employer / worker split only when some worker share is billed (JHT, JP).
+    ...(d.totals.worker !== 0 ? [['Pemberi kerja', (r: RecapRow | typeof d.totals) => r.employer], ['Pekerja', (r: RecapRow | typeof d.totals) => r.worker]] as [string, (r: RecapRow | typeof d.totals) => number][] : []),
+    ['Jumlah', (r) => r.total],
+  ];
+  const rows = d.rows.map((r, i) => `<tr><td class="num">${i + 1}</td><td class="nowrap">${h(r.opdCode)}</td><td class="unit">${h(r.opd)}</td><td class="center">${h(r.segment)}</td><td class="num">${rp(r.persons)}</td>${amountCols.map(([, f], k) => `<td class="num${k === amountCols.length - 1 ? ' strong' : ''}">${rp(f(r))}</td>`).join('')}<td class="numbers">${r.invoiceNumbers.map(h).join('<br>') || '-'}</td><td>${h(status(r))}</td></tr>`);
+  const foot = `<tr class="total"><td></td><td colspan="3">JUMLAH</td><td class="num">${rp(d.totals.persons)}</td>${amountCols.map(([, f]) => `<td class="num">${rp(f(d.totals))}</td>`).join('')}<td colspan="2"></td></tr>`;
+  const dateIso = todayIso(ctx);
+  const body = `<section class="sheet recap">
+${letterheadHtml(d.letterhead)}
+${d.hasDrafts ? '<div class="draft-watermark">DRAF</div><div class="draft-banner">DRAF - sebagian tagihan bulan ini belum diterbitkan; angka masih dapat berubah</div>' : ''}
+<h1 class="doc-title">Rekapitulasi Iuran BPJS Ketenagakerjaan</h1>
+<div class="doc-subtitle">Bulan ${h(d.monthLabel)}${d.letterhead.npp ? ` &middot; NPP ${h(d.letterhead.npp)}` : ''}</div>
+<table class="grid recap"><thead><tr><th>No</th><th>Kode</th><th>Unit pembayar</th><th>Segmen</th><th>Peserta</th>${amountCols.map(([t]) => `<th>${h(t)}</th>`).join('')}<th>Nomor tagihan</th><th>Status</th></tr></thead>
+<tbody>
+${rows.join('\n')}
+</tbody>
+<tfoot>${foot}</tfoot></table>
+<div class="words"><span class="label">Jumlah seluruhnya:</span> <span class="strong">${h(formatRupiah(d.totals.total))}</span><br><span class="label">Terbilang:</span> ${h(capitalise(d.amountInWords))}</div>
+<p class="note">Nilai dalam rupiah. Baris memuat tagihan reguler, tagihan tambahan dan nota kredit setiap unit, sehingga jumlahnya sama dengan iuran bulan ini; cocokkan dengan tagihan BPJS Ketenagakerjaan per NPP. Sudah dibayar: ${h(formatRupiah(d.totals.paid))}.</p>
+${signatureBlocksHtml([
+    { caption: 'Mengetahui,', title: 'Pejabat Pengelola Keuangan Daerah', name: null, nip: null },
+    { caption: '', title: 'Pembuat Rekapitulasi', name: null, nip: null },
+  ], { place: placeFromPemda(d.letterhead.pemda), dateLabel: formatDateId(dateIso), emptyColumnsBefore: 0 })}
+</section>`;
+  return {
+    title: `Rekapitulasi Iuran BPJS Ketenagakerjaan ${d.monthLabel}`,
+    css: RECAP_CSS,
+    body,
+    fileName: `Rekap Iuran ${month}.pdf`,
+    footer: `Rekapitulasi iuran · ${d.monthLabel}`,
+  };
+}

@@ -1,0 +1,41 @@
+/** A small Pemda with billing run for the print tests: two OPDs, a village, PU and BPU staff. */
+import { addCategory, addStaff, addUnit, billingDb, RENTAN, type BillingCtx } from './billing-fixture';
+import { runBilling } from '../../electron/core/billing/index';
+
+/** A 1x1 PNG, as a logo. */
+export const LOGO = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+
+export const HOSTILE = '<img src=x onerror=alert(1)>';
+
+export interface PrintPemda {
+  ctx: BillingCtx;
+  dinsos: number;
+  dinkes: number;
+  desa: number;
+}
+
+/**
+ * Dinas Sosial: 12 honorer PU at Rp1.000.000 (JKK+JKM) plus one hostile name; Dinas Kesehatan:
+ * `bigCount` PU with JHT and JP; Desa Sukamaju: 5 pekerja rentan BPU. March 2026 billed (drafts).
+ */
+export function printPemda(opts: { bigCount?: number; at?: string } = {}): PrintPemda {
+  const ctx = billingDb(opts.at ?? '2026-04-10T03:00:00Z');
+  ctx.db.prepare('UPDATE employer SET logo = ? WHERE id = 1').run(LOGO);
+  const dinsos = addUnit(ctx, 'DINSOS', 'Dinas Sosial');
+  const dinkes = addUnit(ctx, 'DINKES', 'Dinas Kesehatan');
+  const desa = addUnit(ctx, 'SKMJ', 'Desa Sukamaju', 'village');
+  addStaff(ctx, { count: 12, opdId: dinsos, honor: 1_000_000 });
+  addStaff(ctx, { opdId: dinsos, honor: 1_000_000, name: HOSTILE });
+  const full = addCategory(ctx, { name: 'Tenaga kesehatan', segment: 'PU', programs: 'JKK,JKM,JHT,JP' });
+  addStaff(ctx, { count: opts.bigCount ?? 20, opdId: dinkes, categoryId: full, honor: 3_250_000 });
+  addStaff(ctx, { count: 5, opdId: desa, categoryId: RENTAN, honor: 900_000 });
+  runBilling(ctx, { month: '2026-03' });
+  return { ctx, dinsos, dinkes, desa };
+}
+
+/** The invoice id of a unit's invoice for a month and segment. */
+export function invoiceIdOf(ctx: BillingCtx, opdId: number, month = '2026-03', segment = 'PU'): number {
+  const r = ctx.db.prepare("SELECT id FROM invoice WHERE opd_id = ? AND month = ? AND segment = ? AND kind = 'regular'").get(opdId, month, segment) as { id: number } | undefined;
+  if (!r) throw new Error(`no invoice for unit ${opdId} ${month} ${segment}`);
+  return r.id;
+}
