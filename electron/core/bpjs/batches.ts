@@ -37,6 +37,7 @@ export interface BatchSummary {
 export interface BatchItem {
   seq: number;
   key: string;
+  personId: number;
   nik: string;
   name: string;
   fileSeq: number;
@@ -70,7 +71,7 @@ function batchRow(ctx: CoreContext, id: number): BatchRow {
 export function getBatch(ctx: CoreContext, id: number): BatchSummary & { items: BatchItem[] } {
   const r = batchRow(ctx, id);
   const items = (ctx.db.prepare(
-    `SELECT i.seq, i.change_key AS key, p.nik, p.name, i.file_seq AS fileSeq, i.problems_json AS problemsJson
+    `SELECT i.seq, i.change_key AS key, i.person_id AS personId, p.nik, p.name, i.file_seq AS fileSeq, i.problems_json AS problemsJson
      FROM bpjs_batch_item i JOIN person p ON p.id = i.person_id WHERE i.batch_id = ? ORDER BY i.seq`,
   ).all(id) as (Omit<BatchItem, 'problems'> & { problemsJson: string | null })[]).map(({ problemsJson, ...i }) => ({
     ...i, problems: problemsJson ? (JSON.parse(problemsJson) as ReportProblem[]) : [],

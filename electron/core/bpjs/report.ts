@@ -28,6 +28,8 @@ export function reportEnv(ctx: CoreContext, o: ReportOptions = {}): ReportEnv {
 
 export interface PersonProblems {
   key: string;
+  /** The person to open for fixing the data. */
+  personId: number;
   nik: string;
   name: string;
   opdCode: string;
@@ -36,7 +38,7 @@ export interface PersonProblems {
 }
 
 export function personProblems(c: CheckedChange): PersonProblems {
-  return { key: c.change.key, nik: c.change.nik, name: c.change.name, opdCode: c.change.opdCode, opd: c.change.opdName, problems: c.problems };
+  return { key: c.change.key, personId: c.change.personId, nik: c.change.nik, name: c.change.name, opdCode: c.change.opdCode, opd: c.change.opdName, problems: c.problems };
 }
 
 export interface KindSummary {

@@ -43,7 +43,7 @@ export async function profileFromTemplate(ctx: CoreContext, path: string, o: { n
   }
   const kind = o.kind ?? BUILTIN_PROFILES.find((p) => p.sheetName.toLowerCase() === table.sheet.trim().toLowerCase())?.kind ?? guessKind(headers);
   if (!kind) {
-    throw new SigapError('INVALID_INPUT', `Berkas "${label}": jenis templat tidak dapat dikenali dari nama sheet "${table.sheet}" maupun judul kolomnya. Sebutkan jenisnya (--kind new|na|wage|bpu).`);
+    throw new SigapError('INVALID_INPUT', `Berkas "${label}": jenis templat tidak dapat dikenali dari nama sheet "${table.sheet}" maupun judul kolomnya. Pilih jenis berkasnya: pendaftaran baru, nonaktif, perubahan upah atau BPU kolektif (di baris perintah: --kind new|na|wage|bpu).`);
   }
   const columns: ProfileColumn[] = headers.map((h) => ({ header: h.trim(), field: fieldForHeader(h, kind) }));
   const unknownHeaders = columns.filter((c) => c.field === null).map((c) => c.header);

@@ -1,0 +1,69 @@
+import { useCallback } from 'react';
+import type { BatchDto } from '../../../../shared/contract/reporting-calls';
+import { useBridge } from '../../bridge-context';
+import { useLoad } from '../../hooks/use-load';
+import { LoadState } from '../../components/LoadState';
+import { formatNumber, formatTimestamp } from '../../format';
+import { actorLabel } from '../../labels';
+import { BATCH_STATUS, KIND_SHORT } from './reporting-labels';
+import { BatchDetail } from './BatchDetail';
+
+/** Riwayat batch: every set of files generated, newest first; a batch opens with its people and files. */
+export function BatchesTab({ selected, onSelect }: { selected: number | null; onSelect: (id: number | null) => void }) {
+  const bridge = useBridge();
+  const batches = useLoad(useCallback(() => bridge.call('bpjs.batches', {}), [bridge]));
+  return (
+    <LoadState load={batches}>
+      {(list) =>
+        list.length === 0 ? (
+          <p className="muted" data-testid="batches-empty">Belum ada berkas yang dibuat. Buat berkas di tab “Perlu dilaporkan”.</p>
+        ) : (
+          <div className={selected ? 'rp-split' : undefined}>
+            <div className="table-scroll">
+              <table className="simple-table rp-table" data-testid="batch-table">
+                <thead>
+                  <tr>
+                    <th className="num">Batch</th>
+                    <th>Dibuat</th>
+                    {selected ? null : <th>Oleh</th>}
+                    <th>Jenis</th>
+                    <th className="num">Baris</th>
+                    {selected ? null : <th>Berkas</th>}
+                    <th>Status</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {list.map((b) => (
+                    <tr key={b.id} className={b.id === selected ? 'rp-row-on' : undefined}>
+                      <td className="num">
+                        <button type="button" className="link-button" onClick={() => onSelect(b.id === selected ? null : b.id)} aria-expanded={b.id === selected}>
+                          #{b.id}
+                        </button>
+                      </td>
+                      <td className="nowrap">{formatTimestamp(b.createdAt)}</td>
+                      {selected ? null : <td>{actorLabel(b.createdBy)}</td>}
+                      <td>{KIND_SHORT[b.kind]}</td>
+                      <td className="num">{formatNumber(b.rows)}</td>
+                      {selected ? null : <td>{fileSummary(b)}</td>}
+                      <td><BatchStatus batch={b} /></td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            {selected ? <BatchDetail key={selected} batchId={selected} onChanged={batches.reload} onClose={() => onSelect(null)} /> : null}
+          </div>
+        )
+      }
+    </LoadState>
+  );
+}
+
+function fileSummary(b: BatchDto): string {
+  if (b.files.length === 1) return b.files[0]!.name;
+  return `${formatNumber(b.files.length)} berkas`;
+}
+
+export function BatchStatus({ batch }: { batch: BatchDto }) {
+  return <span className={`pill pill-small ${batch.status === 'submitted' ? 'pill-ok' : 'pill-muted'}`}>{BATCH_STATUS[batch.status]}</span>;
+}

@@ -1,0 +1,101 @@
+import { useState } from 'react';
+import type { ProfileDto } from '../../../../shared/contract/reporting-calls';
+import { FIELDS, FIELD_IDS, type FieldId } from '../../../../shared/sipp-layouts';
+import { asBridgeError, type BridgeError } from '../../bridge';
+import { useBridge } from '../../bridge-context';
+import { Dialog } from '../../components/Dialog';
+import { FormField } from '../../components/FormField';
+import { ErrorNote } from '../../components/Notice';
+
+export const fieldLabel = (f: string): string => (f in FIELDS ? FIELDS[f as FieldId] : f);
+
+interface Row {
+  header: string;
+  field: string;
+  drop: boolean;
+}
+
+/** Edits a clerk's profile: the sheet name, which value fills each column, and columns to remove. */
+export function ProfileEditor({ profile, onClose, onSaved }: { profile: ProfileDto; onClose: () => void; onSaved: () => void }) {
+  const bridge = useBridge();
+  const [sheetName, setSheetName] = useState(profile.sheetName);
+  const [rows, setRows] = useState<Row[]>(profile.columns.map((c) => ({ header: c.header, field: c.field ?? '', drop: false })));
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<BridgeError | null>(null);
+  const [added, setAdded] = useState('');
+  const set = (i: number, patch: Partial<Row>) => setRows(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  const addColumn = () => {
+    const header = added.trim();
+    if (header === '' || rows.some((r) => r.header.toUpperCase() === header.toUpperCase())) return;
+    setRows([...rows, { header, field: '', drop: false }]);
+    setAdded('');
+  };
+
+  const submit = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const kept = rows.filter((r) => !r.drop);
+      await bridge.call('bpjs.profileEdit', {
+        name: profile.name,
+        sheetName: sheetName.trim(),
+        map: kept.map((r) => ({ header: r.header, field: r.field === '' ? null : (r.field as FieldId) })),
+        drop: rows.filter((r) => r.drop).map((r) => r.header),
+      });
+      onSaved();
+    } catch (e) {
+      setError(asBridgeError(e));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog title={`Ubah profil “${profile.name}”`} onClose={onClose} onSubmit={submit} submitLabel="Simpan profil" busy={busy} canSubmit={sheetName.trim() !== '' && rows.some((r) => !r.drop)} wide>
+      <div className="stack">
+        <FormField label="Nama sheet" required hint="Persis seperti di templat kantor cabang (paling banyak 31 karakter).">
+          <input type="text" value={sheetName} maxLength={31} onChange={(e) => setSheetName(e.target.value)} />
+        </FormField>
+        <div className="table-scroll rp-editor">
+          <table className="simple-table" data-testid="profile-editor">
+            <thead><tr><th className="num">No</th><th>Judul kolom di templat</th><th>Diisi dengan</th><th>Hapus</th></tr></thead>
+            <tbody>
+              {rows.map((r, i) => (
+                <tr key={r.header} className={r.drop ? 'rp-dropped' : undefined}>
+                  <td className="num">{i + 1}</td>
+                  <td><code>{r.header}</code></td>
+                  <td>
+                    <select aria-label={`Isian kolom ${r.header}`} value={r.field} disabled={r.drop} onChange={(e) => set(i, { field: e.target.value })}>
+                      <option value="">(dikosongkan)</option>
+                      {FIELD_IDS.map((f) => <option key={f} value={f}>{FIELDS[f]}</option>)}
+                    </select>
+                  </td>
+                  <td>
+                    <input type="checkbox" aria-label={`Hapus kolom ${r.header}`} checked={r.drop} onChange={(e) => set(i, { drop: e.target.checked })} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <div className="toolbar">
+          <FormField label="Kolom baru di akhir" hint="Bila templat cabang menambah kolom; pilih isiannya setelah ditambahkan.">
+            <input
+              type="text"
+              value={added}
+              maxLength={200}
+              onChange={(e) => setAdded(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') {
+                  e.preventDefault(); // Enter adds the column rather than saving the profile
+                  addColumn();
+                }
+              }}
+            />
+          </FormField>
+          <button type="button" className="button" onClick={addColumn} disabled={added.trim() === ''}>Tambah kolom</button>
+        </div>
+        <ErrorNote error={error} />
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,224 @@
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { test, expect } from './harness';
+import { seedDemo } from '../../electron/core/demo/index';
+import { demoPerson, rng } from '../../electron/core/demo/names';
+import { createPerson, updatePerson } from '../../electron/core/roster/person';
+import { listCategories, listOpds } from '../../electron/core/roster/units';
+import { preflight, sigapBilledLines } from '../../electron/core/bpjs/index';
+import { runBilling } from '../../electron/core/billing/index';
+import type { CoreContext } from '../../electron/core/context';
+import { writeBill, writeKpjList } from '../fixtures/bpjs-files';
+
+interface Added {
+  id: number;
+  nik: string;
+  name: string;
+}
+
+/** New PU staff added by hand through the core, as the clerk would: some without the mother's name. */
+function addStaff(ctx: CoreContext, specs: { mother: boolean }[]): Added[] {
+  const r = rng(77);
+  const opd = listOpds(ctx).find((o) => o.kind === 'opd')!;
+  const pu = listCategories(ctx).find((c) => c.segment === 'PU')!;
+  return specs.map((s, i) => {
+    const d = demoPerson(r, 900_000 + i);
+    const { personId } = createPerson(
+      ctx,
+      { nik: d.nik, name: d.name, birthPlace: d.birthPlace, birthDate: d.birthDate, sex: d.sex, address: d.address, phone: d.phone, motherName: s.mother ? d.mother : null },
+      { opdId: opd.id, categoryId: pu.id, position: 'Tenaga Administrasi', honor: 1_500_000, startDate: '2026-03-01' },
+    );
+    return { id: personId, nik: d.nik, name: d.name };
+  });
+}
+
+const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+test('Pelaporan BPJS: pending and problems, files into a folder, batch cancel and regenerate, KPJ import, reconciliation', async ({ page, sigap }) => {
+  test.setTimeout(120_000);
+  const ctx = sigap.ctx;
+  seedDemo(ctx, { persons: 40, year: 2026 });
+  const [ok, noMother1, noMother2] = addStaff(ctx, [{ mother: true }, { mother: false }, { mother: false }]);
+  const before = preflight(ctx).kinds.find((k) => k.kind === 'new')!;
+  expect(before.blocked.map((b) => b.nik)).toEqual(expect.arrayContaining([noMother1!.nik, noMother2!.nik]));
+
+  // Pending by kind with their problems, named by the portal's column.
+  await sigap.open('/pelaporan');
+  const card = page.getByTestId('kind-new');
+  await expect(card).toContainText(String(before.pending));
+  await expect(card).toContainText(`${before.blocked.length} terhambat`);
+  await page.getByLabel('Tampilkan').selectOption('blocked');
+  const table = page.getByTestId('pending-table');
+  await expect(table.locator('tbody tr')).toHaveCount(before.blocked.length);
+  const row = table.locator('tr', { hasText: noMother1!.nik });
+  await expect(row).toContainText('NAMA_IBU_KANDUNG');
+  await expect(row).toContainText('Nama ibu kandung belum diisi');
+
+  // The name opens the person page; its back link returns to the same list.
+  await row.getByRole('link', { name: noMother1!.name }).click();
+  await expect(page.getByRole('heading', { level: 1, name: noMother1!.name })).toBeVisible();
+  await page.getByRole('link', { name: /Kembali/ }).click();
+  await expect(page).toHaveURL(/\/pelaporan/);
+  await expect(card).toHaveAttribute('aria-pressed', 'true');
+
+  // The clerk fixes one person; "Periksa ulang" shows one blocked fewer.
+  const p = ctx.db.prepare('SELECT nik, name, birth_place AS birthPlace, birth_date AS birthDate, sex, address, phone, kpj FROM person WHERE id = ?').get(noMother1!.id) as Record<string, string>;
+  updatePerson(ctx, noMother1!.id, { ...p, nik: p.nik!, name: p.name!, motherName: 'SITI RAHMAH' } as Parameters<typeof updatePerson>[2]);
+  await page.getByRole('button', { name: 'Periksa ulang' }).click();
+  await expect(card).toContainText(`${before.blocked.length - 1} terhambat`);
+  await page.getByLabel('Tampilkan').selectOption('blocked');
+  await expect(table.locator('tr', { hasText: noMother1!.nik })).toHaveCount(0);
+
+  // Generate: the folder comes from the dialog; files, rows, SHA-256 and the skipped people are shown.
+  const out = join(sigap.dir, 'unggah');
+  mkdirSync(out);
+  sigap.folderQueue.push(out);
+  const ready = before.ready + 1;
+  await page.getByRole('button', { name: `Pilih folder dan buat berkas (${ready} baris)` }).click();
+  const result = page.getByTestId('export-result');
+  await expect(result).toContainText(`${ready} baris ditulis ke 1 berkas (batch 1)`);
+  const fileName = 'data_tk_baru_18040012_20260310_01.xlsx';
+  await expect(page.getByTestId('export-files')).toContainText(fileName);
+  expect(existsSync(join(out, fileName))).toBe(true);
+  const hash = sha(join(out, fileName));
+  await expect(page.getByTestId('export-files')).toContainText(hash.slice(0, 12));
+  await expect(page.getByTestId('export-skipped')).toContainText(noMother2!.name);
+  await expect(page.getByTestId('export-skipped')).toContainText('NAMA_IBU_KANDUNG');
+  await expect(card).toContainText(String(before.blocked.length - 1)); // only the blocked remain pending
+
+  // The batch in the history: regenerate byte for byte, then cancel with a reason.
+  await page.getByRole('tab', { name: 'Riwayat batch' }).click();
+  await expect(page.getByTestId('batch-table')).toContainText(fileName);
+  await page.getByRole('button', { name: '#1' }).click();
+  const detail = page.getByTestId('batch-detail');
+  await expect(detail.getByTestId('batch-files')).toContainText(hash);
+  await expect(detail.getByTestId('batch-items')).toContainText(ok!.name);
+  const again = join(sigap.dir, 'ulang');
+  mkdirSync(again);
+  sigap.folderQueue.push(again);
+  await detail.getByRole('button', { name: 'Tulis ulang berkas…' }).click();
+  await expect(detail.getByTestId('regen-result')).toHaveText(`${fileName}: identik`);
+  expect(sha(join(again, fileName))).toBe(hash);
+
+  await detail.getByRole('button', { name: 'Batalkan batch…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Batalkan batch #1?' });
+  await expect(dialog.getByRole('button', { name: 'Batalkan batch' })).toBeDisabled(); // a reason is required
+  await dialog.getByLabel('Alasan pembatalan').fill('Ditolak portal: templat lama');
+  await dialog.getByRole('button', { name: 'Batalkan batch' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(detail).toContainText('Dibatalkan');
+  await expect(detail).toContainText('Ditolak portal: templat lama');
+  await expect(page.getByTestId('batch-table')).toContainText('Dibatalkan');
+  await page.getByRole('tab', { name: 'Perlu dilaporkan' }).click();
+  await expect(card).toContainText(String(before.pending)); // offered again
+
+  // KPJ import: preview (new, unknown NIK, name mismatch), then apply.
+  const list = join(sigap.dir, 'daftar-peserta.xlsx');
+  await writeKpjList(list, [
+    { nik: ok!.nik, name: ok!.name, kpj: '18040000001', since: '05-03-2026' },
+    { nik: noMother1!.nik, name: 'NAMA YANG LAIN', kpj: '18040000002', since: '05-03-2026' },
+    { nik: '1804010101900001', name: 'Orang Luar', kpj: '18040000003', since: null },
+  ]);
+  sigap.openQueue.push(list);
+  await page.getByRole('tab', { name: 'Daftar peserta (KPJ)' }).click();
+  await page.getByRole('button', { name: 'Pilih daftar peserta…' }).click();
+  const pv = page.getByTestId('kpj-preview');
+  await expect(pv.locator('.stat', { hasText: 'Cocok dengan pegawai' })).toContainText('2');
+  await expect(pv.locator('.stat', { hasText: 'NIK tidak dikenal' })).toContainText('1');
+  await expect(pv.locator('.stat', { hasText: 'Nama berbeda' })).toContainText('1');
+  await expect(pv.getByTestId('kpj-warnings')).toContainText('1804010101900001');
+  await expect(pv.getByTestId('kpj-updates')).toContainText('18040000001');
+  await pv.getByRole('button', { name: 'Simpan 2 KPJ' }).click();
+  await expect(page.getByTestId('kpj-applied')).toContainText('2 pegawai cocok: 2 KPJ baru diisi, 0 KPJ diganti');
+  expect(ctx.db.prepare('SELECT kpj FROM person WHERE id = ?').pluck().get(ok!.id)).toBe('18040000001');
+
+  // Reconcile the branch's bill for March against the issued invoices, with one mismatch.
+  runBilling(ctx, { month: '2026-03', issue: true });
+  const lines = sigapBilledLines(ctx, '2026-03');
+  const byNik = new Map<string, { name: string; jkk: number; jkm: number }>();
+  for (const l of lines) {
+    const e = byNik.get(l.nik) ?? { name: l.name, jkk: 0, jkm: 0 };
+    if (l.program === 'JKK') e.jkk += l.amount;
+    if (l.program === 'JKM') e.jkm += l.amount;
+    byNik.set(l.nik, e);
+  }
+  expect(lines.every((l) => l.program === 'JKK' || l.program === 'JKM')).toBe(true);
+  const [bumped, missing] = [...byNik.keys()];
+  const bill = join(sigap.dir, 'tagihan-maret.xlsx');
+  await writeBill(bill, '2026-03', [...byNik].filter(([nik]) => nik !== missing).map(([nik, e]) => ({ nik, kpj: null, name: e.name, jkk: e.jkk, jkm: e.jkm + (nik === bumped ? 1000 : 0) })));
+  sigap.openQueue.push(bill);
+  await page.getByRole('tab', { name: 'Rekonsiliasi tagihan' }).click();
+  await page.getByRole('button', { name: 'Pilih rincian tagihan…' }).click();
+  const rep = page.getByTestId('reconcile-report');
+  await expect(rep.getByTestId('differences')).toContainText(bumped!);
+  await expect(rep.getByTestId('differences')).toContainText('Rp1.000');
+  await expect(rep.getByTestId('only-sigap')).toContainText(missing!);
+  const m = byNik.get(missing!)!;
+  const { formatRupiah } = await import('../../shared/money');
+  await expect(rep.getByTestId('reconcile-totals').locator('tr', { hasText: 'Selisih' })).toContainText(formatRupiah(1000 - m.jkk - m.jkm));
+});
+
+test('Profil templat: a profile from the branch template, its unknown header mapped, used for the files, deleted', async ({ page, sigap }) => {
+  const ctx = sigap.ctx;
+  seedDemo(ctx, { persons: 40, year: 2026 });
+  const tpl = join(sigap.dir, 'TEMPLATE_TK_BARU.xlsx');
+  const { writeTemplate } = await import('../fixtures/bpjs-files');
+  await writeTemplate(tpl, 'TK_BARU', ['NAMA_LENGKAP', 'NOMOR_IDENTITAS', 'TGL_LAHIR', 'NAMA_IBU', 'KODE_DESA'], ['TEMPLATE KC LIWA']);
+  sigap.openQueue.push(tpl);
+
+  await sigap.open('/pelaporan?tab=profil');
+  await expect(page.getByTestId('profile-table')).toContainText('sipp-tk-baru');
+  await page.getByRole('button', { name: /Profil dari templat cabang/ }).click();
+  const dialog = page.getByRole('dialog', { name: 'Profil dari templat kantor cabang' });
+  await dialog.getByLabel('Nama profil').fill('KC Liwa');
+  await dialog.getByRole('button', { name: 'Pilih templat (.xlsx)…' }).click();
+  await expect(dialog.getByTestId('chosen-template')).toHaveText('TEMPLATE_TK_BARU.xlsx');
+  await dialog.getByRole('button', { name: 'Buat profil' }).click();
+  // Sheet name and headers do not say which kind this is: the core says so, the clerk picks it.
+  await expect(dialog.getByTestId('error-message')).toContainText('jenis templat tidak dapat dikenali');
+  await dialog.getByLabel('Jenis berkas').selectOption({ label: 'Pendaftaran baru' });
+  await dialog.getByRole('button', { name: 'Buat profil' }).click();
+  await expect(dialog).toBeHidden();
+  const report = page.getByTestId('template-report');
+  await expect(report).toContainText('KODE_DESA');
+  await expect(page.getByText('Profil “KC Liwa” dibuat dari sheet “TK_BARU” (judul di baris 3, 5 kolom)')).toBeVisible();
+
+  await report.getByRole('button', { name: 'Petakan kolom…' }).click();
+  const editor = page.getByRole('dialog', { name: 'Ubah profil “KC Liwa”' });
+  await editor.getByLabel('Nama sheet').fill('data_tk_baru');
+  await editor.getByLabel('Isian kolom KODE_DESA').selectOption('unitCode');
+  await editor.getByLabel('Hapus kolom TGL_LAHIR').check();
+  await editor.getByLabel('Kolom baru di akhir').fill('UPAH');
+  await editor.getByRole('button', { name: 'Tambah kolom' }).click();
+  await editor.getByLabel('Isian kolom UPAH').selectOption('wage');
+  await editor.getByRole('button', { name: 'Simpan profil' }).click();
+  await expect(editor).toBeHidden();
+  const { getProfile } = await import('../../electron/core/bpjs/index');
+  expect(getProfile(ctx, 'KC Liwa')).toMatchObject({
+    sheetName: 'data_tk_baru',
+    columns: [
+      { header: 'NAMA_LENGKAP', field: 'fullName' }, { header: 'NOMOR_IDENTITAS', field: 'idNumber' }, { header: 'NAMA_IBU', field: 'motherName' },
+      { header: 'KODE_DESA', field: 'unitCode' }, { header: 'UPAH', field: 'wage' },
+    ],
+  });
+
+  // The profile is offered when generating registration files, and the file has its columns.
+  await page.getByRole('tab', { name: 'Perlu dilaporkan' }).click();
+  await page.getByLabel('Profil templat').selectOption('KC Liwa');
+  const out = join(sigap.dir, 'berkas');
+  mkdirSync(out);
+  sigap.folderQueue.push(out);
+  await page.getByRole('button', { name: /Pilih folder dan buat berkas/ }).click();
+  await expect(page.getByTestId('export-result')).toContainText('profil KC Liwa');
+  const ExcelJS = (await import('exceljs')).default;
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(join(out, 'data_tk_baru_18040012_20260310_01.xlsx'));
+  expect(wb.worksheets[0]!.name).toBe('data_tk_baru');
+  expect((wb.worksheets[0]!.getRow(1).values as unknown[]).slice(1)).toEqual(['NAMA_LENGKAP', 'NOMOR_IDENTITAS', 'NAMA_IBU', 'KODE_DESA', 'UPAH']);
+
+  await page.getByRole('tab', { name: 'Profil templat' }).click();
+  await page.getByRole('row', { name: /KC Liwa/ }).getByRole('button', { name: 'Hapus' }).click();
+  await page.getByRole('dialog', { name: 'Hapus profil “KC Liwa”?' }).getByRole('button', { name: 'Hapus profil' }).click();
+  await expect(page.getByTestId('profile-table')).not.toContainText('KC Liwa');
+});
