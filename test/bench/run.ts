@@ -62,7 +62,9 @@ const exportBase = join(work, 'export-base.db');
   db.close();
 }
 const sk = join(work, 'sk.xlsx');
-await writeBigAppendix(sk, { persons: N, number: 'SK/BENCH/2026', serialBase: 2_000_000 });
+// Demo NIKs spread serials over district codes (serial / 9999 mod 99): start 50 districts away from
+// the roster's own people so no SK row collides with someone already active elsewhere.
+await writeBigAppendix(sk, { persons: N, number: 'SK/BENCH/2026', serialBase: 50 * 9999 });
 
 log('1. SK import vs. streaming read');
 const floorRead = repeat('read-floor', sk);
