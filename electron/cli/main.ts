@@ -9,6 +9,7 @@ import { backupCommand } from './commands/backup';
 import { userCommand } from './commands/user';
 import { batchCommand, batchesCommand, BPJS_USAGE, exportCommand, importKpjCommand, preflightCommand, profileCommand, reconcileCommand } from './commands/bpjs';
 import { arrearsCommand, billCommand, BILLING_USAGE, invoiceCommand, payCommand, ratesCommand } from './commands/billing';
+import { coverageCommand, COVERAGE_USAGE, forecastCommand, incidentCommand } from './commands/coverage';
 
 export const USAGE = `Sigap: daftar pegawai non-ASN, iuran dan pelaporan BPJS Ketenagakerjaan
 
@@ -22,6 +23,7 @@ Penggunaan:
   sigap user list | add USERNAME --role ROLE --password-env VAR | reset-password USERNAME
   ${BPJS_USAGE}
   ${BILLING_USAGE}
+  ${COVERAGE_USAGE}
 
 Setiap perintah menerima --db PATH (atau variabel lingkungan SIGAP_DB).
 `;
@@ -47,6 +49,9 @@ const COMMANDS: Record<string, Command> = {
   arrears: arrearsCommand,
   rates: ratesCommand,
   invoice: invoiceCommand,
+  coverage: coverageCommand,
+  forecast: forecastCommand,
+  incident: incidentCommand,
 };
 
 export async function main(argv: string[], cx: CliEnv = { io: processIo, env: process.env, clock: () => new Date() }): Promise<number> {

@@ -1,8 +1,9 @@
 import type { RouteObject } from 'react-router';
-import { ComingSoonPage } from '../ComingSoonPage';
+import { IncidentsPage } from './IncidentsPage';
+import { ReportsPage } from './ReportsPage';
 
 /** The coverage screens' routes (incident log, reports and next year's budget), under the app layout. */
 export const coverageRoutes: RouteObject[] = [
-  { path: 'kejadian', element: <ComingSoonPage title="Kecelakaan & kematian" lead="Catatan kecelakaan kerja dan kematian pegawai." points={[]} /> },
-  { path: 'laporan', element: <ComingSoonPage title="Laporan & anggaran" lead="Laporan cakupan dan rencana anggaran iuran tahun depan." points={[]} /> },
+  { path: 'kejadian', element: <IncidentsPage /> },
+  { path: 'laporan', element: <ReportsPage /> },
 ];

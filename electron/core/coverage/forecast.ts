@@ -1,0 +1,301 @@
+/**
+ * Next year's dues per paying unit and budget account, for the finance office's RKA.
+ *
+ * Who: every engagement in an enrolled category that overlaps the year (a draft SK for the year
+ * already imported counts), plus, when `renewAnnual` is on, the people whose latest engagement ends on
+ * 31 December of the year before with no end reason: the yearly SK that will be renewed, assumed
+ * renewed for the whole year on the same unit, category and wage. An end date inside the year (a
+ * contract that runs out, a retirement) stops the months there.
+ *
+ * Months: a month counts when the person is engaged on at least one day of it (the billing default);
+ * with several engagements in a month the latest one counts, as in the billing run.
+ *
+ * Rates: the dated rate rows in force in each month, so a change already entered for the year is used.
+ * The JP wage cap changes every March (PP 45/2015 Ps.29); for every March after the latest entered cap
+ * row, that cap is raised by the assumed growth (compounded, rounded once to the rupiah).
+ *
+ * Amounts: each person's monthly amount per program is rounded half-up as in billing; a line of the RKA
+ * groups the person-months with the same monthly amount, so `volume x tarif = jumlah` holds exactly.
+ * The employer share is what the APBD budgets; the worker share (JHT, JP) is deducted from the honor
+ * and shown apart. Headroom for new staff: a percentage of each unit's total, and/or a number of
+ * extra people for the whole Pemda at the average cost of a PU person-month, shown as its own lines.
+ */
+import type { CoreContext } from '../context';
+import { todayIso } from '../context';
+import { SigapError } from '../../../shared/errors';
+import { pad2 } from '../../../shared/dates';
+import type { RatesInForce, Segment } from '../../../shared/billing-types';
+import { ratesForMonth, requireParam } from '../billing/rates';
+import { applyBp, formatBp } from '../billing/round';
+import type { RateParamKey } from '../../../shared/billing-types';
+import { coverageSettings } from './settings';
+
+export type ForecastProgram = 'JKK' | 'JKM' | 'JHT' | 'JP';
+export const FORECAST_PROGRAMS: readonly ForecastProgram[] = ['JKK', 'JKM', 'JHT', 'JP'];
+
+export interface ForecastOptions {
+  year: number;
+  /** Assumed growth of the JP wage cap each March when no row is entered, in percent. */
+  jpCapGrowthPct?: number;
+  /** Extra percentage of each unit's total for new staff. */
+  headroomPct?: number;
+  /** Extra people for the whole Pemda, budgeted for the whole year. */
+  headroomPersons?: number;
+  renewAnnual?: boolean;
+}
+
+export interface ForecastLine {
+  program: ForecastProgram;
+  category: string;
+  segment: Segment;
+  /** The contribution base of the line's people (the reported wage or the BPU declared income). */
+  base: number;
+  rateLabel: string;
+  /** Person-months. */
+  volume: number;
+  tariff: number;
+  amount: number;
+  uraian: string;
+}
+
+export interface ForecastUnit {
+  opdId: number | null;
+  code: string;
+  name: string;
+  kind: 'opd' | 'village' | 'reserve';
+  budgetAccount: string | null;
+  persons: number;
+  personMonths: number;
+  lines: ForecastLine[];
+  headroom: number;
+  /** Employer share of the lines plus headroom: what the unit budgets. */
+  total: number;
+  /** Worker share deducted from honors (not budgeted). */
+  workerShare: number;
+}
+
+export interface ForecastResult {
+  year: number;
+  basisDate: string;
+  jpCapGrowthPct: number;
+  headroomPct: number;
+  headroomPersons: number;
+  renewAnnual: boolean;
+  jpCaps: { month: string; cap: number; assumed: boolean }[];
+  units: ForecastUnit[];
+  programs: Record<ForecastProgram, number>;
+  persons: number;
+  personMonths: number;
+  headroom: number;
+  total: number;
+  workerShare: number;
+}
+
+interface Eng { person: number; id: number; opd: number; cat: number; wage: number; start: string; end: string | null }
+
+interface MonthRates {
+  month: string;
+  rates: RatesInForce;
+  jpCap: number | null;
+}
+
+/** Marches after `from` up to and including `month` (both YYYY-MM): the cap adjustments in between. */
+function marchesBetween(from: string, month: string): number {
+  let n = 0;
+  for (let y = Number(from.slice(0, 4)); y <= Number(month.slice(0, 4)); y++) {
+    const march = `${y}-03`;
+    if (march > from && march <= month) n++;
+  }
+  return n;
+}
+
+/**
+ * The JP cap of each month of the year: the entered row in force, raised by the assumed growth for
+ * every March since that row took effect (compounded, rounded once to the rupiah).
+ */
+function monthRates(ctx: CoreContext, year: number, growthPct: number): { months: MonthRates[]; caps: ForecastResult['jpCaps'] } {
+  const months: MonthRates[] = [];
+  const caps: ForecastResult['jpCaps'] = [];
+  for (let m = 1; m <= 12; m++) {
+    const month = `${year}-${pad2(m)}`;
+    const rates = ratesForMonth(ctx, month);
+    const entered = rates.params['pu.jp.wage_cap'];
+    let cap = entered?.value ?? null;
+    let assumed = false;
+    const steps = entered ? marchesBetween(entered.effectiveMonth, month) : 0;
+    if (cap !== null && steps > 0) {
+      cap = Math.round(cap * (1 + growthPct / 100) ** steps);
+      assumed = true;
+    }
+    months.push({ month, rates, jpCap: cap });
+    if (cap !== null && (caps.length === 0 || caps[caps.length - 1]!.cap !== cap)) caps.push({ month, cap, assumed });
+  }
+  return { months, caps };
+}
+
+interface ProgAmount { program: ForecastProgram; rateLabel: string; employer: number; worker: number }
+
+/** One person's monthly amounts per program under a month's rates (the billing run's rules). */
+function personMonth(mr: MonthRates, cat: RatesInForce['categories'][number], wage: number): { base: number; amounts: ProgAmount[] } {
+  const r = mr.rates;
+  const progs = new Set(cat.programs.toUpperCase().split(',').map((p) => p.trim()));
+  const out: ProgAmount[] = [];
+  if (cat.segment === 'PU') {
+    const base = Math.max(wage, requireParam(r, 'pu.wage_floor'));
+    const cls = cat.jkkClass ?? r.employerJkkClass;
+    const bp = (k: RateParamKey) => requireParam(r, k);
+    if (progs.has('JKK')) out.push({ program: 'JKK', rateLabel: formatBp(bp(`pu.jkk.${cls}` as RateParamKey)), employer: applyBp(base, bp(`pu.jkk.${cls}` as RateParamKey)), worker: 0 });
+    if (progs.has('JKM')) out.push({ program: 'JKM', rateLabel: formatBp(bp('pu.jkm')), employer: applyBp(base, bp('pu.jkm')), worker: 0 });
+    if (progs.has('JHT')) out.push({ program: 'JHT', rateLabel: `${formatBp(bp('pu.jht.employer'))} + ${formatBp(bp('pu.jht.worker'))}`, employer: applyBp(base, bp('pu.jht.employer')), worker: applyBp(base, bp('pu.jht.worker')) });
+    if (progs.has('JP')) {
+      if (mr.jpCap === null) throw new SigapError('INVALID_INPUT', `Batas upah JP belum ada untuk ${mr.month}. Tambahkan di Pengaturan > Tarif.`);
+      const jpBase = Math.min(base, mr.jpCap);
+      out.push({ program: 'JP', rateLabel: `${formatBp(bp('pu.jp.employer'))} + ${formatBp(bp('pu.jp.worker'))}`, employer: applyBp(jpBase, bp('pu.jp.employer')), worker: applyBp(jpBase, bp('pu.jp.worker')) });
+    }
+    return { base, amounts: out };
+  }
+  const brackets = r.bpuBrackets?.brackets ?? [];
+  if (brackets.length === 0) throw new SigapError('INVALID_INPUT', `Tabel golongan penghasilan BPU belum ada untuk ${mr.month}.`);
+  let base = brackets[0]!.declaredIncome;
+  for (const b of brackets) if (wage >= b.incomeFrom) base = b.declaredIncome;
+  if (progs.has('JKK')) out.push({ program: 'JKK', rateLabel: formatBp(requireParam(r, 'bpu.jkk')), employer: applyBp(base, requireParam(r, 'bpu.jkk')), worker: 0 });
+  if (progs.has('JKM')) out.push({ program: 'JKM', rateLabel: 'tetap', employer: requireParam(r, 'bpu.jkm'), worker: 0 });
+  if (progs.has('JHT')) out.push({ program: 'JHT', rateLabel: formatBp(requireParam(r, 'bpu.jht')), employer: applyBp(base, requireParam(r, 'bpu.jht')), worker: 0 });
+  return { base, amounts: out };
+}
+
+const PROGRAM_NAMES: Record<ForecastProgram, string> = {
+  JKK: 'Jaminan Kecelakaan Kerja', JKM: 'Jaminan Kematian', JHT: 'Jaminan Hari Tua', JP: 'Jaminan Pensiun',
+};
+
+export function forecastYear(ctx: CoreContext, o: ForecastOptions): ForecastResult {
+  const { year } = o;
+  if (!Number.isInteger(year) || year < 2016 || year > 2100) throw new SigapError('INVALID_INPUT', 'Tahun anggaran tidak sah.');
+  const growth = o.jpCapGrowthPct ?? coverageSettings(ctx).jpCapGrowthPct;
+  const headroomPct = o.headroomPct ?? 0;
+  const headroomPersons = o.headroomPersons ?? 0;
+  if (!(growth >= -20 && growth <= 50)) throw new SigapError('INVALID_INPUT', 'Asumsi kenaikan batas upah JP harus antara -20% dan 50%.');
+  if (!(headroomPct >= 0 && headroomPct <= 100)) throw new SigapError('INVALID_INPUT', 'Cadangan pegawai baru harus antara 0% dan 100%.');
+  if (!Number.isInteger(headroomPersons) || headroomPersons < 0 || headroomPersons > 1_000_000) throw new SigapError('INVALID_INPUT', 'Jumlah cadangan pegawai baru tidak sah.');
+  const renew = o.renewAnnual ?? true;
+  const yStart = `${year}-01-01`;
+  const yEnd = `${year}-12-31`;
+  const prevEnd = `${year - 1}-12-31`;
+
+  const { months, caps } = monthRates(ctx, year, growth);
+  const cats = new Map(months[0]!.rates.categories.map((c) => [c.id, c]));
+
+  const inYear = ctx.db
+    .prepare(
+      `SELECT e.person_id AS person, e.id, e.opd_id AS opd, e.category_id AS cat,
+              CASE WHEN e.reported_wage > 0 THEN e.reported_wage ELSE e.honor END AS wage, e.start_date AS start, e.end_date AS end
+       FROM engagement e JOIN category c ON c.id = e.category_id
+       WHERE c.enrolled = 1 AND e.start_date <= @yEnd AND (e.end_date IS NULL OR e.end_date >= @yStart)
+       ORDER BY e.person_id, e.start_date, e.id`,
+    )
+    .all({ yStart, yEnd }) as Eng[];
+  const renewed = renew
+    ? (ctx.db
+        .prepare(
+          `SELECT e.person_id AS person, e.id, e.opd_id AS opd, e.category_id AS cat,
+                  CASE WHEN e.reported_wage > 0 THEN e.reported_wage ELSE e.honor END AS wage, @yStart AS start, NULL AS end
+           FROM engagement e JOIN category c ON c.id = e.category_id
+           WHERE c.enrolled = 1 AND e.end_date = @prevEnd AND e.end_reason IS NULL
+             AND NOT EXISTS (SELECT 1 FROM engagement n WHERE n.person_id = e.person_id
+               AND (n.start_date > e.start_date OR (n.start_date = e.start_date AND n.id > e.id)))`,
+        )
+        .all({ yStart, prevEnd }) as Eng[])
+    : [];
+
+  const byPerson = new Map<number, Eng[]>();
+  for (const e of [...inYear, ...renewed]) {
+    let list = byPerson.get(e.person);
+    if (!list) byPerson.set(e.person, (list = []));
+    list.push(e);
+  }
+
+  // key: opd|cat|program|base|tariff
+  const groups = new Map<string, { opd: number; cat: number; program: ForecastProgram; base: number; rateLabel: string; tariff: number; volume: number }>();
+  const worker = new Map<number, number>();
+  const unitPersons = new Map<number, Set<number>>();
+  const unitMonths = new Map<number, number>();
+  const amountCache = new Map<string, { base: number; amounts: ProgAmount[] }>();
+  for (const [person, engs] of byPerson) {
+    for (let m = 0; m < 12; m++) {
+      const mFirst = `${year}-${pad2(m + 1)}-01`;
+      const mLast = `${year}-${pad2(m + 1)}-31`;
+      let cur: Eng | undefined;
+      for (const e of engs) if (e.start <= mLast && (e.end === null || e.end >= mFirst)) cur = e;
+      if (!cur) continue;
+      const cat = cats.get(cur.cat);
+      if (!cat) continue;
+      const key = `${m}|${cur.cat}|${cur.wage}`;
+      let pm = amountCache.get(key);
+      if (!pm) amountCache.set(key, (pm = personMonth(months[m]!, cat, cur.wage)));
+      let set = unitPersons.get(cur.opd);
+      if (!set) unitPersons.set(cur.opd, (set = new Set()));
+      set.add(person);
+      unitMonths.set(cur.opd, (unitMonths.get(cur.opd) ?? 0) + 1);
+      for (const a of pm.amounts) {
+        const gk = `${cur.opd}|${cur.cat}|${a.program}|${pm.base}|${a.employer}|${a.rateLabel}`;
+        const g = groups.get(gk);
+        if (g) g.volume++;
+        else groups.set(gk, { opd: cur.opd, cat: cur.cat, program: a.program, base: pm.base, rateLabel: a.rateLabel, tariff: a.employer, volume: 1 });
+        if (a.worker) worker.set(cur.opd, (worker.get(cur.opd) ?? 0) + a.worker);
+      }
+    }
+  }
+
+  const opds = ctx.db.prepare('SELECT id, code, name, kind, budget_account AS budgetAccount FROM opd ORDER BY code').all() as
+    { id: number; code: string; name: string; kind: 'opd' | 'village'; budgetAccount: string | null }[];
+  const programs: Record<ForecastProgram, number> = { JKK: 0, JKM: 0, JHT: 0, JP: 0 };
+  const units: ForecastUnit[] = [];
+  const order = (p: ForecastProgram) => FORECAST_PROGRAMS.indexOf(p);
+  let puMonths = 0;
+  for (const u of opds) {
+    const lines: ForecastLine[] = [...groups.values()]
+      .filter((g) => g.opd === u.id)
+      .map((g) => {
+        const c = cats.get(g.cat)!;
+        return {
+          program: g.program, category: c.name, segment: c.segment, base: g.base, rateLabel: g.rateLabel, volume: g.volume,
+          tariff: g.tariff, amount: g.tariff * g.volume,
+          uraian: `Iuran ${PROGRAM_NAMES[g.program]} (${g.program}) ${c.segment === 'BPU' ? 'BPU' : g.rateLabel} - ${c.name}, dasar Rp${g.base.toLocaleString('id-ID')}`,
+        };
+      })
+      .sort((a, b) => order(a.program) - order(b.program) || a.category.localeCompare(b.category) || a.base - b.base || a.tariff - b.tariff);
+    if (lines.length === 0) continue;
+    const sum = lines.reduce((s, l) => s + l.amount, 0);
+    const headroom = Math.round((sum * headroomPct) / 100);
+    for (const l of lines) programs[l.program] += l.amount;
+    const personMonths = unitMonths.get(u.id) ?? 0;
+    units.push({
+      opdId: u.id, code: u.code, name: u.name, kind: u.kind, budgetAccount: u.budgetAccount,
+      persons: unitPersons.get(u.id)?.size ?? 0, personMonths, lines, headroom, total: sum + headroom, workerShare: worker.get(u.id) ?? 0,
+    });
+  }
+  // PU person-months, for the average cost of an extra person.
+  for (const g of groups.values()) if (cats.get(g.cat)!.segment === 'PU' && g.program === 'JKK') puMonths += g.volume;
+  if (headroomPersons > 0 && puMonths > 0) {
+    const volume = headroomPersons * 12;
+    const lines: ForecastLine[] = [];
+    for (const program of FORECAST_PROGRAMS) {
+      const progAmount = [...groups.values()].filter((g) => g.program === program && cats.get(g.cat)!.segment === 'PU').reduce((s, g) => s + g.tariff * g.volume, 0);
+      if (progAmount === 0) continue;
+      const tariff = Math.round(progAmount / puMonths);
+      lines.push({ program, category: 'Pegawai baru (perkiraan)', segment: 'PU', base: 0, rateLabel: 'rata-rata', volume, tariff, amount: tariff * volume, uraian: `Cadangan iuran ${PROGRAM_NAMES[program]} (${program}) untuk ${headroomPersons} pegawai baru, rata-rata per orang per bulan` });
+    }
+    const sum = lines.reduce((s, l) => s + l.amount, 0);
+    for (const l of lines) programs[l.program] += l.amount;
+    units.push({ opdId: null, code: 'CADANGAN', name: 'Cadangan pegawai baru', kind: 'reserve', budgetAccount: null, persons: headroomPersons, personMonths: volume, lines, headroom: 0, total: sum, workerShare: 0 });
+  }
+  return {
+    year, basisDate: todayIso(ctx), jpCapGrowthPct: growth, headroomPct, headroomPersons, renewAnnual: renew, jpCaps: caps,
+    units, programs,
+    persons: byPerson.size + headroomPersons,
+    personMonths: units.reduce((s, u) => s + u.personMonths, 0),
+    headroom: units.reduce((s, u) => s + u.headroom, 0),
+    total: units.reduce((s, u) => s + u.total, 0),
+    workerShare: units.reduce((s, u) => s + u.workerShare, 0),
+  };
+}

@@ -1,0 +1,74 @@
+import { test, expect } from './harness';
+import { seedDemo } from '../../electron/core/demo/index';
+import { listInvoices, recordPayment, runBilling } from '../../electron/core/billing/index';
+
+test('Beranda shows coverage, dues and arrears of the demo Pemda, and a number opens its roster list', async ({ page, sigap }) => {
+  seedDemo(sigap.ctx, { persons: 600, year: 2026 });
+  for (const m of ['2026-01', '2026-02', '2026-03']) runBilling(sigap.ctx, { month: m, issue: true });
+  const jan = listInvoices(sigap.ctx, { month: '2026-01' }).filter((i) => i.status === 'issued');
+  for (const i of jan.slice(0, 10)) recordPayment(sigap.ctx, { invoice: i.number!, amount: i.total, date: '2026-02-12', sp2d: `SP2D/${i.id}` });
+  const db = sigap.ctx.db;
+  const active = (db.prepare('SELECT count(*) AS n FROM person').get() as { n: number }).n;
+  const enrolled = (db.prepare('SELECT count(*) AS n FROM person WHERE kpj IS NOT NULL').get() as { n: number }).n;
+  const marchIssued = (db.prepare("SELECT sum(total) AS t FROM invoice WHERE month = '2026-03' AND status = 'issued'").get() as { t: number }).t;
+
+  await sigap.open('/');
+  await expect(page.locator('[data-state="ready"]')).toBeVisible();
+  await expect(page.getByTestId('stat-active')).toContainText(active.toLocaleString('id-ID'));
+  await expect(page.getByTestId('stat-not-enrolled')).toContainText(String(active - enrolled));
+  await expect(page.getByTestId('stat-dues')).toContainText(`Rp${marchIssued.toLocaleString('id-ID')}`);
+  // Charts drew their bars.
+  await expect(page.getByTestId('chart-opd').locator('.recharts-bar-rectangle').first()).toBeVisible();
+  await expect(page.getByTestId('chart-trend').locator('.recharts-bar-rectangle')).not.toHaveCount(0);
+  await expect(page.getByTestId('work-waiting')).toContainText('Pendaftaran peserta baru (PU)');
+
+  // The biggest unit's number opens the roster filtered to it, with the same count.
+  const top = db.prepare(`SELECT o.id, o.name, count(*) AS n FROM engagement e JOIN opd o ON o.id = e.opd_id GROUP BY o.id ORDER BY n DESC, o.code LIMIT 1`).get() as { id: number; name: string; n: number };
+  await page.getByText('Tabel semua unit').click();
+  await page.getByRole('row', { name: new RegExp(top.name) }).getByRole('link', { name: String(top.n) }).click();
+  await expect(page).toHaveURL(new RegExp(`/pegawai\\?bulan=2026-03&opd=${top.id}`));
+  await expect(page.getByTestId('roster-count')).toHaveText(`Menampilkan ${top.n} pegawai`);
+
+  // A bar of the chart does the same.
+  await page.goBack();
+  await expect(page.locator('[data-state="ready"]')).toBeVisible();
+  await page.getByTestId('chart-opd').locator('.recharts-bar-rectangle').first().click();
+  await expect(page).toHaveURL(new RegExp(`opd=${top.id}`));
+  await expect(page.getByTestId('roster-count')).toHaveText(`Menampilkan ${top.n} pegawai`);
+});
+
+test('records a death in the incident log: deadline badge, benefit estimate, engagement ended, then reported', async ({ page, sigap }) => {
+  seedDemo(sigap.ctx, { persons: 200, year: 2026 });
+  const p = sigap.ctx.db.prepare("SELECT p.id, p.nik, p.name FROM person p JOIN engagement e ON e.person_id = p.id JOIN category c ON c.id = e.category_id WHERE c.segment = 'PU' AND p.kpj IS NOT NULL ORDER BY p.id LIMIT 1").get() as { id: number; nik: string; name: string };
+
+  await sigap.open('/kejadian');
+  await expect(page.locator('[data-state="empty"]')).toBeVisible();
+  await page.getByRole('button', { name: '+ Catat kejadian' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Catat kejadian' });
+  await dialog.getByLabel('Cari pegawai').fill(p.nik);
+  await dialog.getByRole('button', { name: new RegExp(p.name) }).click();
+  await expect(dialog.getByTestId('chosen-person')).toContainText(p.name);
+  await dialog.getByLabel('Jenis kejadian').selectOption('death');
+  await expect(dialog.getByText('Penugasan akan diakhiri')).toBeVisible();
+  await dialog.getByLabel('Tanggal kejadian').fill('09-03-2026');
+  await dialog.getByLabel('Tempat').fill('Rumah, Liwa');
+  await dialog.getByRole('button', { name: 'Simpan' }).click();
+  await expect(dialog).toBeHidden();
+
+  const row = page.locator('tr[data-testid^="incident-"]');
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText(p.name);
+  await expect(row).toContainText('11 Maret 2026'); // Monday 9 March + 2 working days
+  await expect(row).toContainText('Belum dilaporkan');
+  await expect(row).toContainText('Rp42.000.000');
+  await expect(page.getByTestId('benefit')).toContainText('Santunan sekaligus: Rp20.000.000');
+  const eng = sigap.ctx.db.prepare('SELECT end_date, end_reason FROM engagement WHERE person_id = ?').get(p.id);
+  expect(eng).toEqual({ end_date: '2026-03-09', end_reason: 'Meninggal dunia' });
+
+  await row.getByRole('button', { name: 'Tandai dilaporkan' }).click();
+  const rep = page.getByRole('dialog', { name: 'Tandai sudah dilaporkan' });
+  await rep.getByLabel('Tanggal dilaporkan ke BPJS').fill('10-03-2026');
+  await rep.getByRole('button', { name: 'Simpan' }).click();
+  await expect(rep).toBeHidden();
+  await expect(row).toContainText('Sudah dilaporkan');
+});

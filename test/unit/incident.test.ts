@@ -1,0 +1,153 @@
+/**
+ * The incident log: the reporting deadline in working days, the benefit estimate of domain.md
+ * section 6, and what recording a death does to the roster, the billing run and the BPJS files.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { join } from 'node:path';
+import { testContext } from '../helpers';
+import { addEngagement, addPerson, setupRoster, type RosterSetup } from '../fixtures/bpjs-roster';
+import { addWorkingDays, listIncidents, markReported, saveIncident, saveCoverageSettings } from '../../electron/core/coverage/index';
+import { runBilling, invoiceLines, listInvoices } from '../../electron/core/billing/index';
+import { pendingChanges } from '../../electron/core/bpjs/pending';
+import { exportBatch } from '../../electron/core/bpjs/index';
+import { runCli } from '../cli-harness';
+
+let ctx: ReturnType<typeof testContext>;
+let s: RosterSetup;
+beforeEach(() => {
+  ctx = testContext('2026-03-11T03:00:00Z'); // Wednesday 11 March 2026, 10:00 WIB
+  s = setupRoster(ctx);
+});
+afterEach(() => ctx.close());
+
+/** Independent count: the date `n` days later that is not a Saturday or Sunday, counted one by one. */
+function workingDaysLater(date: string, n: number): string {
+  const d = new Date(`${date}T12:00:00Z`);
+  while (n > 0) {
+    d.setUTCDate(d.getUTCDate() + 1);
+    if (d.getUTCDay() !== 0 && d.getUTCDay() !== 6) n--;
+  }
+  return d.toISOString().slice(0, 10);
+}
+
+function membership(personId: number, kpj: string, since: string): void {
+  const imp = Number(ctx.db.prepare("INSERT INTO bpjs_kpj_import (file, sha256, rows, applied, imported_at, imported_by) VALUES ('kpj.xlsx', 'x', 1, 1, 'x', 'x')").run().lastInsertRowid);
+  ctx.db.prepare("INSERT INTO bpjs_membership (person_id, kpj, member_since, import_id, updated_at) VALUES (?, ?, ?, ?, 'x')").run(personId, kpj, since, imp);
+}
+
+describe('reporting deadline', () => {
+  it('counts working days, skipping weekends', () => {
+    for (const d of ['2026-03-02', '2026-03-05', '2026-03-06', '2026-03-07', '2026-03-08', '2026-12-31']) {
+      for (const n of [1, 2, 3, 5]) expect(addWorkingDays(d, n)).toBe(workingDaysLater(d, n));
+    }
+    expect(addWorkingDays('2026-03-06', 2)).toBe('2026-03-10'); // Friday -> Tuesday
+  });
+
+  it('flags an unreported accident past its deadline, and a late report', () => {
+    const p = addPerson(ctx, { kpj: '11111111111' });
+    addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu, wage: 2_000_000 });
+    const late = saveIncident(ctx, { personId: p.id, kind: 'accident', date: '2026-03-06', place: 'Kantor', description: 'Terjatuh dari tangga' }).id;
+    const fresh = saveIncident(ctx, { personId: p.id, kind: 'accident', date: '2026-03-10' }).id;
+    let rows = listIncidents(ctx);
+    const byId = (id: number) => rows.find((r) => r.id === id)!;
+    expect(byId(late)).toMatchObject({ deadline: '2026-03-10', status: 'overdue', reportedWage: 2_000_000 });
+    expect(byId(fresh)).toMatchObject({ deadline: '2026-03-12', status: 'due' });
+    expect(listIncidents(ctx, { status: 'open' })).toHaveLength(2);
+    markReported(ctx, late, '2026-03-11');
+    markReported(ctx, fresh, '2026-03-11');
+    rows = listIncidents(ctx);
+    expect(byId(late).status).toBe('reported_late');
+    expect(byId(fresh).status).toBe('reported');
+    // Three working days: the Friday accident was due on Wednesday, so reported in time.
+    saveCoverageSettings(ctx, { incidentDeadlineDays: 3 });
+    rows = listIncidents(ctx);
+    expect(byId(late)).toMatchObject({ deadline: '2026-03-11', status: 'reported' });
+    // An accident gives care, not a fixed sum; no scholarship.
+    expect(byId(late).benefit).toMatchObject({ program: 'JKK', total: 0, scholarship: { eligible: false } });
+    expect(() => saveIncident(ctx, { personId: p.id, kind: 'accident', date: '2026-03-12' })).toThrow(/setelah hari ini/);
+    expect(() => saveIncident(ctx, { personId: p.id, kind: 'accident', date: '2026-03-09', reportedDate: '2026-03-08' })).toThrow(/sebelum tanggal kejadian/);
+  });
+});
+
+describe('deaths', () => {
+  it('estimates JKM Rp42.000.000 and a scholarship after 36 months, JKK death 48 x the wage', () => {
+    const old = addPerson(ctx, { kpj: '22222222222' });
+    addEngagement(ctx, old.id, { unit: s.dinas, category: s.pu, wage: 1_500_000, start: '2022-01-01', end: null });
+    membership(old.id, '22222222222', '2022-01-15');
+    const recent = addPerson(ctx, { kpj: '33333333333' });
+    addEngagement(ctx, recent.id, { unit: s.dinas, category: s.pu, wage: 1_500_000, start: '2025-06-01', end: null });
+    membership(recent.id, '33333333333', '2025-06-01');
+    const work = addPerson(ctx);
+    addEngagement(ctx, work.id, { unit: s.dinas, category: s.pu, wage: 2_250_000, start: '2026-01-01', end: null });
+
+    const a = saveIncident(ctx, { personId: old.id, kind: 'death', date: '2026-02-10' }).id;
+    const b = saveIncident(ctx, { personId: recent.id, kind: 'death', date: '2026-02-10' }).id;
+    const c = saveIncident(ctx, { personId: work.id, kind: 'work_death', date: '2026-03-02', place: 'Jalan Liwa-Krui' }).id;
+    const rows = listIncidents(ctx);
+    const byId = (id: number) => rows.find((r) => r.id === id)!;
+    expect(byId(a).benefit.total).toBe(20_000_000 + 12_000_000 + 10_000_000);
+    // January 2022 to February 2026 inclusive.
+    expect(byId(a).benefit.scholarship).toMatchObject({ eligible: true, contributionMonths: 4 * 12 + 2, maxAmount: 174_000_000 });
+    expect(byId(b).benefit.scholarship).toMatchObject({ eligible: false, contributionMonths: 7 + 2, maxAmount: 0 });
+    expect(byId(b).benefit.scholarship.rule).toContain('3 tahun');
+    expect(byId(c).benefit.items[0]!.amount).toBe(48 * 2_250_000);
+    expect(byId(c).benefit.scholarship.eligible).toBe(true);
+    // Not registered: the family may not be paid by BPJS.
+    expect(byId(c).benefit.warnings.join(' ')).toMatch(/belum memiliki KPJ/);
+  });
+
+  it('ends the engagement: billed for the month of death, not after, and left out of data_tk_na', async () => {
+    const died = addPerson(ctx, { kpj: '44444444444' });
+    const diedEng = addEngagement(ctx, died.id, { unit: s.dinas, category: s.pu, wage: 1_500_000, start: '2025-01-01', end: null });
+    const left = addPerson(ctx, { kpj: '55555555555' });
+    addEngagement(ctx, left.id, { unit: s.dinas, category: s.pu, wage: 1_500_000, start: '2025-01-01', end: '2026-01-31', reason: 'Mengundurkan diri' });
+    const stays = addPerson(ctx, { kpj: '66666666666' });
+    addEngagement(ctx, stays.id, { unit: s.dinas, category: s.pu, wage: 1_500_000, start: '2025-01-01', end: null });
+
+    const r = saveIncident(ctx, { personId: died.id, kind: 'death', date: '2026-02-10', reportedDate: '2026-02-11' });
+    expect(r.endedEngagements).toBe(1);
+    expect(ctx.db.prepare('SELECT end_date, end_reason FROM engagement WHERE id = ?').get(diedEng)).toEqual({ end_date: '2026-02-10', end_reason: 'Meninggal dunia' });
+
+    const billed = (month: string) => {
+      runBilling(ctx, { month });
+      return listInvoices(ctx, { month }).flatMap((i) => invoiceLines(ctx, i.id)).map((l) => l.nik).sort();
+    };
+    expect(billed('2026-02')).toEqual([died.nik, stays.nik].sort());
+    expect(billed('2026-03')).toEqual([stays.nik]);
+
+    expect(pendingChanges(ctx, 'na', '2026-03-11').map((c) => c.personId)).toEqual([left.id]);
+    const out = await exportBatch(ctx, { kind: 'na', outDir: join(ctx.dir, 'out') });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out.files[0]!.path);
+    const kpjs: string[] = [];
+    wb.getWorksheet('data_tk_na')!.eachRow((row, n) => n > 1 && kpjs.push(String(row.getCell(1).value)));
+    expect(kpjs).toEqual(['55555555555']);
+
+    // A later SK for the dead person stops the recording.
+    const other = addPerson(ctx);
+    addEngagement(ctx, other.id, { unit: s.dinas, category: s.pu, start: '2026-01-01', end: '2026-02-28' });
+    addEngagement(ctx, other.id, { unit: s.dinas, category: s.pu, start: '2026-03-01', end: null });
+    expect(() => saveIncident(ctx, { personId: other.id, kind: 'death', date: '2026-02-20' })).toThrow(/mulai setelah/);
+    expect(ctx.db.prepare('SELECT count(*) AS n FROM incident WHERE person_id = ?').get(other.id)).toEqual({ n: 0 });
+  });
+
+  it('sigap incident add, list and report', async () => {
+    const p = addPerson(ctx, { kpj: '77777777777' });
+    addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu, wage: 1_800_000, end: null });
+    ctx.db.close();
+    const env = { SIGAP_DB: ctx.dbPath };
+    const at = '2026-03-11T03:00:00Z';
+    const add = await runCli(['incident', 'add', '--nik', p.nik, '--kind', 'work_death', '--date', '2026-03-09', '--place', 'Lokasi proyek', '--json'], { env, at });
+    expect(add.code).toBe(0);
+    const j = add.json<{ incident: { id: number; deadline: string; status: string; benefit: { total: number } }; endedEngagements: number }>();
+    expect(j).toMatchObject({ endedEngagements: 1, incident: { deadline: '2026-03-11', status: 'due', benefit: { total: 48 * 1_800_000 } } });
+    const text = await runCli(['incident', 'list'], { env, at: '2026-03-12T03:00:00Z' });
+    expect(text.stdout).toContain('TERLAMBAT');
+    expect((await runCli(['incident', 'report', String(j.incident.id), '--date', '2026-03-12'], { env, at: '2026-03-12T03:00:00Z' })).code).toBe(0);
+    const list = await runCli(['incident', 'list', '--json'], { env, at: '2026-03-12T03:00:00Z' });
+    expect(list.json<{ incidents: { status: string; reportedDate: string }[] }>().incidents).toMatchObject([{ status: 'reported_late', reportedDate: '2026-03-12' }]);
+    expect((await runCli(['incident', 'add', '--nik', p.nik, '--kind', 'sakit', '--date', '2026-03-09'], { env, at })).code).toBe(2);
+    ctx.db = (await import('../../electron/core/db/open')).openDatabase(ctx.dbPath).db;
+  });
+});
