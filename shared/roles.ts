@@ -16,18 +16,42 @@ export const SEES_IDENTITY: readonly Role[] = ['admin', 'hr'];
  * The roles a call needs, by the call's name: an exact name first, then its prefix (`sk.`), then `*`.
  * Reading calls are open to every signed-in role; writing calls to the role whose work they are.
  */
+const ALL: readonly Role[] = ['admin', 'hr', 'finance', 'viewer'];
+
 const RULES: Record<string, readonly Role[]> = {
-  '*': ['admin', 'hr', 'finance', 'viewer'],
+  '*': ALL,
   'person.create': ['admin', 'hr'],
   'person.update': ['admin', 'hr'],
   'engagement.end': ['admin', 'hr'],
   'sk.': ['admin', 'hr'],
   'bpjs.': ['admin', 'hr'],
+  // The BPJS files' status is for everyone to read; the branch office's bill is checked by finance too.
+  'bpjs.preflight': ALL,
+  'bpjs.pending': ALL,
+  'bpjs.profiles': ALL,
+  'bpjs.batches': ALL,
+  'bpjs.batch': ALL,
+  'bpjs.reconcile': ['admin', 'hr', 'finance'],
+  'bpjs.chooseFile': ['admin', 'hr', 'finance'],
   'export.': ['admin', 'hr'],
+  // Billing: a call under these prefixes is finance's unless it is named below as a read.
   'billing.': ['admin', 'finance'],
   'invoice.': ['admin', 'finance'],
   'payment.': ['admin', 'finance'],
-  'rates.save': ['admin', 'finance'],
+  'rates.': ['admin', 'finance'],
+  'billing.months': ALL,
+  'billing.arrears': ALL,
+  'invoice.list': ALL,
+  'invoice.get': ALL,
+  'invoice.lines': ALL,
+  'payment.list': ALL,
+  'rates.list': ALL,
+  // Printed documents and the coverage and forecast views only read.
+  'print.': ALL,
+  'coverage.': ALL,
+  'forecast.': ALL,
+  'rates.delete': ['admin', 'finance'],
+  'rates.saveBrackets': ['admin', 'finance'],
   'settings.saveEmployer': ['admin'],
   'settings.chooseLogo': ['admin'],
   'opd.save': ['admin'],
@@ -37,6 +61,7 @@ const RULES: Record<string, readonly Role[]> = {
   'users.': ['admin'],
   'backup.': ['admin'],
   'audit.': ['admin'],
+  'settings.setLockMinutes': ['admin'],
 };
 
 export function rolesFor(call: string): readonly Role[] {

@@ -14,6 +14,7 @@ import { SettingsPage } from './pages/settings/SettingsPage';
 import { billingRoutes } from './pages/billing/routes';
 import { reportingRoutes } from './pages/reporting/routes';
 import { securityRoutes } from './pages/security/routes';
+import { SessionGate } from './pages/security/session';
 import { coverageRoutes } from './pages/coverage/routes';
 
 const routes: RouteObject[] = [
@@ -39,9 +40,11 @@ export function App({ bridge }: { bridge: Bridge }) {
   const [router] = useState(() => createBrowserRouter(routes));
   return (
     <BridgeProvider bridge={bridge}>
-      <AppInfoProvider>
-        <RouterProvider router={router} />
-      </AppInfoProvider>
+      <SessionGate>
+        <AppInfoProvider>
+          <RouterProvider router={router} />
+        </AppInfoProvider>
+      </SessionGate>
     </BridgeProvider>
   );
 }

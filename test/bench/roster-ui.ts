@@ -8,6 +8,8 @@ import { spawn } from 'node:child_process';
 import { openDatabase } from '../../electron/core/db/open';
 import { createApi } from '../../electron/core/api/create-api';
 import { dispatch } from '../../electron/core/api/dispatch';
+import { sessionFor } from '../../electron/core/auth/session';
+import { signInAs } from '../api-harness';
 import { BRIDGE_GLOBAL, CHANNEL_NAMES } from '../../shared/contract/names';
 import { installBridge } from '../e2e/bridge-init';
 
@@ -36,7 +38,10 @@ export async function measureRosterUi(dbPath: string, reps: number): Promise<{ f
     await waitForServer(`http://127.0.0.1:${PORT}/`);
     for (let i = 0; i < reps; i++) {
       const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-      await page.exposeBinding('__sigapInvoke', (_s, name: unknown, input: unknown) => dispatch(api, name, input));
+      const gate = sessionFor(ctx);
+      const call = (name: unknown, input: unknown) => dispatch(api, name, input, { gate });
+      await signInAs(call as (n: string, i: unknown) => ReturnType<typeof call>, 'admin');
+      await page.exposeBinding('__sigapInvoke', (_s, name: unknown, input: unknown) => call(name, input));
       await page.addInitScript(installBridge, { names: [...CHANNEL_NAMES], global: BRIDGE_GLOBAL, progressEvent: 'sigap-bench:progress' });
       await page.goto(`http://127.0.0.1:${PORT}/`);
       await page.getByRole('navigation', { name: 'Navigasi utama' }).waitFor();

@@ -15,6 +15,11 @@ import type { CoreContext } from '../../electron/core/context';
 import { BRIDGE_GLOBAL, CHANNEL_NAMES } from '../../shared/contract/names';
 import { installBridge } from './bridge-init';
 import { printWithChromium } from '../../electron/cli/chromium-pdf';
+import { sessionFor } from '../../electron/core/auth/session';
+import { signInAs, TEST_ADMIN, TEST_PASSWORD } from '../api-harness';
+import type { Role } from '../../shared/roles';
+
+export { TEST_ADMIN, TEST_PASSWORD };
 
 /** The core's clock in every browser test: mid-March 2026, so "this month" is stable. */
 export const E2E_NOW = '2026-03-10T03:00:00Z';
@@ -31,6 +36,22 @@ export interface SigapHarness {
   folderQueue: string[];
   /** Opens a route and waits until the app has loaded its own data. */
   open(path?: string): Promise<void>;
+  /** Signs out and in again (through the real calls) as another role, or nobody. Reload the page after. */
+  signInAs(who: Role | 'signedOut'): Promise<void>;
+  /** Moves the core's clock forward (to reach the inactivity lock). */
+  advanceClock(minutes: number): void;
+  /** Where automatic backups go (null unless the test asked for backups). */
+  backupDir: string | null;
+}
+
+export interface SigapOptions {
+  /**
+   * Who is signed in before the page opens: by default the administrator, created through the real
+   * `auth.setup`, so the app shows its pages directly. 'firstRun' leaves the database without users.
+   */
+  sigapAuth: Role | 'signedOut' | 'firstRun';
+  /** Give the core an automatic-backup folder (as the desktop app has). */
+  sigapBackups: boolean;
 }
 
 async function forwardProgress(page: Page, event: unknown): Promise<void> {
@@ -45,17 +66,21 @@ async function forwardProgress(page: Page, event: unknown): Promise<void> {
     .catch(() => undefined); // the page may be closing; progress is best effort, as over IPC
 }
 
-export const test = base.extend<{ sigap: SigapHarness }>({
-  sigap: async ({ page }, use) => {
+export const test = base.extend<{ sigap: SigapHarness } & SigapOptions>({
+  sigapAuth: ['admin', { option: true }],
+  sigapBackups: [false, { option: true }],
+  sigap: async ({ page, sigapAuth, sigapBackups }, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'sigap-e2e-'));
     const { db } = openDatabase(join(dir, 'sigap.db'));
-    const ctx: CoreContext = { db, actor: 'app', clock: () => new Date(E2E_NOW) }; // the desktop app's actor
+    let offset = 0;
+    const ctx: CoreContext = { db, actor: 'app', clock: () => new Date(Date.parse(E2E_NOW) + offset) }; // the desktop app's actor
+    const backupDir = sigapBackups ? join(dir, 'cadangan') : null;
     const openQueue: string[] = [];
     const saveQueue: string[] = [];
     const folderQueue: string[] = [];
     const host: HostServices = {
       appVersion: '0.1.0',
-      backupDir: null,
+      backupDir,
       chooseOpenFile: async () => openQueue.shift() ?? null,
       chooseSaveFile: async () => saveQueue.shift() ?? null,
       chooseFolder: async () => folderQueue.shift() ?? null,
@@ -63,7 +88,11 @@ export const test = base.extend<{ sigap: SigapHarness }>({
       progress: (e) => void forwardProgress(page, e),
     };
     const api = createApi(ctx, host);
-    await page.exposeBinding('__sigapInvoke', (_source, name: unknown, input: unknown) => dispatch(api, name, input, { checkOutput: true }));
+    // The same session gate as the app's core: every call from the page is checked against it.
+    const gate = sessionFor(ctx);
+    const call = (name: unknown, input: unknown) => dispatch(api, name, input, { checkOutput: true, gate });
+    if (sigapAuth !== 'firstRun') await signInAs(call as (n: string, i: unknown) => ReturnType<typeof call>, sigapAuth);
+    await page.exposeBinding('__sigapInvoke', (_source, name: unknown, input: unknown) => call(name, input));
     await page.addInitScript(installBridge, { names: [...CHANNEL_NAMES], global: BRIDGE_GLOBAL, progressEvent: PROGRESS_EVENT });
 
     // The renderer runs under the app's Content-Security-Policy (set by vite preview); a violation is a bug.
@@ -83,6 +112,14 @@ export const test = base.extend<{ sigap: SigapHarness }>({
         await page.goto(path);
         await expect(page.getByRole('navigation', { name: 'Navigasi utama' })).toBeVisible();
       },
+      signInAs: async (who) => {
+        await call('auth.logout', {});
+        await signInAs(call as (n: string, i: unknown) => ReturnType<typeof call>, who);
+      },
+      advanceClock: (minutes) => {
+        offset += minutes * 60_000;
+      },
+      backupDir,
     });
     await page.close(); // no bridge call may reach the database after it is closed
     expect(violations, 'no CSP violations or uncaught errors in the page').toEqual([]);

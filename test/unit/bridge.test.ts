@@ -30,6 +30,11 @@ describe('dispatch', () => {
     const b = bridge(ctx, testHost());
     const hostile: unknown[] = [null, 0, -1, 1e308, NaN, '', 'x'.repeat(200_000), [], [1, 2], true, { constructor: { prototype: { x: 1 } } },
       JSON.parse('{"__proto__":{"admin":true}}'), { month: '2026-01', search: '%\'"; --' }, { personId: Number.MAX_SAFE_INTEGER }];
+    // Signed in as admin (the harness default), so every payload passes the session gate and reaches
+    // the call's own validation: a refusal here is INVALID_INPUT, never AUTH_REQUIRED or FORBIDDEN.
+    await b.ready;
+    expect(b.gate.current()?.role).toBe('admin');
+    let fuzzed = 0;
     for (const name of CHANNELS) {
       if (name.endsWith('choose' + 'File') || name === 'settings.chooseLogo') continue; // dialogs: covered with queued answers below
       for (const input of hostile) {
@@ -37,7 +42,11 @@ describe('dispatch', () => {
         expect(r).toHaveProperty('ok');
         if (!r.ok) expect(['INVALID_INPUT', 'NOT_FOUND', 'CONFLICT']).toContain(r.error.code);
       }
+      fuzzed++;
     }
+    expect(b.gate.current()?.role).toBe('admin');
+    expect(fuzzed).toBe(CHANNELS.filter((n) => !n.endsWith('choose' + 'File') && n !== 'settings.chooseLogo').length);
+    console.info(`fuzzed ${fuzzed} calls x ${hostile.length} payloads = ${fuzzed * hostile.length}`);
     expect(({} as Record<string, unknown>).admin).toBeUndefined();
   });
 });

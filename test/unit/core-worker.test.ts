@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { CoreWorkerClient } from '../../electron/core/api/worker-client';
 import { fxPersons, writeMessyAppendix } from '../fixtures/sk-workbook';
 import { tempDir } from '../helpers';
+import { TEST_ADMIN } from '../api-harness';
 import type { ProgressEvent } from '../../shared/contract/index';
 
 let dir: string;
@@ -21,6 +22,9 @@ describe('the core worker', () => {
     );
     try {
       await client.ready;
+      // The worker enforces the session gate: nothing but the auth calls before someone signs in.
+      expect(await client.call('app.info', {})).toMatchObject({ ok: false, error: { code: 'AUTH_REQUIRED' } });
+      expect(await client.call('auth.setup', TEST_ADMIN)).toMatchObject({ ok: true });
       const info = await client.call('app.info', {});
       expect(info).toMatchObject({ ok: true, value: { version: '1.0.0', counts: { persons: 0 } } });
       expect(await client.call('roster.list', { month: 'x' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });

@@ -1,10 +1,16 @@
 import type { z } from 'zod';
 import { contract, type ChannelName, type Output, type ParsedInput, type Reply } from '../../../shared/contract/index';
 import { SigapError } from '../../../shared/errors';
+import { PUBLIC_CALLS, type SessionGate } from '../auth/session';
 
 export type Handlers = { [K in ChannelName]: (input: ParsedInput<K>) => Promise<Output<K>> | Output<K> };
 
 export interface DispatchOptions {
+  /**
+   * The signed-in session every call is checked against (`sessionFor(ctx)`). Without one, only the
+   * public calls (status, setup, sign-in) are answered: a caller that forgets the gate gets nothing.
+   */
+  gate?: SessionGate;
   /** Check replies against the output schema too (tests and development). */
   checkOutput?: boolean;
   onInternalError?: (name: string, error: unknown) => void;
@@ -33,12 +39,22 @@ function isChannel(name: unknown): name is ChannelName {
 }
 
 /**
- * Runs one bridge call: the name must be in the contract, the input is parsed from `unknown`, and the
+ * Runs one bridge call: the name must be in the contract, the session must allow it (signed in, not
+ * locked, the role may make it), the input is parsed from `unknown`, and the
  * reply is always `{ ok: true, value }` or `{ ok: false, error: { code, message } }`, never a throw.
  */
 export async function dispatch(handlers: Handlers, name: unknown, raw: unknown, opts: DispatchOptions = {}): Promise<Reply<unknown>> {
   if (!isChannel(name)) return { ok: false, error: { code: 'INVALID_INPUT', message: 'Perintah tidak dikenal.' } };
   const spec = contract[name];
+  // The session first: a caller without the right learns nothing about the call's input rules.
+  try {
+    if (opts.gate) opts.gate.check(name);
+    else if (!PUBLIC_CALLS.has(name)) throw new SigapError('AUTH_REQUIRED', 'Silakan masuk terlebih dahulu.');
+  } catch (e) {
+    if (e instanceof SigapError) return { ok: false, error: { code: e.code, message: e.message } };
+    opts.onInternalError?.(name, e);
+    return { ok: false, error: { code: 'INTERNAL', message: 'Terjadi kesalahan internal. Rincian dicatat di log aplikasi.' } };
+  }
   const parsed = spec.input.safeParse(raw === undefined ? {} : raw);
   if (!parsed.success) return { ok: false, error: { code: 'INVALID_INPUT', message: describeIssues(parsed.error.issues) } };
   try {
@@ -48,7 +64,9 @@ export async function dispatch(handlers: Handlers, name: unknown, raw: unknown, 
       const out = spec.output.safeParse(value);
       if (!out.success) throw new Error(`reply of ${name} breaks the contract: ${JSON.stringify(out.error.issues.slice(0, 3))}`);
     }
-    return { ok: true, value: value === undefined ? null : value };
+    // NIK and KPJ leave the core masked for roles that do not need them, whatever the call.
+    const shown = opts.gate ? opts.gate.present(value) : value;
+    return { ok: true, value: shown === undefined ? null : shown };
   } catch (e) {
     if (e instanceof SigapError) return { ok: false, error: { code: e.code, message: e.message } };
     opts.onInternalError?.(name, e);

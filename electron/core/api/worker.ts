@@ -8,6 +8,7 @@ import { openDatabase } from '../db/open';
 import { SigapError } from '../../../shared/errors';
 import { createApi } from './create-api';
 import { dispatch } from './dispatch';
+import { sessionFor } from '../auth/session';
 import type { HostServices } from './host';
 import type { FromWorker, HostMethod, ToWorker, WorkerConfig } from './worker-protocol';
 
@@ -36,6 +37,8 @@ function start(config: WorkerConfig): void {
     progress: (event) => send({ type: 'progress', event }),
   };
   const handlers = createApi(ctx, host);
+  // Every call is checked here, in the core, against the signed-in user: the UI only hides buttons.
+  const gate = sessionFor(ctx);
   parentPort!.on('message', (m: ToWorker) => {
     if (m.type === 'hostReply') {
       const p = pending.get(m.id);
@@ -44,7 +47,7 @@ function start(config: WorkerConfig): void {
       else p?.resolve(m.value);
       return;
     }
-    void dispatch(handlers, m.name, m.input, { onInternalError: (name, e) => console.error(`[core] ${name}`, e) }).then((reply) => send({ type: 'reply', id: m.id, reply }));
+    void dispatch(handlers, m.name, m.input, { gate, onInternalError: (name, e) => console.error(`[core] ${name}`, e) }).then((reply) => send({ type: 'reply', id: m.id, reply }));
   });
   send({ type: 'ready' });
 }

@@ -1,14 +1,47 @@
 import type { CoreContext } from '../context';
+import { nowIso } from '../context';
+import { audit } from '../audit';
 import { SigapError } from '../../../shared/errors';
 import { maskId } from '../../../shared/nik';
 import { mayCall, SEES_IDENTITY, type Role } from '../../../shared/roles';
-import { authenticate, needsFirstAdmin, type User } from './users';
+import { authenticate, getUser, needsFirstAdmin, type User } from './users';
 import { verifyPassword } from './passwords';
 
 /** Calls that work without a session: signing in, and setting up the first administrator. */
 export const PUBLIC_CALLS = new Set(['auth.status', 'auth.setup', 'auth.login', 'auth.logout', 'auth.unlock']);
 
 export const DEFAULT_LOCK_MINUTES = 15;
+const MAX_FAILED_UNLOCKS = 5;
+const LOCK_KEY = 'session.lockMinutes';
+
+/** Minutes of inactivity before the session locks (0: never), kept in the `setting` table. */
+export function lockMinutes(ctx: CoreContext): number {
+  const row = ctx.db.prepare('SELECT value FROM setting WHERE key = ?').get(LOCK_KEY) as { value: string } | undefined;
+  const n = row ? Number(row.value) : NaN;
+  return Number.isInteger(n) && n >= 0 ? n : DEFAULT_LOCK_MINUTES;
+}
+
+export function setLockMinutes(ctx: CoreContext, minutes: number): void {
+  if (!Number.isInteger(minutes) || minutes < 0 || minutes > 480) throw new SigapError('INVALID_INPUT', 'Lama kunci otomatis 0-480 menit.');
+  ctx.db.transaction(() => {
+    const before = lockMinutes(ctx);
+    ctx.db.prepare('INSERT INTO setting (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at')
+      .run(LOCK_KEY, String(minutes), nowIso(ctx));
+    audit(ctx, { action: 'update', entity: 'setting', entityId: null, summary: `Kunci otomatis setelah ${minutes} menit tidak aktif`, before: { [LOCK_KEY]: before }, after: { [LOCK_KEY]: minutes } });
+  })();
+}
+
+const gates = new WeakMap<CoreContext, SessionGate>();
+
+/** The one session of a core context: the bridge's dispatch and the auth handlers share it. */
+export function sessionFor(ctx: CoreContext): SessionGate {
+  let g = gates.get(ctx);
+  if (!g) {
+    g = new SessionGate(ctx, () => lockMinutes(ctx));
+    gates.set(ctx, g);
+  }
+  return g;
+}
 
 export interface SessionStatus {
   needsSetup: boolean;
@@ -26,6 +59,7 @@ export class SessionGate {
   private user: User | null = null;
   private lastActive = 0;
   private locked = false;
+  private failedUnlocks = 0;
 
   constructor(
     private readonly ctx: CoreContext,
@@ -49,28 +83,57 @@ export class SessionGate {
   }
 
   async login(username: string, password: string): Promise<SessionStatus> {
-    this.user = await authenticate(this.ctx, username, password);
+    const previous = this.ctx.actor;
+    // A failed attempt is written to the audit trail under the name that was tried.
+    this.ctx.actor = username.trim().toLowerCase();
+    try {
+      this.user = await authenticate(this.ctx, username, password);
+    } catch (e) {
+      this.ctx.actor = previous;
+      throw e;
+    }
     this.locked = false;
     this.lastActive = this.now();
     return this.status();
   }
 
+  /** Reads the signed-in account again (after its password or role changed). */
+  refresh(): void {
+    if (this.user) this.user = getUser(this.ctx, this.user.id);
+  }
+
+  /** The signed-in user, or null. */
+  current(): User | null {
+    return this.user;
+  }
+
   /** Signs in as a known user without a password: the first administrator right after setup. */
   adopt(user: User): void {
     this.user = user;
+    this.ctx.actor = user.username;
     this.locked = false;
     this.lastActive = this.now();
   }
 
   logout(): void {
     this.user = null;
+    this.failedUnlocks = 0;
     this.locked = false;
+    this.ctx.actor = 'app';
   }
 
   async unlock(password: string): Promise<SessionStatus> {
     if (!this.user) throw new SigapError('AUTH_REQUIRED', 'Silakan masuk terlebih dahulu.');
     const row = this.ctx.db.prepare('SELECT password_hash, active FROM app_user WHERE id = ?').get(this.user.id) as { password_hash: string; active: number } | undefined;
-    if (!row || !row.active || !(await verifyPassword(password, row.password_hash))) throw new SigapError('AUTH_FAILED', 'Kata sandi salah.');
+    if (!row || !row.active || !(await verifyPassword(password, row.password_hash))) {
+      // Guessing at a locked screen ends the session: the full sign-in counts failures per account.
+      if (++this.failedUnlocks >= MAX_FAILED_UNLOCKS) {
+        this.logout();
+        throw new SigapError('AUTH_REQUIRED', 'Terlalu banyak kata sandi salah. Silakan masuk kembali.');
+      }
+      throw new SigapError('AUTH_FAILED', 'Kata sandi salah.');
+    }
+    this.failedUnlocks = 0;
     this.locked = false;
     this.lastActive = this.now();
     return this.status();
@@ -86,9 +149,17 @@ export class SessionGate {
     if (PUBLIC_CALLS.has(call)) return this.user?.role ?? 'viewer';
     this.expire();
     if (!this.user) throw new SigapError('AUTH_REQUIRED', 'Silakan masuk terlebih dahulu.');
+    // The account as it is now: a role changed or an account switched off takes effect at once.
+    const fresh = getUser(this.ctx, this.user.id);
+    if (!fresh || !fresh.active || fresh.username !== this.user.username) {
+      this.logout();
+      throw new SigapError('AUTH_REQUIRED', 'Akun ini tidak aktif lagi. Silakan masuk kembali.');
+    }
+    this.user = fresh;
     if (this.locked) throw new SigapError('LOCKED', 'Sesi terkunci karena tidak aktif. Masukkan kata sandi untuk melanjutkan.');
     if (!mayCall(this.user.role, call)) throw new SigapError('FORBIDDEN', 'Peran Anda tidak diizinkan melakukan ini.');
     this.lastActive = this.now();
+    this.ctx.actor = this.user.username;
     return this.user.role;
   }
 
@@ -99,9 +170,13 @@ export class SessionGate {
   }
 }
 
-/** A copy with every `nik` and `kpj` string masked, at any depth. */
+/** A NIK inside running text (an audit summary, a printed page): 16 digits not part of a longer number. */
+const NIK_IN_TEXT = /(?<!\d)(\d{4})\d{8}(\d{4})(?!\d)/g;
+
+/** A copy with every `nik` and `kpj` field masked, and every NIK inside other text, at any depth. */
 export function maskIdentity<T>(value: T): T {
   if (Array.isArray(value)) return value.map(maskIdentity) as T;
+  if (typeof value === 'string') return value.replace(NIK_IN_TEXT, '$1********$2') as T;
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value as Record<string, unknown>)) {

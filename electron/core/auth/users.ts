@@ -25,6 +25,11 @@ export function listUsers(ctx: CoreContext): User[] {
   return (ctx.db.prepare(`${SELECT} ORDER BY username`).all() as Record<string, unknown>[]).map(toUser);
 }
 
+export function getUser(ctx: CoreContext, id: number): User | null {
+  const r = ctx.db.prepare(`${SELECT} WHERE id = ?`).get(id) as Record<string, unknown> | undefined;
+  return r ? toUser(r) : null;
+}
+
 export function needsFirstAdmin(ctx: CoreContext): boolean {
   return (ctx.db.prepare('SELECT count(*) AS n FROM app_user').get() as { n: number }).n === 0;
 }

@@ -1,6 +1,7 @@
 import { NavLink, Outlet } from 'react-router';
 import { useAppInfo } from '../app-info';
 import { Icon, type IconName } from './icons';
+import { UserMenu } from '../pages/security/UserMenu';
 
 interface NavItem {
   to: string;
@@ -61,6 +62,7 @@ export function AppLayout() {
           ))}
         </nav>
         <div className="sidebar-foot">
+          <UserMenu />
           <div className="sidebar-employer">{info.employer?.name ?? 'Profil Pemda belum diisi'}</div>
           <div>Versi {info.version}</div>
         </div>

@@ -6,20 +6,24 @@ import { LoadState } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
 import { dateOrDash, DASH, formatNumber, formatTimestamp } from '../../format';
 import { actorLabel, MODE_LABELS } from '../../labels';
+import { useCan } from '../security/session';
 
 /** SK: every imported decree, newest TMT first. */
 export function DecreeListPage() {
   const bridge = useBridge();
   const load = useLoad(useCallback(() => bridge.call('decree.list', {}), [bridge]));
+  const canImport = useCan('sk.apply');
   return (
     <div className="page">
       <PageHeader
         title="SK"
         subtitle="Keputusan yang menetapkan tenaga non-ASN dan pekerja rentan, beserta lampirannya."
         actions={
-          <Link to="/sk/impor" className="button button-primary">
-            Impor SK
-          </Link>
+          canImport ? (
+            <Link to="/sk/impor" className="button button-primary">
+              Impor SK
+            </Link>
+          ) : undefined
         }
       />
       <LoadState load={load}>
@@ -31,9 +35,11 @@ export function DecreeListPage() {
                 Impor SK beserta lampirannya (Excel atau CSV). Sigap menunjukkan baris yang bermasalah dan perubahan terhadap daftar
                 pegawai sebelum apa pun disimpan.
               </p>
-              <Link to="/sk/impor" className="button button-primary">
-                Impor SK pertama
-              </Link>
+              {canImport ? (
+                <Link to="/sk/impor" className="button button-primary">
+                  Impor SK pertama
+                </Link>
+              ) : null}
             </section>
           ) : (
             <section className="card card-flush" data-state="ready">

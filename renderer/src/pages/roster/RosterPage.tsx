@@ -11,6 +11,7 @@ import { STATUS_LABELS } from '../../labels';
 import { RosterFilters } from './RosterFilters';
 import { RosterTable } from './RosterTable';
 import { PersonDialog } from './PersonDialog';
+import { useCan } from '../security/session';
 import { useRosterPages } from './roster-pages';
 import { filterOf, hasFilters, paramsFromQuery, queryFromParams, sortBy, type RosterQuery } from './roster-query';
 
@@ -28,6 +29,7 @@ export function RosterPage() {
   const [searchText, setSearchText] = useState(query.search);
   const typing = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const [adding, setAdding] = useState(false);
+  const canAdd = useCan('person.create');
   const options = useLoad(useCallback(() => bridge.call('roster.options', {}), [bridge]));
 
   const setQuery = (q: RosterQuery) => setParams(paramsFromQuery(q, defaultMonth), { replace: true });
@@ -55,9 +57,11 @@ export function RosterPage() {
         title="Pegawai"
         subtitle="Tenaga non-ASN dan pekerja rentan dari SK yang diimpor atau ditambahkan manual."
         actions={
-          <button type="button" className="button button-primary" onClick={() => setAdding(true)}>
-            + Tambah pegawai
-          </button>
+          canAdd ? (
+            <button type="button" className="button button-primary" onClick={() => setAdding(true)}>
+              + Tambah pegawai
+            </button>
+          ) : undefined
         }
       />
       <LoadState load={options}>

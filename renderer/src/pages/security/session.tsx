@@ -1,0 +1,125 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { SessionStatusDto } from '../../../../shared/contract/security-calls';
+import type { ChannelName } from '../../../../shared/contract/index';
+import { mayCall } from '../../../../shared/roles';
+import { asBridgeError, BridgeError, type Bridge } from '../../bridge';
+import { BridgeProvider, useBridge } from '../../bridge-context';
+import { Notice } from '../../components/Notice';
+import { ChangePasswordScreen, LockScreen, LoginScreen, SetupScreen } from './AuthScreens';
+import '../../styles/security.css';
+
+interface Session {
+  status: SessionStatusDto;
+  /** Asks the core again (after signing in or out, changing the password). */
+  refresh: () => Promise<void>;
+  set: (s: SessionStatusDto) => void;
+}
+
+const SessionContext = createContext<Session | null>(null);
+
+/** The session, or null outside the gate (renderer unit tests render screens without one). */
+export function useSessionMaybe(): Session | null {
+  return useContext(SessionContext);
+}
+
+export function useSession(): Session {
+  const s = useContext(SessionContext);
+  if (!s) throw new Error('useSession outside SessionGate');
+  return s;
+}
+
+/**
+ * Whether the signed-in role may make a call, so screens hide what it cannot do. Only a courtesy: the
+ * core checks every call again. Outside a session (renderer unit tests) everything is shown.
+ */
+export function useCan(call: ChannelName): boolean {
+  const s = useContext(SessionContext);
+  if (!s) return true;
+  const role = s.status.user?.role;
+  return role ? mayCall(role, call) : false;
+}
+
+/** How often the screen asks whether the core has locked the session (the core decides, by its clock). */
+const POLL_MS = 20_000;
+
+/**
+ * The app behind a signed-in session: first run creates the administrator, then sign-in, a forced
+ * password change after a temporary password, and the lock screen after inactivity. The app stays
+ * mounted under the lock screen (hidden), so a half-filled form survives an unlock.
+ */
+export function SessionGate({ children }: { children: ReactNode }) {
+  const bridge = useBridge();
+  const [status, setStatus] = useState<SessionStatusDto | null>(null);
+  const [error, setError] = useState<BridgeError | null>(null);
+  const refresh = useCallback(
+    () =>
+      bridge.call('auth.status', {}).then(
+        (st) => {
+          setStatus(st);
+          setError(null);
+        },
+        (e: unknown) => setError(asBridgeError(e)),
+      ),
+    [bridge],
+  );
+
+  useEffect(() => {
+    const ask = () => void refresh();
+    const first = setTimeout(ask, 0);
+    const timer = setInterval(ask, POLL_MS);
+    window.addEventListener('focus', ask);
+    return () => {
+      clearTimeout(first);
+      clearInterval(timer);
+      window.removeEventListener('focus', ask);
+    };
+  }, [refresh]);
+
+  // Pages get a bridge that notices a refusal for a locked or ended session and shows the right screen.
+  const guarded = useMemo<Bridge>(
+    () => ({
+      call: async (name, input) => {
+        try {
+          return await bridge.call(name, input);
+        } catch (e) {
+          if (e instanceof BridgeError && (e.code === 'LOCKED' || e.code === 'AUTH_REQUIRED')) void refresh();
+          throw e;
+        }
+      },
+      onProgress: (l) => bridge.onProgress(l),
+    }),
+    [bridge, refresh],
+  );
+
+  const session = useMemo<Session | null>(() => (status ? { status, refresh, set: setStatus } : null), [status, refresh]);
+
+  if (!session) {
+    if (error) {
+      return (
+        <div className="startup">
+          <Notice tone="danger" title="Sigap tidak dapat dibuka">
+            {error.message}
+          </Notice>
+        </div>
+      );
+    }
+    return <div className="startup" role="status">Membuka Sigap…</div>;
+  }
+  const s = session.status;
+  let screen: ReactNode = null;
+  if (s.needsSetup) screen = <SetupScreen />;
+  else if (!s.user) screen = <LoginScreen />;
+  else if (s.locked) screen = <LockScreen />;
+  else if (s.user.mustChangePassword) screen = <ChangePasswordScreen />;
+  return (
+    <SessionContext.Provider value={session}>
+      {screen}
+      {/* The app is mounted only for a signed-in user, and kept (hidden) while the session is locked. */}
+      {s.user && !s.needsSetup ? (
+        <div className="session-app" hidden={screen !== null} aria-hidden={screen !== null || undefined}>
+          <BridgeProvider bridge={guarded}>{children}</BridgeProvider>
+        </div>
+      ) : null}
+    </SessionContext.Provider>
+  );
+}
