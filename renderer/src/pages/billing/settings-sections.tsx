@@ -1,4 +1,5 @@
 import type { SettingsSection } from '../settings/SettingsPage';
+import { RatesSettings } from './RatesSettings';
 
 /** Tabs this area adds to Pengaturan. */
-export const billingSettingsSections: SettingsSection[] = [];
+export const billingSettingsSections: SettingsSection[] = [{ key: 'rates', label: 'Tarif iuran', render: () => <RatesSettings /> }];

@@ -1,0 +1,173 @@
+import { Fragment, useCallback, useState } from 'react';
+import type { ArrearsDto } from '../../../../shared/contract/billing-calls';
+import { parseDateText } from '../../../../shared/dates';
+import { useBridge } from '../../bridge-context';
+import { useLoad } from '../../hooks/use-load';
+import { DateInput } from '../../components/DateInput';
+import { FormField } from '../../components/FormField';
+import { LoadState } from '../../components/LoadState';
+import { Notice } from '../../components/Notice';
+import { dateOrDash, formatDateId, formatMonthId, formatNumber, formatRupiah } from '../../format';
+import { PrintDialog } from './PrintDialog';
+
+type Unit = ArrearsDto['units'][number];
+const BUCKETS = [
+  ['d0_30', '0-30 hari'],
+  ['d31_60', '31-60 hari'],
+  ['d61_90', '61-90 hari'],
+  ['over90', '> 90 hari'],
+] as const;
+
+/** Tunggakan: what every unit still owes on issued invoices, aged past the due date, with the estimated fine. */
+export function ArrearsView({ today }: { today: string }) {
+  const bridge = useBridge();
+  const [dateText, setDateText] = useState(`${today.slice(8, 10)}-${today.slice(5, 7)}-${today.slice(0, 4)}`);
+  const asOf = parseDateText(dateText) ?? today;
+  const load = useLoad(useCallback(() => bridge.call('billing.arrears', { asOf }), [bridge, asOf]));
+  const [open, setOpen] = useState<number | null>(null);
+  const [letter, setLetter] = useState<Unit | null>(null);
+
+  return (
+    <div className="stack">
+      <div className="toolbar">
+        <FormField label="Per tanggal">
+          <DateInput value={dateText} onChange={setDateText} />
+        </FormField>
+        <p className="muted small arrears-note">
+          Dihitung dari tagihan yang sudah terbit dan pembayaran SP2D sampai tanggal ini. Umur tunggakan dihitung dari jatuh tempo. Denda 2% per bulan hanya untuk PU dan
+          merupakan <strong>perkiraan</strong>: aturannya ditujukan kepada pemberi kerja selain penyelenggara negara.
+        </p>
+      </div>
+      <LoadState load={load}>
+        {(r) =>
+          r.units.length === 0 ? (
+            <Notice tone="success" title="Tidak ada tunggakan">Semua tagihan yang terbit sampai {formatDateId(r.asOf)} sudah lunas.</Notice>
+          ) : (
+            <>
+              <div className="stat-row stat-row-compact">
+                <div className="stat stat-small stat-danger">
+                  <span className="stat-label">Lewat jatuh tempo</span>
+                  <span className="stat-value" data-testid="arrears-past-due">{formatRupiah(r.totals.pastDue)}</span>
+                </div>
+                <div className="stat stat-small">
+                  <span className="stat-label">Belum jatuh tempo</span>
+                  <span className="stat-value">{formatRupiah(r.totals.notDue)}</span>
+                </div>
+                <div className="stat stat-small stat-warning">
+                  <span className="stat-label">Denda (perkiraan)</span>
+                  <span className="stat-value">{formatRupiah(r.totals.fineEstimate)}</span>
+                </div>
+                <div className="stat stat-small">
+                  <span className="stat-label">OPD / desa menunggak</span>
+                  <span className="stat-value">{formatNumber(r.units.filter((u) => u.pastDue > 0).length)}</span>
+                </div>
+              </div>
+              <section className="card card-flush table-scroll">
+                <table className="simple-table" data-testid="arrears-table">
+                  <thead>
+                    <tr>
+                      <th>OPD / desa</th>
+                      {BUCKETS.map(([k, label]) => <th key={k} className="num">{label}</th>)}
+                      <th className="num">Lewat jatuh tempo</th>
+                      <th className="num">Belum jatuh tempo</th>
+                      <th className="num">Denda <span className="muted small">(perkiraan)</span></th>
+                      <th><span className="sr-only">Tindakan</span></th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {r.units.map((u) => (
+                      <Fragment key={u.opdId}>
+                        <tr data-testid="arrears-row" data-opd={u.opdCode}>
+                          <td>
+                            <button type="button" className="link-button strong" aria-expanded={open === u.opdId} onClick={() => setOpen(open === u.opdId ? null : u.opdId)}>
+                              {u.opd}
+                            </button>
+                            <div className="muted small">
+                              {u.opdCode}
+                              {u.bpuLapseRisk ? <span className="pill pill-small pill-danger">BPU &gt; 3 bulan menunggak: kepesertaan berakhir</span> : null}
+                            </div>
+                          </td>
+                          {BUCKETS.map(([k]) => <td key={k} className="num">{u.buckets[k] ? formatRupiah(u.buckets[k]) : '—'}</td>)}
+                          <td className="num strong">{formatRupiah(u.pastDue)}</td>
+                          <td className="num">{u.buckets.notDue ? formatRupiah(u.buckets.notDue) : '—'}</td>
+                          <td className="num">{u.fineEstimate ? formatRupiah(u.fineEstimate) : '—'}</td>
+                          <td className="nowrap">
+                            {u.pastDue > 0 ? (
+                              <button type="button" className="link-button" onClick={() => setLetter(u)} aria-label={`Surat teguran untuk ${u.opd}`}>
+                                Surat teguran
+                              </button>
+                            ) : null}
+                          </td>
+                        </tr>
+                        {open === u.opdId ? (
+                          <tr className="arrears-items">
+                            <td colSpan={9}>
+                              <Items unit={u} />
+                            </td>
+                          </tr>
+                        ) : null}
+                      </Fragment>
+                    ))}
+                  </tbody>
+                  <tfoot>
+                    <tr>
+                      <th>Jumlah</th>
+                      {BUCKETS.map(([k]) => <th key={k} className="num">{formatRupiah(r.totals[k])}</th>)}
+                      <th className="num">{formatRupiah(r.totals.pastDue)}</th>
+                      <th className="num">{formatRupiah(r.totals.notDue)}</th>
+                      <th className="num">{formatRupiah(r.totals.fineEstimate)}</th>
+                      <th />
+                    </tr>
+                  </tfoot>
+                </table>
+              </section>
+            </>
+          )
+        }
+      </LoadState>
+      {letter ? (
+        <PrintDialog
+          title={`Surat teguran: ${letter.opd}`}
+          preview={(paper) => bridge.call('print.reminder', { opdId: letter.opdId, paper, asOf })}
+          save={(paper) => bridge.call('print.reminderPdf', { opdId: letter.opdId, paper, asOf })}
+          onClose={() => setLetter(null)}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+function Items({ unit }: { unit: Unit }) {
+  return (
+    <table className="simple-table nested-table" data-testid="arrears-items">
+      <thead>
+        <tr>
+          <th>Bulan iuran</th>
+          <th>Segmen</th>
+          <th>Tagihan</th>
+          <th>Jatuh tempo</th>
+          <th className="num">Hari lewat</th>
+          <th className="num">Ditagih</th>
+          <th className="num">Dibayar</th>
+          <th className="num">Sisa</th>
+          <th className="num">Denda (perkiraan)</th>
+        </tr>
+      </thead>
+      <tbody>
+        {unit.items.map((i) => (
+          <tr key={`${i.month}:${i.segment}`}>
+            <td>{formatMonthId(i.month)}</td>
+            <td>{i.segment}</td>
+            <td className="tabular small">{i.invoiceNumbers.join(', ')}</td>
+            <td>{dateOrDash(i.dueDate)}</td>
+            <td className="num">{i.daysPastDue > 0 ? formatNumber(i.daysPastDue) : 'belum'}</td>
+            <td className="num">{formatRupiah(i.billed)}</td>
+            <td className="num">{formatRupiah(i.paid)}</td>
+            <td className="num strong">{formatRupiah(i.outstanding)}</td>
+            <td className="num">{i.fineEstimate ? `${formatRupiah(i.fineEstimate)} (${i.monthsLate} bln)` : '—'}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,71 @@
+import { useState } from 'react';
+import type { InvoiceSummaryDto } from '../../../../shared/contract/billing-calls';
+import { parseDateText } from '../../../../shared/dates';
+import { parseRupiahText } from '../../../../shared/money';
+import { asBridgeError, BridgeError } from '../../bridge';
+import { useBridge } from '../../bridge-context';
+import { DateInput } from '../../components/DateInput';
+import { Dialog } from '../../components/Dialog';
+import { FormField } from '../../components/FormField';
+import { ErrorNote } from '../../components/Notice';
+import { formatNumber, formatRupiah } from '../../format';
+
+interface Props {
+  invoice: InvoiceSummaryDto;
+  today: string;
+  onClose: () => void;
+  onSaved: (remaining: number) => void;
+}
+
+/** Records one SP2D against an issued invoice. Partial payments are fine; the core refuses overpayment. */
+export function PaymentDialog({ invoice, today, onClose, onSaved }: Props) {
+  const bridge = useBridge();
+  const [sp2d, setSp2d] = useState('');
+  const [date, setDate] = useState(`${today.slice(8, 10)}-${today.slice(5, 7)}-${today.slice(0, 4)}`);
+  const [amount, setAmount] = useState(formatNumber(invoice.payable));
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<BridgeError | null>(null);
+  const rupiah = parseRupiahText(amount);
+
+  const submit = async () => {
+    const iso = parseDateText(date);
+    if (sp2d.trim() === '') return setError(new BridgeError('INVALID_INPUT', 'Nomor SP2D wajib diisi.'));
+    if (!iso) return setError(new BridgeError('INVALID_INPUT', 'Tanggal SP2D tidak terbaca; tulis mis. 10-03-2026.'));
+    if (rupiah === null || rupiah <= 0) return setError(new BridgeError('INVALID_INPUT', 'Jumlah pembayaran harus rupiah lebih dari 0, mis. 1.500.000.'));
+    setBusy(true);
+    setError(null);
+    try {
+      const r = await bridge.call('payment.record', { invoiceId: invoice.id, sp2d: sp2d.trim(), date: iso, amount: rupiah, ...(note.trim() ? { note: note.trim() } : {}) });
+      onSaved(r.remaining);
+    } catch (e) {
+      setError(asBridgeError(e));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog title="Catat pembayaran" onClose={onClose} onSubmit={() => void submit()} submitLabel="Catat" busy={busy}>
+      <div className="stack">
+        <p className="muted dialog-lead">
+          Tagihan <span className="tabular">{invoice.number}</span> · sisa <strong>{formatRupiah(invoice.payable)}</strong>. Pembayaran sebagian boleh dicatat; pembayaran melebihi sisa ditolak.
+        </p>
+        <div className="form-grid form-grid-single">
+          <FormField label="Nomor SP2D" required>
+            <input value={sp2d} onChange={(e) => setSp2d(e.target.value)} maxLength={100} autoComplete="off" placeholder="mis. 00123/SP2D/LS/2026" />
+          </FormField>
+          <FormField label="Tanggal SP2D" required>
+            <DateInput value={date} onChange={setDate} />
+          </FormField>
+          <FormField label="Jumlah dibayar (Rp)" required hint={rupiah !== null ? formatRupiah(rupiah) : 'tidak terbaca sebagai rupiah'}>
+            <input value={amount} onChange={(e) => setAmount(e.target.value)} inputMode="numeric" maxLength={20} autoComplete="off" />
+          </FormField>
+          <FormField label="Catatan (tidak wajib)">
+            <input value={note} onChange={(e) => setNote(e.target.value)} maxLength={300} autoComplete="off" />
+          </FormField>
+        </div>
+        <ErrorNote error={error} />
+      </div>
+    </Dialog>
+  );
+}
