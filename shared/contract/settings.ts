@@ -4,14 +4,55 @@ import { id, isoDate, optText, text } from './common';
 /** A logo travels as a data URL (PNG or JPEG, at most ~700 KB). */
 export const logoDataUrl = z.string().max(1_000_000).regex(/^data:image\/(png|jpeg);base64,[A-Za-z0-9+/=]+$/, 'logo harus gambar PNG atau JPEG');
 
+/**
+ * Who signs the Pemda-wide documents (the month recap, reminder letters) and where: the finance office
+ * that bills the units (BPKAD / Badan Keuangan Daerah), its head, and the official who prepares the
+ * recap. Every field may be empty; an empty name or NIP prints a dotted line to fill in by hand.
+ */
+export const signingDto = z.object({
+  /** The town in "Place, date" above signatures (e.g. "Liwa"); empty falls back to a guess from the Pemda name. */
+  place: z.string().nullable(),
+  /** The billing office as printed under the Pemda in the letterhead. */
+  office: z.string().nullable(),
+  headName: z.string().nullable(), headNip: z.string().nullable(), headTitle: z.string().nullable(),
+  preparerName: z.string().nullable(), preparerNip: z.string().nullable(), preparerTitle: z.string().nullable(),
+});
+export type SigningDto = z.infer<typeof signingDto>;
+
+/**
+ * The town guessed from the Pemda's name (`Pemerintah Kabupaten Contoh` -> `Contoh`): only the
+ * suggestion and the fallback while the signing place is empty (a regency's seat is often another town).
+ */
+export function guessSigningPlace(pemda: string): string | null {
+  const m = /^\s*(?:pemerintah\s+)?(?:kabupaten|kab\.|kota|provinsi|prov\.)\s+(.+?)\s*$/i.exec(pemda);
+  return m ? m[1]! : null;
+}
+
 export const employerDto = z.object({
   name: z.string(),
   npp: z.string().nullable(),
   address: z.string().nullable(),
   jkkClass: z.number().int().min(1).max(5),
   logo: z.string().nullable(),
+  /** Absent from older callers; the core always fills it. */
+  signing: signingDto.optional(),
 });
 export type EmployerDto = z.infer<typeof employerDto>;
+
+const official = optText(150);
+const nip = z.string().regex(/^\d{18}$/, 'NIP harus 18 angka').nullable().optional().or(z.literal(''));
+
+/** NIPs may arrive grouped with spaces; the core strips them and checks 18 digits with a message naming the official. */
+const signingNip = optText(30);
+
+export const signingSave = z
+  .object({
+    place: optText(60),
+    office: optText(200),
+    headName: official, headNip: signingNip, headTitle: official,
+    preparerName: official, preparerNip: signingNip, preparerTitle: official,
+  })
+  .strict();
 
 export const employerSave = z
   .object({
@@ -20,11 +61,10 @@ export const employerSave = z
     address: optText(300),
     jkkClass: z.number().int().min(1).max(5),
     logo: logoDataUrl.nullable().optional(),
+    /** Omitted: the signing settings stay as they are. Given: replaces them all (a missing field clears it). */
+    signing: signingSave.optional(),
   })
   .strict();
-
-const official = optText(150);
-const nip = z.string().regex(/^\d{18}$/, 'NIP harus 18 angka').nullable().optional().or(z.literal(''));
 
 export const opdSave = z
   .object({

@@ -240,6 +240,10 @@ describe('printed invoices, recap and reminder', () => {
       const total = (p.ctx.db.prepare("SELECT sum(total) AS t FROM invoice WHERE month = '2026-03'").get() as { t: number }).t;
       expect(text).toContain(`Rp${new Intl.NumberFormat('id-ID').format(total)}`);
       expect(text).not.toContain('DRAF');
+      // Nothing configured: the place is guessed from the Pemda's name, the officials are dotted lines.
+      expect(text).toContain('Contoh, 10 April 2026');
+      expect(text).toContain('Pejabat Pengelola Keuangan Daerah');
+      expect(text.match(/\(\.{10,}\)/g)).toHaveLength(2);
       const preview = await api.ok('print.recap', { month: '2026-03', paper: 'F4' });
       expect(preview.body).not.toMatch(/\sstyle\s*=|<script/i);
     });
@@ -267,6 +271,54 @@ describe('printed invoices, recap and reminder', () => {
       const none = await api.call('print.reminder', { opdId: p.dinkes, paper: 'A4', asOf: '2026-04-01' });
       expect(none.ok).toBe(false);
       if (!none.ok) expect(none.error.code).toBe('NOT_FOUND');
+    });
+
+    it('prints the finance office, its officials and the configured place on the recap and the reminder', async () => {
+      await api.ok('settings.saveEmployer', {
+        name: 'Pemerintah Kabupaten Contoh', npp: '18040012', address: 'Jl. Merdeka 1', jkkClass: 1,
+        signing: {
+          place: 'Liwa', office: 'Badan Pengelolaan Keuangan dan Aset Daerah',
+          headName: 'Drs. Hendra Wijaya, M.Si.', headNip: '197001011995031002', headTitle: 'Kepala BPKAD',
+          preparerName: 'Sri Wahyuni, S.E.', preparerNip: '198505052010012003', preparerTitle: 'Bendahara Pengeluaran BPKAD',
+        },
+      });
+      const recapPath = out('recap-signed.pdf');
+      host.saveQueue.push(recapPath);
+      expect((await api.ok('print.recapPdf', { month: '2026-03', paper: 'A4' }))!.pages).toBe(1);
+      const recap = pdfText(recapPath);
+      expect(recap).toContain('BADAN PENGELOLAAN KEUANGAN DAN ASET DAERAH'); // the kop's unit line (upper case)
+      expect(recap).toContain('Liwa, 10 April 2026');
+      expect(recap).not.toContain('Contoh, 10 April');
+      for (const s of ['Kepala BPKAD', 'Drs. Hendra Wijaya, M.Si.', 'NIP. 19700101 199503 1 002', 'Bendahara Pengeluaran BPKAD', 'Sri Wahyuni, S.E.', 'NIP. 19850505 201001 2 003']) expect(recap).toContain(s);
+      expect(recap).not.toMatch(/\(\.{10,}\)/);
+
+      const letterPath = out('reminder-signed.pdf');
+      host.saveQueue.push(letterPath);
+      expect((await api.ok('print.reminderPdf', { opdId: p.dinkes, paper: 'A4', asOf: '2026-06-30' }))!.pages).toBe(1);
+      const letter = pdfText(letterPath);
+      expect(letter).toContain('BADAN PENGELOLAAN KEUANGAN DAN ASET DAERAH');
+      expect(letter).toContain('Liwa, 30 Juni 2026');
+      for (const s of ['Kepala BPKAD', 'Drs. Hendra Wijaya, M.Si.', 'NIP. 19700101 199503 1 002']) expect(letter).toContain(s);
+      expect(letter).not.toContain('Pengelola Iuran BPJS Ketenagakerjaan');
+
+      // The invoice's "Place, date" uses the configured place too.
+      const invoice = await api.ok('print.invoice', { invoiceId: invoiceIdOf(p.ctx, p.dinsos), paper: 'A4' });
+      expect(invoice.body).toContain('Liwa, ');
+
+      // A field left empty prints a dotted line again; the rest stays.
+      await api.ok('settings.saveEmployer', {
+        name: 'Pemerintah Kabupaten Contoh', npp: '18040012', address: 'Jl. Merdeka 1', jkkClass: 1,
+        signing: { office: 'Badan Keuangan Daerah', headName: 'Drs. Hendra Wijaya, M.Si.' },
+      });
+      const partialPath = out('recap-partial.pdf');
+      host.saveQueue.push(partialPath);
+      await api.ok('print.recapPdf', { month: '2026-03', paper: 'A4' });
+      const partial = pdfText(partialPath);
+      expect(partial).toContain('Kepala Badan Keuangan Daerah');
+      expect(partial).toContain('Contoh, 10 April 2026');
+      expect(partial).toContain('Pembuat Rekapitulasi');
+      expect(partial.match(/\(\.{10,}\)/g)).toHaveLength(1);
+      expect(partial.match(/NIP\. \.{10,}/g)).toHaveLength(2);
     });
   });
 });

@@ -9,7 +9,8 @@ import { todayIso } from '../context';
 import { formatDateId, formatMonthId } from '../../../shared/dates';
 import { formatNumber, formatRupiah } from '../../../shared/money';
 import { AGING_BUCKETS, AGING_LABELS } from '../../../shared/billing-types';
-import { BASE_CSS, h, letterheadHtml, placeFromPemda, signatureBlocksHtml, type PrintedDoc } from '../print/page';
+import { BASE_CSS, h, letterheadHtml, signatureBlocksHtml, type PrintedDoc } from '../print/page';
+import { financeOffice } from '../print/signing';
 import { letterhead } from '../billing/header';
 import type { CoverageSummary } from './summary';
 import type { YearlyReport } from './yearly';
@@ -48,9 +49,11 @@ function head(ctx: CoreContext, title: string, subtitle: string): string {
   return `${letterheadHtml(letterhead(ctx))}<h1 class="doc-title">${h(title)}</h1><p class="doc-subtitle">${h(subtitle)}</p>`;
 }
 
+/** Signed by the head of the finance office configured in Pengaturan (dotted lines when not set). */
 function signOff(ctx: CoreContext, title: string): string {
   const lh = letterhead(ctx, false);
-  return signatureBlocksHtml([{ title, name: null, nip: null }], { place: placeFromPemda(lh.pemda), dateLabel: formatDateId(todayIso(ctx)), emptyColumnsBefore: 1 });
+  const office = financeOffice(ctx, lh.pemda, { headTitle: title, preparerTitle: '' });
+  return signatureBlocksHtml([office.head], { place: office.place, dateLabel: formatDateId(todayIso(ctx)), emptyColumnsBefore: 1 });
 }
 
 /** The one-page coverage report for the Bupati / Wali Kota and the Sekda. */

@@ -3,4 +3,5 @@ export { escapeHtml, BASE_CSS, letterheadHtml, signatureBlocksHtml, toPdfHtml, c
 export { invoicePrint, invoiceFileName } from './invoice';
 export { recapPrint } from './recap';
 export { reminderPrint } from './reminder';
+export { documentPlace, financeOffice, type FinanceOffice } from './signing';
 export { printDocToFile, writePdfAtomic, type SavedPdfFile } from './save';

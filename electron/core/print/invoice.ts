@@ -10,7 +10,8 @@ import { formatDateId, formatMonthId } from '../../../shared/dates';
 import { formatNumber, formatRupiah } from '../../../shared/money';
 import type { InvoiceDocument, InvoiceKind, InvoiceLine, LineChange, RateParamKey, Segment } from '../../../shared/billing-types';
 import { RATE_PARAMS } from '../../../shared/billing-types';
-import { BASE_CSS, capitalise, h, letterheadHtml, placeFromPemda, signatureBlocksHtml, type PrintedDoc } from './page';
+import { BASE_CSS, capitalise, h, letterheadHtml, signatureBlocksHtml, type PrintedDoc } from './page';
+import { documentPlace } from './signing';
 
 const KIND_TITLES: Record<InvoiceKind, string> = {
   regular: 'Surat Tagihan Iuran BPJS Ketenagakerjaan',
@@ -105,12 +106,12 @@ function programTable(d: InvoiceDocument): string {
 <tfoot><tr class="total"><td></td><td>JUMLAH</td><td class="num">${h(formatRupiah(inv.employer))}</td><td class="num">${h(formatRupiah(inv.worker))}</td><td class="num">${h(formatRupiah(inv.total))}</td></tr></tfoot></table>`;
 }
 
-function signatures(d: InvoiceDocument, dateIso: string): string {
+function signatures(ctx: CoreContext, d: InvoiceDocument, dateIso: string): string {
   const [head, pptk, treasurer] = d.unit.officials;
   const captions = ['Mengetahui,', 'Menyetujui,', ''];
   return signatureBlocksHtml(
     [head, pptk, treasurer].filter((o) => o !== undefined).map((o, i) => ({ caption: captions[i], title: o.title, name: o.name, nip: o.nip })),
-    { place: placeFromPemda(d.letterhead.pemda), dateLabel: formatDateId(dateIso) },
+    { place: documentPlace(ctx, d.letterhead.pemda), dateLabel: formatDateId(dateIso) },
   );
 }
 
@@ -160,7 +161,7 @@ ${programTable(d)}
     ? `Jumlah ini mengurangi kewajiban pembayaran tagihan nomor ${h(inv.originalNumber ?? '-')}; tidak ada yang perlu dibayarkan atas nota kredit ini.`
     : `Mohon dibayarkan paling lambat tanggal <span class="strong">${h(d.dueDateLabel)}</span>.`}${lampiran}</p>
 ${notes.length ? `<div class="keep"><div class="note strong">Dasar perhitungan (tarif yang dipakai tagihan ini):</div><ul class="notes">${notes.map((n) => `<li>${n}</li>`).join('')}</ul></div>` : ''}
-${signatures(d, dateIso)}
+${signatures(ctx, d, dateIso)}
 </section>`;
 }
 
@@ -213,7 +214,7 @@ ${body}
 </tbody>
 <tfoot>${foot}
 <tr class="closing"><td colspan="${cols.length + 1}"><p class="note">Nilai dalam rupiah. Setiap iuran dihitung per orang per program dan dibulatkan ke rupiah terdekat; jumlah adalah penjumlahan baris-baris tersebut.</p>
-${signatureBlocksHtml([{ title: 'Bendahara Pengeluaran', name: d.unit.officials[2]?.name ?? null, nip: d.unit.officials[2]?.nip ?? null }], { place: placeFromPemda(d.letterhead.pemda), dateLabel: formatDateId(issueDate(ctx, d)), emptyColumnsBefore: 2 })}</td></tr></tfoot></table>
+${signatureBlocksHtml([{ title: 'Bendahara Pengeluaran', name: d.unit.officials[2]?.name ?? null, nip: d.unit.officials[2]?.nip ?? null }], { place: documentPlace(ctx, d.letterhead.pemda), dateLabel: formatDateId(issueDate(ctx, d)), emptyColumnsBefore: 2 })}</td></tr></tfoot></table>
 </section>`;
 }
 

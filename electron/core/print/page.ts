@@ -8,6 +8,7 @@
  */
 import { cssPageSize, type Paper } from '../../../shared/paper';
 import type { Letterhead } from '../../../shared/billing-types';
+import { guessSigningPlace } from '../../../shared/contract/settings';
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -57,8 +58,9 @@ h1, h2, h3 { margin: 0; font-weight: bold; }
 .kop-logo { width: 20mm; height: 22mm; object-fit: contain; flex: none; }
 .kop-logo-space { width: 20mm; flex: none; }
 .kop-text { flex: 1; text-align: center; }
-.kop-pemda { font-size: 14pt; font-weight: bold; text-transform: uppercase; letter-spacing: 0.03em; }
-.kop-unit { font-size: 13pt; font-weight: bold; text-transform: uppercase; }
+/* A long office name breaks into two even lines ("BADAN PENGELOLAAN KEUANGAN / DAN ASET DAERAH"), never one word alone. */
+.kop-pemda { font-size: 14pt; font-weight: bold; text-transform: uppercase; letter-spacing: 0.03em; text-wrap: balance; }
+.kop-unit { font-size: 13pt; font-weight: bold; text-transform: uppercase; text-wrap: balance; }
 .kop-line { font-size: 9pt; }
 
 /* Label : value lists (invoice header, letter head). */
@@ -163,11 +165,11 @@ export function signatureBlocksHtml(blocks: SignatureBlock[], opts: { place?: st
   return `<div class="signatures">${dateRow}<div class="sig-row">${lead}${cols.join('')}</div></div>`;
 }
 
-/** The place name for "Place, date" lines, from the Pemda's name (`Pemerintah Kabupaten Contoh` -> `Contoh`). */
-export function placeFromPemda(pemda: string): string | null {
-  const m = /^\s*(?:pemerintah\s+)?(?:kabupaten|kab\.|kota|provinsi|prov\.)\s+(.+?)\s*$/i.exec(pemda);
-  return m ? m[1]! : null;
-}
+/**
+ * The place guessed from the Pemda's name (`Pemerintah Kabupaten Contoh` -> `Contoh`). Documents use
+ * the configured signing place first: see `documentPlace` in ./signing.ts.
+ */
+export const placeFromPemda = guessSigningPlace;
 
 /** A CSS string literal (for `content:`), safe inside a <style> element. */
 export function cssString(s: string): string {

@@ -6,7 +6,8 @@ import { SigapError } from '../../../shared/errors';
 import { formatDateId } from '../../../shared/dates';
 import { formatNumber, formatRupiah } from '../../../shared/money';
 import type { RecapRow } from '../../../shared/billing-types';
-import { BASE_CSS, capitalise, h, letterheadHtml, placeFromPemda, signatureBlocksHtml, type PrintedDoc } from './page';
+import { BASE_CSS, capitalise, h, letterheadHtml, signatureBlocksHtml, type PrintedDoc } from './page';
+import { financeOffice } from './signing';
 
 export const RECAP_CSS = `${BASE_CSS}
 table.recap { font-size: 8pt; line-height: 1.25; }
@@ -40,8 +41,10 @@ export function recapPrint(ctx: CoreContext, month: string): PrintedDoc & { file
   const rows = d.rows.map((r, i) => `<tr><td class="num">${i + 1}</td><td class="nowrap">${h(r.opdCode)}</td><td class="unit">${h(r.opd)}</td><td class="center">${h(r.segment)}</td><td class="num">${rp(r.persons)}</td>${amountCols.map(([, f], k) => `<td class="num${k === amountCols.length - 1 ? ' strong' : ''}">${rp(f(r))}</td>`).join('')}<td class="numbers">${r.invoiceNumbers.map(h).join('<br>') || '-'}</td><td>${h(status(r))}</td></tr>`);
   const foot = `<tr class="total"><td></td><td colspan="3">JUMLAH</td><td class="num">${rp(d.totals.persons)}</td>${amountCols.map(([, f]) => `<td class="num">${rp(f(d.totals))}</td>`).join('')}<td colspan="2"></td></tr>`;
   const dateIso = todayIso(ctx);
+  // The recap is the finance office's document: its name under the Pemda's, its officials sign.
+  const fin = financeOffice(ctx, d.letterhead.pemda, { headTitle: 'Pejabat Pengelola Keuangan Daerah', preparerTitle: 'Pembuat Rekapitulasi' });
   const body = `<section class="sheet recap">
-${letterheadHtml(d.letterhead)}
+${letterheadHtml(d.letterhead, { unitName: fin.office })}
 ${d.hasDrafts ? '<div class="draft-watermark">DRAF</div><div class="draft-banner">DRAF - sebagian tagihan bulan ini belum diterbitkan; angka masih dapat berubah</div>' : ''}
 <h1 class="doc-title">Rekapitulasi Iuran BPJS Ketenagakerjaan</h1>
 <div class="doc-subtitle">Bulan ${h(d.monthLabel)}${d.letterhead.npp ? ` &middot; NPP ${h(d.letterhead.npp)}` : ''}</div>
@@ -53,9 +56,9 @@ ${rows.join('\n')}
 <div class="words"><span class="label">Jumlah seluruhnya:</span> <span class="strong">${h(formatRupiah(d.totals.total))}</span><br><span class="label">Terbilang:</span> ${h(capitalise(d.amountInWords))}</div>
 <p class="note">Nilai dalam rupiah. Baris memuat tagihan reguler, tagihan tambahan dan nota kredit setiap unit, sehingga jumlahnya sama dengan iuran bulan ini; cocokkan dengan tagihan BPJS Ketenagakerjaan per NPP. Sudah dibayar: ${h(formatRupiah(d.totals.paid))}.</p>
 ${signatureBlocksHtml([
-    { caption: 'Mengetahui,', title: 'Pejabat Pengelola Keuangan Daerah', name: null, nip: null },
-    { caption: '', title: 'Pembuat Rekapitulasi', name: null, nip: null },
-  ], { place: placeFromPemda(d.letterhead.pemda), dateLabel: formatDateId(dateIso), emptyColumnsBefore: 0 })}
+    { caption: 'Mengetahui,', ...fin.head },
+    { caption: 'Dibuat oleh,', ...fin.preparer },
+  ], { place: fin.place, dateLabel: formatDateId(dateIso), emptyColumnsBefore: 0 })}
 </section>`;
   return {
     title: `Rekapitulasi Iuran BPJS Ketenagakerjaan ${d.monthLabel}`,

@@ -4,7 +4,8 @@ import { reminderLetter } from '../billing/arrears';
 import { formatDateId } from '../../../shared/dates';
 import { formatNumber, formatRupiah } from '../../../shared/money';
 import type { ReminderLetter } from '../../../shared/billing-types';
-import { BASE_CSS, capitalise, h, letterheadHtml, placeFromPemda, signatureBlocksHtml, type PrintedDoc } from './page';
+import { BASE_CSS, capitalise, h, letterheadHtml, signatureBlocksHtml, type PrintedDoc } from './page';
+import { financeOffice } from './signing';
 
 export const REMINDER_CSS = `${BASE_CSS}
 .letter-head { display: flex; justify-content: space-between; align-items: flex-start; gap: 8mm; margin-bottom: 4mm; }
@@ -29,7 +30,9 @@ const SUBJECTS: Record<ReminderLetter['level'], string> = {
 export function reminderPrint(ctx: CoreContext, opdId: number, asOf: string): PrintedDoc & { fileName: string; footer: string } {
   const d = reminderLetter(ctx, opdId, asOf);
   const rp = (v: number) => h(formatNumber(v));
-  const place = placeFromPemda(d.letterhead.pemda);
+  // The letter comes from the finance office that bills the units, signed by its head.
+  const fin = financeOffice(ctx, d.letterhead.pemda, { headTitle: 'Pengelola Iuran BPJS Ketenagakerjaan', preparerTitle: '' });
+  const place = fin.place;
   const head = d.unit.officials[0];
   const hasBpu = d.items.some((i) => i.segment === 'BPU');
   const rows = d.items.map((i, k) => `<tr><td class="num">${k + 1}</td><td class="nowrap">${h(i.monthLabel)}</td><td class="center">${h(i.segment)}</td><td class="small">${i.invoiceNumbers.map(h).join('<br>')}</td><td class="nowrap">${h(formatDateId(i.dueDate))}</td><td class="num">${rp(i.daysPastDue)}</td><td class="num">${rp(i.billed)}</td><td class="num">${rp(i.paid)}</td><td class="num strong">${rp(i.outstanding)}</td><td class="num estimate">${i.segment === 'PU' ? rp(i.fineEstimate) : '-'}</td></tr>`);
@@ -37,7 +40,7 @@ export function reminderPrint(ctx: CoreContext, opdId: number, asOf: string): Pr
   const paid = d.items.reduce((s, i) => s + i.paid, 0);
   const foot = `<tr class="total"><td></td><td colspan="5">JUMLAH</td><td class="num">${rp(billed)}</td><td class="num">${rp(paid)}</td><td class="num">${rp(d.outstanding)}</td><td class="num estimate">${rp(d.fineEstimate)}</td></tr>`;
   const body = `<section class="sheet letter">
-${letterheadHtml(d.letterhead)}
+${letterheadHtml(d.letterhead, { unitName: fin.office })}
 <div class="letter-head">
 <table class="fields">
 <tr><td class="label">Nomor</td><td class="colon">:</td><td>......../......../${h(d.asOf.slice(0, 4))}</td></tr>
@@ -58,7 +61,7 @@ ${rows.join('\n')}
 <p class="note estimate">* Perkiraan denda: menurut aturan denda yang tercatat (2% per bulan keterlambatan dari iuran PU yang belum dibayar), hanya sebagai PERKIRAAN. Keberlakuan denda bagi pemerintah daerah belum dipastikan; jumlah resmi mengikuti tagihan BPJS Ketenagakerjaan. Perkiraan denda tidak termasuk dalam sisa tunggakan di atas.${hasBpu ? ' Iuran BPU tidak dikenai denda, tetapi kepesertaan BPU berakhir bila iuran tidak dibayar lebih dari 3 bulan berturut-turut.' : ''}</p>
 <p>Sehubungan dengan hal tersebut, kami mohon agar tunggakan iuran di atas segera dibayarkan, dan nomor serta tanggal SP2D pembayarannya disampaikan kepada kami untuk dicatat. Keterlambatan pembayaran dapat mengakibatkan terhentinya perlindungan jaminan sosial ketenagakerjaan bagi pegawai yang bersangkutan. Apabila pembayaran telah dilakukan, mohon abaikan surat ini dan sampaikan bukti pembayarannya.</p>
 <p>Demikian disampaikan; atas perhatian dan kerja samanya diucapkan terima kasih.</p>
-${signatureBlocksHtml([{ caption: '', title: 'Pengelola Iuran BPJS Ketenagakerjaan', name: null, nip: null }], { emptyColumnsBefore: 1 })}
+${signatureBlocksHtml([fin.head], { emptyColumnsBefore: 1 })}
 <div class="cc">Tembusan:<ol>${d.unit.officials.slice(1).map((o) => `<li>${h(o.title)} ${h(d.unit.name)}</li>`).join('')}</ol></div>
 </section>`;
   return {

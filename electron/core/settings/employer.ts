@@ -4,20 +4,81 @@ import { audit } from '../audit';
 import { SigapError } from '../../../shared/errors';
 import { unitKey } from '../../../shared/person-fields';
 
+/**
+ * Who signs the Pemda-wide documents and where (see shared/contract/settings.ts `signingDto`). Kept in
+ * the `setting` key/value table under `signing.*` keys: an absent key is an empty field.
+ */
+export interface Signing {
+  place: string | null;
+  office: string | null;
+  headName: string | null; headNip: string | null; headTitle: string | null;
+  preparerName: string | null; preparerNip: string | null; preparerTitle: string | null;
+}
+
+export type SigningInput = { [K in keyof Signing]?: string | null | undefined };
+
+const SIGNING_FIELDS = ['place', 'office', 'headName', 'headNip', 'headTitle', 'preparerName', 'preparerNip', 'preparerTitle'] as const satisfies readonly (keyof Signing)[];
+
+/** The NIP fields and how the clerk knows them, for error messages. */
+const SIGNING_NIPS: [keyof Signing, string][] = [['headNip', 'kepala kantor keuangan'], ['preparerNip', 'pembuat rekapitulasi']];
+
+export function getSigning(ctx: CoreContext): Signing {
+  const rows = ctx.db.prepare("SELECT key, value FROM setting WHERE key LIKE 'signing.%'").all() as { key: string; value: string }[];
+  const byKey = new Map(rows.map((r) => [r.key, r.value]));
+  return Object.fromEntries(SIGNING_FIELDS.map((f) => [f, byKey.get(`signing.${f}`) ?? null])) as unknown as Signing;
+}
+
+/** Trims, collapses spaces, strips spaces inside NIPs, and checks each NIP is 18 digits. */
+function cleanSigning(s: SigningInput): Signing {
+  const out = {} as Record<keyof Signing, string | null>;
+  for (const f of SIGNING_FIELDS) {
+    const v = s[f];
+    out[f] = typeof v === 'string' && v.trim() !== '' ? v.trim().replace(/\s+/g, ' ') : null;
+  }
+  for (const [f, who] of SIGNING_NIPS) {
+    const nip = out[f]?.replace(/\s/g, '') ?? null;
+    if (nip !== null && !/^\d{18}$/.test(nip)) throw new SigapError('INVALID_INPUT', `NIP ${who} harus 18 angka (tertulis ${nip.length} karakter).`);
+    out[f] = nip;
+  }
+  return out;
+}
+
+function writeSigning(ctx: CoreContext, s: Signing): void {
+  const put = ctx.db.prepare('INSERT INTO setting (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at');
+  const del = ctx.db.prepare('DELETE FROM setting WHERE key = ?');
+  const now = nowIso(ctx);
+  for (const f of SIGNING_FIELDS) {
+    const v = s[f];
+    if (v === null) del.run(`signing.${f}`);
+    else put.run(`signing.${f}`, v, now);
+  }
+}
+
 export interface Employer {
   name: string;
   npp: string | null;
   address: string | null;
   jkkClass: number;
   logo: string | null;
+  signing: Signing;
 }
 
 export function getEmployer(ctx: CoreContext): Employer | null {
-  const r = ctx.db.prepare('SELECT name, npp, address, jkk_class AS jkkClass, logo FROM employer WHERE id = 1').get() as Employer | undefined;
-  return r ?? null;
+  const r = ctx.db.prepare('SELECT name, npp, address, jkk_class AS jkkClass, logo FROM employer WHERE id = 1').get() as Omit<Employer, 'signing'> | undefined;
+  return r ? { ...r, signing: getSigning(ctx) } : null;
 }
 
-export function saveEmployer(ctx: CoreContext, e: { name: string; npp?: string | null | undefined; address?: string | null | undefined; jkkClass: number; logo?: string | null | undefined }): void {
+export interface EmployerInput {
+  name: string;
+  npp?: string | null | undefined;
+  address?: string | null | undefined;
+  jkkClass: number;
+  logo?: string | null | undefined;
+  /** `undefined` keeps the signing settings; an object replaces them all (missing fields are cleared). */
+  signing?: SigningInput | undefined;
+}
+
+export function saveEmployer(ctx: CoreContext, e: EmployerInput): void {
   ctx.db.transaction(() => {
     const before = getEmployer(ctx);
     const npp = e.npp?.trim() || null;
@@ -29,11 +90,13 @@ export function saveEmployer(ctx: CoreContext, e: { name: string; npp?: string |
       jkkClass: e.jkkClass,
       // `undefined` keeps the current logo; `null` removes it.
       logo: e.logo === undefined ? (before?.logo ?? null) : e.logo,
+      signing: e.signing === undefined ? (before?.signing ?? getSigning(ctx)) : cleanSigning(e.signing),
     };
     ctx.db.prepare(
       `INSERT INTO employer (id, name, npp, address, jkk_class, logo) VALUES (1, @name, @npp, @address, @jkkClass, @logo)
        ON CONFLICT(id) DO UPDATE SET name = excluded.name, npp = excluded.npp, address = excluded.address, jkk_class = excluded.jkk_class, logo = excluded.logo`,
-    ).run(after);
+    ).run({ name: after.name, npp: after.npp, address: after.address, jkkClass: after.jkkClass, logo: after.logo });
+    writeSigning(ctx, after.signing);
     const strip = (x: Employer | null) => (x ? { ...x, logo: x.logo ? `(${x.logo.length} karakter)` : null } : null);
     audit(ctx, { action: before ? 'update' : 'create', entity: 'employer', entityId: 1, summary: `Profil Pemda: ${after.name}`, before: strip(before), after: strip(after) });
   })();

@@ -1,5 +1,5 @@
 import { useCallback, useState, type FormEvent } from 'react';
-import type { EmployerDto } from '../../../../shared/contract/index';
+import { guessSigningPlace, type EmployerDto, type SigningDto } from '../../../../shared/contract/index';
 import { useAppInfo } from '../../app-info';
 import { asBridgeError, BridgeError } from '../../bridge';
 import { useBridge } from '../../bridge-context';
@@ -7,6 +7,7 @@ import { useLoad } from '../../hooks/use-load';
 import { FormField } from '../../components/FormField';
 import { LoadState } from '../../components/LoadState';
 import { ErrorNote, Notice } from '../../components/Notice';
+import '../../styles/settings-signing.css';
 
 /** JKK risk classes with their employer rates (PP 44/2015); government offices are normally class I. */
 const JKK_CLASSES = [
@@ -16,6 +17,26 @@ const JKK_CLASSES = [
   { value: 4, label: 'IV — tinggi (1,27%)' },
   { value: 5, label: 'V — sangat tinggi (1,74%)' },
 ];
+
+type Signing = { [K in keyof SigningDto]: string };
+
+const signingOf = (s: SigningDto | undefined): Signing => ({
+  place: s?.place ?? '', office: s?.office ?? '',
+  headName: s?.headName ?? '', headNip: s?.headNip ?? '', headTitle: s?.headTitle ?? '',
+  preparerName: s?.preparerName ?? '', preparerNip: s?.preparerNip ?? '', preparerTitle: s?.preparerTitle ?? '',
+});
+
+/** A NIP is 18 digits, often written grouped (`19700101 199503 1 002`); blank is allowed. */
+function badNip(s: Signing): string | null {
+  const labels: [keyof Signing, string][] = [['headNip', 'kepala kantor keuangan'], ['preparerNip', 'pembuat rekapitulasi']];
+  for (const [k, who] of labels) {
+    const nip = s[k].replace(/\s/g, '');
+    if (nip !== '' && !/^\d{18}$/.test(nip)) return `NIP ${who} harus 18 angka (tertulis ${nip.length} karakter).`;
+  }
+  return null;
+}
+
+const orNull = (s: string) => (s.trim() === '' ? null : s.trim());
 
 export function EmployerForm() {
   const bridge = useBridge();
@@ -31,6 +52,9 @@ function Form({ initial }: { initial: EmployerDto | null }) {
   const [address, setAddress] = useState(initial?.address ?? '');
   const [jkkClass, setJkkClass] = useState(initial?.jkkClass ?? 1);
   const [logo, setLogo] = useState<string | null>(initial?.logo ?? null);
+  const [signing, setSigning] = useState<Signing>(signingOf(initial?.signing));
+  const sign = (k: keyof Signing) => (e: { target: { value: string } }) => setSigning({ ...signing, [k]: e.target.value });
+  const guessedPlace = guessSigningPlace(name);
   const [error, setError] = useState<BridgeError | null>(null);
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -58,7 +82,16 @@ function Form({ initial }: { initial: EmployerDto | null }) {
     e.preventDefault();
     void attempt(async () => {
       if (name.trim().length < 3) throw new BridgeError('INVALID_INPUT', 'Isi nama Pemda, mis. Pemerintah Kabupaten Lampung Barat.');
-      await bridge.call('settings.saveEmployer', { name: name.trim(), npp: npp.trim() || null, address: address.trim() || null, jkkClass, logo });
+      const nip = badNip(signing);
+      if (nip) throw new BridgeError('INVALID_INPUT', nip);
+      await bridge.call('settings.saveEmployer', {
+        name: name.trim(), npp: npp.trim() || null, address: address.trim() || null, jkkClass, logo,
+        signing: {
+          place: orNull(signing.place), office: orNull(signing.office),
+          headName: orNull(signing.headName), headNip: orNull(signing.headNip.replace(/\s/g, '')), headTitle: orNull(signing.headTitle),
+          preparerName: orNull(signing.preparerName), preparerNip: orNull(signing.preparerNip.replace(/\s/g, '')), preparerTitle: orNull(signing.preparerTitle),
+        },
+      });
       setSaved(true);
       app.reload();
     });
@@ -103,6 +136,37 @@ function Form({ initial }: { initial: EmployerDto | null }) {
           <small className="hint">PNG atau JPEG, paling besar 700 KB.</small>
         </div>
       </div>
+      <fieldset className="form-grid form-grid-3 signing-fields">
+        <legend>Penandatanganan dokumen</legend>
+        <p className="hint signing-intro">
+          Untuk rekapitulasi iuran bulanan dan surat tunggakan yang diterbitkan kantor keuangan daerah. Nama atau NIP yang dikosongkan dicetak
+          sebagai titik-titik untuk diisi tangan.
+        </p>
+        <FormField label="Tempat penandatanganan" hint={guessedPlace ? `Kota di atas tanda tangan, mis. Liwa. Bila kosong: ${guessedPlace}` : 'Kota di atas tanda tangan, mis. Liwa'}>
+          <input value={signing.place} onChange={sign('place')} maxLength={60} placeholder={guessedPlace ?? ''} />
+        </FormField>
+        <FormField label="Kantor keuangan penagih" hint="Dicetak di kop, mis. Badan Pengelolaan Keuangan dan Aset Daerah" wide>
+          <input value={signing.office} onChange={sign('office')} maxLength={200} />
+        </FormField>
+        <FormField label="Kepala kantor keuangan">
+          <input value={signing.headName} onChange={sign('headName')} maxLength={150} />
+        </FormField>
+        <FormField label="NIP kepala" hint="18 angka, boleh dengan spasi">
+          <input value={signing.headNip} onChange={sign('headNip')} inputMode="numeric" maxLength={21} className="tabular" />
+        </FormField>
+        <FormField label="Sebutan jabatan kepala" hint="mis. Kepala BPKAD">
+          <input value={signing.headTitle} onChange={sign('headTitle')} maxLength={150} />
+        </FormField>
+        <FormField label="Pembuat rekapitulasi" hint="Bendahara atau pengelola iuran">
+          <input value={signing.preparerName} onChange={sign('preparerName')} maxLength={150} />
+        </FormField>
+        <FormField label="NIP pembuat rekapitulasi" hint="18 angka, boleh dengan spasi">
+          <input value={signing.preparerNip} onChange={sign('preparerNip')} inputMode="numeric" maxLength={21} className="tabular" />
+        </FormField>
+        <FormField label="Jabatan pembuat rekapitulasi" hint="mis. Bendahara Pengeluaran BPKAD">
+          <input value={signing.preparerTitle} onChange={sign('preparerTitle')} maxLength={150} />
+        </FormField>
+      </fieldset>
       <ErrorNote error={error} />
       {saved ? <Notice tone="success" title="Profil Pemda tersimpan" /> : null}
       <div className="action-bar action-bar-start">
