@@ -262,6 +262,8 @@ export interface UnitHeader {
 export interface InvoiceDocument {
   letterhead: Letterhead;
   unit: UnitHeader;
+  /** The town above the signatures: frozen with the header when the invoice was issued. */
+  place: string | null;
   invoice: InvoiceSummary;
   title: string;
   monthLabel: string;

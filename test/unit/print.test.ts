@@ -301,9 +301,13 @@ describe('printed invoices, recap and reminder', () => {
       for (const s of ['Kepala BPKAD', 'Drs. Hendra Wijaya, M.Si.', 'NIP. 19700101 199503 1 002']) expect(letter).toContain(s);
       expect(letter).not.toContain('Pengelola Iuran BPJS Ketenagakerjaan');
 
-      // The invoice's "Place, date" uses the configured place too.
-      const invoice = await api.ok('print.invoice', { invoiceId: invoiceIdOf(p.ctx, p.dinsos), paper: 'A4' });
-      expect(invoice.body).toContain('Liwa, ');
+      // An issued invoice keeps the place it was issued with; a new draft uses the configured place.
+      const issued = await api.ok('print.invoice', { invoiceId: invoiceIdOf(p.ctx, p.dinsos), paper: 'A4' });
+      expect(issued.body).toContain('Contoh, ');
+      expect(issued.body).not.toContain('Liwa, ');
+      runBilling(p.ctx, { month: '2026-04' });
+      const draft = await api.ok('print.invoice', { invoiceId: invoiceIdOf(p.ctx, p.dinsos, '2026-04'), paper: 'A4' });
+      expect(draft.body).toContain('Liwa, ');
 
       // A field left empty prints a dotted line again; the rest stays.
       await api.ok('settings.saveEmployer', {

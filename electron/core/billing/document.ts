@@ -8,7 +8,7 @@ import { formatDateId, formatMonthId, isMonth } from '../../../shared/dates';
 import { terbilangRupiah } from '../../../shared/terbilang';
 import type { Amounts, InvoiceDocument, InvoiceKind, InvoiceSummary, RecapDocument, RecapRow, Segment } from '../../../shared/billing-types';
 import { getInvoice, invoiceLines, invoiceRates, listInvoices } from './invoices';
-import { headerSnapshot, letterhead, type HeaderSnapshot } from './header';
+import { headerSnapshot, letterhead, signingPlace, type HeaderSnapshot } from './header';
 
 const TITLES: Record<InvoiceKind, string> = {
   regular: 'TAGIHAN IURAN BPJS KETENAGAKERJAAN',
@@ -36,6 +36,7 @@ export function invoiceDocument(ctx: CoreContext, ref: number | string, opts: { 
   return {
     letterhead: { ...header.letterhead, logo: letterhead(ctx).logo },
     unit: header.unit,
+    place: header.place !== undefined ? header.place : signingPlace(ctx, header.letterhead.pemda),
     invoice,
     title: `${TITLES[invoice.kind]} (${SEGMENT_NAMES[invoice.segment]})`,
     monthLabel: formatMonthId(invoice.month),

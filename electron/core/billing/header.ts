@@ -2,6 +2,8 @@
 import type { CoreContext } from '../context';
 import { SigapError } from '../../../shared/errors';
 import type { Letterhead, UnitHeader } from '../../../shared/billing-types';
+import { getSigning } from '../settings/employer';
+import { guessSigningPlace } from '../../../shared/contract/settings';
 
 export function letterhead(ctx: CoreContext, withLogo = true): Letterhead {
   const e = ctx.db.prepare('SELECT name, npp, address, logo FROM employer WHERE id = 1').get() as { name: string; npp: string | null; address: string | null; logo: string | null } | undefined;
@@ -32,8 +34,19 @@ export function unitHeader(ctx: CoreContext, opdId: number): UnitHeader {
 export interface HeaderSnapshot {
   letterhead: Letterhead;
   unit: UnitHeader;
+  /**
+   * The town in "Place, date" above the signatures, as configured when issued (else guessed from the
+   * Pemda's name). Absent in snapshots taken before the setting existed: those print today's setting.
+   */
+  place?: string | null;
 }
 
 export function headerSnapshot(ctx: CoreContext, opdId: number): HeaderSnapshot {
-  return { letterhead: letterhead(ctx, false), unit: unitHeader(ctx, opdId) };
+  const lh = letterhead(ctx, false);
+  return { letterhead: lh, unit: unitHeader(ctx, opdId), place: signingPlace(ctx, lh.pemda) };
+}
+
+/** The configured signing place, else the guess from the Pemda's name. */
+export function signingPlace(ctx: CoreContext, pemda: string): string | null {
+  return getSigning(ctx).place ?? guessSigningPlace(pemda);
 }

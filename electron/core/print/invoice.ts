@@ -11,7 +11,6 @@ import { formatNumber, formatRupiah } from '../../../shared/money';
 import type { InvoiceDocument, InvoiceKind, InvoiceLine, LineChange, RateParamKey, Segment } from '../../../shared/billing-types';
 import { RATE_PARAMS } from '../../../shared/billing-types';
 import { BASE_CSS, capitalise, h, letterheadHtml, signatureBlocksHtml, type PrintedDoc } from './page';
-import { documentPlace } from './signing';
 
 const KIND_TITLES: Record<InvoiceKind, string> = {
   regular: 'Surat Tagihan Iuran BPJS Ketenagakerjaan',
@@ -111,7 +110,7 @@ function signatures(ctx: CoreContext, d: InvoiceDocument, dateIso: string): stri
   const captions = ['Mengetahui,', 'Menyetujui,', ''];
   return signatureBlocksHtml(
     [head, pptk, treasurer].filter((o) => o !== undefined).map((o, i) => ({ caption: captions[i], title: o.title, name: o.name, nip: o.nip })),
-    { place: documentPlace(ctx, d.letterhead.pemda), dateLabel: formatDateId(dateIso) },
+    { place: d.place, dateLabel: formatDateId(dateIso) },
   );
 }
 
@@ -214,7 +213,7 @@ ${body}
 </tbody>
 <tfoot>${foot}
 <tr class="closing"><td colspan="${cols.length + 1}"><p class="note">Nilai dalam rupiah. Setiap iuran dihitung per orang per program dan dibulatkan ke rupiah terdekat; jumlah adalah penjumlahan baris-baris tersebut.</p>
-${signatureBlocksHtml([{ title: 'Bendahara Pengeluaran', name: d.unit.officials[2]?.name ?? null, nip: d.unit.officials[2]?.nip ?? null }], { place: documentPlace(ctx, d.letterhead.pemda), dateLabel: formatDateId(issueDate(ctx, d)), emptyColumnsBefore: 2 })}</td></tr></tfoot></table>
+${signatureBlocksHtml([{ title: 'Bendahara Pengeluaran', name: d.unit.officials[2]?.name ?? null, nip: d.unit.officials[2]?.nip ?? null }], { place: d.place, dateLabel: formatDateId(issueDate(ctx, d)), emptyColumnsBefore: 2 })}</td></tr></tfoot></table>
 </section>`;
 }
 

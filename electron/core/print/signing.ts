@@ -4,11 +4,12 @@
  */
 import type { CoreContext } from '../context';
 import { getSigning } from '../settings/employer';
+import { signingPlace } from '../billing/header';
 import { placeFromPemda, type SignatureBlock } from './page';
 
 /** The town above signatures: the configured one, else the guess from the Pemda's name (may be null). */
 export function documentPlace(ctx: CoreContext, pemda: string): string | null {
-  return getSigning(ctx).place ?? placeFromPemda(pemda);
+  return signingPlace(ctx, pemda);
 }
 
 export interface FinanceOffice {
