@@ -138,9 +138,21 @@ export function resolveDecree(ctx: CoreContext, read: ReadResult, input: DecreeI
  * Changes whenever the database does: this connection's change counter, and SQLite's data_version for
  * commits by other connections (another process such as the CLI).
  */
+/**
+ * Changes when anything may have changed the database since: this connection's writes, other
+ * connections' commits (data_version) or a different connection altogether (a restore swaps it).
+ */
 export function dbVersion(ctx: CoreContext): string {
   const t = ctx.db.prepare('SELECT total_changes()').pluck().get() as number;
-  return `${t}:${ctx.db.pragma('data_version', { simple: true })}`;
+  return `${connectionSerial(ctx.db)}:${t}:${ctx.db.pragma('data_version', { simple: true })}`;
+}
+
+const serials = new WeakMap<object, number>();
+let nextSerial = 1;
+function connectionSerial(db: object): number {
+  let n = serials.get(db);
+  if (n === undefined) serials.set(db, (n = nextSerial++));
+  return n;
 }
 
 export function previewImport(ctx: CoreContext, read: ReadResult, input: DecreeInput): Preview {
