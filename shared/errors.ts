@@ -18,6 +18,7 @@ export type ErrorCode =
   | 'AUTH_REQUIRED'
   | 'FORBIDDEN'
   | 'LOCKED'
+  | 'PASSWORD_CHANGE_REQUIRED'
   | 'INTERNAL';
 
 export class SigapError extends Error {

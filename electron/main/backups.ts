@@ -1,31 +1,38 @@
 import type { App } from 'electron';
-import type { CoreContext } from '../core/context';
-import { autoBackup, backupDue } from '../core/backup/auto';
+import type { ShutdownResult } from '../core/api/worker-client';
+
+/** How long quitting waits for the core worker's backup on quit before giving up on it. */
+export const SHUTDOWN_TIMEOUT_MS = 20_000;
 
 /**
- * Daily backups while the app runs (checked every hour, so a laptop that sleeps catches up) and one on
- * quit. Quitting waits for the backup, then quits for real.
+ * Quitting waits for the core worker: it makes the backup on quit and closes the database (main never
+ * opens the database itself; daily backups run in the worker too). `will-quit` is held back until the
+ * worker answers or the timeout passes, then the app quits for real.
  */
-export function scheduleBackups(app: Pick<App, 'on' | 'quit'>, ctx: CoreContext, dir: string, log: (msg: string, e?: unknown) => void): () => void {
-  const daily = async () => {
-    if (!backupDue(dir, ctx.clock())) return;
-    try {
-      await autoBackup(ctx, dir, 'harian');
-    } catch (e) {
-      log('daily backup failed', e);
-    }
-  };
-  void daily();
-  const timer = setInterval(() => void daily(), 3600_000);
-  let quitting = false;
-  app.on('before-quit', (event) => {
-    if (quitting) return;
+export function quitAfterCoreShutdown(
+  app: Pick<App, 'on' | 'quit'>,
+  core: { shutdown(timeoutMs?: number): Promise<ShutdownResult> },
+  log: (msg: string, e?: unknown) => void,
+  timeoutMs = SHUTDOWN_TIMEOUT_MS,
+): void {
+  let done = false;
+  let waiting = false;
+  app.on('will-quit', (event) => {
+    if (done) return;
     event.preventDefault();
-    quitting = true;
-    clearInterval(timer);
-    autoBackup(ctx, dir, 'keluar')
-      .catch((e) => log('backup on quit failed', e))
-      .finally(() => app.quit());
+    if (waiting) return;
+    waiting = true;
+    core
+      .shutdown(timeoutMs)
+      .then(
+        (r) => {
+          if (!r.ok) log(`core shutdown: ${r.reason}: ${r.message}`);
+        },
+        (e: unknown) => log('core shutdown failed', e),
+      )
+      .finally(() => {
+        done = true;
+        app.quit();
+      });
   });
-  return () => clearInterval(timer);
 }

@@ -8,11 +8,10 @@ import { APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY } from './csp';
 import { menuTemplate } from './menu';
 import { registerBridge } from './bridge';
 import { PROGRESS_CHANNEL } from '../../shared/contract/names';
-import { openDatabase } from '../core/db/open';
 import { resolveDbPath } from '../core/paths';
 import { CoreWorkerClient } from '../core/api/worker-client';
 import { defaultBackupDir } from '../core/backup/auto';
-import { scheduleBackups } from './backups';
+import { quitAfterCoreShutdown } from './backups';
 import { printHtmlToPdf } from './print';
 import type { PdfOptions } from '../../shared/paper';
 
@@ -81,12 +80,8 @@ if (!app.requestSingleInstanceLock()) {
       progress: toWindow,
     });
     await core.ready; // the worker has opened (and migrated) the database
-    const { db } = openDatabase(dbPath);
-    scheduleBackups(app, { db, actor: 'app', clock: () => new Date() }, backupDir, (m, e) => console.error(`[backup] ${m}`, e));
-    app.on('will-quit', () => {
-      db.close();
-      void core.terminate();
-    });
+    // The worker owns the only connection: it makes the daily backups and, on quit, the last one.
+    quitAfterCoreShutdown(app, core, (m, e) => console.error(`[core] ${m}`, e ?? ''));
     registerBridge(ipcMain, (name, input) => core.call(name, input));
     main = createMainWindow();
     app.on('activate', () => {

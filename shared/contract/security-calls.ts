@@ -65,6 +65,8 @@ export const securityCalls = {
   'auth.logout': { input: empty, output: sessionStatus },
   'auth.unlock': { input: z.object({ password }).strict(), output: sessionStatus },
   'auth.changePassword': { input: z.object({ oldPassword: password, newPassword: password }).strict(), output: sessionStatus },
+  /** Counts as activity (typing in a long form) without doing anything; answers the session status. */
+  'auth.touch': { input: empty, output: sessionStatus },
   'users.list': { input: empty, output: z.array(userDto) },
   'users.create': { input: z.object({ username, displayName: text(100), role }).strict(), output: z.object({ user: userDto, temporaryPassword: z.string() }) },
   'users.update': { input: z.object({ id, displayName: text(100), role, active: z.boolean() }).strict(), output: nothing },

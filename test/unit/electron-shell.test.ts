@@ -8,6 +8,9 @@ import { registerBridge, isTrustedSender } from '../../electron/main/bridge';
 import { menuTemplate } from '../../electron/main/menu';
 import { printWindowOptions, printToPdfOptions } from '../../electron/main/print';
 import { CHANNEL_NAMES, CHANNELS, channelOf } from '../../shared/contract/index';
+import { quitAfterCoreShutdown } from '../../electron/main/backups';
+import type { ShutdownResult } from '../../electron/core/api/worker-client';
+import { readFileSync } from 'node:fs';
 
 describe('the window factory', () => {
   it('pins every security-relevant web preference', () => {
@@ -164,5 +167,48 @@ describe('menus', () => {
     expect(labels).toMatch(/Berkas/);
     expect(labels).toMatch(/Sunting/);
     expect(labels).not.toMatch(/"label":"(File|Edit|View|Window)"/);
+  });
+});
+
+describe('quitting', () => {
+  const fakeApp = () => {
+    const handlers = new Map<string, (e: { preventDefault(): void }) => void>();
+    const app = { on: vi.fn((ev: string, h: (e: { preventDefault(): void }) => void) => void handlers.set(ev, h)), quit: vi.fn() };
+    const fire = (ev: string) => {
+      const e = { prevented: false, preventDefault() { this.prevented = true; } };
+      handlers.get(ev)?.(e);
+      return e.prevented;
+    };
+    return { app, fire };
+  };
+
+  it('holds will-quit until the core worker has made its backup and closed the database, once', async () => {
+    const { app, fire } = fakeApp();
+    let answer!: (r: ShutdownResult) => void;
+    const core = { shutdown: vi.fn(() => new Promise<ShutdownResult>((r) => (answer = r))) };
+    quitAfterCoreShutdown(app as never, core, () => undefined, 5000);
+    expect(fire('will-quit')).toBe(true); // held
+    expect(fire('will-quit')).toBe(true); // a second quit while waiting: still held, no second shutdown
+    expect(core.shutdown).toHaveBeenCalledTimes(1);
+    expect(core.shutdown).toHaveBeenCalledWith(5000);
+    expect(app.quit).not.toHaveBeenCalled();
+    answer({ ok: true, backup: '/x/sigap-20260310-030000-keluar.sigapdb' });
+    await vi.waitFor(() => expect(app.quit).toHaveBeenCalledTimes(1));
+    expect(fire('will-quit')).toBe(false); // the real quit goes through
+  });
+
+  it('quits anyway when the worker does not answer in time, and logs why', async () => {
+    const { app, fire } = fakeApp();
+    const logs: string[] = [];
+    quitAfterCoreShutdown(app as never, { shutdown: async () => ({ ok: false, reason: 'timeout', message: 'tidak menjawab' }) }, (m) => void logs.push(m));
+    expect(fire('will-quit')).toBe(true);
+    await vi.waitFor(() => expect(app.quit).toHaveBeenCalled());
+    expect(logs).toEqual(['core shutdown: timeout: tidak menjawab']);
+  });
+
+  it('main never opens the database itself: the core worker owns the only connection', () => {
+    const src = readFileSync(new URL('../../electron/main/index.ts', import.meta.url), 'utf8');
+    expect(src).not.toMatch(/openDatabase|better-sqlite3|core\/db\//);
+    expect(src).toMatch(/quitAfterCoreShutdown\(app, core,/);
   });
 });

@@ -12,6 +12,7 @@ import { passwordProblem, temporaryPassword } from '../auth/passwords';
 import { createBackup, listBackups } from '../backup/create';
 import { isEncryptedBackup } from '../backup/crypto';
 import { inspectBackup, restoreBackup } from '../backup/restore';
+import { exclusive } from '../backup/schedule';
 import { exportAudit, listAudit } from '../audit-query';
 
 type Names = keyof typeof securityCalls;
@@ -76,6 +77,8 @@ export function securityHandlers(ctx: CoreContext, host: HostServices): Security
       session.refresh();
       return session.status();
     },
+    // The gate has already counted the call as activity; nothing else to do.
+    'auth.touch': () => session.status(),
     'users.list': () => listUsers(ctx).map(userDto),
     'users.create': async ({ username, displayName, role }) => {
       const temp = freshTemporary();
@@ -98,7 +101,7 @@ export function securityHandlers(ctx: CoreContext, host: HostServices): Security
       backups: host.backupDir ? listBackups(host.backupDir).map(({ name, at, reason, bytes, encrypted }) => ({ name, at, reason, bytes, encrypted })) : [],
     }),
     'backup.create': async () => {
-      const r = await createBackup(ctx, autoDir(), 'manual');
+      const r = await exclusive(ctx, () => createBackup(ctx, autoDir(), 'manual'));
       const e = listBackups(autoDir()).find((b) => b.path === r.path)!;
       return { name: e.name, at: e.at, reason: e.reason, bytes: e.bytes, encrypted: e.encrypted };
     },
@@ -113,7 +116,7 @@ export function securityHandlers(ctx: CoreContext, host: HostServices): Security
       const folder = folders.get(t);
       if (!folder) throw new SigapError('NOT_FOUND', 'Folder belum dipilih atau sudah kedaluwarsa. Pilih folder lagi.');
       if (passphrase !== undefined && passphrase !== '' && passphrase.length < 8) throw new SigapError('INVALID_INPUT', 'Kata sandi cadangan minimal 8 karakter.');
-      return createBackup(ctx, folder, 'manual', passphrase || undefined);
+      return exclusive(ctx, () => createBackup(ctx, folder, 'manual', passphrase || undefined));
     },
     'backup.chooseFile': async () => {
       const path = await host.chooseOpenFile({ title: 'Pilih berkas cadangan Sigap', filters: [{ name: 'Cadangan Sigap', extensions: ['sigapdb', 'sigapenc'] }] });
@@ -127,9 +130,13 @@ export function securityHandlers(ctx: CoreContext, host: HostServices): Security
       const path = sourcePath(source);
       const dbPath = ctx.db.name;
       const safetyDir = host.backupDir ?? join(tmpdir(), 'sigap-cadangan');
-      const old = ctx.db;
-      const res = await restoreBackup(old, dbPath, path, { passphrase: passphrase || undefined, backupDir: safetyDir, clock: ctx.clock, closeCurrent: () => old.close() });
-      ctx.db = res.db;
+      // Never while a scheduled backup reads the connection this closes.
+      const res = await exclusive(ctx, async () => {
+        const old = ctx.db;
+        const r = await restoreBackup(old, dbPath, path, { passphrase: passphrase || undefined, backupDir: safetyDir, clock: ctx.clock, closeCurrent: () => old.close() });
+        ctx.db = r.db;
+        return r;
+      });
       // The accounts are now those of the backup: everyone signs in again.
       session.logout();
       return { check: res.check, safety: basename(res.safety) };

@@ -13,8 +13,14 @@ export interface WorkerHost {
 }
 
 /** The main process's side of the core worker: calls go in, replies, progress and dialog requests come out. */
+/** How the core worker's shutdown ended: its backup on quit, or why there is none. */
+export type ShutdownResult = { ok: true; backup: string | null } | { ok: false; reason: 'timeout' | 'failed' | 'exited'; message: string };
+
 export class CoreWorkerClient {
   private readonly worker: Worker;
+  private exited = false;
+  private shuttingDown: Promise<ShutdownResult> | null = null;
+  private onShutdownDone: ((m: Extract<FromWorker, { type: 'shutdownDone' }>) => void) | null = null;
   private nextId = 1;
   private readonly waiting = new Map<number, (r: Reply<unknown>) => void>();
   readonly ready: Promise<void>;
@@ -37,6 +43,9 @@ export class CoreWorkerClient {
           case 'progress':
             host.progress(m.event);
             break;
+          case 'shutdownDone':
+            this.onShutdownDone?.(m);
+            break;
           case 'host': {
             const ask: Promise<unknown> =
               m.method === 'chooseOpenFile' ? host.chooseOpenFile(m.args)
@@ -55,6 +64,8 @@ export class CoreWorkerClient {
       this.worker.on('error', reject);
     });
     this.worker.on('exit', () => {
+      this.exited = true;
+      this.onShutdownDone?.({ type: 'shutdownDone', backup: null, error: 'exited' });
       for (const done of this.waiting.values()) done({ ok: false, error: { code: 'INTERNAL', message: 'Proses inti berhenti. Mulai ulang aplikasi.' } });
       this.waiting.clear();
     });
@@ -66,10 +77,43 @@ export class CoreWorkerClient {
 
   call(name: string, input: unknown): Promise<Reply<unknown>> {
     return new Promise((resolve) => {
+      if (this.exited || this.shuttingDown) {
+        resolve({ ok: false, error: { code: 'INTERNAL', message: 'Aplikasi sedang ditutup.' } });
+        return;
+      }
       const id = this.nextId++;
       this.waiting.set(id, resolve);
       this.post({ type: 'call', id, name, input });
     });
+  }
+
+  /**
+   * Asks the worker to make the backup on quit and close the database, waits for its answer at most
+   * `timeoutMs`, then ends the worker. Safe to call twice (the second call gets the same answer).
+   */
+  shutdown(timeoutMs = 20_000): Promise<ShutdownResult> {
+    this.shuttingDown ??= (async () => {
+      if (this.exited) return { ok: false, reason: 'exited', message: 'Proses inti sudah berhenti.' } as const;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const answered = new Promise<ShutdownResult>((resolve) => {
+        this.onShutdownDone = (m) =>
+          resolve(
+            m.error === 'exited' && m.backup === null && this.exited
+              ? { ok: false, reason: 'exited', message: 'Proses inti berhenti sebelum selesai.' }
+              : m.error !== undefined
+                ? { ok: false, reason: 'failed', message: m.error }
+                : { ok: true, backup: m.backup },
+          );
+        timer = setTimeout(() => resolve({ ok: false, reason: 'timeout', message: `Proses inti tidak menjawab dalam ${timeoutMs / 1000} detik.` }), timeoutMs);
+      });
+      this.post({ type: 'shutdown' });
+      const r = await answered;
+      clearTimeout(timer);
+      this.onShutdownDone = null;
+      await this.worker.terminate();
+      return r;
+    })();
+    return this.shuttingDown;
   }
 
   terminate(): Promise<number> {

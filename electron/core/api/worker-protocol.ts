@@ -6,14 +6,18 @@ export type HostMethod = 'chooseOpenFile' | 'chooseSaveFile' | 'chooseFolder' | 
 /** Messages between the main process and the core worker that owns the database. */
 export type ToWorker =
   | { type: 'call'; id: number; name: string; input: unknown }
-  | { type: 'hostReply'; id: number; value: unknown; error?: string };
+  | { type: 'hostReply'; id: number; value: unknown; error?: string }
+  /** The app is quitting: finish running calls, make the backup on quit, close the database, answer. */
+  | { type: 'shutdown' };
 
 export type FromWorker =
   | { type: 'ready' }
   | { type: 'fatal'; message: string }
   | { type: 'reply'; id: number; reply: Reply<unknown> }
   | { type: 'progress'; event: ProgressEvent }
-  | { type: 'host'; id: number; method: HostMethod; args: unknown };
+  | { type: 'host'; id: number; method: HostMethod; args: unknown }
+  /** The answer to `shutdown`: the backup made on quit (null: none, with `error` when it failed); the database is closed. */
+  | { type: 'shutdownDone'; backup: string | null; error?: string };
 
 export interface WorkerConfig {
   dbPath: string;

@@ -9,6 +9,7 @@ import { SigapError } from '../../../shared/errors';
 import { createApi } from './create-api';
 import { dispatch } from './dispatch';
 import { sessionFor } from '../auth/session';
+import { scheduleBackups } from '../backup/schedule';
 import type { HostServices } from './host';
 import type { FromWorker, HostMethod, ToWorker, WorkerConfig } from './worker-protocol';
 
@@ -39,7 +40,34 @@ function start(config: WorkerConfig): void {
   const handlers = createApi(ctx, host);
   // Every call is checked here, in the core, against the signed-in user: the UI only hides buttons.
   const gate = sessionFor(ctx);
+  // Daily backups run here, beside the one connection: after a restore they follow `ctx.db`.
+  const backups = config.backupDir ? scheduleBackups(ctx, config.backupDir, { log: (msg, e) => console.error(`[backup] ${msg}`, e) }) : null;
+  const running = new Set<Promise<unknown>>();
+  let closing: Promise<void> | null = null;
+  const shutdown = async (): Promise<void> => {
+    backups?.stop();
+    // Calls already running (an import waiting on a dialog, a restore) finish first.
+    await Promise.allSettled([...running]);
+    let backup: string | null = null;
+    let error: string | undefined;
+    try {
+      if (backups) backup = (await backups.onQuit()).path;
+    } catch (e) {
+      error = e instanceof Error ? e.message : String(e);
+      console.error('[backup] backup on quit failed', e);
+    }
+    try {
+      ctx.db.close();
+    } catch (e) {
+      error ??= e instanceof Error ? e.message : String(e);
+    }
+    send({ type: 'shutdownDone', backup, ...(error !== undefined ? { error } : {}) });
+  };
   parentPort!.on('message', (m: ToWorker) => {
+    if (m.type === 'shutdown') {
+      closing ??= shutdown();
+      return;
+    }
     if (m.type === 'hostReply') {
       const p = pending.get(m.id);
       pending.delete(m.id);
@@ -47,7 +75,13 @@ function start(config: WorkerConfig): void {
       else p?.resolve(m.value);
       return;
     }
-    void dispatch(handlers, m.name, m.input, { gate, onInternalError: (name, e) => console.error(`[core] ${name}`, e) }).then((reply) => send({ type: 'reply', id: m.id, reply }));
+    if (closing) {
+      send({ type: 'reply', id: m.id, reply: { ok: false, error: { code: 'INTERNAL', message: 'Aplikasi sedang ditutup.' } } });
+      return;
+    }
+    const call = dispatch(handlers, m.name, m.input, { gate, onInternalError: (name, e) => console.error(`[core] ${name}`, e) }).then((reply) => send({ type: 'reply', id: m.id, reply }));
+    running.add(call);
+    void call.finally(() => running.delete(call));
   });
   send({ type: 'ready' });
 }

@@ -10,6 +10,12 @@ import { verifyPassword } from './passwords';
 /** Calls that work without a session: signing in, and setting up the first administrator. */
 export const PUBLIC_CALLS = new Set(['auth.status', 'auth.setup', 'auth.login', 'auth.logout', 'auth.unlock']);
 
+/**
+ * What an account with a temporary password may call besides the public calls: changing it, and
+ * keeping the session alive while typing the new one. Everything else waits for the change.
+ */
+export const MUST_CHANGE_CALLS = new Set(['auth.changePassword', 'auth.touch']);
+
 export const DEFAULT_LOCK_MINUTES = 15;
 const MAX_FAILED_UNLOCKS = 5;
 const LOCK_KEY = 'session.lockMinutes';
@@ -157,6 +163,9 @@ export class SessionGate {
     }
     this.user = fresh;
     if (this.locked) throw new SigapError('LOCKED', 'Sesi terkunci karena tidak aktif. Masukkan kata sandi untuk melanjutkan.');
+    if (this.user.mustChangePassword && !MUST_CHANGE_CALLS.has(call)) {
+      throw new SigapError('PASSWORD_CHANGE_REQUIRED', 'Ganti kata sandi sementara Anda terlebih dahulu, lalu lanjutkan.');
+    }
     if (!mayCall(this.user.role, call)) throw new SigapError('FORBIDDEN', 'Peran Anda tidak diizinkan melakukan ini.');
     this.lastActive = this.now();
     this.ctx.actor = this.user.username;

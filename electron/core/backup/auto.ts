@@ -1,4 +1,4 @@
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { CoreContext } from '../context';
 import { createBackup, listBackups, pruneBackups, type BackupReason, type BackupResult } from './create';
 
@@ -10,7 +10,8 @@ export function defaultBackupDir(dbPath: string): string {
 /** An automatic backup followed by pruning the folder by the retention rule. */
 export async function autoBackup(ctx: CoreContext, dir: string, reason: BackupReason): Promise<BackupResult> {
   const res = await createBackup(ctx, dir, reason);
-  pruneBackups(dir);
+  // The backup just made stays even when another of the same second sorts first.
+  pruneBackups(dir, undefined, [basename(res.path)]);
   return res;
 }
 

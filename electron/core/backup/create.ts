@@ -78,10 +78,17 @@ export function listBackups(dir: string): BackupEntry[] {
     .sort((a, b) => (a.at < b.at ? 1 : -1));
 }
 
-/** Deletes automatic backups the retention rule does not keep. Returns the names deleted. */
-export function pruneBackups(dir: string, rule: RetentionRule = DEFAULT_RETENTION): string[] {
-  const all = listBackups(dir);
+/** Backups a person asked for, or a restore's safety net: the retention rule never deletes them. */
+const KEPT_REASONS = new Set(['manual', 'sebelum-pemulihan']);
+
+/**
+ * Deletes automatic backups the retention rule does not keep (never a manual backup or the safety
+ * backup made before a restore, nor the names in `also`, e.g. the backup just made). Returns the names deleted.
+ */
+export function pruneBackups(dir: string, rule: RetentionRule = DEFAULT_RETENTION, also: readonly string[] = []): string[] {
+  const all = listBackups(dir).filter((b) => !KEPT_REASONS.has(b.reason));
   const keep = toKeep(all, rule);
+  for (const name of also) keep.add(name);
   const gone = all.filter((b) => !keep.has(b.name)).map((b) => b.name);
   for (const name of gone) rmSync(join(dir, name), { force: true });
   return gone;

@@ -6,6 +6,7 @@ import { asBridgeError, BridgeError, type Bridge } from '../../bridge';
 import { BridgeProvider, useBridge } from '../../bridge-context';
 import { Notice } from '../../components/Notice';
 import { ChangePasswordScreen, LockScreen, LoginScreen, SetupScreen } from './AuthScreens';
+import { watchActivity } from './activity';
 import '../../styles/security.css';
 
 interface Session {
@@ -75,6 +76,21 @@ export function SessionGate({ children }: { children: ReactNode }) {
     };
   }, [refresh]);
 
+  // Typing, clicking and scrolling keep the session open (at most one call a minute), not only bridge
+  // calls: a clerk filling in a long form is not idle. Only while signed in and unlocked.
+  const active = Boolean(status?.user && !status.locked);
+  useEffect(() => {
+    if (!active) return;
+    return watchActivity(window, () => {
+      bridge.call('auth.touch', {}).then(
+        () => undefined, // still signed in and unlocked: nothing changes on screen
+        (e: unknown) => {
+          if (e instanceof BridgeError && (e.code === 'LOCKED' || e.code === 'AUTH_REQUIRED')) void refresh();
+        },
+      );
+    });
+  }, [active, bridge, refresh]);
+
   // Pages get a bridge that notices a refusal for a locked or ended session and shows the right screen.
   const guarded = useMemo<Bridge>(
     () => ({
@@ -82,7 +98,7 @@ export function SessionGate({ children }: { children: ReactNode }) {
         try {
           return await bridge.call(name, input);
         } catch (e) {
-          if (e instanceof BridgeError && (e.code === 'LOCKED' || e.code === 'AUTH_REQUIRED')) void refresh();
+          if (e instanceof BridgeError && (e.code === 'LOCKED' || e.code === 'AUTH_REQUIRED' || e.code === 'PASSWORD_CHANGE_REQUIRED')) void refresh();
           throw e;
         }
       },
@@ -114,8 +130,9 @@ export function SessionGate({ children }: { children: ReactNode }) {
   return (
     <SessionContext.Provider value={session}>
       {screen}
-      {/* The app is mounted only for a signed-in user, and kept (hidden) while the session is locked. */}
-      {s.user && !s.needsSetup ? (
+      {/* The app is mounted only for a signed-in user with a password of their own (the core refuses
+          every other call until a temporary one is changed), and kept (hidden) while the session is locked. */}
+      {s.user && !s.needsSetup && !s.user.mustChangePassword ? (
         <div className="session-app" hidden={screen !== null} aria-hidden={screen !== null || undefined}>
           <BridgeProvider bridge={guarded}>{children}</BridgeProvider>
         </div>
