@@ -69,6 +69,9 @@ export function ProgramMixChart({ s }: { s: CoverageSummaryDto }) {
 export function TrendChart({ s }: { s: CoverageSummaryDto }) {
   const navigate = useNavigate();
   const data = s.trend.map((m) => ({ ...m, label: shortMonth(m.month) }));
+  if (data.every((m) => m.issued === 0 && m.paid === 0)) {
+    return <p className="muted">Belum ada tagihan terbit dalam dua belas bulan terakhir. Hitung dan terbitkan iuran di menu Iuran.</p>;
+  }
   const open = (d: unknown) => {
     const month = (d as { payload?: { month?: string } }).payload?.month;
     if (month) navigate(`/iuran?bulan=${month}`);
@@ -98,6 +101,7 @@ const BUCKET_COLORS = { notDue: COLORS.muted, d0_30: COLORS.soft, d31_60: COLORS
 export function ArrearsChart({ s }: { s: CoverageSummaryDto }) {
   const navigate = useNavigate();
   const data = AGING_BUCKETS.map((b) => ({ bucket: b, label: SHORT_AGING[b], value: s.arrears.buckets[b] }));
+  if (data.every((d) => d.value === 0)) return <p className="muted">Tidak ada tagihan terbit yang belum dibayar.</p>;
   return (
     <div className="chart" data-testid="chart-arrears">
       <ResponsiveContainer width="100%" height={180}>
