@@ -111,7 +111,7 @@ export const incidentDto = z.object({
     program: z.enum(['JKK', 'JKM']),
     items: z.array(z.object({ label: z.string(), amount: z.number().nullable(), note: z.string().nullable() })),
     total: z.number(),
-    scholarship: z.object({ eligible: z.boolean(), contributionMonths: z.number(), maxAmount: z.number(), rule: z.string() }),
+    scholarship: z.object({ eligible: z.boolean(), contributionMonths: z.number(), monthsKnown: z.boolean(), maxAmount: z.number(), rule: z.string(), summary: z.string() }),
     warnings: z.array(z.string()),
   }),
   createdAt: z.string(), createdBy: z.string(),

@@ -7,6 +7,7 @@ export const rosterFilter = z
     search: text(100).optional(),
     opdId: id.optional(),
     categoryId: id.optional(),
+    hasKpj: z.boolean().optional(),
     status: z.enum(['active', 'ended', 'all']).optional(),
     sort: z.enum(['name', 'nik', 'opd', 'honor', 'start']).optional(),
     desc: z.boolean().optional(),

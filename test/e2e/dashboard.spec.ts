@@ -25,16 +25,41 @@ test('Beranda shows coverage, dues and arrears of the demo Pemda, and a number o
   // The biggest unit's number opens the roster filtered to it, with the same count.
   const top = db.prepare(`SELECT o.id, o.name, count(*) AS n FROM engagement e JOIN opd o ON o.id = e.opd_id GROUP BY o.id ORDER BY n DESC, o.code LIMIT 1`).get() as { id: number; name: string; n: number };
   await page.getByText('Tabel semua unit').click();
-  await page.getByRole('row', { name: new RegExp(top.name) }).getByRole('link', { name: String(top.n) }).click();
+  await page.getByRole('row', { name: new RegExp(top.name) }).getByRole('link', { name: String(top.n), exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`/pegawai\\?bulan=2026-03&opd=${top.id}`));
   await expect(page.getByTestId('roster-count')).toHaveText(`Menampilkan ${top.n} pegawai`);
 
-  // A bar of the chart does the same.
+  // A bar of the chart opens its segment: the first (enrolled) segment of the biggest unit, its people with a KPJ.
+  const topEnrolled = (db.prepare('SELECT count(*) AS n FROM engagement e JOIN person p ON p.id = e.person_id WHERE e.opd_id = ? AND p.kpj IS NOT NULL').get(top.id) as { n: number }).n;
+  expect(topEnrolled).toBeGreaterThan(0);
+  expect(topEnrolled).toBeLessThan(top.n);
   await page.goBack();
   await expect(page.locator('[data-state="ready"]')).toBeVisible();
   await page.getByTestId('chart-opd').locator('.recharts-bar-rectangle').first().click();
-  await expect(page).toHaveURL(new RegExp(`opd=${top.id}`));
-  await expect(page.getByTestId('roster-count')).toHaveText(`Menampilkan ${top.n} pegawai`);
+  await expect(page).toHaveURL(new RegExp(`opd=${top.id}&kpj=ada`));
+  await expect(page.getByTestId('roster-count')).toHaveText(`Menampilkan ${topEnrolled} pegawai`);
+
+  // The unit's "Terdaftar" number in the table opens the same list, with the same count.
+  await page.goBack();
+  await expect(page.locator('[data-state="ready"]')).toBeVisible();
+  await page.getByText('Tabel semua unit').click();
+  await page.getByRole('link', { name: `${topEnrolled.toLocaleString('id-ID')} terdaftar di ${top.name}`, exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/pegawai\\?bulan=2026-03&opd=${top.id}&kpj=ada`));
+  await expect(page.getByTestId('roster-count')).toHaveText(`Menampilkan ${topEnrolled} pegawai`);
+  await expect(page.getByRole('combobox', { name: /^KPJ/ })).toHaveValue('ada');
+
+  // The "Belum terdaftar" card opens the people without a KPJ, the same number as on the card.
+  await page.goBack();
+  await expect(page.locator('[data-state="ready"]')).toBeVisible();
+  await page.getByTestId('stat-not-enrolled').click();
+  await expect(page).toHaveURL(/\/pegawai\?bulan=2026-03&kpj=belum/);
+  await expect(page.getByTestId('roster-count')).toHaveText(`Menampilkan ${(active - enrolled).toLocaleString('id-ID')} pegawai`);
+  // Switching the filter in the roster gives the enrolled people, the card's "N orang".
+  await page.getByRole('combobox', { name: /^KPJ/ }).selectOption('ada');
+  await expect(page).toHaveURL(/kpj=ada/);
+  await expect(page.getByTestId('roster-count')).toHaveText(`Menampilkan ${enrolled.toLocaleString('id-ID')} pegawai`);
+  await page.goto(page.url()); // the filter survives a reload from the address
+  await expect(page.getByTestId('roster-count')).toHaveText(`Menampilkan ${enrolled.toLocaleString('id-ID')} pegawai`);
 });
 
 test('records a death in the incident log: deadline badge, benefit estimate, engagement ended, then reported', async ({ page, sigap }) => {

@@ -132,6 +132,62 @@ describe('deaths', () => {
     expect(ctx.db.prepare('SELECT count(*) AS n FROM incident WHERE person_id = ?').get(other.id)).toEqual({ n: 0 });
   });
 
+  it('refuses a second death, and any incident after the death, naming the earlier incident', () => {
+    const p = addPerson(ctx, { kpj: '88888888888' });
+    addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu, wage: 1_500_000, start: '2025-01-01', end: null });
+    const first = saveIncident(ctx, { personId: p.id, kind: 'work_death', date: '2026-02-10' }).id;
+    const count = () => (ctx.db.prepare('SELECT count(*) AS n FROM incident WHERE person_id = ?').get(p.id) as { n: number }).n;
+    // Same date, a later date, an earlier date, another death kind: all refused.
+    for (const [kind, date] of [['work_death', '2026-02-10'], ['death', '2026-03-01'], ['death', '2026-02-01']] as const) {
+      expect(() => saveIncident(ctx, { personId: p.id, kind, date })).toThrow(`sudah tercatat meninggal dunia pada 10 Februari 2026 (kejadian #${first})`);
+    }
+    // An accident after the death is refused too; one before it is still a valid record.
+    expect(() => saveIncident(ctx, { personId: p.id, kind: 'accident', date: '2026-02-20' })).toThrow(`meninggal dunia pada 10 Februari 2026 (kejadian #${first})`);
+    saveIncident(ctx, { personId: p.id, kind: 'accident', date: '2026-01-15' });
+    expect(count()).toBe(2);
+    // Editing the recorded death itself (marking it reported) still works.
+    markReported(ctx, first, '2026-02-11');
+    expect(listIncidents(ctx).find((r) => r.id === first)).toMatchObject({ reportedDate: '2026-02-11', benefit: { total: 48 * 1_500_000 } });
+  });
+
+  it('refuses an incident on a date no engagement covers (ended SK, or not yet started)', () => {
+    const gone = addPerson(ctx, { kpj: '99999999999' });
+    addEngagement(ctx, gone.id, { unit: s.dinas, category: s.pu, start: '2025-01-01', end: '2025-12-31', reason: 'Masa SK berakhir' });
+    expect(() => saveIncident(ctx, { personId: gone.id, kind: 'death', date: '2026-02-10' }))
+      .toThrow('penugasan terakhirnya berakhir 31 Desember 2025 (Masa SK berakhir)');
+    expect(() => saveIncident(ctx, { personId: gone.id, kind: 'accident', date: '2026-02-10' })).toThrow(/Klaim JKK\/JKM memerlukan kepesertaan yang masih aktif/);
+    // A death already ended on the roster by hand (no incident): a later death is refused, one on the day is the claim.
+    const ended = addPerson(ctx, { kpj: '12121212121' });
+    addEngagement(ctx, ended.id, { unit: s.dinas, category: s.pu, start: '2025-01-01', end: '2026-01-20', reason: 'Meninggal dunia' });
+    expect(() => saveIncident(ctx, { personId: ended.id, kind: 'death', date: '2026-02-10' })).toThrow('berakhir 20 Januari 2026 (Meninggal dunia)');
+    expect(saveIncident(ctx, { personId: ended.id, kind: 'death', date: '2026-01-20' }).endedEngagements).toBe(0);
+    const early = addPerson(ctx);
+    addEngagement(ctx, early.id, { unit: s.dinas, category: s.pu, start: '2026-03-01', end: null });
+    expect(() => saveIncident(ctx, { personId: early.id, kind: 'accident', date: '2026-02-27' })).toThrow(/belum bertugas pada 27 Februari 2026/);
+    expect(ctx.db.prepare('SELECT count(*) AS n FROM incident WHERE person_id IN (?, ?)').get(gone.id, early.id)).toEqual({ n: 0 });
+  });
+
+  it('says the contribution months are unknown when a KPJ has no membership date and no issued invoice', () => {
+    const unknown = addPerson(ctx, { kpj: '13131313131' });
+    addEngagement(ctx, unknown.id, { unit: s.dinas, category: s.pu, start: '2025-01-01', end: null });
+    const noKpj = addPerson(ctx);
+    addEngagement(ctx, noKpj.id, { unit: s.dinas, category: s.pu, start: '2025-01-01', end: null });
+    const known = addPerson(ctx, { kpj: '14141414141' });
+    addEngagement(ctx, known.id, { unit: s.dinas, category: s.pu, start: '2025-01-01', end: null });
+    membership(known.id, '14141414141', '2025-10-01');
+    const a = saveIncident(ctx, { personId: unknown.id, kind: 'death', date: '2026-02-10' }).id;
+    const b = saveIncident(ctx, { personId: noKpj.id, kind: 'death', date: '2026-02-10' }).id;
+    const c = saveIncident(ctx, { personId: known.id, kind: 'death', date: '2026-02-10' }).id;
+    const rows = listIncidents(ctx);
+    const sch = (id: number) => rows.find((r) => r.id === id)!.benefit.scholarship;
+    expect(sch(a)).toMatchObject({ eligible: false, monthsKnown: false });
+    expect(sch(a).summary).toBe('belum dapat dipastikan: masa iur belum diketahui — impor daftar peserta BPJS untuk tanggal kepesertaan');
+    expect(sch(a).summary).not.toMatch(/tidak berhak|0 bulan/);
+    // Without a KPJ nothing was paid: zero months is a fact.
+    expect(sch(b)).toMatchObject({ monthsKnown: true, contributionMonths: 0, summary: 'tidak berhak (masa iur 0 bulan, minimal 36 bulan)' });
+    expect(sch(c)).toMatchObject({ monthsKnown: true, contributionMonths: 5, summary: 'tidak berhak (masa iur 5 bulan, minimal 36 bulan)' });
+  });
+
   it('sigap incident add, list and report', async () => {
     const p = addPerson(ctx, { kpj: '77777777777' });
     addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu, wage: 1_800_000, end: null });
@@ -148,6 +204,20 @@ describe('deaths', () => {
     const list = await runCli(['incident', 'list', '--json'], { env, at: '2026-03-12T03:00:00Z' });
     expect(list.json<{ incidents: { status: string; reportedDate: string }[] }>().incidents).toMatchObject([{ status: 'reported_late', reportedDate: '2026-03-12' }]);
     expect((await runCli(['incident', 'add', '--nik', p.nik, '--kind', 'sakit', '--date', '2026-03-09'], { env, at })).code).toBe(2);
+    // A second death of the same person: refused with the earlier incident named, nothing estimated again.
+    const again = await runCli(['incident', 'add', '--nik', p.nik, '--kind', 'death', '--date', '2026-03-10'], { env, at });
+    expect(again.code).not.toBe(0);
+    expect(again.stderr).toContain(`sudah tercatat meninggal dunia pada 9 Maret 2026 (kejadian #${j.incident.id})`);
+    expect(again.stdout).not.toContain('Rp42.000.000');
+    // A year that is not a year is a usage error, not the whole list.
+    const bad = await runCli(['incident', 'list', '--year', 'abc'], { env, at });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('Tahun "abc" tidak sah');
+    expect(bad.stdout).toBe('');
+    expect((await runCli(['incident', 'list', '--year', '2025', '--json'], { env, at })).json<{ incidents: unknown[] }>().incidents).toEqual([]);
+    // JKK: a scholarship without a minimum; the KPJ has no membership date and nothing was billed yet.
+    expect(add.json<{ incident: { benefit: { scholarship: { summary: string } } } }>().incident.benefit.scholarship.summary)
+      .toBe('berhak, tanpa masa iur minimal (masa iur belum diketahui — impor daftar peserta BPJS untuk tanggal kepesertaan)');
     ctx.db = (await import('../../electron/core/db/open')).openDatabase(ctx.dbPath).db;
   });
 });

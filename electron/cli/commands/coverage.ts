@@ -151,9 +151,14 @@ export async function incidentCommand(args: string[], cx: CliEnv): Promise<numbe
   const [sub, ...rest] = args;
   if (sub === 'list') {
     const { values } = parseArgs({ args: rest, options: { year: { type: 'string' }, open: { type: 'boolean' }, json: { type: 'boolean' }, db: { type: 'string' } } });
+    const year = values.year === undefined ? undefined : Number(values.year);
+    if (year !== undefined && !(/^\d{4}$/.test(values.year!.trim()) && year >= 1900 && year <= 2200)) {
+      cx.io.err(`Tahun "${values.year}" tidak sah; tulis empat angka, misalnya --year 2026.\n\n${INCIDENT_USAGE}`);
+      return 2;
+    }
     const ctx = openCli(values.db, cx);
     try {
-      const rows = listIncidents(ctx, { year: values.year ? Number(values.year) : undefined, status: values.open ? 'open' : undefined });
+      const rows = listIncidents(ctx, { year, status: values.open ? 'open' : undefined });
       if (values.json) printJson(cx.io, { incidents: rows });
       else cx.io.out(table(['ID', 'Tanggal', 'Jenis', 'NIK', 'Nama', 'Batas lapor', 'Status', 'Perkiraan manfaat'], rows.map((r) => [r.id, r.date, r.kindLabel, r.nik, r.name, r.deadline, STATUS_LABELS[r.status], r.benefit.total ? formatRupiah(r.benefit.total) : '-'])));
       return 0;
@@ -189,7 +194,7 @@ export async function incidentCommand(args: string[], cx: CliEnv): Promise<numbe
         cx.io.out(`Batas lapor ke BPJS: ${formatDateId(row.deadline)} (${STATUS_LABELS[row.status]}).\n`);
         if (r.endedEngagements) cx.io.out(`${r.endedEngagements} penugasan diakhiri dengan alasan "Meninggal dunia".\n`);
         for (const i of row.benefit.items) cx.io.out(`  ${i.label}: ${i.amount === null ? (i.note ?? '-') : formatRupiah(i.amount)}\n`);
-        cx.io.out(`  Beasiswa: ${row.benefit.scholarship.eligible ? 'berhak' : 'tidak berhak'} (masa iur ${row.benefit.scholarship.contributionMonths} bulan)\n`);
+        cx.io.out(`  Beasiswa: ${row.benefit.scholarship.summary}\n`);
         for (const w of row.benefit.warnings) cx.io.out(`  Perhatian: ${w}\n`);
       }
       return 0;

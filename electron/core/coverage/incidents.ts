@@ -47,7 +47,16 @@ export interface BenefitEstimate {
   items: BenefitItem[];
   /** The sum of the items with an amount. */
   total: number;
-  scholarship: { eligible: boolean; contributionMonths: number; maxAmount: number; rule: string };
+  scholarship: {
+    eligible: boolean;
+    contributionMonths: number;
+    /** False when the person has a KPJ but neither a membership date nor an issued invoice: 0 is not known to be true. */
+    monthsKnown: boolean;
+    maxAmount: number;
+    rule: string;
+    /** One line for the screen and the CLI, e.g. "tidak berhak (masa iur 9 bulan)". */
+    summary: string;
+  };
   warnings: string[];
 }
 
@@ -106,8 +115,14 @@ export function deadlineStatus(deadline: string, reportedDate: string | null, to
   return today > deadline ? 'overdue' : 'due';
 }
 
-/** Months with contributions: issued billing months of the person, or months since BPJS membership began. */
-function contributionMonths(ctx: CoreContext, personId: number, date: string): number {
+export const MONTHS_UNKNOWN_TEXT = 'masa iur belum diketahui — impor daftar peserta BPJS untuk tanggal kepesertaan';
+
+/**
+ * Months with contributions: issued billing months of the person, or months since BPJS membership began.
+ * `known` is false when neither source says anything (no issued invoice, no membership date): for a
+ * person with a KPJ the months are then unknown rather than zero.
+ */
+function contributionMonths(ctx: CoreContext, personId: number, date: string): { months: number; known: boolean } {
   const billed = (ctx.db
     .prepare(
       `SELECT count(DISTINCT i.month) AS n FROM invoice_line l JOIN invoice i ON i.id = l.invoice_id
@@ -116,12 +131,21 @@ function contributionMonths(ctx: CoreContext, personId: number, date: string): n
     .get(personId, monthOf(date)) as { n: number }).n;
   const since = (ctx.db.prepare('SELECT member_since AS s FROM bpjs_membership WHERE person_id = ?').get(personId) as { s: string | null } | undefined)?.s;
   let fromMembership = 0;
+  const hasSince = Boolean(since && isIsoDate(since));
   if (since && isIsoDate(since) && since <= date) {
     const [y1, m1] = since.split('-').map(Number) as [number, number];
     const [y2, m2] = date.split('-').map(Number) as [number, number];
     fromMembership = (y2 - y1) * 12 + (m2 - m1) + 1;
   }
-  return Math.max(billed, fromMembership);
+  return { months: Math.max(billed, fromMembership), known: billed > 0 || hasSince };
+}
+
+/** The scholarship line: eligibility with the contribution months, or why they are not known. */
+export function scholarshipSummary(program: 'JKK' | 'JKM', eligible: boolean, months: number, known: boolean, forAccident = false): string {
+  if (forAccident) return 'tidak ada (kecelakaan kerja tanpa kematian)';
+  if (program === 'JKK') return `berhak, tanpa masa iur minimal (${known ? `masa iur ${months} bulan` : MONTHS_UNKNOWN_TEXT})`;
+  if (!known) return `belum dapat dipastikan: ${MONTHS_UNKNOWN_TEXT}`;
+  return `${eligible ? 'berhak' : 'tidak berhak'} (masa iur ${months} bulan, minimal ${SCHOLARSHIP_MIN_MONTHS_JKM} bulan)`;
 }
 
 /** What the family can expect for an incident (figures from domain.md section 6). */
@@ -129,8 +153,10 @@ export function benefitEstimate(
   kind: IncidentKind,
   wage: number,
   months: number,
-  facts: { hasKpj: boolean; programs: string | null },
+  facts: { hasKpj: boolean; programs: string | null; monthsKnown?: boolean },
 ): BenefitEstimate {
+  // Without a KPJ there were no contributions: zero months is then a fact, not a gap.
+  const monthsKnown = facts.monthsKnown ?? true;
   const warnings: string[] = [];
   const progs = new Set((facts.programs ?? '').toUpperCase().split(',').map((p) => p.trim()));
   if (!facts.hasKpj) warnings.push('Pegawai belum memiliki KPJ (belum terdaftar): klaim dapat ditolak dan manfaat menjadi tanggungan pemberi kerja.');
@@ -161,7 +187,10 @@ export function benefitEstimate(
     program,
     items,
     total: items.reduce((s, i) => s + (i.amount ?? 0), 0),
-    scholarship: { eligible: scholarshipEligible, contributionMonths: months, maxAmount: scholarshipEligible ? SCHOLARSHIP_MAX : 0, rule: SCHOLARSHIP_RULE },
+    scholarship: {
+      eligible: scholarshipEligible, contributionMonths: months, monthsKnown, maxAmount: scholarshipEligible ? SCHOLARSHIP_MAX : 0, rule: SCHOLARSHIP_RULE,
+      summary: scholarshipSummary(program, scholarshipEligible, months, monthsKnown, kind === 'accident'),
+    },
     warnings,
   };
 }
@@ -183,8 +212,13 @@ function toRow(ctx: CoreContext, r: DbRow, days: number, today: string): Inciden
     kindLabel: INCIDENT_KIND_LABELS[r.kind],
     deadline,
     status: deadlineStatus(deadline, r.reportedDate, today),
-    benefit: benefitEstimate(r.kind, r.reportedWage, contributionMonths(ctx, r.personId, r.date), { hasKpj: r.kpj !== null, programs }),
+    benefit: benefitFor(ctx, r.kind, r.reportedWage, r.personId, r.date, r.kpj, programs),
   };
+}
+
+function benefitFor(ctx: CoreContext, kind: IncidentKind, wage: number, personId: number, date: string, kpj: string | null, programs: string | null): BenefitEstimate {
+  const c = contributionMonths(ctx, personId, date);
+  return benefitEstimate(kind, wage, c.months, { hasKpj: kpj !== null, programs, monthsKnown: c.known || kpj === null });
 }
 
 export interface IncidentFilter { year?: number | undefined; status?: DeadlineStatus | 'open' | undefined }
@@ -205,14 +239,35 @@ export function getIncident(ctx: CoreContext, id: number): IncidentRow {
   return toRow(ctx, r, coverageSettings(ctx).incidentDeadlineDays, todayIso(ctx));
 }
 
-/** The engagement in force on the date (the latest that started by it), for the unit and the wage. */
+/**
+ * The engagement in force on the date (started by it and not ended before it), for the unit and the
+ * wage. A JKK/JKM claim needs membership through an engagement on the day, so none means no incident.
+ */
 function engagementOn(ctx: CoreContext, personId: number, date: string) {
   return ctx.db
     .prepare(
       `SELECT id, CASE WHEN reported_wage > 0 THEN reported_wage ELSE honor END AS wage, start_date AS start, end_date AS end
-       FROM engagement WHERE person_id = ? AND start_date <= ? ORDER BY start_date DESC, id DESC LIMIT 1`,
+       FROM engagement WHERE person_id = ? AND start_date <= ? AND (end_date IS NULL OR end_date >= ?)
+       ORDER BY start_date DESC, id DESC LIMIT 1`,
     )
-    .get(personId, date) as { id: number; wage: number; start: string; end: string | null } | undefined;
+    .get(personId, date, date) as { id: number; wage: number; start: string; end: string | null } | undefined;
+}
+
+/** Why a person has no engagement on the date, in words a clerk can act on. */
+function notEngagedMessage(ctx: CoreContext, person: { id: number; name: string }, date: string): string {
+  const last = ctx.db
+    .prepare('SELECT end_date AS end, end_reason AS reason FROM engagement WHERE person_id = ? AND start_date <= ? ORDER BY start_date DESC, id DESC LIMIT 1')
+    .get(person.id, date) as { end: string | null; reason: string | null } | undefined;
+  if (!last || last.end === null) return `${person.name} belum bertugas pada ${formatDateId(date)}; kejadian tidak disimpan.`;
+  return `${person.name} tidak lagi tercatat pada SK pada ${formatDateId(date)}: penugasan terakhirnya berakhir ${formatDateId(last.end)}` +
+    `${last.reason ? ` (${last.reason})` : ''}. Klaim JKK/JKM memerlukan kepesertaan yang masih aktif pada tanggal kejadian; periksa tanggalnya. Kejadian tidak disimpan.`;
+}
+
+/** The person's recorded death (an incident of a death kind), leaving out the incident being edited. */
+function recordedDeath(ctx: CoreContext, personId: number, exceptId: number | undefined): { id: number; date: string } | undefined {
+  return ctx.db
+    .prepare("SELECT id, date FROM incident WHERE person_id = ? AND kind IN ('death', 'work_death') AND id IS NOT ? ORDER BY date, id LIMIT 1")
+    .get(personId, exceptId ?? null) as { id: number; date: string } | undefined;
 }
 
 const clean = (s: string | null | undefined): string | null => {
@@ -247,8 +302,15 @@ export function saveIncident(ctx: CoreContext, input: IncidentInput): { id: numb
   }
   const person = ctx.db.prepare('SELECT id, nik, name FROM person WHERE id = ?').get(input.personId) as { id: number; nik: string; name: string } | undefined;
   if (!person) throw new SigapError('NOT_FOUND', 'Pegawai tidak ditemukan.');
+  const died = recordedDeath(ctx, person.id, input.id);
+  if (died && isDeath(input.kind)) {
+    throw new SigapError('CONFLICT', `${person.name} sudah tercatat meninggal dunia pada ${formatDateId(died.date)} (kejadian #${died.id}). Kematian tidak dapat dicatat dua kali; perbaiki kejadian #${died.id} bila keliru.`);
+  }
+  if (died && input.date > died.date) {
+    throw new SigapError('CONFLICT', `${person.name} tercatat meninggal dunia pada ${formatDateId(died.date)} (kejadian #${died.id}); kejadian sesudah tanggal itu tidak dapat dicatat.`);
+  }
   const eng = engagementOn(ctx, person.id, input.date);
-  if (!eng) throw new SigapError('INVALID_INPUT', `${person.name} belum bertugas pada ${formatDateId(input.date)}.`);
+  if (!eng) throw new SigapError('INVALID_INPUT', notEngagedMessage(ctx, person, input.date));
   const floor = paramAt(ctx, 'pu.wage_floor', monthOf(input.date))?.value ?? 0;
   const wage = Math.max(eng.wage, floor);
   const now = nowIso(ctx);

@@ -10,6 +10,8 @@ export interface RosterFilter {
   /** Matches the OPD's code or name, case-insensitive (the CLI's `--opd`). */
   opd?: string;
   categoryId?: number;
+  /** True: only people with a KPJ (enrolled with BPJS, as the dashboard counts them); false: only those without. */
+  hasKpj?: boolean;
   /** `active`: engaged in the month; `ended`: engaged before, not in the month; `all`: everyone. */
   status?: 'active' | 'ended' | 'all';
   sort?: 'name' | 'nik' | 'opd' | 'honor' | 'start';
@@ -76,6 +78,7 @@ function idsQuery(f: RosterFilter): { sql: string; params: Record<string, unknow
     where.push('e.category_id = @categoryId');
     params.categoryId = f.categoryId;
   }
+  if (f.hasKpj !== undefined) where.push(f.hasKpj ? 'p.kpj IS NOT NULL' : 'p.kpj IS NULL');
   const q = (f.search ?? '').trim();
   if (q !== '') {
     const digits = q.replace(/[\s.]/g, '');
@@ -120,7 +123,7 @@ const lastList = new WeakMap<Db, { key: string; ids: number[] }>();
 
 function orderedIds(db: Db, f: RosterFilter): number[] {
   const version = db.prepare('SELECT total_changes() AS t').get() as { t: number };
-  const key = JSON.stringify([version.t, db.pragma('data_version', { simple: true }), f.month, f.search ?? '', f.opdId, f.opd, f.categoryId, f.status, f.sort, f.desc]);
+  const key = JSON.stringify([version.t, db.pragma('data_version', { simple: true }), f.month, f.search ?? '', f.opdId, f.opd, f.categoryId, f.hasKpj, f.status, f.sort, f.desc]);
   const cached = lastList.get(db);
   if (cached && cached.key === key) return cached.ids;
   const { sql, params } = idsQuery(f);

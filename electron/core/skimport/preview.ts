@@ -1,6 +1,6 @@
 import type { CoreContext } from '../context';
 import { columnLetter } from './cells';
-import { isIsoDate, dayBefore } from '../../../shared/dates';
+import { isIsoDate, dayBefore, formatDateId } from '../../../shared/dates';
 import { unitKey } from '../../../shared/person-fields';
 import { findCategory, listCategories, opdKeyIndex, type CategoryRow } from '../roster/units';
 import type { Problem, ReadResult, ParsedRow } from './types';
@@ -211,7 +211,30 @@ export function previewImport(ctx: CoreContext, read: ReadResult, input: DecreeI
   return { read, input, dbVersion: version, decree, blocking, accepted: valid.length, rejected, warnings, newUnits, diff, toEnd };
 }
 
-/** Row checks that need the database: NIK active in another category, honor required for wage earners. */
+/**
+ * Each dead person's earliest recorded death by NIK: a death in the incident log, or an engagement ended
+ * with a reason starting "Meninggal" (a death entered on the roster without an incident).
+ */
+function recordedDeaths(ctx: CoreContext): Map<string, { date: string; incidentId: number | null; reason: string | null }> {
+  const rows = ctx.db
+    .prepare(
+      `SELECT p.nik, i.date, i.id AS incidentId, NULL AS reason FROM incident i JOIN person p ON p.id = i.person_id
+       WHERE i.kind IN ('death', 'work_death')
+       UNION ALL
+       SELECT p.nik, e.end_date, NULL, e.end_reason FROM engagement e JOIN person p ON p.id = e.person_id
+       WHERE e.end_date IS NOT NULL AND e.end_reason LIKE 'Meninggal%'`,
+    )
+    .all() as { nik: string; date: string; incidentId: number | null; reason: string | null }[];
+  const out = new Map<string, { date: string; incidentId: number | null; reason: string | null }>();
+  for (const r of rows) {
+    const had = out.get(r.nik);
+    // The earliest date wins; on the same date the incident (with its number) is the better reference.
+    if (!had || r.date < had.date || (r.date === had.date && had.incidentId === null && r.incidentId !== null)) out.set(r.nik, r);
+  }
+  return out;
+}
+
+/** Row checks that need the database: NIK of a dead person, NIK active in another category, honor required for wage earners. */
 function checkRows(ctx: CoreContext, rows: ParsedRow[], decree: ResolvedDecree, problems: Problem[], read: ReadResult): void {
   const others = ctx.db
     .prepare(
@@ -222,6 +245,7 @@ function checkRows(ctx: CoreContext, rows: ParsedRow[], decree: ResolvedDecree, 
     )
     .all(decree.category.id, decree.tmtEnd, decree.tmtStart) as { nik: string; category: string; opd: string; number: string | null }[];
   const otherByNik = new Map(others.map((o) => [o.nik, o]));
+  const deaths = recordedDeaths(ctx);
   const nikCol = (sheet: string) => {
     const l = read.sheets.find((s) => s.sheet === sheet)!;
     const idx = l.columns.nik!;
@@ -229,6 +253,18 @@ function checkRows(ctx: CoreContext, rows: ParsedRow[], decree: ResolvedDecree, 
   };
   for (const r of rows) {
     if (r.invalid) continue;
+    // The start the apply step gives the row (apply.ts): its own TMT when inside the SK's term.
+    const start = r.tmt && r.tmt > decree.tmtStart && r.tmt <= decree.tmtEnd ? r.tmt : decree.tmtStart;
+    const death = deaths.get(r.nik);
+    if (death && death.date < start) {
+      r.invalid = true;
+      const source = death.incidentId !== null ? `kejadian #${death.incidentId}` : `penugasan diakhiri dengan alasan "${death.reason}"`;
+      problems.push({
+        sheet: r.sheet, row: r.row, ...nikCol(r.sheet), code: 'NIK_DECEASED', severity: 'error', nik: r.nik, name: r.name,
+        message: `NIK ${r.nik} tercatat meninggal dunia pada ${formatDateId(death.date)} (${source}). Hapus dari lampiran SK, atau perbaiki catatan kejadian bila keliru.`,
+      });
+      continue;
+    }
     const o = otherByNik.get(r.nik);
     if (o) {
       r.invalid = true;

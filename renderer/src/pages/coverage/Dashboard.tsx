@@ -1,7 +1,8 @@
 /**
  * Beranda: coverage (people on SK against enrolled people), money (this month's dues, arrears, a
  * twelve-month trend) and the work waiting. Every number is a link to the list behind it: the roster
- * with its filters in the address (`/pegawai?opd=..&kategori=..&bulan=..`), Iuran, Pelaporan.
+ * with its filters in the address (`/pegawai?bulan=..&opd=..&kategori=..&kpj=ada|belum`), Iuran,
+ * Pelaporan. The roster applies the summary's own rule, so the list shows the same count.
  */
 import { Link } from 'react-router';
 import type { CoverageSummaryDto } from '../../../../shared/contract/coverage-calls';
@@ -29,8 +30,8 @@ export function Dashboard({ s }: { s: CoverageSummaryDto }) {
     <div data-state="ready" className="stack cov-dashboard">
       <div className="stat-row cov-stats">
         <Stat testId="stat-active" label={`Pegawai pada SK, ${formatMonthId(s.month)}`} value={formatNumber(t.active)} to={roster()} note={`PU ${formatNumber(s.bySegment.PU.active)} · BPU ${formatNumber(s.bySegment.BPU.active)}`} />
-        <Stat testId="stat-enrolled" label="Terdaftar BPJS (ber-KPJ)" value={pct(t.enrolled, t.active)} to={roster()} tone={t.notEnrolled === 0 ? 'ok' : undefined} note={`${formatNumber(t.enrolled)} orang`} />
-        <Stat testId="stat-not-enrolled" label="Belum terdaftar" value={formatNumber(t.notEnrolled)} to="/pelaporan" tone={t.notEnrolled > 0 ? 'warning' : 'ok'} note="perlu didaftarkan ke BPJS" />
+        <Stat testId="stat-enrolled" label="Terdaftar BPJS (ber-KPJ)" value={pct(t.enrolled, t.active)} to={roster('&kpj=ada')} tone={t.notEnrolled === 0 ? 'ok' : undefined} note={`${formatNumber(t.enrolled)} orang`} />
+        <Stat testId="stat-not-enrolled" label="Belum terdaftar" value={formatNumber(t.notEnrolled)} to={roster('&kpj=belum')} tone={t.notEnrolled > 0 ? 'warning' : 'ok'} note="perlu didaftarkan ke BPJS" />
         <Stat testId="stat-dues" label={`Iuran ${formatMonthId(s.month)} terbit`} value={formatRupiah(s.money.issued)} to={`/iuran?bulan=${s.month}`} note={`dibayar ${formatRupiah(s.money.paid)}`} />
         <Stat testId="stat-arrears" label="Tunggakan lewat jatuh tempo" value={formatRupiah(pastDue)} to="/iuran?tab=tunggakan" tone={pastDue > 0 ? 'danger' : 'ok'} note={`per ${formatDateId(s.arrears.asOf)}`} />
       </div>
@@ -53,7 +54,7 @@ export function Dashboard({ s }: { s: CoverageSummaryDto }) {
                   <tr key={o.opdId}>
                     <td><Link to={roster(`&opd=${o.opdId}`)}>{o.name}</Link></td>
                     <td className="num"><Link to={roster(`&opd=${o.opdId}`)}>{formatNumber(o.active)}</Link></td>
-                    <td className="num">{formatNumber(o.enrolled)}</td>
+                    <td className="num"><Link to={roster(`&opd=${o.opdId}&kpj=ada`)} aria-label={`${formatNumber(o.enrolled)} terdaftar di ${o.name}`}>{formatNumber(o.enrolled)}</Link></td>
                     <td className="num">{pct(o.enrolled, o.active)}</td>
                   </tr>
                 ))}
@@ -75,7 +76,7 @@ export function Dashboard({ s }: { s: CoverageSummaryDto }) {
                   <td><Link to={roster(`&kategori=${c.categoryId}`)}>{c.name}</Link> <span className="pill">{c.segment}</span></td>
                   <td className="small">{c.programs.split(',').join(' + ')}{c.billed ? '' : ' (tidak didaftarkan)'}</td>
                   <td className="num"><Link to={roster(`&kategori=${c.categoryId}`)}>{formatNumber(c.active)}</Link></td>
-                  <td className="num">{formatNumber(c.enrolled)}</td>
+                  <td className="num"><Link to={roster(`&kategori=${c.categoryId}&kpj=ada`)} aria-label={`${formatNumber(c.enrolled)} terdaftar, ${c.name}`}>{formatNumber(c.enrolled)}</Link></td>
                 </tr>
               ))}
             </tbody>

@@ -131,7 +131,8 @@ function Benefit({ r }: { r: IncidentDto }) {
       <ul className="benefit-list">
         {b.items.map((i) => <li key={i.label}>{i.label}: <strong>{i.amount === null ? i.note : formatRupiah(i.amount)}</strong></li>)}
         <li>
-          Beasiswa anak: {b.scholarship.eligible ? <strong>berhak, paling banyak {formatRupiah(b.scholarship.maxAmount)}</strong> : <strong>tidak berhak</strong>} (masa iur {b.scholarship.contributionMonths} bulan)
+          Beasiswa anak: <strong>{b.scholarship.summary}</strong>
+          {b.scholarship.eligible ? <>; paling banyak <strong>{formatRupiah(b.scholarship.maxAmount)}</strong></> : null}
         </li>
       </ul>
       <p className="small muted">{b.scholarship.rule}</p>

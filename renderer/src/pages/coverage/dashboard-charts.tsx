@@ -21,9 +21,10 @@ interface OpdDatum { opdId: number; name: string; enrolled: number; notEnrolled:
 export function CoverageByOpdChart({ s, limit = 12 }: { s: CoverageSummaryDto; limit?: number }) {
   const navigate = useNavigate();
   const data: OpdDatum[] = s.byOpd.slice(0, limit).map((o) => ({ opdId: o.opdId, name: o.name, enrolled: o.enrolled, notEnrolled: o.active - o.enrolled }));
-  const open = (d: unknown) => {
+  // Each segment opens its own people: the enrolled part those with a KPJ, the rest those without.
+  const open = (kpj: 'ada' | 'belum') => (d: unknown) => {
     const id = (d as { payload?: OpdDatum }).payload?.opdId;
-    if (id) navigate(`/pegawai?opd=${id}&bulan=${s.month}`);
+    if (id) navigate(`/pegawai?bulan=${s.month}&opd=${id}&kpj=${kpj}`);
   };
   return (
     <div className="chart" data-testid="chart-opd">
@@ -34,8 +35,8 @@ export function CoverageByOpdChart({ s, limit = 12 }: { s: CoverageSummaryDto; l
           <YAxis type="category" dataKey="name" width={205} tick={{ fontSize: 12 }} tickFormatter={(v: string) => cut(v, 25)} interval={0} />
           <Tooltip formatter={(v) => formatNumber(Number(v))} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
-          <Bar dataKey="enrolled" name="Terdaftar (ber-KPJ)" stackId="a" fill={COLORS.primary} cursor="pointer" onClick={open} isAnimationActive={false} />
-          <Bar dataKey="notEnrolled" name="Belum terdaftar" stackId="a" fill={COLORS.warn} cursor="pointer" onClick={open} isAnimationActive={false} />
+          <Bar dataKey="enrolled" name="Terdaftar (ber-KPJ)" stackId="a" fill={COLORS.primary} cursor="pointer" onClick={open('ada')} isAnimationActive={false} />
+          <Bar dataKey="notEnrolled" name="Belum terdaftar" stackId="a" fill={COLORS.warn} cursor="pointer" onClick={open('belum')} isAnimationActive={false} />
         </BarChart>
       </ResponsiveContainer>
     </div>
@@ -85,7 +86,7 @@ export function TrendChart({ s }: { s: CoverageSummaryDto }) {
           <YAxis tick={{ fontSize: 11 }} tickFormatter={shortRupiah} width={52} />
           <Tooltip formatter={(v) => formatRupiah(Number(v))} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
-          <Bar dataKey="issued" name="Tagihan terbit" fill={COLORS.primary} cursor="pointer" onClick={open} isAnimationActive={false} />
+          <Bar dataKey="issued" name="Tagihan terbit" fill={COLORS.primary} cursor="pointer" onClick={open('ada')} isAnimationActive={false} />
           <Bar dataKey="paid" name="Dibayar" fill={COLORS.ok} cursor="pointer" onClick={open} isAnimationActive={false} />
         </BarChart>
       </ResponsiveContainer>

@@ -1,7 +1,7 @@
 import type { Output } from '../../../../shared/contract/index';
 import { MonthPicker, yearsAround } from '../../components/MonthPicker';
 import { STATUS_LABELS } from '../../labels';
-import type { RosterQuery, RosterStatus } from './roster-query';
+import type { KpjFilter, RosterQuery, RosterStatus } from './roster-query';
 
 type Options = Output<'roster.options'>;
 
@@ -64,6 +64,17 @@ export function RosterFilters({ query, searchText, onSearchText, onChange, optio
               {c.name}
             </option>
           ))}
+        </select>
+      </label>
+      <label className="filter">
+        <span>KPJ</span>
+        <select
+          value={query.kpj ?? ''}
+          onChange={(e) => onChange({ ...query, kpj: e.target.value === '' ? undefined : (e.target.value as KpjFilter) })}
+        >
+          <option value="">Semua</option>
+          <option value="ada">Sudah ada</option>
+          <option value="belum">Belum ada</option>
         </select>
       </label>
       <label className="filter">

@@ -75,6 +75,7 @@ export function RosterPage() {
               <span className="muted">
                 {' '}
                 · {STATUS_LABELS[query.status].toLowerCase()} pada {formatMonthId(query.month)}
+                {query.kpj === 'ada' ? ', sudah ber-KPJ' : query.kpj === 'belum' ? ', belum ber-KPJ' : ''}
               </span>
               {hasFilters(query) ? (
                 <button
@@ -83,7 +84,7 @@ export function RosterPage() {
                   onClick={() => {
                     clearTimeout(typing.current);
                     setSearchText('');
-                    setQuery({ ...query, search: '', opdId: null, categoryId: null, status: 'active' });
+                    setQuery({ ...query, search: '', opdId: null, categoryId: null, kpj: undefined, status: 'active' });
                   }}
                 >
                   Hapus filter

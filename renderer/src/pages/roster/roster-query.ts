@@ -2,6 +2,8 @@ import type { Input } from '../../../../shared/contract/index';
 
 export type RosterSort = 'name' | 'nik' | 'opd' | 'honor' | 'start';
 export type RosterStatus = 'active' | 'ended' | 'all';
+/** KPJ presence, as written in the address (`kpj=ada|belum`); absent means everyone. */
+export type KpjFilter = 'ada' | 'belum';
 
 /** What the roster shows, as kept in the address bar (so Back from a person returns to the same list). */
 export interface RosterQuery {
@@ -9,6 +11,8 @@ export interface RosterQuery {
   search: string;
   opdId: number | null;
   categoryId: number | null;
+  /** Left out (undefined) when not filtering, so older callers and links stay valid. */
+  kpj?: KpjFilter | undefined;
   status: RosterStatus;
   sort: RosterSort;
   desc: boolean;
@@ -27,11 +31,13 @@ export function queryFromParams(p: URLSearchParams, defaultMonth: string): Roste
   const month = p.get('bulan') ?? '';
   const sort = p.get('urut') as RosterSort | null;
   const status = p.get('status') as RosterStatus | null;
+  const kpj = p.get('kpj');
   return {
     month: /^\d{4}-(0[1-9]|1[0-2])$/.test(month) ? month : defaultMonth,
     search: (p.get('cari') ?? '').slice(0, 100),
     opdId: idParam(p.get('opd')),
     categoryId: idParam(p.get('kategori')),
+    ...(kpj === 'ada' || kpj === 'belum' ? { kpj } : {}),
     status: status && STATUSES.includes(status) ? status : 'active',
     sort: sort && SORTS.includes(sort) ? sort : 'name',
     desc: p.get('turun') === '1',
@@ -45,6 +51,7 @@ export function paramsFromQuery(q: RosterQuery, defaultMonth: string): URLSearch
   if (q.search.trim() !== '') p.set('cari', q.search);
   if (q.opdId !== null) p.set('opd', String(q.opdId));
   if (q.categoryId !== null) p.set('kategori', String(q.categoryId));
+  if (q.kpj) p.set('kpj', q.kpj);
   if (q.status !== 'active') p.set('status', q.status);
   if (q.sort !== 'name') p.set('urut', q.sort);
   if (q.desc) p.set('turun', '1');
@@ -66,9 +73,10 @@ export function filterOf(q: RosterQuery): Omit<Input<'roster.list'>, 'offset' | 
     ...(q.search.trim() !== '' ? { search: q.search.trim() } : {}),
     ...(q.opdId !== null ? { opdId: q.opdId } : {}),
     ...(q.categoryId !== null ? { categoryId: q.categoryId } : {}),
+    ...(q.kpj ? { hasKpj: q.kpj === 'ada' } : {}),
   };
 }
 
 export function hasFilters(q: RosterQuery): boolean {
-  return q.search.trim() !== '' || q.opdId !== null || q.categoryId !== null || q.status !== 'active';
+  return q.search.trim() !== '' || q.opdId !== null || q.categoryId !== null || q.kpj !== undefined || q.status !== 'active';
 }
