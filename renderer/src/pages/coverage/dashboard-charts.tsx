@@ -86,7 +86,7 @@ export function TrendChart({ s }: { s: CoverageSummaryDto }) {
           <YAxis tick={{ fontSize: 11 }} tickFormatter={shortRupiah} width={52} />
           <Tooltip formatter={(v) => formatRupiah(Number(v))} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
-          <Bar dataKey="issued" name="Tagihan terbit" fill={COLORS.primary} cursor="pointer" onClick={open('ada')} isAnimationActive={false} />
+          <Bar dataKey="issued" name="Tagihan terbit" fill={COLORS.primary} cursor="pointer" onClick={open} isAnimationActive={false} />
           <Bar dataKey="paid" name="Dibayar" fill={COLORS.ok} cursor="pointer" onClick={open} isAnimationActive={false} />
         </BarChart>
       </ResponsiveContainer>
