@@ -1,10 +1,26 @@
 import type { Db } from './db/open';
+import { maskId } from '../../shared/nik';
 
 /** What every core operation needs: the database, who acts, and the clock. Nothing from Electron. */
 export interface CoreContext {
   db: Db;
   actor: string;
   clock: () => Date;
+  /**
+   * Whether the caller may see NIK and KPJ in full. The session gate sets it with `actor` for every
+   * bridge call (and to false as soon as a gate exists, until someone who may is signed in); a context
+   * without a gate (the CLI, run by the machine's owner) leaves it unset, which means yes.
+   */
+  seesIdentity?: boolean;
+}
+
+/**
+ * How this caller gets a NIK or KPJ in a document it writes (a PDF, an Excel file, a preview):
+ * in full, or as `1804********0001`. Read once when the document is built.
+ */
+export function identityFor(ctx: CoreContext): <T extends string | null | undefined>(id: T) => T {
+  if (ctx.seesIdentity !== false) return (id) => id;
+  return (id) => (typeof id === 'string' && id !== '' ? maskId(id) : id) as typeof id;
 }
 
 export function nowIso(ctx: CoreContext): string {

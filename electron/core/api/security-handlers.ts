@@ -61,7 +61,7 @@ export function securityHandlers(ctx: CoreContext, host: HostServices): Security
   return {
     'auth.status': () => session.status(),
     'auth.setup': async ({ username, displayName, password }) => {
-      ctx.actor = username.trim().toLowerCase();
+      // ctx.actor changes only once the account exists (session.adopt), never for a mere attempt.
       const admin = await createFirstAdmin(ctx, { username, displayName, password });
       session.adopt(admin);
       return session.status();

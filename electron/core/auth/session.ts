@@ -70,7 +70,16 @@ export class SessionGate {
   constructor(
     private readonly ctx: CoreContext,
     private readonly lockMinutes: () => number = () => DEFAULT_LOCK_MINUTES,
-  ) {}
+  ) {
+    // A core behind a gate writes masked documents until someone who may see NIK and KPJ signs in.
+    ctx.seesIdentity = false;
+  }
+
+  /** The caller the core acts for: audit rows name this user, documents show NIK/KPJ as the role may. */
+  private actAs(user: User | null): void {
+    this.ctx.actor = user ? user.username : 'app';
+    this.ctx.seesIdentity = user ? SEES_IDENTITY.includes(user.role) : false;
+  }
 
   private now(): number {
     return this.ctx.clock().getTime();
@@ -89,15 +98,12 @@ export class SessionGate {
   }
 
   async login(username: string, password: string): Promise<SessionStatus> {
-    const previous = this.ctx.actor;
-    // A failed attempt is written to the audit trail under the name that was tried.
-    this.ctx.actor = username.trim().toLowerCase();
-    try {
-      this.user = await authenticate(this.ctx, username, password);
-    } catch (e) {
-      this.ctx.actor = previous;
-      throw e;
-    }
+    // The attempt's own audit row names the username tried (authenticate writes it with that actor);
+    // ctx.actor changes only once the password is right, so no call still running is written under a
+    // name someone merely typed.
+    const user = await authenticate(this.ctx, username, password);
+    this.user = user;
+    this.actAs(user);
     this.locked = false;
     this.lastActive = this.now();
     return this.status();
@@ -116,7 +122,7 @@ export class SessionGate {
   /** Signs in as a known user without a password: the first administrator right after setup. */
   adopt(user: User): void {
     this.user = user;
-    this.ctx.actor = user.username;
+    this.actAs(user);
     this.locked = false;
     this.lastActive = this.now();
   }
@@ -125,7 +131,7 @@ export class SessionGate {
     this.user = null;
     this.failedUnlocks = 0;
     this.locked = false;
-    this.ctx.actor = 'app';
+    this.actAs(null);
   }
 
   async unlock(password: string): Promise<SessionStatus> {
@@ -168,7 +174,7 @@ export class SessionGate {
     }
     if (!mayCall(this.user.role, call)) throw new SigapError('FORBIDDEN', 'Peran Anda tidak diizinkan melakukan ini.');
     this.lastActive = this.now();
-    this.ctx.actor = this.user.username;
+    this.actAs(this.user);
     return this.user.role;
   }
 

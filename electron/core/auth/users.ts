@@ -40,13 +40,15 @@ function checkUsername(u: string): string {
   return name;
 }
 
-export async function createUser(ctx: CoreContext, u: { username: string; displayName: string; role: Role; password: string; mustChange?: boolean }): Promise<User> {
+export async function createUser(ctx: CoreContext, u: { username: string; displayName: string; role: Role; password: string; mustChange?: boolean }, opts: { onlyIfFirst?: boolean } = {}): Promise<User> {
   const username = checkUsername(u.username);
   if (!ROLES.includes(u.role)) throw new SigapError('INVALID_INPUT', 'Peran tidak dikenal.');
   const problem = passwordProblem(u.password);
   if (problem) throw new SigapError('INVALID_INPUT', problem);
   const hash = await hashPassword(u.password);
   return ctx.db.transaction(() => {
+    // Checked again here, after the slow hash: two first-run calls racing must not make two admins.
+    if (opts.onlyIfFirst && !needsFirstAdmin(ctx)) throw new SigapError('CONFLICT', 'Administrator sudah dibuat.');
     if (ctx.db.prepare('SELECT 1 FROM app_user WHERE username = ?').get(username)) throw new SigapError('CONFLICT', `Nama pengguna "${username}" sudah dipakai.`);
     const id = Number(ctx.db.prepare('INSERT INTO app_user (username, display_name, role, password_hash, must_change_password, created_at) VALUES (?, ?, ?, ?, ?, ?)')
       .run(username, u.displayName.trim() || username, u.role, hash, u.mustChange ? 1 : 0, nowIso(ctx)).lastInsertRowid);
@@ -58,14 +60,16 @@ export async function createUser(ctx: CoreContext, u: { username: string; displa
 /** The first run: only allowed while there is no user at all. */
 export async function createFirstAdmin(ctx: CoreContext, u: { username: string; displayName: string; password: string }): Promise<User> {
   if (!needsFirstAdmin(ctx)) throw new SigapError('CONFLICT', 'Administrator sudah dibuat.');
-  return createUser(ctx, { ...u, role: 'admin' });
+  // The first account is written under its own name, without making it the actor of other calls.
+  return createUser({ ...ctx, actor: u.username.trim().toLowerCase() }, { ...u, role: 'admin' }, { onlyIfFirst: true });
 }
 
 const MAX_FAILED = 10;
 
 /** Checks a login. Ten wrong passwords in a row lock the account until an admin resets it. */
 export async function authenticate(ctx: CoreContext, username: string, password: string): Promise<User> {
-  const row = ctx.db.prepare('SELECT id, password_hash, active, failed_logins FROM app_user WHERE username = ?').get(username.trim().toLowerCase()) as
+  const name = username.trim().toLowerCase();
+  const row = ctx.db.prepare('SELECT id, password_hash, active, failed_logins FROM app_user WHERE username = ?').get(name) as
     | { id: number; password_hash: string; active: number; failed_logins: number } | undefined;
   const wrong = new SigapError('AUTH_FAILED', 'Nama pengguna atau kata sandi salah.');
   if (!row) {
@@ -75,10 +79,12 @@ export async function authenticate(ctx: CoreContext, username: string, password:
   if (!row.active) throw new SigapError('AUTH_FAILED', 'Akun ini dinonaktifkan. Hubungi administrator.');
   if (row.failed_logins >= MAX_FAILED) throw new SigapError('AUTH_FAILED', 'Akun terkunci karena terlalu banyak percobaan. Minta administrator mengatur ulang kata sandi.');
   const ok = await verifyPassword(password, row.password_hash);
+  // The attempt is on record under the name tried, without making it the actor of anything else.
+  const attempt: CoreContext = { ...ctx, actor: name };
   ctx.db.transaction(() => {
     if (ok) ctx.db.prepare('UPDATE app_user SET failed_logins = 0, last_login_at = ? WHERE id = ?').run(nowIso(ctx), row.id);
     else ctx.db.prepare('UPDATE app_user SET failed_logins = failed_logins + 1 WHERE id = ?').run(row.id);
-    audit(ctx, { action: 'update', entity: 'user', entityId: row.id, summary: ok ? 'Masuk' : 'Gagal masuk (kata sandi salah)' });
+    audit(attempt, { action: 'update', entity: 'user', entityId: row.id, summary: ok ? 'Masuk' : 'Gagal masuk (kata sandi salah)' });
   })();
   if (!ok) throw wrong;
   return toUser(ctx.db.prepare(`${SELECT} WHERE id = ?`).get(row.id) as Record<string, unknown>);

@@ -1,8 +1,9 @@
 /**
  * The Excel copy of an invoice: a summary sheet (header, totals per program) and the detail sheet with
  * one row per person. Written with the streaming writer; NIK and KPJ are text cells, amounts numbers.
+ * NIK and KPJ are masked (`1804********0001`) when the caller's role may not see them (finance, viewer).
  */
-import type { CoreContext } from '../context';
+import { identityFor, type CoreContext } from '../context';
 import { writeXlsxStream } from '../files/xlsx-write';
 import type { InvoiceLine, LineChange } from '../../../shared/billing-types';
 import { formatMonthId } from '../../../shared/dates';
@@ -17,12 +18,12 @@ export const DETAIL_HEADER = [
   'Bagian pemberi kerja', 'Bagian pekerja', 'Jumlah', 'Keterangan',
 ];
 
-function* detailRows(lines: Iterable<InvoiceLine>): Generator<(string | number | null)[]> {
+function* detailRows(lines: Iterable<InvoiceLine>, id: (s: string | null) => string | null): Generator<(string | number | null)[]> {
   let no = 0;
   for (const l of lines) {
     no++;
     yield [
-      no, l.nik, l.name, l.kpj, l.category, l.jkkClass, l.wage, l.base, l.jpBase,
+      no, id(l.nik), l.name, id(l.kpj), l.category, l.jkkClass, l.wage, l.base, l.jpBase,
       l.jkk, l.jkm, l.jhtEmployer, l.jhtWorker, l.jpEmployer, l.jpWorker, l.employer, l.worker, l.total,
       l.change ? CHANGE_LABELS[l.change] : null,
     ];
@@ -31,6 +32,8 @@ function* detailRows(lines: Iterable<InvoiceLine>): Generator<(string | number |
 
 /** Writes the workbook atomically to `path`. Returns the number of detail rows. */
 export async function writeInvoiceXlsx(ctx: CoreContext, ref: number | string, path: string): Promise<number> {
+  // NIK and KPJ as the caller's role may see them, decided now (the rows are read while writing).
+  const id = identityFor(ctx);
   const inv = getInvoice(ctx, ref);
   const doc = invoiceDocument(ctx, inv.id, { withLines: false });
   const summary: (string | number | null)[][] = [
@@ -52,7 +55,7 @@ export async function writeInvoiceXlsx(ctx: CoreContext, ref: number | string, p
   ];
   let count = 0;
   const counted = function* (): Generator<(string | number | null)[]> {
-    for (const row of detailRows(iterateInvoiceLines(ctx, inv.id))) {
+    for (const row of detailRows(iterateInvoiceLines(ctx, inv.id), id)) {
       count++;
       yield row;
     }

@@ -3,7 +3,7 @@
  * out from billing's print model. An issued invoice prints from its frozen header and rate snapshot.
  */
 import type { CoreContext } from '../context';
-import { todayIso } from '../context';
+import { identityFor, todayIso } from '../context';
 import { invoiceDocument } from '../billing/document';
 import { formatBp } from '../billing/round';
 import { formatDateId, formatMonthId } from '../../../shared/dates';
@@ -175,10 +175,12 @@ function attachmentSheet(ctx: CoreContext, d: InvoiceDocument): string {
   const inv = d.invoice;
   const programs = programsOf(d);
   const n = (v: number) => h(formatNumber(v));
+  // NIK and KPJ as the caller's role may see them: finance and viewer print `1804********0001`.
+  const id = identityFor(ctx);
   const cols: LineColumn[] = [
-    { head: 'NIK', cell: (l) => h(l.nik) },
+    { head: 'NIK', cell: (l) => h(id(l.nik)) },
     { head: 'Nama', cell: (l) => h(l.name) },
-    { head: 'No. KPJ', cell: (l) => h(l.kpj ?? '-') },
+    { head: 'No. KPJ', cell: (l) => h(id(l.kpj) ?? '-') },
     { head: inv.segment === 'PU' ? 'Dasar upah' : 'Penghasilan dilaporkan', cell: (l) => n(l.base) },
     { head: 'JKK', cell: (l) => n(l.jkk), total: inv.jkk },
     { head: 'JKM', cell: (l) => n(l.jkm), total: inv.jkm },
