@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { seedDemo } from '../../electron/core/demo/index';
 import { createBackup, listBackups, pruneBackups } from '../../electron/core/backup/create';
@@ -71,6 +71,19 @@ describe('backups', () => {
     expect(s.prepare('SELECT name FROM person WHERE id = 1').get()).toEqual({ name: 'DIUBAH' });
     s.close();
     ctx.db = db; // let afterEach close the new connection
+    // No staged copy, nor the -wal/-shm a read-only check of a WAL-mode copy leaves, beside the database.
+    expect(readdirSync(ctx.dir).filter((n) => n.startsWith('.restore-'))).toEqual([]);
+  });
+
+  it('leaves no staged copy behind after checking a backup, good or refused', async () => {
+    const dir = join(ctx.dir, 'cadangan');
+    const b = await createBackup(ctx, dir, 'manual');
+    await inspectBackup(b.path, dir);
+    const cut = join(ctx.dir, 'terpotong.sigapdb');
+    writeFileSync(cut, readFileSync(b.path).subarray(0, Math.floor(readFileSync(b.path).length / 2)));
+    expect((await rejects(inspectBackup(cut, dir)))!.code).toBe('BACKUP_INVALID');
+    expect((await rejects(restoreBackup(ctx.db, ctx.dbPath, cut, { backupDir: dir, clock: ctx.clock, closeCurrent: () => ctx.db.close() })))!.code).toBe('BACKUP_INVALID');
+    expect([...readdirSync(dir), ...readdirSync(ctx.dir)].filter((n) => n.startsWith('.restore-'))).toEqual([]);
   });
 
   it('refuses files that are not Sigap backups, leaving the database as it was', async () => {

@@ -1,10 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { existsSync, readdirSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { openDatabase } from '../../electron/core/db/open';
 import { MIGRATIONS, LATEST_VERSION } from '../../electron/core/db/migrations/index';
 import { SigapError } from '../../shared/errors';
+import { defaultBackupDir } from '../../electron/core/backup/auto';
+import { listBackups, pruneBackups } from '../../electron/core/backup/create';
+import { inspectBackup, restoreBackup } from '../../electron/core/backup/restore';
 import { tempDir } from '../helpers';
 
 let dir: string;
@@ -51,6 +54,12 @@ describe('migrations', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     expect(db.prepare('SELECT name FROM person').all()).toEqual([{ name: 'Budi' }]);
     expect(backupPath && existsSync(backupPath)).toBeTruthy();
+    // In the backup folder under the backup module's name, so Pengaturan › Cadangan lists it.
+    expect(dirname(backupPath!)).toBe(defaultBackupDir(path));
+    expect(basename(backupPath!)).toMatch(/^sigap-\d{8}-\d{6}-sebelum-migrasi\.sigapdb$/);
+    expect(listBackups(defaultBackupDir(path))).toEqual([expect.objectContaining({ name: basename(backupPath!), reason: 'sebelum-migrasi', encrypted: false })]);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.bak') || f.endsWith('.part'))).toEqual([]);
+    expect(readdirSync(defaultBackupDir(path)).filter((f) => f.startsWith('.'))).toEqual([]);
     const bak = new Database(backupPath!, { readonly: true });
     expect(bak.pragma('user_version', { simple: true })).toBe(version);
     bak.close();
@@ -67,7 +76,32 @@ describe('migrations', () => {
     const { db, backupPath } = openDatabase(path);
     expect(backupPath).toBeNull();
     expect(readdirSync(dir).filter((f) => f.endsWith('.bak'))).toEqual([]);
+    expect(listBackups(defaultBackupDir(path))).toEqual([]);
     db.close();
+  });
+
+  it('keep the pre-migration backup where a restore takes it and the retention rule prunes it', async () => {
+    const first = MIGRATIONS[0]!.version;
+    const path = join(dir, 'old.db');
+    const older = openDatabase(path, { migrations: MIGRATIONS.filter((m) => m.version <= first) });
+    older.db.prepare("INSERT INTO person (nik, name, created_at, updated_at) VALUES ('1804011205900001', 'Budi', 'x', 'x')").run();
+    older.db.close();
+    const clock = () => new Date('2026-03-10T03:00:00Z');
+    const { db, backupPath } = openDatabase(path, { clock });
+    expect(basename(backupPath!)).toBe('sigap-20260310-030000-sebelum-migrasi.sigapdb');
+    db.prepare("INSERT INTO person (nik, name, created_at, updated_at) VALUES ('1804011205900002', 'Sari', 'x', 'x')").run();
+    const check = await inspectBackup(backupPath!, dir);
+    expect(check).toMatchObject({ integrity: 'ok', schemaVersion: first, encrypted: false, counts: { persons: 1 } });
+    // Restoring it brings back the state before the upgrade (migrated again on open).
+    const backupDir = defaultBackupDir(path);
+    const restored = await restoreBackup(db, path, backupPath!, { backupDir, clock, closeCurrent: () => db.close() });
+    expect(restored.db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
+    expect(restored.db.prepare('SELECT name FROM person').pluck().all()).toEqual(['Budi']);
+    restored.db.close();
+    expect(listBackups(backupDir).map((b) => b.reason).sort()).toEqual(['sebelum-migrasi', 'sebelum-migrasi', 'sebelum-pemulihan']);
+    // An automatic kind: the retention rule may delete it (keeping none here), unlike the restore's safety backup.
+    expect(pruneBackups(backupDir, { daily: 0, weekly: 0, monthly: 0 }).length).toBe(2);
+    expect(listBackups(backupDir).map((b) => b.reason)).toEqual(['sebelum-pemulihan']);
   });
 
   it('refuse a database from a newer Sigap with a clear message', () => {

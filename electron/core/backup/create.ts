@@ -21,18 +21,22 @@ export function backupName(at: Date, reason: BackupReason, encrypted: boolean): 
   return `sigap-${s}-${reason}.${encrypted ? 'sigapenc' : 'sigapdb'}`;
 }
 
+/** A free path for a new backup in `dir`: two backups in the same second get a counter (sigap-...-manual-2.sigapdb). */
+export function freeBackupPath(dir: string, at: Date, reason: BackupReason, encrypted: boolean): string {
+  const first = backupName(at, reason, encrypted);
+  let name = first;
+  for (let n = 2; existsSync(join(dir, name)); n++) name = first.replace(/(\.sigap\w+)$/, `-${n}$1`);
+  return join(dir, name);
+}
+
 /**
  * Copies the live database with SQLite's online backup API (never a file copy of a live database),
  * optionally encrypts it, and writes it under its final name only when complete.
  */
 export async function createBackup(ctx: CoreContext, dir: string, reason: BackupReason, passphrase?: string): Promise<BackupResult> {
   mkdirSync(dir, { recursive: true });
-  const at = ctx.clock();
-  const first = backupName(at, reason, Boolean(passphrase));
-  let name = first;
-  // Two backups in the same second get a counter: sigap-...-manual-2.sigapdb
-  for (let n = 2; existsSync(join(dir, name)); n++) name = first.replace(/(\.sigap\w+)$/, `-${n}$1`);
-  const final = join(dir, name);
+  const final = freeBackupPath(dir, ctx.clock(), reason, Boolean(passphrase));
+  const name = basename(final);
   const plain = join(dir, `.${name}.part`);
   try {
     await ctx.db.backup(plain);

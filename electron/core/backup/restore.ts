@@ -54,6 +54,11 @@ function checkPlain(path: string, label: string, encrypted: boolean): BackupChec
   }
 }
 
+/** Removes a staged copy with the -wal/-shm files a read-only open of a WAL-mode copy leaves beside it. */
+function removeStaged(staged: string): void {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${staged}${suffix}`, { force: true });
+}
+
 /** Makes a plain copy of a backup (decrypting it) next to `nearPath`, and checks it. */
 export async function stageBackup(backupPath: string, nearPath: string, passphrase?: string): Promise<{ staged: string; check: BackupCheck }> {
   if (!existsSync(backupPath)) throw new SigapError('NOT_FOUND', `Berkas cadangan "${backupPath}" tidak ditemukan.`);
@@ -64,16 +69,18 @@ export async function stageBackup(backupPath: string, nearPath: string, passphra
       if (!passphrase) throw new SigapError('BACKUP_PASSPHRASE', 'Cadangan ini terenkripsi: masukkan kata sandinya.');
       await decryptFile(backupPath, staged, passphrase);
     } else copyFileSync(backupPath, staged);
-    return { staged, check: checkPlain(staged, basename(backupPath), encrypted) };
+    const check = checkPlain(staged, basename(backupPath), encrypted);
+    for (const suffix of ['-wal', '-shm']) rmSync(`${staged}${suffix}`, { force: true });
+    return { staged, check };
   } catch (e) {
-    rmSync(staged, { force: true });
+    removeStaged(staged);
     throw e;
   }
 }
 
 export async function inspectBackup(backupPath: string, scratchDir: string, passphrase?: string): Promise<BackupCheck> {
   const { staged, check } = await stageBackup(backupPath, join(scratchDir, 'x.db'), passphrase);
-  rmSync(staged, { force: true });
+  removeStaged(staged);
   return check;
 }
 
@@ -102,7 +109,7 @@ export async function restoreBackup(current: Db, dbPath: string, backupPath: str
     db.transaction(() => audit(ctx, { action: 'update', entity: 'backup', entityId: null, summary: `Dipulihkan dari ${basename(backupPath)}; keadaan sebelumnya dicadangkan di ${basename(safety.path)}`, after: check }))();
     return { check, safety: safety.path, db };
   } catch (e) {
-    rmSync(staged, { force: true });
+    removeStaged(staged);
     throw e;
   }
 }

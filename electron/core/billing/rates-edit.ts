@@ -27,6 +27,8 @@ function checkMonth(m: string): void {
 function checkSource(source: string, confidence: string): string {
   const s = source.trim();
   if (s === '') throw new SigapError('INVALID_INPUT', 'Sumber wajib diisi: sebutkan peraturan atau surat BPJS yang menjadi dasar tarif.');
+  // SQLite's length() stops at a NUL, so such text would fail the table's check as an internal error.
+  if (s.includes('\u0000')) throw new SigapError('INVALID_INPUT', 'Sumber berisi karakter yang tidak sah. Ketik ulang sumbernya.');
   if (s.length > 300) throw new SigapError('INVALID_INPUT', 'Sumber terlalu panjang (maksimal 300 karakter).');
   if (!['H', 'M', 'L'].includes(confidence)) throw new SigapError('INVALID_INPUT', 'Tingkat keyakinan harus H, M, atau L.');
   return s;

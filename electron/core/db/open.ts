@@ -1,9 +1,11 @@
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, basename } from 'node:path';
 import { MIGRATIONS, LATEST_VERSION } from './migrations/index';
 import type { Migration } from './migrations/types';
 import { SigapError } from '../errors';
+import { defaultBackupDir } from '../backup/auto';
+import { freeBackupPath } from '../backup/create';
 
 export type Db = Database.Database;
 
@@ -71,10 +73,22 @@ function migrate(db: Db, path: string, existed: boolean, opts: OpenOptions): Omi
   if (pending.length === 0) return { backupPath: null, fromVersion: current, toVersion: current };
   let backupPath: string | null = null;
   if (existed && path !== ':memory:') {
-    const stamp = (opts.clock ?? (() => new Date()))().toISOString().replace(/[:.]/g, '-');
-    backupPath = join(dirname(path), `${basename(path)}.v${current}.${stamp}.bak`);
-    // VACUUM INTO is SQLite's own consistent copy, safe on a live WAL database.
-    db.prepare('VACUUM INTO ?').run(backupPath);
+    // Into the backup folder under the backup module's name (sigap-<stamp>-sebelum-migrasi.sigapdb), so
+    // Pengaturan › Cadangan lists it, a restore takes it and the retention rule prunes it in time.
+    // VACUUM INTO is SQLite's own consistent snapshot (not a file copy), safe on a live WAL database and
+    // synchronous like this function; it writes a hidden part file that takes its name only when complete.
+    const dir = defaultBackupDir(path);
+    mkdirSync(dir, { recursive: true });
+    backupPath = freeBackupPath(dir, (opts.clock ?? (() => new Date()))(), 'sebelum-migrasi', false);
+    const part = join(dir, `.${basename(backupPath)}.part`);
+    rmSync(part, { force: true });
+    try {
+      db.prepare('VACUUM INTO ?').run(part);
+      renameSync(part, backupPath);
+    } catch (e) {
+      rmSync(part, { force: true });
+      throw e;
+    }
   }
   db.transaction(() => {
     for (const m of pending) m.up(db);
