@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import { bridge, testHost } from '../api-harness';
 import type { Role } from '../../shared/roles';
 import { addStaff, addUnit, billingDb, issuedRows, RENTAN, type BillingCtx } from './billing-fixture';
+import { runBilling } from '../../electron/core/billing/index';
 
 let ctx: BillingCtx;
 afterEach(() => ctx?.close());
@@ -78,8 +79,11 @@ describe('billing bridge', () => {
 
   it('reports arrears per unit with aging and the estimated fine', async () => {
     const { api, dinsos } = await setup();
-    await api.ok('billing.run', { month: '2026-01' });
-    await api.ok('billing.issueAll', { month: '2026-01' });
+    // Issued on 10 January (straight through the core: the session is not touched at that time),
+    // before either due date, so both keep the rule date.
+    ctx.clock = () => new Date('2026-01-10T03:00:00Z');
+    runBilling(ctx, { month: '2026-01', issue: true });
+    ctx.clock = () => new Date('2026-03-10T03:00:00Z');
     // PU January is due 16 February 2026 (the 15th is a Sunday); BPU January 15 January.
     const r = await api.ok('billing.arrears', { asOf: '2026-03-10' });
     expect(r.fineIsEstimate).toBe(true);

@@ -28,7 +28,8 @@ describe('billing figures (domain.md sections 3 and 4)', () => {
   });
 
   it('2,700 BPU pekerja rentan at the minimum package cost Rp45,360,000 a month', () => {
-    ctx = billingDb();
+    // Billed on 10 January, before the BPU rule date of the 15th of the same month.
+    ctx = billingDb('2026-01-10T03:00:00Z');
     const village = addUnit(ctx, 'P01', 'Pekon Sebarus', 'village');
     // A pekerja rentan's own income is below the lowest bracket: declared at Rp1,000,000.
     addStaff(ctx, { count: 2700, opdId: village, categoryId: RENTAN, honor: 600_000 });

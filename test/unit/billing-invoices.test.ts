@@ -30,8 +30,10 @@ describe('issuing', () => {
     expect(res.invoices.map((i) => [i.number, i.segment, i.persons, i.total, i.dueDate])).toEqual([
       ['IUR/2026/01/01/001', 'PU', 5, 5 * 10_800, '2026-02-16'],
       ['IUR/2026/01/05/001', 'PU', 10, 10 * 5_400, '2026-02-16'],
-      ['IUR/2026/01/05/002', 'BPU', 2, 2 * 16_800, '2026-01-15'],
-      ['IUR/2026/01/P01/001', 'BPU', 4, 4 * 16_800, '2026-01-15'],
+      // BPU January fell due on 15 January; issued on the 20th, it is due on the 15th of the month
+      // after the issue month instead (16 February: the 15th is a Sunday). See issue.ts.
+      ['IUR/2026/01/05/002', 'BPU', 2, 2 * 16_800, '2026-02-16'],
+      ['IUR/2026/01/P01/001', 'BPU', 4, 4 * 16_800, '2026-02-16'],
     ]);
     expect(res.total).toBe(54_000 + 54_000 + 33_600 + 67_200);
     const snap = invoiceRates(ctx, res.invoices[0]!.id);

@@ -100,7 +100,12 @@ describe('coverage of a month', () => {
       if (s.cat === full) t += bp(s.wage, 370) + bp(s.wage, 200) + bp(s.wage, 200) + bp(s.wage, 100);
       return sum + t;
     }, 0);
-    for (const m of ['2026-01', '2026-02', '2026-03']) runBilling(ctx, { month: m, issue: true });
+    // Each month issued on the 10th, before its due dates, so every invoice keeps its rule's due date.
+    for (const m of ['2026-01', '2026-02', '2026-03']) {
+      ctx.clock = () => new Date(`${m}-10T03:00:00Z`);
+      runBilling(ctx, { month: m, issue: true });
+    }
+    ctx.clock = () => new Date('2026-03-20T03:00:00Z');
     const jan = listInvoices(ctx, { month: '2026-01' }).filter((i) => i.status === 'issued');
     const paidInvoice = jan.find((i) => i.opdId === dinas)!;
     recordPayment(ctx, { invoice: paidInvoice.number!, amount: paidInvoice.total, date: '2026-02-10', sp2d: 'SP2D-1' });

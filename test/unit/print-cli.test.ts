@@ -19,7 +19,8 @@ describe('sigap invoice pdf, recap-pdf, reminder-pdf', () => {
     ({ dir, cleanup } = tempDir());
     db = join(dir, 'p.db');
     expect((await cli(['demo', '--persons', '300', '--db', db])).code).toBe(0);
-    const r = await cli(['bill', '--month', '2026-03', '--issue', '--json', '--db', db]);
+    // Issued on time (10 March), so the March invoices keep their rule's due dates and are late by June.
+    const r = await runCli(['bill', '--month', '2026-03', '--issue', '--json', '--db', db], { at: '2026-03-10T03:00:00Z', env: process.env });
     expect(r.code).toBe(0);
     bill = r.json<Bill>();
   });

@@ -64,17 +64,53 @@ export async function billCommand(args: string[], cx: CliEnv): Promise<number> {
   }
 }
 
+const PAY_USAGE = 'Penggunaan: sigap pay NOMOR --amount N --date YYYY-MM-DD --sp2d NOMOR-SP2D [--note TEKS] [--json] [--db PATH]\n';
+const PAY_VALUE_OPTIONS = ['--amount', '--date', '--sp2d', '--note', '--db'];
+
+/**
+ * `--amount -5` would make node's parseArgs stop with an English "argument is ambiguous": options
+ * that take a value are joined to the next word first (`--amount=-5`), so a negative or odd value
+ * reaches the Indonesian checks below.
+ */
+function joinOptionValues(args: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (PAY_VALUE_OPTIONS.includes(a) && i + 1 < args.length && !args[i + 1]!.startsWith('--')) out.push(`${a}=${args[++i]!}`);
+    else out.push(a);
+  }
+  return out;
+}
+
 export async function payCommand(args: string[], cx: CliEnv): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args, allowPositionals: true,
-    options: { amount: { type: 'string' }, date: { type: 'string' }, sp2d: { type: 'string' }, note: { type: 'string' }, json: { type: 'boolean' }, db: { type: 'string' } },
-  });
-  const number = positionals[0];
-  const amount = values.amount === undefined ? null : parseRupiahText(values.amount);
-  if (!number || amount === null || !values.date || !isIsoDate(values.date) || !values.sp2d) {
-    cx.io.err('Penggunaan: sigap pay NOMOR --amount N --date YYYY-MM-DD --sp2d NOMOR-SP2D [--note TEKS] [--json] [--db PATH]\n');
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: joinOptionValues(args), allowPositionals: true,
+      options: { amount: { type: 'string' }, date: { type: 'string' }, sp2d: { type: 'string' }, note: { type: 'string' }, json: { type: 'boolean' }, db: { type: 'string' } },
+    });
+  } catch (e) {
+    const option = /'(-[^']*)'/.exec((e as Error).message)?.[1];
+    cx.io.err(`${option ? `Pilihan "${option}" tidak dikenal atau tanpa nilai.` : 'Argumen tidak dapat dibaca.'}\n${PAY_USAGE}`);
     return 2;
   }
+  const { values, positionals } = parsed;
+  const number = positionals[0];
+  const fail = (message: string) => {
+    cx.io.err(`${message}\n${PAY_USAGE}`);
+    return 2;
+  };
+  if (!number) return fail('Nomor tagihan belum ditulis.');
+  if (positionals.length > 1) return fail(`Hanya satu nomor tagihan; "${positionals[1]}" berlebih.`);
+  if (values.amount === undefined) return fail('Jumlah pembayaran (--amount) wajib diisi.');
+  const amountText = values.amount.trim();
+  if (/^[-(]|^rp\.?\s*-/i.test(amountText)) return fail(`Jumlah pembayaran "${values.amount}" tidak boleh negatif; tulis rupiah bulat lebih dari 0.`);
+  const amount = parseRupiahText(amountText);
+  if (amount === null) return fail(`Jumlah pembayaran "${values.amount}" bukan rupiah bulat; tulis mis. 1500000 atau 1.500.000.`);
+  if (amount <= 0) return fail('Jumlah pembayaran harus lebih dari 0.');
+  if (!values.date) return fail('Tanggal SP2D (--date) wajib diisi.');
+  if (!isIsoDate(values.date)) return fail(`Tanggal SP2D "${values.date}" tidak sah; tulis YYYY-MM-DD, mis. 2026-04-10.`);
+  if (!values.sp2d || values.sp2d.trim() === '') return fail('Nomor SP2D (--sp2d) wajib diisi.');
   const ctx = openCli(values.db, cx);
   try {
     const res = recordPayment(ctx, { invoice: number, amount, date: values.date, sp2d: values.sp2d, note: values.note });

@@ -33,21 +33,23 @@ interface GroupRow {
   month: string; segment: Segment; dueDate: string; billed: number; paid: number; numbers: string;
 }
 
-// Invoices count once issued (on the WIB date of issue); a month and segment share one due date.
+// Invoices count once issued (on the WIB date of issue). A month and segment are aged per due date:
+// an invoice issued after its month's rule date has its own, later one (issue.ts), and a credit note
+// shares the date of the invoice it lowers.
 const GROUPS_SQL = `
   SELECT i.opd_id AS opdId, o.code AS opdCode, o.name AS opd, o.kind AS opdKind, i.month, i.segment,
-         min(i.due_date) AS dueDate, sum(i.total) AS billed,
+         i.due_date AS dueDate, sum(i.total) AS billed,
          coalesce(sum((SELECT sum(p.amount) FROM payment p WHERE p.invoice_id = i.id AND p.sp2d_date <= @asOf)), 0) AS paid,
          group_concat(i.number, ', ' ORDER BY i.number) AS numbers
   FROM invoice i JOIN opd o ON o.id = i.opd_id
   WHERE i.status = 'issued' AND date(i.issued_at, '+7 hours') <= @asOf
-  GROUP BY i.opd_id, i.month, i.segment
+  GROUP BY i.opd_id, i.month, i.segment, i.due_date
   HAVING sum(i.total) > paid
-  ORDER BY o.code, i.month, i.segment DESC`;
+  ORDER BY o.code, i.month, i.segment DESC, i.due_date`;
 
 /** More than 3 consecutive unpaid BPU months past due: BPJS ends BPU coverage. */
 function hasBpuLapseRun(items: ArrearsItem[]): boolean {
-  const months = items.filter((i) => i.segment === 'BPU' && i.bucket !== 'notDue').map((i) => i.month).sort();
+  const months = [...new Set(items.filter((i) => i.segment === 'BPU' && i.bucket !== 'notDue').map((i) => i.month))].sort();
   let run = 0;
   for (let k = 0; k < months.length; k++) {
     run = k > 0 && addMonths(months[k - 1]!, 1) === months[k] ? run + 1 : 1;

@@ -8,8 +8,9 @@
  * `first_day`). A person with several such engagements is billed once, on the latest one (the one in
  * force at the end of the month), so a transfer between units mid-month moves the whole month.
  *
- * The base: the reported wage (the honor when no wage is reported), raised to the wage floor for PU;
- * for BPU the declared income of the person's bracket. JP uses the base capped by the JP wage cap.
+ * The base: the rule of base.ts (shared with the BPJS upload files): the reported wage (the honor when
+ * no wage is reported), raised to the wage floor for PU; for BPU the declared income of the person's
+ * bracket. JP uses the base capped by the JP wage cap.
  * Each program is `(base * bp + 5000) / 10000` in integer SQL: rounded half-up to the rupiah per
  * person and program, the same formula as `applyBp`. A line's total is a generated column (their sum).
  */
@@ -18,6 +19,7 @@ import { SigapError } from '../../../shared/errors';
 import { firstDay, formatMonthId, lastDay } from '../../../shared/dates';
 import type { RateParamKey, RatesInForce, Segment } from '../../../shared/billing-types';
 import { monthRuleOf, requireParam } from './rates';
+import { baseRules, puBaseSql, wageSql } from './base';
 
 /** The columns `calc` yields and `invoice_line` stores, in the same order (total is generated). */
 export const LINE_COLUMNS = 'nik, name, kpj, category, jkk_class, wage, base, jp_base, jkk, jkm, jht_employer, jht_worker, jp_employer, jp_worker';
@@ -38,12 +40,12 @@ export const CALC_CTE = `
       FROM (
         SELECT x.person_id, x.engagement_id, x.opd_id, k.segment, p.nik, p.name, p.kpj, k.name AS category, k.jkk_class,
                k.jkk_bp, k.jkm_bp, k.jkm_flat, k.jht_employer_bp, k.jht_worker_bp, k.jp_employer_bp, k.jp_worker_bp, k.has_jp,
-               x.wage, CASE WHEN k.segment = 'PU' THEN max(x.wage, @floor) ELSE br.declared_income END AS base
+               x.wage, CASE WHEN k.segment = 'PU' THEN ${puBaseSql('x.wage')} ELSE br.declared_income END AS base
         FROM (
           -- Each person's latest engagement that counts: SQLite takes the bare columns from the row
           -- holding the max(), and the (person_id, start_date) index streams the grouping without a sort.
           SELECT e.person_id, e.id AS engagement_id, e.opd_id, e.category_id,
-                 CASE WHEN e.reported_wage > 0 THEN e.reported_wage ELSE e.honor END AS wage,
+                 ${wageSql('e')} AS wage,
                  max(e.start_date || printf('%012d', e.id)) AS latest
           FROM engagement e
           WHERE e.category_id IN (SELECT id FROM temp.bill_cat)
@@ -126,11 +128,10 @@ export function prepareCalc(ctx: CoreContext, month: string, rates: RatesInForce
   for (const c of rates.categories) {
     if (c.enrolled && inUse.get(c.id, bounds)) insCat.run(categoryRates(rates, c));
   }
-  const brackets = rates.bpuBrackets?.brackets ?? [];
+  const rules = baseRules(rates);
   const insBracket = ctx.db.prepare('INSERT INTO temp.bill_bracket VALUES (?, ?, ?)');
-  // Each bracket runs up to the next one's start; the last has no upper end.
-  brackets.forEach((b, i) => insBracket.run(b.incomeFrom, brackets[i + 1]?.incomeFrom ?? Number.MAX_SAFE_INTEGER, b.declaredIncome));
+  for (const b of rules.brackets ?? []) insBracket.run(b.incomeFrom, b.incomeTo, b.declaredIncome);
   const cap = rates.params['pu.jp.wage_cap']?.value;
   // better-sqlite3 binds a JS number as REAL, which would make the integer division fractional; BigInt binds INTEGER.
-  return { ...bounds, floor: BigInt(requireParam(rates, 'pu.wage_floor')), jpCap: cap === undefined ? null : BigInt(cap) };
+  return { ...bounds, floor: BigInt(rules.floor), jpCap: cap === undefined ? null : BigInt(cap) };
 }

@@ -8,17 +8,28 @@
  * - KODE UNIT: the OPD or village code (spaces and slashes become `-`);
  * - NNN: 001, 002... per unit and month, over all kinds and both segments, in issue order.
  *
+ * Due date at issue (what aging and the late fine count from): the rule date of the contribution
+ * month (PU: the 15th of the next month, BPU: the 15th of the same month; see rates.ts) when it has
+ * not passed on the WIB day of issue. An invoice issued after its rule date (a back-billed month, a
+ * supplementary invoice for a month long closed) instead gets the segment's due day in the month
+ * after the month of issue, weekend roll included: issued 22 November 2026, due 15 December 2026.
+ * That leaves the unit 3 to 7 weeks for an SPM/SP2D, the span a regular bill gives, and nobody is
+ * late the day a bill reaches them. A credit note keeps the due date of the invoice it lowers, so the
+ * arrears report ages the two together.
+ *
  * A draft computed with rates or categories that have changed since is refused. Roster changes are
  * not detected here (that would mean computing the month again): `runBilling({ issue: true })`
  * computes and issues in one transaction, and the screen should bill again before issuing old drafts.
  */
 import type { CoreContext } from '../context';
-import { nowIso } from '../context';
+import { nowIso, todayIso } from '../context';
 import { audit } from '../audit';
 import { SigapError } from '../../../shared/errors';
 import { formatRupiah } from '../../../shared/money';
-import type { InvoiceKind, InvoiceSummary } from '../../../shared/billing-types';
-import { ratesForMonth } from './rates';
+import { monthOf } from '../../../shared/dates';
+import type { InvoiceKind, InvoiceSummary, RatesInForce, Segment } from '../../../shared/billing-types';
+import { dueRuleFor, ratesForMonth } from './rates';
+import { dueDate, type DueRule } from './calendar';
 import { headerSnapshot } from './header';
 import { getInvoice } from './invoices';
 
@@ -29,18 +40,30 @@ export function invoiceNumber(kind: InvoiceKind, month: string, unitCode: string
   return `${KIND_PREFIX[kind]}/${month.slice(0, 4)}/${month.slice(5, 7)}/${code}/${String(seq).padStart(3, '0')}`;
 }
 
+/**
+ * The due date of an invoice issued on `issueDay` whose contribution month falls due on `ruleDue`
+ * under `rule` (see the module comment): the rule date unless it has passed, else the rule's day in
+ * the month after the month of issue.
+ */
+export function dueDateAtIssue(ruleDue: string, issueDay: string, rule: DueRule): string {
+  if (issueDay <= ruleDue) return ruleDue;
+  return dueDate(monthOf(issueDay), { ...rule, monthOffset: 1 });
+}
+
 interface DraftRow {
   id: number;
   month: string;
   opd_id: number;
   code: string;
   kind: InvoiceKind;
+  segment: Segment;
   status: string;
   total: number;
   rates_json: string;
+  original_due: string | null;
 }
 
-function issueOne(ctx: CoreContext, d: DraftRow, currentRates: string): string {
+function issueOne(ctx: CoreContext, d: DraftRow, rates: RatesInForce, currentRates: string): string {
   if (d.status !== 'draft') throw new SigapError('CONFLICT', `Tagihan #${d.id} sudah terbit.`);
   // A draft computed with other rates or categories than today's would freeze figures nobody sees any more.
   if (d.rates_json !== currentRates) {
@@ -48,21 +71,30 @@ function issueOne(ctx: CoreContext, d: DraftRow, currentRates: string): string {
   }
   const seq = (ctx.db.prepare("SELECT count(*) AS n FROM invoice WHERE month = ? AND opd_id = ? AND status = 'issued'").get(d.month, d.opd_id) as { n: number }).n + 1;
   const number = invoiceNumber(d.kind, d.month, d.code, seq);
+  // Settled now, from the day of issue (a draft may be issued days after it was computed); issued
+  // rows are frozen by triggers, so the due date goes in the same UPDATE that issues.
+  const rule = dueRuleFor(rates, d.segment);
+  const due = d.kind === 'credit' && d.original_due !== null ? d.original_due : dueDateAtIssue(dueDate(d.month, rule), todayIso(ctx), rule);
   ctx.db
-    .prepare("UPDATE invoice SET status = 'issued', number = ?, issued_at = ?, issued_by = ?, header_json = ? WHERE id = ? AND status = 'draft'")
-    .run(number, nowIso(ctx), ctx.actor, JSON.stringify(headerSnapshot(ctx, d.opd_id)), d.id);
-  audit(ctx, { action: 'update', entity: 'invoice', entityId: d.id, summary: `Terbit ${number} (${d.month}, ${formatRupiah(d.total)})`, after: { status: 'issued', number, total: d.total } });
+    .prepare("UPDATE invoice SET status = 'issued', number = ?, issued_at = ?, issued_by = ?, header_json = ?, due_date = ? WHERE id = ? AND status = 'draft'")
+    .run(number, nowIso(ctx), ctx.actor, JSON.stringify(headerSnapshot(ctx, d.opd_id)), due, d.id);
+  audit(ctx, {
+    action: 'update', entity: 'invoice', entityId: d.id, summary: `Terbit ${number} (${d.month}, ${formatRupiah(d.total)}, jatuh tempo ${due})`,
+    after: { status: 'issued', number, total: d.total, dueDate: due },
+  });
   return number;
 }
 
-const DRAFT_SQL = `SELECT i.id, i.month, i.opd_id, o.code, i.kind, i.status, i.total, i.rates_json FROM invoice i JOIN opd o ON o.id = i.opd_id`;
+const DRAFT_SQL = `SELECT i.id, i.month, i.opd_id, o.code, i.kind, i.segment, i.status, i.total, i.rates_json,
+  (SELECT g.due_date FROM invoice g WHERE g.id = i.original_id) AS original_due FROM invoice i JOIN opd o ON o.id = i.opd_id`;
 
 /** Issues one draft. */
 export function issueInvoice(ctx: CoreContext, id: number): InvoiceSummary {
   ctx.db.transaction(() => {
     const d = ctx.db.prepare(`${DRAFT_SQL} WHERE i.id = ?`).get(id) as DraftRow | undefined;
     if (!d) throw new SigapError('NOT_FOUND', `Tagihan #${id} tidak ditemukan.`);
-    issueOne(ctx, d, JSON.stringify(ratesForMonth(ctx, d.month)));
+    const rates = ratesForMonth(ctx, d.month);
+    issueOne(ctx, d, rates, JSON.stringify(rates));
   })();
   return getInvoice(ctx, id);
 }
@@ -71,8 +103,9 @@ export function issueInvoice(ctx: CoreContext, id: number): InvoiceSummary {
 export function issueDrafts(ctx: CoreContext, month: string): number {
   return ctx.db.transaction(() => {
     const drafts = ctx.db.prepare(`${DRAFT_SQL} WHERE i.month = ? AND i.status = 'draft' ORDER BY o.code, i.kind <> 'regular', i.segment DESC, i.id`).all(month) as DraftRow[];
-    const current = JSON.stringify(ratesForMonth(ctx, month));
-    for (const d of drafts) issueOne(ctx, d, current);
+    const rates = ratesForMonth(ctx, month);
+    const current = JSON.stringify(rates);
+    for (const d of drafts) issueOne(ctx, d, rates, current);
     return drafts.length;
   })();
 }

@@ -9,7 +9,7 @@ import type { CoreContext } from '../context';
 import { nowIso, todayIso } from '../context';
 import { audit } from '../audit';
 import { SigapError } from '../../../shared/errors';
-import { formatDateId, isIsoDate } from '../../../shared/dates';
+import { firstDay, formatDateId, formatMonthId, isIsoDate } from '../../../shared/dates';
 import { formatRupiah } from '../../../shared/money';
 import type { InvoiceSummary, Payment } from '../../../shared/billing-types';
 import { getInvoice, listPayments } from './invoices';
@@ -51,6 +51,11 @@ export function recordPayment(ctx: CoreContext, p: PaymentInput): PaymentResult 
     const inv = getInvoice(ctx, p.invoice);
     const label = inv.number ?? `#${inv.id}`;
     if (inv.status !== 'issued') throw new SigapError('CONFLICT', `Tagihan ${label} masih draf; terbitkan dulu sebelum mencatat pembayaran.`);
+    // An SP2D cannot pay iuran of a month that had not begun: such a date is a typing error (a year or
+    // month off), and would make the arrears report count the payment for the wrong period.
+    if (p.date < firstDay(inv.month)) {
+      throw new SigapError('INVALID_INPUT', `Tanggal SP2D ${formatDateId(p.date)} sebelum bulan iuran ${formatMonthId(inv.month)} dimulai; tagihan ${label} belum bisa dibayar pada tanggal itu. Periksa tanggal SP2D.`);
+    }
     if (inv.kind === 'credit') throw new SigapError('CONFLICT', `${label} adalah nota kredit: tidak dibayar, nilainya mengurangi tagihan ${inv.originalNumber ?? ''}.`);
     const dup = ctx.db.prepare('SELECT 1 FROM payment WHERE invoice_id = ? AND sp2d_number = ?').get(inv.id, sp2d);
     if (dup) throw new SigapError('CONFLICT', `SP2D ${sp2d} sudah dicatat untuk tagihan ${label}.`);

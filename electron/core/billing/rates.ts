@@ -83,6 +83,13 @@ export function requireParam(rates: RatesInForce, key: RateParamKey): number {
   return p.value;
 }
 
+/**
+ * The due-day rule of a segment (PU: the 15th of the month after the contribution month; BPU: the
+ * 15th of the same month; a Saturday or Sunday moves to the Monday). This is the date of an invoice
+ * issued on time. An invoice issued after that date (a back-billed month, a supplementary invoice)
+ * falls due on the same day of the month after the month of issue instead; a credit note keeps the
+ * date of the invoice it lowers (issue.ts, dueDateAtIssue).
+ */
 export function dueRuleFor(rates: RatesInForce, segment: Segment): DueRule {
   const s = segment === 'PU' ? 'pu' : 'bpu';
   return {

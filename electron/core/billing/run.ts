@@ -13,7 +13,7 @@
  * due dates (PU the 15th of the next month, BPU the 15th of the same month); most units have one.
  */
 import type { CoreContext } from '../context';
-import { nowIso } from '../context';
+import { nowIso, todayIso } from '../context';
 import { audit } from '../audit';
 import { SigapError } from '../../../shared/errors';
 import { isMonth } from '../../../shared/dates';
@@ -22,7 +22,7 @@ import type { BillRunResult, Segment } from '../../../shared/billing-types';
 import { AMOUNT_COLUMNS, CALC_CTE, LINE_COLUMNS, prepareCalc } from './calc';
 import { dueDate } from './calendar';
 import { dueRuleFor, ratesForMonth } from './rates';
-import { issueDrafts } from './issue';
+import { dueDateAtIssue, issueDrafts } from './issue';
 import { listInvoices } from './invoices';
 
 export interface BillRunOptions {
@@ -87,7 +87,14 @@ export function runBilling(ctx: CoreContext, o: BillRunOptions): BillRunResult {
     const ratesJson = JSON.stringify(rates);
     const replaced = deleteDrafts(ctx, month);
     const params = { ...prepareCalc(ctx, month, rates), month };
-    const due: Record<Segment, string> = { PU: dueDate(month, dueRuleFor(rates, 'PU')), BPU: dueDate(month, dueRuleFor(rates, 'BPU')) };
+    // A draft shows the due date it would get if issued today (issue.ts settles it when it issues):
+    // the month's rule date, or for a month already past it, a date counted from today.
+    const today = todayIso(ctx);
+    const dueOf = (s: Segment) => {
+      const rule = dueRuleFor(rates, s);
+      return dueDateAtIssue(dueDate(month, rule), today, rule);
+    };
+    const due: Record<Segment, string> = { PU: dueOf('PU'), BPU: dueOf('BPU') };
 
     // A draft header for every unit and segment first (the lines then go in with one statement);
     // those left without lines are deleted below.

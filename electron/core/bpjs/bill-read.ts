@@ -40,12 +40,24 @@ const ID_COLUMNS = {
 } as const;
 
 /**
- * The program a column holds: a header naming exactly one program (`JKK`, `IURAN_JKK`, `JHT_TK`,
- * `JP PEMBERI KERJA`) and no total or wage. Employer and worker columns of a program are added up.
+ * Words that mark a column as something other than an amount of iuran, though it names a program:
+ * totals, wages and bases (`UPAH`, `DASAR JP`), the risk class (`KELAS JKK`), rates (`TARIF_JKK`,
+ * `PERSEN JKM`, `RATE JHT`, `JKK (%)`) and fines. Such columns are never read as money.
  */
-function programOf(header: string): Program | null {
+const NOT_AMOUNT_WORDS = new Set([
+  'TOTAL', 'JUMLAH', 'UPAH', 'GAJI', 'DENDA', 'KELAS', 'KLS', 'DASAR', 'BASIS', 'TARIF', 'PERSEN', 'PERSENTASE', 'PROSEN',
+  'PROSENTASE', 'PCT', 'RATE', 'RATES', 'PERSENAN',
+]);
+
+/**
+ * The program a column holds: a header naming exactly one program (`JKK`, `IURAN_JKK`, `JHT_TK`,
+ * `JP PEMBERI KERJA`) and none of NOT_AMOUNT_WORDS nor a `%`. Employer and worker columns of a
+ * program are added up. Every value in a program column must be whole rupiah (see amountOfCell).
+ */
+export function programOf(header: string): Program | null {
+  if (header.includes('%')) return null;
   const words = headerKey(header).split('_');
-  if (words.some((w) => ['TOTAL', 'JUMLAH', 'UPAH', 'GAJI', 'DENDA'].includes(w))) return null;
+  if (words.some((w) => NOT_AMOUNT_WORDS.has(w))) return null;
   const found = PROGRAMS.filter((p) => words.includes(p));
   return found.length === 1 ? found[0]! : null;
 }

@@ -14,6 +14,26 @@ const REQUIRED: Record<ReportKind, readonly FieldId[]> = {
 
 const blank = (s: string | null | undefined) => (s ?? '').trim() === '';
 
+/**
+ * What Indonesian sheets write for "no data": `-`, `--`, `.`, `n/a`, `tidak ada`, `tdk ada`, `kosong`,
+ * `belum ada`, `0`... The portal takes them as a value and BPJS then rejects the registration at
+ * Dukcapil matching, so pre-flight counts them as missing. Punctuation-only text counts too.
+ */
+const PLACEHOLDER_WORDS = new Set(['NA', 'N A', 'NIL', 'NULL', 'NONE', 'TIDAK ADA', 'TDK ADA', 'TIDAK DIKETAHUI', 'TDK DIKETAHUI', 'BELUM ADA', 'KOSONG', 'TIDAK', 'TDK', 'TAK ADA', '0']);
+
+export function isPlaceholder(s: string | null | undefined): boolean {
+  const t = (s ?? '').trim();
+  if (t === '') return false;
+  if (/^[\p{P}\p{S}\s]+$/u.test(t)) return true;
+  return PLACEHOLDER_WORDS.has(t.toUpperCase().replace(/[^A-Z0-9]+/g, ' ').trim());
+}
+
+/** Empty, or a placeholder for "no data". */
+const missing = (s: string | null | undefined) => blank(s) || isPlaceholder(s);
+
+/** The tail of a "missing" message: names what was written when it was a placeholder. */
+const written = (s: string | null | undefined) => (isPlaceholder(s) ? ` (tertulis "${(s ?? '').trim()}", bukan data)` : '');
+
 /** The column the clerk sees in the built-in layout for a field (or the field's label). */
 function columnOf(kind: ReportKind, field: FieldId): string {
   const col = builtinProfile(kind).columns.find((c) => c.field === field || (field === 'nik' && c.field === 'idNumber'));
@@ -45,16 +65,18 @@ export function checkChange(c: PendingChange, env: ReportEnv): CheckedChange {
     if (blank(c.kpj)) add('KPJ_MISSING', 'kpj', 'Nomor KPJ belum ada: impor daftar peserta dari kantor cabang (sigap import-kpj) lebih dulu.');
     else if (!/^\d{8,13}$/.test(c.kpj!)) add('KPJ_INVALID', 'kpj', `Nomor KPJ "${c.kpj}" harus 8 sampai 13 angka.`);
   }
-  if (blank(c.name)) add('NAME_MISSING', 'fullName', 'Nama lengkap kosong.');
+  if (missing(c.name)) add('NAME_MISSING', 'fullName', `Nama lengkap kosong${written(c.name)}.`);
   else if (/\d/.test(c.name)) add('NAME_INVALID', 'fullName', `Nama "${c.name}" memuat angka; tulis nama sesuai KTP.`);
-  if (required.has('birthPlace') && blank(c.birthPlace)) add('BIRTH_PLACE_MISSING', 'birthPlace', 'Tempat lahir belum diisi.');
+  if (required.has('birthPlace') && missing(c.birthPlace)) add('BIRTH_PLACE_MISSING', 'birthPlace', `Tempat lahir belum diisi${written(c.birthPlace)}.`);
   if (blank(c.birthDate)) add('BIRTH_DATE_MISSING', 'birthDate', 'Tanggal lahir belum diisi.');
   else if (!isIsoDate(c.birthDate!) || c.birthDate! >= env.asOf) add('BIRTH_DATE_INVALID', 'birthDate', `Tanggal lahir "${c.birthDate}" tidak sah.`);
-  if (required.has('motherName') && blank(c.motherName)) add('MOTHER_MISSING', 'motherName', 'Nama ibu kandung belum diisi (wajib untuk pendaftaran BPJS).');
+  if (required.has('motherName') && missing(c.motherName)) add('MOTHER_MISSING', 'motherName', `Nama ibu kandung belum diisi${written(c.motherName)}; wajib untuk pendaftaran BPJS.`);
   if (required.has('sex') && sexOf(c) === null) add('SEX_MISSING', 'sex', 'Jenis kelamin belum diisi dan tidak dapat dibaca dari NIK.');
-  if (required.has('address') && blank(c.address)) add('ADDRESS_MISSING', 'address', 'Alamat belum diisi.');
-  if ((required.has('wage') || required.has('income')) && c.reportedWage <= 0) {
-    add('WAGE_MISSING', required.has('wage') ? 'wage' : 'income', 'Upah yang dilaporkan masih 0; isi honor atau upah dilaporkan.');
+  if (required.has('address') && missing(c.address)) add('ADDRESS_MISSING', 'address', `Alamat belum diisi${written(c.address)}.`);
+  if (required.has('wage') || required.has('income')) {
+    const field = required.has('wage') ? 'wage' : 'income';
+    if (c.baseError !== null) add('WAGE_BASE', field, `Upah yang dilaporkan tidak dapat dihitung: ${c.baseError}`);
+    else if (c.reportedWage <= 0) add('WAGE_MISSING', field, 'Upah yang dilaporkan masih 0; isi honor atau upah dilaporkan.');
   }
   if (required.has('eventDate') && blank(c.endDate)) add('END_DATE_MISSING', 'eventDate', 'Tanggal berakhir belum tercatat.');
   if ((c.kind === 'new' || c.kind === 'bpu') && !blank(c.phone) && !isMobileNumber(normalizePhone(c.phone))) {

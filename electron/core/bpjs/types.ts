@@ -24,11 +24,20 @@ export interface PendingChange {
   opdKind: 'opd' | 'village';
   programs: string;
   position: string | null;
+  /**
+   * The wage BPJS is told (upah dilaporkan): the contribution base billing bills for `month`
+   * (billing/base.ts: the reported wage or honor, raised to the wage floor for PU; the bracket's
+   * declared income for BPU). 0 when it cannot be computed (see baseError).
+   */
   reportedWage: number;
+  /** The contribution month of the row: the roster date's month, or a wage change's BLTH. */
+  month: string;
+  /** Why the base could not be computed (a missing rate row or BPU bracket), or null. */
+  baseError: string | null;
   startDate: string;
   endDate: string | null;
   endReason: string | null;
-  /** Wage changes: the reported wage of the engagement before. */
+  /** Wage changes: the base reported before (the previous engagement's, or this one's before a new floor). */
   previousWage: number | null;
 }
 

@@ -48,10 +48,12 @@ export function naReasonOf(endReason: string | null): string {
 const dmy = (iso: string | null): string => (iso ? formatDateDmy(iso) : '');
 
 /** `2026-03` -> `03-2026` */
-function blthOf(isoDate: string): string {
-  const month = monthOf(isoDate);
+function blthOf(month: string): string {
   return `${month.slice(5, 7)}-${month.slice(0, 4)}`;
 }
+
+/** The contribution month of a row: a wage change's own month (a new engagement's or a floor row's), else the start. */
+const contributionMonth = (c: PendingChange): string => (c.kind === 'wage' ? c.month : monthOf(c.startDate));
 
 /** The sex the portal gets: the roster's, else the one the NIK encodes. */
 export function sexOf(c: Pick<PendingChange, 'sex' | 'nik'>): 'L' | 'P' | null {
@@ -61,7 +63,8 @@ export function sexOf(c: Pick<PendingChange, 'sex' | 'nik'>): 'L' | 'P' | null {
 }
 
 /**
- * Every field's text for one change. Fields that belong to another kind of report come out as they
+ * Every field's text for one change. UPAH and PENGHASILAN are `reportedWage`: the base billing bills
+ * for the row's month (billing/base.ts), so the files and the invoices never disagree. Fields that belong to another kind of report come out as they
  * would for that kind (a profile may mix them); empty means Sigap has nothing to say.
  */
 export function fieldValues(c: PendingChange, env: ReportEnv, rowNo: number): Record<FieldId, string> {
@@ -106,9 +109,9 @@ export function fieldValues(c: PendingChange, env: ReportEnv, rowNo: number): Re
     naReason: naReasonOf(c.endReason),
     eventDate: dmy(c.endDate),
     note: c.endReason ?? '',
-    blth: blthOf(c.startDate),
+    blth: blthOf(contributionMonth(c)),
     npp: env.npp ?? '',
-    rapel: monthOf(c.startDate) < monthOf(env.asOf) ? 'Y' : 'T',
+    rapel: contributionMonth(c) < monthOf(env.asOf) ? 'Y' : 'T',
     fundingCode: c.opdKind === 'village' ? env.villageFunding : 'SG',
     occupation: c.position ?? '',
     unitName: c.opdName,

@@ -1,0 +1,150 @@
+/** The upload files report the base billing bills: wage floor for PU, bracket income for BPU. */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { join } from 'node:path';
+import { testContext } from '../helpers';
+import { addEngagement, addPerson, setupRoster, type RosterSetup } from '../fixtures/bpjs-roster';
+import { exportBatch, preflight } from '../../electron/core/bpjs/index';
+import { pendingChanges } from '../../electron/core/bpjs/pending';
+import { invoiceLines, listInvoices, runBilling } from '../../electron/core/billing/index';
+import { baseRules, reportedBase } from '../../electron/core/billing/base';
+import { ratesForMonth } from '../../electron/core/billing/rates';
+
+let ctx: ReturnType<typeof testContext>;
+let s: RosterSetup;
+beforeEach(() => {
+  ctx = testContext('2026-03-10T03:00:00Z');
+  s = setupRoster(ctx);
+});
+afterEach(() => ctx.close());
+
+function addFloor(month: string, value: number): void {
+  ctx.db.prepare("INSERT INTO rate_param (key, effective_month, value, source, confidence, updated_at, updated_by) VALUES ('pu.wage_floor', ?, ?, 'UMK Kabupaten Contoh (SK Gubernur)', 'H', 'x', 'x')").run(month, value);
+}
+
+async function rowsOf(path: string): Promise<Record<string, string>[]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path);
+  const ws = wb.worksheets[0]!;
+  const header = (ws.getRow(1).values as unknown[]).slice(1).map(String);
+  const rows: Record<string, string>[] = [];
+  ws.eachRow((row, n) => {
+    if (n > 1) rows.push(Object.fromEntries(header.map((h, i) => [h, String(row.getCell(i + 1).value ?? '')])));
+  });
+  return rows;
+}
+
+/** The base billing used per NIK for a month. */
+function billedBase(month: string): Map<string, number> {
+  runBilling(ctx, { month });
+  const m = new Map<string, number>();
+  for (const inv of listInvoices(ctx, { month })) for (const l of invoiceLines(ctx, inv.id)) m.set(l.nik, l.base);
+  return m;
+}
+
+describe('upload files and billing agree on the base', () => {
+  it('PU people under a wage floor are registered at the floor, BPU people at their bracket income, as billing bills them', async () => {
+    addFloor('2026-01', 2_000_000);
+    const low = addPerson(ctx);
+    addEngagement(ctx, low.id, { unit: s.dinas, category: s.pu, wage: 1_500_000 });
+    const high = addPerson(ctx);
+    addEngagement(ctx, high.id, { unit: s.dinas, category: s.pu, wage: 2_750_000 });
+    // No reported wage: billing takes the honor (and the floor over it).
+    const honorOnly = addPerson(ctx);
+    ctx.db.prepare("INSERT INTO engagement (person_id, opd_id, category_id, position, honor, reported_wage, start_date) VALUES (?, ?, ?, 'Staf', 2_100_000, 0, '2026-01-01')")
+      .run(honorOnly.id, s.dinas.id, s.pu);
+    const honorarium = addPerson(ctx);
+    addEngagement(ctx, honorarium.id, { unit: s.pekon, category: s.bpu, wage: 500_000 });
+    ctx.db.prepare("INSERT INTO bpu_bracket (effective_month, income_from, declared_income, source, confidence, updated_at, updated_by) VALUES ('2026-01', 0, 1000000, 'PP 44/2015', 'H', 'x', 'x'), ('2026-01', 1500000, 1500000, 'PP 44/2015', 'H', 'x', 'x')").run();
+    const bracket2 = addPerson(ctx);
+    addEngagement(ctx, bracket2.id, { unit: s.pekon, category: s.bpu, wage: 1_700_000 });
+
+    const billed = billedBase('2026-03');
+    expect(Object.fromEntries([low, high, honorOnly, honorarium, bracket2].map((p) => [p.nik, billed.get(p.nik)]))).toEqual({
+      [low.nik]: 2_000_000, [high.nik]: 2_750_000, [honorOnly.nik]: 2_100_000, [honorarium.nik]: 1_000_000, [bracket2.nik]: 1_500_000,
+    });
+
+    const out = join(ctx.dir, 'out');
+    const pu = await rowsOf((await exportBatch(ctx, { kind: 'new', outDir: out })).files[0]!.path);
+    expect(pu).toHaveLength(3);
+    for (const r of pu) expect([r.NOMOR_IDENTITAS, Number(r.UPAH)]).toEqual([r.NOMOR_IDENTITAS, billed.get(r.NOMOR_IDENTITAS!)]);
+    expect(pu.find((r) => r.NOMOR_IDENTITAS === low.nik)!.UPAH).toBe('2000000');
+    const bpu = await rowsOf((await exportBatch(ctx, { kind: 'bpu', outDir: out })).files[0]!.path);
+    const idCol = Object.keys(bpu[0]!).find((h) => /NIK|NOMOR_IDENTITAS/.test(h))!;
+    expect(Object.fromEntries(bpu.map((r) => [r[idCol], r.PENGHASILAN]))).toEqual({ [honorarium.nik]: '1000000', [bracket2.nik]: '1500000' });
+    for (const r of bpu) expect(Number(r.PENGHASILAN)).toBe(billed.get(r[idCol]!));
+  });
+
+  it('computes the base with the same rule billing uses, for random wages, floors and brackets', () => {
+    addFloor('2026-02', 2_345_678);
+    const rules = baseRules(ratesForMonth(ctx, '2026-03'));
+    const rnd = (() => { let x = 7; return () => (x = (x * 48_271) % 2_147_483_647) / 2_147_483_647; })();
+    for (let i = 0; i < 40; i++) {
+      const p = addPerson(ctx);
+      addEngagement(ctx, p.id, { unit: i % 2 ? s.pekon : s.dinas, category: i % 2 ? s.bpu : s.pu, wage: Math.floor(rnd() * 5_000_000) + 1 });
+    }
+    const billed = billedBase('2026-03');
+    const wages = ctx.db.prepare('SELECT p.nik, e.reported_wage AS w, c.segment FROM engagement e JOIN person p ON p.id = e.person_id JOIN category c ON c.id = e.category_id').all() as { nik: string; w: number; segment: 'PU' | 'BPU' }[];
+    expect(wages).toHaveLength(40);
+    for (const w of wages) expect(reportedBase(w.segment, w.w, rules)).toBe(billed.get(w.nik));
+  });
+
+  it('a new wage-floor row is a wage change, for its month, of the participants it lifts', async () => {
+    const lifted = addPerson(ctx, { kpj: '12000000001' });
+    const liftedEng = addEngagement(ctx, lifted.id, { unit: s.dinas, category: s.pu, wage: 1_500_000, start: '2025-01-01', end: null });
+    const above = addPerson(ctx, { kpj: '12000000002' });
+    addEngagement(ctx, above.id, { unit: s.dinas, category: s.pu, wage: 2_500_000, start: '2025-01-01', end: null });
+    // A new engagement from March with the same wage: the change is reported as that engagement's.
+    const renewed = addPerson(ctx, { kpj: '12000000003' });
+    addEngagement(ctx, renewed.id, { unit: s.dinas, category: s.pu, wage: 1_200_000, start: '2025-01-01', end: '2026-02-28' });
+    const renewedEng = addEngagement(ctx, renewed.id, { unit: s.dinas, category: s.pu, wage: 1_200_000, start: '2026-03-01', end: null });
+    const notParticipant = addPerson(ctx);
+    addEngagement(ctx, notParticipant.id, { unit: s.dinas, category: s.pu, wage: 1_000_000, start: '2025-01-01', end: null });
+    const ended = addPerson(ctx, { kpj: '12000000004' });
+    addEngagement(ctx, ended.id, { unit: s.dinas, category: s.pu, wage: 1_000_000, start: '2025-01-01', end: '2026-02-20' });
+    expect(pendingChanges(ctx, 'wage', '2026-03-10')).toEqual([]);
+
+    addFloor('2026-03', 2_000_000);
+    // Not yet in force on a February date.
+    expect(pendingChanges(ctx, 'wage', '2026-02-27')).toEqual([]);
+    const wage = pendingChanges(ctx, 'wage', '2026-03-10');
+    expect(wage.map((c) => [c.key, c.month, c.previousWage, c.reportedWage]).sort()).toEqual([
+      [`wage:${liftedEng}:2026-03`, '2026-03', 1_500_000, 2_000_000],
+      [`wage:${renewedEng}`, '2026-03', 1_200_000, 2_000_000],
+    ].sort());
+    // Billing agrees with the new base.
+    const billed = billedBase('2026-03');
+    expect([billed.get(lifted.nik), billed.get(renewed.nik), billed.get(above.nik)]).toEqual([2_000_000, 2_000_000, 2_500_000]);
+
+    const out = join(ctx.dir, 'out');
+    const rows = await rowsOf((await exportBatch(ctx, { kind: 'wage', outDir: out })).files[0]!.path);
+    expect(rows.map((r) => [r.KPJ, r.BLTH, r.UPAH, r.RAPEL]).sort()).toEqual([
+      ['12000000001', '03-2026', '2000000', 'T'], ['12000000003', '03-2026', '2000000', 'T'],
+    ]);
+    // Submitted: not offered again, also not in later months.
+    expect(pendingChanges(ctx, 'wage', '2026-04-10')).toEqual([]);
+    // A later raise of the floor is a change again, for that month, with the March floor as before.
+    addFloor('2026-06', 2_200_000);
+    expect(pendingChanges(ctx, 'wage', '2026-06-05').map((c) => [c.key, c.previousWage, c.reportedWage]).sort()).toEqual([
+      [`wage:${liftedEng}:2026-06`, 2_000_000, 2_200_000], [`wage:${renewedEng}:2026-06`, 2_000_000, 2_200_000],
+    ].sort());
+  });
+
+  it('a floor row before a registration was submitted is not reported again as a wage change', async () => {
+    addFloor('2026-02', 2_000_000);
+    const p = addPerson(ctx);
+    addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu, wage: 1_000_000, start: '2025-06-01', end: null });
+    await exportBatch(ctx, { kind: 'new', outDir: join(ctx.dir, 'out') });
+    ctx.db.prepare("UPDATE person SET kpj = '13000000001' WHERE id = ?").run(p.id);
+    expect(pendingChanges(ctx, 'wage', '2026-03-10')).toEqual([]);
+  });
+
+  it('pre-flight names a BPU income no bracket holds', () => {
+    ctx.db.prepare("DELETE FROM bpu_bracket").run();
+    ctx.db.prepare("INSERT INTO bpu_bracket (effective_month, income_from, declared_income, source, confidence, updated_at, updated_by) VALUES ('2015-07', 800000, 1000000, 'uji', 'H', 'x', 'x')").run();
+    const p = addPerson(ctx);
+    addEngagement(ctx, p.id, { unit: s.pekon, category: s.bpu, wage: 500_000 });
+    const kind = preflight(ctx, { kinds: ['bpu'] }).kinds[0]!;
+    expect(kind.blocked.find((b) => b.nik === p.nik)!.problems).toEqual([expect.objectContaining({ code: 'WAGE_BASE', column: 'PENGHASILAN', severity: 'error' })]);
+  });
+});

@@ -1,0 +1,77 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { testContext } from '../helpers';
+import { addEngagement, addPerson, setupRoster, type RosterSetup } from '../fixtures/bpjs-roster';
+import { preflight, reconcileBill, sigapBilledLines } from '../../electron/core/bpjs/index';
+import { isPlaceholder } from '../../electron/core/bpjs/preflight';
+import { programOf } from '../../electron/core/bpjs/bill-read';
+import { listInvoices, runBilling } from '../../electron/core/billing/index';
+import { writeInvoiceXlsx } from '../../electron/core/billing/xlsx';
+
+let ctx: ReturnType<typeof testContext>;
+let s: RosterSetup;
+beforeEach(() => {
+  ctx = testContext('2026-03-10T03:00:00Z');
+  s = setupRoster(ctx);
+});
+afterEach(() => ctx.close());
+
+describe('pre-flight treats "no data" placeholders as missing', () => {
+  it('flags "-", "--", ".", "n/a" and "tidak ada" in mother name, address and birth place, naming the column', () => {
+    const cases = [
+      { mother: '-', address: '--', birthPlace: '.' },
+      { mother: 'n/a', address: 'Tidak Ada', birthPlace: ' - ' },
+      { mother: 'TDK ADA', address: '...', birthPlace: 'N/A' },
+    ];
+    const people = cases.map((c) => {
+      const p = addPerson(ctx, c);
+      addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu });
+      return p;
+    });
+    const real = addPerson(ctx, { mother: 'Siti Aminah', address: 'Jl. Pemuda 1, Liwa', birthPlace: 'Liwa' });
+    addEngagement(ctx, real.id, { unit: s.dinas, category: s.pu });
+
+    const kind = preflight(ctx, { kinds: ['new'] }).kinds[0]!;
+    expect(kind).toMatchObject({ pending: 4, ready: 1 });
+    for (const p of people) {
+      const problems = kind.blocked.find((b) => b.nik === p.nik)!.problems;
+      expect(problems.map((x) => [x.code, x.column, x.severity]).sort()).toEqual([
+        ['ADDRESS_MISSING', 'ALAMAT', 'error'], ['BIRTH_PLACE_MISSING', 'TEMPAT_LAHIR', 'error'], ['MOTHER_MISSING', 'NAMA_IBU_KANDUNG', 'error'],
+      ]);
+      expect(problems.find((x) => x.code === 'MOTHER_MISSING')!.message).toMatch(/Nama ibu kandung belum diisi \(tertulis ".+", bukan data\)/);
+    }
+    expect(kind.blocked.some((b) => b.nik === real.nik)).toBe(false);
+  });
+
+  it('knows placeholders from real short values', () => {
+    for (const t of ['-', '--', '.', '—', 'n/a', 'N.A.', 'tidak ada', 'Tdk Ada', 'kosong', 'NULL', '0', ' ? ']) expect(isPlaceholder(t), t).toBe(true);
+    for (const t of ['', 'Ani', 'Jl. A', 'Bu', 'Liwa', 'Ida Ayu']) expect(isPlaceholder(t), t).toBe(false);
+  });
+});
+
+describe('bill columns that name a program but hold no iuran', () => {
+  it('reads only amount columns as program iuran', () => {
+    for (const h of ['Kelas JKK', 'Dasar JP', 'TARIF_JKK', 'PERSEN JKM', 'JKK (%)', '% JHT', 'PROSEN JP', 'RATE JHT', 'Upah JP', 'Total JKK', 'Denda JP']) expect(programOf(h), h).toBeNull();
+    expect(['JKK', 'IURAN_JKM', 'JHT pemberi kerja', 'JHT TK', 'JP pekerja'].map(programOf)).toEqual(['JKK', 'JKM', 'JHT', 'JHT', 'JP']);
+  });
+
+  it("Sigap's own invoice detail workbook reconciles with Sigap's invoices with no difference", async () => {
+    const full = Number(ctx.db.prepare("INSERT INTO category (name, segment, programs, jkk_class, enrolled) VALUES ('Tenaga kontrak', 'PU', 'JKK,JKM,JHT,JP', 2, 1)").run().lastInsertRowid);
+    for (const wage of [1_500_000, 2_345_678, 12_000_000]) addEngagement(ctx, addPerson(ctx).id, { unit: s.dinas, category: full, wage });
+    for (const wage of [1_000_000, 1_234_567]) addEngagement(ctx, addPerson(ctx).id, { unit: s.dinas, category: s.pu, wage });
+    runBilling(ctx, { month: '2026-03', issue: true });
+    const invoices = listInvoices(ctx, { month: '2026-03', status: 'issued' });
+    expect(invoices).toHaveLength(1);
+    const path = join(ctx.dir, 'rincian-sigap.xlsx');
+    expect(await writeInvoiceXlsx(ctx, invoices[0]!.id, path)).toBe(5);
+
+    const r = await reconcileBill(ctx, path, '2026-03', sigapBilledLines(ctx, '2026-03'));
+    expect(r.programs).toEqual(['JKK', 'JKM', 'JHT', 'JP']);
+    expect(r.differences).toEqual([]);
+    expect(r.onlyBranch).toEqual([]);
+    expect(r.onlySigap).toEqual([]);
+    expect(r.persons).toEqual({ branch: 5, sigap: 5, both: 5, equal: 5 });
+    expect(r.totals.difference.total).toBe(0);
+    expect(r.totals.branch.total).toBe(invoices[0]!.total);
+  });
+});
