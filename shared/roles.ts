@@ -55,6 +55,7 @@ const RULES: Record<string, readonly Role[]> = {
   'settings.saveEmployer': ['admin'],
   'settings.chooseLogo': ['admin'],
   'opd.save': ['admin'],
+  'category.save': ['admin'],
   'incident.': ['admin', 'hr'],
   'incident.list': ['admin', 'hr', 'finance', 'viewer'],
   'coverage.saveSettings': ['admin'],

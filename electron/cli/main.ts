@@ -3,7 +3,7 @@ import { processIo } from './io';
 import type { CliEnv } from './context';
 import { importSkCommand, IMPORT_SK_USAGE } from './commands/import-sk';
 import { rosterCommand } from './commands/roster';
-import { opdCommand, categoryCommand } from './commands/units';
+import { opdCommand, categoryCommand, CATEGORY_USAGE } from './commands/units';
 import { demoCommand } from './commands/demo';
 import { backupCommand } from './commands/backup';
 import { userCommand } from './commands/user';
@@ -17,7 +17,7 @@ Penggunaan:
   ${IMPORT_SK_USAGE}
   sigap roster [--month YYYY-MM] [--opd NAME] [--search TEXT] [--status active|ended|all] [--json | --csv]
   sigap opd list [--json]
-  sigap category list [--json]
+  ${CATEGORY_USAGE}
   sigap demo --persons N [--year YYYY] [--seed N]
   sigap backup create|list|check|restore|prune [--to DIR] [--passphrase-env VAR] [--yes]
   sigap user list | add USERNAME --role ROLE --password-env VAR | reset-password USERNAME

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { empty, id, month, nothing, progressEvent } from './common';
 import { engagementEnd, personCreate, personDetail, personUpdate, rosterFilter, rosterOptions, rosterPage } from './roster';
 import { decreeDto, skApplyInput, skApplyResult, skChosenFile, skPreview, skPreviewInput, skSheetHeads, fileToken } from './sk';
-import { appInfo, dashboard, employerDto, employerSave, opdDto, opdSave } from './settings';
+import { appInfo, categoryList, categorySave, categorySaved, dashboard, employerDto, employerSave, opdDto, opdSave } from './settings';
 import type { ErrorCode } from '../errors';
 import { CHANNEL_NAMES } from './names';
 import { billingCalls } from './billing-calls';
@@ -35,6 +35,8 @@ export const contract = {
   'settings.chooseLogo': { input: empty, output: z.string().nullable() },
   'opd.list': { input: empty, output: z.array(opdDto) },
   'opd.save': { input: opdSave, output: z.object({ id: z.number() }) },
+  'category.list': { input: empty, output: categoryList },
+  'category.save': { input: categorySave, output: categorySaved },
   ...billingCalls,
   ...reportingCalls,
   ...securityCalls,

@@ -109,3 +109,38 @@ export const dashboard = z.object({
   decreesThisYear: z.number(),
   withoutKpj: z.number(),
 });
+
+/** The BPJS Ketenagakerjaan programs a category can take, in the order they are shown and stored. */
+export const PROGRAMS = ['JKK', 'JKM', 'JHT', 'JP'] as const;
+export type Program = (typeof PROGRAMS)[number];
+
+/** A staff category; the core checks the program rules (JKK+JKM always, JP for PU only) with Indonesian messages. */
+export const categorySave = z
+  .object({
+    id: id.optional(),
+    name: text(100),
+    segment: z.enum(['PU', 'BPU']),
+    programs: z.array(z.enum(PROGRAMS)).max(4),
+    /** 1 to 5; null follows the class of the employer registration (NPP). */
+    jkkClass: z.number().int().min(1).max(5).nullable(),
+    enrolled: z.boolean(),
+  })
+  .strict();
+
+export const categoryDto = z.object({
+  id: z.number(),
+  name: z.string(),
+  segment: z.enum(['PU', 'BPU']),
+  programs: z.array(z.enum(PROGRAMS)),
+  jkkClass: z.number().nullable(),
+  enrolled: z.boolean(),
+  /** People with an engagement in force today. */
+  active: z.number(),
+  /** SKs and engagements naming the category; when either is above 0 its segment cannot change. */
+  decrees: z.number(),
+  engagements: z.number(),
+});
+export type CategoryDto = z.infer<typeof categoryDto>;
+
+export const categoryList = z.object({ employerJkkClass: z.number(), categories: z.array(categoryDto) });
+export const categorySaved = z.object({ id: z.number(), draftMonths: z.array(z.string()) });

@@ -4,7 +4,7 @@ import { seedDemo } from '../../electron/core/demo/index';
 import { getSigning } from '../../electron/core/settings/employer';
 
 test('the clerk enters the signing place and finance office officials; a bad NIP is explained', async ({ page, sigap }) => {
-  seedDemo(sigap.ctx, { persons: 20, year: 2026 });
+  seedDemo(sigap.ctx, { persons: 20, year: 2026, signing: false }); // the demo's finance office left out: nothing configured yet
   await sigap.open('/pengaturan');
   const section = page.getByRole('group', { name: 'Penandatanganan dokumen' });
   // Nothing configured yet: the guess from the Pemda name is the suggestion.

@@ -9,6 +9,7 @@ import type { Handlers } from './dispatch';
 import type { HostServices } from './host';
 import { queryRoster } from '../roster/query';
 import { listCategories, listOpds } from '../roster/units';
+import { categoryInfos, employerJkkClass, saveCategory } from '../roster/categories';
 import { createPerson, endEngagement, updatePerson } from '../roster/person';
 import { personDetail } from '../roster/detail';
 import { dashboardSummary, listDecrees } from '../roster/overview';
@@ -161,6 +162,8 @@ export function createApi(ctx: CoreContext, host: HostServices): Handlers {
       }));
     },
     'opd.save': (o) => ({ id: saveOpd(ctx, { ...o, headNip: o.headNip || null, pptkNip: o.pptkNip || null, treasurerNip: o.treasurerNip || null }) }),
+    'category.list': () => ({ employerJkkClass: employerJkkClass(ctx), categories: categoryInfos(ctx) }),
+    'category.save': (c) => saveCategory(ctx, c),
     ...billingHandlers(ctx, host),
     ...reportingHandlers(ctx, host),
     ...securityHandlers(ctx, host),

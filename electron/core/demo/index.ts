@@ -5,7 +5,8 @@ import { SigapError } from '../errors';
 import { unitKey } from '../../../shared/person-fields';
 import { listCategories } from '../roster/units';
 import { demoPerson, rng, pick, POSITIONS } from './names';
-import { demoOpds, demoVillages, OFFICIAL_NAMES } from './units';
+import { demoOpds, demoVillages } from './units';
+import { demoUnitOfficials, type DemoOfficial } from './officials';
 
 export interface DemoOptions {
   persons: number;
@@ -15,6 +16,8 @@ export interface DemoOptions {
   /** Share of pekerja rentan (BPU) among the persons. */
   rentanShare?: number;
   onProgress?: (done: number, total: number) => void;
+  /** Also fill the signing settings (place Liwa, the finance office and its officials). Default true. */
+  signing?: boolean;
 }
 
 export interface DemoResult {
@@ -23,10 +26,8 @@ export interface DemoResult {
   decrees: string[];
 }
 
-function nip(r: () => number): string {
-  const d = (n: number, w: number) => String(n).padStart(w, '0');
-  return `19${70 + Math.floor(r() * 20)}${d(1 + Math.floor(r() * 12), 2)}${d(1 + Math.floor(r() * 28), 2)}20${d(5 + Math.floor(r() * 15), 2)}${d(1 + Math.floor(r() * 12), 2)}${1 + Math.floor(r() * 2)}${d(1 + Math.floor(r() * 9), 3)}`;
-}
+/** Where the demo Pemda's Pemda-wide documents (recap, reminders) are signed: its finance office. */
+const FINANCE_OFFICE = 'Badan Pengelolaan Keuangan dan Aset Daerah';
 
 /** Fills an empty database with a realistic Pemda: employer, OPDs with officials, decrees, staff. */
 export function seedDemo(ctx: CoreContext, o: DemoOptions): DemoResult {
@@ -51,12 +52,25 @@ export function seedDemo(ctx: CoreContext, o: DemoOptions): DemoResult {
     );
     const units = [...demoOpds(), ...demoVillages()];
     const ids: number[] = [];
+    const taken = new Set<string>();
+    let finance: { head: DemoOfficial; pptk: DemoOfficial } | null = null;
     for (const u of units) {
       const village = u.kind === 'village';
       const title = village ? 'Kepala Pekon' : u.name === 'Sekretariat Daerah' ? 'Sekretaris Daerah' : `Kepala ${u.name}`;
+      const { head, pptk, treasurer } = demoUnitOfficials(r, village, taken);
+      if (u.name === FINANCE_OFFICE) finance = { head, pptk };
       ids.push(Number(insOpd.run(u.code, u.name, unitKey(u.name), u.kind, u.budgetAccount, 'Liwa, Lampung Barat',
-        pick(r, OFFICIAL_NAMES), village ? null : nip(r), title, pick(r, OFFICIAL_NAMES), village ? null : nip(r),
-        pick(r, OFFICIAL_NAMES), village ? null : nip(r), now).lastInsertRowid));
+        head.name, head.nip, title, pptk.name, pptk.nip, treasurer.name, treasurer.nip, now).lastInsertRowid));
+    }
+    if (finance && o.signing !== false) {
+      // Written as the profile form writes them (see settings/employer.ts); the demo's audit row covers them.
+      const put = db.prepare('INSERT INTO setting (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at');
+      const signing: Record<string, string | null> = {
+        place: 'Liwa', office: FINANCE_OFFICE,
+        headName: finance.head.name, headNip: finance.head.nip, headTitle: `Kepala ${FINANCE_OFFICE}`,
+        preparerName: finance.pptk.name, preparerNip: finance.pptk.nip, preparerTitle: 'Kepala Bidang Perbendaharaan',
+      };
+      for (const [k, v] of Object.entries(signing)) if (v !== null) put.run(`signing.${k}`, v, now);
     }
     const all = units.map((u, i) => ({ u, id: ids[i]! }));
     const villages = all.filter((x) => x.u.kind === 'village');

@@ -35,5 +35,3 @@ export function demoOpds(): DemoUnit[] {
 export function demoVillages(): DemoUnit[] {
   return VILLAGES.map((name, i) => ({ code: `P${String(i + 1).padStart(2, '0')}`, name, kind: 'village', budgetAccount: `5.4.02.05.01.${String(1 + i).padStart(4, '0')}`, weight: 1 }));
 }
-
-export const OFFICIAL_NAMES = ['Drs. Hasanudin, M.Si.', 'Ir. Sudarmadi, M.M.', 'Yuliana Sari, S.E.', 'Arif Budiman, S.Sos.', 'Nurmala Dewi, S.Kom.', 'H. Zulkarnain, S.H.', 'Rika Andriani, S.E., M.Ak.', 'Dedy Irawan, S.T.', 'Fitriani, A.Md.', 'Suparman, S.IP.'];

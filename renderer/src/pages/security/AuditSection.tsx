@@ -18,7 +18,7 @@ const ACTIONS: Record<string, string> = { create: 'Dibuat', update: 'Diubah', en
 /** What the audit's entity codes mean to the office. */
 const ENTITY_WORDS: Record<string, string> = {
   person: 'Data pribadi', engagement: 'Keterlibatan', decree: 'SK', opd: 'OPD', employer: 'Profil Pemda', user: 'Pengguna',
-  backup: 'Cadangan', setting: 'Pengaturan', rate: 'Tarif', invoice: 'Tagihan', payment: 'Pembayaran', billing: 'Iuran',
+  backup: 'Cadangan', setting: 'Pengaturan', rate: 'Tarif', invoice: 'Tagihan', payment: 'Pembayaran', billing: 'Iuran', category: 'Kategori pegawai',
 };
 const entityLabel = (e: string) => ENTITY_WORDS[e] ?? e;
 
