@@ -1,16 +1,16 @@
 import { join } from 'node:path';
+import { billOnTime } from '../billing-seed';
 import { existsSync, readFileSync } from 'node:fs';
 import { test, expect } from './harness';
 import { seedDemo } from '../../electron/core/demo/index';
-import { arrearsReport, recordPayment, runBilling, saveRateParam } from '../../electron/core/billing/index';
+import { arrearsReport, recordPayment, saveRateParam } from '../../electron/core/billing/index';
 import { formatRupiah } from '../../shared/money';
 import type { CoreContext } from '../../electron/core/context';
 
 /** January and February billed and issued through the core, so the arrears view has past-due months. */
 function seedBilledPemda(ctx: CoreContext) {
   seedDemo(ctx, { persons: 300, year: 2026 });
-  runBilling(ctx, { month: '2026-01', issue: true });
-  runBilling(ctx, { month: '2026-02', issue: true });
+  billOnTime(ctx, ['2026-01', '2026-02']);
   const jan = ctx.db.prepare("SELECT number, total FROM invoice WHERE month = '2026-01' ORDER BY id LIMIT 1").get() as { number: string; total: number };
   recordPayment(ctx, { invoice: jan.number, amount: jan.total, date: '2026-02-10', sp2d: '00001/SP2D/LS/2026' });
 }

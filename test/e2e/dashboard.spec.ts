@@ -1,10 +1,11 @@
 import { test, expect } from './harness';
+import { billOnTime } from '../billing-seed';
 import { seedDemo } from '../../electron/core/demo/index';
-import { listInvoices, recordPayment, runBilling } from '../../electron/core/billing/index';
+import { listInvoices, recordPayment } from '../../electron/core/billing/index';
 
 test('Beranda shows coverage, dues and arrears of the demo Pemda, and a number opens its roster list', async ({ page, sigap }) => {
   seedDemo(sigap.ctx, { persons: 600, year: 2026 });
-  for (const m of ['2026-01', '2026-02', '2026-03']) runBilling(sigap.ctx, { month: m, issue: true });
+  billOnTime(sigap.ctx, ['2026-01', '2026-02', '2026-03']);
   const jan = listInvoices(sigap.ctx, { month: '2026-01' }).filter((i) => i.status === 'issued');
   for (const i of jan.slice(0, 10)) recordPayment(sigap.ctx, { invoice: i.number!, amount: i.total, date: '2026-02-12', sp2d: `SP2D/${i.id}` });
   const db = sigap.ctx.db;

@@ -2,12 +2,13 @@
  * The Iuran screens at 1366x768 with a demo Pemda of 2,000 staff: docs/screenshots/21-*.png to 29-*.png.
  * Run with `npx playwright test -c test/e2e/screenshots.config.ts screenshots-billing`.
  */
+import { billOnTime } from '../billing-seed';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './harness';
 import { seedDemo } from '../../electron/core/demo/index';
-import { recordPayment, runBilling } from '../../electron/core/billing/index';
+import { recordPayment } from '../../electron/core/billing/index';
 
 const OUT = resolve(import.meta.dirname, '../../docs/screenshots');
 
@@ -21,8 +22,7 @@ test('the Iuran screens, with demo data', async ({ page, sigap }) => {
   mkdirSync(OUT, { recursive: true });
   const ctx = sigap.ctx;
   seedDemo(ctx, { persons: 2000, year: 2026 });
-  runBilling(ctx, { month: '2026-01', issue: true });
-  runBilling(ctx, { month: '2026-02', issue: true });
+  billOnTime(ctx, ['2026-01', '2026-02']);
   // Most units paid January (three OPDs and six villages did not); a few paid part of February.
   const jan = ctx.db.prepare("SELECT number, total FROM invoice WHERE month = '2026-01' ORDER BY id").all() as { number: string; total: number }[];
   jan.slice(0, jan.length - 6).forEach((i, k) => {

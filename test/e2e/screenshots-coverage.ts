@@ -2,12 +2,13 @@
  * Screens of the coverage area (docs/screenshots/55-*.png .. 64-*.png) with a demo Pemda of 2,000
  * staff and a year of billing: Beranda, the incident log, reports and next year's budget.
  */
+import { billOnTime } from '../billing-seed';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './harness';
 import { seedDemo } from '../../electron/core/demo/index';
-import { listInvoices, recordPayment, runBilling } from '../../electron/core/billing/index';
+import { listInvoices, recordPayment } from '../../electron/core/billing/index';
 import { saveCoverageSettings, saveIncident } from '../../electron/core/coverage/index';
 import { addMonths } from '../../shared/dates';
 
@@ -25,7 +26,9 @@ test('coverage screens, with demo data', async ({ page, sigap }) => {
   seedDemo(ctx, { persons: 2000, year: 2026 });
   // A year of history: the demo's SK taken back to April 2025, billed every month, paid late or not yet.
   ctx.db.prepare("UPDATE engagement SET start_date = '2025-04-01'").run();
-  for (let m = '2025-04'; m <= '2026-03'; m = addMonths(m, 1)) runBilling(ctx, { month: m, issue: true });
+  const months: string[] = [];
+  for (let m = '2025-04'; m <= '2026-03'; m = addMonths(m, 1)) months.push(m);
+  billOnTime(ctx, months);
   for (const i of listInvoices(ctx, {}).filter((x) => x.status === 'issued')) {
     const paidBy = i.month <= '2025-12' ? true : i.month === '2026-01' ? i.id % 3 !== 0 : i.month === '2026-02' ? i.id % 2 === 0 : false;
     if (paidBy) recordPayment(ctx, { invoice: i.number!, amount: i.total, date: `${addMonths(i.month, 1)}-08`, sp2d: `SP2D/${i.id}/BPKAD` });

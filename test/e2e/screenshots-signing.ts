@@ -4,13 +4,14 @@
  * 33-reminder-pdf.png (the PDFs' pages at 80 dpi).
  * Run with `npx playwright test -c test/e2e/screenshots.config.ts screenshots-signing`.
  */
+import { billOnTime } from '../billing-seed';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './harness';
 import { seedDemo } from '../../electron/core/demo/index';
-import { recordPayment, runBilling } from '../../electron/core/billing/index';
+import { recordPayment } from '../../electron/core/billing/index';
 
 const OUT = resolve(import.meta.dirname, '../../docs/screenshots');
 
@@ -41,8 +42,7 @@ test('the signing settings and the recap and reminder they sign', async ({ page,
   mkdirSync(OUT, { recursive: true });
   const ctx = sigap.ctx;
   seedDemo(ctx, { persons: 600, year: 2026 });
-  runBilling(ctx, { month: '2026-01', issue: true });
-  runBilling(ctx, { month: '2026-02', issue: true });
+  billOnTime(ctx, ['2026-01', '2026-02']);
   // Most units paid January; the last few did not, so they get a reminder.
   const jan = ctx.db.prepare("SELECT number, total FROM invoice WHERE month = '2026-01' ORDER BY id").all() as { number: string; total: number }[];
   jan.slice(0, jan.length - 4).forEach((i, k) => recordPayment(ctx, { invoice: i.number, amount: i.total, date: '2026-02-12', sp2d: `${String(100 + k).padStart(5, '0')}/SP2D/LS/2026` }));
