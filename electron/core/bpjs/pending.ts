@@ -137,10 +137,19 @@ function rulesReader(ctx: CoreContext): (month: string) => BaseRules {
  */
 export function* iteratePending(ctx: CoreContext, kind: ReportKind, asOf: string): Generator<PendingChange> {
   const rules = rulesReader(ctx);
-  for (const { segment, wage, prevWage, month: rowMonth, ...r } of ctx.db.prepare(QUERIES[kind]).iterate({ asOf }) as Iterable<PendingRow>) {
+  const asOfMonth = monthOf(asOf);
+  for (const r of ctx.db.prepare(QUERIES[kind]).iterate({ asOf }) as Iterable<PendingRow>) {
     // A deactivation reports no wage: the engagement's own wage is kept for the record.
-    const month = kind === 'na' ? monthOf(r.endDate ?? asOf) : (rowMonth ?? monthOf(asOf));
-    const c: PendingChange = { ...r, kind, month, reportedWage: wage, previousWage: null, baseError: null };
+    const month = kind === 'na' ? monthOf(r.endDate ?? asOf) : (r.month ?? asOfMonth);
+    const { segment, wage, prevWage } = r;
+    // One literal with every field (no rest/spread of the row): 100,000 rows a batch.
+    const c: PendingChange = {
+      kind, key: r.key, personId: r.personId, engagementId: r.engagementId, nik: r.nik, name: r.name,
+      birthPlace: r.birthPlace, birthDate: r.birthDate, sex: r.sex, address: r.address, phone: r.phone,
+      motherName: r.motherName, kpj: r.kpj, opdCode: r.opdCode, opdName: r.opdName, opdKind: r.opdKind,
+      programs: r.programs, position: r.position, reportedWage: wage, month, baseError: null,
+      startDate: r.startDate, endDate: r.endDate, endReason: r.endReason, previousWage: null,
+    };
     if (kind !== 'na') {
       try {
         c.reportedWage = reportedBase(segment, wage, rules(month));
