@@ -121,6 +121,11 @@ describe('billing bridge', () => {
   it('deletes only rows not yet in force, and saves BPU brackets', async () => {
     const { api } = await setup();
     await api.ok('rates.save', { key: 'pu.jp.wage_cap', effectiveMonth: '2027-03', value: 11_600_000, source: 'Perkiraan', confidence: 'L' });
+    // A row in force keeps its value; its source may be corrected.
+    const cap = (await api.ok('rates.list', {})).params.find((p) => p.key === 'pu.jp.wage_cap' && p.effectiveMonth === '2026-03')!;
+    const changed = await api.call('rates.save', { key: 'pu.jp.wage_cap', effectiveMonth: '2026-03', value: cap.value + 1, source: cap.source, confidence: 'H' });
+    expect(changed).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    await api.ok('rates.save', { key: 'pu.jp.wage_cap', effectiveMonth: '2026-03', value: cap.value, source: `${cap.source} (dikoreksi)`, confidence: 'H' });
     const past = await api.call('rates.delete', { key: 'pu.jp.wage_cap', effectiveMonth: '2026-03' });
     expect(past).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     if (!past.ok) expect(past.error.message).toContain('Maret 2026');

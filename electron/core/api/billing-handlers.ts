@@ -135,6 +135,12 @@ export function billingHandlers(ctx: CoreContext, host: HostServices): BillingHa
     }),
 
     'rates.save': (r) => {
+      // A row in force is history: its value stays (its source and notes may be corrected). A change
+      // is a new dated row, backdated if the regulation says so, which bills the difference as corrections.
+      const existing = ctx.db.prepare('SELECT value FROM rate_param WHERE key = ? AND effective_month = ?').get(r.key, r.effectiveMonth) as { value: number } | undefined;
+      if (existing && existing.value !== r.value && r.effectiveMonth <= currentMonth()) {
+        throw new SigapError('CONFLICT', `Tarif yang sudah berlaku sejak ${formatMonthId(r.effectiveMonth)} tidak dapat diubah nilainya. Tambahkan baris baru dengan bulan berlaku perubahan itu.`);
+      }
       saveRateParam(ctx, { ...r, key: r.key as RateParamKey });
       return null;
     },
