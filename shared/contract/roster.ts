@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { id, isoDate, month, optText, rupiah, text } from './common';
+import { incidentDto, incidentKind } from './coverage-calls';
 
 export const rosterFilter = z
   .object({
@@ -124,5 +125,10 @@ export const personDetail = z.object({
   engagements: z.array(engagementDto),
   audit: z.array(auditDto),
   nikWarnings: z.array(z.string()),
+  // Added with the incident log; defaults keep older replies (without these fields) valid.
+  /** The person's work accidents and deaths, newest first, with deadline status and benefit estimate. */
+  incidents: z.array(incidentDto).default([]),
+  /** The recorded death (an incident of a death kind), or null while the person is not recorded as deceased. */
+  death: z.object({ incidentId: z.number(), date: z.string(), kind: incidentKind, kindLabel: z.string() }).nullable().default(null),
 });
 export type PersonDetailDto = z.infer<typeof personDetail>;

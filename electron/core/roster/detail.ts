@@ -2,9 +2,10 @@ import type { CoreContext } from '../context';
 import { todayIso } from '../context';
 import { SigapError } from '../../../shared/errors';
 import { nikWarnings } from './person';
+import { getIncident, type IncidentRow } from '../coverage/incidents';
 import type { PersonDetailDto } from '../../../shared/contract/index';
 
-/** A person's page: identity, current engagement, every engagement with its decree, and the audit trail. */
+/** A person's page: identity, current engagement, every engagement with its decree, incidents, and the audit trail. */
 export function personDetail(ctx: CoreContext, personId: number): PersonDetailDto {
   const p = ctx.db
     .prepare(
@@ -32,11 +33,25 @@ export function personDetail(ctx: CoreContext, personId: number): PersonDetailDt
        ORDER BY id DESC LIMIT 200`,
     )
     .all(personId, JSON.stringify(engIds)) as (Omit<PersonDetailDto['audit'][number], 'before' | 'after'> & { before_json: string | null; after_json: string | null })[];
+  const incidents = personIncidents(ctx, personId);
+  // The earliest death-kind incident, as the incident log itself decides who is recorded as deceased.
+  const died = incidents.filter((i) => i.kind === 'death' || i.kind === 'work_death').sort((a, b) => (a.date === b.date ? a.id - b.id : a.date < b.date ? -1 : 1))[0];
   return {
     person: p,
     current,
     engagements,
     audit: audit.map(({ before_json, after_json, ...a }) => ({ ...a, before: before_json ? JSON.parse(before_json) : null, after: after_json ? JSON.parse(after_json) : null })),
     nikWarnings: nikWarnings({ nik: p.nik, birth_date: p.birthDate, sex: p.sex }, Number(today.slice(0, 4))),
+    incidents,
+    death: died ? { incidentId: died.id, date: died.date, kind: died.kind, kindLabel: died.kindLabel } : null,
   };
+}
+
+/**
+ * The person's incidents, newest first, each built by the incident log itself (deadline, status and
+ * benefit estimate), so the person page and the /kejadian screen never disagree.
+ */
+export function personIncidents(ctx: CoreContext, personId: number): IncidentRow[] {
+  const ids = ctx.db.prepare('SELECT id FROM incident WHERE person_id = ? ORDER BY date DESC, id DESC').all(personId) as { id: number }[];
+  return ids.map((r) => getIncident(ctx, r.id));
 }

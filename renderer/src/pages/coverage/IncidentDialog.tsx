@@ -9,6 +9,8 @@ import { dateFromText, toDateText } from '../../date-text';
 import type { Output } from '../../../../shared/contract/index';
 
 type Found = Output<'roster.list'>['rows'][number];
+/** The person an incident is for: a search result, or the person whose page opened the dialog. */
+export type IncidentPerson = Pick<Found, 'personId' | 'name' | 'opd'>;
 type Kind = 'accident' | 'work_death' | 'death';
 
 export const KIND_LABELS: Record<Kind, string> = {
@@ -17,14 +19,17 @@ export const KIND_LABELS: Record<Kind, string> = {
   death: 'Meninggal dunia (bukan kecelakaan kerja)',
 };
 
-/** Records an incident: find the person by name, NIK or KPJ, then the kind, date, place and what happened. */
-export function IncidentDialog({ today, onClose, onSaved }: { today: string; onClose: () => void; onSaved: (id: number) => void }) {
+/**
+ * Records an incident: find the person by name, NIK or KPJ, then the kind, date, place and what happened.
+ * With `preselected` (the person page) the person is fixed and the search is not shown.
+ */
+export function IncidentDialog({ today, onClose, onSaved, preselected }: { today: string; onClose: () => void; onSaved: (id: number) => void; preselected?: IncidentPerson }) {
   const bridge = useBridge();
   const [search, setSearch] = useState('');
   const [results, setResults] = useState<{ q: string; rows: Found[] }>({ q: '', rows: [] });
   const q = search.trim();
   const found = q.length >= 3 && results.q === q ? results.rows : [];
-  const [person, setPerson] = useState<Found | null>(null);
+  const [person, setPerson] = useState<IncidentPerson | null>(preselected ?? null);
   const [kind, setKind] = useState<Kind>('accident');
   const [date, setDate] = useState(toDateText(today));
   const [place, setPlace] = useState('');
@@ -67,10 +72,12 @@ export function IncidentDialog({ today, onClose, onSaved }: { today: string; onC
   return (
     <Dialog title="Catat kejadian" onClose={onClose} onSubmit={save} submitLabel="Simpan" busy={busy} wide>
       <div className="form-grid">
-        <FormField label="Cari pegawai" required wide hint="Ketik paling sedikit 3 huruf nama, atau NIK/KPJ">
-          <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} maxLength={100} autoComplete="off" />
-        </FormField>
-        {found.length > 0 ? (
+        {preselected ? null : (
+          <FormField label="Cari pegawai" required wide hint="Ketik paling sedikit 3 huruf nama, atau NIK/KPJ">
+            <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} maxLength={100} autoComplete="off" />
+          </FormField>
+        )}
+        {!preselected && found.length > 0 ? (
           <ul className="person-results field-wide" aria-label="Hasil pencarian pegawai">
             {found.map((f) => (
               <li key={f.engagementId}>
@@ -83,7 +90,7 @@ export function IncidentDialog({ today, onClose, onSaved }: { today: string; onC
         ) : null}
         {person ? (
           <p className="field-wide" data-testid="chosen-person">
-            Dipilih: <strong>{person.name}</strong> ({person.opd})
+            {preselected ? 'Pegawai' : 'Dipilih'}: <strong>{person.name}</strong>{person.opd ? ` (${person.opd})` : ''}
           </p>
         ) : null}
         <FormField label="Jenis kejadian" required>

@@ -1,5 +1,5 @@
 import { Fragment, useCallback, useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useAppInfo } from '../../app-info';
 import { useBridge } from '../../bridge-context';
 import { asBridgeError, BridgeError } from '../../bridge';
@@ -29,10 +29,12 @@ export function IncidentsPage() {
   const { info } = useAppInfo();
   const bridge = useBridge();
   const canWrite = useCan('incident.save');
-  const [year, setYear] = useState(Number(info.today.slice(0, 4)));
+  // A link from a person page names the incident (?tahun=YYYY&kejadian=ID): open that year on its details.
+  const [params] = useSearchParams();
+  const [year, setYear] = useState(Number(params.get('tahun')) || Number(info.today.slice(0, 4)));
   const [adding, setAdding] = useState(false);
   const [reporting, setReporting] = useState<IncidentDto | null>(null);
-  const [open, setOpen] = useState<number | null>(null);
+  const [open, setOpen] = useState<number | null>(Number(params.get('kejadian')) || null);
   const [saved, setSaved] = useState<string | null>(null);
   const load = useLoad(useCallback(() => bridge.call('incident.list', { year }), [bridge, year]));
   const settings = useLoad(useCallback(() => bridge.call('coverage.settings', {}), [bridge]));

@@ -14,6 +14,9 @@ import { EngagementHistory } from './EngagementHistory';
 import { EndEngagementDialog } from './EndEngagementDialog';
 import { PersonDialog } from './PersonDialog';
 import { personValues } from './person-form';
+import { DeathBanner, PersonIncidents } from './PersonIncidents';
+import { IncidentDialog } from '../coverage/IncidentDialog';
+import { useCan } from '../security/session';
 
 /** One person: identity, what they do now, every engagement with its decree, and who changed what. */
 export function PersonPage() {
@@ -24,7 +27,10 @@ export function PersonPage() {
   const location = useLocation();
   const back = (location.state as { back?: string } | null)?.back ?? '/pegawai';
   const load = useLoad(useCallback(() => bridge.call('person.get', { personId: id }), [bridge, id]));
-  const [dialog, setDialog] = useState<'edit' | 'end' | null>(null);
+  const [dialog, setDialog] = useState<'edit' | 'end' | 'incident' | null>(null);
+  const canRecordIncident = useCan('incident.save');
+  const canEdit = useCan('person.update');
+  const canEnd = useCan('engagement.end');
 
   return (
     <div className="page">
@@ -39,10 +45,12 @@ export function PersonPage() {
               subtitle={<span className="tabular">NIK {d.person.nik}</span>}
               actions={
                 <>
-                  <button type="button" className="button" onClick={() => setDialog('edit')}>
-                    Ubah data pribadi
-                  </button>
-                  {d.current ? (
+                  {canEdit ? (
+                    <button type="button" className="button" onClick={() => setDialog('edit')}>
+                      Ubah data pribadi
+                    </button>
+                  ) : null}
+                  {d.current && canEnd ? (
                     <button type="button" className="button button-danger-outline" onClick={() => setDialog('end')}>
                       Akhiri keterlibatan
                     </button>
@@ -50,6 +58,7 @@ export function PersonPage() {
                 </>
               }
             />
+            {d.death ? <DeathBanner death={d.death} /> : null}
             {d.nikWarnings.length > 0 ? (
               <Notice tone="warning" title="Periksa NIK">
                 <ul className="plain-list">
@@ -63,6 +72,7 @@ export function PersonPage() {
               <Identity p={d.person} />
               <CurrentEngagement c={d.current} />
             </div>
+            <PersonIncidents incidents={d.incidents} onAdd={canRecordIncident ? () => setDialog('incident') : null} />
             <EngagementHistory engagements={d.engagements} />
             <AuditTrail audit={d.audit} />
             {dialog === 'edit' ? (
@@ -70,6 +80,17 @@ export function PersonPage() {
                 mode="edit"
                 personId={d.person.id}
                 initial={personValues(d.person)}
+                onClose={() => setDialog(null)}
+                onSaved={() => {
+                  setDialog(null);
+                  load.reload();
+                }}
+              />
+            ) : null}
+            {dialog === 'incident' ? (
+              <IncidentDialog
+                today={info.today}
+                preselected={{ personId: d.person.id, name: d.person.name, opd: d.current?.opd ?? d.engagements[0]?.opd ?? '' }}
                 onClose={() => setDialog(null)}
                 onSaved={() => {
                   setDialog(null);
