@@ -219,12 +219,33 @@ export interface ArrearsItem {
   invoiceNumbers: string[];
 }
 
+/**
+ * One payment of a PU invoice made after its due date: the estimated fine accrued on the amount it paid,
+ * from the due date to its SP2D date (payable with the next bill). Always an estimate.
+ */
+export interface LatePaidFine {
+  month: string;
+  segment: Segment;
+  dueDate: string;
+  invoiceNumber: string;
+  sp2dNumber: string;
+  paidDate: string;
+  /** The part of the payment the fine is computed on (the payment, capped at what was still unpaid). */
+  amount: number;
+  monthsLate: number;
+  fineEstimate: number;
+}
+
 export interface ArrearsUnit extends UnitRef {
   buckets: Record<AgingBucket, number>;
   /** Past due only (every bucket except notDue). */
   pastDue: number;
   outstanding: number;
+  /** Estimated fine on what is still outstanding. */
   fineEstimate: number;
+  /** Estimated fine accrued on PU months already paid, but paid late (sum of latePaid). */
+  latePaidFineEstimate: number;
+  latePaid: LatePaidFine[];
   /** BPU coverage ends after more than 3 consecutive unpaid months: this unit has such a run. */
   bpuLapseRisk: boolean;
   items: ArrearsItem[];
@@ -234,7 +255,7 @@ export interface ArrearsReport {
   asOf: string;
   fineIsEstimate: true;
   units: ArrearsUnit[];
-  totals: Record<AgingBucket, number> & { pastDue: number; outstanding: number; fineEstimate: number };
+  totals: Record<AgingBucket, number> & { pastDue: number; outstanding: number; fineEstimate: number; latePaidFineEstimate: number };
 }
 
 /** A signature block: role, title as printed, name and NIP (empty until filled in Pengaturan). */
@@ -305,6 +326,9 @@ export interface ReminderLetter {
   items: (ArrearsItem & { monthLabel: string })[];
   outstanding: number;
   fineEstimate: number;
+  /** Fine accrued on PU months paid late (estimate), with the payments it comes from. */
+  latePaid: (LatePaidFine & { monthLabel: string })[];
+  latePaidFineEstimate: number;
   amountInWords: string;
   /** How firm the letter is, from the oldest item's days past due: 1 up to 60, 2 from 61 to 90, 3 over 90. */
   level: 1 | 2 | 3;

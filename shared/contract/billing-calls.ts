@@ -129,14 +129,21 @@ const arrearsItemDto = z.object({
   month: z.string(), segment, dueDate: z.string(), daysPastDue: int, bucket: z.enum(['notDue', 'd0_30', 'd31_60', 'd61_90', 'over90']),
   billed: int, paid: int, outstanding: int, monthsLate: int, fineEstimate: int, invoiceNumbers: z.array(z.string()),
 });
+/** A late PU payment and the estimated fine accrued on what it paid (added later: optional for older callers). */
+const latePaidFineDto = z.object({
+  month: z.string(), segment, dueDate: z.string(), invoiceNumber: z.string(), sp2dNumber: z.string(), paidDate: z.string(),
+  amount: int, monthsLate: int, fineEstimate: int,
+});
+export type LatePaidFineDto = z.infer<typeof latePaidFineDto>;
 export const arrearsDto = z.object({
   asOf: z.string(),
   fineIsEstimate: z.literal(true),
   units: z.array(z.object({
     opdId: z.number(), opdCode: z.string(), opd: z.string(), opdKind: z.enum(['opd', 'village']),
     buckets: bucketsDto, pastDue: int, outstanding: int, fineEstimate: int, bpuLapseRisk: z.boolean(), items: z.array(arrearsItemDto),
+    latePaidFineEstimate: int.optional(), latePaid: z.array(latePaidFineDto).optional(),
   })),
-  totals: bucketsDto.extend({ pastDue: int, outstanding: int, fineEstimate: int }),
+  totals: bucketsDto.extend({ pastDue: int, outstanding: int, fineEstimate: int, latePaidFineEstimate: int.optional() }),
 });
 export type ArrearsDto = z.infer<typeof arrearsDto>;
 

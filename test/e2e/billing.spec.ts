@@ -108,7 +108,7 @@ test('arrears per unit with aging buckets and the estimated fine', async ({ page
   const row = page.getByTestId('arrears-row').first();
   await expect(row).toHaveAttribute('data-opd', u.opdCode);
   await expect(row).toContainText(formatRupiah(u.pastDue));
-  await expect(page.getByRole('columnheader', { name: /Denda.*perkiraan/ })).toBeVisible();
+  await expect(page.getByRole('columnheader', { name: 'Denda (perkiraan)', exact: true })).toBeVisible();
   await row.getByRole('button', { name: u.opd, exact: true }).click();
   const items = page.getByTestId('arrears-items');
   await expect(items.locator('tbody tr')).toHaveCount(u.items.length);
@@ -120,6 +120,32 @@ test('arrears per unit with aging buckets and the estimated fine', async ({ page
   await expect(page.getByTestId('arrears-past-due')).toHaveText(formatRupiah(later.totals.pastDue));
   expect(later.totals.over90).toBeGreaterThan(0);
   await expect(page.locator('tfoot')).toContainText(formatRupiah(later.totals.over90));
+});
+
+test('arrears show the estimated fine on a PU month paid late, per unit and per payment', async ({ page, sigap }) => {
+  seedBilledPemda(sigap.ctx);
+  // A January PU invoice (due 16 February) paid in full on 9 March: one started month late.
+  const inv = sigap.ctx.db.prepare(
+    "SELECT number, total, opd_id AS opdId FROM invoice WHERE month = '2026-01' AND segment = 'PU' AND id NOT IN (SELECT invoice_id FROM payment) ORDER BY id LIMIT 1",
+  ).get() as { number: string; total: number; opdId: number };
+  recordPayment(sigap.ctx, { invoice: inv.number, amount: inv.total, date: '2026-03-09', sp2d: '00777/SP2D/LS/2026' });
+  const report = arrearsReport(sigap.ctx, '2026-03-10');
+  const unit = report.units.find((u) => u.opdId === inv.opdId)!;
+  const expected = Math.round((inv.total * 2) / 100); // 2% x 1 month
+  expect(unit.latePaidFineEstimate).toBe(expected);
+  await sigap.open('/iuran?tab=tunggakan');
+  await expect(page.getByTestId('arrears-late-paid-fine')).toHaveText(formatRupiah(report.totals.latePaidFineEstimate));
+  await expect(page.getByRole('columnheader', { name: /Denda bayar terlambat/ })).toBeVisible();
+  const row = page.getByTestId('arrears-row').and(page.locator(`[data-opd="${unit.opdCode}"]`));
+  await expect(row.getByTestId('arrears-late-paid-unit')).toHaveText(formatRupiah(expected));
+  await row.getByRole('button', { name: unit.opd, exact: true }).click();
+  const detail = page.getByTestId('arrears-late-paid');
+  await expect(detail).toContainText('Denda atas pembayaran terlambat (perkiraan)');
+  await expect(detail.locator('tbody tr')).toHaveCount(1);
+  await expect(detail.locator('tbody tr')).toContainText(inv.number);
+  await expect(detail.locator('tbody tr')).toContainText('00777/SP2D/LS/2026');
+  await expect(detail.locator('tbody tr')).toContainText('1 bln');
+  await expect(detail.locator('tbody tr')).toContainText(formatRupiah(expected));
 });
 
 test('rates: a new dated row is added with its source and a future row deleted; issued invoices keep their snapshot', async ({ page, sigap }) => {

@@ -97,6 +97,9 @@ describe('arrears', () => {
     ]);
     expect(unit.buckets).toEqual({ notDue: 54_000, d0_30: 54_000, d31_60: 54_000, d61_90: 34_000, over90: 108_000 });
     expect([unit.pastDue, unit.outstanding, unit.fineEstimate]).toEqual([250_000, 304_000, 15_000]);
+    // The Rp20,000 paid on 1 May for March (due 15 April) was one started month late: 2% of it, apart.
+    expect(unit.latePaid.map((f) => [f.month, f.amount, f.monthsLate, f.fineEstimate])).toEqual([['2026-03', 20_000, 1, 400]]);
+    expect([unit.latePaidFineEstimate, rep.totals.latePaidFineEstimate]).toEqual([400, 400]);
     expect(rep.fineIsEstimate).toBe(true);
     expect(arrearsReport(ctx, '2026-06-20').units.find((u) => u.opdId === opd)!.items.map((i) => i.month)).not.toContain('2026-04');
   });

@@ -266,6 +266,7 @@ describe('printed invoices, recap and reminder', () => {
       expect(billed).toBeLessThan(pu.total);
       expect(text).toContain(`Sisa tunggakan: Rp${new Intl.NumberFormat('id-ID').format(billed - 1_000_000)}`);
       expect(text).toContain('PERKIRAAN');
+      expect(text).not.toContain('PEMBAYARAN TERLAMBAT'); // paid before the due date: no fine section
       expect(text).toContain('Contoh, 30 Juni 2026');
       // A unit with nothing past due gets no letter.
       const none = await api.call('print.reminder', { opdId: p.dinkes, paper: 'A4', asOf: '2026-04-01' });

@@ -134,10 +134,13 @@ export async function arrearsCommand(args: string[], cx: CliEnv): Promise<number
       return 0;
     }
     cx.io.out(table(
-      ['Unit', ...AGING_BUCKETS.map((b) => AGING_LABELS[b]), 'Tunggakan', 'Perk. denda'],
-      rep.units.map((u) => [`${u.opdCode} ${u.opd}${u.bpuLapseRisk ? ' (!BPU)' : ''}`, ...AGING_BUCKETS.map((b) => u.buckets[b]), u.outstanding, u.fineEstimate]),
+      ['Unit', ...AGING_BUCKETS.map((b) => AGING_LABELS[b]), 'Tunggakan', 'Perk. denda', 'Denda bayar telat'],
+      rep.units.map((u) => [`${u.opdCode} ${u.opd}${u.bpuLapseRisk ? ' (!BPU)' : ''}`, ...AGING_BUCKETS.map((b) => u.buckets[b]), u.outstanding, u.fineEstimate, u.latePaidFineEstimate]),
     ));
     cx.io.out(`Per ${asOf}: belum dibayar ${formatRupiah(rep.totals.outstanding)}, lewat jatuh tempo ${formatRupiah(rep.totals.pastDue)}; perkiraan denda ${formatRupiah(rep.totals.fineEstimate)} (PERKIRAAN, keberlakuan denda bagi Pemda belum pasti).\n`);
+    if (rep.totals.latePaidFineEstimate > 0) {
+      cx.io.out(`Perkiraan denda atas pembayaran terlambat (bulan PU yang sudah dibayar setelah jatuh tempo, ditagih bersama tagihan berikutnya): ${formatRupiah(rep.totals.latePaidFineEstimate)} (PERKIRAAN).\n`);
+    }
     if (rep.units.some((u) => u.bpuLapseRisk)) cx.io.out('(!BPU) lebih dari 3 bulan berturut-turut iuran BPU belum dibayar: kepesertaan BPU bisa berakhir.\n');
     return 0;
   } finally {

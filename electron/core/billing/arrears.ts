@@ -7,12 +7,20 @@
  * `outstanding x rate x months late`, rounded half-up once per month and segment, where any started
  * month of delay counts as a month; the rule in force for the contribution month applies and the
  * switch `pu.fine.enabled` turns it off. Payments count when their SP2D date is on or before the date.
+ *
+ * A payment stops the fine on the amount it pays from its SP2D date: a PU payment made after the due date
+ * accrues `amount x rate x monthsLate(due, SP2D date)` (the same month count, rounded half-up once per
+ * payment), shown as the fine accrued on months paid late ("denda atas pembayaran terlambat"), which
+ * BPJS collects with the next bill. So for any PU month the whole estimated fine is the sum over its late
+ * payments plus the fine on what is still outstanding; a month paid in full late leaves the arrears list
+ * but keeps its fine in `latePaid`. The amount fined is capped at what was still unpaid of the month
+ * (credit notes included), walking the payments in SP2D date order.
  */
 import type { CoreContext } from '../context';
 import { SigapError } from '../../../shared/errors';
 import { addMonths, formatDateId, formatMonthId, isIsoDate } from '../../../shared/dates';
 import { terbilangRupiah } from '../../../shared/terbilang';
-import { AGING_BUCKETS, type AgingBucket, type ArrearsItem, type ArrearsReport, type ArrearsUnit, type ReminderLetter, type Segment } from '../../../shared/billing-types';
+import { AGING_BUCKETS, type AgingBucket, type ArrearsItem, type ArrearsReport, type ArrearsUnit, type LatePaidFine, type ReminderLetter, type Segment } from '../../../shared/billing-types';
 import { daysBetween, monthsLate } from './calendar';
 import { paramAt } from './rates';
 import { applyBp } from './round';
@@ -47,6 +55,40 @@ const GROUPS_SQL = `
   HAVING sum(i.total) > paid
   ORDER BY o.code, i.month, i.segment DESC, i.due_date`;
 
+interface PuGroupRow { opdId: number; opdCode: string; opd: string; opdKind: 'opd' | 'village'; month: string; dueDate: string; billed: number }
+interface PuPaymentRow { opdId: number; month: string; dueDate: string; number: string; sp2dNumber: string; sp2dDate: string; amount: number }
+
+// Every issued PU month and due date of a unit with its billed total, and every payment against it up to
+// the date, in SP2D date order (the fine on paid parts needs the payments of fully paid months too).
+const PU_GROUPS_SQL = `
+  SELECT i.opd_id AS opdId, o.code AS opdCode, o.name AS opd, o.kind AS opdKind, i.month, i.due_date AS dueDate, sum(i.total) AS billed
+  FROM invoice i JOIN opd o ON o.id = i.opd_id
+  WHERE i.status = 'issued' AND i.segment = 'PU' AND date(i.issued_at, '+7 hours') <= @asOf
+  GROUP BY i.opd_id, i.month, i.due_date`;
+const PU_PAYMENTS_SQL = `
+  SELECT i.opd_id AS opdId, i.month, i.due_date AS dueDate, i.number, p.sp2d_number AS sp2dNumber, p.sp2d_date AS sp2dDate, p.amount
+  FROM payment p JOIN invoice i ON i.id = p.invoice_id
+  WHERE i.status = 'issued' AND i.segment = 'PU' AND date(i.issued_at, '+7 hours') <= @asOf AND p.sp2d_date <= @asOf
+  ORDER BY i.opd_id, i.month, i.due_date, p.sp2d_date, p.id`;
+
+const groupKey = (opdId: number, month: string, dueDate: string) => `${opdId}|${month}|${dueDate}`;
+
+/**
+ * The estimated fine accrued on each late payment of a PU month (the payments in SP2D date order).
+ * `billed` caps the amount fined: only what was still unpaid can be late. Exported for the tests.
+ */
+export function latePaymentFines(
+  dueDate: string, billed: number, bp: number, payments: readonly { date: string; amount: number }[],
+): { amount: number; monthsLate: number; fineEstimate: number }[] {
+  let unpaid = Math.max(0, billed);
+  return payments.map((p) => {
+    const amount = Math.min(p.amount, unpaid);
+    unpaid -= amount;
+    const late = monthsLate(dueDate, p.date);
+    return { amount, monthsLate: late, fineEstimate: late > 0 && amount > 0 ? applyBp(amount, bp, late) : 0 };
+  });
+}
+
 /** More than 3 consecutive unpaid BPU months past due: BPJS ends BPU coverage. */
 function hasBpuLapseRun(items: ArrearsItem[]): boolean {
   const months = [...new Set(items.filter((i) => i.segment === 'BPU' && i.bucket !== 'notDue').map((i) => i.month))].sort();
@@ -70,6 +112,17 @@ export function arrearsReport(ctx: CoreContext, asOf: string): ArrearsReport {
     return bp;
   };
   const units = new Map<number, ArrearsUnit>();
+  const unitOf = (g: { opdId: number; opdCode: string; opd: string; opdKind: 'opd' | 'village' }): ArrearsUnit => {
+    let u = units.get(g.opdId);
+    if (!u) {
+      u = {
+        opdId: g.opdId, opdCode: g.opdCode, opd: g.opd, opdKind: g.opdKind, buckets: emptyBuckets(), pastDue: 0, outstanding: 0,
+        fineEstimate: 0, latePaidFineEstimate: 0, latePaid: [], bpuLapseRisk: false, items: [],
+      };
+      units.set(g.opdId, u);
+    }
+    return u;
+  };
   for (const g of ctx.db.prepare(GROUPS_SQL).all({ asOf }) as GroupRow[]) {
     const daysPastDue = daysBetween(g.dueDate, asOf);
     const outstanding = g.billed - g.paid;
@@ -80,26 +133,52 @@ export function arrearsReport(ctx: CoreContext, asOf: string): ArrearsReport {
       fineEstimate: g.segment === 'PU' && late > 0 ? applyBp(outstanding, fineBpFor(g.month), late) : 0,
       invoiceNumbers: g.numbers.split(', '),
     };
-    let u = units.get(g.opdId);
-    if (!u) {
-      u = { opdId: g.opdId, opdCode: g.opdCode, opd: g.opd, opdKind: g.opdKind, buckets: emptyBuckets(), pastDue: 0, outstanding: 0, fineEstimate: 0, bpuLapseRisk: false, items: [] };
-      units.set(g.opdId, u);
-    }
+    const u = unitOf(g);
     u.items.push(item);
     u.buckets[item.bucket] += outstanding;
     u.outstanding += outstanding;
     if (item.bucket !== 'notDue') u.pastDue += outstanding;
     u.fineEstimate += item.fineEstimate;
   }
+  // The fine on PU months (or parts of them) already paid, but after the due date.
+  const payments = new Map<string, PuPaymentRow[]>();
+  for (const p of ctx.db.prepare(PU_PAYMENTS_SQL).all({ asOf }) as PuPaymentRow[]) {
+    const k = groupKey(p.opdId, p.month, p.dueDate);
+    const list = payments.get(k);
+    if (list) list.push(p);
+    else payments.set(k, [p]);
+  }
+  for (const g of ctx.db.prepare(PU_GROUPS_SQL).all({ asOf }) as PuGroupRow[]) {
+    const paid = payments.get(groupKey(g.opdId, g.month, g.dueDate)) ?? [];
+    const bp = fineBpFor(g.month);
+    if (bp === 0 || !paid.some((p) => p.sp2dDate > g.dueDate)) continue;
+    const fines = latePaymentFines(g.dueDate, g.billed, bp, paid.map((p) => ({ date: p.sp2dDate, amount: p.amount })));
+    const late: LatePaidFine[] = [];
+    fines.forEach((f, k) => {
+      const p = paid[k]!;
+      if (f.fineEstimate > 0) {
+        late.push({
+          month: g.month, segment: 'PU', dueDate: g.dueDate, invoiceNumber: p.number, sp2dNumber: p.sp2dNumber, paidDate: p.sp2dDate,
+          amount: f.amount, monthsLate: f.monthsLate, fineEstimate: f.fineEstimate,
+        });
+      }
+    });
+    if (late.length === 0) continue;
+    const u = unitOf(g);
+    u.latePaid.push(...late);
+    u.latePaidFineEstimate += late.reduce((s, f) => s + f.fineEstimate, 0);
+  }
   const list = [...units.values()];
+  for (const u of list) u.latePaid.sort((a, b) => a.month.localeCompare(b.month) || a.paidDate.localeCompare(b.paidDate) || a.invoiceNumber.localeCompare(b.invoiceNumber));
   for (const u of list) u.bpuLapseRisk = hasBpuLapseRun(u.items);
-  list.sort((a, b) => b.pastDue - a.pastDue || a.opdCode.localeCompare(b.opdCode));
-  const totals = { ...emptyBuckets(), pastDue: 0, outstanding: 0, fineEstimate: 0 };
+  list.sort((a, b) => b.pastDue - a.pastDue || Number(b.outstanding > 0) - Number(a.outstanding > 0) || a.opdCode.localeCompare(b.opdCode));
+  const totals = { ...emptyBuckets(), pastDue: 0, outstanding: 0, fineEstimate: 0, latePaidFineEstimate: 0 };
   for (const u of list) {
     for (const b of AGING_BUCKETS) totals[b] += u.buckets[b];
     totals.pastDue += u.pastDue;
     totals.outstanding += u.outstanding;
     totals.fineEstimate += u.fineEstimate;
+    totals.latePaidFineEstimate += u.latePaidFineEstimate;
   }
   return { asOf, fineIsEstimate: true, units: list, totals };
 }
@@ -119,6 +198,8 @@ export function reminderLetter(ctx: CoreContext, opdId: number, asOf: string): R
     items: items.map((i) => ({ ...i, monthLabel: formatMonthId(i.month) })),
     outstanding,
     fineEstimate: items.reduce((s, i) => s + i.fineEstimate, 0),
+    latePaid: (unit?.latePaid ?? []).map((f) => ({ ...f, monthLabel: formatMonthId(f.month) })),
+    latePaidFineEstimate: unit?.latePaidFineEstimate ?? 0,
     amountInWords: terbilangRupiah(outstanding),
     level: oldest > 90 ? 3 : oldest > 60 ? 2 : 1,
     fineIsEstimate: true,

@@ -17,6 +17,7 @@ export const REMINDER_CSS = `${BASE_CSS}
 table.arrears { font-size: 8pt; }
 table.arrears th, table.arrears td { padding: 0.8mm 1.2mm; }
 .estimate { font-style: italic; }
+.late-paid-intro { margin-top: 3mm; }
 .cc { margin-top: 6mm; font-size: 9pt; }
 .cc ol { margin: 0; padding-left: 5mm; }
 `;
@@ -26,6 +27,19 @@ const SUBJECTS: Record<ReminderLetter['level'], string> = {
   2: 'Peringatan Tunggakan Iuran BPJS Ketenagakerjaan',
   3: 'Peringatan Tunggakan Iuran BPJS Ketenagakerjaan Lebih dari 90 Hari',
 };
+
+/** The short section on months already paid, but late: the estimated fine accrued on them (none: empty). */
+function latePaidHtml(d: ReminderLetter): string {
+  if (d.latePaid.length === 0) return '';
+  const rp = (v: number) => h(formatNumber(v));
+  const rows = d.latePaid.map((f, k) => `<tr><td class="num">${k + 1}</td><td class="nowrap">${h(f.monthLabel)}</td><td class="small">${h(f.invoiceNumber)}</td><td class="nowrap">${h(formatDateId(f.dueDate))}</td><td class="small">${h(f.sp2dNumber)}</td><td class="nowrap">${h(formatDateId(f.paidDate))}</td><td class="num">${rp(f.amount)}</td><td class="num">${rp(f.monthsLate)}</td><td class="num estimate">${rp(f.fineEstimate)}</td></tr>`);
+  return `<p class="late-paid-intro">Selain itu, iuran PU bulan-bulan berikut telah dibayar tetapi melewati jatuh tempo; perkiraan dendanya biasanya ditagihkan bersama tagihan iuran berikutnya:</p>
+<table class="grid arrears late-paid"><thead><tr><th>No</th><th>Bulan iuran</th><th>Nomor tagihan</th><th>Jatuh tempo</th><th>Nomor SP2D</th><th>Tanggal SP2D</th><th>Dibayar</th><th>Terlambat (bulan)</th><th>Perkiraan denda*</th></tr></thead>
+<tbody>
+${rows.join('\n')}
+</tbody>
+<tfoot><tr class="total"><td></td><td colspan="7">JUMLAH PERKIRAAN DENDA ATAS PEMBAYARAN TERLAMBAT</td><td class="num estimate">${rp(d.latePaidFineEstimate)}</td></tr></tfoot></table>`;
+}
 
 export function reminderPrint(ctx: CoreContext, opdId: number, asOf: string): PrintedDoc & { fileName: string; footer: string } {
   const d = reminderLetter(ctx, opdId, asOf);
@@ -58,7 +72,8 @@ ${rows.join('\n')}
 </tbody>
 <tfoot>${foot}</tfoot></table>
 <div class="words"><span class="label">Sisa tunggakan:</span> <span class="strong">${h(formatRupiah(d.outstanding))}</span> (${h(capitalise(d.amountInWords))})</div>
-<p class="note estimate">* Perkiraan denda: menurut aturan denda yang tercatat (2% per bulan keterlambatan dari iuran PU yang belum dibayar), hanya sebagai PERKIRAAN. Keberlakuan denda bagi pemerintah daerah belum dipastikan; jumlah resmi mengikuti tagihan BPJS Ketenagakerjaan. Perkiraan denda tidak termasuk dalam sisa tunggakan di atas.${hasBpu ? ' Iuran BPU tidak dikenai denda, tetapi kepesertaan BPU berakhir bila iuran tidak dibayar lebih dari 3 bulan berturut-turut.' : ''}</p>
+${latePaidHtml(d)}
+<p class="note estimate">* Perkiraan denda: menurut aturan denda yang tercatat (2% per bulan keterlambatan dari iuran PU yang belum dibayar), hanya sebagai PERKIRAAN. Keberlakuan denda bagi pemerintah daerah belum dipastikan; jumlah resmi mengikuti tagihan BPJS Ketenagakerjaan. Perkiraan denda tidak termasuk dalam sisa tunggakan di atas.${d.latePaid.length ? ' Denda atas pembayaran terlambat dihitung dari jumlah yang dibayar, sejak jatuh tempo sampai tanggal SP2D-nya.' : ''}${hasBpu ? ' Iuran BPU tidak dikenai denda, tetapi kepesertaan BPU berakhir bila iuran tidak dibayar lebih dari 3 bulan berturut-turut.' : ''}</p>
 <p>Sehubungan dengan hal tersebut, kami mohon agar tunggakan iuran di atas segera dibayarkan, dan nomor serta tanggal SP2D pembayarannya disampaikan kepada kami untuk dicatat. Keterlambatan pembayaran dapat mengakibatkan terhentinya perlindungan jaminan sosial ketenagakerjaan bagi pegawai yang bersangkutan. Apabila pembayaran telah dilakukan, mohon abaikan surat ini dan sampaikan bukti pembayarannya.</p>
 <p>Demikian disampaikan; atas perhatian dan kerja samanya diucapkan terima kasih.</p>
 ${signatureBlocksHtml([fin.head], { emptyColumnsBefore: 1 })}

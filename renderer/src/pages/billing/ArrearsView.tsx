@@ -9,6 +9,7 @@ import { LoadState } from '../../components/LoadState';
 import { Notice } from '../../components/Notice';
 import { dateOrDash, formatDateId, formatMonthId, formatNumber, formatRupiah } from '../../format';
 import { PrintDialog } from './PrintDialog';
+import '../../styles/billing-arrears.css';
 
 type Unit = ArrearsDto['units'][number];
 const BUCKETS = [
@@ -35,7 +36,8 @@ export function ArrearsView({ today }: { today: string }) {
         </FormField>
         <p className="muted small arrears-note">
           Dihitung dari tagihan yang sudah terbit dan pembayaran SP2D sampai tanggal ini. Umur tunggakan dihitung dari jatuh tempo. Denda 2% per bulan hanya untuk PU dan
-          merupakan <strong>perkiraan</strong>: aturannya ditujukan kepada pemberi kerja selain penyelenggara negara.
+          merupakan <strong>perkiraan</strong>: aturannya ditujukan kepada pemberi kerja selain penyelenggara negara. Denda atas pembayaran terlambat
+          dihitung dari jumlah yang dibayar, sejak jatuh tempo sampai tanggal SP2D, dan biasanya ditagih bersama tagihan berikutnya.
         </p>
       </div>
       <LoadState load={load}>
@@ -57,13 +59,17 @@ export function ArrearsView({ today }: { today: string }) {
                   <span className="stat-label">Denda (perkiraan)</span>
                   <span className="stat-value">{formatRupiah(r.totals.fineEstimate)}</span>
                 </div>
+                <div className="stat stat-small stat-warning">
+                  <span className="stat-label">Denda atas pembayaran terlambat (perkiraan)</span>
+                  <span className="stat-value" data-testid="arrears-late-paid-fine">{formatRupiah(r.totals.latePaidFineEstimate ?? 0)}</span>
+                </div>
                 <div className="stat stat-small">
                   <span className="stat-label">OPD / desa menunggak</span>
                   <span className="stat-value">{formatNumber(r.units.filter((u) => u.pastDue > 0).length)}</span>
                 </div>
               </div>
               <section className="card card-flush table-scroll">
-                <table className="simple-table" data-testid="arrears-table">
+                <table className="simple-table arrears-main" data-testid="arrears-table">
                   <thead>
                     <tr>
                       <th>OPD / desa</th>
@@ -71,6 +77,7 @@ export function ArrearsView({ today }: { today: string }) {
                       <th className="num">Lewat jatuh tempo</th>
                       <th className="num">Belum jatuh tempo</th>
                       <th className="num">Denda <span className="muted small">(perkiraan)</span></th>
+                      <th className="num">Denda bayar terlambat <span className="muted small">(perkiraan)</span></th>
                       <th><span className="sr-only">Tindakan</span></th>
                     </tr>
                   </thead>
@@ -91,6 +98,7 @@ export function ArrearsView({ today }: { today: string }) {
                           <td className="num strong">{formatRupiah(u.pastDue)}</td>
                           <td className="num">{u.buckets.notDue ? formatRupiah(u.buckets.notDue) : '—'}</td>
                           <td className="num">{u.fineEstimate ? formatRupiah(u.fineEstimate) : '—'}</td>
+                          <td className="num" data-testid="arrears-late-paid-unit">{u.latePaidFineEstimate ? formatRupiah(u.latePaidFineEstimate) : '—'}</td>
                           <td className="nowrap">
                             {u.pastDue > 0 ? (
                               <button type="button" className="link-button" onClick={() => setLetter(u)} aria-label={`Surat teguran untuk ${u.opd}`}>
@@ -101,8 +109,9 @@ export function ArrearsView({ today }: { today: string }) {
                         </tr>
                         {open === u.opdId ? (
                           <tr className="arrears-items">
-                            <td colSpan={9}>
-                              <Items unit={u} />
+                            <td colSpan={10}>
+                              {u.items.length > 0 ? <Items unit={u} /> : null}
+                              {u.latePaid && u.latePaid.length > 0 ? <LatePaid unit={u} /> : null}
                             </td>
                           </tr>
                         ) : null}
@@ -116,6 +125,7 @@ export function ArrearsView({ today }: { today: string }) {
                       <th className="num">{formatRupiah(r.totals.pastDue)}</th>
                       <th className="num">{formatRupiah(r.totals.notDue)}</th>
                       <th className="num">{formatRupiah(r.totals.fineEstimate)}</th>
+                      <th className="num">{formatRupiah(r.totals.latePaidFineEstimate ?? 0)}</th>
                       <th />
                     </tr>
                   </tfoot>
@@ -168,6 +178,48 @@ function Items({ unit }: { unit: Unit }) {
           </tr>
         ))}
       </tbody>
+    </table>
+  );
+}
+
+/** The PU payments made after the due date and the estimated fine accrued on what each paid. */
+function LatePaid({ unit }: { unit: Unit }) {
+  const rows = unit.latePaid ?? [];
+  return (
+    <table className="simple-table nested-table arrears-late-paid" data-testid="arrears-late-paid">
+      <caption className="strong">Denda atas pembayaran terlambat (perkiraan)</caption>
+      <thead>
+        <tr>
+          <th>Bulan iuran</th>
+          <th>Tagihan</th>
+          <th>Jatuh tempo</th>
+          <th>SP2D</th>
+          <th>Tanggal bayar</th>
+          <th className="num">Dibayar terlambat</th>
+          <th className="num">Terlambat</th>
+          <th className="num">Denda (perkiraan)</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((f, k) => (
+          <tr key={`${f.invoiceNumber}:${f.sp2dNumber}:${k}`}>
+            <td>{formatMonthId(f.month)}</td>
+            <td className="tabular small">{f.invoiceNumber}</td>
+            <td>{dateOrDash(f.dueDate)}</td>
+            <td className="tabular small">{f.sp2dNumber}</td>
+            <td>{dateOrDash(f.paidDate)}</td>
+            <td className="num">{formatRupiah(f.amount)}</td>
+            <td className="num">{f.monthsLate} bln</td>
+            <td className="num strong">{formatRupiah(f.fineEstimate)}</td>
+          </tr>
+        ))}
+      </tbody>
+      <tfoot>
+        <tr>
+          <th colSpan={7}>Jumlah</th>
+          <th className="num">{formatRupiah(unit.latePaidFineEstimate ?? 0)}</th>
+        </tr>
+      </tfoot>
     </table>
   );
 }
