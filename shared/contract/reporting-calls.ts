@@ -37,6 +37,10 @@ export const personProblemsDto = z.object({
 });
 export type PersonProblemsDto = z.infer<typeof personProblemsDto>;
 
+/** A remark on a whole batch's profile (said once, not per person), e.g. STATUS_KAWIN left empty. */
+export const profileWarningDto = z.object({ code: z.string(), column: z.string(), message: z.string() });
+export type ProfileWarningDto = z.infer<typeof profileWarningDto>;
+
 export const kindSummaryDto = z.object({
   kind: reportKind,
   pending: z.number(),
@@ -46,6 +50,8 @@ export const kindSummaryDto = z.object({
   warnedCount: z.number(),
   blocked: z.array(personProblemsDto),
   warned: z.array(personProblemsDto),
+  /** Remarks on the built-in profile of the kind (the default), once per batch. */
+  profileWarnings: z.array(profileWarningDto).optional(),
 });
 export type KindSummaryDto = z.infer<typeof kindSummaryDto>;
 
@@ -97,7 +103,10 @@ export const profileDto = z.object({
   sourceFile: z.string().nullable(),
   createdAt: z.string().nullable(),
   updatedAt: z.string().nullable(),
-  columns: z.array(z.object({ header: z.string(), field: z.string().nullable() })),
+  /** `value`: a constant text written in every row instead of a field. */
+  columns: z.array(z.object({ header: z.string(), field: z.string().nullable(), value: z.string().optional() })),
+  /** What the profile leaves empty that the portal may ask for (registrations: STATUS_KAWIN, LOKASI_PEKERJAAN). */
+  warnings: z.array(profileWarningDto).optional(),
 });
 export type ProfileDto = z.infer<typeof profileDto>;
 
@@ -124,6 +133,7 @@ export const exportResultDto = z.object({
   files: z.array(fileDto.extend({ path: z.string() })),
   skippedCount: z.number(),
   skipped: z.array(personProblemsDto),
+  warnings: z.array(profileWarningDto).optional(),
 });
 export type ExportResultDto = z.infer<typeof exportResultDto>;
 
@@ -244,9 +254,12 @@ export const reportingCalls = {
       sheetName: text(31).min(1).optional(),
       map: z.array(z.object({ header: text(200).min(1), field: fieldId.nullable() }).strict()).max(200).optional(),
       drop: z.array(text(200).min(1)).max(200).optional(),
+      /** Header -> constant text (null clears it); checked by the core (STATUS_KAWIN Y/T, 60 characters, no formula). */
+      set: z.array(z.object({ header: text(200).min(1), value: z.string().max(200).nullable() }).strict()).max(200).optional(),
     }).strict(),
     output: profileDto,
   },
+  'bpjs.profileCopy': { input: z.object({ from: profileName, name: profileName }).strict(), output: profileDto },
   'bpjs.profileDelete': { input: z.object({ name: profileName }).strict(), output: nothing },
   'bpjs.importKpjPreview': { input: z.object({ token: fileToken }).strict(), output: kpjPreviewDto },
   'bpjs.importKpjApply': { input: z.object({ previewId: fileToken }).strict(), output: z.object({ importId: z.number(), applied: z.number(), kpjFilled: z.number(), kpjReplaced: z.number() }) },

@@ -222,3 +222,55 @@ test('Profil templat: a profile from the branch template, its unknown header map
   await page.getByRole('dialog', { name: 'Hapus profil “KC Liwa”?' }).getByRole('button', { name: 'Hapus profil' }).click();
   await expect(page.getByTestId('profile-table')).not.toContainText('KC Liwa');
 });
+
+test('Profil templat: the built-in layout copied, STATUS_KAWIN and LOKASI_PEKERJAAN given constants, written in the files', async ({ page, sigap }) => {
+  const ctx = sigap.ctx;
+  seedDemo(ctx, { persons: 40, year: 2026 });
+  await sigap.open('/pelaporan');
+  // The built-in profile leaves both columns empty: said once, in the generate panel.
+  const generate = page.getByTestId('generate');
+  await expect(generate.getByTestId('profile-warnings')).toContainText('STATUS_KAWIN');
+  await expect(generate.getByTestId('profile-warnings')).toContainText('LOKASI_PEKERJAAN');
+
+  await page.getByRole('tab', { name: 'Profil templat' }).click();
+  await page.getByRole('button', { name: 'Salin profil sipp-tk-baru' }).click();
+  const copy = page.getByRole('dialog', { name: 'Salin profil “sipp-tk-baru”' });
+  await copy.getByLabel('Nama profil baru').fill('KC Liwa 2026');
+  await copy.getByRole('button', { name: 'Salin dan ubah' }).click();
+  const editor = page.getByRole('dialog', { name: 'Ubah profil “KC Liwa 2026”' });
+  await editor.getByLabel('Isian kolom STATUS_KAWIN').selectOption({ label: 'Nilai tetap (sama untuk semua orang)…' });
+  await expect(editor.getByLabel('Nilai tetap kolom STATUS_KAWIN')).toHaveValue('T');
+  await editor.getByLabel('Isian kolom LOKASI_PEKERJAAN').selectOption({ label: 'Nilai tetap (sama untuk semua orang)…' });
+  // A formula-like value is refused by the core, with the reason.
+  await editor.getByLabel('Nilai tetap kolom LOKASI_PEKERJAAN').fill('=1+1');
+  await editor.getByRole('button', { name: 'Simpan profil' }).click();
+  await expect(editor.getByTestId('error-message')).toContainText('rumus');
+  await editor.getByLabel('Nilai tetap kolom LOKASI_PEKERJAAN').fill('0012');
+  await editor.getByRole('button', { name: 'Simpan profil' }).click();
+  await expect(editor).toBeHidden();
+  const { getProfile } = await import('../../electron/core/bpjs/index');
+  const saved = getProfile(ctx, 'KC Liwa 2026').columns;
+  expect(saved.find((c) => c.header === 'STATUS_KAWIN')).toEqual({ header: 'STATUS_KAWIN', field: null, value: 'T' });
+  expect(saved.find((c) => c.header === 'LOKASI_PEKERJAAN')).toEqual({ header: 'LOKASI_PEKERJAAN', field: null, value: '0012' });
+  // The copy's row is open after copying: its columns show the constants.
+  await expect(page.getByTestId('profile-columns')).toContainText('STATUS_KAWIN nilai tetap “T”');
+
+  await page.getByRole('tab', { name: 'Perlu dilaporkan' }).click();
+  await page.getByLabel('Profil templat').selectOption('KC Liwa 2026');
+  await expect(generate.getByTestId('profile-warnings')).toHaveCount(0);
+  const out = join(sigap.dir, 'berkas');
+  mkdirSync(out);
+  sigap.folderQueue.push(out);
+  await generate.getByRole('button', { name: /Pilih folder dan buat berkas/ }).click();
+  await expect(page.getByTestId('export-result')).toContainText('profil KC Liwa 2026');
+  const ExcelJS = (await import('exceljs')).default;
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(join(out, 'data_tk_baru_18040012_20260310_01.xlsx'));
+  const ws = wb.worksheets[0]!;
+  const header = (ws.getRow(1).values as unknown[]).slice(1) as string[];
+  expect(ws.rowCount).toBeGreaterThan(1);
+  for (let r = 2; r <= ws.rowCount; r++) {
+    expect(ws.getRow(r).getCell(header.indexOf('STATUS_KAWIN') + 1).value).toBe('T');
+    expect(ws.getRow(r).getCell(header.indexOf('LOKASI_PEKERJAAN') + 1).value).toBe('0012');
+  }
+});

@@ -177,6 +177,10 @@ describe('the audit trail covers every writer', () => {
       await api.ok('bpjs.profileEdit', { name: 'Cabang Uji', sheetName: 'data_tk_baru' });
       return { entity: 'bpjs_profile' };
     }],
+    ['bpjs.profileCopy', async () => {
+      await api.ok('bpjs.profileCopy', { from: 'Cabang Uji', name: 'Cabang Uji Salinan' });
+      return { entity: 'bpjs_profile' };
+    }],
     ['bpjs.profileDelete', async () => {
       await api.ok('bpjs.profileDelete', { name: 'Cabang Uji' });
       return { entity: 'bpjs_profile' };

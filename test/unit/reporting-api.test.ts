@@ -183,6 +183,47 @@ describe('bpjs.* bridge calls', () => {
     expect(await api.call('bpjs.importKpjPreview', { token: file.token })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 
+  it('copies a built-in profile and sets constant values, written in every row and warned about once', async () => {
+    const builtin = (await api.ok('bpjs.profiles', {})).find((p) => p.name === 'sipp-tk-baru')!;
+    expect(builtin.warnings?.map((w) => w.column)).toEqual(['STATUS_KAWIN', 'LOKASI_PEKERJAAN']);
+    const pf = await api.ok('bpjs.preflight', {});
+    expect(pf.kinds.find((k) => k.kind === 'new')!.profileWarnings?.map((w) => w.code)).toEqual(['MARITAL_EMPTY', 'WORK_LOCATION_EMPTY']);
+
+    const copy = await api.ok('bpjs.profileCopy', { from: 'sipp-tk-baru', name: 'Cabang Liwa' });
+    expect(copy).toMatchObject({ name: 'Cabang Liwa', kind: 'new', builtin: false, sheetName: 'data_tk_baru' });
+    expect(await api.call('bpjs.profileCopy', { from: 'sipp-tk-baru', name: 'Cabang Liwa' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await api.call('bpjs.profileCopy', { from: 'tidak-ada', name: 'Lain' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+
+    expect(await api.call('bpjs.profileEdit', { name: 'Cabang Liwa', set: [{ header: 'STATUS_KAWIN', value: 'B' }] }))
+      .toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/Y atau T/) } });
+    expect(await api.call('bpjs.profileEdit', { name: 'Cabang Liwa', set: [{ header: 'LOKASI_PEKERJAAN', value: '=1+1' }] }))
+      .toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/rumus/) } });
+    const edited = await api.ok('bpjs.profileEdit', { name: 'Cabang Liwa', set: [{ header: 'STATUS_KAWIN', value: 'T' }, { header: 'LOKASI_PEKERJAAN', value: '0012' }] });
+    expect(edited.columns.find((c) => c.header === 'STATUS_KAWIN')).toEqual({ header: 'STATUS_KAWIN', field: null, value: 'T' });
+    expect(edited.warnings).toEqual([]);
+    // The listing shows the constants too.
+    expect((await api.ok('bpjs.profiles', {})).find((p) => p.name === 'Cabang Liwa')!.columns.find((c) => c.header === 'LOKASI_PEKERJAAN')?.value).toBe('0012');
+
+    addNewcomers(ctx, s, 2);
+    host.folderQueue.push(folder('konstan'));
+    const r = (await api.ok('bpjs.export', { kind: 'new', profile: 'Cabang Liwa' }))!;
+    expect(r.warnings).toEqual([]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(r.files[0]!.path);
+    const ws = wb.worksheets[0]!;
+    const header = (ws.getRow(1).values as unknown[]).slice(1) as string[];
+    for (const row of [2, 3]) {
+      const cell = ws.getRow(row).getCell(header.indexOf('STATUS_KAWIN') + 1);
+      expect([cell.value, cell.numFmt]).toEqual(['T', '@']);
+      expect(ws.getRow(row).getCell(header.indexOf('LOKASI_PEKERJAAN') + 1).value).toBe('0012');
+    }
+    // The built-in profile's export says it once for the batch.
+    addNewcomers(ctx, s, 1);
+    host.folderQueue.push(folder('bawaan'));
+    const plain = (await api.ok('bpjs.export', { kind: 'new' }))!;
+    expect(plain.warnings?.map((w) => w.column)).toEqual(['STATUS_KAWIN', 'LOKASI_PEKERJAAN']);
+  });
+
   it('import-kpj: preview counts (new, replaced, unknown NIK, name mismatch) then apply fills the KPJ numbers', async () => {
     const [a, b] = addNewcomers(ctx, s, 2);
     const old = addPerson(ctx, { kpj: '11111111' });
@@ -246,6 +287,10 @@ describe('bpjs.* bridge calls', () => {
       ['bpjs.importKpjPreview', { path: '/etc/passwd' }],
       ['bpjs.reconcile', { token: 'a'.repeat(32), month: '2026-13' }],
       ['bpjs.profileEdit', { name: 'x', map: [{ header: 'A', field: 'constructor' }] }],
+      ['bpjs.profileEdit', { name: 'x', set: [{ header: 'STATUS_KAWIN', value: 'x'.repeat(500) }] }],
+      ['bpjs.profileEdit', { name: 'x', set: [{ header: 'STATUS_KAWIN', value: 1 }] }],
+      ['bpjs.profileCopy', { from: 'sipp-tk-baru', name: '' }],
+      ['bpjs.profileCopy', { from: 'sipp-tk-baru', name: 'x', path: '/tmp' }],
       ['bpjs.profileFromTemplate', { token: 'f'.repeat(32), name: '' }],
       ['bpjs.preflight', { asOf: '2026-01-01' }],
       ['bpjs.preflight', null],

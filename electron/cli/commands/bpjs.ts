@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import {
-  applyKpjImport, cancelBatch, deleteProfile, editProfile, exportBatch, getBatch, getProfile, listBatches, listProfiles,
+  applyKpjImport, cancelBatch, copyProfile, deleteProfile, editProfile, exportBatch, getBatch, getProfile, listBatches, listProfiles,
   preflight, previewKpjImport, profileFromTemplate, reconcileBill, regenerateBatch, sigapBilledLines, type PersonProblems,
 } from '../../core/bpjs/index';
 import { isMonth } from '../../../shared/dates';
@@ -11,13 +11,14 @@ import { openCli, type CliEnv } from '../context';
 
 export const BPJS_USAGE = `sigap export new|na|wage|bpu --out DIR [--profile NAME] [--include-incomplete] [--as-of YYYY-MM-DD]
                 [--village-funding SA|SD|SL|SG] [--json]
-  sigap preflight [--kind new|na|wage|bpu] [--as-of YYYY-MM-DD] [--json]
+  sigap preflight [--kind new|na|wage|bpu] [--profile NAME] [--as-of YYYY-MM-DD] [--json]
   sigap batches [--json]
   sigap batch show ID [--json] | batch cancel ID [--reason TEXT] | batch regenerate ID --out DIR [--json]
   sigap import-kpj FILE [--dry-run] [--json]
   sigap reconcile FILE --month YYYY-MM [--json]
   sigap profile list|fields [--json] | profile show NAME | profile from-template FILE --name NAME [--kind K]
-  sigap profile edit NAME [--sheet NAME] [--map HEADER=FIELD ...] [--drop HEADER ...] | profile delete NAME`;
+  sigap profile edit NAME [--sheet NAME] [--map HEADER=FIELD ...] [--set HEADER=VALUE ...] [--drop HEADER ...]
+  sigap profile copy NAME --name NEW | profile delete NAME`;
 
 const common = { json: { type: 'boolean' }, db: { type: 'string' } } as const;
 
@@ -56,12 +57,13 @@ export async function exportCommand(args: string[], cx: CliEnv): Promise<number>
     if (values.json) {
       printJson(cx.io, {
         batchId: r.batchId, kind: r.kind, profile: r.profile, asOf: r.asOf, rows: r.rows, incomplete: r.incomplete,
-        files: r.files.map((f) => ({ name: f.name, path: f.path, rows: f.rows, sha256: f.sha256 })), skipped: r.skipped,
+        files: r.files.map((f) => ({ name: f.name, path: f.path, rows: f.rows, sha256: f.sha256 })), skipped: r.skipped, warnings: r.warnings,
       });
     } else {
       cx.io.out(`${REPORT_KIND_LABELS[kind]} (profil ${r.profile}, per ${r.asOf})\n`);
       if (r.files.length === 0) cx.io.out('Tidak ada berkas dibuat: tidak ada perubahan yang siap dilaporkan.\n');
       else cx.io.out(`Batch ${r.batchId}: ${r.rows} baris${r.incomplete ? ` (${r.incomplete} belum lengkap)` : ''}\n${table(['Berkas', 'Baris', 'SHA-256'], r.files.map((f) => [f.path, f.rows, f.sha256]))}`);
+      for (const w of r.warnings) cx.io.out(`Perhatian: ${w.message}\n`);
       if (r.skipped.length > 0) cx.io.out(`${r.skipped.length} orang dilewati karena data belum lengkap (--include-incomplete untuk tetap menulisnya):\n${problemLines(r.skipped)}`);
     }
     return r.files.length === 0 && r.skipped.length > 0 ? 1 : 0;
@@ -71,17 +73,22 @@ export async function exportCommand(args: string[], cx: CliEnv): Promise<number>
 }
 
 export async function preflightCommand(args: string[], cx: CliEnv): Promise<number> {
-  const { values } = parseArgs({ args, options: { ...common, kind: { type: 'string' }, 'as-of': { type: 'string' } } });
+  const { values } = parseArgs({ args, options: { ...common, kind: { type: 'string' }, profile: { type: 'string' }, 'as-of': { type: 'string' } } });
   const kind = values.kind === undefined ? undefined : kindArg(values.kind);
   if (kind === null) return usage(cx, `Jenis "${values.kind}" tidak dikenal; pilih ${REPORT_KINDS.join(', ')}.`);
   const ctx = openCli(values.db, cx);
   try {
-    const r = preflight(ctx, { ...(kind ? { kinds: [kind] } : {}), ...(values['as-of'] ? { asOf: values['as-of'] } : {}) });
+    // --profile: the profile's remarks (e.g. STATUS_KAWIN left empty) are said for the kind it writes.
+    const named = values.profile ? getProfile(ctx, values.profile) : null;
+    const r = preflight(ctx, {
+      ...(kind ? { kinds: [kind] } : {}), ...(values['as-of'] ? { asOf: values['as-of'] } : {}), ...(named ? { profiles: { [named.kind]: named.name } } : {}),
+    });
     if (values.json) printJson(cx.io, r);
     else {
       cx.io.out(`Per ${r.asOf}, NPP ${r.npp ?? '(belum diisi)'}; menunggu KPJ dari cabang: ${r.awaitingKpj} orang\n`);
       cx.io.out(table(['Jenis', 'Tertunda', 'Siap', 'Bermasalah'], r.kinds.map((k) => [REPORT_KIND_LABELS[k.kind], k.pending, k.ready, k.blocked.length])));
       for (const k of r.kinds) if (k.blocked.length + k.warned.length > 0) cx.io.out(`\n${REPORT_KIND_LABELS[k.kind]}:\n${problemLines([...k.blocked, ...k.warned])}`);
+      for (const k of r.kinds) for (const w of k.profileWarnings) cx.io.out(`\nPerhatian (${REPORT_KIND_LABELS[k.kind]}): ${w.message}\n`);
     }
     return 0;
   } finally {
@@ -190,18 +197,27 @@ function parseMaps(list: string[] | undefined): { header: string; field: string 
   });
 }
 
+/** `HEADER=VALUE` (split at the first `=`; an empty VALUE clears the constant). */
+function parseSets(list: string[] | undefined): { header: string; value: string | null }[] {
+  return (list ?? []).map((m) => {
+    const at = m.indexOf('=');
+    const value = at < 0 ? '' : m.slice(at + 1);
+    return { header: at < 0 ? m : m.slice(0, at), value: value.trim() === '' ? null : value };
+  });
+}
+
 export async function profileCommand(args: string[], cx: CliEnv): Promise<number> {
   const [sub, ...rest] = args;
   const { values, positionals } = parseArgs({
     args: rest, allowPositionals: true,
-    options: { ...common, name: { type: 'string' }, kind: { type: 'string' }, sheet: { type: 'string' }, map: { type: 'string', multiple: true }, drop: { type: 'string', multiple: true } },
+    options: { ...common, name: { type: 'string' }, kind: { type: 'string' }, sheet: { type: 'string' }, map: { type: 'string', multiple: true }, set: { type: 'string', multiple: true }, drop: { type: 'string', multiple: true } },
   });
   if (sub === 'fields') {
     if (values.json) printJson(cx.io, { fields: FIELDS });
     else cx.io.out(table(['Isian', 'Keterangan'], Object.entries(FIELDS)));
     return 0;
   }
-  if (!['list', 'show', 'from-template', 'edit', 'delete'].includes(sub ?? '')) return usage(cx, 'Sebutkan list, fields, show, from-template, edit atau delete.');
+  if (!['list', 'show', 'from-template', 'edit', 'copy', 'delete'].includes(sub ?? '')) return usage(cx, 'Sebutkan list, fields, show, from-template, edit, copy atau delete.');
   if (sub !== 'list' && !positionals[0]) return usage(cx, sub === 'from-template' ? 'Berkas templat belum disebut.' : 'Nama profil belum disebut.');
   const kind = values.kind === undefined ? undefined : kindArg(values.kind);
   if (kind === null) return usage(cx, `Jenis "${values.kind}" tidak dikenal; pilih ${REPORT_KINDS.join(', ')}.`);
@@ -224,16 +240,23 @@ export async function profileCommand(args: string[], cx: CliEnv): Promise<number
       }
       return 0;
     }
+    if (sub === 'copy') {
+      if (!values.name) return usage(cx, 'Nama profil baru belum disebut (--name NEW).');
+      const c = copyProfile(ctx, positionals[0]!, values.name);
+      if (values.json) printJson(cx.io, c);
+      else cx.io.out(`Profil ${positionals[0]} disalin menjadi ${c.name}; ubah dengan: sigap profile edit "${c.name}" --set STATUS_KAWIN=T\n`);
+      return 0;
+    }
     if (sub === 'delete') {
       deleteProfile(ctx, positionals[0]!);
       cx.io.out(`Profil ${positionals[0]} dihapus.\n`);
       return 0;
     }
     const p = sub === 'edit'
-      ? editProfile(ctx, positionals[0]!, { ...(values.sheet ? { sheetName: values.sheet } : {}), map: parseMaps(values.map), drop: values.drop ?? [] })
+      ? editProfile(ctx, positionals[0]!, { ...(values.sheet ? { sheetName: values.sheet } : {}), map: parseMaps(values.map), set: parseSets(values.set), drop: values.drop ?? [] })
       : getProfile(ctx, positionals[0]!);
     if (values.json) printJson(cx.io, p);
-    else cx.io.out(`Profil ${p.name} (${p.kind}), sheet ${p.sheetName}\n${table(['Kolom', 'Judul', 'Isian'], p.columns.map((c, i) => [i + 1, c.header, c.field ?? '(kosong)']))}`);
+    else cx.io.out(`Profil ${p.name} (${p.kind}), sheet ${p.sheetName}\n${table(['Kolom', 'Judul', 'Isian'], p.columns.map((c, i) => [i + 1, c.header, c.value !== undefined ? `nilai tetap "${c.value}"` : c.field ?? '(kosong)']))}`);
     return 0;
   } finally {
     ctx.close();

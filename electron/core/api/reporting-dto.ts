@@ -1,4 +1,5 @@
 import type { CoreContext } from '../context';
+import { profileWarnings } from '../bpjs/index';
 import type { BatchSummary, ExportResult, ImportProblem, KpjImportPreview, PersonProblems, ReconcileReport, StoredProfile } from '../bpjs/index';
 import {
   BPJS_LIST_LIMIT,
@@ -26,7 +27,9 @@ export const personProblemsDto = (p: PersonProblems): PersonProblemsDto => ({
 export function profileDto(p: StoredProfile): ProfileDto {
   return {
     id: p.id, name: p.name, kind: p.kind, sheetName: p.sheetName, builtin: p.builtin, sourceFile: p.sourceFile,
-    createdAt: p.createdAt, updatedAt: p.updatedAt, columns: p.columns.map((c) => ({ header: c.header, field: c.field })),
+    createdAt: p.createdAt, updatedAt: p.updatedAt,
+    columns: p.columns.map((c) => ({ header: c.header, field: c.field, ...(c.value !== undefined ? { value: c.value } : {}) })),
+    warnings: profileWarnings(p),
   };
 }
 
@@ -34,7 +37,7 @@ export function exportResultDto(r: ExportResult, folder: string): ExportResultDt
   return {
     batchId: r.batchId, kind: r.kind, profile: r.profile, asOf: r.asOf, createdAt: r.createdAt, folder, rows: r.rows, incomplete: r.incomplete,
     files: r.files.map((f) => ({ name: f.name, path: f.path, rows: f.rows, sha256: f.sha256, bytes: f.bytes })),
-    skippedCount: r.skipped.length, skipped: cut(r.skipped).map(personProblemsDto),
+    skippedCount: r.skipped.length, skipped: cut(r.skipped).map(personProblemsDto), warnings: r.warnings,
   };
 }
 

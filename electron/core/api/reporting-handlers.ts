@@ -8,7 +8,7 @@ import { BPJS_LIST_LIMIT, type PendingRowDto } from '../../../shared/contract/re
 import type { Output, ParsedInput } from '../../../shared/contract/index';
 import { SigapError } from '../../../shared/errors';
 import {
-  applyKpjImport, cancelBatch, checkChange, deleteProfile, editProfile, exportBatch, getBatch, listBatches, listProfiles, preflight,
+  applyKpjImport, cancelBatch, checkChange, copyProfile, deleteProfile, editProfile, exportBatch, getBatch, listBatches, listProfiles, preflight,
   previewKpjImport, profileFromTemplate, reconcileBill, regenerateBatch, reportEnv, resolveProfile, sigapBilledLines, type KpjImportPreview,
 } from '../bpjs/index';
 import { iteratePending } from '../bpjs/pending';
@@ -48,6 +48,7 @@ export function reportingHandlers(ctx: CoreContext, host: HostServices): Reporti
         kinds: r.kinds.map((k) => ({
           kind: k.kind, pending: k.pending, ready: k.ready, blockedCount: k.blocked.length, warnedCount: k.warned.length,
           blocked: k.blocked.slice(0, BPJS_LIST_LIMIT).map(personProblemsDto), warned: k.warned.slice(0, BPJS_LIST_LIMIT).map(personProblemsDto),
+          profileWarnings: k.profileWarnings,
         })),
       };
     },
@@ -123,8 +124,10 @@ export function reportingHandlers(ctx: CoreContext, host: HostServices): Reporti
       return { profile: profileDto(r.profile), unknownHeaders: r.unknownHeaders, missingHeaders: r.missingHeaders, sheet: r.sheet, headerRow: r.headerRow };
     },
 
-    'bpjs.profileEdit': ({ name, sheetName, map, drop }) =>
-      profileDto(editProfile(ctx, name, { ...(sheetName ? { sheetName } : {}), ...(map ? { map } : {}), ...(drop ? { drop } : {}) })),
+    'bpjs.profileEdit': ({ name, sheetName, map, drop, set }) =>
+      profileDto(editProfile(ctx, name, { ...(sheetName ? { sheetName } : {}), ...(map ? { map } : {}), ...(drop ? { drop } : {}), ...(set ? { set } : {}) })),
+
+    'bpjs.profileCopy': ({ from, name }) => profileDto(copyProfile(ctx, from, name)),
 
     'bpjs.profileDelete': ({ name }) => {
       deleteProfile(ctx, name);

@@ -6,7 +6,7 @@ import { audit } from '../audit';
 import { SigapError } from '../errors';
 import { batchFileName, MAX_ROWS_PER_FILE, REPORT_KIND_LABELS, type ReportKind } from '../../../shared/sipp-layouts';
 import { iteratePending, submittedKeys } from './pending';
-import { checkChange } from './preflight';
+import { checkChange, profileWarnings, type ProfileWarning } from './preflight';
 import { resolveProfile, type StoredProfile } from './profiles';
 import { personProblems, reportEnv, type PersonProblems, type ReportOptions } from './report';
 import { fieldValues } from './values';
@@ -43,6 +43,8 @@ export interface ExportResult {
   incomplete: number;
   /** Left out, with their problems. */
   skipped: PersonProblems[];
+  /** Said once for the whole batch: columns of the profile the portal may ask for that stay empty. */
+  warnings: ProfileWarning[];
 }
 
 /** The profile as stored with a batch: enough to write the same files again. */
@@ -66,7 +68,8 @@ function nextFileNumber(ctx: CoreContext, stem: string): number {
 
 function cellsOf(c: CheckedChange, profile: StoredProfile, env: ReportEnv, rowNo: number): string[] {
   const values = fieldValues(c.change, env, rowNo);
-  return profile.columns.map((col) => (col.field ? values[col.field] : ''));
+  // A constant the clerk set in the profile wins over the field (setTextCell still guards formulas).
+  return profile.columns.map((col) => (col.value !== undefined && col.value !== '' ? col.value : col.field ? values[col.field] : ''));
 }
 
 /**
@@ -98,7 +101,7 @@ export async function exportBatch(ctx: CoreContext, o: ExportOptions): Promise<E
     });
   }
   const createdAt = nowIso(ctx);
-  const result: ExportResult = { batchId: null, kind: o.kind, profile: profile.name, asOf: env.asOf, createdAt, rows: items.length, files: [], incomplete, skipped };
+  const result: ExportResult = { batchId: null, kind: o.kind, profile: profile.name, asOf: env.asOf, createdAt, rows: items.length, files: [], incomplete, skipped, warnings: profileWarnings(profile) };
   if (items.length === 0) return result;
 
   const outDir = resolve(o.outDir);

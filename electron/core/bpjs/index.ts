@@ -1,10 +1,10 @@
 /** Reporting to the BPJS branch office: what needs telling, the upload files, batches and the round trip. */
 export { pendingChanges, awaitingKpj } from './pending';
-export { checkChange } from './preflight';
+export { checkChange, profileWarnings, type ProfileWarning } from './preflight';
 export { preflight, reportEnv, type PreflightReport, type KindSummary, type PersonProblems, type ReportOptions } from './report';
 export { exportBatch, type ExportOptions, type ExportResult, type ExportedFile } from './export';
 export { listBatches, getBatch, cancelBatch, regenerateBatch, type BatchSummary, type BatchItem, type RegeneratedFile } from './batches';
-export { listProfiles, getProfile, resolveProfile, saveProfile, editProfile, deleteProfile, type StoredProfile, type ProfileEdit } from './profiles';
+export { listProfiles, getProfile, resolveProfile, saveProfile, editProfile, copyProfile, deleteProfile, checkConstant, type StoredProfile, type StoredColumn, type ProfileEdit } from './profiles';
 export { profileFromTemplate, type TemplateProfileResult } from './template';
 export { previewKpjImport, applyKpjImport, type KpjImportPreview, type KpjImportResult } from './import-kpj';
 export type { ImportProblem } from './import-problems';

@@ -1,4 +1,4 @@
-import { builtinProfile, FIELDS, type FieldId, type ReportKind } from '../../../shared/sipp-layouts';
+import { builtinProfile, FIELDS, headerKey, type FieldId, type ProfileColumn, type ReportKind } from '../../../shared/sipp-layouts';
 import { formatDateId, isIsoDate } from '../../../shared/dates';
 import { nikBirthDate, parseNik } from '../../../shared/nik';
 import { isMobileNumber, normalizePhone, sexOf } from './values';
@@ -83,4 +83,41 @@ export function checkChange(c: PendingChange, env: ReportEnv): CheckedChange {
     add('PHONE_INVALID', 'mobile', `Nomor HP "${c.phone}" tidak seperti nomor seluler (08..., 10 sampai 13 angka); kolom tetap diisi apa adanya.`, 'warning');
   }
   return { change: c, problems, ok: !problems.some((p) => p.severity === 'error') };
+}
+
+/** A remark on a whole batch (its profile), said once rather than for every person. */
+export interface ProfileWarning {
+  code: string;
+  column: string;
+  message: string;
+}
+
+/**
+ * Columns of data_tk_baru Sigap has no data for but the portal may ask for: Sigap keeps no marital
+ * status and no work-location code, so they stay empty unless the profile gives them a constant.
+ */
+const CONSTANT_HINTS: Record<string, { code: string; what: string; example: string }> = {
+  STATUS_KAWIN: { code: 'MARITAL_EMPTY', what: 'status kawin (Y/T)', example: 'mis. T' },
+  LOKASI_PEKERJAAN: { code: 'WORK_LOCATION_EMPTY', what: 'kode lokasi pekerjaan dari daftar di templat kantor cabang', example: 'kode dari daftar templat' },
+};
+
+/**
+ * What a profile leaves empty that the portal may ask for, once per batch: for registrations, a
+ * STATUS_KAWIN or LOKASI_PEKERJAAN column without a constant value.
+ */
+export function profileWarnings(profile: { name: string; kind: ReportKind; builtin?: boolean; columns: (ProfileColumn & { value?: string })[] }): ProfileWarning[] {
+  if (profile.kind !== 'new') return [];
+  const out: ProfileWarning[] = [];
+  for (const col of profile.columns) {
+    const hint = CONSTANT_HINTS[headerKey(col.header)];
+    if (!hint || (col.value ?? '').trim() !== '') continue;
+    const how = profile.builtin
+      ? `salin profil "${profile.name}" (Pelaporan › Profil templat › Salin profil, atau sigap profile copy), lalu isi nilai tetap kolom ${col.header} (${hint.example})`
+      : `ubah profil "${profile.name}" dan isi nilai tetap kolom ${col.header} (${hint.example}; sigap profile edit "${profile.name}" --set ${col.header}=...)`;
+    out.push({
+      code: hint.code, column: col.header,
+      message: `Kolom ${col.header} ditulis kosong untuk semua orang: Sigap tidak mencatat ${hint.what}. Portal SIPP dapat memintanya; bila demikian, ${how}.`,
+    });
+  }
+  return out;
 }

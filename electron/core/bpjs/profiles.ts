@@ -7,7 +7,17 @@ import {
   type LayoutProfile, type ProfileColumn, type ReportKind,
 } from '../../../shared/sipp-layouts';
 
+/**
+ * A column of a stored profile: filled from a field, or with a constant text the clerk set (`value`,
+ * e.g. STATUS_KAWIN = "T" or a LOKASI_PEKERJAAN code from the branch template's list). A column with a
+ * value has no field. Kept in columns_json, so batches snapshot it with the profile.
+ */
+export interface StoredColumn extends ProfileColumn {
+  value?: string;
+}
+
 export interface StoredProfile extends LayoutProfile {
+  columns: StoredColumn[];
   id: number | null;
   sourceFile: string | null;
   createdAt: string | null;
@@ -21,7 +31,7 @@ interface ProfileRow {
 
 function fromRow(r: ProfileRow): StoredProfile {
   return {
-    id: r.id, name: r.name, kind: r.kind, sheetName: r.sheet_name, columns: JSON.parse(r.columns_json) as ProfileColumn[],
+    id: r.id, name: r.name, kind: r.kind, sheetName: r.sheet_name, columns: JSON.parse(r.columns_json) as StoredColumn[],
     builtin: false, sourceFile: r.source_file, createdAt: r.created_at, updatedAt: r.updated_at,
   };
 }
@@ -59,7 +69,33 @@ function checkSheetName(s: string): void {
   }
 }
 
-function checkColumns(columns: ProfileColumn[]): void {
+/** The longest constant a column may carry. */
+export const MAX_CONSTANT_LENGTH = 60;
+
+/** Headers whose constant must be one of the portal's codes, by header key. */
+const CONSTANT_CODES: Record<string, readonly string[]> = { STATUS_KAWIN: ['Y', 'T'] };
+
+/**
+ * A constant for a column, checked and normalised (trimmed; a code column in upper case). Refuses text
+ * a spreadsheet could run as a formula, line breaks, and codes the portal does not take.
+ */
+export function checkConstant(header: string, raw: string): string {
+  const v = raw.trim();
+  const codes = CONSTANT_CODES[headerKey(header)];
+  if (codes) {
+    const up = v.toUpperCase();
+    if (!codes.includes(up)) throw new SigapError('INVALID_INPUT', `Kolom "${header}": nilai tetap harus ${codes.join(' atau ')} (${headerKey(header) === 'STATUS_KAWIN' ? 'Y = kawin, T = tidak kawin' : 'kode portal'}), bukan "${v}".`);
+    return up;
+  }
+  if (v.length > MAX_CONSTANT_LENGTH) throw new SigapError('INVALID_INPUT', `Kolom "${header}": nilai tetap paling panjang ${MAX_CONSTANT_LENGTH} karakter.`);
+  if (/^[=+\-@\t\r]/.test(raw) || /^[=+\-@]/.test(v)) {
+    throw new SigapError('INVALID_INPUT', `Kolom "${header}": nilai tetap "${v}" tidak boleh diawali = + - atau @ (dapat dijalankan sebagai rumus oleh Excel).`);
+  }
+  if ([...v].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f)) throw new SigapError('INVALID_INPUT', `Kolom "${header}": nilai tetap tidak boleh memuat baris baru atau tab.`);
+  return v;
+}
+
+function checkColumns(columns: StoredColumn[]): void {
   if (columns.length === 0) throw new SigapError('INVALID_INPUT', 'Profil harus memiliki paling sedikit satu kolom.');
   const seen = new Set<string>();
   columns.forEach((c, i) => {
@@ -68,14 +104,22 @@ function checkColumns(columns: ProfileColumn[]): void {
     if (seen.has(k)) throw new SigapError('INVALID_INPUT', `Judul kolom "${c.header}" muncul lebih dari sekali.`);
     seen.add(k);
     if (c.field !== null && !isFieldId(c.field)) throw new SigapError('INVALID_INPUT', `Kolom "${c.header}": isian "${String(c.field)}" tidak dikenal (lihat sigap profile fields).`);
+    if (c.value !== undefined && typeof c.value !== 'string') throw new SigapError('INVALID_INPUT', `Kolom "${c.header}": nilai tetap harus teks.`);
   });
+}
+
+/** A column as stored: a constant (normalised) replaces the field; an empty constant is no constant. */
+function storedColumn(c: StoredColumn): StoredColumn {
+  const header = c.header.trim();
+  if (c.value !== undefined && c.value.trim() !== '') return { header, field: null, value: checkConstant(header, c.value) };
+  return { header, field: c.field };
 }
 
 export interface ProfileInput {
   name: string;
   kind: ReportKind;
   sheetName: string;
-  columns: ProfileColumn[];
+  columns: StoredColumn[];
   sourceFile?: string | null;
   sourceSha256?: string | null;
 }
@@ -90,7 +134,7 @@ export function saveProfile(ctx: CoreContext, p: ProfileInput): StoredProfile {
   if (!REPORT_KINDS.includes(p.kind)) throw new SigapError('INVALID_INPUT', `Jenis profil "${p.kind}" tidak dikenal (${REPORT_KINDS.join(', ')}).`);
   checkSheetName(p.sheetName);
   checkColumns(p.columns);
-  const columns = p.columns.map((c) => ({ header: c.header.trim(), field: c.field }));
+  const columns = p.columns.map(storedColumn);
   const now = nowIso(ctx);
   return ctx.db.transaction(() => {
     const before = ctx.db.prepare('SELECT * FROM bpjs_profile WHERE name = ?').get(name) as ProfileRow | undefined;
@@ -119,6 +163,11 @@ export interface ProfileEdit {
   map?: { header: string; field: string | null }[];
   /** Headers to remove. */
   drop?: string[];
+  /**
+   * Header -> constant text written in every row (replaces the field), or null / '' to clear it.
+   * Applied after `map`; a header not in the profile is added at the end. `map` clears a constant.
+   */
+  set?: { header: string; value: string | null }[];
 }
 
 /** Edits a clerk's profile: sheet name, which field fills a column, added or removed columns. */
@@ -134,10 +183,34 @@ export function editProfile(ctx: CoreContext, name: string, e: ProfileEdit): Sto
   for (const m of e.map ?? []) {
     if (m.field !== null && !isFieldId(m.field)) throw new SigapError('INVALID_INPUT', `Isian "${m.field}" tidak dikenal (lihat sigap profile fields).`);
     const col = columns.find((c) => headerKey(c.header) === headerKey(m.header));
-    if (col) col.field = m.field as ProfileColumn['field'];
-    else columns.push({ header: m.header.trim(), field: m.field as ProfileColumn['field'] });
+    if (col) {
+      col.field = m.field as ProfileColumn['field'];
+      delete col.value;
+    } else columns.push({ header: m.header.trim(), field: m.field as ProfileColumn['field'] });
+  }
+  for (const st of e.set ?? []) {
+    const value = (st.value ?? '').trim() === '' ? undefined : checkConstant(st.header.trim(), st.value!);
+    const col = columns.find((c) => headerKey(c.header) === headerKey(st.header));
+    if (col) {
+      if (value === undefined) delete col.value;
+      else Object.assign(col, { field: null, value });
+    } else if (value !== undefined) columns.push({ header: st.header.trim(), field: null, value });
+    else throw new SigapError('NOT_FOUND', `Kolom "${st.header}" tidak ada di profil ${p.name}.`);
   }
   return saveProfile(ctx, { name: p.name, kind: p.kind, sheetName: e.sheetName ?? p.sheetName, columns });
+}
+
+/**
+ * Copies a profile (a built-in one too) under a new name, so the clerk can change it: the only way to
+ * set constants or remap columns of a built-in layout. Refuses a name already in use.
+ */
+export function copyProfile(ctx: CoreContext, from: string, to: string): StoredProfile {
+  const p = getProfile(ctx, from);
+  const name = to.trim();
+  const exists = BUILTIN_PROFILES.some((b) => b.name.toLowerCase() === name.toLowerCase())
+    || ctx.db.prepare('SELECT 1 FROM bpjs_profile WHERE name = ?').get(name) !== undefined;
+  if (exists) throw new SigapError('CONFLICT', `Profil "${name}" sudah ada; pilih nama lain.`);
+  return saveProfile(ctx, { name, kind: p.kind, sheetName: p.sheetName, columns: p.columns, sourceFile: p.builtin ? `salinan profil ${p.name}` : p.sourceFile });
 }
 
 export function deleteProfile(ctx: CoreContext, name: string): void {

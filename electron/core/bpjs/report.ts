@@ -5,7 +5,8 @@ import { getEmployer } from '../settings/employer';
 import { isIsoDate } from '../../../shared/dates';
 import { FUNDING_CODES, REPORT_KINDS, type FundingCode, type ReportKind } from '../../../shared/sipp-layouts';
 import { awaitingKpj, iteratePending } from './pending';
-import { checkChange } from './preflight';
+import { checkChange, profileWarnings, type ProfileWarning } from './preflight';
+import { resolveProfile } from './profiles';
 import type { CheckedChange, ReportEnv, ReportProblem } from './types';
 
 export interface ReportOptions {
@@ -50,6 +51,8 @@ export interface KindSummary {
   blocked: PersonProblems[];
   /** People who pass with warnings. */
   warned: PersonProblems[];
+  /** Remarks on the profile the files would be written with (once, not per person). */
+  profileWarnings: ProfileWarning[];
 }
 
 export interface PreflightReport {
@@ -61,10 +64,10 @@ export interface PreflightReport {
 }
 
 /** What needs reporting, kind by kind, and what the branch would reject. Writes nothing. */
-export function preflight(ctx: CoreContext, o: ReportOptions & { kinds?: ReportKind[] } = {}): PreflightReport {
+export function preflight(ctx: CoreContext, o: ReportOptions & { kinds?: ReportKind[]; profiles?: Partial<Record<ReportKind, string>> } = {}): PreflightReport {
   const env = reportEnv(ctx, o);
   const kinds = (o.kinds ?? [...REPORT_KINDS]).map((kind): KindSummary => {
-    const summary: KindSummary = { kind, pending: 0, ready: 0, blocked: [], warned: [] };
+    const summary: KindSummary = { kind, pending: 0, ready: 0, blocked: [], warned: [], profileWarnings: profileWarnings(resolveProfile(ctx, kind, o.profiles?.[kind])) };
     // Only the people with problems are kept: a clean roster of 100,000 costs no memory here.
     for (const change of iteratePending(ctx, kind, env.asOf)) {
       const c = checkChange(change, env);

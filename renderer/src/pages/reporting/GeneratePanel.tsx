@@ -10,6 +10,7 @@ import { ProgressBar } from '../../components/ProgressBar';
 import { formatBytes, formatNumber } from '../../format';
 import { FUNDING_LABELS, shortHash } from './reporting-labels';
 import { CutNote, Pager, PersonLink, ProblemList, pageOf } from './parts';
+import { ProfileWarnings } from './ProfilesTab';
 
 const SKIPPED_PAGE = 25;
 
@@ -28,6 +29,9 @@ export function GeneratePanel({ kind, summary, canGenerate, onDone }: { kind: Re
 
   const rows = summary.ready + (includeIncomplete ? summary.blockedCount : 0);
   const ofKind = (profiles.data ?? []).filter((p) => p.kind === kind);
+  // The chosen profile's remarks (e.g. STATUS_KAWIN left empty), once for the batch; the preflight's before the list loads.
+  const chosen = profile ? ofKind.find((p) => p.name === profile) : ofKind.find((p) => p.builtin);
+  const profileWarnings = chosen ? (chosen.warnings ?? []) : (summary.profileWarnings ?? []);
 
   const generate = async () => {
     setError(null);
@@ -84,6 +88,7 @@ export function GeneratePanel({ kind, summary, canGenerate, onDone }: { kind: Re
           {busy ? 'Membuat berkas…' : `Pilih folder dan buat berkas (${formatNumber(rows)} baris)`}
         </button>
       </div>
+      {profileWarnings.length > 0 && !result ? <ProfileWarnings warnings={profileWarnings} /> : null}
       {busy ? <ProgressBar label="Membuat berkas" event={progress} /> : null}
       <ErrorNote error={error} />
       {result ? <ExportResult result={result} /> : null}
@@ -106,6 +111,7 @@ function ExportResult({ result }: { result: ExportResultDto }) {
         {REPORT_KIND_LABELS[result.kind]}, profil {result.profile}, di folder <code>{result.folder}</code>.
         {result.incomplete > 0 ? ` ${formatNumber(result.incomplete)} baris belum lengkap ikut ditulis.` : ''} Unggah berkas ini di SIPP Online tanpa mengganti namanya.
       </Notice>
+      {result.warnings && result.warnings.length > 0 ? <ProfileWarnings warnings={result.warnings} /> : null}
       <table className="simple-table" data-testid="export-files">
         <thead>
           <tr><th>Berkas</th><th className="num">Baris</th><th className="num">Ukuran</th><th>SHA-256</th></tr>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { ProfileDto } from '../../../../shared/contract/reporting-calls';
-import { FIELDS, FIELD_IDS, type FieldId } from '../../../../shared/sipp-layouts';
+import { FIELDS, FIELD_IDS, headerKey, type FieldId } from '../../../../shared/sipp-layouts';
 import { asBridgeError, type BridgeError } from '../../bridge';
 import { useBridge } from '../../bridge-context';
 import { Dialog } from '../../components/Dialog';
@@ -9,17 +9,37 @@ import { ErrorNote } from '../../components/Notice';
 
 export const fieldLabel = (f: string): string => (f in FIELDS ? FIELDS[f as FieldId] : f);
 
+/** The select's choice for "a fixed text in every row". */
+const CONSTANT = '__constant';
+/** Same limit as the core (profiles.ts MAX_CONSTANT_LENGTH). */
+const MAX_CONSTANT = 60;
+
 interface Row {
   header: string;
+  /** A field id, '' (left empty) or CONSTANT. */
   field: string;
+  /** The constant's text when field is CONSTANT. */
+  value: string;
   drop: boolean;
+}
+
+const isMarital = (header: string) => headerKey(header) === 'STATUS_KAWIN';
+
+/** What a constant column takes, as a hint beside it. */
+function constantHint(header: string): string {
+  const k = headerKey(header);
+  if (k === 'LOKASI_PEKERJAAN') return 'Kode dari daftar lokasi di templat kantor cabang.';
+  if (k === 'NO_PEGAWAI') return 'Teks yang sama untuk semua orang.';
+  return 'Ditulis sama di setiap baris, paling banyak 60 karakter.';
 }
 
 /** Edits a clerk's profile: the sheet name, which value fills each column, and columns to remove. */
 export function ProfileEditor({ profile, onClose, onSaved }: { profile: ProfileDto; onClose: () => void; onSaved: () => void }) {
   const bridge = useBridge();
   const [sheetName, setSheetName] = useState(profile.sheetName);
-  const [rows, setRows] = useState<Row[]>(profile.columns.map((c) => ({ header: c.header, field: c.field ?? '', drop: false })));
+  const [rows, setRows] = useState<Row[]>(profile.columns.map((c) => (
+    c.value !== undefined ? { header: c.header, field: CONSTANT, value: c.value, drop: false } : { header: c.header, field: c.field ?? '', value: '', drop: false }
+  )));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<BridgeError | null>(null);
   const [added, setAdded] = useState('');
@@ -27,7 +47,7 @@ export function ProfileEditor({ profile, onClose, onSaved }: { profile: ProfileD
   const addColumn = () => {
     const header = added.trim();
     if (header === '' || rows.some((r) => r.header.toUpperCase() === header.toUpperCase())) return;
-    setRows([...rows, { header, field: '', drop: false }]);
+    setRows([...rows, { header, field: '', value: '', drop: false }]);
     setAdded('');
   };
 
@@ -36,10 +56,13 @@ export function ProfileEditor({ profile, onClose, onSaved }: { profile: ProfileD
     setError(null);
     try {
       const kept = rows.filter((r) => !r.drop);
+      const constant = (r: Row) => r.field === CONSTANT && r.value.trim() !== '';
       await bridge.call('bpjs.profileEdit', {
         name: profile.name,
         sheetName: sheetName.trim(),
-        map: kept.map((r) => ({ header: r.header, field: r.field === '' ? null : (r.field as FieldId) })),
+        // A column mapped to a field (or left empty) loses its constant; constants are set after.
+        map: kept.filter((r) => !constant(r)).map((r) => ({ header: r.header, field: r.field === '' || r.field === CONSTANT ? null : (r.field as FieldId) })),
+        set: kept.filter(constant).map((r) => ({ header: r.header, value: r.value.trim() })),
         drop: rows.filter((r) => r.drop).map((r) => r.header),
       });
       onSaved();
@@ -52,6 +75,9 @@ export function ProfileEditor({ profile, onClose, onSaved }: { profile: ProfileD
   return (
     <Dialog title={`Ubah profil “${profile.name}”`} onClose={onClose} onSubmit={submit} submitLabel="Simpan profil" busy={busy} canSubmit={sheetName.trim() !== '' && rows.some((r) => !r.drop)} wide>
       <div className="stack">
+        <p className="small muted">
+          Kolom yang tidak dicatat Sigap (mis. <code>STATUS_KAWIN</code>, <code>LOKASI_PEKERJAAN</code>) dapat diisi <strong>nilai tetap</strong>, sama untuk semua orang.
+        </p>
         <FormField label="Nama sheet" required hint="Persis seperti di templat kantor cabang (paling banyak 31 karakter).">
           <input type="text" value={sheetName} maxLength={31} onChange={(e) => setSheetName(e.target.value)} />
         </FormField>
@@ -64,10 +90,37 @@ export function ProfileEditor({ profile, onClose, onSaved }: { profile: ProfileD
                   <td className="num">{i + 1}</td>
                   <td><code>{r.header}</code></td>
                   <td>
-                    <select aria-label={`Isian kolom ${r.header}`} value={r.field} disabled={r.drop} onChange={(e) => set(i, { field: e.target.value })}>
-                      <option value="">(dikosongkan)</option>
-                      {FIELD_IDS.map((f) => <option key={f} value={f}>{FIELDS[f]}</option>)}
-                    </select>
+                    <div className="rp-fill">
+                      <select
+                        aria-label={`Isian kolom ${r.header}`}
+                        value={r.field}
+                        disabled={r.drop}
+                        onChange={(e) => set(i, { field: e.target.value, ...(e.target.value === CONSTANT && isMarital(r.header) && r.value === '' ? { value: 'T' } : {}) })}
+                      >
+                        <option value="">(dikosongkan)</option>
+                        <option value={CONSTANT}>Nilai tetap (sama untuk semua orang)…</option>
+                        {FIELD_IDS.map((f) => <option key={f} value={f}>{FIELDS[f]}</option>)}
+                      </select>
+                      {r.field === CONSTANT ? (
+                        isMarital(r.header) ? (
+                          <select aria-label={`Nilai tetap kolom ${r.header}`} value={r.value} disabled={r.drop} onChange={(e) => set(i, { value: e.target.value })}>
+                            <option value="T">T — tidak kawin</option>
+                            <option value="Y">Y — kawin</option>
+                          </select>
+                        ) : (
+                          <input
+                            type="text"
+                            aria-label={`Nilai tetap kolom ${r.header}`}
+                            title={constantHint(r.header)}
+                            placeholder={headerKey(r.header) === 'LOKASI_PEKERJAAN' ? 'kode dari daftar templat' : 'nilai tetap'}
+                            value={r.value}
+                            maxLength={MAX_CONSTANT}
+                            disabled={r.drop}
+                            onChange={(e) => set(i, { value: e.target.value })}
+                          />
+                        )
+                      ) : null}
+                    </div>
                   </td>
                   <td>
                     <input type="checkbox" aria-label={`Hapus kolom ${r.header}`} checked={r.drop} onChange={(e) => set(i, { drop: e.target.checked })} />

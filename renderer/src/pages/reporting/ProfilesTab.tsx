@@ -20,6 +20,7 @@ export function ProfilesTab() {
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<ProfileDto | null>(null);
   const [deleting, setDeleting] = useState<ProfileDto | null>(null);
+  const [copying, setCopying] = useState<ProfileDto | null>(null);
   const [created, setCreated] = useState<TemplateResultDto | null>(null);
 
   return (
@@ -43,7 +44,7 @@ export function ProfilesTab() {
             </thead>
             <tbody>
               {list.map((p) => (
-                <ProfileRow key={p.name} p={p} open={open === p.name} onToggle={() => setOpen(open === p.name ? null : p.name)} onEdit={() => setEditing(p)} onDelete={() => setDeleting(p)} />
+                <ProfileRow key={p.name} p={p} open={open === p.name} onToggle={() => setOpen(open === p.name ? null : p.name)} onEdit={() => setEditing(p)} onDelete={() => setDeleting(p)} onCopy={() => setCopying(p)} />
               ))}
             </tbody>
           </table>
@@ -71,6 +72,19 @@ export function ProfilesTab() {
           }}
         />
       ) : null}
+      {copying ? (
+        <CopyDialog
+          p={copying}
+          onClose={() => setCopying(null)}
+          onDone={(copy) => {
+            setCopying(null);
+            setCreated(null);
+            setOpen(copy.name);
+            setEditing(copy); // the copy is made to be changed: open it straight away
+            profiles.reload();
+          }}
+        />
+      ) : null}
       {deleting ? (
         <DeleteDialog
           p={deleting}
@@ -86,7 +100,7 @@ export function ProfilesTab() {
   );
 }
 
-function ProfileRow({ p, open, onToggle, onEdit, onDelete }: { p: ProfileDto; open: boolean; onToggle: () => void; onEdit: () => void; onDelete: () => void }) {
+function ProfileRow({ p, open, onToggle, onEdit, onDelete, onCopy }: { p: ProfileDto; open: boolean; onToggle: () => void; onEdit: () => void; onDelete: () => void; onCopy: () => void }) {
   return (
     <>
       <tr>
@@ -99,9 +113,12 @@ function ProfileRow({ p, open, onToggle, onEdit, onDelete }: { p: ProfileDto; op
         <td className="num">{p.columns.length}</td>
         <td className="small">{p.builtin ? 'Tata letak bawaan Sigap (SIPP Online)' : `${p.sourceFile ?? 'dibuat manual'}${p.updatedAt ? ` · ${formatTimestamp(p.updatedAt)}` : ''}`}</td>
         <td className="nowrap align-end">
+          <button type="button" className="button" onClick={onCopy} aria-label={`Salin profil ${p.name}`} title={p.builtin ? 'Profil bawaan tidak dapat diubah: salin untuk mengisi nilai tetap atau memetakan ulang kolom' : undefined}>
+            Salin profil
+          </button>
           {p.builtin ? null : (
             <>
-              <button type="button" className="button" onClick={onEdit}>Ubah</button>{' '}
+              {' '}<button type="button" className="button" onClick={onEdit}>Ubah</button>{' '}
               <button type="button" className="button button-danger-outline" onClick={onDelete}>Hapus</button>
             </>
           )}
@@ -113,10 +130,16 @@ function ProfileRow({ p, open, onToggle, onEdit, onDelete }: { p: ProfileDto; op
             <ol className="rp-columns" data-testid="profile-columns">
               {p.columns.map((c) => (
                 <li key={c.header}>
-                  <code>{c.header}</code> <span className={c.field ? 'muted' : 'rp-warn'}>{c.field ? fieldLabel(c.field) : 'dikosongkan (belum dipetakan)'}</span>
+                  <code>{c.header}</code>{' '}
+                  {c.value !== undefined ? (
+                    <span>nilai tetap <span className="rp-const">“{c.value}”</span></span>
+                  ) : (
+                    <span className={c.field ? 'muted' : 'rp-warn'}>{c.field ? fieldLabel(c.field) : 'dikosongkan (belum dipetakan)'}</span>
+                  )}
                 </li>
               ))}
             </ol>
+            {p.warnings && p.warnings.length > 0 ? <ProfileWarnings warnings={p.warnings} /> : null}
           </td>
         </tr>
       ) : null}
@@ -182,6 +205,48 @@ function FromTemplateDialog({ onClose, onDone }: { onClose: () => void; onDone: 
           <span>{file ? <strong data-testid="chosen-template">{file.name}</strong> : <span className="muted">Belum ada berkas templat.</span>}</span>
           <button type="button" className="button" onClick={choose}>Pilih templat (.xlsx)…</button>
         </div>
+        <ErrorNote error={error} />
+      </div>
+    </Dialog>
+  );
+}
+
+/** What a profile leaves empty that the portal may ask for (said once, not per person). */
+export function ProfileWarnings({ warnings }: { warnings: NonNullable<ProfileDto['warnings']> }) {
+  return (
+    <Notice tone="warning" title="Kolom yang mungkin diminta portal SIPP masih kosong">
+      <ul className="plain-list" data-testid="profile-warnings">
+        {warnings.map((w) => <li key={w.code}>{w.message}</li>)}
+      </ul>
+    </Notice>
+  );
+}
+
+function CopyDialog({ p, onClose, onDone }: { p: ProfileDto; onClose: () => void; onDone: (copy: ProfileDto) => void }) {
+  const bridge = useBridge();
+  const [name, setName] = useState(`${p.name} (salinan)`.slice(0, 60));
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<BridgeError | null>(null);
+  const submit = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      onDone(await bridge.call('bpjs.profileCopy', { from: p.name, name: name.trim() }));
+    } catch (e) {
+      setError(asBridgeError(e));
+      setBusy(false);
+    }
+  };
+  return (
+    <Dialog title={`Salin profil “${p.name}”`} onClose={onClose} onSubmit={submit} submitLabel="Salin dan ubah" busy={busy} canSubmit={name.trim() !== ''}>
+      <div className="stack">
+        <p>
+          Salinan memuat kolom, urutan dan nama sheet yang sama, dan dapat diubah: mis. memberi nilai tetap untuk <code>STATUS_KAWIN</code> atau
+          {' '}<code>LOKASI_PEKERJAAN</code>. Pilih salinan ini saat membuat berkas.
+        </p>
+        <FormField label="Nama profil baru" required hint="Mis. Cabang Liwa 2026. Paling banyak 60 karakter.">
+          <input type="text" value={name} maxLength={60} onChange={(e) => setName(e.target.value)} autoFocus />
+        </FormField>
         <ErrorNote error={error} />
       </div>
     </Dialog>

@@ -1,0 +1,169 @@
+/*
+ * Constant values in template profiles: a column (STATUS_KAWIN, LOKASI_PEKERJAAN, NO_PEGAWAI...) the
+ * roster has no data for can carry a fixed text the clerk sets in a custom profile.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { testContext } from '../helpers';
+import { runCli } from '../cli-harness';
+import { addNewcomers, setupRoster, type RosterSetup } from '../fixtures/bpjs-roster';
+import {
+  copyProfile, editProfile, exportBatch, getProfile, preflight, regenerateBatch, saveProfile,
+} from '../../electron/core/bpjs/index';
+
+let ctx: ReturnType<typeof testContext>;
+let s: RosterSetup;
+beforeEach(() => {
+  ctx = testContext('2026-03-10T03:00:00Z');
+  s = setupRoster(ctx);
+});
+afterEach(() => ctx.close());
+
+interface ReadCell { value: unknown; type: ExcelJS.ValueType; numFmt: string }
+
+/** Header -> cells of a column, read back with exceljs. */
+async function columnsOf(path: string): Promise<{ sheet: string; header: string[]; col: (h: string) => ReadCell[] }> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path);
+  const ws = wb.worksheets[0]!;
+  const header = (ws.getRow(1).values as unknown[]).slice(1) as string[];
+  const col = (h: string): ReadCell[] => {
+    const i = header.indexOf(h);
+    expect(i, `column ${h}`).toBeGreaterThanOrEqual(0);
+    const out: ReadCell[] = [];
+    for (let r = 2; r <= ws.rowCount; r++) {
+      const c = ws.getRow(r).getCell(i + 1);
+      out.push({ value: c.value, type: c.type, numFmt: c.numFmt });
+    }
+    return out;
+  };
+  return { sheet: ws.name, header, col };
+}
+
+describe('constant values in template profiles', () => {
+  it('a copy of the built-in layout carries constants, written as text cells in every row', async () => {
+    expect(() => editProfile(ctx, 'sipp-tk-baru', { set: [{ header: 'STATUS_KAWIN', value: 'T' }] })).toThrow(/profil bawaan/);
+    const copy = copyProfile(ctx, 'sipp-tk-baru', 'Cabang Liwa');
+    expect(copy.builtin).toBe(false);
+    expect(copy.columns.map((c) => c.header)).toEqual(getProfile(ctx, 'sipp-tk-baru').columns.map((c) => c.header));
+    expect(() => copyProfile(ctx, 'sipp-tk-baru', 'cabang liwa')).toThrow(/sudah ada/);
+    expect(() => copyProfile(ctx, 'sipp-tk-na', 'SIPP-TK-BARU')).toThrow(/sudah ada/);
+
+    const p = editProfile(ctx, 'Cabang Liwa', {
+      set: [{ header: 'status_kawin', value: ' t ' }, { header: 'LOKASI_PEKERJAAN', value: '0012' }, { header: 'NO_PEGAWAI', value: 'NON-ASN' }],
+    });
+    expect(p.columns.find((c) => c.header === 'STATUS_KAWIN')).toEqual({ header: 'STATUS_KAWIN', field: null, value: 'T' });
+    expect(p.columns.find((c) => c.header === 'LOKASI_PEKERJAAN')).toEqual({ header: 'LOKASI_PEKERJAAN', field: null, value: '0012' });
+    // Stored with the profile (columns_json), read back from the database.
+    expect(getProfile(ctx, 'Cabang Liwa').columns.find((c) => c.header === 'NO_PEGAWAI')?.value).toBe('NON-ASN');
+
+    addNewcomers(ctx, s, 3);
+    const r = await exportBatch(ctx, { kind: 'new', outDir: join(ctx.dir, 'out'), profile: 'Cabang Liwa' });
+    expect(r.rows).toBe(3);
+    const back = await columnsOf(r.files[0]!.path);
+    expect(back.sheet).toBe('data_tk_baru');
+    for (const [h, v] of [['STATUS_KAWIN', 'T'], ['LOKASI_PEKERJAAN', '0012'], ['NO_PEGAWAI', 'NON-ASN']] as const) {
+      const cells = back.col(h);
+      expect(cells).toHaveLength(3);
+      for (const c of cells) expect(c).toEqual({ value: v, type: ExcelJS.ValueType.String, numFmt: '@' });
+    }
+    // The rest still comes from the roster, and the profile leaves nothing to warn about.
+    expect(back.col('NOMOR_IDENTITAS').every((c) => typeof c.value === 'string' && /^\d{16}$/.test(c.value))).toBe(true);
+    expect(r.warnings).toEqual([]);
+    // The batch snapshots the constants with its profile.
+    const snap = JSON.parse(ctx.db.prepare('SELECT profile_json FROM bpjs_batch WHERE id = ?').pluck().get(r.batchId) as string) as { columns: { header: string; value?: string }[] };
+    expect(snap.columns.find((c) => c.header === 'STATUS_KAWIN')?.value).toBe('T');
+  });
+
+  it('a batch is written again byte for byte after the profile constants changed', async () => {
+    copyProfile(ctx, 'sipp-tk-baru', 'Cabang Liwa');
+    editProfile(ctx, 'Cabang Liwa', { set: [{ header: 'STATUS_KAWIN', value: 'T' }, { header: 'LOKASI_PEKERJAAN', value: 'LW-01' }] });
+    addNewcomers(ctx, s, 2);
+    const r = await exportBatch(ctx, { kind: 'new', outDir: join(ctx.dir, 'out'), profile: 'Cabang Liwa' });
+    editProfile(ctx, 'Cabang Liwa', { set: [{ header: 'STATUS_KAWIN', value: 'Y' }, { header: 'LOKASI_PEKERJAAN', value: null }] });
+    expect(getProfile(ctx, 'Cabang Liwa').columns.find((c) => c.header === 'LOKASI_PEKERJAAN')?.value).toBeUndefined();
+    const again = join(ctx.dir, 'again');
+    const re = await regenerateBatch(ctx, r.batchId!, again);
+    expect(re.map((f) => f.identical)).toEqual([true]);
+    expect(readFileSync(join(again, r.files[0]!.name)).equals(readFileSync(r.files[0]!.path))).toBe(true);
+    const back = await columnsOf(join(again, r.files[0]!.name));
+    expect(back.col('STATUS_KAWIN').map((c) => c.value)).toEqual(['T', 'T']);
+    expect(back.col('LOKASI_PEKERJAAN').map((c) => c.value)).toEqual(['LW-01', 'LW-01']);
+  });
+
+  it('refuses constants the portal or a spreadsheet would misread', () => {
+    copyProfile(ctx, 'sipp-tk-baru', 'Cabang Liwa');
+    const set = (header: string, value: string) => editProfile(ctx, 'Cabang Liwa', { set: [{ header, value }] });
+    expect(() => set('STATUS_KAWIN', 'K')).toThrow(/harus Y atau T/);
+    expect(() => set('STATUS_KAWIN', 'Kawin')).toThrow(/harus Y atau T/);
+    expect(set('STATUS_KAWIN', 'y').columns.find((c) => c.header === 'STATUS_KAWIN')?.value).toBe('Y');
+    for (const bad of ['=HYPERLINK("x")', '+1', '-5', '@SUM(A1)', ' =1+1']) expect(() => set('LOKASI_PEKERJAAN', bad)).toThrow(/rumus/);
+    expect(() => set('LOKASI_PEKERJAAN', 'a\nb')).toThrow(/baris baru/);
+    expect(() => set('LOKASI_PEKERJAAN', 'x'.repeat(61))).toThrow(/60 karakter/);
+    expect(set('LOKASI_PEKERJAAN', 'x'.repeat(60)).columns.find((c) => c.header === 'LOKASI_PEKERJAAN')?.value).toHaveLength(60);
+    // A refused value changes nothing.
+    expect(getProfile(ctx, 'Cabang Liwa').columns.find((c) => c.header === 'STATUS_KAWIN')?.value).toBe('Y');
+    // saveProfile checks too (the path a template import or a copy takes).
+    expect(() => saveProfile(ctx, { name: 'X', kind: 'new', sheetName: 'data_tk_baru', columns: [{ header: 'STATUS_KAWIN', field: null, value: 'N' }] })).toThrow(/Y atau T/);
+    // A header the profile lacks is added with its constant; clearing an unknown header is refused.
+    expect(set('KODE_CABANG', 'LIWA').columns.at(-1)).toEqual({ header: 'KODE_CABANG', field: null, value: 'LIWA' });
+    expect(() => editProfile(ctx, 'Cabang Liwa', { set: [{ header: 'TIDAK_ADA', value: null }] })).toThrow(/tidak ada/);
+    // Mapping a field to the column clears its constant.
+    const mapped = editProfile(ctx, 'Cabang Liwa', { map: [{ header: 'KODE_CABANG', field: 'unitCode' }] });
+    expect(mapped.columns.at(-1)).toEqual({ header: 'KODE_CABANG', field: 'unitCode' });
+  });
+
+  it('warns once per batch when STATUS_KAWIN or LOKASI_PEKERJAAN stay empty', async () => {
+    addNewcomers(ctx, s, 4);
+    const pf = preflight(ctx, { kinds: ['new', 'na'] });
+    const newKind = pf.kinds.find((k) => k.kind === 'new')!;
+    expect(newKind.pending).toBe(4);
+    expect(newKind.profileWarnings.map((w) => [w.code, w.column])).toEqual([['MARITAL_EMPTY', 'STATUS_KAWIN'], ['WORK_LOCATION_EMPTY', 'LOKASI_PEKERJAAN']]);
+    expect(newKind.profileWarnings[0]!.message).toMatch(/Salin profil/);
+    expect(pf.kinds.find((k) => k.kind === 'na')!.profileWarnings).toEqual([]);
+    // Not a per-person problem.
+    expect([...newKind.warned, ...newKind.blocked].flatMap((p) => p.problems).some((x) => /STATUS_KAWIN|LOKASI/.test(x.column))).toBe(false);
+
+    copyProfile(ctx, 'sipp-tk-baru', 'Cabang Liwa');
+    editProfile(ctx, 'Cabang Liwa', { set: [{ header: 'STATUS_KAWIN', value: 'T' }] });
+    const r = await exportBatch(ctx, { kind: 'new', outDir: join(ctx.dir, 'out'), profile: 'Cabang Liwa' });
+    expect(r.rows).toBe(4);
+    expect(r.warnings.map((w) => w.column)).toEqual(['LOKASI_PEKERJAAN']);
+    expect(r.warnings[0]!.message).toMatch(/sigap profile edit "Cabang Liwa" --set LOKASI_PEKERJAAN=/);
+    expect(preflight(ctx, { kinds: ['new'], profiles: { new: 'Cabang Liwa' } }).kinds[0]!.profileWarnings.map((w) => w.column)).toEqual(['LOKASI_PEKERJAAN']);
+  });
+
+  it('CLI: profile copy and profile edit --set', async () => {
+    const db = ['--db', ctx.dbPath];
+    const copy = await runCli(['profile', 'copy', 'sipp-tk-baru', '--name', 'Cabang Liwa', ...db]);
+    expect(copy.code).toBe(0);
+    const edit = await runCli(['profile', 'edit', 'Cabang Liwa', '--set', 'STATUS_KAWIN=T', '--set', 'LOKASI_PEKERJAAN=A=1', '--json', ...db]);
+    expect(edit.code).toBe(0);
+    const cols = edit.json<{ columns: { header: string; field: string | null; value?: string }[] }>().columns;
+    expect(cols.find((c) => c.header === 'STATUS_KAWIN')).toEqual({ header: 'STATUS_KAWIN', field: null, value: 'T' });
+    // Split at the first '=': the value may itself hold one.
+    expect(cols.find((c) => c.header === 'LOKASI_PEKERJAAN')?.value).toBe('A=1');
+    const show = await runCli(['profile', 'show', 'Cabang Liwa', ...db]);
+    expect(show.stdout).toMatch(/STATUS_KAWIN\s+nilai tetap "T"/);
+    const bad = await runCli(['profile', 'edit', 'Cabang Liwa', '--set', 'STATUS_KAWIN=X', ...db]);
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toMatch(/Y atau T/);
+    const cleared = await runCli(['profile', 'edit', 'Cabang Liwa', '--set', 'LOKASI_PEKERJAAN=', '--json', ...db]);
+    expect(cleared.json<{ columns: { header: string; value?: string }[] }>().columns.find((c) => c.header === 'LOKASI_PEKERJAAN')?.value).toBeUndefined();
+
+    addNewcomers(ctx, s, 1);
+    const pf = await runCli(['preflight', '--kind', 'new', '--profile', 'Cabang Liwa', '--json', ...db]);
+    expect(pf.json<{ kinds: { profileWarnings: { column: string }[] }[] }>().kinds[0]!.profileWarnings.map((w) => w.column)).toEqual(['LOKASI_PEKERJAAN']);
+    // Without --profile: the built-in profile's remarks, once, after the table.
+    const pfText = await runCli(['preflight', '--kind', 'new', ...db]);
+    expect(pfText.stdout).toMatch(/Perhatian \(Pendaftaran tenaga kerja baru \(PU\)\): Kolom STATUS_KAWIN ditulis kosong/);
+    const out = join(ctx.dir, 'cli-out');
+    const ex = await runCli(['export', 'new', '--out', out, '--profile', 'Cabang Liwa', '--json', ...db]);
+    expect(ex.code).toBe(0);
+    const res = ex.json<{ files: { path: string }[]; warnings: { column: string }[] }>();
+    expect(res.warnings.map((w) => w.column)).toEqual(['LOKASI_PEKERJAAN']);
+    expect((await columnsOf(res.files[0]!.path)).col('STATUS_KAWIN')).toEqual([{ value: 'T', type: ExcelJS.ValueType.String, numFmt: '@' }]);
+  });
+});
