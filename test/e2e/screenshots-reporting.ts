@@ -82,9 +82,20 @@ test('Pelaporan BPJS screens, with demo data', async ({ page, sigap }) => {
   await shot(page, '40-pelaporan-profil-dari-templat');
   await page.getByRole('button', { name: 'Petakan kolom…' }).click();
   await page.getByLabel('Isian kolom KODE_DESA').selectOption('unitCode');
-  await page.getByLabel('Isian kolom KODE_DESA').scrollIntoViewIfNeeded();
-  await shot(page, '41-pelaporan-profil-ubah');
   await page.getByRole('button', { name: 'Simpan profil' }).click();
+  await expect(page.getByRole('dialog')).toBeHidden();
+  // A copy of the built-in registration profile with fixed values for the columns Sigap has no data for.
+  await page.getByRole('button', { name: 'Salin profil sipp-tk-baru' }).click();
+  await page.getByRole('dialog').getByLabel('Nama profil baru').fill('KC Liwa (salinan bawaan)');
+  await page.getByRole('dialog').getByRole('button', { name: 'Salin dan ubah' }).click();
+  const editor = page.getByRole('dialog', { name: /Ubah profil/ });
+  await editor.getByLabel('Isian kolom STATUS_KAWIN').selectOption({ label: 'Nilai tetap (sama untuk semua orang)…' });
+  await editor.getByLabel('Isian kolom LOKASI_PEKERJAAN').selectOption({ label: 'Nilai tetap (sama untuk semua orang)…' });
+  await editor.getByLabel('Nilai tetap kolom LOKASI_PEKERJAAN').fill('0012');
+  await editor.getByLabel('Nilai tetap kolom LOKASI_PEKERJAAN').scrollIntoViewIfNeeded();
+  await shot(page, '41-pelaporan-profil-ubah');
+  await editor.getByRole('button', { name: 'Simpan profil' }).click();
+  await expect(editor).toBeHidden();
 
   // The branch's participant list: KPJ numbers for people registered in batch 1.
   const registered = ctx.db.prepare(
