@@ -1,11 +1,9 @@
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { SigapError } from '../errors';
 import { cellText, type SheetRow } from '../skimport/cells';
 import { readCsv } from '../skimport/read-csv';
 import { readXlsx, type SheetStream } from '../skimport/read-xlsx';
-import { sha256File } from '../skimport/read';
-import { checkZipDirectory } from '../skimport/zip-guard';
+import { sha256File, sniffSpreadsheet } from '../skimport/read';
 
 /** A simple table from a file the branch office sends back: one header row, then data rows. */
 export interface Table {
@@ -24,41 +22,12 @@ const HEADER_SCAN = 30;
 /** A participant list or bill of a whole province stays well under this. */
 const MAX_ROWS = 500_000;
 
-function kindOf(path: string, label: string): 'xlsx' | 'csv' {
-  let size: number;
-  try {
-    size = statSync(path).size;
-  } catch {
-    throw new SigapError('FILE_UNREADABLE', `Berkas "${label}" tidak ditemukan.`);
-  }
-  if (size === 0) throw new SigapError('FILE_EMPTY', `Berkas "${label}" kosong (0 byte).`);
-  const head = Buffer.alloc(4);
-  const fd = openSync(path, 'r');
-  try {
-    readSync(fd, head, 0, 4, 0);
-  } finally {
-    closeSync(fd);
-  }
-  if (head.readUInt32BE(0) === 0x504b0304) {
-    // A file from outside: refuse a truncated workbook or a zip bomb before inflating anything.
-    checkZipDirectory(path, label);
-    return 'xlsx';
-  }
-  if (head.readUInt32BE(0) === 0xd0cf11e0) {
-    throw new SigapError('FILE_UNREADABLE', `Berkas "${label}" berformat Excel lama (.xls). Buka di Excel lalu simpan sebagai .xlsx.`);
-  }
-  if (['.xlsx', '.xlsm'].includes(extname(path).toLowerCase())) {
-    throw new SigapError('FILE_UNREADABLE', `Berkas "${label}" bukan lembar kerja Excel yang sah. Simpan ulang dari Excel sebagai .xlsx.`);
-  }
-  return 'csv';
-}
-
 /**
  * Reads the first sheet whose header row `isHeader` accepts (looking at the first 30 rows of each
  * sheet), and every row under it. `expected` describes the header in the error when none is found.
  */
 export async function readTable(path: string, isHeader: (headers: string[]) => boolean, expected: string, label = basename(path)): Promise<Table> {
-  const kind = kindOf(path, label);
+  const kind = sniffSpreadsheet(path, label, 'berkas itu');
   const sha256 = await sha256File(path);
   const sheets: AsyncIterable<SheetStream> =
     kind === 'xlsx' ? readXlsx(path, label) : (async function* () { yield readCsv(path, basename(path, extname(path))); })();

@@ -34,7 +34,12 @@ export async function sha256File(path: string): Promise<string> {
   return h.digest('hex');
 }
 
-function sniff(path: string, label: string): 'xlsx' | 'csv' {
+/**
+ * What a file from outside is, before anything inflates or parses it: an .xlsx (its zip directory
+ * checked against truncation and zip bombs) or text for the CSV reader; anything else (old .xls, PDF,
+ * HTML, binary) is refused with a message naming the file. `asked` names the document to ask for.
+ */
+export function sniffSpreadsheet(path: string, label: string, asked = 'lampiran SK'): 'xlsx' | 'csv' {
   let size: number;
   try {
     size = statSync(path).size;
@@ -57,7 +62,7 @@ function sniff(path: string, label: string): 'xlsx' | 'csv' {
     throw new SigapError('FILE_UNREADABLE', `Berkas "${label}" berformat Excel lama (.xls) atau dilindungi kata sandi. Buka di Excel, hapus kata sandinya bila ada, lalu simpan sebagai .xlsx.`);
   }
   if (head.subarray(0, 5).toString('latin1') === '%PDF-') {
-    throw new SigapError('FILE_UNREADABLE', `Berkas "${label}" adalah PDF, bukan lembar kerja. Minta lampiran SK dalam bentuk Excel (.xlsx).`);
+    throw new SigapError('FILE_UNREADABLE', `Berkas "${label}" adalah PDF, bukan lembar kerja. Minta ${asked} dalam bentuk Excel (.xlsx).`);
   }
   const ext = extname(path).toLowerCase();
   if (ext === '.xlsx' || ext === '.xlsm') {
@@ -106,7 +111,7 @@ interface SheetState {
 
 /** The sheets of a checked file; a CSV file is one sheet named after the file. */
 function sheetsOf(path: string, label: string): AsyncIterable<SheetStream> {
-  const kind = sniff(path, label);
+  const kind = sniffSpreadsheet(path, label);
   return kind === 'xlsx' ? readXlsx(path, label) : (async function* () { yield readCsv(path, basename(path, extname(path))); })();
 }
 
