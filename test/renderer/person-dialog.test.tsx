@@ -42,7 +42,10 @@ describe('editing a person', () => {
   it('closes on Escape', async () => {
     const onClose = vi.fn();
     renderScreen(<PersonDialog mode="edit" personId={5} initial={initial} onClose={onClose} onSaved={() => undefined} />, { handlers: {} });
-    fireEvent.keyDown(await screen.findByLabelText(/^NIK/), { key: 'Escape' });
+    const nik = await screen.findByLabelText(/^NIK/);
+    // The dialog's effects (focus in, then the Escape listener) have run once focus has moved in.
+    await waitFor(() => expect(document.activeElement).toBe(nik));
+    fireEvent.keyDown(nik, { key: 'Escape' });
     expect(onClose).toHaveBeenCalledOnce();
   });
 });
