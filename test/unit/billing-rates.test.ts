@@ -68,6 +68,20 @@ describe('editing rates', () => {
     expect(() => deleteRateParam(ctx, 'pu.jkm', '2030-01')).toThrow(/Tidak ada tarif/);
   });
 
+  it('keeps a row in force as history: its value neither changes nor goes, its source may be corrected', () => {
+    ctx = billingDb('2026-04-10T03:00:00Z');
+    const cap = ratesForMonth(ctx, '2026-03').params['pu.jp.wage_cap']!;
+    expect(cap.effectiveMonth).toBe('2026-03');
+    const edit = { key: 'pu.jp.wage_cap' as const, effectiveMonth: '2026-03', value: cap.value, source: cap.source, confidence: 'H' as const };
+    expect(() => saveRateParam(ctx, { ...edit, value: cap.value + 1 })).toThrow(/tidak dapat diubah nilainya/);
+    expect(() => deleteRateParam(ctx, 'pu.jp.wage_cap', '2026-03')).toThrow(/tidak dapat dihapus/);
+    saveRateParam(ctx, { ...edit, source: `${cap.source} (dikoreksi)` });
+    expect(ratesForMonth(ctx, '2026-03').params['pu.jp.wage_cap']).toMatchObject({ value: cap.value, source: `${cap.source} (dikoreksi)` });
+    // A change of rate is a new dated row, backdated if need be.
+    saveRateParam(ctx, { ...edit, effectiveMonth: '2026-04', value: cap.value + 100_000, source: 'Surat BPJS (uji)' });
+    expect(ratesForMonth(ctx, '2026-04').params['pu.jp.wage_cap']!.value).toBe(cap.value + 100_000);
+  });
+
   it('refuses unknown keys, bad months, missing sources and values out of range, writing nothing', () => {
     ctx = billingDb();
     const before = listRateParams(ctx);

@@ -3,7 +3,6 @@ import { todayIso } from '../context';
 import type { HostServices } from './host';
 import type { billingCalls, InvoiceSummaryDto } from '../../../shared/contract/billing-calls';
 import type { Output, ParsedInput } from '../../../shared/contract/index';
-import { SigapError } from '../../../shared/errors';
 import { formatMonthId } from '../../../shared/dates';
 import { RATE_PARAMS, RATE_PARAM_KEYS, type InvoiceSummary, type RateParamKey } from '../../../shared/billing-types';
 import {
@@ -135,21 +134,11 @@ export function billingHandlers(ctx: CoreContext, host: HostServices): BillingHa
     }),
 
     'rates.save': (r) => {
-      // A row in force is history: its value stays (its source and notes may be corrected). A change
-      // is a new dated row, backdated if the regulation says so, which bills the difference as corrections.
-      const existing = ctx.db.prepare('SELECT value FROM rate_param WHERE key = ? AND effective_month = ?').get(r.key, r.effectiveMonth) as { value: number } | undefined;
-      if (existing && existing.value !== r.value && r.effectiveMonth <= currentMonth()) {
-        throw new SigapError('CONFLICT', `Tarif yang sudah berlaku sejak ${formatMonthId(r.effectiveMonth)} tidak dapat diubah nilainya. Tambahkan baris baru dengan bulan berlaku perubahan itu.`);
-      }
       saveRateParam(ctx, { ...r, key: r.key as RateParamKey });
       return null;
     },
 
     'rates.delete': ({ key, effectiveMonth }) => {
-      // Only a row not yet in force may go: past and current rows are history that drafts and reports read.
-      if (effectiveMonth <= currentMonth()) {
-        throw new SigapError('CONFLICT', `Tarif yang sudah berlaku (sejak ${formatMonthId(effectiveMonth)}) tidak dapat dihapus. Tambahkan baris baru yang berlaku sejak bulan berikutnya.`);
-      }
       deleteRateParam(ctx, key, effectiveMonth);
       return null;
     },

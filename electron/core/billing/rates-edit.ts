@@ -4,10 +4,10 @@
  * never changes what was already billed. Every edit is audited in the same transaction.
  */
 import type { CoreContext } from '../context';
-import { nowIso } from '../context';
+import { nowIso, todayIso } from '../context';
 import { audit } from '../audit';
 import { SigapError } from '../../../shared/errors';
-import { isMonth } from '../../../shared/dates';
+import { formatMonthId, isMonth } from '../../../shared/dates';
 import { RATE_PARAMS, type BpuBracketSet, type Confidence, type RateParamKey } from '../../../shared/billing-types';
 import { listBpuBrackets } from './rates';
 
@@ -39,7 +39,16 @@ function specOf(key: string) {
   return RATE_PARAMS[key as RateParamKey];
 }
 
-/** Adds the row of `key` effective from `effectiveMonth`, or changes it when that month already has one. */
+/** Whether a row effective from `month` is already in force (the current month or earlier). */
+function inForce(ctx: CoreContext, month: string): boolean {
+  return month <= todayIso(ctx).slice(0, 7);
+}
+
+/**
+ * Adds the row of `key` effective from `effectiveMonth`, or changes a row that month already has. A row
+ * in force is history: its source and notes may be corrected, its value not. A change of rate is a new
+ * dated row (backdated if the regulation says so, which bills the difference as corrections).
+ */
 export function saveRateParam(ctx: CoreContext, input: RateParamInput): void {
   const spec = specOf(input.key);
   checkMonth(input.effectiveMonth);
@@ -49,7 +58,10 @@ export function saveRateParam(ctx: CoreContext, input: RateParamInput): void {
   }
   const note = input.note?.trim() || null;
   ctx.db.transaction(() => {
-    const before = ctx.db.prepare('SELECT value, source, confidence, note FROM rate_param WHERE key = ? AND effective_month = ?').get(input.key, input.effectiveMonth);
+    const before = ctx.db.prepare('SELECT value, source, confidence, note FROM rate_param WHERE key = ? AND effective_month = ?').get(input.key, input.effectiveMonth) as { value: number } | undefined;
+    if (before && before.value !== input.value && inForce(ctx, input.effectiveMonth)) {
+      throw new SigapError('CONFLICT', `Tarif yang sudah berlaku sejak ${formatMonthId(input.effectiveMonth)} tidak dapat diubah nilainya. Tambahkan baris baru dengan bulan berlaku perubahan itu.`);
+    }
     const after = { value: input.value, source, confidence: input.confidence, note };
     ctx.db
       .prepare(
@@ -65,14 +77,18 @@ export function saveRateParam(ctx: CoreContext, input: RateParamInput): void {
   })();
 }
 
-/** Removes a row entered by mistake. The last row of a parameter stays: billing needs one. */
+/** Removes a future row entered by mistake. The last row of a parameter stays: billing needs one. */
 export function deleteRateParam(ctx: CoreContext, key: string, effectiveMonth: string): void {
   specOf(key);
   ctx.db.transaction(() => {
     const before = ctx.db.prepare('SELECT value, source, confidence, note FROM rate_param WHERE key = ? AND effective_month = ?').get(key, effectiveMonth);
     if (!before) throw new SigapError('NOT_FOUND', `Tidak ada tarif ${key} yang berlaku sejak ${effectiveMonth}.`);
     const n = (ctx.db.prepare('SELECT count(*) AS n FROM rate_param WHERE key = ?').get(key) as { n: number }).n;
-    if (n === 1) throw new SigapError('CONFLICT', `Baris ini satu-satunya tarif "${RATE_PARAMS[key as RateParamKey].label}"; ubah nilainya alih-alih menghapus.`);
+    if (n === 1) throw new SigapError('CONFLICT', `Baris ini satu-satunya tarif "${RATE_PARAMS[key as RateParamKey].label}"; bila tarifnya berubah, tambahkan baris baru dengan bulan berlakunya.`);
+    // Past and current rows are history that drafts and reports read; only a row not yet in force may go.
+    if (inForce(ctx, effectiveMonth)) {
+      throw new SigapError('CONFLICT', `Tarif yang sudah berlaku (sejak ${formatMonthId(effectiveMonth)}) tidak dapat dihapus. Tambahkan baris baru yang berlaku sejak bulan berikutnya.`);
+    }
     ctx.db.prepare('DELETE FROM rate_param WHERE key = ? AND effective_month = ?').run(key, effectiveMonth);
     audit(ctx, { action: 'delete', entity: 'rate_param', entityId: null, summary: `Tarif ${key} berlaku ${effectiveMonth} dihapus`, before: { key, effectiveMonth, ...before } });
   })();
