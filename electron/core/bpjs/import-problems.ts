@@ -1,20 +1,10 @@
 import { columnLetter, type Cell } from '../skimport/cells';
 import { excelSerialToIso, parseDateText } from '../../../shared/dates';
 import { headerKey } from '../../../shared/sipp-layouts';
+import type { Problem } from '../skimport/types';
 
-/** A problem in a file sent back by the branch, located the way the clerk finds it. */
-export interface ImportProblem {
-  sheet: string;
-  /** The spreadsheet's own row number. */
-  row: number;
-  /** Column letter, '' when the problem is about the whole row. */
-  column: string;
-  columnName: string;
-  code: string;
-  message: string;
-  nik?: string;
-  name?: string;
-}
+/** A problem in a file sent back by the branch, located the way the clerk finds it: an SK problem without severity. */
+export type ImportProblem = Omit<Problem, 'severity'>;
 
 /** `Berkas "x.xlsx", sheet "Data", baris 12, kolom C (NIK): ...` */
 export function locate(file: string, p: ImportProblem): string {
