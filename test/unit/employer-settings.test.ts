@@ -3,7 +3,7 @@ import { testContext } from '../helpers';
 import { bridge } from '../api-harness';
 import { getEmployer, getSigning, saveEmployer } from '../../electron/core/settings/employer';
 import { listAudit } from '../../electron/core/audit-query';
-import { documentPlace, financeOffice } from '../../electron/core/print/index';
+import { financeOffice, signingPlace } from '../../electron/core/print/index';
 
 const PROFILE = { name: 'Pemerintah Kabupaten Lampung Barat', npp: '18040012', address: 'Jl. Raden Intan No. 1, Liwa', jkkClass: 1 };
 const SIGNING = {
@@ -68,11 +68,11 @@ describe('signing settings of the Pemda profile', () => {
 
   it('falls back to the place guessed from the Pemda name, and to generic titles', () => {
     saveEmployer(ctx, PROFILE);
-    expect(documentPlace(ctx, PROFILE.name)).toBe('Lampung Barat');
+    expect(signingPlace(ctx, PROFILE.name)).toBe('Lampung Barat');
     const none = financeOffice(ctx, PROFILE.name, { headTitle: 'Pejabat Pengelola Keuangan Daerah', preparerTitle: 'Pembuat Rekapitulasi' });
     expect(none).toMatchObject({ office: null, place: 'Lampung Barat', head: { title: 'Pejabat Pengelola Keuangan Daerah', name: null, nip: null } });
     saveEmployer(ctx, { ...PROFILE, signing: { place: 'Liwa', office: 'Badan Keuangan Daerah' } });
-    expect(documentPlace(ctx, PROFILE.name)).toBe('Liwa');
+    expect(signingPlace(ctx, PROFILE.name)).toBe('Liwa');
     expect(financeOffice(ctx, PROFILE.name, { headTitle: 'x', preparerTitle: 'Pembuat Rekapitulasi' }).head.title).toBe('Kepala Badan Keuangan Daerah');
   });
 

@@ -3,5 +3,6 @@ export { escapeHtml, BASE_CSS, letterheadHtml, signatureBlocksHtml, toPdfHtml, c
 export { invoicePrint, invoiceFileName } from './invoice';
 export { recapPrint } from './recap';
 export { reminderPrint } from './reminder';
-export { documentPlace, financeOffice, type FinanceOffice } from './signing';
+export { financeOffice, type FinanceOffice } from './signing';
+export { signingPlace } from '../billing/header';
 export { printDocToFile, writePdfAtomic, type SavedPdfFile } from './save';

@@ -167,7 +167,7 @@ export function signatureBlocksHtml(blocks: SignatureBlock[], opts: { place?: st
 
 /**
  * The place guessed from the Pemda's name (`Pemerintah Kabupaten Contoh` -> `Contoh`). Documents use
- * the configured signing place first: see `documentPlace` in ./signing.ts.
+ * the configured signing place first: see `signingPlace` in ../billing/header.ts.
  */
 export const placeFromPemda = guessSigningPlace;
 

@@ -5,12 +5,7 @@
 import type { CoreContext } from '../context';
 import { getSigning } from '../settings/employer';
 import { signingPlace } from '../billing/header';
-import { placeFromPemda, type SignatureBlock } from './page';
-
-/** The town above signatures: the configured one, else the guess from the Pemda's name (may be null). */
-export function documentPlace(ctx: CoreContext, pemda: string): string | null {
-  return signingPlace(ctx, pemda);
-}
+import type { SignatureBlock } from './page';
 
 export interface FinanceOffice {
   /** The office's name for the letterhead's unit line; null prints the Pemda alone. */
@@ -31,6 +26,6 @@ export function financeOffice(ctx: CoreContext, pemda: string, fallbacks: { head
     office: s.office,
     head: { title: s.headTitle ?? (s.office ? `Kepala ${s.office}` : fallbacks.headTitle), name: s.headName, nip: s.headNip },
     preparer: { title: s.preparerTitle ?? fallbacks.preparerTitle, name: s.preparerName, nip: s.preparerNip },
-    place: s.place ?? placeFromPemda(pemda),
+    place: signingPlace(ctx, pemda),
   };
 }
