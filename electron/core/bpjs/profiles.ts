@@ -173,7 +173,7 @@ export interface ProfileEdit {
 /** Edits a clerk's profile: sheet name, which field fills a column, added or removed columns. */
 export function editProfile(ctx: CoreContext, name: string, e: ProfileEdit): StoredProfile {
   const p = getProfile(ctx, name);
-  if (p.builtin) throw new SigapError('CONFLICT', `"${p.name}" adalah profil bawaan dan tidak dapat diubah; buat profil baru dari templat cabang.`);
+  if (p.builtin) throw new SigapError('CONFLICT', `"${p.name}" adalah profil bawaan dan tidak dapat diubah; salin dulu (sigap profile copy, atau "Salin profil" di layar Pelaporan BPJS) lalu ubah salinannya.`);
   let columns = p.columns.map((c) => ({ ...c }));
   for (const h of e.drop ?? []) {
     const before = columns.length;
