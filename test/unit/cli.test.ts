@@ -61,6 +61,63 @@ describe('sigap CLI', () => {
     expect((await runCli(['roster', '--db', db, '--json', '--month', '2026-01'])).json<{ count: number }>().count).toBe(9);
   });
 
+  it('import-sk ends nobody unless --replace or --amend is chosen; a blocked dry run still shows the difference', async () => {
+    const db = join(dir, 'mode.db');
+    const persons = fxPersons(5, ['Dinas Sosial']);
+    const first = await writeMessyAppendix(join(dir, 'sk1.xlsx'), persons, { number: 'B/1/KPTS/2026', date: '2026-01-02' });
+    // A first SK ends nobody: no choice is needed.
+    expect((await runCli(['import-sk', first.path, '--db', db, '--tmt', '2026-01-01', '--no-backup'])).code).toBe(0);
+    const second = await writeMessyAppendix(join(dir, 'sk2.xlsx'), persons.slice(0, 3), { number: 'B/2/KPTS/2026', date: '2026-03-01' });
+    const base = ['import-sk', second.path, '--db', db, '--tmt', '2026-03-01', '--no-backup'];
+
+    const stopped = await runCli(base);
+    expect(stopped.code).toBe(1);
+    expect(stopped.stdout).toMatch(/mengakhiri 2 orang/);
+    expect(stopped.stdout).toMatch(/--replace/);
+    expect(stopped.stdout).toMatch(/--amend/);
+    expect(stopped.stdout).toContain(`keluar: ${persons[3]!.nik}`);
+
+    const dry = await runCli([...base, '--dry-run', '--json']);
+    expect(dry.code).toBe(1);
+    const doc = dry.json<{ applied: boolean; blocking: { code: string }[]; diff: { removed: { nik: string }[]; unchanged: number } }>();
+    expect(doc.applied).toBe(false);
+    expect(doc.blocking.map((b) => b.code)).toEqual(['MODE_NOT_CHOSEN']);
+    expect(doc.diff.removed.map((r) => r.nik).sort()).toEqual([persons[3]!.nik, persons[4]!.nik].sort());
+    expect(doc.diff.unchanged).toBe(3);
+    const active = async () => (await runCli(['roster', '--db', db, '--json', '--month', '2026-04'])).json<{ count: number }>().count;
+    expect(await active()).toBe(5);
+
+    expect((await runCli([...base, '--replace', '--amend'])).code).toBe(2);
+    expect((await runCli([...base, '--replace', '--dry-run'])).code).toBe(0);
+    expect(await active()).toBe(5);
+    expect((await runCli([...base, '--replace'])).code).toBe(0);
+    expect(await active()).toBe(3);
+  });
+
+  it('import-sk with --amend keeps everyone not listed', async () => {
+    const db = join(dir, 'amend.db');
+    const persons = fxPersons(4, ['Dinas Sosial']);
+    const first = await writeMessyAppendix(join(dir, 'a1.xlsx'), persons, { number: 'B/10/KPTS/2026', date: '2026-01-02' });
+    expect((await runCli(['import-sk', first.path, '--db', db, '--tmt', '2026-01-01', '--no-backup'])).code).toBe(0);
+    const second = await writeMessyAppendix(join(dir, 'a2.xlsx'), persons.slice(0, 1), { number: 'B/11/KPTS/2026', date: '2026-03-01' });
+    const r = await runCli(['import-sk', second.path, '--db', db, '--tmt', '2026-03-01', '--amend', '--no-backup', '--json']);
+    expect(r.code).toBe(0);
+    expect(r.json<{ diff: { removed: unknown[] } }>().diff.removed).toEqual([]);
+    expect((await runCli(['roster', '--db', db, '--json', '--month', '2026-04'])).json<{ count: number }>().count).toBe(4);
+  });
+
+  it('a missing decree number: the CLI names --number, the core message names the wizard box', async () => {
+    const db = join(dir, 'n.db');
+    const w = await writeMessyAppendix(join(dir, 'nonum.xlsx'), fxPersons(2, ['Dinas Sosial']), { date: '2026-01-02' });
+    const r = await runCli(['import-sk', w.path, '--db', db, '--dry-run', '--json']);
+    expect(r.code).toBe(1);
+    const b = r.json<{ blocking: { code: string; message: string; hint?: string }[] }>().blocking.find((x) => x.code === 'DECREE_NUMBER_MISSING')!;
+    expect(b.message).toContain('"Nomor SK"');
+    expect(b.message).not.toMatch(/--/);
+    expect(b.hint).toMatch(/--number/);
+    expect((await runCli(['import-sk', w.path, '--db', db, '--dry-run'])).stdout).toMatch(/Nomor SK.*--number/);
+  });
+
   it('a bad file writes nothing and exits non-zero with a message naming it', async () => {
     const db = join(dir, 'b.db');
     const { writeFileSync } = await import('node:fs');

@@ -8,7 +8,30 @@ import { formatRupiah } from '../../../shared/money';
 import { autoBackup, defaultBackupDir } from '../../core/backup/auto';
 
 export const IMPORT_SK_USAGE = `sigap import-sk FILE [--number N] [--date YYYY-MM-DD] [--tmt YYYY-MM-DD] [--tmt-end YYYY-MM-DD]
-                 [--category NAME] [--opd NAME] [--amend] [--dry-run] [--skip-invalid] [--no-backup] [--json] [--db PATH]`;
+                 [--category NAME] [--opd NAME] [--replace | --amend] [--dry-run] [--skip-invalid] [--no-backup] [--json] [--db PATH]`;
+
+/** How to give on the command line what the wizard asks for in a box (the core's messages name the box). */
+const CLI_HINTS: Record<string, string> = {
+  DECREE_NUMBER_MISSING: 'Di baris perintah: --number NOMOR (mis. --number B/123/KPTS/III.05/2026).',
+  TMT_MISSING: 'Di baris perintah: --tmt YYYY-MM-DD.',
+  DECREE_DATE_INVALID: 'Di baris perintah: --date YYYY-MM-DD.',
+  CATEGORY_UNKNOWN: 'Di baris perintah: --category NAMA (lihat sigap category list).',
+};
+
+/**
+ * Without --replace or --amend, an SK that would end anyone stops: ending people is what the clerk must
+ * mean, as in the wizard where the kind of SK is chosen before applying.
+ */
+function modeBlock(pv: Preview, chosen: boolean): { code: string; message: string } | null {
+  const removed = pv.diff.removed.length;
+  if (chosen || removed === 0) return null;
+  return {
+    code: 'MODE_NOT_CHOSEN',
+    message: `SK ini akan mengakhiri ${removed} orang yang sekarang aktif di kategori ${pv.decree?.category.name ?? ''} tetapi tidak tercantum di berkas. ` +
+      'Pilih jenisnya: --replace bila SK memuat seluruh pegawai kategorinya (yang tidak tercantum diakhiri sehari sebelum TMT), ' +
+      'atau --amend bila SK perubahan (hanya menambah atau mengubah yang tercantum; yang lain tetap).',
+  };
+}
 
 function problemJson(p: Preview['rejected'][number]) {
   return { sheet: p.sheet, row: p.row, column: p.column, columnName: p.columnName, code: p.code, message: p.message, ...(p.nik ? { nik: p.nik } : {}), ...(p.name ? { name: p.name } : {}) };
@@ -22,7 +45,7 @@ export function previewJson(pv: Preview, applied: boolean, extra: Record<string,
     decree: pv.decree
       ? { number: pv.decree.number, date: pv.decree.date, subject: pv.decree.subject, tmtStart: pv.decree.tmtStart, tmtEnd: pv.decree.tmtEnd, category: pv.decree.category.name, mode: pv.decree.mode, signatory: pv.decree.signatory }
       : null,
-    blocking: pv.blocking,
+    blocking: pv.blocking.map((b) => (CLI_HINTS[b.code] ? { ...b, hint: CLI_HINTS[b.code] } : b)),
     sheets: pv.read.sheets.map((s) => ({ sheet: s.sheet, headerRows: s.headerRows, columns: s.columns, unitSource: s.unitSource, dataRows: s.dataRows })),
     accepted: pv.accepted,
     rejected: pv.rejected.map(problemJson),
@@ -39,13 +62,17 @@ export async function importSkCommand(args: string[], cx: CliEnv): Promise<numbe
     allowPositionals: true,
     options: {
       number: { type: 'string' }, date: { type: 'string' }, tmt: { type: 'string' }, 'tmt-end': { type: 'string' },
-      category: { type: 'string' }, opd: { type: 'string' }, amend: { type: 'boolean' }, 'dry-run': { type: 'boolean' },
+      category: { type: 'string' }, opd: { type: 'string' }, amend: { type: 'boolean' }, replace: { type: 'boolean' }, 'dry-run': { type: 'boolean' },
       'skip-invalid': { type: 'boolean' }, json: { type: 'boolean' }, db: { type: 'string' }, 'no-backup': { type: 'boolean' },
     },
   });
   const file = positionals[0];
   if (!file) {
     cx.io.err(`Berkas SK belum disebut.\n${IMPORT_SK_USAGE}\n`);
+    return 2;
+  }
+  if (values.amend && values.replace) {
+    cx.io.err(`Pilih salah satu: --replace (SK pengganti seluruh kategori) atau --amend (SK perubahan), tidak keduanya.\n${IMPORT_SK_USAGE}\n`);
     return 2;
   }
   const ctx = openCli(values.db, cx);
@@ -62,6 +89,8 @@ export async function importSkCommand(args: string[], cx: CliEnv): Promise<numbe
       mode: values.amend ? 'amend' : 'replace',
       onReadProgress: progress(cx.io, 'Membaca baris'),
     });
+    const unchosen = modeBlock(pv, Boolean(values.replace || values.amend));
+    if (unchosen) pv.blocking.push(unchosen);
     const canApply = pv.blocking.length === 0 && pv.accepted > 0 && (pv.rejected.length === 0 || values['skip-invalid']);
     let result = null;
     if (canApply && !values['dry-run']) {
@@ -83,7 +112,7 @@ export async function importSkCommand(args: string[], cx: CliEnv): Promise<numbe
 function printHuman(cx: CliEnv, pv: Preview, applied: boolean, dryRun: boolean): void {
   const o = (s: string) => cx.io.out(`${s}\n`);
   if (pv.decree) o(`SK ${pv.decree.number} (${pv.decree.category.name}), TMT ${pv.decree.tmtStart} s.d. ${pv.decree.tmtEnd}`);
-  for (const b of pv.blocking) o(`TIDAK DAPAT DITERAPKAN: ${b.message}`);
+  for (const b of pv.blocking) o(`TIDAK DAPAT DITERAPKAN: ${b.message}${CLI_HINTS[b.code] ? ` ${CLI_HINTS[b.code]}` : ''}`);
   o(`Baris sah: ${pv.accepted}; masalah: ${pv.rejected.length}; peringatan: ${pv.warnings.length}`);
   const list = [...pv.rejected, ...pv.warnings];
   if (list.length > 0) {
@@ -95,6 +124,8 @@ function printHuman(cx: CliEnv, pv: Preview, applied: boolean, dryRun: boolean):
   for (const c of pv.diff.changed.slice(0, 20)) {
     o(`  ${c.nik} ${c.name}: ${c.moved ? `${c.fromOpd} -> ${c.toOpd} ` : ''}${c.honorChanged ? `${formatRupiah(c.fromHonor)} -> ${formatRupiah(c.toHonor)}` : ''}`);
   }
+  for (const r of pv.diff.removed.slice(0, 20)) o(`  keluar: ${r.nik} ${r.name} (${r.opd})`);
+  if (pv.diff.removed.length > 20) o(`  ... dan ${pv.diff.removed.length - 20} lagi keluar (gunakan --json untuk semuanya)`);
   if (applied) o('Diterapkan.');
   else if (dryRun) o('Uji coba (--dry-run): tidak ada yang disimpan.');
   else if (pv.rejected.length > 0) o('Tidak ada yang disimpan. Perbaiki baris bermasalah, atau gunakan --skip-invalid untuk menerapkan baris yang sah saja.');

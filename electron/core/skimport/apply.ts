@@ -4,11 +4,12 @@ import { audit } from '../audit';
 import { SigapError } from '../errors';
 import { dayBefore } from '../../../shared/dates';
 import { unitKey } from '../../../shared/person-fields';
-import { createOpd, opdKeyIndex } from '../roster/units';
+import { resolveUnits, pendingUnits, pendingUnitsMessage, type UnitDecisions } from './unit-resolve';
 import { dbVersion, previewImport, type Preview } from './preview';
 import type { ParsedRow } from './types';
 
-export interface ApplyOptions {
+/** Unit decisions (UnitDecisions): names read that are not a known unit need one, or nothing is applied. */
+export interface ApplyOptions extends UnitDecisions {
   /** Apply the valid rows even though other rows were rejected. */
   skipInvalid?: boolean;
   sourcePath?: string;
@@ -57,10 +58,12 @@ function applyChecked(ctx: CoreContext, preview: Preview, opts: ApplyOptions): A
   if (preview.rejected.length > 0 && !opts.skipInvalid) {
     throw new SigapError(
       'IMPORT_INVALID_ROWS',
-      `${preview.rejected.length} masalah pada baris berkas; tidak ada yang disimpan. Perbaiki berkas, atau terapkan hanya baris yang sah (--skip-invalid).`,
+      `${preview.rejected.length} masalah pada baris berkas; tidak ada yang disimpan. Perbaiki berkas, atau pilih untuk menerapkan baris yang sah saja.`,
     );
   }
   const rows = preview.read.rows.filter((r) => !r.invalid);
+  const undecided = pendingUnits(preview.units, opts);
+  if (undecided.length > 0) throw new SigapError('INVALID_INPUT', pendingUnitsMessage(undecided));
   if (rows.length === 0) throw new SigapError('IMPORT_INVALID_ROWS', 'Tidak ada baris sah untuk diterapkan.');
   const db = ctx.db;
   const now = nowIso(ctx);
@@ -72,15 +75,8 @@ function applyChecked(ctx: CoreContext, preview: Preview, opts: ApplyOptions): A
       ).run(decree.number, decree.date, decree.subject, decree.tmtStart, decree.tmtEnd, decree.signatory, decree.category.id, decree.mode,
         preview.read.file, preview.read.sha256, now, ctx.actor).lastInsertRowid,
     );
-    const keys = opdKeyIndex(ctx);
-    let newUnits = 0;
-    for (const r of rows) {
-      const k = unitKey(r.unit!);
-      if (!keys.has(k)) {
-        keys.set(k, createOpd(ctx, { name: r.unit! }));
-        newUnits++;
-      }
-    }
+    // Units as the clerk decided them: known, chosen (remembered as an alias) or created on request.
+    const { keys, created: newUnits } = resolveUnits(ctx, preview.units, opts);
     const endStmt = db.prepare('UPDATE engagement SET end_date = ?, end_reason = ? WHERE id = ?');
     const endDate = dayBefore(decree.tmtStart);
     for (const e of preview.toEnd) {

@@ -2,7 +2,8 @@ import type { CoreContext } from '../context';
 import { columnLetter } from './cells';
 import { isIsoDate, dayBefore, formatDateId } from '../../../shared/dates';
 import { unitKey } from '../../../shared/person-fields';
-import { findCategory, listCategories, opdKeyIndex, type CategoryRow } from '../roster/units';
+import { findCategory, listCategories, type CategoryRow } from '../roster/units';
+import { mapUnits, type UnitMapping } from './unit-resolve';
 import type { Problem, ReadResult, ParsedRow } from './types';
 
 export interface DecreeInput {
@@ -67,6 +68,8 @@ export interface Preview {
   warnings: Problem[];
   /** Unit names in the file that match no OPD yet; applying creates them. */
   newUnits: string[];
+  /** Per distinct unit name read: the known unit it is, the one proposed for it, or none (see unit-resolve.ts). */
+  units: UnitMapping[];
   diff: ImportDiff;
   /** Current engagements the apply step ends, with the person they belong to. */
   toEnd: { engagementId: number; personId: number; nik: string; removed: boolean }[];
@@ -100,11 +103,11 @@ export function currentRoster(ctx: CoreContext, categoryId: number, tmt: string)
 export function resolveDecree(ctx: CoreContext, read: ReadResult, input: DecreeInput): { decree: ResolvedDecree | null; blocking: Preview['blocking'] } {
   const blocking: Preview['blocking'] = [];
   const number = (input.number ?? read.title.number ?? '').trim();
-  if (number === '') blocking.push({ code: 'DECREE_NUMBER_MISSING', message: 'Nomor SK tidak ditemukan di baris judul lampiran. Isi nomor SK.' });
+  if (number === '') blocking.push({ code: 'DECREE_NUMBER_MISSING', message: 'Nomor SK tidak ditemukan di baris judul lampiran (baris "NOMOR : ..." di atas judul kolom). Isi kotak "Nomor SK" pada bagian Data SK.' });
   const date = input.date ?? read.title.date ?? null;
   if (date !== null && !isIsoDate(date)) blocking.push({ code: 'DECREE_DATE_INVALID', message: `Tanggal SK "${date}" tidak sah (format YYYY-MM-DD).` });
   const tmt = input.tmt ?? read.title.tmt ?? date ?? null;
-  if (tmt === null) blocking.push({ code: 'TMT_MISSING', message: 'TMT (terhitung mulai tanggal) SK tidak diketahui. Isi TMT.' });
+  if (tmt === null) blocking.push({ code: 'TMT_MISSING', message: 'TMT (terhitung mulai tanggal) SK tidak diketahui: tidak ada di judul lampiran dan tanggal SK pun tidak ada. Isi kotak "TMT (terhitung mulai tanggal)" pada bagian Data SK.' });
   else if (!isIsoDate(tmt)) blocking.push({ code: 'TMT_INVALID', message: `TMT "${tmt}" tidak sah (format YYYY-MM-DD).` });
   const tmtEnd = input.tmtEnd ?? (tmt && isIsoDate(tmt) ? `${tmt.slice(0, 4)}-12-31` : null);
   if (tmtEnd !== null && tmt !== null && (!isIsoDate(tmtEnd) || tmtEnd < tmt)) {
@@ -164,9 +167,12 @@ export function previewImport(ctx: CoreContext, read: ReadResult, input: DecreeI
   const rejected = problems.filter((p) => p.severity === 'error');
   const warnings = problems.filter((p) => p.severity === 'warning');
   const valid = read.rows.filter((r) => !r.invalid);
-  const keys = opdKeyIndex(ctx);
-  const newUnits = [...new Set(valid.map((r) => r.unit!).filter((u) => !keys.has(unitKey(u))))].sort();
-  if (!decree) return { read, input, dbVersion: version, decree, blocking, accepted: valid.length, rejected, warnings, newUnits, diff: empty, toEnd: [] };
+  const units = mapUnits(ctx, read.rows);
+  const newUnits = units.filter((u) => u.status === 'proposed' || u.status === 'new').map((u) => u.read).sort();
+  // The diff speaks of the unit each name resolves to (or is proposed as), so "DINKES" is no move from Dinas Kesehatan.
+  const resolvedName = new Map(units.map((u) => [unitKey(u.read), u.opdName ?? u.read]));
+  const unitOf = (u: string) => resolvedName.get(unitKey(u)) ?? u;
+  if (!decree) return { read, input, dbVersion: version, decree, blocking, accepted: valid.length, rejected, warnings, newUnits, units, diff: empty, toEnd: [] };
 
   const current = currentRoster(ctx, decree.category.id, decree.tmtStart);
   const later = ctx.db
@@ -189,12 +195,12 @@ export function previewImport(ctx: CoreContext, read: ReadResult, input: DecreeI
     seen.add(r.nik);
     const before = latest.get(r.nik);
     const honor = r.honor ?? 0;
-    if (!before) diff.added.push({ nik: r.nik, name: r.name, opd: r.unit!, honor });
+    if (!before) diff.added.push({ nik: r.nik, name: r.name, opd: unitOf(r.unit!), honor });
     else {
-      const moved = unitKey(before.opd) !== unitKey(r.unit!);
+      const moved = unitKey(before.opd) !== unitKey(unitOf(r.unit!));
       const honorChanged = before.honor !== honor;
       if (moved || honorChanged) {
-        diff.changed.push({ nik: r.nik, name: r.name, fromOpd: before.opd, toOpd: r.unit!, fromHonor: before.honor, toHonor: honor, moved, honorChanged });
+        diff.changed.push({ nik: r.nik, name: r.name, fromOpd: before.opd, toOpd: unitOf(r.unit!), fromHonor: before.honor, toHonor: honor, moved, honorChanged });
       } else diff.unchanged++;
     }
   }
@@ -208,7 +214,7 @@ export function previewImport(ctx: CoreContext, read: ReadResult, input: DecreeI
     }
     if (c.end_date === null || c.end_date >= decree.tmtStart) toEnd.push({ engagementId: c.id, personId: c.person_id, nik: c.nik, removed: !inFile });
   }
-  return { read, input, dbVersion: version, decree, blocking, accepted: valid.length, rejected, warnings, newUnits, diff, toEnd };
+  return { read, input, dbVersion: version, decree, blocking, accepted: valid.length, rejected, warnings, newUnits, units, diff, toEnd };
 }
 
 /**

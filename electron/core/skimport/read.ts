@@ -2,13 +2,13 @@ import { createHash } from 'node:crypto';
 import { createReadStream, openSync, readSync, closeSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { SigapError } from '../errors';
-import { parseDateText } from '../../../shared/dates';
 import { cellText, columnLetter, isBlank, type SheetRow } from './cells';
 import { detectHeader, FIELD_LABELS, type HeaderLayout } from './header';
 import { readXlsx, type SheetStream } from './read-xlsx';
 import { readCsv } from './read-csv';
 import { classifyRow, groupName, parseDataRow } from './rows';
 import { checkZipDirectory } from './zip-guard';
+import { fillTitle, titleOf } from './title';
 import type { DecreeTitle, LayoutOverride, ParsedRow, Problem, ReadResult, SheetLayout } from './types';
 
 export interface ReadOptions {
@@ -86,24 +86,6 @@ export function sniffSpreadsheet(path: string, label: string, asked = 'lampiran 
   return 'csv';
 }
 
-function titleOf(rows: SheetRow[]): DecreeTitle {
-  const t: DecreeTitle = { number: null, date: null, subject: null, signatory: null, tmt: null };
-  const lines = rows.map((r) => r.cells.filter((c) => !isBlank(c)).map(cellText).join(' ').replace(/\s+/g, ' ').trim());
-  lines.forEach((line, i) => {
-    let m: RegExpExecArray | null;
-    if (!t.number && (m = /^NOMOR\s*:?\s*(\S.*)$/i.exec(line))) t.number = m[1]!.replace(/[\s,;]+$/, '');
-    else if (!t.date && (m = /^TANGGAL\s*:?\s*(\S.*)$/i.exec(line))) t.date = parseDateText(m[1]!);
-    else if (!t.subject && (m = /^TENTANG\s*:?\s*(.*)$/i.exec(line))) {
-      const rest = [m[1]!, ...lines.slice(i + 1).filter((l) => l !== '' && !/^(NOMOR|TANGGAL|TMT)\b/i.test(l))].join(' ').trim();
-      t.subject = rest === '' ? null : rest;
-    } else if (!t.tmt && (m = /^(TMT|TERHITUNG MULAI TANGGAL)\s*:?\s*(\S.*)$/i.exec(line))) t.tmt = parseDateText(m[2]!);
-    if (!t.signatory && (m = /(BUPATI|WALI\s?KOTA|GUBERNUR)\s+([A-Z][A-Z .]+?)\s*$/i.exec(line)) && /KEPUTUSAN|LAMPIRAN/i.test(line)) {
-      t.signatory = `${m[1]!.toUpperCase()} ${m[2]!.toUpperCase()}`;
-    }
-  });
-  return t;
-}
-
 interface SheetState {
   layout: SheetLayout;
   rows: ParsedRow[];
@@ -171,7 +153,7 @@ export async function readAppendix(path: string, opts: ReadOptions): Promise<Rea
     if (layout.columns.nik === undefined) {
       throw new SigapError('NO_NIK_COLUMN', `Berkas "${label}", sheet "${sheet.name}", baris ${layout.headerRows[0]}: tidak ada kolom NIK. Tambahkan kolom NIK berisi 16 angka NIK dari KTP.`);
     }
-    if (!title) title = titleOf(head.filter((r) => r.row < layout.headerRows[0]!));
+    title = fillTitle(title, titleOf(head.filter((r) => r.row < layout.headerRows[0]!)));
     const state: SheetState = {
       layout: {
         sheet: sheet.name,
