@@ -20,7 +20,8 @@ const RULES: [Field, RegExp][] = [
   ['mother', /IBU KANDUNG|NAMA IBU/],
   ['kpj', /\bKPJ\b|NO(MOR)? PESERTA|NOMOR KARTU/],
   ['nik', /\bNIK\b|\bN I K\b|NO(MOR)? KTP|INDUK KEPENDUDUKAN|\bE KTP\b/],
-  ['birth', /TEMPAT\s*(DAN\s*)?(TGL|TANGGAL|TANGAL)\.?\s*LAHIR|\bTTL\b|TEMPAT TGL LHR/],
+  // One cell, two facts: `TEMPAT/TGL LAHIR`, `TMP/TGL LAHIR`, `TEMPAT, TANGGAL LAHIR`, `TTL`, `T.T.L`.
+  ['birth', /\b(TEMPAT|TEMPT|TMP|TMPT|TPT)\b.*\b(TGL|TANGGAL|TANGAL|TG)\b.*\b(LAHIR|LHR)\b|^T ?T ?L$|\bTTL\b/],
   ['birthPlace', /^TEMPAT( LAHIR)?$/],
   ['birthDate', /(TGL|TANGGAL|TANGAL) ?(LAHIR|LHR)|^TANGGAL$|^TGL$|^LAHIR$/],
   ['sex', /^L ?P$|JENIS KELAMIN|^JK$|KELAMIN|^L P$|^P L$/],

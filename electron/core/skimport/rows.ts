@@ -11,10 +11,16 @@ export type RowKind = 'blank' | 'total' | 'signature' | 'group' | 'data';
 const TOTAL = /^(JUMLAH|TOTAL|SUB\s*TOTAL|GRAND\s*TOTAL)\b/i;
 const SIGNATURE = /^(DITETAPKAN|DIKELUARKAN|PADA TANGGAL|BUPATI|WALI\s?KOTA|GUBERNUR|SEKRETARIS DAERAH|A\.\s?N\.?\s|AN\.\s|NIP[.\s:]|PLT\.?\s|PJ\.?\s|PENJABAT)/i;
 
+/** What a template leaves in an unused row's cells: a dash, a zero, `Rp -`. */
+const EMPTY_MARK = /^(-+|0|Rp\.?\s*-*)$/i;
+
 /** Sorts a row under the header into data, an OPD group row, a total, the signature block or blank. */
 export function classifyRow(cells: Cell[], columns: Partial<Record<Field, number>>): RowKind {
   const filled = cells.map((c, i) => ({ c, i })).filter(({ c }) => !isBlank(c));
   if (filled.length === 0) return 'blank';
+  // A pre-numbered empty template row ("8." or 8 in the No column, perhaps a dash or 0 elsewhere).
+  const noCol = columns.no ?? filled[0]!.i;
+  if (filled.every(({ c, i }) => (i === noCol && /^\d{1,5}[.)]?$/.test(cellText(c))) || EMPTY_MARK.test(cellText(c)))) return 'blank';
   const texts = filled.map(({ c }) => cellText(c));
   if (texts.some((t) => TOTAL.test(t))) return 'total';
   const nikBlank = columns.nik === undefined || isBlank(cells[columns.nik] ?? null);
@@ -95,10 +101,10 @@ export function parseDataRow(r: SheetRow, cx: RowContext): ParsedRow {
     const c = get('birth');
     if (isDate(c)) birthDate = c.iso;
     else if (!isBlank(c)) {
-      const b = parseBirthCell(cellText(c));
+      const b = birthOf(cellText(c));
       birthPlace = b.place;
       birthDate = b.date;
-      if (!b.date) add('birth', 'BIRTHDATE_INVALID', `Tanggal lahir tidak terbaca dari "${cellText(c)}". Tulis seperti "Liwa, 12-05-1990".`, 'warning', nik);
+      if (!b.date) add('birth', 'BIRTHDATE_INVALID', birthDateMissing(cellText(c)), 'warning', nik);
     }
   }
   if (columns.birthPlace !== undefined && text('birthPlace')) {
@@ -108,8 +114,13 @@ export function parseDataRow(r: SheetRow, cx: RowContext): ParsedRow {
   if (columns.birthDate !== undefined) {
     const c = get('birthDate');
     const d = dateOf(c);
+    // A place written in the date column too ("Liwa, 12-05-1990") is read as both.
+    const both = d || isBlank(c) ? null : birthOf(cellText(c));
     if (d) birthDate = d;
-    else if (!isBlank(c)) add('birthDate', 'BIRTHDATE_INVALID', `Tanggal lahir "${cellText(c)}" tidak terbaca. Tulis seperti 12-05-1990.`, 'warning', nik);
+    else if (both?.date) {
+      birthDate = both.date;
+      birthPlace ??= both.place;
+    } else if (!isBlank(c)) add('birthDate', 'BIRTHDATE_INVALID', birthDateMissing(cellText(c)), 'warning', nik);
   }
 
   if (birthDate) {
@@ -195,4 +206,24 @@ function dateOf(c: Cell): string | null {
   // A date serial in a cell without a date format (1927..2118).
   if (typeof c === 'number') return c > 10000 && c < 80000 ? excelSerialToIso(c) : null;
   return isBlank(c) ? null : parseDateText(cellText(c));
+}
+
+/**
+ * Place and date of birth in one cell, in the forms clerks write: `Liwa, 12-05-1990`, `LIWA, 12 MEI 1970`,
+ * `Liwa/12-05-1970`, and the ones the shared parser does not take: `Liwa, 12/Mei/1970`, `Liwa 12.Mei.70`.
+ */
+export function birthOf(text: string): { place: string | null; date: string | null } {
+  const b = parseBirthCell(text);
+  if (b.date) return b;
+  const m = /^(.*?)[\s,/;:-]*(\d{1,2})[\s\-/.]*(\p{L}+)\.?[\s\-/.,]*(\d{4}|\d{2})\s*$/u.exec(text.trim());
+  const date = m ? parseDateText(`${m[2]} ${m[3]} ${m[4]}`) : null;
+  if (!m || !date) return b;
+  const place = m[1]!.replace(/[\s,/;:-]+$/, '').trim();
+  return { place: place === '' ? null : place === place.toUpperCase() ? titleCase(place) : place, date };
+}
+
+/** Why no birth date came out of a cell, without asking the clerk to rewrite a form the importer reads. */
+function birthDateMissing(text: string): string {
+  if (!/\d/.test(text)) return `Tanggal lahir tidak ada dalam "${text}" (hanya tempat lahir); tanggal dari NIK dipakai bila NIK sah.`;
+  return `Tanggal lahir dalam "${text}" tidak terbaca: bukan tanggal yang ada di kalender, atau tahunnya tidak lengkap. Periksa tanggalnya dengan KTP.`;
 }
