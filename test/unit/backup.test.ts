@@ -57,7 +57,7 @@ describe('backups', () => {
     ctx.db.prepare("UPDATE person SET name = 'DIUBAH' WHERE id = 1").run();
     let closed = false;
     const { check, safety, db } = await restoreBackup(ctx.db, ctx.dbPath, b.path, {
-      passphrase: 'sandi-panjang-1', backupDir: dir, clock: ctx.clock, closeCurrent: () => { ctx.db.close(); closed = true; },
+      passphrase: 'sandi-panjang-1', backupDir: dir, clock: ctx.clock, actor: 'test', closeCurrent: () => { ctx.db.close(); closed = true; },
     });
     expect(closed).toBe(true);
     expect(check.counts.persons).toBe(200);
@@ -82,7 +82,7 @@ describe('backups', () => {
     const cut = join(ctx.dir, 'terpotong.sigapdb');
     writeFileSync(cut, readFileSync(b.path).subarray(0, Math.floor(readFileSync(b.path).length / 2)));
     expect((await rejects(inspectBackup(cut, dir)))!.code).toBe('BACKUP_INVALID');
-    expect((await rejects(restoreBackup(ctx.db, ctx.dbPath, cut, { backupDir: dir, clock: ctx.clock, closeCurrent: () => ctx.db.close() })))!.code).toBe('BACKUP_INVALID');
+    expect((await rejects(restoreBackup(ctx.db, ctx.dbPath, cut, { backupDir: dir, clock: ctx.clock, actor: 'test', closeCurrent: () => ctx.db.close() })))!.code).toBe('BACKUP_INVALID');
     expect([...readdirSync(dir), ...readdirSync(ctx.dir)].filter((n) => n.startsWith('.restore-'))).toEqual([]);
   });
 
@@ -95,7 +95,7 @@ describe('backups', () => {
     o.close();
     const before = dumpDb(ctx);
     for (const f of [junk, other, join(ctx.dir, 'missing.sigapdb')]) {
-      const e = await rejects(restoreBackup(ctx.db, ctx.dbPath, f, { backupDir: ctx.dir, clock: ctx.clock, closeCurrent: () => ctx.db.close() }));
+      const e = await rejects(restoreBackup(ctx.db, ctx.dbPath, f, { backupDir: ctx.dir, clock: ctx.clock, actor: 'test', closeCurrent: () => ctx.db.close() }));
       expect(e).toBeInstanceOf(SigapError);
     }
     expect(dumpDb(ctx)).toEqual(before);

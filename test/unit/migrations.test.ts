@@ -94,7 +94,7 @@ describe('migrations', () => {
     expect(check).toMatchObject({ integrity: 'ok', schemaVersion: first, encrypted: false, counts: { persons: 1 } });
     // Restoring it brings back the state before the upgrade (migrated again on open).
     const backupDir = defaultBackupDir(path);
-    const restored = await restoreBackup(db, path, backupPath!, { backupDir, clock, closeCurrent: () => db.close() });
+    const restored = await restoreBackup(db, path, backupPath!, { backupDir, clock, actor: 'test', closeCurrent: () => db.close() });
     expect(restored.db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     expect(restored.db.prepare('SELECT name FROM person').pluck().all()).toEqual(['Budi']);
     restored.db.close();

@@ -2,7 +2,8 @@ import { parseArgs } from 'node:util';
 import { createBackup, listBackups, pruneBackups } from '../../core/backup/create';
 import { inspectBackup, restoreBackup } from '../../core/backup/restore';
 import { defaultBackupDir } from '../../core/backup/auto';
-import { openDatabase } from '../../core/db/open';
+import { dirname } from 'node:path';
+import { SigapError } from '../../../shared/errors';
 import { resolveDbPath } from '../../core/paths';
 import { printJson, table } from '../io';
 import { openCli, type CliEnv } from '../context';
@@ -17,7 +18,7 @@ sigap backup prune [--dir DIR]`;
 function passphrase(cx: CliEnv, envName: string | undefined): string | undefined {
   if (!envName) return undefined;
   const v = cx.env[envName];
-  if (!v) throw new Error(`Variabel lingkungan ${envName} kosong.`);
+  if (!v) throw new SigapError('INVALID_INPUT', `Variabel lingkungan ${envName} kosong.`);
   return v;
 }
 
@@ -30,6 +31,8 @@ export async function backupCommand(args: string[], cx: CliEnv): Promise<number>
   });
   const dbPath = resolveDbPath(values.db, cx.env);
   const dir = values.dir ?? values.to ?? defaultBackupDir(dbPath);
+  // Where a backup is decrypted to be checked: a private folder on the local disk, never `--to` (a flash disk).
+  const local = dirname(dbPath);
   switch (sub) {
     case 'create': {
       const ctx = openCli(values.db, cx);
@@ -51,7 +54,7 @@ export async function backupCommand(args: string[], cx: CliEnv): Promise<number>
     case 'check': {
       const file = positionals[0];
       if (!file) break;
-      const check = await inspectBackup(file, dir, passphrase(cx, values['passphrase-env']));
+      const check = await inspectBackup(file, local, passphrase(cx, values['passphrase-env']));
       if (values.json) printJson(cx.io, check);
       else cx.io.out(`${check.file}: utuh (${check.integrity}), skema ${check.schemaVersion}, ${check.pemda ?? '(tanpa profil Pemda)'}, ${check.counts.persons} orang, ${check.counts.decrees} SK\n`);
       return 0;
@@ -61,15 +64,22 @@ export async function backupCommand(args: string[], cx: CliEnv): Promise<number>
       if (!file) break;
       const pw = passphrase(cx, values['passphrase-env']);
       if (!values.yes) {
-        const check = await inspectBackup(file, dir, pw);
+        const check = await inspectBackup(file, local, pw);
         cx.io.out(`Akan memulihkan ${check.file}: ${check.pemda ?? '-'}, ${check.counts.persons} orang, ${check.counts.decrees} SK, skema ${check.schemaVersion}.\nJalankan lagi dengan --yes untuk memulihkan. Keadaan sekarang akan dicadangkan dahulu.\n`);
         return 1;
       }
-      const { db } = openDatabase(dbPath, { clock: cx.clock });
-      const r = await restoreBackup(db, dbPath, file, { ...(pw ? { passphrase: pw } : {}), backupDir: defaultBackupDir(dbPath), clock: cx.clock, closeCurrent: () => db.close() });
-      r.db.close();
-      cx.io.out(`Dipulihkan dari ${r.check.file}. Keadaan sebelumnya: ${r.safety}\n`);
-      return 0;
+      const ctx = openCli(values.db, cx);
+      try {
+        const r = await restoreBackup(ctx.db, dbPath, file, {
+          ...(pw ? { passphrase: pw } : {}), backupDir: defaultBackupDir(dbPath), clock: cx.clock, actor: ctx.actor, closeCurrent: () => ctx.db.close(),
+        });
+        r.db.close();
+        const kept = r.archived > 0 ? ` ${r.archived} entri jejak audit sesudah cadangan disimpan sebagai arsip.` : '';
+        cx.io.out(`Dipulihkan dari ${r.check.file}. Keadaan sebelumnya: ${r.safety}.${kept}\n`);
+        return 0;
+      } finally {
+        if (ctx.db.open) ctx.db.close(); // a refused restore leaves the connection open
+      }
     }
     case 'prune': {
       const gone = pruneBackups(dir);

@@ -133,7 +133,7 @@ export function securityHandlers(ctx: CoreContext, host: HostServices): Security
       // Never while a scheduled backup reads the connection this closes.
       const res = await exclusive(ctx, async () => {
         const old = ctx.db;
-        const r = await restoreBackup(old, dbPath, path, { passphrase: passphrase || undefined, backupDir: safetyDir, clock: ctx.clock, closeCurrent: () => old.close() });
+        const r = await restoreBackup(old, dbPath, path, { passphrase: passphrase || undefined, backupDir: safetyDir, clock: ctx.clock, actor: ctx.actor, closeCurrent: () => old.close() });
         ctx.db = r.db;
         return r;
       });

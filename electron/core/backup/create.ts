@@ -2,8 +2,12 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from
 import { basename, join } from 'node:path';
 import type { CoreContext } from '../context';
 import { nowIso } from '../context';
+import type { Db } from '../db/open';
 import { audit } from '../audit';
+import { SigapError } from '../../../shared/errors';
+import { createPrivateFile, fsyncDir, fsyncFile } from '../files/atomic';
 import { encryptFile } from './crypto';
+import { partPath, privateTemp, privateTempBase, removeStaleParts } from './leftovers';
 import { toKeep, DEFAULT_RETENTION, type RetentionRule } from './retention';
 
 export type BackupReason = 'otomatis' | 'harian' | 'sebelum-sk' | 'sebelum-migrasi' | 'keluar' | 'manual' | 'sebelum-pemulihan';
@@ -30,27 +34,44 @@ export function freeBackupPath(dir: string, at: Date, reason: BackupReason, encr
 }
 
 /**
- * Copies the live database with SQLite's online backup API (never a file copy of a live database),
- * optionally encrypts it, and writes it under its final name only when complete.
+ * A consistent copy of the live database at `path` (a new file, readable by its owner only), made with
+ * SQLite's online backup API: never a file copy of a live database.
+ */
+export async function snapshotTo(db: Db, path: string): Promise<void> {
+  createPrivateFile(path);
+  await db.backup(path);
+}
+
+/**
+ * Copies the live database, optionally encrypting it, and writes it under its final name only when
+ * complete and flushed. Only what the backup will hold touches `dir` (which may be a flash disk): an
+ * encrypted backup is snapshotted into a private temporary folder beside the database and streamed
+ * through the cipher into the part file, so no plaintext byte is ever written to the destination.
+ * A failure removes the part file; one left by a killed earlier run is removed here.
  */
 export async function createBackup(ctx: CoreContext, dir: string, reason: BackupReason, passphrase?: string): Promise<BackupResult> {
+  if (passphrase !== undefined && passphrase.length < 8) throw new SigapError('INVALID_INPUT', 'Kata sandi cadangan minimal 8 karakter.');
   mkdirSync(dir, { recursive: true });
+  removeStaleParts(dir);
   const final = freeBackupPath(dir, ctx.clock(), reason, Boolean(passphrase));
-  const name = basename(final);
-  const plain = join(dir, `.${name}.part`);
+  const part = partPath(final);
+  const temp = passphrase ? privateTemp(privateTempBase(ctx.db.name)) : null;
   try {
-    await ctx.db.backup(plain);
-    if (passphrase) {
-      const enc = join(dir, `.${name}.enc.part`);
-      await encryptFile(plain, enc, passphrase);
-      rmSync(plain, { force: true });
-      renameSync(enc, final);
+    if (passphrase && temp) {
+      const snapshot = join(temp.dir, 'snapshot.db');
+      await snapshotTo(ctx.db, snapshot);
+      await encryptFile(snapshot, part, passphrase);
     } else {
-      renameSync(plain, final);
+      await snapshotTo(ctx.db, part);
     }
+    fsyncFile(part);
+    renameSync(part, final);
+    fsyncDir(dir);
   } catch (e) {
-    rmSync(plain, { force: true });
+    for (const suffix of ['', '-journal']) rmSync(`${part}${suffix}`, { force: true });
     throw e;
+  } finally {
+    temp?.cleanup();
   }
   const bytes = statSync(final).size;
   ctx.db.transaction(() => audit(ctx, { action: 'create', entity: 'backup', entityId: null, summary: `Cadangan ${reason}: ${basename(final)}`, after: { path: final, bytes, encrypted: Boolean(passphrase), at: nowIso(ctx) } }))();

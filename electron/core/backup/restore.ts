@@ -1,13 +1,17 @@
 import Database from 'better-sqlite3';
-import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
-import { dirname, join, basename } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { join, basename } from 'node:path';
 import { SigapError } from '../../../shared/errors';
 import { LATEST_VERSION } from '../db/migrations/index';
 import { openDatabase, type Db } from '../db/open';
+import { createPrivateFile, PRIVATE_FILE_MODE } from '../files/atomic';
+import { audit } from '../audit';
 import { decryptFile, isEncryptedBackup } from './crypto';
 import { createBackup } from './create';
-import { audit } from '../audit';
+import { archiveLaterAudit } from './archive';
+import { assertSoleConnection } from './in-use';
+import { privateTemp, privateTempBase, type PrivateTemp } from './leftovers';
+import { schemaDifferences } from './schema-check';
 
 export interface BackupCheck {
   file: string;
@@ -44,6 +48,11 @@ function checkPlain(path: string, label: string, encrypted: boolean): BackupChec
       throw new SigapError('BACKUP_INVALID', `"${label}" bukan cadangan basis data Sigap.`);
     }
     if (schemaVersion > LATEST_VERSION) throw new SigapError('DB_TOO_NEW', `Cadangan "${label}" dibuat oleh versi Sigap yang lebih baru (skema ${schemaVersion}). Perbarui aplikasi dahulu.`);
+    const diff = schemaDifferences(db, schemaVersion);
+    if (diff.length > 0) {
+      const shown = diff.length > 6 ? [...diff.slice(0, 6), `dan ${diff.length - 6} perbedaan lain`] : diff;
+      throw new SigapError('BACKUP_INVALID', `Cadangan "${label}" tidak cocok dengan skema Sigap versi ${schemaVersion} (diubah di luar Sigap?), jadi tidak dapat dipulihkan: ${shown.join('; ')}.`);
+    }
     const pemda = (db.prepare('SELECT name FROM employer WHERE id = 1').get() as { name: string } | undefined)?.name ?? null;
     return {
       file: label, encrypted, integrity, schemaVersion, pemda,
@@ -56,31 +65,40 @@ function checkPlain(path: string, label: string, encrypted: boolean): BackupChec
 
 /** Removes a staged copy with the -wal/-shm files a read-only open of a WAL-mode copy leaves beside it. */
 function removeStaged(staged: string): void {
-  for (const suffix of ['', '-wal', '-shm']) rmSync(`${staged}${suffix}`, { force: true });
+  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${staged}${suffix}`, { force: true });
 }
 
-/** Makes a plain copy of a backup (decrypting it) next to `nearPath`, and checks it. */
-export async function stageBackup(backupPath: string, nearPath: string, passphrase?: string): Promise<{ staged: string; check: BackupCheck }> {
+/**
+ * Makes a plain copy of a backup (decrypting it) in a new private folder under `localDir`, and checks
+ * it. `localDir` is on the local disk (beside the database, so the restore's rename stays on one file
+ * system): a decrypted copy never lands next to an encrypted backup on a flash disk.
+ */
+export async function stageBackup(backupPath: string, localDir: string, passphrase?: string): Promise<{ staged: string; check: BackupCheck; temp: PrivateTemp }> {
   if (!existsSync(backupPath)) throw new SigapError('NOT_FOUND', `Berkas cadangan "${backupPath}" tidak ditemukan.`);
   const encrypted = isEncryptedBackup(backupPath);
-  const staged = join(dirname(nearPath), `.restore-${randomBytes(4).toString('hex')}.db`);
+  if (encrypted && !passphrase) throw new SigapError('BACKUP_PASSPHRASE', 'Cadangan ini terenkripsi: masukkan kata sandinya.');
+  const temp = privateTemp(localDir);
+  const staged = join(temp.dir, 'pulihkan.db');
   try {
-    if (encrypted) {
-      if (!passphrase) throw new SigapError('BACKUP_PASSPHRASE', 'Cadangan ini terenkripsi: masukkan kata sandinya.');
-      await decryptFile(backupPath, staged, passphrase);
-    } else copyFileSync(backupPath, staged);
+    if (encrypted) await decryptFile(backupPath, staged, passphrase!);
+    else {
+      createPrivateFile(staged);
+      copyFileSync(backupPath, staged);
+    }
     const check = checkPlain(staged, basename(backupPath), encrypted);
     for (const suffix of ['-wal', '-shm']) rmSync(`${staged}${suffix}`, { force: true });
-    return { staged, check };
+    return { staged, check, temp };
   } catch (e) {
-    removeStaged(staged);
+    temp.cleanup();
     throw e;
   }
 }
 
-export async function inspectBackup(backupPath: string, scratchDir: string, passphrase?: string): Promise<BackupCheck> {
-  const { staged, check } = await stageBackup(backupPath, join(scratchDir, 'x.db'), passphrase);
-  removeStaged(staged);
+/** Checks a backup without restoring it; the staged copy lives in a private folder under `localDir` and is removed. */
+export async function inspectBackup(backupPath: string, localDir: string, passphrase?: string): Promise<BackupCheck> {
+  mkdirSync(localDir, { recursive: true });
+  const { check, temp } = await stageBackup(backupPath, localDir, passphrase);
+  temp.cleanup();
   return check;
 }
 
@@ -89,27 +107,38 @@ export interface RestoreOptions {
   /** Where the safety backup of the current state goes. */
   backupDir: string;
   clock: () => Date;
+  /** Who restores: the restore and its safety backup are audited under this name. */
+  actor: string;
   /** Closes the caller's connection to `dbPath` before the file is replaced. */
   closeCurrent: () => void;
 }
 
 /**
- * Restores a backup over the database at `dbPath`: checks it first, backs up the current state, then
- * swaps the files and reopens (migrating an older backup). Returns the check and the new connection.
+ * Restores a backup over the database at `dbPath`: checks it first (integrity, version, schema),
+ * refuses while another process has the database open, backs up the current state, keeps the audit
+ * rows written since the backup as an archived segment of the restored log, then swaps the files and
+ * reopens (migrating an older backup). Returns the check and the new connection.
  */
-export async function restoreBackup(current: Db, dbPath: string, backupPath: string, o: RestoreOptions): Promise<{ check: BackupCheck; safety: string; db: Db }> {
-  const { staged, check } = await stageBackup(backupPath, dbPath, o.passphrase);
+export async function restoreBackup(current: Db, dbPath: string, backupPath: string, o: RestoreOptions): Promise<{ check: BackupCheck; safety: string; archived: number; db: Db }> {
+  // Before any work: nothing is made (not even the safety backup) for a restore that cannot happen.
+  assertSoleConnection(current, false);
+  const { staged, check, temp } = await stageBackup(backupPath, privateTempBase(dbPath), o.passphrase);
   try {
-    const safety = await createBackup({ db: current, actor: 'pemulihan', clock: o.clock }, o.backupDir, 'sebelum-pemulihan');
+    const ctx = { db: current, actor: o.actor, clock: o.clock };
+    const safety = await createBackup(ctx, o.backupDir, 'sebelum-pemulihan');
+    const archived = archiveLaterAudit(current, staged, o.clock().toISOString());
+    // Again just before the swap: a process may have opened the database in the meantime.
+    assertSoleConnection(current, true);
     o.closeCurrent();
-    for (const suffix of ['-wal', '-shm']) rmSync(`${dbPath}${suffix}`, { force: true });
+    for (const suffix of ['-wal', '-shm', '-journal']) rmSync(`${dbPath}${suffix}`, { force: true });
+    chmodSync(staged, PRIVATE_FILE_MODE);
     renameSync(staged, dbPath);
     const { db } = openDatabase(dbPath, { clock: o.clock });
-    const ctx = { db, actor: 'pemulihan', clock: o.clock };
-    db.transaction(() => audit(ctx, { action: 'update', entity: 'backup', entityId: null, summary: `Dipulihkan dari ${basename(backupPath)}; keadaan sebelumnya dicadangkan di ${basename(safety.path)}`, after: check }))();
-    return { check, safety: safety.path, db };
-  } catch (e) {
+    const summary = `Dipulihkan dari ${basename(backupPath)}; keadaan sebelumnya dicadangkan di ${basename(safety.path)}` + (archived > 0 ? `; ${archived} entri jejak audit sesudah cadangan disimpan sebagai arsip` : '');
+    db.transaction(() => audit({ ...ctx, db }, { action: 'update', entity: 'backup', entityId: null, summary, after: { ...check, archivedAuditRows: archived } }))();
+    return { check, safety: safety.path, archived, db };
+  } finally {
     removeStaged(staged);
-    throw e;
+    temp.cleanup();
   }
 }
