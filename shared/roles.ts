@@ -13,6 +13,15 @@ export const ROLE_LABELS: Record<Role, string> = {
 export const SEES_IDENTITY: readonly Role[] = ['admin', 'hr'];
 
 /**
+ * Whether a role sees identity: NIK, KPJ, full birth date, mother's name, address and phone (what the
+ * others get instead: shared/mask.ts). A role that does not see an identity may not search by it either:
+ * for finance and viewer the roster search matches names only (roster/query.ts).
+ */
+export function seesIdentity(role: Role): boolean {
+  return SEES_IDENTITY.includes(role);
+}
+
+/**
  * The roles a call needs, by the call's name: an exact name first, then its prefix (`sk.`), then `*`.
  * Reading calls are open to every signed-in role; writing calls to the role whose work they are.
  */
@@ -55,6 +64,9 @@ const RULES: Record<string, readonly Role[]> = {
   'settings.saveEmployer': ['admin'],
   'settings.chooseLogo': ['admin'],
   'opd.save': ['admin'],
+  // Unit aliases are the SK clerk's to keep: the import wizard remembers them too.
+  'opd.saveAlias': ['admin', 'hr'],
+  'opd.deleteAlias': ['admin', 'hr'],
   'category.save': ['admin'],
   'incident.': ['admin', 'hr'],
   'incident.list': ['admin', 'hr', 'finance', 'viewer'],

@@ -17,6 +17,15 @@ export const rosterFilter = z
   })
   .strict();
 
+/**
+ * Set on a person's record for roles that may not see identity (shared/mask.ts): birthDate, address,
+ * phone and motherName are then null because hidden, not because unknown, and only the birth year is given.
+ */
+const maskedIdentity = {
+  birthYear: z.number().nullable().optional(),
+  identityHidden: z.boolean().optional(),
+};
+
 export const rosterRow = z.object({
   personId: z.number(),
   engagementId: z.number(),
@@ -39,6 +48,7 @@ export const rosterRow = z.object({
   endDate: z.string().nullable(),
   decreeNumber: z.string().nullable(),
   active: z.boolean(),
+  ...maskedIdentity,
 });
 export type RosterRowDto = z.infer<typeof rosterRow>;
 
@@ -120,6 +130,7 @@ export const personDetail = z.object({
     kpj: z.string().nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),
+    ...maskedIdentity,
   }),
   current: engagementDto.nullable(),
   engagements: z.array(engagementDto),

@@ -2,6 +2,9 @@ import type { z } from 'zod';
 import { contract, type ChannelName, type Output, type ParsedInput, type Reply } from '../../../shared/contract/index';
 import { SigapError } from '../../../shared/errors';
 import { PUBLIC_CALLS, type SessionGate } from '../auth/session';
+import { maskForRole } from '../../../shared/mask';
+import { seesIdentity } from '../../../shared/roles';
+import { faultToSigapError } from '../db/errors';
 
 export type Handlers = { [K in ChannelName]: (input: ParsedInput<K>) => Promise<Output<K>> | Output<K> };
 
@@ -64,11 +67,15 @@ export async function dispatch(handlers: Handlers, name: unknown, raw: unknown, 
       const out = spec.output.safeParse(value);
       if (!out.success) throw new Error(`reply of ${name} breaks the contract: ${JSON.stringify(out.error.issues.slice(0, 3))}`);
     }
-    // NIK and KPJ leave the core masked for roles that do not need them, whatever the call.
-    const shown = opts.gate ? opts.gate.present(value) : value;
+    // Identity leaves the core masked for roles that may not see it, whatever the call (shared/mask.ts):
+    // NIK and KPJ in fields and texts, birth date cut to the year, mother's name, address and phone hidden.
+    // The role is read after the call, as sign-in and sign-out change it; nobody signed in sees nothing.
+    const user = opts.gate?.current() ?? null;
+    const shown = opts.gate && !(user && seesIdentity(user.role)) ? maskForRole(value) : value;
     return { ok: true, value: shown === undefined ? null : shown };
   } catch (e) {
-    if (e instanceof SigapError) return { ok: false, error: { code: e.code, message: e.message } };
+    const fault = faultToSigapError(e); // a locked database, a full disk, a read-only file: see db/errors.ts
+    if (fault) return { ok: false, error: { code: fault.code, message: fault.message } };
     opts.onInternalError?.(name, e);
     return { ok: false, error: { code: 'INTERNAL', message: 'Terjadi kesalahan internal. Rincian dicatat di log aplikasi.' } };
   }

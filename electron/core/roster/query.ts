@@ -56,7 +56,7 @@ const SORTS: Record<NonNullable<RosterFilter['sort']>, string> = {
  * The ordered engagement ids of the roster for a filter: each person's latest engagement that started
  * by the end of the month (a person ended mid-month and re-engaged appears once).
  */
-function idsQuery(f: RosterFilter): { sql: string; params: Record<string, unknown> } {
+function idsQuery(f: RosterFilter, byIdentity: boolean): { sql: string; params: Record<string, unknown> } {
   const params: Record<string, unknown> = { from: firstDay(f.month), to: lastDay(f.month) };
   const where = [
     'e.start_date <= @to',
@@ -82,7 +82,9 @@ function idsQuery(f: RosterFilter): { sql: string; params: Record<string, unknow
   const q = (f.search ?? '').trim();
   if (q !== '') {
     const digits = q.replace(/[\s.]/g, '');
-    if (/^\d+$/.test(digits)) {
+    // A role that sees NIK and KPJ masked may not search by them either: prefix searches one digit at a
+    // time would spell them out. Its search matches names only (digits then match nobody).
+    if (/^\d+$/.test(digits) && byIdentity) {
       // NIK or KPJ prefix as a range on their indexes (':' sorts right after '9').
       where.push('((p.nik >= @lo AND p.nik < @hi) OR (p.kpj >= @lo AND p.kpj < @hi))');
       params.lo = digits;
@@ -92,7 +94,9 @@ function idsQuery(f: RosterFilter): { sql: string; params: Record<string, unknow
       params.nameLike = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     }
   }
-  const order = `${SORTS[f.sort ?? 'name']}${f.desc ? ' DESC' : ''}, e.id`;
+  // Sorting by NIK would tell those roles how hidden digits compare: they get the name order.
+  const sort = f.sort === 'nik' && !byIdentity ? 'name' : (f.sort ?? 'name');
+  const order = `${SORTS[sort]}${f.desc ? ' DESC' : ''}, e.id`;
   // With a search, start from the few matching persons (CROSS JOIN fixes the join order in SQLite);
   // without one, start from the engagements.
   const from = q !== '' ? 'person p CROSS JOIN engagement e ON e.person_id = p.id' : 'engagement e JOIN person p ON p.id = e.person_id';
@@ -121,20 +125,23 @@ const ROWS_SQL = `
  */
 const lastList = new WeakMap<Db, { key: string; ids: number[] }>();
 
-function orderedIds(db: Db, f: RosterFilter): number[] {
+function orderedIds(db: Db, f: RosterFilter, byIdentity: boolean): number[] {
   const version = db.prepare('SELECT total_changes() AS t').get() as { t: number };
-  const key = JSON.stringify([version.t, db.pragma('data_version', { simple: true }), f.month, f.search ?? '', f.opdId, f.opd, f.categoryId, f.hasKpj, f.status, f.sort, f.desc]);
+  const key = JSON.stringify([version.t, db.pragma('data_version', { simple: true }), f.month, f.search ?? '', f.opdId, f.opd, f.categoryId, f.hasKpj, f.status, f.sort, f.desc, byIdentity]);
   const cached = lastList.get(db);
   if (cached && cached.key === key) return cached.ids;
-  const { sql, params } = idsQuery(f);
+  const { sql, params } = idsQuery(f, byIdentity);
   const ids = db.prepare(sql).pluck().all(params) as number[];
   lastList.set(db, { key, ids });
   return ids;
 }
 
-/** The one roster query the CLI, the UI and the benchmark all use. */
+/**
+ * The one roster query the CLI, the UI and the benchmark all use. A caller that may not see identity
+ * (`ctx.seesIdentity === false`) searches and sorts by name only; its rows are masked by the bridge.
+ */
 export function queryRoster(ctx: CoreContext, f: RosterFilter): { total: number; rows: RosterRow[] } {
-  const ids = orderedIds(ctx.db, f);
+  const ids = orderedIds(ctx.db, f, ctx.seesIdentity !== false);
   const offset = f.offset ?? 0;
   const page = f.limit === undefined ? ids.slice(offset) : ids.slice(offset, offset + f.limit);
   const rows = ctx.db.prepare(ROWS_SQL).all({ ids: JSON.stringify(page), from: firstDay(f.month) }) as RosterRow[];
