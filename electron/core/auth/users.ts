@@ -3,7 +3,8 @@ import { nowIso } from '../context';
 import { audit } from '../audit';
 import { SigapError } from '../../../shared/errors';
 import { ROLES, type Role } from '../../../shared/roles';
-import { hashPassword, passwordProblem, temporaryPassword, verifyPassword } from './passwords';
+import { hashPassword, needsRehash, passwordProblem, temporaryPassword, verifyAgainstNothing, verifyPassword } from './passwords';
+import { clearFailures, countAttempt, lockNote, tryAgainNote } from './throttle';
 
 export interface User {
   id: number;
@@ -64,35 +65,52 @@ export async function createFirstAdmin(ctx: CoreContext, u: { username: string; 
   return createUser({ ...ctx, actor: u.username.trim().toLowerCase() }, { ...u, role: 'admin' }, { onlyIfFirst: true });
 }
 
-const MAX_FAILED = 10;
-
-/** Checks a login. Ten wrong passwords in a row lock the account until an admin resets it. */
+/**
+ * Checks a sign-in. Every name takes the same path whether or not it has an account: the attempt is
+ * counted against the name (auth/throttle.ts), a password is hashed (against a dummy hash when there is
+ * no account), and a wrong name or password gets one message. A right password clears the count and
+ * rewrites a hash made with older scrypt parameters.
+ */
 export async function authenticate(ctx: CoreContext, username: string, password: string): Promise<User> {
   const name = username.trim().toLowerCase();
-  const row = ctx.db.prepare('SELECT id, password_hash, active, failed_logins FROM app_user WHERE username = ?').get(name) as
-    | { id: number; password_hash: string; active: number; failed_logins: number } | undefined;
-  const wrong = new SigapError('AUTH_FAILED', 'Nama pengguna atau kata sandi salah.');
-  if (!row) {
-    await hashPassword(password); // same time as a real check, so names cannot be probed
-    throw wrong;
-  }
-  if (!row.active) throw new SigapError('AUTH_FAILED', 'Akun ini dinonaktifkan. Hubungi administrator.');
-  if (row.failed_logins >= MAX_FAILED) throw new SigapError('AUTH_FAILED', 'Akun terkunci karena terlalu banyak percobaan. Minta administrator mengatur ulang kata sandi.');
-  const ok = await verifyPassword(password, row.password_hash);
+  const lockMs = countAttempt(ctx, name);
+  const row = ctx.db.prepare('SELECT id, password_hash, active FROM app_user WHERE username = ?').get(name) as
+    | { id: number; password_hash: string; active: number } | undefined;
+  const ok = row ? await verifyPassword(password, row.password_hash) : await verifyAgainstNothing(password);
   // The attempt is on record under the name tried, without making it the actor of anything else.
   const attempt: CoreContext = { ...ctx, actor: name };
+  if (!row || !ok) {
+    if (row) audit(attempt, { action: 'update', entity: 'user', entityId: row.id, summary: `Gagal masuk (kata sandi salah)${lockNote(lockMs)}` });
+    throw wrongSignIn(lockMs);
+  }
+  clearFailures(ctx, name);
+  // Only someone who knows the password learns that the account is switched off.
+  if (!row.active) throw new SigapError('AUTH_FAILED', 'Akun ini dinonaktifkan. Hubungi administrator.');
+  const upgraded = needsRehash(row.password_hash) ? await hashPassword(password) : null;
   ctx.db.transaction(() => {
-    if (ok) ctx.db.prepare('UPDATE app_user SET failed_logins = 0, last_login_at = ? WHERE id = ?').run(nowIso(ctx), row.id);
-    else ctx.db.prepare('UPDATE app_user SET failed_logins = failed_logins + 1 WHERE id = ?').run(row.id);
-    audit(attempt, { action: 'update', entity: 'user', entityId: row.id, summary: ok ? 'Masuk' : 'Gagal masuk (kata sandi salah)' });
+    ctx.db.prepare('UPDATE app_user SET last_login_at = ? WHERE id = ?').run(nowIso(ctx), row.id);
+    // Not over a password reset that landed while this one was hashing.
+    if (upgraded) ctx.db.prepare('UPDATE app_user SET password_hash = ? WHERE id = ? AND password_hash = ?').run(upgraded, row.id, row.password_hash);
+    audit(attempt, { action: 'update', entity: 'user', entityId: row.id, summary: upgraded ? 'Masuk (hash kata sandi diperbarui)' : 'Masuk' });
   })();
-  if (!ok) throw wrong;
   return toUser(ctx.db.prepare(`${SELECT} WHERE id = ?`).get(row.id) as Record<string, unknown>);
 }
 
+/** One message for an unknown name and a wrong password; the wrong password that starts a lock says so. */
+function wrongSignIn(lockMs: number): SigapError {
+  return new SigapError('AUTH_FAILED', `Nama pengguna atau kata sandi salah.${tryAgainNote(lockMs)}`);
+}
+
+/** A wrong old password counts toward the same throttle as a wrong sign-in. */
 export async function changePassword(ctx: CoreContext, userId: number, oldPassword: string, newPassword: string): Promise<void> {
-  const row = ctx.db.prepare('SELECT password_hash FROM app_user WHERE id = ?').get(userId) as { password_hash: string } | undefined;
-  if (!row || !(await verifyPassword(oldPassword, row.password_hash))) throw new SigapError('AUTH_FAILED', 'Kata sandi lama salah.');
+  const row = ctx.db.prepare('SELECT username, password_hash FROM app_user WHERE id = ?').get(userId) as { username: string; password_hash: string } | undefined;
+  if (!row) throw new SigapError('NOT_FOUND', 'Pengguna tidak ditemukan.');
+  const lockMs = countAttempt(ctx, row.username);
+  if (!(await verifyPassword(oldPassword, row.password_hash))) {
+    audit(ctx, { action: 'update', entity: 'user', entityId: userId, summary: `Gagal ganti kata sandi (kata sandi lama salah)${lockNote(lockMs)}` });
+    throw new SigapError('AUTH_FAILED', `Kata sandi lama salah.${tryAgainNote(lockMs)}`);
+  }
+  clearFailures(ctx, row.username);
   await setPassword(ctx, userId, newPassword, false);
 }
 
@@ -101,8 +119,10 @@ export async function setPassword(ctx: CoreContext, userId: number, password: st
   if (problem) throw new SigapError('INVALID_INPUT', problem);
   const hash = await hashPassword(password);
   ctx.db.transaction(() => {
-    const r = ctx.db.prepare('UPDATE app_user SET password_hash = ?, must_change_password = ?, failed_logins = 0 WHERE id = ?').run(hash, mustChange ? 1 : 0, userId);
+    const r = ctx.db.prepare('UPDATE app_user SET password_hash = ?, must_change_password = ? WHERE id = ?').run(hash, mustChange ? 1 : 0, userId);
     if (r.changes === 0) throw new SigapError('NOT_FOUND', 'Pengguna tidak ditemukan.');
+    // A new password (the administrator's reset, the CLI's lost-password path) also ends a lock.
+    clearFailures(ctx, ctx.db.prepare('SELECT username FROM app_user WHERE id = ?').pluck().get(userId) as string);
     audit(ctx, { action: 'update', entity: 'user', entityId: userId, summary: mustChange ? 'Kata sandi diatur ulang' : 'Kata sandi diganti' });
   })();
 }

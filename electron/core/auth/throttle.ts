@@ -1,0 +1,102 @@
+import type { CoreContext } from '../context';
+import { SigapError } from '../../../shared/errors';
+
+/**
+ * Wrong passwords slow guessing down without ever locking anyone out for good (issue 17): the first
+ * four cost nothing, the fifth locks the name for a minute, each further one doubles the lock, up to
+ * half an hour. A lock always ends, so no one at the sign-in screen can shut out the only
+ * administrator; the administrator can also end it at once with `sigap user reset-password`.
+ *
+ * The count is kept per name typed (table `login_throttle`), whether or not an account has that name,
+ * so the answer is the same for both. The time comes from `ctx.clock`.
+ */
+export const FREE_FAILURES = 4;
+export const FIRST_LOCK_MS = 60_000;
+export const MAX_LOCK_MS = 30 * 60_000;
+/** Failures older than this are forgotten: a typo today does not count against next month. */
+export const FORGET_AFTER_MS = 24 * 3600_000;
+
+/** How long the lock is after `failures` wrong passwords in a row (0: no lock). */
+export function lockMsAfter(failures: number): number {
+  if (failures <= FREE_FAILURES) return 0;
+  return Math.min(MAX_LOCK_MS, FIRST_LOCK_MS * 2 ** Math.min(failures - FREE_FAILURES - 1, 20));
+}
+
+/** The key a name is counted under: as typed, lower case, bounded (longer names have no account anyway). */
+export function throttleKey(username: string): string {
+  return username.trim().toLowerCase().slice(0, 64);
+}
+
+interface Row {
+  failures: number;
+  locked_until: string | null;
+  last_failure_at: string;
+}
+
+/** "1 menit", "3 menit": the wait, rounded up to whole minutes. */
+function minutesText(ms: number): string {
+  return `${Math.max(1, Math.ceil(ms / 60_000))} menit`;
+}
+
+/** The refusal while a name is locked: says when to try again, the same for every name. */
+export function lockedError(untilMs: number, nowMs: number): SigapError {
+  return new SigapError('AUTH_FAILED', `Terlalu banyak kata sandi salah. Coba lagi dalam ${minutesText(untilMs - nowMs)}.`);
+}
+
+function current(ctx: CoreContext, key: string, nowMs: number): Row | null {
+  const row = ctx.db.prepare('SELECT failures, locked_until, last_failure_at FROM login_throttle WHERE username = ?').get(key) as Row | undefined;
+  if (!row) return null;
+  const quiet = nowMs - Date.parse(row.last_failure_at) > FORGET_AFTER_MS;
+  const stillLocked = row.locked_until !== null && Date.parse(row.locked_until) > nowMs;
+  return quiet && !stillLocked ? null : row;
+}
+
+/** When the name's lock ends (ms since epoch), or null when it may try now. */
+export function lockedUntil(ctx: CoreContext, username: string): number | null {
+  const nowMs = ctx.clock().getTime();
+  const row = current(ctx, throttleKey(username), nowMs);
+  const until = row?.locked_until ? Date.parse(row.locked_until) : null;
+  return until !== null && until > nowMs ? until : null;
+}
+
+/**
+ * Counts one attempt as a failure before the password is checked, and refuses it while the name is
+ * locked. Counting first means attempts sent all at once cannot all slip past the lock while the
+ * (slow) hash runs; a right password then clears the count with `clearFailures`.
+ * Returns the lock this attempt would start if it proves wrong (ms, 0 for none), for the audit row.
+ */
+export function countAttempt(ctx: CoreContext, username: string): number {
+  const key = throttleKey(username);
+  const now = ctx.clock();
+  const nowMs = now.getTime();
+  return ctx.db.transaction(() => {
+    const row = current(ctx, key, nowMs);
+    if (row?.locked_until && Date.parse(row.locked_until) > nowMs) throw lockedError(Date.parse(row.locked_until), nowMs);
+    const failures = (row?.failures ?? 0) + 1;
+    const lockMs = lockMsAfter(failures);
+    const until = lockMs > 0 ? new Date(nowMs + lockMs).toISOString() : null;
+    ctx.db.prepare(
+      `INSERT INTO login_throttle (username, failures, locked_until, last_failure_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (username) DO UPDATE SET failures = excluded.failures, locked_until = excluded.locked_until, last_failure_at = excluded.last_failure_at`,
+    ).run(key, failures, until, now.toISOString());
+    // Names typed once and forgotten do not pile up.
+    ctx.db.prepare('DELETE FROM login_throttle WHERE last_failure_at < ? AND (locked_until IS NULL OR locked_until < ?)')
+      .run(new Date(nowMs - FORGET_AFTER_MS).toISOString(), now.toISOString());
+    return lockMs;
+  })();
+}
+
+/** A right password (or a new one set by an administrator or the CLI) ends the count and any lock. */
+export function clearFailures(ctx: CoreContext, username: string): void {
+  ctx.db.prepare('DELETE FROM login_throttle WHERE username = ?').run(throttleKey(username));
+}
+
+/** Added to the message of the wrong password that starts a lock. */
+export function tryAgainNote(lockMs: number): string {
+  return lockMs > 0 ? ` Terlalu banyak percobaan: coba lagi dalam ${minutesText(lockMs)}.` : '';
+}
+
+/** For the audit row of a wrong password: the lock it started, if any. */
+export function lockNote(lockMs: number): string {
+  return lockMs > 0 ? `; dikunci ${minutesText(lockMs)}` : '';
+}
