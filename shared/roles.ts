@@ -33,6 +33,7 @@ const RULES: Record<string, readonly Role[]> = {
   'person.update': ['admin', 'hr'],
   'engagement.end': ['admin', 'hr'],
   'sk.': ['admin', 'hr'],
+  'sk.saveTemplate': ['admin', 'hr'],
   'bpjs.': ['admin', 'hr'],
   // The BPJS files' status is for everyone to read; the branch office's bill is checked by finance too.
   'bpjs.preflight': ALL,

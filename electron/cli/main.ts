@@ -18,6 +18,7 @@ Penggunaan:
   sigap roster [--month YYYY-MM] [--opd NAME] [--search TEXT] [--status active|ended|all] [--json | --csv]
   sigap opd list [--json]
   ${CATEGORY_USAGE}
+  sigap template sk --out FILE.xlsx [--pemda "Pemerintah Kabupaten ..."] [--db PATH]
   sigap demo --persons N [--year YYYY] [--seed N]
   sigap backup create|list|check|restore|prune [--to DIR] [--passphrase-env VAR] [--yes]
   sigap user list | add USERNAME --role ROLE --password-env VAR | reset-password USERNAME
@@ -31,6 +32,7 @@ Setiap perintah menerima --db PATH (atau variabel lingkungan SIGAP_DB).
 type Command = (args: string[], cx: CliEnv) => Promise<number>;
 const COMMANDS: Record<string, Command> = {
   'import-sk': importSkCommand,
+  template: (args, cx) => import('./commands/template').then((m) => m.templateCommand(args, cx)),
   roster: rosterCommand,
   opd: opdCommand,
   category: categoryCommand,

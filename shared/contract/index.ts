@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { empty, id, month, nothing, progressEvent } from './common';
 import { engagementEnd, personCreate, personDetail, personUpdate, rosterFilter, rosterOptions, rosterPage } from './roster';
-import { decreeDto, skApplyInput, skApplyResult, skChosenFile, skPreview, skPreviewInput, skSheetHeads, fileToken } from './sk';
+import { decreeDto, skApplyInput, skApplyResult, skChosenFile, skPreview, skPreviewInput, skSheetHeads, skTemplateSaved, fileToken } from './sk';
 import { appInfo, categoryList, categorySave, categorySaved, dashboard, employerDto, employerSave, opdDto, opdSave } from './settings';
 import type { ErrorCode } from '../errors';
 import { CHANNEL_NAMES } from './names';
@@ -30,6 +30,7 @@ export const contract = {
   'sk.preview': { input: skPreviewInput, output: skPreview },
   'sk.apply': { input: skApplyInput, output: skApplyResult },
   'sk.saveProblems': { input: z.object({ previewId: fileToken }).strict(), output: z.object({ path: z.string(), rows: z.number() }).nullable() },
+  'sk.saveTemplate': { input: empty, output: skTemplateSaved },
   'settings.employer': { input: empty, output: employerDto.nullable() },
   'settings.saveEmployer': { input: employerSave, output: nothing },
   'settings.chooseLogo': { input: empty, output: z.string().nullable() },

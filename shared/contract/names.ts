@@ -10,7 +10,7 @@ import { COVERAGE_NAMES } from './coverage-names';
 
 export const CORE_NAMES = [
   'app.info', 'dashboard.summary', 'roster.list', 'roster.options', 'person.get', 'person.create', 'person.update',
-  'engagement.end', 'decree.list', 'sk.chooseFile', 'sk.inspect', 'sk.preview', 'sk.apply', 'sk.saveProblems', 'settings.employer',
+  'engagement.end', 'decree.list', 'sk.chooseFile', 'sk.inspect', 'sk.preview', 'sk.apply', 'sk.saveProblems', 'sk.saveTemplate', 'settings.employer',
   'settings.saveEmployer', 'settings.chooseLogo', 'opd.list', 'opd.save', 'category.list', 'category.save',
 ] as const;
 

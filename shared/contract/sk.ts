@@ -98,3 +98,6 @@ export const decreeDto = z.object({
   active: z.number(),
 });
 export type DecreeDto = z.infer<typeof decreeDto>;
+
+/** The blank SK appendix template saved where the clerk chose; null when the save dialog was cancelled. */
+export const skTemplateSaved = z.object({ path: z.string() }).nullable();

@@ -17,6 +17,7 @@ import { getEmployer, saveEmployer, saveOpd } from '../settings/employer';
 import { previewSk, applyImport, type Preview } from '../skimport/index';
 import { sheetHeads } from '../skimport/read';
 import { writeProblemRows } from '../skimport/problems-file';
+import { writeSkTemplate } from '../skimport/template';
 import { autoBackup } from '../backup/auto';
 import { billingHandlers } from './billing-handlers';
 import { reportingHandlers } from './reporting-handlers';
@@ -134,6 +135,12 @@ export function createApi(ctx: CoreContext, host: HostServices): Handlers {
       const out = await host.chooseSaveFile({ title: 'Simpan baris bermasalah', defaultName: `masalah-${basename(p.path).replace(/\.(xlsx|xlsm|csv)$/i, '')}.xlsx`, filters: [{ name: 'Excel', extensions: ['xlsx'] }] });
       if (!out) return null;
       return { path: out, rows: await writeProblemRows(p.path, p.preview, out) };
+    },
+    'sk.saveTemplate': async () => {
+      const out = await host.chooseSaveFile({ title: 'Simpan templat lampiran SK', defaultName: 'templat-lampiran-sk.xlsx', filters: [{ name: 'Excel', extensions: ['xlsx'] }] });
+      if (!out) return null;
+      await writeSkTemplate(out, { pemda: getEmployer(ctx)?.name ?? null });
+      return { path: out };
     },
     'settings.employer': () => getEmployer(ctx),
     'settings.saveEmployer': (e) => {

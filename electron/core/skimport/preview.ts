@@ -5,6 +5,7 @@ import { unitKey } from '../../../shared/person-fields';
 import { findCategory, listCategories, type CategoryRow } from '../roster/units';
 import { mapUnits, type UnitMapping } from './unit-resolve';
 import type { Problem, ReadResult, ParsedRow } from './types';
+import { TEMPLATE_GUIDE_SHEET } from './template';
 
 export interface DecreeInput {
   number?: string;
@@ -161,7 +162,8 @@ function connectionSerial(db: object): number {
 export function previewImport(ctx: CoreContext, read: ReadResult, input: DecreeInput): Preview {
   const version = dbVersion(ctx);
   const { decree, blocking } = resolveDecree(ctx, read, input);
-  const problems = [...read.problems];
+  // Sigap's own template carries an instruction sheet: not a sheet the clerk needs to hear was skipped.
+  const problems = read.problems.filter((p) => !(p.code === 'NO_HEADER' && p.sheet === TEMPLATE_GUIDE_SHEET));
   const empty: ImportDiff = { added: [], removed: [], changed: [], unchanged: 0 };
   if (decree) checkRows(ctx, read.rows, decree, problems, read);
   const rejected = problems.filter((p) => p.severity === 'error');

@@ -15,6 +15,7 @@ import { ColumnEditor } from './ColumnEditor';
 import { DecreeFields } from './DecreeFields';
 import { ImportDone } from './ImportDone';
 import { ReviewStep } from './ReviewStep';
+import { TemplateDownload } from './TemplateDownload';
 import { confirmedForm, emptyDecreeForm, previewInput, type DecreeForm, type Overrides } from './decree-form';
 
 type Options = Output<'roster.options'>;
@@ -141,6 +142,7 @@ function Wizard({ options }: { options: Options }) {
                 {chosen ? 'Ganti berkas…' : 'Pilih berkas…'}
               </button>
             </div>
+            {chosen ? null : <TemplateDownload />}
           </section>
           <section className="card">
             <h2>Data SK</h2>
