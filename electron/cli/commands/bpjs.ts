@@ -8,6 +8,7 @@ import { formatRupiah } from '../../../shared/money';
 import { FIELDS, FUNDING_CODES, REPORT_KINDS, REPORT_KIND_LABELS, type FundingCode, type ReportKind } from '../../../shared/sipp-layouts';
 import { printJson, progress, table } from '../io';
 import { openCli, type CliEnv } from '../context';
+import { getEmployer } from '../../core/settings/employer';
 
 export const BPJS_USAGE = `sigap export new|na|wage|bpu --out DIR [--profile NAME] [--include-incomplete] [--as-of YYYY-MM-DD]
                 [--village-funding SA|SD|SL|SG] [--json]
@@ -49,6 +50,11 @@ export async function exportCommand(args: string[], cx: CliEnv): Promise<number>
   if (funding !== undefined && !FUNDING_CODES.includes(funding as FundingCode)) return usage(cx, `--village-funding harus salah satu dari ${FUNDING_CODES.join(', ')}.`);
   const ctx = openCli(values.db, cx);
   try {
+    if (!getEmployer(ctx)?.npp) {
+      // The core's message names the app's screen; on the command line the setting is one command away.
+      cx.io.err('NPP pemberi kerja belum diisi. Isi dulu: sigap settings set pemda.nama="Pemerintah Kabupaten ..." pemda.npp=NPP_ANDA\n');
+      return 1;
+    }
     const r = await exportBatch(ctx, {
       kind, outDir: values.out, includeIncomplete: Boolean(values['include-incomplete']), onProgress: progress(cx.io, 'Menulis baris'),
       ...(values.profile ? { profile: values.profile } : {}), ...(values['as-of'] ? { asOf: values['as-of'] } : {}),
