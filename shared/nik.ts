@@ -3,6 +3,8 @@
  * 16 digits `PPKKCC DDMMYY SSSS`; women add 40 to the birth day.
  */
 
+import { codePointName, firstInvisible, visibleName } from './person-name';
+
 /** Province codes in use (domain.md section 7). */
 const PROVINCES = new Set<number>([
   11, 12, 13, 14, 15, 16, 17, 18, 19, 21, 31, 32, 33, 34, 35, 36, 51, 52, 53, 61, 62, 63, 64, 65, 71, 72,
@@ -43,6 +45,16 @@ export function daysInMonth(year: number, month: number): number {
 export function parseNik(raw: string): NikResult {
   const nik = cleanNik(raw);
   if (nik === '') return { ok: false, code: 'NIK_EMPTY', message: 'NIK kosong.', nik };
+  // Copied NIKs bring characters no one can see, and phones and Arabic keyboards type digits that look
+  // like 0-9 but are not: say which, so the clerk retypes rather than stares at 16 digits that look right.
+  const hidden = firstInvisible(nik);
+  if (hidden) {
+    return { ok: false, code: 'NIK_FORMAT', message: `NIK "${visibleName(raw.trim(), 30)}" memuat karakter tak terlihat (${codePointName(hidden)}), biasanya terbawa saat menyalin dari dokumen lain. Ketik ulang NIK dari KTP.`, nik };
+  }
+  const foreignDigit = Array.from(nik).find((ch) => /\p{Nd}/u.test(ch) && !/[0-9]/.test(ch));
+  if (foreignDigit) {
+    return { ok: false, code: 'NIK_FORMAT', message: `NIK "${visibleName(raw.trim(), 30)}" memuat angka "${foreignDigit}" (${codePointName(foreignDigit)}) yang bukan angka 0-9 biasa (misalnya angka Arab atau angka lebar). Ketik ulang NIK dengan angka 0-9.`, nik };
+  }
   if (!/^\d{16}$/.test(nik)) {
     return { ok: false, code: 'NIK_FORMAT', message: `NIK harus 16 angka, tertulis "${raw.trim()}" (${nik.length} karakter).`, nik };
   }

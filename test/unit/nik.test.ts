@@ -56,3 +56,28 @@ describe('NIK rules (domain.md section 7)', () => {
     expect(maskId('1804011205900001')).toBe('1804********0001');
   });
 });
+
+describe('NIKs that look right but are not (issue 17)', () => {
+  const refused = (raw: string): string => {
+    const r = parseNik(raw);
+    if (r.ok) throw new Error(`accepted: ${JSON.stringify(raw)}`);
+    expect(r.code).toBe('NIK_FORMAT');
+    return r.message;
+  };
+
+  it('names an invisible character inside, by its code', () => {
+    expect(refused('18040112\u200B05900001')).toBe('NIK "18040112[U+200B]05900001" memuat karakter tak terlihat (U+200B), biasanya terbawa saat menyalin dari dokumen lain. Ketik ulang NIK dari KTP.');
+    expect(refused('\u202E1804011205900001')).toMatch(/tak terlihat \(U\+202E\)/);
+    expect(refused('1804011205900001\u2060')).toMatch(/tak terlihat \(U\+2060\)/);
+  });
+
+  it('says when digits are not 0-9: Arabic-Indic, Persian or full width', () => {
+    expect(refused('١٨٠٤٠١١٢٠٥٩٠٠٠٠١')).toBe('NIK "١٨٠٤٠١١٢٠٥٩٠٠٠٠١" memuat angka "١" (U+0661) yang bukan angka 0-9 biasa (misalnya angka Arab atau angka lebar). Ketik ulang NIK dengan angka 0-9.');
+    expect(refused('18040112059000０１')).toMatch(/angka "０" \(U\+FF10\) yang bukan angka 0-9 biasa/);
+    expect(refused('1804011205900۰01')).toMatch(/U\+06F0/);
+  });
+
+  it('still gives the plain length message for ordinary mistakes', () => {
+    expect(refused('180401120590001')).toBe('NIK harus 16 angka, tertulis "180401120590001" (15 karakter).');
+  });
+});

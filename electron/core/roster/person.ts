@@ -4,7 +4,7 @@ import { audit } from '../audit';
 import { SigapError } from '../../../shared/errors';
 import { parseNik, nikBirthDate } from '../../../shared/nik';
 import { formatDateId, isIsoDate } from '../../../shared/dates';
-import { tidyName } from '../../../shared/person-fields';
+import { checkPersonName } from '../../../shared/person-name';
 
 export interface PersonInput {
   nik: string;
@@ -41,8 +41,10 @@ const blank = (s: string | null | undefined): string | null => {
 export function validatePerson(ctx: CoreContext, p: PersonInput, selfId?: number): PersonRow {
   const nik = parseNik(p.nik);
   if (!nik.ok) throw new SigapError('INVALID_INPUT', nik.message);
-  const name = tidyName(p.name);
-  if (name === '') throw new SigapError('INVALID_INPUT', 'Nama wajib diisi.');
+  // The importer's name rule (shared/person-name.ts): no formulas, invisible characters or look-alikes.
+  const checked = checkPersonName(p.name);
+  if (!checked.ok) throw new SigapError('INVALID_INPUT', checked.message);
+  const name = checked.name;
   const birthDate = blank(p.birthDate);
   if (birthDate !== null && !isIsoDate(birthDate)) throw new SigapError('INVALID_INPUT', `Tanggal lahir "${birthDate}" tidak sah.`);
   const kpj = blank(p.kpj)?.replace(/\D/g, '') ?? null;

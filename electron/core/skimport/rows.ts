@@ -2,6 +2,7 @@ import { parseNik, nikBirthDate } from '../../../shared/nik';
 import { parseDateText, formatDateId, excelSerialToIso } from '../../../shared/dates';
 import { parseRupiahText } from '../../../shared/money';
 import { parseBirthCell, parseSex, stripListPrefix, tidyName, titleCase } from '../../../shared/person-fields';
+import { checkPersonName } from '../../../shared/person-name';
 import { cellText, columnLetter, isBlank, isDate, type Cell, type SheetRow } from './cells';
 import type { Field } from './header';
 import type { ParsedRow, Problem, Severity } from './types';
@@ -90,8 +91,10 @@ export function parseDataRow(r: SheetRow, cx: RowContext): ParsedRow {
   }
 
   if (nameText === '') add('name', 'NAME_EMPTY', 'Nama kosong.', 'error', nik || undefined);
-  else if (!/\p{L}/u.test(nameText) || /^[=+\-@\t\r]/.test(nameText) || nameText.length > 150) {
-    add('name', 'NAME_INVALID', `Nama "${nameText.slice(0, 40)}${nameText.length > 40 ? '…' : ''}" tidak sah: harus berisi huruf, tidak diawali = + - @, paling panjang 150 karakter.`, 'error', nik || undefined);
+  else {
+    // The same rule as a name typed by hand (shared/person-name.ts), on the cell before white space is tidied.
+    const checked = checkPersonName(cellText(get('name')));
+    if (!checked.ok) add('name', 'NAME_INVALID', checked.message, 'error', nik || undefined);
   }
 
   // Birth place and date: one cell or two.
