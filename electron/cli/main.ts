@@ -3,7 +3,7 @@ import { processIo } from './io';
 import type { CliEnv } from './context';
 import { importSkCommand, IMPORT_SK_USAGE } from './commands/import-sk';
 import { rosterCommand } from './commands/roster';
-import { opdCommand, categoryCommand, CATEGORY_USAGE } from './commands/units';
+import { opdCommand, categoryCommand, CATEGORY_USAGE, OPD_USAGE } from './commands/units';
 import { demoCommand } from './commands/demo';
 import { backupCommand } from './commands/backup';
 import { userCommand } from './commands/user';
@@ -16,7 +16,7 @@ export const USAGE = `Sigap: daftar pegawai non-ASN, iuran dan pelaporan BPJS Ke
 Penggunaan:
   ${IMPORT_SK_USAGE}
   sigap roster [--month YYYY-MM] [--opd NAME] [--search TEXT] [--status active|ended|all] [--json | --csv]
-  sigap opd list [--json]
+  ${OPD_USAGE}
   ${CATEGORY_USAGE}
   sigap template sk --out FILE.xlsx [--pemda "Pemerintah Kabupaten ..."] [--db PATH]
   sigap demo --persons N [--year YYYY] [--seed N]

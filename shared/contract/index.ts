@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { empty, id, month, nothing, progressEvent } from './common';
 import { engagementEnd, personCreate, personDetail, personUpdate, rosterFilter, rosterOptions, rosterPage } from './roster';
 import { decreeDto, skApplyInput, skApplyResult, skChosenFile, skPreview, skPreviewInput, skSheetHeads, skTemplateSaved, fileToken } from './sk';
-import { appInfo, categoryList, categorySave, categorySaved, dashboard, employerDto, employerSave, opdDto, opdSave } from './settings';
+import { appInfo, categoryList, categorySave, categorySaved, dashboard, employerDto, employerSave, opdDto, opdSave, unitAliasDto, unitAliasSave } from './settings';
 import type { ErrorCode } from '../errors';
 import { CHANNEL_NAMES } from './names';
 import { billingCalls } from './billing-calls';
@@ -36,6 +36,9 @@ export const contract = {
   'settings.chooseLogo': { input: empty, output: z.string().nullable() },
   'opd.list': { input: empty, output: z.array(opdDto) },
   'opd.save': { input: opdSave, output: z.object({ id: z.number() }) },
+  'opd.aliases': { input: empty, output: z.array(unitAliasDto) },
+  'opd.saveAlias': { input: unitAliasSave, output: z.object({ id: z.number() }) },
+  'opd.deleteAlias': { input: z.object({ id }).strict(), output: nothing },
   'category.list': { input: empty, output: categoryList },
   'category.save': { input: categorySave, output: categorySaved },
   ...billingCalls,

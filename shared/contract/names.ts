@@ -11,7 +11,7 @@ import { COVERAGE_NAMES } from './coverage-names';
 export const CORE_NAMES = [
   'app.info', 'dashboard.summary', 'roster.list', 'roster.options', 'person.get', 'person.create', 'person.update',
   'engagement.end', 'decree.list', 'sk.chooseFile', 'sk.inspect', 'sk.preview', 'sk.apply', 'sk.saveProblems', 'sk.saveTemplate', 'settings.employer',
-  'settings.saveEmployer', 'settings.chooseLogo', 'opd.list', 'opd.save', 'category.list', 'category.save',
+  'settings.saveEmployer', 'settings.chooseLogo', 'opd.list', 'opd.save', 'opd.aliases', 'opd.saveAlias', 'opd.deleteAlias', 'category.list', 'category.save',
 ] as const;
 
 export const CHANNEL_NAMES = [...CORE_NAMES, ...BILLING_NAMES, ...REPORTING_NAMES, ...SECURITY_NAMES, ...PRINT_NAMES, ...COVERAGE_NAMES] as const;

@@ -144,3 +144,10 @@ export type CategoryDto = z.infer<typeof categoryDto>;
 
 export const categoryList = z.object({ employerJkkClass: z.number(), categories: z.array(categoryDto) });
 export const categorySaved = z.object({ id: z.number(), draftMonths: z.array(z.string()) });
+
+/** Another name a clerk's files use for a unit ("DINKES" for Dinas Kesehatan). */
+export const unitAliasDto = z.object({
+  id: z.number(), alias: z.string(), opdId: z.number(), opdCode: z.string(), opdName: z.string(), createdAt: z.string(), createdBy: z.string(),
+});
+export type UnitAliasDto = z.infer<typeof unitAliasDto>;
+export const unitAliasSave = z.object({ alias: text(200).min(1), opdId: id }).strict();

@@ -55,6 +55,18 @@ export const sheetLayoutDto = z.object({
   sample: z.array(z.object({ row: z.number(), cells: z.array(z.string()) })),
 });
 
+/** What a unit name read from the file maps to (see electron/core/skimport/unit-resolve.ts). */
+export const unitMappingDto = z.object({
+  read: z.string(),
+  rows: z.number(),
+  status: z.enum(['exact', 'alias', 'proposed', 'new']),
+  opdId: z.number().nullable(),
+  opdName: z.string().nullable(),
+  confidence: z.number(),
+  via: z.enum(['exact', 'code', 'alias', 'abbreviation', 'similar']).nullable(),
+});
+export type UnitMappingDto = z.infer<typeof unitMappingDto>;
+
 export const skPreview = z.object({
   previewId: fileToken,
   file: z.string(),
@@ -70,6 +82,7 @@ export const skPreview = z.object({
   rejected: z.array(problem),
   warnings: z.array(problem),
   newUnits: z.array(z.string()),
+  units: z.array(unitMappingDto),
   diff: z.object({ added: z.array(diffPerson), removed: z.array(diffPerson), changed: z.array(diffChange), unchanged: z.number() }),
   /** Full counts; the lists above hold at most PREVIEW_LIST_LIMIT entries each. */
   counts: z.object({ rejected: z.number(), warnings: z.number(), added: z.number(), removed: z.number(), changed: z.number() }),
@@ -77,7 +90,18 @@ export const skPreview = z.object({
 export const PREVIEW_LIST_LIMIT = 5000;
 export type SkPreviewDto = z.infer<typeof skPreview>;
 
-export const skApplyInput = z.object({ previewId: fileToken, skipInvalid: z.boolean().optional() }).strict();
+/** Per name read: an existing unit's id, or `new` to create a unit with that name (remembered as an alias when an id). */
+export const unitChoices = z.record(text(200), z.union([id, z.literal('new')]));
+export const skApplyInput = z
+  .object({
+    previewId: fileToken,
+    skipInvalid: z.boolean().optional(),
+    units: unitChoices.optional(),
+    /** Create every name with no proposal; accept every proposal as it stands. */
+    createUnits: z.boolean().optional(),
+    acceptProposals: z.boolean().optional(),
+  })
+  .strict();
 export const skApplyResult = z.object({
   decreeId: z.number(), number: z.string(), persons: z.number(), created: z.number(), updated: z.number(), ended: z.number(), newUnits: z.number(),
 });

@@ -23,7 +23,7 @@ const byName = new Map<string, JobResult>();
 function argsFor(f: BadFile, path: string): Job {
   switch (f.reader ?? 'sk') {
     case 'sk':
-      return { name: f.name, args: ['import-sk', path, '--db', db, '--number', `BAD/${f.name}`, '--tmt', '2026-02-01', '--amend', '--no-backup', '--json', ...(f.accepted ? ['--dry-run'] : [])] };
+      return { name: f.name, args: ['import-sk', path, '--db', db, '--number', `BAD/${f.name}`, '--tmt', '2026-02-01', '--amend', '--no-backup', '--json', '--create-units', '--accept-unit-proposals', ...(f.accepted ? ['--dry-run'] : [])] };
     case 'kpj':
       // Without --dry-run: a list that slipped through would be saved, and the database check would see it.
       return { name: f.name, args: ['import-kpj', path, '--db', db, '--json'] };

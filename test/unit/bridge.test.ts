@@ -193,7 +193,7 @@ describe('the bridge on the real core', () => {
 
     const refused = await b.call('sk.apply', { previewId: pv.previewId });
     expect(refused).toMatchObject({ ok: false, error: { code: 'IMPORT_INVALID_ROWS' } });
-    const res = await b.ok('sk.apply', { previewId: pv.previewId, skipInvalid: true });
+    const res = await b.ok('sk.apply', { previewId: pv.previewId, skipInvalid: true, createUnits: true });
     expect(res.persons).toBe(38);
     expect(host.events.some((e) => e.task === 'sk.apply' && e.done === 38 && e.total === 38)).toBe(true);
     const decrees = await b.ok('decree.list', {});

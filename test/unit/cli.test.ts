@@ -55,7 +55,7 @@ describe('sigap CLI', () => {
     expect(doc.diff.added).toHaveLength(9);
     expect((await runCli(['roster', '--db', db, '--json', '--month', '2026-01'])).json<{ count: number }>().count).toBe(0);
 
-    const applied = await runCli(['import-sk', w.path, '--db', db, '--json', '--tmt', '2026-01-01', '--skip-invalid']);
+    const applied = await runCli(['import-sk', w.path, '--db', db, '--json', '--tmt', '2026-01-01', '--skip-invalid', '--create-units']);
     expect(applied.code).toBe(0);
     expect(applied.json<{ applied: boolean }>().applied).toBe(true);
     expect((await runCli(['roster', '--db', db, '--json', '--month', '2026-01'])).json<{ count: number }>().count).toBe(9);
@@ -66,7 +66,7 @@ describe('sigap CLI', () => {
     const persons = fxPersons(5, ['Dinas Sosial']);
     const first = await writeMessyAppendix(join(dir, 'sk1.xlsx'), persons, { number: 'B/1/KPTS/2026', date: '2026-01-02' });
     // A first SK ends nobody: no choice is needed.
-    expect((await runCli(['import-sk', first.path, '--db', db, '--tmt', '2026-01-01', '--no-backup'])).code).toBe(0);
+    expect((await runCli(['import-sk', first.path, '--db', db, '--tmt', '2026-01-01', '--no-backup', '--create-units'])).code).toBe(0);
     const second = await writeMessyAppendix(join(dir, 'sk2.xlsx'), persons.slice(0, 3), { number: 'B/2/KPTS/2026', date: '2026-03-01' });
     const base = ['import-sk', second.path, '--db', db, '--tmt', '2026-03-01', '--no-backup'];
 
@@ -98,7 +98,7 @@ describe('sigap CLI', () => {
     const db = join(dir, 'amend.db');
     const persons = fxPersons(4, ['Dinas Sosial']);
     const first = await writeMessyAppendix(join(dir, 'a1.xlsx'), persons, { number: 'B/10/KPTS/2026', date: '2026-01-02' });
-    expect((await runCli(['import-sk', first.path, '--db', db, '--tmt', '2026-01-01', '--no-backup'])).code).toBe(0);
+    expect((await runCli(['import-sk', first.path, '--db', db, '--tmt', '2026-01-01', '--no-backup', '--create-units'])).code).toBe(0);
     const second = await writeMessyAppendix(join(dir, 'a2.xlsx'), persons.slice(0, 1), { number: 'B/11/KPTS/2026', date: '2026-03-01' });
     const r = await runCli(['import-sk', second.path, '--db', db, '--tmt', '2026-03-01', '--amend', '--no-backup', '--json']);
     expect(r.code).toBe(0);

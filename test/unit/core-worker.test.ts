@@ -34,7 +34,7 @@ describe('the core worker', () => {
       // While the worker applies, the calling thread stays free: a timer keeps ticking.
       let ticks = 0;
       const timer = setInterval(() => ticks++, 5);
-      const applied = await client.call('sk.apply', { previewId: pv.value.previewId });
+      const applied = await client.call('sk.apply', { previewId: pv.value.previewId, createUnits: true });
       clearInterval(timer);
       expect(applied).toMatchObject({ ok: true, value: { persons: 6000 } });
       expect(ticks).toBeGreaterThan(0);

@@ -17,7 +17,7 @@ const UNITS = ['Dinas Sosial', 'Dinas Kesehatan', 'Sekretariat DPRD'];
 async function importFile(persons: FxPerson[], number: string, tmt: string, extra: Parameters<typeof writeMessyAppendix>[2] = {}, skipInvalid = false) {
   const w = await writeMessyAppendix(join(ctx.dir, `${number.replace(/\W/g, '_')}.xlsx`), persons, { number, date: tmt, twoRowHeader: true, numberRow: true, ...extra });
   const pv = await previewSk(ctx, { path: w.path, tmt });
-  return { w, pv, apply: () => applyImport(ctx, pv, { skipInvalid }) };
+  return { w, pv, apply: () => applyImport(ctx, pv, { skipInvalid, createUnits: true }) };
 }
 
 describe('applying an SK', () => {
@@ -76,7 +76,7 @@ describe('applying an SK', () => {
     expect(pv.rejected.map((p) => p.code)).toEqual(['NIK_NUMERIC']);
     expect(() => apply()).toThrow(SigapError);
     expect(dumpDb(ctx)).toEqual(before);
-    const res = applyImport(ctx, pv, { skipInvalid: true });
+    const res = applyImport(ctx, pv, { skipInvalid: true, createUnits: true });
     expect(res.persons).toBe(5);
   });
 
@@ -84,7 +84,7 @@ describe('applying an SK', () => {
     await importFile(fxPersons(5, UNITS), 'SK-A', '2026-01-01').then((x) => x.apply());
     const before = dumpDb(ctx);
     const { pv } = await importFile(fxPersons(20, UNITS, 3, 800_000), 'SK-B', '2026-03-01');
-    expect(() => applyImport(ctx, pv, { failAfter: 12 })).toThrow('injected failure');
+    expect(() => applyImport(ctx, pv, { failAfter: 12, createUnits: true })).toThrow('injected failure');
     expect(dumpDb(ctx)).toEqual(before);
     expect(ctx.db.pragma('integrity_check', { simple: true })).toBe('ok');
   });
@@ -113,7 +113,7 @@ describe('applying an SK', () => {
     const w = await writeMessyAppendix(join(ctx.dir, 'amend.xlsx'), extra, { number: 'SK-1a', twoRowHeader: true });
     const pv = await previewSk(ctx, { path: w.path, tmt: '2026-04-01', mode: 'amend' });
     expect(pv.diff.removed).toEqual([]);
-    applyImport(ctx, pv);
+    applyImport(ctx, pv, { createUnits: true });
     expect(queryRoster(ctx, { month: '2026-04' }).total).toBe(6);
     expect(queryRoster(ctx, { month: '2026-03' }).total).toBe(4);
   });
@@ -124,8 +124,8 @@ describe('applying an SK', () => {
     expect(pv.rejected).toEqual([]);
     // Meanwhile someone imports the same person as pekerja rentan.
     const w = await writeMessyAppendix(join(ctx.dir, 'other.xlsx'), [persons[0]!], { number: 'SK-OTHER', twoRowHeader: true });
-    applyImport(ctx, await previewSk(ctx, { path: w.path, tmt: '2026-01-01', category: 'rentan' }));
-    expect(() => applyImport(ctx, pv)).toThrow(SigapError);
+    applyImport(ctx, await previewSk(ctx, { path: w.path, tmt: '2026-01-01', category: 'rentan' }), { createUnits: true });
+    expect(() => applyImport(ctx, pv, { createUnits: true })).toThrow(SigapError);
     expect(ctx.db.prepare("SELECT count(*) FROM decree WHERE number = 'SK-LATE'").pluck().get()).toBe(0);
   });
 });

@@ -6,9 +6,12 @@ import { printJson, progress, table } from '../io';
 import { openCli, type CliEnv } from '../context';
 import { formatRupiah } from '../../../shared/money';
 import { autoBackup, defaultBackupDir } from '../../core/backup/auto';
+import { UNIT_HELP, UNIT_OPTIONS, UNIT_USAGE, unitBlock, unitDecisionsFromFlags, unitLines } from './import-sk-units';
 
 export const IMPORT_SK_USAGE = `sigap import-sk FILE [--number N] [--date YYYY-MM-DD] [--tmt YYYY-MM-DD] [--tmt-end YYYY-MM-DD]
-                 [--category NAME] [--opd NAME] [--replace | --amend] [--dry-run] [--skip-invalid] [--no-backup] [--json] [--db PATH]`;
+                 [--category NAME] [--opd NAME] [--replace | --amend] [--dry-run] [--skip-invalid] [--no-backup] [--json] [--db PATH]
+${UNIT_USAGE}
+${UNIT_HELP}`;
 
 /** How to give on the command line what the wizard asks for in a box (the core's messages name the box). */
 const CLI_HINTS: Record<string, string> = {
@@ -51,6 +54,7 @@ export function previewJson(pv: Preview, applied: boolean, extra: Record<string,
     rejected: pv.rejected.map(problemJson),
     warnings: pv.warnings.map(problemJson),
     newUnits: pv.newUnits,
+    units: pv.units,
     diff: { added: pv.diff.added, removed: pv.diff.removed, changed: pv.diff.changed, unchanged: pv.diff.unchanged },
     ...extra,
   };
@@ -64,6 +68,7 @@ export async function importSkCommand(args: string[], cx: CliEnv): Promise<numbe
       number: { type: 'string' }, date: { type: 'string' }, tmt: { type: 'string' }, 'tmt-end': { type: 'string' },
       category: { type: 'string' }, opd: { type: 'string' }, amend: { type: 'boolean' }, replace: { type: 'boolean' }, 'dry-run': { type: 'boolean' },
       'skip-invalid': { type: 'boolean' }, json: { type: 'boolean' }, db: { type: 'string' }, 'no-backup': { type: 'boolean' },
+      ...UNIT_OPTIONS,
     },
   });
   const file = positionals[0];
@@ -77,6 +82,7 @@ export async function importSkCommand(args: string[], cx: CliEnv): Promise<numbe
   }
   const ctx = openCli(values.db, cx);
   try {
+    const units = unitDecisionsFromFlags(ctx, values);
     const pv = await previewSk(ctx, {
       path: file,
       label: basename(file),
@@ -91,6 +97,8 @@ export async function importSkCommand(args: string[], cx: CliEnv): Promise<numbe
     });
     const unchosen = modeBlock(pv, Boolean(values.replace || values.amend));
     if (unchosen) pv.blocking.push(unchosen);
+    const undecided = unitBlock(pv, units.decisions);
+    if (undecided) pv.blocking.push(undecided);
     const canApply = pv.blocking.length === 0 && pv.accepted > 0 && (pv.rejected.length === 0 || values['skip-invalid']);
     let result = null;
     if (canApply && !values['dry-run']) {
@@ -98,10 +106,10 @@ export async function importSkCommand(args: string[], cx: CliEnv): Promise<numbe
         const b = await autoBackup(ctx, defaultBackupDir(ctx.dbPath), 'sebelum-sk');
         cx.io.err(`Cadangan sebelum menerapkan SK: ${b.path}\n`);
       }
-      result = applyImport(ctx, pv, { skipInvalid: Boolean(values['skip-invalid']), onProgress: progress(cx.io, 'Menyimpan') });
+      result = applyImport(ctx, pv, { ...units.decisions, skipInvalid: Boolean(values['skip-invalid']), onProgress: progress(cx.io, 'Menyimpan') });
     }
     if (values.json) printJson(cx.io, previewJson(pv, result !== null, { dryRun: Boolean(values['dry-run']), result }));
-    else printHuman(cx, pv, result !== null, Boolean(values['dry-run']));
+    else printHuman(cx, pv, result !== null, Boolean(values['dry-run']), unitLines(pv, units));
     if (values['dry-run']) return canApply ? 0 : 1;
     return result ? 0 : 1;
   } finally {
@@ -109,7 +117,7 @@ export async function importSkCommand(args: string[], cx: CliEnv): Promise<numbe
   }
 }
 
-function printHuman(cx: CliEnv, pv: Preview, applied: boolean, dryRun: boolean): void {
+function printHuman(cx: CliEnv, pv: Preview, applied: boolean, dryRun: boolean, units: string[] = []): void {
   const o = (s: string) => cx.io.out(`${s}\n`);
   if (pv.decree) o(`SK ${pv.decree.number} (${pv.decree.category.name}), TMT ${pv.decree.tmtStart} s.d. ${pv.decree.tmtEnd}`);
   for (const b of pv.blocking) o(`TIDAK DAPAT DITERAPKAN: ${b.message}${CLI_HINTS[b.code] ? ` ${CLI_HINTS[b.code]}` : ''}`);
@@ -119,7 +127,7 @@ function printHuman(cx: CliEnv, pv: Preview, applied: boolean, dryRun: boolean):
     cx.io.out(table(['Sheet', 'Baris', 'Kolom', 'Kode', 'Pesan'], list.slice(0, 200).map((p) => [p.sheet, p.row, p.column, p.code, `${p.severity === 'error' ? '' : '(peringatan) '}${p.message}`])));
     if (list.length > 200) o(`... dan ${list.length - 200} lagi (gunakan --json untuk semuanya)`);
   }
-  if (pv.newUnits.length) o(`OPD baru: ${pv.newUnits.join(', ')}`);
+  for (const u of units) o(u);
   o(`Perbedaan: ${pv.diff.added.length} baru, ${pv.diff.removed.length} keluar, ${pv.diff.changed.length} berubah, ${pv.diff.unchanged} tetap`);
   for (const c of pv.diff.changed.slice(0, 20)) {
     o(`  ${c.nik} ${c.name}: ${c.moved ? `${c.fromOpd} -> ${c.toOpd} ` : ''}${c.honorChanged ? `${formatRupiah(c.fromHonor)} -> ${formatRupiah(c.toHonor)}` : ''}`);

@@ -1,14 +1,19 @@
 import { parseArgs } from 'node:util';
 import { listCategories, listOpds } from '../../core/roster/units';
 import { categoryInfos, jkkClassLabel, saveCategory } from '../../core/roster/categories';
+import { deleteUnitAlias, findUnitAlias, listUnitAliases, saveUnitAlias, unitMatcher, type UnitAliasRow } from '../../core/roster/unit-aliases';
 import { SigapError } from '../../../shared/errors';
 import { printJson, table } from '../io';
 import { openCli, type CliEnv } from '../context';
 
+export const OPD_USAGE = `sigap opd list [--json]
+  sigap opd alias list [--json] | alias add "NAMA DI BERKAS" --opd "Nama atau kode unit" | alias remove "NAMA DI BERKAS"|ID`;
+
 export async function opdCommand(args: string[], cx: CliEnv): Promise<number> {
   const [sub, ...rest] = args;
+  if (sub === 'alias') return opdAliasCommand(rest, cx);
   if (sub !== 'list') {
-    cx.io.err('Penggunaan: sigap opd list [--json] [--db PATH]\n');
+    cx.io.err(`Penggunaan:\n  ${OPD_USAGE}\n`);
     return 2;
   }
   const { values } = parseArgs({ args: rest, options: { json: { type: 'boolean' }, db: { type: 'string' } } });
@@ -17,6 +22,49 @@ export async function opdCommand(args: string[], cx: CliEnv): Promise<number> {
     const opds = listOpds(ctx);
     if (values.json) printJson(cx.io, { opds });
     else cx.io.out(table(['Kode', 'Nama', 'Jenis', 'Kode rekening', 'Kepala'], opds.map((o) => [o.code, o.name, o.kind, o.budget_account ?? '', o.head_name ?? ''])));
+    return 0;
+  } finally {
+    ctx.close();
+  }
+}
+
+/** `sigap opd alias list|add|remove`: the names clerks' files use for units, as the wizard remembers them. */
+async function opdAliasCommand(args: string[], cx: CliEnv): Promise<number> {
+  const [sub, ...rest] = args;
+  if (sub !== 'list' && sub !== 'add' && sub !== 'remove') {
+    cx.io.err(`Penggunaan:\n  ${OPD_USAGE}\n`);
+    return 2;
+  }
+  const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { json: { type: 'boolean' }, db: { type: 'string' }, opd: { type: 'string' } } });
+  const ctx = openCli(values.db, cx);
+  try {
+    const aliasJson = (a: UnitAliasRow) => ({ id: a.id, alias: a.alias, opdId: a.opdId, opdCode: a.opdCode, opdName: a.opdName, createdAt: a.createdAt, createdBy: a.createdBy });
+    if (sub === 'list') {
+      const aliases = listUnitAliases(ctx);
+      if (values.json) printJson(cx.io, { aliases: aliases.map(aliasJson) });
+      else if (aliases.length === 0) cx.io.out('Belum ada alias unit. Alias diingat saat usulan unit disetujui di impor SK, atau: sigap opd alias add "DINKES" --opd "Dinas Kesehatan"\n');
+      else cx.io.out(table(['ID', 'Alias', 'Unit', 'Kode', 'Oleh'], aliases.map((a) => [a.id, a.alias, a.opdName, a.opdCode, a.createdBy])));
+      return 0;
+    }
+    const name = positionals.join(' ').trim();
+    if (name === '') throw new SigapError('INVALID_INPUT', `Tulis nama alias seperti di lampiran SK.\nPenggunaan:\n  ${OPD_USAGE}`);
+    if (sub === 'add') {
+      if (!values.opd) throw new SigapError('INVALID_INPUT', `Sebut unitnya dengan --opd "Nama atau kode unit".\nPenggunaan:\n  ${OPD_USAGE}`);
+      const target = unitMatcher(ctx).match(values.opd);
+      if (!target || target.confidence < 1) {
+        throw new SigapError('NOT_FOUND', `Unit "${values.opd}" tidak ada.${target ? ` Maksudnya "${target.name}"?` : ''} Lihat daftarnya dengan: sigap opd list`);
+      }
+      const { id } = ctx.db.transaction(() => saveUnitAlias(ctx, name, target.opdId)).immediate();
+      const saved = listUnitAliases(ctx).find((a) => a.id === id)!;
+      if (values.json) printJson(cx.io, { alias: aliasJson(saved) });
+      else cx.io.out(`Alias "${saved.alias}" -> ${saved.opdName} tersimpan.\n`);
+      return 0;
+    }
+    const found = findUnitAlias(ctx, name);
+    if (!found) throw new SigapError('NOT_FOUND', `Alias "${name}" tidak ada. Lihat daftarnya dengan: sigap opd alias list`);
+    ctx.db.transaction(() => deleteUnitAlias(ctx, found.id)).immediate();
+    if (values.json) printJson(cx.io, { removed: aliasJson(found) });
+    else cx.io.out(`Alias "${found.alias}" (${found.opdName}) dihapus.\n`);
     return 0;
   } finally {
     ctx.close();

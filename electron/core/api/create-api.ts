@@ -9,6 +9,7 @@ import type { Handlers } from './dispatch';
 import type { HostServices } from './host';
 import { queryRoster } from '../roster/query';
 import { listCategories, listOpds } from '../roster/units';
+import { deleteUnitAlias, listUnitAliases, saveUnitAlias } from '../roster/unit-aliases';
 import { categoryInfos, employerJkkClass, saveCategory } from '../roster/categories';
 import { createPerson, endEngagement, updatePerson } from '../roster/person';
 import { personDetail } from '../roster/detail';
@@ -45,6 +46,7 @@ export function previewDto(id: string, pv: Preview): SkPreviewDto {
     rejected: cut(pv.rejected),
     warnings: cut(pv.warnings),
     newUnits: pv.newUnits,
+    units: pv.units,
     diff: { added: cut(pv.diff.added), removed: cut(pv.diff.removed), changed: cut(pv.diff.changed), unchanged: pv.diff.unchanged },
     counts: { rejected: pv.rejected.length, warnings: pv.warnings.length, added: pv.diff.added.length, removed: pv.diff.removed.length, changed: pv.diff.changed.length },
   };
@@ -115,7 +117,7 @@ export function createApi(ctx: CoreContext, host: HostServices): Handlers {
       previews.set(id, { preview: pv, path });
       return previewDto(id, pv);
     },
-    'sk.apply': async ({ previewId, skipInvalid }) => {
+    'sk.apply': async ({ previewId, skipInvalid, units, createUnits, acceptProposals }) => {
       const p = previews.get(previewId);
       if (!p) throw new SigapError('NOT_FOUND', 'Pratinjau sudah kedaluwarsa. Baca ulang berkas.');
       if (host.backupDir) {
@@ -124,6 +126,10 @@ export function createApi(ctx: CoreContext, host: HostServices): Handlers {
       }
       const res = applyImport(ctx, p.preview, {
         skipInvalid: Boolean(skipInvalid),
+        // The clerk's unit decisions from the wizard's Unit kerja section.
+        ...(units ? { units } : {}),
+        createUnits: Boolean(createUnits),
+        acceptProposals: Boolean(acceptProposals),
         onProgress: (done, total) => host.progress({ task: 'sk.apply', phase: 'Menyimpan', done, total }),
       });
       previews.delete(previewId);
@@ -169,6 +175,12 @@ export function createApi(ctx: CoreContext, host: HostServices): Handlers {
       }));
     },
     'opd.save': (o) => ({ id: saveOpd(ctx, { ...o, headNip: o.headNip || null, pptkNip: o.pptkNip || null, treasurerNip: o.treasurerNip || null }) }),
+    'opd.aliases': () => listUnitAliases(ctx).map(({ aliasKey: _k, ...a }) => a),
+    'opd.saveAlias': ({ alias, opdId }) => ({ id: ctx.db.transaction(() => saveUnitAlias(ctx, alias, opdId).id).immediate() }),
+    'opd.deleteAlias': ({ id }) => {
+      ctx.db.transaction(() => deleteUnitAlias(ctx, id)).immediate();
+      return null;
+    },
     'category.list': () => ({ employerJkkClass: employerJkkClass(ctx), categories: categoryInfos(ctx) }),
     'category.save': (c) => saveCategory(ctx, c),
     ...billingHandlers(ctx, host),
