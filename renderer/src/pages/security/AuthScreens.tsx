@@ -129,6 +129,10 @@ export function LoginScreen() {
           menampilkan kata sandi sementara yang harus diganti saat masuk. Perintah ini hanya bisa dijalankan oleh orang yang memegang komputer
           dan berkas datanya.
         </p>
+        <p>
+          Setelah 5 kali kata sandi salah, masuk ditunda 1 menit; setiap kesalahan berikutnya menggandakan tundaannya, paling lama 30 menit.
+          Akun tidak pernah terkunci selamanya, dan mengatur ulang kata sandi langsung mengakhiri tundaan.
+        </p>
       </details>
     </AuthCard>
   );
