@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { runCli } from '../cli-harness';
 import { fxPersons, writeMessyAppendix } from '../fixtures/sk-workbook';
 import { tempDir } from '../helpers';
@@ -81,5 +81,27 @@ describe('sigap settings', () => {
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/pemda\.npp/);
     expect((await runCli(['settings'])).code).toBe(2);
+  });
+});
+
+describe('commands that only read', () => {
+  it('refuse a database that does not exist instead of creating an empty one, and a folder given as the file', async () => {
+    const missing = join(dir, 'salah-ketik.db');
+    for (const args of [['roster'], ['arrears'], ['coverage'], ['opd', 'list'], ['opd', 'alias', 'list'], ['settings', 'show'], ['user', 'list'], ['incident', 'list']]) {
+      const r = await runCli([...args, '--db', missing]);
+      expect(r.code, args.join(' ')).toBe(1);
+      expect(r.stderr).toMatch(/tidak ada\. Periksa --db/);
+      expect(existsSync(missing), args.join(' ')).toBe(false);
+    }
+    const viaEnv = await runCli(['roster', '--json'], { env: { SIGAP_DB: missing } });
+    expect(viaEnv.code).toBe(1);
+    expect(existsSync(missing)).toBe(false);
+    const folder = await runCli(['roster', `--db=${dir}`]);
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toMatch(/adalah folder, bukan berkas basis data/);
+    expect(folder.stderr).not.toMatch(/\n\s+at /);
+    // Writing commands still create a database on first use.
+    expect((await runCli(['settings', 'set', 'pemda.nama=Pemkab Baru', '--db', missing])).code).toBe(0);
+    expect((await runCli(['roster', '--db', missing])).code).toBe(0);
   });
 });
