@@ -2,6 +2,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { authenticate, changePassword, createFirstAdmin, createUser, resetPassword, updateUser } from '../../electron/core/auth/users';
 import { lockMsAfter } from '../../electron/core/auth/throttle';
 import type { SigapError } from '../../shared/errors';
+import { hashPassword } from '../../electron/core/auth/passwords';
+import { openDatabase } from '../../electron/core/db/open';
+import { MIGRATIONS } from '../../electron/core/db/migrations/index';
+import { join } from 'node:path';
 import { testContext } from '../helpers';
 import { bridge, testHost, TEST_ADMIN } from '../api-harness';
 
@@ -138,5 +142,25 @@ describe('the sign-in throttle', () => {
       .toEqual({ ok: false, error: { code: 'AUTH_FAILED', message: 'Terlalu banyak kata sandi salah. Coba lagi dalam 1 menit.' } });
     now += 60_000;
     expect(await b.ok('auth.login', { username: TEST_ADMIN.username, password: TEST_ADMIN.password })).toMatchObject({ user: { username: 'admin' } });
+  });
+
+  it('migration 0080 lifts the old permanent lock and carries its count over', async () => {
+    const path = join(ctx.dir, 'v60.db');
+    const older = openDatabase(path, { migrations: MIGRATIONS.filter((m) => m.version <= 60) });
+    older.db.prepare("INSERT INTO app_user (username, display_name, role, password_hash, failed_logins, created_at) VALUES ('admin', 'Admin', 'admin', ?, 10, 'x')")
+      .run(await hashPassword('rahasia2026pemda'));
+    older.db.close();
+    const { db } = openDatabase(path);
+    const upgraded = { ...ctx, db };
+    try {
+      expect(db.prepare('SELECT username, failures, locked_until FROM login_throttle').all()).toEqual([{ username: 'admin', failures: 10, locked_until: null }]);
+      // Ten failures under the old code: one more wrong password locks for the longest time.
+      expect(await message(authenticate(upgraded, 'admin', 'salah'))).toBe(`${WRONG} Terlalu banyak percobaan: coba lagi dalam 30 menit.`);
+      now += 30 * 60_000;
+      expect((await authenticate(upgraded, 'admin', 'rahasia2026pemda')).username).toBe('admin');
+      expect(db.prepare('SELECT count(*) FROM login_throttle').pluck().get()).toBe(0);
+    } finally {
+      db.close();
+    }
   });
 });

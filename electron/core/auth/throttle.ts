@@ -51,14 +51,6 @@ function current(ctx: CoreContext, key: string, nowMs: number): Row | null {
   return quiet && !stillLocked ? null : row;
 }
 
-/** When the name's lock ends (ms since epoch), or null when it may try now. */
-export function lockedUntil(ctx: CoreContext, username: string): number | null {
-  const nowMs = ctx.clock().getTime();
-  const row = current(ctx, throttleKey(username), nowMs);
-  const until = row?.locked_until ? Date.parse(row.locked_until) : null;
-  return until !== null && until > nowMs ? until : null;
-}
-
 /**
  * Counts one attempt as a failure before the password is checked, and refuses it while the name is
  * locked. Counting first means attempts sent all at once cannot all slip past the lock while the
