@@ -1,9 +1,8 @@
-import { basename, extname } from 'node:path';
+import { basename } from 'node:path';
 import { SigapError } from '../errors';
 import { cellText, type SheetRow } from '../skimport/cells';
-import { readCsv } from '../skimport/read-csv';
-import { readXlsx, type SheetStream } from '../skimport/read-xlsx';
-import { sha256File, sniffSpreadsheet } from '../skimport/read';
+import { sha256File } from '../skimport/read';
+import { openSheets } from '../skimport/sheets';
 
 /** A simple table from a file the branch office sends back: one header row, then data rows. */
 export interface Table {
@@ -27,10 +26,9 @@ const MAX_ROWS = 500_000;
  * sheet), and every row under it. `expected` describes the header in the error when none is found.
  */
 export async function readTable(path: string, isHeader: (headers: string[]) => boolean, expected: string, label = basename(path)): Promise<Table> {
-  const kind = sniffSpreadsheet(path, label, 'berkas itu');
+  // .xlsx, .xls, .ods or CSV, told by content; anything else refused with a message naming the file.
+  const sheets = openSheets(path, label, 'berkas itu');
   const sha256 = await sha256File(path);
-  const sheets: AsyncIterable<SheetStream> =
-    kind === 'xlsx' ? readXlsx(path, label) : (async function* () { yield readCsv(path, basename(path, extname(path))); })();
   let found: Table | null = null;
   for await (const sheet of sheets) {
     if (found) {

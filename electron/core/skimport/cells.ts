@@ -9,6 +9,21 @@ export interface SheetRow {
   row: number;
   /** 0-based by column; column A is index 0. */
   cells: Cell[];
+  /** The row is hidden in the workbook (Excel's Hide, a filter, LibreOffice's collapse). */
+  hidden?: boolean;
+  /**
+   * Values shown in this row's cells by a merge that starts on a row above (sparse, by column). Kept
+   * apart from `cells` so title and header rows read as written; `withMerged` (merges.ts) applies them.
+   */
+  merged?: Cell[];
+}
+
+/** One sheet of a workbook, read row by row; the next sheet comes after this one is read to its end. */
+export interface SheetStream {
+  name: string;
+  rows: AsyncIterable<SheetRow>;
+  /** 0-based indexes of hidden columns; complete once the first row has been read. */
+  hiddenColumns?: number[];
 }
 
 export function isDate(c: Cell): c is XlDate {

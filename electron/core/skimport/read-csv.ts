@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import type { Cell, SheetRow } from './cells';
-import type { SheetStream } from './read-xlsx';
+import iconv from 'iconv-lite';
+import type { Cell, SheetRow, SheetStream } from './cells';
 
 /**
  * Decodes CSV bytes: UTF-8 (with or without BOM), UTF-16 with a BOM, otherwise Windows-1252
@@ -12,29 +12,35 @@ export function decodeCsv(bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
+    // Not TextDecoder: Node 20's maps 0x80-0x9F to C1 controls, losing the € “ ” – ’ clerks type.
+    return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'windows-1252');
   }
 }
 
-/** Picks `;` or `,` (or tab) by which splits the first lines into the most stable number of fields. */
+/**
+ * Picks `;` or `,` (or tab) by which splits the first records into the most stable number of fields.
+ * Records, not lines: a quoted cell may hold a line break (an address, a two-line position).
+ */
 export function detectDelimiter(text: string): string {
-  const lines = text.split(/\r?\n/).slice(0, 30).filter((l) => l.trim() !== '');
+  const sample = text.slice(0, 64 * 1024);
   let best = ',';
   let bestScore = -1;
+  let bestStray = Infinity;
   for (const d of [';', ',', '\t']) {
-    const counts = lines.map((l) => splitCsvLine(l, d).length);
+    const records = parseCsv(sample, d).slice(0, 30).filter((r) => r.some((f) => f.trim() !== ''));
+    const counts = records.map((r) => r.length);
     const max = Math.max(0, ...counts);
     const score = max > 1 ? counts.filter((c) => c === max).length * max : 0;
-    if (score > bestScore) {
+    // With the wrong delimiter a quoted cell's quotes land inside fields (`Budi;"Jl. A` then `Liwa"`),
+    // and its line break splits a record: fewer stray quotes wins before the field-count score.
+    const stray = records.reduce((n, r) => n + r.filter((f) => f.includes('"')).length, 0);
+    if (stray < bestStray || (stray === bestStray && score > bestScore)) {
       best = d;
       bestScore = score;
+      bestStray = stray;
     }
   }
   return best;
-}
-
-function splitCsvLine(line: string, d: string): string[] {
-  return parseCsv(line, d)[0] ?? [];
 }
 
 /**

@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, openSync, readSync, closeSync, statSync } from 'node:fs';
-import { basename, extname } from 'node:path';
+import { createReadStream } from 'node:fs';
+import { basename } from 'node:path';
 import { SigapError } from '../errors';
 import { cellText, columnLetter, isBlank, type SheetRow } from './cells';
 import { detectHeader, FIELD_LABELS, type HeaderLayout } from './header';
-import { readXlsx, type SheetStream } from './read-xlsx';
-import { readCsv } from './read-csv';
+import type { SheetStream } from './cells';
+import { withMerged } from './merges';
+import { openSheets } from './sheets';
 import { classifyRow, groupName, parseDataRow } from './rows';
-import { checkZipDirectory } from './zip-guard';
 import { fillTitle, titleOf } from './title';
 import type { DecreeTitle, LayoutOverride, ParsedRow, Problem, ReadResult, SheetLayout } from './types';
 
@@ -34,67 +34,17 @@ export async function sha256File(path: string): Promise<string> {
   return h.digest('hex');
 }
 
-/**
- * What a file from outside is, before anything inflates or parses it: an .xlsx (its zip directory
- * checked against truncation and zip bombs) or text for the CSV reader; anything else (old .xls, PDF,
- * HTML, binary) is refused with a message naming the file. `asked` names the document to ask for.
- */
-export function sniffSpreadsheet(path: string, label: string, asked = 'lampiran SK'): 'xlsx' | 'csv' {
-  let size: number;
-  try {
-    size = statSync(path).size;
-  } catch {
-    throw new SigapError('FILE_UNREADABLE', `Berkas "${label}" tidak ditemukan.`);
-  }
-  if (size === 0) throw new SigapError('FILE_EMPTY', `Berkas "${label}" kosong (0 byte).`);
-  const head = Buffer.alloc(8);
-  const fd = openSync(path, 'r');
-  try {
-    readSync(fd, head, 0, 8, 0);
-  } finally {
-    closeSync(fd);
-  }
-  if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) {
-    checkZipDirectory(path, label);
-    return 'xlsx';
-  }
-  if (head.readUInt32BE(0) === 0xd0cf11e0) {
-    throw new SigapError('FILE_UNREADABLE', `Berkas "${label}" berformat Excel lama (.xls) atau dilindungi kata sandi. Buka di Excel, hapus kata sandinya bila ada, lalu simpan sebagai .xlsx.`);
-  }
-  if (head.subarray(0, 5).toString('latin1') === '%PDF-') {
-    throw new SigapError('FILE_UNREADABLE', `Berkas "${label}" adalah PDF, bukan lembar kerja. Minta ${asked} dalam bentuk Excel (.xlsx).`);
-  }
-  const ext = extname(path).toLowerCase();
-  if (ext === '.xlsx' || ext === '.xlsm') {
-    throw new SigapError('FILE_UNREADABLE', `Berkas "${label}" bukan lembar kerja Excel yang sah (isinya bukan format .xlsx). Simpan ulang dari Excel sebagai .xlsx.`);
-  }
-  const sample = Buffer.alloc(Math.min(size, 4096));
-  const fd2 = openSync(path, 'r');
-  try {
-    readSync(fd2, sample, 0, sample.length, 0);
-  } finally {
-    closeSync(fd2);
-  }
-  const utf16 = (sample[0] === 0xff && sample[1] === 0xfe) || (sample[0] === 0xfe && sample[1] === 0xff);
-  if (/^\s*</.test(sample.toString('latin1').replace(/^\uFEFF|^\xEF\xBB\xBF/, ''))) {
-    throw new SigapError('FILE_UNREADABLE', `Berkas "${label}" adalah halaman HTML/XML yang diberi nama lembar kerja. Buka di Excel lalu simpan sebagai .xlsx.`);
-  }
-  const controls = sample.filter((b) => b < 9 || (b > 13 && b < 32)).length;
-  if (!utf16 && controls > sample.length * 0.01) {
-    throw new SigapError('FILE_UNREADABLE', `Berkas "${label}" bukan lembar kerja (.xlsx) atau teks CSV.`);
-  }
-  return 'csv';
-}
+// Kept here for the callers that import it from the SK reader (the KPJ and bill readers).
+export { sniffSpreadsheet } from './sniff';
 
 interface SheetState {
   layout: SheetLayout;
   rows: ParsedRow[];
 }
 
-/** The sheets of a checked file; a CSV file is one sheet named after the file. */
+/** The sheets of a checked file (.xlsx, .xls, .ods or CSV); a CSV file is one sheet named after the file. */
 function sheetsOf(path: string, label: string): AsyncIterable<SheetStream> {
-  const kind = sniffSpreadsheet(path, label);
-  return kind === 'xlsx' ? readXlsx(path, label) : (async function* () { yield readCsv(path, basename(path, extname(path))); })();
+  return openSheets(path, label);
 }
 
 /**
@@ -112,7 +62,7 @@ export async function sheetHeads(path: string, label: string): Promise<{ name: s
   return out;
 }
 
-/** Reads an SK appendix (.xlsx or .csv) into person rows and per-row problems. Writes nothing. */
+/** Reads an SK appendix (.xlsx, .xls, .ods or .csv) into person rows and per-row problems. Writes nothing. */
 export async function readAppendix(path: string, opts: ReadOptions): Promise<ReadResult> {
   const label = opts.label ?? basename(path);
   const source = sheetsOf(path, label); // checks the file's kind first, for a clear message
@@ -162,7 +112,7 @@ export async function readAppendix(path: string, opts: ReadOptions): Promise<Rea
         labels: layout.labels,
         unitSource: layout.columns.unit !== undefined || layout.columns.village !== undefined ? 'column' : 'none',
         dataRows: 0,
-        sample: head.filter((r) => r.row > layout.lastHeaderRow).slice(0, 8).map((r) => ({ row: r.row, cells: r.cells.map(cellText) })),
+        sample: head.filter((r) => r.row > layout.lastHeaderRow).slice(0, 8).map((r) => ({ row: r.row, cells: withMerged(r).cells.map(cellText) })),
       },
       rows: [],
     };
@@ -170,14 +120,20 @@ export async function readAppendix(path: string, opts: ReadOptions): Promise<Rea
     const labels = new Map(layout.labels.map((l) => [l.index, l.label]));
     let unit: string | null = null;
     let ended = false;
-    const handle = (r: SheetRow): void => {
-      if (r.row > MAX_ROWS_PER_SHEET) {
+    const handle = (raw: SheetRow): void => {
+      if (raw.row > MAX_ROWS_PER_SHEET) {
         throw new SigapError('FILE_UNREADABLE', `Berkas "${label}", sheet "${sheet.name}": lebih dari ${MAX_ROWS_PER_SHEET.toLocaleString('id-ID')} baris. Lampiran SK sebesar itu tidak didukung; bagi menjadi beberapa berkas.`);
       }
       read++;
       if (opts.onProgress && read % 2000 === 0) opts.onProgress(read);
-      if (ended || r.row <= layout.lastHeaderRow) return;
+      if (ended || raw.row <= layout.lastHeaderRow) return;
+      // Below the header a cell covered by a merge from above holds the merge's value (one OPD for seven rows).
+      const r = withMerged(raw);
       const kindOf = classifyRow(r.cells, layout.columns);
+      if (kindOf === 'data' && r.hidden) {
+        problems.push(hiddenRowProblem(r, sheet.name, layout));
+        return;
+      }
       if (kindOf === 'signature') ended = true;
       else if (kindOf === 'group') {
         unit = groupName(r.cells);
@@ -191,6 +147,7 @@ export async function readAppendix(path: string, opts: ReadOptions): Promise<Rea
       for (let n = await iter.next(); !n.done; n = await iter.next()) handle(n.value);
     }
     state.layout.dataRows = state.rows.length;
+    problems.push(...hiddenColumnProblems(sheet, layout));
   }
 
   if (sheets.length === 0) {
@@ -216,6 +173,27 @@ export async function readAppendix(path: string, opts: ReadOptions): Promise<Rea
 
 function sheetProblem(sheet: string, code: string, message: string, severity: 'error' | 'warning'): Problem {
   return { sheet, row: 0, column: '', columnName: '', code, message, severity };
+}
+
+/** A hidden data row is left out, and the clerk is told which (it may be a person meant to go). */
+function hiddenRowProblem(r: SheetRow, sheet: string, layout: HeaderLayout): Problem {
+  const at = (i: number | undefined) => (i === undefined ? '' : cellText(r.cells[i] ?? null));
+  const name = at(layout.columns.name);
+  const nik = at(layout.columns.nik);
+  const who = name !== '' ? ` (${name}${nik !== '' ? `, NIK ${nik}` : ''})` : '';
+  return {
+    sheet, row: r.row, column: '', columnName: '', code: 'ROW_HIDDEN', severity: 'warning', ...(nik !== '' ? { nik } : {}), ...(name !== '' ? { name } : {}),
+    message: `Baris ${r.row}${who} di sheet "${sheet}" disembunyikan (hidden) di lembar kerja, jadi tidak diimpor. Bila orang ini termasuk SK, tampilkan barisnya (Unhide) lalu impor lagi.`,
+  };
+}
+
+/** Hidden columns under a header label are read (their data is part of the appendix), with a note. */
+function hiddenColumnProblems(sheet: SheetStream, layout: HeaderLayout): Problem[] {
+  const hidden = new Set(sheet.hiddenColumns ?? []);
+  return layout.labels.filter((l) => hidden.has(l.index) && l.label.trim() !== '').map((l) => ({
+    sheet: sheet.name, row: layout.headerRows[0]!, column: columnLetter(l.index), columnName: l.label, code: 'COLUMN_HIDDEN', severity: 'warning' as const,
+    message: `Kolom ${columnLetter(l.index)} ("${l.label}") di sheet "${sheet.name}" disembunyikan (hidden) di lembar kerja; isinya tetap dibaca${l.field ? ` sebagai ${FIELD_LABELS[l.field]}` : ''}.`,
+  }));
 }
 
 function applyOverride(head: SheetRow[], o: LayoutOverride): HeaderLayout | null {
