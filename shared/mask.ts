@@ -43,7 +43,7 @@ const CODE_GROUPS = /(?:^|[ .])\d(?:[ .]|$)/;
 /** A number right after the NPP or NIP label is the employer's or an official's, printed on letters. */
 const OFFICE_LABEL = /\b(?:NPP|NIP)\b[^\d\n]{0,40}$/i;
 /** Embedded images (the Pemda logo) must not be touched: base64 has digit runs by chance. */
-const DATA_URI = /data:[\w/+.-]+;base64,[A-Za-z0-9+/=]+/g;
+const DATA_URI = /(data:[\w/+.-]+;base64,[A-Za-z0-9+/=]+)/;
 
 /**
  * Masks one digit run as maskId does, keeping its spaces and dots where they were. A run longer than a
@@ -58,14 +58,19 @@ function maskRun(run: string): string {
 
 /** Every NIK, KPJ or phone number in a text masked; money, codes and labelled office numbers left. */
 export function maskIdsInText(text: string): string {
-  const keep: string[] = [];
-  const guarded = text.replace(DATA_URI, (m) => `\u0000${keep.push(m) - 1}\u0000`);
-  const out = guarded.replace(DIGIT_RUN, (run, offset: number, whole: string) => {
-    if (MONEY.test(run) || CODE_GROUPS.test(run)) return run;
-    if (OFFICE_LABEL.test(whole.slice(Math.max(0, offset - 60), offset))) return run;
-    return maskRun(run);
-  });
-  return keep.length ? out.replace(/\u0000(\d+)\u0000/g, (_, n: string) => keep[Number(n)]!) : out;
+  // Odd parts of the split are the embedded images, kept as they are.
+  return text
+    .split(DATA_URI)
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part.replace(DIGIT_RUN, (run, offset: number, whole: string) => {
+            if (MONEY.test(run) || CODE_GROUPS.test(run)) return run;
+            if (OFFICE_LABEL.test(whole.slice(Math.max(0, offset - 60), offset))) return run;
+            return maskRun(run);
+          }),
+    )
+    .join('');
 }
 
 /** The year of an ISO date, or null. */

@@ -25,6 +25,7 @@ import { reportingHandlers } from './reporting-handlers';
 import { securityHandlers } from './security-handlers';
 import { printHandlers } from './print-handlers';
 import { coverageHandlers } from './coverage-handlers';
+import { scrubReplyForRole } from '../private-text';
 
 const token = () => randomBytes(16).toString('hex');
 
@@ -52,8 +53,26 @@ export function previewDto(id: string, pv: Preview): SkPreviewDto {
   };
 }
 
-/** Every bridge call, implemented on the core. Electron's main process and the E2E harness both use this. */
+/**
+ * Every bridge call, implemented on the core. Electron's main process and the E2E harness both use this.
+ * For a caller that may not see identity, each reply's free text about a person loses that person's
+ * private values (private-text.ts); the bridge then masks the rest (shared/mask.ts, dispatch.ts).
+ */
 export function createApi(ctx: CoreContext, host: HostServices): Handlers {
+  const handlers = coreHandlers(ctx, host);
+  const scrubbed = {} as Record<string, (input: unknown) => unknown>;
+  for (const [name, handler] of Object.entries(handlers) as [string, (input: unknown) => unknown][]) {
+    scrubbed[name] = async (input) => {
+      // Read before the call: a sign-in or sign-out during an awaited call must not change this reply.
+      const masked = ctx.seesIdentity === false;
+      const value = await handler(input);
+      return masked ? scrubReplyForRole(ctx, value) : value;
+    };
+  }
+  return scrubbed as unknown as Handlers;
+}
+
+function coreHandlers(ctx: CoreContext, host: HostServices): Handlers {
   const files = new Map<string, string>();
   const previews = new Map<string, { preview: Preview; path: string }>();
   const chosenPath = (t: string): string => {

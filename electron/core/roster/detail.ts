@@ -4,36 +4,18 @@ import { SigapError } from '../../../shared/errors';
 import { nikWarnings } from './person';
 import { getIncident, type IncidentRow } from '../coverage/incidents';
 import type { PersonDetailDto } from '../../../shared/contract/index';
-import { HIDDEN } from '../../../shared/mask';
-import { formatDateId } from '../../../shared/dates';
+import { privateForms, scrubFreeText } from '../private-text';
 
 const MASKED_NIK_WARNING = 'Data NIK, tanggal lahir atau jenis kelamin pegawai ini perlu diperiksa oleh bagian Kepegawaian.';
 const PRIVATE_FIELDS = ['address', 'phone', 'motherName', 'mother_name', 'birthDate', 'birth_date'];
 
-/** This person's private values, now and in the snapshots of the trail, as text may quote them. */
+/** This person's private values, now and in the snapshots of the trail, in every form text may quote them. */
 function privateValues(p: PersonDetailDto['person'], trail: { before: unknown; after: unknown }[]): string[] {
-  const out = new Set<string>();
-  const add = (o: unknown) => {
-    if (!o || typeof o !== 'object') return;
-    for (const k of PRIVATE_FIELDS) {
-      const v = (o as Record<string, unknown>)[k];
-      if (typeof v !== 'string' || v.trim().length < 4) continue;
-      out.add(v.trim());
-      if (/^\d{4}-\d{2}-\d{2}$/.test(v)) out.add(formatDateId(v));
-    }
-  };
-  add(p);
-  for (const a of trail) {
-    add(a.before);
-    add(a.after);
+  const values: unknown[] = [];
+  for (const o of [p, ...trail.flatMap((a) => [a.before, a.after])]) {
+    if (o && typeof o === 'object') for (const k of PRIVATE_FIELDS) values.push((o as Record<string, unknown>)[k]);
   }
-  return [...out].sort((a, b) => b.length - a.length);
-}
-
-function scrubPrivate(text: string, values: string[]): string {
-  let out = text;
-  for (const v of values) out = out.split(v).join(HIDDEN);
-  return out;
+  return privateForms(values.filter((v): v is string => typeof v === 'string'));
 }
 
 /** A person's page: identity, current engagement, every engagement with its decree, incidents, and the audit trail. */
@@ -70,17 +52,18 @@ export function personDetail(ctx: CoreContext, personId: number): PersonDetailDt
   const warnings = nikWarnings({ nik: p.nik, birth_date: p.birthDate, sex: p.sex }, Number(today.slice(0, 4)));
   const trail = audit.map(({ before_json, after_json, ...a }) => ({ ...a, before: before_json ? JSON.parse(before_json) : null, after: after_json ? JSON.parse(after_json) : null }));
   const masked = ctx.seesIdentity === false;
+  // The bridge masks fields and numbers for roles that may not see identity (shared/mask.ts); free text
+  // (a reason to end typed by a clerk, an incident's description) may still quote this person's private
+  // values, current or earlier: those are replaced here.
+  const forms = masked ? privateValues(p, trail) : [];
+  const scrub = <T,>(v: T): T => (masked ? scrubFreeText(v, forms) : v);
   return {
     person: p,
-    current,
-    engagements,
-    // The bridge masks fields and numbers for roles that may not see identity (shared/mask.ts); free text
-    // typed by a clerk (a reason to end) may still quote this person's private values: those go here.
-    audit: masked ? trail.map((a) => ({ ...a, summary: a.summary === null ? null : scrubPrivate(a.summary, privateValues(p, trail)) })) : trail,
-    // The warnings quote the NIK's date digits and the recorded birth date: those roles learn only that
-    // there is something for Kepegawaian to check.
+    current: scrub(current),
+    engagements: scrub(engagements),
+    audit: scrub(trail),
     nikWarnings: masked ? (warnings.length > 0 ? [MASKED_NIK_WARNING] : []) : warnings,
-    incidents,
+    incidents: scrub(incidents),
     death: died ? { incidentId: died.id, date: died.date, kind: died.kind, kindLabel: died.kindLabel } : null,
   };
 }
