@@ -19,6 +19,11 @@ export type ErrorCode =
   | 'FORBIDDEN'
   | 'LOCKED'
   | 'PASSWORD_CHANGE_REQUIRED'
+  | 'DB_BUSY'
+  | 'DISK_FULL'
+  | 'DISK_ERROR'
+  | 'DB_READONLY'
+  | 'FILE_NOT_WRITABLE'
   | 'INTERNAL';
 
 export class SigapError extends Error {

@@ -1,5 +1,6 @@
-import { SigapError } from '../../shared/errors';
+import { faultToSigapError } from '../core/db/errors';
 import { processIo } from './io';
+import { checkDatabaseToRead } from './db-guard';
 import type { CliEnv } from './context';
 import { importSkCommand, IMPORT_SK_USAGE } from './commands/import-sk';
 import { rosterCommand } from './commands/roster';
@@ -19,6 +20,7 @@ Penggunaan:
   ${OPD_USAGE}
   ${CATEGORY_USAGE}
   sigap template sk --out FILE.xlsx [--pemda "Pemerintah Kabupaten ..."] [--db PATH]
+  sigap settings show [--json] | set KUNCI=NILAI ...   (profil Pemda, NPP, penandatangan, cakupan, kunci sesi)
   sigap demo --persons N [--year YYYY] [--seed N]
   sigap backup create|list|check|restore|prune [--to DIR] [--passphrase-env VAR] [--yes]
   sigap user list | add USERNAME --role ROLE --password-env VAR | reset-password USERNAME
@@ -34,6 +36,7 @@ const COMMANDS: Record<string, Command> = {
   'import-sk': importSkCommand,
   template: (args, cx) => import('./commands/template').then((m) => m.templateCommand(args, cx)),
   roster: rosterCommand,
+  settings: (args, cx) => import('./commands/settings').then((m) => m.settingsCommand(args, cx)),
   opd: opdCommand,
   category: categoryCommand,
   demo: demoCommand,
@@ -68,11 +71,14 @@ export async function main(argv: string[], cx: CliEnv = { io: processIo, env: pr
     return 2;
   }
   try {
+    checkDatabaseToRead(name, rest, cx.env);
     return await cmd(rest, cx);
   } catch (e) {
-    if (e instanceof SigapError) {
-      cx.io.err(`Galat (${e.code}): ${e.message}\n`);
-      return e.code === 'INVALID_INPUT' ? 2 : 1;
+    // A SigapError, or a machine fault (locked database, full disk, read-only file) put in its words.
+    const known = faultToSigapError(e);
+    if (known) {
+      cx.io.err(`Galat (${known.code}): ${known.message}\n`);
+      return known.code === 'INVALID_INPUT' ? 2 : 1;
     }
     if (e instanceof TypeError && (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       cx.io.err(`${e.message}\n\n${USAGE}`);
