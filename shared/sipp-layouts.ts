@@ -35,7 +35,7 @@ export const FIELDS = {
   firstName: 'Nama depan (kata pertama nama)',
   middleName: 'Nama tengah (kata di antara pertama dan terakhir)',
   lastName: 'Nama belakang (kata terakhir nama)',
-  title: 'Gelar (kosong)',
+  title: 'Gelar, dipisahkan dari nama (mis. Drs., S.Pd.)',
   phoneAreaHome: 'Kode area telepon rumah (kosong)',
   phoneHome: 'Telepon rumah (kosong)',
   phoneAreaOffice: 'Kode area telepon kantor (kosong)',

@@ -2,6 +2,7 @@ import type { FieldId } from '../../../shared/sipp-layouts';
 import { formatDateDmy, monthOf } from '../../../shared/dates';
 import { parseNik } from '../../../shared/nik';
 import type { PendingChange, ReportEnv } from './types';
+import { splitAcademicTitle } from '../skimport/academic-title';
 
 /**
  * A phone number as the portal takes it: digits only, the country code +62 / 62 written as a leading 0,
@@ -68,15 +69,17 @@ export function sexOf(c: Pick<PendingChange, 'sex' | 'nik'>): 'L' | 'P' | null {
  * would for that kind (a profile may mix them); empty means Sigap has nothing to say.
  */
 export function fieldValues(c: PendingChange, env: ReportEnv, rowNo: number): Record<FieldId, string> {
-  const name = splitName(c.name);
+  // NAMA_LENGKAP is the name as on the KTP; the SK's titles (Drs., S.Pd.) go to GELAR.
+  const titled = splitAcademicTitle(c.name);
+  const name = splitName(titled.name);
   return {
     rowNo: String(rowNo),
     employeeNo: '',
-    fullName: c.name,
+    fullName: titled.name,
     firstName: name.first,
     middleName: name.middle,
     lastName: name.last,
-    title: '',
+    title: titled.title ?? '',
     phoneAreaHome: '',
     phoneHome: '',
     phoneAreaOffice: '',
