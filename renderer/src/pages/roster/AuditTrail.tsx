@@ -1,6 +1,7 @@
 import type { PersonDetailDto } from '../../../../shared/contract/index';
 import { DASH, formatDateId, formatTimestamp } from '../../format';
 import { actorLabel, auditLabel } from '../../labels';
+import { HIDDEN } from '../../../../shared/mask';
 
 /** Column names in the audit rows, as the clerk knows them. */
 const COLUMN_WORDS: Record<string, string> = {
@@ -23,7 +24,8 @@ export function changesOf(before: unknown, after: unknown): Change[] {
   const b = before as Record<string, unknown>;
   const a = after as Record<string, unknown>;
   return [...new Set([...Object.keys(b), ...Object.keys(a)])]
-    .filter((k) => show(b[k]) !== show(a[k]))
+    // A value hidden from this role (shared/mask.ts) is still a change: the field is named, not its values.
+    .filter((k) => show(b[k]) !== show(a[k]) || b[k] === HIDDEN || a[k] === HIDDEN)
     .map((k) => ({ field: COLUMN_WORDS[k] ?? k, before: show(b[k]), after: show(a[k]) }));
 }
 

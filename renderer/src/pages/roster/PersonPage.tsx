@@ -17,6 +17,7 @@ import { personValues } from './person-form';
 import { DeathBanner, PersonIncidents } from './PersonIncidents';
 import { IncidentDialog } from '../coverage/IncidentDialog';
 import { useCan } from '../security/session';
+import { Hidden } from './identity-view';
 
 /** One person: identity, what they do now, every engagement with its decree, and who changed what. */
 export function PersonPage() {
@@ -119,25 +120,35 @@ export function PersonPage() {
 }
 
 function Identity({ p }: { p: PersonDetailDto['person'] }) {
-  const birth = [p.birthPlace, p.birthDate ? dateOrDash(p.birthDate) : null].filter(Boolean).join(', ');
+  // For finance and viewer the core sends NIK and KPJ masked, the birth year instead of the date, and no
+  // mother's name, address or phone (identityHidden): the page says they are hidden, not empty.
+  const hidden = p.identityHidden === true;
+  const privateValue = (v: string | null) => (v ?? (hidden ? <Hidden /> : DASH));
+  const birthDate = p.birthDate ? dateOrDash(p.birthDate) : hidden && p.birthYear ? `tahun ${p.birthYear}` : null;
+  const birth = [p.birthPlace, birthDate].filter(Boolean).join(', ');
   return (
-    <section className="card">
+    <section className="card" data-testid="identity">
       <h2>Identitas</h2>
+      {hidden ? (
+        <p className="muted small" data-testid="identity-hidden-note">
+          Sesuai peran Anda, NIK dan KPJ ditampilkan sebagian; tanggal lahir, nama ibu kandung, telepon dan alamat disembunyikan.
+        </p>
+      ) : null}
       <dl className="facts">
         <dt>NIK</dt>
         <dd className="tabular">{p.nik}</dd>
-        <dt>Tempat, tanggal lahir</dt>
-        <dd>{birth || DASH}</dd>
+        <dt>{hidden ? 'Tempat, tahun lahir' : 'Tempat, tanggal lahir'}</dt>
+        <dd>{birth || (hidden ? <Hidden /> : DASH)}</dd>
         <dt>Jenis kelamin</dt>
         <dd>{p.sex ? SEX_LABELS[p.sex] : DASH}</dd>
         <dt>Nomor KPJ</dt>
         <dd className="tabular">{p.kpj ?? <span className="pill pill-warning">Belum ada</span>}</dd>
         <dt>Nama ibu kandung</dt>
-        <dd>{p.motherName ?? DASH}</dd>
+        <dd>{privateValue(p.motherName)}</dd>
         <dt>Telepon/HP</dt>
-        <dd>{p.phone ?? DASH}</dd>
+        <dd>{privateValue(p.phone)}</dd>
         <dt>Alamat</dt>
-        <dd>{p.address ?? DASH}</dd>
+        <dd>{privateValue(p.address)}</dd>
       </dl>
     </section>
   );

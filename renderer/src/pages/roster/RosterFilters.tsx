@@ -2,6 +2,7 @@ import type { Output } from '../../../../shared/contract/index';
 import { MonthPicker, yearsAround } from '../../components/MonthPicker';
 import { STATUS_LABELS } from '../../labels';
 import type { KpjFilter, RosterQuery, RosterStatus } from './roster-query';
+import { useSeesIdentity } from './identity-view';
 
 type Options = Output<'roster.options'>;
 
@@ -14,24 +15,36 @@ interface Props {
   options: Options;
 }
 
+const SEARCH_HINT = 'Pencarian menurut nama saja: NIK dan KPJ disembunyikan untuk peran Anda.';
+
 const idOrNull = (v: string): number | null => (v === '' ? null : Number(v));
 
 /** Search and filters above the roster. Every control is a plain form control, reachable with Tab. */
 export function RosterFilters({ query, searchText, onSearchText, onChange, options }: Props) {
   const opds = options.opds.filter((o) => o.kind === 'opd');
   const villages = options.opds.filter((o) => o.kind === 'village');
+  // Finance and viewer see NIK and KPJ masked, and the core searches them by name only: say so.
+  const byIdentity = useSeesIdentity();
+  const searchLabel = byIdentity ? 'Cari nama, NIK atau KPJ' : 'Cari nama pegawai';
   return (
     <div className="filters" role="search">
       <label className="filter filter-search">
         <span className="sr-only">Cari</span>
         <input
           type="search"
-          placeholder="Cari nama, NIK atau KPJ…"
+          placeholder={`${searchLabel}…`}
           value={searchText}
           onChange={(e) => onSearchText(e.target.value)}
-          aria-label="Cari nama, NIK atau KPJ"
+          aria-label={searchLabel}
+          aria-describedby={byIdentity ? undefined : 'roster-search-hint'}
+          title={byIdentity ? undefined : SEARCH_HINT}
           maxLength={100}
         />
+        {byIdentity ? null : (
+          <span id="roster-search-hint" className="muted small" data-testid="roster-search-hint">
+            {SEARCH_HINT}
+          </span>
+        )}
       </label>
       <label className="filter">
         <span>OPD</span>

@@ -5,6 +5,7 @@ import type { RosterRowDto } from '../../../../shared/contract/index';
 import { formatDateId, formatNumber, formatRupiah } from '../../format';
 import type { RosterPages } from './roster-pages';
 import type { RosterQuery, RosterSort } from './roster-query';
+import { useSeesIdentity } from './identity-view';
 
 const ROW_HEIGHT = 34;
 
@@ -52,12 +53,16 @@ export function RosterTable({ pages, query, onSort, backTo }: Props) {
     if (scroller.current) scroller.current.scrollTop = 0;
   }, [listKey]);
 
+  // Finance and viewer see NIK masked; the core sorts them by name when asked for NIK order, so no button.
+  const byIdentity = useSeesIdentity();
+  const columns = byIdentity ? COLUMNS : COLUMNS.map((c) => (c.key === 'nik' ? { ...c, sort: undefined } : c));
+
   const open = (r: RosterRowDto) => navigate(`/pegawai/${r.personId}`, { state: { back: backTo } });
 
   return (
     <div className="grid" role="table" aria-label="Daftar pegawai" aria-rowcount={total + 1} data-state={pages.total === null ? 'loading' : 'ready'} data-total={pages.total ?? ''}>
       <div className="grid-row grid-head" role="row" aria-rowindex={1}>
-        {COLUMNS.map((c) => (
+        {columns.map((c) => (
           <div
             key={c.key}
             role="columnheader"
