@@ -30,7 +30,9 @@ export async function* readXls(path: string, label: string): AsyncGenerator<Shee
     wb = XLSX.read(readFileSync(path), { type: 'buffer', dense: true, cellNF: true, cellStyles: true, cellDates: false, cellHTML: false, cellFormula: false, WTF: false });
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
-    if (/password|encrypt|decrypt/i.test(msg)) {
+    // SheetJS says "password-protected" for an .xls with a FILEPASS record and for an encrypted .xlsx
+    // (an OLE file holding EncryptedPackage); other errors (a damaged file) get the general message.
+    if (/password-protected|EncryptedPackage|Encryption ?Info/i.test(msg)) {
       throw new SigapError('FILE_UNREADABLE', `Berkas "${label}" dilindungi kata sandi. Buka di Excel, hapus kata sandinya (File › Info › Protect Workbook › Encrypt with Password, kosongkan), simpan, lalu impor lagi.`);
     }
     throw new SigapError('FILE_UNREADABLE', `Berkas "${label}" berformat Excel lama (.xls) tetapi tidak dapat dibaca: rusak, atau dilindungi kata sandi. Buka di Excel, hapus kata sandinya bila ada, lalu simpan sebagai .xlsx.`);
