@@ -5,8 +5,13 @@ import { ZipFile } from './zip-read';
 
 /** Columns past this are ignored (as in read-xlsx.ts): LibreOffice pads every row to 1,024 or 16,384. */
 const MAX_COLUMNS = 1024;
-/** Copies of one repeated row with content; past this the row numbers are beyond any appendix anyway. */
-const MAX_REPEATS = 1_048_576;
+/**
+ * Copies of one repeated row with content that are emitted one by one. The parser emits them within one
+ * chunk, so a hostile `number-rows-repeated="1000000"` would otherwise build a million rows at once;
+ * past this, only the last copy is emitted, at its true row number, where the readers' row limits
+ * (MAX_ROWS_PER_SHEET) refuse the sheet.
+ */
+const MAX_REPEATS = 10_000;
 
 type OdsEvent = { kind: 'sheet'; name: string; hiddenColumns: number[] } | { kind: 'row'; row: SheetRow };
 
@@ -153,6 +158,7 @@ class OdsHandlers implements XmlHandlers {
         const empty = this.cells.length === 0;
         const n = empty ? 0 : Math.min(this.rowAttrs.repeat, MAX_REPEATS);
         for (let k = 0; k < n; k++) this.emit({ row: this.sheet.row + k + 1, cells: k === 0 ? this.cells : this.cells.slice() });
+        if (!empty && this.rowAttrs.repeat > MAX_REPEATS) this.emit({ row: this.sheet.row + this.rowAttrs.repeat, cells: this.cells.slice() });
         this.sheet.row += this.rowAttrs.repeat;
         break;
       }

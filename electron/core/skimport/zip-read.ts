@@ -58,13 +58,6 @@ export class ZipFile {
     }
   }
 
-  /** The whole part as text (only for the small parts: workbook, relationships, styles). */
-  async text(name: string, limit = 64 * 1024 * 1024): Promise<string> {
-    const parts: Buffer[] = [];
-    for await (const c of this.chunks(name, limit)) parts.push(c);
-    return Buffer.concat(parts).toString('utf8').replace(/^\uFEFF/, '');
-  }
-
   private dataStart(e: ZipEntry): number {
     const head = Buffer.alloc(30);
     const fd = openSync(this.path, 'r');
