@@ -128,6 +128,7 @@ test('every screen, with demo data', async ({ page, sigap }) => {
   await page.getByRole('tab', { name: /Perubahan daftar pegawai/ }).click();
   await shot(page, '13-impor-sk-perubahan');
   await page.getByLabel(/Terapkan baris yang sah saja/).check();
+  await page.getByLabel('Buat unit baru “UPTD Puskesmas Kenali”').check();
   await page.getByRole('button', { name: 'Terapkan SK' }).click();
   await expect(page.getByTestId('import-done')).toBeVisible();
   await shot(page, '14-impor-sk-selesai');

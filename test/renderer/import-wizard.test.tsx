@@ -20,7 +20,7 @@ const preview = (over: Partial<SkPreviewDto> = {}): SkPreviewDto => ({
   sheets: [{ sheet: 'Lampiran', headerRows: [6], columns: { name: 1, nik: 2 }, labels: [{ index: 1, label: 'NAMA', field: 'name' }, { index: 2, label: 'NIK', field: 'nik' }], unitSource: 'column', dataRows: 3, sample: [] }],
   rows: 3, accepted: 2,
   rejected: [{ sheet: 'Lampiran', row: 9, column: 'C', columnName: 'NIK', code: 'NIK_NUMERIC', message: 'NIK ditulis sebagai angka.', severity: 'error', name: 'Budi' }],
-  warnings: [], newUnits: [],
+  warnings: [], newUnits: [], units: [],
   diff: { added: [{ nik: '1804011205900001', name: 'Ani', opd: 'Dinas Sosial', honor: 1_000_000 }, { nik: '1804011205900002', name: 'Rudi', opd: 'Dinas Sosial', honor: 1_000_000 }], removed: [], changed: [], unchanged: 0 },
   counts: { rejected: 1, warnings: 0, added: 2, removed: 0, changed: 0 },
   ...over,

@@ -20,7 +20,7 @@ const NOT_WRITERS: Record<string, string> = {
   'app.info': 'read', 'dashboard.summary': 'read', 'roster.list': 'read', 'roster.options': 'read', 'person.get': 'read',
   'decree.list': 'read', 'sk.chooseFile': 'dialog', 'sk.inspect': 'read', 'sk.preview': 'preview held in memory',
   'sk.saveProblems': 'writes a file of the rejected rows, not the database',
-  'settings.employer': 'read', 'settings.chooseLogo': 'dialog', 'opd.list': 'read', 'category.list': 'read',
+  'settings.employer': 'read', 'settings.chooseLogo': 'dialog', 'opd.list': 'read', 'opd.aliases': 'read', 'category.list': 'read',
   'billing.months': 'read', 'billing.arrears': 'read', 'invoice.list': 'read', 'invoice.get': 'read', 'invoice.lines': 'read',
   'invoice.saveXlsx': 'writes a file', 'rates.list': 'read',
   'bpjs.preflight': 'read', 'bpjs.pending': 'read', 'bpjs.profiles': 'read', 'bpjs.batches': 'read', 'bpjs.batch': 'read',
@@ -109,6 +109,16 @@ describe('the audit trail covers every writer', () => {
     ['opd.save', async () => {
       const { id } = await api.ok('opd.save', { code: '99', name: 'Dinas Uji Audit', kind: 'opd', headName: 'Drs. A', headNip: '197001012000011001' });
       return { entity: 'opd', entityId: id };
+    }],
+    ['opd.saveAlias', async () => {
+      const opd = (await api.ok('opd.list', {})).find((o) => o.name === 'Dinas Kesehatan')!;
+      const { id } = await api.ok('opd.saveAlias', { alias: 'DINKES', opdId: opd.id });
+      ids.alias = id;
+      return { entity: 'unit_alias', entityId: id };
+    }],
+    ['opd.deleteAlias', async () => {
+      await api.ok('opd.deleteAlias', { id: ids.alias! });
+      return { entity: 'unit_alias', entityId: ids.alias! };
     }],
     ['category.save', async () => {
       const { id } = await api.ok('category.save', { name: 'Perangkat Desa', segment: 'PU', programs: ['JKK', 'JKM'], jkkClass: 1, enrolled: true });

@@ -62,6 +62,14 @@ describe('matching a unit name read from an SK to the known units', () => {
     expect(proposed('Dinas Pemadam Kebakaran')).toBeNull();
     expect(proposed('Kecamatan Batu Brak')).toBeNull();
     expect(proposed('Pekon Way Mengaku')).toBeNull();
+    // A health centre in a village is not the village.
+    expect(proposed('UPTD Puskesmas Kenali')).toBeNull();
+    expect(proposed('PKM SEBARUS')).toBeNull();
+  });
+
+  it('takes the village words for one another', () => {
+    expect(nameOf('DESA SEBARUS')).toBe('Pekon Sebarus');
+    expect(nameOf('Kampung Canggu')).toBe('Pekon Canggu');
   });
 
   it('tells neighbouring names apart', () => {

@@ -80,8 +80,19 @@ export const UNIT_ABBREVIATIONS: Readonly<Record<string, string>> = {
 /** Words that only say what kind of unit it is: they count little when comparing names. */
 export const UNIT_KIND_WORDS: ReadonlySet<string> = new Set([
   'DINAS', 'BADAN', 'KANTOR', 'SEKRETARIAT', 'BAGIAN', 'KECAMATAN', 'KELURAHAN', 'DESA', 'PEKON', 'KAMPUNG', 'NAGARI', 'GAMPONG',
-  'UPT', 'UPTD', 'DAERAH', 'KABUPATEN', 'KOTA', 'PEMERINTAH', 'PEMKAB', 'PEMKOT', 'UNIT', 'PELAKSANA', 'TEKNIS', 'SATUAN',
+  'UPT', 'UPTD', 'PUSKESMAS', 'DAERAH', 'KABUPATEN', 'KOTA', 'PEMERINTAH', 'PEMKAB', 'PEMKOT', 'UNIT', 'PELAKSANA', 'TEKNIS', 'SATUAN',
 ]);
+
+/**
+ * What kind of unit a word says it is. Two names of different kinds ("UPTD Puskesmas Kenali" and
+ * "Pekon Kenali") are not the same unit even when their place names agree. The village words are one
+ * kind: a regency calls its villages pekon, kampung or nagari, and files say "desa" anyway.
+ */
+export const UNIT_KIND_CLASS: Readonly<Record<string, string>> = {
+  DESA: 'village', PEKON: 'village', KAMPUNG: 'village', NAGARI: 'village', GAMPONG: 'village', KELURAHAN: 'village',
+  KECAMATAN: 'district', DINAS: 'dinas', BADAN: 'badan', KANTOR: 'kantor', SEKRETARIAT: 'secretariat', BAGIAN: 'secretariat',
+  UPT: 'upt', UPTD: 'upt', PUSKESMAS: 'upt', INSPEKTORAT: 'inspectorate', RUMAH: 'hospital', RSUD: 'hospital',
+};
 
 /** Words that carry nothing: "Dinas Pendidikan & Kebudayaan" and "... dan Kebudayaan" are the same unit. */
 export const UNIT_FILLER_WORDS: ReadonlySet<string> = new Set(['DAN', 'SERTA', 'DI', 'KE', 'DARI', 'YANG']);

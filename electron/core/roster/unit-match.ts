@@ -4,7 +4,7 @@
  * proposes; creating a unit is the clerk's decision (see skimport/unit-resolve.ts).
  */
 import { unitKey } from '../../../shared/person-fields';
-import { UNIT_ABBREVIATIONS, UNIT_FILLER_WORDS, UNIT_KIND_WORDS } from './unit-abbreviations';
+import { UNIT_ABBREVIATIONS, UNIT_FILLER_WORDS, UNIT_KIND_CLASS, UNIT_KIND_WORDS } from './unit-abbreviations';
 
 export interface KnownUnit {
   id: number;
@@ -66,6 +66,8 @@ function wordMatch(a: string, b: string): number {
 
 interface Words {
   words: string[];
+  /** The kinds of unit the name says it is (see UNIT_KIND_CLASS). */
+  kinds: Set<string>;
   total: number;
   /** Weight of the words that name the unit rather than its kind. */
   distinctive: number;
@@ -79,7 +81,8 @@ function words(name: string): Words {
     total += weightOf(w);
     if (weightOf(w) === 1) distinctive += 1;
   }
-  return { words: ws, total, distinctive };
+  const kinds = new Set(ws.map((w) => UNIT_KIND_CLASS[w]).filter((k): k is string => k !== undefined));
+  return { words: ws, kinds, total, distinctive };
 }
 
 /** The weight of `a`'s words found in `b`, and the weight of its distinctive words found. */
@@ -111,8 +114,10 @@ function unitSimilarity(read: Words, known: Words): number {
   const readInKnown = r.distinctive / read.distinctive;
   const knownInRead = k.distinctive / known.distinctive;
   const containment = Math.max(readInKnown, knownInRead);
-  if (containment >= 0.999) return Math.min(0.95, 0.7 + 0.3 * dice);
-  return dice * Math.min(readInKnown, knownInRead) ** 0.5;
+  const score = containment >= 0.999 ? Math.min(0.95, 0.7 + 0.3 * dice) : dice * Math.min(readInKnown, knownInRead) ** 0.5;
+  // A puskesmas is not the village it stands in: different kinds of unit halve the score.
+  const kindsClash = read.kinds.size > 0 && known.kinds.size > 0 && ![...read.kinds].some((k) => known.kinds.has(k));
+  return kindsClash ? score * 0.5 : score;
 }
 
 /** Holds the known units' expanded words, so a file with many unit names compares cheaply. */

@@ -3,6 +3,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { Tabs } from '../../components/Tabs';
 import { EmployerForm } from './EmployerForm';
 import { OpdTable } from './OpdTable';
+import { UnitAliasSection } from './UnitAliasSection';
 import { CategoryTable } from './CategoryTable';
 import { billingSettingsSections } from '../billing/settings-sections';
 import { securitySettingsSections } from '../security/settings-sections';
@@ -18,6 +19,7 @@ export interface SettingsSection {
 const SECTIONS: SettingsSection[] = [
   { key: 'employer', label: 'Profil Pemda', render: () => <EmployerForm /> },
   { key: 'opd', label: 'OPD dan pejabat', render: () => <OpdTable /> },
+  { key: 'unit-aliases', label: 'Alias unit kerja', render: () => <UnitAliasSection /> },
   { key: 'categories', label: 'Kategori pegawai', render: () => <CategoryTable /> },
   ...billingSettingsSections,
   ...securitySettingsSections,

@@ -15,6 +15,8 @@ import { ColumnEditor } from './ColumnEditor';
 import { DecreeFields } from './DecreeFields';
 import { ImportDone } from './ImportDone';
 import { ReviewStep } from './ReviewStep';
+import { UnitStep } from './UnitStep';
+import { useUnitChoices } from './unit-choices';
 import { TemplateDownload } from './TemplateDownload';
 import { confirmedForm, emptyDecreeForm, previewInput, type DecreeForm, type Overrides } from './decree-form';
 
@@ -56,6 +58,7 @@ function Wizard({ options }: { options: Options }) {
   const [editingColumns, setEditingColumns] = useState(false);
   const [result, setResult] = useState<Output<'sk.apply'> | null>(null);
   const progress = useProgress(busy === 'preview' ? 'sk.preview' : busy === 'apply' ? 'sk.apply' : null);
+  const unitChoices = useUnitChoices(preview);
 
   const run = async (what: 'choose' | 'preview' | 'apply', work: () => Promise<void>) => {
     setError(null);
@@ -99,7 +102,7 @@ function Wizard({ options }: { options: Options }) {
   const apply = (skipInvalid: boolean) =>
     run('apply', async () => {
       if (!preview) return;
-      setResult(await bridge.call('sk.apply', { previewId: preview.previewId, skipInvalid }));
+      setResult(await bridge.call('sk.apply', { previewId: preview.previewId, skipInvalid, ...unitChoices.payload }));
       setStep('done');
       app.reload();
     });
@@ -175,6 +178,8 @@ function Wizard({ options }: { options: Options }) {
           onBack={() => setStep('file')}
           onAdjustColumns={() => setEditingColumns(true)}
           onApply={apply}
+          unitStep={<UnitStep state={unitChoices} opds={options.opds} />}
+          unitsPending={unitChoices.pending}
         />
       ) : null}
 

@@ -48,8 +48,8 @@ export function PreviewSummary({ preview }: { preview: SkPreviewDto }) {
         </section>
       </div>
       {preview.newUnits.length > 0 ? (
-        <Notice tone="info" title={`${formatNumber(preview.newUnits.length)} OPD/pekon baru akan dibuat`}>
-          {preview.newUnits.join(', ')}. Periksa ejaannya; nama yang salah ketik menjadi OPD baru.
+        <Notice tone="info" title={`${formatNumber(preview.newUnits.length)} nama unit kerja perlu dipastikan`}>
+          {preview.newUnits.join(', ')}. Pilih unit yang ada atau buat unit baru di bagian Unit kerja di atas; unit baru hanya dibuat bila Anda memintanya.
         </Notice>
       ) : null}
     </div>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { ProgressEvent, SkPreviewDto } from '../../../../shared/contract/index';
 import type { BridgeError } from '../../bridge';
 import { ErrorNote } from '../../components/Notice';
@@ -20,19 +20,23 @@ interface Props {
   onBack: () => void;
   onAdjustColumns: () => void;
   onApply: (skipInvalid: boolean) => void;
+  /** The Unit kerja section (UnitStep) and how many unit names it still waits for. */
+  unitStep?: ReactNode;
+  unitsPending?: number;
 }
 
 /** Step 2: everything the clerk should see before the roster changes, then the one button that changes it. */
-export function ReviewStep({ preview, busy, progress, error, onBack, onAdjustColumns, onApply }: Props) {
+export function ReviewStep({ preview, busy, progress, error, onBack, onAdjustColumns, onApply, unitStep, unitsPending = 0 }: Props) {
   const { counts } = preview;
   const [tab, setTab] = useState<Tab>(counts.rejected > 0 && preview.blocking.length === 0 ? 'problems' : 'summary');
   const [skipInvalid, setSkipInvalid] = useState(false);
   const blocked = preview.blocking.length > 0 || preview.decree === null;
   const changes = counts.added + counts.removed + counts.changed;
-  const canApply = !blocked && preview.accepted > 0 && (counts.rejected === 0 || skipInvalid) && busy === null;
+  const canApply = !blocked && preview.accepted > 0 && (counts.rejected === 0 || skipInvalid) && unitsPending === 0 && busy === null;
 
   return (
     <div className="stack" data-testid="review" data-preview-id={preview.previewId}>
+      {unitStep}
       <Tabs
         label="Hasil pemeriksaan"
         active={tab}
@@ -69,6 +73,7 @@ export function ReviewStep({ preview, busy, progress, error, onBack, onAdjustCol
         </button>
       </div>
       {blocked ? <p className="muted small align-end">Selesaikan masalah di Ringkasan sebelum menerapkan.</p> : null}
+      {!blocked && unitsPending > 0 ? <p className="muted small align-end">Pastikan {formatNumber(unitsPending)} nama unit di bagian Unit kerja sebelum menerapkan.</p> : null}
     </div>
   );
 }

@@ -1,0 +1,85 @@
+import { join } from 'node:path';
+import { test, expect } from './harness';
+import { seedDemo } from '../../electron/core/demo/index';
+import { fxPersons, writeMessyAppendix } from '../fixtures/sk-workbook';
+
+const NUMBER = '800/071/KPTS/III.01/2026';
+const shot = (name: string) => (process.env.SIGAP_SHOTS ? { path: join(process.env.SIGAP_SHOTS, name), fullPage: true } : null);
+
+/** The unit name an engagement of this NIK was written to. */
+function unitOf(db: import('../../electron/core/db/open').Db, nik: string): string {
+  return (db.prepare('SELECT o.name FROM engagement e JOIN person p ON p.id = e.person_id JOIN opd o ON o.id = e.opd_id WHERE p.nik = ? ORDER BY e.id DESC LIMIT 1').pluck().get(nik) as string) ?? '';
+}
+
+test('the Unit kerja step proposes known units for DINKES, KEC. BALIK BUKIT and DINAS PENDIDIKAN, creates only what the clerk ticks, and remembers the rest', async ({ page, sigap }) => {
+  seedDemo(sigap.ctx, { persons: 20, year: 2026 });
+  const units = ['DINKES', 'KEC. BALIK BUKIT', 'DINAS PENDIDIKAN', 'Dinas Sosial', 'UPTD Puskesmas Way Mengaku'];
+  const persons = fxPersons(10, units, 11, 700_000);
+  const w = await writeMessyAppendix(join(sigap.dir, 'lampiran-unit.xlsx'), persons, { number: NUMBER, date: '2026-02-20' });
+  sigap.openQueue.push(w.path);
+  const opdCount = () => sigap.ctx.db.prepare('SELECT count(*) FROM opd').pluck().get() as number;
+  const before = opdCount();
+
+  await sigap.open('/sk/impor');
+  await page.getByRole('button', { name: 'Pilih berkas…' }).click();
+  await page.getByLabel('TMT (terhitung mulai tanggal)').fill('01-03-2026');
+  await page.getByText('Perubahan', { exact: true }).click();
+  await page.getByRole('button', { name: 'Baca berkas' }).click();
+
+  const step = page.getByTestId('unit-step');
+  await expect(step).toBeVisible();
+  // Dinas Sosial is a unit's own name: not listed. The other four are.
+  await expect(step.locator('tbody tr')).toHaveCount(4);
+  const row = (read: string) => step.locator(`tr[data-unit="${read}"]`);
+  await expect(row('DINKES')).toContainText('Dinas Kesehatan');
+  await expect(row('DINKES')).toContainText('singkatan');
+  await expect(row('KEC. BALIK BUKIT')).toContainText('Kecamatan Balik Bukit');
+  await expect(row('DINAS PENDIDIKAN')).toContainText('Dinas Pendidikan dan Kebudayaan');
+  await expect(row('DINAS PENDIDIKAN')).toContainText(/nama mirip · \d+%/);
+  await expect(row('UPTD Puskesmas Way Mengaku')).toContainText('tidak ada yang mirip');
+  // The proposals stand chosen in the select; the unknown name waits for the clerk.
+  await expect(page.getByLabel('Unit untuk “DINKES”').locator('option:checked')).toHaveText('Dinas Kesehatan');
+  await expect(page.getByLabel('Unit untuk “UPTD Puskesmas Way Mengaku”').locator('option:checked')).toHaveText('— pilih unit —');
+  await expect(step).toContainText('1 belum dipastikan');
+
+  const apply = page.getByRole('button', { name: 'Terapkan SK' });
+  await expect(apply).toBeDisabled();
+  await expect(page.getByText('Pastikan 1 nama unit di bagian Unit kerja sebelum menerapkan.')).toBeVisible();
+  const s1 = shot('sk-wizard-units.png');
+  if (s1) await page.screenshot(s1);
+
+  await page.getByLabel('Buat unit baru “UPTD Puskesmas Way Mengaku”').check();
+  await expect(step).toContainText('semua dipastikan');
+  await expect(apply).toBeEnabled();
+  await apply.click();
+  await expect(page.getByTestId('import-done')).toContainText(`SK ${NUMBER} sudah diterapkan`);
+
+  // One unit made, on request; the others went to the units proposed.
+  expect(opdCount()).toBe(before + 1);
+  const at = (read: string) => persons.find((p) => p.unit === read)!.nik;
+  expect(unitOf(sigap.ctx.db, at('DINKES'))).toBe('Dinas Kesehatan');
+  expect(unitOf(sigap.ctx.db, at('KEC. BALIK BUKIT'))).toBe('Kecamatan Balik Bukit');
+  expect(unitOf(sigap.ctx.db, at('DINAS PENDIDIKAN'))).toBe('Dinas Pendidikan dan Kebudayaan');
+  expect(unitOf(sigap.ctx.db, at('UPTD Puskesmas Way Mengaku'))).toBe('UPTD Puskesmas Way Mengaku');
+  const aliases = sigap.ctx.db.prepare('SELECT alias FROM unit_alias ORDER BY alias').pluck().all();
+  expect(aliases).toEqual(['DINAS PENDIDIKAN', 'DINKES', 'KEC. BALIK BUKIT']);
+  expect(sigap.ctx.db.prepare("SELECT count(*) FROM audit_log WHERE entity = 'unit_alias' AND action = 'create'").pluck().get()).toBe(3);
+
+  // Pengaturan lists the remembered names; one is pointed elsewhere and one removed.
+  await sigap.open('/pengaturan');
+  await page.getByRole('tab', { name: 'Alias unit kerja' }).click();
+  const table = page.getByTestId('unit-alias-table');
+  await expect(table.locator('tbody tr')).toHaveCount(3);
+  await expect(table.locator('tbody tr', { hasText: 'DINKES' })).toBeVisible();
+  await page.getByLabel('Unit untuk alias “DINAS PENDIDIKAN”').selectOption({ label: 'Dinas Kesehatan' });
+  await expect(page.getByText('Alias “DINAS PENDIDIKAN” sekarang → Dinas Kesehatan')).toBeVisible();
+  await page.getByRole('button', { name: 'Hapus alias KEC. BALIK BUKIT' }).click();
+  await expect(table.locator('tbody tr')).toHaveCount(2);
+  await page.getByPlaceholder('mis. DINKES').fill('Disdikbud');
+  await page.getByTestId('unit-aliases').locator('form select').selectOption({ label: 'Dinas Pendidikan dan Kebudayaan' });
+  await page.getByRole('button', { name: 'Simpan alias' }).click();
+  await expect(table.locator('tbody tr')).toHaveCount(3);
+  const s2 = shot('settings-unit-aliases.png');
+  if (s2) await page.screenshot(s2);
+  expect(sigap.ctx.db.prepare("SELECT o.name FROM unit_alias a JOIN opd o ON o.id = a.opd_id WHERE a.alias_key = 'DINAS PENDIDIKAN'").pluck().get()).toBe('Dinas Kesehatan');
+});
