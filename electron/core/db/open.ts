@@ -1,11 +1,13 @@
 import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import { dirname, join, basename } from 'node:path';
+import { dirname, basename } from 'node:path';
 import { MIGRATIONS, LATEST_VERSION } from './migrations/index';
 import type { Migration } from './migrations/types';
 import { SigapError } from '../errors';
 import { defaultBackupDir } from '../backup/auto';
 import { freeBackupPath } from '../backup/create';
+import { partPath } from '../backup/leftovers';
+import { createPrivateFile } from '../files/atomic';
 import { transactionsImmediate } from './immediate';
 
 export type Db = Database.Database;
@@ -30,6 +32,8 @@ export interface OpenResult {
 export function openDatabase(path: string, opts: OpenOptions = {}): OpenResult {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const existed = path !== ':memory:' && existsSync(path) && statSync(path).size > 0;
+  // A database Sigap creates is readable by its user only (SQLite gives its -wal and -shm the same mode).
+  if (path !== ':memory:' && !existsSync(path) && !opts.readonly) createPrivateFile(path);
   let db: Db;
   try {
     db = new Database(path, { readonly: opts.readonly ?? false });
@@ -84,9 +88,10 @@ function migrate(db: Db, path: string, existed: boolean, opts: OpenOptions): Omi
     const dir = defaultBackupDir(path);
     mkdirSync(dir, { recursive: true });
     backupPath = freeBackupPath(dir, (opts.clock ?? (() => new Date()))(), 'sebelum-migrasi', false);
-    const part = join(dir, `.${basename(backupPath)}.part`);
+    const part = partPath(backupPath);
     rmSync(part, { force: true });
     try {
+      createPrivateFile(part); // VACUUM INTO fills an empty file and keeps its owner-only mode
       db.prepare('VACUUM INTO ?').run(part);
       renameSync(part, backupPath);
     } catch (e) {
