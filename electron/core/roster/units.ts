@@ -28,16 +28,6 @@ export function listOpds(ctx: CoreContext): OpdRow[] {
     .all() as OpdRow[];
 }
 
-/** Unit name key -> id, for matching names read from a file. Codes match too. */
-export function opdKeyIndex(ctx: CoreContext): Map<string, number> {
-  const m = new Map<string, number>();
-  for (const r of ctx.db.prepare('SELECT id, code, name_key FROM opd').all() as { id: number; code: string; name_key: string }[]) {
-    m.set(r.name_key, r.id);
-    m.set(unitKey(r.code), r.id);
-  }
-  return m;
-}
-
 /** A village-funded unit is recognised by its name. */
 export function unitKindOf(name: string): 'opd' | 'village' {
   return /^(DESA|PEKON|KAMPUNG|NAGARI|GAMPONG|KELURAHAN)\b/i.test(name.trim()) ? 'village' : 'opd';
