@@ -19,3 +19,14 @@ test('the import wizard saves the blank SK appendix template', async ({ page, si
   expect(wb.worksheets.map((w) => w.name)).toEqual(['Lampiran', 'Petunjuk Pengisian']);
   if (process.env.SIGAP_SHOTS) await page.screenshot({ path: join(process.env.SIGAP_SHOTS, 'sk-wizard-template-saved.png'), fullPage: true });
 });
+
+test('the person page shows the name the BPJS files use and the titles taken off it', async ({ page, sigap }) => {
+  const { seedDemo } = await import('../../electron/core/demo/index');
+  seedDemo(sigap.ctx, { persons: 5, year: 2026 });
+  const id = sigap.ctx.db.prepare('SELECT id FROM person ORDER BY id LIMIT 1').pluck().get() as number;
+  sigap.ctx.db.prepare('UPDATE person SET name = ? WHERE id = ?').run('Drs. H. Ahmad Fauzi, S.Pd.', id);
+  await sigap.open(`/pegawai/${id}`);
+  await expect(page.getByRole('heading', { name: 'Drs. H. Ahmad Fauzi, S.Pd.' })).toBeVisible();
+  await expect(page.getByTestId('name-without-title')).toHaveText('Ahmad Fauzi · gelar: Drs. H., S.Pd.');
+  if (process.env.SIGAP_SHOTS) await page.screenshot({ path: join(process.env.SIGAP_SHOTS, 'person-title.png'), fullPage: true });
+});

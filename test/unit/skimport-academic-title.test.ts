@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { join } from 'node:path';
-import { splitAcademicTitle } from '../../electron/core/skimport/academic-title';
+import { splitAcademicTitle } from '../../shared/academic-title';
 import { testContext } from '../helpers';
 import { addEngagement, addPerson, setupRoster } from '../fixtures/bpjs-roster';
 import { exportBatch } from '../../electron/core/bpjs/index';

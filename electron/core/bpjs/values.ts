@@ -2,7 +2,7 @@ import type { FieldId } from '../../../shared/sipp-layouts';
 import { formatDateDmy, monthOf } from '../../../shared/dates';
 import { parseNik } from '../../../shared/nik';
 import type { PendingChange, ReportEnv } from './types';
-import { splitAcademicTitle } from '../skimport/academic-title';
+import { splitAcademicTitle } from '../../../shared/academic-title';
 
 /**
  * A phone number as the portal takes it: digits only, the country code +62 / 62 written as a leading 0,

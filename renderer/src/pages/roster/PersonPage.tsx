@@ -18,6 +18,7 @@ import { DeathBanner, PersonIncidents } from './PersonIncidents';
 import { IncidentDialog } from '../coverage/IncidentDialog';
 import { useCan } from '../security/session';
 import { Hidden } from './identity-view';
+import { splitAcademicTitle } from '../../../../shared/academic-title';
 
 /** One person: identity, what they do now, every engagement with its decree, and who changed what. */
 export function PersonPage() {
@@ -126,6 +127,8 @@ function Identity({ p }: { p: PersonDetailDto['person'] }) {
   const privateValue = (v: string | null) => (v ?? (hidden ? <Hidden /> : DASH));
   const birthDate = p.birthDate ? dateOrDash(p.birthDate) : hidden && p.birthYear ? `tahun ${p.birthYear}` : null;
   const birth = [p.birthPlace, birthDate].filter(Boolean).join(', ');
+  // What the BPJS files write: NAMA_LENGKAP without the SK's titles, which go to GELAR.
+  const titled = splitAcademicTitle(p.name);
   return (
     <section className="card" data-testid="identity">
       <h2>Identitas</h2>
@@ -137,6 +140,14 @@ function Identity({ p }: { p: PersonDetailDto['person'] }) {
       <dl className="facts">
         <dt>NIK</dt>
         <dd className="tabular">{p.nik}</dd>
+        {titled.title ? (
+          <>
+            <dt>Nama tanpa gelar (berkas BPJS)</dt>
+            <dd data-testid="name-without-title">
+              {titled.name} <span className="muted">· gelar: {titled.title}</span>
+            </dd>
+          </>
+        ) : null}
         <dt>{hidden ? 'Tempat, tahun lahir' : 'Tempat, tanggal lahir'}</dt>
         <dd>{birth || (hidden ? <Hidden /> : DASH)}</dd>
         <dt>Jenis kelamin</dt>
