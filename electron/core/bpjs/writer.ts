@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { writeAtomically } from '../files/atomic';
+import { writeOwnerOnly } from '../files/parts';
 import { setTextCell, TEXT_STYLE } from '../files/xlsx-write';
 import { stampZipTimes } from './zip-stamp';
 
@@ -31,12 +31,13 @@ const WIB_MS = 7 * 3600_000;
  *   cells, is the formula-result type, which strict readers may not take as plain text);
  * - the document times (docProps/core.xml) and zip entry times set from `at`, not from the clock.
  *
- * Shares writeAtomically and setTextCell with files/xlsx-write.ts; it is separate because those files
+ * Shares setTextCell with files/xlsx-write.ts; it is separate because those files
  * need neither fixed times nor shared strings, and xlsx-write is shared with other modules.
  */
 export async function writeSippWorkbook(path: string, sheet: SippSheet, at: Date): Promise<WrittenFile> {
   let rows = 0;
-  await writeAtomically(path, async (tmp) => {
+  // Through an owner-only part file (files/parts.ts): readable by the user only, none left on failure.
+  await writeOwnerOnly(path, async (tmp) => {
     const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: tmp, useStyles: true, useSharedStrings: true });
     wb.creator = 'Sigap';
     wb.lastModifiedBy = 'Sigap';

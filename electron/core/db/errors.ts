@@ -6,8 +6,10 @@
  */
 import { basename } from 'node:path';
 import { SigapError } from '../../../shared/errors';
+import { partTarget } from '../files/parts';
 
-const where = (path: unknown): string => (typeof path === 'string' && path ? ` ("${basename(path)}")` : '');
+// The file as the clerk knows it: a hidden part file is named by the file it was becoming.
+const where = (path: unknown): string => (typeof path === 'string' && path ? ` ("${partTarget(basename(path))?.target ?? basename(path)}")` : '');
 
 /** The SigapError a machine fault becomes, or null when `e` is not one (a bug stays INTERNAL). */
 export function faultToSigapError(e: unknown): SigapError | null {

@@ -1,7 +1,8 @@
 /** Printing a document to a PDF file: the HTML, the host's printer, an atomic write. */
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { Paper } from '../../../shared/paper';
 import { countPdfPages, toPdfHtml, type PrintedDoc } from './page';
+import { removeStaleParts, writeBytesOwnerOnly } from '../files/parts';
 
 export interface SavedPdfFile {
   path: string;
@@ -9,16 +10,14 @@ export interface SavedPdfFile {
   pages: number;
 }
 
-/** Writes the PDF under `<path>.tmp` and renames it, so a crash never leaves half a file under the real name. */
+/**
+ * Writes the PDF under a hidden part name and renames it, so a crash never leaves half a file under
+ * the real name; the file is readable by its owner only, and the parts of PDFs a killed save left in
+ * the folder are removed first (files/parts.ts).
+ */
 export function writePdfAtomic(path: string, pdf: Uint8Array): SavedPdfFile {
-  const tmp = `${path}.tmp`;
-  try {
-    writeFileSync(tmp, pdf);
-    renameSync(tmp, path);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw e;
-  }
+  removeStaleParts(dirname(path), (target) => target.toLowerCase().endsWith('.pdf'));
+  writeBytesOwnerOnly(path, pdf);
   return { path, bytes: pdf.byteLength, pages: countPdfPages(pdf) };
 }
 

@@ -1,9 +1,11 @@
-import { basename, extname } from 'node:path';
+import { basename, dirname, extname } from 'node:path';
 import { readXlsx, type SheetStream } from './read-xlsx';
 import { readCsv } from './read-csv';
 import { cellText, type Cell } from './cells';
 import { writeXlsxStream, type StreamSheet } from '../files/xlsx-write';
 import type { Preview } from './preview';
+import { uniqueSheetNames } from '../files/sheet-names';
+import { removeStaleParts, writeOwnerOnly } from '../files/parts';
 
 /**
  * Writes the rows that had problems, with their original cells under the original header, plus the
@@ -39,10 +41,15 @@ export async function writeProblemRows(sourcePath: string, preview: Preview, out
     }
     if (!layout || collected.length === 0) continue;
     count += collected.length;
-    sheets.push({ name: s.name.slice(0, 31), header: [...header, 'BARIS ASAL', 'KETERANGAN MASALAH'], rows: collected, widths: [...header.map(() => 18), 10, 80] });
+    sheets.push({ name: s.name, header: [...header, 'BARIS ASAL', 'KETERANGAN MASALAH'], rows: collected, widths: [...header.map(() => 18), 10, 80] });
   }
   if (sheets.length === 0) sheets.push({ name: 'Masalah', header: ['KETERANGAN'], rows: [['Tidak ada baris bermasalah.']] });
-  await writeXlsxStream(outPath, sheets);
+  // The source's sheet names, as Excel accepts them (no [ ] : * ? / \, at most 31 characters, unique).
+  const names = uniqueSheetNames(sheets.map((s) => s.name), 'Masalah');
+  sheets.forEach((s, i) => (s.name = names[i]!));
+  // Owner-only, through a part file; parts a killed save of a problems workbook left here go first.
+  removeStaleParts(dirname(outPath), (target) => target === basename(outPath) || target.startsWith('masalah-'));
+  await writeOwnerOnly(outPath, (part) => writeXlsxStream(part, sheets));
   return count;
 }
 
