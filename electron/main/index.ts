@@ -50,7 +50,7 @@ if (!app.requestSingleInstanceLock()) {
     }
   });
   void app.whenReady().then(async () => {
-    installSecurity({ app, session: session.defaultSession, shell });
+    installSecurity({ app, session: session.defaultSession, shell, dialog, parentOf: (c) => BrowserWindow.fromWebContents(c) });
     serveApp();
     Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform === 'darwin')));
     const dbPath = resolveDbPath(undefined, process.env, app.getPath('userData'));

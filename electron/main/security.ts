@@ -1,4 +1,4 @@
-import type { App, Session, Shell, WebContents } from 'electron';
+import type { App, BaseWindow, Dialog, MessageBoxOptions, Session, Shell, WebContents } from 'electron';
 import { APP_ORIGIN } from './csp';
 
 /** http(s) URLs only, after parsing; everything else (file:, javascript:, custom schemes) is refused. */
@@ -14,10 +14,36 @@ export function parseExternalUrl(raw: string): URL | null {
   return u;
 }
 
-/** The one way Sigap opens a link in the user's browser. */
-export async function openExternalSafely(shell: Pick<Shell, 'openExternal'>, raw: string): Promise<boolean> {
+/**
+ * The question asked before a link leaves Sigap: the whole address is shown (a link's text can say
+ * one site and point to another), and "Batal" is the default, so Enter or Escape opens nothing.
+ */
+export function externalLinkQuestion(u: URL): MessageBoxOptions {
+  return {
+    type: 'question',
+    title: 'Buka tautan di peramban',
+    message: 'Buka alamat berikut di peramban web?',
+    detail: `${u.toString()}\n\nPeriksa alamatnya. Buka hanya bila Anda mengenal dan memercayai situs ini.`,
+    buttons: ['Batal', 'Buka di peramban'],
+    defaultId: 0,
+    cancelId: 0,
+    noLink: true,
+  };
+}
+
+export type ConfirmDialog = Pick<Dialog, 'showMessageBox'>;
+/** Shows a message box and answers the index of the button chosen. */
+export type Ask = (o: MessageBoxOptions) => Promise<{ response: number }>;
+
+/**
+ * The one way Sigap opens a link in the user's browser: http(s) only, and only after the clerk has
+ * seen the full address in a native dialog and chosen to open it.
+ */
+export async function openExternalSafely(shell: Pick<Shell, 'openExternal'>, ask: Ask, raw: string): Promise<boolean> {
   const u = parseExternalUrl(raw);
   if (!u) return false;
+  const { response } = await ask(externalLinkQuestion(u));
+  if (response !== 1) return false;
   // eslint-disable-next-line no-restricted-properties -- this is the helper the rule points to
   await shell.openExternal(u.toString());
   return true;
@@ -33,6 +59,10 @@ export interface SecurityDeps {
   app: Pick<App, 'on'>;
   session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>;
   shell: Pick<Shell, 'openExternal'>;
+  /** Asks the clerk before a link opens in the browser. */
+  dialog: ConfirmDialog;
+  /** The window the question belongs to (so it is modal to it and never opens behind it). */
+  parentOf?: (contents: WebContents) => BaseWindow | null;
   devServer?: string;
 }
 
@@ -43,16 +73,23 @@ export function installSecurity(deps: SecurityDeps): void {
   deps.app.on('web-contents-created', (_e, contents: WebContents) => hardenContents(contents, deps));
 }
 
-export function hardenContents(contents: Pick<WebContents, 'on' | 'setWindowOpenHandler'>, deps: Pick<SecurityDeps, 'shell' | 'devServer'>): void {
+export function hardenContents(contents: Pick<WebContents, 'on' | 'setWindowOpenHandler'>, deps: Pick<SecurityDeps, 'shell' | 'dialog' | 'parentOf' | 'devServer'>): void {
   contents.on('will-navigate', (e, url) => {
     if (!isAllowedNavigation(url, deps.devServer)) e.preventDefault();
+  });
+  // will-navigate covers the main frame only; a subframe (an injected iframe, a frame a page opened
+  // by name) navigates unseen by it. Sigap has no frames, so any frame may only go where the main one may.
+  contents.on('will-frame-navigate', (e) => {
+    if (!isAllowedNavigation(e.url, deps.devServer)) e.preventDefault();
   });
   contents.on('will-redirect', (e, url) => {
     if (!isAllowedNavigation(url, deps.devServer)) e.preventDefault();
   });
   contents.on('will-attach-webview', (e) => e.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
-    void openExternalSafely(deps.shell, url);
+    const parent = deps.parentOf?.(contents as WebContents) ?? null;
+    const ask: Ask = (o) => (parent ? deps.dialog.showMessageBox(parent, o) : deps.dialog.showMessageBox(o));
+    void openExternalSafely(deps.shell, ask, url).catch(() => false);
     return { action: 'deny' };
   });
 }
