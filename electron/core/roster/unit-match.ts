@@ -60,9 +60,32 @@ function withinEdits(a: string, b: string, max: number): boolean {
 function wordMatch(a: string, b: string): number {
   if (a === b) return 1;
   const n = Math.min(a.length, b.length);
-  if (n >= 5 && withinEdits(a, b, n >= 9 ? 2 : 1)) return 0.85;
-  return 0;
+  if (n < 5) return 0;
+  const key = a < b ? `${a}|${b}` : `${b}|${a}`;
+  let m = typoCache.get(key);
+  if (m === undefined) {
+    if (typoCache.size > 100_000) typoCache.clear();
+    typoCache.set(key, (m = withinEdits(a, b, n >= 9 ? 2 : 1) ? 0.85 : 0));
+  }
+  return m;
 }
+const typoCache = new Map<string, number>();
+
+/** The word with up to `depth` letters left out: two words within that many edits share one (SymSpell). */
+function deletions(w: string, depth: number): Set<string> {
+  const out = new Set([w]);
+  let layer = [w];
+  for (let d = 0; d < depth; d++) {
+    const next: string[] = [];
+    for (const x of layer) for (let i = 0; i < x.length; i++) {
+      const v = x.slice(0, i) + x.slice(i + 1);
+      if (!out.has(v)) (out.add(v), next.push(v));
+    }
+    layer = next;
+  }
+  return out;
+}
+const typoDepth = (w: string) => (w.length >= 9 ? 2 : w.length >= 5 ? 1 : 0);
 
 interface Words {
   words: string[];
@@ -126,6 +149,8 @@ export class UnitMatcher {
   /** Expanded words without spaces, so "SUMBERJAYA" meets "Sumber Jaya". */
   private readonly byExpanded = new Map<string, KnownUnit[]>();
   private readonly prepared: { unit: KnownUnit; words: Words }[];
+  /** A word, or a word with letters left out, -> the units whose names hold it: only they are scored. */
+  private readonly byWord = new Map<string, Set<number>>();
 
   constructor(
     private readonly units: readonly KnownUnit[],
@@ -138,10 +163,28 @@ export class UnitMatcher {
     // Names after codes: a unit's own name wins over another unit's code spelled the same.
     for (const u of units) this.byKey.set(unitKey(u.name), u);
     this.prepared = units.map((u) => ({ unit: u, words: words(u.name) }));
-    for (const p of this.prepared) {
+    this.prepared.forEach((p, i) => {
       const k = expandUnitWords(p.unit.name).filter((w) => weightOf(w) > 0).join('');
       this.byExpanded.set(k, [...(this.byExpanded.get(k) ?? []), p.unit]);
+      for (const w of p.words.words) {
+        if (weightOf(w) === 0) continue;
+        for (const v of deletions(w, typoDepth(w))) {
+          const set = this.byWord.get(v) ?? new Set<number>();
+          set.add(i);
+          this.byWord.set(v, set);
+        }
+      }
+    });
+  }
+
+  /** Units sharing a word (or a typo of one) with a distinctive word of the name read. */
+  private candidates(mine: Words): { unit: KnownUnit; words: Words }[] {
+    const hit = new Set<number>();
+    for (const w of mine.words) {
+      if (weightOf(w) !== 1) continue;
+      for (const v of deletions(w, typoDepth(w))) for (const i of this.byWord.get(v) ?? []) hit.add(i);
     }
+    return [...hit].map((i) => this.prepared[i]!);
   }
 
   match(read: string): UnitProposal | null {
@@ -158,7 +201,7 @@ export class UnitMatcher {
     if (same && same.length === 1) return { opdId: same[0]!.id, name: same[0]!.name, confidence: 0.97, via: 'abbreviation' };
 
     const mine = words(read);
-    const scored = this.prepared
+    const scored = this.candidates(mine)
       .map((p) => ({ unit: p.unit, score: unitSimilarity(mine, p.words) }))
       .filter((s) => s.score > 0)
       .sort((a, b) => b.score - a.score || a.unit.name.length - b.unit.name.length);
