@@ -64,9 +64,10 @@ export interface HeaderLayout {
  * A row of the decree's title block (`TENTANG : PENETAPAN TENAGA HONORER ...`, `NOMOR | : | B/1/2026`,
  * `DAFTAR NAMA TENAGA HONORER ...`): its words can name columns (HONOR, NAMA) but it is never a header.
  */
-function isTitleRow(cells: Cell[]): boolean {
+function isTitleRow(cells: Cell[], asSubHeader = false): boolean {
   const texts = cells.filter((c) => typeof c === 'string' && c.trim() !== '').map((c) => (c as string).replace(/\s+/g, ' ').trim());
-  if (texts.length < 2) return true; // one line of text across the sheet: a title, never a header
+  // One line of text across the sheet is a title, never a header (a sub-header may have one label).
+  if (texts.length < 2 && !asSubHeader) return true;
   if (texts.some((t) => t === ':' || /^(NOMOR|TANGGAL|TMT)\s*:/i.test(t))) return true;
   return texts.some((t) => /^(TENTANG|KEPUTUSAN|LAMPIRAN|DAFTAR|PENETAPAN|PENGANGKATAN)\b/i.test(t));
 }
@@ -126,7 +127,7 @@ export function detectHeader(rows: SheetRow[]): HeaderLayout | null {
     if (isTitleRow(top.cells)) continue;
     const found = fieldCount(top.cells);
     const next = rows[i + 1];
-    const nextFound = next && !isTitleRow(next.cells) && isSubHeader(next.cells) ? fieldCount(next.cells) : new Set<Field>();
+    const nextFound = next && !isTitleRow(next.cells, true) && isSubHeader(next.cells) ? fieldCount(next.cells) : new Set<Field>();
     const union = new Set([...found, ...nextFound]);
     if (!union.has('name') || union.size < 2 || found.size === 0) continue;
     const topLabels = labelsOf(top.cells);
