@@ -78,6 +78,9 @@ describe('the SK problems workbook', () => {
     // The reader keeps the source's names: the problems point at them.
     expect([...new Set(pv.rejected.map((p) => p.sheet))].sort()).toEqual([...SOURCE_NAMES].sort());
     const out = join(ctx.dir, 'masalah-lampiran.xlsx');
+    // A part a killed save left (its writer's pid is gone): this save removes it.
+    const dead = Number(execFileSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }));
+    writeFileSync(join(ctx.dir, `.masalah-lampiran.xlsx.${dead}-0a1b2c3d.part`), 'PK half');
     expect(await writeProblemRows(path, pv, out)).toBe(badRows);
 
     const back = new ExcelJS.Workbook();
