@@ -45,6 +45,8 @@ export function dbFlag(rest: string[]): string | undefined {
 /** Refuses, before anything is opened or created, a database a read-only command cannot read. */
 export function checkDatabaseToRead(name: string, rest: string[], env: NodeJS.ProcessEnv): void {
   if (!readsOnly(name, rest) || rest.includes('--help') || rest.includes('-h')) return;
+  // `--db` with no value: the command's own argument check says so.
+  if (rest[rest.length - 1] === '--db') return;
   const path = resolveDbPath(dbFlag(rest), env);
   if (!existsSync(path)) {
     throw new SigapError('NOT_FOUND', `Basis data "${path}" tidak ada. Periksa --db (atau SIGAP_DB); perintah "${name}" hanya membaca dan tidak membuat basis data baru.`);

@@ -1,6 +1,10 @@
 import { faultToSigapError } from '../core/db/errors';
 import { processIo } from './io';
 import { checkDatabaseToRead } from './db-guard';
+import { commandUsage, normalizeArgs, parseArgsMessage } from './args';
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { userDataDir } from '../core/paths';
 import type { CliEnv } from './context';
 import { importSkCommand, IMPORT_SK_USAGE } from './commands/import-sk';
 import { rosterCommand } from './commands/roster';
@@ -32,7 +36,7 @@ Setiap perintah menerima --db PATH (atau variabel lingkungan SIGAP_DB).
 `;
 
 type Command = (args: string[], cx: CliEnv) => Promise<number>;
-const COMMANDS: Record<string, Command> = {
+export const COMMANDS: Record<string, Command> = {
   'import-sk': importSkCommand,
   template: (args, cx) => import('./commands/template').then((m) => m.templateCommand(args, cx)),
   roster: rosterCommand,
@@ -70,9 +74,14 @@ export async function main(argv: string[], cx: CliEnv = { io: processIo, env: pr
     cx.io.err(`Perintah "${name}" tidak dikenal.\n\n${USAGE}`);
     return 2;
   }
+  if (name !== 'settings' && (rest.includes('--help') || rest.includes('-h'))) {
+    cx.io.out(commandUsage(USAGE, name));
+    return 0;
+  }
   try {
-    checkDatabaseToRead(name, rest, cx.env);
-    return await cmd(rest, cx);
+    const args = normalizeArgs(rest);
+    checkDatabaseToRead(name, args, cx.env);
+    return await cmd(args, cx);
   } catch (e) {
     // A SigapError, or a machine fault (locked database, full disk, read-only file) put in its words.
     const known = faultToSigapError(e);
@@ -80,10 +89,30 @@ export async function main(argv: string[], cx: CliEnv = { io: processIo, env: pr
       cx.io.err(`Galat (${known.code}): ${known.message}\n`);
       return known.code === 'INVALID_INPUT' ? 2 : 1;
     }
-    if (e instanceof TypeError && (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      cx.io.err(`${e.message}\n\n${USAGE}`);
+    const usage = parseArgsMessage(e, name);
+    if (usage) {
+      cx.io.err(`${usage}\n`);
       return 2;
     }
-    throw e;
+    // Anything else is a defect of Sigap's: the clerk gets a sentence and where the details went,
+    // never a stack trace.
+    cx.io.err(`Galat tak terduga pada perintah "${name}": ${unexpected(e, cx.env)}\n`);
+    return 1;
+  }
+}
+
+/** Writes an unexpected error's details to the CLI log and says where; SIGAP_DEBUG=1 prints them. */
+function unexpected(e: unknown, env: NodeJS.ProcessEnv): string {
+  const detail = e instanceof Error ? (e.stack ?? e.message) : String(e);
+  const message = e instanceof Error ? e.message.split('\n')[0]! : String(e);
+  if (env.SIGAP_DEBUG === '1') return `${message}\n${detail}`;
+  try {
+    const dir = join(userDataDir(process.platform, env), 'logs');
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, 'sigap-cli.log');
+    appendFileSync(file, `${new Date().toISOString()} ${detail}\n`, { mode: 0o600 });
+    return `${message}. Rincian dicatat di ${file}; sampaikan berkas itu kepada pengelola Sigap.`;
+  } catch {
+    return `${message}. Jalankan lagi dengan SIGAP_DEBUG=1 untuk rinciannya.`;
   }
 }

@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join, resolve } from 'node:path';
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { runCli } from '../cli-harness';
+import { COMMANDS } from '../../electron/cli/main';
+import { dateArg, monthArg, normalizeArgs } from '../../electron/cli/args';
+import { tempDir } from '../helpers';
+
+let dir: string;
+let cleanup: () => void;
+let db: string;
+beforeAll(async () => {
+  ({ dir, cleanup } = tempDir());
+  db = join(dir, 'demo.db');
+  expect((await runCli(['demo', '--persons', '400', '--db', db])).code).toBe(0);
+  expect((await runCli(['bill', '--month', '2026-01', '--issue', '--db', db], { at: '2026-02-01T03:00:00Z' })).code).toBe(0);
+}, 120_000);
+afterAll(() => cleanup());
+
+const noStack = (s: string) => expect(s).not.toMatch(/\n\s+at \S+/);
+
+describe('arguments as people write them', () => {
+  it('dates as the app shows them (dd-mm-yyyy) mean the same as ISO dates', async () => {
+    expect(dateArg('31-03-2026')).toBe('2026-03-31');
+    expect(dateArg('1/4/2026')).toBe('2026-04-01');
+    expect(dateArg('2026-04-01')).toBe('2026-04-01');
+    expect(() => dateArg('31-02-2026')).toThrow(/tidak sah/);
+    expect(normalizeArgs(['--as-of=31-03-2026', '--date', '02-01-2026', '--note', '31-03-2026'])).toEqual(['--as-of=2026-03-31', '--date', '2026-01-02', '--note', '31-03-2026']);
+    const iso = await runCli(['arrears', '--as-of', '2026-03-31', '--json', '--db', db]);
+    const dmy = await runCli(['arrears', '--as-of', '31-03-2026', '--json', '--db', db]);
+    expect(iso.code).toBe(0);
+    expect(dmy.code).toBe(0);
+    expect(dmy.stdout).toBe(iso.stdout);
+    expect(iso.json<{ asOf?: string }>().asOf ?? '2026-03-31').toBe('2026-03-31');
+  });
+
+  it('a month written backwards is refused with the form to write', async () => {
+    expect(monthArg('2026-03')).toBe('2026-03');
+    expect(() => monthArg('03-2026')).toThrow('bulan 03-2026 tidak sah, tulis 2026-03');
+    const r = await runCli(['roster', '--month', '03-2026', '--db', db]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('bulan 03-2026 tidak sah, tulis 2026-03');
+    const r2 = await runCli(['bill', '--month=3/2026', '--db', db]);
+    expect(r2.code).toBe(2);
+    expect(r2.stderr).toContain('bulan 3/2026 tidak sah, tulis 2026-03');
+  });
+
+  it('unknown options and missing values are explained in Indonesian', async () => {
+    const unknown = await runCli(['roster', '--bulan', '2026-03', '--db', db]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('Opsi "--bulan" tidak dikenal untuk perintah "roster". Lihat: sigap roster --help');
+    expect(unknown.stderr).not.toMatch(/Unknown option/);
+    const missing = await runCli(['roster', '--db']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('Opsi "--db" memerlukan nilai');
+  });
+
+  it('every command answers --help with its own usage', async () => {
+    expect(Object.keys(COMMANDS).length).toBeGreaterThan(20);
+    for (const name of Object.keys(COMMANDS)) {
+      const r = await runCli([name, '--help']);
+      expect(r.code, name).toBe(0);
+      expect(r.stdout, name).toMatch(new RegExp(`sigap ${name}\\b`));
+    }
+  });
+
+  it('an unexpected failure says so in a sentence and logs the details, with no stack trace', async () => {
+    const home = join(dir, 'home');
+    // A database path under a regular file: the folder cannot be made.
+    const r = await runCli(['settings', 'set', 'pemda.nama=X', '--db', join(db, 'x.db')], { env: { XDG_CONFIG_HOME: home } });
+    expect(r.code).toBe(1);
+    noStack(r.stderr);
+    expect(r.stderr).toMatch(/^Galat/);
+    const log = /Rincian dicatat di (\S+);/.exec(r.stderr);
+    expect(log, r.stderr).not.toBeNull();
+    expect(readFileSync(log![1]!, 'utf8')).toMatch(/\n\s+at /);
+  });
+});
+
+describe('the real sigap command', () => {
+  it('a reader that closes the pipe early (sigap roster --csv | head) is no error', async () => {
+    // Enough rows to overflow the pipe's buffer (64 KB) several times, so writes meet the closed end.
+    const big = join(dir, 'big.db');
+    expect((await runCli(['demo', '--persons', '4000', '--db', big])).code).toBe(0);
+    const bin = resolve('electron/cli/bin.js');
+    const child = spawn(process.execPath, [bin, 'roster', '--csv', '--month', '2026-01', '--db', big], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    await new Promise<void>((done) => child.stdout.once('data', () => { child.stdout.destroy(); done(); }));
+    const code = await new Promise<number | null>((done) => child.on('close', (c) => done(c)));
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+  }, 120_000);
+});
