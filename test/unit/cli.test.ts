@@ -140,7 +140,7 @@ describe('sigap CLI', () => {
     expect(r.stderr).toMatch(/tidak dikenal/);
     const bad = await runCli(['roster', '--month', '2026-13', '--db', join(dir, 'm.db')]);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/YYYY-MM/);
+    expect(bad.stderr).toMatch(/bulan 2026-13 tidak sah, tulis tahun-bulan, mis. 2026-03/);
   });
 
   it('runs as `npx sigap` from the project root', () => {
