@@ -58,9 +58,9 @@ function maskRun(run: string): string {
 
 /** Every NIK, KPJ or phone number in a text masked; money, codes and labelled office numbers left. */
 export function maskIdsInText(text: string): string {
+  if (!/\d{2}/.test(text)) return text; // most strings (names, units, labels): nothing to do
   // Odd parts of the split are the embedded images, kept as they are.
-  return text
-    .split(DATA_URI)
+  return (text.includes('data:') ? text.split(DATA_URI) : [text])
     .map((part, i) =>
       i % 2 === 1
         ? part

@@ -51,6 +51,14 @@ export function scrubFreeText<T>(value: T, forms: string[], inText = false): T {
   return out as T;
 }
 
+/** Whether any string sits under a free-text key (else there is nothing to scrub, and no need to read the person). */
+function hasFreeText(v: unknown, inText = false): boolean {
+  if (typeof v === 'string') return inText && v.length >= 3;
+  if (Array.isArray(v)) return v.some((x) => hasFreeText(x, inText));
+  if (v === null || typeof v !== 'object') return false;
+  return Object.entries(v as Record<string, unknown>).some(([k, x]) => hasFreeText(x, inText || FREE_TEXT.test(k)));
+}
+
 /**
  * A reply as finance and viewer get it: inside each object that names a person (`personId`), the texts
  * no longer quote that person's private values. Runs before the bridge's mask, in the core, which can
@@ -74,7 +82,7 @@ export function scrubReplyForRole<T>(ctx: CoreContext, value: T): T {
     const o = v as Record<string, unknown>;
     const inner: Record<string, unknown> = {};
     for (const [k, x] of Object.entries(o)) inner[k] = walk(x);
-    return typeof o.personId === 'number' ? scrubFreeText(inner, formsOf(o.personId)) : inner;
+    return typeof o.personId === 'number' && hasFreeText(inner) ? scrubFreeText(inner, formsOf(o.personId)) : inner;
   };
   return walk(value) as T;
 }
