@@ -307,6 +307,21 @@ describe('no reply to finance or viewer carries a private value of a seeded pers
     }, 240_000);
   }
 
+  it('finance: a refusal that quotes a NIK from a file (one digit too many) masks it too', async () => {
+    await api.signInAs('finance');
+    const p = people[4]!;
+    const bill = join(ctx.dir, 'tagihan-salah.xlsx');
+    await writeBill(bill, MONTH, [{ nik: `${p.nik}7`, kpj: null, name: p.name, jkk: 1000, jkm: 3000 }]);
+    host.openQueue.push(bill);
+    const file = (await api.ok('bpjs.chooseFile', { purpose: 'bill' }))!;
+    const r = await api.call('bpjs.reconcile', { token: file.token, month: MONTH });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.message).toContain('NIK harus 16 angka');
+    expect(r.error.message).toContain(`${p.nik.slice(0, 4)}*********${p.nik.slice(-3)}7`);
+    expect(joined(r.error.message)).not.toContain(p.nik);
+  }, 120_000);
+
   it('admin still gets every value in full (the scan above would find them)', async () => {
     await api.signInAs('admin');
     const d = await api.ok('person.get', { personId: people[1]!.id });

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { contract, type ChannelName, type Output, type ParsedInput, type Reply } from '../../../shared/contract/index';
 import { SigapError } from '../../../shared/errors';
 import { PUBLIC_CALLS, type SessionGate } from '../auth/session';
-import { maskForRole } from '../../../shared/mask';
+import { maskForRole, maskIdsInText } from '../../../shared/mask';
 import { seesIdentity } from '../../../shared/roles';
 import { faultToSigapError } from '../db/errors';
 
@@ -58,6 +58,12 @@ export async function dispatch(handlers: Handlers, name: unknown, raw: unknown, 
     opts.onInternalError?.(name, e);
     return { ok: false, error: { code: 'INTERNAL', message: 'Terjadi kesalahan internal. Rincian dicatat di log aplikasi.' } };
   }
+  // Identity leaves the core masked for roles that may not see it, whatever the call (shared/mask.ts).
+  // The role is read after the call, as sign-in and sign-out change it; nobody signed in sees nothing.
+  const masked = (): boolean => {
+    const user = opts.gate?.current() ?? null;
+    return Boolean(opts.gate) && !(user && seesIdentity(user.role));
+  };
   const parsed = spec.input.safeParse(raw === undefined ? {} : raw);
   if (!parsed.success) return { ok: false, error: { code: 'INVALID_INPUT', message: describeIssues(parsed.error.issues) } };
   try {
@@ -67,15 +73,13 @@ export async function dispatch(handlers: Handlers, name: unknown, raw: unknown, 
       const out = spec.output.safeParse(value);
       if (!out.success) throw new Error(`reply of ${name} breaks the contract: ${JSON.stringify(out.error.issues.slice(0, 3))}`);
     }
-    // Identity leaves the core masked for roles that may not see it, whatever the call (shared/mask.ts):
     // NIK and KPJ in fields and texts, birth date cut to the year, mother's name, address and phone hidden.
-    // The role is read after the call, as sign-in and sign-out change it; nobody signed in sees nothing.
-    const user = opts.gate?.current() ?? null;
-    const shown = opts.gate && !(user && seesIdentity(user.role)) ? maskForRole(value) : value;
+    const shown = masked() ? maskForRole(value) : value;
     return { ok: true, value: shown === undefined ? null : shown };
   } catch (e) {
     const fault = faultToSigapError(e); // a locked database, a full disk, a read-only file: see db/errors.ts
-    if (fault) return { ok: false, error: { code: fault.code, message: fault.message } };
+    // A refusal's message may quote a NIK or KPJ from a file or the roster: masked like any reply.
+    if (fault) return { ok: false, error: { code: fault.code, message: masked() ? maskIdsInText(fault.message) : fault.message } };
     opts.onInternalError?.(name, e);
     return { ok: false, error: { code: 'INTERNAL', message: 'Terjadi kesalahan internal. Rincian dicatat di log aplikasi.' } };
   }
