@@ -1,6 +1,6 @@
 import { mkdtempSync, readdirSync, rmSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, isAbsolute, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 
 /**
  * Names for work in progress, and the clean-up of what a killed run left behind. Each name carries the
@@ -35,13 +35,7 @@ function stale(pid: string | undefined): boolean {
 
 /** Removes part files in `dir` left by a backup that was killed or failed without cleaning up. Returns their names. */
 export function removeStaleParts(dir: string): string[] {
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return [];
-  }
-  const gone = names.filter((n) => {
+  const gone = safeList(dir).filter((n) => {
     const m = PART.exec(n);
     return m !== null && stale(m[1]);
   });
@@ -49,9 +43,13 @@ export function removeStaleParts(dir: string): string[] {
   return gone;
 }
 
-/** Where private temporary folders go: beside the database (the same local disk, the same protection), else the OS temp folder. */
+/**
+ * Where private temporary folders go: beside the database (the same local disk and protection, and
+ * the same file system, so a restore's rename over the database cannot fail with EXDEV), else the OS
+ * temp folder (an in-memory database).
+ */
 export function privateTempBase(dbPath: string | undefined): string {
-  return dbPath && isAbsolute(dbPath) ? dirname(dbPath) : tmpdir();
+  return dbPath && dbPath !== ':memory:' ? dirname(resolve(dbPath)) : tmpdir();
 }
 
 export interface PrivateTemp {
