@@ -80,6 +80,38 @@ describe('every sheet workbook.xml lists is read, whatever the zip order', () =>
   });
 });
 
+describe('cell values as Excel stores them', () => {
+  it('rich text, phonetic guides, _xHHHH_ escapes, formula results, booleans, errors, dates by style, 1904 dates', async () => {
+    const path = join(dir, 'nilai.xlsx');
+    const ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+    const rel = (id: string, type: string, target: string) => `<Relationship Id="${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/${type}" Target="${target}"/>`;
+    const rels = (body: string) => `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${body}</Relationships>`;
+    const sheet = (wb1904: boolean) => `<worksheet ${ns}><sheetData>
+      <row r="2"><c r="A2" t="s"><v>0</v></c><c r="B2" t="s"><v>1</v></c><c r="C2" t="inlineStr"><is><r><t>Bu</t></r><r><rPr><b/></rPr><t>di</t></r></is></c></row>
+      <row r="3"><c r="A3" t="str"><f>A2&amp;"!"</f><v>Ahmad!</v></c><c r="B3" t="b"><v>1</v></c><c r="C3" t="e"><v>#N/A</v></c><c r="D3" s="1"><v>${wb1904 ? 44620 : 46082}</v></c><c r="E3" s="2"><v>1500000</v></c><c r="F3" s="3"><v>46082</v></c></row>
+      <row><c><v>7</v></c><c t="d"><v>2026-03-01T00:00:00</v></c></row>
+    </sheetData></worksheet>`;
+    const parts = (wb1904: boolean) => zipParts([
+      { name: 'xl/worksheets/sheet1.xml', data: sheet(wb1904) },
+      { name: '_rels/.rels', data: rels(rel('rId1', 'officeDocument', 'xl/workbook.xml')) },
+      { name: 'xl/workbook.xml', data: `<workbook ${ns}><workbookPr${wb1904 ? ' date1904="1"' : ''}/><sheets><sheet name="Nilai" sheetId="1" r:id="rId1"/></sheets></workbook>` },
+      { name: 'xl/_rels/workbook.xml.rels', data: rels(rel('rId1', 'worksheet', '/xl/worksheets/sheet1.xml') + rel('rId2', 'styles', 'styles.xml') + rel('rId3', 'sharedStrings', 'sharedStrings.xml')) },
+      { name: 'xl/styles.xml', data: `<styleSheet ${ns}><numFmts count="1"><numFmt numFmtId="164" formatCode="dd\-mmm\-yyyy"/><numFmt numFmtId="165" formatCode="&quot;Rp&quot;#,##0"/></numFmts><cellStyleXfs count="1"><xf numFmtId="14"/></cellStyleXfs><cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="165"/><xf numFmtId="14"/></cellXfs></styleSheet>` },
+      { name: 'xl/sharedStrings.xml', data: `<sst ${ns}><si><t>Ahmad</t><rPh sb="0" eb="1"><t>アフマド</t></rPh></si><si><r><t>Baris_x000D_</t></r><r><t xml:space="preserve"> dua</t></r></si></sst>` },
+    ]);
+    writeFileSync(path, parts(false));
+    const [s] = await readAll(path);
+    expect(s!.rows).toEqual([
+      { row: 2, cells: ['Ahmad', 'Baris\r dua', 'Budi'] },
+      { row: 3, cells: ['Ahmad!', true, null, { iso: '2026-03-01' }, 1500000, { iso: '2026-03-01' }] },
+      { row: 4, cells: [7, { iso: '2026-03-01' }] },
+    ]);
+    writeFileSync(path, parts(true));
+    const [s1904] = await readAll(path);
+    expect(s1904!.rows[1]!.cells[3]).toEqual({ iso: '2026-03-01' });
+  });
+});
+
 describe('merged cells and hidden rows and columns', () => {
   it('an OPD merged over seven rows is the OPD of seven people; a hidden row is left out with a warning', async () => {
     const path = join(dir, 'merge.xlsx');
