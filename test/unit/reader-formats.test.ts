@@ -98,6 +98,14 @@ describe('.xls files that cannot be read', () => {
     expect(e2.message).toMatch(/"terkunci\.xlsx" .*kata sandi/);
   });
 
+  it('an .xls larger than the limit is refused before it is parsed', async () => {
+    const { XLS_MAX_BYTES } = await import('../../electron/core/skimport/read-xls');
+    const path = join(dir, 'besar.xls');
+    writeFileSync(path, Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(XLS_MAX_BYTES)]));
+    const e = await refusal(readAppendix(path, { referenceYear: 2026 }));
+    expect(e.message).toMatch(/"besar\.xls" \(Excel lama, \.xls\) lebih besar dari 40 MB/);
+  });
+
   it('a truncated .xls is refused with the same clear message', async () => {
     const path = join(dir, 'potong.xls');
     const b = readFileSync(join(FILES, 'lampiran-lo.xls'));

@@ -166,7 +166,7 @@ describe('hostile workbooks', () => {
     writeFileSync(path, zipParts(parts));
     const e = await refusal(readAppendix(path, { referenceYear: 2026, label: 'rusak.xlsx' }));
     expect(e.code).toBe('FILE_UNREADABLE');
-    expect(e.message).toMatch(/rusak\.xlsx.*xl\/worksheets\/sheet1\.xml bukan XML yang sah/);
+    expect(e.message).toMatch(/rusak\.xlsx.*sheet "Lampiran" \(xl\/worksheets\/sheet1\.xml\) bukan XML yang sah/);
     expect(e.message).not.toMatch(/\bat .*\.(ts|js):\d+|object Object/);
   });
 });

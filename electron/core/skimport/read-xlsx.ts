@@ -40,7 +40,7 @@ export async function* readXlsx(path: string, fileLabel: string, entries?: ZipEn
   const dates = await dateStyles(zip, parts.styles);
   for (const s of parts.sheets) {
     const hiddenColumns: number[] = [];
-    const rows = s.part ? sheetRows(zip, s.part, { strings, dates, date1904: parts.date1904, hiddenColumns }) : (async function* () {})();
+    const rows = s.part ? sheetRows(zip, s.part, s.name, { strings, dates, date1904: parts.date1904, hiddenColumns }) : (async function* () {})();
     yield { name: s.name, rows, hiddenColumns };
   }
 }
@@ -83,10 +83,10 @@ async function mergesOf(zip: ZipFile, part: string): Promise<VerticalMerges> {
   return merges;
 }
 
-async function* sheetRows(zip: ZipFile, part: string, ctx: SheetContext): AsyncGenerator<SheetRow> {
+async function* sheetRows(zip: ZipFile, part: string, name: string, ctx: SheetContext): AsyncGenerator<SheetRow> {
   const merges = await mergesOf(zip, part);
   const out: SheetRow[] = [];
-  yield* streamXml(zip, part, new SheetHandlers(ctx, merges, out), out);
+  yield* streamXml(zip, part, new SheetHandlers(ctx, merges, out), out, undefined, `isi sheet "${name}" (${part})`);
 }
 
 /** SpreadsheetML worksheet events to rows (ECMA-376 18.3). */

@@ -16,11 +16,11 @@ export function localName(qname: string): string {
 }
 
 /**
- * Parses a zip part with saxes as it inflates, and yields what the handlers put in `out` after each chunk,
+ * Parses a zip part with saxes as it inflates (`what` names it in the message, e.g. the sheet), and yields what the handlers put in `out` after each chunk,
  * so rows flow out as the XML flows in. Malformed XML stops the read with FILE_UNREADABLE naming the part:
  * never a stack trace, never half a sheet taken as the whole.
  */
-export async function* streamXml<T>(zip: ZipFile, part: string, h: XmlHandlers, out: T[], limit?: number): AsyncGenerator<T> {
+export async function* streamXml<T>(zip: ZipFile, part: string, h: XmlHandlers, out: T[], limit?: number, what = `isi ${part}`): AsyncGenerator<T> {
   const parser = new SaxesParser({ xmlns: false, position: false });
   parser.on('opentag', (t) => h.open(localName(t.name), t.attributes as Record<string, string>));
   parser.on('closetag', (t) => h.close(localName(t.name)));
@@ -46,7 +46,7 @@ export async function* streamXml<T>(zip: ZipFile, part: string, h: XmlHandlers, 
     if (out.length > 0) for (const x of out.splice(0)) yield x;
   } catch (e) {
     if (e instanceof SigapError) throw e;
-    throw new SigapError('FILE_UNREADABLE', `Berkas "${zip.label}" rusak: isi ${part} bukan XML yang sah${e instanceof Error ? ` (${e.message.split('\n')[0]!.slice(0, 120)})` : ''}. Simpan ulang berkas dari Excel atau LibreOffice.`);
+    throw new SigapError('FILE_UNREADABLE', `Berkas "${zip.label}" rusak: ${what} bukan XML yang sah${e instanceof Error ? ` (${e.message.split('\n')[0]!.slice(0, 120)})` : ''}. Simpan ulang berkas dari Excel atau LibreOffice.`);
   }
 }
 
