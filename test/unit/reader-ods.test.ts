@@ -68,6 +68,18 @@ describe('the ODS reader', () => {
     expect(res.rows.map((r) => r.unit)).toEqual(['Dinas Kesehatan', 'Dinas Kesehatan', 'Dinas Kesehatan', 'Dinas Sosial']);
   });
 
+  it('a password-protected .ods asks for the password to be removed', async () => {
+    const path = join(dir, 'sandi.ods');
+    writeFileSync(path, zipParts([
+      { name: 'mimetype', data: 'application/vnd.oasis.opendocument.spreadsheet', stored: true },
+      { name: 'META-INF/manifest.xml', data: '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"><manifest:encryption-data manifest:checksum-type="SHA1/1K" manifest:checksum="x"><manifest:algorithm manifest:algorithm-name="Blowfish CFB" manifest:initialisation-vector="x"/></manifest:encryption-data></manifest:file-entry></manifest:manifest>' },
+      { name: 'content.xml', data: Buffer.from(Array.from({ length: 2000 }, (_, i) => (i * 131) % 256)), stored: true },
+    ]));
+    const e = await readAppendix(path, { referenceYear: 2026, label: 'sandi.ods' }).then(() => null, (x: unknown) => x);
+    expect(e).toBeInstanceOf(SigapError);
+    expect((e as SigapError).message).toMatch(/"sandi\.ods" dilindungi kata sandi/);
+  });
+
   it('a row with content repeated a million times is refused by the row limit, not built in memory', async () => {
     const path = join(dir, 'r.ods');
     const p = fxPersons(1, ['x'], 5, 941_000)[0]!;

@@ -1,6 +1,7 @@
 import type { Cell, SheetRow, SheetStream } from './cells';
 import { VerticalMerges } from './merges';
-import { streamXml, type XmlHandlers } from './xml-stream';
+import { SigapError } from '../errors';
+import { parseXml, streamXml, type XmlHandlers } from './xml-stream';
 import { ZipFile } from './zip-read';
 
 /** Columns past this are ignored (as in read-xlsx.ts): LibreOffice pads every row to 1,024 or 16,384. */
@@ -26,6 +27,9 @@ type OdsEvent = { kind: 'sheet'; name: string; hiddenColumns: number[] } | { kin
  */
 export async function* readOds(path: string, label: string): AsyncGenerator<SheetStream> {
   const zip = new ZipFile(path, label);
+  if (await isEncrypted(zip)) {
+    throw new SigapError('FILE_UNREADABLE', `Berkas "${label}" dilindungi kata sandi. Buka di LibreOffice, hapus kata sandinya (Berkas › Simpan Sebagai, hilangkan centang "Simpan dengan kata sandi"), lalu impor lagi.`);
+  }
   const out: OdsEvent[] = [];
   const events = streamXml(zip, 'content.xml', new OdsHandlers(out), out)[Symbol.asyncIterator]();
   let next = await events.next();
@@ -55,6 +59,19 @@ export async function* readOds(path: string, label: string): AsyncGenerator<Shee
     }
     next = after;
   }
+}
+
+/** A password-protected .ods lists <manifest:encryption-data> for its encrypted parts (ODF 1.2 part 3, 4.8). */
+async function isEncrypted(zip: ZipFile): Promise<boolean> {
+  if (!zip.has('META-INF/manifest.xml')) return false;
+  let encrypted = false;
+  await parseXml(zip, 'META-INF/manifest.xml', {
+    open(name) {
+      if (name === 'encryption-data') encrypted = true;
+    },
+    close() {},
+  }, 4 * 1024 * 1024);
+  return encrypted;
 }
 
 function count(v: string | undefined): number {
