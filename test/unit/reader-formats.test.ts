@@ -53,6 +53,19 @@ describe('the same appendix written by exceljs and by LibreOffice as .xlsx, .xls
     }
   });
 
+  it('readXlsx, which the problem-rows writer calls for every non-CSV file, reads .ods and .xls too', async () => {
+    const { readXlsx } = await import('../../electron/core/skimport/read-xlsx');
+    for (const f of ['lampiran-lo.ods', 'lampiran-lo.xls']) {
+      const names: [string, number][] = [];
+      for await (const s of readXlsx(join(FILES, f), f)) {
+        let n = 0;
+        for await (const r of s.rows) if (r.cells.length > 0) n++;
+        names.push([s.name, n]);
+      }
+      expect(names).toEqual([['Lampiran', 14], ['Dinas Pendidikan', 4]]);
+    }
+  });
+
   it('the branch-file reader takes an .ods too', async () => {
     const t = await readTable(join(FILES, 'lampiran-lo.ods'), (h) => h.includes('NIK') && h.includes('NAMA'), 'NIK dan NAMA');
     expect(t.sheet).toBe('Lampiran');
