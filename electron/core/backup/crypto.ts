@@ -34,7 +34,7 @@ export interface KdfParams {
  * The backup key. A RangeError from scrypt (parameters over the memory bound, or memory the machine
  * cannot give) becomes a SigapError: the clerk gets a sentence, not "Invalid scrypt params".
  */
-export async function deriveKey(passphrase: string, salt: Buffer, k: KdfParams, opening: boolean): Promise<Buffer> {
+async function deriveKey(passphrase: string, salt: Buffer, k: KdfParams, opening: boolean): Promise<Buffer> {
   try {
     return await scrypt(passphrase.normalize('NFC'), salt, 32, { N: 2 ** k.logN, r: k.r, p: k.p, maxmem: MAXMEM });
   } catch (e) {

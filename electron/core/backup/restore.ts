@@ -63,11 +63,6 @@ function checkPlain(path: string, label: string, encrypted: boolean): BackupChec
   }
 }
 
-/** Removes a staged copy with the -wal/-shm files a read-only open of a WAL-mode copy leaves beside it. */
-function removeStaged(staged: string): void {
-  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${staged}${suffix}`, { force: true });
-}
-
 /**
  * Makes a plain copy of a backup (decrypting it) in a new private folder under `localDir`, and checks
  * it. `localDir` is on the local disk (beside the database, so the restore's rename stays on one file
@@ -86,6 +81,7 @@ export async function stageBackup(backupPath: string, localDir: string, passphra
       copyFileSync(backupPath, staged);
     }
     const check = checkPlain(staged, basename(backupPath), encrypted);
+    // The -wal/-shm a read-only open of a WAL-mode copy leaves: the copy must move alone.
     for (const suffix of ['-wal', '-shm']) rmSync(`${staged}${suffix}`, { force: true });
     return { staged, check, temp };
   } catch (e) {
@@ -138,7 +134,6 @@ export async function restoreBackup(current: Db, dbPath: string, backupPath: str
     db.transaction(() => audit({ ...ctx, db }, { action: 'update', entity: 'backup', entityId: null, summary, after: { ...check, archivedAuditRows: archived } }))();
     return { check, safety: safety.path, archived, db };
   } finally {
-    removeStaged(staged);
-    temp.cleanup();
+    temp.cleanup(); // the staged copy, when the swap did not take it, with its side files
   }
 }
