@@ -1,7 +1,7 @@
 /**
- * `npx tsx test/bench/reader-vs-exceljs.ts [rows]`: Sigap's own streaming XLSX reader against exceljs's
+ * `npx tsx test/bench/reader-vs-exceljs.ts [rows] [runs]`: Sigap's own streaming XLSX reader against exceljs's
  * streaming WorkbookReader on the bench's SK appendix, each touching every cell, each in its own child
- * process (so each reports its own peak memory), three runs each, medians printed.
+ * process (so each reports its own peak memory), alternating, three runs each unless told, medians.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -37,7 +37,8 @@ if (mode === 'exceljs' || mode === 'sigap') {
   const run = (m: string) => JSON.parse(execFileSync(tsx, [import.meta.filename, m, sk], { encoding: 'utf8' }).trim().split('\n').pop()!) as { ms: number; cpuMs: number; cells: number; maxRssMb: number };
   const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   const res: Record<string, { ms: number; cpuMs: number; cells: number; maxRssMb: number }[]> = { exceljs: [], sigap: [] };
-  for (let i = 0; i < 3; i++) for (const m of ['exceljs', 'sigap']) res[m]!.push(run(m));
+  const runs = Number(process.argv[3] ?? 3);
+  for (let i = 0; i < runs; i++) for (const m of ['exceljs', 'sigap']) res[m]!.push(run(m));
   for (const [m, rs] of Object.entries(res)) {
     console.log(`${m.padEnd(8)} ${rows.toLocaleString('en')} rows: median ${(med(rs.map((r) => r.ms)) / 1000).toFixed(2)} s wall (${rs.map((r) => (r.ms / 1000).toFixed(2)).join(', ')}), ${(med(rs.map((r) => r.cpuMs)) / 1000).toFixed(2)} s CPU, ${rs[0]!.cells} cells, peak RSS ${Math.max(...rs.map((r) => r.maxRssMb)).toFixed(0)} MB`);
   }
