@@ -74,8 +74,18 @@ export function parseArgsMessage(e: unknown, command: string): string | null {
   }
 }
 
-/** The lines of the general usage that are about one command, for `sigap COMMAND --help`. */
+/**
+ * The lines of the general usage that are about one command, for `sigap COMMAND --help`: each line
+ * that starts `sigap COMMAND` with the indented lines that continue it.
+ */
 export function commandUsage(usage: string, command: string): string {
-  const lines = usage.split('\n').filter((l) => l.trimStart().startsWith(`sigap ${command} `) || l.trim() === `sigap ${command}`);
-  return lines.length > 0 ? `Penggunaan:\n${lines.map((l) => `  ${l.trim()}`).join('\n')}\n\nSetiap perintah menerima --db PATH (atau variabel lingkungan SIGAP_DB).\n` : usage;
+  const out: string[] = [];
+  let inside = false;
+  for (const line of usage.split('\n')) {
+    const t = line.trim();
+    if (t.startsWith('sigap ')) inside = t === `sigap ${command}` || t.startsWith(`sigap ${command} `);
+    else if (t === '') inside = false;
+    if (inside) out.push(t.startsWith('sigap ') ? `  ${t}` : line);
+  }
+  return out.length > 0 ? `Penggunaan:\n${out.join('\n')}\n\nSetiap perintah menerima --db PATH (atau variabel lingkungan SIGAP_DB).\n` : usage;
 }

@@ -6,61 +6,45 @@ import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { userDataDir } from '../core/paths';
 import type { CliEnv } from './context';
-import { importSkCommand, IMPORT_SK_USAGE } from './commands/import-sk';
-import { rosterCommand } from './commands/roster';
-import { opdCommand, categoryCommand, CATEGORY_USAGE, OPD_USAGE } from './commands/units';
-import { demoCommand } from './commands/demo';
-import { backupCommand } from './commands/backup';
-import { userCommand } from './commands/user';
-import { batchCommand, batchesCommand, BPJS_USAGE, exportCommand, importKpjCommand, preflightCommand, profileCommand, reconcileCommand } from './commands/bpjs';
-import { arrearsCommand, billCommand, BILLING_USAGE, invoiceCommand, payCommand, ratesCommand } from './commands/billing';
-import { coverageCommand, COVERAGE_USAGE, forecastCommand, incidentCommand } from './commands/coverage';
+import { USAGE } from './usage';
 
-export const USAGE = `Sigap: daftar pegawai non-ASN, iuran dan pelaporan BPJS Ketenagakerjaan
+export { USAGE };
 
-Penggunaan:
-  ${IMPORT_SK_USAGE}
-  sigap roster [--month YYYY-MM] [--opd NAME] [--search TEXT] [--status active|ended|all] [--json | --csv]
-  ${OPD_USAGE}
-  ${CATEGORY_USAGE}
-  sigap template sk --out FILE.xlsx [--pemda "Pemerintah Kabupaten ..."] [--db PATH]
-  sigap settings show [--json] | set KUNCI=NILAI ...   (profil Pemda, NPP, penandatangan, cakupan, kunci sesi)
-  sigap demo --persons N [--year YYYY] [--seed N]
-  sigap backup create|list|check|restore|prune [--to DIR] [--passphrase-env VAR] [--yes]
-  sigap user list | add USERNAME --role ROLE --password-env VAR | reset-password USERNAME
-  ${BPJS_USAGE}
-  ${BILLING_USAGE}
-  ${COVERAGE_USAGE}
-
-Setiap perintah menerima --db PATH (atau variabel lingkungan SIGAP_DB).
-`;
 
 type Command = (args: string[], cx: CliEnv) => Promise<number>;
+/**
+ * Each command's module is loaded when the command runs, so `sigap --help` and a short command do not
+ * pay for the spreadsheet and PDF libraries of the others.
+ */
+function lazy<M extends Record<string, unknown>>(load: () => Promise<M>, name: keyof M & string): Command {
+  return async (args, cx) => ((await load())[name] as Command)(args, cx);
+}
+
 export const COMMANDS: Record<string, Command> = {
-  'import-sk': importSkCommand,
-  template: (args, cx) => import('./commands/template').then((m) => m.templateCommand(args, cx)),
-  roster: rosterCommand,
-  settings: (args, cx) => import('./commands/settings').then((m) => m.settingsCommand(args, cx)),
-  opd: opdCommand,
-  category: categoryCommand,
-  demo: demoCommand,
-  backup: backupCommand,
-  user: userCommand,
-  export: exportCommand,
-  preflight: preflightCommand,
-  batches: batchesCommand,
-  batch: batchCommand,
-  'import-kpj': importKpjCommand,
-  reconcile: reconcileCommand,
-  profile: profileCommand,
-  bill: billCommand,
-  pay: payCommand,
-  arrears: arrearsCommand,
-  rates: ratesCommand,
-  invoice: invoiceCommand,
-  coverage: coverageCommand,
-  forecast: forecastCommand,
-  incident: incidentCommand,
+  'import-sk': lazy(() => import('./commands/import-sk'), 'importSkCommand'),
+  template: lazy(() => import('./commands/template'), 'templateCommand'),
+  roster: lazy(() => import('./commands/roster'), 'rosterCommand'),
+  settings: lazy(() => import('./commands/settings'), 'settingsCommand'),
+  opd: lazy(() => import('./commands/units'), 'opdCommand'),
+  category: lazy(() => import('./commands/units'), 'categoryCommand'),
+  demo: lazy(() => import('./commands/demo'), 'demoCommand'),
+  backup: lazy(() => import('./commands/backup'), 'backupCommand'),
+  user: lazy(() => import('./commands/user'), 'userCommand'),
+  export: lazy(() => import('./commands/bpjs'), 'exportCommand'),
+  preflight: lazy(() => import('./commands/bpjs'), 'preflightCommand'),
+  batches: lazy(() => import('./commands/bpjs'), 'batchesCommand'),
+  batch: lazy(() => import('./commands/bpjs'), 'batchCommand'),
+  'import-kpj': lazy(() => import('./commands/bpjs'), 'importKpjCommand'),
+  reconcile: lazy(() => import('./commands/bpjs'), 'reconcileCommand'),
+  profile: lazy(() => import('./commands/bpjs'), 'profileCommand'),
+  bill: lazy(() => import('./commands/billing'), 'billCommand'),
+  pay: lazy(() => import('./commands/billing'), 'payCommand'),
+  arrears: lazy(() => import('./commands/billing'), 'arrearsCommand'),
+  rates: lazy(() => import('./commands/billing'), 'ratesCommand'),
+  invoice: lazy(() => import('./commands/billing'), 'invoiceCommand'),
+  coverage: lazy(() => import('./commands/coverage'), 'coverageCommand'),
+  forecast: lazy(() => import('./commands/coverage'), 'forecastCommand'),
+  incident: lazy(() => import('./commands/coverage'), 'incidentCommand'),
 };
 
 export async function main(argv: string[], cx: CliEnv = { io: processIo, env: process.env, clock: () => new Date() }): Promise<number> {

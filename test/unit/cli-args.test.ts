@@ -93,3 +93,21 @@ describe('the real sigap command', () => {
     expect(stderr).toBe('');
   }, 120_000);
 });
+
+describe('the prebuilt command', () => {
+  it('is used when fresh, loads no command module for --help, and answers like the TypeScript one', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const { readFileSync: read } = await import('node:fs');
+    execFileSync(process.execPath, [resolve('electron/cli/build.mjs')]);
+    const main = read(resolve('out/cli/main.mjs'), 'utf8');
+    // The entry holds the dispatcher and the usage text; commands, exceljs and SQLite are chunks loaded on use.
+    expect(main).not.toMatch(/from\s*["'](exceljs|better-sqlite3)["']/);
+    expect(main.length).toBeLessThan(40_000);
+    const bin = resolve('electron/cli/bin.js');
+    const built = execFileSync(process.execPath, [bin, 'roster', '--help'], { encoding: 'utf8' });
+    const source = execFileSync(process.execPath, [bin, 'roster', '--help'], { encoding: 'utf8', env: { ...process.env, SIGAP_CLI_SOURCE: '1' } });
+    expect(built).toBe(source);
+    execFileSync(process.execPath, [bin, 'demo', '--persons', '30', '--db', join(dir, 'built.db')]);
+    expect(JSON.parse(execFileSync(process.execPath, [bin, 'roster', '--json', '--month', '2026-01', '--db', join(dir, 'built.db')], { encoding: 'utf8' })).count).toBe(30);
+  }, 120_000);
+});

@@ -12,15 +12,6 @@ import { invoicePrint, printDocToFile, recapPrint, reminderPrint } from '../../c
 import { printWithChromium } from '../chromium-pdf';
 import { PAPERS, type Paper } from '../../../shared/paper';
 
-export const BILLING_USAGE = `sigap bill --month YYYY-MM [--issue] [--json]
-  sigap pay NOMOR --amount N --date YYYY-MM-DD --sp2d TEKS [--note TEKS] [--json]
-  sigap arrears [--as-of YYYY-MM-DD] [--json]
-  sigap rates [--month YYYY-MM] [--json]
-  sigap invoice xlsx NOMOR --out FILE
-  sigap invoice pdf NOMOR --out FILE [--paper A4|F4] [--no-attachment]
-  sigap invoice recap-pdf --month YYYY-MM --out FILE [--paper A4|F4]
-  sigap invoice reminder-pdf --opd KODE --out FILE [--as-of YYYY-MM-DD] [--paper A4|F4]`;
-
 const KIND_LABELS = { regular: 'tagihan', supplementary: 'tambahan', credit: 'nota kredit' } as const;
 
 function invoiceJson(i: InvoiceSummary) {

@@ -9,17 +9,7 @@ import { FIELDS, FUNDING_CODES, REPORT_KINDS, REPORT_KIND_LABELS, type FundingCo
 import { printJson, progress, table } from '../io';
 import { openCli, type CliEnv } from '../context';
 import { getEmployer } from '../../core/settings/employer';
-
-export const BPJS_USAGE = `sigap export new|na|wage|bpu --out DIR [--profile NAME] [--include-incomplete] [--as-of YYYY-MM-DD]
-                [--village-funding SA|SD|SL|SG] [--json]
-  sigap preflight [--kind new|na|wage|bpu] [--profile NAME] [--as-of YYYY-MM-DD] [--json]
-  sigap batches [--json]
-  sigap batch show ID [--json] | batch cancel ID [--reason TEXT] | batch regenerate ID --out DIR [--json]
-  sigap import-kpj FILE [--dry-run] [--json]
-  sigap reconcile FILE --month YYYY-MM [--json]
-  sigap profile list|fields [--json] | profile show NAME | profile from-template FILE --name NAME [--kind K]
-  sigap profile edit NAME [--sheet NAME] [--map HEADER=FIELD ...] [--set HEADER=VALUE ...] [--drop HEADER ...]
-  sigap profile copy NAME --name NEW | profile delete NAME`;
+import { BPJS_USAGE } from '../usage';
 
 const common = { json: { type: 'boolean' }, db: { type: 'string' } } as const;
 

@@ -16,13 +16,6 @@ import { printWithChromium } from '../chromium-pdf';
 import { printJson, table } from '../io';
 import { openCli, type CliEnv } from '../context';
 
-export const COVERAGE_USAGE = `sigap coverage [--month YYYY-MM] [--json | --pdf FILE [--paper A4|F4]]
-  sigap coverage yearly --year YYYY [--json | --xlsx FILE | --pdf FILE [--paper A4|F4]]
-  sigap forecast --year YYYY [--growth PERSEN] [--headroom PERSEN] [--new-staff N] [--no-renew] [--json | --xlsx FILE | --pdf FILE]
-  sigap incident list [--year YYYY] [--open] [--json]
-  sigap incident add --nik NIK --kind accident|work_death|death --date YYYY-MM-DD [--place TEKS] [--description TEKS] [--reported YYYY-MM-DD] [--json]
-  sigap incident report ID --date YYYY-MM-DD`;
-
 const STATUS_LABELS: Record<IncidentRow['status'], string> = { reported: 'sudah dilaporkan', reported_late: 'dilaporkan terlambat', due: 'belum dilaporkan', overdue: 'TERLAMBAT' };
 
 function paperOf(v: string | undefined): Paper {

@@ -9,15 +9,6 @@ import { pendingUnits, type UnitChoices, type UnitDecisions } from '../../core/s
 import { SigapError } from '../../../shared/errors';
 import { unitKey } from '../../../shared/person-fields';
 
-export const UNIT_USAGE = `                 [--map-unit "NAMA DI BERKAS=Unit yang ada"]... [--map-unit "NAMA=BARU"] [--accept-unit-proposals] [--create-units]`;
-
-/** For `sigap --help` and the report: what the unit flags do. */
-export const UNIT_HELP = `      Unit kerja: nama unit di berkas yang bukan nama/kode/alias unit yang ada harus dipastikan, atau tidak ada yang disimpan:
-        --map-unit "DINKES=Dinas Kesehatan"  nama di berkas -> unit yang ada (nama atau kode); diingat sebagai alias
-        --map-unit "NAMA=BARU"               buat unit baru dengan nama itu
-        --accept-unit-proposals              terima semua usulan (lihat "units" di --json); diingat sebagai alias
-        --create-units                       buat unit baru untuk nama yang tidak punya usulan`;
-
 export const UNIT_OPTIONS = {
   'map-unit': { type: 'string', multiple: true },
   'accept-unit-proposals': { type: 'boolean' },

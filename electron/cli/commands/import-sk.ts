@@ -6,12 +6,8 @@ import { printJson, progress, table } from '../io';
 import { openCli, type CliEnv } from '../context';
 import { formatRupiah } from '../../../shared/money';
 import { autoBackup, defaultBackupDir } from '../../core/backup/auto';
-import { UNIT_HELP, UNIT_OPTIONS, UNIT_USAGE, unitBlock, unitDecisionsFromFlags, unitLines } from './import-sk-units';
-
-export const IMPORT_SK_USAGE = `sigap import-sk FILE [--number N] [--date YYYY-MM-DD] [--tmt YYYY-MM-DD] [--tmt-end YYYY-MM-DD]
-                 [--category NAME] [--opd NAME] [--replace | --amend] [--dry-run] [--skip-invalid] [--no-backup] [--json] [--db PATH]
-${UNIT_USAGE}
-${UNIT_HELP}`;
+import { UNIT_OPTIONS, unitBlock, unitDecisionsFromFlags, unitLines } from './import-sk-units';
+import { IMPORT_SK_USAGE } from '../usage';
 
 /** How to give on the command line what the wizard asks for in a box (the core's messages name the box). */
 const CLI_HINTS: Record<string, string> = {

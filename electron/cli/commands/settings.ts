@@ -6,8 +6,6 @@ import { SigapError } from '../../../shared/errors';
 import { printJson } from '../io';
 import { openCli, type CliEnv } from '../context';
 
-export const SETTINGS_USAGE = `sigap settings show [--json] | set KUNCI=NILAI ... (sigap settings --help: daftar kunci)`;
-
 /**
  * Every setting the app's Pengaturan screens hold, by the key the command line uses. The app's own
  * core functions save them (saveEmployer, saveCoverageSettings, setLockMinutes), so the same rules,

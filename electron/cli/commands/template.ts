@@ -3,8 +3,7 @@ import { resolve } from 'node:path';
 import { writeSkTemplate } from '../../core/skimport/template';
 import { getEmployer } from '../../core/settings/employer';
 import { openCli, type CliEnv } from '../context';
-
-export const TEMPLATE_USAGE = 'sigap template sk --out FILE.xlsx [--pemda "Pemerintah Kabupaten ..."] [--db PATH]';
+import { TEMPLATE_USAGE } from '../usage';
 
 /**
  * `sigap template sk --out F`: the blank SK appendix in the layout the importer reads best. The Pemda's

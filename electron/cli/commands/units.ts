@@ -5,9 +5,7 @@ import { deleteUnitAlias, findUnitAlias, listUnitAliases, saveUnitAlias, unitMat
 import { SigapError } from '../../../shared/errors';
 import { printJson, table } from '../io';
 import { openCli, type CliEnv } from '../context';
-
-export const OPD_USAGE = `sigap opd list [--json]
-  sigap opd alias list [--json] | alias add "NAMA DI BERKAS" --opd "Nama atau kode unit" | alias remove "NAMA DI BERKAS"|ID`;
+import { OPD_USAGE, CATEGORY_USAGE } from '../usage';
 
 export async function opdCommand(args: string[], cx: CliEnv): Promise<number> {
   const [sub, ...rest] = args;
@@ -70,10 +68,6 @@ async function opdAliasCommand(args: string[], cx: CliEnv): Promise<number> {
     ctx.close();
   }
 }
-
-export const CATEGORY_USAGE = `sigap category list [--json]
-  sigap category add NAME --segment PU|BPU --programs JKK,JKM[,JHT,JP] [--jkk-class 1-5|npp] [--enrolled yes|no] [--json]
-  sigap category edit NAME [--name NEW] [--segment PU|BPU] [--programs ...] [--jkk-class 1-5|npp] [--enrolled yes|no] [--json]`;
 
 const CATEGORY_OPTIONS = {
   json: { type: 'boolean' }, db: { type: 'string' }, segment: { type: 'string' }, programs: { type: 'string' },

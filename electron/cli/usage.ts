@@ -1,0 +1,75 @@
+/**
+ * Every command's usage text, in a module of its own that imports nothing: `sigap --help` and
+ * `sigap COMMAND --help` print them without loading a command, a spreadsheet or a database library.
+ */
+
+export const UNIT_USAGE = `                 [--map-unit "NAMA DI BERKAS=Unit yang ada"]... [--map-unit "NAMA=BARU"] [--accept-unit-proposals] [--create-units]`;
+
+/** For `sigap --help` and the report: what the unit flags do. */
+export const UNIT_HELP = `      Unit kerja: nama unit di berkas yang bukan nama/kode/alias unit yang ada harus dipastikan, atau tidak ada yang disimpan:
+        --map-unit "DINKES=Dinas Kesehatan"  nama di berkas -> unit yang ada (nama atau kode); diingat sebagai alias
+        --map-unit "NAMA=BARU"               buat unit baru dengan nama itu
+        --accept-unit-proposals              terima semua usulan (lihat "units" di --json); diingat sebagai alias
+        --create-units                       buat unit baru untuk nama yang tidak punya usulan`;
+
+export const IMPORT_SK_USAGE = `sigap import-sk FILE [--number N] [--date YYYY-MM-DD] [--tmt YYYY-MM-DD] [--tmt-end YYYY-MM-DD]
+                 [--category NAME] [--opd NAME] [--replace | --amend] [--dry-run] [--skip-invalid] [--no-backup] [--json] [--db PATH]
+${UNIT_USAGE}
+${UNIT_HELP}`;
+
+export const OPD_USAGE = `sigap opd list [--json]
+  sigap opd alias list [--json] | alias add "NAMA DI BERKAS" --opd "Nama atau kode unit" | alias remove "NAMA DI BERKAS"|ID`;
+
+export const CATEGORY_USAGE = `sigap category list [--json]
+  sigap category add NAME --segment PU|BPU --programs JKK,JKM[,JHT,JP] [--jkk-class 1-5|npp] [--enrolled yes|no] [--json]
+  sigap category edit NAME [--name NEW] [--segment PU|BPU] [--programs ...] [--jkk-class 1-5|npp] [--enrolled yes|no] [--json]`;
+
+export const BPJS_USAGE = `sigap export new|na|wage|bpu --out DIR [--profile NAME] [--include-incomplete] [--as-of YYYY-MM-DD]
+                [--village-funding SA|SD|SL|SG] [--json]
+  sigap preflight [--kind new|na|wage|bpu] [--profile NAME] [--as-of YYYY-MM-DD] [--json]
+  sigap batches [--json]
+  sigap batch show ID [--json] | batch cancel ID [--reason TEXT] | batch regenerate ID --out DIR [--json]
+  sigap import-kpj FILE [--dry-run] [--json]
+  sigap reconcile FILE --month YYYY-MM [--json]
+  sigap profile list|fields [--json] | profile show NAME | profile from-template FILE --name NAME [--kind K]
+  sigap profile edit NAME [--sheet NAME] [--map HEADER=FIELD ...] [--set HEADER=VALUE ...] [--drop HEADER ...]
+  sigap profile copy NAME --name NEW | profile delete NAME`;
+
+export const BILLING_USAGE = `sigap bill --month YYYY-MM [--issue] [--json]
+  sigap pay NOMOR --amount N --date YYYY-MM-DD --sp2d TEKS [--note TEKS] [--json]
+  sigap arrears [--as-of YYYY-MM-DD] [--json]
+  sigap rates [--month YYYY-MM] [--json]
+  sigap invoice xlsx NOMOR --out FILE
+  sigap invoice pdf NOMOR --out FILE [--paper A4|F4] [--no-attachment]
+  sigap invoice recap-pdf --month YYYY-MM --out FILE [--paper A4|F4]
+  sigap invoice reminder-pdf --opd KODE --out FILE [--as-of YYYY-MM-DD] [--paper A4|F4]`;
+
+export const COVERAGE_USAGE = `sigap coverage [--month YYYY-MM] [--json | --pdf FILE [--paper A4|F4]]
+  sigap coverage yearly --year YYYY [--json | --xlsx FILE | --pdf FILE [--paper A4|F4]]
+  sigap forecast --year YYYY [--growth PERSEN] [--headroom PERSEN] [--new-staff N] [--no-renew] [--json | --xlsx FILE | --pdf FILE]
+  sigap incident list [--year YYYY] [--open] [--json]
+  sigap incident add --nik NIK --kind accident|work_death|death --date YYYY-MM-DD [--place TEKS] [--description TEKS] [--reported YYYY-MM-DD] [--json]
+  sigap incident report ID --date YYYY-MM-DD`;
+
+export const TEMPLATE_USAGE = 'sigap template sk --out FILE.xlsx [--pemda "Pemerintah Kabupaten ..."] [--db PATH]';
+
+export const SETTINGS_USAGE = `sigap settings show [--json] | set KUNCI=NILAI ... (sigap settings --help: daftar kunci)`;
+
+export const USAGE = `Sigap: daftar pegawai non-ASN, iuran dan pelaporan BPJS Ketenagakerjaan
+
+Penggunaan:
+  ${IMPORT_SK_USAGE}
+  sigap roster [--month YYYY-MM] [--opd NAME] [--search TEXT] [--status active|ended|all] [--json | --csv]
+  ${OPD_USAGE}
+  ${CATEGORY_USAGE}
+  ${TEMPLATE_USAGE}
+  ${SETTINGS_USAGE}
+  sigap demo --persons N [--year YYYY] [--seed N]
+  sigap backup create|list|check|restore|prune [--to DIR] [--passphrase-env VAR] [--yes]
+  sigap user list | add USERNAME --role ROLE --password-env VAR | reset-password USERNAME
+  ${BPJS_USAGE}
+  ${BILLING_USAGE}
+  ${COVERAGE_USAGE}
+
+Setiap perintah menerima --db PATH (atau variabel lingkungan SIGAP_DB).
+`;
