@@ -77,12 +77,12 @@ describe('what a killed backup left behind', () => {
     const running = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)']);
     try {
       const stale = [
-        `.sigap-20260503-010000-manual.sigapenc.${dead.pid}.part`,
-        `.sigap-20260503-010000-manual.sigapdb.${dead.pid}.part-journal`,
+        `.sigap-20260503-010000-manual.sigapenc.${dead.pid}-0a1b2c3d.part`,
+        `.sigap-20260503-010000-manual.sigapdb.${dead.pid}-0a1b2c3d.part-journal`,
         '.sigap-20260502-010000-harian.sigapdb.part', // an earlier version's name
         '.sigap-20260502-010000-manual.sigapenc.enc.part',
       ];
-      const live = `.sigap-20260504-015959-manual.sigapenc.${running.pid}.part`;
+      const live = `.sigap-20260504-015959-manual.sigapenc.${running.pid}-0a1b2c3d.part`;
       for (const n of [...stale, live, 'catatan.txt']) writeFileSync(join(dir, n), 'x');
       const staleTemp = join(ctx.dir, `.sigap-tmp-${dead.pid}-abc123`);
       mkdirSync(staleTemp);

@@ -111,7 +111,7 @@ describe('an encrypted backup to a flash disk', () => {
     expect(files.length).toBeGreaterThan(0);
     expect(plaintext(files)).toEqual([]);
     // Only the part file and the finished backup were ever named there.
-    expect([...created].every((n) => n === 'sigap-20260504-020000-manual.sigapenc' || /^\.sigap-20260504-020000-manual\.sigapenc\.\d+\.part$/.test(n))).toBe(true);
+    expect([...created].every((n) => n === 'sigap-20260504-020000-manual.sigapenc' || /^\.sigap-20260504-020000-manual\.sigapenc\.\d+-[0-9a-f]{8}\.part$/.test(n))).toBe(true);
     expect(fs.readdirSync(usb)).toEqual(['sigap-20260504-020000-manual.sigapenc']);
     // The private snapshot folder beside the database is gone too.
     expect(fs.readdirSync(ctx.dir).filter((n) => n.startsWith('.sigap-tmp-'))).toEqual([]);

@@ -7,7 +7,8 @@ import { audit } from '../audit';
 import { SigapError } from '../../../shared/errors';
 import { createPrivateFile, fsyncDir, fsyncFile } from '../files/atomic';
 import { encryptFile } from './crypto';
-import { partPath, privateTemp, privateTempBase, removeStaleParts } from './leftovers';
+import { partPath, removeStaleParts } from '../files/parts';
+import { privateTemp, privateTempBase, removeLegacyParts } from './leftovers';
 import { toKeep, DEFAULT_RETENTION, type RetentionRule } from './retention';
 
 export type BackupReason = 'otomatis' | 'harian' | 'sebelum-sk' | 'sebelum-migrasi' | 'keluar' | 'manual' | 'sebelum-pemulihan';
@@ -52,7 +53,8 @@ export async function snapshotTo(db: Db, path: string): Promise<void> {
 export async function createBackup(ctx: CoreContext, dir: string, reason: BackupReason, passphrase?: string): Promise<BackupResult> {
   if (passphrase !== undefined && passphrase.length < 8) throw new SigapError('INVALID_INPUT', 'Kata sandi cadangan minimal 8 karakter.');
   mkdirSync(dir, { recursive: true });
-  removeStaleParts(dir);
+  removeStaleParts(dir, (target) => NAME.test(target));
+  removeLegacyParts(dir);
   const final = freeBackupPath(dir, ctx.clock(), reason, Boolean(passphrase));
   const part = partPath(final);
   const temp = passphrase ? privateTemp(privateTempBase(ctx.db.name)) : null;

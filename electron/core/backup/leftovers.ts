@@ -1,20 +1,16 @@
 import { mkdtempSync, readdirSync, rmSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 /**
- * Names for work in progress, and the clean-up of what a killed run left behind. Each name carries the
- * id of the process writing it, so a later run removes only what belongs to a process that is gone
- * (never the part file of a backup another Sigap process is writing right now into the same folder).
+ * What a killed backup or restore leaves behind, and its clean-up. A backup is written under a part
+ * name from files/parts.ts (`.<final name>.<pid>-<hex>.part`, removed by the next backup into the folder
+ * once its writer is gone); this file adds the part names of earlier versions and the private
+ * temporary folders, which carry their process id the same way.
  */
 
-/** The part file a backup is written under until it is complete: `.<final name>.<pid>.part`. */
-export function partPath(final: string): string {
-  return join(dirname(final), `.${basename(final)}.${process.pid}.part`);
-}
-
-// `.sigap-…sigapdb.123.part`, its SQLite side files, and the names of earlier versions (no pid).
-const PART = /^\.sigap-.+?\.(?:(\d+)\.)?part(?:-journal|-wal|-shm)?$/;
+// `.sigap-….sigapdb.part`, `.sigap-….sigapenc.enc.part` and their -journal: no pid, no Sigap writes them now.
+const LEGACY_PART = /^\.sigap-.+\.(?:sigapdb|sigapenc)(?:\.enc)?\.part(?:-journal)?$/;
 const TEMP_PREFIX = '.sigap-tmp-';
 const TEMP = /^\.sigap-tmp-(\d+)-/;
 
@@ -29,16 +25,17 @@ function alive(pid: number): boolean {
   }
 }
 
-function stale(pid: string | undefined): boolean {
-  return pid === undefined || !alive(Number(pid));
+function safeList(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
 }
 
-/** Removes part files in `dir` left by a backup that was killed or failed without cleaning up. Returns their names. */
-export function removeStaleParts(dir: string): string[] {
-  const gone = safeList(dir).filter((n) => {
-    const m = PART.exec(n);
-    return m !== null && stale(m[1]);
-  });
+/** Removes the part files earlier versions of Sigap named without a process id. Returns their names. */
+export function removeLegacyParts(dir: string): string[] {
+  const gone = safeList(dir).filter((n) => LEGACY_PART.test(n));
   for (const n of gone) rmSync(join(dir, n), { force: true });
   return gone;
 }
@@ -60,22 +57,14 @@ export interface PrivateTemp {
 /**
  * A new folder only this user can enter (mkdtemp makes it 0700), for a plaintext snapshot or a
  * decrypted backup: such a copy never goes to the backup's destination, which may be a flash disk.
- * Folders of the same kind left by a killed process are removed first.
+ * Folders of the same kind left by a process that is gone are removed first.
  */
 export function privateTemp(base: string): PrivateTemp {
   for (const n of safeList(base)) {
     const m = TEMP.exec(n);
-    if (m && stale(m[1])) rmSync(join(base, n), { recursive: true, force: true });
+    if (m && !alive(Number(m[1]))) rmSync(join(base, n), { recursive: true, force: true });
   }
   const dir = mkdtempSync(join(base, `${TEMP_PREFIX}${process.pid}-`));
   chmodSync(dir, 0o700);
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
-}
-
-function safeList(dir: string): string[] {
-  try {
-    return readdirSync(dir);
-  } catch {
-    return [];
-  }
 }

@@ -6,7 +6,7 @@ import type { Migration } from './migrations/types';
 import { SigapError } from '../errors';
 import { defaultBackupDir } from '../backup/auto';
 import { freeBackupPath } from '../backup/create';
-import { partPath } from '../backup/leftovers';
+import { partPath } from '../files/parts';
 import { createPrivateFile } from '../files/atomic';
 import { transactionsImmediate } from './immediate';
 

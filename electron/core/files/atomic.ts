@@ -1,20 +1,14 @@
 import { renameSync, rmSync, mkdirSync, openSync, fsyncSync, closeSync, chmodSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-
-/** Owner read and write only: the files Sigap writes hold NIKs, names and addresses. */
-export const PRIVATE_FILE_MODE = 0o600;
+import { OWNER_ONLY as PRIVATE_FILE_MODE } from './parts';
 
 /**
- * Creates an empty file readable by its owner only, failing when it already exists. SQLite opens an
- * empty file as an empty database (and `VACUUM INTO` accepts one), so a database, a snapshot or a backup
- * created this way is never readable by others, not even for a moment. chmod too: the umask may not
- * be the default one, and on Windows it only clears the read-only flag (the profile folder protects it).
+ * An empty file readable by its owner only (fails if it exists): SQLite opens an empty file as an
+ * empty database and `VACUUM INTO` fills one, so a database, snapshot or backup created this way is
+ * never readable by others, not even for a moment. One implementation with the part files' (parts.ts).
  */
-export function createPrivateFile(path: string): void {
-  closeSync(openSync(path, 'wx', PRIVATE_FILE_MODE));
-  chmodSync(path, PRIVATE_FILE_MODE);
-}
+export { createOwnerOnly as createPrivateFile, OWNER_ONLY as PRIVATE_FILE_MODE } from './parts';
 
 /** Flushes a file's contents to the disk (a flash disk pulled right after still holds the whole file). */
 export function fsyncFile(path: string): void {
