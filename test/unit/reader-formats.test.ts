@@ -41,12 +41,14 @@ describe('the same appendix written by exceljs and by LibreOffice as .xlsx, .xls
     expect(res.problems.filter((p) => p.code === 'COLUMN_HIDDEN')).toEqual([
       expect.objectContaining({ sheet: 'Lampiran', column: OFFICE_EXPECTED.hiddenColumn, columnName: 'CATATAN', severity: 'warning' }),
     ]);
+    // The hidden sheet's people are not imported; the clerk is told.
+    expect(res.problems.filter((p) => p.code === 'SHEET_HIDDEN')).toEqual([expect.objectContaining({ sheet: OFFICE_EXPECTED.hiddenSheet, severity: 'warning' })]);
   });
 
   it('the wizard sees the first rows of both sheets of an .ods and an .xls', async () => {
     for (const f of ['lampiran-lo.ods', 'lampiran-lo.xls']) {
       const heads = await sheetHeads(join(FILES, f), f);
-      expect(heads.map((h) => h.name)).toEqual(OFFICE_EXPECTED.sheets);
+      expect(heads.map((h) => h.name)).toEqual(OFFICE_EXPECTED.allSheets);
       expect(heads[0]!.rows.find((r) => r.row === 5)!.cells.slice(0, 3)).toEqual(['NO', 'NAMA', 'NIK']);
       // LibreOffice pads a sheet with a million empty repeated rows; none of them comes out.
       expect(Math.max(...heads[0]!.rows.map((r) => r.row))).toBe(15);
@@ -62,7 +64,7 @@ describe('the same appendix written by exceljs and by LibreOffice as .xlsx, .xls
         for await (const r of s.rows) if (r.cells.length > 0) n++;
         names.push([s.name, n]);
       }
-      expect(names).toEqual([['Lampiran', 14], ['Dinas Pendidikan', 4]]);
+      expect(names).toEqual([['Lampiran', 14], ['Dinas Pendidikan', 4], ['Lampiran Lama', 3]]);
     }
   });
 

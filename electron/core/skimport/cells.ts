@@ -24,6 +24,8 @@ export interface SheetStream {
   rows: AsyncIterable<SheetRow>;
   /** 0-based indexes of hidden columns; complete once the first row has been read. */
   hiddenColumns?: number[];
+  /** The sheet itself is hidden in the workbook (its tab not shown). */
+  hidden?: boolean;
 }
 
 export function isDate(c: Cell): c is XlDate {

@@ -14,7 +14,7 @@ const MAX_COLUMNS = 1024;
  */
 const MAX_REPEATS = 10_000;
 
-type OdsEvent = { kind: 'sheet'; name: string; hiddenColumns: number[] } | { kind: 'row'; row: SheetRow };
+type OdsEvent = { kind: 'sheet'; name: string; hiddenColumns: number[]; hidden: boolean } | { kind: 'row'; row: SheetRow };
 
 /**
  * Streams an OpenDocument spreadsheet (.ods, LibreOffice's own format): a zip whose content.xml holds every
@@ -49,7 +49,7 @@ export async function* readOds(path: string, label: string): AsyncGenerator<Shee
         yield n.value.row;
       }
     };
-    const stream: SheetStream = { name: ev.name, rows: rows(), hiddenColumns: ev.hiddenColumns };
+    const stream: SheetStream = { name: ev.name, rows: rows(), hiddenColumns: ev.hiddenColumns, ...(ev.hidden ? { hidden: true } : {}) };
     yield stream;
     // The next sheet starts where this one ends: read on to it if the caller stopped early.
     if (!after) for await (const _ of stream.rows) void _;
@@ -88,6 +88,9 @@ class OdsHandlers implements XmlHandlers {
   private buf = '';
   private paragraphs = 0;
   private annotation = 0;
+  /** Automatic table styles with table:display="false": the sheets that use them are hidden. */
+  private hiddenTableStyles = new Set<string>();
+  private style: string | null = null;
 
   constructor(private out: OdsEvent[]) {}
 
@@ -97,10 +100,17 @@ class OdsHandlers implements XmlHandlers {
       return;
     }
     switch (name) {
+      case 'style':
+        this.style = a['style:family'] === 'table' ? a['style:name'] ?? null : null;
+        break;
+      case 'table-properties':
+        if (this.style && a['table:display'] === 'false') this.hiddenTableStyles.add(this.style);
+        break;
       case 'table': {
         const hiddenColumns: number[] = [];
         this.sheet = { hiddenColumns, merges: new VerticalMerges(), row: 0, columns: 0 };
-        this.out.push({ kind: 'sheet', name: a['table:name'] ?? '', hiddenColumns });
+        const hidden = this.hiddenTableStyles.has(a['table:style-name'] ?? '');
+        this.out.push({ kind: 'sheet', name: a['table:name'] ?? '', hiddenColumns, hidden });
         break;
       }
       case 'table-column': {

@@ -38,10 +38,11 @@ export async function* readXls(path: string, label: string): AsyncGenerator<Shee
     throw new SigapError('FILE_UNREADABLE', `Berkas "${label}" berformat Excel lama (.xls) tetapi tidak dapat dibaca: rusak, atau dilindungi kata sandi. Buka di Excel, hapus kata sandinya bila ada, lalu simpan sebagai .xlsx.`);
   }
   const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
-  for (const name of wb.SheetNames) {
+  for (const [i, name] of wb.SheetNames.entries()) {
     const ws = wb.Sheets[name]!;
     const hiddenColumns = (ws['!cols'] ?? []).flatMap((c, i) => (c?.hidden && i < MAX_COLUMNS ? [i] : []));
-    yield { name, rows: rowsOf(ws, date1904, XLSX.SSF.is_date), hiddenColumns };
+    const hidden = Boolean(wb.Workbook?.Sheets?.[i]?.Hidden);
+    yield { name, rows: rowsOf(ws, date1904, XLSX.SSF.is_date), hiddenColumns, ...(hidden ? { hidden } : {}) };
     // Each sheet's cells are dropped once read.
     delete wb.Sheets[name];
   }

@@ -41,7 +41,7 @@ export async function* readXlsx(path: string, fileLabel: string, entries?: ZipEn
   for (const s of parts.sheets) {
     const hiddenColumns: number[] = [];
     const rows = s.part ? sheetRows(zip, s.part, s.name, { strings, dates, date1904: parts.date1904, hiddenColumns }) : (async function* () {})();
-    yield { name: s.name, rows, hiddenColumns };
+    yield { name: s.name, rows, hiddenColumns, ...(s.hidden ? { hidden: true } : {}) };
   }
 }
 

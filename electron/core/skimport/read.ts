@@ -72,11 +72,23 @@ export async function readAppendix(path: string, opts: ReadOptions): Promise<Rea
   let title: DecreeTitle | null = null;
   let read = 0;
   let sawContent = false;
+  const hiddenSheets: string[] = [];
 
   for await (const sheet of source) {
     const override = opts.overrides?.[sheet.name];
     if (override?.skip) {
       for await (const _ of sheet.rows) void _;
+      continue;
+    }
+    if (sheet.hidden) {
+      // A hidden roster is often an old list kept out of sight: left out like a hidden row, and said so.
+      // A hidden sheet without one (a list behind a drop-down) is passed over without a word.
+      const top: SheetRow[] = [];
+      for await (const r of sheet.rows) if (top.length < HEADER_SCAN) top.push(r);
+      const roster = detectHeader(top);
+      if (!roster || roster.columns.name === undefined || roster.columns.nik === undefined) continue;
+      hiddenSheets.push(sheet.name);
+      problems.push(sheetProblem(sheet.name, 'SHEET_HIDDEN', `Sheet "${sheet.name}" disembunyikan (hidden) di lembar kerja, jadi tidak diimpor. Bila isinya termasuk SK, tampilkan sheet itu (Unhide) lalu impor lagi.`, 'warning'));
       continue;
     }
     const head: SheetRow[] = [];
@@ -151,6 +163,9 @@ export async function readAppendix(path: string, opts: ReadOptions): Promise<Rea
   }
 
   if (sheets.length === 0) {
+    if (hiddenSheets.length > 0) {
+      throw new SigapError('NO_HEADER', `Berkas "${label}": semua sheet yang berisi data disembunyikan (hidden): ${hiddenSheets.map((s) => `"${s}"`).join(', ')}. Tampilkan sheet lampiran (Unhide) lalu impor lagi.`);
+    }
     if (!sawContent) throw new SigapError('FILE_EMPTY', `Berkas "${label}" tidak berisi data.`);
     throw new SigapError('NO_HEADER', `Berkas "${label}": tidak ditemukan baris judul kolom (NAMA, NIK, ...) pada sheet mana pun.`);
   }
