@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { seedDemo } from '../../electron/core/demo/index';
 import { createBackup } from '../../electron/core/backup/create';
 import { inspectBackup, restoreBackup } from '../../electron/core/backup/restore';
+import { faultToSigapError } from '../../electron/core/db/errors';
 import { runCli } from '../cli-harness';
 import { testContext } from '../helpers';
 
@@ -48,7 +49,8 @@ vi.mock('node:fs', async (importOriginal) => {
       write(chunk: Buffer, _enc, cb) {
         written += chunk.length;
         if (written > spy.failAfter) {
-          real.end(() => cb(Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', syscall: 'write', path: p })));
+          // As fs.write reports it: a code and a syscall, no path.
+          real.end(() => cb(Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', syscall: 'write' })));
         } else real.write(chunk, cb);
       },
       final(cb) {
@@ -153,6 +155,8 @@ describe('a backup that fails part-way', () => {
     spy.failAfter = 64 * 1024;
     const e = await createBackup(ctx, usb, 'manual', 'rahasia-usb-2026').then(() => null, (x: unknown) => x as NodeJS.ErrnoException);
     expect(e?.code).toBe('ENOSPC');
+    // The bridge and the CLI put it in words naming the backup the clerk asked for.
+    expect(faultToSigapError(e)?.message).toMatch(/^Ruang disk penuh \("sigap-20260504-020000-manual\.sigapenc"\)/);
     expect(fs.readdirSync(usb)).toEqual([]);
     expect(fs.readdirSync(ctx.dir).filter((n) => n.startsWith('.sigap-tmp-'))).toEqual([]);
     expect(plaintext(everything())).toEqual([]);

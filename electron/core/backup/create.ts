@@ -71,6 +71,8 @@ export async function createBackup(ctx: CoreContext, dir: string, reason: Backup
     fsyncDir(dir);
   } catch (e) {
     for (const suffix of ['', '-journal']) rmSync(`${part}${suffix}`, { force: true });
+    // A stream's write error (ENOSPC, EIO) carries no path: give it the backup's, for the clerk's message.
+    if (e && typeof e === 'object' && 'code' in e && !('path' in e)) Object.assign(e, { path: final });
     throw e;
   } finally {
     temp?.cleanup();
