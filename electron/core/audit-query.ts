@@ -1,5 +1,7 @@
 import type { CoreContext } from './context';
 import { writeXlsxStream } from './files/xlsx-write';
+import { officeZone } from './settings/zone';
+import { wallClock } from '../../shared/zone';
 
 export interface AuditFilter {
   entity?: string;
@@ -67,15 +69,19 @@ export async function exportAudit(ctx: CoreContext, f: AuditFilter, path: string
   const { sql, params } = where(f);
   let n = 0;
   const it = ctx.db.prepare(`SELECT id, at, actor, action, entity, entity_id, summary, before_json, after_json FROM audit_log ${sql} ORDER BY id`).raw().iterate(params) as IterableIterator<unknown[]>;
+  // Times on the Pemda's wall clock, named in the header (an auditor in Makassar reads WITA).
+  const zone = officeZone(ctx);
   function* rows() {
     for (const r of it) {
       n++;
-      yield r.map((v) => (v === null ? null : String(v)));
+      const out = r.map((v) => (v === null ? null : String(v)));
+      out[1] = wallClock(String(r[1]), zone).slice(0, 19).replace('T', ' ');
+      yield out;
     }
   }
   await writeXlsxStream(path, [{
     name: 'Jejak Audit',
-    header: ['No', 'Waktu (UTC)', 'Pengguna', 'Tindakan', 'Data', 'ID Data', 'Ringkasan', 'Sebelum', 'Sesudah'],
+    header: ['No', `Waktu (${zone})`, 'Pengguna', 'Tindakan', 'Data', 'ID Data', 'Ringkasan', 'Sebelum', 'Sesudah'],
     rows: rows(),
     widths: [8, 24, 16, 10, 14, 8, 50, 40, 40],
   }]);

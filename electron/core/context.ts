@@ -1,5 +1,6 @@
 import type { Db } from './db/open';
 import { maskId } from '../../shared/nik';
+import { officeDate } from './settings/zone';
 
 /** What every core operation needs: the database, who acts, and the clock. Nothing from Electron. */
 export interface CoreContext {
@@ -27,7 +28,7 @@ export function nowIso(ctx: CoreContext): string {
   return ctx.clock().toISOString();
 }
 
-/** Today's date in Indonesia's western time zone (WIB, UTC+7), where the offices are. */
+/** Today's date on the Pemda's wall clock (WIB, WITA or WIT: Pengaturan › Profil Pemda). */
 export function todayIso(ctx: CoreContext): string {
-  return new Date(ctx.clock().getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+  return officeDate(ctx, ctx.clock());
 }

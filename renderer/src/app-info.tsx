@@ -3,6 +3,7 @@ import type { Output } from '../../shared/contract/index';
 import { useBridge } from './bridge-context';
 import { useLoad } from './hooks/use-load';
 import { Notice } from './components/Notice';
+import { setOfficeZone } from './format';
 
 export type AppInfo = Output<'app.info'>;
 
@@ -27,6 +28,8 @@ export function AppInfoProvider({ children }: { children: ReactNode }) {
     }
     return <div className="startup" role="status">Membuka Sigap…</div>;
   }
+  // Timestamps everywhere follow the Pemda's zone; set before the screens below render them.
+  setOfficeZone(load.data.employer?.zone ?? 'WIB');
   return <AppInfoContext.Provider value={{ info: load.data, reload: load.reload }}>{children}</AppInfoContext.Provider>;
 }
 

@@ -1,5 +1,6 @@
 import { formatDateId, formatMonthId } from '../../shared/dates';
 import { formatNumber, formatRupiah } from '../../shared/money';
+import { wallClock, type OfficeZone } from '../../shared/zone';
 
 export { formatDateId, formatMonthId, formatNumber, formatRupiah };
 
@@ -10,10 +11,21 @@ export function dateOrDash(iso: string | null | undefined): string {
   return iso ? formatDateId(iso) : DASH;
 }
 
-/** A stored timestamp (UTC) as the office reads it, in WIB: `2 Januari 2026 10.05`. */
+let zone: OfficeZone = 'WIB';
+
+/** The Pemda's time zone, set once the app's information is loaded (and again after it changes). */
+export function setOfficeZone(z: OfficeZone): void {
+  zone = z;
+}
+
+export function officeZone(): OfficeZone {
+  return zone;
+}
+
+/** A stored timestamp (UTC) on the Pemda's wall clock (WIB, WITA or WIT): `2 Januari 2026 10.05`. */
 export function formatTimestamp(iso: string): string {
-  const wib = new Date(new Date(iso).getTime() + 7 * 3600_000).toISOString();
-  return `${formatDateId(wib.slice(0, 10))} ${wib.slice(11, 13)}.${wib.slice(14, 16)}`;
+  const t = wallClock(iso, zone);
+  return `${formatDateId(t.slice(0, 10))} ${t.slice(11, 13)}.${t.slice(14, 16)}`;
 }
 
 /** A file size the way Windows Explorer shows it: `48 KB`, `1,2 MB`. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { id, isoDate, optText, text } from './common';
+import { ZONES } from '../zone';
 
 /** A logo travels as a data URL (PNG or JPEG, at most ~700 KB). */
 export const logoDataUrl = z.string().max(1_000_000).regex(/^data:image\/(png|jpeg);base64,[A-Za-z0-9+/=]+$/, 'logo harus gambar PNG atau JPEG');
@@ -36,6 +37,7 @@ export const employerDto = z.object({
   logo: z.string().nullable(),
   /** Absent from older callers; the core always fills it. */
   signing: signingDto.optional(),
+  zone: z.enum(ZONES).optional(),
 });
 export type EmployerDto = z.infer<typeof employerDto>;
 
@@ -63,6 +65,8 @@ export const employerSave = z
     logo: logoDataUrl.nullable().optional(),
     /** Omitted: the signing settings stay as they are. Given: replaces them all (a missing field clears it). */
     signing: signingSave.optional(),
+    /** Omitted: the zone stays as it is. */
+    zone: z.enum(ZONES).optional(),
   })
   .strict();
 

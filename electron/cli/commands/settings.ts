@@ -3,6 +3,7 @@ import { getEmployer, saveEmployer, type Employer, type SigningInput } from '../
 import { coverageSettings, saveCoverageSettings, type CoverageSettings } from '../../core/coverage/settings';
 import { lockMinutes, setLockMinutes } from '../../core/auth/session';
 import { SigapError } from '../../../shared/errors';
+import { isZone } from '../../../shared/zone';
 import { printJson } from '../io';
 import { openCli, type CliEnv } from '../context';
 
@@ -24,6 +25,7 @@ const KEYS: Record<string, Key> = {
   'pemda.npp': { area: 'pemda', field: 'npp', label: 'NPP BPJS Ketenagakerjaan', kind: 'text' },
   'pemda.alamat': { area: 'pemda', field: 'address', label: 'Alamat', kind: 'text' },
   'pemda.kelas-jkk': { area: 'pemda', field: 'jkkClass', label: 'Kelas risiko JKK (1-5)', kind: 'number' },
+  'pemda.zona-waktu': { area: 'pemda', field: 'zone', label: 'Zona waktu: WIB, WITA atau WIT', kind: 'text' },
   'ttd.tempat': { area: 'signing', field: 'place', label: 'Tempat penandatanganan', kind: 'text' },
   'ttd.kantor': { area: 'signing', field: 'office', label: 'Kantor keuangan', kind: 'text' },
   'ttd.kepala-nama': { area: 'signing', field: 'headName', label: 'Kepala kantor keuangan: nama', kind: 'text' },
@@ -123,7 +125,10 @@ export async function settingsCommand(args: string[], cx: CliEnv): Promise<numbe
         if (typeof jkkClass !== 'number' || !Number.isInteger(jkkClass) || jkkClass < 1 || jkkClass > 5) {
           throw new SigapError('INVALID_INPUT', 'Kelas risiko JKK (pemda.kelas-jkk) harus 1 sampai 5.');
         }
+        const zone = patch.zone === undefined ? undefined : String(patch.zone ?? '').toUpperCase();
+        if (zone !== undefined && !isZone(zone)) throw new SigapError('INVALID_INPUT', `Zona waktu (pemda.zona-waktu) harus WIB, WITA atau WIT; tertulis "${patch.zone ?? ''}".`);
         saveEmployer(ctx, {
+          zone,
           name: String(name),
           npp: patch.npp !== undefined ? (patch.npp === null ? null : String(patch.npp)) : (employer?.npp ?? null),
           address: patch.address !== undefined ? (patch.address === null ? null : String(patch.address)) : (employer?.address ?? null),

@@ -25,6 +25,8 @@ import { daysBetween, monthsLate } from './calendar';
 import { paramAt } from './rates';
 import { applyBp } from './round';
 import { letterhead, unitHeader } from './header';
+import { officeZone } from '../settings/zone';
+import { zoneOffsetMs } from '../../../shared/zone';
 
 export function agingBucket(daysPastDue: number): AgingBucket {
   if (daysPastDue <= 0) return 'notDue';
@@ -41,7 +43,7 @@ interface GroupRow {
   month: string; segment: Segment; dueDate: string; billed: number; paid: number; numbers: string;
 }
 
-// Invoices count once issued (on the WIB date of issue). A month and segment are aged per due date:
+// Invoices count once issued (on the office's date of issue: WIB, WITA or WIT). A month and segment are aged per due date:
 // an invoice issued after its month's rule date has its own, later one (issue.ts), and a credit note
 // shares the date of the invoice it lowers.
 const GROUPS_SQL = `
@@ -50,7 +52,7 @@ const GROUPS_SQL = `
          coalesce(sum((SELECT sum(p.amount) FROM payment p WHERE p.invoice_id = i.id AND p.sp2d_date <= @asOf)), 0) AS paid,
          group_concat(i.number, ', ' ORDER BY i.number) AS numbers
   FROM invoice i JOIN opd o ON o.id = i.opd_id
-  WHERE i.status = 'issued' AND date(i.issued_at, '+7 hours') <= @asOf
+  WHERE i.status = 'issued' AND date(i.issued_at, @zoneShift) <= @asOf
   GROUP BY i.opd_id, i.month, i.segment, i.due_date
   HAVING sum(i.total) > paid
   ORDER BY o.code, i.month, i.segment DESC, i.due_date`;
@@ -63,12 +65,12 @@ interface PuPaymentRow { opdId: number; month: string; dueDate: string; number: 
 const PU_GROUPS_SQL = `
   SELECT i.opd_id AS opdId, o.code AS opdCode, o.name AS opd, o.kind AS opdKind, i.month, i.due_date AS dueDate, sum(i.total) AS billed
   FROM invoice i JOIN opd o ON o.id = i.opd_id
-  WHERE i.status = 'issued' AND i.segment = 'PU' AND date(i.issued_at, '+7 hours') <= @asOf
+  WHERE i.status = 'issued' AND i.segment = 'PU' AND date(i.issued_at, @zoneShift) <= @asOf
   GROUP BY i.opd_id, i.month, i.due_date`;
 const PU_PAYMENTS_SQL = `
   SELECT i.opd_id AS opdId, i.month, i.due_date AS dueDate, i.number, p.sp2d_number AS sp2dNumber, p.sp2d_date AS sp2dDate, p.amount
   FROM payment p JOIN invoice i ON i.id = p.invoice_id
-  WHERE i.status = 'issued' AND i.segment = 'PU' AND date(i.issued_at, '+7 hours') <= @asOf AND p.sp2d_date <= @asOf
+  WHERE i.status = 'issued' AND i.segment = 'PU' AND date(i.issued_at, @zoneShift) <= @asOf AND p.sp2d_date <= @asOf
   ORDER BY i.opd_id, i.month, i.due_date, p.sp2d_date, p.id`;
 
 const groupKey = (opdId: number, month: string, dueDate: string) => `${opdId}|${month}|${dueDate}`;
@@ -102,6 +104,7 @@ function hasBpuLapseRun(items: ArrearsItem[]): boolean {
 
 export function arrearsReport(ctx: CoreContext, asOf: string): ArrearsReport {
   if (!isIsoDate(asOf)) throw new SigapError('INVALID_INPUT', `Tanggal "${asOf}" tidak sah; tulis YYYY-MM-DD.`);
+  const zoneShift = `+${zoneOffsetMs(officeZone(ctx)) / 3600_000} hours`;
   const fineRate = new Map<string, number>();
   const fineBpFor = (month: string): number => {
     let bp = fineRate.get(month);
@@ -123,7 +126,7 @@ export function arrearsReport(ctx: CoreContext, asOf: string): ArrearsReport {
     }
     return u;
   };
-  for (const g of ctx.db.prepare(GROUPS_SQL).all({ asOf }) as GroupRow[]) {
+  for (const g of ctx.db.prepare(GROUPS_SQL).all({ asOf, zoneShift }) as GroupRow[]) {
     const daysPastDue = daysBetween(g.dueDate, asOf);
     const outstanding = g.billed - g.paid;
     const late = monthsLate(g.dueDate, asOf);
@@ -142,13 +145,13 @@ export function arrearsReport(ctx: CoreContext, asOf: string): ArrearsReport {
   }
   // The fine on PU months (or parts of them) already paid, but after the due date.
   const payments = new Map<string, PuPaymentRow[]>();
-  for (const p of ctx.db.prepare(PU_PAYMENTS_SQL).all({ asOf }) as PuPaymentRow[]) {
+  for (const p of ctx.db.prepare(PU_PAYMENTS_SQL).all({ asOf, zoneShift }) as PuPaymentRow[]) {
     const k = groupKey(p.opdId, p.month, p.dueDate);
     const list = payments.get(k);
     if (list) list.push(p);
     else payments.set(k, [p]);
   }
-  for (const g of ctx.db.prepare(PU_GROUPS_SQL).all({ asOf }) as PuGroupRow[]) {
+  for (const g of ctx.db.prepare(PU_GROUPS_SQL).all({ asOf, zoneShift }) as PuGroupRow[]) {
     const paid = payments.get(groupKey(g.opdId, g.month, g.dueDate)) ?? [];
     const bp = fineBpFor(g.month);
     if (bp === 0 || !paid.some((p) => p.sp2dDate > g.dueDate)) continue;

@@ -11,6 +11,7 @@ import { formatNumber, formatRupiah } from '../../../shared/money';
 import type { InvoiceDocument, InvoiceKind, InvoiceLine, LineChange, RateParamKey, Segment } from '../../../shared/billing-types';
 import { RATE_PARAMS } from '../../../shared/billing-types';
 import { BASE_CSS, capitalise, h, letterheadHtml, signatureBlocksHtml, type PrintedDoc } from './page';
+import { officeDate } from '../settings/zone';
 
 const KIND_TITLES: Record<InvoiceKind, string> = {
   regular: 'Surat Tagihan Iuran BPJS Ketenagakerjaan',
@@ -21,11 +22,6 @@ export const SEGMENT_LABELS: Record<Segment, string> = { PU: 'Penerima Upah (PU)
 const PROGRAM_NAMES = { JKK: 'Jaminan Kecelakaan Kerja (JKK)', JKM: 'Jaminan Kematian (JKM)', JHT: 'Jaminan Hari Tua (JHT)', JP: 'Jaminan Pensiun (JP)' } as const;
 const CHANGE_LABELS: Record<LineChange, string> = { tambah: 'Tambah', berhenti: 'Berhenti', perubahan: 'Perubahan' };
 const ROMAN = ['', 'I', 'II', 'III', 'IV', 'V'];
-
-/** The WIB calendar date of a UTC timestamp. */
-export function wibDate(isoTimestamp: string): string {
-  return new Date(new Date(isoTimestamp).getTime() + 7 * 3600_000).toISOString().slice(0, 10);
-}
 
 /** The document's own CSS on top of the base: the attachment's compact table. */
 export const INVOICE_CSS = `${BASE_CSS}
@@ -50,7 +46,7 @@ table.lines.has-change tbody td:last-child { text-align: left; }
 `;
 
 function issueDate(ctx: CoreContext, d: InvoiceDocument): string {
-  return d.invoice.issuedAt ? wibDate(d.invoice.issuedAt) : todayIso(ctx);
+  return d.invoice.issuedAt ? officeDate(ctx, d.invoice.issuedAt) : todayIso(ctx);
 }
 
 /** Which programs have a worker share worth a column (JHT, JP). */

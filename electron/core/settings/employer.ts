@@ -3,6 +3,8 @@ import { nowIso } from '../context';
 import { audit } from '../audit';
 import { SigapError } from '../../../shared/errors';
 import { unitKey } from '../../../shared/person-fields';
+import { officeZone, ZONE_KEY } from './zone';
+import type { OfficeZone } from '../../../shared/zone';
 
 /**
  * Who signs the Pemda-wide documents and where (see shared/contract/settings.ts `signingDto`). Kept in
@@ -61,11 +63,13 @@ export interface Employer {
   jkkClass: number;
   logo: string | null;
   signing: Signing;
+  /** The Pemda's time zone: audit times, "today", printed dates. */
+  zone: OfficeZone;
 }
 
 export function getEmployer(ctx: CoreContext): Employer | null {
   const r = ctx.db.prepare('SELECT name, npp, address, jkk_class AS jkkClass, logo FROM employer WHERE id = 1').get() as Omit<Employer, 'signing'> | undefined;
-  return r ? { ...r, signing: getSigning(ctx) } : null;
+  return r ? { ...r, signing: getSigning(ctx), zone: officeZone(ctx) } : null;
 }
 
 export interface EmployerInput {
@@ -76,6 +80,8 @@ export interface EmployerInput {
   logo?: string | null | undefined;
   /** `undefined` keeps the signing settings; an object replaces them all (missing fields are cleared). */
   signing?: SigningInput | undefined;
+  /** `undefined` keeps the zone. */
+  zone?: OfficeZone | undefined;
 }
 
 export function saveEmployer(ctx: CoreContext, e: EmployerInput): void {
@@ -91,12 +97,16 @@ export function saveEmployer(ctx: CoreContext, e: EmployerInput): void {
       // `undefined` keeps the current logo; `null` removes it.
       logo: e.logo === undefined ? (before?.logo ?? null) : e.logo,
       signing: e.signing === undefined ? (before?.signing ?? getSigning(ctx)) : cleanSigning(e.signing),
+      zone: e.zone ?? before?.zone ?? officeZone(ctx),
     };
     ctx.db.prepare(
       `INSERT INTO employer (id, name, npp, address, jkk_class, logo) VALUES (1, @name, @npp, @address, @jkkClass, @logo)
        ON CONFLICT(id) DO UPDATE SET name = excluded.name, npp = excluded.npp, address = excluded.address, jkk_class = excluded.jkk_class, logo = excluded.logo`,
     ).run({ name: after.name, npp: after.npp, address: after.address, jkkClass: after.jkkClass, logo: after.logo });
     writeSigning(ctx, after.signing);
+    if (after.zone !== before?.zone || !before) {
+      ctx.db.prepare('INSERT INTO setting (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at').run(ZONE_KEY, after.zone, nowIso(ctx));
+    }
     const strip = (x: Employer | null) => (x ? { ...x, logo: x.logo ? `(${x.logo.length} karakter)` : null } : null);
     audit(ctx, { action: before ? 'update' : 'create', entity: 'employer', entityId: 1, summary: `Profil Pemda: ${after.name}`, before: strip(before), after: strip(after) });
   })();

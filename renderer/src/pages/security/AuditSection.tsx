@@ -8,7 +8,7 @@ import { FormField } from '../../components/FormField';
 import { LoadState } from '../../components/LoadState';
 import { ErrorNote, Notice } from '../../components/Notice';
 import { useLoad } from '../../hooks/use-load';
-import { DASH, formatNumber, formatTimestamp } from '../../format';
+import { DASH, formatNumber, formatTimestamp, officeZone } from '../../format';
 import { actorLabel } from '../../labels';
 import { changesOf } from '../roster/AuditTrail';
 
@@ -147,7 +147,7 @@ export function AuditSection() {
             <table className="simple-table audit-table" data-testid="audit-table">
               <thead>
                 <tr>
-                  <th>Waktu (WIB)</th>
+                  <th>Waktu ({officeZone()})</th>
                   <th>Pengguna</th>
                   <th>Tindakan</th>
                   <th>Ringkasan</th>

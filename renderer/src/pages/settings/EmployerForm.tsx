@@ -7,6 +7,7 @@ import { useLoad } from '../../hooks/use-load';
 import { FormField } from '../../components/FormField';
 import { LoadState } from '../../components/LoadState';
 import { ErrorNote, Notice } from '../../components/Notice';
+import { ZONES, ZONE_LABELS, type OfficeZone } from '../../../../shared/zone';
 import '../../styles/settings-signing.css';
 
 /** JKK risk classes with their employer rates (PP 44/2015); government offices are normally class I. */
@@ -51,6 +52,7 @@ function Form({ initial }: { initial: EmployerDto | null }) {
   const [npp, setNpp] = useState(initial?.npp ?? '');
   const [address, setAddress] = useState(initial?.address ?? '');
   const [jkkClass, setJkkClass] = useState(initial?.jkkClass ?? 1);
+  const [zone, setZone] = useState<OfficeZone>(initial?.zone ?? 'WIB');
   const [logo, setLogo] = useState<string | null>(initial?.logo ?? null);
   const [signing, setSigning] = useState<Signing>(signingOf(initial?.signing));
   const sign = (k: keyof Signing) => (e: { target: { value: string } }) => setSigning({ ...signing, [k]: e.target.value });
@@ -85,7 +87,7 @@ function Form({ initial }: { initial: EmployerDto | null }) {
       const nip = badNip(signing);
       if (nip) throw new BridgeError('INVALID_INPUT', nip);
       await bridge.call('settings.saveEmployer', {
-        name: name.trim(), npp: npp.trim() || null, address: address.trim() || null, jkkClass, logo,
+        name: name.trim(), npp: npp.trim() || null, address: address.trim() || null, jkkClass, logo, zone,
         signing: {
           place: orNull(signing.place), office: orNull(signing.office),
           headName: orNull(signing.headName), headNip: orNull(signing.headNip.replace(/\s/g, '')), headTitle: orNull(signing.headTitle),
@@ -112,6 +114,15 @@ function Form({ initial }: { initial: EmployerDto | null }) {
               {JKK_CLASSES.map((c) => (
                 <option key={c.value} value={c.value}>
                   {c.label}
+                </option>
+              ))}
+            </select>
+          </FormField>
+          <FormField label="Zona waktu" hint="Waktu jejak audit, tanggal hari ini dan tanggal cetak mengikuti zona ini">
+            <select value={zone} onChange={(e) => setZone(e.target.value as OfficeZone)}>
+              {ZONES.map((z) => (
+                <option key={z} value={z}>
+                  {ZONE_LABELS[z]}
                 </option>
               ))}
             </select>
