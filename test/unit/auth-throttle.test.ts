@@ -7,6 +7,7 @@ import { openDatabase } from '../../electron/core/db/open';
 import { MIGRATIONS } from '../../electron/core/db/migrations/index';
 import { join } from 'node:path';
 import { testContext } from '../helpers';
+import { runCli } from '../cli-harness';
 import { bridge, testHost, TEST_ADMIN } from '../api-harness';
 
 // Issue 17: ten wrong passwords used to lock an account for good. Now the lock is timed and grows,
@@ -163,5 +164,15 @@ describe('the sign-in throttle', () => {
     } finally {
       db.close();
     }
+  });
+
+  it('lets the only administrator in at once after `sigap user reset-password`, the path named on the sign-in screen', async () => {
+    await createFirstAdmin(ctx, { username: 'admin', displayName: 'Admin', password: 'rahasia2026pemda' });
+    for (let i = 0; i < 5; i++) await message(authenticate(ctx, 'admin', `salah-${i}`));
+    expect(await message(authenticate(ctx, 'admin', 'rahasia2026pemda'))).toMatch(/^Terlalu banyak kata sandi salah/);
+    const r = await runCli(['user', 'reset-password', 'admin', '--db', ctx.dbPath]);
+    expect(r.code).toBe(0);
+    const temp = /Kata sandi sementara untuk admin: (\S+)/.exec(r.stdout)![1]!;
+    expect((await authenticate(ctx, 'admin', temp)).mustChangePassword).toBe(true);
   });
 });
