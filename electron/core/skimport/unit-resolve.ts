@@ -87,8 +87,7 @@ export function pendingUnitsMessage(pending: UnitMapping[]): string {
   const list = pending.map((m) => (m.status === 'proposed' ? `"${m.read}" (usulan: ${m.opdName})` : `"${m.read}" (belum ada)`)).join(', ');
   return (
     `${pending.length} nama unit kerja di lampiran belum dipastikan: ${list}. ` +
-    'Pilih unit yang sudah ada atau centang "Buat unit baru" di bagian Unit kerja ' +
-    '(baris perintah: --map-unit "NAMA=Unit yang ada", --accept-unit-proposals, atau --create-units).'
+    'Pilih unit yang sudah ada atau centang "Buat unit baru" di bagian Unit kerja.'
   );
 }
 
