@@ -11,8 +11,10 @@ command -v soffice >/dev/null 2>&1 || need+=(libreoffice-calc) # problems-file.t
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   echo "Installing ${need[*]} from Debian's packages..." >&2
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+  # Another install (unattended upgrades, a second terminal) may hold dpkg's lock: wait for it
+  # (up to 10 minutes) instead of failing the test run.
+  apt-get -o DPkg::Lock::Timeout=600 update -qq
+  apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 else
   echo "Please install: ${need[*]} (Debian/Ubuntu: sudo apt-get install ${need[*]}), or set CHROMIUM_PATH." >&2
   exit 1
