@@ -159,5 +159,5 @@ describe('an SK import and a billing run at the same time', () => {
     // write, so some bills asked for the lock while the import held it (the failing case before).
     expect(seen.billedBeforeSk).toBeGreaterThan(0);
     expect(seen.billedAfterSk).toBeGreaterThan(0);
-  }, 400_000);
+  }, 600_000);
 });
