@@ -9,6 +9,7 @@
 import { cssPageSize, type Paper } from '../../../shared/paper';
 import type { Letterhead } from '../../../shared/billing-types';
 import { guessSigningPlace } from '../../../shared/contract/settings';
+import { formatNip } from '../../../shared/nip';
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -129,12 +130,7 @@ export function letterheadHtml(lh: Letterhead, opts: { unitName?: string | null;
   return `<header class="kop">${logo ? `<img class="kop-logo" src="${h(logo)}" alt="Logo">` : '<div class="kop-logo-space"></div>'}<div class="kop-text">${lines.join('')}</div><div class="kop-logo-space"></div></header><div class="kop-rule"></div>`;
 }
 
-/** An 18-digit NIP grouped as written on official documents: `19700101 200001 1 001`. */
-export function formatNip(nip: string | null | undefined): string | null {
-  if (!nip) return null;
-  const d = nip.replace(/\s/g, '');
-  return /^\d{18}$/.test(d) ? `${d.slice(0, 8)} ${d.slice(8, 14)} ${d.slice(14, 15)} ${d.slice(15)}` : nip.trim();
-}
+export { formatNip } from '../../../shared/nip';
 
 export interface SignatureBlock {
   /** A line above the title ("Mengetahui,", "Menyetujui,"); empty keeps the columns aligned. */

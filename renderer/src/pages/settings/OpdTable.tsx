@@ -7,6 +7,7 @@ import { Notice } from '../../components/Notice';
 import { DASH, formatNumber } from '../../format';
 import { UNIT_KIND_LABELS } from '../../labels';
 import { OpdDialog } from './OpdDialog';
+import { formatNip } from '../../../../shared/nip';
 
 /** The paying units and the officials who sign their invoices. */
 export function OpdTable() {
@@ -94,7 +95,7 @@ function Official({ name, nip }: { name: string | null; nip: string | null }) {
   return (
     <td>
       {name ?? <span className="muted">{DASH}</span>}
-      {nip ? <div className="muted small tabular nowrap">NIP {nip}</div> : null}
+      {nip ? <div className="muted small tabular nowrap">NIP {formatNip(nip)}</div> : null}
     </td>
   );
 }
