@@ -59,9 +59,12 @@ export async function dispatch(handlers: Handlers, name: unknown, raw: unknown, 
     return { ok: false, error: { code: 'INTERNAL', message: 'Terjadi kesalahan internal. Rincian dicatat di log aplikasi.' } };
   }
   // Identity leaves the core masked for roles that may not see it, whatever the call (shared/mask.ts).
-  // The role is read after the call, as sign-in and sign-out change it; nobody signed in sees nothing.
+  // The reply goes to whoever made the call: the role signed in when it started, except for the public
+  // calls (sign-in, first run, unlock), which answer the user they sign in. So a restore, which signs
+  // everyone out, still answers its administrator in full. Nobody signed in sees nothing.
+  const caller = opts.gate?.current() ?? null;
   const masked = (): boolean => {
-    const user = opts.gate?.current() ?? null;
+    const user = PUBLIC_CALLS.has(name) ? (opts.gate?.current() ?? null) : caller;
     return Boolean(opts.gate) && !(user && seesIdentity(user.role));
   };
   const parsed = spec.input.safeParse(raw === undefined ? {} : raw);
