@@ -19,7 +19,7 @@ import { bridge, testHost, TEST_ADMIN, type TestHost } from '../api-harness';
 const NOT_WRITERS: Record<string, string> = {
   'app.info': 'read', 'dashboard.summary': 'read', 'roster.list': 'read', 'roster.options': 'read', 'person.get': 'read',
   'decree.list': 'read', 'sk.chooseFile': 'dialog', 'sk.inspect': 'read', 'sk.preview': 'preview held in memory',
-  'sk.saveProblems': 'writes a file of the rejected rows, not the database',
+  'sk.saveProblems': 'writes a file of the rejected rows, not the database', 'sk.saveTemplate': 'writes a blank appendix template, not the database',
   'settings.employer': 'read', 'settings.chooseLogo': 'dialog', 'opd.list': 'read', 'opd.aliases': 'read', 'category.list': 'read',
   'billing.months': 'read', 'billing.arrears': 'read', 'invoice.list': 'read', 'invoice.get': 'read', 'invoice.lines': 'read',
   'invoice.saveXlsx': 'writes a file', 'rates.list': 'read',
