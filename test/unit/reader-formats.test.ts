@@ -118,7 +118,7 @@ describe('.xls files that cannot be read', () => {
     const path = join(dir, 'besar.xls');
     writeFileSync(path, Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(XLS_MAX_BYTES)]));
     const e = await refusal(readAppendix(path, { referenceYear: 2026 }));
-    expect(e.message).toMatch(/"besar\.xls" \(Excel lama, \.xls\) lebih besar dari 40 MB/);
+    expect(e.message).toMatch(new RegExp(`"besar\\.xls" \\(Excel lama, \\.xls\\) lebih besar dari ${XLS_MAX_BYTES / 1048576} MB`));
   });
 
   it('a truncated .xls is refused with the same clear message', async () => {

@@ -5,10 +5,12 @@ import type { Cell, SheetRow, SheetStream } from './cells';
 import { VerticalMerges } from './merges';
 
 /**
- * The largest .xls read. The format stops at 65,536 rows, so a real appendix is a few MB; the parser
- * holds the whole workbook in memory (about ten times the file), which this keeps far under 600 MB.
+ * The largest .xls read. The format stops at 65,536 rows: LibreOffice's .xls of the bench's appendix cut
+ * there (65,509 people, 8 columns) is 10.4 MB, and SheetJS parsing it peaks at 370 MB of RSS (the whole
+ * workbook is held as objects), 430 MB for the whole read. Past 16 MB the 600 MB bound would not hold;
+ * such a file is asked for as .xlsx, which streams.
  */
-export const XLS_MAX_BYTES = 40 * 1024 * 1024;
+export const XLS_MAX_BYTES = 16 * 1024 * 1024;
 const MAX_COLUMNS = 1024;
 
 /**
@@ -27,7 +29,8 @@ export async function* readXls(path: string, label: string): AsyncGenerator<Shee
   const XLSX = await import('@e965/xlsx');
   let wb: import('@e965/xlsx').WorkBook;
   try {
-    wb = XLSX.read(readFileSync(path), { type: 'buffer', dense: true, cellNF: true, cellStyles: true, cellDates: false, cellHTML: false, cellFormula: false, WTF: false });
+    // cellNF for date formats, cellStyles for hidden columns (!cols); no formatted text, HTML or formulas.
+    wb = XLSX.read(readFileSync(path), { type: 'buffer', dense: true, cellNF: true, cellText: false, cellStyles: true, cellDates: false, cellHTML: false, cellFormula: false, WTF: false });
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     // SheetJS says "password-protected" for an .xls with a FILEPASS record and for an encrypted .xlsx
