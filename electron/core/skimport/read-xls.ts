@@ -8,8 +8,7 @@ import { VerticalMerges } from './merges';
  * The largest .xls read. The format stops at 65,536 rows: LibreOffice's .xls of the bench's appendix cut
  * there (65,509 people, 8 columns) is 10.4 MB, and SheetJS parsing it peaks at 370 MB of RSS (the whole
  * workbook is held as objects), 421 MB for the whole read: about 36 MB of memory per MB of file. Past
- * 12 MB the 600 MB bound would not hold;
- * such a file is asked for as .xlsx, which streams.
+ * 12 MB the 600 MB bound would not hold; such a file is asked for as .xlsx, which streams.
  */
 export const XLS_MAX_BYTES = 12 * 1024 * 1024;
 const MAX_COLUMNS = 1024;
