@@ -6,10 +6,13 @@
 export const ZONES = ['WIB', 'WITA', 'WIT'] as const;
 export type OfficeZone = (typeof ZONES)[number];
 
-export const ZONE_LABELS: Record<OfficeZone, string> = {
-  WIB: 'WIB (UTC+7): Sumatera, Jawa, Kalimantan Barat dan Tengah',
-  WITA: 'WITA (UTC+8): Bali, Nusa Tenggara, Kalimantan Selatan, Timur dan Utara, Sulawesi',
-  WIT: 'WIT (UTC+9): Maluku dan Papua',
+export const ZONE_LABELS: Record<OfficeZone, string> = { WIB: 'WIB (UTC+7)', WITA: 'WITA (UTC+8)', WIT: 'WIT (UTC+9)' };
+
+/** Where each zone is kept, for the clerk choosing one. */
+export const ZONE_REGIONS: Record<OfficeZone, string> = {
+  WIB: 'Sumatera, Jawa, Kalimantan Barat dan Tengah',
+  WITA: 'Bali, Nusa Tenggara, Kalimantan Selatan, Timur dan Utara, Sulawesi',
+  WIT: 'Maluku dan Papua',
 };
 
 const OFFSET_HOURS: Record<OfficeZone, number> = { WIB: 7, WITA: 8, WIT: 9 };

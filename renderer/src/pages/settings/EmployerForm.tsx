@@ -7,7 +7,7 @@ import { useLoad } from '../../hooks/use-load';
 import { FormField } from '../../components/FormField';
 import { LoadState } from '../../components/LoadState';
 import { ErrorNote, Notice } from '../../components/Notice';
-import { ZONES, ZONE_LABELS, type OfficeZone } from '../../../../shared/zone';
+import { ZONES, ZONE_LABELS, ZONE_REGIONS, type OfficeZone } from '../../../../shared/zone';
 import '../../styles/settings-signing.css';
 
 /** JKK risk classes with their employer rates (PP 44/2015); government offices are normally class I. */
@@ -118,7 +118,7 @@ function Form({ initial }: { initial: EmployerDto | null }) {
               ))}
             </select>
           </FormField>
-          <FormField label="Zona waktu" hint="Waktu jejak audit, tanggal hari ini dan tanggal cetak mengikuti zona ini">
+          <FormField label="Zona waktu" hint={`${ZONE_REGIONS[zone]}. Waktu jejak audit, tanggal hari ini dan tanggal cetak mengikuti zona ini.`}>
             <select value={zone} onChange={(e) => setZone(e.target.value as OfficeZone)}>
               {ZONES.map((z) => (
                 <option key={z} value={z}>
