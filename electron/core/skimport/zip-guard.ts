@@ -35,13 +35,13 @@ export function checkZipDirectory(path: string, label: string): ZipEntry[] {
       }
     }
     if (eocd < 0) {
-      throw new SigapError('FILE_UNREADABLE', `Berkas "${label}" terpotong atau rusak (struktur .xlsx tidak lengkap). Salin ulang berkas dari sumbernya.`);
+      throw new SigapError('FILE_UNREADABLE', `Berkas "${label}" terpotong atau rusak (struktur .xlsx/.ods tidak lengkap). Salin ulang berkas dari sumbernya.`);
     }
     const count = tail.readUInt16LE(eocd + 10);
     const dirSize = tail.readUInt32LE(eocd + 12);
     const dirOffset = tail.readUInt32LE(eocd + 16);
     if (count > ZIP_LIMITS.entries || dirOffset === 0xffffffff || dirOffset + dirSize > size) {
-      throw new SigapError('FILE_UNREADABLE', `Berkas "${label}" bukan .xlsx yang wajar (direktori zip tidak sah).`);
+      throw new SigapError('FILE_UNREADABLE', `Berkas "${label}" bukan lembar kerja .xlsx/.ods yang wajar (direktori zip tidak sah).`);
     }
     const dir = Buffer.alloc(dirSize);
     readSync(fd, dir, 0, dirSize, dirOffset);
