@@ -15,6 +15,7 @@ import { letterhead } from '../billing/header';
 import type { CoverageSummary } from './summary';
 import type { YearlyReport } from './yearly';
 import type { ForecastResult } from './forecast';
+import { formatPercent, formatShare } from '../../../shared/percent';
 
 const BAR_STEPS = Array.from({ length: 21 }, (_, i) => i);
 const COVERAGE_CSS = `
@@ -42,7 +43,7 @@ ${BAR_STEPS.map((i) => `.bar-w${i} { width: ${i * 5}%; }`).join('\n')}
 const LANDSCAPE_SCREEN = '@media screen { body { max-width: 297mm; } }';
 
 const barClass = (share: number) => `bar bar-w${Math.max(0, Math.min(20, Math.round(share * 20)))}`;
-const pctText = (n: number, d: number) => (d > 0 ? `${(Math.round((n / d) * 1000) / 10).toLocaleString('id-ID')}%` : '-');
+const pctText = formatShare;
 const rp = (n: number) => formatRupiah(n);
 
 function head(ctx: CoreContext, title: string, subtitle: string): string {
@@ -90,7 +91,7 @@ export function coverageReportDoc(ctx: CoreContext, s: CoverageSummary): Printed
     `Program: JKK ${formatNumber(s.programs[0]!.persons)}, JKM ${formatNumber(s.programs[1]!.persons)}, JHT ${formatNumber(s.programs[2]!.persons)}, JP ${formatNumber(s.programs[3]!.persons)} orang; hanya JKK+JKM ${formatNumber(mix.jkkJkmOnly)}, empat program ${formatNumber(mix.allFour)}.`,
     `Desa/pekon memenuhi kuota ${s.villages.quota} pekerja rentan: ${s.villages.meeting} dari ${s.villages.count} (terdaftar ${formatNumber(s.villages.rentanEnrolled)} dari target ${formatNumber(s.villages.target)}).`,
     p.semestaPekerja && p.regionPct !== null
-      ? `Semesta pekerja ${p.year ?? ''}: ${formatNumber(p.semestaPekerja)}; peserta di wilayah ${formatNumber((p.regionCoveredPu ?? 0) + (p.regionCoveredBpu ?? 0))} (${p.regionPct.toLocaleString('id-ID')}%), menurut cara hitung Paritrana Award.`
+      ? `Semesta pekerja ${p.year ?? ''}: ${formatNumber(p.semestaPekerja)}; peserta di wilayah ${formatNumber((p.regionCoveredPu ?? 0) + (p.regionCoveredBpu ?? 0))} (${formatPercent(p.regionPct)}), menurut cara hitung Paritrana Award.`
       : 'Semesta pekerja belum diisi (Pengaturan > Cakupan), cakupan wilayah versi Paritrana belum dapat dihitung.',
   ];
   const body = `<section class="sheet cov">${head(ctx, 'Laporan Cakupan BPJS Ketenagakerjaan Pegawai Non-ASN', `Keadaan ${formatMonthId(s.month)}`)}

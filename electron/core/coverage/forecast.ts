@@ -175,7 +175,7 @@ export function forecastYear(ctx: CoreContext, o: ForecastOptions): ForecastResu
   const headroomPct = o.headroomPct ?? 0;
   const headroomPersons = o.headroomPersons ?? 0;
   if (!(growth >= -20 && growth <= 50)) throw new SigapError('INVALID_INPUT', 'Asumsi kenaikan batas upah JP harus antara -20% dan 50%.');
-  if (!(headroomPct >= 0 && headroomPct <= 100)) throw new SigapError('INVALID_INPUT', 'Cadangan pegawai baru harus antara 0% dan 100%.');
+  if (!(headroomPct >= 0 && headroomPct <= 100)) throw new SigapError('INVALID_INPUT', 'Cadangan per unit harus antara 0% dan 100%.');
   if (!Number.isInteger(headroomPersons) || headroomPersons < 0 || headroomPersons > 1_000_000) throw new SigapError('INVALID_INPUT', 'Jumlah cadangan pegawai baru tidak sah.');
   const renew = o.renewAnnual ?? true;
   const yStart = `${year}-01-01`;

@@ -9,8 +9,9 @@ import type { CoverageSummaryDto } from '../../../../shared/contract/coverage-ca
 import { formatDateId, formatMonthId, formatNumber, formatRupiah } from '../../format';
 import { ArrearsChart, CoverageByOpdChart, ProgramMixChart, TrendChart } from './dashboard-charts';
 import '../../styles/coverage.css';
+import { formatPercent, formatShare } from '../../../../shared/percent';
 
-const pct = (n: number, d: number) => (d > 0 ? `${(Math.round((n / d) * 1000) / 10).toLocaleString('id-ID')}%` : '—');
+const pct = formatShare;
 
 function Stat({ label, value, to, note, tone, testId }: { label: string; value: string; to: string; note?: string; tone?: 'ok' | 'warning' | 'danger'; testId?: string }) {
   return (
@@ -188,13 +189,13 @@ function Paritrana({ s }: { s: CoverageSummaryDto }) {
       <h2 id="cov-paritrana">Cakupan wilayah (Paritrana)</h2>
       {p.regionPct !== null && p.semestaPekerja ? (
         <>
-          <p className="cov-big"><span className="tabular">{p.regionPct.toLocaleString('id-ID')}%</span> <span className="muted">dari semesta pekerja {formatNumber(p.semestaPekerja)}{p.year ? ` (${p.year})` : ''}</span></p>
+          <p className="cov-big"><span className="tabular">{formatPercent(p.regionPct)}</span> <span className="muted">dari semesta pekerja {formatNumber(p.semestaPekerja)}{p.year ? ` (${p.year})` : ''}</span></p>
           <p className="small muted">Peserta PU {formatNumber(p.regionCoveredPu ?? 0)} · BPU {formatNumber(p.regionCoveredBpu ?? 0)} (data cabang BPJS)</p>
         </>
       ) : (
         <p className="small muted">Isi semesta pekerja dan jumlah peserta di wilayah dari cabang BPJS untuk melihat cakupan seperti dihitung Paritrana Award.</p>
       )}
-      <p className="small">Non-ASN pada SK yang terdaftar (PU): <strong className="tabular">{p.nonAsnPct === null ? '—' : `${p.nonAsnPct.toLocaleString('id-ID')}%`}</strong></p>
+      <p className="small">Non-ASN pada SK yang terdaftar (PU): <strong className="tabular">{formatPercent(p.nonAsnPct)}</strong></p>
       <Link className="small" to="/pengaturan">Isi di Pengaturan › Cakupan →</Link>
     </section>
   );

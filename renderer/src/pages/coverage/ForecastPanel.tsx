@@ -30,7 +30,7 @@ export function ForecastPanel({ today }: { today: string }) {
 
   const read = (): ForecastInput => ({
     year: num(year, 'Tahun anggaran', 2000, 2100), ...(growth.trim() === '' ? {} : { jpCapGrowthPct: num(growth, 'Kenaikan batas upah JP', -20, 50) }),
-    headroomPct: num(headroom, 'Cadangan pegawai baru (%)', 0, 100), headroomPersons: Math.round(num(newStaff, 'Tambahan pegawai', 0, 1_000_000)), renewAnnual: renew,
+    headroomPct: num(headroom, 'Cadangan per unit (%)', 0, 100), headroomPersons: Math.round(num(newStaff, 'Tambahan pegawai', 0, 1_000_000)), renewAnnual: renew,
   });
   const run = async () => {
     setError(null);
@@ -76,7 +76,8 @@ export function ForecastPanel({ today }: { today: string }) {
           <div className="stat-row stat-row-compact">
             <div className="stat stat-small"><span className="stat-value" data-testid="forecast-total">{formatRupiah(result.total)}</span><span className="stat-label">Kebutuhan APBD {result.year}</span></div>
             <div className="stat stat-small"><span className="stat-value">{formatNumber(result.persons)}</span><span className="stat-label">Orang ({formatNumber(result.personMonths)} orang-bulan)</span></div>
-            <div className="stat stat-small"><span className="stat-value">{formatRupiah(result.headroom + result.units.filter((u) => u.kind === 'reserve').reduce((a, u) => a + u.total, 0))}</span><span className="stat-label">Cadangan pegawai baru</span></div>
+            <div className="stat stat-small"><span className="stat-value" data-testid="forecast-new-staff">{formatRupiah(result.units.filter((u) => u.kind === 'reserve').reduce((a, u) => a + u.total, 0))}</span><span className="stat-label">Cadangan pegawai baru ({formatNumber(result.headroomPersons)} orang)</span></div>
+            {result.headroom > 0 ? <div className="stat stat-small"><span className="stat-value" data-testid="forecast-unit-reserve">{formatRupiah(result.headroom)}</span><span className="stat-label">Cadangan per unit ({formatNumber(result.headroomPct)}%)</span></div> : null}
             <div className="stat stat-small"><span className="stat-value">{formatRupiah(result.workerShare)}</span><span className="stat-label">Bagian pekerja (potong honor)</span></div>
           </div>
           <p className="small muted">
