@@ -121,14 +121,17 @@ describe('sigap pay argument messages', () => {
     expect([zero.code, zero.stderr.split('\n')[0]]).toEqual([2, 'Jumlah pembayaran harus lebih dari 0.']);
     const noSp2d = await pay('--amount', '5000', '--date', '2026-05-10');
     expect([noSp2d.code, noSp2d.stderr.split('\n')[0]]).toEqual([2, 'Nomor SP2D (--sp2d) wajib diisi.']);
-    const badDate = await pay('--amount', '5000', '--date', '10-05-2026', '--sp2d', 'A');
-    expect([badDate.code, badDate.stderr.split('\n')[0]]).toEqual([2, 'Tanggal SP2D "10-05-2026" tidak sah; tulis YYYY-MM-DD, mis. 2026-04-10.']);
+    const badDate = await pay('--amount', '5000', '--date', '10 Mei', '--sp2d', 'A');
+    expect([badDate.code, badDate.stderr.split('\n')[0]]).toEqual([2, 'Tanggal SP2D "10 Mei" tidak sah; tulis hari-bulan-tahun, mis. 10-04-2026 (atau 2026-04-10).']);
+    const noSuchDay = await pay('--amount', '5000', '--date', '31-04-2026', '--sp2d', 'A');
+    expect([noSuchDay.code, noSuchDay.stderr.split('\n')[0]]).toEqual([2, 'Galat (INVALID_INPUT): Tanggal 31-04-2026 tidak sah (tidak ada di kalender); tulis hari-bulan-tahun, mis. 10-04-2026, atau 2026-04-10.']);
     const unknown = await pay('--amout', '5000');
     expect([unknown.code, unknown.stderr.split('\n')[0]]).toEqual([2, 'Pilihan "--amout" tidak dikenal atau tanpa nilai.']);
     const early = await pay('--amount', '5000', '--date', '2026-03-31', '--sp2d', 'A');
     expect(early.code).toBe(2);
     expect(early.stderr).toMatch(/sebelum bulan iuran April 2026 dimulai/);
-    const ok = await pay('--amount', 'Rp5.400', '--date', '2026-05-10', '--sp2d', 'A', '--json');
+    // The date as the app shows it (dd-mm-yyyy) is the same date.
+    const ok = await pay('--amount', 'Rp5.400', '--date', '10-05-2026', '--sp2d', 'A', '--json');
     expect(ok.code).toBe(0);
     expect(ok.json<{ remaining: number }>().remaining).toBe(0);
   });

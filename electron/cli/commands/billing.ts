@@ -100,7 +100,7 @@ export async function payCommand(args: string[], cx: CliEnv): Promise<number> {
   if (amount === null) return fail(`Jumlah pembayaran "${values.amount}" bukan rupiah bulat; tulis mis. 1500000 atau 1.500.000.`);
   if (amount <= 0) return fail('Jumlah pembayaran harus lebih dari 0.');
   if (!values.date) return fail('Tanggal SP2D (--date) wajib diisi.');
-  if (!isIsoDate(values.date)) return fail(`Tanggal SP2D "${values.date}" tidak sah; tulis YYYY-MM-DD, mis. 2026-04-10.`);
+  if (!isIsoDate(values.date)) return fail(`Tanggal SP2D "${values.date}" tidak sah; tulis hari-bulan-tahun, mis. 10-04-2026 (atau 2026-04-10).`);
   if (!values.sp2d || values.sp2d.trim() === '') return fail('Nomor SP2D (--sp2d) wajib diisi.');
   const ctx = openCli(values.db, cx);
   try {
@@ -118,7 +118,7 @@ export async function arrearsCommand(args: string[], cx: CliEnv): Promise<number
   const ctx = openCli(values.db, cx);
   try {
     const asOf = values['as-of'] ?? todayIso(ctx);
-    if (!isIsoDate(asOf)) throw new SigapError('INVALID_INPUT', `Tanggal --as-of "${asOf}" tidak sah; tulis YYYY-MM-DD.`);
+    if (!isIsoDate(asOf)) throw new SigapError('INVALID_INPUT', `Tanggal --as-of "${asOf}" tidak sah; tulis hari-bulan-tahun, mis. 31-03-2026 (atau 2026-03-31).`);
     const rep = arrearsReport(ctx, asOf);
     if (values.json) {
       printJson(cx.io, rep);
