@@ -1,5 +1,4 @@
 import { existsSync, statSync } from 'node:fs';
-import { resolveDbPath } from '../core/paths';
 import { SigapError } from '../../shared/errors';
 
 /**
@@ -32,24 +31,10 @@ export function readsOnly(name: string, rest: string[]): boolean {
   return ro.some((s) => sub === s || sub.startsWith(`${s} `));
 }
 
-/** The `--db` value in the arguments, in either `--db X` or `--db=X` form. */
-export function dbFlag(rest: string[]): string | undefined {
-  for (let i = 0; i < rest.length; i++) {
-    const a = rest[i]!;
-    if (a === '--db') return rest[i + 1];
-    if (a.startsWith('--db=')) return a.slice(5);
-  }
-  return undefined;
-}
-
 /** Refuses, before anything is opened or created, a database a read-only command cannot read. */
-export function checkDatabaseToRead(name: string, rest: string[], env: NodeJS.ProcessEnv): void {
-  if (!readsOnly(name, rest) || rest.includes('--help') || rest.includes('-h')) return;
-  // `--db` with no value: the command's own argument check says so.
-  if (rest[rest.length - 1] === '--db') return;
-  const path = resolveDbPath(dbFlag(rest), env);
+export function checkDatabaseToRead(path: string, command: string): void {
   if (!existsSync(path)) {
-    throw new SigapError('NOT_FOUND', `Basis data "${path}" tidak ada. Periksa --db (atau SIGAP_DB); perintah "${name}" hanya membaca dan tidak membuat basis data baru.`);
+    throw new SigapError('NOT_FOUND', `Basis data "${path}" tidak ada. Periksa --db (atau SIGAP_DB); perintah "${command}" hanya membaca dan tidak membuat basis data baru.`);
   }
   if (statSync(path).isDirectory()) {
     throw new SigapError('INVALID_INPUT', `"${path}" adalah folder, bukan berkas basis data Sigap. Sebutkan berkasnya, mis. --db ${path.replace(/[\\/]+$/, '')}/sigap.db.`);

@@ -1,4 +1,5 @@
 /** Output helpers for the CLI: one JSON document on stdout, progress and messages on stderr. */
+import { formatNumber } from '../../shared/money';
 
 export interface Io {
   out(text: string): void;
@@ -27,11 +28,12 @@ export function toCsv(header: string[], rows: (string | number | null)[][]): str
   return [header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
 }
 
-/** A simple aligned text table. */
+/** A simple aligned text table; numbers right-aligned with the id-ID thousands dot (`22.442.400`). */
 export function table(header: string[], rows: (string | number)[][]): string {
-  const w = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i] ?? '').length)));
-  const line = (r: (string | number)[]) => r.map((c, i) => (typeof c === 'number' ? String(c).padStart(w[i]!) : String(c).padEnd(w[i]!))).join('  ').trimEnd();
-  return [line(header), w.map((x) => '-'.repeat(x)).join('  '), ...rows.map(line)].join('\n') + '\n';
+  const text = rows.map((r) => r.map((c) => (typeof c === 'number' ? formatNumber(c) : String(c ?? ''))));
+  const w = header.map((h, i) => Math.max(h.length, ...text.map((r) => (r[i] ?? '').length)));
+  const line = (r: string[], src?: (string | number)[]) => r.map((c, i) => (typeof src?.[i] === 'number' ? c.padStart(w[i]!) : c.padEnd(w[i]!))).join('  ').trimEnd();
+  return [line(header), w.map((x) => '-'.repeat(x)).join('  '), ...text.map((r, k) => line(r, rows[k]))].join('\n') + '\n';
 }
 
 /** Reports progress on stderr no more than twice a second, and only once work has run a second. */

@@ -1,6 +1,6 @@
 import { faultToSigapError } from '../core/db/errors';
 import { processIo } from './io';
-import { checkDatabaseToRead } from './db-guard';
+import { readsOnly } from './db-guard';
 import { commandUsage, normalizeArgs, parseArgsMessage } from './args';
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -64,8 +64,8 @@ export async function main(argv: string[], cx: CliEnv = { io: processIo, env: pr
   }
   try {
     const args = normalizeArgs(rest);
-    checkDatabaseToRead(name, args, cx.env);
-    return await cmd(args, cx);
+    // The command checks its own arguments first; opening then refuses a missing database if it only reads.
+    return await cmd(args, readsOnly(name, args) ? { ...cx, readOnly: name } : cx);
   } catch (e) {
     // A SigapError, or a machine fault (locked database, full disk, read-only file) put in its words.
     const known = faultToSigapError(e);

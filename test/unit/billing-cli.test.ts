@@ -75,6 +75,9 @@ describe('sigap bill, pay, arrears, rates, invoice', () => {
 
   it('lists the rates with their sources, and the rates in force for a month', async () => {
     const db = join(dir, 'r.db');
+    // `rates` only reads: it refuses a database that does not exist, so make one first.
+    expect((await cli(['rates', '--json', '--db', db])).code).toBe(1);
+    expect((await cli(['settings', 'set', 'pemda.nama=Pemerintah Kabupaten Uji', '--db', db])).code).toBe(0);
     const all = await cli(['rates', '--json', '--db', db]);
     expect(all.code).toBe(0);
     const doc = all.json<{ params: { key: string; effectiveMonth: string; value: number; source: string }[]; bpuBrackets: unknown[] }>();
@@ -90,8 +93,9 @@ describe('sigap bill, pay, arrears, rates, invoice', () => {
 
   it('explains bad arguments with exit code 2', async () => {
     const db = join(dir, 'e.db');
+    expect((await cli(['settings', 'set', 'pemda.nama=Pemerintah Kabupaten Uji', '--db', db])).code).toBe(0);
     expect((await cli(['bill', '--db', db])).code).toBe(2);
-    expect((await cli(['bill', '--month', '2026-13', '--db', db])).stderr).toMatch(/YYYY-MM/);
+    expect((await cli(['bill', '--month', '2026-13', '--db', db])).stderr).toMatch(/bulan 2026-13 tidak sah, tulis tahun-bulan/);
     expect((await cli(['pay', 'IUR/2026/03/01/001', '--db', db])).code).toBe(2);
     expect((await cli(['invoice', 'pdfx', 'X', '--db', db])).code).toBe(2);
     expect((await cli(['rates', '--month', '03-2026', '--db', db])).code).toBe(2);

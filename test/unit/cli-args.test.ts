@@ -111,3 +111,18 @@ describe('the prebuilt command', () => {
     expect(JSON.parse(execFileSync(process.execPath, [bin, 'roster', '--json', '--month', '2026-01', '--db', join(dir, 'built.db')], { encoding: 'utf8' })).count).toBe(30);
   }, 120_000);
 });
+
+describe('what the command prints', () => {
+  it('money and counts with the thousands dot, as the app shows them', async () => {
+    const r = await runCli(['bill', '--month', '2026-01', '--db', db], { at: '2026-02-01T03:00:00Z' });
+    expect(r.code).toBe(0);
+    // Every amount of four or more digits in the table is grouped: no run of 4+ bare digits in a number column.
+    const body = r.stdout.split('\n').slice(2).filter((l) => l.startsWith('IUR') || l.startsWith('DRAF'));
+    expect(body.length).toBeGreaterThan(0);
+    for (const line of body) {
+      const cells = line.split(/\s{2,}/).slice(-6); // Orang, JKK, JKM, JHT, JP, Jumlah
+      for (const c of cells) expect(c, line).toMatch(/^\d{1,3}(\.\d{3})*$/);
+    }
+    expect(body.some((l) => /\d\.\d{3}/.test(l))).toBe(true);
+  });
+});

@@ -115,10 +115,12 @@ export async function payCommand(args: string[], cx: CliEnv): Promise<number> {
 
 export async function arrearsCommand(args: string[], cx: CliEnv): Promise<number> {
   const { values } = parseArgs({ args, options: { 'as-of': { type: 'string' }, json: { type: 'boolean' }, db: { type: 'string' } } });
+  if (values['as-of'] !== undefined && !isIsoDate(values['as-of'])) {
+    throw new SigapError('INVALID_INPUT', `Tanggal --as-of "${values['as-of']}" tidak sah; tulis hari-bulan-tahun, mis. 31-03-2026 (atau 2026-03-31).`);
+  }
   const ctx = openCli(values.db, cx);
   try {
     const asOf = values['as-of'] ?? todayIso(ctx);
-    if (!isIsoDate(asOf)) throw new SigapError('INVALID_INPUT', `Tanggal --as-of "${asOf}" tidak sah; tulis hari-bulan-tahun, mis. 31-03-2026 (atau 2026-03-31).`);
     const rep = arrearsReport(ctx, asOf);
     if (values.json) {
       printJson(cx.io, rep);
