@@ -4,13 +4,7 @@ import type { Bridge } from './bridge';
 import { BridgeProvider } from './bridge-context';
 import { AppInfoProvider } from './app-info';
 import { AppLayout } from './layout/AppLayout';
-import { HomePage } from './pages/HomePage';
-import { NotFoundPage } from './pages/NotFoundPage';
-import { RosterPage } from './pages/roster/RosterPage';
-import { PersonPage } from './pages/roster/PersonPage';
-import { DecreeListPage } from './pages/decrees/DecreeListPage';
-import { ImportWizardPage } from './pages/skimport/ImportWizardPage';
-import { SettingsPage } from './pages/settings/SettingsPage';
+import { lazyPage } from './routing/lazy-page';
 import { billingRoutes } from './pages/billing/routes';
 import { reportingRoutes } from './pages/reporting/routes';
 import { securityRoutes } from './pages/security/routes';
@@ -21,17 +15,18 @@ const routes: RouteObject[] = [
   {
     element: <AppLayout />,
     children: [
-      { index: true, element: <HomePage /> },
-      { path: 'pegawai', element: <RosterPage /> },
-      { path: 'pegawai/:personId', element: <PersonPage /> },
-      { path: 'sk', element: <DecreeListPage /> },
-      { path: 'sk/impor', element: <ImportWizardPage /> },
+      // Each screen is its own chunk (see routing/lazy-page.tsx).
+      { index: true, element: lazyPage(() => import('./pages/HomePage'), (m) => m.HomePage) },
+      { path: 'pegawai', element: lazyPage(() => import('./pages/roster/RosterPage'), (m) => m.RosterPage) },
+      { path: 'pegawai/:personId', element: lazyPage(() => import('./pages/roster/PersonPage'), (m) => m.PersonPage) },
+      { path: 'sk', element: lazyPage(() => import('./pages/decrees/DecreeListPage'), (m) => m.DecreeListPage) },
+      { path: 'sk/impor', element: lazyPage(() => import('./pages/skimport/ImportWizardPage'), (m) => m.ImportWizardPage) },
       ...billingRoutes,
       ...reportingRoutes,
       ...securityRoutes,
       ...coverageRoutes,
-      { path: 'pengaturan', element: <SettingsPage /> },
-      { path: '*', element: <NotFoundPage /> },
+      { path: 'pengaturan', element: lazyPage(() => import('./pages/settings/SettingsPage'), (m) => m.SettingsPage) },
+      { path: '*', element: lazyPage(() => import('./pages/NotFoundPage'), (m) => m.NotFoundPage) },
     ],
   },
 ];

@@ -1,9 +1,8 @@
 import type { RouteObject } from 'react-router';
-import { BillingPage } from './BillingPage';
-import { InvoicePage } from './InvoicePage';
+import { lazyPage } from '../../routing/lazy-page';
 
-/** The Iuran screens' routes, under the app layout. */
+/** The Iuran screens' routes, under the app layout (loaded on first visit). */
 export const billingRoutes: RouteObject[] = [
-  { path: 'iuran', element: <BillingPage /> },
-  { path: 'iuran/tagihan/:invoiceId', element: <InvoicePage /> },
+  { path: 'iuran', element: lazyPage(() => import('./BillingPage'), (m) => m.BillingPage) },
+  { path: 'iuran/tagihan/:invoiceId', element: lazyPage(() => import('./InvoicePage'), (m) => m.InvoicePage) },
 ];

@@ -1,9 +1,8 @@
 import type { RouteObject } from 'react-router';
-import { IncidentsPage } from './IncidentsPage';
-import { ReportsPage } from './ReportsPage';
+import { lazyPage } from '../../routing/lazy-page';
 
-/** The coverage screens' routes (incident log, reports and next year's budget), under the app layout. */
+/** The coverage screens' routes (incident log, reports and next year's budget), loaded on first visit. */
 export const coverageRoutes: RouteObject[] = [
-  { path: 'kejadian', element: <IncidentsPage /> },
-  { path: 'laporan', element: <ReportsPage /> },
+  { path: 'kejadian', element: lazyPage(() => import('./IncidentsPage'), (m) => m.IncidentsPage) },
+  { path: 'laporan', element: lazyPage(() => import('./ReportsPage'), (m) => m.ReportsPage) },
 ];
