@@ -1,7 +1,6 @@
-import { renameSync, rmSync, mkdirSync, openSync, fsyncSync, closeSync, chmodSync } from 'node:fs';
-import { dirname, basename, join } from 'node:path';
-import { randomBytes } from 'node:crypto';
-import { OWNER_ONLY as PRIVATE_FILE_MODE } from './parts';
+import { openSync, fsyncSync, closeSync } from 'node:fs';
+import { dirname, basename } from 'node:path';
+import { removeStaleParts, writeOwnerOnly } from './parts';
 
 /**
  * An empty file readable by its owner only (fails if it exists): SQLite opens an empty file as an
@@ -36,20 +35,13 @@ export function fsyncDir(dir: string): void {
 }
 
 /**
- * Writes a file under a temporary name in the same folder, flushes it, then renames it into place,
+ * Writes a file under a hidden part name in the same folder, flushes it, then renames it into place,
  * so a crash never leaves half a file under the real name. The file is readable by its owner only.
+ * One mechanism with the exports' part files (parts.ts): a failed write removes its part, and parts of
+ * the same file left by a killed writer are removed before the next write of it.
  */
 export async function writeAtomically<T>(path: string, write: (tmpPath: string) => Promise<T>): Promise<T> {
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    const res = await write(tmp);
-    chmodSync(tmp, PRIVATE_FILE_MODE);
-    fsyncFile(tmp);
-    renameSync(tmp, path);
-    return res;
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw e;
-  }
+  const name = basename(path);
+  removeStaleParts(dirname(path), (target) => target === name);
+  return (await writeOwnerOnly(path, write)).value;
 }
