@@ -135,7 +135,7 @@ test('arrears show the estimated fine on a PU month paid late, per unit and per 
   expect(unit.latePaidFineEstimate).toBe(expected);
   await sigap.open('/iuran?tab=tunggakan');
   await expect(page.getByTestId('arrears-late-paid-fine')).toHaveText(formatRupiah(report.totals.latePaidFineEstimate));
-  await expect(page.getByRole('columnheader', { name: /Denda bayar terlambat/ })).toBeVisible();
+  await expect(page.getByRole('columnheader', { name: 'Denda (perkiraan)', exact: true })).toBeVisible(); // one fine column, the late-paid part inside it
   const row = page.getByTestId('arrears-row').and(page.locator(`[data-opd="${unit.opdCode}"]`));
   await expect(row.getByTestId('arrears-late-paid-unit')).toHaveText(formatRupiah(expected));
   await row.getByRole('button', { name: unit.opd, exact: true }).click();

@@ -76,8 +76,9 @@ export function ArrearsView({ today }: { today: string }) {
                       {BUCKETS.map(([k, label]) => <th key={k} className="num">{label}</th>)}
                       <th className="num">Lewat jatuh tempo</th>
                       <th className="num">Belum jatuh tempo</th>
-                      <th className="num">Denda <span className="muted small">(perkiraan)</span></th>
-                      <th className="num">Denda bayar terlambat <span className="muted small">(perkiraan)</span></th>
+                      <th className="num" title="Denda atas tunggakan ditambah denda atas pembayaran yang terlambat (perkiraan)">
+                        Denda <span className="muted small">(perkiraan)</span>
+                      </th>
                       <th><span className="sr-only">Tindakan</span></th>
                     </tr>
                   </thead>
@@ -97,8 +98,7 @@ export function ArrearsView({ today }: { today: string }) {
                           {BUCKETS.map(([k]) => <td key={k} className="num">{u.buckets[k] ? formatRupiah(u.buckets[k]) : '—'}</td>)}
                           <td className="num strong">{formatRupiah(u.pastDue)}</td>
                           <td className="num">{u.buckets.notDue ? formatRupiah(u.buckets.notDue) : '—'}</td>
-                          <td className="num">{u.fineEstimate ? formatRupiah(u.fineEstimate) : '—'}</td>
-                          <td className="num" data-testid="arrears-late-paid-unit">{u.latePaidFineEstimate ? formatRupiah(u.latePaidFineEstimate) : '—'}</td>
+                          <FineCell outstanding={u.fineEstimate} latePaid={u.latePaidFineEstimate ?? 0} />
                           <td className="nowrap">
                             {u.pastDue > 0 ? (
                               <button type="button" className="link-button" onClick={() => setLetter(u)} aria-label={`Surat teguran untuk ${u.opd}`}>
@@ -109,7 +109,7 @@ export function ArrearsView({ today }: { today: string }) {
                         </tr>
                         {open === u.opdId ? (
                           <tr className="arrears-items">
-                            <td colSpan={10}>
+                            <td colSpan={9}>
                               {u.items.length > 0 ? <Items unit={u} /> : null}
                               {u.latePaid && u.latePaid.length > 0 ? <LatePaid unit={u} /> : null}
                             </td>
@@ -124,8 +124,7 @@ export function ArrearsView({ today }: { today: string }) {
                       {BUCKETS.map(([k]) => <th key={k} className="num">{formatRupiah(r.totals[k])}</th>)}
                       <th className="num">{formatRupiah(r.totals.pastDue)}</th>
                       <th className="num">{formatRupiah(r.totals.notDue)}</th>
-                      <th className="num">{formatRupiah(r.totals.fineEstimate)}</th>
-                      <th className="num">{formatRupiah(r.totals.latePaidFineEstimate ?? 0)}</th>
+                      <FineCell outstanding={r.totals.fineEstimate} latePaid={r.totals.latePaidFineEstimate ?? 0} footer />
                       <th />
                     </tr>
                   </tfoot>
@@ -144,6 +143,27 @@ export function ArrearsView({ today }: { today: string }) {
         />
       ) : null}
     </div>
+  );
+}
+
+/**
+ * One fine column: the estimated fine on what is still owed plus the one on months paid late. The sum
+ * leads; when a late payment adds to it, a second line and the title say how much of it that part is.
+ */
+function FineCell({ outstanding, latePaid, footer = false }: { outstanding: number; latePaid: number; footer?: boolean }) {
+  const total = outstanding + latePaid;
+  const Cell = footer ? 'th' : 'td';
+  if (total === 0) return <Cell className="num">—</Cell>;
+  const title = `Denda atas tunggakan ${formatRupiah(outstanding)} + denda bayar terlambat ${formatRupiah(latePaid)} (perkiraan)`;
+  return (
+    <Cell className="num" title={title} data-testid="arrears-fine">
+      <span data-testid="arrears-fine-total">{formatRupiah(total)}</span>
+      {latePaid > 0 ? (
+        <span className="fine-part muted small">
+          bayar terlambat <span data-testid={footer ? undefined : 'arrears-late-paid-unit'}>{formatRupiah(latePaid)}</span>
+        </span>
+      ) : null}
+    </Cell>
   );
 }
 
