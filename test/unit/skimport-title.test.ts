@@ -101,3 +101,22 @@ describe('a missing decree number', () => {
     expect(b?.message).not.toMatch(/--/);
   });
 });
+
+describe('a cover sheet', () => {
+  it('without a roster still gives the decree its number and date', async () => {
+    const wb = new ExcelJS.Workbook();
+    const cover = wb.addWorksheet('Sampul');
+    cover.addRow(['KEPUTUSAN BUPATI LAMPUNG BARAT']);
+    cover.addRow(['NOMOR', ':', 'B/456/KPTS/III.05/2026']);
+    cover.addRow(['TANGGAL', ':', '9 MARET 2026']);
+    cover.addRow(['TENTANG', ':', 'PENETAPAN TENAGA HONORER']);
+    const ws = wb.addWorksheet('Lampiran');
+    ws.addRow(HEADER);
+    fxPersons(3, ['Dinas Sosial']).forEach((p, i) => ws.addRow(personRow(p, i)));
+    const path = join(dir, 'sampul.xlsx');
+    await wb.xlsx.writeFile(path);
+    const read = await readAppendix(path, { referenceYear: 2026 });
+    expect(read.rows).toHaveLength(3);
+    expect(read.title).toMatchObject({ number: 'B/456/KPTS/III.05/2026', date: '2026-03-09' });
+  });
+});

@@ -104,8 +104,10 @@ export async function readAppendix(path: string, opts: ReadOptions): Promise<Rea
     }
     const layout = override?.headerRow !== undefined || override?.columns ? applyOverride(head, override) : detectHeader(head);
     if (!layout || layout.columns.name === undefined) {
-      // A sheet without a roster (a cover page, a recap): note it and move on.
+      // A sheet without a roster (a cover page, a recap): its title rows may still carry the decree's
+      // number and date (a cover page often does); note it and move on.
       if (!done) for (let n = await iter.next(); !n.done; n = await iter.next()) void n;
+      title = fillTitle(title, titleOf(head));
       if (head.some((r) => r.cells.some((c) => !isBlank(c)))) {
         sawContent = true;
         problems.push(sheetProblem(sheet.name, 'NO_HEADER', `Sheet "${sheet.name}" dilewati: tidak ada baris judul kolom dengan NAMA dan NIK.`, 'warning'));
