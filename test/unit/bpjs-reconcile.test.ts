@@ -6,6 +6,7 @@ import { writeBill, type BillLineFx } from '../fixtures/bpjs-files';
 import { addEngagement, addNewcomers, addPerson, setupRoster, type RosterSetup } from '../fixtures/bpjs-roster';
 import { reconcileBill, sigapBilledLines, type ReconcileReport, type SigapBilledLine } from '../../electron/core/bpjs/index';
 import { runBilling } from '../../electron/core/billing/index';
+import { fxPersons } from '../fixtures/sk-workbook';
 
 let ctx: ReturnType<typeof testContext>;
 let s: RosterSetup;
@@ -105,5 +106,27 @@ describe('reconciling the branch bill with Sigap invoices', () => {
     expect(r.totals.difference.total).toBe(1 - byNik.get(missing.nik)!.jkk - byNik.get(missing.nik)!.jkm);
     const ok = await runCli(['reconcile', path, '--month', '2026-13', '--db', ctx.dbPath]);
     expect(ok.code).toBe(2);
+  });
+});
+
+describe('reconciling for a role that sees identities masked', () => {
+  it('does not tell finance whether typed numbers are on the roster', async () => {
+    const known = addPerson(ctx, { kpj: '10000000011' });
+    const sigap = billed(known, 3600, 4500);
+    // A line with only the KPJ: the name stays the file's (blank here), not the roster's.
+    const kpjOnly = join(ctx.dir, 'kpj-saja.xlsx');
+    await writeBill(kpjOnly, MONTH, [{ nik: null, kpj: known.kpj, name: '', jkk: 3600, jkm: 4500 }]);
+    const full = await reconcileBill(ctx, kpjOnly, MONTH, sigap);
+    expect(full.persons.both).toBe(1);
+    const masked = await reconcileBill({ ...ctx, seesIdentity: false }, kpjOnly, MONTH, sigap);
+    expect(JSON.stringify(masked)).not.toContain(known.name);
+
+    // A file of guessed NIKs (many people Sigap did not bill) is refused for that role, answered for hr.
+    const guesses: BillLineFx[] = fxPersons(30, ['x'], 5, 900_000).map((p, i) => ({ nik: p.nik, kpj: null, name: `Tebakan ${i}`, jkk: 3600, jkm: 4500 }));
+    const crafted = join(ctx.dir, 'tebakan.xlsx');
+    await writeBill(crafted, MONTH, [{ nik: known.nik, kpj: known.kpj, name: known.name, jkk: 3600, jkm: 4500 }, ...guesses]);
+    await expect(reconcileBill({ ...ctx, seesIdentity: false }, crafted, MONTH, sigap)).rejects.toMatchObject({ code: 'FORBIDDEN', message: expect.stringMatching(/memuat 30 orang yang tidak ditagih Sigap/) });
+    const asHr = await reconcileBill(ctx, crafted, MONTH, sigap);
+    expect(asHr.onlyBranch).toHaveLength(30);
   });
 });

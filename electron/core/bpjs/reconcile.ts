@@ -57,6 +57,13 @@ export interface ReconcileReport {
   warnings: ImportProblem[];
 }
 
+/**
+ * How many people a branch bill may list that Sigap did not bill, for a role that sees identities
+ * masked. A real bill differs by a handful (late registrations, people ended late); a file of guessed
+ * NIKs would need thousands per person to find one.
+ */
+export const MAX_UNBILLED_FOR_MASKED = 25;
+
 const withTotal = (a: ProgramAmounts): Totals => ({ ...a, total: PROGRAMS.reduce((s, p) => s + a[p], 0) });
 
 function add(into: ProgramAmounts, from: ProgramAmounts): void {
@@ -83,12 +90,16 @@ export async function reconcileBill(ctx: CoreContext, path: string, month: strin
   const nikOfKpj = ctx.db.prepare('SELECT nik, name FROM person WHERE kpj = ?');
   const kpjOfNik = ctx.db.prepare('SELECT kpj FROM person WHERE nik = ?').pluck();
 
+  // For a role that may not see identities (finance, viewer) the comparison must not answer "is this
+  // NIK or KPJ on the roster?" for numbers someone typed into a file: a line known only by its KPJ keeps
+  // the name the file gives, and a file with many people Sigap did not bill is refused (below).
+  const masked = ctx.seesIdentity === false;
   const branch = new Map<string, Side>();
   for (const l of bill.lines) {
     const byKpj = l.nik === null && l.kpj !== null ? (nikOfKpj.get(l.kpj) as { nik: string; name: string } | undefined) : undefined;
     const nik = l.nik ?? byKpj?.nik ?? null;
     const key = nik ?? `KPJ:${l.kpj}`;
-    const side = branch.get(key) ?? { nik, kpj: l.kpj, name: l.name || byKpj?.name || '', opdCode: null, rows: [], amounts: zeroAmounts() };
+    const side = branch.get(key) ?? { nik, kpj: l.kpj, name: l.name || (masked ? '' : byKpj?.name) || '', opdCode: null, rows: [], amounts: zeroAmounts() };
     side.rows.push(l.row);
     add(side.amounts, l.amounts);
     branch.set(key, side);
@@ -100,6 +111,16 @@ export async function reconcileBill(ctx: CoreContext, path: string, month: strin
     sigap.set(l.nik, side);
   }
 
+  if (masked) {
+    const unknown = [...branch.keys()].filter((k) => !sigap.has(k)).length;
+    if (unknown > MAX_UNBILLED_FOR_MASKED) {
+      throw new SigapError(
+        'FORBIDDEN',
+        `Rincian tagihan "${bill.file}" memuat ${unknown} orang yang tidak ditagih Sigap pada ${month} (batas ${MAX_UNBILLED_FOR_MASKED} untuk peran Anda). ` +
+          'Tagihan cabang yang asli hampir tidak pernah sebanyak itu; minta petugas Kepegawaian atau admin mencocokkan berkas ini.',
+      );
+    }
+  }
   const programs = PROGRAMS.filter((p) => bill.programs.includes(p) || sigapLines.some((l) => l.program === p && l.amount !== 0));
   const totals = { branch: zeroAmounts(), sigap: zeroAmounts() };
   const onlyBranch: ReconcilePerson[] = [];
