@@ -97,8 +97,10 @@ table.grid tr.subtotal td { font-weight: bold; }
 .sig:last-child { flex-grow: 1.35; }
 .sig-title { font-weight: bold; }
 .sig-space { flex: 1 0 18mm; min-height: 18mm; }
-.sig-name { font-weight: bold; text-decoration: underline; }
-.sig-name.blank { font-weight: normal; text-decoration: none; }
+/* The name sits on one rule as wide as the name: a long name wraps into even lines above a single
+   unbroken rule, instead of a text underline broken at every line end. */
+.sig-name { font-weight: bold; align-self: center; max-width: 100%; border-bottom: 0.25mm solid #000; text-wrap: balance; overflow-wrap: anywhere; }
+.sig-name.blank { font-weight: normal; border-bottom: none; }
 
 /* Drafts: a banner at the top and a watermark on every page (fixed elements repeat when printed). */
 .draft-banner { border: 0.5mm solid #000; text-align: center; font-weight: bold; padding: 1mm; margin: 0 0 2mm; letter-spacing: 0.05em; }

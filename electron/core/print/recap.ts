@@ -43,6 +43,8 @@ export function recapPrint(ctx: CoreContext, month: string): PrintedDoc & { file
   const dateIso = todayIso(ctx);
   // The recap is the finance office's document: its name under the Pemda's, its officials sign.
   const fin = financeOffice(ctx, d.letterhead.pemda, { headTitle: 'Pejabat Pengelola Keuangan Daerah', preparerTitle: 'Pembuat Rekapitulasi' });
+  // The grand total, its words and the signatures move to the next page together (.keep), so the
+  // officials never sign alone on a page without the amount they sign for.
   const body = `<section class="sheet recap">
 ${letterheadHtml(d.letterhead, { unitName: fin.office })}
 ${d.hasDrafts ? '<div class="draft-watermark">DRAF</div><div class="draft-banner">DRAF - sebagian tagihan bulan ini belum diterbitkan; angka masih dapat berubah</div>' : ''}
@@ -53,12 +55,14 @@ ${d.hasDrafts ? '<div class="draft-watermark">DRAF</div><div class="draft-banner
 ${rows.join('\n')}
 </tbody>
 <tfoot>${foot}</tfoot></table>
+<div class="keep recap-end">
 <div class="words"><span class="label">Jumlah seluruhnya:</span> <span class="strong">${h(formatRupiah(d.totals.total))}</span><br><span class="label">Terbilang:</span> ${h(capitalise(d.amountInWords))}</div>
 <p class="note">Nilai dalam rupiah. Baris memuat tagihan reguler, tagihan tambahan dan nota kredit setiap unit, sehingga jumlahnya sama dengan iuran bulan ini; cocokkan dengan tagihan BPJS Ketenagakerjaan per NPP. Sudah dibayar: ${h(formatRupiah(d.totals.paid))}.</p>
 ${signatureBlocksHtml([
     { caption: 'Mengetahui,', ...fin.head },
     { caption: 'Dibuat oleh,', ...fin.preparer },
   ], { place: fin.place, dateLabel: formatDateId(dateIso), emptyColumnsBefore: 0 })}
+</div>
 </section>`;
   return {
     title: `Rekapitulasi Iuran BPJS Ketenagakerjaan ${d.monthLabel}`,
