@@ -22,7 +22,7 @@ export const MONTH_RULES = ['any_day', 'first_day'] as const;
 export type MonthRule = (typeof MONTH_RULES)[number];
 
 /** How a parameter's integer value reads: basis points (1/100 of a percent), rupiah, a day, a flag... */
-export type ParamUnit = 'bp' | 'rupiah' | 'day' | 'months' | 'flag' | 'monthRule';
+export type ParamUnit = 'bp' | 'rupiah' | 'day' | 'months' | 'years' | 'flag' | 'monthRule';
 
 export interface ParamSpec {
   label: string;
@@ -52,6 +52,7 @@ export const RATE_PARAMS = {
   'pu.jp.employer': bp('JP bagian pemberi kerja'),
   'pu.jp.worker': bp('JP bagian pekerja'),
   'pu.jp.wage_cap': rupiah('Batas atas upah JP'),
+  'pu.jp.retirement_age': { label: 'Usia pensiun JP (sesudahnya JP tidak ditagih)', unit: 'years', min: 50, max: 70 },
   'pu.wage_floor': rupiah('Upah minimum yang dilaporkan (mis. UMK; 0 = tidak ada)'),
   'bpu.jkk': bp('BPU JKK, persen dari penghasilan yang dilaporkan'),
   'bpu.jkm': rupiah('BPU JKM, iuran tetap per bulan'),

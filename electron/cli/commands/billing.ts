@@ -147,6 +147,7 @@ function formatValue(unit: ParamUnit, v: number): string {
     case 'rupiah': return formatRupiah(v);
     case 'day': return `tgl ${v}`;
     case 'months': return `+${v} bulan`;
+    case 'years': return `${v} tahun`;
     case 'flag': return v === 1 ? 'ya' : 'tidak';
     case 'monthRule': return v === 1 ? 'terikat tgl 1' : 'terikat satu hari pun';
     default: return assertNever(unit);

@@ -10,7 +10,7 @@
  *
  * The base: the rule of base.ts (shared with the BPJS upload files): the reported wage (the honor when
  * no wage is reported), raised to the wage floor for PU; for BPU the declared income of the person's
- * bracket. JP uses the base capped by the JP wage cap.
+ * bracket. JP uses the base capped by the JP wage cap, and stops at the retirement age in force.
  * Each program is `(base * bp + 5000) / 10000` in integer SQL: rounded half-up to the rupiah per
  * person and program, the same formula as `applyBp`. A line's total is a generated column (their sum).
  */
@@ -36,9 +36,12 @@ export const CALC_CTE = `
            (jp_base * jp_employer_bp + 5000) / 10000 AS jp_employer,
            (jp_base * jp_worker_bp + 5000) / 10000 AS jp_worker
     FROM (
-      SELECT b.*, CASE WHEN b.has_jp THEN min(b.base, @jpCap) ELSE 0 END AS jp_base
+      -- JP only before retirement age (PP 45/2015 Ps.15): the month in which the person reaches it is
+      -- still billed unless it is reached on the 1st; later months are not. No birth date: billed.
+      SELECT b.*, CASE WHEN b.has_jp AND (@retireAge IS NULL OR b.birth_date IS NULL OR date(b.birth_date, '+' || @retireAge || ' years') > @monthStart)
+                       THEN min(b.base, @jpCap) ELSE 0 END AS jp_base
       FROM (
-        SELECT x.person_id, x.engagement_id, x.opd_id, k.segment, p.nik, p.name, p.kpj, k.name AS category, k.jkk_class,
+        SELECT x.person_id, x.engagement_id, x.opd_id, k.segment, p.nik, p.name, p.kpj, p.birth_date, k.name AS category, k.jkk_class,
                k.jkk_bp, k.jkm_bp, k.jkm_flat, k.jht_employer_bp, k.jht_worker_bp, k.jp_employer_bp, k.jp_worker_bp, k.has_jp,
                x.wage, CASE WHEN k.segment = 'PU' THEN ${puBaseSql('x.wage')} ELSE br.declared_income END AS base
         FROM (
@@ -132,6 +135,7 @@ export function prepareCalc(ctx: CoreContext, month: string, rates: RatesInForce
   const insBracket = ctx.db.prepare('INSERT INTO temp.bill_bracket VALUES (?, ?, ?)');
   for (const b of rules.brackets ?? []) insBracket.run(b.incomeFrom, b.incomeTo, b.declaredIncome);
   const cap = rates.params['pu.jp.wage_cap']?.value;
+  const retireAge = rates.params['pu.jp.retirement_age']?.value;
   // better-sqlite3 binds a JS number as REAL, which would make the integer division fractional; BigInt binds INTEGER.
-  return { ...bounds, floor: BigInt(rules.floor), jpCap: cap === undefined ? null : BigInt(cap) };
+  return { ...bounds, floor: BigInt(rules.floor), jpCap: cap === undefined ? null : BigInt(cap), retireAge: retireAge === undefined ? null : BigInt(retireAge) };
 }

@@ -23,7 +23,7 @@
 import type { CoreContext } from '../context';
 import { todayIso } from '../context';
 import { SigapError } from '../../../shared/errors';
-import { pad2 } from '../../../shared/dates';
+import { isIsoDate, pad2 } from '../../../shared/dates';
 import type { RatesInForce, Segment } from '../../../shared/billing-types';
 import { ratesForMonth, requireParam } from '../billing/rates';
 import { applyBp, formatBp } from '../billing/round';
@@ -91,7 +91,7 @@ export interface ForecastResult {
   workerShare: number;
 }
 
-interface Eng { person: number; id: number; opd: number; cat: number; wage: number; start: string; end: string | null }
+interface Eng { person: number; id: number; opd: number; cat: number; wage: number; start: string; end: string | null; birth: string | null }
 
 interface MonthRates {
   month: string;
@@ -135,8 +135,21 @@ function monthRates(ctx: CoreContext, year: number, growthPct: number): { months
 
 interface ProgAmount { program: ForecastProgram; rateLabel: string; employer: number; worker: number }
 
+/**
+ * Whether a person born on `birth` is past the JP retirement age in force for the month (the billing
+ * run's rule in calc.ts: the month in which it is reached is still billed unless reached on the 1st).
+ */
+function pastJpAge(mr: MonthRates, birth: string | null, monthFirst: string): boolean {
+  const age = mr.rates.params['pu.jp.retirement_age']?.value;
+  if (age === undefined || !birth) return false;
+  const reached = `${Number(birth.slice(0, 4)) + age}${birth.slice(4)}`;
+  // 29 February in a year that has none: SQLite's date() rolls it to 1 March, and so does this.
+  const at = reached.endsWith('-02-29') && !isIsoDate(reached) ? `${reached.slice(0, 5)}03-01` : reached;
+  return at <= monthFirst;
+}
+
 /** One person's monthly amounts per program under a month's rates (the billing run's rules). */
-function personMonth(mr: MonthRates, cat: RatesInForce['categories'][number], wage: number): { base: number; amounts: ProgAmount[] } {
+function personMonth(mr: MonthRates, cat: RatesInForce['categories'][number], wage: number, pastJp = false): { base: number; amounts: ProgAmount[] } {
   const r = mr.rates;
   const progs = new Set(cat.programs.toUpperCase().split(',').map((p) => p.trim()));
   const out: ProgAmount[] = [];
@@ -147,7 +160,7 @@ function personMonth(mr: MonthRates, cat: RatesInForce['categories'][number], wa
     if (progs.has('JKK')) out.push({ program: 'JKK', rateLabel: formatBp(bp(`pu.jkk.${cls}` as RateParamKey)), employer: applyBp(base, bp(`pu.jkk.${cls}` as RateParamKey)), worker: 0 });
     if (progs.has('JKM')) out.push({ program: 'JKM', rateLabel: formatBp(bp('pu.jkm')), employer: applyBp(base, bp('pu.jkm')), worker: 0 });
     if (progs.has('JHT')) out.push({ program: 'JHT', rateLabel: `${formatBp(bp('pu.jht.employer'))} + ${formatBp(bp('pu.jht.worker'))}`, employer: applyBp(base, bp('pu.jht.employer')), worker: applyBp(base, bp('pu.jht.worker')) });
-    if (progs.has('JP')) {
+    if (progs.has('JP') && !pastJp) {
       if (mr.jpCap === null) throw new SigapError('INVALID_INPUT', `Batas upah JP belum ada untuk ${mr.month}. Tambahkan di Pengaturan > Tarif.`);
       const jpBase = Math.min(base, mr.jpCap);
       out.push({ program: 'JP', rateLabel: `${formatBp(bp('pu.jp.employer'))} + ${formatBp(bp('pu.jp.worker'))}`, employer: applyBp(jpBase, bp('pu.jp.employer')), worker: applyBp(jpBase, bp('pu.jp.worker')) });
@@ -188,7 +201,8 @@ export function forecastYear(ctx: CoreContext, o: ForecastOptions): ForecastResu
   const inYear = ctx.db
     .prepare(
       `SELECT e.person_id AS person, e.id, e.opd_id AS opd, e.category_id AS cat,
-              CASE WHEN e.reported_wage > 0 THEN e.reported_wage ELSE e.honor END AS wage, e.start_date AS start, e.end_date AS end
+              CASE WHEN e.reported_wage > 0 THEN e.reported_wage ELSE e.honor END AS wage, e.start_date AS start, e.end_date AS end,
+              (SELECT birth_date FROM person p WHERE p.id = e.person_id) AS birth
        FROM engagement e JOIN category c ON c.id = e.category_id
        WHERE c.enrolled = 1 AND e.start_date <= @yEnd AND (e.end_date IS NULL OR e.end_date >= @yStart)
        ORDER BY e.person_id, e.start_date, e.id`,
@@ -198,7 +212,8 @@ export function forecastYear(ctx: CoreContext, o: ForecastOptions): ForecastResu
     ? (ctx.db
         .prepare(
           `SELECT e.person_id AS person, e.id, e.opd_id AS opd, e.category_id AS cat,
-                  CASE WHEN e.reported_wage > 0 THEN e.reported_wage ELSE e.honor END AS wage, @yStart AS start, NULL AS end
+                  CASE WHEN e.reported_wage > 0 THEN e.reported_wage ELSE e.honor END AS wage, @yStart AS start, NULL AS end,
+                  (SELECT birth_date FROM person p WHERE p.id = e.person_id) AS birth
            FROM engagement e JOIN category c ON c.id = e.category_id
            WHERE c.enrolled = 1 AND e.end_date = @prevEnd AND e.end_reason IS NULL
              AND NOT EXISTS (SELECT 1 FROM engagement n WHERE n.person_id = e.person_id
@@ -229,9 +244,10 @@ export function forecastYear(ctx: CoreContext, o: ForecastOptions): ForecastResu
       if (!cur) continue;
       const cat = cats.get(cur.cat);
       if (!cat) continue;
-      const key = `${m}|${cur.cat}|${cur.wage}`;
+      const retired = pastJpAge(months[m]!, cur.birth, mFirst);
+      const key = `${m}|${cur.cat}|${cur.wage}|${retired ? 1 : 0}`;
       let pm = amountCache.get(key);
-      if (!pm) amountCache.set(key, (pm = personMonth(months[m]!, cat, cur.wage)));
+      if (!pm) amountCache.set(key, (pm = personMonth(months[m]!, cat, cur.wage, retired)));
       let set = unitPersons.get(cur.opd);
       if (!set) unitPersons.set(cur.opd, (set = new Set()));
       set.add(person);

@@ -6,9 +6,10 @@ import { m0050 } from './0050-users';
 import { m0060 } from './0060-incidents';
 import { m0080 } from './0080-login-throttle';
 import { m0100 } from './0100-unit-aliases';
+import { m0110 } from './0110-jp-retirement-age';
 import type { Migration } from './types';
 
 /** Every migration, in order. A new one is appended here with the next number (gaps of 10). */
-export const MIGRATIONS: readonly Migration[] = [m0010, m0020, m0030, m0040, m0050, m0060, m0080, m0100];
+export const MIGRATIONS: readonly Migration[] = [m0010, m0020, m0030, m0040, m0050, m0060, m0080, m0100, m0110];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

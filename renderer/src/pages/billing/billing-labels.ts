@@ -28,6 +28,8 @@ export function formatRateValue(unit: string, value: number): string {
       return `tanggal ${value}`;
     case 'months':
       return value === 0 ? 'bulan yang sama' : `${value} bulan sesudahnya`;
+    case 'years':
+      return `${value} tahun`;
     case 'flag':
       return value === 1 ? 'ya' : 'tidak';
     case 'monthRule':
