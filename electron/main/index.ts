@@ -1,5 +1,6 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell } from 'electron';
-import { join } from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, screen, session, shell } from 'electron';
+import { dirname, join } from 'node:path';
+import log from 'electron-log/node';
 import { pathToFileURL } from 'node:url';
 import { mainWindowOptions } from './window-options';
 import { installSecurity } from './security';
@@ -14,6 +15,14 @@ import { defaultBackupDir } from '../core/backup/auto';
 import { quitAfterCoreShutdown } from './backups';
 import { printHtmlToPdf } from './print';
 import type { PdfOptions } from '../../shared/paper';
+import { cliArgv, runCliMode } from './cli-mode';
+import { configureFileLog, logDir } from './logging';
+import { Activity } from './activity';
+import { installCrashLogging } from './crash-log';
+import { aboutMessage, helpMenu, openFolder } from './help-menu';
+import { readWindowState, restoredBounds, trackWindowState, windowStatePath } from './window-state';
+import { checkForUpdatesQuietly, type Updater } from './updates';
+import { appIconPath } from './icon';
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
@@ -33,13 +42,23 @@ function serveApp(): void {
 }
 
 function createMainWindow(): BrowserWindow {
-  const win = new BrowserWindow(mainWindowOptions(preloadPath));
+  const userData = app.getPath('userData');
+  const stateFile = windowStatePath(userData);
+  const saved = readWindowState(stateFile);
+  const bounds = restoredBounds(saved, screen.getAllDisplays().map((d) => d.workArea));
+  const win = new BrowserWindow({ ...mainWindowOptions(preloadPath, appIconPath(app.isPackaged, process.resourcesPath, app.getAppPath())), ...(bounds ?? {}) });
+  if (bounds && saved?.maximized) win.maximize();
+  trackWindowState(win, stateFile, (e) => log.warn('window state not saved', e));
   win.once('ready-to-show', () => win.show());
   void win.loadURL(`${APP_ORIGIN}/`);
   return win;
 }
 
-if (!app.requestSingleInstanceLock()) {
+const cliArgs = cliArgv(process.argv);
+if (cliArgs) {
+  // `Sigap.exe --cli ...`: the `sigap` command, no window, no single-instance lock (see cli-mode.ts).
+  void runCliMode(cliArgs, { load: () => import('../cli/main'), exit: (code) => app.exit(code), stdout: process.stdout, stderr: process.stderr });
+} else if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   let main: BrowserWindow | null = null;
@@ -49,11 +68,15 @@ if (!app.requestSingleInstanceLock()) {
       main.focus();
     }
   });
+  const activity = new Activity();
+  const logFile = configureFileLog(log.transports.file as never, app.getPath('userData'));
+  installCrashLogging(process, app, log, activity);
+  log.info(`Sigap ${app.getVersion()} starting; log file ${logFile}`);
   void app.whenReady().then(async () => {
     installSecurity({ app, session: session.defaultSession, shell, dialog, parentOf: (c) => BrowserWindow.fromWebContents(c) });
     serveApp();
-    Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform === 'darwin')));
-    const dbPath = resolveDbPath(undefined, process.env, app.getPath('userData'));
+    const userData = app.getPath('userData');
+    const dbPath = resolveDbPath(undefined, process.env, userData);
     const backupDir = defaultBackupDir(dbPath);
     const toWindow = (e: unknown) => main?.webContents.send(PROGRESS_CHANNEL, e);
     // The core (database, import, billing, export) runs in a worker thread; main stays responsive.
@@ -78,12 +101,39 @@ if (!app.requestSingleInstanceLock()) {
         return printHtmlToPdf(BrowserWindow, html, opts);
       },
       progress: toWindow,
+      // The worker's own lines; its crash with what the clerk was doing.
+      log: (level, m) => (level === 'error' ? log.error(`[core] ${m} (${activity.describe()})`) : log[level](`[core] ${m}`)),
     });
-    await core.ready; // the worker has opened (and migrated) the database
+    // The help menu's folders are main's own, never a path the renderer sent.
+    const help = helpMenu({
+      openLogFolder: () => void openFolder(shell, logDir(userData), (m) => log.warn(m)),
+      openDataFolder: () => void openFolder(shell, dirname(dbPath), (m) => log.warn(m)),
+      showAbout: () =>
+        void core.schemaVersion().then((schema) => {
+          const facts = { version: app.getVersion(), dbPath, schema: schema.version >= 0 ? schema : null, logDir: logDir(userData) };
+          return main ? dialog.showMessageBox(main, aboutMessage(facts)) : dialog.showMessageBox(aboutMessage(facts));
+        }),
+    });
+    Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform === 'darwin', help)));
+    try {
+      await core.ready; // the worker has opened (and migrated) the database
+    } catch (e) {
+      log.error('core worker did not start', e);
+      dialog.showErrorBox('Sigap tidak dapat dimulai', `${e instanceof Error ? e.message : String(e)}\n\nRincian dicatat di folder log: ${logDir(userData)}`);
+      app.exit(1);
+      return;
+    }
     // The worker owns the only connection: it makes the daily backups and, on quit, the last one.
-    quitAfterCoreShutdown(app, core, (m, e) => console.error(`[core] ${m}`, e ?? ''));
-    registerBridge(ipcMain, (name, input) => core.call(name, input));
+    quitAfterCoreShutdown(app, core, (m, e) => log.error(`[core] ${m}`, e ?? ''));
+    registerBridge(ipcMain, (name, input) => activity.track(name, () => core.call(name, input)));
     main = createMainWindow();
+    // Once, in the background: a PC without the intranet or an office without an update address only logs.
+    void import('electron-updater')
+      .then((m) => {
+        const updater = ((m as { autoUpdater?: Updater }).autoUpdater ?? (m as unknown as { default: { autoUpdater: Updater } }).default.autoUpdater);
+        return checkForUpdatesQuietly(updater, { env: process.env, exeDir: dirname(app.getPath('exe')), userData }, log);
+      })
+      .catch((e: unknown) => log.warn('updates: updater not loaded', e));
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) main = createMainWindow();
     });

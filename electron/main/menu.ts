@@ -1,7 +1,10 @@
 import type { MenuItemConstructorOptions } from 'electron';
 
-/** The application menu, in Indonesian. Roles keep the native behaviour (copy, paste, zoom...). */
-export function menuTemplate(isMac: boolean): MenuItemConstructorOptions[] {
+/**
+ * The application menu, in Indonesian. Roles keep the native behaviour (copy, paste, zoom...). `help` is
+ * the Bantuan menu (help-menu.ts), last on every platform.
+ */
+export function menuTemplate(isMac: boolean, help?: MenuItemConstructorOptions): MenuItemConstructorOptions[] {
   return [
     ...(isMac ? [{ label: 'Sigap', submenu: [{ role: 'about', label: 'Tentang Sigap' }, { type: 'separator' }, { role: 'quit', label: 'Keluar dari Sigap' }] } as MenuItemConstructorOptions] : []),
     { label: 'Berkas', submenu: [isMac ? { role: 'close', label: 'Tutup Jendela' } : { role: 'quit', label: 'Keluar' }] },
@@ -22,5 +25,6 @@ export function menuTemplate(isMac: boolean): MenuItemConstructorOptions[] {
       ],
     },
     { label: 'Jendela', submenu: [{ role: 'minimize', label: 'Kecilkan' }] },
+    ...(help ? [help] : []),
   ];
 }

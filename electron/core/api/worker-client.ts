@@ -1,6 +1,6 @@
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 import type { ProgressEvent, Reply } from '../../../shared/contract/index';
-import type { FromWorker, ToWorker, WorkerConfig } from './worker-protocol';
+import type { FromWorker, LogLevel, ToWorker, WorkerConfig } from './worker-protocol';
 
 export interface WorkerHost {
   chooseOpenFile(args: unknown): Promise<string | null>;
@@ -10,6 +10,11 @@ export interface WorkerHost {
   /** Prints `{ html, opts }` to PDF bytes (see HostServices.printToPdf). Optional: a host without it fails the call. */
   printToPdf?(args: unknown): Promise<Uint8Array>;
   progress(e: ProgressEvent): void;
+  /**
+   * The worker's log lines, and its own error or unexpected exit (level 'error'). Optional: without it
+   * they go to stderr.
+   */
+  log?(level: LogLevel, message: string): void;
 }
 
 /** The main process's side of the core worker: calls go in, replies, progress and dialog requests come out. */
@@ -19,14 +24,18 @@ export type ShutdownResult = { ok: true; backup: string | null } | { ok: false; 
 export class CoreWorkerClient {
   private readonly worker: Worker;
   private exited = false;
+  /** terminate() was called: the exit that follows is expected. */
+  private ending = false;
   private shuttingDown: Promise<ShutdownResult> | null = null;
   private onShutdownDone: ((m: Extract<FromWorker, { type: 'shutdownDone' }>) => void) | null = null;
   private nextId = 1;
   private readonly waiting = new Map<number, (r: Reply<unknown>) => void>();
+  private readonly schemaAsks = new Map<number, (v: { version: number; latest: number }) => void>();
   readonly ready: Promise<void>;
 
   constructor(script: string | URL, config: WorkerConfig, host: WorkerHost, options: WorkerOptions = {}) {
     this.worker = new Worker(script, { ...options, workerData: config });
+    const log = (level: LogLevel, message: string) => (host.log ? host.log(level, message) : console.error(`[core] ${message}`));
     this.ready = new Promise((resolve, reject) => {
       this.worker.on('message', (m: FromWorker) => {
         switch (m.type) {
@@ -46,6 +55,13 @@ export class CoreWorkerClient {
           case 'shutdownDone':
             this.onShutdownDone?.(m);
             break;
+          case 'log':
+            log(m.level, m.message);
+            break;
+          case 'schemaVersion':
+            this.schemaAsks.get(m.id)?.({ version: m.version, latest: m.latest });
+            this.schemaAsks.delete(m.id);
+            break;
           case 'host': {
             const ask: Promise<unknown> =
               m.method === 'chooseOpenFile' ? host.chooseOpenFile(m.args)
@@ -63,8 +79,13 @@ export class CoreWorkerClient {
       });
       this.worker.on('error', reject);
     });
-    this.worker.on('exit', () => {
+    this.worker.on('error', (e) => log('error', `core worker error: ${e.stack ?? e.message}`));
+    this.worker.on('exit', (code) => {
+      // A worker that stops by itself is a crash; one ended by shutdown() or terminate() is not.
+      if (!this.shuttingDown && !this.ending) log('error', `core worker exited (code ${code})`);
       this.exited = true;
+      for (const done of this.schemaAsks.values()) done({ version: -1, latest: -1 });
+      this.schemaAsks.clear();
       this.onShutdownDone?.({ type: 'shutdownDone', backup: null, error: 'exited' });
       for (const done of this.waiting.values()) done({ ok: false, error: { code: 'INTERNAL', message: 'Proses inti berhenti. Mulai ulang aplikasi.' } });
       this.waiting.clear();
@@ -84,6 +105,16 @@ export class CoreWorkerClient {
       const id = this.nextId++;
       this.waiting.set(id, resolve);
       this.post({ type: 'call', id, name, input });
+    });
+  }
+
+  /** The open database's user_version and the newest migration this build has (-1: the core has stopped). */
+  schemaVersion(): Promise<{ version: number; latest: number }> {
+    return new Promise((resolve) => {
+      if (this.exited) return resolve({ version: -1, latest: -1 });
+      const id = this.nextId++;
+      this.schemaAsks.set(id, resolve);
+      this.post({ type: 'schemaVersion', id });
     });
   }
 
@@ -117,6 +148,7 @@ export class CoreWorkerClient {
   }
 
   terminate(): Promise<number> {
+    this.ending = true;
     return this.worker.terminate();
   }
 }

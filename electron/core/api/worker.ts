@@ -11,10 +11,17 @@ import { dispatch } from './dispatch';
 import { sessionFor } from '../auth/session';
 import { scheduleBackups } from '../backup/schedule';
 import type { HostServices } from './host';
-import type { FromWorker, HostMethod, ToWorker, WorkerConfig } from './worker-protocol';
+import { LATEST_VERSION } from '../db/migrations/index';
+import type { FromWorker, HostMethod, LogLevel, ToWorker, WorkerConfig } from './worker-protocol';
 
 function send(m: FromWorker): void {
   parentPort!.postMessage(m);
+}
+
+/** Log lines go to main, which writes the log file (one writer, one rotation). */
+function log(level: LogLevel, message: string, e?: unknown): void {
+  const detail = e === undefined ? '' : `: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`;
+  send({ type: 'log', level, message: `${message}${detail}` });
 }
 
 function start(config: WorkerConfig): void {
@@ -41,7 +48,7 @@ function start(config: WorkerConfig): void {
   // Every call is checked here, in the core, against the signed-in user: the UI only hides buttons.
   const gate = sessionFor(ctx);
   // Daily backups run here, beside the one connection: after a restore they follow `ctx.db`.
-  const backups = config.backupDir ? scheduleBackups(ctx, config.backupDir, { log: (msg, e) => console.error(`[backup] ${msg}`, e) }) : null;
+  const backups = config.backupDir ? scheduleBackups(ctx, config.backupDir, { log: (msg, e) => log('error', `[backup] ${msg}`, e) }) : null;
   const running = new Set<Promise<unknown>>();
   let closing: Promise<void> | null = null;
   const shutdown = async (): Promise<void> => {
@@ -54,7 +61,7 @@ function start(config: WorkerConfig): void {
       if (backups) backup = (await backups.onQuit()).path;
     } catch (e) {
       error = e instanceof Error ? e.message : String(e);
-      console.error('[backup] backup on quit failed', e);
+      log('error', '[backup] backup on quit failed', e);
     }
     try {
       ctx.db.close();
@@ -68,6 +75,16 @@ function start(config: WorkerConfig): void {
       closing ??= shutdown();
       return;
     }
+    if (m.type === 'schemaVersion') {
+      let version = -1; // -1: the database is closed (the app is quitting)
+      try {
+        version = ctx.db.pragma('user_version', { simple: true }) as number;
+      } catch (e) {
+        log('warn', 'schema version unreadable', e);
+      }
+      send({ type: 'schemaVersion', id: m.id, version, latest: LATEST_VERSION });
+      return;
+    }
     if (m.type === 'hostReply') {
       const p = pending.get(m.id);
       pending.delete(m.id);
@@ -79,7 +96,7 @@ function start(config: WorkerConfig): void {
       send({ type: 'reply', id: m.id, reply: { ok: false, error: { code: 'INTERNAL', message: 'Aplikasi sedang ditutup.' } } });
       return;
     }
-    const call = dispatch(handlers, m.name, m.input, { gate, onInternalError: (name, e) => console.error(`[core] ${name}`, e) }).then((reply) => send({ type: 'reply', id: m.id, reply }));
+    const call = dispatch(handlers, m.name, m.input, { gate, onInternalError: (name, e) => log('error', `call ${name} failed`, e) }).then((reply) => send({ type: 'reply', id: m.id, reply }));
     running.add(call);
     void call.finally(() => running.delete(call));
   });
