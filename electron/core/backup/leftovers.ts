@@ -1,6 +1,7 @@
 import { mkdtempSync, readdirSync, rmSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { alive } from '../files/parts';
 
 /**
  * What a killed backup or restore leaves behind, and its clean-up. A backup is written under a part
@@ -13,17 +14,6 @@ import { dirname, join, resolve } from 'node:path';
 const LEGACY_PART = /^\.sigap-.+\.(?:sigapdb|sigapenc)(?:\.enc)?\.part(?:-journal)?$/;
 const TEMP_PREFIX = '.sigap-tmp-';
 const TEMP = /^\.sigap-tmp-(\d+)-/;
-
-function alive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    // EPERM: the process exists but belongs to someone else.
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 function safeList(dir: string): string[] {
   try {

@@ -37,7 +37,8 @@ export function partTarget(name: string): { target: string; pids: number[] } | n
   return target ? { target, pids } : null;
 }
 
-function alive(pid: number): boolean {
+/** Whether a process with this id is running (ours counts); a part or folder named after it is in use. */
+export function alive(pid: number): boolean {
   if (pid === process.pid) return true;
   try {
     process.kill(pid, 0);
