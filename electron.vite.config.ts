@@ -4,6 +4,8 @@ import react from '@vitejs/plugin-react';
 
 export default defineConfig({
   main: {
+    // index.ts loads electron/cli/main.ts with a dynamic import for `Sigap.exe --cli`, so the CLI is
+    // bundled here as lazy chunks (out/main/chunks/); dependencies stay external, as for the main process.
     build: {
       outDir: 'out/main',
       rollupOptions: {
