@@ -52,6 +52,9 @@ describe('the installers', () => {
       '@echo off',
       expect.stringMatching(/^rem /),
       expect.stringMatching(/^rem /),
+      'setlocal',
+      expect.stringMatching(/^rem /),
+      'set "ELECTRON_NO_ATTACH_CONSOLE="',
       '"%~dp0Sigap.exe" --cli %*',
       'exit /b %ERRORLEVEL%',
     ]);
