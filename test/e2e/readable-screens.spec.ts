@@ -11,6 +11,7 @@ import { seedDemo } from '../../electron/core/demo/index';
 import { arrearsReport, recordPayment } from '../../electron/core/billing/index';
 import { formatRupiah } from '../../shared/money';
 import type { CoreContext } from '../../electron/core/context';
+import { clippedNameCheck } from './readable-check';
 
 const SHOTS = process.env.SIGAP_SHOTS ?? 'test-results/readable';
 const LONG_UNIT = 'Dinas Pemberdayaan Perempuan, Perlindungan Anak, Pengendalian Penduduk dan Keluarga Berencana';
@@ -38,8 +39,8 @@ test('Tunggakan fits 1366x768: headers on at most two lines, one fine column wit
 
   // No sideways scrolling: the table is no wider than its card, the card no wider than the window.
   const widths = await table.evaluate((t) => {
-    const box = t.parentElement!;
-    return { table: t.scrollWidth, box: box.clientWidth, page: document.documentElement.scrollWidth, view: window.innerWidth };
+    const g = globalThis as unknown as { document: { documentElement: { scrollWidth: number } }; innerWidth: number };
+    return { table: t.scrollWidth, box: t.parentElement!.clientWidth, page: g.document.documentElement.scrollWidth, view: g.innerWidth };
   });
   expect(widths.table).toBeLessThanOrEqual(widths.box);
   expect(widths.page).toBeLessThanOrEqual(widths.view);
@@ -47,9 +48,10 @@ test('Tunggakan fits 1366x768: headers on at most two lines, one fine column wit
   // Every header on one or two lines.
   const lines = await table.locator('thead th').evaluateAll((ths) =>
     ths.map((th) => {
-      const r = document.createRange();
+      const g = globalThis as unknown as { document: { createRange(): { selectNodeContents(n: unknown): void; getClientRects(): ArrayLike<{ top: number }> } } };
+      const r = g.document.createRange();
       r.selectNodeContents(th);
-      const tops = new Set([...r.getClientRects()].map((b) => Math.round(b.top)));
+      const tops = new Set(Array.from(r.getClientRects()).map((b) => Math.round(b.top)));
       return { text: th.textContent ?? '', lines: tops.size };
     }),
   );
@@ -66,4 +68,64 @@ test('Tunggakan fits 1366x768: headers on at most two lines, one fine column wit
   await page.screenshot({ path: join(SHOTS, 'arrears-fine-1366.png') });
   // The long unit name wraps inside its cell instead of widening the table.
   await expect(table.getByRole('button', { name: LONG_UNIT, exact: true })).toBeVisible();
+});
+
+test('Beranda: program sets as labelled bars, long unit and category names readable', async ({ page, sigap }) => {
+  seed(sigap.ctx, 600);
+  await sigap.open('/');
+  await expect(page.locator('[data-state="ready"]')).toBeVisible();
+  // Every program set has its row with a count and a share, the empty ones too.
+  const rows = page.getByTestId('program-mix-row');
+  await expect(rows).toHaveCount(3);
+  const mix = sigap.ctx.db.prepare("SELECT count(*) AS n FROM person WHERE kpj IS NOT NULL").get() as { n: number };
+  expect(mix.n).toBeGreaterThan(0);
+  await expect(page.getByTestId('chart-programs')).toContainText(`${mix.n.toLocaleString('id-ID')} peserta terdaftar`);
+  for (const set of ['jkkJkmOnly', 'allFour', 'other']) await expect(rows.and(page.locator(`[data-set="${set}"]`))).toContainText(/\d+ orang · \d+,\d%/);
+  // The long unit name is cut beside its bar, with the full name as its title.
+  await expect(page.getByTestId('opd-tick').locator('title', { hasText: LONG_UNIT })).toHaveCount(1);
+  await page.getByText('Tabel semua unit').click();
+  expect(await page.evaluate(clippedNameCheck(LONG_UNIT))).toEqual([]);
+  expect(await page.evaluate(clippedNameCheck(LONG_CATEGORY))).toEqual([]);
+  await page.screenshot({ path: join(SHOTS, 'beranda-1366.png') });
+  await page.getByTestId('chart-programs').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(SHOTS, 'beranda-programs-1366.png') });
+});
+
+test('Roster and Iuran: long unit and category names wrap or carry their full name in a title', async ({ page, sigap }) => {
+  seed(sigap.ctx);
+  const unit = sigap.ctx.db.prepare('SELECT id FROM opd WHERE name = ?').get(LONG_UNIT) as { id: number };
+  await sigap.open(`/pegawai?opd=${unit.id}`);
+  await expect(page.getByTestId('roster-count')).toBeVisible();
+  await expect(page.locator('.col-opd', { hasText: LONG_UNIT.slice(0, 18) }).first()).toBeVisible();
+  expect(await page.evaluate(clippedNameCheck(LONG_UNIT))).toEqual([]);
+  expect(await page.evaluate(clippedNameCheck(LONG_CATEGORY))).toEqual([]);
+  // The chosen unit is cut in the closed drop-down; its title says it in full.
+  await expect(page.getByRole('combobox', { name: 'OPD' })).toHaveAttribute('title', LONG_UNIT);
+  await page.screenshot({ path: join(SHOTS, 'roster-1366.png') });
+
+  await sigap.open('/iuran?bulan=2026-02');
+  await expect(page.getByTestId('invoice-row').first()).toBeVisible();
+  expect(await page.evaluate(clippedNameCheck(LONG_UNIT))).toEqual([]);
+  const widths = await page.getByTestId('invoice-table').evaluate((t) => ({ table: t.scrollWidth, box: t.parentElement!.clientWidth }));
+  expect(widths.table).toBeLessThanOrEqual(widths.box);
+  await page.getByTestId('invoice-row').filter({ hasText: LONG_UNIT }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(SHOTS, 'iuran-1366.png') });
+});
+
+test('each screen loads its own chunk: charts only with Beranda, a small first chunk', async ({ page, sigap }) => {
+  seed(sigap.ctx, 100);
+  const scripts: { url: string; size: Promise<number> }[] = [];
+  page.on('response', (r) => {
+    if (r.url().endsWith('.js')) scripts.push({ url: r.url(), size: r.body().then((b) => b.length, () => 0) });
+  });
+  await sigap.open('/iuran');
+  await expect(page.getByRole('heading', { level: 1, name: 'Iuran' })).toBeVisible();
+  expect(scripts.some((s) => /BillingPage-/.test(s.url))).toBe(true);
+  expect(scripts.some((s) => /HomePage-/.test(s.url)), 'Beranda and its charts are not loaded for Iuran').toBe(false);
+  const entry = scripts.find((s) => /\/assets\/index-/.test(s.url));
+  expect(entry, 'the entry chunk').toBeDefined();
+  expect(await entry!.size).toBeLessThan(450_000); // one 1.1 MB chunk before the split
+  await page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Beranda' }).click();
+  await expect(page.getByTestId('stat-active')).toBeVisible();
+  expect(scripts.some((s) => /HomePage-/.test(s.url)), scripts.map((s) => s.url).join(' ')).toBe(true);
 });

@@ -7,7 +7,8 @@
 import { Link } from 'react-router';
 import type { CoverageSummaryDto } from '../../../../shared/contract/coverage-calls';
 import { formatDateId, formatMonthId, formatNumber, formatRupiah } from '../../format';
-import { ArrearsChart, CoverageByOpdChart, ProgramMixChart, TrendChart } from './dashboard-charts';
+import { ArrearsChart, CoverageByOpdChart, TrendChart } from './dashboard-charts';
+import { ProgramMixBars } from './program-mix';
 import '../../styles/coverage.css';
 import { formatPercent, formatShare } from '../../../../shared/percent';
 
@@ -66,7 +67,7 @@ export function Dashboard({ s }: { s: CoverageSummaryDto }) {
 
         <section className="card" aria-labelledby="cov-programs">
           <h2 id="cov-programs">Program dan kategori</h2>
-          <ProgramMixChart s={s} />
+          <ProgramMixBars s={s} />
           <table className="simple-table cov-compact">
             <thead>
               <tr><th>Kategori</th><th>Program</th><th className="num">Pada SK</th><th className="num">Terdaftar</th></tr>

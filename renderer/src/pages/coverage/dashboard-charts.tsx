@@ -2,7 +2,7 @@
  * The Beranda charts (recharts). Every bar is a link: a click opens the list behind it, and the same
  * numbers stay reachable with the keyboard in the tables next to the charts.
  */
-import { Bar, BarChart, CartesianGrid, Cell, Legend, Pie, PieChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Cell, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useNavigate } from 'react-router';
 import { MONTHS_ID } from '../../../../shared/dates';
 import { AGING_BUCKETS } from '../../../../shared/billing-types';
@@ -14,6 +14,22 @@ export const COLORS = { primary: '#1d5c8f', ok: '#1e7346', warn: '#d39b1c', dang
 const shortMonth = (m: string) => `${MONTHS_ID[Number(m.slice(5, 7)) - 1]!.slice(0, 3)} ${m.slice(2, 4)}`;
 const shortRupiah = (n: number) => (n >= 1e9 ? `${(n / 1e9).toLocaleString('id-ID', { maximumFractionDigits: 1 })} M` : n >= 1e6 ? `${(n / 1e6).toLocaleString('id-ID', { maximumFractionDigits: 1 })} jt` : formatNumber(n));
 const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+/**
+ * A unit's name beside its bar: cut to fit the axis, the full name in an SVG title (the hover tooltip,
+ * and what a screen reader reads), so "Dinas Pemberdayaan Perempuan, Perlindungan Anak, …" stays known.
+ */
+function UnitTick({ x = 0, y = 0, payload }: { x?: number; y?: number; payload?: { value?: unknown } }) {
+  const name = String(payload?.value ?? '');
+  return (
+    <g transform={`translate(${x},${y})`} data-testid="opd-tick">
+      <title>{name}</title>
+      <text x={-4} y={0} dy={4} textAnchor="end" fontSize={12} fill="#5b6978">
+        {cut(name, 27)}
+      </text>
+    </g>
+  );
+}
 
 interface OpdDatum { opdId: number; name: string; enrolled: number; notEnrolled: number }
 
@@ -32,35 +48,12 @@ export function CoverageByOpdChart({ s, limit = 12 }: { s: CoverageSummaryDto; l
         <BarChart data={data} layout="vertical" margin={{ top: 0, right: 16, bottom: 0, left: 0 }} barCategoryGap={4}>
           <CartesianGrid horizontal={false} stroke="#e5e9ef" />
           <XAxis type="number" tick={{ fontSize: 11 }} tickFormatter={formatNumber} allowDecimals={false} />
-          <YAxis type="category" dataKey="name" width={205} tick={{ fontSize: 12 }} tickFormatter={(v: string) => cut(v, 25)} interval={0} />
+          <YAxis type="category" dataKey="name" width={205} tick={<UnitTick />} interval={0} />
           <Tooltip formatter={(v) => formatNumber(Number(v))} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
           <Bar dataKey="enrolled" name="Terdaftar (ber-KPJ)" stackId="a" fill={COLORS.primary} cursor="pointer" onClick={open('ada')} isAnimationActive={false} />
           <Bar dataKey="notEnrolled" name="Belum terdaftar" stackId="a" fill={COLORS.warn} cursor="pointer" onClick={open('belum')} isAnimationActive={false} />
         </BarChart>
-      </ResponsiveContainer>
-    </div>
-  );
-}
-
-/** Enrolled people by program set: JKK+JKM only, all four programs, another mix. */
-export function ProgramMixChart({ s }: { s: CoverageSummaryDto }) {
-  const data = [
-    { name: 'JKK + JKM saja', value: s.programMix.jkkJkmOnly, color: COLORS.primary },
-    { name: 'Empat program', value: s.programMix.allFour, color: COLORS.ok },
-    { name: 'Kombinasi lain', value: s.programMix.other, color: COLORS.soft },
-  ].filter((d) => d.value > 0);
-  if (data.length === 0) return <p className="muted">Belum ada peserta terdaftar.</p>;
-  return (
-    <div className="chart" data-testid="chart-programs">
-      <ResponsiveContainer width="100%" height={170}>
-        <PieChart>
-          <Pie data={data} dataKey="value" nameKey="name" innerRadius={42} outerRadius={70} paddingAngle={1} isAnimationActive={false}>
-            {data.map((d) => <Cell key={d.name} fill={d.color} />)}
-          </Pie>
-          <Tooltip formatter={(v) => `${formatNumber(Number(v))} orang`} />
-          <Legend layout="vertical" align="right" verticalAlign="middle" wrapperStyle={{ fontSize: 12 }} />
-        </PieChart>
       </ResponsiveContainer>
     </div>
   );

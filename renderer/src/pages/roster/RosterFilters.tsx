@@ -48,7 +48,11 @@ export function RosterFilters({ query, searchText, onSearchText, onChange, optio
       </label>
       <label className="filter">
         <span>OPD</span>
-        <select value={query.opdId ?? ''} onChange={(e) => onChange({ ...query, opdId: idOrNull(e.target.value) })}>
+        <select
+          value={query.opdId ?? ''}
+          onChange={(e) => onChange({ ...query, opdId: idOrNull(e.target.value) })}
+          title={options.opds.find((o) => o.id === query.opdId)?.name /* a long unit name is cut in the closed list */}
+        >
           <option value="">Semua OPD dan pekon</option>
           <optgroup label="OPD">
             {opds.map((o) => (
@@ -70,7 +74,11 @@ export function RosterFilters({ query, searchText, onSearchText, onChange, optio
       </label>
       <label className="filter">
         <span>Kategori</span>
-        <select value={query.categoryId ?? ''} onChange={(e) => onChange({ ...query, categoryId: idOrNull(e.target.value) })}>
+        <select
+          value={query.categoryId ?? ''}
+          onChange={(e) => onChange({ ...query, categoryId: idOrNull(e.target.value) })}
+          title={options.categories.find((c) => c.id === query.categoryId)?.name}
+        >
           <option value="">Semua kategori</option>
           {options.categories.map((c) => (
             <option key={c.id} value={c.id}>
