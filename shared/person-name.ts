@@ -75,9 +75,9 @@ function scriptOf(ch: string): string {
  * character-by-character checks below could refuse. Checked first, so a 100,000-row SK does not spend a
  * second on Unicode property tests (measured: about 10 µs a name the long way, well under 1 µs this way).
  */
-const PLAIN_NAME = /^[A-Za-z][A-Za-z0-9 .,'`()\/-]*$/;
+const PLAIN_NAME = /^[A-Za-z][A-Za-z0-9 .,'`()/-]*$/;
 /** The same, before tidying: ASCII spaces and tabs only (JavaScript's trim would also eat U+FEFF). */
-const PLAIN_RAW = /^[ \t]*[A-Za-z][A-Za-z0-9 \t.,'`()\/-]*$/;
+const PLAIN_RAW = /^[ \t]*[A-Za-z][A-Za-z0-9 \t.,'`()/-]*$/;
 
 /** Why a tidied, non-empty name is refused, or null. `raw` is the name before white space was tidied. */
 function problemOf(name: string, raw: string): string | null {

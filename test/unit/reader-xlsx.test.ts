@@ -96,7 +96,7 @@ describe('cell values as Excel stores them', () => {
       { name: '_rels/.rels', data: rels(rel('rId1', 'officeDocument', 'xl/workbook.xml')) },
       { name: 'xl/workbook.xml', data: `<workbook ${ns}><workbookPr${wb1904 ? ' date1904="1"' : ''}/><sheets><sheet name="Nilai" sheetId="1" r:id="rId1"/></sheets></workbook>` },
       { name: 'xl/_rels/workbook.xml.rels', data: rels(rel('rId1', 'worksheet', '/xl/worksheets/sheet1.xml') + rel('rId2', 'styles', 'styles.xml') + rel('rId3', 'sharedStrings', 'sharedStrings.xml')) },
-      { name: 'xl/styles.xml', data: `<styleSheet ${ns}><numFmts count="1"><numFmt numFmtId="164" formatCode="dd\-mmm\-yyyy"/><numFmt numFmtId="165" formatCode="&quot;Rp&quot;#,##0"/></numFmts><cellStyleXfs count="1"><xf numFmtId="14"/></cellStyleXfs><cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="165"/><xf numFmtId="14"/></cellXfs></styleSheet>` },
+      { name: 'xl/styles.xml', data: `<styleSheet ${ns}><numFmts count="1"><numFmt numFmtId="164" formatCode="dd\\-mmm\\-yyyy"/><numFmt numFmtId="165" formatCode="&quot;Rp&quot;#,##0"/></numFmts><cellStyleXfs count="1"><xf numFmtId="14"/></cellStyleXfs><cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="165"/><xf numFmtId="14"/></cellXfs></styleSheet>` },
       { name: 'xl/sharedStrings.xml', data: `<sst ${ns}><si><t>Ahmad</t><rPh sb="0" eb="1"><t>アフマド</t></rPh></si><si><r><t>Baris_x000D_</t></r><r><t xml:space="preserve"> dua</t></r></si></sst>` },
     ]);
     writeFileSync(path, parts(false));

@@ -79,7 +79,10 @@ function deletions(w: string, depth: number): Set<string> {
     const next: string[] = [];
     for (const x of layer) for (let i = 0; i < x.length; i++) {
       const v = x.slice(0, i) + x.slice(i + 1);
-      if (!out.has(v)) (out.add(v), next.push(v));
+      if (!out.has(v)) {
+        out.add(v);
+        next.push(v);
+      }
     }
     layer = next;
   }
