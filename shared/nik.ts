@@ -47,15 +47,17 @@ export function parseNik(raw: string): NikResult {
   if (nik === '') return { ok: false, code: 'NIK_EMPTY', message: 'NIK kosong.', nik };
   // Copied NIKs bring characters no one can see, and phones and Arabic keyboards type digits that look
   // like 0-9 but are not: say which, so the clerk retypes rather than stares at 16 digits that look right.
-  const hidden = firstInvisible(nik);
+  // (Only when the NIK is not plain 0-9 already: the walk over the characters is for the odd case.)
+  const plain = /^\d{16}$/.test(nik);
+  const hidden = plain ? null : firstInvisible(nik);
   if (hidden) {
     return { ok: false, code: 'NIK_FORMAT', message: `NIK "${visibleName(raw.trim(), 30)}" memuat karakter tak terlihat (${codePointName(hidden)}), biasanya terbawa saat menyalin dari dokumen lain. Ketik ulang NIK dari KTP.`, nik };
   }
-  const foreignDigit = Array.from(nik).find((ch) => /\p{Nd}/u.test(ch) && !/[0-9]/.test(ch));
+  const foreignDigit = plain ? undefined : Array.from(nik).find((ch) => /\p{Nd}/u.test(ch) && !/[0-9]/.test(ch));
   if (foreignDigit) {
     return { ok: false, code: 'NIK_FORMAT', message: `NIK "${visibleName(raw.trim(), 30)}" memuat angka "${foreignDigit}" (${codePointName(foreignDigit)}) yang bukan angka 0-9 biasa (misalnya angka Arab atau angka lebar). Ketik ulang NIK dengan angka 0-9.`, nik };
   }
-  if (!/^\d{16}$/.test(nik)) {
+  if (!plain) {
     return { ok: false, code: 'NIK_FORMAT', message: `NIK harus 16 angka, tertulis "${raw.trim()}" (${nik.length} karakter).`, nik };
   }
   const province = nik.slice(0, 2);

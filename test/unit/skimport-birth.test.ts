@@ -82,6 +82,7 @@ describe('pre-numbered empty template rows', () => {
       [4, null, null, null, 0],
       ['5)', null, null, null, null],
       [6],
+      ['7.', null, '-', null, 'Rp -'],
     ]);
     const res = await readAppendix(path, { referenceYear: 2026 });
     expect(res.problems).toEqual([]);

@@ -19,12 +19,15 @@ const EMPTY_MARK = /^(-+|0|Rp\.?\s*-*)$/i;
 export function classifyRow(cells: Cell[], columns: Partial<Record<Field, number>>): RowKind {
   const filled = cells.map((c, i) => ({ c, i })).filter(({ c }) => !isBlank(c));
   if (filled.length === 0) return 'blank';
-  // A pre-numbered empty template row ("8." or 8 in the No column, perhaps a dash or 0 elsewhere).
+  const nikBlank = columns.nik === undefined || isBlank(cells[columns.nik] ?? null);
+  // A pre-numbered empty template row ("8." or 8 in the No column, perhaps a dash or 0 elsewhere);
+  // a row with a NIK never is one, so the common row skips the check.
   const noCol = columns.no ?? filled[0]!.i;
-  if (filled.every(({ c, i }) => (i === noCol && /^\d{1,5}[.)]?$/.test(cellText(c))) || EMPTY_MARK.test(cellText(c)))) return 'blank';
+  const nikCell = columns.nik === undefined ? null : (cells[columns.nik] ?? null);
+  const maybeTemplate = nikBlank || EMPTY_MARK.test(cellText(nikCell));
+  if (maybeTemplate && filled.every(({ c, i }) => (i === noCol && /^\d{1,5}[.)]?$/.test(cellText(c))) || EMPTY_MARK.test(cellText(c)))) return 'blank';
   const texts = filled.map(({ c }) => cellText(c));
   if (texts.some((t) => TOTAL.test(t))) return 'total';
-  const nikBlank = columns.nik === undefined || isBlank(cells[columns.nik] ?? null);
   if (nikBlank && texts.some((t) => SIGNATURE.test(t))) return 'signature';
   const distinct = new Set(texts);
   if (nikBlank && distinct.size === 1 && typeof filled[0]!.c === 'string' && !/^\d+$/.test(texts[0]!)) return 'group';
