@@ -67,14 +67,31 @@ describe('arguments as people write them', () => {
 
   it('an unexpected failure says so in a sentence and logs the details, with no stack trace', async () => {
     const home = join(dir, 'home');
-    // A database path under a regular file: the folder cannot be made.
-    const r = await runCli(['settings', 'set', 'pemda.nama=X', '--db', join(db, 'x.db')], { env: { XDG_CONFIG_HOME: home } });
-    expect(r.code).toBe(1);
-    noStack(r.stderr);
-    expect(r.stderr).toMatch(/^Galat/);
-    const log = /Rincian dicatat di (\S+);/.exec(r.stderr);
-    expect(log, r.stderr).not.toBeNull();
-    expect(readFileSync(log![1]!, 'utf8')).toMatch(/\n\s+at /);
+    // A defect inside a command (a stand-in command that throws a programming error).
+    COMMANDS.rusak = async () => {
+      throw new TypeError("Cannot read properties of undefined (reading 'nik')");
+    };
+    try {
+      const r = await runCli(['rusak'], { env: { XDG_CONFIG_HOME: home } });
+      expect(r.code).toBe(1);
+      noStack(r.stderr);
+      expect(r.stderr).toMatch(/^Galat tak terduga pada perintah "rusak": Cannot read properties/);
+      const log = /Rincian dicatat di (\S+);/.exec(r.stderr);
+      expect(log, r.stderr).not.toBeNull();
+      expect(readFileSync(log![1]!, 'utf8')).toMatch(/\n\s+at /);
+    } finally {
+      delete COMMANDS.rusak;
+    }
+  });
+
+  it('a folder given as a file, or a path through a file, is explained', async () => {
+    const folder = await runCli(['backup', 'check', dir, '--db', db]);
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toMatch(/sebuah folder, bukan berkas/);
+    const through = await runCli(['settings', 'set', 'pemda.nama=X', '--db', join(db, 'x.db')]);
+    expect(through.code).toBe(2);
+    expect(through.stderr).toMatch(/melewati sebuah berkas seolah-olah folder/);
+    noStack(folder.stderr + through.stderr);
   });
 });
 

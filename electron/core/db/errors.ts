@@ -32,6 +32,17 @@ export function faultToSigapError(e: unknown): SigapError | null {
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
     return new SigapError('FILE_NOT_WRITABLE', `Berkas atau folder${where(path)} tidak dapat ditulis (izin ditolak atau disk hanya-baca). Pilih folder lain atau periksa izinnya, lalu coba lagi.`);
   }
+  // A folder named where a file was meant (`sigap backup check D:\\`), or a file where a folder was.
+  if (code === 'EISDIR') {
+    const name = where(path);
+    return new SigapError('INVALID_INPUT', `${name ? `${name.trim().slice(1, -1)} adalah` : 'Yang disebut sebagai berkas ternyata'} sebuah folder, bukan berkas. Sebutkan berkasnya di dalam folder itu, lalu coba lagi.`);
+  }
+  if (code === 'ENOTDIR' || (code === 'EEXIST' && (e as { syscall?: unknown }).syscall === 'mkdir')) {
+    return new SigapError('INVALID_INPUT', `Jalur${where(path)} melewati sebuah berkas seolah-olah folder. Periksa jalurnya, lalu coba lagi.`);
+  }
+  if (code === 'ENOENT' && typeof path === 'string') {
+    return new SigapError('NOT_FOUND', `Berkas atau folder${where(path)} tidak ditemukan. Periksa jalurnya, lalu coba lagi.`);
+  }
   if (code.startsWith('SQLITE_IOERR') || code === 'EIO') {
     return new SigapError('DISK_ERROR', `Disk gagal membaca atau menulis${where(path)} (penuh, dilepas, atau rusak): perubahan tidak disimpan. Periksa disk, lalu coba lagi.`);
   }
