@@ -3,8 +3,9 @@ import { defineConfig } from '@playwright/test';
 import base from '../../playwright.config';
 
 /**
- * `npm run screenshots`: every screen with demo data, written to docs/screenshots/. Kept out of
- * `npm test` (its own config) because it rewrites files that are committed.
+ * Every screen with demo data, written to docs/screenshots/ by specs that also check what they show.
+ * `npm test` runs it last, so the committed screenshots are those of the code that passed (a changed
+ * screen shows up as changed PNGs in git); `npm run screenshots` runs it alone.
  */
 export default defineConfig({
   ...base,
