@@ -83,3 +83,27 @@ test('the Unit kerja step proposes known units for DINKES, KEC. BALIK BUKIT and 
   if (s2) await page.screenshot(s2);
   expect(sigap.ctx.db.prepare("SELECT o.name FROM unit_alias a JOIN opd o ON o.id = a.opd_id WHERE a.alias_key = 'DINAS PENDIDIKAN'").pluck().get()).toBe('Dinas Kesehatan');
 });
+
+test('a unit made by one import is offered by the next, without reloading the page', async ({ page, sigap }) => {
+  seedDemo(sigap.ctx, { persons: 20, year: 2026 });
+  const first = await writeMessyAppendix(join(sigap.dir, 'a.xlsx'), fxPersons(3, ['UPTD Puskesmas Way Mengaku'], 21, 710_000), { number: '800/101/KPTS/III.01/2026', date: '2026-02-20' });
+  const second = await writeMessyAppendix(join(sigap.dir, 'b.xlsx'), fxPersons(3, ['PKM WAY MENGAKU TYPO'], 22, 720_000), { number: '800/102/KPTS/III.01/2026', date: '2026-02-21' });
+  sigap.openQueue.push(first.path, second.path);
+
+  await sigap.open('/sk/impor');
+  await page.getByRole('button', { name: 'Pilih berkas…' }).click();
+  await page.getByLabel('TMT (terhitung mulai tanggal)').fill('01-03-2026');
+  await page.getByText('Perubahan', { exact: true }).click();
+  await page.getByRole('button', { name: 'Baca berkas' }).click();
+  await page.getByLabel('Buat unit baru “UPTD Puskesmas Way Mengaku”').check();
+  await page.getByRole('button', { name: 'Terapkan SK' }).click();
+  await expect(page.getByTestId('import-done')).toContainText('sudah diterapkan');
+
+  await page.getByRole('button', { name: 'Impor SK lain' }).click();
+  await page.getByRole('button', { name: 'Pilih berkas…' }).click();
+  await page.getByLabel('TMT (terhitung mulai tanggal)').fill('01-03-2026');
+  await page.getByText('Perubahan', { exact: true }).click();
+  await page.getByRole('button', { name: 'Baca berkas' }).click();
+  const select = page.getByLabel('Unit untuk “PKM WAY MENGAKU TYPO”');
+  await expect(select.locator('option', { hasText: 'UPTD Puskesmas Way Mengaku' })).toHaveCount(1);
+});

@@ -39,12 +39,13 @@ export function ImportWizardPage() {
   return (
     <div className="page">
       <PageHeader title="Impor SK" subtitle="Baca lampiran SK, periksa hasilnya, lalu terapkan ke daftar pegawai. Tidak ada yang disimpan sebelum Anda menekan Terapkan." />
-      <LoadState load={options}>{(o) => <Wizard options={o} />}</LoadState>
+      {/* Units made by one import are offered to the next: the options are read again on restart. */}
+      <LoadState load={options}>{(o) => <Wizard options={o} onRestart={options.reload} />}</LoadState>
     </div>
   );
 }
 
-function Wizard({ options }: { options: Options }) {
+function Wizard({ options, onRestart }: { options: Options; onRestart: () => void }) {
   const bridge = useBridge();
   const app = useAppInfo();
   const defaultCategory = String(options.categories.find((c) => c.segment === 'PU')?.id ?? options.categories[0]?.id ?? '');
@@ -114,6 +115,7 @@ function Wizard({ options }: { options: Options }) {
     setOverrides({});
     setForm(emptyDecreeForm(defaultCategory));
     setStep('file');
+    onRestart();
   };
 
   const current = STEPS.findIndex((s) => s.key === step);
