@@ -46,6 +46,11 @@ describe('sigap import-sk and unit names', () => {
     expect(half.code).toBe(1);
     expect(half.json<Doc>().blocking.find((b) => b.code === 'UNITS_UNCONFIRMED')!.message).toMatch(/1 nama unit kerja .*UPTD Puskesmas Way Mengaku/);
 
+    // A mapping for a name the file does not have is a typing slip, said as such.
+    const slip = await runCli([...base, '--map-unit', 'DINKEZ=Dinas Kesehatan']);
+    expect(slip.code).toBe(1);
+    expect(slip.stderr).toMatch(/--map-unit "DINKEZ=\.\.\." tidak cocok dengan nama unit mana pun di berkas/);
+
     // A --map-unit target must be a real unit.
     const wrong = await runCli([...base, '--map-unit', 'DINKES=Dinas Kesehatann']);
     expect(wrong.code).toBe(2);

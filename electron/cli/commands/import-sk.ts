@@ -8,6 +8,7 @@ import { formatRupiah } from '../../../shared/money';
 import { autoBackup, defaultBackupDir } from '../../core/backup/auto';
 import { UNIT_OPTIONS, unitBlock, unitDecisionsFromFlags, unitLines } from './import-sk-units';
 import { IMPORT_SK_USAGE } from '../usage';
+import { unitKey } from '../../../shared/person-fields';
 
 /** How to give on the command line what the wizard asks for in a box (the core's messages name the box). */
 const CLI_HINTS: Record<string, string> = {
@@ -93,6 +94,11 @@ export async function importSkCommand(args: string[], cx: CliEnv): Promise<numbe
     });
     const unchosen = modeBlock(pv, Boolean(values.replace || values.amend));
     if (unchosen) pv.blocking.push(unchosen);
+    // A mapping for a name the file does not have is most likely a typing slip: say so.
+    const read = new Set(pv.units.map((u) => unitKey(u.read)));
+    for (const name of Object.keys(units.decisions.units ?? {})) {
+      if (!read.has(unitKey(name))) cx.io.err(`Perhatian: --map-unit "${name}=..." tidak cocok dengan nama unit mana pun di berkas; periksa ejaannya (lihat "units" di --json).\n`);
+    }
     const undecided = unitBlock(pv, units.decisions);
     if (undecided) pv.blocking.push(undecided);
     const canApply = pv.blocking.length === 0 && pv.accepted > 0 && (pv.rejected.length === 0 || values['skip-invalid']);
