@@ -78,3 +78,17 @@ describe("next year's budget", () => {
     expect(jkk.reduce((s, l) => s + l.volume, 0)).toBe(12);
   });
 });
+
+describe('the printed basis', () => {
+  it('names the retirement age in force, with its source, where JP is billed', async () => {
+    const { invoicePrint } = await import('../../electron/core/print/invoice');
+    ctx = billingDb('2026-03-10T03:00:00Z');
+    const opd = addUnit(ctx, '04', 'Dinas Sosial');
+    const full = addCategory(ctx, { name: 'PPPK cetak', segment: 'PU', programs: 'JKK,JKM,JHT,JP' });
+    staffBorn('1965-01-10', full, opd, 4_000_000);
+    staffBorn('1990-05-05', full, opd, 4_000_000);
+    const inv = runBilling(ctx, { month: '2026-03', issue: true }).invoices[0]!;
+    const doc = invoicePrint(ctx, inv.id, { attachment: false });
+    expect(doc.body).toMatch(/Usia pensiun JP; sesudahnya JP tidak ditagih: <span class="strong">59 tahun<\/span> \(berlaku sejak Januari 2025; PP 45\/2015 Ps\.15/);
+  });
+});

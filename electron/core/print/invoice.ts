@@ -66,7 +66,8 @@ function ratesNotes(d: InvoiceDocument): string[] {
   const add = (key: RateParamKey, what: string) => {
     const r = p[key];
     if (!r) return;
-    const value = RATE_PARAMS[key].unit === 'bp' ? formatBp(r.value) : formatRupiah(r.value);
+    const unit = RATE_PARAMS[key].unit;
+    const value = unit === 'bp' ? formatBp(r.value) : unit === 'years' ? `${r.value} tahun` : formatRupiah(r.value);
     notes.push(`${h(what)}: <span class="strong">${h(value)}</span> (berlaku sejak ${h(formatMonthId(r.effectiveMonth))}; ${h(r.source)})`);
   };
   if (d.invoice.segment === 'PU') {
@@ -81,6 +82,7 @@ function ratesNotes(d: InvoiceDocument): string[] {
       add('pu.jp.employer', 'JP bagian pemberi kerja');
       add('pu.jp.worker', 'JP bagian pekerja');
       add('pu.jp.wage_cap', 'Batas atas upah JP');
+      add('pu.jp.retirement_age', 'Usia pensiun JP; sesudahnya JP tidak ditagih');
     }
     if ((p['pu.wage_floor']?.value ?? 0) > 0) add('pu.wage_floor', 'Upah terendah yang dilaporkan');
   } else {
