@@ -59,7 +59,7 @@ export const USAGE = `Sigap: daftar pegawai non-ASN, iuran dan pelaporan BPJS Ke
 
 Penggunaan:
   ${IMPORT_SK_USAGE}
-  sigap roster [--month YYYY-MM] [--opd NAME] [--search TEXT] [--status active|ended|all] [--json | --csv]
+  sigap roster [--month YYYY-MM] [--opd NAME] [--search TEXT] [--status active|ended|all] [--json | --csv | --xlsx FILE [--columns nik,name,...]]
   ${OPD_USAGE}
   ${CATEGORY_USAGE}
   ${TEMPLATE_USAGE}

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { empty, id, month, nothing, progressEvent } from './common';
-import { engagementEnd, personCreate, personDetail, personUpdate, rosterFilter, rosterOptions, rosterPage } from './roster';
+import { engagementEnd, personCreate, personDetail, personUpdate, rosterExport, rosterFilter, rosterOptions, rosterPage } from './roster';
 import { decreeDto, skApplyInput, skApplyResult, skChosenFile, skPreview, skPreviewInput, skSheetHeads, skTemplateSaved, fileToken } from './sk';
 import { appInfo, categoryList, categorySave, categorySaved, dashboard, employerDto, employerSave, opdDto, opdSave, unitAliasDto, unitAliasSave } from './settings';
 import type { ErrorCode } from '../errors';
@@ -20,6 +20,7 @@ export const contract = {
   'dashboard.summary': { input: z.object({ month }).strict(), output: dashboard },
   'roster.list': { input: rosterFilter, output: rosterPage },
   'roster.options': { input: empty, output: rosterOptions },
+  'roster.saveXlsx': { input: rosterExport, output: z.object({ path: z.string(), rows: z.number() }).nullable() },
   'person.get': { input: z.object({ personId: id }).strict(), output: personDetail },
   'person.create': { input: personCreate, output: z.object({ personId: z.number(), engagementId: z.number() }) },
   'person.update': { input: personUpdate, output: nothing },

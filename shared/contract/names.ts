@@ -9,7 +9,7 @@ import { PRINT_NAMES } from './print-names';
 import { COVERAGE_NAMES } from './coverage-names';
 
 export const CORE_NAMES = [
-  'app.info', 'dashboard.summary', 'roster.list', 'roster.options', 'person.get', 'person.create', 'person.update',
+  'app.info', 'dashboard.summary', 'roster.list', 'roster.options', 'roster.saveXlsx', 'person.get', 'person.create', 'person.update',
   'engagement.end', 'decree.list', 'sk.chooseFile', 'sk.inspect', 'sk.preview', 'sk.apply', 'sk.saveProblems', 'sk.saveTemplate', 'settings.employer',
   'settings.saveEmployer', 'settings.chooseLogo', 'opd.list', 'opd.save', 'opd.aliases', 'opd.saveAlias', 'opd.deleteAlias', 'category.list', 'category.save',
 ] as const;

@@ -143,3 +143,15 @@ export const personDetail = z.object({
   death: z.object({ incidentId: z.number(), date: z.string(), kind: incidentKind, kindLabel: z.string() }).nullable().default(null),
 });
 export type PersonDetailDto = z.infer<typeof personDetail>;
+
+/** The columns a roster export may carry (electron/core/roster/export.ts), in the order the clerk reads them. */
+export const ROSTER_EXPORT_COLUMNS = [
+  'nik', 'name', 'sex', 'birthPlace', 'birthDate', 'kpj', 'opdCode', 'opd', 'category', 'segment', 'position', 'honor',
+  'reportedWage', 'startDate', 'endDate', 'decreeNumber',
+] as const;
+
+/** Pegawai › Unduh Excel: the list on screen (its filters and order), with the columns chosen. */
+export const rosterExport = rosterFilter
+  .omit({ offset: true, limit: true })
+  .extend({ columns: z.array(z.enum(ROSTER_EXPORT_COLUMNS)).max(ROSTER_EXPORT_COLUMNS.length).optional() })
+  .strict();

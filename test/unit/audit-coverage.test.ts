@@ -17,7 +17,7 @@ import { bridge, testHost, TEST_ADMIN, type TestHost } from '../api-harness';
 
 /** Calls that change nothing in the database (reads, dialogs, previews, files written elsewhere). */
 const NOT_WRITERS: Record<string, string> = {
-  'app.info': 'read', 'dashboard.summary': 'read', 'roster.list': 'read', 'roster.options': 'read', 'person.get': 'read',
+  'app.info': 'read', 'dashboard.summary': 'read', 'roster.list': 'read', 'roster.options': 'read', 'roster.saveXlsx': 'writes a file of the list on screen, not the database', 'person.get': 'read',
   'decree.list': 'read', 'sk.chooseFile': 'dialog', 'sk.inspect': 'read', 'sk.preview': 'preview held in memory',
   'sk.saveProblems': 'writes a file of the rejected rows, not the database', 'sk.saveTemplate': 'writes a blank appendix template, not the database',
   'settings.employer': 'read', 'settings.chooseLogo': 'dialog', 'opd.list': 'read', 'opd.aliases': 'read', 'category.list': 'read',

@@ -113,7 +113,9 @@ describe('NIK and KPJ in written files, by role', () => {
   it('the other files finance and viewer can write carry no NIK or KPJ at all', async () => {
     // Every file-writing call open to finance or viewer, by name: a new one fails here until it is checked.
     const fileCalls = CHANNELS.filter((c) => /(pdf|xlsx)$/i.test(c) && (mayCall('finance', c) || mayCall('viewer', c))).sort();
-    const checkedElsewhere = ['invoice.saveXlsx', 'print.invoicePdf'];
+    // The roster export carries NIK and KPJ masked for these roles: read back in identity-recovery.test.ts
+    // (every file those roles can write, scanned) and roster-export.test.ts.
+    const checkedElsewhere = ['invoice.saveXlsx', 'print.invoicePdf', 'roster.saveXlsx'];
     const everyone = p.ctx.db.prepare('SELECT nik, kpj FROM person').all() as { nik: string; kpj: string | null }[];
     const calls: [string, Record<string, unknown>, 'pdf' | 'xlsx'][] = [
       ['print.recapPdf', { month: '2026-03', paper: 'A4' }, 'pdf'],

@@ -222,6 +222,10 @@ describe('no reply to finance or viewer carries a private value of a seeded pers
           host.saveQueue.push(join(ctx.dir, `${role}-${invoiceId}.xlsx`));
           return { invoiceId };
         }),
+        'roster.saveXlsx': () => {
+          host.saveQueue.push(join(ctx.dir, `${role}-pegawai.xlsx`));
+          return [{ month: MONTH }];
+        },
         'rates.list': () => [{}],
         'bpjs.preflight': () => [{}],
         'bpjs.pending': () => (['new', 'na', 'wage', 'bpu'] as const).map((kind) => ({ kind, status: 'all', limit: 500 })),

@@ -4,13 +4,15 @@ import { isMonth } from '../../../shared/dates';
 import { printJson, table, toCsv } from '../io';
 import { openCli, type CliEnv } from '../context';
 import { todayIso } from '../../core/context';
+import { exportRoster, type RosterColumn } from '../../core/roster/export';
+import { ROSTER_EXPORT_COLUMNS } from '../../../shared/contract/roster';
 
 export async function rosterCommand(args: string[], cx: CliEnv): Promise<number> {
   const { values } = parseArgs({
     args,
     options: {
       month: { type: 'string' }, opd: { type: 'string' }, search: { type: 'string' }, status: { type: 'string' },
-      json: { type: 'boolean' }, csv: { type: 'boolean' }, db: { type: 'string' },
+      json: { type: 'boolean' }, csv: { type: 'boolean' }, xlsx: { type: 'string' }, columns: { type: 'string' }, db: { type: 'string' },
     },
   });
   const ctx = openCli(values.db, cx);
@@ -24,6 +26,17 @@ export async function rosterCommand(args: string[], cx: CliEnv): Promise<number>
     if (!['active', 'ended', 'all'].includes(status)) {
       cx.io.err('--status harus active, ended, atau all.\n');
       return 2;
+    }
+    if (values.xlsx) {
+      const columns = (values.columns ?? '').split(',').map((c) => c.trim()).filter(Boolean);
+      const unknown = columns.filter((c) => !(ROSTER_EXPORT_COLUMNS as readonly string[]).includes(c));
+      if (unknown.length > 0) {
+        cx.io.err(`Kolom tidak dikenal: ${unknown.join(', ')}. Pilih dari: ${ROSTER_EXPORT_COLUMNS.join(', ')}.\n`);
+        return 2;
+      }
+      const n = await exportRoster(ctx, { month, status, sort: 'opd', ...(values.opd ? { opd: values.opd } : {}), ...(values.search ? { search: values.search } : {}) }, columns as RosterColumn[], values.xlsx);
+      cx.io.err(`${n.toLocaleString('id-ID')} pegawai ditulis ke ${values.xlsx}\n`);
+      return 0;
     }
     const { rows } = queryRoster(ctx, { month, status, ...(values.opd ? { opd: values.opd } : {}), ...(values.search ? { search: values.search } : {}), sort: 'opd' });
     const persons = rows.map((r) => ({

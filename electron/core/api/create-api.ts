@@ -15,6 +15,7 @@ import { createPerson, endEngagement, updatePerson } from '../roster/person';
 import { personDetail } from '../roster/detail';
 import { dashboardSummary, listDecrees } from '../roster/overview';
 import { getEmployer, saveEmployer, saveOpd } from '../settings/employer';
+import { exportRoster } from '../roster/export';
 import { previewSk, applyImport, type Preview } from '../skimport/index';
 import { sheetHeads } from '../skimport/read';
 import { writeProblemRows } from '../skimport/problems-file';
@@ -94,6 +95,11 @@ function coreHandlers(ctx: CoreContext, host: HostServices): Handlers {
     },
     'dashboard.summary': ({ month }) => dashboardSummary(ctx, month),
     'roster.list': (f) => queryRoster(ctx, { ...f, limit: f.limit ?? 200 }),
+    'roster.saveXlsx': async ({ columns, ...filter }) => {
+      const path = await host.chooseSaveFile({ title: 'Simpan daftar pegawai', defaultName: `daftar-pegawai-${filter.month}.xlsx`, filters: [{ name: 'Excel', extensions: ['xlsx'] }] });
+      if (!path) return null;
+      return { path, rows: await exportRoster(ctx, filter, columns ?? [], path) };
+    },
     'roster.options': () => ({
       opds: listOpds(ctx).map((o) => ({ id: o.id, code: o.code, name: o.name, kind: o.kind })),
       categories: listCategories(ctx).map((c) => ({ id: c.id, name: c.name, segment: c.segment, programs: c.programs })),

@@ -49,6 +49,22 @@ export function RosterPage() {
   useEffect(() => () => clearTimeout(typing.current), []);
 
   const pages = useRosterPages(bridge, filterOf(query));
+  // "Unduh Excel": exactly the list on screen (filters, search and order), NIK/KPJ as the role sees them.
+  const [saving, setSaving] = useState(false);
+  const [saved, setSaved] = useState<{ path: string; rows: number } | null>(null);
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const download = async () => {
+    setSaving(true);
+    setSaved(null);
+    setSaveError(null);
+    try {
+      setSaved(await bridge.call('roster.saveXlsx', filterOf(query)));
+    } catch (e) {
+      setSaveError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setSaving(false);
+    }
+  };
   const shown = pages.total;
 
   return (
@@ -57,13 +73,24 @@ export function RosterPage() {
         title="Pegawai"
         subtitle="Tenaga non-ASN dan pekerja rentan dari SK yang diimpor atau ditambahkan manual."
         actions={
-          canAdd ? (
-            <button type="button" className="button button-primary" onClick={() => setAdding(true)}>
-              + Tambah pegawai
+          <>
+            <button type="button" className="button" onClick={() => void download()} disabled={saving}>
+              {saving ? 'Menyimpan…' : 'Unduh Excel'}
             </button>
-          ) : undefined
+            {canAdd ? (
+              <button type="button" className="button button-primary" onClick={() => setAdding(true)}>
+                + Tambah pegawai
+              </button>
+            ) : null}
+          </>
         }
       />
+      {saved ? (
+        <Notice tone="success" title="Daftar pegawai tersimpan">
+          <span data-testid="roster-saved">{formatNumber(saved.rows)} pegawai ditulis ke {saved.path}</span>
+        </Notice>
+      ) : null}
+      {saveError ? <Notice tone="danger" title="Daftar tidak dapat disimpan">{saveError}</Notice> : null}
       <LoadState load={options}>
         {(opts) => (
           <>

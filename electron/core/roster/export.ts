@@ -1,0 +1,68 @@
+/**
+ * The roster as the clerk sees it on Pegawai (month, unit, category, KPJ filter, search, order) written
+ * to Excel: a list to send. Streamed (exceljs's streaming writer; 100,000 people stay flat in memory),
+ * NIK and KPJ as text (Excel would otherwise round a 16-digit NIK), formula-safe, and masked for the roles
+ * that see them masked on screen (finance, viewer: `1804********0001`, birth year only).
+ */
+import type { CoreContext } from '../context';
+import { identityFor } from '../context';
+import { writeXlsxStream } from '../files/xlsx-write';
+import { queryRoster, type RosterRow } from './query';
+import type { RosterFilter } from './query';
+import type { ROSTER_EXPORT_COLUMNS } from '../../../shared/contract/roster';
+
+export type RosterColumn = (typeof ROSTER_EXPORT_COLUMNS)[number];
+
+/** Each column's header; the keys are the contract's list (ROSTER_EXPORT_COLUMNS), checked by the type. */
+export const ROSTER_COLUMNS: Record<RosterColumn, string> = {
+  nik: 'NIK',
+  name: 'Nama',
+  sex: 'L/P',
+  birthPlace: 'Tempat lahir',
+  birthDate: 'Tanggal lahir',
+  kpj: 'Nomor KPJ',
+  opdCode: 'Kode unit',
+  opd: 'Unit kerja (OPD/desa)',
+  category: 'Kategori',
+  segment: 'Segmen',
+  position: 'Jabatan',
+  honor: 'Honor',
+  reportedWage: 'Upah dilaporkan',
+  startDate: 'Mulai (TMT)',
+  endDate: 'Selesai',
+  decreeNumber: 'Nomor SK',
+};
+
+/** What the file holds when the clerk does not choose: everything on the screen and a bit more. */
+export const DEFAULT_ROSTER_COLUMNS: readonly RosterColumn[] = ['nik', 'name', 'sex', 'birthPlace', 'birthDate', 'kpj', 'opd', 'category', 'position', 'honor', 'startDate', 'endDate', 'decreeNumber'];
+
+const NUMERIC: ReadonlySet<RosterColumn> = new Set(['honor', 'reportedWage']);
+
+/** Writes the filtered roster to `path`; returns the number of people written. */
+export async function exportRoster(ctx: CoreContext, filter: Omit<RosterFilter, 'offset' | 'limit'>, columns: readonly RosterColumn[], path: string): Promise<number> {
+  const cols = columns.length > 0 ? columns : DEFAULT_ROSTER_COLUMNS;
+  const { rows } = queryRoster(ctx, filter);
+  const id = identityFor(ctx);
+  const masked = ctx.seesIdentity === false;
+  const cell = (r: RosterRow, c: RosterColumn): string | number | null => {
+    switch (c) {
+      case 'nik': return id(r.nik);
+      case 'kpj': return id(r.kpj);
+      // As on screen for these roles: the year, never the day (with the sex it would give NIK digits back).
+      case 'birthDate': return masked ? (r.birthDate?.slice(0, 4) ?? null) : r.birthDate;
+      default: return r[c] ?? null;
+    }
+  };
+  function* data(): Generator<(string | number | null)[]> {
+    let no = 0;
+    for (const r of rows) yield [++no, ...cols.map((c) => cell(r, c))];
+  }
+  await writeXlsxStream(path, [{
+    name: `Pegawai ${filter.month}`,
+    header: ['No', ...cols.map((c) => (c === 'birthDate' && masked ? 'Tahun lahir' : ROSTER_COLUMNS[c]))],
+    rows: data(),
+    numeric: [0, ...cols.flatMap((c, i) => (NUMERIC.has(c) ? [i + 1] : []))],
+    widths: [6, ...cols.map((c) => (c === 'name' || c === 'opd' || c === 'category' ? 32 : c === 'nik' ? 20 : 14))],
+  }]);
+  return rows.length;
+}
