@@ -2,7 +2,6 @@ import type { CoreContext } from '../context';
 import { nowIso } from '../context';
 import { audit } from '../audit';
 import { SigapError } from '../../../shared/errors';
-import { maskId } from '../../../shared/nik';
 import { mayCall, SEES_IDENTITY, type Role } from '../../../shared/roles';
 import { authenticate, getUser, needsFirstAdmin, type User } from './users';
 import { verifyPassword } from './passwords';
@@ -177,25 +176,4 @@ export class SessionGate {
     this.actAs(this.user);
     return this.user.role;
   }
-
-  /** NIK and KPJ as the role may see them. */
-  present<T>(value: T): T {
-    if (this.user && SEES_IDENTITY.includes(this.user.role)) return value;
-    return maskIdentity(value);
-  }
-}
-
-/** A NIK inside running text (an audit summary, a printed page): 16 digits not part of a longer number. */
-const NIK_IN_TEXT = /(?<!\d)(\d{4})\d{8}(\d{4})(?!\d)/g;
-
-/** A copy with every `nik` and `kpj` field masked, and every NIK inside other text, at any depth. */
-export function maskIdentity<T>(value: T): T {
-  if (Array.isArray(value)) return value.map(maskIdentity) as T;
-  if (typeof value === 'string') return value.replace(NIK_IN_TEXT, '$1********$2') as T;
-  if (value === null || typeof value !== 'object') return value;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-    out[k] = (k === 'nik' || k === 'kpj') && typeof v === 'string' ? maskId(v) : maskIdentity(v);
-  }
-  return out as T;
 }
