@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path';
 import { test, expect } from './harness';
+import { readAmendingSk } from './wizard-steps';
 import { seedDemo } from '../../electron/core/demo/index';
 import { writeClerkAppendix, CLERK_NUMBER } from '../fixtures/clerk-appendix';
 
@@ -15,10 +16,7 @@ test("an appendix as a clerk makes it imports from the wizard without editing th
   const before = sigap.ctx.db.prepare('SELECT count(*) FROM opd').pluck().get() as number;
 
   await sigap.open('/sk/impor');
-  await page.getByRole('button', { name: 'Pilih berkas…' }).click();
-  await page.getByLabel('TMT (terhitung mulai tanggal)').fill('01-03-2026');
-  await page.getByText('Perubahan', { exact: true }).click();
-  await page.getByRole('button', { name: 'Baca berkas' }).click();
+  await readAmendingSk(page);
 
   // The abbreviations stand for the units Sigap knows, proposed and chosen.
   const step = page.getByTestId('unit-step');

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { test, expect } from './harness';
+import { readAmendingSk } from './wizard-steps';
 import { seedDemo } from '../../electron/core/demo/index';
 import { fxPersons, writeMessyAppendix } from '../fixtures/sk-workbook';
 
@@ -21,10 +22,7 @@ test('the Unit kerja step proposes known units for DINKES, KEC. BALIK BUKIT and 
   const before = opdCount();
 
   await sigap.open('/sk/impor');
-  await page.getByRole('button', { name: 'Pilih berkas…' }).click();
-  await page.getByLabel('TMT (terhitung mulai tanggal)').fill('01-03-2026');
-  await page.getByText('Perubahan', { exact: true }).click();
-  await page.getByRole('button', { name: 'Baca berkas' }).click();
+  await readAmendingSk(page);
 
   const step = page.getByTestId('unit-step');
   await expect(step).toBeVisible();
@@ -91,19 +89,13 @@ test('a unit made by one import is offered by the next, without reloading the pa
   sigap.openQueue.push(first.path, second.path);
 
   await sigap.open('/sk/impor');
-  await page.getByRole('button', { name: 'Pilih berkas…' }).click();
-  await page.getByLabel('TMT (terhitung mulai tanggal)').fill('01-03-2026');
-  await page.getByText('Perubahan', { exact: true }).click();
-  await page.getByRole('button', { name: 'Baca berkas' }).click();
+  await readAmendingSk(page);
   await page.getByLabel('Buat unit baru “UPTD Puskesmas Way Mengaku”').check();
   await page.getByRole('button', { name: 'Terapkan SK' }).click();
   await expect(page.getByTestId('import-done')).toContainText('sudah diterapkan');
 
   await page.getByRole('button', { name: 'Impor SK lain' }).click();
-  await page.getByRole('button', { name: 'Pilih berkas…' }).click();
-  await page.getByLabel('TMT (terhitung mulai tanggal)').fill('01-03-2026');
-  await page.getByText('Perubahan', { exact: true }).click();
-  await page.getByRole('button', { name: 'Baca berkas' }).click();
+  await readAmendingSk(page);
   const select = page.getByLabel('Unit untuk “PKM WAY MENGAKU TYPO”');
   await expect(select.locator('option', { hasText: 'UPTD Puskesmas Way Mengaku' })).toHaveCount(1);
 });
