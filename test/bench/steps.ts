@@ -11,6 +11,7 @@ import { runBilling, ratesForMonth } from '../../electron/core/billing/index';
 import { CALC_CTE, LINE_COLUMNS, prepareCalc } from '../../electron/core/billing/calc';
 import { exportBatch } from '../../electron/core/bpjs/index';
 import { neutralizeFormula, TEXT_STYLE } from '../../electron/core/files/xlsx-write';
+import { exportRoster, DEFAULT_ROSTER_COLUMNS, ROSTER_COLUMNS } from '../../electron/core/roster/export';
 
 type Step = (args: string[]) => Promise<Record<string, unknown>>;
 
@@ -127,6 +128,45 @@ export const STEPS: Record<string, Step> = {
       await wb.commit();
     }
     return { ms: performance.now() - t, files: files.length, rows: files.reduce((s, r) => s + r.length, 0) };
+  },
+  /** Pegawai › Unduh Excel for the whole roster of a month, default columns, as hr sees it. */
+  async 'roster-export'([dbPath, out]) {
+    const { db } = openDatabase(dbPath!);
+    const ctx = { db, actor: 'bench', clock, seesIdentity: true };
+    const t = performance.now();
+    const rows = await exportRoster(ctx, { month: '2026-03' }, [], out!);
+    const ms = performance.now() - t;
+    db.close();
+    return { ms, rows };
+  },
+  /**
+   * Floor for the roster export: exceljs's streaming writer writing the same cells (the rows the roster
+   * query gives, read before the clock starts), every cell text with the text style as Sigap writes them.
+   * Not timed: the query itself, which the screen runs too.
+   */
+  async 'roster-export-floor'([dbPath, out]) {
+    const { db } = openDatabase(dbPath!);
+    const ctx = { db, actor: 'bench', clock, seesIdentity: true };
+    const { rows } = queryRoster(ctx, { month: '2026-03' });
+    const cols = DEFAULT_ROSTER_COLUMNS;
+    const values = rows.map((r, i) => [String(i + 1), ...cols.map((c) => neutralizeFormula(String(r[c] ?? '')))]);
+    db.close();
+    const t = performance.now();
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: out!, useStyles: true, useSharedStrings: false });
+    const ws = wb.addWorksheet('Pegawai 2026-03');
+    ws.addRow(['No', ...cols.map((c) => ROSTER_COLUMNS[c])]).commit();
+    for (const v of values) {
+      const row = ws.addRow([]);
+      v.forEach((x, i) => {
+        const cell = row.getCell(i + 1);
+        cell.value = x;
+        cell.style = TEXT_STYLE;
+      });
+      row.commit();
+    }
+    ws.commit();
+    await wb.commit();
+    return { ms: performance.now() - t, rows: values.length };
   },
   /** Roster search through the UI's query: p50 and p95 over 200 queries of each kind. */
   async search([dbPath]) {
