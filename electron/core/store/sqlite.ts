@@ -1,0 +1,149 @@
+/**
+ * The Store over better-sqlite3: the embedded default, one file on one PC. better-sqlite3 is
+ * synchronous and has one connection, while the Store is asynchronous and its transactions may await
+ * (a file read, a hash) between statements. So a transaction holds this connection alone until it ends:
+ * callers outside it wait their turn instead of reading its uncommitted rows or writing into it, and
+ * calls made from inside it (found through AsyncLocalStorage, whichever handle they use) join it.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type Database from 'better-sqlite3';
+import { render, type SqlQuery, type SqlValue } from './sql';
+import type { Queries, RunResult, Store, TxMode } from './store';
+
+type Statement = Database.Statement<unknown[]>;
+
+/** Prepared statements kept per SQL text; enough for every query the core has, bounded all the same. */
+const CACHE_SIZE = 500;
+
+interface TxFrame {
+  store: SqliteStore;
+  savepoints: number;
+}
+
+const current = new AsyncLocalStorage<TxFrame>();
+
+const bind = (v: SqlValue): unknown => (typeof v === 'boolean' ? (v ? 1 : 0) : v instanceof Uint8Array && !Buffer.isBuffer(v) ? Buffer.from(v) : v);
+
+export class SqliteStore implements Store {
+  readonly engine = 'sqlite' as const;
+  private readonly cache = new Map<string, Statement>();
+  /** Resolves when the transaction (or iteration) holding the connection ends. */
+  private held: Promise<void> | null = null;
+
+  constructor(readonly db: Database.Database) {}
+
+  private inside(): boolean {
+    return current.getStore()?.store === this;
+  }
+
+  private statement(q: SqlQuery): { s: Statement; params: unknown[] } {
+    const { text, params } = render(q, () => '?');
+    let s = this.cache.get(text);
+    if (s) {
+      this.cache.delete(text); // most recently used last
+    } else {
+      s = this.db.prepare(text);
+      if (this.cache.size >= CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
+    }
+    this.cache.set(text, s);
+    return { s, params: params.map(bind) };
+  }
+
+  /** Waits until no transaction of another caller holds the connection, then takes it; gives it back. */
+  private async acquire(): Promise<() => void> {
+    while (this.held) await this.held;
+    let release!: () => void;
+    this.held = new Promise<void>((r) => {
+      release = () => {
+        this.held = null;
+        r();
+      };
+    });
+    return release;
+  }
+
+  /** One statement: at once inside a transaction or when the connection is free, else after the holder. */
+  private async statementCall<T>(f: () => T): Promise<T> {
+    if (!this.inside()) while (this.held) await this.held;
+    return f();
+  }
+
+  all<T>(q: SqlQuery): Promise<T[]> {
+    return this.statementCall(() => {
+      const { s, params } = this.statement(q);
+      return s.all(...params) as T[];
+    });
+  }
+
+  one<T>(q: SqlQuery): Promise<T | undefined> {
+    return this.statementCall(() => {
+      const { s, params } = this.statement(q);
+      return s.get(...params) as T | undefined;
+    });
+  }
+
+  run(q: SqlQuery): Promise<RunResult> {
+    return this.statementCall(() => {
+      const { s, params } = this.statement(q);
+      if (s.reader) {
+        // INSERT … RETURNING id reads: its row carries the new id, as on PostgreSQL.
+        const row = s.get(...params) as Record<string, unknown> | undefined;
+        return { changes: row ? 1 : 0, newId: typeof row?.id === 'number' ? row.id : null };
+      }
+      const r = s.run(...params);
+      return { changes: r.changes, newId: r.changes > 0 && /^\s*(insert|replace)\b/i.test(s.source) ? Number(r.lastInsertRowid) : null };
+    });
+  }
+
+  /**
+   * Rows one at a time. The connection is held until the loop ends (better-sqlite3 cannot run another
+   * statement on it meanwhile), so the loop body must not query: collect, then write.
+   */
+  async *iterate<T>(q: SqlQuery): AsyncIterable<T> {
+    const release = this.inside() ? null : await this.acquire();
+    try {
+      const { s, params } = this.statement(q);
+      for (const row of s.iterate(...params)) yield row as T;
+    } finally {
+      release?.();
+    }
+  }
+
+  async tx<T>(mode: TxMode, fn: (tx: Queries) => Promise<T>): Promise<T> {
+    const frame = current.getStore();
+    if (frame?.store === this) {
+      // Nested: a savepoint, so the inner part can fail alone.
+      const name = `sp${++frame.savepoints}`;
+      this.db.exec(`SAVEPOINT ${name}`);
+      try {
+        const out = await fn(this);
+        this.db.exec(`RELEASE ${name}`);
+        return out;
+      } catch (e) {
+        this.db.exec(`ROLLBACK TO ${name}`);
+        this.db.exec(`RELEASE ${name}`);
+        throw e;
+      }
+    }
+    const release = await this.acquire();
+    try {
+      this.db.exec(mode === 'write' ? 'BEGIN IMMEDIATE' : 'BEGIN');
+      try {
+        const out = await current.run({ store: this, savepoints: 0 }, () => fn(this));
+        this.db.exec('COMMIT');
+        return out;
+      } catch (e) {
+        if (this.db.inTransaction) this.db.exec('ROLLBACK');
+        throw e;
+      }
+    } finally {
+      release();
+    }
+  }
+
+  async close(): Promise<void> {
+    while (this.held) await this.held;
+    this.cache.clear();
+    this.db.close();
+  }
+}
