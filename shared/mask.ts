@@ -7,8 +7,8 @@
  *   spaces or dots (`3201 0101 9000 0001`).
  * - Birth date: only the year. Day and month are NIK digits 7-10 (with the sex, +40 on the day); with
  *   them the mask would hide two digits only.
- * - Mother's name, address and phone: hidden. None of finance's or viewer's work needs them, and the
- *   mother's name is what BPJS asks to prove identity.
+ * - Mother's name, address, phone, postal code, e-mail, marital status and work location: hidden.
+ *   None of finance's or viewer's work needs them, and the mother's name is what BPJS asks to prove identity.
  * Name, sex, birth place, OPD, honor and KPJ presence stay: the work needs them, and none is a NIK digit
  * the mask hides (sex alone is one bit of the day).
  */
@@ -18,7 +18,11 @@ import { maskId } from './nik';
 export const HIDDEN = 'disembunyikan';
 
 /** Fields of a person that these roles never get. */
-const PRIVATE_KEYS = new Set(['address', 'phone', 'motherName', 'mother_name', 'mother']);
+const PRIVATE_KEYS = new Set([
+  'address', 'phone', 'motherName', 'mother_name', 'mother',
+  // Migration 0120's contact fields (shared/person-contact.ts), private like the address and phone.
+  'postalCode', 'postal_code', 'email', 'maritalStatus', 'marital_status', 'workLocation', 'work_location',
+]);
 /** Keys that exist only on persons: an object with one of them is a person's record. */
 const PERSON_ONLY_KEYS = new Set(['birthDate', 'birth_date', 'motherName', 'mother_name']);
 const BIRTH_KEYS = new Set(['birthDate', 'birth_date']);

@@ -69,6 +69,11 @@ export const personFields = z
     phone: optText(30),
     motherName: optText(150),
     kpj: optText(20),
+    // Migration 0120 (shared/person-contact.ts parses them in the core). Left out: kept as stored.
+    postalCode: optText(20),
+    email: optText(200),
+    maritalStatus: optText(30),
+    workLocation: optText(100),
   })
   .strict();
 
@@ -128,6 +133,12 @@ export const personDetail = z.object({
     phone: z.string().nullable(),
     motherName: z.string().nullable(),
     kpj: z.string().nullable(),
+    // Migration 0120; the core always sends them (optional keeps older replies and fixtures valid).
+    postalCode: z.string().nullable().optional(),
+    email: z.string().nullable().optional(),
+    /** Y = kawin, T = tidak kawin (the portal's codes). */
+    maritalStatus: z.enum(['Y', 'T']).nullable().optional(),
+    workLocation: z.string().nullable().optional(),
     createdAt: z.string(),
     updatedAt: z.string(),
     ...maskedIdentity,

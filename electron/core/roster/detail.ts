@@ -7,7 +7,7 @@ import type { PersonDetailDto } from '../../../shared/contract/index';
 import { privateForms, scrubFreeText } from '../private-text';
 
 const MASKED_NIK_WARNING = 'Data NIK, tanggal lahir atau jenis kelamin pegawai ini perlu diperiksa oleh bagian Kepegawaian.';
-const PRIVATE_FIELDS = ['address', 'phone', 'motherName', 'mother_name', 'birthDate', 'birth_date'];
+const PRIVATE_FIELDS = ['address', 'phone', 'motherName', 'mother_name', 'birthDate', 'birth_date', 'postalCode', 'postal_code', 'email'];
 
 /** This person's private values, now and in the snapshots of the trail, in every form text may quote them. */
 function privateValues(p: PersonDetailDto['person'], trail: { before: unknown; after: unknown }[]): string[] {
@@ -23,6 +23,7 @@ export function personDetail(ctx: CoreContext, personId: number): PersonDetailDt
   const p = ctx.db
     .prepare(
       `SELECT id, nik, name, birth_place AS birthPlace, birth_date AS birthDate, sex, address, phone, mother_name AS motherName, kpj,
+              postal_code AS postalCode, email, marital_status AS maritalStatus, work_location AS workLocation,
               created_at AS createdAt, updated_at AS updatedAt FROM person WHERE id = ?`,
     )
     .get(personId) as PersonDetailDto['person'] | undefined;

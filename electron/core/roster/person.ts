@@ -5,6 +5,7 @@ import { SigapError } from '../../../shared/errors';
 import { parseNik, nikBirthDate } from '../../../shared/nik';
 import { formatDateId, isIsoDate } from '../../../shared/dates';
 import { checkPersonName } from '../../../shared/person-name';
+import { CONTACT_COLUMNS, CONTACT_FIELDS, CONTACT_PARSERS, type ContactField } from '../../../shared/person-contact';
 
 export interface PersonInput {
   nik: string;
@@ -16,6 +17,11 @@ export interface PersonInput {
   phone?: string | null | undefined;
   motherName?: string | null | undefined;
   kpj?: string | null | undefined;
+  /** Migration 0120's fields; left out (undefined) keeps what is stored, null or '' clears. */
+  postalCode?: string | null | undefined;
+  email?: string | null | undefined;
+  maritalStatus?: string | null | undefined;
+  workLocation?: string | null | undefined;
 }
 
 export interface EngagementInput {
@@ -30,6 +36,18 @@ export interface EngagementInput {
 interface PersonRow {
   nik: string; name: string; birth_place: string | null; birth_date: string | null; sex: 'L' | 'P' | null;
   address: string | null; phone: string | null; mother_name: string | null; kpj: string | null;
+  postal_code: string | null; email: string | null; marital_status: string | null; work_location: string | null;
+}
+
+/** Every stored column of a person's identity, in PersonRow's order (for before/after snapshots). */
+export const PERSON_COLUMNS = 'nik, name, birth_place, birth_date, sex, address, phone, mother_name, kpj, postal_code, email, marital_status, work_location';
+
+/** One contact field (shared/person-contact.ts) as stored, or a SigapError with the field's message. */
+function contactValue(field: ContactField, value: string | null | undefined, kept: string | null): string | null {
+  if (value === undefined) return kept;
+  const parsed = CONTACT_PARSERS[field](value ?? '');
+  if (!parsed.ok) throw new SigapError('INVALID_INPUT', parsed.message); // the message names the field
+  return parsed.value;
 }
 
 const blank = (s: string | null | undefined): string | null => {
@@ -37,8 +55,11 @@ const blank = (s: string | null | undefined): string | null => {
   return t === '' ? null : t;
 };
 
-/** The same rules the importer applies to a row, for a person typed in by hand. */
-export function validatePerson(ctx: CoreContext, p: PersonInput, selfId?: number): PersonRow {
+/**
+ * The same rules the importer applies to a row, for a person typed in by hand. `kept` holds the stored
+ * contact fields of a person being edited: a contact field the input leaves out keeps its value.
+ */
+export function validatePerson(ctx: CoreContext, p: PersonInput, selfId?: number, kept?: Partial<PersonRow>): PersonRow {
   const nik = parseNik(p.nik);
   if (!nik.ok) throw new SigapError('INVALID_INPUT', nik.message);
   // The importer's name rule (shared/person-name.ts): no formulas, invisible characters or look-alikes.
@@ -54,7 +75,16 @@ export function validatePerson(ctx: CoreContext, p: PersonInput, selfId?: number
   return {
     nik: nik.info.nik, name, birth_place: blank(p.birthPlace), birth_date: birthDate ?? nikBirthDate(nik.info, ctx.clock().getUTCFullYear()),
     sex: p.sex ?? nik.info.sex, address: blank(p.address), phone: blank(p.phone), mother_name: blank(p.motherName), kpj,
+    ...contactColumns(p, kept),
   };
+}
+
+type ContactColumns = Pick<PersonRow, (typeof CONTACT_COLUMNS)[ContactField]>;
+
+function contactColumns(p: PersonInput, kept: Partial<PersonRow> = {}): ContactColumns {
+  const out = {} as ContactColumns;
+  for (const f of CONTACT_FIELDS) out[CONTACT_COLUMNS[f]] = contactValue(f, p[f], kept[CONTACT_COLUMNS[f]] ?? null);
+  return out;
 }
 
 /** Warnings the importer would give: birth date or sex that disagree with the NIK. */
@@ -95,8 +125,8 @@ export function createPerson(ctx: CoreContext, p: PersonInput, e: EngagementInpu
     const now = nowIso(ctx);
     const personId = Number(
       ctx.db.prepare(
-        `INSERT INTO person (nik, name, birth_place, birth_date, sex, address, phone, mother_name, kpj, created_at, updated_at)
-         VALUES (@nik, @name, @birth_place, @birth_date, @sex, @address, @phone, @mother_name, @kpj, @now, @now)`,
+        `INSERT INTO person (${PERSON_COLUMNS}, created_at, updated_at)
+         VALUES (@nik, @name, @birth_place, @birth_date, @sex, @address, @phone, @mother_name, @kpj, @postal_code, @email, @marital_status, @work_location, @now, @now)`,
       ).run({ ...row, now }).lastInsertRowid,
     );
     audit(ctx, { action: 'create', entity: 'person', entityId: personId, summary: `${row.nik} ${row.name} (input manual)`, after: row });
@@ -113,9 +143,9 @@ export function createPerson(ctx: CoreContext, p: PersonInput, e: EngagementInpu
 
 export function updatePerson(ctx: CoreContext, personId: number, p: PersonInput): void {
   ctx.db.transaction(() => {
-    const before = ctx.db.prepare('SELECT nik, name, birth_place, birth_date, sex, address, phone, mother_name, kpj FROM person WHERE id = ?').get(personId) as PersonRow | undefined;
+    const before = ctx.db.prepare(`SELECT ${PERSON_COLUMNS} FROM person WHERE id = ?`).get(personId) as PersonRow | undefined;
     if (!before) throw new SigapError('NOT_FOUND', 'Pegawai tidak ditemukan.');
-    const after = validatePerson(ctx, p, personId);
+    const after = validatePerson(ctx, p, personId, before);
     const changed = (Object.keys(after) as (keyof PersonRow)[]).filter((k) => after[k] !== before[k]);
     if (changed.length === 0) return;
     ctx.db.prepare(`UPDATE person SET ${changed.map((k) => `${k} = @${k}`).join(', ')}, updated_at = @now WHERE id = @id`).run({

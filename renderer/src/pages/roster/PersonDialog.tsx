@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Output } from '../../../../shared/contract/index';
 import { parseRupiahText } from '../../../../shared/money';
+import { CONTACT_LABELS } from '../../../../shared/person-contact';
 import { asBridgeError, type BridgeError } from '../../bridge';
 import { useBridge } from '../../bridge-context';
 import { Dialog } from '../../components/Dialog';
@@ -84,6 +85,22 @@ export function PersonDialog(props: Props) {
         </FormField>
         <FormField label="Alamat" wide>
           <input value={person.address} onChange={set('address')} maxLength={300} />
+        </FormField>
+        <FormField label={CONTACT_LABELS.postalCode} hint="5 angka">
+          <input value={person.postalCode} onChange={set('postalCode')} inputMode="numeric" maxLength={20} className="tabular" />
+        </FormField>
+        <FormField label={CONTACT_LABELS.email}>
+          <input value={person.email} onChange={set('email')} type="email" maxLength={200} autoComplete="off" />
+        </FormField>
+        <FormField label={CONTACT_LABELS.maritalStatus}>
+          <select value={person.maritalStatus} onChange={set('maritalStatus')}>
+            <option value="">Belum diisi</option>
+            <option value="Y">Kawin (Y)</option>
+            <option value="T">Tidak kawin (T)</option>
+          </select>
+        </FormField>
+        <FormField label={CONTACT_LABELS.workLocation} hint="Kode dari daftar templat kantor cabang">
+          <input value={person.workLocation} onChange={set('workLocation')} maxLength={100} />
         </FormField>
       </fieldset>
       {props.mode === 'create' ? (

@@ -17,7 +17,7 @@ import { personValues } from './person-form';
 import { DeathBanner, PersonIncidents } from './PersonIncidents';
 import { IncidentDialog } from '../coverage/IncidentDialog';
 import { useCan } from '../security/session';
-import { Hidden } from './identity-view';
+import { ContactFacts, Hidden } from './identity-view';
 import { splitAcademicTitle } from '../../../../shared/academic-title';
 
 /** One person: identity, what they do now, every engagement with its decree, and who changed what. */
@@ -134,7 +134,7 @@ function Identity({ p }: { p: PersonDetailDto['person'] }) {
       <h2>Identitas</h2>
       {hidden ? (
         <p className="muted small" data-testid="identity-hidden-note">
-          Sesuai peran Anda, NIK dan KPJ ditampilkan sebagian; tanggal lahir, nama ibu kandung, telepon dan alamat disembunyikan.
+          Sesuai peran Anda, NIK dan KPJ ditampilkan sebagian; tanggal lahir, nama ibu kandung, telepon, alamat dan data kontak lain disembunyikan.
         </p>
       ) : null}
       <dl className="facts">
@@ -160,6 +160,7 @@ function Identity({ p }: { p: PersonDetailDto['person'] }) {
         <dd>{privateValue(p.phone)}</dd>
         <dt>Alamat</dt>
         <dd>{privateValue(p.address)}</dd>
+        <ContactFacts p={p} />
       </dl>
     </section>
   );

@@ -1,4 +1,7 @@
+import type { PersonDetailDto } from '../../../../shared/contract/index';
 import { HIDDEN } from '../../../../shared/mask';
+import { CONTACT_LABELS } from '../../../../shared/person-contact';
+import { DASH } from '../../format';
 import { useSessionMaybe } from '../security/session';
 
 /**
@@ -17,5 +20,27 @@ export function Hidden() {
     <span className="muted" title="Tidak ditampilkan untuk peran Anda">
       {HIDDEN}
     </span>
+  );
+}
+
+const MARITAL_LABELS = { Y: 'Kawin (Y)', T: 'Tidak kawin (T)' } as const;
+
+/**
+ * The contact fields of migration 0120 as rows of the person page's identity list (inside its <dl>):
+ * the value, "disembunyikan" for a role that may not see it, or a dash when unknown.
+ */
+export function ContactFacts({ p }: { p: PersonDetailDto['person'] }) {
+  const shown = (v: string | null | undefined) => v ?? (p.identityHidden === true ? <Hidden /> : DASH);
+  return (
+    <>
+      <dt>{CONTACT_LABELS.postalCode}</dt>
+      <dd className="tabular" data-testid="postal-code">{shown(p.postalCode)}</dd>
+      <dt>{CONTACT_LABELS.email}</dt>
+      <dd data-testid="email">{shown(p.email)}</dd>
+      <dt>{CONTACT_LABELS.maritalStatus}</dt>
+      <dd data-testid="marital-status">{shown(p.maritalStatus ? MARITAL_LABELS[p.maritalStatus] : null)}</dd>
+      <dt>{CONTACT_LABELS.workLocation}</dt>
+      <dd data-testid="work-location">{shown(p.workLocation)}</dd>
+    </>
   );
 }

@@ -15,6 +15,11 @@ export interface PersonFormValues {
   phone: string;
   motherName: string;
   kpj: string;
+  postalCode: string;
+  email: string;
+  /** '' (unknown), 'Y' (kawin) or 'T' (tidak kawin). */
+  maritalStatus: string;
+  workLocation: string;
 }
 
 export interface EngagementFormValues {
@@ -26,12 +31,15 @@ export interface EngagementFormValues {
   endDate: string;
 }
 
-export const emptyPerson: PersonFormValues = { nik: '', name: '', birthPlace: '', birthDate: '', sex: '', address: '', phone: '', motherName: '', kpj: '' };
+export const emptyPerson: PersonFormValues = { nik: '', name: '', birthPlace: '', birthDate: '', sex: '', address: '', phone: '', motherName: '', kpj: '',
+  postalCode: '', email: '', maritalStatus: '', workLocation: '',
+};
 
 export function personValues(p: PersonDetailDto['person']): PersonFormValues {
   return {
     nik: p.nik, name: p.name, birthPlace: p.birthPlace ?? '', birthDate: toDateText(p.birthDate), sex: p.sex ?? '',
     address: p.address ?? '', phone: p.phone ?? '', motherName: p.motherName ?? '', kpj: p.kpj ?? '',
+    postalCode: p.postalCode ?? '', email: p.email ?? '', maritalStatus: p.maritalStatus ?? '', workLocation: p.workLocation ?? '',
   };
 }
 
@@ -42,6 +50,7 @@ export function personInput(v: PersonFormValues): Input<'person.update'>['person
   return {
     nik: v.nik.trim(), name: v.name, birthPlace: orNull(v.birthPlace), birthDate: dateFromText(v.birthDate, 'Tanggal lahir'),
     sex: v.sex === '' ? null : v.sex, address: orNull(v.address), phone: orNull(v.phone), motherName: orNull(v.motherName), kpj: orNull(v.kpj),
+    postalCode: orNull(v.postalCode), email: orNull(v.email), maritalStatus: orNull(v.maritalStatus), workLocation: orNull(v.workLocation),
   };
 }
 
