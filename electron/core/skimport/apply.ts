@@ -7,6 +7,7 @@ import { unitKey } from '../../../shared/person-fields';
 import { resolveUnits, pendingUnits, pendingUnitsMessage, type UnitDecisions } from './unit-resolve';
 import { dbVersion, previewImport, type Preview } from './preview';
 import type { ParsedRow } from './types';
+import { effectRecorder } from '../decree/effects';
 
 /** Unit decisions (UnitDecisions): names read that are not a known unit need one, or nothing is applied. */
 export interface ApplyOptions extends UnitDecisions {
@@ -30,6 +31,11 @@ export interface ApplyResult {
 
 const PERSON_FIELDS = ['name', 'birth_place', 'birth_date', 'sex', 'address', 'phone', 'mother_name', 'kpj'] as const;
 type PersonFields = Record<(typeof PERSON_FIELDS)[number], string | null>;
+
+/** An engagement as the SK creates it, in ENGAGEMENT_FACTS' columns (decree/effects.ts). */
+function engagementFacts(personId: number, opdId: number, categoryId: number, position: string | null, honor: number, start: string, end: string | null) {
+  return { person_id: personId, opd_id: opdId, category_id: categoryId, position, honor, reported_wage: honor, start_date: start, end_date: end, end_reason: null };
+}
 
 function personFields(r: ParsedRow): PersonFields {
   return {
@@ -70,18 +76,25 @@ function applyChecked(ctx: CoreContext, preview: Preview, opts: ApplyOptions): A
   const run = db.transaction((): ApplyResult => {
     const decreeId = Number(
       db.prepare(
-        `INSERT INTO decree (number, date, subject, tmt_start, tmt_end, signatory, category_id, mode, source_file, source_sha256, imported_at, imported_by)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO decree (number, date, subject, tmt_start, tmt_end, signatory, category_id, mode, source_file, source_sha256, imported_at, imported_by, effects_recorded)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`,
       ).run(decree.number, decree.date, decree.subject, decree.tmtStart, decree.tmtEnd, decree.signatory, decree.category.id, decree.mode,
         preview.read.file, preview.read.sha256, now, ctx.actor).lastInsertRowid,
     );
+    // Every change below is also recorded as an effect of this decree, so it can be withdrawn exactly.
+    const effects = effectRecorder(ctx, decreeId);
+    const unitsMade = effects.watchUnits();
     // Units as the clerk decided them: known, chosen (remembered as an alias) or created on request.
     const { keys, created: newUnits } = resolveUnits(ctx, preview.units, opts);
+    unitsMade();
+    const endedBefore = db.prepare('SELECT end_date, end_reason FROM engagement WHERE id = ?');
     const endStmt = db.prepare('UPDATE engagement SET end_date = ?, end_reason = ? WHERE id = ?');
     const endDate = dayBefore(decree.tmtStart);
     for (const e of preview.toEnd) {
       const reason = e.removed ? `Tidak tercantum dalam SK ${decree.number}` : `Diganti SK ${decree.number}`;
+      const before = endedBefore.get(e.engagementId) as { end_date: string | null; end_reason: string | null };
       endStmt.run(endDate, reason, e.engagementId);
+      effects.record('engagement_ended', e.engagementId, before, { end_date: endDate, end_reason: reason });
       audit(ctx, { at: now, action: 'end', entity: 'engagement', entityId: e.engagementId, summary: `${e.nik}: ${reason}`, after: { end_date: endDate, end_reason: reason } });
     }
     const findPerson = db.prepare(`SELECT id, ${PERSON_FIELDS.join(', ')} FROM person WHERE nik = ?`);
@@ -106,6 +119,8 @@ function applyChecked(ctx: CoreContext, preview: Preview, opts: ApplyOptions): A
       if (!existing) {
         const personId = Number(insertPerson.run(r.nik, fields.name, fields.birth_place, fields.birth_date, fields.sex, fields.address, fields.phone, fields.mother_name, fields.kpj, now, now).lastInsertRowid);
         const engId = Number(insertEng.run(personId, decreeId, opdId, decree.category.id, r.position, honor, honor, start, decree.tmtEnd, r.sheet, r.row).lastInsertRowid);
+        effects.record('person_created', personId, null, { nik: r.nik, ...fields, updated_at: now });
+        effects.record('engagement_created', engId, null, engagementFacts(personId, opdId, decree.category.id, r.position, honor, start, decree.tmtEnd));
         created++;
         // One row for the new person and the engagement the SK gives them.
         audit(ctx, { at: now, action: 'create', entity: 'person', entityId: personId, summary: `${r.nik} ${r.name} (SK ${decree.number})`, after: { nik: r.nik, ...fields, engagement: { id: engId, ...engagement } } });
@@ -117,10 +132,12 @@ function applyChecked(ctx: CoreContext, preview: Preview, opts: ApplyOptions): A
           const before = Object.fromEntries(changes.map((f) => [f, existing[f]]));
           const after = Object.fromEntries(changes.map((f) => [f, fields[f]]));
           db.prepare(`UPDATE person SET ${changes.map((f) => `${f} = @${f}`).join(', ')}, updated_at = @now WHERE id = @id`).run({ ...after, now, id: personId });
+          effects.record('person_updated', personId, before, after);
           updated++;
           audit(ctx, { at: now, action: 'update', entity: 'person', entityId: personId, summary: `${r.nik} diperbarui dari SK ${decree.number}`, before, after });
         }
         const engId = Number(insertEng.run(personId, decreeId, opdId, decree.category.id, r.position, honor, honor, start, decree.tmtEnd, r.sheet, r.row).lastInsertRowid);
+        effects.record('engagement_created', engId, null, engagementFacts(personId, opdId, decree.category.id, r.position, honor, start, decree.tmtEnd));
         audit(ctx, { at: now, action: 'create', entity: 'engagement', entityId: engId, summary: `${r.nik} ${r.unit} (SK ${decree.number})`, after: { person_id: personId, ...engagement } });
       }
       done++;
