@@ -152,6 +152,9 @@ export interface InvoiceSummary extends Amounts, UnitRef {
   issuedAt: string | null;
   /** Payments recorded against this invoice. */
   paid: number;
+  /** The employer registration billed (null: the Pemda's own) and its NPP (null while none is set). */
+  registrationId: number | null;
+  npp: string | null;
 }
 
 export type LineChange = 'tambah' | 'berhenti' | 'perubahan';

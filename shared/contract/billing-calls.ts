@@ -41,6 +41,8 @@ export const invoiceSummaryDto = z.object({
   persons: int,
   issuedAt: z.string().nullable(),
   paid: int,
+  registrationId: z.number().nullable(),
+  npp: z.string().nullable(),
   /** Still payable (0 for drafts and credit notes): total less credits pointing at it, less payments. */
   payable: int,
 });

@@ -32,7 +32,7 @@ function programRows(a: Amounts): InvoiceDocument['programs'] {
 export function invoiceDocument(ctx: CoreContext, ref: number | string, opts: { withLines?: boolean } = {}): InvoiceDocument {
   const invoice = getInvoice(ctx, ref);
   const stored = ctx.db.prepare('SELECT header_json FROM invoice WHERE id = ?').get(invoice.id) as { header_json: string | null };
-  const header: HeaderSnapshot = stored.header_json ? (JSON.parse(stored.header_json) as HeaderSnapshot) : headerSnapshot(ctx, invoice.opdId);
+  const header: HeaderSnapshot = stored.header_json ? (JSON.parse(stored.header_json) as HeaderSnapshot) : headerSnapshot(ctx, invoice.opdId, invoice.registrationId);
   return {
     letterhead: { ...header.letterhead, logo: letterhead(ctx).logo },
     unit: header.unit,

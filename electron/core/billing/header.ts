@@ -3,6 +3,7 @@ import type { CoreContext } from '../context';
 import { SigapError } from '../../../shared/errors';
 import type { Letterhead, UnitHeader } from '../../../shared/billing-types';
 import { getSigning } from '../settings/employer';
+import { getRegistration } from '../settings/registrations';
 import { guessSigningPlace } from '../../../shared/contract/settings';
 
 export function letterhead(ctx: CoreContext, withLogo = true): Letterhead {
@@ -41,8 +42,10 @@ export interface HeaderSnapshot {
   place?: string | null;
 }
 
-export function headerSnapshot(ctx: CoreContext, opdId: number): HeaderSnapshot {
-  const lh = letterhead(ctx, false);
+/** `registrationId`: the employer registration the invoice bills (its NPP is printed); null, the Pemda's own. */
+export function headerSnapshot(ctx: CoreContext, opdId: number, registrationId: number | null = null): HeaderSnapshot {
+  const own = letterhead(ctx, false);
+  const lh = registrationId === null ? own : { ...own, npp: getRegistration(ctx, registrationId).npp };
   return { letterhead: lh, unit: unitHeader(ctx, opdId), place: signingPlace(ctx, lh.pemda) };
 }
 

@@ -1,6 +1,7 @@
 /** Reading invoices, their lines and payments. */
 import type { CoreContext } from '../context';
 import { SigapError } from '../../../shared/errors';
+import { registrationNppSql } from '../settings/registrations';
 import type { InvoiceLine, InvoiceStatus, InvoiceSummary, Payment, RatesInForce } from '../../../shared/billing-types';
 
 /** Amount columns of `invoice` (alias i) or `invoice_line` as the camelCase fields of `Amounts`. */
@@ -11,7 +12,10 @@ const SUMMARY_SQL = `
          i.original_id AS originalId, orig.number AS originalNumber, i.due_date AS dueDate, i.persons, i.issued_at AS issuedAt,
          i.jkk, i.jkm, i.jht_employer AS jhtEmployer, i.jht_worker AS jhtWorker, i.jp_employer AS jpEmployer, i.jp_worker AS jpWorker,
          i.employer_total AS employer, i.worker_total AS worker, i.total,
-         coalesce((SELECT sum(p.amount) FROM payment p WHERE p.invoice_id = i.id), 0) AS paid
+         coalesce((SELECT sum(p.amount) FROM payment p WHERE p.invoice_id = i.id), 0) AS paid,
+         i.registration_id AS registrationId,
+         -- An issued invoice shows the NPP it was issued under (frozen in its header); a draft the current one.
+         CASE WHEN i.header_json IS NOT NULL THEN json_extract(i.header_json, '$.letterhead.npp') ELSE ${registrationNppSql('i.registration_id')} END AS npp
   FROM invoice i JOIN opd o ON o.id = i.opd_id LEFT JOIN invoice orig ON orig.id = i.original_id`;
 
 const ORDER = `ORDER BY i.month, o.code, i.segment DESC, i.id`;

@@ -54,6 +54,7 @@ interface DraftRow {
   id: number;
   month: string;
   opd_id: number;
+  registration_id: number | null;
   code: string;
   kind: InvoiceKind;
   segment: Segment;
@@ -77,7 +78,7 @@ function issueOne(ctx: CoreContext, d: DraftRow, rates: RatesInForce, currentRat
   const due = d.kind === 'credit' && d.original_due !== null ? d.original_due : dueDateAtIssue(dueDate(d.month, rule), todayIso(ctx), rule);
   ctx.db
     .prepare("UPDATE invoice SET status = 'issued', number = ?, issued_at = ?, issued_by = ?, header_json = ?, due_date = ? WHERE id = ? AND status = 'draft'")
-    .run(number, nowIso(ctx), ctx.actor, JSON.stringify(headerSnapshot(ctx, d.opd_id)), due, d.id);
+    .run(number, nowIso(ctx), ctx.actor, JSON.stringify(headerSnapshot(ctx, d.opd_id, d.registration_id)), due, d.id);
   audit(ctx, {
     action: 'update', entity: 'invoice', entityId: d.id, summary: `Terbit ${number} (${d.month}, ${formatRupiah(d.total)}, jatuh tempo ${due})`,
     after: { status: 'issued', number, total: d.total, dueDate: due },
@@ -85,7 +86,7 @@ function issueOne(ctx: CoreContext, d: DraftRow, rates: RatesInForce, currentRat
   return number;
 }
 
-const DRAFT_SQL = `SELECT i.id, i.month, i.opd_id, o.code, i.kind, i.segment, i.status, i.total, i.rates_json,
+const DRAFT_SQL = `SELECT i.id, i.month, i.opd_id, i.registration_id, o.code, i.kind, i.segment, i.status, i.total, i.rates_json,
   (SELECT g.due_date FROM invoice g WHERE g.id = i.original_id) AS original_due FROM invoice i JOIN opd o ON o.id = i.opd_id`;
 
 /** Issues one draft. */

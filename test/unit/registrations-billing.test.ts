@@ -1,0 +1,103 @@
+/**
+ * Billing per employer registration (NPP): BPJS bills per NPP, so a unit whose people fall under two
+ * NPPs gets one invoice per NPP (billing/run.ts), and an issued invoice keeps the NPP it was issued
+ * under (printed header, invoice list).
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { getInvoice, invoiceLines, issueDrafts, runBilling } from '../../electron/core/billing/index';
+import { saveRegistration } from '../../electron/core/settings/registrations';
+import { addCategory, addStaff, addUnit, billingDb, HONORER, type BillingCtx } from './billing-fixture';
+
+let ctx: BillingCtx;
+afterEach(() => ctx?.close());
+
+/** Sets a unit's or a category's registration as the dialogs do (straight SQL: the save paths are tested elsewhere). */
+const setReg = (table: 'opd' | 'category', id: number, reg: number | null) => ctx.db.prepare(`UPDATE ${table} SET registration_id = ? WHERE id = ?`).run(reg, id);
+
+/**
+ * Pemda NPP 18040012 (class I); RSUD Liwa as a BLUD under NPP 18040099 (class I too, so the JKK rate
+ * is the same 0.24% whichever class rule applies: these tests are about the split, not the class).
+ * Dinas Kesehatan has no NPP of its own: 2 honorer (Pemda's NPP) at Rp2,000,000 and 1 BLUD nurse
+ * (category under the RSUD's NPP) at Rp3,000,000, all JKK + JKM (0.24% + 0.30% = 0.54%).
+ *   honorer: 2,000,000 x 0.24% = 4,800 + 2,000,000 x 0.30% = 6,000 -> 10,800 each, 21,600 for two
+ *   nurse:   3,000,000 x 0.24% = 7,200 + 3,000,000 x 0.30% = 9,000 -> 16,200
+ * RSUD Liwa (unit under 18040099): 1 honorer at Rp2,500,000: 6,000 + 7,500 = 13,500, under the unit's NPP
+ * although honorer is the Pemda's category (the unit's registration wins).
+ */
+function pemda() {
+  ctx = billingDb('2026-02-03T03:00:00Z');
+  const rsud = saveRegistration(ctx, { npp: '1804 0099', name: 'RSUD Liwa (BLUD)', jkkClass: 1 });
+  const blud = addCategory(ctx, { name: 'Tenaga kesehatan BLUD', segment: 'PU', programs: 'JKK,JKM' });
+  setReg('category', blud, rsud);
+  const dinkes = addUnit(ctx, '05', 'Dinas Kesehatan');
+  const rsudUnit = addUnit(ctx, '07', 'RSUD Liwa');
+  setReg('opd', rsudUnit, rsud);
+  const honorer = addStaff(ctx, { count: 2, opdId: dinkes, honor: 2_000_000 });
+  const nurse = addStaff(ctx, { opdId: dinkes, categoryId: blud, honor: 3_000_000 });
+  addStaff(ctx, { opdId: rsudUnit, categoryId: HONORER, honor: 2_500_000 });
+  return { rsud, blud, dinkes, rsudUnit, honorer, nurse };
+}
+
+describe('billing per NPP', () => {
+  it('splits a unit with people under two NPPs into one invoice per NPP, and bills a unit with its own NPP under it', () => {
+    const p = pemda();
+    const res = runBilling(ctx, { month: '2026-01' });
+    const rows = res.invoices.map((i) => [i.opdCode, i.segment, i.npp, i.registrationId, i.persons, i.total]);
+    expect(rows).toEqual([
+      ['05', 'PU', '18040012', null, 2, 21_600],
+      ['05', 'PU', '18040099', p.rsud, 1, 16_200],
+      ['07', 'PU', '18040099', p.rsud, 1, 13_500],
+    ]);
+    // 21,600 + 16,200 + 13,500
+    expect(res.total).toBe(51_300);
+    expect(res.persons).toBe(4);
+    const nurseInvoice = res.invoices[1]!;
+    expect(invoiceLines(ctx, nurseInvoice.id).map((l) => [l.personId, l.category, l.jkk, l.jkm])).toEqual([[p.nurse[0], 'Tenaga kesehatan BLUD', 7_200, 9_000]]);
+  });
+
+  it('issues each NPP invoice with its own number, and freezes the NPP in the header', () => {
+    pemda();
+    runBilling(ctx, { month: '2026-01', issue: true });
+    const inv = runBilling(ctx, { month: '2026-01' }).invoices;
+    expect(inv.map((i) => [i.number, i.npp, i.status])).toEqual([
+      ['IUR/2026/01/05/001', '18040012', 'issued'],
+      ['IUR/2026/01/05/002', '18040099', 'issued'],
+      ['IUR/2026/01/07/001', '18040099', 'issued'],
+    ]);
+    const header = (id: number) => JSON.parse((ctx.db.prepare('SELECT header_json FROM invoice WHERE id = ?').get(id) as { header_json: string }).header_json) as { letterhead: { npp: string } };
+    expect(header(inv[1]!.id).letterhead.npp).toBe('18040099');
+    expect(header(inv[0]!.id).letterhead.npp).toBe('18040012');
+    // The registration's NPP edited later: the issued invoice still says what it was issued under.
+    ctx.db.prepare("UPDATE employer_registration SET npp = '18040100'").run();
+    expect(getInvoice(ctx, inv[1]!.id).npp).toBe('18040099');
+  });
+
+  it('moving a category to another NPP after issue: a credit under the old NPP, a supplementary under the new, the month total unchanged', () => {
+    const p = pemda();
+    runBilling(ctx, { month: '2026-01', issue: true });
+    const before = ctx.db.prepare("SELECT * FROM invoice WHERE status = 'issued' ORDER BY id").all();
+    // The honorer category goes to the RSUD's NPP: Dinkes's 2 honorer now bill under 18040099.
+    setReg('category', HONORER, p.rsud);
+    const res = runBilling(ctx, { month: '2026-01' });
+    const drafts = res.invoices.filter((i) => i.status === 'draft').map((i) => [i.opdCode, i.kind, i.npp, i.total]);
+    // Credit: -21,600 (2 x 10,800 removed from the Pemda's invoice); supplementary: +21,600 on the RSUD's.
+    expect(drafts).toEqual([
+      ['05', 'credit', '18040012', -21_600],
+      ['05', 'supplementary', '18040099', 21_600],
+    ]);
+    expect(res.total).toBe(51_300);
+    // Issued rows untouched.
+    expect(ctx.db.prepare("SELECT * FROM invoice WHERE status = 'issued' ORDER BY id").all()).toEqual(before);
+  });
+
+  it('a second regular invoice for the same unit, month, segment and NPP is refused by the database', () => {
+    const p = pemda();
+    runBilling(ctx, { month: '2026-01', issue: true });
+    const ins = (reg: number | null) => ctx.db.prepare(
+      "INSERT INTO invoice (month, opd_id, segment, registration_id, kind, status, due_date, rates_json, created_at, created_by) VALUES ('2026-01', ?, 'PU', ?, 'regular', 'draft', '2026-02-16', '{}', 'x', 'x')",
+    ).run(p.dinkes, reg);
+    expect(() => ins(null)).toThrow(/UNIQUE/);
+    expect(() => ins(p.rsud)).toThrow(/UNIQUE/);
+    expect(issueDrafts(ctx, '2026-01')).toBe(0);
+  });
+});
