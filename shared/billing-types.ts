@@ -174,6 +174,8 @@ export interface InvoiceLine extends Amounts {
   jpBase: number;
   /** On a supplementary or credit invoice: why this person's amounts changed. */
   change: LineChange | null;
+  /** The per-person exception the line was billed under ("Pengecualian: hanya JKK+JKM (SK ...)"). */
+  note: string | null;
 }
 
 export interface BillRunResult {

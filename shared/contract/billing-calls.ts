@@ -73,6 +73,8 @@ export const invoiceLineDto = z.object({
   base: int,
   jpBase: int,
   change: z.enum(['tambah', 'berhenti', 'perubahan']).nullable(),
+  /** The per-person exception the line was billed under (kept on the line, see migration 0160). */
+  note: z.string().nullable(),
 });
 export type InvoiceLineDto = z.infer<typeof invoiceLineDto>;
 

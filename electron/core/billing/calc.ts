@@ -19,16 +19,19 @@ import { SigapError } from '../../../shared/errors';
 import { firstDay, formatMonthId, lastDay } from '../../../shared/dates';
 import type { RateParamKey, RatesInForce, Segment } from '../../../shared/billing-types';
 import { monthRuleOf, requireParam } from './rates';
+import { exceptionNote, exceptionsInForce, programSet, type Program } from './person-exceptions';
 import { baseRules, puBaseSql, wageSql } from './base';
 
 /** The columns `calc` yields and `invoice_line` stores, in the same order (total is generated). */
 export const LINE_COLUMNS = 'nik, name, kpj, category, jkk_class, wage, base, jp_base, jkk, jkm, jht_employer, jht_worker, jp_employer, jp_worker';
 export const AMOUNT_COLUMNS = ['jkk', 'jkm', 'jht_employer', 'jht_worker', 'jp_employer', 'jp_worker'] as const;
 
-// Rates are per category, so the per-row work is arithmetic only. The bracket is a range join.
+// Rates are per segment and per JKK class (tiny temp tables), so the per-row work is arithmetic and a
+// few primary-key lookups. A person's exception (temp.bill_exc) replaces the category's program flags
+// and/or the JKK class for the month. The bracket is a range join.
 export const CALC_CTE = `
   calc AS (
-    SELECT person_id, engagement_id, opd_id, segment, nik, name, kpj, category, jkk_class, wage, base, jp_base,
+    SELECT person_id, engagement_id, opd_id, segment, registration_id, note, nik, name, kpj, category, jkk_class, wage, base, jp_base,
            (base * jkk_bp + 5000) / 10000 AS jkk,
            (base * jkm_bp + 5000) / 10000 + jkm_flat AS jkm,
            (base * jht_employer_bp + 5000) / 10000 AS jht_employer,
@@ -38,98 +41,107 @@ export const CALC_CTE = `
     FROM (
       -- JP only before retirement age (PP 45/2015 Ps.15): the month in which the person reaches it is
       -- still billed unless it is reached on the 1st; later months are not. No birth date: billed.
-      SELECT b.*, CASE WHEN b.has_jp AND (@retireAge IS NULL OR b.birth_date IS NULL OR date(b.birth_date, '+' || @retireAge || ' years') > @monthStart)
-                       THEN min(b.base, @jpCap) ELSE 0 END AS jp_base
+      SELECT r.*, CASE WHEN r.jp_employer_bp + r.jp_worker_bp > 0 AND (@retireAge IS NULL OR r.birth_date IS NULL OR date(r.birth_date, '+' || @retireAge || ' years') > @monthStart)
+                       THEN min(r.base, @jpCap) ELSE 0 END AS jp_base
       FROM (
-        SELECT x.person_id, x.engagement_id, x.opd_id, k.segment, p.nik, p.name, p.kpj, p.birth_date, k.name AS category, k.jkk_class,
-               k.jkk_bp, k.jkm_bp, k.jkm_flat, k.jht_employer_bp, k.jht_worker_bp, k.jp_employer_bp, k.jp_worker_bp, k.has_jp,
-               x.wage, CASE WHEN k.segment = 'PU' THEN ${puBaseSql('x.wage')} ELSE br.declared_income END AS base
+        SELECT b.*,
+               CASE WHEN b.t_jkk = 0 THEN 0 WHEN b.segment = 'PU' THEN j.bp ELSE s.jkk_bp END AS jkk_bp,
+               b.t_jkm * s.jkm_bp AS jkm_bp, b.t_jkm * s.jkm_flat AS jkm_flat,
+               b.t_jht * s.jht_employer_bp AS jht_employer_bp, b.t_jht * s.jht_worker_bp AS jht_worker_bp,
+               b.t_jp * s.jp_employer_bp AS jp_employer_bp, b.t_jp * s.jp_worker_bp AS jp_worker_bp
         FROM (
-          -- Each person's latest engagement that counts: SQLite takes the bare columns from the row
-          -- holding the max(), and the (person_id, start_date) index streams the grouping without a sort.
-          SELECT e.person_id, e.id AS engagement_id, e.opd_id, e.category_id,
-                 ${wageSql('e')} AS wage,
-                 max(e.start_date || printf('%012d', e.id)) AS latest
-          FROM engagement e
-          WHERE e.category_id IN (SELECT id FROM temp.bill_cat)
-            AND e.start_date <= @startBy AND (e.end_date IS NULL OR e.end_date >= @monthStart)
-          GROUP BY e.person_id
-        ) x
-        JOIN temp.bill_cat k ON k.id = x.category_id
-        JOIN person p ON p.id = x.person_id
-        LEFT JOIN temp.bill_bracket br ON k.segment = 'BPU' AND x.wage >= br.income_from AND x.wage < br.income_to
-      ) b
+          SELECT x.person_id, x.engagement_id, x.opd_id, k.segment, coalesce(u.registration_id, k.registration_id) AS registration_id, ex.note,
+                 p.nik, p.name, p.kpj, p.birth_date, k.name AS category,
+                 -- The class a PU line uses: the person's exception, else the category's own, else the
+                 -- registration's (the unit's, else the category's), else the Pemda's (employer).
+                 CASE WHEN k.segment = 'PU' THEN coalesce(ex.jkk_class, k.own_class, u.reg_class, k.reg_class, @employerClass) END AS jkk_class,
+                 coalesce(ex.t_jkk, k.t_jkk) AS t_jkk, coalesce(ex.t_jkm, k.t_jkm) AS t_jkm,
+                 coalesce(ex.t_jht, k.t_jht) AS t_jht, coalesce(ex.t_jp, k.t_jp) AS t_jp,
+                 x.wage, CASE WHEN k.segment = 'PU' THEN ${puBaseSql('x.wage')} ELSE br.declared_income END AS base
+          FROM (
+            -- Each person's latest engagement that counts: SQLite takes the bare columns from the row
+            -- holding the max(), and the (person_id, start_date) index streams the grouping without a sort.
+            SELECT e.person_id, e.id AS engagement_id, e.opd_id, e.category_id,
+                   ${wageSql('e')} AS wage,
+                   max(e.start_date || printf('%012d', e.id)) AS latest
+            FROM engagement e
+            WHERE e.category_id IN (SELECT id FROM temp.bill_cat)
+              AND e.start_date <= @startBy AND (e.end_date IS NULL OR e.end_date >= @monthStart)
+            GROUP BY e.person_id
+          ) x
+          JOIN temp.bill_cat k ON k.id = x.category_id
+          JOIN person p ON p.id = x.person_id
+          LEFT JOIN temp.bill_unit u ON u.opd_id = x.opd_id
+          LEFT JOIN temp.bill_exc ex ON ex.person_id = x.person_id
+          LEFT JOIN temp.bill_bracket br ON k.segment = 'BPU' AND x.wage >= br.income_from AND x.wage < br.income_to
+        ) b
+        JOIN temp.bill_seg s ON s.segment = b.segment
+        LEFT JOIN temp.bill_jkk j ON j.class = b.jkk_class
+      ) r
     )
   )`;
-
-interface CategoryRates {
-  id: number;
-  segment: Segment;
-  name: string;
-  jkk_class: number | null;
-  jkk_bp: number;
-  jkm_bp: number;
-  jkm_flat: number;
-  jht_employer_bp: number;
-  jht_worker_bp: number;
-  jp_employer_bp: number;
-  jp_worker_bp: number;
-  has_jp: number;
-}
-
-/** The rate of each program of one category, with a message naming any rate that is missing. */
-function categoryRates(rates: RatesInForce, c: RatesInForce['categories'][number]): CategoryRates {
-  const progs = new Set(c.programs.toUpperCase().split(',').map((p) => p.trim()));
-  const take = (program: string, key: RateParamKey) => (progs.has(program) ? requireParam(rates, key) : 0);
-  if (c.segment === 'PU') {
-    const jkkClass = c.jkkClass ?? rates.employerJkkClass;
-    const hasJp = progs.has('JP');
-    if (hasJp) requireParam(rates, 'pu.jp.wage_cap');
-    return {
-      id: c.id, segment: 'PU', name: c.name, jkk_class: jkkClass,
-      jkk_bp: take('JKK', `pu.jkk.${jkkClass}` as RateParamKey), jkm_bp: take('JKM', 'pu.jkm'), jkm_flat: 0,
-      jht_employer_bp: take('JHT', 'pu.jht.employer'), jht_worker_bp: take('JHT', 'pu.jht.worker'),
-      jp_employer_bp: take('JP', 'pu.jp.employer'), jp_worker_bp: take('JP', 'pu.jp.worker'), has_jp: hasJp ? 1 : 0,
-    };
-  }
-  if (!rates.bpuBrackets) throw new SigapError('INVALID_INPUT', `Tabel golongan penghasilan BPU belum ada untuk ${formatMonthId(rates.month)}. Tambahkan di Pengaturan > Tarif.`);
-  // BPU has no employer and no JP: the paying unit pays the whole iuran, shown as its share.
-  return {
-    id: c.id, segment: 'BPU', name: c.name, jkk_class: null,
-    jkk_bp: take('JKK', 'bpu.jkk'), jkm_bp: 0, jkm_flat: take('JKM', 'bpu.jkm'),
-    jht_employer_bp: take('JHT', 'bpu.jht'), jht_worker_bp: 0, jp_employer_bp: 0, jp_worker_bp: 0, has_jp: 0,
-  };
-}
 
 /** The engagement date bounds of a month under the month rule. */
 function monthBounds(month: string, rates: RatesInForce): { monthStart: string; startBy: string } {
   return { monthStart: firstDay(month), startBy: monthRuleOf(rates) === 'first_day' ? firstDay(month) : lastDay(month) };
 }
 
+const TEMP_TABLES = `
+  CREATE TEMP TABLE IF NOT EXISTS bill_cat (
+    id INTEGER PRIMARY KEY, segment TEXT NOT NULL, name TEXT NOT NULL, own_class INTEGER, registration_id INTEGER, reg_class INTEGER,
+    t_jkk INTEGER NOT NULL, t_jkm INTEGER NOT NULL, t_jht INTEGER NOT NULL, t_jp INTEGER NOT NULL);
+  CREATE TEMP TABLE IF NOT EXISTS bill_seg (
+    segment TEXT PRIMARY KEY, jkk_bp INTEGER NOT NULL, jkm_bp INTEGER NOT NULL, jkm_flat INTEGER NOT NULL, jht_employer_bp INTEGER NOT NULL,
+    jht_worker_bp INTEGER NOT NULL, jp_employer_bp INTEGER NOT NULL, jp_worker_bp INTEGER NOT NULL);
+  CREATE TEMP TABLE IF NOT EXISTS bill_jkk (class INTEGER PRIMARY KEY, bp INTEGER NOT NULL);
+  CREATE TEMP TABLE IF NOT EXISTS bill_unit (opd_id INTEGER PRIMARY KEY, registration_id INTEGER NOT NULL, reg_class INTEGER NOT NULL);
+  CREATE TEMP TABLE IF NOT EXISTS bill_exc (
+    person_id INTEGER PRIMARY KEY, jkk_class INTEGER, t_jkk INTEGER, t_jkm INTEGER, t_jht INTEGER, t_jp INTEGER, note TEXT NOT NULL);
+  CREATE TEMP TABLE IF NOT EXISTS bill_bracket (income_from INTEGER PRIMARY KEY, income_to INTEGER NOT NULL, declared_income INTEGER NOT NULL);
+  DELETE FROM temp.bill_cat; DELETE FROM temp.bill_seg; DELETE FROM temp.bill_jkk; DELETE FROM temp.bill_unit;
+  DELETE FROM temp.bill_exc; DELETE FROM temp.bill_bracket;`;
+
 /**
- * Writes temp.bill_cat and temp.bill_bracket for `month` and returns the parameters of CALC_CTE.
- * Only categories with someone to bill are checked, so a rate nobody needs (the JP cap before 2019
- * when no category takes JP) never stops the run. Call inside the run's transaction.
+ * Writes the temp tables CALC_CTE reads for `month` and returns its parameters. Only categories with
+ * someone to bill are checked, and only the rates of programs someone takes (by category or by an
+ * exception) are required, so a rate nobody needs (the JP cap before 2019 when nobody takes JP) never
+ * stops the run. Call inside the run's transaction.
  */
 export function prepareCalc(ctx: CoreContext, month: string, rates: RatesInForce): Record<string, string | bigint | null> {
-  ctx.db.exec(`
-    CREATE TEMP TABLE IF NOT EXISTS bill_cat (
-      id INTEGER PRIMARY KEY, segment TEXT NOT NULL, name TEXT NOT NULL, jkk_class INTEGER,
-      jkk_bp INTEGER NOT NULL, jkm_bp INTEGER NOT NULL, jkm_flat INTEGER NOT NULL, jht_employer_bp INTEGER NOT NULL,
-      jht_worker_bp INTEGER NOT NULL, jp_employer_bp INTEGER NOT NULL, jp_worker_bp INTEGER NOT NULL, has_jp INTEGER NOT NULL);
-    CREATE TEMP TABLE IF NOT EXISTS bill_bracket (income_from INTEGER PRIMARY KEY, income_to INTEGER NOT NULL, declared_income INTEGER NOT NULL);
-    DELETE FROM temp.bill_cat;
-    DELETE FROM temp.bill_bracket;`);
+  ctx.db.exec(TEMP_TABLES);
   const bounds = monthBounds(month, rates);
   // Latest starts first: in a long history the active engagements are the recent ones.
   const inUse = ctx.db.prepare(
     'SELECT 1 FROM engagement WHERE category_id = ? AND start_date <= @startBy AND (end_date IS NULL OR end_date >= @monthStart) ORDER BY start_date DESC LIMIT 1',
   );
-  const insCat = ctx.db.prepare(
-    `INSERT INTO temp.bill_cat VALUES (@id, @segment, @name, @jkk_class, @jkk_bp, @jkm_bp, @jkm_flat, @jht_employer_bp, @jht_worker_bp, @jp_employer_bp, @jp_worker_bp, @has_jp)`,
-  );
-  for (const c of rates.categories) {
-    if (c.enrolled && inUse.get(c.id, bounds)) insCat.run(categoryRates(rates, c));
+  const registrations = registrationClasses(ctx);
+  const used = rates.categories.filter((c) => c.enrolled && inUse.get(c.id, bounds));
+  const exceptions = exceptionsInForce(ctx, month);
+  const taken: Record<Segment, Set<Program>> = { PU: new Set(), BPU: new Set() };
+  const insCat = ctx.db.prepare('INSERT INTO temp.bill_cat VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  for (const c of used) {
+    const progs = programSet(c.programs);
+    for (const p of progs) taken[c.segment].add(p);
+    const regId = registrationOf(ctx, c.id);
+    insCat.run(c.id, c.segment, c.name, c.segment === 'PU' ? c.jkkClass : null, regId, regId === null ? null : (registrations.get(regId) ?? null), ...flags(progs));
+  }
+  const segments = [...new Set(used.map((c) => c.segment))];
+  // An exception may take a program its category does not: its rate is then needed too.
+  for (const e of exceptions) for (const seg of segments) for (const p of e.programs ?? []) taken[seg].add(p);
+  const insSeg = ctx.db.prepare('INSERT INTO temp.bill_seg VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  for (const seg of segments) insSeg.run(seg, ...segmentRates(rates, seg, taken[seg]));
+  // Every class a PU line can resolve to: categories', registrations', exceptions' and the Pemda's.
+  const classes = new Set<number>([rates.employerJkkClass, ...registrations.values()]);
+  for (const c of used) if (c.jkkClass !== null) classes.add(c.jkkClass);
+  for (const e of exceptions) if (e.jkkClass !== null) classes.add(e.jkkClass);
+  if (segments.includes('PU') && taken.PU.has('JKK')) {
+    const insJkk = ctx.db.prepare('INSERT INTO temp.bill_jkk VALUES (?, ?)');
+    for (const k of classes) insJkk.run(k, requireParam(rates, `pu.jkk.${k}` as RateParamKey));
+  }
+  ctx.db.prepare(`INSERT INTO temp.bill_unit SELECT o.id, r.id, r.jkk_class FROM opd o JOIN employer_registration r ON r.id = o.registration_id`).run();
+  const insExc = ctx.db.prepare('INSERT INTO temp.bill_exc VALUES (?, ?, ?, ?, ?, ?, ?)');
+  for (const e of exceptions) {
+    insExc.run(e.personId, e.jkkClass, ...(e.programs ? flags(new Set(e.programs)) : [null, null, null, null]), exceptionNote(e));
   }
   const rules = baseRules(rates);
   const insBracket = ctx.db.prepare('INSERT INTO temp.bill_bracket VALUES (?, ?, ?)');
@@ -137,5 +149,49 @@ export function prepareCalc(ctx: CoreContext, month: string, rates: RatesInForce
   const cap = rates.params['pu.jp.wage_cap']?.value;
   const retireAge = rates.params['pu.jp.retirement_age']?.value;
   // better-sqlite3 binds a JS number as REAL, which would make the integer division fractional; BigInt binds INTEGER.
-  return { ...bounds, floor: BigInt(rules.floor), jpCap: cap === undefined ? null : BigInt(cap), retireAge: retireAge === undefined ? null : BigInt(retireAge) };
+  return {
+    ...bounds, floor: BigInt(rules.floor), jpCap: cap === undefined ? null : BigInt(cap),
+    retireAge: retireAge === undefined ? null : BigInt(retireAge), employerClass: BigInt(rates.employerJkkClass),
+  };
+}
+
+const flags = (progs: Set<Program>): [number, number, number, number] =>
+  [progs.has('JKK') ? 1 : 0, progs.has('JKM') ? 1 : 0, progs.has('JHT') ? 1 : 0, progs.has('JP') ? 1 : 0];
+
+/**
+ * The rates of one segment for the programs someone takes (0 for the others): jkk (BPU; PU's JKK is
+ * per class in bill_jkk), jkm, jkm_flat, jht employer, jht worker, jp employer, jp worker. BPU has no
+ * employer and no JP: the paying unit pays the whole iuran, shown as its share.
+ */
+function segmentRates(rates: RatesInForce, segment: Segment, taken: Set<Program>): number[] {
+  const take = (program: Program, key: RateParamKey) => (taken.has(program) ? requireParam(rates, key) : 0);
+  if (segment === 'PU') {
+    if (taken.has('JP')) requireParam(rates, 'pu.jp.wage_cap');
+    return [0, take('JKM', 'pu.jkm'), 0, take('JHT', 'pu.jht.employer'), take('JHT', 'pu.jht.worker'), take('JP', 'pu.jp.employer'), take('JP', 'pu.jp.worker')];
+  }
+  if (!rates.bpuBrackets) throw new SigapError('INVALID_INPUT', `Tabel golongan penghasilan BPU belum ada untuk ${formatMonthId(rates.month)}. Tambahkan di Pengaturan > Tarif.`);
+  return [take('JKK', 'bpu.jkk'), 0, take('JKM', 'bpu.jkm'), take('JHT', 'bpu.jht'), 0, 0, 0];
+}
+
+/** The JKK class of every employer registration (NPP other than the Pemda's own). */
+function registrationClasses(ctx: CoreContext): Map<number, number> {
+  const rows = ctx.db.prepare('SELECT id, jkk_class AS c FROM employer_registration').all() as { id: number; c: number }[];
+  return new Map(rows.map((r) => [r.id, r.c]));
+}
+
+function registrationOf(ctx: CoreContext, categoryId: number): number | null {
+  return (ctx.db.prepare('SELECT registration_id AS r FROM category WHERE id = ?').get(categoryId) as { r: number | null } | undefined)?.r ?? null;
+}
+
+/**
+ * Writes on the month's draft lines the exception each person was billed under (calc's `note`), so an
+ * issued line keeps it even if the exception is later ended. Call right after the lines are inserted,
+ * in the same transaction as prepareCalc.
+ */
+export function noteExceptionLines(ctx: CoreContext, month: string): void {
+  ctx.db.prepare(
+    `UPDATE invoice_line SET note = (SELECT note FROM temp.bill_exc e WHERE e.person_id = invoice_line.person_id)
+     WHERE person_id IN (SELECT person_id FROM temp.bill_exc)
+       AND invoice_id IN (SELECT id FROM invoice WHERE month = ? AND status = 'draft')`,
+  ).run(month);
 }

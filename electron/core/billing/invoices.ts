@@ -56,7 +56,7 @@ export function invoiceRates(ctx: CoreContext, id: number): RatesInForce {
 
 const LINE_SQL = `
   SELECT person_id AS personId, nik, name, kpj, category, jkk_class AS jkkClass, wage, base, jp_base AS jpBase, ${AMOUNT_FIELDS},
-         jkk + jkm + jht_employer + jp_employer AS employer, jht_worker + jp_worker AS worker, total, change
+         jkk + jkm + jht_employer + jp_employer AS employer, jht_worker + jp_worker AS worker, total, change, note
   FROM invoice_line WHERE invoice_id = ? ORDER BY name COLLATE NOCASE, nik`;
 
 export function invoiceLines(ctx: CoreContext, id: number, page: { offset?: number; limit?: number } = {}): InvoiceLine[] {

@@ -1,0 +1,111 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { invoiceLines, runBilling } from '../../electron/core/billing/index';
+import { addPersonException, endPersonException, listPersonExceptions } from '../../electron/core/billing/person-exceptions';
+import { addCategory, addStaff, addUnit, billingDb, issuedRows, type BillingCtx } from './billing-fixture';
+import { SigapError } from '../../shared/errors';
+
+let ctx: BillingCtx;
+afterEach(() => ctx.close());
+
+/** The line of one person after running `month` (optionally issuing it). */
+function lineOf(month: string, personId: number, issue = false) {
+  const res = runBilling(ctx, { month, issue });
+  for (const inv of res.invoices) {
+    const l = invoiceLines(ctx, inv.id).find((x) => x.personId === personId);
+    if (l) return l;
+  }
+  throw new Error(`no line for ${personId} in ${month}`);
+}
+const amounts = (l: ReturnType<typeof lineOf>) => [l.jkkClass, l.jkk, l.jkm, l.jhtEmployer, l.jhtWorker, l.jpEmployer, l.jpWorker, l.total];
+
+function setup(at: string) {
+  ctx = billingDb(at);
+  const opd = addUnit(ctx, '01', 'Dinas Pekerjaan Umum');
+  // The category takes all four programs with JKK class I (0.24%).
+  const full = addCategory(ctx, { name: 'PPPK paruh waktu', segment: 'PU', programs: 'JKK,JKM,JHT,JP', jkkClass: 1 });
+  const [person, other] = addStaff(ctx, { opdId: opd, categoryId: full, honor: 3_000_000, count: 2 });
+  return { person: person!, other: other! };
+}
+
+describe('per-person exceptions in the billing run', () => {
+  it('JKK class III and no JP from March 2026: Rp3.000.000 gives Rp206.700 instead of Rp277.200', () => {
+    const { person, other } = setup('2026-03-20T03:00:00Z');
+    addPersonException(ctx, { personId: person, fromMonth: '2026-03', programs: ['JKK', 'JKM', 'JHT'], jkkClass: 3, reason: 'Tugas lapangan berisiko', source: 'SK 800/12/2026' });
+    // Under the category (class I, all four), Rp3.000.000:
+    //   JKK 0,24% = 7.200; JKM 0,30% = 9.000; JHT 3,7% = 111.000 + 2% = 60.000; JP 2% = 60.000 + 1% = 30.000
+    //   total 7.200 + 9.000 + 111.000 + 60.000 + 60.000 + 30.000 = 277.200.
+    expect(amounts(lineOf('2026-02', person))).toEqual([1, 7_200, 9_000, 111_000, 60_000, 60_000, 30_000, 277_200]);
+    // With the exception (class III, no JP): JKK 0,89% = 26.700; JKM 9.000; JHT 111.000 + 60.000; JP 0
+    //   total 26.700 + 9.000 + 111.000 + 60.000 = 206.700.
+    const march = lineOf('2026-03', person);
+    expect(amounts(march)).toEqual([3, 26_700, 9_000, 111_000, 60_000, 0, 0, 206_700]);
+    expect(march.jpBase).toBe(0);
+    expect(march.note).toBe('Pengecualian: hanya JKK+JKM+JHT; JKK kelas III (SK 800/12/2026)');
+    // The colleague in the same category is billed as before, with no note.
+    const o = lineOf('2026-03', other);
+    expect([o.total, o.note]).toEqual([277_200, null]);
+  });
+
+  it('JKK+JKM only while the category has all four: Rp3.000.000 gives Rp16.200', () => {
+    const { person } = setup('2026-03-20T03:00:00Z');
+    addPersonException(ctx, { personId: person, fromMonth: '2026-03', programs: ['JKM', 'JKK'], reason: 'Sudah peserta JHT dan JP lewat pekerjaan lain', source: null });
+    // JKK 0,24% = 7.200 + JKM 0,30% = 9.000 = 16.200; the class stays the category's (I).
+    expect(amounts(lineOf('2026-03', person))).toEqual([1, 7_200, 9_000, 0, 0, 0, 0, 16_200]);
+    expect(lineOf('2026-03', person).note).toBe('Pengecualian: hanya JKK+JKM');
+  });
+
+  it('a class only: the category programs stay, JP included', () => {
+    const { person } = setup('2026-03-20T03:00:00Z');
+    addPersonException(ctx, { personId: person, fromMonth: '2026-01', jkkClass: 5, reason: 'Sopir ambulans', source: 'SK Kadis 12/2026' });
+    // JKK class V 1,74% of 3.000.000 = 52.200; the rest as the category: 9.000 + 171.000 + 90.000; total 322.200.
+    expect(amounts(lineOf('2026-03', person))).toEqual([5, 52_200, 9_000, 111_000, 60_000, 60_000, 30_000, 322_200]);
+  });
+
+  it('covers only its months; ending it brings the category back and leaves the issued line and its note as they were', () => {
+    const { person } = setup('2026-06-20T03:00:00Z');
+    const id = addPersonException(ctx, { personId: person, fromMonth: '2026-03', programs: ['JKK', 'JKM', 'JHT'], jkkClass: 3, reason: 'Tugas lapangan', source: 'SK 800/12/2026' });
+    expect(lineOf('2026-04', person, true).total).toBe(206_700);
+    const before = issuedRows(ctx);
+    // Ended with March as its last month (e.g. the SK was revoked from April).
+    const ended = endPersonException(ctx, id, '2026-03');
+    expect(ended.toMonth).toBe('2026-03');
+    expect(lineOf('2026-03', person).total).toBe(206_700);
+    // May is after its last month: the category again (277.200, see the first test).
+    expect([lineOf('2026-05', person).total, lineOf('2026-05', person).note]).toEqual([277_200, null]);
+    // April was issued under the exception: rerunning April now makes a supplementary of the difference,
+    // 277.200 - 206.700 = 70.500 (the colleague is unchanged), and the issued line still says what it was billed under.
+    const rerun = runBilling(ctx, { month: '2026-04' });
+    const supp = rerun.invoices.find((i) => i.status === 'draft')!;
+    expect([supp.kind, supp.total]).toEqual(['supplementary', 70_500]);
+    const issued = rerun.invoices.find((i) => i.status === 'issued')!;
+    expect(invoiceLines(ctx, issued.id).find((l) => l.personId === person)!.note).toBe('Pengecualian: hanya JKK+JKM+JHT; JKK kelas III (SK 800/12/2026)');
+    expect(issuedRows(ctx)).toEqual(before);
+  });
+
+  it('is checked, audited and never overlaps another of the same person', () => {
+    const { person } = setup('2026-03-20T03:00:00Z');
+    const bad = (f: () => unknown) => {
+      try { f(); } catch (e) { return e instanceof SigapError ? `${e.code}: ${e.message}` : String(e); }
+      return 'accepted';
+    };
+    const base = { personId: person, fromMonth: '2026-03', reason: 'Alasan' };
+    expect(bad(() => addPersonException(ctx, { ...base }))).toBe('INVALID_INPUT: Pengecualian harus mengubah program, kelas JKK, atau keduanya.');
+    expect(bad(() => addPersonException(ctx, { ...base, programs: ['JKK'] }))).toBe('INVALID_INPUT: Program pengecualian sekurang-kurangnya JKK dan JKM (Inpres 2/2021).');
+    expect(bad(() => addPersonException(ctx, { ...base, jkkClass: 2, toMonth: '2026-01' }))).toBe('INVALID_INPUT: Bulan akhir (Januari 2026) sebelum bulan mulai (Maret 2026).');
+    expect(bad(() => addPersonException(ctx, { ...base, jkkClass: 2, reason: '  ' }))).toBe('INVALID_INPUT: Alasan pengecualian wajib diisi.');
+    const id = addPersonException(ctx, { ...base, jkkClass: 2, toMonth: '2026-12', source: 'SK 1/2026' });
+    expect(bad(() => addPersonException(ctx, { ...base, fromMonth: '2026-12', jkkClass: 3 }))).toMatch(/^CONFLICT: .* sudah punya pengecualian yang mencakup bulan itu \(Pengecualian: JKK kelas II Maret 2026 sampai Desember 2026, SK 1\/2026\)/);
+    // From January 2027 it does not overlap.
+    addPersonException(ctx, { ...base, fromMonth: '2027-01', jkkClass: 3 });
+    expect(bad(() => endPersonException(ctx, id, '2026-02'))).toBe('INVALID_INPUT: Bulan terakhir (Februari 2026) sebelum pengecualian mulai (Maret 2026).');
+    expect(bad(() => endPersonException(ctx, id, '2027-01'))).toBe('CONFLICT: Pengecualian ini sudah berakhir Desember 2026.');
+    endPersonException(ctx, id, '2026-06');
+    expect(listPersonExceptions(ctx, person).map((e) => [e.fromMonth, e.toMonth, e.jkkClass])).toEqual([['2027-01', null, 3], ['2026-03', '2026-06', 2]]);
+    const log = ctx.db.prepare("SELECT action, summary FROM audit_log WHERE entity = 'person_exception' ORDER BY id").all();
+    expect(log).toEqual([
+      { action: 'create', summary: expect.stringContaining('Pengecualian: JKK kelas II Maret 2026 sampai Desember 2026, SK 1/2026 (Alasan)') },
+      { action: 'create', summary: expect.stringContaining('Pengecualian: JKK kelas III mulai Januari 2027') },
+      { action: 'end', summary: expect.stringContaining('pengecualian berakhir Juni 2026') },
+    ]);
+  });
+});

@@ -1,0 +1,65 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { invoiceLines, runBilling } from '../../electron/core/billing/index';
+import { addPersonException } from '../../electron/core/billing/person-exceptions';
+import { addCategory, addStaff, addUnit, billingDb, HONORER, type BillingCtx } from './billing-fixture';
+
+let ctx: BillingCtx;
+afterEach(() => ctx.close());
+
+function addRegistration(npp: string, name: string, jkkClass: number): number {
+  return Number(ctx.db.prepare("INSERT INTO employer_registration (npp, name, jkk_class, created_at, created_by) VALUES (?, ?, ?, 'x', 'test')")
+    .run(npp, name, jkkClass).lastInsertRowid);
+}
+
+describe('the JKK class of a line: exception, category, registration (unit, then category), employer', () => {
+  it('resolves each case to the rupiah on Rp2.000.000 (JKK+JKM)', () => {
+    ctx = billingDb('2026-03-20T03:00:00Z', 1); // the Pemda's own NPP: class I
+    const rsudReg = addRegistration('18040099', 'RSUD Liwa (BLUD)', 3);
+    const desaReg = addRegistration('18040077', 'Pemerintah Desa', 2);
+    const dinas = addUnit(ctx, '01', 'Dinas Pendidikan');
+    const rsud = addUnit(ctx, '02', 'RSUD Liwa');
+    ctx.db.prepare('UPDATE opd SET registration_id = ? WHERE id = ?').run(rsudReg, rsud);
+    const desa = addCategory(ctx, { name: 'Perangkat desa', segment: 'PU', programs: 'JKK,JKM' });
+    ctx.db.prepare('UPDATE category SET registration_id = ? WHERE id = ?').run(desaReg, desa);
+    const sopir = addCategory(ctx, { name: 'Sopir', segment: 'PU', programs: 'JKK,JKM', jkkClass: 4 });
+    const staff = (opdId: number, categoryId: number) => addStaff(ctx, { opdId, categoryId, honor: 2_000_000 })[0]!;
+    const cases = {
+      plain: staff(dinas, HONORER), //            employer class I:              2.000.000 x 0,24% = 4.800
+      unitReg: staff(rsud, HONORER), //           the unit's NPP, class III:     2.000.000 x 0,89% = 17.800
+      categoryReg: staff(dinas, desa), //         the category's NPP, class II:  2.000.000 x 0,54% = 10.800
+      unitBeatsCategory: staff(rsud, desa), //    unit's NPP (III) before the category's (II):      17.800
+      ownClass: staff(rsud, sopir), //            the category's own class IV:   2.000.000 x 1,27% = 25.400
+      exception: staff(rsud, sopir), //           the person's class V:          2.000.000 x 1,74% = 34.800
+    };
+    addPersonException(ctx, { personId: cases.exception, fromMonth: '2026-01', jkkClass: 5, reason: 'Tugas jaga IGD', source: 'SK Direktur 3/2026' });
+    const res = runBilling(ctx, { month: '2026-03' });
+    const lines = res.invoices.flatMap((i) => invoiceLines(ctx, i.id));
+    const got = Object.fromEntries(Object.entries(cases).map(([k, id]) => {
+      const l = lines.find((x) => x.personId === id)!;
+      // JKM is 0,30% of 2.000.000 = 6.000 whatever the class.
+      return [k, [l.jkkClass, l.jkk, l.jkm]];
+    }));
+    expect(got).toEqual({
+      plain: [1, 4_800, 6_000],
+      unitReg: [3, 17_800, 6_000],
+      categoryReg: [2, 10_800, 6_000],
+      unitBeatsCategory: [3, 17_800, 6_000],
+      ownClass: [4, 25_400, 6_000],
+      exception: [5, 34_800, 6_000],
+    });
+    // The month is the exact sum of its lines: 4.800 + 17.800 + 10.800 + 17.800 + 25.400 + 34.800 + 6 x 6.000 = 147.400.
+    expect(res.total).toBe(147_400);
+  });
+
+  it('a BPU line has no JKK class and ignores the registrations', () => {
+    ctx = billingDb('2026-03-20T03:00:00Z', 1);
+    const reg = addRegistration('18040055', 'Desa Sukamaju', 4);
+    const unit = addUnit(ctx, '03', 'Desa Sukamaju', 'village');
+    ctx.db.prepare('UPDATE opd SET registration_id = ? WHERE id = ?').run(reg, unit);
+    const rentan = addStaff(ctx, { opdId: unit, categoryId: 2, honor: 1_000_000 })[0]!;
+    const res = runBilling(ctx, { month: '2026-03' });
+    const l = res.invoices.flatMap((i) => invoiceLines(ctx, i.id)).find((x) => x.personId === rentan)!;
+    // BPU minimum package: JKK 1% of Rp1.000.000 = 10.000, JKM flat 6.800: 16.800.
+    expect([l.jkkClass, l.jkk, l.jkm, l.total]).toEqual([null, 10_000, 6_800, 16_800]);
+  });
+});
