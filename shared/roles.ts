@@ -32,6 +32,10 @@ const RULES: Record<string, readonly Role[]> = {
   'person.create': ['admin', 'hr'],
   'person.update': ['admin', 'hr'],
   'engagement.end': ['admin', 'hr'],
+  // The decree record: the SK clerk attaches the scan and withdraws an SK; everyone reads and downloads.
+  'decree.chooseScan': ['admin', 'hr'],
+  'decree.attachScan': ['admin', 'hr'],
+  'decree.undo': ['admin', 'hr'],
   'sk.': ['admin', 'hr'],
   'sk.saveTemplate': ['admin', 'hr'],
   'bpjs.': ['admin', 'hr'],

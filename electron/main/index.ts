@@ -14,6 +14,7 @@ import { CoreWorkerClient } from '../core/api/worker-client';
 import { defaultBackupDir } from '../core/backup/auto';
 import { quitAfterCoreShutdown } from './backups';
 import { printHtmlToPdf } from './print';
+import { showPdfWindow } from './pdf-viewer';
 import type { PdfOptions } from '../../shared/paper';
 import { cliArgv, runCliMode } from './cli-mode';
 import { configureFileLog, logDir } from './logging';
@@ -99,6 +100,10 @@ if (cliArgs) {
       printToPdf: async (args) => {
         const { html, opts } = args as { html: string; opts: PdfOptions };
         return printHtmlToPdf(BrowserWindow, html, opts);
+      },
+      showPdf: async (args) => {
+        const { bytes, title } = args as { bytes: Uint8Array; title: string };
+        await showPdfWindow(BrowserWindow, bytes, title);
       },
       progress: toWindow,
       // The worker's own lines; its crash with what the clerk was doing.

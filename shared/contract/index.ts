@@ -10,6 +10,7 @@ import { reportingCalls } from './reporting-calls';
 import { securityCalls } from './security-calls';
 import { printCalls } from './print-calls';
 import { coverageCalls } from './coverage-calls';
+import { decreeCalls } from './decree-calls';
 
 /**
  * The whole surface between the renderer and the main process. The preload exposes one function per
@@ -47,6 +48,7 @@ export const contract = {
   ...securityCalls,
   ...printCalls,
   ...coverageCalls,
+  ...decreeCalls,
 } as const;
 
 export type Contract = typeof contract;

@@ -26,6 +26,7 @@ import { reportingHandlers } from './reporting-handlers';
 import { securityHandlers } from './security-handlers';
 import { printHandlers } from './print-handlers';
 import { coverageHandlers } from './coverage-handlers';
+import { decreeHandlers } from './decree-handlers';
 import { scrubReplyForRole } from '../private-text';
 
 const token = () => randomBytes(16).toString('hex');
@@ -213,5 +214,6 @@ function coreHandlers(ctx: CoreContext, host: HostServices): Handlers {
     ...securityHandlers(ctx, host),
     ...printHandlers(ctx, host),
     ...coverageHandlers(ctx, host),
+    ...decreeHandlers(ctx, host),
   };
 }

@@ -15,6 +15,11 @@ export interface HostServices {
    * Electron's printToPDF in the app, headless Chromium in the CLI and the tests.
    */
   printToPdf(html: string, opts: PdfOptions): Promise<Uint8Array>;
+  /**
+   * Shows PDF bytes (a decree scan) in a separate sandboxed viewer window: electron/main/pdf-viewer.ts
+   * in the app. Optional: a host without it (the CLI) has no viewer; the scan can still be saved.
+   */
+  showPdf?(bytes: Uint8Array, title: string): Promise<void>;
   progress(e: ProgressEvent): void;
   appVersion: string;
   /** Where automatic backups go (before an SK is applied); null turns them off. */

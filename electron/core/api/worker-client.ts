@@ -9,6 +9,8 @@ export interface WorkerHost {
   chooseFolder?(args: unknown): Promise<string | null>;
   /** Prints `{ html, opts }` to PDF bytes (see HostServices.printToPdf). Optional: a host without it fails the call. */
   printToPdf?(args: unknown): Promise<Uint8Array>;
+  /** Shows `{ bytes, title }`, a PDF, in the sandboxed viewer window. Optional: without it the call fails. */
+  showPdf?(args: unknown): Promise<void>;
   progress(e: ProgressEvent): void;
   /**
    * The worker's log lines, and its own error or unexpected exit (level 'error'). Optional: without it
@@ -67,6 +69,7 @@ export class CoreWorkerClient {
               m.method === 'chooseOpenFile' ? host.chooseOpenFile(m.args)
               : m.method === 'chooseSaveFile' ? host.chooseSaveFile(m.args)
               : m.method === 'chooseFolder' ? (host.chooseFolder?.(m.args) ?? Promise.resolve(null))
+              : m.method === 'showPdf' ? (host.showPdf?.(m.args) ?? Promise.reject(new Error('Penampil PDF tidak tersedia.')))
               : host.printToPdf ? host.printToPdf(m.args)
               : Promise.reject(new Error('Pencetakan PDF tidak tersedia.'));
             void ask.then(

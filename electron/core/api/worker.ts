@@ -42,6 +42,7 @@ function start(config: WorkerConfig): void {
     chooseSaveFile: (o) => ask<string | null>('chooseSaveFile', o),
     chooseFolder: (o) => ask<string | null>('chooseFolder', o),
     printToPdf: (html, opts) => ask<Uint8Array>('printToPdf', { html, opts }),
+    showPdf: (bytes, title) => ask<void>('showPdf', { bytes, title }),
     progress: (event) => send({ type: 'progress', event }),
   };
   const handlers = createApi(ctx, host);
