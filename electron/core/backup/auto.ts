@@ -1,11 +1,8 @@
-import { basename, dirname, join } from 'node:path';
+import { basename } from 'node:path';
 import type { CoreContext } from '../context';
 import { createBackup, listBackups, pruneBackups, type BackupReason, type BackupResult } from './create';
 
-/** Automatic backups live beside the database, in `cadangan/`. */
-export function defaultBackupDir(dbPath: string): string {
-  return join(dirname(dbPath), 'cadangan');
-}
+export { defaultBackupDir } from './names';
 
 /** An automatic backup followed by pruning the folder by the retention rule. */
 export async function autoBackup(ctx: CoreContext, dir: string, reason: BackupReason): Promise<BackupResult> {

@@ -10,8 +10,10 @@ import { encryptFile } from './crypto';
 import { partPath, removeStaleParts } from '../files/parts';
 import { privateTemp, privateTempBase, removeLegacyParts } from './leftovers';
 import { toKeep, DEFAULT_RETENTION, type RetentionRule } from './retention';
+import { BACKUP_NAME as NAME, freeBackupPath, type BackupReason } from './names';
 
-export type BackupReason = 'otomatis' | 'harian' | 'sebelum-sk' | 'sebelum-migrasi' | 'keluar' | 'manual' | 'sebelum-pemulihan';
+// Names live in names.ts (the database opener needs them without the backup machinery).
+export { backupName, freeBackupPath, type BackupReason } from './names';
 
 export interface BackupResult {
   path: string;
@@ -19,20 +21,6 @@ export interface BackupResult {
   encrypted: boolean;
 }
 
-const NAME = /^sigap-(\d{8})-(\d{6})-([a-z-]+?)(?:-\d+)?\.(sigapdb|sigapenc)$/;
-
-export function backupName(at: Date, reason: BackupReason, encrypted: boolean): string {
-  const s = at.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-  return `sigap-${s}-${reason}.${encrypted ? 'sigapenc' : 'sigapdb'}`;
-}
-
-/** A free path for a new backup in `dir`: two backups in the same second get a counter (sigap-...-manual-2.sigapdb). */
-export function freeBackupPath(dir: string, at: Date, reason: BackupReason, encrypted: boolean): string {
-  const first = backupName(at, reason, encrypted);
-  let name = first;
-  for (let n = 2; existsSync(join(dir, name)); n++) name = first.replace(/(\.sigap\w+)$/, `-${n}$1`);
-  return join(dir, name);
-}
 
 /**
  * A consistent copy of the live database at `path` (a new file, readable by its owner only), made with

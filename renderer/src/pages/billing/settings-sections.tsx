@@ -1,4 +1,4 @@
-import type { SettingsSection } from '../settings/SettingsPage';
+import type { SettingsSection } from '../settings/settings-section';
 import { RatesSettings } from './RatesSettings';
 
 /** Tabs this area adds to Pengaturan. */

@@ -1,4 +1,4 @@
-import type { SettingsSection } from '../settings/SettingsPage';
+import type { SettingsSection } from '../settings/settings-section';
 import { CoverageSettings } from './CoverageSettings';
 
 /** Tabs the coverage area adds to Pengaturan. */

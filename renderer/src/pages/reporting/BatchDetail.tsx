@@ -11,7 +11,7 @@ import { actorLabel } from '../../labels';
 import { REPORT_KIND_LABELS } from '../../../../shared/sipp-layouts';
 import type { BatchDetailDto } from '../../../../shared/contract/reporting-calls';
 import type { Output } from '../../../../shared/contract/index';
-import { BatchStatus } from './BatchesTab';
+import { BatchStatus } from './BatchStatus';
 import { CutNote, Pager, PersonLink, ProblemList, pageOf } from './parts';
 
 const PAGE = 25;

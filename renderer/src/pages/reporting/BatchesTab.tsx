@@ -5,8 +5,9 @@ import { useLoad } from '../../hooks/use-load';
 import { LoadState } from '../../components/LoadState';
 import { formatNumber, formatTimestamp } from '../../format';
 import { actorLabel } from '../../labels';
-import { BATCH_STATUS, KIND_SHORT } from './reporting-labels';
+import { KIND_SHORT } from './reporting-labels';
 import { BatchDetail } from './BatchDetail';
+import { BatchStatus } from './BatchStatus';
 
 /** Riwayat batch: every set of files generated, newest first; a batch opens with its people and files. */
 export function BatchesTab({ selected, onSelect }: { selected: number | null; onSelect: (id: number | null) => void }) {
@@ -62,8 +63,4 @@ export function BatchesTab({ selected, onSelect }: { selected: number | null; on
 function fileSummary(b: BatchDto): string {
   if (b.files.length === 1) return b.files[0]!.name;
   return `${formatNumber(b.files.length)} berkas`;
-}
-
-export function BatchStatus({ batch }: { batch: BatchDto }) {
-  return <span className={`pill pill-small ${batch.status === 'submitted' ? 'pill-ok' : 'pill-muted'}`}>{BATCH_STATUS[batch.status]}</span>;
 }

@@ -4,7 +4,7 @@ import { useBridge } from '../../bridge-context';
 import { FormField } from '../../components/FormField';
 import { Notice } from '../../components/Notice';
 import { ROLE_LABELS } from '../../../../shared/roles';
-import { useSession } from './session';
+import { useSession } from '../../session/session-context';
 
 /** Sigap's own password rule, said before the clerk types (the core checks it again). */
 export const PASSWORD_RULE = 'Minimal 10 karakter, berisi huruf dan angka.';

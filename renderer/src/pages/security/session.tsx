@@ -1,44 +1,15 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { SessionStatusDto } from '../../../../shared/contract/security-calls';
-import type { ChannelName } from '../../../../shared/contract/index';
-import { mayCall } from '../../../../shared/roles';
 import { asBridgeError, BridgeError, type Bridge } from '../../bridge';
 import { BridgeProvider, useBridge } from '../../bridge-context';
 import { Notice } from '../../components/Notice';
 import { ChangePasswordScreen, LockScreen, LoginScreen, SetupScreen } from './AuthScreens';
 import { watchActivity } from './activity';
+import { SessionContext, type Session } from '../../session/session-context';
 import '../../styles/security.css';
 
-interface Session {
-  status: SessionStatusDto;
-  /** Asks the core again (after signing in or out, changing the password). */
-  refresh: () => Promise<void>;
-  set: (s: SessionStatusDto) => void;
-}
-
-const SessionContext = createContext<Session | null>(null);
-
-/** The session, or null outside the gate (renderer unit tests render screens without one). */
-export function useSessionMaybe(): Session | null {
-  return useContext(SessionContext);
-}
-
-export function useSession(): Session {
-  const s = useContext(SessionContext);
-  if (!s) throw new Error('useSession outside SessionGate');
-  return s;
-}
-
-/**
- * Whether the signed-in role may make a call, so screens hide what it cannot do. Only a courtesy: the
- * core checks every call again. Outside a session (renderer unit tests) everything is shown.
- */
-export function useCan(call: ChannelName): boolean {
-  const s = useContext(SessionContext);
-  if (!s) return true;
-  const role = s.status.user?.role;
-  return role ? mayCall(role, call) : false;
-}
+// The hooks live beside the context; screens keep importing them from here.
+export { useCan, useSession, useSessionMaybe } from '../../session/session-context';
 
 /** How often the screen asks whether the core has locked the session (the core decides, by its clock). */
 const POLL_MS = 20_000;

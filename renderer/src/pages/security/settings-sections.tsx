@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { SettingsSection } from '../settings/SettingsPage';
+import type { SettingsSection } from '../settings/settings-section';
 import type { ChannelName } from '../../../../shared/contract/index';
 import { Notice } from '../../components/Notice';
 import { useCan } from './session';

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { PageHeader } from '../../components/PageHeader';
 import { Tabs } from '../../components/Tabs';
 import { EmployerForm } from './EmployerForm';
@@ -8,13 +8,8 @@ import { CategoryTable } from './CategoryTable';
 import { billingSettingsSections } from '../billing/settings-sections';
 import { securitySettingsSections } from '../security/settings-sections';
 import { coverageSettingsSections } from '../coverage/settings-sections';
+import type { SettingsSection } from './settings-section';
 
-/** A tab of Pengaturan; other areas (billing rates, users, backups) contribute their own. */
-export interface SettingsSection {
-  key: string;
-  label: string;
-  render: () => ReactNode;
-}
 
 const SECTIONS: SettingsSection[] = [
   { key: 'employer', label: 'Profil Pemda', render: () => <EmployerForm /> },
