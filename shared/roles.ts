@@ -36,6 +36,8 @@ const RULES: Record<string, readonly Role[]> = {
   'decree.chooseScan': ['admin', 'hr'],
   'decree.attachScan': ['admin', 'hr'],
   'decree.undo': ['admin', 'hr'],
+  'roster.bulkPreview': ['admin', 'hr'],
+  'roster.bulkApply': ['admin', 'hr'],
   'sk.': ['admin', 'hr'],
   'sk.saveTemplate': ['admin', 'hr'],
   'bpjs.': ['admin', 'hr'],

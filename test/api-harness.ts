@@ -55,6 +55,8 @@ export interface TestHost extends HostServices {
   openQueue: (string | null)[];
   saveQueue: (string | null)[];
   folderQueue: (string | null)[];
+  /** Paths the core asked to show in their folder ("Buka folder"), in order. */
+  revealed: string[];
   events: ProgressEvent[];
 }
 
@@ -65,10 +67,12 @@ export function testHost(): TestHost {
     openQueue: [],
     saveQueue: [],
     folderQueue: [],
+    revealed: [],
     events: [],
     chooseOpenFile: async () => h.openQueue.shift() ?? null,
     chooseSaveFile: async () => h.saveQueue.shift() ?? null,
     chooseFolder: async () => h.folderQueue.shift() ?? null,
+    showInFolder: async (path) => void h.revealed.push(path),
     printToPdf: (html, opts) => printWithChromium(html, opts),
     progress: (e) => void h.events.push(e),
   };

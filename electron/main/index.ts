@@ -24,6 +24,7 @@ import { aboutMessage, helpMenu, openFolder } from './help-menu';
 import { readWindowState, restoredBounds, trackWindowState, windowStatePath } from './window-state';
 import { checkForUpdatesQuietly, type Updater } from './updates';
 import { appIconPath } from './icon';
+import { revealInFolder } from './reveal';
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
@@ -105,6 +106,7 @@ if (cliArgs) {
         const { bytes, title } = args as { bytes: Uint8Array; title: string };
         await showPdfWindow(BrowserWindow, bytes, title);
       },
+      showInFolder: async (args) => revealInFolder(shell, args),
       progress: toWindow,
       // The worker's own lines; its crash with what the clerk was doing.
       log: (level, m) => (level === 'error' ? log.error(`[core] ${m} (${activity.describe()})`) : log[level](`[core] ${m}`)),

@@ -11,6 +11,8 @@ import { securityCalls } from './security-calls';
 import { printCalls } from './print-calls';
 import { coverageCalls } from './coverage-calls';
 import { decreeCalls } from './decree-calls';
+import { rosterBulkCalls } from './roster-bulk-calls';
+import { fileId, filesCalls } from './files-calls';
 
 /**
  * The whole surface between the renderer and the main process. The preload exposes one function per
@@ -21,7 +23,7 @@ export const contract = {
   'dashboard.summary': { input: z.object({ month }).strict(), output: dashboard },
   'roster.list': { input: rosterFilter, output: rosterPage },
   'roster.options': { input: empty, output: rosterOptions },
-  'roster.saveXlsx': { input: rosterExport, output: z.object({ path: z.string(), rows: z.number() }).nullable() },
+  'roster.saveXlsx': { input: rosterExport, output: z.object({ path: z.string(), rows: z.number(), fileId: fileId.optional() }).nullable() },
   'person.get': { input: z.object({ personId: id }).strict(), output: personDetail },
   'person.create': { input: personCreate, output: z.object({ personId: z.number(), engagementId: z.number() }) },
   'person.update': { input: personUpdate, output: nothing },
@@ -31,7 +33,7 @@ export const contract = {
   'sk.inspect': { input: z.object({ token: fileToken }).strict(), output: skSheetHeads },
   'sk.preview': { input: skPreviewInput, output: skPreview },
   'sk.apply': { input: skApplyInput, output: skApplyResult },
-  'sk.saveProblems': { input: z.object({ previewId: fileToken }).strict(), output: z.object({ path: z.string(), rows: z.number() }).nullable() },
+  'sk.saveProblems': { input: z.object({ previewId: fileToken }).strict(), output: z.object({ path: z.string(), rows: z.number(), fileId: fileId.optional() }).nullable() },
   'sk.saveTemplate': { input: empty, output: skTemplateSaved },
   'settings.employer': { input: empty, output: employerDto.nullable() },
   'settings.saveEmployer': { input: employerSave, output: nothing },
@@ -49,6 +51,8 @@ export const contract = {
   ...printCalls,
   ...coverageCalls,
   ...decreeCalls,
+  ...rosterBulkCalls,
+  ...filesCalls,
 } as const;
 
 export type Contract = typeof contract;

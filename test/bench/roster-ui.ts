@@ -31,7 +31,7 @@ export async function measureRosterUi(dbPath: string, reps: number): Promise<{ f
   const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--config', 'renderer/vite.config.ts', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
   const { db } = openDatabase(dbPath);
   const ctx = { db, actor: 'bench', clock: () => new Date('2026-03-10T03:00:00Z') };
-  const api = createApi(ctx, { appVersion: 'bench', backupDir: null, chooseOpenFile: async () => null, chooseSaveFile: async () => null, chooseFolder: async () => null, printToPdf: () => Promise.reject(new Error('the bench does not print')), progress: () => undefined });
+  const api = createApi(ctx, { appVersion: 'bench', backupDir: null, chooseOpenFile: async () => null, chooseSaveFile: async () => null, chooseFolder: async () => null, showInFolder: async () => undefined, printToPdf: () => Promise.reject(new Error('the bench does not print')), progress: () => undefined });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
   const out = { firstRowsMs: [] as number[], scrollEndMs: [] as number[] };
   try {

@@ -34,6 +34,8 @@ export interface SigapHarness {
   saveQueue: string[];
   /** Folders the next "choose folder" dialogs answer with. */
   folderQueue: string[];
+  /** Paths the core asked the host to show in their folder ("Buka folder"), in order. */
+  revealed: string[];
   /** Opens a route and waits until the app has loaded its own data. */
   open(path?: string): Promise<void>;
   /** Signs out and in again (through the real calls) as another role, or nobody. Reload the page after. */
@@ -78,12 +80,14 @@ export const test = base.extend<{ sigap: SigapHarness } & SigapOptions>({
     const openQueue: string[] = [];
     const saveQueue: string[] = [];
     const folderQueue: string[] = [];
+    const revealed: string[] = [];
     const host: HostServices = {
       appVersion: '0.1.0',
       backupDir,
       chooseOpenFile: async () => openQueue.shift() ?? null,
       chooseSaveFile: async () => saveQueue.shift() ?? null,
       chooseFolder: async () => folderQueue.shift() ?? null,
+      showInFolder: async (path) => void revealed.push(path),
       printToPdf: (html, opts) => printWithChromium(html, opts, page.context().browser() ?? undefined),
       progress: (e) => void forwardProgress(page, e),
     };
@@ -108,6 +112,7 @@ export const test = base.extend<{ sigap: SigapHarness } & SigapOptions>({
       openQueue,
       saveQueue,
       folderQueue,
+      revealed,
       open: async (path = '/') => {
         await page.goto(path);
         await expect(page.getByRole('navigation', { name: 'Navigasi utama' })).toBeVisible();

@@ -38,6 +38,7 @@ const NOT_WRITERS: Record<string, string> = {
   'coverage.yearly': 'read', 'coverage.yearlyDoc': 'read', 'coverage.yearlyPdf': 'writes a file', 'coverage.yearlyXlsx': 'writes a file',
   'forecast.run': 'read', 'forecast.doc': 'read', 'forecast.pdf': 'writes a file', 'forecast.xlsx': 'writes a file',
   'incident.list': 'read',
+  'roster.bulkPreview': 'preview held in memory', 'files.reveal': 'shows a written file in its folder',
 };
 
 interface Expect {
@@ -85,6 +86,11 @@ describe('the audit trail covers every writer', () => {
     }],
     ['person.update', async () => {
       await api.ok('person.update', { personId: ids.person!, person: { nik: '1804015205900002', name: 'Siti Rahmawati', birthDate: '1990-05-12', sex: 'P', motherName: 'Aminah' } });
+      return { entity: 'person', entityId: ids.person! };
+    }],
+    ['roster.bulkApply', async () => {
+      const pv = await api.ok('roster.bulkPreview', { selection: { kind: 'ids', personIds: [ids.person!] }, field: 'maritalStatus', value: 'Y' });
+      await api.ok('roster.bulkApply', { previewId: pv.previewId });
       return { entity: 'person', entityId: ids.person! };
     }],
     ['engagement.end', async () => {

@@ -28,6 +28,9 @@ import { printHandlers } from './print-handlers';
 import { coverageHandlers } from './coverage-handlers';
 import { decreeHandlers } from './decree-handlers';
 import { scrubReplyForRole } from '../private-text';
+import { rosterBulkHandlers } from './roster-bulk-handlers';
+import { filesHandlers } from './files-handlers';
+import { SavedFiles, withFileId } from '../files/saved-files';
 
 const token = () => randomBytes(16).toString('hex');
 
@@ -61,20 +64,22 @@ export function previewDto(id: string, pv: Preview): SkPreviewDto {
  * private values (private-text.ts); the bridge then masks the rest (shared/mask.ts, dispatch.ts).
  */
 export function createApi(ctx: CoreContext, host: HostServices): Handlers {
-  const handlers = coreHandlers(ctx, host);
+  // Written files by id, so a reply's `fileId` can be revealed later without the renderer naming a path.
+  const saved = new SavedFiles();
+  const handlers = coreHandlers(ctx, host, saved);
   const scrubbed = {} as Record<string, (input: unknown) => unknown>;
   for (const [name, handler] of Object.entries(handlers) as [string, (input: unknown) => unknown][]) {
     scrubbed[name] = async (input) => {
       // Read before the call: a sign-in or sign-out during an awaited call must not change this reply.
       const masked = ctx.seesIdentity === false;
-      const value = await handler(input);
+      const value = withFileId(await handler(input), saved);
       return masked ? scrubReplyForRole(ctx, value) : value;
     };
   }
   return scrubbed as unknown as Handlers;
 }
 
-function coreHandlers(ctx: CoreContext, host: HostServices): Handlers {
+function coreHandlers(ctx: CoreContext, host: HostServices, saved: SavedFiles): Handlers {
   const files = new Map<string, string>();
   const previews = new Map<string, { preview: Preview; path: string }>();
   const chosenPath = (t: string): string => {
@@ -215,5 +220,7 @@ function coreHandlers(ctx: CoreContext, host: HostServices): Handlers {
     ...printHandlers(ctx, host),
     ...coverageHandlers(ctx, host),
     ...decreeHandlers(ctx, host),
+    ...rosterBulkHandlers(ctx),
+    ...filesHandlers(saved, host),
   };
 }

@@ -20,6 +20,11 @@ export interface HostServices {
    * in the app. Optional: a host without it (the CLI) has no viewer; the scan can still be saved.
    */
   showPdf?(bytes: Uint8Array, title: string): Promise<void>;
+  /**
+   * Shows a written file in the system's file manager, selected ("Buka folder"): Electron's
+   * shell.showItemInFolder in the app. The path is always one the core wrote (files/saved-files.ts).
+   */
+  showInFolder(path: string): Promise<void>;
   progress(e: ProgressEvent): void;
   appVersion: string;
   /** Where automatic backups go (before an SK is applied); null turns them off. */

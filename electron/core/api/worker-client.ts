@@ -11,6 +11,8 @@ export interface WorkerHost {
   printToPdf?(args: unknown): Promise<Uint8Array>;
   /** Shows `{ bytes, title }`, a PDF, in the sandboxed viewer window. Optional: without it the call fails. */
   showPdf?(args: unknown): Promise<void>;
+  /** Shows `{ path }`, a file the core wrote, in the file manager ("Buka folder"). Optional: without it the call fails. */
+  showInFolder?(args: unknown): Promise<void>;
   progress(e: ProgressEvent): void;
   /**
    * The worker's log lines, and its own error or unexpected exit (level 'error'). Optional: without it
@@ -70,6 +72,7 @@ export class CoreWorkerClient {
               : m.method === 'chooseSaveFile' ? host.chooseSaveFile(m.args)
               : m.method === 'chooseFolder' ? (host.chooseFolder?.(m.args) ?? Promise.resolve(null))
               : m.method === 'showPdf' ? (host.showPdf?.(m.args) ?? Promise.reject(new Error('Penampil PDF tidak tersedia.')))
+              : m.method === 'showInFolder' ? (host.showInFolder?.(m.args) ?? Promise.reject(new Error('Membuka folder tidak tersedia.')))
               : host.printToPdf ? host.printToPdf(m.args)
               : Promise.reject(new Error('Pencetakan PDF tidak tersedia.'));
             void ask.then(

@@ -1,7 +1,7 @@
 import type { ProgressEvent, Reply } from '../../../shared/contract/index';
 
 /** The host services the worker asks main for (native dialogs). */
-export type HostMethod = 'chooseOpenFile' | 'chooseSaveFile' | 'chooseFolder' | 'printToPdf' | 'showPdf';
+export type HostMethod = 'chooseOpenFile' | 'chooseSaveFile' | 'chooseFolder' | 'printToPdf' | 'showPdf' | 'showInFolder';
 
 /** Messages between the main process and the core worker that owns the database. */
 export type ToWorker =

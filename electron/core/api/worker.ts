@@ -43,6 +43,7 @@ function start(config: WorkerConfig): void {
     chooseFolder: (o) => ask<string | null>('chooseFolder', o),
     printToPdf: (html, opts) => ask<Uint8Array>('printToPdf', { html, opts }),
     showPdf: (bytes, title) => ask<void>('showPdf', { bytes, title }),
+    showInFolder: (path) => ask<void>('showInFolder', { path }),
     progress: (event) => send({ type: 'progress', event }),
   };
   const handlers = createApi(ctx, host);

@@ -9,32 +9,11 @@ import { identityFor } from '../context';
 import { writeXlsxStream } from '../files/xlsx-write';
 import { queryRoster, type RosterRow } from './query';
 import type { RosterFilter } from './query';
-import type { ROSTER_EXPORT_COLUMNS } from '../../../shared/contract/roster';
+import { DEFAULT_ROSTER_COLUMNS, ROSTER_COLUMN_HEADERS, type RosterColumn } from '../../../shared/roster-export-columns';
 
-export type RosterColumn = (typeof ROSTER_EXPORT_COLUMNS)[number];
-
-/** Each column's header; the keys are the contract's list (ROSTER_EXPORT_COLUMNS), checked by the type. */
-export const ROSTER_COLUMNS: Record<RosterColumn, string> = {
-  nik: 'NIK',
-  name: 'Nama',
-  sex: 'L/P',
-  birthPlace: 'Tempat lahir',
-  birthDate: 'Tanggal lahir',
-  kpj: 'Nomor KPJ',
-  opdCode: 'Kode unit',
-  opd: 'Unit kerja (OPD/desa)',
-  category: 'Kategori',
-  segment: 'Segmen',
-  position: 'Jabatan',
-  honor: 'Honor',
-  reportedWage: 'Upah dilaporkan',
-  startDate: 'Mulai (TMT)',
-  endDate: 'Selesai',
-  decreeNumber: 'Nomor SK',
-};
-
-/** What the file holds when the clerk does not choose: everything on the screen and a bit more. */
-export const DEFAULT_ROSTER_COLUMNS: readonly RosterColumn[] = ['nik', 'name', 'sex', 'birthPlace', 'birthDate', 'kpj', 'opd', 'category', 'position', 'honor', 'startDate', 'endDate', 'decreeNumber'];
+export { DEFAULT_ROSTER_COLUMNS, type RosterColumn };
+/** Each column's header (shared with the renderer's column chooser). */
+export const ROSTER_COLUMNS = ROSTER_COLUMN_HEADERS;
 
 const NUMERIC: ReadonlySet<RosterColumn> = new Set(['honor', 'reportedWage']);
 

@@ -148,3 +148,9 @@ export function queryRoster(ctx: CoreContext, f: RosterFilter): { total: number;
   for (const r of rows) r.active = Boolean(r.active);
   return { total: ids.length, rows };
 }
+
+/** The person ids of a filter's whole list, in its order (a bulk edit on "all shown"), without loading the rows. */
+export function rosterPersonIds(ctx: CoreContext, f: RosterFilter): number[] {
+  const ids = orderedIds(ctx.db, f, ctx.seesIdentity !== false);
+  return ctx.db.prepare('SELECT e.person_id FROM json_each(?) j JOIN engagement e ON e.id = j.value ORDER BY j.key').pluck().all(JSON.stringify(ids)) as number[];
+}
