@@ -10,7 +10,8 @@
  *
  * The base: the rule of base.ts (shared with the BPJS upload files): the reported wage (the honor when
  * no wage is reported), raised to the wage floor for PU; for BPU the declared income of the person's
- * bracket. JP uses the base capped by the JP wage cap, and stops at the retirement age in force.
+ * bracket. JP uses the base capped by the JP wage cap, and stops at retirement age (retirement.ts). A
+ * person's exception (person-exceptions.ts) replaces the category's programs and/or JKK class.
  * Each program is `(base * bp + 5000) / 10000` in integer SQL: rounded half-up to the rupiah per
  * person and program, the same formula as `applyBp`. A line's total is a generated column (their sum).
  */
@@ -21,6 +22,7 @@ import type { RateParamKey, RatesInForce, Segment } from '../../../shared/billin
 import { monthRuleOf, requireParam } from './rates';
 import { exceptionNote, exceptionsInForce, programSet, type Program } from './person-exceptions';
 import { baseRules, puBaseSql, wageSql } from './base';
+import { jpBirthCutoff, retirementAges } from './retirement';
 
 /** The columns `calc` yields and `invoice_line` stores, in the same order (total is generated). */
 export const LINE_COLUMNS = 'nik, name, kpj, category, jkk_class, wage, base, jp_base, jkk, jkm, jht_employer, jht_worker, jp_employer, jp_worker';
@@ -39,9 +41,9 @@ export const CALC_CTE = `
            (jp_base * jp_employer_bp + 5000) / 10000 AS jp_employer,
            (jp_base * jp_worker_bp + 5000) / 10000 AS jp_worker
     FROM (
-      -- JP only before retirement age (PP 45/2015 Ps.15): the month in which the person reaches it is
-      -- still billed unless it is reached on the 1st; later months are not. No birth date: billed.
-      SELECT r.*, CASE WHEN r.jp_employer_bp + r.jp_worker_bp > 0 AND (@retireAge IS NULL OR r.birth_date IS NULL OR date(r.birth_date, '+' || @retireAge || ' years') > @monthStart)
+      -- JP only before retirement age (PP 45/2015 Ps.15; the rule and its cutoff: retirement.ts): born
+      -- on or before @jpBirthCutoff, no JP. No birth date: billed.
+      SELECT r.*, CASE WHEN r.jp_employer_bp + r.jp_worker_bp > 0 AND (@jpBirthCutoff IS NULL OR r.birth_date IS NULL OR r.birth_date > @jpBirthCutoff)
                        THEN min(r.base, @jpCap) ELSE 0 END AS jp_base
       FROM (
         SELECT b.*,
@@ -147,11 +149,10 @@ export function prepareCalc(ctx: CoreContext, month: string, rates: RatesInForce
   const insBracket = ctx.db.prepare('INSERT INTO temp.bill_bracket VALUES (?, ?, ?)');
   for (const b of rules.brackets ?? []) insBracket.run(b.incomeFrom, b.incomeTo, b.declaredIncome);
   const cap = rates.params['pu.jp.wage_cap']?.value;
-  const retireAge = rates.params['pu.jp.retirement_age']?.value;
   // better-sqlite3 binds a JS number as REAL, which would make the integer division fractional; BigInt binds INTEGER.
   return {
     ...bounds, floor: BigInt(rules.floor), jpCap: cap === undefined ? null : BigInt(cap),
-    retireAge: retireAge === undefined ? null : BigInt(retireAge), employerClass: BigInt(rates.employerJkkClass),
+    jpBirthCutoff: jpBirthCutoff(month, retirementAges(ctx)), employerClass: BigInt(rates.employerJkkClass),
   };
 }
 

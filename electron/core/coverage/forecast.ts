@@ -20,10 +20,11 @@
  * and shown apart. Headroom for new staff: a percentage of each unit's total, and/or a number of
  * extra people for the whole Pemda at the average cost of a PU person-month, shown as its own lines.
  */
+import { jpStopped, retirementAges } from '../billing/retirement';
 import type { CoreContext } from '../context';
 import { todayIso } from '../context';
 import { SigapError } from '../../../shared/errors';
-import { isIsoDate, pad2 } from '../../../shared/dates';
+import { pad2 } from '../../../shared/dates';
 import type { RatesInForce, Segment } from '../../../shared/billing-types';
 import { ratesForMonth, requireParam } from '../billing/rates';
 import { applyBp, formatBp } from '../billing/round';
@@ -135,19 +136,6 @@ function monthRates(ctx: CoreContext, year: number, growthPct: number): { months
 
 interface ProgAmount { program: ForecastProgram; rateLabel: string; employer: number; worker: number }
 
-/**
- * Whether a person born on `birth` is past the JP retirement age in force for the month (the billing
- * run's rule in calc.ts: the month in which it is reached is still billed unless reached on the 1st).
- */
-function pastJpAge(mr: MonthRates, birth: string | null, monthFirst: string): boolean {
-  const age = mr.rates.params['pu.jp.retirement_age']?.value;
-  if (age === undefined || !birth) return false;
-  const reached = `${Number(birth.slice(0, 4)) + age}${birth.slice(4)}`;
-  // 29 February in a year that has none: SQLite's date() rolls it to 1 March, and so does this.
-  const at = reached.endsWith('-02-29') && !isIsoDate(reached) ? `${reached.slice(0, 5)}03-01` : reached;
-  return at <= monthFirst;
-}
-
 /** One person's monthly amounts per program under a month's rates (the billing run's rules). */
 function personMonth(mr: MonthRates, cat: RatesInForce['categories'][number], wage: number, pastJp = false): { base: number; amounts: ProgAmount[] } {
   const r = mr.rates;
@@ -196,6 +184,7 @@ export function forecastYear(ctx: CoreContext, o: ForecastOptions): ForecastResu
   const prevEnd = `${year - 1}-12-31`;
 
   const { months, caps } = monthRates(ctx, year, growth);
+  const ages = retirementAges(ctx);
   const cats = new Map(months[0]!.rates.categories.map((c) => [c.id, c]));
 
   const inYear = ctx.db
@@ -244,7 +233,7 @@ export function forecastYear(ctx: CoreContext, o: ForecastOptions): ForecastResu
       if (!cur) continue;
       const cat = cats.get(cur.cat);
       if (!cat) continue;
-      const retired = pastJpAge(months[m]!, cur.birth, mFirst);
+      const retired = jpStopped(cur.birth, mFirst.slice(0, 7), ages);
       const key = `${m}|${cur.cat}|${cur.wage}|${retired ? 1 : 0}`;
       let pm = amountCache.get(key);
       if (!pm) amountCache.set(key, (pm = personMonth(months[m]!, cat, cur.wage, retired)));
