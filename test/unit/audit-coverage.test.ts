@@ -38,6 +38,8 @@ const NOT_WRITERS: Record<string, string> = {
   'coverage.yearly': 'read', 'coverage.yearlyDoc': 'read', 'coverage.yearlyPdf': 'writes a file', 'coverage.yearlyXlsx': 'writes a file',
   'forecast.run': 'read', 'forecast.doc': 'read', 'forecast.pdf': 'writes a file', 'forecast.xlsx': 'writes a file',
   'incident.list': 'read',
+  'decree.records': 'read', 'decree.chooseScan': 'dialog (the scan is held in memory until attached)', 'decree.viewScan': 'read (shows the scan)',
+  'decree.saveScan': 'writes a file of the scan, not the database', 'decree.undoCheck': 'read',
   'roster.bulkPreview': 'preview held in memory', 'files.reveal': 'shows a written file in its folder',
 };
 
@@ -104,6 +106,16 @@ describe('the audit trail covers every writer', () => {
       const pv = await api.ok('sk.preview', { token: chosen.token, tmt: '2026-03-01', mode: 'amend' });
       await api.ok('sk.apply', { previewId: pv.previewId });
       return { entity: 'decree' };
+    }],
+    ['decree.attachScan', async () => {
+      ids.scanDecree = ctx.db.prepare("SELECT id FROM decree WHERE number = '800/99/KPTS/2026'").pluck().get() as number;
+      host.openQueue.push(join(__dirname, '../fixtures/files/sk-scan.pdf'));
+      await api.ok('decree.attachScan', { decreeId: ids.scanDecree });
+      return { entity: 'decree_attachment', entityId: ids.scanDecree };
+    }],
+    ['decree.undo', async () => {
+      await api.ok('decree.undo', { decreeId: ids.scanDecree!, reason: 'Lampiran salah unggah' });
+      return { entity: 'decree', entityId: ids.scanDecree! };
     }],
     ['settings.saveEmployer', async () => {
       await api.ok('settings.saveEmployer', {
@@ -269,6 +281,8 @@ describe('the audit trail covers every writer', () => {
     expect(await api.ok('coverage.yearlyXlsx', { year: 2026 })).not.toBeNull();
     host.saveQueue.push(join(ctx.dir, 'rka.xlsx'));
     expect(await api.ok('forecast.xlsx', { year: 2027 })).not.toBeNull();
+    host.saveQueue.push(join(ctx.dir, 'pindaian.pdf'));
+    expect(await api.ok('decree.saveScan', { decreeId: ids.scanDecree! })).not.toBeNull();
     expect(data()).toEqual(before);
   });
 
