@@ -1,4 +1,5 @@
 import type { CoreContext } from '../context';
+import { programsReader } from '../billing/person-programs';
 import { SigapError } from '../errors';
 import type { ReportKind } from '../../../shared/sipp-layouts';
 import { addMonths, monthOf } from '../../../shared/dates';
@@ -137,6 +138,7 @@ function rulesReader(ctx: CoreContext): (month: string) => BaseRules {
  */
 export function* iteratePending(ctx: CoreContext, kind: ReportKind, asOf: string): Generator<PendingChange> {
   const rules = rulesReader(ctx);
+  const programsOf = programsReader(ctx); // exceptions, and no JP past retirement age (billing/person-programs.ts)
   const asOfMonth = monthOf(asOf);
   for (const r of ctx.db.prepare(QUERIES[kind]).iterate({ asOf }) as Iterable<PendingRow>) {
     // A deactivation reports no wage: the engagement's own wage is kept for the record.
@@ -147,7 +149,7 @@ export function* iteratePending(ctx: CoreContext, kind: ReportKind, asOf: string
       kind, key: r.key, personId: r.personId, engagementId: r.engagementId, nik: r.nik, name: r.name,
       birthPlace: r.birthPlace, birthDate: r.birthDate, sex: r.sex, address: r.address, phone: r.phone,
       motherName: r.motherName, kpj: r.kpj, opdCode: r.opdCode, opdName: r.opdName, opdKind: r.opdKind,
-      programs: r.programs, position: r.position, reportedWage: wage, month, baseError: null,
+      programs: programsOf(r.personId, r.programs, r.birthDate, month), position: r.position, reportedWage: wage, month, baseError: null,
       startDate: r.startDate, endDate: r.endDate, endReason: r.endReason, previousWage: null,
     };
     if (kind !== 'na') {
