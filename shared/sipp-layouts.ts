@@ -6,12 +6,16 @@
  * Layout documentation for clerks and reviewers: docs/bpjs-layouts.md.
  */
 
-/** What a set of files reports: registrations, deactivations, wage changes, BPU collective registration. */
-export const REPORT_KINDS = ['new', 'na', 'wage', 'bpu'] as const;
+/**
+ * What a set of files reports: registrations, TK lanjutan (people who already hold a KPJ from an earlier
+ * employer, registered by KPJ), deactivations, wage changes, BPU collective registration.
+ */
+export const REPORT_KINDS = ['new', 'continue', 'na', 'wage', 'bpu'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
 export const REPORT_KIND_LABELS: Record<ReportKind, string> = {
   new: 'Pendaftaran tenaga kerja baru (PU)',
+  continue: 'Pendaftaran TK lanjutan (sudah punya KPJ)',
   na: 'Penonaktifan tenaga kerja',
   wage: 'Perubahan upah',
   bpu: 'Pendaftaran kolektif BPU (pekerja rentan)',
@@ -70,7 +74,9 @@ export const FIELDS = {
   note: 'Keterangan (alasan berakhir seperti tercatat)',
   blth: 'Bulan iuran (mm-yyyy)',
   npp: 'NPP pemberi kerja',
-  rapel: 'Rapel Y/T (Y bila bulan iuran sudah lewat)',
+  rapel: 'Rapel: selisih upah bulan-bulan antara bulan iuran perubahan dan bulan laporan (rupiah, angka saja; 0 bila tidak ada)',
+  rapelFlag: 'Rapel Y/T (Y bila bulan iuran sudah lewat; templat lama)',
+  workerCode: 'Kode TK dari SIPP (kosong: Sigap tidak menyimpannya; KPJ dan NIK menjadi kunci)',
   fundingCode: 'Kode sumber dana SG/SA/SD/SL',
   occupation: 'Jenis pekerjaan (jabatan dalam SK)',
   unitName: 'Nama OPD atau desa',
@@ -108,8 +114,11 @@ const cols = (pairs: [string, FieldId | null][]): ProfileColumn[] => pairs.map((
  * section 8 column for column. The wage-change and BPU layouts have no public template [L]:
  *
  * - Wage change, sheet `data_upah`: KPJ, NIK, NAMA_LENGKAP, TGL_LAHIR, BLTH, NPP, UPAH, RAPEL.
- *   BLTH is the contribution month the new wage applies from, written `mm-yyyy`; RAPEL is `Y` when that
- *   month is already past (the branch recomputes the months in between), `T` otherwise.
+ *   BLTH is the contribution month the new wage applies from, written `mm-yyyy`; RAPEL is an amount:
+ *   the wage difference of the months from BLTH up to the month before the report (bpjs/wage-change.ts).
+ * - TK lanjutan, sheet `data_tk_lanjutan`: keyed by KPJ, with what the portal asks of a worker who
+ *   already holds a card (the person's identity is read from the KPJ; the employer adds the work
+ *   profile: status, start date, wage, address, work location) [L: no public template found].
  * - BPU collective (pekerja rentan), sheet `data_tk_bpu`, Sigap's own design: NIK, NAMA_LENGKAP,
  *   TEMPAT_LAHIR, TANGGAL_LAHIR, JENIS_KELAMIN, NAMA_IBU_KANDUNG, ALAMAT, KODE_POS, HP, JENIS_PEKERJAAN,
  *   LOKASI_KERJA, KODE_SUMBER_DANA (SG pemerintah, SA desa dari APBD, SD desa dari APBDes, SL desa
@@ -126,6 +135,15 @@ export const BUILTIN_PROFILES: readonly LayoutProfile[] = [
       ['JENIS_IDENTITAS', 'idType'], ['NOMOR_IDENTITAS', 'idNumber'], ['MASA_LAKU_IDENTITAS', 'idValidUntil'],
       ['JENIS_KELAMIN', 'sex'], ['SURAT_MENYURAT_KE', 'mailTo'], ['TANGGAL_KEPESERTAAN', 'memberSince'],
       ['STATUS_KAWIN', 'maritalStatus'], ['GOLONGAN_DARAH', 'bloodType'], ['NPWP', 'npwp'], ['KODE_NEGARA', 'countryCode'],
+      ['UPAH', 'wage'], ['ALAMAT', 'address'], ['KODE_POS', 'postalCode'], ['LOKASI_PEKERJAAN', 'workLocation'],
+      ['STATUS_PEGAWAI', 'employmentStatus'], ['TGL_AWAL_BEKERJA', 'startDate'], ['TGL_AKHIR_KONTRAK', 'contractEnd'],
+    ]),
+  },
+  {
+    name: 'sipp-tk-lanjutan', kind: 'continue', sheetName: 'data_tk_lanjutan', builtin: true,
+    columns: cols([
+      ['NO_PEGAWAI', 'employeeNo'], ['KPJ', 'kpj'], ['NOMOR_IDENTITAS', 'idNumber'], ['NAMA_LENGKAP', 'fullName'],
+      ['TANGGAL_LAHIR', 'birthDate'], ['HP', 'mobile'], ['EMAIL', 'email'], ['STATUS_KAWIN', 'maritalStatus'],
       ['UPAH', 'wage'], ['ALAMAT', 'address'], ['KODE_POS', 'postalCode'], ['LOKASI_PEKERJAAN', 'workLocation'],
       ['STATUS_PEGAWAI', 'employmentStatus'], ['TGL_AWAL_BEKERJA', 'startDate'], ['TGL_AKHIR_KONTRAK', 'contractEnd'],
     ]),
@@ -192,7 +210,8 @@ const ALIASES: Record<string, FieldId> = {
   TGL_KEPESERTAAN: 'memberSince', UPAH_TERAKHIR: 'wage', UPAH_BARU: 'wage', GAJI: 'wage',
   TANGGAL_AWAL_BEKERJA: 'startDate', TGL_MULAI_BEKERJA: 'startDate', TANGGAL_AKHIR_KONTRAK: 'contractEnd',
   SEBAB_NON_AKTIF: 'naReason', ALASAN_NA: 'naReason', ALASAN: 'naReason', TANGGAL_KEJADIAN: 'eventDate', TGL_NA: 'eventDate',
-  BULAN_TAHUN: 'blth', PERIODE: 'blth', BLN_THN: 'blth',
+  BULAN_TAHUN: 'blth', PERIODE: 'blth', BLN_THN: 'blth', BULAN_IURAN: 'blth',
+  KODE_TK: 'workerCode', NILAI_RAPEL: 'rapel', UPAH_RAPEL: 'rapel', NO_KARTU: 'kpj', NOMOR_KARTU: 'kpj',
   SUMBER_DANA: 'fundingCode', KODE_DANA: 'fundingCode', PEKERJAAN: 'occupation', JABATAN: 'occupation',
   LOKASI: 'unitName', UNIT_KERJA: 'unitName', OPD: 'unitName', DESA: 'unitName', KODE_UNIT: 'unitCode',
   PROGRAM_KEPESERTAAN: 'programs', PENGHASILAN_DILAPORKAN: 'income', TGL_AWAL_KEPESERTAAN: 'coverageStart',
@@ -219,7 +238,11 @@ export function fieldForHeader(header: string, kind?: ReportKind): FieldId | nul
  */
 export function guessKind(headers: string[]): ReportKind | null {
   const keys = new Set(headers.map(headerKey));
-  const scores = BUILTIN_PROFILES.map((p) => ({ kind: p.kind, share: p.columns.filter((c) => keys.has(headerKey(c.header))).length / p.columns.length }));
+  // A KPJ column tells a registration by KPJ (TK lanjutan) from one of people without a card: the two
+  // layouts share most other headers.
+  const hasKpj = headers.some((h) => fieldForHeader(h) === 'kpj');
+  const candidates = BUILTIN_PROFILES.filter((p) => (hasKpj ? p.kind !== 'new' && p.kind !== 'bpu' : p.kind !== 'continue'));
+  const scores = candidates.map((p) => ({ kind: p.kind, share: p.columns.filter((c) => keys.has(headerKey(c.header))).length / p.columns.length }));
   scores.sort((a, b) => b.share - a.share);
   const [best, next] = scores;
   if (!best || best.share < 0.5 || (next && next.share === best.share)) return null;

@@ -1,3 +1,4 @@
+import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { CoreContext } from '../context';
 import { SigapError } from '../errors';
@@ -7,6 +8,8 @@ import {
 } from '../../../shared/sipp-layouts';
 import { saveProfile, type StoredProfile } from './profiles';
 import { readTable } from './table-read';
+import { fillTemplate } from './template-fill';
+import { setProfileTemplate, storeTemplate } from './template-store';
 
 export interface TemplateProfileResult {
   profile: StoredProfile;
@@ -16,6 +19,30 @@ export interface TemplateProfileResult {
   missingHeaders: string[];
   sheet: string;
   headerRow: number;
+  /**
+   * The file is kept and the batches of this profile are written into copies of it (same name, sheets,
+   * lists and validations). False for .xls, .ods and CSV templates: Sigap then writes its own .xlsx.
+   */
+  fillsTemplate: boolean;
+}
+
+/** A template larger than this is not a blank upload form: it is not kept (Sigap writes its own file). */
+const MAX_TEMPLATE_BYTES = 20 * 1024 * 1024;
+
+/**
+ * The template's bytes when Sigap can write into a copy of it: an .xlsx (a zip) whose sheet a trial fill
+ * with no rows can rewrite. Null otherwise.
+ */
+function fillableBytes(path: string, info: { fileName: string; sheetName: string; headerRow: number; headers: string[] }): Buffer | null {
+  if (statSync(path).size > MAX_TEMPLATE_BYTES) return null;
+  const bytes = readFileSync(path);
+  if (bytes.length < 4 || bytes.readUInt32LE(0) !== 0x04034b50) return null;
+  try {
+    fillTemplate(bytes, info, [], []);
+    return bytes;
+  } catch {
+    return null;
+  }
 }
 
 const KNOWN = new Set(BUILTIN_PROFILES.flatMap((p) => p.columns.map((c) => headerKey(c.header))));
@@ -43,14 +70,20 @@ export async function profileFromTemplate(ctx: CoreContext, path: string, o: { n
   }
   const kind = o.kind ?? BUILTIN_PROFILES.find((p) => p.sheetName.toLowerCase() === table.sheet.trim().toLowerCase())?.kind ?? guessKind(headers);
   if (!kind) {
-    throw new SigapError('INVALID_INPUT', `Berkas "${label}": jenis templat tidak dapat dikenali dari nama sheet "${table.sheet}" maupun judul kolomnya. Pilih jenis berkasnya: pendaftaran baru, nonaktif, perubahan upah atau BPU kolektif (di baris perintah: --kind new|na|wage|bpu).`);
+    throw new SigapError('INVALID_INPUT', `Berkas "${label}": jenis templat tidak dapat dikenali dari nama sheet "${table.sheet}" maupun judul kolomnya. Pilih jenis berkasnya: pendaftaran baru, TK lanjutan, nonaktif, perubahan upah atau BPU kolektif (di baris perintah: --kind new|continue|na|wage|bpu).`);
   }
   const columns: ProfileColumn[] = headers.map((h) => ({ header: h.trim(), field: fieldForHeader(h, kind) }));
   const unknownHeaders = columns.filter((c) => c.field === null).map((c) => c.header);
   const present = new Set(headers.map(headerKey));
   const missingHeaders = builtinProfile(kind).columns.map((c) => c.header).filter((h) => !present.has(headerKey(h)));
-  const profile = saveProfile(ctx, { name: o.name, kind, sheetName: table.sheet, columns, sourceFile: label, sourceSha256: table.sha256 });
-  return { profile, unknownHeaders, missingHeaders, sheet: table.sheet, headerRow: table.headerRow };
+  const info = { fileName: label, sheetName: table.sheet, headerRow: table.headerRow, headers: headers.map((h) => h.trim()) };
+  const bytes = fillableBytes(path, info);
+  const profile = ctx.db.transaction(() => {
+    const saved = saveProfile(ctx, { name: o.name, kind, sheetName: table.sheet, columns, sourceFile: label, sourceSha256: table.sha256 });
+    setProfileTemplate(ctx, saved.id!, bytes ? storeTemplate(ctx, bytes, info) : null);
+    return saved;
+  })();
+  return { profile, unknownHeaders, missingHeaders, sheet: table.sheet, headerRow: table.headerRow, fillsTemplate: bytes !== null };
 }
 
 function trimTrailingBlanks(cells: string[]): string[] {

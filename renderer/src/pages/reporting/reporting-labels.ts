@@ -5,6 +5,7 @@ import type { PendingStatus } from '../../../../shared/contract/reporting-calls'
 /** Short names for tabs, cards and tables; REPORT_KIND_LABELS holds the long ones. */
 export const KIND_SHORT: Record<ReportKind, string> = {
   new: 'Pendaftaran baru',
+  continue: 'TK lanjutan',
   na: 'Nonaktif',
   wage: 'Perubahan upah',
   bpu: 'BPU kolektif',
@@ -13,6 +14,7 @@ export const KIND_SHORT: Record<ReportKind, string> = {
 /** What each kind of file tells the branch office. */
 export const KIND_HELP: Record<ReportKind, string> = {
   new: 'Pegawai aktif di kategori PU yang belum memiliki KPJ.',
+  continue: 'Pegawai aktif di kategori PU yang sudah memiliki KPJ dari pekerjaan sebelumnya tetapi tidak tercantum di daftar peserta kantor cabang untuk NPP Pemda: didaftarkan lewat unggahan TK lanjutan dengan KPJ-nya.',
   na: 'Peserta yang masa kerjanya berakhir (bukan karena meninggal: itu lewat klaim JKM).',
   wage: 'Peserta dengan upah dilaporkan yang berubah dari keterlibatan sebelumnya.',
   bpu: 'Pekerja rentan (BPU) yang belum memiliki KPJ, didaftarkan kolektif.',

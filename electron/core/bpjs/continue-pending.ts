@@ -1,0 +1,40 @@
+/**
+ * TK lanjutan: who is registered with the "Upload TK Lanjutan" file, keyed by KPJ, instead of as new.
+ *
+ * A person whose latest engagement is active on the date in an enrolled PU category, who already holds a
+ * KPJ (from an earlier employer: the SK or the person form carried it), and whom the branch office does
+ * not list as a participant under the Pemda's NPP: no bpjs_membership row from an imported participant
+ * list, and no submitted registration (new or lanjutan) of the person.
+ *
+ * Only a participant list tells "a KPJ from an earlier job" from "a KPJ of this Pemda" (on the day Sigap
+ * is adopted nearly everyone on the roster has a KPJ of the Pemda and no membership row yet), so nobody
+ * is routed here until the branch's participant list was imported once (Pelaporan BPJS > Impor KPJ).
+ * Before that, `continueNeedsList` tells the screens to ask for it.
+ */
+import type { CoreContext } from '../context';
+
+/** The SQL fragments pending.ts builds its queries from. */
+export interface PendingSql {
+  SELECT: string;
+  FROM: string;
+  ORDER: string;
+  ACTIVE: string;
+  LATEST_BY_DATE: string;
+  ENROLLED_PU: (alias: string) => string;
+  SUBMITTED: (key: string) => string;
+}
+
+const LIST_IMPORTED = 'EXISTS (SELECT 1 FROM bpjs_kpj_import WHERE applied > 0)';
+
+export function continueQuery(q: PendingSql): string {
+  return `${q.SELECT}, 'continue:' || p.id AS key, NULL AS prevWage ${q.FROM}
+    WHERE ${q.ENROLLED_PU('c')} AND p.kpj IS NOT NULL AND ${q.ACTIVE} AND ${q.LATEST_BY_DATE}
+      AND ${LIST_IMPORTED}
+      AND NOT EXISTS (SELECT 1 FROM bpjs_membership m WHERE m.person_id = p.id)
+      AND NOT ${q.SUBMITTED("'continue:' || p.id")} AND NOT ${q.SUBMITTED("'new:' || p.id")} ${q.ORDER}`;
+}
+
+/** No participant list was imported yet: Sigap cannot tell TK lanjutan from the Pemda's own participants. */
+export function continueNeedsList(ctx: CoreContext): boolean {
+  return ctx.db.prepare(`SELECT ${LIST_IMPORTED}`).pluck().get() === 0;
+}

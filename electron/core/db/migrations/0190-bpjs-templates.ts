@@ -1,0 +1,65 @@
+import type { Database } from 'better-sqlite3';
+import type { Migration } from './types';
+
+const OLD_KINDS = "CHECK (kind IN ('new', 'na', 'wage', 'bpu'))";
+const NEW_KINDS = "CHECK (kind IN ('new', 'na', 'wage', 'bpu', 'continue'))";
+
+/**
+ * Rebuilds a table with its CHECK list of kinds widened, the SQLite way (CREATE new, copy, DROP,
+ * RENAME), keeping every column, row, index and trigger it has now. The table's own CREATE statement is
+ * read from sqlite_master and edited, so columns other migrations added (e.g. per-NPP columns) survive.
+ * Child rows (bpjs_batch_item -> bpjs_batch) point at the table by name: with foreign keys deferred the
+ * drop does not trip them, and they point at the rebuilt table once it takes the name.
+ */
+function widenKindCheck(db: Database, table: string): void {
+  const sql = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?").pluck().get(table) as string;
+  if (!sql.includes(OLD_KINDS)) throw new Error(`migration 0190: ${table} has no kind CHECK to widen`);
+  const extras = db.prepare("SELECT sql FROM sqlite_master WHERE tbl_name = ? AND type IN ('index', 'trigger') AND sql IS NOT NULL").pluck().all(table) as string[];
+  const tmp = `${table}_0190`;
+  db.exec(sql.replace(OLD_KINDS, NEW_KINDS).replace(/^CREATE TABLE\s+"?\w+"?/, `CREATE TABLE ${tmp}`));
+  db.exec(`INSERT INTO ${tmp} SELECT * FROM ${table}; DROP TABLE ${table}; ALTER TABLE ${tmp} RENAME TO ${table};`);
+  for (const s of extras) db.exec(s);
+}
+
+/**
+ * The branch office's own template files and the TK lanjutan upload.
+ *
+ * - bpjs_template keeps the bytes of a template a profile was made from (the portal refuses a renamed
+ *   or rebuilt file, so the data is written into a copy of it). Content-addressed and append-only: a
+ *   batch names the template it filled in its profile snapshot and can be regenerated from it after the
+ *   profile changed or was deleted.
+ * - bpjs_profile.template_id: the template the profile fills (NULL: Sigap writes its own workbook).
+ * - kind 'continue' (TK lanjutan: people who already hold a KPJ from an earlier employer, registered by
+ *   KPJ) in the CHECK lists of bpjs_profile and bpjs_batch, which SQLite can only change by a rebuild.
+ */
+export const m0190: Migration = {
+  version: 190,
+  name: 'bpjs-templates',
+  up(db) {
+    // Reset by SQLite at the end of the (migration) transaction.
+    db.pragma('defer_foreign_keys = ON');
+    widenKindCheck(db, 'bpjs_profile');
+    widenKindCheck(db, 'bpjs_batch');
+    db.exec(`
+      CREATE TABLE bpjs_template (
+        id INTEGER PRIMARY KEY,
+        sha256 TEXT NOT NULL,
+        file_name TEXT NOT NULL CHECK (length(file_name) BETWEEN 1 AND 200),
+        sheet_name TEXT NOT NULL,
+        header_row INTEGER NOT NULL CHECK (header_row >= 1),
+        headers_json TEXT NOT NULL CHECK (json_valid(headers_json)),
+        bytes BLOB NOT NULL,
+        created_at TEXT NOT NULL,
+        created_by TEXT NOT NULL,
+        UNIQUE (sha256, file_name, sheet_name, header_row, headers_json)
+      ) STRICT;
+      CREATE TRIGGER bpjs_template_no_update BEFORE UPDATE ON bpjs_template
+        BEGIN SELECT RAISE(ABORT, 'bpjs_template is append-only'); END;
+      CREATE TRIGGER bpjs_template_no_delete BEFORE DELETE ON bpjs_template
+        BEGIN SELECT RAISE(ABORT, 'bpjs_template is append-only'); END;
+      ALTER TABLE bpjs_profile ADD COLUMN template_id INTEGER REFERENCES bpjs_template(id);
+    `);
+    const broken = db.pragma('foreign_key_check') as unknown[];
+    if (broken.length > 0) throw new Error(`migration 0190: ${broken.length} foreign key violations after the rebuild`);
+  },
+};
