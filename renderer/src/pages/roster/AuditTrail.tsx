@@ -8,6 +8,7 @@ const COLUMN_WORDS: Record<string, string> = {
   nik: 'NIK', name: 'Nama', birth_place: 'Tempat lahir', birth_date: 'Tanggal lahir', sex: 'Jenis kelamin', address: 'Alamat',
   phone: 'Telepon', mother_name: 'Nama ibu kandung', kpj: 'KPJ', end_date: 'Tanggal berakhir', end_reason: 'Alasan berakhir',
   honor: 'Honor', opd_id: 'OPD', position: 'Jabatan',
+  postal_code: 'Kode pos', email: 'Surel', marital_status: 'Status kawin', work_location: 'Lokasi pekerjaan',
 };
 
 type Change = { field: string; before: string; after: string };

@@ -11,7 +11,15 @@ import { STATUS_LABELS } from '../../labels';
 import { RosterFilters } from './RosterFilters';
 import { RosterTable } from './RosterTable';
 import { PersonDialog } from './PersonDialog';
-import { useCan } from '../security/session';
+import { useCan, useSessionMaybe } from '../security/session';
+import { RevealButton } from '../../components/RevealButton';
+import { ExportColumnsDialog } from './ExportColumnsDialog';
+import { rememberColumns, rememberedColumns } from './export-columns-memory';
+import { useRosterSelection } from './roster-selection';
+import { BulkEditDialog } from './BulkEditDialog';
+import { useSeesIdentity } from './identity-view';
+import type { RosterColumn } from '../../../../shared/roster-export-columns';
+import '../../styles/roster-bulk.css';
 import { useRosterPages } from './roster-pages';
 import { filterOf, hasFilters, paramsFromQuery, queryFromParams, sortBy, type RosterQuery } from './roster-query';
 
@@ -49,22 +57,33 @@ export function RosterPage() {
   useEffect(() => () => clearTimeout(typing.current), []);
 
   const pages = useRosterPages(bridge, filterOf(query));
-  // "Unduh Excel": exactly the list on screen (filters, search and order), NIK/KPJ as the role sees them.
+  // "Unduh Excel": exactly the list on screen (filters, search and order), NIK/KPJ as the role sees them,
+  // with the columns the clerk chose (remembered per user on this computer).
+  const username = useSessionMaybe()?.status.user?.username ?? '';
+  const seesIdentity = useSeesIdentity();
+  const [choosingColumns, setChoosingColumns] = useState(false);
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState<{ path: string; rows: number } | null>(null);
   const [saveError, setSaveError] = useState<string | null>(null);
-  const download = async () => {
+  const download = async (columns: RosterColumn[]) => {
+    rememberColumns(username, columns);
     setSaving(true);
     setSaved(null);
     setSaveError(null);
     try {
-      setSaved(await bridge.call('roster.saveXlsx', filterOf(query)));
+      setSaved(await bridge.call('roster.saveXlsx', { ...filterOf(query), columns }));
     } catch (e) {
       setSaveError(e instanceof Error ? e.message : String(e));
     } finally {
       setSaving(false);
+      setChoosingColumns(false);
     }
   };
+  // Ubah massal: ticked people (or all shown) get one field set to one value.
+  const canBulk = useCan('roster.bulkApply');
+  const selection = useRosterSelection(filterOf(query), pages.total);
+  const [bulkEditing, setBulkEditing] = useState(false);
+  const [bulkDone, setBulkDone] = useState<string | null>(null);
   const shown = pages.total;
 
   return (
@@ -74,7 +93,7 @@ export function RosterPage() {
         subtitle="Tenaga non-ASN dan pekerja rentan dari SK yang diimpor atau ditambahkan manual."
         actions={
           <>
-            <button type="button" className="button" onClick={() => void download()} disabled={saving}>
+            <button type="button" className="button" onClick={() => setChoosingColumns(true)} disabled={saving}>
               {saving ? 'Menyimpan…' : 'Unduh Excel'}
             </button>
             {canAdd ? (
@@ -88,7 +107,16 @@ export function RosterPage() {
       {saved ? (
         <Notice tone="success" title="Daftar pegawai tersimpan">
           <span data-testid="roster-saved">{formatNumber(saved.rows)} pegawai ditulis ke {saved.path}</span>
+          <RevealButton saved={saved} />
         </Notice>
+      ) : null}
+      {bulkDone ? (
+        <Notice tone="success" title="Ubah massal tersimpan">
+          <span data-testid="bulk-done">{bulkDone}</span>
+        </Notice>
+      ) : null}
+      {choosingColumns ? (
+        <ExportColumnsDialog initial={rememberedColumns(username)} masked={!seesIdentity} busy={saving} onClose={() => setChoosingColumns(false)} onSave={(c) => void download(c)} />
       ) : null}
       {saveError ? <Notice tone="danger" title="Daftar tidak dapat disimpan">{saveError}</Notice> : null}
       <LoadState load={options}>
@@ -119,7 +147,35 @@ export function RosterPage() {
               ) : null}
             </div>
             {pages.error ? <Notice tone="danger" title="Daftar tidak dapat dimuat">{pages.error.message}</Notice> : null}
-            <RosterTable pages={pages} query={query} onSort={(c) => setQuery(sortBy(query, c))} backTo={`${location.pathname}${location.search}`} />
+            {canBulk && selection.count > 0 ? (
+              <div className="bulk-bar" role="region" aria-label="Pilihan pegawai">
+                <strong data-testid="bulk-count">{formatNumber(selection.count)} pegawai dipilih</strong>
+                {!selection.all && shown !== null && shown > selection.count ? (
+                  <button type="button" className="link-button" onClick={selection.selectAllShown}>
+                    Pilih semua yang tampil ({formatNumber(shown)})
+                  </button>
+                ) : null}
+                <button type="button" className="button button-primary" onClick={() => setBulkEditing(true)}>
+                  Ubah massal…
+                </button>
+                <button type="button" className="link-button" onClick={selection.clear}>
+                  Batalkan pilihan
+                </button>
+              </div>
+            ) : null}
+            <RosterTable pages={pages} query={query} onSort={(c) => setQuery(sortBy(query, c))} backTo={`${location.pathname}${location.search}`} selection={canBulk ? selection : undefined} />
+            {bulkEditing ? (
+              <BulkEditDialog
+                selection={selection.dto()}
+                count={selection.count}
+                onClose={() => setBulkEditing(false)}
+                onDone={(message) => {
+                  setBulkEditing(false);
+                  setBulkDone(message);
+                  selection.clear();
+                }}
+              />
+            ) : null}
             {adding ? (
               <PersonDialog
                 mode="create"

@@ -6,6 +6,7 @@ import { formatDateId, formatNumber, formatRupiah } from '../../format';
 import type { RosterPages } from './roster-pages';
 import type { RosterQuery, RosterSort } from './roster-query';
 import { useSeesIdentity } from './identity-view';
+import type { RosterSelection } from './roster-selection';
 
 const ROW_HEIGHT = 34;
 
@@ -26,13 +27,15 @@ interface Props {
   onSort: (column: RosterSort) => void;
   /** Where Back on the person page returns to. */
   backTo: string;
+  /** Ticking people for a bulk edit; without it (roles that may not edit) there is no tick column. */
+  selection?: RosterSelection | undefined;
 }
 
 /**
  * The roster as a virtualized grid: only the rows in view exist in the page, and the pages that hold
  * them are fetched as they come into view, so 100,000 people scroll like 100.
  */
-export function RosterTable({ pages, query, onSort, backTo }: Props) {
+export function RosterTable({ pages, query, onSort, backTo, selection }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const navigate = useNavigate();
   const total = pages.total ?? 0;
@@ -60,8 +63,23 @@ export function RosterTable({ pages, query, onSort, backTo }: Props) {
   const open = (r: RosterRowDto) => navigate(`/pegawai/${r.personId}`, { state: { back: backTo } });
 
   return (
-    <div className="grid" role="table" aria-label="Daftar pegawai" aria-rowcount={total + 1} data-state={pages.total === null ? 'loading' : 'ready'} data-total={pages.total ?? ''}>
+    <div className={selection ? 'grid grid-selectable' : 'grid'} role="table" aria-label="Daftar pegawai" aria-rowcount={total + 1} data-state={pages.total === null ? 'loading' : 'ready'} data-total={pages.total ?? ''}>
       <div className="grid-row grid-head" role="row" aria-rowindex={1}>
+        {selection ? (
+          <div role="columnheader" className="grid-cell col-pick">
+            <input
+              type="checkbox"
+              aria-label="Pilih semua yang tampil"
+              title="Pilih semua yang tampil"
+              checked={selection.all && selection.count === total && total > 0}
+              ref={(el) => {
+                if (el) el.indeterminate = selection.count > 0 && !(selection.all && selection.count === total);
+              }}
+              disabled={total === 0}
+              onChange={() => (selection.count > 0 ? selection.clear() : selection.selectAllShown())}
+            />
+          </div>
+        ) : null}
         {columns.map((c) => (
           <div
             key={c.key}
@@ -97,6 +115,7 @@ export function RosterTable({ pages, query, onSort, backTo }: Props) {
                 style={{ transform: `translateY(${it.start}px)`, height: ROW_HEIGHT }}
                 onClick={r ? () => open(r) : undefined}
               >
+                {selection ? <PickCell r={r} selection={selection} /> : null}
                 {r ? <RosterCells r={r} n={it.index + 1} backTo={backTo} /> : <PendingCells n={it.index + 1} />}
               </div>
             );
@@ -104,6 +123,15 @@ export function RosterTable({ pages, query, onSort, backTo }: Props) {
         </div>
         {pages.total === 0 ? <p className="grid-empty">Tidak ada pegawai yang cocok dengan pencarian dan filter ini.</p> : null}
       </div>
+    </div>
+  );
+}
+
+/** The tick box of a row; a click on it never opens the person (the row's own click does). */
+function PickCell({ r, selection }: { r: RosterRowDto | undefined; selection: RosterSelection }) {
+  return (
+    <div role="cell" className="grid-cell col-pick" onClick={(e) => e.stopPropagation()}>
+      {r ? <input type="checkbox" aria-label={`Pilih ${r.name}`} checked={selection.isSelected(r.personId)} onChange={() => selection.toggle(r.personId)} /> : null}
     </div>
   );
 }
