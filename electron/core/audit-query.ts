@@ -1,19 +1,12 @@
+/** The audit trail as Pengaturan › Jejak audit and `sigap audit` show it: filtered pages and the Excel export. */
 import type { CoreContext } from './context';
 import { writeXlsxStream } from './files/xlsx-write';
 import { officeZone } from './settings/zone';
 import { wallClock } from '../../shared/zone';
+import { storeOf } from './store/of-context';
+import { auditLog, type AuditFilter } from './audit-repository';
 
-export interface AuditFilter {
-  entity?: string;
-  actor?: string;
-  action?: string;
-  /** ISO date, inclusive. */
-  from?: string;
-  to?: string;
-  search?: string;
-  offset?: number;
-  limit?: number;
-}
+export type { AuditFilter } from './audit-repository';
 
 export interface AuditRow {
   id: number;
@@ -27,56 +20,30 @@ export interface AuditRow {
   after: unknown;
 }
 
-function where(f: AuditFilter): { sql: string; params: Record<string, unknown> } {
-  const w: string[] = [];
-  const params: Record<string, unknown> = {};
-  for (const k of ['entity', 'actor', 'action'] as const) {
-    if (f[k]) {
-      w.push(`${k} = @${k}`);
-      params[k] = f[k];
-    }
-  }
-  if (f.from) {
-    w.push('at >= @from');
-    params.from = f.from;
-  }
-  if (f.to) {
-    w.push('at < @to');
-    // Inclusive end date: everything before the next day.
-    params.to = `${f.to}T99`;
-  }
-  if (f.search && f.search.trim() !== '') {
-    w.push("(summary LIKE @q ESCAPE '\\' OR before_json LIKE @q ESCAPE '\\' OR after_json LIKE @q ESCAPE '\\')");
-    params.q = `%${f.search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  }
-  return { sql: w.length ? `WHERE ${w.join(' AND ')}` : '', params };
-}
-
-export function listAudit(ctx: CoreContext, f: AuditFilter): { total: number; rows: AuditRow[]; entities: string[]; actors: string[] } {
-  const { sql, params } = where(f);
-  const total = (ctx.db.prepare(`SELECT count(*) AS n FROM audit_log ${sql}`).get(params) as { n: number }).n;
-  const raw = ctx.db
-    .prepare(`SELECT id, at, actor, action, entity, entity_id AS entityId, summary, before_json, after_json FROM audit_log ${sql} ORDER BY id DESC LIMIT ${Number(f.limit ?? 200)} OFFSET ${Number(f.offset ?? 0)}`)
-    .all(params) as (Omit<AuditRow, 'before' | 'after'> & { before_json: string | null; after_json: string | null })[];
-  const rows = raw.map(({ before_json, after_json, ...r }) => ({ ...r, before: before_json ? JSON.parse(before_json) : null, after: after_json ? JSON.parse(after_json) : null }));
-  const entities = ctx.db.prepare('SELECT DISTINCT entity FROM audit_log ORDER BY entity').pluck().all() as string[];
-  const actors = ctx.db.prepare('SELECT DISTINCT actor FROM audit_log ORDER BY actor').pluck().all() as string[];
-  return { total, rows, entities, actors };
+export async function listAudit(ctx: CoreContext, f: AuditFilter): Promise<{ total: number; rows: AuditRow[]; entities: string[]; actors: string[] }> {
+  // One snapshot: the count, the page and the filter lists agree even while others write.
+  return storeOf(ctx).tx('read', async (q) => {
+    const total = await auditLog.count(q, f);
+    const rows = (await auditLog.page(q, f, Math.trunc(f.limit ?? 200), Math.trunc(f.offset ?? 0))).map(({ beforeJson, afterJson, ...r }) => ({
+      ...r,
+      before: beforeJson ? JSON.parse(beforeJson) : null,
+      after: afterJson ? JSON.parse(afterJson) : null,
+    }));
+    return { total, rows, entities: await auditLog.entities(q), actors: await auditLog.actors(q) };
+  });
 }
 
 /** The filtered audit trail as an Excel workbook (streamed: the log can hold millions of rows). */
 export async function exportAudit(ctx: CoreContext, f: AuditFilter, path: string): Promise<number> {
-  const { sql, params } = where(f);
   let n = 0;
-  const it = ctx.db.prepare(`SELECT id, at, actor, action, entity, entity_id, summary, before_json, after_json FROM audit_log ${sql} ORDER BY id`).raw().iterate(params) as IterableIterator<unknown[]>;
   // Times on the Pemda's wall clock, named in the header (an auditor in Makassar reads WITA).
   const zone = officeZone(ctx);
-  function* rows() {
-    for (const r of it) {
+  const store = storeOf(ctx);
+  async function* rows() {
+    for await (const r of auditLog.iterate(store, f)) {
       n++;
-      const out = r.map((v) => (v === null ? null : String(v)));
-      out[1] = wallClock(String(r[1]), zone).slice(0, 19).replace('T', ' ');
-      yield out;
+      const at = wallClock(r.at, zone).slice(0, 19).replace('T', ' ');
+      yield [String(r.id), at, r.actor, r.action, r.entity, r.entityId === null ? null : String(r.entityId), r.summary, r.beforeJson, r.afterJson];
     }
   }
   await writeXlsxStream(path, [{

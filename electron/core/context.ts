@@ -1,10 +1,13 @@
 import type { Db } from './db/open';
+import type { Store } from './store/store';
 import { maskId } from '../../shared/nik';
 import { officeDate } from './settings/zone';
 
 /** What every core operation needs: the database, who acts, and the clock. Nothing from Electron. */
 export interface CoreContext {
   db: Db;
+  /** The store seam (store/store.ts); absent, `storeOf(ctx)` adapts `db`. Areas move to it one by one. */
+  store?: Store;
   actor: string;
   clock: () => Date;
   /**

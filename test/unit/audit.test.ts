@@ -19,14 +19,14 @@ describe('the audit trail', () => {
     const p = ctx.db.prepare('SELECT id, nik, name FROM person LIMIT 1').get() as { id: number; nik: string; name: string };
     updatePerson({ ...ctx, actor: 'rina' }, p.id, { nik: p.nik, name: `${p.name} Putri`, motherName: '=cmd|calc' });
     saveOpd({ ...ctx, actor: 'budi' }, { code: '99', name: 'Dinas Baru', kind: 'opd' });
-    const byRina = listAudit(ctx, { actor: 'rina' });
+    const byRina = await listAudit(ctx, { actor: 'rina' });
     expect(byRina.total).toBe(1);
     expect(byRina.rows[0]).toMatchObject({ action: 'update', entity: 'person', entityId: p.id, before: { name: p.name }, after: { name: `${p.name} Putri`, mother_name: '=cmd|calc' } });
-    expect(listAudit(ctx, { entity: 'opd', actor: 'budi' }).rows[0]!.summary).toBe('OPD Dinas Baru');
-    expect(listAudit(ctx, { search: 'Putri' }).total).toBe(1);
-    expect(listAudit(ctx, { from: '2026-04-02' }).total).toBe(0);
-    expect(listAudit(ctx, { to: '2026-04-01' }).total).toBe(3);
-    expect(listAudit(ctx, {}).actors).toEqual(['budi', 'rina', 'test']);
+    expect((await listAudit(ctx, { entity: 'opd', actor: 'budi' })).rows[0]!.summary).toBe('OPD Dinas Baru');
+    expect((await listAudit(ctx, { search: 'Putri' })).total).toBe(1);
+    expect((await listAudit(ctx, { from: '2026-04-02' })).total).toBe(0);
+    expect((await listAudit(ctx, { to: '2026-04-01' })).total).toBe(3);
+    expect((await listAudit(ctx, {})).actors).toEqual(['budi', 'rina', 'test']);
 
     const out = join(ctx.dir, 'audit.xlsx');
     expect(await exportAudit(ctx, {}, out)).toBe(3);

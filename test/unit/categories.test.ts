@@ -24,18 +24,18 @@ function refusal(f: () => unknown): SigapError {
 const PU_FULL = { segment: 'PU' as const, programs: ['JKK', 'JKM', 'JHT', 'JP'], jkkClass: null };
 
 describe('staff categories in the core', () => {
-  it('creates a category with a trimmed name, programs in the canonical order and an audit row in the same transaction', () => {
+  it('creates a category with a trimmed name, programs in the canonical order and an audit row in the same transaction', async () => {
     ctx = billingDb();
     const { id } = saveCategory({ ...ctx, actor: 'rina' }, { name: '  PPPK   Paruh Waktu ', segment: 'PU', programs: 'jp, jkm,JKK , jht', jkkClass: 2 });
     const row = listCategories(ctx).find((c) => c.id === id)!;
     expect(row).toEqual({ id, name: 'PPPK Paruh Waktu', segment: 'PU', programs: 'JKK,JKM,JHT,JP', jkk_class: 2, enrolled: 1 });
-    const audit = listAudit(ctx, { entity: 'category' }).rows;
+    const audit = (await listAudit(ctx, { entity: 'category' })).rows;
     expect(audit).toHaveLength(1);
     expect([audit[0]!.action, audit[0]!.actor, audit[0]!.entityId]).toEqual(['create', 'rina', id]);
     expect(audit[0]!.after).toEqual({ name: 'PPPK Paruh Waktu', segment: 'PU', programs: 'JKK,JKM,JHT,JP', jkkClass: 2, enrolled: true });
   });
 
-  it('refuses what the program rules forbid, with messages a clerk understands, and writes nothing', () => {
+  it('refuses what the program rules forbid, with messages a clerk understands, and writes nothing', async () => {
     ctx = billingDb();
     const before = listCategories(ctx);
     const cases: [Parameters<typeof saveCategory>[1], string, RegExp][] = [
@@ -55,7 +55,7 @@ describe('staff categories in the core', () => {
       expect([e.code, e.message], JSON.stringify(input)).toEqual([code, expect.stringMatching(message)]);
     }
     expect(listCategories(ctx)).toEqual(before);
-    expect(listAudit(ctx, { entity: 'category' }).total).toBe(0);
+    expect((await listAudit(ctx, { entity: 'category' })).total).toBe(0);
   });
 
   it('lets BPU take JHT (domain.md section 4) and stores no JKK class for it', () => {
@@ -109,7 +109,7 @@ describe('staff categories in the core', () => {
     expect(categoryInfos(ctx).find((c) => c.id === pppk)).toMatchObject({ enrolled: false, active: 1, engagements: 1, decrees: 0, programs: ['JKK', 'JKM', 'JHT', 'JP'] });
   });
 
-  it('refuses a segment change once SKs, engagements or issued invoices use the category; allows it before', () => {
+  it('refuses a segment change once SKs, engagements or issued invoices use the category; allows it before', async () => {
     ctx = billingDb();
     const opd = addUnit(ctx, '01', 'Dinas Sosial');
     addStaff(ctx, { opdId: opd, honor: 1_000_000 });
@@ -122,14 +122,14 @@ describe('staff categories in the core', () => {
     const unused = addCategory(ctx, { name: 'Kader Posyandu', segment: 'PU', programs: 'JKK,JKM' });
     saveCategory(ctx, { id: unused, name: 'Kader Posyandu', segment: 'BPU', programs: ['JKK', 'JKM'] });
     expect(listCategories(ctx).find((c) => c.id === unused)!.segment).toBe('BPU');
-    const upd = listAudit(ctx, { entity: 'category' }).rows.find((r) => r.entityId === unused)!;
+    const upd = (await listAudit(ctx, { entity: 'category' })).rows.find((r) => r.entityId === unused)!;
     expect([upd.action, upd.before, upd.after]).toEqual(['update', { segment: 'PU' }, { segment: 'BPU' }]);
   });
 
-  it('an edit that changes nothing writes no audit row', () => {
+  it('an edit that changes nothing writes no audit row', async () => {
     ctx = billingDb();
     saveCategory(ctx, { id: HONORER, name: 'Tenaga Non-ASN (Honorer)', segment: 'PU', programs: ['JKM', 'JKK'], jkkClass: null });
-    expect(listAudit(ctx, { entity: 'category' }).total).toBe(0);
+    expect((await listAudit(ctx, { entity: 'category' })).total).toBe(0);
   });
 });
 
@@ -148,7 +148,7 @@ describe('category calls over the bridge', () => {
     ]);
     const saved = await b.ok('category.save', { name: 'Perangkat Desa', segment: 'PU', programs: ['JKK', 'JKM', 'JHT'], jkkClass: 1, enrolled: true });
     expect((await b.ok('category.list', {})).categories.find((c) => c.id === saved.id)).toMatchObject({ name: 'Perangkat Desa', programs: ['JKK', 'JKM', 'JHT'], jkkClass: 1 });
-    const audit = listAudit(ctx, { entity: 'category' }).rows;
+    const audit = (await listAudit(ctx, { entity: 'category' })).rows;
     expect(audit.map((r) => [r.action, r.actor])).toEqual([['create', 'admin']]);
 
     const bad = await b.call('category.save', { name: 'Nelayan', segment: 'BPU', programs: ['JKK', 'JKM', 'JP'], jkkClass: null, enrolled: true });
@@ -164,6 +164,6 @@ describe('category calls over the bridge', () => {
     const r = await b.call('category.save', { id: HONORER, name: 'Tenaga Non-ASN (Honorer)', segment: 'PU', programs: ['JKK', 'JKM'], jkkClass: 4, enrolled: true });
     expect(r).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(listCategories(ctx).find((c) => c.id === HONORER)!.jkk_class).toBeNull();
-    expect(listAudit(ctx, { entity: 'category' }).total).toBe(0);
+    expect((await listAudit(ctx, { entity: 'category' })).total).toBe(0);
   });
 });

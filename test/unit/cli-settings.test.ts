@@ -51,7 +51,7 @@ describe('sigap settings', () => {
     expect(s['pemda.nama']).toBe('Pemkab Contoh');
     const { db: handle } = openDatabase(db);
     try {
-      const rows = listAudit({ db: handle, actor: 'test', clock: () => new Date() }, { limit: 50 }).rows;
+      const rows = (await listAudit({ db: handle, actor: 'test', clock: () => new Date() }, { limit: 50 })).rows;
       expect(rows.filter((r) => r.entity === 'employer').length).toBe(2);
       expect(rows.some((r) => r.entity === 'setting' && /cakupan/i.test(r.summary ?? ''))).toBe(true);
       expect(rows.some((r) => r.entity === 'setting' && /30 menit/.test(r.summary ?? ''))).toBe(true);

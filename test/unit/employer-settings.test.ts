@@ -31,10 +31,10 @@ describe('signing settings of the Pemda profile', () => {
     expect(keys).toContain('signing.place');
   });
 
-  it('writes an audit row with the signing settings before and after', () => {
+  it('writes an audit row with the signing settings before and after', async () => {
     saveEmployer({ ...ctx, actor: 'rina' }, { ...PROFILE, signing: { place: 'Krui' } });
     saveEmployer({ ...ctx, actor: 'budi' }, { ...PROFILE, signing: SIGNING });
-    const rows = listAudit(ctx, { entity: 'employer' }).rows;
+    const rows = (await listAudit(ctx, { entity: 'employer' })).rows;
     expect(rows).toHaveLength(2);
     const update = rows.find((r) => r.action === 'update')!;
     expect(update.actor).toBe('budi');
@@ -56,14 +56,14 @@ describe('signing settings of the Pemda profile', () => {
     expect(ctx.db.prepare("SELECT count(*) AS n FROM setting WHERE key = 'signing.headName'").get()).toEqual({ n: 0 });
   });
 
-  it('rejects a NIP that is not 18 digits with an Indonesian message, and saves nothing', () => {
+  it('rejects a NIP that is not 18 digits with an Indonesian message, and saves nothing', async () => {
     saveEmployer(ctx, { ...PROFILE, signing: SIGNING });
     expect(() => saveEmployer(ctx, { ...PROFILE, name: 'Pemerintah Kabupaten Lain', signing: { ...SIGNING, headNip: '1970010119950' } }))
       .toThrow('NIP kepala kantor keuangan harus 18 angka (tertulis 13 karakter).');
     expect(() => saveEmployer(ctx, { ...PROFILE, signing: { ...SIGNING, preparerNip: '19850505201001200X' } }))
       .toThrow(/NIP pembuat rekapitulasi harus 18 angka/);
     expect(getEmployer(ctx)!.name).toBe(PROFILE.name);
-    expect(listAudit(ctx, { entity: 'employer' }).total).toBe(1);
+    expect((await listAudit(ctx, { entity: 'employer' })).total).toBe(1);
   });
 
   it('falls back to the place guessed from the Pemda name, and to generic titles', () => {

@@ -29,7 +29,7 @@ export interface StreamSheet {
   name: string;
   header: string[];
   /** Rows of text cells (null for empty). Numbers are written as text too unless `numeric` names them. */
-  rows: Iterable<(string | number | null)[]>;
+  rows: Iterable<(string | number | null)[]> | AsyncIterable<(string | number | null)[]>;
   /** 0-based column indexes written as numbers (amounts in a detail sheet). */
   numeric?: number[];
   widths?: number[];
@@ -51,7 +51,7 @@ export async function writeXlsxStream(path: string, sheets: StreamSheet[]): Prom
         c.style = { ...TEXT_STYLE, font: { bold: true } };
       });
       head.commit();
-      for (const values of s.rows) {
+      for await (const values of s.rows) {
         const row = ws.addRow([]);
         values.forEach((v, i) => {
           const cell = row.getCell(i + 1);

@@ -1,0 +1,70 @@
+/**
+ * The audit trail's reading SQL (the writing side is audit.ts). Filters are sql fragments, each with
+ * its own value: nothing is glued into the text.
+ */
+import { sql, sqlJoin, type SqlQuery } from './store/sql';
+import type { Queries } from './store/store';
+
+export interface AuditFilter {
+  entity?: string;
+  actor?: string;
+  action?: string;
+  /** ISO date, inclusive. */
+  from?: string;
+  to?: string;
+  search?: string;
+  offset?: number;
+  limit?: number;
+}
+
+export interface AuditLogRow {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  entity: string;
+  entityId: number | null;
+  summary: string | null;
+  beforeJson: string | null;
+  afterJson: string | null;
+}
+
+const likeEscaped = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+function where(f: AuditFilter): SqlQuery {
+  const w: SqlQuery[] = [];
+  if (f.entity) w.push(sql`entity = ${f.entity}`);
+  if (f.actor) w.push(sql`actor = ${f.actor}`);
+  if (f.action) w.push(sql`action = ${f.action}`);
+  if (f.from) w.push(sql`at >= ${f.from}`);
+  // Inclusive end date: everything before the next day.
+  if (f.to) w.push(sql`at < ${`${f.to}T99`}`);
+  const q = f.search?.trim();
+  if (q) {
+    const like = likeEscaped(q);
+    w.push(sql`(summary LIKE ${like} ESCAPE '\\' OR before_json LIKE ${like} ESCAPE '\\' OR after_json LIKE ${like} ESCAPE '\\')`);
+  }
+  return w.length ? sql`WHERE ${sqlJoin(w, sql` AND `)}` : sql``;
+}
+
+const COLUMNS = sql`id, at, actor, action, entity, entity_id AS "entityId", summary, before_json AS "beforeJson", after_json AS "afterJson"`;
+
+export const auditLog = {
+  async count(q: Queries, f: AuditFilter): Promise<number> {
+    return (await q.one<{ n: number }>(sql`SELECT count(*) AS n FROM audit_log ${where(f)}`))!.n;
+  },
+  /** Newest first. */
+  page(q: Queries, f: AuditFilter, limit: number, offset: number): Promise<AuditLogRow[]> {
+    return q.all<AuditLogRow>(sql`SELECT ${COLUMNS} FROM audit_log ${where(f)} ORDER BY id DESC LIMIT ${limit} OFFSET ${offset}`);
+  },
+  /** Oldest first, one at a time: the log can hold millions of rows. */
+  iterate(q: Queries, f: AuditFilter): AsyncIterable<AuditLogRow> {
+    return q.iterate<AuditLogRow>(sql`SELECT ${COLUMNS} FROM audit_log ${where(f)} ORDER BY id`);
+  },
+  async entities(q: Queries): Promise<string[]> {
+    return (await q.all<{ entity: string }>(sql`SELECT DISTINCT entity FROM audit_log ORDER BY entity`)).map((r) => r.entity);
+  },
+  async actors(q: Queries): Promise<string[]> {
+    return (await q.all<{ actor: string }>(sql`SELECT DISTINCT actor FROM audit_log ORDER BY actor`)).map((r) => r.actor);
+  },
+};
