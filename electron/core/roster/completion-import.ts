@@ -1,0 +1,166 @@
+/**
+ * "Lengkapi data pegawai", the incoming half: a filled completion workbook (completion-read.ts reads it)
+ * matched by NIK against the roster, previewed field by field (old -> new), then applied all or nothing.
+ * Rules: an empty cell never erases; a NIK Sigap does not know is listed, not added; the same NIK twice
+ * with different values for a field is a conflict and that field is left as it is; a KPJ another person
+ * holds is refused. Applying writes one audit row per person changed, in one transaction, after checking
+ * that none of the people read has changed since the preview (else the clerk previews again).
+ */
+import { createHash } from 'node:crypto';
+import type { Statement } from 'better-sqlite3';
+import type { CoreContext } from '../context';
+import { nowIso } from '../context';
+import { audit } from '../audit';
+import { SigapError } from '../../../shared/errors';
+import { COMPLETION_DB_COLUMNS, COMPLETION_FIELDS, COMPLETION_LABELS, type CompletionField } from '../../../shared/completion-columns';
+import { readCompletionFile, type CompletionProblem, type CompletionRead, type ReadCompletionOptions } from './completion-read';
+
+export interface FieldChange { field: CompletionField; old: string | null; new: string }
+export interface PersonChange { personId: number; nik: string; name: string; sheet: string; row: number; changes: FieldChange[] }
+export interface Unknown { sheet: string; row: number; nik: string; name: string | null }
+export interface Conflict { nik: string; name: string; field: CompletionField; values: { sheet: string; row: number; value: string }[] }
+
+export interface CompletionPreview {
+  file: string;
+  sha256: string;
+  sheets: CompletionRead['sheets'];
+  /** Rows with a NIK read from the file. */
+  rowsRead: number;
+  /** Distinct NIKs found in the roster. */
+  matched: number;
+  /** Of those, people the file changes nothing for. */
+  unchanged: number;
+  people: PersonChange[];
+  fieldsChanged: number;
+  unknown: Unknown[];
+  conflicts: Conflict[];
+  /** Bad cells and name mismatches; errors block applying unless the clerk skips them. */
+  problems: CompletionProblem[];
+  errors: number;
+  /** Every NIK of the file, in order of first appearance (kept in the core, not sent to the screen). */
+  niks: string[];
+  /** The matched people's stored values and the unknown NIKs' absence, as read for the preview. */
+  fingerprint: string;
+}
+
+type Stored = { id: number; nik: string; name: string } & Record<CompletionField, string | null>;
+
+const SELECT_STORED = `SELECT id, nik, name, ${COMPLETION_FIELDS.map((f) => `${COMPLETION_DB_COLUMNS[f]} AS ${f}`).join(', ')} FROM person`;
+
+/** A hash of what the preview saw: who exists, and every completion value of those it matched. */
+function fingerprint(ctx: CoreContext, niks: readonly string[]): string {
+  const h = createHash('sha256');
+  const get = ctx.db.prepare(`${SELECT_STORED} WHERE nik = ?`);
+  for (const nik of niks) h.update(JSON.stringify(get.get(nik) ?? nik)).update('\n');
+  return h.digest('hex');
+}
+
+const sameName = (a: string, b: string) => a.toUpperCase().replace(/[^\p{L}]+/gu, '') === b.toUpperCase().replace(/[^\p{L}]+/gu, '');
+
+/** What the file would change. Reads the database, writes nothing. */
+export function planCompletion(ctx: CoreContext, read: CompletionRead): CompletionPreview {
+  const problems = [...read.problems];
+  const byNik = new Map<string, typeof read.rows>();
+  for (const r of read.rows) byNik.set(r.nik, [...(byNik.get(r.nik) ?? []), r]);
+  const get = ctx.db.prepare(`${SELECT_STORED} WHERE nik = ?`);
+  const kpjHolder = ctx.db.prepare('SELECT nik, name FROM person WHERE kpj = ? AND id <> ? LIMIT 1');
+  const people: PersonChange[] = [];
+  const unknown: Unknown[] = [];
+  const conflicts: Conflict[] = [];
+  const kpjInFile = new Map<string, string>();
+  let matched = 0;
+  for (const [nik, rows] of byNik) {
+    const first = rows[0]!;
+    const p = get.get(nik) as Stored | undefined;
+    if (!p) {
+      unknown.push({ sheet: first.sheet, row: first.row, nik, name: first.name });
+      continue;
+    }
+    matched++;
+    for (const r of rows) {
+      if (r.name && !sameName(r.name, p.name)) {
+        problems.push({ sheet: r.sheet, row: r.row, column: '', columnName: 'Nama', nik, code: 'NAME_DIFFERS', severity: 'warning',
+          message: `Berkas "${read.file}", sheet "${r.sheet}", baris ${r.row}: nama "${r.name}" berbeda dengan nama tercatat untuk NIK ${nik} (${p.name}). Periksa NIK-nya; data tetap dicocokkan dengan NIK.` });
+      }
+    }
+    const changes: FieldChange[] = [];
+    for (const f of COMPLETION_FIELDS) {
+      const seen = rows.flatMap((r) => (r.values[f] ? [{ sheet: r.sheet, row: r.row, value: r.values[f].value, column: r.values[f].column }] : []));
+      if (seen.length === 0) continue;
+      if (new Set(seen.map((s) => s.value)).size > 1) {
+        conflicts.push({ nik, name: p.name, field: f, values: seen.map(({ sheet, row, value }) => ({ sheet, row, value })) });
+        continue;
+      }
+      const v = seen[0]!;
+      if (f === 'kpj' && v.value !== p.kpj) {
+        const holder = kpjHolder.get(v.value, p.id) as { nik: string; name: string } | undefined;
+        const other = kpjInFile.get(v.value);
+        if (holder || (other && other !== nik)) {
+          const who = holder ? `${holder.name} (NIK ${holder.nik})` : `NIK ${other} di berkas ini`;
+          problems.push({ sheet: v.sheet, row: v.row, column: v.column, columnName: COMPLETION_LABELS.kpj, nik, code: 'KPJ_TAKEN', severity: 'error',
+            message: `Berkas "${read.file}", sheet "${v.sheet}", baris ${v.row}, kolom ${v.column} (Nomor KPJ): KPJ ${v.value} sudah dipakai ${who}.` });
+          continue;
+        }
+        kpjInFile.set(v.value, nik);
+      }
+      if (v.value !== p[f]) changes.push({ field: f, old: p[f], new: v.value });
+    }
+    if (changes.length > 0) people.push({ personId: p.id, nik, name: p.name, sheet: first.sheet, row: first.row, changes });
+  }
+  problems.sort((a, b) => (a.sheet === b.sheet ? a.row - b.row : 0));
+  return {
+    file: read.file, sha256: read.sha256, sheets: read.sheets, rowsRead: read.rows.length, matched, unchanged: matched - people.length,
+    people, fieldsChanged: people.reduce((n, p) => n + p.changes.length, 0), unknown, conflicts, problems,
+    errors: problems.filter((p) => p.severity === 'error').length + conflicts.length,
+    niks: [...byNik.keys()],
+    fingerprint: fingerprint(ctx, [...byNik.keys()]),
+  };
+}
+
+export async function previewCompletion(ctx: CoreContext, path: string, opts: ReadCompletionOptions = {}): Promise<CompletionPreview> {
+  return planCompletion(ctx, await readCompletionFile(path, opts));
+}
+
+export interface CompletionApplied { persons: number; fields: number }
+
+/**
+ * Applies a preview in one transaction: refused when the people it read changed since (CONFLICT), and
+ * when it has errors the clerk did not choose to skip (CONFIRM_REQUIRED). One audit row per person.
+ */
+export function applyCompletion(ctx: CoreContext, pv: CompletionPreview, opts: { skipInvalid?: boolean } = {}): CompletionApplied {
+  if (pv.errors > 0 && !opts.skipInvalid) {
+    throw new SigapError('CONFIRM_REQUIRED', `Berkas "${pv.file}" memuat ${pv.errors} masalah (sel tidak sah, KPJ ganda atau isian yang bertentangan). Perbaiki berkasnya, atau terapkan tanpa sel-sel itu.`);
+  }
+  return ctx.db.transaction(() => {
+    // All NIKs of the file, not only those changed: a person edited since may now differ from the file,
+    // and a NIK unknown then may be on the roster now.
+    if (fingerprint(ctx, pv.niks) !== pv.fingerprint) {
+      throw new SigapError('CONFLICT', `Data pegawai berubah sejak pratinjau berkas "${pv.file}" dibuat (oleh orang lain atau impor lain). Tidak ada yang diubah; baca berkasnya lagi untuk pratinjau baru.`);
+    }
+    const now = nowIso(ctx);
+    const statements = new Map<string, Statement<unknown[]>>();
+    for (const p of pv.people) {
+      const cols = p.changes.map((c) => COMPLETION_DB_COLUMNS[c.field]);
+      const key = cols.join(',');
+      let st = statements.get(key);
+      if (!st) {
+        st = ctx.db.prepare<unknown[]>(`UPDATE person SET ${cols.map((c) => `${c} = ?`).join(', ')}, updated_at = ? WHERE id = ?`);
+        statements.set(key, st);
+      }
+      st.run(...p.changes.map((c) => c.new), now, p.personId);
+      audit(ctx, {
+        action: 'update', entity: 'person', entityId: p.personId,
+        summary: `${p.nik} dilengkapi dari berkas "${pv.file}": ${p.changes.map((c) => COMPLETION_LABELS[c.field].toLowerCase()).join(', ')}`,
+        before: Object.fromEntries(p.changes.map((c) => [COMPLETION_DB_COLUMNS[c.field], c.old])),
+        after: Object.fromEntries(p.changes.map((c) => [COMPLETION_DB_COLUMNS[c.field], c.new])),
+      });
+    }
+    return { persons: pv.people.length, fields: pv.fieldsChanged };
+  })();
+}
+
+/** Reads, previews and (with `apply`) applies a file: the CLI's and the benchmark's one call. */
+export async function importCompletionFile(ctx: CoreContext, path: string, opts: { apply?: boolean; skipInvalid?: boolean } = {}): Promise<{ preview: CompletionPreview; applied: CompletionApplied | null }> {
+  const preview = await previewCompletion(ctx, path);
+  return { preview, applied: opts.apply ? applyCompletion(ctx, preview, opts) : null };
+}
