@@ -57,9 +57,9 @@ function summary(ctx: CoreContext, r: BatchRow): BatchSummary {
   };
 }
 
-/** Every batch, newest first. */
-export function listBatches(ctx: CoreContext): BatchSummary[] {
-  return (ctx.db.prepare('SELECT * FROM bpjs_batch ORDER BY id DESC').all() as BatchRow[]).map((r) => summary(ctx, r));
+/** Every batch, newest first; only one NPP's when `npp` is given (each SIPP Online account has its own). */
+export function listBatches(ctx: CoreContext, f: { npp?: string | undefined } = {}): BatchSummary[] {
+  return (ctx.db.prepare('SELECT * FROM bpjs_batch WHERE @npp IS NULL OR npp = @npp ORDER BY id DESC').all({ npp: f.npp ?? null }) as BatchRow[]).map((r) => summary(ctx, r));
 }
 
 function batchRow(ctx: CoreContext, id: number): BatchRow {

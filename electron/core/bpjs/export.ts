@@ -1,4 +1,4 @@
-import { renameSync, existsSync, rmSync } from 'node:fs';
+import { renameSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { CoreContext } from '../context';
 import { nowIso, todayIso } from '../context';
@@ -46,6 +46,24 @@ export interface ExportResult {
   skipped: PersonProblems[];
   /** Said once for the whole batch: columns of the profile the portal may ask for that stay empty. */
   warnings: ProfileWarning[];
+  /** One batch per NPP (settings/registrations.ts); `batchId` and `files` above cover them all. */
+  batches?: ExportedBatch[];
+}
+
+export interface ExportedBatch {
+  batchId: number;
+  npp: string;
+  rows: number;
+  files: ExportedFile[];
+}
+
+const NO_NPP = 'NPP pemberi kerja belum diisi. Isi NPP di Pengaturan > Profil Pemda sebelum membuat berkas untuk BPJS.';
+
+/** The changes of one NPP: its own batch, file names and row numbers. */
+interface NppGroup {
+  env: ReportEnv & { npp: string };
+  items: ItemRow[];
+  incomplete: number;
 }
 
 /** The profile as stored with a batch: enough to write the same files again. */
@@ -74,18 +92,26 @@ function cellsOf(c: CheckedChange, profile: StoredProfile, env: ReportEnv, rowNo
 }
 
 /**
- * Generates the files for one kind of change and records them as a submitted batch. Files are written
- * first (atomically, each under a temporary name); the batch, its rows and its files are then recorded
- * in one transaction that checks again that no other batch took the same changes meanwhile. When
- * anything fails, the files written are removed and nothing is recorded.
+ * Generates the files for one kind of change, one batch per NPP (each SIPP Online account takes only
+ * its own people): the changes are read once and grouped by the NPP each is reported under. With one
+ * NPP the files go in `outDir`; with several, each NPP's in a folder named after it inside `outDir`
+ * (a branch template's file name is the same for every NPP). Each NPP's batch is written as below.
  */
 export async function exportBatch(ctx: CoreContext, o: ExportOptions): Promise<ExportResult> {
   const env = reportEnv(ctx, o);
-  if (!env.npp) throw new SigapError('INVALID_INPUT', 'NPP pemberi kerja belum diisi. Isi NPP di Pengaturan > Profil Pemda sebelum membuat berkas untuk BPJS.');
+  const others = ctx.db.prepare('SELECT count(*) AS n FROM employer_registration').pluck().get() as number;
+  if (!env.npp && others === 0) throw new SigapError('INVALID_INPUT', NO_NPP);
   const profile = resolveProfile(ctx, o.kind, o.profile);
+  const groups = new Map<string, NppGroup>();
+  const groupOf = (npp: string | null | undefined): NppGroup => {
+    const key = npp ?? env.npp;
+    if (!key) throw new SigapError('INVALID_INPUT', NO_NPP);
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { env: { ...env, npp: key }, items: [], incomplete: 0 }));
+    return g;
+  };
   // The roster is read and checked synchronously (no await while the statement is open), keeping of
   // each row only the cells to write: 100,000 rows stay a few tens of MB.
-  const items: ItemRow[] = [];
   const skipped: PersonProblems[] = [];
   let incomplete = 0;
   for (const change of iteratePending(ctx, o.kind, env.asOf)) {
@@ -95,12 +121,45 @@ export async function exportBatch(ctx: CoreContext, o: ExportOptions): Promise<E
       continue;
     }
     if (!c.ok) incomplete++;
-    const n = items.length;
-    items.push({
+    const g = groupOf(change.npp);
+    if (!c.ok) g.incomplete++;
+    const n = g.items.length;
+    g.items.push({
       seq: n + 1, key: change.key, personId: change.personId, engagementId: change.engagementId, fileSeq: Math.floor(n / MAX_ROWS_PER_FILE) + 1,
-      cellsJson: JSON.stringify(cellsOf(c, profile, env, (n % MAX_ROWS_PER_FILE) + 1)), problemsJson: c.problems.length > 0 ? JSON.stringify(c.problems) : null,
+      cellsJson: JSON.stringify(cellsOf(c, profile, g.env, (n % MAX_ROWS_PER_FILE) + 1)), problemsJson: c.problems.length > 0 ? JSON.stringify(c.problems) : null,
     });
   }
+  const ordered = [...groups.values()].sort((a, b) => a.env.npp.localeCompare(b.env.npp));
+  if (ordered.length <= 1) {
+    const g = ordered[0];
+    const r = await exportNppBatch(ctx, o, g?.env ?? { ...env, npp: env.npp ?? '' }, profile, g?.items ?? [], skipped, incomplete);
+    return r.batchId === null ? r : { ...r, batches: [{ batchId: r.batchId, npp: g!.env.npp, rows: r.rows, files: r.files }] };
+  }
+  const all: ExportResult = { batchId: null, kind: o.kind, profile: profile.name, asOf: env.asOf, createdAt: '', rows: 0, files: [], incomplete, skipped, warnings: profileWarnings(profile), batches: [] };
+  const total = ordered.reduce((s, g) => s + g.items.length, 0);
+  for (const g of ordered) {
+    const dir = join(resolve(o.outDir), g.env.npp);
+    mkdirSync(dir, { recursive: true });
+    const done = all.rows;
+    const r = await exportNppBatch(ctx, { ...o, outDir: dir, onProgress: (d) => o.onProgress?.(done + d, total) }, g.env, profile, g.items, skipped, g.incomplete);
+    all.batchId ??= r.batchId;
+    all.createdAt ||= r.createdAt;
+    all.rows += r.rows;
+    all.files.push(...r.files);
+    if (r.batchId !== null) all.batches!.push({ batchId: r.batchId, npp: g.env.npp, rows: r.rows, files: r.files });
+  }
+  return all;
+}
+
+/**
+ * Generates the files of one NPP's changes and records them as a submitted batch. Files are written
+ * first (atomically, each under a temporary name); the batch, its rows and its files are then recorded
+ * in one transaction that checks again that no other batch took the same changes meanwhile. When
+ * anything fails, the files written are removed and nothing is recorded.
+ */
+async function exportNppBatch(
+  ctx: CoreContext, o: ExportOptions, env: ReportEnv & { npp: string }, profile: StoredProfile, items: ItemRow[], skipped: PersonProblems[], incomplete: number,
+): Promise<ExportResult> {
   const createdAt = nowIso(ctx);
   const result: ExportResult = { batchId: null, kind: o.kind, profile: profile.name, asOf: env.asOf, createdAt, rows: items.length, files: [], incomplete, skipped, warnings: profileWarnings(profile) };
   const outDir = resolve(o.outDir);

@@ -7,6 +7,7 @@ import type { Segment } from '../../../shared/billing-types';
 import { ratesForMonth } from '../billing/rates';
 import { baseRules, reportedBase, wageSql, type BaseRules } from '../billing/base';
 import type { PendingChange } from './types';
+import { registrationIdSql, registrationNppSql } from '../settings/registrations';
 
 /*
  * What the branch office has not been told, read from the roster as of a date. The rules:
@@ -32,6 +33,9 @@ import type { PendingChange } from './types';
  * for new and bpu, the contribution month for wage changes.
  *
  * A change whose key is in a submitted batch is left out; cancelling the batch offers it again.
+ *
+ * Each change carries the NPP it is reported under (settings/registrations.ts: the unit's
+ * registration, else the category's, else the Pemda's): export.ts writes one batch per NPP.
  */
 
 const SUBMITTED = (key: string) => `EXISTS (SELECT 1 FROM bpjs_batch_item i JOIN bpjs_batch b ON b.id = i.batch_id
@@ -51,7 +55,8 @@ const SELECT = `
   SELECT p.id AS personId, e.id AS engagementId, p.nik, p.name, p.birth_place AS birthPlace, p.birth_date AS birthDate,
          p.sex, p.address, p.phone, p.mother_name AS motherName, p.kpj, o.code AS opdCode, o.name AS opdName,
          o.kind AS opdKind, c.programs, c.segment, e.position, ${wageSql('e')} AS wage, e.start_date AS startDate,
-         e.end_date AS endDate, e.end_reason AS endReason`;
+         e.end_date AS endDate, e.end_reason AS endReason,
+         ${registrationNppSql(registrationIdSql('o', 'c'))} AS npp`;
 
 const FROM = `FROM engagement e JOIN person p ON p.id = e.person_id JOIN opd o ON o.id = e.opd_id JOIN category c ON c.id = e.category_id`;
 
@@ -151,6 +156,7 @@ export function* iteratePending(ctx: CoreContext, kind: ReportKind, asOf: string
       motherName: r.motherName, kpj: r.kpj, opdCode: r.opdCode, opdName: r.opdName, opdKind: r.opdKind,
       programs: programsOf(r.personId, r.programs, r.birthDate, month), position: r.position, reportedWage: wage, month, baseError: null,
       startDate: r.startDate, endDate: r.endDate, endReason: r.endReason, previousWage: null,
+      npp: r.npp ?? null,
     };
     if (kind !== 'na') {
       try {

@@ -39,6 +39,11 @@ export interface PendingChange {
   endReason: string | null;
   /** Wage changes: the base reported before (the previous engagement's, or this one's before a new floor). */
   previousWage: number | null;
+  /**
+   * The NPP the change is reported under (settings/registrations.ts: the unit's registration, else the
+   * category's, else the Pemda's); null while the Pemda's own NPP is not set. Absent: the Pemda's.
+   */
+  npp?: string | null;
 }
 
 export type ProblemSeverity = 'error' | 'warning';
