@@ -41,6 +41,12 @@ export type PersonProblemsDto = z.infer<typeof personProblemsDto>;
 export const profileWarningDto = z.object({ code: z.string(), column: z.string(), message: z.string() });
 export type ProfileWarningDto = z.infer<typeof profileWarningDto>;
 
+/** One required column left empty for `count` people; `fillable` names the person field one step sets. */
+export const requiredMissingDto = z.object({
+  column: z.string(), field: z.string(), count: z.number(), fillable: z.enum(['postalCode', 'email', 'maritalStatus', 'workLocation']).nullable(),
+});
+export type RequiredMissingDto = z.infer<typeof requiredMissingDto>;
+
 export const kindSummaryDto = z.object({
   kind: reportKind,
   pending: z.number(),
@@ -52,6 +58,8 @@ export const kindSummaryDto = z.object({
   warned: z.array(personProblemsDto),
   /** Remarks on the built-in profile of the kind (the default), once per batch. */
   profileWarnings: z.array(profileWarningDto).optional(),
+  /** Required columns left empty: "STATUS_KAWIN kosong untuk 40 orang", filled in one step when `fillable`. */
+  requiredMissing: z.array(requiredMissingDto).optional(),
 });
 export type KindSummaryDto = z.infer<typeof kindSummaryDto>;
 
@@ -104,7 +112,7 @@ export const profileDto = z.object({
   createdAt: z.string().nullable(),
   updatedAt: z.string().nullable(),
   /** `value`: a constant text written in every row instead of a field. */
-  columns: z.array(z.object({ header: z.string(), field: z.string().nullable(), value: z.string().optional() })),
+  columns: z.array(z.object({ header: z.string(), field: z.string().nullable(), value: z.string().optional(), required: z.boolean().optional() })),
   /** What the profile leaves empty that the portal may ask for (registrations: STATUS_KAWIN, LOKASI_PEKERJAAN). */
   warnings: z.array(profileWarningDto).optional(),
 });

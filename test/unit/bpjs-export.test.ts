@@ -102,7 +102,7 @@ describe('SIPP upload workbooks', () => {
     expect(na.sheets).toEqual(['data_tk_na']);
     expect(na.header).toEqual(['KPJ', 'NAMA_LENGKAP', 'TGL_LAHIR', 'SEBAB_NA', 'TGL_KEJADIAN', 'KETERANGAN']);
     expectAllText(na.cells);
-    expect(na.rows).toEqual([{ KPJ: '12345678901', NAMA_LENGKAP: left.name, TGL_LAHIR: formatDateDmy(left.birthDate!), SEBAB_NA: 'MENGUNDURKAN DIRI', TGL_KEJADIAN: '31-01-2026', KETERANGAN: 'Mengundurkan diri' }]);
+    expect(na.rows).toEqual([{ KPJ: '12345678901', NAMA_LENGKAP: left.name, TGL_LAHIR: formatDateDmy(left.birthDate!), SEBAB_NA: 'A1', TGL_KEJADIAN: '31-01-2026', KETERANGAN: 'Mengundurkan diri' }]);
 
     const wage = await readBack((await exportBatch(ctx, { kind: 'wage', outDir: out })).files[0]!.path);
     expect(wage.sheets).toEqual(['data_upah']);
@@ -125,12 +125,15 @@ describe('SIPP upload workbooks', () => {
   it('formula-like text stays text; people with errors are left out unless --include-incomplete', async () => {
     const evil = addPerson(ctx, { name: '=HYPERLINK("http://x","klik")', mother: '+Siti', address: '@Liwa' });
     addEngagement(ctx, evil.id, { unit: s.dinas, category: s.pu });
-    const incomplete = addPerson(ctx, { mother: null });
+    // STATUS_KAWIN is required by the built-in registration profile; the mother's name only warns.
+    const incomplete = addPerson(ctx, { maritalStatus: null });
     addEngagement(ctx, incomplete.id, { unit: s.dinas, category: s.pu });
+    const noMother = addPerson(ctx, { mother: null });
+    addEngagement(ctx, noMother.id, { unit: s.dinas, category: s.pu });
 
     const r = await exportBatch(ctx, { kind: 'new', outDir: out });
-    expect(r.rows).toBe(1);
-    expect(r.skipped).toEqual([expect.objectContaining({ nik: incomplete.nik, problems: [expect.objectContaining({ code: 'MOTHER_MISSING', column: 'NAMA_IBU_KANDUNG' })] })]);
+    expect(r.rows).toBe(2);
+    expect(r.skipped).toEqual([expect.objectContaining({ nik: incomplete.nik, problems: [expect.objectContaining({ code: 'REQUIRED_EMPTY', column: 'STATUS_KAWIN', severity: 'error' })] })]);
     const back = await readBack(r.files[0]!.path);
     expectAllText(back.cells);
     expect(back.cells.some((c) => c.type === ExcelJS.ValueType.Formula)).toBe(false);
@@ -174,13 +177,13 @@ describe('SIPP upload workbooks', () => {
   it('sigap export --json lists the files with row counts and the skipped people with their problems', async () => {
     const ok = addPerson(ctx);
     addEngagement(ctx, ok.id, { unit: s.dinas, category: s.pu });
-    const bad = addPerson(ctx, { address: null, birthPlace: null });
+    const bad = addPerson(ctx, { address: null, birthPlace: null, workLocation: null });
     addEngagement(ctx, bad.id, { unit: s.dinas, category: s.pu });
     const run = await runCli(['export', 'new', '--out', out, '--json', '--db', ctx.dbPath], { at: '2026-03-10T03:00:00Z' });
     expect(run.code).toBe(0);
     const doc = run.json<{ batchId: number; rows: number; files: { name: string; rows: number; sha256: string }[]; skipped: { nik: string; problems: { code: string }[] }[] }>();
     expect(doc.files).toEqual([{ name: `data_tk_baru_${NPP}_20260310_01.xlsx`, path: join(out, `data_tk_baru_${NPP}_20260310_01.xlsx`), rows: 1, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) }]);
-    expect(doc.skipped.map((x) => [x.nik, x.problems.map((p) => p.code).sort()])).toEqual([[bad.nik, ['ADDRESS_MISSING', 'BIRTH_PLACE_MISSING']]]);
+    expect(doc.skipped.map((x) => [x.nik, x.problems.map((p) => p.code).sort()])).toEqual([[bad.nik, ['ADDRESS_MISSING', 'BIRTH_PLACE_MISSING', 'REQUIRED_EMPTY']]]);
     const batches = await runCli(['batches', '--json', '--db', ctx.dbPath]);
     expect(batches.json<{ batches: { id: number; rows: number; files: { sha256: string }[] }[] }>().batches).toEqual([
       expect.objectContaining({ id: doc.batchId, rows: 1, files: [expect.objectContaining({ sha256: doc.files[0]!.sha256 })] }),

@@ -54,8 +54,8 @@ describe('constant values in template profiles', () => {
     const p = editProfile(ctx, 'Cabang Liwa', {
       set: [{ header: 'status_kawin', value: ' t ' }, { header: 'LOKASI_PEKERJAAN', value: '0012' }, { header: 'NO_PEGAWAI', value: 'NON-ASN' }],
     });
-    expect(p.columns.find((c) => c.header === 'STATUS_KAWIN')).toEqual({ header: 'STATUS_KAWIN', field: null, value: 'T' });
-    expect(p.columns.find((c) => c.header === 'LOKASI_PEKERJAAN')).toEqual({ header: 'LOKASI_PEKERJAAN', field: null, value: '0012' });
+    expect(p.columns.find((c) => c.header === 'STATUS_KAWIN')).toEqual({ header: 'STATUS_KAWIN', field: null, value: 'T', required: true });
+    expect(p.columns.find((c) => c.header === 'LOKASI_PEKERJAAN')).toEqual({ header: 'LOKASI_PEKERJAAN', field: null, value: '0012', required: true });
     // Stored with the profile (columns_json), read back from the database.
     expect(getProfile(ctx, 'Cabang Liwa').columns.find((c) => c.header === 'NO_PEGAWAI')?.value).toBe('NON-ASN');
 
@@ -115,19 +115,18 @@ describe('constant values in template profiles', () => {
     expect(mapped.columns.at(-1)).toEqual({ header: 'KODE_CABANG', field: 'unitCode' });
   });
 
-  it('warns once per batch when STATUS_KAWIN or LOKASI_PEKERJAAN stay empty', async () => {
+  it('warns once per batch when a profile fills STATUS_KAWIN or LOKASI_PEKERJAAN from nothing', async () => {
     addNewcomers(ctx, s, 4);
     const pf = preflight(ctx, { kinds: ['new', 'na'] });
     const newKind = pf.kinds.find((k) => k.kind === 'new')!;
     expect(newKind.pending).toBe(4);
-    expect(newKind.profileWarnings.map((w) => [w.code, w.column])).toEqual([['MARITAL_EMPTY', 'STATUS_KAWIN'], ['WORK_LOCATION_EMPTY', 'LOKASI_PEKERJAAN']]);
-    expect(newKind.profileWarnings[0]!.message).toMatch(/Salin profil/);
+    // The built-in layout fills both from the person records (the newcomers have them): no remark.
+    expect(newKind.profileWarnings).toEqual([]);
     expect(pf.kinds.find((k) => k.kind === 'na')!.profileWarnings).toEqual([]);
-    // Not a per-person problem.
-    expect([...newKind.warned, ...newKind.blocked].flatMap((p) => p.problems).some((x) => /STATUS_KAWIN|LOKASI/.test(x.column))).toBe(false);
 
     copyProfile(ctx, 'sipp-tk-baru', 'Cabang Liwa');
-    editProfile(ctx, 'Cabang Liwa', { set: [{ header: 'STATUS_KAWIN', value: 'T' }] });
+    // STATUS_KAWIN gets a constant; LOKASI_PEKERJAAN is mapped to nothing: empty for everyone, said once.
+    editProfile(ctx, 'Cabang Liwa', { set: [{ header: 'STATUS_KAWIN', value: 'T' }], map: [{ header: 'LOKASI_PEKERJAAN', field: null }] });
     const r = await exportBatch(ctx, { kind: 'new', outDir: join(ctx.dir, 'out'), profile: 'Cabang Liwa' });
     expect(r.rows).toBe(4);
     expect(r.warnings.map((w) => w.column)).toEqual(['LOKASI_PEKERJAAN']);
@@ -142,7 +141,7 @@ describe('constant values in template profiles', () => {
     const edit = await runCli(['profile', 'edit', 'Cabang Liwa', '--set', 'STATUS_KAWIN=T', '--set', 'LOKASI_PEKERJAAN=A=1', '--json', ...db]);
     expect(edit.code).toBe(0);
     const cols = edit.json<{ columns: { header: string; field: string | null; value?: string }[] }>().columns;
-    expect(cols.find((c) => c.header === 'STATUS_KAWIN')).toEqual({ header: 'STATUS_KAWIN', field: null, value: 'T' });
+    expect(cols.find((c) => c.header === 'STATUS_KAWIN')).toEqual({ header: 'STATUS_KAWIN', field: null, value: 'T', required: true });
     // Split at the first '=': the value may itself hold one.
     expect(cols.find((c) => c.header === 'LOKASI_PEKERJAAN')?.value).toBe('A=1');
     const show = await runCli(['profile', 'show', 'Cabang Liwa', ...db]);
@@ -156,9 +155,9 @@ describe('constant values in template profiles', () => {
     addNewcomers(ctx, s, 1);
     const pf = await runCli(['preflight', '--kind', 'new', '--profile', 'Cabang Liwa', '--json', ...db]);
     expect(pf.json<{ kinds: { profileWarnings: { column: string }[] }[] }>().kinds[0]!.profileWarnings.map((w) => w.column)).toEqual(['LOKASI_PEKERJAAN']);
-    // Without --profile: the built-in profile's remarks, once, after the table.
+    // Without --profile: the built-in profile fills both columns from the person records, no remark.
     const pfText = await runCli(['preflight', '--kind', 'new', ...db]);
-    expect(pfText.stdout).toMatch(/Perhatian \(Pendaftaran tenaga kerja baru \(PU\)\): Kolom STATUS_KAWIN ditulis kosong/);
+    expect(pfText.stdout).not.toMatch(/Perhatian/);
     const out = join(ctx.dir, 'cli-out');
     const ex = await runCli(['export', 'new', '--out', out, '--profile', 'Cabang Liwa', '--json', ...db]);
     expect(ex.code).toBe(0);

@@ -44,8 +44,8 @@ async function dataRows(path: string): Promise<{ sheet: string; header: string[]
 describe('bpjs.* bridge calls', () => {
   it('preflight and pending: counts by kind, problems named by the portal column, people linked by id', async () => {
     const ready = addNewcomers(ctx, s, 3);
-    const noMother = addPerson(ctx, { mother: null });
-    addEngagement(ctx, noMother.id, { unit: s.dinas, category: s.pu });
+    const noMarital = addPerson(ctx, { maritalStatus: null });
+    addEngagement(ctx, noMarital.id, { unit: s.dinas, category: s.pu });
     const badPhone = addPerson(ctx, { phone: '12345' });
     addEngagement(ctx, badPhone.id, { unit: s.dinas, category: s.pu });
 
@@ -53,7 +53,9 @@ describe('bpjs.* bridge calls', () => {
     expect(pf.npp).toBe(NPP);
     const k = pf.kinds.find((x) => x.kind === 'new')!;
     expect([k.pending, k.ready, k.blockedCount, k.warnedCount]).toEqual([5, 4, 1, 1]);
-    expect(k.blocked[0]).toMatchObject({ personId: noMother.id, nik: noMother.nik, problems: [expect.objectContaining({ code: 'MOTHER_MISSING', column: 'NAMA_IBU_KANDUNG' })] });
+    expect(k.blocked[0]).toMatchObject({ personId: noMarital.id, nik: noMarital.nik, problems: [expect.objectContaining({ code: 'REQUIRED_EMPTY', column: 'STATUS_KAWIN' })] });
+    // STATUS_KAWIN is required by the built-in registration profile: one line for the column.
+    expect(k.requiredMissing).toEqual([{ column: 'STATUS_KAWIN', field: 'maritalStatus', count: 1, fillable: 'maritalStatus' }]);
     expect(k.warned[0]).toMatchObject({ personId: badPhone.id, problems: [expect.objectContaining({ code: 'PHONE_INVALID', column: 'HP', severity: 'warning' })] });
 
     const all = await api.ok('bpjs.pending', { kind: 'new', limit: 2 });
@@ -63,21 +65,21 @@ describe('bpjs.* bridge calls', () => {
     const page2 = await api.ok('bpjs.pending', { kind: 'new', offset: 2, limit: 2 });
     const page3 = await api.ok('bpjs.pending', { kind: 'new', offset: 4, limit: 2 });
     const keys = [...all.rows, ...page2.rows, ...page3.rows].map((r) => r.personId).sort((a, b) => a - b);
-    expect(keys).toEqual([...ready.map((p) => p.id), noMother.id, badPhone.id].sort((a, b) => a - b));
+    expect(keys).toEqual([...ready.map((p) => p.id), noMarital.id, badPhone.id].sort((a, b) => a - b));
     const blocked = await api.ok('bpjs.pending', { kind: 'new', status: 'blocked' });
     expect(blocked.total).toBe(1);
-    expect(blocked.rows.map((r) => [r.personId, r.status])).toEqual([[noMother.id, 'blocked']]);
+    expect(blocked.rows.map((r) => [r.personId, r.status])).toEqual([[noMarital.id, 'blocked']]);
 
     // Fixing the data and checking again clears the problem.
-    ctx.db.prepare("UPDATE person SET mother_name = 'SITI' WHERE id = ?").run(noMother.id);
+    ctx.db.prepare("UPDATE person SET marital_status = 'Y' WHERE id = ?").run(noMarital.id);
     const again = await api.ok('bpjs.pending', { kind: 'new', status: 'blocked' });
     expect(again.total).toBe(0);
   });
 
   it('export writes into the chosen folder, reports files, rows, hashes and skipped people; cancelled dialog writes nothing', async () => {
     addNewcomers(ctx, s, 4);
-    const noMother = addPerson(ctx, { mother: null });
-    addEngagement(ctx, noMother.id, { unit: s.dinas, category: s.pu });
+    const noMarital = addPerson(ctx, { maritalStatus: null });
+    addEngagement(ctx, noMarital.id, { unit: s.dinas, category: s.pu });
 
     expect(await api.ok('bpjs.export', { kind: 'new' })).toBeNull(); // the clerk closed the folder dialog
     expect(await api.ok('bpjs.batches', {})).toEqual([]);
@@ -93,7 +95,7 @@ describe('bpjs.* bridge calls', () => {
     expect(f.sha256).toBe(sha(f.path));
     expect(await dataRows(f.path)).toMatchObject({ sheet: 'data_tk_baru', rows: 4 });
     expect(r.skippedCount).toBe(1);
-    expect(r.skipped[0]).toMatchObject({ personId: noMother.id, problems: [expect.objectContaining({ code: 'MOTHER_MISSING' })] });
+    expect(r.skipped[0]).toMatchObject({ personId: noMarital.id, problems: [expect.objectContaining({ code: 'REQUIRED_EMPTY', column: 'STATUS_KAWIN' })] });
     expect(readdirSync(out)).toEqual([f.name]);
     const progress = host.events.filter((e) => e.task === 'bpjs.export');
     expect(progress.at(-1)).toMatchObject({ done: 4, total: 4 });
@@ -185,9 +187,11 @@ describe('bpjs.* bridge calls', () => {
 
   it('copies a built-in profile and sets constant values, written in every row and warned about once', async () => {
     const builtin = (await api.ok('bpjs.profiles', {})).find((p) => p.name === 'sipp-tk-baru')!;
-    expect(builtin.warnings?.map((w) => w.column)).toEqual(['STATUS_KAWIN', 'LOKASI_PEKERJAAN']);
+    // The built-in layout fills both columns from the person records and requires them: no remark.
+    expect(builtin.warnings).toEqual([]);
+    expect(builtin.columns.filter((c) => c.required).map((c) => c.header)).toEqual(['STATUS_KAWIN', 'LOKASI_PEKERJAAN']);
     const pf = await api.ok('bpjs.preflight', {});
-    expect(pf.kinds.find((k) => k.kind === 'new')!.profileWarnings?.map((w) => w.code)).toEqual(['MARITAL_EMPTY', 'WORK_LOCATION_EMPTY']);
+    expect(pf.kinds.find((k) => k.kind === 'new')!.profileWarnings).toEqual([]);
 
     const copy = await api.ok('bpjs.profileCopy', { from: 'sipp-tk-baru', name: 'Cabang Liwa' });
     expect(copy).toMatchObject({ name: 'Cabang Liwa', kind: 'new', builtin: false, sheetName: 'data_tk_baru' });
@@ -199,7 +203,7 @@ describe('bpjs.* bridge calls', () => {
     expect(await api.call('bpjs.profileEdit', { name: 'Cabang Liwa', set: [{ header: 'LOKASI_PEKERJAAN', value: '=1+1' }] }))
       .toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/rumus/) } });
     const edited = await api.ok('bpjs.profileEdit', { name: 'Cabang Liwa', set: [{ header: 'STATUS_KAWIN', value: 'T' }, { header: 'LOKASI_PEKERJAAN', value: '0012' }] });
-    expect(edited.columns.find((c) => c.header === 'STATUS_KAWIN')).toEqual({ header: 'STATUS_KAWIN', field: null, value: 'T' });
+    expect(edited.columns.find((c) => c.header === 'STATUS_KAWIN')).toEqual({ header: 'STATUS_KAWIN', field: null, value: 'T', required: true });
     expect(edited.warnings).toEqual([]);
     // The listing shows the constants too.
     expect((await api.ok('bpjs.profiles', {})).find((p) => p.name === 'Cabang Liwa')!.columns.find((c) => c.header === 'LOKASI_PEKERJAAN')?.value).toBe('0012');
@@ -217,11 +221,11 @@ describe('bpjs.* bridge calls', () => {
       expect([cell.value, cell.numFmt]).toEqual(['T', '@']);
       expect(ws.getRow(row).getCell(header.indexOf('LOKASI_PEKERJAAN') + 1).value).toBe('0012');
     }
-    // The built-in profile's export says it once for the batch.
+    // The built-in profile's export takes both from the person records: nothing to say for the batch.
     addNewcomers(ctx, s, 1);
     host.folderQueue.push(folder('bawaan'));
     const plain = (await api.ok('bpjs.export', { kind: 'new' }))!;
-    expect(plain.warnings?.map((w) => w.column)).toEqual(['STATUS_KAWIN', 'LOKASI_PEKERJAAN']);
+    expect([plain.rows, plain.warnings]).toEqual([1, []]);
   });
 
   it('import-kpj: preview counts (new, replaced, unknown NIK, name mismatch) then apply fills the KPJ numbers', async () => {

@@ -48,7 +48,7 @@ export function reportingHandlers(ctx: CoreContext, host: HostServices): Reporti
         kinds: r.kinds.map((k) => ({
           kind: k.kind, pending: k.pending, ready: k.ready, blockedCount: k.blocked.length, warnedCount: k.warned.length,
           blocked: k.blocked.slice(0, BPJS_LIST_LIMIT).map(personProblemsDto), warned: k.warned.slice(0, BPJS_LIST_LIMIT).map(personProblemsDto),
-          profileWarnings: k.profileWarnings,
+          profileWarnings: k.profileWarnings, requiredMissing: k.requiredMissing,
         })),
       };
     },

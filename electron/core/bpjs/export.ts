@@ -115,7 +115,7 @@ export async function exportBatch(ctx: CoreContext, o: ExportOptions): Promise<E
   const skipped: PersonProblems[] = [];
   let incomplete = 0;
   for (const change of iteratePending(ctx, o.kind, env.asOf)) {
-    const c = checkChange(change, env);
+    const c = checkChange(change, env, profile);
     if (!c.ok && !o.includeIncomplete) {
       skipped.push(personProblems(c));
       continue;

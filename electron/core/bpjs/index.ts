@@ -12,3 +12,7 @@ export type { PendingChange, ReportProblem, CheckedChange } from './types';
 export { reconcileBill, type ReconcileReport, type SigapBilledLine, type AmountDifference, type ReconcilePerson } from './reconcile';
 export { sigapBilledLines } from './sigap-billed';
 export { PROGRAMS, type Program } from './bill-read';
+export { listNaReasons, saveNaReason, naReasonKind, NA_REASON_KINDS, NA_REASON_LABELS, type NaReasonKind, type NaReasonRow } from './na-reasons';
+export { missingPeople, type MissingPerson } from './required-missing';
+export { fillPersonField, type FillEntry, type FillResult } from './fill-required';
+export type { RequiredMissing } from './required';

@@ -53,7 +53,8 @@ const ACTIVE = 'e.start_date <= @asOf AND (e.end_date IS NULL OR e.end_date >= @
 
 const SELECT = `
   SELECT p.id AS personId, e.id AS engagementId, p.nik, p.name, p.birth_place AS birthPlace, p.birth_date AS birthDate,
-         p.sex, p.address, p.phone, p.mother_name AS motherName, p.kpj, o.code AS opdCode, o.name AS opdName,
+         p.sex, p.address, p.phone, p.mother_name AS motherName, p.postal_code AS postalCode, p.email,
+         p.marital_status AS maritalStatus, p.work_location AS workLocation, p.kpj, o.code AS opdCode, o.name AS opdName,
          o.kind AS opdKind, c.programs, c.segment, e.position, ${wageSql('e')} AS wage, e.start_date AS startDate,
          e.end_date AS endDate, e.end_reason AS endReason,
          ${registrationNppSql(registrationIdSql('o', 'c'))} AS npp`;
@@ -153,7 +154,7 @@ export function* iteratePending(ctx: CoreContext, kind: ReportKind, asOf: string
     const c: PendingChange = {
       kind, key: r.key, personId: r.personId, engagementId: r.engagementId, nik: r.nik, name: r.name,
       birthPlace: r.birthPlace, birthDate: r.birthDate, sex: r.sex, address: r.address, phone: r.phone,
-      motherName: r.motherName, kpj: r.kpj, opdCode: r.opdCode, opdName: r.opdName, opdKind: r.opdKind,
+      motherName: r.motherName, postalCode: r.postalCode, email: r.email, maritalStatus: r.maritalStatus, workLocation: r.workLocation, kpj: r.kpj, opdCode: r.opdCode, opdName: r.opdName, opdKind: r.opdKind,
       programs: programsOf(r.personId, r.programs, r.birthDate, month), position: r.position, reportedWage: wage, month, baseError: null,
       startDate: r.startDate, endDate: r.endDate, endReason: r.endReason, previousWage: null,
       npp: r.npp ?? null,

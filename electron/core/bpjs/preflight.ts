@@ -1,12 +1,17 @@
 import { builtinProfile, FIELDS, headerKey, type FieldId, type ProfileColumn, type ReportKind } from '../../../shared/sipp-layouts';
 import { formatDateId, isIsoDate } from '../../../shared/dates';
 import { nikBirthDate, parseNik } from '../../../shared/nik';
-import { isMobileNumber, normalizePhone, sexOf } from './values';
+import { fieldValues, isMobileNumber, normalizePhone, sexOf } from './values';
+import { CHECKED_FIELDS, markBuiltinRequired, requiredFields, requiredProblems, type RequirableColumn } from './required';
 import type { CheckedChange, PendingChange, ProblemSeverity, ReportEnv, ReportProblem } from './types';
 
-/** What each kind of file must carry for the portal to accept a row. */
+/**
+ * What Sigap checks for each kind of file. Mother's name, birth place and address are warnings (the
+ * portal's upload does not mark them required, domain.md section 8) unless the profile requires them.
+ */
 const REQUIRED: Record<ReportKind, readonly FieldId[]> = {
   new: ['nik', 'fullName', 'birthPlace', 'birthDate', 'motherName', 'sex', 'address', 'wage'],
+  continue: ['kpj', 'nik', 'fullName', 'birthDate', 'wage'],
   na: ['kpj', 'fullName', 'birthDate', 'eventDate'],
   wage: ['kpj', 'nik', 'fullName', 'birthDate', 'wage'],
   bpu: ['nik', 'fullName', 'birthPlace', 'birthDate', 'motherName', 'sex', 'address', 'income'],
@@ -40,15 +45,21 @@ function columnOf(kind: ReportKind, field: FieldId): string {
   return col?.header ?? FIELDS[field];
 }
 
+/** Checked only as warnings unless the profile marks their column required. */
+const SOFT: ReadonlySet<FieldId> = new Set<FieldId>(['birthPlace', 'motherName', 'address']);
+
 /**
  * The pre-flight check: per person, what the branch will reject (errors) and what looks wrong but may
- * pass (warnings). The clerk fixes the roster and checks again.
+ * pass (warnings), for the profile the files are written with (the kind's built-in one by default):
+ * a column the profile requires (required.ts) left empty is an error naming the column. The clerk
+ * fixes the roster, or fills a column for many people at once (fill-required.ts), and checks again.
  */
-export function checkChange(c: PendingChange, env: ReportEnv): CheckedChange {
+export function checkChange(c: PendingChange, env: ReportEnv, profile: { columns: RequirableColumn[] } = builtinRequired(c.kind)): CheckedChange {
   const problems: ReportProblem[] = [];
+  const byProfile = requiredFields(profile.columns);
   const add = (code: string, field: FieldId, message: string, severity: ProblemSeverity = 'error') =>
-    problems.push({ code, field, column: columnOf(c.kind, field), message, severity });
-  const required = new Set(REQUIRED[c.kind]);
+    problems.push({ code, field, column: columnOf(c.kind, field), message, severity: SOFT.has(field) && !byProfile.has(field) ? 'warning' : severity });
+  const required = new Set([...REQUIRED[c.kind], ...[...byProfile].filter((f) => CHECKED_FIELDS.has(f))]);
 
   if (required.has('nik')) {
     const nik = parseNik(c.nik);
@@ -82,6 +93,7 @@ export function checkChange(c: PendingChange, env: ReportEnv): CheckedChange {
   if ((c.kind === 'new' || c.kind === 'bpu') && !blank(c.phone) && !isMobileNumber(normalizePhone(c.phone))) {
     add('PHONE_INVALID', 'mobile', `Nomor HP "${c.phone}" tidak seperti nomor seluler (08..., 10 sampai 13 angka); kolom tetap diisi apa adanya.`, 'warning');
   }
+  if (byProfile.size > 0) problems.push(...requiredProblems(profile.columns, fieldValues(c, env, 1)));
   return { change: c, problems, ok: !problems.some((p) => p.severity === 'error') };
 }
 
@@ -92,31 +104,38 @@ export interface ProfileWarning {
   message: string;
 }
 
-/**
- * Columns of data_tk_baru Sigap has no data for but the portal may ask for: Sigap keeps no marital
- * status and no work-location code, so they stay empty unless the profile gives them a constant.
- */
-const CONSTANT_HINTS: Record<string, { code: string; what: string; example: string }> = {
-  STATUS_KAWIN: { code: 'MARITAL_EMPTY', what: 'status kawin (Y/T)', example: 'mis. T' },
-  LOKASI_PEKERJAAN: { code: 'WORK_LOCATION_EMPTY', what: 'kode lokasi pekerjaan dari daftar di templat kantor cabang', example: 'kode dari daftar templat' },
+/** The built-in profile's columns of a kind with their required marks, read once per kind. */
+const builtinColumns = new Map<ReportKind, RequirableColumn[]>();
+function builtinRequired(kind: ReportKind): { columns: RequirableColumn[] } {
+  let cols = builtinColumns.get(kind);
+  if (!cols) {
+    const p = builtinProfile(kind);
+    cols = markBuiltinRequired(p.name, p.columns);
+    builtinColumns.set(kind, cols);
+  }
+  return { columns: cols };
+}
+
+/** Registration columns the portal may ask for, and what Sigap keeps for them since migration 0120. */
+const CONSTANT_HINTS: Record<string, { code: string; what: string }> = {
+  STATUS_KAWIN: { code: 'MARITAL_EMPTY', what: 'status kawin pegawai (maritalStatus) atau nilai tetap Y/T' },
+  LOKASI_PEKERJAAN: { code: 'WORK_LOCATION_EMPTY', what: 'lokasi pekerjaan pegawai (workLocation) atau kode tetap dari daftar templat' },
 };
 
 /**
- * What a profile leaves empty that the portal may ask for, once per batch: for registrations, a
- * STATUS_KAWIN or LOKASI_PEKERJAAN column without a constant value.
+ * What a profile leaves empty for everyone, said once per batch: a registration column the portal
+ * may ask for (STATUS_KAWIN, LOKASI_PEKERJAAN) or a column the profile requires, filled by neither a
+ * field nor a constant. Columns filled from the person's record are checked person by person instead.
  */
-export function profileWarnings(profile: { name: string; kind: ReportKind; builtin?: boolean; columns: (ProfileColumn & { value?: string })[] }): ProfileWarning[] {
-  if (profile.kind !== 'new') return [];
+export function profileWarnings(profile: { name: string; kind: ReportKind; builtin?: boolean; columns: RequirableColumn[] }): ProfileWarning[] {
   const out: ProfileWarning[] = [];
   for (const col of profile.columns) {
-    const hint = CONSTANT_HINTS[headerKey(col.header)];
-    if (!hint || (col.value ?? '').trim() !== '') continue;
-    const how = profile.builtin
-      ? `salin profil "${profile.name}" (Pelaporan › Profil templat › Salin profil, atau sigap profile copy), lalu isi nilai tetap kolom ${col.header} (${hint.example})`
-      : `ubah profil "${profile.name}" dan isi nilai tetap kolom ${col.header} (${hint.example}; sigap profile edit "${profile.name}" --set ${col.header}=...)`;
+    if (col.field !== null || (col.value ?? '').trim() !== '') continue;
+    const hint = profile.kind === 'new' ? CONSTANT_HINTS[headerKey(col.header)] : undefined;
+    if (!hint && !col.required) continue;
     out.push({
-      code: hint.code, column: col.header,
-      message: `Kolom ${col.header} ditulis kosong untuk semua orang: Sigap tidak mencatat ${hint.what}. Portal SIPP dapat memintanya; bila demikian, ${how}.`,
+      code: hint?.code ?? 'REQUIRED_UNMAPPED', column: col.header,
+      message: `Kolom ${col.header}${col.required ? ' (wajib)' : ''} ditulis kosong untuk semua orang: profil "${profile.name}" tidak mengisinya. Petakan ke ${hint?.what ?? 'isian data pegawai atau beri nilai tetap'} (sigap profile edit "${profile.name}" --set ${col.header}=...).`,
     });
   }
   return out;

@@ -2,6 +2,7 @@ import type { CoreContext } from '../context';
 import { nowIso } from '../context';
 import { audit } from '../audit';
 import { SigapError } from '../errors';
+import { markBuiltinRequired } from './required';
 import {
   BUILTIN_PROFILES, builtinProfile, headerKey, isFieldId, REPORT_KINDS,
   type LayoutProfile, type ProfileColumn, type ReportKind,
@@ -14,6 +15,8 @@ import {
  */
 export interface StoredColumn extends ProfileColumn {
   value?: string;
+  /** The portal refuses a row with this column empty: the pre-flight blocks such people (required.ts). */
+  required?: boolean;
 }
 
 export interface StoredProfile extends LayoutProfile {
@@ -36,7 +39,7 @@ function fromRow(r: ProfileRow): StoredProfile {
   };
 }
 
-const builtinStored = (p: LayoutProfile): StoredProfile => ({ ...p, columns: p.columns.map((c) => ({ ...c })), id: null, sourceFile: null, createdAt: null, updatedAt: null });
+const builtinStored = (p: LayoutProfile): StoredProfile => ({ ...p, columns: markBuiltinRequired(p.name, p.columns.map((c): StoredColumn => ({ ...c }))), id: null, sourceFile: null, createdAt: null, updatedAt: null });
 
 /** Built-in profiles first, then the clerk's, by kind and name. */
 export function listProfiles(ctx: CoreContext): StoredProfile[] {
@@ -105,14 +108,16 @@ function checkColumns(columns: StoredColumn[]): void {
     seen.add(k);
     if (c.field !== null && !isFieldId(c.field)) throw new SigapError('INVALID_INPUT', `Kolom "${c.header}": isian "${String(c.field)}" tidak dikenal (lihat sigap profile fields).`);
     if (c.value !== undefined && typeof c.value !== 'string') throw new SigapError('INVALID_INPUT', `Kolom "${c.header}": nilai tetap harus teks.`);
+    if (c.required !== undefined && typeof c.required !== 'boolean') throw new SigapError('INVALID_INPUT', `Kolom "${c.header}": tanda wajib harus ya atau tidak.`);
   });
 }
 
 /** A column as stored: a constant (normalised) replaces the field; an empty constant is no constant. */
 function storedColumn(c: StoredColumn): StoredColumn {
   const header = c.header.trim();
-  if (c.value !== undefined && c.value.trim() !== '') return { header, field: null, value: checkConstant(header, c.value) };
-  return { header, field: c.field };
+  const required = c.required ? { required: true } : {};
+  if (c.value !== undefined && c.value.trim() !== '') return { header, field: null, value: checkConstant(header, c.value), ...required };
+  return { header, field: c.field, ...required };
 }
 
 export interface ProfileInput {
@@ -168,6 +173,8 @@ export interface ProfileEdit {
    * Applied after `map`; a header not in the profile is added at the end. `map` clears a constant.
    */
   set?: { header: string; value: string | null }[];
+  /** Header -> whether the portal requires the column (the pre-flight blocks a row leaving it empty). */
+  require?: { header: string; required: boolean }[];
 }
 
 /** Edits a clerk's profile: sheet name, which field fills a column, added or removed columns. */
@@ -196,6 +203,12 @@ export function editProfile(ctx: CoreContext, name: string, e: ProfileEdit): Sto
       else Object.assign(col, { field: null, value });
     } else if (value !== undefined) columns.push({ header: st.header.trim(), field: null, value });
     else throw new SigapError('NOT_FOUND', `Kolom "${st.header}" tidak ada di profil ${p.name}.`);
+  }
+  for (const r of e.require ?? []) {
+    const col = columns.find((c) => headerKey(c.header) === headerKey(r.header));
+    if (!col) throw new SigapError('NOT_FOUND', `Kolom "${r.header}" tidak ada di profil ${p.name}.`);
+    if (r.required) col.required = true;
+    else delete col.required;
   }
   return saveProfile(ctx, { name: p.name, kind: p.kind, sheetName: e.sheetName ?? p.sheetName, columns });
 }

@@ -7,6 +7,8 @@ import { FUNDING_CODES, REPORT_KINDS, type FundingCode, type ReportKind } from '
 import { awaitingKpj, iteratePending } from './pending';
 import { checkChange, profileWarnings, type ProfileWarning } from './preflight';
 import { resolveProfile } from './profiles';
+import { naReasonCodes } from './na-reasons';
+import { missingCounter, type RequiredMissing } from './required';
 import type { CheckedChange, ReportEnv, ReportProblem } from './types';
 
 export interface ReportOptions {
@@ -24,7 +26,7 @@ export function reportEnv(ctx: CoreContext, o: ReportOptions = {}): ReportEnv {
   if (!FUNDING_CODES.includes(villageFunding)) {
     throw new SigapError('INVALID_INPUT', `Kode sumber dana "${String(villageFunding)}" tidak dikenal; pilih ${FUNDING_CODES.join(', ')}.`);
   }
-  return { npp: getEmployer(ctx)?.npp ?? null, asOf, villageFunding, referenceYear: Number(asOf.slice(0, 4)) };
+  return { npp: getEmployer(ctx)?.npp ?? null, asOf, villageFunding, referenceYear: Number(asOf.slice(0, 4)), naCodes: naReasonCodes(ctx) };
 }
 
 export interface PersonProblems {
@@ -53,6 +55,8 @@ export interface KindSummary {
   warned: PersonProblems[];
   /** Remarks on the profile the files would be written with (once, not per person). */
   profileWarnings: ProfileWarning[];
+  /** Required columns left empty, one line per column with how many people: filled in one step. */
+  requiredMissing: RequiredMissing[];
 }
 
 export interface PreflightReport {
@@ -67,15 +71,19 @@ export interface PreflightReport {
 export function preflight(ctx: CoreContext, o: ReportOptions & { kinds?: ReportKind[]; profiles?: Partial<Record<ReportKind, string>> } = {}): PreflightReport {
   const env = reportEnv(ctx, o);
   const kinds = (o.kinds ?? [...REPORT_KINDS]).map((kind): KindSummary => {
-    const summary: KindSummary = { kind, pending: 0, ready: 0, blocked: [], warned: [], profileWarnings: profileWarnings(resolveProfile(ctx, kind, o.profiles?.[kind])) };
+    const profile = resolveProfile(ctx, kind, o.profiles?.[kind]);
+    const summary: KindSummary = { kind, pending: 0, ready: 0, blocked: [], warned: [], profileWarnings: profileWarnings(profile), requiredMissing: [] };
+    const missing = missingCounter();
     // Only the people with problems are kept: a clean roster of 100,000 costs no memory here.
     for (const change of iteratePending(ctx, kind, env.asOf)) {
-      const c = checkChange(change, env);
+      const c = checkChange(change, env, profile);
+      missing.add(c);
       summary.pending++;
       if (c.ok) summary.ready++;
       if (!c.ok) summary.blocked.push(personProblems(c));
       else if (c.problems.length > 0) summary.warned.push(personProblems(c));
     }
+    summary.requiredMissing = missing.lines();
     return summary;
   });
   return { asOf: env.asOf, npp: env.npp, awaitingKpj: awaitingKpj(ctx), kinds };

@@ -1,4 +1,5 @@
 import type { FieldId, FundingCode, ReportKind } from '../../../shared/sipp-layouts';
+import type { NaReasonKind } from './na-reasons';
 
 /**
  * One thing the branch office has not been told yet, with what the files need to say about it.
@@ -18,6 +19,11 @@ export interface PendingChange {
   address: string | null;
   phone: string | null;
   motherName: string | null;
+  /** The person's own postal code, e-mail, marital status (Y/T) and work-location code (migration 0120). */
+  postalCode: string | null;
+  email: string | null;
+  maritalStatus: string | null;
+  workLocation: string | null;
   kpj: string | null;
   opdCode: string;
   opdName: string;
@@ -73,4 +79,6 @@ export interface ReportEnv {
   /** Funding code for BPU participants of village units (OPD units are always SG). */
   villageFunding: FundingCode;
   referenceYear: number;
+  /** SEBAB_NA code per kind of end reason (bpjs/na-reasons.ts); the seeded codes when absent. */
+  naCodes?: Record<NaReasonKind, string>;
 }

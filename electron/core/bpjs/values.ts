@@ -3,6 +3,7 @@ import { formatDateDmy, monthOf } from '../../../shared/dates';
 import { parseNik } from '../../../shared/nik';
 import type { PendingChange, ReportEnv } from './types';
 import { splitAcademicTitle } from '../../../shared/academic-title';
+import { DEFAULT_NA_CODES, naReasonKind, type NaReasonKind } from './na-reasons';
 
 /**
  * A phone number as the portal takes it: digits only, the country code +62 / 62 written as a leading 0,
@@ -21,7 +22,7 @@ export function isMobileNumber(normalized: string): boolean {
   return /^08\d{8,11}$/.test(normalized);
 }
 
-/** The postal code at the end of an address (`..., Liwa 34812`), or ''. Sigap keeps no separate field. */
+/** The postal code at the end of an address (`..., Liwa 34812`), or '': the fallback for a person without a postal code of their own. */
 export function postalCodeOf(address: string | null): string {
   const m = /(?:^|\D)(\d{5})\s*\.?\s*$/.exec(address ?? '');
   return m ? m[1]! : '';
@@ -35,15 +36,11 @@ export function splitName(full: string): { first: string; middle: string; last: 
 }
 
 /**
- * SEBAB_NA from the end reason Sigap recorded [L: the portal's list was not published]. An engagement
- * that ran out or was left out of the next SK is the end of a contract; the rest by their words.
+ * SEBAB_NA for an end reason: the portal's code for its kind, from the editable table the report
+ * environment carries (bpjs/na-reasons.ts, migration 0200), the seeded codes without one.
  */
-export function naReasonOf(endReason: string | null): string {
-  const r = (endReason ?? '').toLowerCase();
-  if (/mengundurkan|resign|atas permintaan sendiri/.test(r)) return 'MENGUNDURKAN DIRI';
-  if (/pensiun/.test(r)) return 'PENSIUN';
-  if (/\bphk\b|diberhentikan|pemberhentian|dipecat/.test(r)) return 'PHK';
-  return 'HABIS KONTRAK';
+export function naReasonOf(endReason: string | null, codes: Record<NaReasonKind, string> = DEFAULT_NA_CODES): string {
+  return codes[naReasonKind(endReason)];
 }
 
 const dmy = (iso: string | null): string => (iso ? formatDateDmy(iso) : '');
@@ -86,7 +83,7 @@ export function fieldValues(c: PendingChange, env: ReportEnv, rowNo: number): Re
     phoneOffice: '',
     phoneExtOffice: '',
     mobile: normalizePhone(c.phone),
-    email: '',
+    email: c.email ?? '',
     birthPlace: c.birthPlace ?? '',
     birthDate: dmy(c.birthDate),
     motherName: c.motherName ?? '',
@@ -96,20 +93,20 @@ export function fieldValues(c: PendingChange, env: ReportEnv, rowNo: number): Re
     sex: sexOf(c) ?? '',
     mailTo: 'S',
     memberSince: '',
-    maritalStatus: '',
+    maritalStatus: c.maritalStatus ?? '',
     bloodType: '',
     npwp: '',
     countryCode: 'ID',
     wage: c.reportedWage > 0 ? String(c.reportedWage) : '',
     address: c.address ?? '',
-    postalCode: postalCodeOf(c.address),
-    workLocation: '',
+    postalCode: c.postalCode ?? postalCodeOf(c.address),
+    workLocation: c.workLocation ?? '',
     employmentStatus: 'PKWT',
     startDate: dmy(c.startDate),
     contractEnd: dmy(c.endDate),
     kpj: c.kpj ?? '',
     nik: c.nik,
-    naReason: naReasonOf(c.endReason),
+    naReason: naReasonOf(c.endReason, env.naCodes),
     eventDate: dmy(c.endDate),
     note: c.endReason ?? '',
     blth: blthOf(contributionMonth(c)),
