@@ -16,6 +16,7 @@ import { PrintDialog } from './PrintDialog';
 import { InvoiceLines } from './InvoiceLines';
 import { RatesUsed } from './RatesUsed';
 import '../../styles/billing.css';
+import { RevealButton } from '../../components/RevealButton';
 
 /** One invoice: header, totals per program, payments, the rates it used, and every person's line. */
 export function InvoicePage() {
@@ -25,6 +26,7 @@ export function InvoicePage() {
   const load = useLoad(useCallback(() => bridge.call('invoice.get', { invoiceId, limit: 1 }), [bridge, invoiceId]));
   const [dialog, setDialog] = useState<'issue' | 'pay' | 'print' | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const [savedFile, setSavedFile] = useState<unknown>(null);
   const [error, setError] = useState<BridgeError | null>(null);
 
   const saveXlsx = async () => {
@@ -33,6 +35,7 @@ export function InvoicePage() {
     try {
       const r = await bridge.call('invoice.saveXlsx', { invoiceId });
       if (r) setMessage(`Rincian Excel tersimpan: ${r.path} (${formatNumber(r.rows)} baris).`);
+      setSavedFile(r);
     } catch (e) {
       setError(asBridgeError(e));
     }
@@ -67,7 +70,7 @@ export function InvoicePage() {
                 }
               />
               <div className="stack">
-                {message ? <Notice tone="success" title="Tersimpan"><span data-testid="saved-message">{message}</span></Notice> : null}
+                {message ? <Notice tone="success" title="Tersimpan"><span data-testid="saved-message">{message}</span><RevealButton saved={savedFile} /></Notice> : null}
                 <ErrorNote error={error} />
                 {inv.status === 'draft' ? (
                   <Notice tone="warning" title="Masih draf">

@@ -7,6 +7,7 @@ import { Dialog } from '../../components/Dialog';
 import { FormField } from '../../components/FormField';
 import { ErrorNote, Notice } from '../../components/Notice';
 import { formatBytes } from '../../format';
+import { RevealButton } from '../../components/RevealButton';
 
 
 interface Props {
@@ -69,6 +70,7 @@ export function PrintDialog({ title, preview, save, onClose }: Props) {
       {saved ? (
         <Notice tone="success" title="PDF tersimpan">
           <span data-testid="pdf-saved">{saved.path}</span> · {saved.pages} halaman · {formatBytes(saved.bytes)}
+          <RevealButton saved={saved} />
         </Notice>
       ) : null}
       <ErrorNote error={error} />

@@ -6,6 +6,7 @@ import { ErrorNote, Notice } from '../../components/Notice';
 import { formatMonthId, formatNumber, formatRupiah } from '../../format';
 import type { ForecastDto, ForecastInput } from '../../../../shared/contract/coverage-calls';
 import { PrintDialog } from '../billing/PrintDialog';
+import { RevealButton } from '../../components/RevealButton';
 
 const num = (s: string, label: string, min: number, max: number): number => {
   const n = Number(s.replace(',', '.').replace('%', '').trim() || '0');
@@ -27,6 +28,7 @@ export function ForecastPanel({ today }: { today: string }) {
   const [busy, setBusy] = useState(false);
   const [printing, setPrinting] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
+  const [savedFile, setSavedFile] = useState<unknown>(null);
 
   const read = (): ForecastInput => ({
     year: num(year, 'Tahun anggaran', 2000, 2100), ...(growth.trim() === '' ? {} : { jpCapGrowthPct: num(growth, 'Kenaikan batas upah JP', -20, 50) }),
@@ -52,6 +54,7 @@ export function ForecastPanel({ today }: { today: string }) {
     try {
       const r = await bridge.call('forecast.xlsx', input);
       if (r) setSaved(r.path);
+      setSavedFile(r);
     } catch (e) {
       setError(asBridgeError(e));
     }
@@ -70,7 +73,7 @@ export function ForecastPanel({ today }: { today: string }) {
         <button type="submit" className="button button-primary" disabled={busy}>{busy ? 'Menghitung…' : 'Hitung'}</button>
       </form>
       <ErrorNote error={error} />
-      {saved ? <Notice tone="success" title="Excel tersimpan"><span data-testid="xlsx-saved">{saved}</span></Notice> : null}
+      {saved ? <Notice tone="success" title="Excel tersimpan"><span data-testid="xlsx-saved">{saved}</span><RevealButton saved={savedFile} /></Notice> : null}
       {result ? (
         <div className="stack" data-state="ready">
           <div className="stat-row stat-row-compact">

@@ -13,6 +13,7 @@ import { formatMonthId, formatNumber, formatRupiah } from '../../format';
 import { PrintDialog } from '../billing/PrintDialog';
 import { ForecastPanel } from './ForecastPanel';
 import '../../styles/coverage.css';
+import { RevealButton } from '../../components/RevealButton';
 
 type Tab = 'cakupan' | 'tahunan' | 'anggaran';
 
@@ -74,6 +75,7 @@ function YearlyReport({ today }: { today: string }) {
   const [printing, setPrinting] = useState(false);
   const [error, setError] = useState<BridgeError | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
+  const [savedFile, setSavedFile] = useState<unknown>(null);
   const load = useLoad(useCallback(() => bridge.call('coverage.yearly', { year }), [bridge, year]));
   const preview = useCallback((paper: 'A4' | 'F4') => bridge.call('coverage.yearlyDoc', { year, paper }), [bridge, year]);
   const save = useCallback((paper: 'A4' | 'F4') => bridge.call('coverage.yearlyPdf', { year, paper }), [bridge, year]);
@@ -83,6 +85,7 @@ function YearlyReport({ today }: { today: string }) {
     try {
       const r = await bridge.call('coverage.yearlyXlsx', { year });
       if (r) setSaved(r.path);
+      setSavedFile(r);
     } catch (e) {
       setError(asBridgeError(e));
     }
@@ -99,7 +102,7 @@ function YearlyReport({ today }: { today: string }) {
         <button type="button" className="button" onClick={() => setPrinting(true)}>Pratinjau dan simpan PDF…</button>
         <button type="button" className="button" onClick={() => void excel()}>Simpan Excel…</button>
       </div>
-      {saved ? <Notice tone="success" title="Excel tersimpan"><span data-testid="xlsx-saved">{saved}</span></Notice> : null}
+      {saved ? <Notice tone="success" title="Excel tersimpan"><span data-testid="xlsx-saved">{saved}</span><RevealButton saved={savedFile} /></Notice> : null}
       <ErrorNote error={error} />
       <LoadState load={load}>
         {(r) =>

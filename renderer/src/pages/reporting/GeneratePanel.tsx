@@ -11,6 +11,7 @@ import { formatBytes, formatNumber } from '../../format';
 import { FUNDING_LABELS, shortHash } from './reporting-labels';
 import { CutNote, Pager, PersonLink, ProblemList, pageOf } from './parts';
 import { ProfileWarnings } from './ProfilesTab';
+import { RevealButton } from '../../components/RevealButton';
 
 const SKIPPED_PAGE = 25;
 
@@ -110,6 +111,7 @@ function ExportResult({ result }: { result: ExportResultDto }) {
       <Notice tone="success" title={`${formatNumber(result.rows)} baris ditulis ke ${formatNumber(result.files.length)} berkas (batch ${result.batchId})`}>
         {REPORT_KIND_LABELS[result.kind]}, profil {result.profile}, di folder <code>{result.folder}</code>.
         {result.incomplete > 0 ? ` ${formatNumber(result.incomplete)} baris belum lengkap ikut ditulis.` : ''} Unggah berkas ini di SIPP Online tanpa mengganti namanya.
+        <RevealButton saved={result} />
       </Notice>
       {result.warnings && result.warnings.length > 0 ? <ProfileWarnings warnings={result.warnings} /> : null}
       <table className="simple-table" data-testid="export-files">

@@ -70,7 +70,13 @@ export function ExportColumnsDialog({ initial, masked, busy, onClose, onSave }: 
           </li>
         ))}
       </ul>
-      {columns.length === 0 ? <Notice tone="warning">Centang paling sedikit satu kolom.</Notice> : null}
+      {columns.length === 0 ? (
+        <Notice tone="warning">Centang paling sedikit satu kolom.</Notice>
+      ) : (
+        <p className="muted small" data-testid="chosen-columns">
+          Kolom berkas: No, {columns.map((c) => ROSTER_COLUMN_HEADERS[c]).join(', ')}
+        </p>
+      )}
     </Dialog>
   );
 }

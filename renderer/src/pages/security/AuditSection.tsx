@@ -11,6 +11,7 @@ import { useLoad } from '../../hooks/use-load';
 import { DASH, formatNumber, formatTimestamp, officeZone } from '../../format';
 import { actorLabel } from '../../labels';
 import { changesOf } from '../roster/AuditTrail';
+import { RevealButton } from '../../components/RevealButton';
 
 const PAGE = 50;
 
@@ -51,6 +52,7 @@ export function AuditSection() {
   const [offset, setOffset] = useState(0);
   const [open, setOpen] = useState<number | null>(null);
   const [exported, setExported] = useState<string | null>(null);
+  const [exportedFile, setExportedFile] = useState<unknown>(null);
   const [error, setError] = useState<BridgeError | null>(null);
   const load = useLoad(useCallback(() => bridge.call('audit.list', { ...applied, offset, limit: PAGE }), [bridge, applied, offset]));
   const apply = () => {
@@ -64,6 +66,7 @@ export function AuditSection() {
     try {
       const r = await bridge.call('audit.export', applied);
       if (r) setExported(`${formatNumber(r.rows)} baris disimpan ke ${r.path}.`);
+      setExportedFile(r);
     } catch (e) {
       setError(asBridgeError(e));
     }
@@ -124,7 +127,7 @@ export function AuditSection() {
           </button>
         </div>
       </form>
-      {exported ? <Notice tone="success" title="Jejak audit diekspor">{exported}</Notice> : null}
+      {exported ? <Notice tone="success" title="Jejak audit diekspor">{exported}<RevealButton saved={exportedFile} /></Notice> : null}
       <ErrorNote error={error} />
       <LoadState load={load}>
         {(page) => (

@@ -10,6 +10,7 @@ import { ErrorNote, Notice } from '../../components/Notice';
 import { useLoad } from '../../hooks/use-load';
 import { formatBytes, formatNumber, formatTimestamp } from '../../format';
 import { useSession } from './session';
+import { RevealButton } from '../../components/RevealButton';
 
 type Source = Input<'backup.inspect'>['source'];
 
@@ -81,7 +82,7 @@ export function BackupSection() {
       {done ? <Notice tone="success" title="Cadangan dibuat">{done}</Notice> : null}
       <ErrorNote error={error} />
       <LoadState load={load}>
-        {({ folder, backups }) => (
+        {({ folder, backups, ...list }) => (
           <section className="card card-flush" data-state="ready">
             <table className="simple-table" data-testid="backup-table">
               <thead>
@@ -121,7 +122,7 @@ export function BackupSection() {
                 ) : null}
               </tbody>
             </table>
-            {folder ? <p className="muted small backup-folder">Folder cadangan otomatis: {folder}. Disimpan 7 harian, 4 mingguan dan 12 bulanan.</p> : null}
+            {folder ? <p className="muted small backup-folder">Folder cadangan otomatis: {folder}. Disimpan 7 harian, 4 mingguan dan 12 bulanan.<RevealButton saved={list} /></p> : null}
           </section>
         )}
       </LoadState>

@@ -6,6 +6,7 @@ import { ErrorNote, Notice } from '../../components/Notice';
 import { DASH, formatNumber } from '../../format';
 import { problemLabel } from '../../labels';
 import { allProblems, filterProblems, problemCodes, type ProblemFilter, type SeverityFilter } from './problem-filter';
+import { RevealButton } from '../../components/RevealButton';
 
 /** Rows shown at once; the Excel download carries every one of them. */
 export const PROBLEMS_SHOWN = 500;
@@ -66,6 +67,7 @@ export function ProblemTable({ preview }: { preview: SkPreviewDto }) {
       {saved ? (
         <Notice tone="success" title={`${formatNumber(saved.rows)} baris disimpan`}>
           <span data-testid="saved-path">{saved.path}</span>. Perbaiki di Excel, lalu impor kembali sebagai SK perubahan.
+          <RevealButton saved={saved} />
         </Notice>
       ) : null}
       <ErrorNote error={error} />
