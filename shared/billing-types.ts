@@ -212,7 +212,12 @@ export const AGING_LABELS: Record<AgingBucket, string> = {
 export interface ArrearsItem {
   month: string;
   segment: Segment;
+  /** The invoices' own payment deadline for the OPD (later than the statutory date when issued late). */
   dueDate: string;
+  /** The statutory due date BPJS counts late from; aging, the bucket and the fine run from it. */
+  statutoryDueDate: string;
+  /** Days past the OPD's own deadline (<= 0: not passed, although BPJS may already count the month late). */
+  opdDaysPastDue: number;
   daysPastDue: number;
   bucket: AgingBucket;
   billed: number;
@@ -233,6 +238,8 @@ export interface LatePaidFine {
   month: string;
   segment: Segment;
   dueDate: string;
+  /** The statutory due date the fine runs from. */
+  statutoryDueDate: string;
   invoiceNumber: string;
   sp2dNumber: string;
   paidDate: string;

@@ -14,6 +14,8 @@ export type ErrorCode =
   | 'BACKUP_PASSPHRASE'
   | 'BACKUP_INVALID'
   | 'OVERPAYMENT'
+  /** The input is possible but unusual: repeat the call with the explicit confirmation it names. */
+  | 'CONFIRM_REQUIRED'
   | 'AUTH_FAILED'
   | 'AUTH_REQUIRED'
   | 'FORBIDDEN'

@@ -36,7 +36,7 @@ export const BPJS_USAGE = `sigap export new|na|wage|bpu --out DIR [--profile NAM
   sigap profile copy NAME --name NEW | profile delete NAME`;
 
 export const BILLING_USAGE = `sigap bill --month YYYY-MM [--issue] [--json]
-  sigap pay NOMOR --amount N --date YYYY-MM-DD --sp2d TEKS [--note TEKS] [--json]
+  sigap pay NOMOR --amount N --date YYYY-MM-DD --sp2d TEKS [--note TEKS] [--confirm-early-date] [--json]
   sigap arrears [--as-of YYYY-MM-DD] [--json]
   sigap rates [--month YYYY-MM] [--json]
   sigap invoice xlsx NOMOR --out FILE

@@ -130,12 +130,12 @@ const monthDto = z.object({ month: z.string(), invoices: int, drafts: int, total
 
 const bucketsDto = z.object({ notDue: int, d0_30: int, d31_60: int, d61_90: int, over90: int });
 const arrearsItemDto = z.object({
-  month: z.string(), segment, dueDate: z.string(), daysPastDue: int, bucket: z.enum(['notDue', 'd0_30', 'd31_60', 'd61_90', 'over90']),
+  month: z.string(), segment, dueDate: z.string(), statutoryDueDate: z.string(), opdDaysPastDue: int, daysPastDue: int, bucket: z.enum(['notDue', 'd0_30', 'd31_60', 'd61_90', 'over90']),
   billed: int, paid: int, outstanding: int, monthsLate: int, fineEstimate: int, invoiceNumbers: z.array(z.string()),
 });
 /** A late PU payment and the estimated fine accrued on what it paid (added later: optional for older callers). */
 const latePaidFineDto = z.object({
-  month: z.string(), segment, dueDate: z.string(), invoiceNumber: z.string(), sp2dNumber: z.string(), paidDate: z.string(),
+  month: z.string(), segment, dueDate: z.string(), statutoryDueDate: z.string(), invoiceNumber: z.string(), sp2dNumber: z.string(), paidDate: z.string(),
   amount: int, monthsLate: int, fineEstimate: int,
 });
 export type LatePaidFineDto = z.infer<typeof latePaidFineDto>;
@@ -182,7 +182,11 @@ export const billingCalls = {
   'invoice.issue': { input: z.object({ invoiceId: id }).strict(), output: invoiceSummaryDto },
   'invoice.saveXlsx': { input: z.object({ invoiceId: id }).strict(), output: z.object({ path: z.string(), rows: int }).nullable() },
   'payment.record': {
-    input: z.object({ invoiceId: id, sp2d: text(100).min(1), date: isoDate, amount: rupiah.min(1), note: text(300).optional() }).strict(),
+    input: z.object({
+      invoiceId: id, sp2d: text(100).min(1), date: isoDate, amount: rupiah.min(1), note: text(300).optional(),
+      /** The clerk confirmed an SP2D date before the invoice's issue date (else CONFIRM_REQUIRED). */
+      confirmEarlyDate: z.boolean().optional(),
+    }).strict(),
     output: z.object({ paymentId: z.number(), remaining: int, invoice: invoiceSummaryDto }),
   },
   'rates.list': { input: empty, output: ratesDto },

@@ -169,7 +169,7 @@ describe('the audit trail covers every writer', () => {
       return { entity: 'invoice' };
     }],
     ['payment.record', async () => {
-      await api.ok('payment.record', { invoiceId: ids.invoice!, sp2d: '00123/SP2D/LS/2026', date: '2026-03-05', amount: 1_000 });
+      await api.ok('payment.record', { invoiceId: ids.invoice!, sp2d: '00123/SP2D/LS/2026', date: '2026-03-10', amount: 1_000 });
       return { entity: 'payment' };
     }],
     ['bpjs.export', async () => {

@@ -67,13 +67,13 @@ describe('billing bridge', () => {
     const again = await api.call('invoice.issue', { invoiceId: first!.id });
     expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
 
-    const paid = await api.ok('payment.record', { invoiceId: first!.id, sp2d: '00123/SP2D/LS/2026', date: '2026-03-05', amount: 20_000 });
+    const paid = await api.ok('payment.record', { invoiceId: first!.id, sp2d: '00123/SP2D/LS/2026', date: '2026-03-10', amount: 20_000 });
     expect(paid.remaining).toBe(34_000);
     expect(paid.invoice).toMatchObject({ paid: 20_000, payable: 34_000 });
     const over = await api.call('payment.record', { invoiceId: first!.id, sp2d: '00124/SP2D/LS/2026', date: '2026-03-06', amount: 34_001 });
     expect(over).toEqual({ ok: false, error: { code: 'OVERPAYMENT', message: 'Pembayaran Rp34.001 melebihi sisa tagihan IUR/2026/02/05/001 sebesar Rp34.000. Periksa nilai SP2D; catat paling banyak Rp34.000.' } });
     const detail = await api.ok('invoice.get', { invoiceId: first!.id });
-    expect(detail.payments.map((p) => [p.sp2dNumber, p.sp2dDate, p.amount])).toEqual([['00123/SP2D/LS/2026', '2026-03-05', 20_000]]);
+    expect(detail.payments.map((p) => [p.sp2dNumber, p.sp2dDate, p.amount])).toEqual([['00123/SP2D/LS/2026', '2026-03-10', 20_000]]);
     expect(detail.invoice.payable).toBe(34_000);
   });
 

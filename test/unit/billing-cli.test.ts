@@ -50,7 +50,7 @@ describe('sigap bill, pay, arrears, rates, invoice', () => {
     expect(issued.invoices.every((i) => i.status === 'issued' && /^IUR\/2026\/03\/[^/]+\/\d{3}$/.test(i.number!))).toBe(true);
 
     const pu = issued.invoices.find((i) => i.segment === 'PU')!;
-    const paid = await cli(['pay', pu.number!, '--amount', String(pu.total - 100), '--date', '2026-04-10', '--sp2d', '00077/SP2D/LS/2026', '--json', '--db', db]);
+    const paid = await cli(['pay', pu.number!, '--amount', String(pu.total - 100), '--date', '2026-06-20', '--sp2d', '00077/SP2D/LS/2026', '--json', '--db', db]);
     expect(paid.code).toBe(0);
     expect(paid.json<{ remaining: number }>().remaining).toBe(100);
     const over = await cli(['pay', pu.number!, '--amount', '101', '--date', '2026-04-11', '--sp2d', '00078/SP2D/LS/2026', '--db', db]);

@@ -43,7 +43,7 @@ describe('fine on PU months paid late', () => {
     const unit = arrearsReport(ctx, '2026-06-19').units.find((u) => u.opdId === opd)!;
     expect(unit.items.map((i) => i.month)).not.toContain('2026-01');
     expect(unit.latePaid).toEqual([{
-      month: '2026-01', segment: 'PU', dueDate: '2026-02-16', invoiceNumber: jan.number, sp2dNumber: 'SP2D-JAN', paidDate: '2026-05-16',
+      month: '2026-01', segment: 'PU', dueDate: '2026-02-16', statutoryDueDate: '2026-02-16', invoiceNumber: jan.number, sp2dNumber: 'SP2D-JAN', paidDate: '2026-05-16',
       amount: jan.total, monthsLate: 3, fineEstimate: fine(jan.total, 3),
     }]);
     expect(fine(jan.total, 3)).toBe(3 * 0.02 * jan.total);

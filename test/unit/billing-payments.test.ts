@@ -21,10 +21,12 @@ function caught(f: () => unknown): SigapError {
 
 describe('payments', () => {
   it('records partial payments by SP2D and refuses an overpayment with a message that names the balance', () => {
-    ctx = billingDb('2026-03-01T03:00:00Z');
+    // Issued on 1 February, paid in February, recorded on 1 March.
+    ctx = billingDb('2026-02-01T03:00:00Z');
     const opd = addUnit(ctx, '05', 'Dinas Kesehatan');
     addStaff(ctx, { count: 10, opdId: opd, honor: 1_000_000 });
     const number = runBilling(ctx, { month: '2026-01', issue: true }).invoices[0]!.number!;
+    ctx.clock = () => new Date('2026-03-01T03:00:00Z');
     const first = recordPayment(ctx, { invoice: number, amount: 20_000, date: '2026-02-10', sp2d: '00123/SP2D/LS/2026' });
     expect(first.remaining).toBe(34_000);
     const err = caught(() => recordPayment(ctx, { invoice: number, amount: 34_001, date: '2026-02-20', sp2d: '00124/SP2D/LS/2026' }));
@@ -40,10 +42,11 @@ describe('payments', () => {
   });
 
   it('refuses bad input, drafts, credit notes and dates in the future; a credit note lowers what is payable', () => {
-    ctx = billingDb('2026-03-01T03:00:00Z');
+    ctx = billingDb('2026-02-01T03:00:00Z');
     const opd = addUnit(ctx, '05', 'Dinas Kesehatan');
     const staff = addStaff(ctx, { count: 3, opdId: opd, honor: 1_000_000 });
     const number = runBilling(ctx, { month: '2026-01', issue: true }).invoices[0]!.number!;
+    ctx.clock = () => new Date('2026-03-01T03:00:00Z');
     expect(caught(() => recordPayment(ctx, { invoice: number, amount: 0, date: '2026-02-10', sp2d: 'A' })).code).toBe('INVALID_INPUT');
     expect(caught(() => recordPayment(ctx, { invoice: number, amount: 1.5, date: '2026-02-10', sp2d: 'A' })).code).toBe('INVALID_INPUT');
     expect(caught(() => recordPayment(ctx, { invoice: number, amount: 100, date: '10-02-2026', sp2d: 'A' })).message).toMatch(/YYYY-MM-DD/);

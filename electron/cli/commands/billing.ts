@@ -55,7 +55,7 @@ export async function billCommand(args: string[], cx: CliEnv): Promise<number> {
   }
 }
 
-const PAY_USAGE = 'Penggunaan: sigap pay NOMOR --amount N --date YYYY-MM-DD --sp2d NOMOR-SP2D [--note TEKS] [--json] [--db PATH]\n';
+const PAY_USAGE = 'Penggunaan: sigap pay NOMOR --amount N --date YYYY-MM-DD --sp2d NOMOR-SP2D [--note TEKS] [--confirm-early-date] [--json] [--db PATH]\n';
 const PAY_VALUE_OPTIONS = ['--amount', '--date', '--sp2d', '--note', '--db'];
 
 /**
@@ -78,7 +78,7 @@ export async function payCommand(args: string[], cx: CliEnv): Promise<number> {
   try {
     parsed = parseArgs({
       args: joinOptionValues(args), allowPositionals: true,
-      options: { amount: { type: 'string' }, date: { type: 'string' }, sp2d: { type: 'string' }, note: { type: 'string' }, json: { type: 'boolean' }, db: { type: 'string' } },
+      options: { amount: { type: 'string' }, date: { type: 'string' }, sp2d: { type: 'string' }, note: { type: 'string' }, 'confirm-early-date': { type: 'boolean' }, json: { type: 'boolean' }, db: { type: 'string' } },
     });
   } catch (e) {
     const option = /'(-[^']*)'/.exec((e as Error).message)?.[1];
@@ -104,7 +104,14 @@ export async function payCommand(args: string[], cx: CliEnv): Promise<number> {
   if (!values.sp2d || values.sp2d.trim() === '') return fail('Nomor SP2D (--sp2d) wajib diisi.');
   const ctx = openCli(values.db, cx);
   try {
-    const res = recordPayment(ctx, { invoice: number, amount, date: values.date, sp2d: values.sp2d, note: values.note });
+    let res;
+    try {
+      res = recordPayment(ctx, { invoice: number, amount, date: values.date, sp2d: values.sp2d, note: values.note, confirmEarlyDate: values['confirm-early-date'] === true });
+    } catch (e) {
+      // The core asks for a confirmation the command line gives with a flag: say which.
+      if (e instanceof SigapError && e.code === 'CONFIRM_REQUIRED') throw new SigapError(e.code, `${e.message} Bila benar, ulangi dengan --confirm-early-date.`);
+      throw e;
+    }
     if (values.json) printJson(cx.io, { payment: res.payment, invoice: invoiceJson(res.invoice), remaining: res.remaining });
     else cx.io.out(`Pembayaran ${formatRupiah(amount)} untuk ${res.invoice.number} dicatat (SP2D ${res.payment.sp2dNumber}). Sisa tagihan: ${formatRupiah(res.remaining)}.\n`);
     return 0;

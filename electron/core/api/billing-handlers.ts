@@ -118,8 +118,8 @@ export function billingHandlers(ctx: CoreContext, host: HostServices): BillingHa
       return { path, rows: await writeInvoiceXlsx(ctx, inv.id, path) };
     },
 
-    'payment.record': ({ invoiceId, sp2d, date, amount, note }) => {
-      const r = recordPayment(ctx, { invoice: invoiceId, sp2d, date, amount, note: note ?? null });
+    'payment.record': ({ invoiceId, sp2d, date, amount, note, confirmEarlyDate }) => {
+      const r = recordPayment(ctx, { invoice: invoiceId, sp2d, date, amount, note: note ?? null, confirmEarlyDate });
       return { paymentId: r.payment.id, remaining: r.remaining, invoice: summaryDto(ctx, r.invoice) };
     },
 

@@ -1,6 +1,12 @@
 /**
  * Arrears as of a date: per paying unit, every month and segment not fully paid, aged by days past the
- * due date, with the estimated late fine for PU months.
+ * statutory due date, with the estimated late fine for PU months.
+ *
+ * Two dates per month: the statutory due date (statutory-due.ts: PU the 15th of the next month, BPU the
+ * 15th of the same month), which is what BPJS counts late from, and the invoice's own deadline for the
+ * OPD, later when the invoice was issued late (a back-billed month, a supplementary invoice). Aging and
+ * the fine run from the statutory date, so a month BPJS already counts late is never "not yet due",
+ * even while the OPD's own deadline has not passed (`opdDaysPastDue` <= 0 says so).
  *
  * The fine is an estimate by design: the rule (2% a month of the unpaid iuran) binds employers other
  * than state bodies, and whether it binds a Pemda is unconfirmed. It is computed as
@@ -9,7 +15,7 @@
  * switch `pu.fine.enabled` turns it off. Payments count when their SP2D date is on or before the date.
  *
  * A payment stops the fine on the amount it pays from its SP2D date: a PU payment made after the due date
- * accrues `amount x rate x monthsLate(due, SP2D date)` (the same month count, rounded half-up once per
+ * accrues `amount x rate x monthsLate(statutory due, SP2D date)` (the same month count, rounded half-up once per
  * payment), shown as the fine accrued on months paid late ("denda atas pembayaran terlambat"), which
  * BPJS collects with the next bill. So for any PU month the whole estimated fine is the sum over its late
  * payments plus the fine on what is still outstanding; a month paid in full late leaves the arrears list
@@ -22,6 +28,7 @@ import { addMonths, formatDateId, formatMonthId, isIsoDate } from '../../../shar
 import { terbilangRupiah } from '../../../shared/terbilang';
 import { AGING_BUCKETS, type AgingBucket, type ArrearsItem, type ArrearsReport, type ArrearsUnit, type LatePaidFine, type ReminderLetter, type Segment } from '../../../shared/billing-types';
 import { daysBetween, monthsLate } from './calendar';
+import { statutoryDueDates } from './statutory-due';
 import { paramAt } from './rates';
 import { applyBp } from './round';
 import { letterhead, unitHeader } from './header';
@@ -105,6 +112,7 @@ function hasBpuLapseRun(items: ArrearsItem[]): boolean {
 export function arrearsReport(ctx: CoreContext, asOf: string): ArrearsReport {
   if (!isIsoDate(asOf)) throw new SigapError('INVALID_INPUT', `Tanggal "${asOf}" tidak sah; tulis YYYY-MM-DD.`);
   const zoneShift = `+${zoneOffsetMs(officeZone(ctx)) / 3600_000} hours`;
+  const statutory = statutoryDueDates(ctx);
   const fineRate = new Map<string, number>();
   const fineBpFor = (month: string): number => {
     let bp = fineRate.get(month);
@@ -127,11 +135,12 @@ export function arrearsReport(ctx: CoreContext, asOf: string): ArrearsReport {
     return u;
   };
   for (const g of ctx.db.prepare(GROUPS_SQL).all({ asOf, zoneShift }) as GroupRow[]) {
-    const daysPastDue = daysBetween(g.dueDate, asOf);
+    const statutoryDueDate = statutory(g.month, g.segment);
+    const daysPastDue = daysBetween(statutoryDueDate, asOf);
     const outstanding = g.billed - g.paid;
-    const late = monthsLate(g.dueDate, asOf);
+    const late = monthsLate(statutoryDueDate, asOf);
     const item: ArrearsItem = {
-      month: g.month, segment: g.segment, dueDate: g.dueDate, daysPastDue, bucket: agingBucket(daysPastDue),
+      month: g.month, segment: g.segment, dueDate: g.dueDate, statutoryDueDate, opdDaysPastDue: daysBetween(g.dueDate, asOf), daysPastDue, bucket: agingBucket(daysPastDue),
       billed: g.billed, paid: g.paid, outstanding, monthsLate: late,
       fineEstimate: g.segment === 'PU' && late > 0 ? applyBp(outstanding, fineBpFor(g.month), late) : 0,
       invoiceNumbers: g.numbers.split(', '),
@@ -154,14 +163,15 @@ export function arrearsReport(ctx: CoreContext, asOf: string): ArrearsReport {
   for (const g of ctx.db.prepare(PU_GROUPS_SQL).all({ asOf, zoneShift }) as PuGroupRow[]) {
     const paid = payments.get(groupKey(g.opdId, g.month, g.dueDate)) ?? [];
     const bp = fineBpFor(g.month);
-    if (bp === 0 || !paid.some((p) => p.sp2dDate > g.dueDate)) continue;
-    const fines = latePaymentFines(g.dueDate, g.billed, bp, paid.map((p) => ({ date: p.sp2dDate, amount: p.amount })));
+    const statutoryDueDate = statutory(g.month, 'PU');
+    if (bp === 0 || !paid.some((p) => p.sp2dDate > statutoryDueDate)) continue;
+    const fines = latePaymentFines(statutoryDueDate, g.billed, bp, paid.map((p) => ({ date: p.sp2dDate, amount: p.amount })));
     const late: LatePaidFine[] = [];
     fines.forEach((f, k) => {
       const p = paid[k]!;
       if (f.fineEstimate > 0) {
         late.push({
-          month: g.month, segment: 'PU', dueDate: g.dueDate, invoiceNumber: p.number, sp2dNumber: p.sp2dNumber, paidDate: p.sp2dDate,
+          month: g.month, segment: 'PU', dueDate: g.dueDate, statutoryDueDate, invoiceNumber: p.number, sp2dNumber: p.sp2dNumber, paidDate: p.sp2dDate,
           amount: f.amount, monthsLate: f.monthsLate, fineEstimate: f.fineEstimate,
         });
       }

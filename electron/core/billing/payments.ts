@@ -4,6 +4,9 @@
  * - supplementary: its total less its payments;
  * - credit note: nothing (it lowers the regular invoice it points at).
  * A payment above what is payable is refused: an overpayment would hide a typing error in the amount.
+ * A payment dated before the invoice was issued (on the office's calendar) is refused unless the caller
+ * confirms it (`confirmEarlyDate`): an OPD may pay from the budget before the paper reaches it, but the
+ * date is more often a slip, and it moves the payment into a period the arrears report ages differently.
  */
 import type { CoreContext } from '../context';
 import { nowIso, todayIso } from '../context';
@@ -13,6 +16,7 @@ import { firstDay, formatDateId, formatMonthId, isIsoDate } from '../../../share
 import { formatRupiah } from '../../../shared/money';
 import type { InvoiceSummary, Payment } from '../../../shared/billing-types';
 import { getInvoice, listPayments } from './invoices';
+import { officeDate } from '../settings/zone';
 
 /** The amount still payable on an issued invoice (never below zero). */
 export function payableOf(ctx: CoreContext, inv: InvoiceSummary): number {
@@ -31,6 +35,8 @@ export interface PaymentInput {
   date: string;
   sp2d: string;
   note?: string | null | undefined;
+  /** The clerk confirmed an SP2D date before the invoice's issue date. */
+  confirmEarlyDate?: boolean | undefined;
 }
 
 export interface PaymentResult {
@@ -64,9 +70,19 @@ export function recordPayment(ctx: CoreContext, p: PaymentInput): PaymentResult 
     if (p.amount > payable) {
       throw new SigapError('OVERPAYMENT', `Pembayaran ${formatRupiah(p.amount)} melebihi sisa tagihan ${label} sebesar ${formatRupiah(payable)}. Periksa nilai SP2D; catat paling banyak ${formatRupiah(payable)}.`);
     }
+    // Asked last, so a clerk never confirms a date only to have the payment refused for another reason.
+    const issuedOn = inv.issuedAt ? officeDate(ctx, inv.issuedAt) : null;
+    if (issuedOn !== null && p.date < issuedOn && p.confirmEarlyDate !== true) {
+      throw new SigapError('CONFIRM_REQUIRED', `Tanggal SP2D ${formatDateId(p.date)} lebih awal dari tanggal terbit tagihan ${label} (${formatDateId(issuedOn)}). Periksa tanggalnya; bila SP2D memang terbit sebelum tagihan, konfirmasi bahwa tanggal itu benar.`);
+    }
     const newId = Number(ctx.db.prepare('INSERT INTO payment (invoice_id, sp2d_number, sp2d_date, amount, note, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)')
       .run(inv.id, sp2d, p.date, p.amount, p.note?.trim() || null, nowIso(ctx), ctx.actor).lastInsertRowid);
-    audit(ctx, { action: 'create', entity: 'payment', entityId: newId, summary: `Bayar ${label}: ${formatRupiah(p.amount)} (SP2D ${sp2d}, ${p.date})`, after: { invoiceId: inv.id, sp2d, date: p.date, amount: p.amount } });
+    const early = issuedOn !== null && p.date < issuedOn;
+    audit(ctx, {
+      action: 'create', entity: 'payment', entityId: newId,
+      summary: `Bayar ${label}: ${formatRupiah(p.amount)} (SP2D ${sp2d}, ${p.date})${early ? `; tanggal sebelum tagihan terbit ${issuedOn}, dikonfirmasi` : ''}`,
+      after: { invoiceId: inv.id, sp2d, date: p.date, amount: p.amount, ...(early ? { earlyDateConfirmed: true } : {}) },
+    });
     return newId;
   })();
   const invoice = getInvoice(ctx, p.invoice);

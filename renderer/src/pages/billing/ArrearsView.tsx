@@ -35,7 +35,9 @@ export function ArrearsView({ today }: { today: string }) {
           <DateInput value={dateText} onChange={setDateText} />
         </FormField>
         <p className="muted small arrears-note">
-          Dihitung dari tagihan yang sudah terbit dan pembayaran SP2D sampai tanggal ini. Umur tunggakan dihitung dari jatuh tempo. Denda 2% per bulan hanya untuk PU dan
+          Dihitung dari tagihan yang sudah terbit dan pembayaran SP2D sampai tanggal ini. Umur tunggakan dan denda dihitung dari jatuh tempo menurut ketentuan
+          (PU: tanggal 15 bulan berikutnya; BPU: tanggal 15 bulan berjalan), juga untuk bulan yang ditagihkan terlambat; batas bayar pada tagihan
+          yang terbit terlambat ditampilkan terpisah. Denda 2% per bulan hanya untuk PU dan
           merupakan <strong>perkiraan</strong>: aturannya ditujukan kepada pemberi kerja selain penyelenggara negara. Denda atas pembayaran terlambat
           dihitung dari jumlah yang dibayar, sejak jatuh tempo sampai tanggal SP2D, dan biasanya ditagih bersama tagihan berikutnya.
         </p>
@@ -189,7 +191,7 @@ function Items({ unit }: { unit: Unit }) {
             <td>{formatMonthId(i.month)}</td>
             <td>{i.segment}</td>
             <td className="tabular small">{i.invoiceNumbers.join(', ')}</td>
-            <td>{dateOrDash(i.dueDate)}</td>
+            <td><DueDates item={i} /></td>
             <td className="num">{i.daysPastDue > 0 ? formatNumber(i.daysPastDue) : 'belum'}</td>
             <td className="num">{formatRupiah(i.billed)}</td>
             <td className="num">{formatRupiah(i.paid)}</td>
@@ -199,6 +201,24 @@ function Items({ unit }: { unit: Unit }) {
         ))}
       </tbody>
     </table>
+  );
+}
+
+/**
+ * The statutory due date (what BPJS counts late from) and, for a month billed late, the invoice's own
+ * later deadline for the OPD, with a note when BPJS already counts the month late before that deadline.
+ */
+function DueDates({ item }: { item: Unit['items'][number] }) {
+  const statutory = item.statutoryDueDate;
+  if (item.dueDate === statutory) return <>{dateOrDash(statutory)}</>;
+  return (
+    <span className="due-dates" data-testid="arrears-due-dates">
+      <span title="Jatuh tempo menurut ketentuan: BPJS menghitung keterlambatan dan denda sejak tanggal ini">{dateOrDash(statutory)}</span>
+      <span className="muted small"> · batas tagihan OPD {dateOrDash(item.dueDate)}</span>
+      {item.daysPastDue > 0 && item.opdDaysPastDue <= 0 ? (
+        <span className="pill pill-small pill-warning" data-testid="arrears-bpjs-late">terlambat bagi BPJS, batas OPD belum lewat</span>
+      ) : null}
+    </span>
   );
 }
 
@@ -225,7 +245,7 @@ function LatePaid({ unit }: { unit: Unit }) {
           <tr key={`${f.invoiceNumber}:${f.sp2dNumber}:${k}`}>
             <td>{formatMonthId(f.month)}</td>
             <td className="tabular small">{f.invoiceNumber}</td>
-            <td>{dateOrDash(f.dueDate)}</td>
+            <td>{dateOrDash(f.statutoryDueDate)}</td>
             <td className="tabular small">{f.sp2dNumber}</td>
             <td>{dateOrDash(f.paidDate)}</td>
             <td className="num">{formatRupiah(f.amount)}</td>

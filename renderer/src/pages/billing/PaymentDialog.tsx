@@ -7,7 +7,7 @@ import { useBridge } from '../../bridge-context';
 import { DateInput } from '../../components/DateInput';
 import { Dialog } from '../../components/Dialog';
 import { FormField } from '../../components/FormField';
-import { ErrorNote } from '../../components/Notice';
+import { ErrorNote, Notice } from '../../components/Notice';
 import { formatNumber, formatRupiah } from '../../format';
 
 interface Props {
@@ -17,7 +17,11 @@ interface Props {
   onSaved: (remaining: number) => void;
 }
 
-/** Records one SP2D against an issued invoice. Partial payments are fine; the core refuses overpayment. */
+/**
+ * Records one SP2D against an issued invoice. Partial payments are fine; the core refuses overpayment.
+ * An SP2D dated before the invoice was issued is asked about: the core answers CONFIRM_REQUIRED, the
+ * dialog shows why and a box to tick, and records only when the clerk confirms the date.
+ */
 export function PaymentDialog({ invoice, today, onClose, onSaved }: Props) {
   const bridge = useBridge();
   const [sp2d, setSp2d] = useState('');
@@ -26,6 +30,9 @@ export function PaymentDialog({ invoice, today, onClose, onSaved }: Props) {
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<BridgeError | null>(null);
+  // The core's question about an early SP2D date, and the clerk's answer (for the date it was asked on).
+  const [earlyAsk, setEarlyAsk] = useState<{ date: string; message: string } | null>(null);
+  const [earlyOk, setEarlyOk] = useState(false);
   const rupiah = parseRupiahText(amount);
 
   const submit = async () => {
@@ -33,13 +40,21 @@ export function PaymentDialog({ invoice, today, onClose, onSaved }: Props) {
     if (sp2d.trim() === '') return setError(new BridgeError('INVALID_INPUT', 'Nomor SP2D wajib diisi.'));
     if (!iso) return setError(new BridgeError('INVALID_INPUT', 'Tanggal SP2D tidak terbaca; tulis mis. 10-03-2026.'));
     if (rupiah === null || rupiah <= 0) return setError(new BridgeError('INVALID_INPUT', 'Jumlah pembayaran harus rupiah lebih dari 0, mis. 1.500.000.'));
+    const confirmed = earlyAsk !== null && earlyAsk.date === iso && earlyOk;
+    if (earlyAsk !== null && earlyAsk.date === iso && !earlyOk) return setError(new BridgeError('INVALID_INPUT', 'Centang konfirmasi tanggal SP2D di atas, atau perbaiki tanggalnya.'));
     setBusy(true);
     setError(null);
     try {
-      const r = await bridge.call('payment.record', { invoiceId: invoice.id, sp2d: sp2d.trim(), date: iso, amount: rupiah, ...(note.trim() ? { note: note.trim() } : {}) });
+      const r = await bridge.call('payment.record', {
+        invoiceId: invoice.id, sp2d: sp2d.trim(), date: iso, amount: rupiah, ...(note.trim() ? { note: note.trim() } : {}), ...(confirmed ? { confirmEarlyDate: true } : {}),
+      });
       onSaved(r.remaining);
     } catch (e) {
-      setError(asBridgeError(e));
+      const err = asBridgeError(e);
+      if (err.code === 'CONFIRM_REQUIRED') {
+        setEarlyAsk({ date: iso, message: err.message });
+        setEarlyOk(false);
+      } else setError(err);
       setBusy(false);
     }
   };
@@ -64,6 +79,15 @@ export function PaymentDialog({ invoice, today, onClose, onSaved }: Props) {
             <input value={note} onChange={(e) => setNote(e.target.value)} maxLength={300} autoComplete="off" />
           </FormField>
         </div>
+        {earlyAsk !== null && earlyAsk.date === parseDateText(date) ? (
+          <Notice tone="warning" title="Tanggal SP2D sebelum tagihan terbit">
+            <p data-testid="early-date-message">{earlyAsk.message}</p>
+            <label className="checkbox">
+              <input type="checkbox" checked={earlyOk} onChange={(e) => setEarlyOk(e.target.checked)} data-testid="confirm-early-date" />
+              Ya, tanggal SP2D ini benar
+            </label>
+          </Notice>
+        ) : null}
         <ErrorNote error={error} />
       </div>
     </Dialog>
