@@ -10,6 +10,7 @@ import { reportingCalls } from './reporting-calls';
 import { securityCalls } from './security-calls';
 import { printCalls } from './print-calls';
 import { coverageCalls } from './coverage-calls';
+import { personBillingCalls } from './person-billing-calls';
 import { decreeCalls } from './decree-calls';
 import { rosterBulkCalls } from './roster-bulk-calls';
 import { fileId, filesCalls } from './files-calls';
@@ -50,6 +51,7 @@ export const contract = {
   ...securityCalls,
   ...printCalls,
   ...coverageCalls,
+  ...personBillingCalls,
   ...decreeCalls,
   ...rosterBulkCalls,
   ...filesCalls,

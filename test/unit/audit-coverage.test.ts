@@ -37,7 +37,7 @@ const NOT_WRITERS: Record<string, string> = {
   'coverage.summary': 'read', 'coverage.settings': 'read', 'coverage.report': 'read', 'coverage.reportPdf': 'writes a file',
   'coverage.yearly': 'read', 'coverage.yearlyDoc': 'read', 'coverage.yearlyPdf': 'writes a file', 'coverage.yearlyXlsx': 'writes a file',
   'forecast.run': 'read', 'forecast.doc': 'read', 'forecast.pdf': 'writes a file', 'forecast.xlsx': 'writes a file',
-  'incident.list': 'read',
+  'incident.list': 'read', 'person.billing': 'read',
   'decree.records': 'read', 'decree.chooseScan': 'dialog (the scan is held in memory until attached)', 'decree.viewScan': 'read (shows the scan)',
   'decree.saveScan': 'writes a file of the scan, not the database', 'decree.undoCheck': 'read',
   'roster.bulkPreview': 'preview held in memory', 'files.reveal': 'shows a written file in its folder',
@@ -89,6 +89,15 @@ describe('the audit trail covers every writer', () => {
     ['person.update', async () => {
       await api.ok('person.update', { personId: ids.person!, person: { nik: '1804015205900002', name: 'Siti Rahmawati', birthDate: '1990-05-12', sex: 'P', motherName: 'Aminah' } });
       return { entity: 'person', entityId: ids.person! };
+    }],
+    ['person.addException', async () => {
+      const r = await api.ok('person.addException', { personId: ids.person!, fromMonth: '2026-03', jkkClass: 3, reason: 'Tugas lapangan', source: 'SK 1/2026' });
+      ids.exception = r.id;
+      return { entity: 'person_exception', entityId: r.id };
+    }],
+    ['person.endException', async () => {
+      await api.ok('person.endException', { id: ids.exception!, lastMonth: '2026-06' });
+      return { entity: 'person_exception', entityId: ids.exception! };
     }],
     ['roster.bulkApply', async () => {
       const pv = await api.ok('roster.bulkPreview', { selection: { kind: 'ids', personIds: [ids.person!] }, field: 'maritalStatus', value: 'Y' });

@@ -75,9 +75,13 @@ describe('the session gate on every bridge call', () => {
     await forbidden('users.create', { username: 'mallory', displayName: 'M', role: 'admin' });
     await forbidden('backup.create', {});
     await forbidden('audit.list', {});
+    await forbidden('person.addException', { personId, fromMonth: '2026-03', jkkClass: 3, reason: 'X' });
     expect((await b.call('roster.list', { month: '2026-03' })).ok).toBe(true);
+    // A person's billing rules are for every role to read; exceptions are HR's to keep.
+    expect((await b.call('person.billing', { personId })).ok).toBe(true);
     await b.signInAs('finance');
     await forbidden('sk.chooseFile', {});
+    await forbidden('person.endException', { id: 1, lastMonth: '2026-03' });
     await forbidden('sk.preview', { token: 'a'.repeat(32) });
     await forbidden('sk.apply', { previewId: 'a'.repeat(32) });
     await b.signInAs('hr');

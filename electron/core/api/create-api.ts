@@ -26,6 +26,7 @@ import { reportingHandlers } from './reporting-handlers';
 import { securityHandlers } from './security-handlers';
 import { printHandlers } from './print-handlers';
 import { coverageHandlers } from './coverage-handlers';
+import { personBillingHandlers } from './person-billing-handlers';
 import { decreeHandlers } from './decree-handlers';
 import { scrubReplyForRole } from '../private-text';
 import { rosterBulkHandlers } from './roster-bulk-handlers';
@@ -219,6 +220,7 @@ function coreHandlers(ctx: CoreContext, host: HostServices, saved: SavedFiles): 
     ...securityHandlers(ctx, host),
     ...printHandlers(ctx, host),
     ...coverageHandlers(ctx, host),
+    ...personBillingHandlers(ctx),
     ...decreeHandlers(ctx, host),
     ...rosterBulkHandlers(ctx),
     ...filesHandlers(saved, host),
