@@ -23,6 +23,7 @@ function lazy<M extends Record<string, unknown>>(load: () => Promise<M>, name: k
 export const COMMANDS: Record<string, Command> = {
   'import-sk': lazy(() => import('./commands/import-sk'), 'importSkCommand'),
   template: lazy(() => import('./commands/template'), 'templateCommand'),
+  sk: lazy(() => import('./commands/decree'), 'skCommand'),
   roster: lazy(() => import('./commands/roster'), 'rosterCommand'),
   settings: lazy(() => import('./commands/settings'), 'settingsCommand'),
   opd: lazy(() => import('./commands/units'), 'opdCommand'),

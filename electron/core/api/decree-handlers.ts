@@ -9,6 +9,7 @@ import { attachScan, listScans, readScan, readScanFile, scanFileName, type ScanF
 import { SCAN_EXTENSION } from '../decree/scan-check';
 import { planUndo } from '../decree/undo-check';
 import { undoDecree } from '../decree/undo';
+import { autoBackup } from '../backup/auto';
 
 type Names = keyof typeof decreeCalls;
 export type DecreeHandlers = { [K in Names]: (input: ParsedInput<K>) => Promise<Output<K>> | Output<K> };
@@ -72,6 +73,13 @@ export function decreeHandlers(ctx: CoreContext, host: HostServices): DecreeHand
       const plan = planUndo(ctx, decreeId);
       return { decreeId, number: plan.decree.number, canUndo: plan.blockers.length === 0, blockers: plan.blockers, notes: plan.notes, counts: plan.counts };
     },
-    'decree.undo': ({ decreeId, reason }) => undoDecree(ctx, decreeId, reason),
+    'decree.undo': async ({ decreeId, reason }) => {
+      // As before an SK is applied: the roster as it was, a restore away (only when the undo can go ahead).
+      if (host.backupDir && planUndo(ctx, decreeId).blockers.length === 0) {
+        host.progress({ task: 'decree.undo', phase: 'Mencadangkan basis data', done: 0, total: null });
+        await autoBackup(ctx, host.backupDir, 'sebelum-sk');
+      }
+      return undoDecree(ctx, decreeId, reason);
+    },
   };
 }
