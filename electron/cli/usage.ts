@@ -17,6 +17,10 @@ export const IMPORT_SK_USAGE = `sigap import-sk FILE [--number N] [--date YYYY-M
 ${UNIT_USAGE}
 ${UNIT_HELP}`;
 
+export const SK_USAGE = `sigap sk attach NOMOR FILE [--json]          lampirkan pindaian SK yang ditandatangani (PDF, JPEG, PNG; maks. 20 MB)
+  sigap sk scan NOMOR --out FILE [--json]       simpan pindaian SK ke berkas
+  sigap sk undo NOMOR --reason "ALASAN" [--check] [--no-backup] [--json]   batalkan penerapan SK (--check: hanya periksa)`;
+
 export const OPD_USAGE = `sigap opd list [--json]
   sigap opd alias list [--json] | alias add "NAMA DI BERKAS" --opd "Nama atau kode unit" | alias remove "NAMA DI BERKAS"|ID`;
 
@@ -59,6 +63,7 @@ export const USAGE = `Sigap: daftar pegawai non-ASN, iuran dan pelaporan BPJS Ke
 
 Penggunaan:
   ${IMPORT_SK_USAGE}
+  ${SK_USAGE}
   sigap roster [--month YYYY-MM] [--opd NAME] [--search TEXT] [--status active|ended|all] [--json | --csv | --xlsx FILE [--columns nik,name,...]]
   ${OPD_USAGE}
   ${CATEGORY_USAGE}
