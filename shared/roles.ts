@@ -32,6 +32,7 @@ const RULES: Record<string, readonly Role[]> = {
   'person.create': ['admin', 'hr'],
   'person.update': ['admin', 'hr'],
   'engagement.end': ['admin', 'hr'],
+  'person.completion.': ['admin', 'hr'],
   'person.addException': ['admin', 'hr'],
   'person.endException': ['admin', 'hr'],
   // The decree record: the SK clerk attaches the scan and withdraws an SK; everyone reads and downloads.

@@ -14,6 +14,7 @@ import { personBillingCalls } from './person-billing-calls';
 import { decreeCalls } from './decree-calls';
 import { rosterBulkCalls } from './roster-bulk-calls';
 import { fileId, filesCalls } from './files-calls';
+import { personCalls } from './person-calls';
 
 /**
  * The whole surface between the renderer and the main process. The preload exposes one function per
@@ -55,6 +56,7 @@ export const contract = {
   ...decreeCalls,
   ...rosterBulkCalls,
   ...filesCalls,
+  ...personCalls,
 } as const;
 
 export type Contract = typeof contract;

@@ -11,6 +11,7 @@ import { PERSON_BILLING_NAMES } from './person-billing-names';
 import { DECREE_NAMES } from './decree-names';
 import { ROSTER_BULK_NAMES } from './roster-bulk-names';
 import { FILES_NAMES } from './files-names';
+import { PERSON_NAMES } from './person-names';
 
 export const CORE_NAMES = [
   'app.info', 'dashboard.summary', 'roster.list', 'roster.options', 'roster.saveXlsx', 'person.get', 'person.create', 'person.update',
@@ -18,7 +19,7 @@ export const CORE_NAMES = [
   'settings.saveEmployer', 'settings.chooseLogo', 'opd.list', 'opd.save', 'opd.aliases', 'opd.saveAlias', 'opd.deleteAlias', 'category.list', 'category.save',
 ] as const;
 
-export const CHANNEL_NAMES = [...CORE_NAMES, ...BILLING_NAMES, ...REPORTING_NAMES, ...SECURITY_NAMES, ...PRINT_NAMES, ...COVERAGE_NAMES, ...DECREE_NAMES, ...ROSTER_BULK_NAMES, ...FILES_NAMES, ...PERSON_BILLING_NAMES] as const;
+export const CHANNEL_NAMES = [...CORE_NAMES, ...BILLING_NAMES, ...REPORTING_NAMES, ...SECURITY_NAMES, ...PRINT_NAMES, ...COVERAGE_NAMES, ...DECREE_NAMES, ...ROSTER_BULK_NAMES, ...FILES_NAMES, ...PERSON_BILLING_NAMES, ...PERSON_NAMES] as const;
 
 export const BRIDGE_GLOBAL = 'sigap';
 export const PROGRESS_CHANNEL = 'sigap:progress';

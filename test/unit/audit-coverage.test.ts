@@ -6,7 +6,7 @@
  * (exercised) or not, so a call added later fails this test until it is.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { seedDemo } from '../../electron/core/demo/index';
 import { CHANNELS, type ChannelName } from '../../shared/contract/index';
@@ -41,6 +41,7 @@ const NOT_WRITERS: Record<string, string> = {
   'decree.records': 'read', 'decree.chooseScan': 'dialog (the scan is held in memory until attached)', 'decree.viewScan': 'read (shows the scan)',
   'decree.saveScan': 'writes a file of the scan, not the database', 'decree.undoCheck': 'read',
   'roster.bulkPreview': 'preview held in memory', 'files.reveal': 'shows a written file in its folder',
+  'person.completion.template': 'writes workbooks to a chosen folder', 'person.completion.chooseFile': 'dialog', 'person.completion.preview': 'preview held in memory',
 };
 
 interface Expect {
@@ -88,6 +89,15 @@ describe('the audit trail covers every writer', () => {
     }],
     ['person.update', async () => {
       await api.ok('person.update', { personId: ids.person!, person: { nik: '1804015205900002', name: 'Siti Rahmawati', birthDate: '1990-05-12', sex: 'P', motherName: 'Aminah' } });
+      return { entity: 'person', entityId: ids.person! };
+    }],
+    ['person.completion.apply', async () => {
+      const file = join(ctx.dir, 'lengkapi.csv');
+      writeFileSync(file, 'NIK;Kode pos\n1804015205900002;34812\n');
+      host.openQueue.push(file);
+      const chosen = (await api.ok('person.completion.chooseFile', {}))!;
+      const pv = await api.ok('person.completion.preview', { token: chosen.token });
+      await api.ok('person.completion.apply', { previewId: pv.previewId });
       return { entity: 'person', entityId: ids.person! };
     }],
     ['person.addException', async () => {

@@ -31,6 +31,7 @@ import { decreeHandlers } from './decree-handlers';
 import { scrubReplyForRole } from '../private-text';
 import { rosterBulkHandlers } from './roster-bulk-handlers';
 import { filesHandlers } from './files-handlers';
+import { personHandlers } from './person-handlers';
 import { SavedFiles, withFileId } from '../files/saved-files';
 
 const token = () => randomBytes(16).toString('hex');
@@ -224,5 +225,6 @@ function coreHandlers(ctx: CoreContext, host: HostServices, saved: SavedFiles): 
     ...decreeHandlers(ctx, host),
     ...rosterBulkHandlers(ctx),
     ...filesHandlers(saved, host),
+    ...personHandlers(ctx, host),
   };
 }
