@@ -232,19 +232,28 @@ export function fieldForHeader(header: string, kind?: ReportKind): FieldId | nul
   return ALIASES[key] ?? null;
 }
 
+/** NIK and NOMOR_IDENTITAS name the same number (the registration layouts use the latter). */
+const sameNumber = (f: FieldId): FieldId => (f === 'idNumber' ? 'nik' : f);
+
 /**
- * The kind a template is for: the one whose built-in headers it shares most of. Null when no kind
- * stands out (the clerk then names it).
+ * The kind a template is for: the layout that holds the largest share of the fields the template's
+ * headers name (aliases included), then the layout the template covers most of. A KPJ column tells a
+ * registration by KPJ (TK lanjutan) from one of people without a card: the two layouts share most other
+ * headers. Null when no kind stands out (the clerk then names it).
  */
 export function guessKind(headers: string[]): ReportKind | null {
-  const keys = new Set(headers.map(headerKey));
-  // A KPJ column tells a registration by KPJ (TK lanjutan) from one of people without a card: the two
-  // layouts share most other headers.
-  const hasKpj = headers.some((h) => fieldForHeader(h) === 'kpj');
+  const fields = [...new Set(headers.map((h) => fieldForHeader(h)).filter((f): f is FieldId => f !== null).map(sameNumber))];
+  if (fields.length === 0) return null;
+  const hasKpj = fields.includes('kpj');
   const candidates = BUILTIN_PROFILES.filter((p) => (hasKpj ? p.kind !== 'new' && p.kind !== 'bpu' : p.kind !== 'continue'));
-  const scores = candidates.map((p) => ({ kind: p.kind, share: p.columns.filter((c) => keys.has(headerKey(c.header))).length / p.columns.length }));
-  scores.sort((a, b) => b.share - a.share);
+  const scores = candidates.map((p) => {
+    const layout = new Set(p.columns.flatMap((c) => (c.field ? [sameNumber(c.field)] : [])));
+    const hit = fields.filter((f) => layout.has(f)).length;
+    return { kind: p.kind, precision: hit / fields.length, recall: hit / layout.size };
+  });
+  scores.sort((a, b) => b.precision - a.precision || b.recall - a.recall);
   const [best, next] = scores;
-  if (!best || best.share < 0.5 || (next && next.share === best.share)) return null;
+  // A few generic headers (NIK, NAMA) fit several layouts equally: the template must cover a good part of one.
+  if (!best || best.precision < 0.5 || best.recall < 0.4 || (next && next.precision === best.precision && next.recall === best.recall)) return null;
   return best.kind;
 }

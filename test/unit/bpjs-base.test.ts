@@ -119,7 +119,8 @@ describe('upload files and billing agree on the base', () => {
     const out = join(ctx.dir, 'out');
     const rows = await rowsOf((await exportBatch(ctx, { kind: 'wage', outDir: out })).files[0]!.path);
     expect(rows.map((r) => [r.KPJ, r.BLTH, r.UPAH, r.RAPEL]).sort()).toEqual([
-      ['12000000001', '03-2026', '2000000', 'T'], ['12000000003', '03-2026', '2000000', 'T'],
+      // Reported in the floor's own month (March): no back pay yet, RAPEL 0.
+      ['12000000001', '03-2026', '2000000', '0'], ['12000000003', '03-2026', '2000000', '0'],
     ]);
     // Submitted: not offered again, also not in later months.
     expect(pendingChanges(ctx, 'wage', '2026-04-10')).toEqual([]);

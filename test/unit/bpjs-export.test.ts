@@ -109,8 +109,10 @@ describe('SIPP upload workbooks', () => {
     expect(wage.header).toEqual(['KPJ', 'NIK', 'NAMA_LENGKAP', 'TGL_LAHIR', 'BLTH', 'NPP', 'UPAH', 'RAPEL']);
     expectAllText(wage.cells);
     const byKpj = Object.fromEntries(wage.rows.map((r) => [r.KPJ, r]));
-    expect(byKpj['23456789012']).toMatchObject({ NIK: raised.nik, BLTH: '01-2026', NPP, UPAH: '2100000', RAPEL: 'Y' });
-    expect(byKpj['34567890123']).toMatchObject({ BLTH: '03-2026', UPAH: '1600000', RAPEL: 'T' });
+    // RAPEL, the back pay (bpjs-wage-change.test.ts): Rp1.500.000 -> Rp2.100.000 from January, reported
+    // in March: January and February, 2 x Rp600.000 = Rp1.200.000. A change from March owes nothing yet.
+    expect(byKpj['23456789012']).toMatchObject({ NIK: raised.nik, BLTH: '01-2026', NPP, UPAH: '2100000', RAPEL: '1200000' });
+    expect(byKpj['34567890123']).toMatchObject({ BLTH: '03-2026', UPAH: '1600000', RAPEL: '0' });
 
     const bpu = await exportBatch(ctx, { kind: 'bpu', outDir: out, villageFunding: 'SA' });
     expect(bpu.files[0]!.name).toBe(`data_tk_bpu_${NPP}_20260310_01.xlsx`);

@@ -19,15 +19,17 @@ afterEach(() => ctx.close());
 /** An older branch template: split name, a required-field star, a note in brackets, a column Sigap does not know. */
 const OLD_TEMPLATE = ['NOMOR_IDENTITAS*', 'NAMA_DEPAN', 'NAMA_TENGAH', 'NAMA_BELAKANG', 'Tanggal Lahir (dd-mm-yyyy)', 'JENIS_KELAMIN', 'NAMA_IBU_KANDUNG', 'KODE_CABANG', 'UPAH', 'ALAMAT'];
 
-async function sheetOf(path: string): Promise<{ name: string; rows: string[][] }> {
+/** The sheet from its header row on (a filled template keeps its title rows above it). */
+async function sheetOf(path: string, headerRow = 1): Promise<{ name: string; rows: string[][] }> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(path);
   const ws = wb.worksheets[0]!;
   const rows: string[][] = [];
-  ws.eachRow({ includeEmpty: true }, (row) => {
+  ws.eachRow({ includeEmpty: true }, (row, n) => {
+    if (n < headerRow) return;
     rows.push(Array.from({ length: OLD_TEMPLATE.length }, (_, i) => {
       const c = row.getCell(i + 1);
-      expect(c.numFmt).toBe('@');
+      if (n > headerRow) expect(c.numFmt).toBe('@');
       return c.value === null ? '' : (c.value as string);
     }));
   });
@@ -55,7 +57,9 @@ describe('template profiles', () => {
     addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu, wage: 1_250_000 });
     const out = await exportBatch(ctx, { kind: 'new', outDir: join(ctx.dir, 'out'), profile: 'cabang liwa 2024' });
     expect(out.profile).toBe('Cabang Liwa 2024');
-    const back = await sheetOf(out.files[0]!.path);
+    // Written into a copy of the template, under its name (bpjs-template-fill.test.ts covers the details).
+    expect(out.files[0]!.name).toBe('data_tk_baru_18040012_20260310_01/template_tk_baru.xlsx');
+    const back = await sheetOf(out.files[0]!.path, 4);
     expect(back.name).toBe('data_tk_baru');
     expect(back.rows[0]).toEqual(OLD_TEMPLATE);
     expect(back.rows[1]).toEqual([p.nik, 'Siti', 'Nur', 'Aminah', formatDateDmy(p.birthDate!), 'P', expect.any(String), '', '1250000', expect.any(String)]);
@@ -91,7 +95,7 @@ describe('template profiles', () => {
     expect(edited.columns.at(-1)).toEqual({ header: 'HP', field: 'mobile' });
     expect(edited.columns.some((c) => c.header === 'NAMA_TENGAH')).toBe(false);
     expect(getProfile(ctx, 'v1').columns).toHaveLength(OLD_TEMPLATE.length);
-    expect(listProfiles(ctx).map((p) => p.name)).toEqual(['sipp-tk-baru', 'sipp-tk-na', 'sipp-upah', 'sigap-bpu', 'v1', 'v2']);
+    expect(listProfiles(ctx).map((p) => p.name)).toEqual(['sipp-tk-baru', 'sipp-tk-lanjutan', 'sipp-tk-na', 'sipp-upah', 'sigap-bpu', 'v1', 'v2']);
 
     expect(() => editProfile(ctx, 'sipp-tk-baru', { sheetName: 'x' })).toThrow(/profil bawaan/);
     expect(() => saveProfile(ctx, { name: 'SIPP-TK-NA', kind: 'na', sheetName: 'x', columns: [{ header: 'KPJ', field: 'kpj' }] })).toThrow(/profil bawaan/);

@@ -4,21 +4,49 @@ import type { Migration } from './types';
 const OLD_KINDS = "CHECK (kind IN ('new', 'na', 'wage', 'bpu'))";
 const NEW_KINDS = "CHECK (kind IN ('new', 'na', 'wage', 'bpu', 'continue'))";
 
+interface SavedTable {
+  name: string;
+  sql: string;
+  /** Its indexes and triggers. */
+  extras: string[];
+}
+
+function saveTable(db: Database, table: string): SavedTable {
+  return {
+    name: table,
+    sql: db.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?").pluck().get(table) as string,
+    extras: db.prepare("SELECT sql FROM sqlite_master WHERE tbl_name = ? AND type IN ('index', 'trigger') AND sql IS NOT NULL").pluck().all(table) as string[],
+  };
+}
+
 /**
  * Rebuilds a table with its CHECK list of kinds widened, the SQLite way (CREATE new, copy, DROP,
  * RENAME), keeping every column, row, index and trigger it has now. The table's own CREATE statement is
  * read from sqlite_master and edited, so columns other migrations added (e.g. per-NPP columns) survive.
- * Child rows (bpjs_batch_item -> bpjs_batch) point at the table by name: with foreign keys deferred the
- * drop does not trip them, and they point at the rebuilt table once it takes the name.
+ *
+ * Migrations run in a transaction with foreign keys on, where SQLite cannot turn them off, and dropping
+ * a parent that still has child rows would count as violations. So the tables that reference this one
+ * (bpjs_batch_item and bpjs_batch_file for bpjs_batch) are set aside first: their rows copied to a
+ * temporary table, the tables dropped (a drop fires no trigger, so their append-only triggers do not
+ * object), and after the parent is rebuilt they are created again from their own statements, filled,
+ * and their indexes and triggers restored.
  */
 function widenKindCheck(db: Database, table: string): void {
-  const sql = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?").pluck().get(table) as string;
-  if (!sql.includes(OLD_KINDS)) throw new Error(`migration 0190: ${table} has no kind CHECK to widen`);
-  const extras = db.prepare("SELECT sql FROM sqlite_master WHERE tbl_name = ? AND type IN ('index', 'trigger') AND sql IS NOT NULL").pluck().all(table) as string[];
+  const parent = saveTable(db, table);
+  if (!parent.sql.includes(OLD_KINDS)) throw new Error(`migration 0190: ${table} has no kind CHECK to widen`);
+  const childNames = db.prepare(`SELECT DISTINCT m.name FROM sqlite_master m, pragma_foreign_key_list(m.name) f
+    WHERE m.type = 'table' AND f."table" = ? AND m.name <> ?`).pluck().all(table, table) as string[];
+  const children = childNames.map((c) => saveTable(db, c));
+  for (const c of children) db.exec(`CREATE TEMP TABLE ${c.name}_0190 AS SELECT * FROM ${c.name}; DROP TABLE ${c.name};`);
   const tmp = `${table}_0190`;
-  db.exec(sql.replace(OLD_KINDS, NEW_KINDS).replace(/^CREATE TABLE\s+"?\w+"?/, `CREATE TABLE ${tmp}`));
+  db.exec(parent.sql.replace(OLD_KINDS, NEW_KINDS).replace(/^CREATE TABLE\s+"?\w+"?/, `CREATE TABLE ${tmp}`));
   db.exec(`INSERT INTO ${tmp} SELECT * FROM ${table}; DROP TABLE ${table}; ALTER TABLE ${tmp} RENAME TO ${table};`);
-  for (const s of extras) db.exec(s);
+  for (const s of parent.extras) db.exec(s);
+  for (const c of children) {
+    db.exec(c.sql);
+    db.exec(`INSERT INTO ${c.name} SELECT * FROM temp.${c.name}_0190; DROP TABLE temp.${c.name}_0190;`);
+    for (const s of c.extras) db.exec(s);
+  }
 }
 
 /**
@@ -36,8 +64,6 @@ export const m0190: Migration = {
   version: 190,
   name: 'bpjs-templates',
   up(db) {
-    // Reset by SQLite at the end of the (migration) transaction.
-    db.pragma('defer_foreign_keys = ON');
     widenKindCheck(db, 'bpjs_profile');
     widenKindCheck(db, 'bpjs_batch');
     db.exec(`
