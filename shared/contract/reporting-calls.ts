@@ -227,6 +227,10 @@ export const reconcileDto = z.object({
   file: z.string(),
   sha256: z.string(),
   sheet: z.string(),
+  /** The NPP and segment compared (a bill is per NPP and segment); people billed under others were left out. */
+  npp: z.string().nullable().optional(),
+  segment: z.enum(['PU', 'BPU']).optional(),
+  excluded: z.object({ otherSegment: z.number(), otherNpp: z.number() }).optional(),
   programs: z.array(bpjsProgram),
   /** Sigap's issued invoices of the month (none: everything the branch bills is "branch only"). */
   invoices: z.number(),

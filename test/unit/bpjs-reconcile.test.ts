@@ -92,7 +92,8 @@ describe('reconciling the branch bill with Sigap invoices', () => {
     }
     const missing = staff[3]!;
     const bumped = staff[0]!;
-    const bill = [...byNik].filter(([nik]) => nik !== missing.nik).map(([nik, e]) => ({ nik, kpj: null, name: e.name, jkk: e.jkk, jkm: e.jkm + (nik === bumped.nik ? 1 : 0) }));
+    // A PU bill: the BPU member (extra) is on the branch's BPU bill, not this one (bpjs-reconcile-like.test.ts).
+    const bill = [...byNik].filter(([nik]) => nik !== missing.nik && nik !== extra.nik).map(([nik, e]) => ({ nik, kpj: null, name: e.name, jkk: e.jkk, jkm: e.jkm + (nik === bumped.nik ? 1 : 0) }));
     const path = join(ctx.dir, 'tagihan.xlsx');
     await writeBill(path, MONTH, bill);
 
@@ -102,7 +103,8 @@ describe('reconciling the branch bill with Sigap invoices', () => {
     expect(r.onlyBranch).toEqual([]);
     expect(r.onlySigap.map((p) => p.nik)).toEqual([missing.nik]);
     expect(r.differences.map((d) => [d.nik, d.program, d.difference])).toEqual([[bumped.nik, 'JKM', 1]]);
-    expect(r.totals.sigap.total).toBe(sum(lines.map((l) => l.amount)));
+    expect(r.excluded).toEqual({ otherSegment: 1, otherNpp: 0 });
+    expect(r.totals.sigap.total).toBe(sum(lines.filter((l) => l.nik !== extra.nik).map((l) => l.amount)));
     expect(r.totals.difference.total).toBe(1 - byNik.get(missing.nik)!.jkk - byNik.get(missing.nik)!.jkm);
     const ok = await runCli(['reconcile', path, '--month', '2026-13', '--db', ctx.dbPath]);
     expect(ok.code).toBe(2);

@@ -78,7 +78,7 @@ export function reconcileDto(ctx: CoreContext, r: ReconcileReport, invoices: num
   const pid = personIdLookup(ctx);
   const person = (p: ReconcileReport['onlyBranch'][number]) => ({ personId: pid(p.nik), nik: p.nik, kpj: p.kpj, name: p.name, opdCode: p.opdCode, rows: p.rows, amounts: p.amounts });
   return {
-    month: r.month, file: r.file, sha256: r.sha256, sheet: r.sheet, programs: r.programs, invoices, persons: r.persons, totals: r.totals,
+    month: r.month, file: r.file, sha256: r.sha256, sheet: r.sheet, npp: r.npp, segment: r.segment, excluded: r.excluded, programs: r.programs, invoices, persons: r.persons, totals: r.totals,
     counts: { onlyBranch: r.onlyBranch.length, onlySigap: r.onlySigap.length, differences: r.differences.length },
     onlyBranch: cut(r.onlyBranch).map(person),
     onlySigap: cut(r.onlySigap).map(person),

@@ -26,6 +26,12 @@ export interface BillRead {
   file: string;
   sha256: string;
   sheet: string;
+  /** The NPP the title block names (`NPP : 18040012`), or null. */
+  npp: string | null;
+  /** The contribution month the title block names (`Periode Iuran : Maret 2026`), or null. */
+  period: string | null;
+  /** PU unless the title says Bukan Penerima Upah / BPU: a bill is per NPP and segment. */
+  segment: 'PU' | 'BPU';
   /** Programs the bill has columns for. */
   programs: Program[];
   lines: BillLine[];
@@ -33,7 +39,8 @@ export interface BillRead {
 }
 
 const ID_COLUMNS = {
-  nik: ['NIK', 'NO_KTP', 'NOMOR_IDENTITAS', 'NO_IDENTITAS'],
+  // `N I K` is how the classic Formulir 2a spaces it.
+  nik: ['NIK', 'N_I_K', 'NO_KTP', 'NOMOR_IDENTITAS', 'NO_IDENTITAS'],
   kpj: ['KPJ', 'NO_KPJ', 'NOMOR_KPJ', 'NO_PESERTA', 'NOMOR_PESERTA'],
   name: ['NAMA', 'NAMA_LENGKAP', 'NAMA_TK', 'NAMA_PESERTA', 'NAMA_TENAGA_KERJA'],
   month: ['BLTH', 'BULAN_TAHUN', 'PERIODE', 'BLN_THN', 'BULAN_IURAN', 'PERIODE_IURAN'],
@@ -55,8 +62,10 @@ const NOT_AMOUNT_WORDS = new Set([
  * program are added up. Every value in a program column must be whole rupiah (see amountOfCell).
  */
 export function programOf(header: string): Program | null {
-  if (header.includes('%')) return null;
-  const words = headerKey(header).split('_');
+  // Formulir 2a writes the rate into an amount's header: `Iuran JKK 0.24%`, `Iuran JHT PRSH 3.7%`.
+  const h = /\biuran\b/i.test(header) ? header.replace(/\s*\d+(?:[.,]\d+)?\s*%\s*$/, '') : header;
+  if (h.includes('%')) return null;
+  const words = headerKey(h).split('_');
   if (words.some((w) => NOT_AMOUNT_WORDS.has(w))) return null;
   const found = PROGRAMS.filter((p) => words.includes(p));
   return found.length === 1 ? found[0]! : null;
@@ -80,6 +89,28 @@ function monthOfCell(c: Cell): string | null {
   return idx >= 0 ? `${m![2]}-${pad2(idx + 1)}` : null;
 }
 
+/** The row of column numbers printed forms carry under the header (1, 2, 3, ...). */
+function isColumnNumbers(cells: Cell[]): boolean {
+  const filled = cells.map((c, i) => [cellText(c), i] as const).filter(([t]) => t !== '');
+  return filled.length >= 3 && filled.every(([t, i]) => t === String(i + 1));
+}
+
+/** NPP, period and segment from a bill's title block (`NPP : 18040012`, `Periode Iuran : Maret 2026`). */
+function titleFacts(lines: string[]): { npp: string | null; period: string | null; segment: 'PU' | 'BPU' | null } {
+  let npp: string | null = null;
+  let period: string | null = null;
+  let segment: 'PU' | 'BPU' | null = null;
+  for (const l of lines) {
+    const n = /\bNPP\b\s*[:.]?\s*([\d][\d.\s-]{6,}\d)/i.exec(l);
+    if (n && !npp) npp = n[1]!.replace(/[\s.-]/g, '');
+    const m = /\b(?:periode(?:\s+iuran)?|bulan(?:\s+iuran)?|blth)\b\s*[:.]?\s*(.+)$/i.exec(l);
+    if (m && !period) period = monthOfCell(m[1]!.trim());
+    if (/bukan\s+penerima\s+upah|\bBPU\b/i.test(l)) segment = 'BPU';
+    else if (!segment && /penerima\s+upah|\bPU\b/i.test(l)) segment = 'PU';
+  }
+  return { npp, period, segment };
+}
+
 function amountOfCell(c: Cell): number | null {
   if (c === null) return 0;
   if (typeof c === 'number') return Number.isSafeInteger(c) ? c : null;
@@ -98,6 +129,10 @@ function amountOfCell(c: Cell): number | null {
 export async function readBill(path: string, month: string): Promise<BillRead> {
   const label = basename(path);
   const t = await readTable(path, isBillHeader, 'dengan NIK atau KPJ dan iuran per program (JKK, JKM, JHT, JP)', label);
+  const title = titleFacts(t.titleRows);
+  if (title.period !== null && title.period !== month) {
+    throw new SigapError('INVALID_INPUT', `Berkas "${label}": judul tagihan menyebut bulan ${title.period}, bukan ${month}. Pilih rincian tagihan bulan ${month}.`);
+  }
   const ids = findColumns(t.headers, ID_COLUMNS);
   const programCols = t.headers.map((h, i) => ({ i, p: programOf(h) })).filter((x): x is { i: number; p: Program } => x.p !== null);
   const errors: ImportProblem[] = [];
@@ -106,7 +141,7 @@ export async function readBill(path: string, month: string): Promise<BillRead> {
   const at = (row: number, index: number | undefined) => ({ sheet: t.sheet, row, ...(index === undefined ? { column: '', columnName: '' } : columnRef(t.headers, index)) });
   for (const r of t.rows) {
     const cell = (i: number | undefined): Cell => (i === undefined ? null : (r.cells[i] ?? null));
-    if (r.cells.every((c) => cellText(c) === '')) continue;
+    if (r.cells.every((c) => cellText(c) === '') || isColumnNumbers(r.cells)) continue;
     const name = cellText(cell(ids.name));
     const nikCell = cell(ids.nik);
     let nik = typeof nikCell === 'number' ? null : digitsOfCell(nikCell);
@@ -147,5 +182,5 @@ export async function readBill(path: string, month: string): Promise<BillRead> {
     throw new SigapError('IMPORT_INVALID_ROWS', `${errors.length} baris tagihan bermasalah; rekonsiliasi tidak dijalankan. ${first}${errors.length > 5 ? ' ...' : ''}`);
   }
   if (lines.length === 0) throw new SigapError('FILE_EMPTY', `Berkas "${label}": tidak ada baris tagihan di bawah judul kolom.`);
-  return { file: label, sha256: t.sha256, sheet: t.sheet, programs: PROGRAMS.filter((p) => programCols.some((c) => c.p === p)), lines, warnings };
+  return { file: label, sha256: t.sha256, sheet: t.sheet, npp: title.npp, period: title.period, segment: title.segment ?? 'PU', programs: PROGRAMS.filter((p) => programCols.some((c) => c.p === p)), lines, warnings };
 }

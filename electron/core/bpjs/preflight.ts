@@ -1,4 +1,4 @@
-import { builtinProfile, FIELDS, headerKey, type FieldId, type ProfileColumn, type ReportKind } from '../../../shared/sipp-layouts';
+import { builtinProfile, FIELDS, headerKey, type FieldId, type ReportKind } from '../../../shared/sipp-layouts';
 import { formatDateId, isIsoDate } from '../../../shared/dates';
 import { nikBirthDate, parseNik } from '../../../shared/nik';
 import { fieldValues, isMobileNumber, normalizePhone, sexOf } from './values';

@@ -3,6 +3,8 @@ import { SigapError } from '../errors';
 import { isMonth } from '../../../shared/dates';
 import { PROGRAMS, readBill, zeroAmounts, type Program, type ProgramAmounts } from './bill-read';
 import type { ImportProblem } from './import-problems';
+import type { Segment } from '../../../shared/billing-types';
+import { getEmployer } from '../settings/employer';
 
 /**
  * What Sigap billed one person for one program in the month's issued invoices (employer and worker
@@ -14,6 +16,9 @@ export interface SigapBilledLine {
   opdCode: string;
   program: Program;
   amount: number;
+  /** The invoice's segment and NPP: only lines of the bill's own segment and NPP are compared. */
+  segment?: Segment;
+  npp?: string | null;
 }
 
 export interface Totals extends ProgramAmounts {
@@ -48,6 +53,11 @@ export interface ReconcileReport {
   file: string;
   sha256: string;
   sheet: string;
+  /** The NPP and segment compared: the bill's title's, else the Pemda's NPP, and PU. */
+  npp: string | null;
+  segment: Segment;
+  /** People Sigap billed under another segment or NPP that month: not compared with this bill. */
+  excluded: { otherSegment: number; otherNpp: number };
   programs: Program[];
   persons: { branch: number; sigap: number; both: number; equal: number };
   totals: { branch: Totals; sigap: Totals; difference: Totals };
@@ -87,6 +97,17 @@ interface Side {
 export async function reconcileBill(ctx: CoreContext, path: string, month: string, sigapLines: readonly SigapBilledLine[]): Promise<ReconcileReport> {
   if (!isMonth(month)) throw new SigapError('INVALID_INPUT', `Bulan "${month}" tidak sah; tulis YYYY-MM, mis. 2026-01.`);
   const bill = await readBill(path, month);
+  // Like with like: a PU bill of an NPP against the PU invoices of that NPP, a BPU bill against BPU
+  // (a bill is per NPP and segment, domain.md section 8). A line that says nothing is compared.
+  const npp = bill.npp ?? getEmployer(ctx)?.npp ?? null;
+  const otherSegment = new Set<string>();
+  const otherNpp = new Set<string>();
+  const lines = sigapLines.filter((l) => {
+    if (l.segment !== undefined && l.segment !== bill.segment) otherSegment.add(l.nik);
+    else if (l.npp !== undefined && npp !== null && l.npp !== null && l.npp !== npp) otherNpp.add(l.nik);
+    else return true;
+    return false;
+  });
   const nikOfKpj = ctx.db.prepare('SELECT nik, name FROM person WHERE kpj = ?');
   const kpjOfNik = ctx.db.prepare('SELECT kpj FROM person WHERE nik = ?').pluck();
 
@@ -105,7 +126,7 @@ export async function reconcileBill(ctx: CoreContext, path: string, month: strin
     branch.set(key, side);
   }
   const sigap = new Map<string, Side>();
-  for (const l of sigapLines) {
+  for (const l of lines) {
     const side = sigap.get(l.nik) ?? { nik: l.nik, kpj: (kpjOfNik.get(l.nik) as string | null | undefined) ?? null, name: l.name, opdCode: l.opdCode, rows: [], amounts: zeroAmounts() };
     side.amounts[l.program] += l.amount;
     sigap.set(l.nik, side);
@@ -121,7 +142,7 @@ export async function reconcileBill(ctx: CoreContext, path: string, month: strin
       );
     }
   }
-  const programs = PROGRAMS.filter((p) => bill.programs.includes(p) || sigapLines.some((l) => l.program === p && l.amount !== 0));
+  const programs = PROGRAMS.filter((p) => bill.programs.includes(p) || lines.some((l) => l.program === p && l.amount !== 0));
   const totals = { branch: zeroAmounts(), sigap: zeroAmounts() };
   const onlyBranch: ReconcilePerson[] = [];
   const onlySigap: ReconcilePerson[] = [];
@@ -150,7 +171,8 @@ export async function reconcileBill(ctx: CoreContext, path: string, month: strin
   for (const p of PROGRAMS) difference[p] = totals.branch[p] - totals.sigap[p];
   const byOpdName = (a: ReconcilePerson, b: ReconcilePerson) => (a.opdCode ?? '').localeCompare(b.opdCode ?? '') || a.name.localeCompare(b.name, 'id');
   return {
-    month, file: bill.file, sha256: bill.sha256, sheet: bill.sheet, programs,
+    month, file: bill.file, sha256: bill.sha256, sheet: bill.sheet, npp, segment: bill.segment,
+    excluded: { otherSegment: [...otherSegment].filter((n) => !sigap.has(n)).length, otherNpp: [...otherNpp].filter((n) => !sigap.has(n)).length }, programs,
     persons: { branch: branch.size, sigap: sigap.size, both, equal },
     totals: { branch: withTotal(totals.branch), sigap: withTotal(totals.sigap), difference: withTotal(difference) },
     onlyBranch: onlyBranch.sort(byOpdName), onlySigap: onlySigap.sort(byOpdName), differences, warnings: bill.warnings,

@@ -14,6 +14,8 @@ export interface Table {
   headers: string[];
   /** The rows under the header, with the file's own row numbers. */
   rows: SheetRow[];
+  /** The texts of the rows above the header (a bill's title block: NPP, company, period), one line per row. */
+  titleRows: string[];
 }
 
 /** Rows scanned per sheet to find the header under a title block. */
@@ -22,8 +24,18 @@ const HEADER_SCAN = 30;
 const MAX_ROWS = 500_000;
 
 /**
+ * Two header rows read as one, cell by cell: a group label merged across columns above its own
+ * headers ("Rincian Iuran" over "Iuran JKK 0.24%"), and cells merged down both rows (whose text is in
+ * the upper row only), as printed forms such as the branch's Formulir 2a have them.
+ */
+function joinHeaderRows(upper: string[], lower: string[]): string[] {
+  return Array.from({ length: Math.max(upper.length, lower.length) }, (_, i) => [upper[i] ?? '', lower[i] ?? ''].map((t) => t.trim()).filter(Boolean).join(' '));
+}
+
+/**
  * Reads the first sheet whose header row `isHeader` accepts (looking at the first 30 rows of each
- * sheet), and every row under it. `expected` describes the header in the error when none is found.
+ * sheet; a header of two rows is read as one, see joinHeaderRows), and every row under it.
+ * `expected` describes the header in the error when none is found.
  */
 export async function readTable(path: string, isHeader: (headers: string[]) => boolean, expected: string, label = basename(path)): Promise<Table> {
   // .xlsx, .xls, .ods or CSV, told by content; anything else refused with a message naming the file.
@@ -36,6 +48,8 @@ export async function readTable(path: string, isHeader: (headers: string[]) => b
       continue;
     }
     let scanned = 0;
+    let above: { row: number; texts: string[] } | null = null;
+    const titles: string[] = [];
     for await (const r of sheet.rows) {
       if (found) {
         if (r.row > MAX_ROWS) throw new SigapError('FILE_UNREADABLE', `Berkas "${label}", sheet "${sheet.name}": lebih dari ${MAX_ROWS.toLocaleString('id-ID')} baris.`);
@@ -44,7 +58,14 @@ export async function readTable(path: string, isHeader: (headers: string[]) => b
       }
       if (scanned++ >= HEADER_SCAN) continue;
       const headers = r.cells.map(cellText);
-      if (isHeader(headers)) found = { file: label, sha256, sheet: sheet.name, headerRow: r.row, headers, rows: [] };
+      if (isHeader(headers)) {
+        found = { file: label, sha256, sheet: sheet.name, headerRow: r.row, headers, rows: [], titleRows: [...titles, ...(above ? [above.texts.filter(Boolean).join(' ')] : [])].filter(Boolean) };
+      } else if (above && above.row === r.row - 1 && isHeader(joinHeaderRows(above.texts, headers))) {
+        found = { file: label, sha256, sheet: sheet.name, headerRow: above.row, headers: joinHeaderRows(above.texts, headers), rows: [], titleRows: titles.filter(Boolean) };
+      } else {
+        if (above) titles.push(above.texts.filter(Boolean).join(' '));
+        above = { row: r.row, texts: headers };
+      }
     }
   }
   if (!found) throw new SigapError('NO_HEADER', `Berkas "${label}": tidak ditemukan baris judul kolom ${expected} pada ${HEADER_SCAN} baris pertama sheet mana pun.`);
