@@ -10,7 +10,7 @@ const READ_ONLY: Record<string, true | readonly string[]> = {
   roster: true, rates: true, arrears: true, preflight: true, batches: true, batch: true, invoice: true,
   coverage: true, forecast: true,
   opd: ['list', 'alias list'], category: ['list'], incident: ['list'], user: ['list'], backup: ['list'],
-  settings: ['show'], sk: ['scan'], profile: ['list', 'show', 'fields'],
+  settings: ['show'], sk: ['scan'], person: ['template'], profile: ['list', 'show', 'fields'],
 };
 
 function subcommand(rest: string[]): string {

@@ -25,6 +25,7 @@ export const COMMANDS: Record<string, Command> = {
   template: lazy(() => import('./commands/template'), 'templateCommand'),
   sk: lazy(() => import('./commands/decree'), 'skCommand'),
   roster: lazy(() => import('./commands/roster'), 'rosterCommand'),
+  person: lazy(() => import('./commands/person'), 'personCommand'),
   settings: lazy(() => import('./commands/settings'), 'settingsCommand'),
   opd: lazy(() => import('./commands/units'), 'opdCommand'),
   category: lazy(() => import('./commands/units'), 'categoryCommand'),

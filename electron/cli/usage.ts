@@ -57,6 +57,9 @@ export const COVERAGE_USAGE = `sigap coverage [--month YYYY-MM] [--json | --pdf 
 
 export const TEMPLATE_USAGE = 'sigap template sk --out FILE.xlsx [--pemda "Pemerintah Kabupaten ..."] [--db PATH]';
 
+export const PERSON_USAGE = `sigap person template (--opd KODE [--opd KODE]... | --all) --out FOLDER [--json]   buku kerja Lengkapi data pegawai per unit
+  sigap person import BERKAS [--apply] [--skip-invalid] [--json]   baca isian kembali (pratinjau; --apply menerapkan)`;
+
 export const SETTINGS_USAGE = `sigap settings show [--json] | set KUNCI=NILAI ... (sigap settings --help: daftar kunci)`;
 
 export const USAGE = `Sigap: daftar pegawai non-ASN, iuran dan pelaporan BPJS Ketenagakerjaan
@@ -65,6 +68,7 @@ Penggunaan:
   ${IMPORT_SK_USAGE}
   ${SK_USAGE}
   sigap roster [--month YYYY-MM] [--opd NAME] [--search TEXT] [--status active|ended|all] [--json | --csv | --xlsx FILE [--columns nik,name,...]]
+  ${PERSON_USAGE}
   ${OPD_USAGE}
   ${CATEGORY_USAGE}
   ${TEMPLATE_USAGE}

@@ -1,0 +1,76 @@
+/** `sigap person template|import` on the demo regency: workbooks out, one filled by hand, read back. */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import Database from 'better-sqlite3';
+import { runCli } from '../cli-harness';
+import { tempDir } from '../helpers';
+import { COMPLETION_HEADER_ROW } from '../../electron/core/roster/completion-workbook';
+
+let dir: string;
+let cleanup: () => void;
+let db: string;
+beforeEach(async () => {
+  ({ dir, cleanup } = tempDir());
+  db = join(dir, 'x.db');
+  expect((await runCli(['demo', '--persons', '20', '--db', db])).code).toBe(0);
+});
+afterEach(() => cleanup());
+
+describe('sigap person', () => {
+  it('writes a workbook per unit, previews a filled one without changing anything, then applies it', async () => {
+    const out = join(dir, 'isian');
+    const t = await runCli(['person', 'template', '--all', '--out', out, '--db', db, '--json']);
+    expect(t.code).toBe(0);
+    const files = t.json<{ files: { path: string; rows: number }[] }>().files;
+    expect(files.length).toBeGreaterThan(0);
+    expect(readdirSync(out).sort()).toEqual(files.map((f) => f.path.slice(out.length + 1)).sort());
+    // Every demo person engaged today is in exactly one unit's file.
+    const sql = new Database(db, { readonly: true });
+    const active = sql.prepare(`SELECT count(DISTINCT person_id) FROM engagement WHERE start_date <= date('now') AND (end_date IS NULL OR end_date >= date('now'))`).pluck().get() as number;
+    sql.close();
+    expect(files.reduce((n, f) => n + f.rows, 0)).toBe(active);
+
+    const path = files.find((f) => f.rows > 0)!.path;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path);
+    const ws = wb.worksheets[0]!;
+    const first = ws.getRow(COMPLETION_HEADER_ROW + 1);
+    const nik = String(first.getCell(2).value);
+    first.getCell(8).value = 34812; // Kode pos, typed as a number
+    first.getCell(11).value = 'kawin'; // Status kawin
+    await wb.xlsx.writeFile(path);
+
+    const preview = await runCli(['person', 'import', path, '--db', db]);
+    expect(preview.code).toBe(0);
+    expect(preview.stdout).toContain('Akan diubah: 1 pegawai, 2 isian');
+    expect(preview.stdout).toContain('Kode pos: (kosong) -> "34812"');
+    expect(preview.stdout).toContain('Status kawin: (kosong) -> "Y"');
+    expect(preview.stdout).toContain('Belum ada yang diubah. Jalankan lagi dengan --apply');
+    const read = () => {
+      const d = new Database(db, { readonly: true });
+      const r = d.prepare('SELECT postal_code, marital_status FROM person WHERE nik = ?').get(nik);
+      d.close();
+      return r;
+    };
+    expect(read()).toEqual({ postal_code: null, marital_status: null });
+
+    const applied = await runCli(['person', 'import', path, '--apply', '--db', db]);
+    expect(applied.code).toBe(0);
+    expect(applied.stdout).toContain('Diterapkan: 1 pegawai, 2 isian.');
+    expect(read()).toEqual({ postal_code: '34812', marital_status: 'Y' });
+  });
+
+  it('says what is missing, in Indonesian, with the usage', async () => {
+    const r = await runCli(['person', 'template', '--out', join(dir, 'x'), '--db', db]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Sebutkan unit dengan --opd KODE');
+    expect(r.stderr).toContain('sigap person template');
+    const unknown = await runCli(['person', 'template', '--opd', 'TIDAK-ADA', '--out', join(dir, 'x'), '--db', db]);
+    expect(unknown.stderr).toContain('Unit kerja "TIDAK-ADA" tidak ditemukan');
+    const help = await runCli(['person', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('sigap person import BERKAS [--apply]');
+  });
+});
