@@ -72,6 +72,8 @@ const RULES: Record<string, readonly Role[]> = {
   'rates.delete': ['admin', 'finance'],
   'rates.saveBrackets': ['admin', 'finance'],
   'settings.saveEmployer': ['admin'],
+  'registration.': ['admin'],
+  'registration.list': ALL,
   'settings.chooseLogo': ['admin'],
   'opd.save': ['admin'],
   // Unit aliases are the SK clerk's to keep: the import wizard remembers them too.

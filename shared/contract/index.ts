@@ -10,6 +10,7 @@ import { reportingCalls } from './reporting-calls';
 import { securityCalls } from './security-calls';
 import { printCalls } from './print-calls';
 import { coverageCalls } from './coverage-calls';
+import { registrationCalls } from './registration-calls';
 import { personBillingCalls } from './person-billing-calls';
 import { decreeCalls } from './decree-calls';
 import { rosterBulkCalls } from './roster-bulk-calls';
@@ -52,6 +53,7 @@ export const contract = {
   ...securityCalls,
   ...printCalls,
   ...coverageCalls,
+  ...registrationCalls,
   ...personBillingCalls,
   ...decreeCalls,
   ...rosterBulkCalls,

@@ -81,6 +81,8 @@ export const opdSave = z
     headName: official, headNip: nip, headTitle: official,
     pptkName: official, pptkNip: nip,
     treasurerName: official, treasurerNip: nip,
+    /** The employer registration (NPP) the unit's people are billed and reported under; null: the Pemda's. Omitted: unchanged. */
+    registrationId: id.nullable().optional(),
   })
   .strict();
 
@@ -95,6 +97,7 @@ export const opdDto = z.object({
   pptkName: z.string().nullable(), pptkNip: z.string().nullable(),
   treasurerName: z.string().nullable(), treasurerNip: z.string().nullable(),
   active: z.number(),
+  registrationId: z.number().nullable(),
 });
 export type OpdDto = z.infer<typeof opdDto>;
 
@@ -128,6 +131,8 @@ export const categorySave = z
     /** 1 to 5; null follows the class of the employer registration (NPP). */
     jkkClass: z.number().int().min(1).max(5).nullable(),
     enrolled: z.boolean(),
+    /** The category's employer registration (NPP), used where the unit has none; null: the Pemda's. Omitted: unchanged. */
+    registrationId: id.nullable().optional(),
   })
   .strict();
 
@@ -143,6 +148,7 @@ export const categoryDto = z.object({
   /** SKs and engagements naming the category; when either is above 0 its segment cannot change. */
   decrees: z.number(),
   engagements: z.number(),
+  registrationId: z.number().nullable(),
 });
 export type CategoryDto = z.infer<typeof categoryDto>;
 

@@ -37,6 +37,7 @@ const NOT_WRITERS: Record<string, string> = {
   'coverage.summary': 'read', 'coverage.settings': 'read', 'coverage.report': 'read', 'coverage.reportPdf': 'writes a file',
   'coverage.yearly': 'read', 'coverage.yearlyDoc': 'read', 'coverage.yearlyPdf': 'writes a file', 'coverage.yearlyXlsx': 'writes a file',
   'forecast.run': 'read', 'forecast.doc': 'read', 'forecast.pdf': 'writes a file', 'forecast.xlsx': 'writes a file',
+  'registration.list': 'read',
   'incident.list': 'read', 'person.billing': 'read',
   'decree.records': 'read', 'decree.chooseScan': 'dialog (the scan is held in memory until attached)', 'decree.viewScan': 'read (shows the scan)',
   'decree.saveScan': 'writes a file of the scan, not the database', 'decree.undoCheck': 'read',
@@ -256,6 +257,15 @@ describe('the audit trail covers every writer', () => {
     ['coverage.saveSettings', async () => {
       await api.ok('coverage.saveSettings', { villageQuota: 5 });
       return { entity: 'setting' };
+    }],
+    ['registration.save', async () => {
+      const r = await api.ok('registration.save', { npp: '18040199', name: 'Pemerintah Desa Sebarus', jkkClass: 1 });
+      ids.registration = r.id;
+      return { entity: 'employer_registration', entityId: r.id };
+    }],
+    ['registration.delete', async () => {
+      await api.ok('registration.delete', { id: ids.registration! });
+      return { entity: 'employer_registration', entityId: ids.registration! };
     }],
     ['incident.save', async () => {
       const p = ctx.db.prepare('SELECT person_id FROM engagement WHERE end_date >= ? ORDER BY id LIMIT 1').pluck().get('2026-03-01') as number;

@@ -26,6 +26,7 @@ import { reportingHandlers } from './reporting-handlers';
 import { securityHandlers } from './security-handlers';
 import { printHandlers } from './print-handlers';
 import { coverageHandlers } from './coverage-handlers';
+import { registrationHandlers } from './registration-handlers';
 import { personBillingHandlers } from './person-billing-handlers';
 import { decreeHandlers } from './decree-handlers';
 import { scrubReplyForRole } from '../private-text';
@@ -204,7 +205,7 @@ function coreHandlers(ctx: CoreContext, host: HostServices, saved: SavedFiles): 
       return listOpds(ctx).map((o) => ({
         id: o.id, code: o.code, name: o.name, kind: o.kind, budgetAccount: o.budget_account, address: o.address,
         headName: o.head_name, headNip: o.head_nip, headTitle: o.head_title, pptkName: o.pptk_name, pptkNip: o.pptk_nip,
-        treasurerName: o.treasurer_name, treasurerNip: o.treasurer_nip, active: active.get(o.id) ?? 0,
+        treasurerName: o.treasurer_name, treasurerNip: o.treasurer_nip, active: active.get(o.id) ?? 0, registrationId: o.registration_id,
       }));
     },
     'opd.save': (o) => ({ id: saveOpd(ctx, { ...o, headNip: o.headNip || null, pptkNip: o.pptkNip || null, treasurerNip: o.treasurerNip || null }) }),
@@ -221,6 +222,7 @@ function coreHandlers(ctx: CoreContext, host: HostServices, saved: SavedFiles): 
     ...securityHandlers(ctx, host),
     ...printHandlers(ctx, host),
     ...coverageHandlers(ctx, host),
+    ...registrationHandlers(ctx),
     ...personBillingHandlers(ctx),
     ...decreeHandlers(ctx, host),
     ...rosterBulkHandlers(ctx),

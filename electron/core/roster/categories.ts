@@ -18,6 +18,7 @@ import { audit } from '../audit';
 import { SigapError } from '../../../shared/errors';
 import { PROGRAMS, type Program } from '../../../shared/contract/settings';
 import { listCategories, type CategoryRow } from './units';
+import { requireRegistrationId } from '../settings/registrations';
 
 export interface CategoryInput {
   /** Absent: a new category. */
@@ -30,6 +31,11 @@ export interface CategoryInput {
   jkkClass?: number | null | undefined;
   /** Absent on an edit: unchanged; on a new category: enrolled. */
   enrolled?: boolean | undefined;
+  /**
+   * The employer registration (NPP) of the category's people, used where their unit has none
+   * (settings/registrations.ts); null: the Pemda's. Absent on an edit: unchanged.
+   */
+  registrationId?: number | null | undefined;
 }
 
 export interface CategoryInfo {
@@ -39,6 +45,7 @@ export interface CategoryInfo {
   programs: Program[];
   jkkClass: number | null;
   enrolled: boolean;
+  registrationId: number | null;
   /** People with an engagement in force today. */
   active: number;
   /** SKs and engagements that name the category: when any, the segment is fixed. */
@@ -99,7 +106,7 @@ function draftMonths(ctx: CoreContext, names: string[]): string[] {
   return [...new Set(names.flatMap((n) => (q.all(n) as { month: string }[]).map((r) => r.month)))].sort();
 }
 
-const asStored = (r: CategoryRow) => ({ name: r.name, segment: r.segment, programs: r.programs, jkkClass: r.jkk_class, enrolled: r.enrolled === 1 });
+const asStored = (r: CategoryRow) => ({ name: r.name, segment: r.segment, programs: r.programs, jkkClass: r.jkk_class, enrolled: r.enrolled === 1, registrationId: r.registration_id });
 
 /** Creates or edits a category, with its audit row, in one transaction. */
 export function saveCategory(ctx: CoreContext, input: CategoryInput): SaveCategoryResult {
@@ -108,13 +115,14 @@ export function saveCategory(ctx: CoreContext, input: CategoryInput): SaveCatego
     const clash = ctx.db.prepare('SELECT id, name FROM category WHERE name = ? COLLATE NOCASE AND id IS NOT ?').get(v.name, input.id ?? null) as { id: number; name: string } | undefined;
     if (clash) throw new SigapError('CONFLICT', `Nama kategori "${clash.name}" sudah dipakai. Pilih nama lain.`);
     const programs = v.programs.join(',');
+    const reg = input.registrationId === undefined ? undefined : requireRegistrationId(ctx, input.registrationId);
     if (input.id === undefined) {
       const enrolled = input.enrolled ?? true;
       const id = Number(
-        ctx.db.prepare('INSERT INTO category (name, segment, programs, jkk_class, enrolled) VALUES (?, ?, ?, ?, ?)')
-          .run(v.name, v.segment, programs, v.jkkClass, enrolled ? 1 : 0).lastInsertRowid,
+        ctx.db.prepare('INSERT INTO category (name, segment, programs, jkk_class, enrolled, registration_id) VALUES (?, ?, ?, ?, ?, ?)')
+          .run(v.name, v.segment, programs, v.jkkClass, enrolled ? 1 : 0, reg ?? null).lastInsertRowid,
       );
-      const after = { name: v.name, segment: v.segment, programs, jkkClass: v.jkkClass, enrolled };
+      const after = { name: v.name, segment: v.segment, programs, jkkClass: v.jkkClass, enrolled, registrationId: reg ?? null };
       audit(ctx, { action: 'create', entity: 'category', entityId: id, summary: `Kategori ${v.name} (${v.segment}, ${v.programs.join('+')})`, after });
       return { id, draftMonths: [] };
     }
@@ -130,11 +138,11 @@ export function saveCategory(ctx: CoreContext, input: CategoryInput): SaveCatego
         );
       }
     }
-    const after = { name: v.name, segment: v.segment, programs, jkkClass: v.jkkClass, enrolled: input.enrolled ?? before.enrolled };
+    const after = { name: v.name, segment: v.segment, programs, jkkClass: v.jkkClass, enrolled: input.enrolled ?? before.enrolled, registrationId: reg === undefined ? before.registrationId : reg };
     const changed = (Object.keys(after) as (keyof typeof after)[]).filter((k) => after[k] !== before[k]);
     if (changed.length === 0) return { id: row.id, draftMonths: [] };
-    ctx.db.prepare('UPDATE category SET name = ?, segment = ?, programs = ?, jkk_class = ?, enrolled = ? WHERE id = ?')
-      .run(after.name, after.segment, after.programs, after.jkkClass, after.enrolled ? 1 : 0, row.id);
+    ctx.db.prepare('UPDATE category SET name = ?, segment = ?, programs = ?, jkk_class = ?, enrolled = ?, registration_id = ? WHERE id = ?')
+      .run(after.name, after.segment, after.programs, after.jkkClass, after.enrolled ? 1 : 0, after.registrationId, row.id);
     audit(ctx, {
       action: 'update', entity: 'category', entityId: row.id, summary: `Kategori ${after.name} diubah (${changed.join(', ')})`,
       before: Object.fromEntries(changed.map((k) => [k, before[k]])), after: Object.fromEntries(changed.map((k) => [k, after[k]])),
@@ -155,7 +163,7 @@ export function categoryInfos(ctx: CoreContext): CategoryInfo[] {
       .map((r) => [r.id, r]),
   );
   return listCategories(ctx).map((c) => ({
-    id: c.id, name: c.name, segment: c.segment, programs: parsePrograms(c.programs), jkkClass: c.jkk_class, enrolled: c.enrolled === 1,
+    id: c.id, name: c.name, segment: c.segment, programs: parsePrograms(c.programs), jkkClass: c.jkk_class, enrolled: c.enrolled === 1, registrationId: c.registration_id,
     active: active.get(c.id) ?? 0, decrees: used.get(c.id)?.decrees ?? 0, engagements: used.get(c.id)?.engagements ?? 0,
   }));
 }

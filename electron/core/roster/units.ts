@@ -17,12 +17,14 @@ export interface OpdRow {
   pptk_nip: string | null;
   treasurer_name: string | null;
   treasurer_nip: string | null;
+  /** The employer registration (NPP) of the unit; null: the Pemda's own (settings/registrations.ts). */
+  registration_id: number | null;
 }
 
 export function listOpds(ctx: CoreContext): OpdRow[] {
   return ctx.db
     .prepare(
-      `SELECT id, code, name, kind, budget_account, address, head_name, head_nip, head_title, pptk_name, pptk_nip, treasurer_name, treasurer_nip
+      `SELECT id, code, name, kind, budget_account, address, head_name, head_nip, head_title, pptk_name, pptk_nip, treasurer_name, treasurer_nip, registration_id
        FROM opd ORDER BY code`,
     )
     .all() as OpdRow[];
@@ -93,10 +95,11 @@ export interface CategoryRow {
   programs: string;
   jkk_class: number | null;
   enrolled: number;
+  registration_id: number | null;
 }
 
 export function listCategories(ctx: CoreContext): CategoryRow[] {
-  return ctx.db.prepare('SELECT id, name, segment, programs, jkk_class, enrolled FROM category ORDER BY id').all() as CategoryRow[];
+  return ctx.db.prepare('SELECT id, name, segment, programs, jkk_class, enrolled, registration_id FROM category ORDER BY id').all() as CategoryRow[];
 }
 
 /** Finds a category by exact name, or by a word the clerk types (`honorer`, `rentan`, `PU`, `BPU`). */

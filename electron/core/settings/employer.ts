@@ -4,6 +4,7 @@ import { audit } from '../audit';
 import { SigapError } from '../../../shared/errors';
 import { unitKey } from '../../../shared/person-fields';
 import { officeZone, ZONE_KEY } from './zone';
+import { requireRegistrationId } from './registrations';
 import type { OfficeZone } from '../../../shared/zone';
 
 /**
@@ -122,6 +123,8 @@ export interface OpdInput {
   headName?: string | null | undefined; headNip?: string | null | undefined; headTitle?: string | null | undefined;
   pptkName?: string | null | undefined; pptkNip?: string | null | undefined;
   treasurerName?: string | null | undefined; treasurerNip?: string | null | undefined;
+  /** The unit's employer registration (NPP); null: the Pemda's own; undefined: unchanged (new: the Pemda's). */
+  registrationId?: number | null | undefined;
 }
 
 const COLS = {
@@ -139,15 +142,18 @@ export function saveOpd(ctx: CoreContext, o: OpdInput): number {
       row[col] = typeof v === 'string' && v.trim() !== '' ? v.trim().replace(/\s+/g, ' ') : null;
     }
     row.name_key = unitKey(o.name);
+    const reg = o.registrationId === undefined ? undefined : requireRegistrationId(ctx, o.registrationId);
     const clash = ctx.db.prepare('SELECT id, name FROM opd WHERE (code = @code OR name_key = @name_key) AND id IS NOT @id').get({ code: row.code, name_key: row.name_key, id: o.id ?? null }) as { id: number; name: string } | undefined;
     if (clash) throw new SigapError('CONFLICT', `Kode atau nama OPD sudah dipakai oleh "${clash.name}".`);
     if (o.id === undefined) {
-      const id = Number(ctx.db.prepare(`INSERT INTO opd (${Object.keys(row).join(', ')}, created_at) VALUES (${Object.keys(row).map((k) => `@${k}`).join(', ')}, @now)`).run({ ...row, now: nowIso(ctx) }).lastInsertRowid);
-      audit(ctx, { action: 'create', entity: 'opd', entityId: id, summary: `OPD ${row.name}`, after: row });
+      const id = Number(ctx.db.prepare(`INSERT INTO opd (${Object.keys(row).join(', ')}, registration_id, created_at) VALUES (${Object.keys(row).map((k) => `@${k}`).join(', ')}, @reg, @now)`).run({ ...row, reg: reg ?? null, now: nowIso(ctx) }).lastInsertRowid);
+      audit(ctx, { action: 'create', entity: 'opd', entityId: id, summary: `OPD ${row.name}`, after: { ...row, registration_id: reg ?? null } });
       return id;
     }
-    const before = ctx.db.prepare(`SELECT ${Object.keys(row).join(', ')} FROM opd WHERE id = ?`).get(o.id) as Record<string, string | null> | undefined;
+    const before = ctx.db.prepare(`SELECT ${Object.keys(row).join(', ')}, registration_id FROM opd WHERE id = ?`).get(o.id) as Record<string, string | number | null> | undefined;
     if (!before) throw new SigapError('NOT_FOUND', 'OPD tidak ditemukan.');
+    // The NPP moves the unit's people to another registration from the next billing run and file on.
+    if (reg !== undefined) (row as Record<string, string | number | null>).registration_id = reg;
     const changed = Object.keys(row).filter((k) => row[k] !== before[k]);
     if (changed.length > 0) {
       ctx.db.prepare(`UPDATE opd SET ${changed.map((k) => `${k} = @${k}`).join(', ')} WHERE id = @id`).run({ ...Object.fromEntries(changed.map((k) => [k, row[k]])), id: o.id });
