@@ -55,6 +55,7 @@ export function InvoicePage() {
                   <>
                     <span className={inv.status === 'draft' ? 'pill pill-warning' : 'pill pill-ok'} data-testid="invoice-status">{STATUS_LABELS[inv.status]}</span>{' '}
                     <span className="tabular">{inv.number ?? 'belum bernomor'}</span> · {formatMonthId(inv.month)} · {SEGMENT_LABELS[inv.segment]}
+                    {inv.npp ? <> · <span className="tabular" data-testid="invoice-npp">NPP {inv.npp}</span></> : null}
                   </>
                 }
                 actions={

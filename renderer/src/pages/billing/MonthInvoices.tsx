@@ -155,6 +155,8 @@ function Stat({ label, value, note, tone, testId }: { label: string; value: stri
 
 function InvoiceTable({ rows, totals, onIssue }: { rows: InvoiceSummaryDto[]; totals: InvoiceTotalsDto; onIssue: (i: InvoiceSummaryDto) => void }) {
   const showJht = totals.jhtEmployer + totals.jhtWorker !== 0;
+  // BPJS bills per NPP: with several in the month, each row says which (settings/registrations).
+  const showNpp = new Set(rows.map((r) => r.npp)).size > 1;
   const showJp = totals.jpEmployer + totals.jpWorker !== 0;
   return (
     <section className="card card-flush table-scroll invoice-table" data-state="ready">
@@ -184,6 +186,7 @@ function InvoiceTable({ rows, totals, onIssue }: { rows: InvoiceSummaryDto[]; to
                   <Link to={`/iuran/tagihan/${r.id}`} className="strong">{r.opd}</Link>
                   <div className="muted small">
                     <span className="tabular">{r.opdCode}</span> · <abbr title={SEGMENT_LABELS[r.segment]}>{r.segment}</abbr>
+                    {showNpp && r.npp ? <> · <span className="tabular" data-testid="invoice-npp">NPP {r.npp}</span></> : null}
                   </div>
                 </td>
                 <td>

@@ -7,6 +7,7 @@ import { FormField } from '../../components/FormField';
 import { ErrorNote } from '../../components/Notice';
 import { formatNumber } from '../../format';
 import { JKK_RISK, jkkClassName, PROGRAM_INFO, SEGMENT_LABELS } from './category-labels';
+import { RegistrationSelect, useRegistrations } from './registration-select';
 
 type Segment = 'PU' | 'BPU';
 
@@ -35,6 +36,8 @@ export function CategoryDialog({ category, employerJkkClass, onClose, onSaved }:
   const [programs, setPrograms] = useState<Set<Program>>(new Set(category?.programs ?? REQUIRED));
   const [jkkClass, setJkkClass] = useState<number | null>(category?.jkkClass ?? null);
   const [enrolled, setEnrolled] = useState(category?.enrolled ?? true);
+  const regs = useRegistrations();
+  const [registrationId, setRegistrationId] = useState<number | null>(category?.registrationId ?? null);
   const [error, setError] = useState<BridgeError | null>(null);
   const [busy, setBusy] = useState(false);
   const errorRef = useRef<HTMLDivElement>(null);
@@ -72,6 +75,7 @@ export function CategoryDialog({ category, employerJkkClass, onClose, onSaved }:
         programs: PROGRAMS.filter((p) => REQUIRED.includes(p) || (programs.has(p) && allowed(p))),
         jkkClass: segment === 'PU' ? jkkClass : null,
         enrolled,
+        registrationId,
       });
       onSaved({ name: name.trim().replace(/\s+/g, ' '), draftMonths: res.draftMonths });
     } catch (e) {
@@ -145,6 +149,9 @@ export function CategoryDialog({ category, employerJkkClass, onClose, onSaved }:
               </option>
             ))}
           </select>
+        </FormField>
+        <FormField label="NPP BPJS Ketenagakerjaan" hint="Dipakai untuk pegawai kategori ini di unit yang tidak punya NPP sendiri.">
+          <RegistrationSelect regs={regs.data ?? []} value={registrationId} onChange={setRegistrationId} nullLabel="NPP Pemda" />
         </FormField>
         <div className="field">
           <span className="field-label">Penagihan iuran</span>

@@ -8,6 +8,7 @@ import { DASH, formatMonthId, formatNumber } from '../../format';
 import { useCan } from '../security/session';
 import { CategoryDialog } from './CategoryDialog';
 import { jkkClassName, PROGRAM_INFO } from './category-labels';
+import { RegistrationCell, useRegistrations } from './registration-select';
 import '../../styles/settings-categories.css';
 
 interface Saved {
@@ -20,6 +21,7 @@ export function CategoryTable() {
   const bridge = useBridge();
   const canSave = useCan('category.save');
   const load = useLoad(useCallback(() => bridge.call('category.list', {}), [bridge]));
+  const regs = useRegistrations();
   const [editing, setEditing] = useState<CategoryDto | 'new' | null>(null);
   const [saved, setSaved] = useState<Saved | null>(null);
   return (
@@ -53,6 +55,7 @@ export function CategoryTable() {
                   <th>Segmen</th>
                   <th>Program</th>
                   <th>Kelas risiko JKK</th>
+                  <th>NPP</th>
                   <th className="num">Pegawai aktif</th>
                   <th>Ditagih</th>
                   {canSave ? (
@@ -89,6 +92,9 @@ export function CategoryTable() {
                         <strong>{jkkClassName(c.jkkClass)}</strong>
                       )}
                     </td>
+                    <td>
+                      <RegistrationCell regs={regs.data} id={c.registrationId} />
+                    </td>
                     <td className="num">{formatNumber(c.active)}</td>
                     <td>{c.enrolled ? <span className="pill pill-ok">Ya</span> : <span className="pill pill-warning">Tidak</span>}</td>
                     {canSave ? (
@@ -117,6 +123,7 @@ export function CategoryTable() {
             setEditing(null);
             setSaved(s);
             load.reload();
+            regs.reload();
           }}
         />
       ) : null}

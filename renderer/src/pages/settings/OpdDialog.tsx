@@ -5,6 +5,7 @@ import { useBridge } from '../../bridge-context';
 import { Dialog } from '../../components/Dialog';
 import { FormField } from '../../components/FormField';
 import { ErrorNote } from '../../components/Notice';
+import { RegistrationSelect, useRegistrations } from './registration-select';
 
 type Values = {
   code: string; name: string; kind: 'opd' | 'village'; budgetAccount: string; address: string;
@@ -30,6 +31,8 @@ function badNip(v: Values): string | null {
 export function OpdDialog({ opd, onClose, onSaved }: { opd: OpdDto | null; onClose: () => void; onSaved: (name: string) => void }) {
   const bridge = useBridge();
   const [v, setV] = useState<Values>(valuesOf(opd));
+  const regs = useRegistrations();
+  const [registrationId, setRegistrationId] = useState<number | null>(opd?.registrationId ?? null);
   const [error, setError] = useState<BridgeError | null>(null);
   const [busy, setBusy] = useState(false);
   const set = (k: keyof Values) => (e: { target: { value: string } }) => setV({ ...v, [k]: e.target.value });
@@ -48,6 +51,7 @@ export function OpdDialog({ opd, onClose, onSaved }: { opd: OpdDto | null; onClo
         headName: orNull(v.headName), headNip: orNull(v.headNip.replace(/\s/g, '')), headTitle: orNull(v.headTitle),
         pptkName: orNull(v.pptkName), pptkNip: orNull(v.pptkNip.replace(/\s/g, '')),
         treasurerName: orNull(v.treasurerName), treasurerNip: orNull(v.treasurerNip.replace(/\s/g, '')),
+        registrationId,
       });
       onSaved(v.name.trim());
     } catch (e) {
@@ -77,6 +81,9 @@ export function OpdDialog({ opd, onClose, onSaved }: { opd: OpdDto | null; onClo
         </FormField>
         <FormField label="Alamat" wide>
           <input value={v.address} onChange={set('address')} maxLength={300} />
+        </FormField>
+        <FormField label="NPP BPJS Ketenagakerjaan" wide hint="Pegawai unit ini ditagih dan dilaporkan dengan NPP ini, apa pun kategorinya. Tambah NPP di Pendaftaran BPJS (NPP).">
+          <RegistrationSelect regs={regs.data ?? []} value={registrationId} onChange={setRegistrationId} nullLabel="Tidak ada NPP sendiri (NPP kategori, atau NPP Pemda)" />
         </FormField>
       </fieldset>
       <fieldset className="form-grid form-grid-3">

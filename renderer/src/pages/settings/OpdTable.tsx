@@ -8,11 +8,13 @@ import { DASH, formatNumber } from '../../format';
 import { UNIT_KIND_LABELS } from '../../labels';
 import { OpdDialog } from './OpdDialog';
 import { formatNip } from '../../../../shared/nip';
+import { RegistrationCell, useRegistrations } from './registration-select';
 
 /** The paying units and the officials who sign their invoices. */
 export function OpdTable() {
   const bridge = useBridge();
   const load = useLoad(useCallback(() => bridge.call('opd.list', {}), [bridge]));
+  const regs = useRegistrations();
   const [editing, setEditing] = useState<OpdDto | 'new' | null>(null);
   const [savedName, setSavedName] = useState<string | null>(null);
   return (
@@ -34,6 +36,7 @@ export function OpdTable() {
                   <th>Kode</th>
                   <th>Nama</th>
                   <th className="num">Pegawai aktif</th>
+                  <th>NPP</th>
                   <th>Kepala</th>
                   <th>PPTK</th>
                   <th>Bendahara</th>
@@ -54,6 +57,9 @@ export function OpdTable() {
                       </div>
                     </td>
                     <td className="num">{formatNumber(o.active)}</td>
+                    <td>
+                      <RegistrationCell regs={regs.data} id={o.registrationId} inherited="Ikut kategori / Pemda" />
+                    </td>
                     <Official name={o.headName} nip={o.headNip} />
                     <Official name={o.pptkName} nip={o.pptkNip} />
                     <Official name={o.treasurerName} nip={o.treasurerNip} />
@@ -66,7 +72,7 @@ export function OpdTable() {
                 ))}
                 {opds.length === 0 ? (
                   <tr>
-                    <td colSpan={7} className="muted">
+                    <td colSpan={8} className="muted">
                       Belum ada OPD. OPD dibuat otomatis saat SK diimpor, atau tambahkan di sini.
                     </td>
                   </tr>
@@ -84,6 +90,7 @@ export function OpdTable() {
             setEditing(null);
             setSavedName(name);
             load.reload();
+            regs.reload();
           }}
         />
       ) : null}

@@ -5,6 +5,7 @@ import { EmployerForm } from './EmployerForm';
 import { OpdTable } from './OpdTable';
 import { UnitAliasSection } from './UnitAliasSection';
 import { CategoryTable } from './CategoryTable';
+import { RegistrationSection } from './RegistrationSection';
 import { billingSettingsSections } from '../billing/settings-sections';
 import { securitySettingsSections } from '../security/settings-sections';
 import { coverageSettingsSections } from '../coverage/settings-sections';
@@ -16,6 +17,7 @@ const SECTIONS: SettingsSection[] = [
   { key: 'opd', label: 'OPD dan pejabat', render: () => <OpdTable /> },
   { key: 'unit-aliases', label: 'Alias unit kerja', render: () => <UnitAliasSection /> },
   { key: 'categories', label: 'Kategori pegawai', render: () => <CategoryTable /> },
+  { key: 'registrations', label: 'Pendaftaran BPJS (NPP)', render: () => <RegistrationSection /> },
   ...billingSettingsSections,
   ...securitySettingsSections,
   ...coverageSettingsSections,
