@@ -158,7 +158,7 @@ export type PersonDetailDto = z.infer<typeof personDetail>;
 /** The columns a roster export may carry (electron/core/roster/export.ts), in the order the clerk reads them. */
 export const ROSTER_EXPORT_COLUMNS = [
   'nik', 'name', 'sex', 'birthPlace', 'birthDate', 'kpj', 'opdCode', 'opd', 'category', 'segment', 'position', 'honor',
-  'reportedWage', 'startDate', 'endDate', 'decreeNumber',
+  'reportedWage', 'startDate', 'endDate', 'decreeNumber', 'postalCode', 'email', 'maritalStatus', 'workLocation',
 ] as const;
 
 /** Pegawai › Unduh Excel: the list on screen (its filters and order), with the columns chosen. */

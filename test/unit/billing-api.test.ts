@@ -146,7 +146,7 @@ describe('billing bridge', () => {
     expect(await api.ok('invoice.saveXlsx', { invoiceId: inv!.id })).toBeNull();
     const out = join(ctx.dir, 'tagihan.xlsx');
     host.saveQueue.push(out);
-    expect(await api.ok('invoice.saveXlsx', { invoiceId: inv!.id })).toEqual({ path: out, rows: 10 });
+    expect(await api.ok('invoice.saveXlsx', { invoiceId: inv!.id })).toEqual({ path: out, rows: 10, fileId: expect.any(String) });
     expect(existsSync(out)).toBe(true);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);

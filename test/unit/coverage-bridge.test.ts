@@ -28,9 +28,9 @@ describe('coverage bridge calls', () => {
     host.saveQueue.push(join(ctx.dir, 'cakupan.pdf'), join(ctx.dir, 'tahunan.pdf'), join(ctx.dir, 'tahunan.xlsx'), join(ctx.dir, 'rka.pdf'), join(ctx.dir, 'rka.xlsx'));
     expect(await b.ok('coverage.reportPdf', { month: '2026-03', paper: 'F4' })).toMatchObject({ pages: 1 });
     expect((await b.ok('coverage.yearlyPdf', { year: 2026, paper: 'A4' }))!.pages).toBeGreaterThanOrEqual(1);
-    expect(await b.ok('coverage.yearlyXlsx', { year: 2026 })).toEqual({ path: join(ctx.dir, 'tahunan.xlsx') });
+    expect(await b.ok('coverage.yearlyXlsx', { year: 2026 })).toEqual({ path: join(ctx.dir, 'tahunan.xlsx'), fileId: expect.any(String) });
     expect((await b.ok('forecast.pdf', { year: 2027, paper: 'A4', headroomPct: 5 }))!.pages).toBeGreaterThanOrEqual(1);
-    expect(await b.ok('forecast.xlsx', { year: 2027 })).toEqual({ path: join(ctx.dir, 'rka.xlsx') });
+    expect(await b.ok('forecast.xlsx', { year: 2027 })).toEqual({ path: join(ctx.dir, 'rka.xlsx'), fileId: expect.any(String) });
     for (const f of ['cakupan.pdf', 'tahunan.pdf', 'tahunan.xlsx', 'rka.pdf', 'rka.xlsx']) expect(existsSync(join(ctx.dir, f))).toBe(true);
     // Cancelled dialog: null, no file.
     expect(await b.ok('forecast.xlsx', { year: 2027 })).toBeNull();

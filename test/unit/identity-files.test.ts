@@ -88,7 +88,7 @@ describe('NIK and KPJ in written files, by role', () => {
     await api.signInAs('admin');
     const out = join(p.ctx.dir, 'tagihan-admin.xlsx');
     host.saveQueue.push(out);
-    expect(await api.ok('invoice.saveXlsx', { invoiceId })).toEqual({ path: out, rows: 13 });
+    expect(await api.ok('invoice.saveXlsx', { invoiceId })).toEqual({ path: out, rows: 13, fileId: expect.any(String) });
     expect(await readDetail(out)).toEqual(people);
   });
 
@@ -96,7 +96,7 @@ describe('NIK and KPJ in written files, by role', () => {
     await api.signInAs('finance');
     const out = join(p.ctx.dir, 'tagihan-finance.xlsx');
     host.saveQueue.push(out);
-    expect(await api.ok('invoice.saveXlsx', { invoiceId })).toEqual({ path: out, rows: 13 });
+    expect(await api.ok('invoice.saveXlsx', { invoiceId })).toEqual({ path: out, rows: 13, fileId: expect.any(String) });
     const rows = await readDetail(out);
     expect(rows.map((r) => r.nik).sort()).toEqual(people.map((x) => maskId(x.nik)).sort());
     expect(rows.map((r) => r.kpj).sort()).toEqual(people.map((x) => maskId(x.kpj)).sort());

@@ -18,7 +18,10 @@ interface Props {
 /** The chosen columns first (in their order), then the others. */
 const fullOrder = (chosen: readonly RosterColumn[]): RosterColumn[] => [...chosen, ...ROSTER_EXPORT_COLUMNS.filter((c) => !chosen.includes(c))];
 
-const MASKED_NOTE: Partial<Record<RosterColumn, string>> = { nik: 'disamarkan', kpj: 'disamarkan', birthDate: 'tahun saja' };
+const MASKED_NOTE: Partial<Record<RosterColumn, string>> = {
+  nik: 'disamarkan', kpj: 'disamarkan', birthDate: 'tahun saja',
+  postalCode: 'disembunyikan', email: 'disembunyikan', maritalStatus: 'disembunyikan', workLocation: 'disembunyikan',
+};
 
 /** Pegawai › Unduh Excel: which columns the file holds, in which order. */
 export function ExportColumnsDialog({ initial, masked, busy, onClose, onSave }: Props) {
