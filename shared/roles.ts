@@ -64,6 +64,10 @@ const RULES: Record<string, readonly Role[]> = {
   'invoice.get': ALL,
   'invoice.lines': ALL,
   'payment.list': ALL,
+  // The Pemda's payment to BPJS: finance records it, everyone reads it.
+  'bpjsPayment.': ['admin', 'finance'],
+  'bpjsPayment.month': ALL,
+  'bpjsPayment.history': ALL,
   'rates.list': ALL,
   // Printed documents and the coverage and forecast views only read.
   'print.': ALL,

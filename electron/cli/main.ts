@@ -47,6 +47,7 @@ export const COMMANDS: Record<string, Command> = {
   coverage: lazy(() => import('./commands/coverage'), 'coverageCommand'),
   forecast: lazy(() => import('./commands/coverage'), 'forecastCommand'),
   incident: lazy(() => import('./commands/coverage'), 'incidentCommand'),
+  'bpjs-payment': lazy(() => import('./commands/bpjs-payment'), 'bpjsPaymentCommand'),
 };
 
 export async function main(argv: string[], cx: CliEnv = { io: processIo, env: process.env, clock: () => new Date() }): Promise<number> {

@@ -48,6 +48,11 @@ export const BILLING_USAGE = `sigap bill --month YYYY-MM [--issue] [--json]
   sigap invoice recap-pdf --month YYYY-MM --out FILE [--paper A4|F4]
   sigap invoice reminder-pdf --opd KODE --out FILE [--as-of YYYY-MM-DD] [--paper A4|F4]`;
 
+export const BPJS_PAYMENT_USAGE = `sigap bpjs-payment list --month YYYY-MM [--json]
+  sigap bpjs-payment history --month YYYY-MM [--npp NPP] [--segment PU|BPU] [--json]
+  sigap bpjs-payment record --month YYYY-MM [--npp NPP] [--segment PU|BPU] [--bill N | --bill-file FILE] [--fine N]
+                     [--paid N --date YYYY-MM-DD --ref TEKS] [--note TEKS] [--reason TEKS] [--json]`;
+
 export const COVERAGE_USAGE = `sigap coverage [--month YYYY-MM] [--json | --pdf FILE [--paper A4|F4]]
   sigap coverage yearly --year YYYY [--json | --xlsx FILE | --pdf FILE [--paper A4|F4]]
   sigap forecast --year YYYY [--growth PERSEN] [--headroom PERSEN] [--new-staff N] [--no-renew] [--json | --xlsx FILE | --pdf FILE]
@@ -78,6 +83,7 @@ Penggunaan:
   sigap user list | add USERNAME --role ROLE --password-env VAR | reset-password USERNAME
   ${BPJS_USAGE}
   ${BILLING_USAGE}
+  ${BPJS_PAYMENT_USAGE}
   ${COVERAGE_USAGE}
 
 Setiap perintah menerima --db PATH (atau variabel lingkungan SIGAP_DB).

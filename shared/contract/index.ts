@@ -10,6 +10,7 @@ import { reportingCalls } from './reporting-calls';
 import { securityCalls } from './security-calls';
 import { printCalls } from './print-calls';
 import { coverageCalls } from './coverage-calls';
+import { bpjsPaymentCalls } from './bpjs-payment-calls';
 import { registrationCalls } from './registration-calls';
 import { personBillingCalls } from './person-billing-calls';
 import { decreeCalls } from './decree-calls';
@@ -53,6 +54,7 @@ export const contract = {
   ...securityCalls,
   ...printCalls,
   ...coverageCalls,
+  ...bpjsPaymentCalls,
   ...registrationCalls,
   ...personBillingCalls,
   ...decreeCalls,

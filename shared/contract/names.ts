@@ -7,6 +7,7 @@ import { REPORTING_NAMES } from './reporting-names';
 import { SECURITY_NAMES } from './security-names';
 import { PRINT_NAMES } from './print-names';
 import { COVERAGE_NAMES } from './coverage-names';
+import { BPJS_PAYMENT_NAMES } from './bpjs-payment-names';
 import { REGISTRATION_NAMES } from './registration-names';
 import { PERSON_BILLING_NAMES } from './person-billing-names';
 import { DECREE_NAMES } from './decree-names';
@@ -20,7 +21,7 @@ export const CORE_NAMES = [
   'settings.saveEmployer', 'settings.chooseLogo', 'opd.list', 'opd.save', 'opd.aliases', 'opd.saveAlias', 'opd.deleteAlias', 'category.list', 'category.save',
 ] as const;
 
-export const CHANNEL_NAMES = [...CORE_NAMES, ...BILLING_NAMES, ...REPORTING_NAMES, ...SECURITY_NAMES, ...PRINT_NAMES, ...COVERAGE_NAMES, ...REGISTRATION_NAMES, ...DECREE_NAMES, ...ROSTER_BULK_NAMES, ...FILES_NAMES, ...PERSON_BILLING_NAMES, ...PERSON_NAMES] as const;
+export const CHANNEL_NAMES = [...CORE_NAMES, ...BILLING_NAMES, ...REPORTING_NAMES, ...SECURITY_NAMES, ...PRINT_NAMES, ...COVERAGE_NAMES, ...BPJS_PAYMENT_NAMES, ...REGISTRATION_NAMES, ...DECREE_NAMES, ...ROSTER_BULK_NAMES, ...FILES_NAMES, ...PERSON_BILLING_NAMES, ...PERSON_NAMES] as const;
 
 export const BRIDGE_GLOBAL = 'sigap';
 export const PROGRESS_CHANNEL = 'sigap:progress';

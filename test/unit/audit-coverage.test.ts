@@ -23,6 +23,7 @@ const NOT_WRITERS: Record<string, string> = {
   'settings.employer': 'read', 'settings.chooseLogo': 'dialog', 'opd.list': 'read', 'opd.aliases': 'read', 'category.list': 'read',
   'billing.months': 'read', 'billing.arrears': 'read', 'invoice.list': 'read', 'invoice.get': 'read', 'invoice.lines': 'read',
   'invoice.saveXlsx': 'writes a file', 'rates.list': 'read',
+  'bpjsPayment.month': 'read', 'bpjsPayment.history': 'read', 'bpjsPayment.readBill': 'dialog; the bill total is held in memory until recorded',
   'bpjs.preflight': 'read', 'bpjs.pending': 'read', 'bpjs.profiles': 'read', 'bpjs.batches': 'read', 'bpjs.batch': 'read',
   'bpjs.batchRegenerate': 'rewrites the batch files from the frozen rows', 'bpjs.chooseFile': 'dialog',
   'bpjs.importKpjPreview': 'preview held in memory', 'bpjs.reconcile': 'read (compares a file)',
@@ -191,6 +192,10 @@ describe('the audit trail covers every writer', () => {
     ['payment.record', async () => {
       await api.ok('payment.record', { invoiceId: ids.invoice!, sp2d: '00123/SP2D/LS/2026', date: '2026-03-10', amount: 1_000 });
       return { entity: 'payment' };
+    }],
+    ['bpjsPayment.record', async () => {
+      const r = await api.ok('bpjsPayment.record', { month: '2026-02', billTotal: 1_000 });
+      return { entity: 'bpjs_payment', entityId: r.id };
     }],
     ['bpjs.export', async () => {
       host.folderQueue.push(folder('unggah'));

@@ -17,7 +17,7 @@ const KIND_LABELS = { regular: 'tagihan', supplementary: 'tambahan', credit: 'no
 function invoiceJson(i: InvoiceSummary) {
   return {
     id: i.id, number: i.number, status: i.status, kind: i.kind, original: i.originalNumber, month: i.month,
-    opd: i.opd, opdCode: i.opdCode, opdKind: i.opdKind, segment: i.segment, dueDate: i.dueDate, persons: i.persons,
+    opd: i.opd, opdCode: i.opdCode, opdKind: i.opdKind, segment: i.segment, npp: i.npp, dueDate: i.dueDate, persons: i.persons,
     programs: { JKK: i.jkk, JKM: i.jkm, JHT: i.jhtEmployer + i.jhtWorker, JP: i.jpEmployer + i.jpWorker },
     jkk: i.jkk, jkm: i.jkm, jhtEmployer: i.jhtEmployer, jhtWorker: i.jhtWorker, jpEmployer: i.jpEmployer, jpWorker: i.jpWorker,
     employer: i.employer, worker: i.worker, total: i.total, paid: i.paid,

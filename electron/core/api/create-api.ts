@@ -26,6 +26,7 @@ import { reportingHandlers } from './reporting-handlers';
 import { securityHandlers } from './security-handlers';
 import { printHandlers } from './print-handlers';
 import { coverageHandlers } from './coverage-handlers';
+import { bpjsPaymentHandlers } from './bpjs-payment-handlers';
 import { registrationHandlers } from './registration-handlers';
 import { personBillingHandlers } from './person-billing-handlers';
 import { decreeHandlers } from './decree-handlers';
@@ -222,6 +223,7 @@ function coreHandlers(ctx: CoreContext, host: HostServices, saved: SavedFiles): 
     ...securityHandlers(ctx, host),
     ...printHandlers(ctx, host),
     ...coverageHandlers(ctx, host),
+    ...bpjsPaymentHandlers(ctx, host),
     ...registrationHandlers(ctx),
     ...personBillingHandlers(ctx),
     ...decreeHandlers(ctx, host),
