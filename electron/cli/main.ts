@@ -29,6 +29,7 @@ export const COMMANDS: Record<string, Command> = {
   settings: lazy(() => import('./commands/settings'), 'settingsCommand'),
   opd: lazy(() => import('./commands/units'), 'opdCommand'),
   category: lazy(() => import('./commands/units'), 'categoryCommand'),
+  npp: lazy(() => import('./commands/npp'), 'nppCommand'),
   demo: lazy(() => import('./commands/demo'), 'demoCommand'),
   backup: lazy(() => import('./commands/backup'), 'backupCommand'),
   user: lazy(() => import('./commands/user'), 'userCommand'),

@@ -60,6 +60,11 @@ export const COVERAGE_USAGE = `sigap coverage [--month YYYY-MM] [--json | --pdf 
   sigap incident add --nik NIK --kind accident|work_death|death --date YYYY-MM-DD [--place TEKS] [--description TEKS] [--reported YYYY-MM-DD] [--json]
   sigap incident report ID --date YYYY-MM-DD`;
 
+export const NPP_USAGE = `sigap npp list [--json]
+  sigap npp add NPP --name "NAMA" --jkk-class 1-5 [--json]   mis. NPP RSUD (BLUD) atau pemerintah desa
+  sigap npp set NPP [--npp NPP_BARU] [--name "NAMA"] [--jkk-class 1-5] [--json]
+  sigap npp assign NPP|pemda (--opd KODE | --category NAMA) [--json]   unit/kategori memakai NPP itu`;
+
 export const TEMPLATE_USAGE = 'sigap template sk --out FILE.xlsx [--pemda "Pemerintah Kabupaten ..."] [--db PATH]';
 
 export const PERSON_USAGE = `sigap person template (--opd KODE [--opd KODE]... | --all) --out FOLDER [--json]   buku kerja Lengkapi data pegawai per unit
@@ -76,6 +81,7 @@ Penggunaan:
   ${PERSON_USAGE}
   ${OPD_USAGE}
   ${CATEGORY_USAGE}
+  ${NPP_USAGE}
   ${TEMPLATE_USAGE}
   ${SETTINGS_USAGE}
   sigap demo --persons N [--year YYYY] [--seed N]
