@@ -134,6 +134,14 @@ export class PostgresStore implements Store {
     }
   }
 
+  /**
+   * Several statements in one go (the simple query protocol; no parameters): migrations' DDL only.
+   * Inside a transaction, on its client.
+   */
+  async execScript(text: string): Promise<void> {
+    await (this.frame()?.client ?? this.pool).query(text);
+  }
+
   async close(): Promise<void> {
     await this.pool.end();
   }

@@ -1,0 +1,70 @@
+/**
+ * Brings a PostgreSQL database to Sigap's schema, with the guarantees of the SQLite migrations
+ * (db/open.ts): everything in one transaction, a database made by a newer Sigap refused, and two
+ * processes starting at once never migrating twice (an advisory lock held for the transaction).
+ *
+ * An empty database gets the baseline (baseline.ts) and the rows Sigap seeds (categories, rate tables,
+ * retirement ages, deactivation codes…), copied from the SQLite migrations run in memory to the same
+ * version, so both engines start from the very same rows.
+ */
+import { openDatabase } from '../open';
+import { MIGRATIONS } from '../migrations/index';
+import { SigapError } from '../../../../shared/errors';
+import type { PostgresStore } from '../../store/postgres';
+import { sql, sqlId, sqlJoin } from '../../store/sql';
+import type { Queries } from '../../store/store';
+import { PG_BASELINE_DDL, PG_BASELINE_VERSION } from './baseline';
+
+/** PostgreSQL parts of the migrations after the baseline, by version (none yet). */
+export const PG_MIGRATIONS: readonly { version: number; name: string; up(q: Queries, store: PostgresStore): Promise<void> }[] = [];
+
+export const PG_LATEST_VERSION = PG_MIGRATIONS.at(-1)?.version ?? PG_BASELINE_VERSION;
+
+/** Columns PostgreSQL computes itself: never copied. */
+const GENERATED = new Set(['invoice_line.total']);
+
+async function copySeedRows(q: Queries): Promise<void> {
+  const { db } = openDatabase(':memory:', { migrations: MIGRATIONS.filter((m) => m.version <= PG_BASELINE_VERSION) });
+  try {
+    const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY rowid").pluck().all() as string[];
+    for (const table of tables) {
+      const rows = db.prepare(`SELECT * FROM "${table}"`).all() as Record<string, unknown>[];
+      if (rows.length === 0) continue;
+      const cols = Object.keys(rows[0]!).filter((c) => !GENERATED.has(`${table}.${c}`));
+      for (let i = 0; i < rows.length; i += 500) {
+        const values = rows.slice(i, i + 500).map((r) => sql`(${sqlJoin(cols.map((c) => sql`${r[c] as string | number | null}`))})`);
+        await q.run(sql`INSERT INTO ${sqlId(table)} (${sqlJoin(cols.map(sqlId))}) VALUES ${sqlJoin(values)}`);
+      }
+      if (cols.includes('id')) {
+        // Rows came with their ids: the identity continues after them.
+        await q.run(sql`SELECT setval(pg_get_serial_sequence(${table}, 'id'), (SELECT max(id) FROM ${sqlId(table)}))`);
+      }
+    }
+  } finally {
+    db.close();
+  }
+}
+
+export async function migratePostgres(store: PostgresStore, where = 'PostgreSQL'): Promise<{ fromVersion: number; toVersion: number }> {
+  return store.tx('write', async (q) => {
+    await q.run(sql`SELECT pg_advisory_xact_lock(${0x5161a9})`);
+    await q.run(sql`CREATE TABLE IF NOT EXISTS sigap_schema (id integer PRIMARY KEY CHECK (id = 1), version integer NOT NULL)`);
+    const current = (await q.one<{ version: number }>(sql`SELECT version FROM sigap_schema WHERE id = 1`))?.version ?? 0;
+    if (current > PG_LATEST_VERSION) {
+      throw new SigapError('DB_TOO_NEW', `Basis data ${where} dibuat oleh versi Sigap yang lebih baru (skema ${current}, versi ini mengenal sampai ${PG_LATEST_VERSION}). Perbarui aplikasi Sigap.`);
+    }
+    if (current === PG_LATEST_VERSION) return { fromVersion: current, toVersion: current };
+    let version = current;
+    if (version === 0) {
+      await store.execScript(PG_BASELINE_DDL);
+      await copySeedRows(q);
+      version = PG_BASELINE_VERSION;
+    }
+    for (const m of PG_MIGRATIONS.filter((x) => x.version > version)) {
+      await m.up(q, store);
+      version = m.version;
+    }
+    await q.run(sql`INSERT INTO sigap_schema (id, version) VALUES (1, ${version}) ON CONFLICT (id) DO UPDATE SET version = excluded.version`);
+    return { fromVersion: current, toVersion: version };
+  });
+}
