@@ -48,7 +48,7 @@ export function exceptionNote(e: Pick<PersonException, 'programs' | 'jkkClass' |
 export function exceptionSentence(e: Pick<PersonException, 'programs' | 'jkkClass' | 'source' | 'fromMonth' | 'toMonth'>): string {
   const span = e.toMonth === null
     ? `mulai ${formatMonthId(e.fromMonth)}`
-    : e.toMonth === e.fromMonth ? `hanya ${formatMonthId(e.fromMonth)}` : `${formatMonthId(e.fromMonth)} sampai ${formatMonthId(e.toMonth)}`;
+    : e.toMonth === e.fromMonth ? `untuk ${formatMonthId(e.fromMonth)}` : `${formatMonthId(e.fromMonth)} sampai ${formatMonthId(e.toMonth)}`;
   return `Pengecualian: ${exceptionWhat(e)} ${span}${e.source ? `, ${e.source}` : ''}`;
 }
 

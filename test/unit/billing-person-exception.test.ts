@@ -109,3 +109,19 @@ describe('per-person exceptions in the billing run', () => {
     ]);
   });
 });
+
+describe('the printed invoice', () => {
+  it('writes the exception under the name on the attachment and counts it in the basis', async () => {
+    const { invoicePrint } = await import('../../electron/core/print/invoice');
+    const { person } = setup('2026-03-20T03:00:00Z');
+    addPersonException(ctx, { personId: person, fromMonth: '2026-03', programs: ['JKK', 'JKM', 'JHT'], jkkClass: 3, reason: 'Tugas lapangan', source: 'SK 800/12/2026' });
+    const inv = runBilling(ctx, { month: '2026-03', issue: true }).invoices[0]!;
+    const doc = invoicePrint(ctx, inv.id, { attachment: true });
+    expect(doc.body).toContain('<span class="line-note">Pengecualian: hanya JKK+JKM+JHT; JKK kelas III (SK 800/12/2026)</span>');
+    expect(doc.body.match(/class="line-note"/g)).toHaveLength(1);
+    expect(doc.body).toContain('Pengecualian per orang: <span class="strong">1 orang</span> ditagih dengan program atau kelas JKK berbeda');
+    // Both classes used by the lines are in the basis: I (the colleague) and III (the exception).
+    expect(doc.body).toMatch(/JKK kelas I, dari upah yang dilaporkan: <span class="strong">0,24%/);
+    expect(doc.body).toMatch(/JKK kelas III, dari upah yang dilaporkan: <span class="strong">0,89%/);
+  });
+});

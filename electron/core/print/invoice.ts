@@ -42,6 +42,8 @@ table.lines tbody td:nth-child(3) { white-space: normal; text-align: left; min-w
 table.lines:not(.has-change) tbody td:last-child, table.lines.has-change tbody td:nth-last-child(2) { font-weight: bold; }
 table.lines.has-change tbody td:last-child { text-align: left; }
 .attachment-head { margin-bottom: 2mm; }
+/* A per-person exception, kept on the line when it was billed ("Pengecualian: hanya JKK+JKM (SK ...)"). */
+table.lines .line-note { display: block; font-size: 7pt; font-style: italic; }
 .attachment-head .doc-title { margin-top: 0; }
 `;
 
@@ -85,14 +87,22 @@ function ratesNotes(d: InvoiceDocument): string[] {
       add('pu.jp.retirement_age', 'Usia pensiun JP; sesudahnya JP tidak ditagih');
     }
     if ((p['pu.wage_floor']?.value ?? 0) > 0) add('pu.wage_floor', 'Upah terendah yang dilaporkan');
+    exceptionNote(d, notes);
   } else {
     add('bpu.jkk', 'JKK BPU, dari penghasilan yang dilaporkan');
     add('bpu.jkm', 'JKM BPU, iuran tetap per orang');
     if (programs.has('JHT')) add('bpu.jht', 'JHT BPU, dari penghasilan yang dilaporkan');
     const b = d.rates.bpuBrackets;
     if (b) notes.push(`Penghasilan yang dilaporkan menurut tabel golongan BPU (berlaku sejak ${h(formatMonthId(b.effectiveMonth))}; ${h(b.source)})`);
+    exceptionNote(d, notes);
   }
   return notes;
+}
+
+/** Persons billed under their own exception (programs or JKK class) rather than their category's. */
+function exceptionNote(d: InvoiceDocument, notes: string[]): void {
+  const n = d.lines.filter((l) => l.note).length;
+  if (n > 0) notes.push(`Pengecualian per orang: <span class="strong">${h(formatNumber(n))} orang</span> ditagih dengan program atau kelas JKK berbeda dari kategorinya; keterangannya tertulis di bawah nama pada lampiran`);
 }
 
 function programTable(d: InvoiceDocument): string {
@@ -177,7 +187,7 @@ function attachmentSheet(ctx: CoreContext, d: InvoiceDocument): string {
   const id = identityFor(ctx);
   const cols: LineColumn[] = [
     { head: 'NIK', cell: (l) => h(id(l.nik)) },
-    { head: 'Nama', cell: (l) => h(l.name) },
+    { head: 'Nama', cell: (l) => (l.note ? `${h(l.name)}<span class="line-note">${h(l.note)}</span>` : h(l.name)) },
     { head: 'No. KPJ', cell: (l) => h(id(l.kpj) ?? '-') },
     { head: inv.segment === 'PU' ? 'Dasar upah' : 'Penghasilan dilaporkan', cell: (l) => n(l.base) },
     { head: 'JKK', cell: (l) => n(l.jkk), total: inv.jkk },

@@ -15,6 +15,7 @@ import { EndEngagementDialog } from './EndEngagementDialog';
 import { PersonDialog } from './PersonDialog';
 import { personValues } from './person-form';
 import { DeathBanner, PersonIncidents } from './PersonIncidents';
+import { PersonBilling } from './PersonBilling';
 import { IncidentDialog } from '../coverage/IncidentDialog';
 import { useCan } from '../security/session';
 import { ContactFacts, Hidden } from './identity-view';
@@ -74,6 +75,7 @@ export function PersonPage() {
               <Identity p={d.person} />
               <CurrentEngagement c={d.current} />
             </div>
+            <PersonBilling personId={d.person.id} name={d.person.name} today={info.today} />
             <PersonIncidents incidents={d.incidents} onAdd={canRecordIncident ? () => setDialog('incident') : null} />
             <EngagementHistory engagements={d.engagements} />
             <AuditTrail audit={d.audit} />
