@@ -26,6 +26,7 @@ export const COMMANDS: Record<string, Command> = {
   sk: lazy(() => import('./commands/decree'), 'skCommand'),
   roster: lazy(() => import('./commands/roster'), 'rosterCommand'),
   person: lazy(() => import('./commands/person'), 'personCommand'),
+  exception: lazy(() => import('./commands/person-exception'), 'exceptionCommand'),
   settings: lazy(() => import('./commands/settings'), 'settingsCommand'),
   opd: lazy(() => import('./commands/units'), 'opdCommand'),
   category: lazy(() => import('./commands/units'), 'categoryCommand'),

@@ -70,6 +70,10 @@ export const TEMPLATE_USAGE = 'sigap template sk --out FILE.xlsx [--pemda "Pemer
 export const PERSON_USAGE = `sigap person template (--opd KODE [--opd KODE]... | --all) --out FOLDER [--json]   buku kerja Lengkapi data pegawai per unit
   sigap person import BERKAS [--apply] [--skip-invalid] [--json]   baca isian kembali (pratinjau; --apply menerapkan)`;
 
+export const EXCEPTION_USAGE = `sigap exception list --nik NIK [--month YYYY-MM] [--json]   program, kelas JKK, aturan JP dan pengecualian pegawai
+  sigap exception add --nik NIK --from YYYY-MM [--to YYYY-MM] [--programs JKK,JKM[,JHT,JP]] [--jkk-class 1-5] --reason "ALASAN" [--source "SK ..."] [--json]
+  sigap exception end ID --last-month YYYY-MM [--json]`;
+
 export const SETTINGS_USAGE = `sigap settings show [--json] | set KUNCI=NILAI ... (sigap settings --help: daftar kunci)`;
 
 export const USAGE = `Sigap: daftar pegawai non-ASN, iuran dan pelaporan BPJS Ketenagakerjaan
@@ -79,6 +83,7 @@ Penggunaan:
   ${SK_USAGE}
   sigap roster [--month YYYY-MM] [--opd NAME] [--search TEXT] [--status active|ended|all] [--json | --csv | --xlsx FILE [--columns nik,name,...]]
   ${PERSON_USAGE}
+  ${EXCEPTION_USAGE}
   ${OPD_USAGE}
   ${CATEGORY_USAGE}
   ${NPP_USAGE}
