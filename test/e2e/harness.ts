@@ -36,6 +36,8 @@ export interface SigapHarness {
   folderQueue: string[];
   /** Paths the core asked the host to show in their folder ("Buka folder"), in order. */
   revealed: string[];
+  /** PDFs the core asked the host to show in its viewer window (a decree scan): title and size. */
+  pdfShown: { title: string; bytes: number }[];
   /** Opens a route and waits until the app has loaded its own data. */
   open(path?: string): Promise<void>;
   /** Signs out and in again (through the real calls) as another role, or nobody. Reload the page after. */
@@ -81,6 +83,7 @@ export const test = base.extend<{ sigap: SigapHarness } & SigapOptions>({
     const saveQueue: string[] = [];
     const folderQueue: string[] = [];
     const revealed: string[] = [];
+    const pdfShown: { title: string; bytes: number }[] = [];
     const host: HostServices = {
       appVersion: '0.1.0',
       backupDir,
@@ -88,6 +91,7 @@ export const test = base.extend<{ sigap: SigapHarness } & SigapOptions>({
       chooseSaveFile: async () => saveQueue.shift() ?? null,
       chooseFolder: async () => folderQueue.shift() ?? null,
       showInFolder: async (path) => void revealed.push(path),
+      showPdf: async (bytes, title) => void pdfShown.push({ title, bytes: bytes.length }),
       printToPdf: (html, opts) => printWithChromium(html, opts, page.context().browser() ?? undefined),
       progress: (e) => void forwardProgress(page, e),
     };
@@ -113,6 +117,7 @@ export const test = base.extend<{ sigap: SigapHarness } & SigapOptions>({
       saveQueue,
       folderQueue,
       revealed,
+      pdfShown,
       open: async (path = '/') => {
         await page.goto(path);
         await expect(page.getByRole('navigation', { name: 'Navigasi utama' })).toBeVisible();

@@ -7,7 +7,7 @@ import { useBridge } from '../../bridge-context';
 import { useLoad } from '../../hooks/use-load';
 import { useProgress } from '../../hooks/use-progress';
 import { LoadState } from '../../components/LoadState';
-import { ErrorNote } from '../../components/Notice';
+import { ErrorNote, Notice } from '../../components/Notice';
 import { PageHeader } from '../../components/PageHeader';
 import { ProgressBar } from '../../components/ProgressBar';
 import { formatBytes } from '../../format';
@@ -18,6 +18,7 @@ import { ReviewStep } from './ReviewStep';
 import { UnitStep } from './UnitStep';
 import { useUnitChoices } from './unit-choices';
 import { TemplateDownload } from './TemplateDownload';
+import { ScanField, type ChosenScan } from './ScanField';
 import { confirmedForm, emptyDecreeForm, previewInput, type DecreeForm, type Overrides } from './decree-form';
 
 type Options = Output<'roster.options'>;
@@ -58,6 +59,9 @@ function Wizard({ options, onRestart }: { options: Options; onRestart: () => voi
   const [busy, setBusy] = useState<'choose' | 'preview' | 'apply' | null>(null);
   const [editingColumns, setEditingColumns] = useState(false);
   const [result, setResult] = useState<Output<'sk.apply'> | null>(null);
+  // The signed SK's scan, attached right after the SK is applied (an SK record must exist first).
+  const [scan, setScan] = useState<ChosenScan | null>(null);
+  const [scanResult, setScanResult] = useState<{ ok: boolean; text: string } | null>(null);
   const progress = useProgress(busy === 'preview' ? 'sk.preview' : busy === 'apply' ? 'sk.apply' : null);
   const unitChoices = useUnitChoices(preview);
 
@@ -103,7 +107,16 @@ function Wizard({ options, onRestart }: { options: Options; onRestart: () => voi
   const apply = (skipInvalid: boolean) =>
     run('apply', async () => {
       if (!preview) return;
-      setResult(await bridge.call('sk.apply', { previewId: preview.previewId, skipInvalid, ...unitChoices.payload }));
+      const applied = await bridge.call('sk.apply', { previewId: preview.previewId, skipInvalid, ...unitChoices.payload });
+      setResult(applied);
+      if (scan) {
+        try {
+          await bridge.call('decree.attachScan', { decreeId: applied.decreeId, token: scan.token });
+          setScanResult({ ok: true, text: `Pindaian ${scan.name} dilampirkan pada SK ${applied.number}.` });
+        } catch (e) {
+          setScanResult({ ok: false, text: `SK sudah diterapkan, tetapi pindaiannya belum tersimpan: ${asBridgeError(e).message} Lampirkan lagi di halaman SK.` });
+        }
+      }
       setStep('done');
       app.reload();
     });
@@ -112,6 +125,8 @@ function Wizard({ options, onRestart }: { options: Options; onRestart: () => voi
     setChosen(null);
     setPreview(null);
     setResult(null);
+    setScan(null);
+    setScanResult(null);
     setOverrides({});
     setForm(emptyDecreeForm(defaultCategory));
     setStep('file');
@@ -153,6 +168,10 @@ function Wizard({ options, onRestart }: { options: Options; onRestart: () => voi
             <h2>Data SK</h2>
             <DecreeFields form={form} onChange={setForm} options={options} />
           </section>
+          <section className="card">
+            <h2>Pindaian SK</h2>
+            <ScanField scan={scan} onChange={setScan} disabled={busy !== null} />
+          </section>
           {busy === 'preview' ? <ProgressBar label="Membaca berkas" event={progress} /> : null}
           <ErrorNote error={error} />
           <div className="action-bar">
@@ -186,6 +205,7 @@ function Wizard({ options, onRestart }: { options: Options; onRestart: () => voi
       ) : null}
 
       {step === 'done' && result ? <ImportDone result={result} onAnother={restart} /> : null}
+      {step === 'done' && scanResult ? <Notice tone={scanResult.ok ? 'success' : 'warning'}>{scanResult.text}</Notice> : null}
 
       {editingColumns && chosen ? (
         <ColumnEditor
