@@ -63,7 +63,8 @@ test('bills the month, issues one invoice, records a partial payment and refuses
   const pay = page.getByRole('dialog', { name: 'Catat pembayaran' });
   await expect(pay.getByLabel('Nomor SP2D')).toBeFocused();
   await pay.getByLabel('Nomor SP2D').fill('00321/SP2D/LS/2026');
-  await pay.getByLabel('Tanggal SP2D').fill('09-03-2026');
+  // The invoice was issued today (10 March): an SP2D of the same day needs no confirmation.
+  await pay.getByLabel('Tanggal SP2D').fill('10-03-2026');
   await pay.getByLabel('Jumlah dibayar (Rp)').fill(half.toLocaleString('id-ID'));
   await expect(pay.getByText(formatRupiah(half))).toBeVisible();
   await pay.getByRole('button', { name: 'Catat' }).click();
@@ -72,7 +73,7 @@ test('bills the month, issues one invoice, records a partial payment and refuses
   await expect(page.getByTestId('invoice-paid')).toHaveText(formatRupiah(half));
   await expect(page.getByTestId('invoice-payable')).toHaveText(formatRupiah(inv.total - half));
   await expect(page.getByTestId('payments')).toContainText('00321/SP2D/LS/2026');
-  await expect(page.getByTestId('payments')).toContainText('9 Maret 2026');
+  await expect(page.getByTestId('payments')).toContainText('10 Maret 2026');
 
   // More than what is left: the core's message, nothing recorded.
   await page.getByRole('button', { name: 'Catat pembayaran' }).first().click();
