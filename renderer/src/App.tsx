@@ -18,6 +18,7 @@ const routes: RouteObject[] = [
       // Each screen is its own chunk (see routing/lazy-page.tsx).
       { index: true, element: lazyPage(() => import('./pages/HomePage'), (m) => m.HomePage) },
       { path: 'pegawai', element: lazyPage(() => import('./pages/roster/RosterPage'), (m) => m.RosterPage) },
+      { path: 'pegawai/lengkapi', element: lazyPage(() => import('./pages/roster/completion/CompletionPage'), (m) => m.CompletionPage) },
       { path: 'pegawai/:personId', element: lazyPage(() => import('./pages/roster/PersonPage'), (m) => m.PersonPage) },
       { path: 'sk', element: lazyPage(() => import('./pages/decrees/DecreeListPage'), (m) => m.DecreeListPage) },
       { path: 'sk/impor', element: lazyPage(() => import('./pages/skimport/ImportWizardPage'), (m) => m.ImportWizardPage) },

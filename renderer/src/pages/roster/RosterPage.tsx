@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useLocation, useNavigate, useSearchParams } from 'react-router';
+import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { useAppInfo } from '../../app-info';
 import { useBridge } from '../../bridge-context';
 import { useLoad } from '../../hooks/use-load';
@@ -38,6 +38,7 @@ export function RosterPage() {
   const typing = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const [adding, setAdding] = useState(false);
   const canAdd = useCan('person.create');
+  const canComplete = useCan('person.completion.apply');
   const options = useLoad(useCallback(() => bridge.call('roster.options', {}), [bridge]));
 
   const setQuery = (q: RosterQuery) => setParams(paramsFromQuery(q, defaultMonth), { replace: true });
@@ -96,6 +97,11 @@ export function RosterPage() {
             <button type="button" className="button" onClick={() => setChoosingColumns(true)} disabled={saving}>
               {saving ? 'Menyimpan…' : 'Unduh Excel'}
             </button>
+            {canComplete ? (
+              <Link to="/pegawai/lengkapi" className="button">
+                Lengkapi data
+              </Link>
+            ) : null}
             {canAdd ? (
               <button type="button" className="button button-primary" onClick={() => setAdding(true)}>
                 + Tambah pegawai
