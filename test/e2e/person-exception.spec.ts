@@ -41,11 +41,17 @@ test('the person page shows the JP rule, and HR adds and ends an exception that 
   await expect(page.getByTestId('person-billing-jp')).toHaveCount(0);
 
   // The billing run bills it: 3.000.000 x (0,89% + 0,30%) = 26.700 + 9.000 = 35.700, with the note on the line.
-  const lines = runBilling(sigap.ctx, { month: '2026-03' }).invoices.flatMap((i) => invoiceLines(sigap.ctx, i.id));
+  const run = runBilling(sigap.ctx, { month: '2026-03' });
+  const lines = run.invoices.flatMap((i) => invoiceLines(sigap.ctx, i.id));
   const line = lines.find((l) => l.personId === young.id)!;
   expect([line.jkk, line.jkm, line.jhtEmployer, line.jpEmployer, line.total, line.note]).toEqual([26_700, 9_000, 0, 0, 35_700, 'Pengecualian: hanya JKK+JKM; JKK kelas III (SK 800/12/2026)']);
   // The colleague past retirement age: 3.000.000 x (0,24% + 0,30% + 3,7% + 2%) = 7.200 + 9.000 + 111.000 + 60.000 = 187.200.
   expect(lines.find((l) => l.personId === old.id)!.total).toBe(187_200);
+  // The invoice's lines on Iuran show the note under the name.
+  const inv = run.invoices.find((i) => invoiceLines(sigap.ctx, i.id).some((l) => l.personId === young.id))!;
+  await sigap.open(`/iuran/tagihan/${inv.id}`);
+  await expect(page.getByTestId('line-note')).toHaveText('Pengecualian: hanya JKK+JKM; JKK kelas III (SK 800/12/2026)');
+  await sigap.open(`/pegawai/${young.id}`);
 
   // A second one overlapping is refused with the reason.
   await section.getByRole('button', { name: 'Tambah pengecualian' }).click();

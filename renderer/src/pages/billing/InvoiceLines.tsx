@@ -54,7 +54,10 @@ export function InvoiceLines({ invoiceId, total, correction }: { invoiceId: numb
             {rows.map((l, i) => (
               <tr key={`${l.personId}`}>
                 <td className="num muted">{formatNumber(offset + i + 1)}</td>
-                <td>{l.name}</td>
+                <td>
+                  {l.name}
+                  {l.note ? <div className="muted small" data-testid="line-note">{l.note}</div> : null}
+                </td>
                 <td className="tabular">{l.nik}</td>
                 <td className="clamp" title={l.category}>{l.category}</td>
                 <td className="num">{l.jkkClass ?? '—'}</td>
