@@ -47,11 +47,14 @@ type Stored = { id: number; nik: string; name: string } & Record<CompletionField
 
 const SELECT_STORED = `SELECT id, nik, name, ${COMPLETION_FIELDS.map((f) => `${COMPLETION_DB_COLUMNS[f]} AS ${f}`).join(', ')} FROM person`;
 
+/** What the fingerprint takes of one NIK: its stored row, or the NIK alone while no one has it. */
+const printOf = (nik: string, stored: Stored | undefined) => `${JSON.stringify(stored ?? nik)}\n`;
+
 /** A hash of what the preview saw: who exists, and every completion value of those it matched. */
 function fingerprint(ctx: CoreContext, niks: readonly string[]): string {
   const h = createHash('sha256');
   const get = ctx.db.prepare(`${SELECT_STORED} WHERE nik = ?`);
-  for (const nik of niks) h.update(JSON.stringify(get.get(nik) ?? nik)).update('\n');
+  for (const nik of niks) h.update(printOf(nik, get.get(nik) as Stored | undefined));
   return h.digest('hex');
 }
 
@@ -69,9 +72,12 @@ export function planCompletion(ctx: CoreContext, read: CompletionRead): Completi
   const conflicts: Conflict[] = [];
   const kpjInFile = new Map<string, string>();
   let matched = 0;
+  // The fingerprint of the rows read here, in the file's order (fingerprint() reads them again to apply).
+  const print = createHash('sha256');
   for (const [nik, rows] of byNik) {
     const first = rows[0]!;
     const p = get.get(nik) as Stored | undefined;
+    print.update(printOf(nik, p));
     if (!p) {
       unknown.push({ sheet: first.sheet, row: first.row, nik, name: first.name });
       continue;
@@ -113,7 +119,7 @@ export function planCompletion(ctx: CoreContext, read: CompletionRead): Completi
     people, fieldsChanged: people.reduce((n, p) => n + p.changes.length, 0), unknown, conflicts, problems,
     errors: problems.filter((p) => p.severity === 'error').length + conflicts.length,
     niks: [...byNik.keys()],
-    fingerprint: fingerprint(ctx, [...byNik.keys()]),
+    fingerprint: print.digest('hex'),
   };
 }
 
