@@ -75,6 +75,7 @@ describe('the person form', () => {
   it('turns blanks into nulls and typed dates into ISO', () => {
     expect(personInput({ ...emptyPerson, nik: ' 1804015205900002 ', name: 'Siti', birthDate: '12-05-1990', sex: 'P' })).toEqual({
       nik: '1804015205900002', name: 'Siti', birthPlace: null, birthDate: '1990-05-12', sex: 'P', address: null, phone: null, motherName: null, kpj: null,
+      postalCode: null, email: null, maritalStatus: null, workLocation: null,
     });
   });
 

@@ -28,7 +28,10 @@ describe('editing a person', () => {
     expect(onSaved).not.toHaveBeenCalled();
     expect(b.calls.find((c) => c.name === 'person.update')!.input).toEqual({
       personId: 5,
-      person: { nik: '1804013205900002', name: 'Siti Rahma', birthPlace: null, birthDate: '1990-05-12', sex: null, address: null, phone: null, motherName: null, kpj: null },
+      person: {
+        nik: '1804013205900002', name: 'Siti Rahma', birthPlace: null, birthDate: '1990-05-12', sex: null, address: null, phone: null, motherName: null, kpj: null,
+        postalCode: null, email: null, maritalStatus: null, workLocation: null,
+      },
     });
   });
 
