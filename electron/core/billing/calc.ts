@@ -28,9 +28,11 @@ import { jpBirthCutoff, retirementAges } from './retirement';
 export const LINE_COLUMNS = 'nik, name, kpj, category, jkk_class, wage, base, jp_base, jkk, jkm, jht_employer, jht_worker, jp_employer, jp_worker';
 export const AMOUNT_COLUMNS = ['jkk', 'jkm', 'jht_employer', 'jht_worker', 'jp_employer', 'jp_worker'] as const;
 
-// Rates are per segment and per JKK class (tiny temp tables), so the per-row work is arithmetic and a
-// few primary-key lookups. A person's exception (temp.bill_exc) replaces the category's program flags
-// and/or the JKK class for the month. The bracket is a range join.
+// Rates are per category (temp.bill_cat), so for most rows the work is arithmetic only. A row whose
+// unit has its own registration, or whose person has an exception (temp.bill_exc: other programs
+// and/or JKK class), looks its rates up instead in the per-class and per-segment tables (bill_jkk,
+// bill_seg); those lookups are only evaluated for such rows. The bracket is a range join.
+const SEG = (col: string) => `(SELECT ${col} FROM temp.bill_seg s WHERE s.segment = b.segment)`;
 export const CALC_CTE = `
   calc AS (
     SELECT person_id, engagement_id, opd_id, segment, registration_id, note, nik, name, kpj, category, jkk_class, wage, base, jp_base,
@@ -46,19 +48,26 @@ export const CALC_CTE = `
       SELECT r.*, CASE WHEN r.jp_employer_bp + r.jp_worker_bp > 0 AND (@jpBirthCutoff IS NULL OR r.birth_date IS NULL OR r.birth_date > @jpBirthCutoff)
                        THEN min(r.base, @jpCap) ELSE 0 END AS jp_base
       FROM (
-        SELECT b.*,
-               CASE WHEN b.t_jkk = 0 THEN 0 WHEN b.segment = 'PU' THEN j.bp ELSE s.jkk_bp END AS jkk_bp,
-               b.t_jkm * s.jkm_bp AS jkm_bp, b.t_jkm * s.jkm_flat AS jkm_flat,
-               b.t_jht * s.jht_employer_bp AS jht_employer_bp, b.t_jht * s.jht_worker_bp AS jht_worker_bp,
-               b.t_jp * s.jp_employer_bp AS jp_employer_bp, b.t_jp * s.jp_worker_bp AS jp_worker_bp
+        SELECT b.person_id, b.engagement_id, b.opd_id, b.segment, b.registration_id, b.note, b.nik, b.name, b.kpj, b.birth_date,
+               b.category, b.jkk_class, b.wage, b.base,
+               CASE WHEN b.plain THEN b.k_jkk WHEN b.t_jkk = 0 THEN 0
+                    WHEN b.segment = 'PU' THEN (SELECT j.bp FROM temp.bill_jkk j WHERE j.class = b.jkk_class) ELSE ${SEG('jkk_bp')} END AS jkk_bp,
+               CASE WHEN b.own_programs THEN b.t_jkm * ${SEG('jkm_bp')} ELSE b.k_jkm END AS jkm_bp,
+               CASE WHEN b.own_programs THEN b.t_jkm * ${SEG('jkm_flat')} ELSE b.k_jkm_flat END AS jkm_flat,
+               CASE WHEN b.own_programs THEN b.t_jht * ${SEG('jht_employer_bp')} ELSE b.k_jht_employer END AS jht_employer_bp,
+               CASE WHEN b.own_programs THEN b.t_jht * ${SEG('jht_worker_bp')} ELSE b.k_jht_worker END AS jht_worker_bp,
+               CASE WHEN b.own_programs THEN b.t_jp * ${SEG('jp_employer_bp')} ELSE b.k_jp_employer END AS jp_employer_bp,
+               CASE WHEN b.own_programs THEN b.t_jp * ${SEG('jp_worker_bp')} ELSE b.k_jp_worker END AS jp_worker_bp
         FROM (
           SELECT x.person_id, x.engagement_id, x.opd_id, k.segment, coalesce(u.registration_id, k.registration_id) AS registration_id, ex.note,
                  p.nik, p.name, p.kpj, p.birth_date, k.name AS category,
                  -- The class a PU line uses: the person's exception, else the category's own, else the
                  -- registration's (the unit's, else the category's), else the Pemda's (employer).
                  CASE WHEN k.segment = 'PU' THEN coalesce(ex.jkk_class, k.own_class, u.reg_class, k.reg_class, @employerClass) END AS jkk_class,
-                 coalesce(ex.t_jkk, k.t_jkk) AS t_jkk, coalesce(ex.t_jkm, k.t_jkm) AS t_jkm,
-                 coalesce(ex.t_jht, k.t_jht) AS t_jht, coalesce(ex.t_jp, k.t_jp) AS t_jp,
+                 ex.person_id IS NULL AND u.opd_id IS NULL AS plain, ex.t_jkk IS NOT NULL AS own_programs,
+                 coalesce(ex.t_jkk, k.t_jkk) AS t_jkk, ex.t_jkm AS t_jkm, ex.t_jht AS t_jht, ex.t_jp AS t_jp,
+                 k.jkk_bp AS k_jkk, k.jkm_bp AS k_jkm, k.jkm_flat AS k_jkm_flat, k.jht_employer_bp AS k_jht_employer,
+                 k.jht_worker_bp AS k_jht_worker, k.jp_employer_bp AS k_jp_employer, k.jp_worker_bp AS k_jp_worker,
                  x.wage, CASE WHEN k.segment = 'PU' THEN ${puBaseSql('x.wage')} ELSE br.declared_income END AS base
           FROM (
             -- Each person's latest engagement that counts: SQLite takes the bare columns from the row
@@ -77,8 +86,6 @@ export const CALC_CTE = `
           LEFT JOIN temp.bill_exc ex ON ex.person_id = x.person_id
           LEFT JOIN temp.bill_bracket br ON k.segment = 'BPU' AND x.wage >= br.income_from AND x.wage < br.income_to
         ) b
-        JOIN temp.bill_seg s ON s.segment = b.segment
-        LEFT JOIN temp.bill_jkk j ON j.class = b.jkk_class
       ) r
     )
   )`;
@@ -91,7 +98,8 @@ function monthBounds(month: string, rates: RatesInForce): { monthStart: string; 
 const TEMP_TABLES = `
   CREATE TEMP TABLE IF NOT EXISTS bill_cat (
     id INTEGER PRIMARY KEY, segment TEXT NOT NULL, name TEXT NOT NULL, own_class INTEGER, registration_id INTEGER, reg_class INTEGER,
-    t_jkk INTEGER NOT NULL, t_jkm INTEGER NOT NULL, t_jht INTEGER NOT NULL, t_jp INTEGER NOT NULL);
+    t_jkk INTEGER NOT NULL, jkk_bp INTEGER NOT NULL, jkm_bp INTEGER NOT NULL, jkm_flat INTEGER NOT NULL, jht_employer_bp INTEGER NOT NULL,
+    jht_worker_bp INTEGER NOT NULL, jp_employer_bp INTEGER NOT NULL, jp_worker_bp INTEGER NOT NULL);
   CREATE TEMP TABLE IF NOT EXISTS bill_seg (
     segment TEXT PRIMARY KEY, jkk_bp INTEGER NOT NULL, jkm_bp INTEGER NOT NULL, jkm_flat INTEGER NOT NULL, jht_employer_bp INTEGER NOT NULL,
     jht_worker_bp INTEGER NOT NULL, jp_employer_bp INTEGER NOT NULL, jp_worker_bp INTEGER NOT NULL);
@@ -120,25 +128,35 @@ export function prepareCalc(ctx: CoreContext, month: string, rates: RatesInForce
   const used = rates.categories.filter((c) => c.enrolled && inUse.get(c.id, bounds));
   const exceptions = exceptionsInForce(ctx, month);
   const taken: Record<Segment, Set<Program>> = { PU: new Set(), BPU: new Set() };
-  const insCat = ctx.db.prepare('INSERT INTO temp.bill_cat VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
-  for (const c of used) {
-    const progs = programSet(c.programs);
-    for (const p of progs) taken[c.segment].add(p);
-    const regId = registrationOf(ctx, c.id);
-    insCat.run(c.id, c.segment, c.name, c.segment === 'PU' ? c.jkkClass : null, regId, regId === null ? null : (registrations.get(regId) ?? null), ...flags(progs));
-  }
+  for (const c of used) for (const p of programSet(c.programs)) taken[c.segment].add(p);
   const segments = [...new Set(used.map((c) => c.segment))];
   // An exception may take a program its category does not: its rate is then needed too.
   for (const e of exceptions) for (const seg of segments) for (const p of e.programs ?? []) taken[seg].add(p);
+  const segRates = new Map(segments.map((seg) => [seg, segmentRates(rates, seg, taken[seg])]));
   const insSeg = ctx.db.prepare('INSERT INTO temp.bill_seg VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-  for (const seg of segments) insSeg.run(seg, ...segmentRates(rates, seg, taken[seg]));
+  for (const [seg, r] of segRates) insSeg.run(seg, ...r);
   // Every class a PU line can resolve to: categories', registrations', exceptions' and the Pemda's.
   const classes = new Set<number>([rates.employerJkkClass, ...registrations.values()]);
   for (const c of used) if (c.jkkClass !== null) classes.add(c.jkkClass);
   for (const e of exceptions) if (e.jkkClass !== null) classes.add(e.jkkClass);
+  const jkkBp = new Map<number, number>();
   if (segments.includes('PU') && taken.PU.has('JKK')) {
     const insJkk = ctx.db.prepare('INSERT INTO temp.bill_jkk VALUES (?, ?)');
-    for (const k of classes) insJkk.run(k, requireParam(rates, `pu.jkk.${k}` as RateParamKey));
+    for (const k of classes) {
+      jkkBp.set(k, requireParam(rates, `pu.jkk.${k}` as RateParamKey));
+      insJkk.run(k, jkkBp.get(k)!);
+    }
+  }
+  // Each category's own rates, for the rows with neither an exception nor a unit registration.
+  const insCat = ctx.db.prepare('INSERT INTO temp.bill_cat VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  for (const c of used) {
+    const [tJkk, tJkm, tJht, tJp] = flags(programSet(c.programs));
+    const regId = registrationOf(ctx, c.id);
+    const regClass = regId === null ? null : (registrations.get(regId) ?? null);
+    const [bpuJkk, jkm, jkmFlat, jhtE, jhtW, jpE, jpW] = segRates.get(c.segment)!;
+    const jkk = c.segment === 'PU' ? (tJkk ? jkkBp.get(c.jkkClass ?? regClass ?? rates.employerJkkClass)! : 0) : tJkk * bpuJkk!;
+    insCat.run(c.id, c.segment, c.name, c.segment === 'PU' ? c.jkkClass : null, regId, regClass, tJkk, jkk,
+      tJkm * jkm!, tJkm * jkmFlat!, tJht * jhtE!, tJht * jhtW!, tJp * jpE!, tJp * jpW!);
   }
   ctx.db.prepare(`INSERT INTO temp.bill_unit SELECT o.id, r.id, r.jkk_class FROM opd o JOIN employer_registration r ON r.id = o.registration_id`).run();
   const insExc = ctx.db.prepare('INSERT INTO temp.bill_exc VALUES (?, ?, ?, ?, ?, ?, ?)');
