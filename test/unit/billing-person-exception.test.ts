@@ -125,3 +125,19 @@ describe('the printed invoice', () => {
     expect(doc.body).toMatch(/JKK kelas III, dari upah yang dilaporkan: <span class="strong">0,89%/);
   });
 });
+
+describe("next year's budget", () => {
+  it('uses an exception for the months it covers', async () => {
+    const { forecastYear } = await import('../../electron/core/coverage/forecast');
+    const { person } = setup('2026-10-10T03:00:00Z');
+    addPersonException(ctx, { personId: person, fromMonth: '2027-01', toMonth: '2027-06', programs: ['JKK', 'JKM', 'JHT'], jkkClass: 3, reason: 'Tugas lapangan' });
+    const f = forecastYear(ctx, { year: 2027, renewAnnual: false });
+    const lines = f.units.flatMap((u) => u.lines);
+    const volume = (program: string, tariff: number) => lines.filter((l) => l.program === program && l.tariff === tariff).reduce((s, l) => s + l.volume, 0);
+    // Two persons x 12 months = 24 person-months. The exception covers 6 of them:
+    // JKK at class III (3.000.000 x 0,89% = 26.700) for 6, class I (7.200) for the other 18.
+    expect([volume('JKK', 26_700), volume('JKK', 7_200)]).toEqual([6, 18]);
+    // JP (2% employer of 3.000.000 = 60.000) for 24 - 6 = 18 person-months.
+    expect(volume('JP', 60_000)).toBe(18);
+  });
+});

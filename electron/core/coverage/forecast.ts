@@ -21,6 +21,7 @@
  * extra people for the whole Pemda at the average cost of a PU person-month, shown as its own lines.
  */
 import { jpStopped, retirementAges } from '../billing/retirement';
+import { exceptionsInForce } from '../billing/person-exceptions';
 import type { CoreContext } from '../context';
 import { todayIso } from '../context';
 import { SigapError } from '../../../shared/errors';
@@ -185,6 +186,8 @@ export function forecastYear(ctx: CoreContext, o: ForecastOptions): ForecastResu
 
   const { months, caps } = monthRates(ctx, year, growth);
   const ages = retirementAges(ctx);
+  // A person's exception covering the month replaces the category's programs and/or JKK class, as in billing.
+  const exceptions = months.map((mr) => new Map(exceptionsInForce(ctx, mr.month).map((e) => [e.personId, e])));
   const cats = new Map(months[0]!.rates.categories.map((c) => [c.id, c]));
 
   const inYear = ctx.db
@@ -234,9 +237,11 @@ export function forecastYear(ctx: CoreContext, o: ForecastOptions): ForecastResu
       const cat = cats.get(cur.cat);
       if (!cat) continue;
       const retired = jpStopped(cur.birth, mFirst.slice(0, 7), ages);
-      const key = `${m}|${cur.cat}|${cur.wage}|${retired ? 1 : 0}`;
+      const exc = exceptions[m]!.get(person);
+      const key = `${m}|${cur.cat}|${cur.wage}|${retired ? 1 : 0}|${exc ? exc.id : ''}`;
       let pm = amountCache.get(key);
-      if (!pm) amountCache.set(key, (pm = personMonth(months[m]!, cat, cur.wage, retired)));
+      const billedAs = exc ? { ...cat, programs: exc.programs?.join(',') ?? cat.programs, jkkClass: exc.jkkClass ?? cat.jkkClass } : cat;
+      if (!pm) amountCache.set(key, (pm = personMonth(months[m]!, billedAs, cur.wage, retired)));
       let set = unitPersons.get(cur.opd);
       if (!set) unitPersons.set(cur.opd, (set = new Set()));
       set.add(person);
