@@ -141,3 +141,23 @@ describe("next year's budget", () => {
     expect(volume('JP', 60_000)).toBe(18);
   });
 });
+
+describe('the Excel copy of an invoice', () => {
+  it('writes the exception in the Keterangan column of its line', async () => {
+    const { writeInvoiceXlsx } = await import('../../electron/core/billing/xlsx');
+    const ExcelJS = (await import('exceljs')).default;
+    const { person } = setup('2026-03-20T03:00:00Z');
+    addPersonException(ctx, { personId: person, fromMonth: '2026-03', jkkClass: 2, reason: 'Sopir', source: 'SK 9/2026' });
+    const inv = runBilling(ctx, { month: '2026-03', issue: true }).invoices[0]!;
+    const path = `${ctx.dir}/tagihan.xlsx`;
+    await writeInvoiceXlsx(ctx, inv.id, path);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path);
+    const ws = wb.worksheets.find((w) => w.getRow(1).values.toString().includes('Keterangan') && w.getRow(1).values.toString().includes('NIK'))!;
+    const head = (ws.getRow(1).values as string[]).slice(1);
+    const notes = [2, 3].map((r) => [ws.getRow(r).getCell(head.indexOf('Nama') + 1).value, ws.getRow(r).getCell(head.indexOf('Keterangan') + 1).value]);
+    const name = ctx.db.prepare('SELECT name FROM person WHERE id = ?').pluck().get(person);
+    expect(notes.find(([n]) => n === name)![1]).toBe('Pengecualian: JKK kelas II (SK 9/2026)');
+    expect(notes.filter(([, k]) => k === null || k === '')).toHaveLength(1);
+  });
+});

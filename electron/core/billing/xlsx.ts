@@ -25,7 +25,7 @@ function* detailRows(lines: Iterable<InvoiceLine>, id: (s: string | null) => str
     yield [
       no, id(l.nik), l.name, id(l.kpj), l.category, l.jkkClass, l.wage, l.base, l.jpBase,
       l.jkk, l.jkm, l.jhtEmployer, l.jhtWorker, l.jpEmployer, l.jpWorker, l.employer, l.worker, l.total,
-      l.change ? CHANGE_LABELS[l.change] : null,
+      [l.change ? CHANGE_LABELS[l.change] : null, l.note].filter(Boolean).join('; ') || null,
     ];
   }
 }
