@@ -1,0 +1,69 @@
+/**
+ * Pengaturan › Pendaftaran BPJS (NPP): the administrator adds the RSUD's own NPP, puts the RSUD unit and
+ * a category under it, and the month's invoices then go per NPP; other roles read only.
+ */
+import { test, expect } from './harness';
+import { seedDemo } from '../../electron/core/demo/index';
+import { listRegistrations } from '../../electron/core/settings/registrations';
+import { runBilling } from '../../electron/core/billing/index';
+
+test('the administrator adds an NPP, puts a unit under it, and the month is billed per NPP', async ({ page, sigap }) => {
+  seedDemo(sigap.ctx, { persons: 60, year: 2026 });
+  await sigap.open('/pengaturan');
+  await page.getByRole('tab', { name: 'Pendaftaran BPJS (NPP)' }).click();
+  const table = page.getByTestId('registration-table');
+  await expect(table.getByRole('row')).toHaveCount(2);
+  await expect(table.getByRole('row').nth(1)).toContainText('NPP Pemda (diatur di Profil Pemda)');
+
+  await page.getByRole('button', { name: '+ Tambah NPP' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Tambah pendaftaran BPJS (NPP)' });
+  await dialog.getByLabel('NPP').fill('1804 009');
+  await dialog.getByLabel('Nama pendaftaran').fill('RSUD Alimuddin Umar (BLUD)');
+  await dialog.getByLabel('Kelas risiko JKK').selectOption({ label: 'kelas II: risiko rendah' });
+  await dialog.getByRole('button', { name: 'Simpan' }).click();
+  // The core's refusal, in the dialog; nothing written.
+  await expect(dialog.getByText('NPP "1804 009" tidak sah: NPP BPJS Ketenagakerjaan terdiri dari 8 angka (mis. 18040012).')).toBeVisible();
+  expect(listRegistrations(sigap.ctx)).toHaveLength(1);
+  await dialog.getByLabel('NPP').fill('1804 0099');
+  await dialog.getByRole('button', { name: 'Simpan' }).click();
+  await expect(page.getByText('NPP 18040099 tersimpan')).toBeVisible();
+  const rsud = table.getByRole('row', { name: /18040099/ });
+  await expect(rsud).toContainText('RSUD Alimuddin Umar (BLUD)');
+  await expect(rsud).toContainText('kelas II');
+
+  // The unit's dialog: the RSUD unit goes under its NPP.
+  await page.getByRole('tab', { name: 'OPD dan pejabat' }).click();
+  await page.getByRole('button', { name: 'Ubah RSUD Alimuddin Umar' }).click();
+  const unit = page.getByRole('dialog', { name: 'Ubah RSUD Alimuddin Umar' });
+  await unit.getByLabel('NPP BPJS Ketenagakerjaan').selectOption({ label: '18040099 · RSUD Alimuddin Umar (BLUD)' });
+  await unit.getByRole('button', { name: 'Simpan' }).click();
+  await expect(page.getByText('RSUD Alimuddin Umar tersimpan')).toBeVisible();
+  await expect(page.getByTestId('opd-table').getByRole('row', { name: /RSUD Alimuddin Umar/ })).toContainText('18040099');
+  await expect(page.getByTestId('opd-table').getByRole('row', { name: /Dinas Kesehatan/ })).toContainText('Ikut kategori / Pemda');
+
+  // The registration now counts the unit, and cannot be deleted while it does.
+  await page.getByRole('tab', { name: 'Pendaftaran BPJS (NPP)' }).click();
+  await page.getByRole('button', { name: 'Hapus NPP 18040099' }).click();
+  await expect(page.getByText('NPP 18040099 (RSUD Alimuddin Umar (BLUD)) tidak dapat dihapus: masih dipakai 1 unit.')).toBeVisible();
+
+  // The month's invoices: the RSUD's under its NPP, the rest under the Pemda's, each row saying which.
+  const res = runBilling(sigap.ctx, { month: '2026-03' });
+  const rsudInvoice = res.invoices.find((i) => i.opd === 'RSUD Alimuddin Umar')!;
+  expect(rsudInvoice.npp).toBe('18040099');
+  expect(new Set(res.invoices.filter((i) => i !== rsudInvoice).map((i) => i.npp))).toEqual(new Set(['18040012']));
+  await sigap.open('/iuran?bulan=2026-03');
+  const row = page.getByTestId('invoice-row').filter({ hasText: 'RSUD Alimuddin Umar' });
+  await expect(row.getByTestId('invoice-npp')).toHaveText('NPP 18040099');
+  await row.getByRole('link', { name: 'RSUD Alimuddin Umar' }).click();
+  await expect(page.getByTestId('invoice-npp')).toHaveText('NPP 18040099');
+});
+
+test.describe('as finance', () => {
+  test.use({ sigapAuth: 'finance' });
+  test('sees the NPPs but no button to add, change or delete them', async ({ page, sigap }) => {
+    await sigap.open('/pengaturan');
+    await page.getByRole('tab', { name: 'Pendaftaran BPJS (NPP)' }).click();
+    await expect(page.getByTestId('registration-table').getByRole('row')).toHaveCount(2);
+    await expect(page.getByRole('button', { name: '+ Tambah NPP' })).toHaveCount(0);
+  });
+});

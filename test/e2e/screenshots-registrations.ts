@@ -1,0 +1,49 @@
+/**
+ * Employer registrations (NPP) with the demo Pemda of 2,000 staff: docs/screenshots/83-pengaturan-npp.png
+ * (the list), 84-pengaturan-npp-unit.png (the unit dialog's NPP select) and 85-iuran-per-npp.png (the
+ * month's invoices with the NPP on each row).
+ * Run with `npx playwright test -c test/e2e/screenshots.config.ts screenshots-registrations`.
+ */
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Page } from '@playwright/test';
+import { test, expect } from './harness';
+import { seedDemo } from '../../electron/core/demo/index';
+import { saveRegistration } from '../../electron/core/settings/registrations';
+import { runBilling } from '../../electron/core/billing/index';
+
+const OUT = resolve(import.meta.dirname, '../../docs/screenshots');
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.mouse.move(0, 767); // no hover effect in the picture
+  await page.screenshot({ path: join(OUT, `${name}.png`), animations: 'disabled' });
+}
+
+test('the NPP settings, the unit dialog and the month billed per NPP', async ({ page, sigap }) => {
+  test.setTimeout(180_000);
+  mkdirSync(OUT, { recursive: true });
+  const ctx = sigap.ctx;
+  seedDemo(ctx, { persons: 2000, year: 2026 });
+  const rsud = saveRegistration(ctx, { npp: '18040099', name: 'RSUD Alimuddin Umar (BLUD)', jkkClass: 2 });
+  saveRegistration(ctx, { npp: '18040151', name: 'Pemerintah Pekon Sebarus', jkkClass: 1 });
+  ctx.db.prepare("UPDATE opd SET registration_id = ? WHERE name = 'RSUD Alimuddin Umar'").run(rsud);
+  runBilling(ctx, { month: '2026-03' });
+
+  await sigap.open('/pengaturan');
+  await page.getByRole('tab', { name: 'Pendaftaran BPJS (NPP)' }).click();
+  await expect(page.getByTestId('registration-table').getByRole('row')).toHaveCount(4);
+  await shot(page, '83-pengaturan-npp');
+
+  await page.getByRole('tab', { name: 'OPD dan pejabat' }).click();
+  await page.getByRole('button', { name: 'Ubah RSUD Alimuddin Umar' }).click();
+  const unit = page.getByRole('dialog', { name: 'Ubah RSUD Alimuddin Umar' });
+  await expect(unit.getByLabel('NPP BPJS Ketenagakerjaan')).toHaveValue(String(rsud));
+  await unit.getByLabel('NPP BPJS Ketenagakerjaan').focus();
+  await shot(page, '84-pengaturan-npp-unit');
+  await unit.getByRole('button', { name: 'Batal' }).click();
+
+  await sigap.open('/iuran?bulan=2026-03');
+  await expect(page.getByTestId('invoice-row').filter({ hasText: 'RSUD Alimuddin Umar' }).getByTestId('invoice-npp')).toHaveText('NPP 18040099');
+  await page.getByTestId('invoice-row').filter({ hasText: 'RSUD Alimuddin Umar' }).evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await shot(page, '85-iuran-per-npp');
+});
