@@ -39,6 +39,8 @@ const RULES: Record<string, readonly Role[]> = {
   'decree.chooseScan': ['admin', 'hr'],
   'decree.attachScan': ['admin', 'hr'],
   'decree.undo': ['admin', 'hr'],
+  // Its answer names the NIKs of people changed since: for those who may undo.
+  'decree.undoCheck': ['admin', 'hr'],
   'roster.bulkPreview': ['admin', 'hr'],
   'roster.bulkApply': ['admin', 'hr'],
   'sk.': ['admin', 'hr'],

@@ -67,7 +67,7 @@ test('a scan attached later on the SK page shows inline as an image, also on the
   await detail.getByRole('button', { name: 'Lihat pindaian' }).click();
   const img = detail.getByRole('img', { name: /Pindaian SK/ });
   await expect(img).toBeVisible();
-  expect(await img.evaluate((el: HTMLImageElement) => el.naturalWidth)).toBeGreaterThan(100);
+  expect(await img.evaluate((el) => (el as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(100);
   await detail.locator('.dialog-foot').getByRole('button', { name: 'Tutup' }).click();
   await expect(row).toContainText('Ada');
 

@@ -35,22 +35,31 @@ function apply(ctx: CoreContext, plan: UndoPlan, reason: string): UndoResult {
   const at = nowIso(ctx);
   const res: UndoResult = { decreeId: decree.id, number: decree.number, engagementsRemoved: 0, engagementsReopened: 0, personsRemoved: 0, personsRestored: 0, unitsRemoved: 0, notes: plan.notes };
   const nik = db.prepare('SELECT nik FROM person WHERE id = ?').pluck();
+  const q = {
+    engagement: db.prepare('SELECT * FROM engagement WHERE id = ?'),
+    deleteEngagement: db.prepare('DELETE FROM engagement WHERE id = ?'),
+    reopen: db.prepare('UPDATE engagement SET end_date = ?, end_reason = ? WHERE id = ?'),
+    person: db.prepare('SELECT * FROM person WHERE id = ?'),
+    deletePerson: db.prepare('DELETE FROM person WHERE id = ?'),
+    alias: db.prepare('SELECT * FROM unit_alias WHERE id = ?'),
+    deleteAlias: db.prepare('DELETE FROM unit_alias WHERE id = ?'),
+  };
   const label = `SK ${decree.number} dibatalkan`;
   // Newest first: the reverse of the order the apply made them.
   for (const e of [...effects].reverse()) {
     switch (e.kind) {
       case 'engagement_created': {
-        const row = db.prepare('SELECT * FROM engagement WHERE id = ?').get(e.targetId) as Record<string, unknown>;
-        db.prepare('DELETE FROM engagement WHERE id = ?').run(e.targetId);
+        const row = q.engagement.get(e.targetId) as Record<string, unknown>;
+        q.deleteEngagement.run(e.targetId);
         res.engagementsRemoved++;
         audit(ctx, { at, action: 'delete', entity: 'engagement', entityId: e.targetId, summary: `${String(nik.get(row.person_id))}: keterlibatan dihapus (${label})`, before: row });
         break;
       }
       case 'engagement_ended': {
         const before = e.before as { end_date: string | null; end_reason: string | null };
-        db.prepare('UPDATE engagement SET end_date = ?, end_reason = ? WHERE id = ?').run(before.end_date, before.end_reason, e.targetId);
+        q.reopen.run(before.end_date, before.end_reason, e.targetId);
         res.engagementsReopened++;
-        const personId = db.prepare('SELECT person_id FROM engagement WHERE id = ?').pluck().get(e.targetId);
+        const personId = (q.engagement.get(e.targetId) as { person_id: number }).person_id;
         audit(ctx, { at, action: 'update', entity: 'engagement', entityId: e.targetId, summary: `${String(nik.get(personId))}: akhir keterlibatan dipulihkan (${label})`, before: e.after, after: before });
         break;
       }
@@ -62,16 +71,16 @@ function apply(ctx: CoreContext, plan: UndoPlan, reason: string): UndoResult {
         break;
       }
       case 'person_created': {
-        const row = db.prepare('SELECT * FROM person WHERE id = ?').get(e.targetId) as Record<string, unknown>;
-        db.prepare('DELETE FROM person WHERE id = ?').run(e.targetId);
+        const row = q.person.get(e.targetId) as Record<string, unknown>;
+        q.deletePerson.run(e.targetId);
         res.personsRemoved++;
         audit(ctx, { at, action: 'delete', entity: 'person', entityId: e.targetId, summary: `${String(row.nik)} ${String(row.name)} dihapus (${label})`, before: row });
         break;
       }
       case 'alias_created': {
-        const row = db.prepare('SELECT * FROM unit_alias WHERE id = ?').get(e.targetId) as Record<string, unknown> | undefined;
+        const row = q.alias.get(e.targetId) as Record<string, unknown> | undefined;
         if (!row) break; // already deleted by the clerk
-        db.prepare('DELETE FROM unit_alias WHERE id = ?').run(e.targetId);
+        q.deleteAlias.run(e.targetId);
         audit(ctx, { at, action: 'delete', entity: 'unit_alias', entityId: e.targetId, summary: `Nama lain unit "${String(row.alias)}" dihapus (${label})`, before: row });
         break;
       }
