@@ -63,3 +63,19 @@ describe('the JKK class of a line: exception, category, registration (unit, then
     expect([l.jkkClass, l.jkk, l.jkm, l.total]).toEqual([null, 10_000, 6_800, 16_800]);
   });
 });
+
+describe("next year's budget", () => {
+  it('uses the same class order as billing (the unit\'s NPP class here)', async () => {
+    const { forecastYear } = await import('../../electron/core/coverage/forecast');
+    ctx = billingDb('2026-10-10T03:00:00Z', 1);
+    const reg = addRegistration('18040099', 'RSUD Liwa (BLUD)', 3);
+    const rsud = addUnit(ctx, '02', 'RSUD Liwa');
+    ctx.db.prepare('UPDATE opd SET registration_id = ? WHERE id = ?').run(reg, rsud);
+    addStaff(ctx, { opdId: rsud, categoryId: HONORER, honor: 2_000_000 });
+    const f = forecastYear(ctx, { year: 2027, renewAnnual: false });
+    const jkk = f.units.flatMap((u) => u.lines).filter((l) => l.program === 'JKK');
+    // Class III: 2.000.000 x 0,89% = 17.800 a month, 12 months.
+    expect(jkk.map((l) => [l.tariff, l.volume])).toEqual([[17_800, 12]]);
+    expect(f.programs.JKK).toBe(12 * 17_800);
+  });
+});

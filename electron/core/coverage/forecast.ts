@@ -188,6 +188,12 @@ export function forecastYear(ctx: CoreContext, o: ForecastOptions): ForecastResu
   const ages = retirementAges(ctx);
   // A person's exception covering the month replaces the category's programs and/or JKK class, as in billing.
   const exceptions = months.map((mr) => new Map(exceptionsInForce(ctx, mr.month).map((e) => [e.personId, e])));
+  // The JKK class of a registration (NPP) a unit or a category belongs to, in billing's order (calc.ts).
+  const regClass = (table: 'opd' | 'category') => new Map((ctx.db.prepare(
+    `SELECT t.id, r.jkk_class AS c FROM ${table} t JOIN employer_registration r ON r.id = t.registration_id`,
+  ).all() as { id: number; c: number }[]).map((r) => [r.id, r.c]));
+  const unitRegClass = regClass('opd');
+  const categoryRegClass = regClass('category');
   const cats = new Map(months[0]!.rates.categories.map((c) => [c.id, c]));
 
   const inYear = ctx.db
@@ -238,9 +244,10 @@ export function forecastYear(ctx: CoreContext, o: ForecastOptions): ForecastResu
       if (!cat) continue;
       const retired = jpStopped(cur.birth, mFirst.slice(0, 7), ages);
       const exc = exceptions[m]!.get(person);
-      const key = `${m}|${cur.cat}|${cur.wage}|${retired ? 1 : 0}|${exc ? exc.id : ''}`;
+      const jkkClass = exc?.jkkClass ?? cat.jkkClass ?? unitRegClass.get(cur.opd) ?? categoryRegClass.get(cur.cat) ?? null;
+      const key = `${m}|${cur.cat}|${cur.wage}|${retired ? 1 : 0}|${exc ? exc.id : ''}|${jkkClass ?? ''}`;
       let pm = amountCache.get(key);
-      const billedAs = exc ? { ...cat, programs: exc.programs?.join(',') ?? cat.programs, jkkClass: exc.jkkClass ?? cat.jkkClass } : cat;
+      const billedAs = { ...cat, programs: exc?.programs?.join(',') ?? cat.programs, jkkClass };
       if (!pm) amountCache.set(key, (pm = personMonth(months[m]!, billedAs, cur.wage, retired)));
       let set = unitPersons.get(cur.opd);
       if (!set) unitPersons.set(cur.opd, (set = new Set()));
