@@ -28,9 +28,9 @@ export const CATEGORY_USAGE = `sigap category list [--json]
   sigap category add NAME --segment PU|BPU --programs JKK,JKM[,JHT,JP] [--jkk-class 1-5|npp] [--enrolled yes|no] [--json]
   sigap category edit NAME [--name NEW] [--segment PU|BPU] [--programs ...] [--jkk-class 1-5|npp] [--enrolled yes|no] [--json]`;
 
-export const BPJS_USAGE = `sigap export new|na|wage|bpu --out DIR [--profile NAME] [--include-incomplete] [--as-of YYYY-MM-DD]
+export const BPJS_USAGE = `sigap export new|continue|na|wage|bpu --out DIR [--profile NAME] [--include-incomplete] [--as-of YYYY-MM-DD]
                 [--village-funding SA|SD|SL|SG] [--json]
-  sigap preflight [--kind new|na|wage|bpu] [--profile NAME] [--as-of YYYY-MM-DD] [--json]
+  sigap preflight [--kind new|continue|na|wage|bpu] [--profile NAME] [--as-of YYYY-MM-DD] [--json]
   sigap batches [--json]
   sigap batch show ID [--json] | batch cancel ID [--reason TEXT] | batch regenerate ID --out DIR [--json]
   sigap import-kpj FILE [--dry-run] [--json]

@@ -99,6 +99,8 @@ export const pendingRowDto = z.object({
   endReason: z.string().nullable(),
   status: z.enum(['ready', 'warning', 'blocked']),
   problems: z.array(reportProblemDto),
+  /** The NPP the change is reported under (its unit's, else its category's, else the Pemda's). */
+  npp: z.string().nullable(),
 });
 export type PendingRowDto = z.infer<typeof pendingRowDto>;
 
@@ -109,6 +111,8 @@ export const profileDto = z.object({
   sheetName: z.string(),
   builtin: z.boolean(),
   sourceFile: z.string().nullable(),
+  /** The branch template file the batches are written into (same name, sheets and lists), or null. */
+  templateFile: z.string().nullable().optional(),
   createdAt: z.string().nullable(),
   updatedAt: z.string().nullable(),
   /** `value`: a constant text written in every row instead of a field. */

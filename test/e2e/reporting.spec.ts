@@ -17,8 +17,8 @@ interface Added {
   name: string;
 }
 
-/** New PU staff added by hand through the core, as the clerk would: some without the mother's name. */
-function addStaff(ctx: CoreContext, specs: { mother: boolean }[]): Added[] {
+/** New PU staff added by hand through the core, as the clerk would: some without the marital status the portal requires. */
+function addStaff(ctx: CoreContext, specs: { marital: boolean }[]): Added[] {
   const r = rng(77);
   const opd = listOpds(ctx).find((o) => o.kind === 'opd')!;
   const pu = listCategories(ctx).find((c) => c.segment === 'PU')!;
@@ -26,7 +26,7 @@ function addStaff(ctx: CoreContext, specs: { mother: boolean }[]): Added[] {
     const d = demoPerson(r, 900_000 + i);
     const { personId } = createPerson(
       ctx,
-      { nik: d.nik, name: d.name, birthPlace: d.birthPlace, birthDate: d.birthDate, sex: d.sex, address: d.address, phone: d.phone, motherName: s.mother ? d.mother : null },
+      { nik: d.nik, name: d.name, birthPlace: d.birthPlace, birthDate: d.birthDate, sex: d.sex, address: d.address, phone: d.phone, motherName: d.mother, maritalStatus: s.marital ? 'T' : null, workLocation: 'LIWA' },
       { opdId: opd.id, categoryId: pu.id, position: 'Tenaga Administrasi', honor: 1_500_000, startDate: '2026-03-01' },
     );
     return { id: personId, nik: d.nik, name: d.name };
@@ -39,9 +39,9 @@ test('Pelaporan BPJS: pending and problems, files into a folder, batch cancel an
   test.setTimeout(120_000);
   const ctx = sigap.ctx;
   seedDemo(ctx, { persons: 40, year: 2026 });
-  const [ok, noMother1, noMother2] = addStaff(ctx, [{ mother: true }, { mother: false }, { mother: false }]);
+  const [ok, noMarital1, noMarital2] = addStaff(ctx, [{ marital: true }, { marital: false }, { marital: false }]);
   const before = preflight(ctx).kinds.find((k) => k.kind === 'new')!;
-  expect(before.blocked.map((b) => b.nik)).toEqual(expect.arrayContaining([noMother1!.nik, noMother2!.nik]));
+  expect(before.blocked.map((b) => b.nik)).toEqual(expect.arrayContaining([noMarital1!.nik, noMarital2!.nik]));
 
   // Pending by kind with their problems, named by the portal's column.
   await sigap.open('/pelaporan');
@@ -51,24 +51,24 @@ test('Pelaporan BPJS: pending and problems, files into a folder, batch cancel an
   await page.getByLabel('Tampilkan').selectOption('blocked');
   const table = page.getByTestId('pending-table');
   await expect(table.locator('tbody tr')).toHaveCount(before.blocked.length);
-  const row = table.locator('tr', { hasText: noMother1!.nik });
-  await expect(row).toContainText('NAMA_IBU_KANDUNG');
-  await expect(row).toContainText('Nama ibu kandung belum diisi');
+  const row = table.locator('tr', { hasText: noMarital1!.nik });
+  await expect(row).toContainText('STATUS_KAWIN');
+  await expect(row).toContainText('STATUS_KAWIN wajib diisi untuk portal SIPP');
 
   // The name opens the person page; its back link returns to the same list.
-  await row.getByRole('link', { name: noMother1!.name }).click();
-  await expect(page.getByRole('heading', { level: 1, name: noMother1!.name })).toBeVisible();
+  await row.getByRole('link', { name: noMarital1!.name }).click();
+  await expect(page.getByRole('heading', { level: 1, name: noMarital1!.name })).toBeVisible();
   await page.getByRole('link', { name: /Kembali/ }).click();
   await expect(page).toHaveURL(/\/pelaporan/);
   await expect(card).toHaveAttribute('aria-pressed', 'true');
 
   // The clerk fixes one person; "Periksa ulang" shows one blocked fewer.
-  const p = ctx.db.prepare('SELECT nik, name, birth_place AS birthPlace, birth_date AS birthDate, sex, address, phone, kpj FROM person WHERE id = ?').get(noMother1!.id) as Record<string, string>;
-  updatePerson(ctx, noMother1!.id, { ...p, nik: p.nik!, name: p.name!, motherName: 'SITI RAHMAH' } as Parameters<typeof updatePerson>[2]);
+  const p = ctx.db.prepare('SELECT nik, name, birth_place AS birthPlace, birth_date AS birthDate, sex, address, phone, kpj FROM person WHERE id = ?').get(noMarital1!.id) as Record<string, string>;
+  updatePerson(ctx, noMarital1!.id, { ...p, nik: p.nik!, name: p.name!, maritalStatus: 'Y' } as Parameters<typeof updatePerson>[2]);
   await page.getByRole('button', { name: 'Periksa ulang' }).click();
   await expect(card).toContainText(`${before.blocked.length - 1} terhambat`);
   await page.getByLabel('Tampilkan').selectOption('blocked');
-  await expect(table.locator('tr', { hasText: noMother1!.nik })).toHaveCount(0);
+  await expect(table.locator('tr', { hasText: noMarital1!.nik })).toHaveCount(0);
 
   // Generate: the folder comes from the dialog; files, rows, SHA-256 and the skipped people are shown.
   const out = join(sigap.dir, 'unggah');
@@ -83,8 +83,8 @@ test('Pelaporan BPJS: pending and problems, files into a folder, batch cancel an
   expect(existsSync(join(out, fileName))).toBe(true);
   const hash = sha(join(out, fileName));
   await expect(page.getByTestId('export-files')).toContainText(hash.slice(0, 12));
-  await expect(page.getByTestId('export-skipped')).toContainText(noMother2!.name);
-  await expect(page.getByTestId('export-skipped')).toContainText('NAMA_IBU_KANDUNG');
+  await expect(page.getByTestId('export-skipped')).toContainText(noMarital2!.name);
+  await expect(page.getByTestId('export-skipped')).toContainText('STATUS_KAWIN');
   await expect(card).toContainText(String(before.blocked.length - 1)); // only the blocked remain pending
 
   // The batch in the history: regenerate byte for byte, then cancel with a reason.
@@ -117,7 +117,7 @@ test('Pelaporan BPJS: pending and problems, files into a folder, batch cancel an
   const list = join(sigap.dir, 'daftar-peserta.xlsx');
   await writeKpjList(list, [
     { nik: ok!.nik, name: ok!.name, kpj: '18040000001', since: '05-03-2026' },
-    { nik: noMother1!.nik, name: 'NAMA YANG LAIN', kpj: '18040000002', since: '05-03-2026' },
+    { nik: noMarital1!.nik, name: 'NAMA YANG LAIN', kpj: '18040000002', since: '05-03-2026' },
     { nik: '1804010101900001', name: 'Orang Luar', kpj: '18040000003', since: null },
   ]);
   sigap.openQueue.push(list);
@@ -135,7 +135,8 @@ test('Pelaporan BPJS: pending and problems, files into a folder, batch cancel an
 
   // Reconcile the branch's bill for March against the issued invoices, with one mismatch.
   runBilling(ctx, { month: '2026-03', issue: true });
-  const lines = sigapBilledLines(ctx, '2026-03');
+  // A PU bill of the Pemda's NPP: compared with the PU invoices only (BPU members are on another bill).
+  const lines = sigapBilledLines(ctx, '2026-03').filter((l) => l.segment === 'PU');
   const byNik = new Map<string, { name: string; jkk: number; jkm: number }>();
   for (const l of lines) {
     const e = byNik.get(l.nik) ?? { name: l.name, jkk: 0, jkm: 0 };
@@ -184,26 +185,30 @@ test('Profil templat: a profile from the branch template, its unknown header map
   await expect(report).toContainText('KODE_DESA');
   await expect(page.getByText('Profil “KC Liwa” dibuat dari sheet “TK_BARU” (judul di baris 3, 5 kolom)')).toBeVisible();
 
+  // An .xlsx template is kept: the files are written into a copy of it (bpjs-template-fill.test.ts).
+  await expect(report).toContainText('akan ditulis ke salinan templat TEMPLATE_TK_BARU.xlsx');
+  await expect(page.getByRole('row', { name: /KC Liwa/ }).getByTestId('profile-template')).toContainText('dibuat dari templat kantor cabang: TEMPLATE_TK_BARU.xlsx');
+
   await report.getByRole('button', { name: 'Petakan kolom…' }).click();
-  const editor = page.getByRole('dialog', { name: 'Ubah profil “KC Liwa”' });
-  await editor.getByLabel('Nama sheet').fill('data_tk_baru');
+  const editor = page.getByRole('dialog', { name: 'Ubah profil “KC Liwa” (Pendaftaran baru)' });
+  await expect(editor.getByTestId('editor-template')).toContainText('TEMPLATE_TK_BARU.xlsx');
+  // The template's sheet cannot be renamed: the copy keeps it.
+  await expect(editor.getByLabel('Nama sheet')).toHaveAttribute('readonly', '');
   await editor.getByLabel('Isian kolom KODE_DESA').selectOption('unitCode');
   await editor.getByLabel('Hapus kolom TGL_LAHIR').check();
-  await editor.getByLabel('Kolom baru di akhir').fill('UPAH');
-  await editor.getByRole('button', { name: 'Tambah kolom' }).click();
-  await editor.getByLabel('Isian kolom UPAH').selectOption('wage');
   await editor.getByRole('button', { name: 'Simpan profil' }).click();
   await expect(editor).toBeHidden();
   const { getProfile } = await import('../../electron/core/bpjs/index');
   expect(getProfile(ctx, 'KC Liwa')).toMatchObject({
-    sheetName: 'data_tk_baru',
+    sheetName: 'TK_BARU',
+    templateFile: 'TEMPLATE_TK_BARU.xlsx',
     columns: [
       { header: 'NAMA_LENGKAP', field: 'fullName' }, { header: 'NOMOR_IDENTITAS', field: 'idNumber' }, { header: 'NAMA_IBU', field: 'motherName' },
-      { header: 'KODE_DESA', field: 'unitCode' }, { header: 'UPAH', field: 'wage' },
+      { header: 'KODE_DESA', field: 'unitCode' },
     ],
   });
 
-  // The profile is offered when generating registration files, and the file has its columns.
+  // The profile is offered when generating registration files; the file is the template, filled.
   await page.getByRole('tab', { name: 'Perlu dilaporkan' }).click();
   await page.getByLabel('Profil templat').selectOption('KC Liwa');
   const out = join(sigap.dir, 'berkas');
@@ -213,9 +218,15 @@ test('Profil templat: a profile from the branch template, its unknown header map
   await expect(page.getByTestId('export-result')).toContainText('profil KC Liwa');
   const ExcelJS = (await import('exceljs')).default;
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(join(out, 'data_tk_baru_18040012_20260310_01.xlsx'));
-  expect(wb.worksheets[0]!.name).toBe('data_tk_baru');
-  expect((wb.worksheets[0]!.getRow(1).values as unknown[]).slice(1)).toEqual(['NAMA_LENGKAP', 'NOMOR_IDENTITAS', 'NAMA_IBU', 'KODE_DESA', 'UPAH']);
+  await wb.xlsx.readFile(join(out, 'data_tk_baru_18040012_20260310_01', 'TEMPLATE_TK_BARU.xlsx'));
+  const ws = wb.worksheets[0]!;
+  expect(ws.name).toBe('TK_BARU');
+  expect(ws.getRow(1).getCell(1).value).toBe('TEMPLATE KC LIWA');
+  expect((ws.getRow(3).values as unknown[]).slice(1)).toEqual(['NAMA_LENGKAP', 'NOMOR_IDENTITAS', 'TGL_LAHIR', 'NAMA_IBU', 'KODE_DESA']);
+  // Row 4: the first person; TGL_LAHIR, dropped from the profile, stays empty; KODE_DESA is the unit's code.
+  expect(typeof ws.getRow(4).getCell(2).value).toBe('string');
+  expect(ws.getRow(4).getCell(3).value).toBeNull();
+  expect(String(ws.getRow(4).getCell(5).value)).not.toBe('');
 
   await page.getByRole('tab', { name: 'Profil templat' }).click();
   await page.getByRole('row', { name: /KC Liwa/ }).getByRole('button', { name: 'Hapus' }).click();
@@ -227,10 +238,10 @@ test('Profil templat: the built-in layout copied, STATUS_KAWIN and LOKASI_PEKERJ
   const ctx = sigap.ctx;
   seedDemo(ctx, { persons: 40, year: 2026 });
   await sigap.open('/pelaporan');
-  // The built-in profile leaves both columns empty: said once, in the generate panel.
+  // The built-in profile requires both columns; the demo people lack them: one line per column.
   const generate = page.getByTestId('generate');
-  await expect(generate.getByTestId('profile-warnings')).toContainText('STATUS_KAWIN');
-  await expect(generate.getByTestId('profile-warnings')).toContainText('LOKASI_PEKERJAAN');
+  await expect(generate.getByTestId('required-missing')).toContainText('STATUS_KAWIN kosong untuk');
+  await expect(generate.getByTestId('required-missing')).toContainText('LOKASI_PEKERJAAN kosong untuk');
 
   await page.getByRole('tab', { name: 'Profil templat' }).click();
   await page.getByRole('button', { name: 'Salin profil sipp-tk-baru' }).click();
@@ -250,14 +261,15 @@ test('Profil templat: the built-in layout copied, STATUS_KAWIN and LOKASI_PEKERJ
   await expect(editor).toBeHidden();
   const { getProfile } = await import('../../electron/core/bpjs/index');
   const saved = getProfile(ctx, 'KC Liwa 2026').columns;
-  expect(saved.find((c) => c.header === 'STATUS_KAWIN')).toEqual({ header: 'STATUS_KAWIN', field: null, value: 'T' });
-  expect(saved.find((c) => c.header === 'LOKASI_PEKERJAAN')).toEqual({ header: 'LOKASI_PEKERJAAN', field: null, value: '0012' });
+  expect(saved.find((c) => c.header === 'STATUS_KAWIN')).toEqual({ header: 'STATUS_KAWIN', field: null, value: 'T', required: true });
+  expect(saved.find((c) => c.header === 'LOKASI_PEKERJAAN')).toEqual({ header: 'LOKASI_PEKERJAAN', field: null, value: '0012', required: true });
   // The copy's row is open after copying: its columns show the constants.
   await expect(page.getByTestId('profile-columns')).toContainText('STATUS_KAWIN nilai tetap “T”');
 
   await page.getByRole('tab', { name: 'Perlu dilaporkan' }).click();
   await page.getByLabel('Profil templat').selectOption('KC Liwa 2026');
   await expect(generate.getByTestId('profile-warnings')).toHaveCount(0);
+  await expect(generate.getByTestId('required-missing')).toHaveCount(0);
   const out = join(sigap.dir, 'berkas');
   mkdirSync(out);
   sigap.folderQueue.push(out);

@@ -78,6 +78,7 @@ describe("branch office's template", () => {
   it('is kept with the profile made from it, once per content', async () => {
     const r = await templateProfile();
     expect(r.fillsTemplate).toBe(true);
+    expect(r.profile.templateFile).toBe(TEMPLATE_NAME);
     expect(r.profile.kind).toBe('new');
     expect(r.headerRow).toBe(1);
     const row = ctx.db.prepare('SELECT t.file_name, t.sheet_name, t.header_row, length(t.bytes) AS n FROM bpjs_profile p JOIN bpjs_template t ON t.id = p.template_id WHERE p.name = ?').get('cabang-liwa');
@@ -212,6 +213,7 @@ describe("branch office's template", () => {
     copyFileSync(join(ctx.dir, TEMPLATE_NAME.replace(/xlsx$/, 'xls')), xls);
     const r = await profileFromTemplate(ctx, xls, { name: 'lama' });
     expect(r.fillsTemplate).toBe(false);
+    expect(r.profile.templateFile).toBeNull();
     const p = addPerson(ctx);
     addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu });
     const out = await exportBatch(ctx, { kind: 'new', outDir: join(ctx.dir, 'o'), profile: 'lama', includeIncomplete: true });

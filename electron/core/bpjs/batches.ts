@@ -5,7 +5,7 @@ import { nowIso } from '../context';
 import { audit } from '../audit';
 import { SigapError } from '../errors';
 import type { ReportKind } from '../../../shared/sipp-layouts';
-import { writeSippWorkbook } from './writer';
+import { writeBatchFile } from './batch-files';
 import type { ProfileSnapshot } from './export';
 import type { ReportProblem } from './types';
 
@@ -120,7 +120,7 @@ export async function regenerateBatch(ctx: CoreContext, id: number, outDir: stri
     // One file is at most 10,000 rows: read them at once rather than hold a statement open across awaits.
     const rows = (cells.all(id, f.seq) as string[]).map((json) => JSON.parse(json) as string[]);
     const path = join(dir, f.name);
-    const w = await writeSippWorkbook(path, { sheetName: profile.sheetName, headers: profile.columns.map((c) => c.header), rows }, new Date(r.created_at));
+    const w = await writeBatchFile(ctx, path, { sheetName: profile.sheetName, headers: profile.columns.map((c) => c.header), rows, templateId: profile.templateId ?? null }, new Date(r.created_at));
     out.push({ ...f, path, identical: w.sha256 === f.sha256 && w.rows === f.rows });
   }
   return out;

@@ -11,7 +11,8 @@ import { checkChange, profileWarnings, type ProfileWarning } from './preflight';
 import { resolveProfile, type StoredProfile } from './profiles';
 import { personProblems, reportEnv, type PersonProblems, type ReportOptions } from './report';
 import { fieldValues } from './values';
-import { writeSippWorkbook } from './writer';
+import { batchFileNames, fileNumberOf, writeBatchFile } from './batch-files';
+import { profileTemplateId } from './template-store';
 import type { CheckedChange, ReportEnv } from './types';
 
 export interface ExportOptions extends ReportOptions {
@@ -67,7 +68,7 @@ interface NppGroup {
 }
 
 /** The profile as stored with a batch: enough to write the same files again. */
-export type ProfileSnapshot = Pick<StoredProfile, 'name' | 'kind' | 'sheetName' | 'columns'>;
+export type ProfileSnapshot = Pick<StoredProfile, 'name' | 'kind' | 'sheetName' | 'columns'> & { templateId?: number | null };
 
 interface ItemRow {
   seq: number;
@@ -82,7 +83,7 @@ interface ItemRow {
 /** The next number of the day for a kind's files (numbers continue across the day's batches). */
 function nextFileNumber(ctx: CoreContext, stem: string): number {
   const names = ctx.db.prepare('SELECT name FROM bpjs_batch_file WHERE substr(name, 1, length(@stem)) = @stem').pluck().all({ stem }) as string[];
-  return 1 + Math.max(0, ...names.map((n) => Number(/_(\d+)\.xlsx$/.exec(n)?.[1] ?? 0)));
+  return 1 + Math.max(0, ...names.map(fileNumberOf));
 }
 
 function cellsOf(c: CheckedChange, profile: StoredProfile, env: ReportEnv, rowNo: number): string[] {
@@ -172,7 +173,9 @@ async function exportNppBatch(
   const stem = batchFileName(o.kind, env.npp, day, 0).replace(/00\.xlsx$/, '');
   const first = nextFileNumber(ctx, stem);
   const fileCount = Math.ceil(items.length / MAX_ROWS_PER_FILE);
-  const names = Array.from({ length: fileCount }, (_, i) => batchFileName(o.kind, env.npp!, day, first + i));
+  // A profile made from the branch's template fills a copy of it, under the template's own name (batch-files.ts).
+  const templateId = profileTemplateId(ctx, profile.id);
+  const names = batchFileNames(o.kind, env.npp, day, first, fileCount, templateId === null ? null : profile.sourceFile);
   const clash = names.find((n) => existsSync(join(outDir, n)));
   if (clash) throw new SigapError('CONFLICT', `Berkas "${clash}" sudah ada di folder ${outDir}. Pilih folder lain atau pindahkan berkas lama; Sigap tidak menimpa berkas.`);
 
@@ -193,7 +196,7 @@ async function exportNppBatch(
           yield JSON.parse(item.cellsJson) as string[];
         }
       };
-      const w = await writeSippWorkbook(pending[f]!, { sheetName: profile.sheetName, headers: profile.columns.map((c) => c.header), rows: rows() }, at);
+      const w = await writeBatchFile(ctx, pending[f]!, { sheetName: profile.sheetName, headers: profile.columns.map((c) => c.header), rows: rows(), templateId }, at);
       result.files.push({ name: names[f]!, path: join(outDir, names[f]!), rows: w.rows, sha256: w.sha256, bytes: w.bytes });
       o.onProgress?.(before + slice.length, items.length);
     }
@@ -213,7 +216,7 @@ function recordBatch(ctx: CoreContext, o: ExportOptions, env: ReportEnv, profile
     if (taken.length > 0) {
       throw new SigapError('CONFLICT', `${taken.length} perubahan sudah masuk batch lain sementara berkas dibuat (mis. ${taken[0]}). Buat berkas lagi.`);
     }
-    const snapshot: ProfileSnapshot = { name: profile.name, kind: profile.kind, sheetName: profile.sheetName, columns: profile.columns };
+    const snapshot: ProfileSnapshot = { name: profile.name, kind: profile.kind, sheetName: profile.sheetName, columns: profile.columns, templateId: profileTemplateId(ctx, profile.id) };
     const batchId = Number(db.prepare(
       `INSERT INTO bpjs_batch (kind, profile_name, profile_json, npp, as_of, include_incomplete, row_count, created_at, created_by)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,

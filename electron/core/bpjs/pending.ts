@@ -8,6 +8,7 @@ import { ratesForMonth } from '../billing/rates';
 import { baseRules, reportedBase, wageSql, type BaseRules } from '../billing/base';
 import type { PendingChange } from './types';
 import { registrationIdSql, registrationNppSql } from '../settings/registrations';
+import { continueQuery } from './continue-pending';
 
 /*
  * What the branch office has not been told, read from the roster as of a date. The rules:
@@ -71,6 +72,7 @@ const FLOOR_ROWS = `
   FROM rate_param f WHERE f.key = 'pu.wage_floor' AND f.effective_month <= substr(@asOf, 1, 7)`;
 
 const QUERIES: Record<ReportKind, string> = {
+  continue: continueQuery({ SELECT, FROM, ORDER, ACTIVE, LATEST_BY_DATE, ENROLLED_PU, SUBMITTED }),
   new: `${SELECT}, 'new:' || p.id AS key, NULL AS prevWage ${FROM}
     WHERE ${ENROLLED_PU('c')} AND p.kpj IS NULL AND ${ACTIVE} AND ${LATEST_BY_DATE}
       AND NOT ${SUBMITTED("'new:' || p.id")} ${ORDER}`,

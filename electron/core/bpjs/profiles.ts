@@ -2,6 +2,7 @@ import type { CoreContext } from '../context';
 import { nowIso } from '../context';
 import { audit } from '../audit';
 import { SigapError } from '../errors';
+import { profileTemplateId, setProfileTemplate } from './template-store';
 import { markBuiltinRequired } from './required';
 import {
   BUILTIN_PROFILES, builtinProfile, headerKey, isFieldId, REPORT_KINDS,
@@ -23,27 +24,32 @@ export interface StoredProfile extends LayoutProfile {
   columns: StoredColumn[];
   id: number | null;
   sourceFile: string | null;
+  /** The branch template file the batches are written into (bpjs_template), or null: Sigap's own workbook. */
+  templateFile: string | null;
   createdAt: string | null;
   updatedAt: string | null;
 }
 
 interface ProfileRow {
   id: number; name: string; kind: ReportKind; sheet_name: string; columns_json: string;
-  source_file: string | null; created_at: string; updated_at: string;
+  source_file: string | null; created_at: string; updated_at: string; template_file?: string | null;
 }
 
 function fromRow(r: ProfileRow): StoredProfile {
   return {
     id: r.id, name: r.name, kind: r.kind, sheetName: r.sheet_name, columns: JSON.parse(r.columns_json) as StoredColumn[],
-    builtin: false, sourceFile: r.source_file, createdAt: r.created_at, updatedAt: r.updated_at,
+    builtin: false, sourceFile: r.source_file, templateFile: r.template_file ?? null, createdAt: r.created_at, updatedAt: r.updated_at,
   };
 }
 
-const builtinStored = (p: LayoutProfile): StoredProfile => ({ ...p, columns: markBuiltinRequired(p.name, p.columns.map((c): StoredColumn => ({ ...c }))), id: null, sourceFile: null, createdAt: null, updatedAt: null });
+const builtinStored = (p: LayoutProfile): StoredProfile => ({ ...p, columns: markBuiltinRequired(p.name, p.columns.map((c): StoredColumn => ({ ...c }))), id: null, sourceFile: null, templateFile: null, createdAt: null, updatedAt: null });
+
+/** A profile row with the name of the branch template it fills (migration 0190). */
+const WITH_TEMPLATE = 'p.*, t.file_name AS template_file FROM bpjs_profile p LEFT JOIN bpjs_template t ON t.id = p.template_id';
 
 /** Built-in profiles first, then the clerk's, by kind and name. */
 export function listProfiles(ctx: CoreContext): StoredProfile[] {
-  const rows = ctx.db.prepare('SELECT * FROM bpjs_profile ORDER BY kind, name COLLATE NOCASE').all() as ProfileRow[];
+  const rows = ctx.db.prepare(`SELECT ${WITH_TEMPLATE} ORDER BY p.kind, p.name COLLATE NOCASE`).all() as ProfileRow[];
   return [...BUILTIN_PROFILES.map(builtinStored), ...rows.map(fromRow)];
 }
 
@@ -60,7 +66,7 @@ export function resolveProfile(ctx: CoreContext, kind: ReportKind, name?: string
 export function getProfile(ctx: CoreContext, name: string): StoredProfile {
   const builtin = BUILTIN_PROFILES.find((p) => p.name.toLowerCase() === name.trim().toLowerCase());
   if (builtin) return builtinStored(builtin);
-  const r = ctx.db.prepare('SELECT * FROM bpjs_profile WHERE name = ?').get(name.trim()) as ProfileRow | undefined;
+  const r = ctx.db.prepare(`SELECT ${WITH_TEMPLATE} WHERE p.name = ?`).get(name.trim()) as ProfileRow | undefined;
   if (!r) throw new SigapError('NOT_FOUND', `Profil "${name}" tidak ditemukan. Lihat daftar profil: sigap profile list.`);
   return fromRow(r);
 }
@@ -223,7 +229,12 @@ export function copyProfile(ctx: CoreContext, from: string, to: string): StoredP
   const exists = BUILTIN_PROFILES.some((b) => b.name.toLowerCase() === name.toLowerCase())
     || ctx.db.prepare('SELECT 1 FROM bpjs_profile WHERE name = ?').get(name) !== undefined;
   if (exists) throw new SigapError('CONFLICT', `Profil "${name}" sudah ada; pilih nama lain.`);
-  return saveProfile(ctx, { name, kind: p.kind, sheetName: p.sheetName, columns: p.columns, sourceFile: p.builtin ? `salinan profil ${p.name}` : p.sourceFile });
+  const copy = saveProfile(ctx, { name, kind: p.kind, sheetName: p.sheetName, columns: p.columns, sourceFile: p.builtin ? `salinan profil ${p.name}` : p.sourceFile });
+  // A copy of a profile made from the branch's template fills the same template.
+  const template = profileTemplateId(ctx, p.id);
+  if (template === null) return copy;
+  setProfileTemplate(ctx, copy.id!, template);
+  return getProfile(ctx, name);
 }
 
 export function deleteProfile(ctx: CoreContext, name: string): void {

@@ -6,7 +6,7 @@ import {
   BUILTIN_PROFILES, builtinProfile, fieldForHeader, guessKind, headerKey, REPORT_KINDS,
   type ProfileColumn, type ReportKind,
 } from '../../../shared/sipp-layouts';
-import { saveProfile, type StoredProfile } from './profiles';
+import { getProfile, saveProfile, type StoredProfile } from './profiles';
 import { readTable } from './table-read';
 import { fillTemplate } from './template-fill';
 import { setProfileTemplate, storeTemplate } from './template-store';
@@ -81,7 +81,7 @@ export async function profileFromTemplate(ctx: CoreContext, path: string, o: { n
   const profile = ctx.db.transaction(() => {
     const saved = saveProfile(ctx, { name: o.name, kind, sheetName: table.sheet, columns, sourceFile: label, sourceSha256: table.sha256 });
     setProfileTemplate(ctx, saved.id!, bytes ? storeTemplate(ctx, bytes, info) : null);
-    return saved;
+    return getProfile(ctx, saved.name);
   })();
   return { profile, unknownHeaders, missingHeaders, sheet: table.sheet, headerRow: table.headerRow, fillsTemplate: bytes !== null };
 }

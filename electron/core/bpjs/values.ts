@@ -3,6 +3,7 @@ import { formatDateDmy, monthOf } from '../../../shared/dates';
 import { parseNik } from '../../../shared/nik';
 import type { PendingChange, ReportEnv } from './types';
 import { splitAcademicTitle } from '../../../shared/academic-title';
+import { wageChangeFields } from './wage-change';
 import { DEFAULT_NA_CODES, naReasonKind, type NaReasonKind } from './na-reasons';
 
 /**
@@ -111,7 +112,7 @@ export function fieldValues(c: PendingChange, env: ReportEnv, rowNo: number): Re
     note: c.endReason ?? '',
     blth: blthOf(contributionMonth(c)),
     npp: env.npp ?? '',
-    rapel: contributionMonth(c) < monthOf(env.asOf) ? 'Y' : 'T',
+    ...wageChangeFields(c, env, contributionMonth(c)),
     fundingCode: c.opdKind === 'village' ? env.villageFunding : 'SG',
     occupation: c.position ?? '',
     unitName: c.opdName,

@@ -6,6 +6,7 @@ import { useBridge } from '../../bridge-context';
 import { Dialog } from '../../components/Dialog';
 import { FormField } from '../../components/FormField';
 import { ErrorNote } from '../../components/Notice';
+import { KIND_SHORT } from './reporting-labels';
 
 export const fieldLabel = (f: string): string => (f in FIELDS ? FIELDS[f as FieldId] : f);
 
@@ -73,13 +74,19 @@ export function ProfileEditor({ profile, onClose, onSaved }: { profile: ProfileD
   };
 
   return (
-    <Dialog title={`Ubah profil “${profile.name}”`} onClose={onClose} onSubmit={submit} submitLabel="Simpan profil" busy={busy} canSubmit={sheetName.trim() !== '' && rows.some((r) => !r.drop)} wide>
+    <Dialog title={`Ubah profil “${profile.name}” (${KIND_SHORT[profile.kind]})`} onClose={onClose} onSubmit={submit} submitLabel="Simpan profil" busy={busy} canSubmit={sheetName.trim() !== '' && rows.some((r) => !r.drop)} wide>
       <div className="stack">
         <p className="small muted">
           Kolom yang tidak dicatat Sigap (mis. <code>STATUS_KAWIN</code>, <code>LOKASI_PEKERJAAN</code>) dapat diisi <strong>nilai tetap</strong>, sama untuk semua orang.
         </p>
-        <FormField label="Nama sheet" required hint="Persis seperti di templat kantor cabang (paling banyak 31 karakter).">
-          <input type="text" value={sheetName} maxLength={31} onChange={(e) => setSheetName(e.target.value)} />
+        {profile.templateFile ? (
+          <p className="small" data-testid="editor-template">
+            Dibuat dari templat kantor cabang: <strong>{profile.templateFile}</strong>. Berkas ditulis ke salinan templat ini (nama berkas, sheet dan
+            daftar pilihannya tetap); kolom yang tidak ada di templat tidak dapat diisi.
+          </p>
+        ) : null}
+        <FormField label="Nama sheet" required hint={profile.templateFile ? 'Sheet templat kantor cabang; tidak dapat diganti.' : 'Persis seperti di templat kantor cabang (paling banyak 31 karakter).'}>
+          <input type="text" value={sheetName} maxLength={31} readOnly={Boolean(profile.templateFile)} onChange={(e) => setSheetName(e.target.value)} />
         </FormField>
         <div className="table-scroll rp-editor">
           <table className="simple-table" data-testid="profile-editor">

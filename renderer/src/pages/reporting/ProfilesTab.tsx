@@ -111,7 +111,11 @@ function ProfileRow({ p, open, onToggle, onEdit, onDelete, onCopy }: { p: Profil
         <td>{KIND_SHORT[p.kind]}</td>
         <td><code>{p.sheetName}</code></td>
         <td className="num">{p.columns.length}</td>
-        <td className="small">{p.builtin ? 'Tata letak bawaan Sigap (SIPP Online)' : `${p.sourceFile ?? 'dibuat manual'}${p.updatedAt ? ` · ${formatTimestamp(p.updatedAt)}` : ''}`}</td>
+        <td className="small">
+          {p.builtin ? 'Tata letak bawaan Sigap (SIPP Online)' : p.templateFile ? (
+            <span data-testid="profile-template">dibuat dari templat kantor cabang: <strong>{p.templateFile}</strong>{p.updatedAt ? ` · ${formatTimestamp(p.updatedAt)}` : ''}</span>
+          ) : `${p.sourceFile ?? 'dibuat manual'}${p.updatedAt ? ` · ${formatTimestamp(p.updatedAt)}` : ''}`}
+        </td>
         <td className="nowrap align-end">
           <button type="button" className="button" onClick={onCopy} aria-label={`Salin profil ${p.name}`} title={p.builtin ? 'Profil bawaan tidak dapat diubah: salin untuk mengisi nilai tetap atau memetakan ulang kolom' : undefined}>
             Salin profil
@@ -156,6 +160,14 @@ function TemplateReport({ r, onEdit }: { r: TemplateResultDto; onEdit: () => voi
           <p>Judul kolom tidak dikenal, ditulis kosong sampai dipetakan: <strong>{r.unknownHeaders.join(', ')}</strong>.</p>
         ) : <p>Semua judul kolom dikenali.</p>}
         {r.missingHeaders.length > 0 ? <p className="small">Kolom tata letak bawaan yang tidak ada di templat: {r.missingHeaders.join(', ')}.</p> : null}
+        {r.profile.templateFile ? (
+          <p className="small">
+            Jenis: <strong>{KIND_SHORT[r.profile.kind]}</strong>. Berkas untuk BPJS akan ditulis ke salinan templat <strong>{r.profile.templateFile}</strong>:
+            nama berkas, sheet, daftar pilihan dan validasinya tetap seperti dari kantor cabang; satu folder per berkas.
+          </p>
+        ) : (
+          <p className="small">Jenis: <strong>{KIND_SHORT[r.profile.kind]}</strong>. Templat ini bukan .xlsx: Sigap menulis berkasnya sendiri dengan kolom dan nama sheet templat.</p>
+        )}
         <button type="button" className="button" onClick={onEdit}>Petakan kolom…</button>
       </div>
     </Notice>
