@@ -47,6 +47,8 @@ describe('the programs a person is reported with', () => {
     const b = addPerson(ctx);
     addEngagement(ctx, a.id, { unit: s.pekon, category: s.bpu, wage: 1_000_000 });
     addEngagement(ctx, b.id, { unit: s.pekon, category: s.bpu, wage: 1_000_000 });
+    expect(() => addPersonException(ctx, { personId: a.id, fromMonth: '2026-01', programs: ['JKK', 'JKM', 'JP'], reason: 'x' }))
+      .toThrow(`${a.name} peserta BPU: Jaminan Pensiun hanya untuk Penerima Upah. Hapus JP dari program pengecualian.`);
     addPersonException(ctx, { personId: a.id, fromMonth: '2026-01', programs: ['JKK', 'JKM', 'JHT'], reason: 'Ikut JHT atas permintaan sendiri', source: 'Keputusan Kepala Pekon 4/2026' });
     const res = await exportBatch(ctx, { kind: 'bpu', outDir: join(ctx.dir, 'out'), villageFunding: 'SA' });
     const wb = new ExcelJS.Workbook();

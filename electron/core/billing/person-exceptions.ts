@@ -83,6 +83,13 @@ export function addPersonException(ctx: CoreContext, input: ExceptionInput): num
   if (programs !== null && !(programs.includes('JKK') && programs.includes('JKM'))) {
     throw new SigapError('INVALID_INPUT', 'Program pengecualian sekurang-kurangnya JKK dan JKM (Inpres 2/2021).');
   }
+  if (programs?.includes('JP')) {
+    // The person's latest engagement decides: JP is for PU only (BPU billing ignores it anyway).
+    const segment = ctx.db.prepare(
+      'SELECT k.segment FROM engagement e JOIN category k ON k.id = e.category_id WHERE e.person_id = ? ORDER BY e.start_date DESC, e.id DESC LIMIT 1',
+    ).pluck().get(input.personId);
+    if (segment === 'BPU') throw new SigapError('INVALID_INPUT', `${name} peserta BPU: Jaminan Pensiun hanya untuk Penerima Upah. Hapus JP dari program pengecualian.`);
+  }
   if (jkkClass !== null && !(Number.isInteger(jkkClass) && jkkClass >= 1 && jkkClass <= 5)) throw new SigapError('INVALID_INPUT', 'Kelas JKK harus 1 sampai 5.');
   if (!reason) throw new SigapError('INVALID_INPUT', 'Alasan pengecualian wajib diisi.');
   const overlap = ctx.db.prepare(
