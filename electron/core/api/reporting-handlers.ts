@@ -68,7 +68,7 @@ export function reportingHandlers(ctx: CoreContext, host: HostServices): Reporti
           rows.push({
             key: change.key, personId: change.personId, nik: change.nik, name: change.name, kpj: change.kpj, opdCode: change.opdCode, opd: change.opdName,
             position: change.position, wage: change.reportedWage, previousWage: change.previousWage, startDate: change.startDate, endDate: change.endDate,
-            endReason: change.endReason, status: s, problems: c.problems,
+            endReason: change.endReason, status: s, problems: c.problems, npp: change.npp ?? env.npp,
           });
         }
         total++;

@@ -28,6 +28,7 @@ export function BatchesTab({ selected, onSelect }: { selected: number | null; on
                     <th>Dibuat</th>
                     {selected ? null : <th>Oleh</th>}
                     <th>Jenis</th>
+                    <th>NPP</th>
                     <th className="num">Baris</th>
                     {selected ? null : <th>Berkas</th>}
                     <th>Status</th>
@@ -44,6 +45,7 @@ export function BatchesTab({ selected, onSelect }: { selected: number | null; on
                       <td className="nowrap">{formatTimestamp(b.createdAt)}</td>
                       {selected ? null : <td>{actorLabel(b.createdBy)}</td>}
                       <td>{KIND_SHORT[b.kind]}</td>
+                      <td className="tabular">{b.npp}</td>
                       <td className="num">{formatNumber(b.rows)}</td>
                       {selected ? null : <td>{fileSummary(b)}</td>}
                       <td><BatchStatus batch={b} /></td>

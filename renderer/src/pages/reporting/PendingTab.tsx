@@ -122,7 +122,7 @@ function PendingList({ kind, onRecheck }: { kind: ReportKind; onRecheck: () => v
                       <tr key={r.key}>
                         <td><PersonLink personId={r.personId} name={r.name} /></td>
                         <td className="tabular nowrap">{r.nik}{r.kpj ? <div className="muted small">KPJ {r.kpj}</div> : null}</td>
-                        <td>{r.opd}</td>
+                        <td>{r.opd}{r.npp ? <div className="muted small tabular">NPP {r.npp}</div> : null}</td>
                         <td className="nowrap">{detail(kind, r)}</td>
                         <td><StatusPill status={r.status} /></td>
                         <td><ProblemList problems={r.problems} /></td>
