@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { testContext } from '../helpers';
+import { runCli } from '../cli-harness';
 import { addEngagement, addPerson, setupRoster, type RosterSetup } from '../fixtures/bpjs-roster';
 import { exportBatch, profileFromTemplate, regenerateBatch } from '../../electron/core/bpjs/index';
 import { batchFileNames } from '../../electron/core/bpjs/batch-files';
@@ -193,6 +194,15 @@ describe("branch office's template", () => {
     const again = await regenerateBatch(ctx, r.batchId!, join(ctx.dir, 'again'));
     expect(again.map((f) => [f.name, f.identical])).toEqual([[r.files[0]!.name, true]]);
   }, 240_000);
+
+  it('sigap profile from-template says the files go into copies of the template', async () => {
+    const path = join(ctx.dir, TEMPLATE_NAME);
+    copyFileSync(FIXTURE, path);
+    const r = await runCli(['profile', 'from-template', path, '--name', 'cabang', '--db', ctx.dbPath]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Profil cabang (new) dari sheet "data_tk_baru" baris 1: 30 kolom');
+    expect(r.stdout).toContain(`Berkas ditulis ke salinan templat ${TEMPLATE_NAME} (nama berkas, sheet dan daftar pilihan tetap), satu folder per berkas.`);
+  });
 
   it('parts of a batch over 10,000 rows each keep the template name, in numbered folders', () => {
     expect(batchFileNames('new', '18040012', '2026-03-10', 3, 2, TEMPLATE_NAME)).toEqual([

@@ -233,6 +233,9 @@ export async function profileCommand(args: string[], cx: CliEnv): Promise<number
         cx.io.out(`Profil ${r.profile.name} (${r.profile.kind}) dari sheet "${r.sheet}" baris ${r.headerRow}: ${r.profile.columns.length} kolom\n`);
         if (r.unknownHeaders.length) cx.io.out(`Judul kolom tidak dikenal (ditulis kosong; petakan dengan profile edit --map): ${r.unknownHeaders.join(', ')}\n`);
         if (r.missingHeaders.length) cx.io.out(`Kolom tata letak bawaan yang tidak ada di templat: ${r.missingHeaders.join(', ')}\n`);
+        cx.io.out(r.fillsTemplate
+          ? `Berkas ditulis ke salinan templat ${r.profile.templateFile} (nama berkas, sheet dan daftar pilihan tetap), satu folder per berkas.\n`
+          : 'Templat ini bukan .xlsx: Sigap menulis berkasnya sendiri dengan kolom dan nama sheet templat.\n');
       }
       return 0;
     }

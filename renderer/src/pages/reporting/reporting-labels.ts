@@ -14,7 +14,7 @@ export const KIND_SHORT: Record<ReportKind, string> = {
 /** What each kind of file tells the branch office. */
 export const KIND_HELP: Record<ReportKind, string> = {
   new: 'Pegawai aktif di kategori PU yang belum memiliki KPJ.',
-  continue: 'Pegawai aktif di kategori PU yang sudah memiliki KPJ dari pekerjaan sebelumnya tetapi tidak tercantum di daftar peserta kantor cabang untuk NPP Pemda: didaftarkan lewat unggahan TK lanjutan dengan KPJ-nya.',
+  continue: 'Pegawai aktif di kategori PU yang sudah memiliki KPJ dari pekerjaan sebelumnya tetapi tidak tercantum di daftar peserta kantor cabang untuk NPP Pemda: didaftarkan lewat unggahan TK lanjutan dengan KPJ-nya. Baru terlihat setelah daftar peserta kantor cabang diimpor (tab Daftar peserta).',
   na: 'Peserta yang masa kerjanya berakhir (bukan karena meninggal: itu lewat klaim JKM).',
   wage: 'Peserta dengan upah dilaporkan yang berubah dari keterlibatan sebelumnya.',
   bpu: 'Pekerja rentan (BPU) yang belum memiliki KPJ, didaftarkan kolektif.',
