@@ -5,7 +5,7 @@ import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { testContext } from '../helpers';
 import { runCli } from '../cli-harness';
-import { addEngagement, addPerson, setupRoster, type RosterSetup } from '../fixtures/bpjs-roster';
+import { addEngagement, addNewcomers, addPerson, setupRoster, type RosterSetup } from '../fixtures/bpjs-roster';
 import { exportBatch, profileFromTemplate, regenerateBatch } from '../../electron/core/bpjs/index';
 import { batchFileNames } from '../../electron/core/bpjs/batch-files';
 import { fillTemplate } from '../../electron/core/bpjs/template-fill';
@@ -211,6 +211,26 @@ describe("branch office's template", () => {
     ]);
     expect(batchFileNames('new', '18040012', '2026-03-10', 1, 1, null)).toEqual(['data_tk_baru_18040012_20260310_01.xlsx']);
   });
+
+  it('a batch of 10,001 rows: two copies of the template, same name, folders _01 and _02', async () => {
+    await templateProfile();
+    addNewcomers(ctx, s, 10_001);
+    const r = await exportBatch(ctx, { kind: 'new', outDir: join(ctx.dir, 'big'), profile: 'cabang-liwa', includeIncomplete: true });
+    expect(r.files.map((f) => [f.name, f.rows])).toEqual([
+      [`data_tk_baru_18040012_20260310_01/${TEMPLATE_NAME}`, 10_000],
+      [`data_tk_baru_18040012_20260310_02/${TEMPLATE_NAME}`, 1],
+    ]);
+    for (const [f, last] of [[r.files[0]!, 10_001], [r.files[1]!, 2]] as const) {
+      const buf = readFileSync(f.path);
+      const sheet = entryBytes(buf, readEntries(buf).find((e) => e.name === SHEET1)!).toString('utf8');
+      expect(sheet).toContain(`<dimension ref="A1:AD${last}"/>`);
+      expect(sheet.match(/<row r="/g)).toHaveLength(last);
+    }
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(r.files[1]!.path);
+    expect(wb.worksheets.map((w) => [w.name, w.state])).toEqual([['data_tk_baru', 'visible'], ['petunjuk', 'visible'], ['daftar', 'hidden']]);
+    expect(wb.getWorksheet('data_tk_baru')!.getRow(2).getCell(15).value).toMatch(/^\d{16}$/);
+  }, 120_000);
 
   it('refuses a profile column the template does not have, naming the file, sheet and column', () => {
     const info = { fileName: TEMPLATE_NAME, sheetName: 'data_tk_baru', headerRow: 1, headers: ['KPJ', 'NAMA_LENGKAP'] };
