@@ -35,7 +35,7 @@ beforeEach(() => {
 afterEach(() => ctx.close());
 
 describe('reading back a list the clerk filled (LibreOffice)', () => {
-  for (const file of ['completion-lo.xlsx', 'completion-lo.ods']) {
+  for (const file of ['completion-lo.xlsx', 'completion-lo.ods', 'completion-lo.xls']) {
     it(`${file}: previews every change, unknown NIK, conflict and bad cell`, async () => {
       const pv = await previewCompletion(ctx, join(FIXTURES, file));
       expect(pv.sheets).toHaveLength(1);
@@ -159,12 +159,15 @@ describe('the completion workbook', () => {
     expect(pv.people).toEqual([expect.objectContaining({ nik: '1804010101900001', changes: [{ field: 'kpj', old: null, new: '12345678901' }] })]);
 
     const csv = join(ctx.dir, 'isian.csv');
-    writeFileSync(csv, 'NIK;Nama;Status Kawin;Kode Pos\n1804011503850003;Budi Santoso;kawin;34.815\n1804010101900001;Ahmad Fauzi;duda;\n');
+    writeFileSync(csv, 'NIK;Nama;Status Kawin;Kode Pos\n1804011503850003;Budi Santoso;kawin;34.815\n1804010101900001;Ahmad Fausi;duda;\n');
     const c = await previewCompletion(ctx, csv);
     expect(c.people.map((p) => [p.nik, p.changes.map((x) => `${x.field}=${x.new}`)])).toEqual([
       ['1804011503850003', ['postalCode=34815', 'maritalStatus=Y']],
       ['1804010101900001', ['maritalStatus=T']],
     ]);
+    // A name that differs from the roster's is said (the NIK may be someone else's), not refused.
+    expect(c.problems).toEqual([expect.objectContaining({ code: 'NAME_DIFFERS', severity: 'warning', row: 3,
+      message: 'Berkas "isian.csv", sheet "isian", baris 3: nama "Ahmad Fausi" berbeda dengan nama tercatat untuk NIK 1804010101900001 (Ahmad Fauzi). Periksa NIK-nya; data tetap dicocokkan dengan NIK.' })]);
   });
 
   it('refuses a file without a NIK header by name', async () => {
