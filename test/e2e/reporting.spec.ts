@@ -194,6 +194,8 @@ test('Profil templat: a profile from the branch template, its unknown header map
   await expect(editor.getByTestId('editor-template')).toContainText('TEMPLATE_TK_BARU.xlsx');
   // The template's sheet cannot be renamed: the copy keeps it.
   await expect(editor.getByLabel('Nama sheet')).toHaveAttribute('readonly', '');
+  // Nor can it gain a column the template does not have.
+  await expect(editor.getByLabel('Kolom baru di akhir')).toHaveCount(0);
   await editor.getByLabel('Isian kolom KODE_DESA').selectOption('unitCode');
   await editor.getByLabel('Hapus kolom TGL_LAHIR').check();
   await editor.getByRole('button', { name: 'Simpan profil' }).click();

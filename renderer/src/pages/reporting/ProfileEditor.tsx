@@ -137,7 +137,8 @@ export function ProfileEditor({ profile, onClose, onSaved }: { profile: ProfileD
             </tbody>
           </table>
         </div>
-        <div className="toolbar">
+        {/* A template profile writes into the template's own columns: a column it does not have cannot be added. */}
+        {profile.templateFile ? null : <div className="toolbar">
           <FormField label="Kolom baru di akhir" hint="Bila templat cabang menambah kolom; pilih isiannya setelah ditambahkan.">
             <input
               type="text"
@@ -153,7 +154,7 @@ export function ProfileEditor({ profile, onClose, onSaved }: { profile: ProfileD
             />
           </FormField>
           <button type="button" className="button" onClick={addColumn} disabled={added.trim() === ''}>Tambah kolom</button>
-        </div>
+        </div>}
         <ErrorNote error={error} />
       </div>
     </Dialog>
