@@ -28,11 +28,11 @@ describe('staff categories in the core', () => {
     ctx = billingDb();
     const { id } = saveCategory({ ...ctx, actor: 'rina' }, { name: '  PPPK   Paruh Waktu ', segment: 'PU', programs: 'jp, jkm,JKK , jht', jkkClass: 2 });
     const row = listCategories(ctx).find((c) => c.id === id)!;
-    expect(row).toEqual({ id, name: 'PPPK Paruh Waktu', segment: 'PU', programs: 'JKK,JKM,JHT,JP', jkk_class: 2, enrolled: 1 });
+    expect(row).toEqual({ id, name: 'PPPK Paruh Waktu', segment: 'PU', programs: 'JKK,JKM,JHT,JP', jkk_class: 2, enrolled: 1, registration_id: null });
     const audit = (await listAudit(ctx, { entity: 'category' })).rows;
     expect(audit).toHaveLength(1);
     expect([audit[0]!.action, audit[0]!.actor, audit[0]!.entityId]).toEqual(['create', 'rina', id]);
-    expect(audit[0]!.after).toEqual({ name: 'PPPK Paruh Waktu', segment: 'PU', programs: 'JKK,JKM,JHT,JP', jkkClass: 2, enrolled: true });
+    expect(audit[0]!.after).toEqual({ name: 'PPPK Paruh Waktu', segment: 'PU', programs: 'JKK,JKM,JHT,JP', jkkClass: 2, enrolled: true, registrationId: null });
   });
 
   it('refuses what the program rules forbid, with messages a clerk understands, and writes nothing', async () => {
