@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { Fragment, useCallback, useState } from 'react';
 import type { BpjsMonthStatusDto, BpjsPaymentRecordDto } from '../../../../shared/contract/bpjs-payment-calls';
 import { useBridge } from '../../bridge-context';
 import { useLoad } from '../../hooks/use-load';
@@ -46,16 +46,14 @@ export function BpjsPaymentPanel({ month, today, onMonth }: Props) {
             <p className="muted">Isi NPP Pemda di Pengaturan › Profil Pemda untuk mencatat tagihan BPJS.</p>
           ) : (
             <section className="card card-flush table-scroll">
-              <table className="simple-table" data-testid="bpjs-payment-table">
+              <table className="simple-table bpjs-table" data-testid="bpjs-payment-table">
                 <caption className="sr-only">Pembayaran ke BPJS {formatMonthId(month)}</caption>
                 <thead>
                   <tr>
                     <th>NPP</th>
-                    <th>Segmen</th>
                     <th className="num">Ditagihkan ke OPD</th>
                     <th className="num">SP2D diterima</th>
-                    <th className="num">Tagihan BPJS</th>
-                    <th className="num">Denda</th>
+                    <th className="num">Tagihan BPJS (+ denda)</th>
                     <th className="num">Wajib dibayar</th>
                     <th>Dibayar ke BPJS</th>
                     <th>SP2D mencukupi?</th>
@@ -66,39 +64,46 @@ export function BpjsPaymentPanel({ month, today, onMonth }: Props) {
                   {rows.map((s) => {
                     const key = `${s.npp}|${s.segment}`;
                     return (
-                      <tr key={key} data-testid="bpjs-payment-row" data-npp={s.npp} data-segment={s.segment}>
-                        <td>
-                          <span className="strong tabular">{s.npp}</span>
-                          <div className="muted small">{s.name}</div>
-                        </td>
-                        <td>{s.segment}</td>
-                        <td className="num">{formatRupiah(s.sigapBilled)}</td>
-                        <td className="num">{formatRupiah(s.sp2dReceived)}</td>
-                        <td className="num">
-                          {s.record ? formatRupiah(s.record.billTotal) : '—'}
-                          {s.record ? <div className="muted small">{s.record.billSource === 'file' ? `dari berkas ${s.record.billFile ?? ''}` : 'diketik'}</div> : null}
-                          {s.record && s.record.billTotal !== s.sigapBilled ? (
-                            <div className="small bpjs-differs" data-testid="bpjs-bill-differs">selisih {formatRupiah(s.record.billTotal - s.sigapBilled)} dari tagihan OPD</div>
-                          ) : null}
-                        </td>
-                        <td className="num">{s.record ? formatRupiah(s.record.fine) : '—'}</td>
-                        <td className="num strong">{s.owed !== null ? formatRupiah(s.owed) : '—'}</td>
-                        <td><Paid record={s.record} byPaidDate={s.sp2dByPaidDate} /></td>
-                        <td><Covered status={s} /></td>
-                        <td className="nowrap">
-                          {canWrite ? (
-                            <button type="button" className="button button-small" onClick={() => setEditing(s)} aria-label={`Catat tagihan atau pembayaran NPP ${s.npp} ${s.segment}`}>
-                              {s.record === null ? 'Catat tagihan' : s.record.paidAmount === null ? 'Catat pembayaran' : 'Koreksi'}
-                            </button>
-                          ) : null}
-                          {s.versions > 1 ? (
-                            <button type="button" className="link-button" onClick={() => setHistory(history === key ? null : key)} aria-expanded={history === key}>
-                              Riwayat ({s.versions})
-                            </button>
-                          ) : null}
-                          {history === key ? <History npp={s.npp} month={month} segment={s.segment} /> : null}
-                        </td>
-                      </tr>
+                      <Fragment key={key}>
+                        <tr data-testid="bpjs-payment-row" data-npp={s.npp} data-segment={s.segment}>
+                          <td>
+                            <span className="strong tabular">{s.npp}</span> <span className="pill pill-small pill-info">{s.segment}</span>
+                            <div className="muted small">{s.name}</div>
+                          </td>
+                          <td className="num">{formatRupiah(s.sigapBilled)}</td>
+                          <td className="num">{formatRupiah(s.sp2dReceived)}</td>
+                          <td className="num">
+                            {s.record ? formatRupiah(s.record.billTotal) : '—'}
+                            {s.record && s.record.fine > 0 ? <div className="small">+ denda {formatRupiah(s.record.fine)}</div> : null}
+                            {s.record ? <div className="muted small">{s.record.billSource === 'file' ? `dari berkas ${s.record.billFile ?? ''}` : 'diketik'}</div> : null}
+                            {s.record && s.record.billTotal !== s.sigapBilled ? (
+                              <div className="small bpjs-differs" data-testid="bpjs-bill-differs" title="Selisih tagihan BPJS dengan jumlah tagihan ke OPD; periksa dengan rekonsiliasi di Pelaporan BPJS">
+                                selisih {s.record.billTotal > s.sigapBilled ? '+' : ''}{formatRupiah(s.record.billTotal - s.sigapBilled)}
+                              </div>
+                            ) : null}
+                          </td>
+                          <td className="num strong">{s.owed !== null ? formatRupiah(s.owed) : '—'}</td>
+                          <td><Paid record={s.record} byPaidDate={s.sp2dByPaidDate} /></td>
+                          <td><Covered status={s} /></td>
+                          <td className="bpjs-actions">
+                            {canWrite ? (
+                              <button type="button" className="button button-small" onClick={() => setEditing(s)} aria-label={`Catat tagihan atau pembayaran NPP ${s.npp} ${s.segment}`}>
+                                {s.record === null ? 'Catat tagihan' : s.record.paidAmount === null ? 'Catat pembayaran' : 'Koreksi'}
+                              </button>
+                            ) : null}
+                            {s.versions > 1 ? (
+                              <button type="button" className="link-button" onClick={() => setHistory(history === key ? null : key)} aria-expanded={history === key}>
+                                Riwayat ({s.versions})
+                              </button>
+                            ) : null}
+                          </td>
+                        </tr>
+                        {history === key ? (
+                          <tr className="bpjs-history-row">
+                            <td colSpan={8}><History npp={s.npp} month={month} segment={s.segment} /></td>
+                          </tr>
+                        ) : null}
+                      </Fragment>
                     );
                   })}
                 </tbody>
@@ -130,7 +135,7 @@ function Paid({ record, byPaidDate }: { record: BpjsPaymentRecordDto | null; byP
       <div className="muted small">
         {dateOrDash(record.paidDate)} · {record.paidReference}
       </div>
-      {byPaidDate !== null ? <div className="muted small">SP2D masuk s.d. tanggal bayar: {formatRupiah(byPaidDate)}</div> : null}
+      {byPaidDate !== null ? <div className="muted small" title="SP2D dari OPD yang sudah masuk sampai tanggal pembayaran ke BPJS">SP2D s.d. tgl bayar {formatRupiah(byPaidDate)}</div> : null}
     </span>
   );
 }
@@ -153,7 +158,7 @@ function History({ npp, month, segment }: { npp: string; month: string; segment:
   return (
     <LoadState load={load}>
       {(rows) => (
-        <ol className="small bpjs-history" data-testid="bpjs-history">
+        <ol className="small bpjs-history" data-testid="bpjs-history" aria-label="Riwayat catatan">
           {rows.map((r) => (
             <li key={r.id}>
               {dateOrDash(r.createdAt.slice(0, 10))} · {r.createdBy}: tagihan {formatRupiah(r.billTotal)}, denda {formatRupiah(r.fine)}
