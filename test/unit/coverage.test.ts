@@ -131,7 +131,7 @@ describe('coverage of a month', () => {
     expect(c.arrears.buckets.d0_30).toBe(monthly('2026-02') - bpuMonth + bpuMonth);
     expect(c.arrears.pastDue).toBe(c.arrears.outstanding - c.arrears.buckets.notDue);
     // The work waiting: 3 people without a KPJ (2 PU to register, 1 BPU).
-    expect(c.work.pending).toEqual({ new: 2, na: 1, wage: 0, bpu: 1 });
+    expect(c.work.pending).toEqual({ new: 2, continue: 0, na: 1, wage: 0, bpu: 1 });
     // April not billed yet: every unit with someone to bill is counted.
     expect(coverageSummary(ctx, '2026-04').money.unitsNotBilled).toBe(4);
 
