@@ -58,7 +58,8 @@ export async function exportCommand(args: string[], cx: CliEnv): Promise<number>
     } else {
       cx.io.out(`${REPORT_KIND_LABELS[kind]} (profil ${r.profile}, per ${r.asOf})\n`);
       if (r.files.length === 0) cx.io.out('Tidak ada berkas dibuat: tidak ada perubahan yang siap dilaporkan.\n');
-      else cx.io.out(`Batch ${r.batchId}: ${r.rows} baris${r.incomplete ? ` (${r.incomplete} belum lengkap)` : ''}\n${table(['Berkas', 'Baris', 'SHA-256'], r.files.map((f) => [f.path, f.rows, f.sha256]))}`);
+      // One batch per NPP (bpjs/export.ts): name them all when there are several.
+      else cx.io.out(`Batch ${(r.batches ?? []).length > 1 ? r.batches!.map((x) => `${x.batchId} (NPP ${x.npp}, ${x.rows} baris)`).join(', ') : r.batchId}: ${r.rows} baris${r.incomplete ? ` (${r.incomplete} belum lengkap)` : ''}\n${table(['Berkas', 'Baris', 'SHA-256'], r.files.map((f) => [f.path, f.rows, f.sha256]))}`);
       for (const w of r.warnings) cx.io.out(`Perhatian: ${w.message}\n`);
       if (r.skipped.length > 0) cx.io.out(`${r.skipped.length} orang dilewati karena data belum lengkap (--include-incomplete untuk tetap menulisnya):\n${problemLines(r.skipped)}`);
     }
