@@ -5,6 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
+import { copyFileSync } from 'node:fs';
 import { recordPayment, runBilling } from '../../electron/core/billing/index';
 import { bpjsMonthStatus, bpjsPaymentHistory, recordBpjsPayment } from '../../electron/core/billing/bpjs-payment';
 import { saveRegistration } from '../../electron/core/settings/registrations';
@@ -12,6 +13,7 @@ import { SigapError } from '../../shared/errors';
 import { bridge, testHost } from '../api-harness';
 import { runCli } from '../cli-harness';
 import { writeBill } from '../fixtures/bpjs-files';
+import { pdfText } from './print-pdf-tools';
 import { addStaff, addUnit, billingDb, type BillingCtx } from './billing-fixture';
 
 let ctx: BillingCtx;
@@ -170,5 +172,30 @@ describe('over the bridge and the command line', () => {
     const text = await runCli(['bpjs-payment', 'list', '--month', '2026-01', '--db', ctx.dbPath], at);
     expect(text.stdout).toContain('18040099');
     expect(text.stdout).toContain('kurang Rp1.728');
+  });
+});
+
+describe('in the recap', () => {
+  it('the month recap lists the payment to BPJS per NPP with its cover, and the PDF shows it', async () => {
+    january();
+    const { recapPrint } = await import('../../electron/core/print/recap');
+    // Nothing recorded: no section.
+    expect(recapPrint(ctx, '2026-01').body).not.toContain('Pembayaran ke BPJS Ketenagakerjaan per NPP');
+    recordBpjsPayment(ctx, { month: '2026-01', billTotal: 86_400, fine: 1_728 });
+    recordBpjsPayment(ctx, { month: '2026-01', paidAmount: 88_128, paidDate: '2026-02-16', paidReference: 'NTPN-1' });
+    const html = recapPrint(ctx, '2026-01').body;
+    expect(html).toContain('Pembayaran ke BPJS Ketenagakerjaan per NPP');
+    // Billed 86.400, received 86.400, bill 86.400 + fine 1.728 = 88.128 paid; short by the fine, 1.728.
+    expect(html).toMatch(/<td class="nowrap">18040012<\/td><td>Pemerintah Kabupaten Contoh<\/td><td class="center">PU<\/td><td class="num">86\.400<\/td><td class="num">86\.400<\/td><td class="num">86\.400<\/td><td class="num">1\.728<\/td><td class="num">88\.128<br><span class="small">16 Februari 2026 &middot; NTPN-1<\/span><\/td><td>kurang 1\.728<\/td><\/tr>/);
+    const host = testHost();
+    const path = join(ctx.dir, 'rekap.pdf');
+    host.saveQueue.push(path);
+    await bridge(ctx, host).ok('print.recapPdf', { month: '2026-01', paper: 'A4' });
+    const text = pdfText(path);
+    expect(text).toContain('Pembayaran ke BPJS Ketenagakerjaan per NPP');
+    // The name wraps in its cell, so pdftotext reads its first word in the row.
+    expect(text).toMatch(/18040012 Pemerintah PU 86\.400 86\.400 86\.400 1\.728 88\.128 kurang/);
+    expect(text).toContain("16 Februari 2026 · NTPN-1");
+    copyFileSync(path, join(process.env.H7_PDF_DIR ?? ctx.dir, "rekap-bpjs.pdf"));
   });
 });

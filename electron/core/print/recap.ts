@@ -8,6 +8,7 @@ import { formatNumber, formatRupiah } from '../../../shared/money';
 import type { RecapRow } from '../../../shared/billing-types';
 import { BASE_CSS, capitalise, h, letterheadHtml, signatureBlocksHtml, type PrintedDoc } from './page';
 import { financeOffice } from './signing';
+import { bpjsMonthStatus, type BpjsMonthStatus } from '../billing/bpjs-payment';
 
 export const RECAP_CSS = `${BASE_CSS}
 table.recap { font-size: 8pt; line-height: 1.25; }
@@ -15,6 +16,27 @@ table.recap th, table.recap td { padding: 0.8mm 1.2mm; }
 table.recap td.unit { min-width: 52mm; }
 table.recap td.numbers { font-size: 7pt; }
 `;
+
+/**
+ * The Pemda's payment to BPJS per NPP and segment (billing/bpjs-payment.ts): the branch's bill, its fine,
+ * the payment, and whether the units' SP2D cover it. Empty when nothing was recorded for the month.
+ */
+function bpjsPaymentHtml(rows: BpjsMonthStatus[]): string {
+  const recorded = rows.filter((s) => s.record !== null);
+  if (recorded.length === 0) return '';
+  const rp = (v: number) => h(formatNumber(v));
+  const body = recorded.map((s) => {
+    const r = s.record!;
+    const paid = r.paidAmount !== null ? `${rp(r.paidAmount)}<br><span class="small">${h(formatDateId(r.paidDate!))} &middot; ${h(r.paidReference ?? '')}</span>` : 'belum';
+    const cover = s.covered ? 'mencukupi' : `kurang ${rp(s.shortfall ?? 0)}`;
+    return `<tr><td class="nowrap">${h(s.npp)}</td><td>${h(s.name)}</td><td class="center">${h(s.segment)}</td><td class="num">${rp(s.sigapBilled)}</td><td class="num">${rp(s.sp2dReceived)}</td><td class="num">${rp(r.billTotal)}</td><td class="num">${rp(r.fine)}</td><td class="num">${paid}</td><td>${cover}</td></tr>`;
+  });
+  return `<h2 class="section-title">Pembayaran ke BPJS Ketenagakerjaan per NPP</h2>
+<table class="grid recap bpjs-payment"><thead><tr><th>NPP</th><th>Pendaftaran</th><th>Segmen</th><th>Ditagihkan ke unit</th><th>SP2D diterima</th><th>Tagihan BPJS</th><th>Denda</th><th>Dibayar ke BPJS</th><th>SP2D unit</th></tr></thead>
+<tbody>
+${body.join('\n')}
+</tbody></table>`;
+}
 
 function status(r: RecapRow): string {
   if (r.drafts > 0 && r.invoiceNumbers.length === 0) return 'Draf';
@@ -58,6 +80,7 @@ ${rows.join('\n')}
 <div class="keep recap-end">
 <div class="words"><span class="label">Jumlah seluruhnya:</span> <span class="strong">${h(formatRupiah(d.totals.total))}</span><br><span class="label">Terbilang:</span> ${h(capitalise(d.amountInWords))}</div>
 <p class="note">Nilai dalam rupiah. Baris memuat tagihan reguler, tagihan tambahan dan nota kredit setiap unit, sehingga jumlahnya sama dengan iuran bulan ini; cocokkan dengan tagihan BPJS Ketenagakerjaan per NPP. Sudah dibayar: ${h(formatRupiah(d.totals.paid))}.</p>
+${bpjsPaymentHtml(bpjsMonthStatus(ctx, month))}
 ${signatureBlocksHtml([
     { caption: 'Mengetahui,', ...fin.head },
     { caption: 'Dibuat oleh,', ...fin.preparer },
