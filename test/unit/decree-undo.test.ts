@@ -128,6 +128,7 @@ describe('withdrawing an applied SK', () => {
     const persons = fxPersons(3, UNITS);
     const sk1 = (await applySk(persons, 'SK-1', '2026-01-01')).decreeId;
     const id = ctx.db.prepare('SELECT id FROM person WHERE nik = ?').pluck().get(persons[1]!.nik) as number;
+    ctx.clock = () => new Date('2026-03-11T02:00:00Z'); // the next day
     const p = persons[1]!;
     updatePerson(ctx, id, { nik: p.nik, name: p.name, birthPlace: p.birthPlace, birthDate: p.birthDate, sex: p.sex, motherName: 'Siti Aminah' });
     const msg = refused(() => undoDecree(ctx, sk1, 'Salah terap'));

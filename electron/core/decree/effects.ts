@@ -9,12 +9,12 @@ export interface Effect {
   after: Record<string, unknown> | null;
 }
 
-/** The engagement columns an SK sets when it creates one; an undo checks they are still what it set. */
-export const ENGAGEMENT_FACTS = ['person_id', 'opd_id', 'category_id', 'position', 'honor', 'reported_wage', 'start_date', 'end_date', 'end_reason'] as const;
-
 /**
- * Writes what an SK apply changed, one row per change, inside the apply's transaction (migration
- * 0150). The ids of units and aliases made during the apply are found by the ids they got: the ones
+ * Writes what an SK apply changed, inside the apply's transaction (migration 0150): the people it
+ * created, the fields it changed (before and after), the engagements it ended (their end before and
+ * after), the units and aliases it made. The engagements it created are not written again: only an
+ * apply sets engagement.decree_id, so they are the decree's engagements (the 'engagement_created' kind
+ * stays unused), and an apply of 20,000 rows does not pay for 20,000 more rows. The ids of units and aliases made during the apply are found by the ids they got: the ones
  * above the highest id before it began.
  */
 export function effectRecorder(ctx: CoreContext, decreeId: number) {

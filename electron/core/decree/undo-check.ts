@@ -1,7 +1,7 @@
 import type { CoreContext } from '../context';
 import { SigapError } from '../errors';
 import { formatDateId, formatMonthId, monthOf } from '../../../shared/dates';
-import { decreeEffects, ENGAGEMENT_FACTS, type Effect } from './effects';
+import { decreeEffects, type Effect } from './effects';
 
 export type BlockerKind = 'withdrawn' | 'legacy' | 'invoice' | 'batch' | 'later_decree' | 'changed' | 'reference' | 'overlap';
 
@@ -13,6 +13,8 @@ export interface UndoBlocker {
 export interface UndoPlan {
   decree: { id: number; number: string; status: 'applied' | 'withdrawn'; importedAt: string };
   effects: Effect[];
+  /** The engagements the SK created (only an apply sets engagement.decree_id). */
+  created: number[];
   blockers: UndoBlocker[];
   /** Not blocking: draft invoices that hold this SK's people (the next billing run recomputes them). */
   notes: string[];
@@ -53,15 +55,18 @@ function referencing(ctx: CoreContext, parent: 'person' | 'engagement'): { table
  * SK applied before its effects were recorded (migration 0150) is refused.
  */
 export function planUndo(ctx: CoreContext, decreeId: number): UndoPlan {
-  const d = ctx.db.prepare('SELECT id, number, status, imported_at AS importedAt, effects_recorded AS recorded FROM decree WHERE id = ?').get(decreeId) as
-    (UndoPlan['decree'] & { recorded: 0 | 1 }) | undefined;
+  const d = ctx.db.prepare('SELECT id, number, status, imported_at AS importedAt, tmt_end AS tmtEnd, effects_recorded AS recorded FROM decree WHERE id = ?').get(decreeId) as
+    (UndoPlan['decree'] & { tmtEnd: string | null; recorded: 0 | 1 }) | undefined;
   if (!d) throw new SigapError('NOT_FOUND', `SK #${decreeId} tidak ditemukan.`);
   const decree = { id: d.id, number: d.number, status: d.status, importedAt: d.importedAt };
   const blockers: UndoBlocker[] = [];
   const notes: string[] = [];
   const effects = d.recorded ? decreeEffects(ctx, decreeId) : [];
   const of = (k: Effect['kind']) => effects.filter((e) => e.kind === k);
-  const created = of('engagement_created');
+  const created = d.recorded
+    ? (ctx.db.prepare('SELECT e.id, e.end_date AS endDate, e.end_reason AS endReason, p.nik FROM engagement e JOIN person p ON p.id = e.person_id WHERE e.decree_id = ? ORDER BY e.id').all(decreeId) as
+        { id: number; endDate: string | null; endReason: string | null; nik: string }[])
+    : [];
   const ended = of('engagement_ended');
   const newPersons = of('person_created');
   const updated = of('person_updated');
@@ -76,9 +81,9 @@ export function planUndo(ctx: CoreContext, decreeId: number): UndoPlan {
       message: `SK ${d.number} diterapkan dengan versi Sigap yang belum mencatat rincian setiap perubahannya, sehingga keadaan sebelumnya tidak dapat dipulihkan dengan pasti. ${AMEND}`,
     });
   }
-  if (blockers.length > 0) return { decree, effects, blockers, notes, counts };
+  const createdIds = created.map((e) => e.id);
+  if (blockers.length > 0) return { decree, effects, created: createdIds, blockers, notes, counts };
 
-  const createdIds = created.map((e) => e.targetId);
   const endedIds = ended.map((e) => e.targetId);
   const personIds = newPersons.map((e) => e.targetId);
   const db = ctx.db;
@@ -138,22 +143,23 @@ export function planUndo(ctx: CoreContext, decreeId: number): UndoPlan {
     blockers.push({ kind: 'later_decree', message: `Perubahan lain dibangun di atas SK ${d.number}: ${listed([...later])}. Batalkan yang lebih baru lebih dulu, atau terbitkan SK perubahan.` });
   }
 
-  // Anything changed by hand since: the undo would overwrite it, so it stops and says whose.
+  // Anything changed since (by hand or by another import): the undo would overwrite it, so it stops and
+  // says whose. An engagement's end is the only thing about it that ever changes (roster/person.ts
+  // endEngagement, an SK's apply); every write to a person sets updated_at, which the apply set to its
+  // own time (the decree's imported_at).
   const changed = new Set<string>();
-  const eng = db.prepare(`SELECT e.${ENGAGEMENT_FACTS.join(', e.')}, p.nik FROM engagement e JOIN person p ON p.id = e.person_id WHERE e.id = ?`);
-  for (const e of [...created, ...ended]) {
-    const now = eng.get(e.targetId) as Record<string, unknown> | undefined;
-    if (!now) continue;
-    const expected = e.after!;
-    if (Object.keys(expected).some((k) => now[k] !== expected[k])) changed.add(String(now.nik));
+  for (const e of created) if (e.endDate !== d.tmtEnd || e.endReason !== null) changed.add(e.nik);
+  const eng = db.prepare('SELECT e.end_date, e.end_reason, p.nik FROM engagement e JOIN person p ON p.id = e.person_id WHERE e.id = ?');
+  for (const e of ended) {
+    const now = eng.get(e.targetId) as { end_date: string | null; end_reason: string | null; nik: string } | undefined;
+    if (now && (now.end_date !== e.after!.end_date || now.end_reason !== e.after!.end_reason)) changed.add(now.nik);
   }
   const person = db.prepare('SELECT * FROM person WHERE id = ?');
   for (const p of [...newPersons, ...updated]) {
     const now = person.get(p.targetId) as Record<string, unknown> | undefined;
     if (!now) continue;
-    const expected = Object.fromEntries(Object.entries(p.after!).filter(([k]) => k !== 'updated_at'));
-    const handEdited = p.kind === 'person_created' && now.updated_at !== p.after!.updated_at;
-    if (handEdited || Object.keys(expected).some((k) => now[k] !== expected[k])) changed.add(String(now.nik));
+    const fieldsMoved = p.after !== null && Object.keys(p.after).some((k) => now[k] !== p.after![k]);
+    if (now.updated_at !== d.importedAt || fieldsMoved) changed.add(String(now.nik));
   }
   if (changed.size > 0) {
     blockers.push({ kind: 'changed', message: `Data ${changed.size} orang dari SK ${d.number} sudah diubah setelah SK diterapkan (NIK ${listed([...changed])}); pembatalan akan menimpa perubahan itu. Lihat Jejak audit, atau terbitkan SK perubahan.` });
@@ -185,5 +191,5 @@ export function planUndo(ctx: CoreContext, decreeId: number): UndoPlan {
   if (overlaps.length > 0) {
     blockers.push({ kind: 'overlap', message: `Keterlibatan yang diakhiri SK ${d.number} tidak dapat dibuka kembali karena sudah ada keterlibatan baru: ${listed(overlaps)}.` });
   }
-  return { decree, effects, blockers, notes: [...new Set(notes)], counts };
+  return { decree, effects, created: createdIds, blockers, notes: [...new Set(notes)], counts };
 }

@@ -45,16 +45,17 @@ function apply(ctx: CoreContext, plan: UndoPlan, reason: string): UndoResult {
     deleteAlias: db.prepare('DELETE FROM unit_alias WHERE id = ?'),
   };
   const label = `SK ${decree.number} dibatalkan`;
-  // Newest first: the reverse of the order the apply made them.
+  // The engagements it created first (its people go after them), then its effects newest first.
+  for (const id of plan.created) {
+    const row = q.engagement.get(id) as Record<string, unknown>;
+    q.deleteEngagement.run(id);
+    res.engagementsRemoved++;
+    audit(ctx, { at, action: 'delete', entity: 'engagement', entityId: id, summary: `${String(nik.get(row.person_id))}: keterlibatan dihapus (${label})`, before: row });
+  }
   for (const e of [...effects].reverse()) {
     switch (e.kind) {
-      case 'engagement_created': {
-        const row = q.engagement.get(e.targetId) as Record<string, unknown>;
-        q.deleteEngagement.run(e.targetId);
-        res.engagementsRemoved++;
-        audit(ctx, { at, action: 'delete', entity: 'engagement', entityId: e.targetId, summary: `${String(nik.get(row.person_id))}: keterlibatan dihapus (${label})`, before: row });
-        break;
-      }
+      case 'engagement_created':
+        break; // not written by the apply (see effects.ts); plan.created holds them
       case 'engagement_ended': {
         const before = e.before as { end_date: string | null; end_reason: string | null };
         q.reopen.run(before.end_date, before.end_reason, e.targetId);

@@ -32,11 +32,6 @@ export interface ApplyResult {
 const PERSON_FIELDS = ['name', 'birth_place', 'birth_date', 'sex', 'address', 'phone', 'mother_name', 'kpj'] as const;
 type PersonFields = Record<(typeof PERSON_FIELDS)[number], string | null>;
 
-/** An engagement as the SK creates it, in ENGAGEMENT_FACTS' columns (decree/effects.ts). */
-function engagementFacts(personId: number, opdId: number, categoryId: number, position: string | null, honor: number, start: string, end: string | null) {
-  return { person_id: personId, opd_id: opdId, category_id: categoryId, position, honor, reported_wage: honor, start_date: start, end_date: end, end_reason: null };
-}
-
 function personFields(r: ParsedRow): PersonFields {
   return {
     name: r.name, birth_place: r.birthPlace, birth_date: r.birthDate, sex: r.sex,
@@ -119,8 +114,8 @@ function applyChecked(ctx: CoreContext, preview: Preview, opts: ApplyOptions): A
       if (!existing) {
         const personId = Number(insertPerson.run(r.nik, fields.name, fields.birth_place, fields.birth_date, fields.sex, fields.address, fields.phone, fields.mother_name, fields.kpj, now, now).lastInsertRowid);
         const engId = Number(insertEng.run(personId, decreeId, opdId, decree.category.id, r.position, honor, honor, start, decree.tmtEnd, r.sheet, r.row).lastInsertRowid);
-        effects.record('person_created', personId, null, { nik: r.nik, ...fields, updated_at: now });
-        effects.record('engagement_created', engId, null, engagementFacts(personId, opdId, decree.category.id, r.position, honor, start, decree.tmtEnd));
+        // The engagements an SK creates are known by their decree_id; a new person is recorded here.
+        effects.record('person_created', personId, null, null);
         created++;
         // One row for the new person and the engagement the SK gives them.
         audit(ctx, { at: now, action: 'create', entity: 'person', entityId: personId, summary: `${r.nik} ${r.name} (SK ${decree.number})`, after: { nik: r.nik, ...fields, engagement: { id: engId, ...engagement } } });
@@ -137,7 +132,6 @@ function applyChecked(ctx: CoreContext, preview: Preview, opts: ApplyOptions): A
           audit(ctx, { at: now, action: 'update', entity: 'person', entityId: personId, summary: `${r.nik} diperbarui dari SK ${decree.number}`, before, after });
         }
         const engId = Number(insertEng.run(personId, decreeId, opdId, decree.category.id, r.position, honor, honor, start, decree.tmtEnd, r.sheet, r.row).lastInsertRowid);
-        effects.record('engagement_created', engId, null, engagementFacts(personId, opdId, decree.category.id, r.position, honor, start, decree.tmtEnd));
         audit(ctx, { at: now, action: 'create', entity: 'engagement', entityId: engId, summary: `${r.nik} ${r.unit} (SK ${decree.number})`, after: { person_id: personId, ...engagement } });
       }
       done++;
