@@ -4,8 +4,9 @@ const KINDS = "('person_created', 'person_updated', 'engagement_created', 'engag
 
 /**
  * What applying an SK did, row by row, so it can be withdrawn exactly ("Batalkan penerapan SK"):
- * the persons and engagements it created, the person fields it changed (before and after), the
- * engagements it ended (their end before and after), the units and unit aliases it made.
+ * the persons it created, the person fields it changed (before and after), the engagements it ended
+ * (their end before and after), the units and unit aliases it made. The engagements it created are
+ * those with its decree_id (only an apply sets it); the 'engagement_created' kind is not written.
  *
  * `decree.effects_recorded` is 1 only for SKs applied from this version on: for older ones nothing
  * says what they changed, and an undo is refused rather than guessed. A withdrawn decree stays, with
