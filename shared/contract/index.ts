@@ -7,6 +7,7 @@ import type { ErrorCode } from '../errors';
 import { CHANNEL_NAMES } from './names';
 import { billingCalls } from './billing-calls';
 import { reportingCalls } from './reporting-calls';
+import { reportingFillCalls } from './reporting-fill-calls';
 import { securityCalls } from './security-calls';
 import { printCalls } from './print-calls';
 import { coverageCalls } from './coverage-calls';
@@ -51,6 +52,7 @@ export const contract = {
   'category.save': { input: categorySave, output: categorySaved },
   ...billingCalls,
   ...reportingCalls,
+  ...reportingFillCalls,
   ...securityCalls,
   ...printCalls,
   ...coverageCalls,

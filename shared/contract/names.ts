@@ -4,6 +4,7 @@
  */
 import { BILLING_NAMES } from './billing-names';
 import { REPORTING_NAMES } from './reporting-names';
+import { REPORTING_FILL_NAMES } from './reporting-fill-names';
 import { SECURITY_NAMES } from './security-names';
 import { PRINT_NAMES } from './print-names';
 import { COVERAGE_NAMES } from './coverage-names';
@@ -21,7 +22,7 @@ export const CORE_NAMES = [
   'settings.saveEmployer', 'settings.chooseLogo', 'opd.list', 'opd.save', 'opd.aliases', 'opd.saveAlias', 'opd.deleteAlias', 'category.list', 'category.save',
 ] as const;
 
-export const CHANNEL_NAMES = [...CORE_NAMES, ...BILLING_NAMES, ...REPORTING_NAMES, ...SECURITY_NAMES, ...PRINT_NAMES, ...COVERAGE_NAMES, ...BPJS_PAYMENT_NAMES, ...REGISTRATION_NAMES, ...DECREE_NAMES, ...ROSTER_BULK_NAMES, ...FILES_NAMES, ...PERSON_BILLING_NAMES, ...PERSON_NAMES] as const;
+export const CHANNEL_NAMES = [...CORE_NAMES, ...BILLING_NAMES, ...REPORTING_NAMES, ...REPORTING_FILL_NAMES, ...SECURITY_NAMES, ...PRINT_NAMES, ...COVERAGE_NAMES, ...BPJS_PAYMENT_NAMES, ...REGISTRATION_NAMES, ...DECREE_NAMES, ...ROSTER_BULK_NAMES, ...FILES_NAMES, ...PERSON_BILLING_NAMES, ...PERSON_NAMES] as const;
 
 export const BRIDGE_GLOBAL = 'sigap';
 export const PROGRESS_CHANNEL = 'sigap:progress';

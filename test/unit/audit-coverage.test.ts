@@ -27,6 +27,7 @@ const NOT_WRITERS: Record<string, string> = {
   'bpjs.preflight': 'read', 'bpjs.pending': 'read', 'bpjs.profiles': 'read', 'bpjs.batches': 'read', 'bpjs.batch': 'read',
   'bpjs.batchRegenerate': 'rewrites the batch files from the frozen rows', 'bpjs.chooseFile': 'dialog',
   'bpjs.importKpjPreview': 'preview held in memory', 'bpjs.reconcile': 'read (compares a file)',
+  'bpjs.naReasons': 'read', 'bpjs.requiredPeople': 'read', 'bpjs.profileCheck': 'read',
   'auth.status': 'read', 'auth.setup': 'covered by security-first-run (user create under its own name)',
   'auth.login': 'sign-in attempts are audited (security-first-run)', 'auth.logout': 'session only', 'auth.unlock': 'session only',
   'auth.touch': 'session only', 'users.list': 'read',
@@ -237,6 +238,15 @@ describe('the audit trail covers every writer', () => {
     ['bpjs.profileDelete', async () => {
       await api.ok('bpjs.profileDelete', { name: 'Cabang Uji' });
       return { entity: 'bpjs_profile' };
+    }],
+    ['bpjs.saveNaReason', async () => {
+      await api.ok('bpjs.saveNaReason', { reason: 'contract_end', code: 'A3', source: 'Templat kantor cabang' });
+      return { entity: 'bpjs_na_reason', entityId: 4 };
+    }],
+    ['bpjs.fillRequired', async () => {
+      const p = ctx.db.prepare('SELECT id FROM person WHERE marital_status IS NULL ORDER BY id LIMIT 1').get() as { id: number };
+      expect((await api.ok('bpjs.fillRequired', { field: 'maritalStatus', entries: [{ personId: p.id, value: 'Y' }] })).changed).toBe(1);
+      return { entity: 'person', entityId: p.id };
     }],
     ['users.create', async () => {
       const r = await api.ok('users.create', { username: 'rina', displayName: 'Rina', role: 'finance' });

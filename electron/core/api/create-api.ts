@@ -23,6 +23,7 @@ import { writeSkTemplate } from '../skimport/template';
 import { autoBackup } from '../backup/auto';
 import { billingHandlers } from './billing-handlers';
 import { reportingHandlers } from './reporting-handlers';
+import { reportingFillHandlers } from './reporting-fill-handlers';
 import { securityHandlers } from './security-handlers';
 import { printHandlers } from './print-handlers';
 import { coverageHandlers } from './coverage-handlers';
@@ -220,6 +221,7 @@ function coreHandlers(ctx: CoreContext, host: HostServices, saved: SavedFiles): 
     'category.save': (c) => saveCategory(ctx, c),
     ...billingHandlers(ctx, host),
     ...reportingHandlers(ctx, host),
+    ...reportingFillHandlers(ctx),
     ...securityHandlers(ctx, host),
     ...printHandlers(ctx, host),
     ...coverageHandlers(ctx, host),

@@ -11,6 +11,8 @@ import { formatBytes, formatNumber } from '../../format';
 import { FUNDING_LABELS, shortHash } from './reporting-labels';
 import { CutNote, Pager, PersonLink, ProblemList, pageOf } from './parts';
 import { ProfileWarnings } from './ProfilesTab';
+import { RequiredMissingLines } from './RequiredFill';
+import { useCan } from '../../session/session-context';
 import { RevealButton } from '../../components/RevealButton';
 
 const SKIPPED_PAGE = 25;
@@ -27,8 +29,12 @@ export function GeneratePanel({ kind, summary, canGenerate, onDone }: { kind: Re
   const [result, setResult] = useState<ExportResultDto | null>(null);
   const progress = useProgress(busy ? 'bpjs.export' : null);
   const ids = { profile: useId(), incomplete: useId(), funding: useId() };
+  const canFill = useCan('bpjs.fillRequired');
 
-  const rows = summary.ready + (includeIncomplete ? summary.blockedCount : 0);
+  // With a clerk's profile the pre-flight is run again for it (its constants and required marks differ).
+  const checked = useLoad(useCallback(() => (profile ? bridge.call('bpjs.profileCheck', { kind, profile }) : Promise.resolve(null)), [bridge, kind, profile]));
+  const counts = profile ? checked.data : summary;
+  const rows = counts ? counts.ready + (includeIncomplete ? counts.blockedCount : 0) : 0;
   const ofKind = (profiles.data ?? []).filter((p) => p.kind === kind);
   // The chosen profile's remarks (e.g. STATUS_KAWIN left empty), once for the batch; the preflight's before the list loads.
   const chosen = profile ? ofKind.find((p) => p.name === profile) : ofKind.find((p) => p.builtin);
@@ -81,7 +87,7 @@ export function GeneratePanel({ kind, summary, canGenerate, onDone }: { kind: Re
           </label>
           <small id={`${ids.incomplete}-hint`} className="hint">
             Biasanya hanya pegawai yang lolos pemeriksaan yang ditulis. Centang bila kantor cabang menerima baris tidak lengkap
-            ({formatNumber(summary.blockedCount)} orang terhambat); portal SIPP dapat menolak baris tersebut.
+            ({formatNumber(counts?.blockedCount ?? 0)} orang terhambat); portal SIPP dapat menolak baris tersebut.
           </small>
         </div>
         <span className="toolbar-spacer" />
@@ -89,6 +95,9 @@ export function GeneratePanel({ kind, summary, canGenerate, onDone }: { kind: Re
           {busy ? 'Membuat berkas…' : `Pilih folder dan buat berkas (${formatNumber(rows)} baris)`}
         </button>
       </div>
+      {counts && !result ? (
+        <RequiredMissingLines kind={kind} lines={counts.requiredMissing ?? []} {...(profile ? { profile } : {})} canFill={canFill} onFilled={() => { checked.reload(); onDone(); }} />
+      ) : null}
       {profileWarnings.length > 0 && !result ? <ProfileWarnings warnings={profileWarnings} /> : null}
       {busy ? <ProgressBar label="Membuat berkas" event={progress} /> : null}
       <ErrorNote error={error} />

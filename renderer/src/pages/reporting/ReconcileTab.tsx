@@ -62,6 +62,14 @@ function Report({ r }: { r: ReconcileDto }) {
   return (
     <section className="stack" aria-label="Hasil rekonsiliasi" data-testid="reconcile-report">
       <h2 className="rp-h2">{r.file} · {formatMonthId(r.month)}</h2>
+      {r.segment ? (
+        <p className="muted small" data-testid="reconcile-scope">
+          Dibandingkan dengan tagihan Sigap {r.segment === 'PU' ? 'penerima upah (PU)' : 'bukan penerima upah (BPU)'}{r.npp ? ` untuk NPP ${r.npp}` : ''}
+          {r.excluded && r.excluded.otherSegment + r.excluded.otherNpp > 0
+            ? `; ${[r.excluded.otherSegment > 0 ? `${formatNumber(r.excluded.otherSegment)} orang ${r.segment === 'PU' ? 'BPU' : 'PU'}` : '', r.excluded.otherNpp > 0 ? `${formatNumber(r.excluded.otherNpp)} orang NPP lain` : ''].filter(Boolean).join(' dan ')} ada di tagihan lain dan tidak dibandingkan.`
+            : '.'}
+        </p>
+      ) : null}
       {r.invoices === 0 ? (
         <Notice tone="warning" title="Belum ada tagihan Sigap yang terbit untuk bulan ini">
           Semua yang ditagih kantor cabang tampil sebagai “hanya di kantor cabang”. Terbitkan tagihan bulan ini di menu Iuran lebih dulu.

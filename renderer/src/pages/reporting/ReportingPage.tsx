@@ -7,6 +7,7 @@ import { BatchesTab } from './BatchesTab';
 import { ProfilesTab } from './ProfilesTab';
 import { KpjImportTab } from './KpjImportTab';
 import { ReconcileTab } from './ReconcileTab';
+import { NaReasonsTab } from './NaReasonsTab';
 import '../../styles/reporting.css';
 
 const TABS = [
@@ -15,6 +16,7 @@ const TABS = [
   { key: 'profil', label: 'Profil templat' },
   { key: 'kpj', label: 'Daftar peserta (KPJ)' },
   { key: 'rekonsiliasi', label: 'Rekonsiliasi tagihan' },
+  { key: 'sebab', label: 'Kode sebab nonaktif' },
 ] as const;
 type TabKey = (typeof TABS)[number]['key'];
 
@@ -48,6 +50,7 @@ export function ReportingPage() {
         {tab === 'profil' ? <ProfilesTab /> : null}
         {tab === 'kpj' ? <KpjImportTab /> : null}
         {tab === 'rekonsiliasi' ? <ReconcileTab /> : null}
+        {tab === 'sebab' ? <NaReasonsTab /> : null}
       </div>
     </div>
   );

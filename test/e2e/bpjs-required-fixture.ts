@@ -1,0 +1,31 @@
+/** New PU staff for the one-step fill: some without marital status, some without a work location. */
+import type { CoreContext } from '../../electron/core/context';
+import { demoPerson, rng } from '../../electron/core/demo/names';
+import { createPerson } from '../../electron/core/roster/person';
+import { listCategories, listOpds } from '../../electron/core/roster/units';
+
+export interface Staff {
+  id: number;
+  nik: string;
+  name: string;
+}
+
+export function addRequiredStaff(ctx: CoreContext, specs: { marital: string | null; location: string | null }[]): Staff[] {
+  const r = rng(31);
+  const opd = listOpds(ctx).find((o) => o.kind === 'opd')!;
+  const pu = listCategories(ctx).find((c) => c.segment === 'PU')!;
+  return specs.map((s, i) => {
+    const d = demoPerson(r, 950_000 + i);
+    const { personId } = createPerson(
+      ctx,
+      { nik: d.nik, name: d.name, birthPlace: d.birthPlace, birthDate: d.birthDate, sex: d.sex, address: d.address, phone: d.phone, motherName: d.mother, maritalStatus: s.marital, workLocation: s.location },
+      { opdId: opd.id, categoryId: pu.id, position: 'Tenaga Administrasi', honor: 2_500_000, startDate: '2026-03-01' },
+    );
+    return { id: personId, nik: d.nik, name: d.name };
+  });
+}
+
+/** Everyone pending registration gets both values, so only the staff a test adds are missing them. */
+export function completeDemo(ctx: CoreContext): void {
+  ctx.db.prepare("UPDATE person SET marital_status = coalesce(marital_status, 'Y'), work_location = coalesce(work_location, 'LIWA')").run();
+}

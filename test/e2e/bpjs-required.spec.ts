@@ -1,0 +1,73 @@
+import { test, expect } from './harness';
+import { seedDemo } from '../../electron/core/demo/index';
+import { preflight } from '../../electron/core/bpjs/index';
+import { addRequiredStaff, completeDemo } from './bpjs-required-fixture';
+
+test('Pelaporan BPJS: a required column empty for several people is one line, filled in one step for all or per person', async ({ page, sigap }) => {
+  test.setTimeout(120_000);
+  const ctx = sigap.ctx;
+  seedDemo(ctx, { persons: 40, year: 2026 });
+  completeDemo(ctx);
+  // Three without marital status (one of them also without a work location), one more without a work location.
+  const [a, b, c, d] = addRequiredStaff(ctx, [
+    { marital: null, location: 'LIWA' }, { marital: null, location: null }, { marital: null, location: 'LIWA' }, { marital: 'T', location: null },
+  ]);
+  const before = preflight(ctx, { kinds: ['new'] }).kinds[0]!;
+  expect(before.requiredMissing.map((l) => [l.column, l.count])).toEqual([['STATUS_KAWIN', 3], ['LOKASI_PEKERJAAN', 2]]);
+
+  await sigap.open('/pelaporan');
+  const lines = page.getByTestId('required-missing');
+  await expect(lines).toContainText('STATUS_KAWIN kosong untuk 3 orang');
+  await expect(lines).toContainText('LOKASI_PEKERJAAN kosong untuk 2 orang');
+  await expect(page.getByTestId('kind-new')).toContainText('4 terhambat');
+
+  // One value for all three.
+  await page.getByTestId('fill-STATUS_KAWIN').click();
+  const dialog = page.getByRole('dialog', { name: 'Isi STATUS_KAWIN sekaligus' });
+  await expect(dialog.getByLabel(/Satu nilai untuk semua 3 orang/)).toBeChecked();
+  await expect(dialog.getByRole('button', { name: 'Simpan ke data pegawai' })).toBeDisabled();
+  await dialog.getByLabel('Status kawin', { exact: true }).selectOption('T');
+  await dialog.getByRole('button', { name: 'Simpan ke data pegawai' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(lines).not.toContainText('STATUS_KAWIN');
+  await expect(lines).toContainText('LOKASI_PEKERJAAN kosong untuk 2 orang');
+  const marital = ctx.db.prepare('SELECT marital_status FROM person WHERE id IN (?, ?, ?) ORDER BY id').pluck().all(a!.id, b!.id, c!.id);
+  expect(marital).toEqual(['T', 'T', 'T']);
+
+  // Per person: a typo is refused naming the person, nothing is written; then both are saved.
+  await page.getByTestId('fill-LOKASI_PEKERJAAN').click();
+  const per = page.getByRole('dialog', { name: 'Isi LOKASI_PEKERJAAN sekaligus' });
+  await per.getByLabel('Per orang').check();
+  const table = per.getByTestId('fill-people');
+  await expect(table.locator('tbody tr')).toHaveCount(2);
+  await per.getByLabel(`Lokasi pekerjaan ${b!.name}`).fill('=KODE');
+  await per.getByRole('button', { name: 'Simpan ke data pegawai' }).click();
+  await expect(per.getByTestId('error-message')).toContainText(`${b!.name}: Lokasi pekerjaan "=KODE" tidak boleh diawali`);
+  expect(ctx.db.prepare('SELECT work_location FROM person WHERE id = ?').pluck().get(b!.id)).toBeNull();
+  await per.getByLabel(`Lokasi pekerjaan ${b!.name}`).fill('kantor bupati');
+  await per.getByLabel(`Lokasi pekerjaan ${d!.name}`).fill('RSUD LIWA');
+  await per.getByRole('button', { name: 'Simpan ke data pegawai' }).click();
+  await expect(per).toBeHidden();
+  await expect(lines).toBeHidden();
+  await expect(page.getByTestId('kind-new')).toContainText('0 terhambat');
+  expect(ctx.db.prepare('SELECT work_location FROM person WHERE id IN (?, ?) ORDER BY id').pluck().all(b!.id, d!.id)).toEqual(['KANTOR BUPATI', 'RSUD LIWA']);
+  // One audit row per person changed: 3 marital statuses and 2 work locations.
+  expect(ctx.db.prepare("SELECT count(*) FROM audit_log WHERE entity = 'person' AND summary LIKE '%isi sekaligus%'").pluck().get()).toBe(5);
+});
+
+test('Pelaporan BPJS › Kode sebab nonaktif: the clerk copies the branch code, audited', async ({ page, sigap }) => {
+  seedDemo(sigap.ctx, { persons: 10, year: 2026 });
+  await sigap.open('/pelaporan?tab=sebab');
+  const row = page.getByTestId('na-contract_end');
+  const code = row.getByLabel(/Kode SEBAB_NA untuk Habis kontrak/);
+  await expect(code).toHaveValue('HABIS KONTRAK');
+  await expect(row).toContainText('dugaan, periksa');
+  await expect(row.getByRole('button', { name: 'Simpan' })).toBeDisabled(); // nothing changed yet
+  await code.fill('a3');
+  await row.getByLabel(/Sumber kode untuk Habis kontrak/).fill('Templat kantor cabang Liwa 2026');
+  await row.getByRole('button', { name: 'Simpan' }).click();
+  await expect(row).toContainText('pasti (dari templat kantor cabang)');
+  await expect(row).toContainText('Templat kantor cabang Liwa 2026');
+  expect(sigap.ctx.db.prepare("SELECT code FROM bpjs_na_reason WHERE reason = 'contract_end'").pluck().get()).toBe('A3');
+  expect(sigap.ctx.db.prepare("SELECT summary FROM audit_log WHERE entity = 'bpjs_na_reason'").pluck().get()).toMatch(/HABIS KONTRAK → A3/);
+});
