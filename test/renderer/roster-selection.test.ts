@@ -4,10 +4,11 @@ import { act, cleanup, renderHook } from '@testing-library/react';
 import { useRosterSelection } from '../../renderer/src/pages/roster/roster-selection';
 import { moveColumn, rememberColumns, rememberedColumns } from '../../renderer/src/pages/roster/export-columns-memory';
 import { DEFAULT_ROSTER_COLUMNS } from '../../shared/roster-export-columns';
+import type { Input } from '../../shared/contract/index';
 
 afterEach(cleanup);
 
-const march = { month: '2026-03', status: 'active' as const, sort: 'name' as const, desc: false };
+const march: Omit<Input<'roster.list'>, 'offset' | 'limit'> = { month: '2026-03', status: 'active', sort: 'name', desc: false };
 
 describe('useRosterSelection', () => {
   it('ticks people one by one and keeps them while the filter changes', () => {

@@ -58,7 +58,9 @@ describe('files.reveal', () => {
     expect(withFileId([{ path: '/a' }], s)).toEqual([{ path: '/a' }]);
     const batch = withFileId({ folder: '/out', files: [{ path: '/out/a.xlsx' }, { path: '/out/b.xlsx' }] }, s) as { fileId: string };
     expect(s.pathOf(batch.fileId)).toBe('/out/a.xlsx');
-    const folder = withFileId({ folder: '/cadangan', backups: [] }, s) as { fileId: string };
-    expect(s.pathOf(folder.fileId)).toBe('/cadangan');
+    const folder = withFileId({ folder: ctx.dir, backups: [] }, s) as { fileId: string };
+    expect(s.pathOf(folder.fileId)).toBe(ctx.dir);
+    // A backup folder not made yet (no backup so far) has nothing to show: no id.
+    expect(withFileId({ folder: join(ctx.dir, 'belum-ada'), backups: [] }, s)).toEqual({ folder: join(ctx.dir, 'belum-ada'), backups: [] });
   });
 });

@@ -4,6 +4,7 @@
  * could point anywhere; an id can only name a file the core itself reported writing.
  */
 import { randomInt } from 'node:crypto';
+import { existsSync } from 'node:fs';
 
 /** How many written files are remembered; the oldest are forgotten first. */
 const KEEP = 500;
@@ -45,13 +46,14 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
 /**
  * A reply that reports a written file gains its `fileId`: a saved file (`{ path, ... }`), a batch of
  * files in a folder (`{ folder, files: [{ path }] }`: the first file, so its folder opens with it
- * selected), or a folder of files (`{ folder }`: the automatic backups). Other replies pass unchanged.
+ * selected), or a folder of files (`{ folder }`: the automatic backups, once the folder exists; before
+ * the first backup there is nothing to show). Other replies pass unchanged.
  */
 export function withFileId(value: unknown, saved: SavedFiles): unknown {
   if (!isObj(value) || 'fileId' in value) return value;
   if (typeof value.path === 'string' && value.path !== '') return { ...value, fileId: saved.remember(value.path) };
   const files = value.files;
   if (Array.isArray(files) && isObj(files[0]) && typeof files[0].path === 'string') return { ...value, fileId: saved.remember(files[0].path) };
-  if (typeof value.folder === 'string' && value.folder !== '') return { ...value, fileId: saved.remember(value.folder) };
+  if (typeof value.folder === 'string' && value.folder !== '' && existsSync(value.folder)) return { ...value, fileId: saved.remember(value.folder) };
   return value;
 }

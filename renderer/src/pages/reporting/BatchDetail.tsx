@@ -13,6 +13,7 @@ import type { BatchDetailDto } from '../../../../shared/contract/reporting-calls
 import type { Output } from '../../../../shared/contract/index';
 import { BatchStatus } from './BatchStatus';
 import { CutNote, Pager, PersonLink, ProblemList, pageOf } from './parts';
+import { RevealButton } from '../../components/RevealButton';
 
 const PAGE = 25;
 
@@ -137,6 +138,7 @@ function RegenResult({ r }: { r: Regenerated }) {
         {r.files.map((f) => `${f.name}: ${f.identical ? 'identik' : 'berbeda'}`).join('; ')}
       </span>{' '}
       — di folder <code>{r.folder}</code>. Isi, urutan dan SHA-256 sama dengan saat batch dibuat.
+      <RevealButton saved={r} />
     </Notice>
   );
 }

@@ -31,6 +31,7 @@ export function BackupSection() {
   const load = useLoad(useCallback(() => bridge.call('backup.list', {}), [bridge]));
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string | null>(null);
+  const [doneFile, setDoneFile] = useState<unknown>(null);
   const [error, setError] = useState<BridgeError | null>(null);
   const [toFolder, setToFolder] = useState<{ token: string; folder: string } | null>(null);
   const [restoring, setRestoring] = useState<{ source: Source; label: string; encrypted: boolean } | null>(null);
@@ -39,6 +40,7 @@ export function BackupSection() {
     setBusy(true);
     setError(null);
     setDone(null);
+    setDoneFile(null);
     try {
       await f();
     } catch (e) {
@@ -79,7 +81,7 @@ export function BackupSection() {
           Cadangkan sekarang
         </button>
       </div>
-      {done ? <Notice tone="success" title="Cadangan dibuat">{done}</Notice> : null}
+      {done ? <Notice tone="success" title="Cadangan dibuat">{done}<RevealButton saved={doneFile} /></Notice> : null}
       <ErrorNote error={error} />
       <LoadState load={load}>
         {({ folder, backups, ...list }) => (
@@ -130,9 +132,10 @@ export function BackupSection() {
         <ToFolderDialog
           target={toFolder}
           onClose={() => setToFolder(null)}
-          onDone={(msg) => {
+          onDone={(msg, file) => {
             setToFolder(null);
             setDone(msg);
+            setDoneFile(file);
           }}
         />
       ) : null}
@@ -141,7 +144,7 @@ export function BackupSection() {
   );
 }
 
-function ToFolderDialog({ target, onClose, onDone }: { target: { token: string; folder: string }; onClose: () => void; onDone: (msg: string) => void }) {
+function ToFolderDialog({ target, onClose, onDone }: { target: { token: string; folder: string }; onClose: () => void; onDone: (msg: string, file: unknown) => void }) {
   const bridge = useBridge();
   const [passphrase, setPassphrase] = useState('');
   const [repeat, setRepeat] = useState('');
@@ -156,7 +159,7 @@ function ToFolderDialog({ target, onClose, onDone }: { target: { token: string; 
     setError(null);
     try {
       const r = await bridge.call('backup.createTo', { token: target.token, ...(passphrase ? { passphrase } : {}) });
-      onDone(`Tersimpan di ${r.path} (${formatBytes(r.bytes)})${r.encrypted ? ', terenkripsi dengan kata sandi' : ''}.`);
+      onDone(`Tersimpan di ${r.path} (${formatBytes(r.bytes)})${r.encrypted ? ', terenkripsi dengan kata sandi' : ''}.`, r);
     } catch (e) {
       setError(asBridgeError(e));
       setBusy(false);

@@ -2,11 +2,13 @@ import { useState } from 'react';
 import { asBridgeError, type BridgeError } from '../../bridge';
 import { useBridge } from '../../bridge-context';
 import { ErrorNote, Notice } from '../../components/Notice';
+import { RevealButton } from '../../components/RevealButton';
 
 /** The blank SK appendix in the layout Sigap reads best, for OPDs that have yet to write theirs. */
 export function TemplateDownload() {
   const bridge = useBridge();
   const [saved, setSaved] = useState<string | null>(null);
+  const [savedFile, setSavedFile] = useState<unknown>(null);
   const [error, setError] = useState<BridgeError | null>(null);
   const [saving, setSaving] = useState(false);
 
@@ -16,6 +18,7 @@ export function TemplateDownload() {
     try {
       const res = await bridge.call('sk.saveTemplate', {});
       if (res) setSaved(res.path);
+      setSavedFile(res);
     } catch (e) {
       setError(asBridgeError(e));
     } finally {
@@ -34,7 +37,7 @@ export function TemplateDownload() {
           {saving ? 'Menyimpan…' : 'Unduh templat lampiran SK'}
         </button>
       </div>
-      {saved ? <Notice tone="success" title="Templat disimpan">{saved}</Notice> : null}
+      {saved ? <Notice tone="success" title="Templat disimpan">{saved}<RevealButton saved={savedFile} /></Notice> : null}
       <ErrorNote error={error} />
     </div>
   );
