@@ -131,6 +131,11 @@ log('3b. roster export (Pegawai › Unduh Excel) vs. streaming write');
 const rosterOut = join(work, 'roster.xlsx');
 const rosterExp = repeat('roster-export', base, rosterOut);
 const rosterFloor = repeat('roster-export-floor', base, join(work, 'roster-floor.xlsx'));
+log('3c. Lengkapi data pegawai read back vs. streaming read');
+const completion = join(work, 'lengkapi.xlsx');
+step('make-completion', base, completion);
+const completionFloor = repeat('read-floor', completion);
+const completionImp = repeat('completion-import', completion, base, join(work, 'completion.db'));
 log('4. roster search');
 const search = step('search', base).search as Record<string, { p50: number; p95: number }>;
 
@@ -158,6 +163,7 @@ const rows: string[][] = [
   ['Billing run, one month', fmt(bill.ms), `INSERT ... SELECT ${fmt(floorBill.ms)}`, `${(bill.ms / floorBill.ms).toFixed(2)} x`, '≤ 3 x', `${bill.maxRssMb.toFixed(0)} MB`],
   [`Registration files, ${N.toLocaleString('en')} people`, fmt(exp.ms), `streaming write ${fmt(floorWrite.ms)}`, `${(exp.ms / floorWrite.ms).toFixed(2)} x`, '≤ 1.5 x', `${exp.maxRssMb.toFixed(0)} MB`],
   [`Roster export, ${N.toLocaleString('en')} people`, fmt(rosterExp.ms), `streaming write ${fmt(rosterFloor.ms)}`, `${(rosterExp.ms / rosterFloor.ms).toFixed(2)} x`, '≤ 1.5 x', `${rosterExp.maxRssMb.toFixed(0)} MB`],
+  [`Lengkapi data pegawai import, ${N.toLocaleString('en')} people`, fmt(completionImp.ms), `streaming read ${fmt(completionFloor.ms)}`, `${(completionImp.ms / completionFloor.ms).toFixed(2)} x`, '≤ 3 x', `${completionImp.maxRssMb.toFixed(0)} MB`],
   ['Roster screen: first rows after navigation', fmt(median(ui.firstRowsMs)), '', '', '≤ 1 s', ''],
   ['Roster screen: scroll to the end', fmt(median(ui.scrollEndMs)), '', '', '', ''],
   ...Object.entries(search).map(([k, v]) => [`Roster search, ${k}`, `p50 ${fmt(v.p50)}, p95 ${fmt(v.p95)}`, '', '', 'p95 ≤ 30 ms', '']),

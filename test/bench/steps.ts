@@ -12,6 +12,8 @@ import { CALC_CTE, LINE_COLUMNS, prepareCalc } from '../../electron/core/billing
 import { exportBatch } from '../../electron/core/bpjs/index';
 import { neutralizeFormula, TEXT_STYLE } from '../../electron/core/files/xlsx-write';
 import { exportRoster, DEFAULT_ROSTER_COLUMNS, ROSTER_COLUMNS } from '../../electron/core/roster/export';
+import { importCompletionFile } from '../../electron/core/roster/completion-import';
+import { COMPLETION_HEADERS } from '../../shared/completion-columns';
 
 type Step = (args: string[]) => Promise<Record<string, unknown>>;
 
@@ -167,6 +169,37 @@ export const STEPS: Record<string, Step> = {
     ws.commit();
     await wb.commit();
     return { ms: performance.now() - t, rows: values.length };
+  },
+  /**
+   * A filled "Lengkapi data pegawai" list for everyone (not timed: it stands for the files the OPD
+   * treasurers send back): NIK, name, and a marital status, postal code and work location for each.
+   */
+  async 'make-completion'([dbPath, out]) {
+    const { db } = openDatabase(dbPath!);
+    const people = db.prepare('SELECT nik, name FROM person ORDER BY id').all() as { nik: string; name: string }[];
+    db.close();
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: out!, useStyles: true, useSharedStrings: false });
+    const ws = wb.addWorksheet('Lengkapi data');
+    ws.addRow(['No', 'NIK', 'Nama', COMPLETION_HEADERS.maritalStatus, COMPLETION_HEADERS.postalCode, COMPLETION_HEADERS.workLocation]).commit();
+    people.forEach((p, i) => {
+      const row = ws.addRow([String(i + 1), p.nik, p.name, i % 3 ? 'T' : 'Y', String(34800 + (i % 99)), 'LIWA']);
+      row.eachCell((c) => (c.style = TEXT_STYLE));
+      row.commit();
+    });
+    ws.commit();
+    await wb.commit();
+    return { ms: 0, rows: people.length };
+  },
+  /** Lengkapi data pegawai, read back: preview (read, match by NIK, every field checked) and apply. */
+  async 'completion-import'([file, baseDb, workDb]) {
+    copyFileSync(baseDb!, workDb!);
+    const { db } = openDatabase(workDb!);
+    const ctx = { db, actor: 'bench', clock };
+    const t = performance.now();
+    const { preview, applied } = await importCompletionFile(ctx, file!, { apply: true });
+    const ms = performance.now() - t;
+    db.close();
+    return { ms, persons: applied?.persons ?? 0, fields: applied?.fields ?? 0, unknown: (preview as { unknown?: unknown[] }).unknown?.length ?? null };
   },
   /** Roster search through the UI's query: p50 and p95 over 200 queries of each kind. */
   async search([dbPath]) {
