@@ -113,6 +113,8 @@ export const profileDto = z.object({
   sourceFile: z.string().nullable(),
   /** The branch template file the batches are written into (same name, sheets and lists), or null. */
   templateFile: z.string().nullable().optional(),
+  /** Rows per file when the branch takes fewer than 10,000 (null: 10,000). */
+  rowsPerFile: z.number().int().nullable().optional(),
   createdAt: z.string().nullable(),
   updatedAt: z.string().nullable(),
   /** `value`: a constant text written in every row instead of a field. */
@@ -272,6 +274,8 @@ export const reportingCalls = {
       drop: z.array(text(200).min(1)).max(200).optional(),
       /** Header -> constant text (null clears it); checked by the core (STATUS_KAWIN Y/T, 60 characters, no formula). */
       set: z.array(z.object({ header: text(200).min(1), value: z.string().max(200).nullable() }).strict()).max(200).optional(),
+      /** Rows per file, 1 to 10,000; null back to the portal's 10,000. */
+      rowsPerFile: z.number().int().min(1).max(10_000).nullable().optional(),
     }).strict(),
     output: profileDto,
   },

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { testContext } from '../helpers';
 import { runCli } from '../cli-harness';
 import { addEngagement, addNewcomers, addPerson, setupRoster, type RosterSetup } from '../fixtures/bpjs-roster';
-import { exportBatch, profileFromTemplate, regenerateBatch } from '../../electron/core/bpjs/index';
+import { editProfile, exportBatch, getProfile, profileFromTemplate, regenerateBatch } from '../../electron/core/bpjs/index';
 import { batchFileNames } from '../../electron/core/bpjs/batch-files';
 import { fillTemplate } from '../../electron/core/bpjs/template-fill';
 import { entryBytes, readEntries } from '../../electron/core/bpjs/zip-rewrite';
@@ -231,6 +231,33 @@ describe("branch office's template", () => {
     expect(wb.worksheets.map((w) => [w.name, w.state])).toEqual([['data_tk_baru', 'visible'], ['petunjuk', 'visible'], ['daftar', 'hidden']]);
     expect(wb.getWorksheet('data_tk_baru')!.getRow(2).getCell(15).value).toMatch(/^\d{16}$/);
   }, 120_000);
+
+  it("splits by the profile's rows per file when the branch takes fewer than 10,000", async () => {
+    await templateProfile();
+    // Set on the command line: 2 rows per file; a word is refused, so is 0 or more than 10,000.
+    const bad = await runCli(['profile', 'edit', 'cabang-liwa', '--rows-per-file', 'dua', '--db', ctx.dbPath]);
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toContain('--rows-per-file harus angka 1 sampai 10000');
+    expect(() => editProfile(ctx, 'cabang-liwa', { rowsPerFile: 0 })).toThrow(/Baris per berkas harus bilangan bulat 1 sampai 10\.000/);
+    expect(() => editProfile(ctx, 'cabang-liwa', { rowsPerFile: 10_001 })).toThrow(/Baris per berkas/);
+    expect((await runCli(['profile', 'edit', 'cabang-liwa', '--rows-per-file', '2', '--db', ctx.dbPath])).code).toBe(0);
+    expect(getProfile(ctx, 'cabang-liwa').rowsPerFile).toBe(2);
+    // Other edits keep it.
+    editProfile(ctx, 'cabang-liwa', { map: [{ header: 'NO_PEGAWAI', field: null }] });
+    expect(getProfile(ctx, 'cabang-liwa').rowsPerFile).toBe(2);
+    // 5 people at 2 a file: 2 + 2 + 1, each a copy of the template under its name.
+    addNewcomers(ctx, s, 5);
+    const r = await exportBatch(ctx, { kind: 'new', outDir: join(ctx.dir, 'small'), profile: 'cabang-liwa', includeIncomplete: true });
+    expect(r.files.map((f) => [f.name, f.rows])).toEqual([
+      [`data_tk_baru_18040012_20260310_01/${TEMPLATE_NAME}`, 2],
+      [`data_tk_baru_18040012_20260310_02/${TEMPLATE_NAME}`, 2],
+      [`data_tk_baru_18040012_20260310_03/${TEMPLATE_NAME}`, 1],
+    ]);
+    const again = await regenerateBatch(ctx, r.batchId!, join(ctx.dir, 'again'));
+    expect(again.every((f) => f.identical)).toBe(true);
+    // Back to the portal's limit.
+    expect(editProfile(ctx, 'cabang-liwa', { rowsPerFile: null }).rowsPerFile).toBeNull();
+  }, 60_000);
 
   it('refuses a profile column the template does not have, naming the file, sheet and column', () => {
     const info = { fileName: TEMPLATE_NAME, sheetName: 'data_tk_baru', headerRow: 1, headers: ['KPJ', 'NAMA_LENGKAP'] };

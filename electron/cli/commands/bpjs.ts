@@ -207,8 +207,11 @@ export async function profileCommand(args: string[], cx: CliEnv): Promise<number
   const [sub, ...rest] = args;
   const { values, positionals } = parseArgs({
     args: rest, allowPositionals: true,
-    options: { ...common, name: { type: 'string' }, kind: { type: 'string' }, sheet: { type: 'string' }, map: { type: 'string', multiple: true }, set: { type: 'string', multiple: true }, drop: { type: 'string', multiple: true } },
+    options: { ...common, name: { type: 'string' }, kind: { type: 'string' }, sheet: { type: 'string' }, map: { type: 'string', multiple: true }, set: { type: 'string', multiple: true }, drop: { type: 'string', multiple: true }, 'rows-per-file': { type: 'string' } },
   });
+  const rowsArg = values['rows-per-file'];
+  if (rowsArg !== undefined && rowsArg !== 'bawaan' && !/^\d+$/.test(rowsArg)) return usage(cx, `--rows-per-file harus angka 1 sampai 10000, atau "bawaan" (10.000), bukan "${rowsArg}".`);
+  const rowsPerFile = rowsArg === undefined ? {} : { rowsPerFile: rowsArg === 'bawaan' ? null : Number(rowsArg) };
   if (sub === 'fields') {
     if (values.json) printJson(cx.io, { fields: FIELDS });
     else cx.io.out(table(['Isian', 'Keterangan'], Object.entries(FIELDS)));
@@ -253,7 +256,7 @@ export async function profileCommand(args: string[], cx: CliEnv): Promise<number
       return 0;
     }
     const p = sub === 'edit'
-      ? editProfile(ctx, positionals[0]!, { ...(values.sheet ? { sheetName: values.sheet } : {}), map: parseMaps(values.map), set: parseSets(values.set), drop: values.drop ?? [] })
+      ? editProfile(ctx, positionals[0]!, { ...(values.sheet ? { sheetName: values.sheet } : {}), map: parseMaps(values.map), set: parseSets(values.set), drop: values.drop ?? [], ...rowsPerFile })
       : getProfile(ctx, positionals[0]!);
     if (values.json) printJson(cx.io, p);
     else cx.io.out(`Profil ${p.name} (${p.kind}), sheet ${p.sheetName}\n${table(['Kolom', 'Judul', 'Isian'], p.columns.map((c, i) => [i + 1, c.header, c.value !== undefined ? `nilai tetap "${c.value}"` : c.field ?? '(kosong)']))}`);

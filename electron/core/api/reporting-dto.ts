@@ -26,7 +26,7 @@ export const personProblemsDto = (p: PersonProblems): PersonProblemsDto => ({
 
 export function profileDto(p: StoredProfile): ProfileDto {
   return {
-    id: p.id, name: p.name, kind: p.kind, sheetName: p.sheetName, builtin: p.builtin, sourceFile: p.sourceFile, templateFile: p.templateFile,
+    id: p.id, name: p.name, kind: p.kind, sheetName: p.sheetName, builtin: p.builtin, sourceFile: p.sourceFile, templateFile: p.templateFile, rowsPerFile: p.rowsPerFile,
     createdAt: p.createdAt, updatedAt: p.updatedAt,
     columns: p.columns.map((c) => ({ header: c.header, field: c.field, ...(c.value !== undefined ? { value: c.value } : {}), ...(c.required ? { required: true } : {}) })),
     warnings: profileWarnings(p),

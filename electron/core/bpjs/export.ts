@@ -115,6 +115,8 @@ export async function exportBatch(ctx: CoreContext, o: ExportOptions): Promise<E
   // each row only the cells to write: 100,000 rows stay a few tens of MB.
   const skipped: PersonProblems[] = [];
   let incomplete = 0;
+  // The portal's 10,000 rows per file, or fewer when the profile says the branch takes fewer.
+  const perFile = profile.rowsPerFile ?? MAX_ROWS_PER_FILE;
   for (const change of iteratePending(ctx, o.kind, env.asOf)) {
     const c = checkChange(change, env, profile);
     if (!c.ok && !o.includeIncomplete) {
@@ -126,8 +128,8 @@ export async function exportBatch(ctx: CoreContext, o: ExportOptions): Promise<E
     if (!c.ok) g.incomplete++;
     const n = g.items.length;
     g.items.push({
-      seq: n + 1, key: change.key, personId: change.personId, engagementId: change.engagementId, fileSeq: Math.floor(n / MAX_ROWS_PER_FILE) + 1,
-      cellsJson: JSON.stringify(cellsOf(c, profile, g.env, (n % MAX_ROWS_PER_FILE) + 1)), problemsJson: c.problems.length > 0 ? JSON.stringify(c.problems) : null,
+      seq: n + 1, key: change.key, personId: change.personId, engagementId: change.engagementId, fileSeq: Math.floor(n / perFile) + 1,
+      cellsJson: JSON.stringify(cellsOf(c, profile, g.env, (n % perFile) + 1)), problemsJson: c.problems.length > 0 ? JSON.stringify(c.problems) : null,
     });
   }
   const ordered = [...groups.values()].sort((a, b) => a.env.npp.localeCompare(b.env.npp));
@@ -172,7 +174,8 @@ async function exportNppBatch(
   const day = todayIso(ctx);
   const stem = batchFileName(o.kind, env.npp, day, 0).replace(/00\.xlsx$/, '');
   const first = nextFileNumber(ctx, stem);
-  const fileCount = Math.ceil(items.length / MAX_ROWS_PER_FILE);
+  const perFile = profile.rowsPerFile ?? MAX_ROWS_PER_FILE;
+  const fileCount = Math.ceil(items.length / perFile);
   // A profile made from the branch's template fills a copy of it, under the template's own name (batch-files.ts).
   const templateId = profileTemplateId(ctx, profile.id);
   const names = batchFileNames(o.kind, env.npp, day, first, fileCount, templateId === null ? null : profile.sourceFile);
@@ -186,9 +189,9 @@ async function exportNppBatch(
   const pending = names.map((n) => partPath(join(outDir, n)));
   try {
     for (let f = 0; f < fileCount; f++) {
-      const slice = items.slice(f * MAX_ROWS_PER_FILE, (f + 1) * MAX_ROWS_PER_FILE);
+      const slice = items.slice(f * perFile, (f + 1) * perFile);
       // Written from the recorded cells, exactly as a regeneration will write them.
-      const before = f * MAX_ROWS_PER_FILE;
+      const before = f * perFile;
       const rows = function* () {
         for (const [i, item] of slice.entries()) {
           // Progress within a file too: a single file of 10,000 rows takes a few seconds.

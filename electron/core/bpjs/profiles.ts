@@ -5,7 +5,7 @@ import { SigapError } from '../errors';
 import { profileTemplateId, setProfileTemplate } from './template-store';
 import { markBuiltinRequired } from './required';
 import {
-  BUILTIN_PROFILES, builtinProfile, headerKey, isFieldId, REPORT_KINDS,
+  BUILTIN_PROFILES, builtinProfile, headerKey, isFieldId, MAX_ROWS_PER_FILE, REPORT_KINDS,
   type LayoutProfile, type ProfileColumn, type ReportKind,
 } from '../../../shared/sipp-layouts';
 
@@ -26,23 +26,25 @@ export interface StoredProfile extends LayoutProfile {
   sourceFile: string | null;
   /** The branch template file the batches are written into (bpjs_template), or null: Sigap's own workbook. */
   templateFile: string | null;
+  /** Rows per file when the branch takes fewer than the portal's 10,000 (null: 10,000). */
+  rowsPerFile: number | null;
   createdAt: string | null;
   updatedAt: string | null;
 }
 
 interface ProfileRow {
   id: number; name: string; kind: ReportKind; sheet_name: string; columns_json: string;
-  source_file: string | null; created_at: string; updated_at: string; template_file?: string | null;
+  source_file: string | null; created_at: string; updated_at: string; template_file?: string | null; rows_per_file?: number | null;
 }
 
 function fromRow(r: ProfileRow): StoredProfile {
   return {
     id: r.id, name: r.name, kind: r.kind, sheetName: r.sheet_name, columns: JSON.parse(r.columns_json) as StoredColumn[],
-    builtin: false, sourceFile: r.source_file, templateFile: r.template_file ?? null, createdAt: r.created_at, updatedAt: r.updated_at,
+    builtin: false, sourceFile: r.source_file, templateFile: r.template_file ?? null, rowsPerFile: r.rows_per_file ?? null, createdAt: r.created_at, updatedAt: r.updated_at,
   };
 }
 
-const builtinStored = (p: LayoutProfile): StoredProfile => ({ ...p, columns: markBuiltinRequired(p.name, p.columns.map((c): StoredColumn => ({ ...c }))), id: null, sourceFile: null, templateFile: null, createdAt: null, updatedAt: null });
+const builtinStored = (p: LayoutProfile): StoredProfile => ({ ...p, columns: markBuiltinRequired(p.name, p.columns.map((c): StoredColumn => ({ ...c }))), id: null, sourceFile: null, templateFile: null, rowsPerFile: null, createdAt: null, updatedAt: null });
 
 /** A profile row with the name of the branch template it fills (migration 0190). */
 const WITH_TEMPLATE = 'p.*, t.file_name AS template_file FROM bpjs_profile p LEFT JOIN bpjs_template t ON t.id = p.template_id';
@@ -133,6 +135,8 @@ export interface ProfileInput {
   columns: StoredColumn[];
   sourceFile?: string | null;
   sourceSha256?: string | null;
+  /** Rows per file (1 to 10,000), null for the portal's 10,000; undefined keeps what the profile had. */
+  rowsPerFile?: number | null;
 }
 
 /** Creates a profile, or replaces the clerk's profile of that name. Built-in profiles are read-only. */
@@ -145,24 +149,28 @@ export function saveProfile(ctx: CoreContext, p: ProfileInput): StoredProfile {
   if (!REPORT_KINDS.includes(p.kind)) throw new SigapError('INVALID_INPUT', `Jenis profil "${p.kind}" tidak dikenal (${REPORT_KINDS.join(', ')}).`);
   checkSheetName(p.sheetName);
   checkColumns(p.columns);
+  if (p.rowsPerFile != null && !(Number.isInteger(p.rowsPerFile) && p.rowsPerFile >= 1 && p.rowsPerFile <= MAX_ROWS_PER_FILE)) {
+    throw new SigapError('INVALID_INPUT', `Baris per berkas harus bilangan bulat 1 sampai ${MAX_ROWS_PER_FILE.toLocaleString('id-ID')} (batas portal SIPP), bukan ${String(p.rowsPerFile)}.`);
+  }
   const columns = p.columns.map(storedColumn);
   const now = nowIso(ctx);
   return ctx.db.transaction(() => {
     const before = ctx.db.prepare('SELECT * FROM bpjs_profile WHERE name = ?').get(name) as ProfileRow | undefined;
-    const row = { name, kind: p.kind, sheet_name: p.sheetName, columns_json: JSON.stringify(columns), source_file: p.sourceFile ?? before?.source_file ?? null, source_sha256: p.sourceSha256 ?? null, now, actor: ctx.actor };
+    const rowsPerFile = p.rowsPerFile === undefined ? (before?.rows_per_file ?? null) : p.rowsPerFile;
+    const row = { name, kind: p.kind, sheet_name: p.sheetName, columns_json: JSON.stringify(columns), source_file: p.sourceFile ?? before?.source_file ?? null, source_sha256: p.sourceSha256 ?? null, rows_per_file: rowsPerFile, now, actor: ctx.actor };
     let id: number;
     if (before) {
-      ctx.db.prepare('UPDATE bpjs_profile SET kind = @kind, sheet_name = @sheet_name, columns_json = @columns_json, source_file = @source_file, source_sha256 = coalesce(@source_sha256, source_sha256), updated_at = @now WHERE id = @id')
+      ctx.db.prepare('UPDATE bpjs_profile SET kind = @kind, sheet_name = @sheet_name, columns_json = @columns_json, source_file = @source_file, rows_per_file = @rows_per_file, source_sha256 = coalesce(@source_sha256, source_sha256), updated_at = @now WHERE id = @id')
         .run({ ...row, id: before.id });
       id = before.id;
     } else {
-      id = Number(ctx.db.prepare(`INSERT INTO bpjs_profile (name, kind, sheet_name, columns_json, source_file, source_sha256, created_at, created_by, updated_at)
-        VALUES (@name, @kind, @sheet_name, @columns_json, @source_file, @source_sha256, @now, @actor, @now)`).run(row).lastInsertRowid);
+      id = Number(ctx.db.prepare(`INSERT INTO bpjs_profile (name, kind, sheet_name, columns_json, source_file, source_sha256, rows_per_file, created_at, created_by, updated_at)
+        VALUES (@name, @kind, @sheet_name, @columns_json, @source_file, @source_sha256, @rows_per_file, @now, @actor, @now)`).run(row).lastInsertRowid);
     }
     audit(ctx, {
       action: before ? 'update' : 'create', entity: 'bpjs_profile', entityId: id, summary: `Profil templat BPJS ${name} (${p.kind}, sheet ${p.sheetName}, ${columns.length} kolom)`,
       ...(before ? { before: { kind: before.kind, sheetName: before.sheet_name, columns: JSON.parse(before.columns_json) as unknown } } : {}),
-      after: { kind: p.kind, sheetName: p.sheetName, columns },
+      after: { kind: p.kind, sheetName: p.sheetName, columns, ...(rowsPerFile !== null ? { rowsPerFile } : {}) },
     });
     return getProfile(ctx, name);
   })();
@@ -179,6 +187,8 @@ export interface ProfileEdit {
    * Applied after `map`; a header not in the profile is added at the end. `map` clears a constant.
    */
   set?: { header: string; value: string | null }[];
+  /** Rows per file when the branch takes fewer than 10,000 (null: back to 10,000). */
+  rowsPerFile?: number | null;
   /** Header -> whether the portal requires the column (the pre-flight blocks a row leaving it empty). */
   require?: { header: string; required: boolean }[];
 }
@@ -216,7 +226,7 @@ export function editProfile(ctx: CoreContext, name: string, e: ProfileEdit): Sto
     if (r.required) col.required = true;
     else delete col.required;
   }
-  return saveProfile(ctx, { name: p.name, kind: p.kind, sheetName: e.sheetName ?? p.sheetName, columns });
+  return saveProfile(ctx, { name: p.name, kind: p.kind, sheetName: e.sheetName ?? p.sheetName, columns, ...(e.rowsPerFile !== undefined ? { rowsPerFile: e.rowsPerFile } : {}) });
 }
 
 /**
@@ -229,7 +239,7 @@ export function copyProfile(ctx: CoreContext, from: string, to: string): StoredP
   const exists = BUILTIN_PROFILES.some((b) => b.name.toLowerCase() === name.toLowerCase())
     || ctx.db.prepare('SELECT 1 FROM bpjs_profile WHERE name = ?').get(name) !== undefined;
   if (exists) throw new SigapError('CONFLICT', `Profil "${name}" sudah ada; pilih nama lain.`);
-  const copy = saveProfile(ctx, { name, kind: p.kind, sheetName: p.sheetName, columns: p.columns, sourceFile: p.builtin ? `salinan profil ${p.name}` : p.sourceFile });
+  const copy = saveProfile(ctx, { name, kind: p.kind, sheetName: p.sheetName, columns: p.columns, sourceFile: p.builtin ? `salinan profil ${p.name}` : p.sourceFile, rowsPerFile: p.rowsPerFile });
   // A copy of a profile made from the branch's template fills the same template.
   const template = profileTemplateId(ctx, p.id);
   if (template === null) return copy;

@@ -56,7 +56,8 @@ function widenKindCheck(db: Database, table: string): void {
  *   or rebuilt file, so the data is written into a copy of it). Content-addressed and append-only: a
  *   batch names the template it filled in its profile snapshot and can be regenerated from it after the
  *   profile changed or was deleted.
- * - bpjs_profile.template_id: the template the profile fills (NULL: Sigap writes its own workbook).
+ * - bpjs_profile.template_id: the template the profile fills (NULL: Sigap writes its own workbook);
+ *   bpjs_profile.rows_per_file: the branch's limit of rows per file when below the portal's 10,000.
  * - kind 'continue' (TK lanjutan: people who already hold a KPJ from an earlier employer, registered by
  *   KPJ) in the CHECK lists of bpjs_profile and bpjs_batch, which SQLite can only change by a rebuild.
  */
@@ -84,6 +85,7 @@ export const m0190: Migration = {
       CREATE TRIGGER bpjs_template_no_delete BEFORE DELETE ON bpjs_template
         BEGIN SELECT RAISE(ABORT, 'bpjs_template is append-only'); END;
       ALTER TABLE bpjs_profile ADD COLUMN template_id INTEGER REFERENCES bpjs_template(id);
+      ALTER TABLE bpjs_profile ADD COLUMN rows_per_file INTEGER CHECK (rows_per_file IS NULL OR rows_per_file BETWEEN 1 AND 10000);
     `);
     const broken = db.pragma('foreign_key_check') as unknown[];
     if (broken.length > 0) throw new Error(`migration 0190: ${broken.length} foreign key violations after the rebuild`);

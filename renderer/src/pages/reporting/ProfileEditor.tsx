@@ -38,6 +38,9 @@ function constantHint(header: string): string {
 export function ProfileEditor({ profile, onClose, onSaved }: { profile: ProfileDto; onClose: () => void; onSaved: () => void }) {
   const bridge = useBridge();
   const [sheetName, setSheetName] = useState(profile.sheetName);
+  const [perFile, setPerFile] = useState(profile.rowsPerFile ? String(profile.rowsPerFile) : '');
+  const perFileValue = perFile.trim() === '' ? null : Number(perFile);
+  const perFileOk = perFileValue === null || (Number.isInteger(perFileValue) && perFileValue >= 1 && perFileValue <= 10_000);
   const [rows, setRows] = useState<Row[]>(profile.columns.map((c) => (
     c.value !== undefined ? { header: c.header, field: CONSTANT, value: c.value, drop: false } : { header: c.header, field: c.field ?? '', value: '', drop: false }
   )));
@@ -65,6 +68,7 @@ export function ProfileEditor({ profile, onClose, onSaved }: { profile: ProfileD
         map: kept.filter((r) => !constant(r)).map((r) => ({ header: r.header, field: r.field === '' || r.field === CONSTANT ? null : (r.field as FieldId) })),
         set: kept.filter(constant).map((r) => ({ header: r.header, value: r.value.trim() })),
         drop: rows.filter((r) => r.drop).map((r) => r.header),
+        rowsPerFile: perFileValue,
       });
       onSaved();
     } catch (e) {
@@ -74,7 +78,7 @@ export function ProfileEditor({ profile, onClose, onSaved }: { profile: ProfileD
   };
 
   return (
-    <Dialog title={`Ubah profil “${profile.name}” (${KIND_SHORT[profile.kind]})`} onClose={onClose} onSubmit={submit} submitLabel="Simpan profil" busy={busy} canSubmit={sheetName.trim() !== '' && rows.some((r) => !r.drop)} wide>
+    <Dialog title={`Ubah profil “${profile.name}” (${KIND_SHORT[profile.kind]})`} onClose={onClose} onSubmit={submit} submitLabel="Simpan profil" busy={busy} canSubmit={sheetName.trim() !== '' && rows.some((r) => !r.drop) && perFileOk} wide>
       <div className="stack">
         <p className="small muted">
           Kolom yang tidak dicatat Sigap (mis. <code>STATUS_KAWIN</code>, <code>LOKASI_PEKERJAAN</code>) dapat diisi <strong>nilai tetap</strong>, sama untuk semua orang.
@@ -87,6 +91,9 @@ export function ProfileEditor({ profile, onClose, onSaved }: { profile: ProfileD
         ) : null}
         <FormField label="Nama sheet" required hint={profile.templateFile ? 'Sheet templat kantor cabang; tidak dapat diganti.' : 'Persis seperti di templat kantor cabang (paling banyak 31 karakter).'}>
           <input type="text" value={sheetName} maxLength={31} readOnly={Boolean(profile.templateFile)} onChange={(e) => setSheetName(e.target.value)} />
+        </FormField>
+        <FormField label="Baris per berkas" hint="Kosong: 10.000 (batas portal SIPP). Isi bila kantor cabang meminta berkas lebih kecil; batch yang lebih besar dibagi menjadi beberapa berkas.">
+          <input type="text" inputMode="numeric" value={perFile} maxLength={5} placeholder="10000" onChange={(e) => setPerFile(e.target.value.replace(/\D/g, ''))} aria-invalid={!perFileOk} />
         </FormField>
         <div className="table-scroll rp-editor">
           <table className="simple-table" data-testid="profile-editor">
