@@ -36,7 +36,7 @@ export const BPJS_USAGE = `sigap export new|continue|na|wage|bpu --out DIR [--pr
   sigap import-kpj FILE [--dry-run] [--json]
   sigap reconcile FILE --month YYYY-MM [--json]
   sigap profile list|fields [--json] | profile show NAME | profile from-template FILE --name NAME [--kind K]
-  sigap profile edit NAME [--sheet NAME] [--map HEADER=FIELD ...] [--set HEADER=VALUE ...] [--drop HEADER ...]
+  sigap profile edit NAME [--sheet NAME] [--map HEADER=FIELD ...] [--set HEADER=VALUE ...] [--drop HEADER ...] [--rows-per-file N|bawaan]
   sigap profile copy NAME --name NEW | profile delete NAME`;
 
 export const BILLING_USAGE = `sigap bill --month YYYY-MM [--issue] [--json]
