@@ -6,9 +6,10 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { testContext } from '../helpers';
+import { bridge, testHost } from '../api-harness';
 import { seedDemo } from '../../electron/core/demo/index';
 import { createPerson, updatePerson } from '../../electron/core/roster/person';
 import { writeCompletionWorkbook, COMPLETION_HEADER_ROW } from '../../electron/core/roster/completion-workbook';
@@ -176,3 +177,25 @@ describe('the completion workbook', () => {
     await expect(previewCompletion(ctx, csv)).rejects.toThrow('Berkas "salah.csv": tidak ditemukan baris judul kolom dengan NIK');
   });
 });
+
+describe('through the bridge (hr)', () => {
+  it('keeps a backup before applying, and refuses finance', async () => {
+    const host = testHost();
+    host.backupDir = join(ctx.dir, 'cadangan');
+    mkdirSync(host.backupDir);
+    const api = bridge(ctx, host, { as: 'hr' });
+    host.openQueue.push(join(FIXTURES, 'completion-lo.xlsx'));
+    const chosen = (await api.ok('person.completion.chooseFile', {}))!;
+    const pv = await api.ok('person.completion.preview', { token: chosen.token });
+    expect([pv.counts.people, pv.fieldsChanged, pv.errors]).toEqual([4, 10, 2]);
+    const refused = await api.call('person.completion.apply', { previewId: pv.previewId });
+    expect(refused.ok).toBe(false);
+    expect(readdirSync(host.backupDir)).toEqual([]);
+    expect(await api.ok('person.completion.apply', { previewId: pv.previewId, skipInvalid: true })).toEqual({ persons: 4, fields: 10 });
+    expect(readdirSync(host.backupDir)).toHaveLength(1);
+    const fin = bridge(ctx, testHost(), { as: 'finance' });
+    const denied = await fin.call('person.completion.chooseFile', {});
+    expect(denied.ok ? null : denied.error.code).toBe('FORBIDDEN');
+  });
+});
+

@@ -8,8 +8,9 @@ import { COMPLETION_LIST_LIMIT } from '../../../shared/contract/person-calls';
 import type { Output, ParsedInput } from '../../../shared/contract/index';
 import { SigapError } from '../../../shared/errors';
 import { letterToken } from '../files/saved-files';
+import { autoBackup } from '../backup/auto';
 import { unitsWithPeople, writeCompletionWorkbooks } from '../roster/completion-workbook';
-import { applyCompletion, previewCompletion, type CompletionPreview } from '../roster/completion-import';
+import { applyCompletion, previewCompletion, refuseUnconfirmed, type CompletionPreview } from '../roster/completion-import';
 
 type Names = keyof typeof personCalls;
 export type PersonHandlers = { [K in Names]: (input: ParsedInput<K>) => Promise<Output<K>> | Output<K> };
@@ -60,9 +61,15 @@ export function personHandlers(ctx: CoreContext, host: HostServices): PersonHand
       previews.set(id, pv);
       return completionPreviewDto(id, pv);
     },
-    'person.completion.apply': ({ previewId, skipInvalid }) => {
+    'person.completion.apply': async ({ previewId, skipInvalid }) => {
       const pv = previews.get(previewId);
       if (!pv) throw new SigapError('NOT_FOUND', 'Pratinjau sudah kedaluwarsa. Pilih berkasnya lagi.');
+      refuseUnconfirmed(pv, { skipInvalid: skipInvalid ?? false });
+      // Thousands of people may change at once: the roster as it was stays a restore away, as before an SK.
+      if (host.backupDir && pv.people.length > 0) {
+        host.progress({ task: 'person.completion.apply', phase: 'Mencadangkan basis data', done: 0, total: null });
+        await autoBackup(ctx, host.backupDir, 'otomatis');
+      }
       const applied = applyCompletion(ctx, pv, { skipInvalid: skipInvalid ?? false });
       previews.delete(previewId);
       return applied;

@@ -129,14 +129,19 @@ export async function previewCompletion(ctx: CoreContext, path: string, opts: Re
 
 export interface CompletionApplied { persons: number; fields: number }
 
+/** A preview with errors is applied only when the clerk chose to skip them (checked before any backup). */
+export function refuseUnconfirmed(pv: CompletionPreview, opts: { skipInvalid?: boolean }): void {
+  if (pv.errors > 0 && !opts.skipInvalid) {
+    throw new SigapError('CONFIRM_REQUIRED', `Berkas "${pv.file}" memuat ${pv.errors} masalah (sel tidak sah, KPJ ganda atau isian yang bertentangan). Perbaiki berkasnya, atau terapkan tanpa sel-sel itu.`);
+  }
+}
+
 /**
  * Applies a preview in one transaction: refused when the people it read changed since (CONFLICT), and
  * when it has errors the clerk did not choose to skip (CONFIRM_REQUIRED). One audit row per person.
  */
 export function applyCompletion(ctx: CoreContext, pv: CompletionPreview, opts: { skipInvalid?: boolean } = {}): CompletionApplied {
-  if (pv.errors > 0 && !opts.skipInvalid) {
-    throw new SigapError('CONFIRM_REQUIRED', `Berkas "${pv.file}" memuat ${pv.errors} masalah (sel tidak sah, KPJ ganda atau isian yang bertentangan). Perbaiki berkasnya, atau terapkan tanpa sel-sel itu.`);
-  }
+  refuseUnconfirmed(pv, opts);
   return ctx.db.transaction(() => {
     // All NIKs of the file, not only those changed: a person edited since may now differ from the file,
     // and a NIK unknown then may be on the roster now.
