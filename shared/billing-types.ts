@@ -269,6 +269,8 @@ export interface ArrearsReport {
   fineIsEstimate: true;
   units: ArrearsUnit[];
   totals: Record<AgingBucket, number> & { pastDue: number; outstanding: number; fineEstimate: number; latePaidFineEstimate: number };
+  /** The NPP the report is limited to; null: every NPP. */
+  npp?: string | null;
 }
 
 /** A signature block: role, title as printed, name and NIP (empty until filled in Pengaturan). */

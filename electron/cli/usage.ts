@@ -41,7 +41,7 @@ export const BPJS_USAGE = `sigap export new|continue|na|wage|bpu --out DIR [--pr
 
 export const BILLING_USAGE = `sigap bill --month YYYY-MM [--issue] [--json]
   sigap pay NOMOR --amount N --date YYYY-MM-DD --sp2d TEKS [--note TEKS] [--confirm-early-date] [--json]
-  sigap arrears [--as-of YYYY-MM-DD] [--json]
+  sigap arrears [--as-of YYYY-MM-DD] [--npp NPP] [--json]
   sigap rates [--month YYYY-MM] [--json]
   sigap invoice xlsx NOMOR --out FILE
   sigap invoice pdf NOMOR --out FILE [--paper A4|F4] [--no-attachment]

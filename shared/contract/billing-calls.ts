@@ -148,6 +148,7 @@ export const arrearsDto = z.object({
     latePaidFineEstimate: int.optional(), latePaid: z.array(latePaidFineDto).optional(),
   })),
   totals: bucketsDto.extend({ pastDue: int, outstanding: int, fineEstimate: int, latePaidFineEstimate: int.optional() }),
+  npp: z.string().nullable().optional(),
 });
 export type ArrearsDto = z.infer<typeof arrearsDto>;
 
@@ -175,7 +176,7 @@ export const billingCalls = {
   'billing.months': { input: empty, output: z.array(monthDto) },
   'billing.run': { input: z.object({ month }).strict(), output: z.object({ month: z.string(), drafts: int, issued: int, persons: int, total: int }) },
   'billing.issueAll': { input: z.object({ month }).strict(), output: z.object({ issued: int }) },
-  'billing.arrears': { input: z.object({ asOf: isoDate.optional() }).strict(), output: arrearsDto },
+  'billing.arrears': { input: z.object({ asOf: isoDate.optional(), npp: text(20).optional() }).strict(), output: arrearsDto },
   'invoice.list': { input: invoiceListInput, output: invoiceListDto },
   'invoice.get': { input: z.object({ invoiceId: id, ...pageInput }).strict(), output: invoiceDetailDto },
   'invoice.lines': { input: z.object({ invoiceId: id, ...pageInput }).strict(), output: linesPage },

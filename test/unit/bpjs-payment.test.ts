@@ -199,3 +199,26 @@ describe('in the recap', () => {
     copyFileSync(path, join(process.env.H7_PDF_DIR ?? ctx.dir, "rekap-bpjs.pdf"));
   });
 });
+
+describe('arrears per NPP', () => {
+  it('the arrears report, the bridge and sigap arrears can be limited to one NPP', async () => {
+    january();
+    const { arrearsReport } = await import('../../electron/core/billing/arrears');
+    // As of 25 February: the RSUD owes its 16.200 (due 16 February); Dinas Sosial paid 32.400 on 20 February,
+    // 4 days late: one started month, 32.400 x 2% = 648. Dinas Kesehatan paid on time.
+    const rsud = arrearsReport(ctx, '2026-02-25', RSUD_NPP);
+    expect(rsud.units.map((u) => [u.opdCode, u.outstanding, u.latePaidFineEstimate])).toEqual([['20', 16_200, 0]]);
+    expect(rsud.npp).toBe(RSUD_NPP);
+    const own = arrearsReport(ctx, '2026-02-25', OWN);
+    expect(own.units.map((u) => [u.opdCode, u.outstanding, u.latePaidFineEstimate])).toEqual([['07', 0, 648]]);
+    const all = arrearsReport(ctx, '2026-02-25');
+    expect(all.units.map((u) => u.opdCode).sort()).toEqual(['07', '20']);
+    expect(all.totals.outstanding).toBe(rsud.totals.outstanding + own.totals.outstanding);
+
+    const dto = await bridge(ctx, testHost(), { as: 'viewer' }).ok('billing.arrears', { asOf: '2026-02-25', npp: RSUD_NPP });
+    expect(dto.units.map((u) => u.opdCode)).toEqual(['20']);
+    const cli = await runCli(['arrears', '--as-of', '2026-02-25', '--npp', '1804.0099', '--json', '--db', ctx.dbPath], { at: '2026-02-25T03:00:00Z' });
+    expect(cli.code).toBe(0);
+    expect(cli.json<{ npp: string; units: { opdCode: string }[] }>()).toMatchObject({ npp: RSUD_NPP, units: [{ opdCode: '20' }] });
+  });
+});

@@ -121,14 +121,15 @@ export async function payCommand(args: string[], cx: CliEnv): Promise<number> {
 }
 
 export async function arrearsCommand(args: string[], cx: CliEnv): Promise<number> {
-  const { values } = parseArgs({ args, options: { 'as-of': { type: 'string' }, json: { type: 'boolean' }, db: { type: 'string' } } });
+  const { values } = parseArgs({ args, options: { 'as-of': { type: 'string' }, npp: { type: 'string' }, json: { type: 'boolean' }, db: { type: 'string' } } });
   if (values['as-of'] !== undefined && !isIsoDate(values['as-of'])) {
     throw new SigapError('INVALID_INPUT', `Tanggal --as-of "${values['as-of']}" tidak sah; tulis hari-bulan-tahun, mis. 31-03-2026 (atau 2026-03-31).`);
   }
   const ctx = openCli(values.db, cx);
   try {
     const asOf = values['as-of'] ?? todayIso(ctx);
-    const rep = arrearsReport(ctx, asOf);
+    // --npp: one employer registration only, as BPJS counts it (typed with or without dots).
+    const rep = arrearsReport(ctx, asOf, values.npp ?? null);
     if (values.json) {
       printJson(cx.io, rep);
       return 0;
@@ -137,6 +138,7 @@ export async function arrearsCommand(args: string[], cx: CliEnv): Promise<number
       ['Unit', ...AGING_BUCKETS.map((b) => AGING_LABELS[b]), 'Tunggakan', 'Perk. denda', 'Denda bayar telat'],
       rep.units.map((u) => [`${u.opdCode} ${u.opd}${u.bpuLapseRisk ? ' (!BPU)' : ''}`, ...AGING_BUCKETS.map((b) => u.buckets[b]), u.outstanding, u.fineEstimate, u.latePaidFineEstimate]),
     ));
+    if (rep.npp) cx.io.out(`NPP ${rep.npp}\n`);
     cx.io.out(`Per ${asOf}: belum dibayar ${formatRupiah(rep.totals.outstanding)}, lewat jatuh tempo ${formatRupiah(rep.totals.pastDue)}; perkiraan denda ${formatRupiah(rep.totals.fineEstimate)} (PERKIRAAN, keberlakuan denda bagi Pemda belum pasti).\n`);
     if (rep.totals.latePaidFineEstimate > 0) {
       cx.io.out(`Perkiraan denda atas pembayaran terlambat (bulan PU yang sudah dibayar setelah jatuh tempo, ditagih bersama tagihan berikutnya): ${formatRupiah(rep.totals.latePaidFineEstimate)} (PERKIRAAN).\n`);

@@ -62,7 +62,7 @@ export function billingHandlers(ctx: CoreContext, host: HostServices): BillingHa
 
     'billing.issueAll': ({ month }) => ({ issued: issueDrafts(ctx, month) }),
 
-    'billing.arrears': ({ asOf }) => arrearsReport(ctx, asOf ?? todayIso(ctx)),
+    'billing.arrears': ({ asOf, npp }) => arrearsReport(ctx, asOf ?? todayIso(ctx), npp),
 
     'invoice.list': ({ month, status, opdId, offset = 0, limit = 500 }) => {
       const all = listInvoices(ctx, { month, status, opdId });

@@ -29,6 +29,7 @@ import { terbilangRupiah } from '../../../shared/terbilang';
 import { AGING_BUCKETS, type AgingBucket, type ArrearsItem, type ArrearsReport, type ArrearsUnit, type LatePaidFine, type ReminderLetter, type Segment } from '../../../shared/billing-types';
 import { daysBetween, monthsLate } from './calendar';
 import { statutoryDueDates } from './statutory-due';
+import { INVOICE_NPP, resolveNpp } from './bpjs-payment';
 import { paramAt } from './rates';
 import { applyBp } from './round';
 import { letterhead, unitHeader } from './header';
@@ -59,7 +60,7 @@ const GROUPS_SQL = `
          coalesce(sum((SELECT sum(p.amount) FROM payment p WHERE p.invoice_id = i.id AND p.sp2d_date <= @asOf)), 0) AS paid,
          group_concat(i.number, ', ' ORDER BY i.number) AS numbers
   FROM invoice i JOIN opd o ON o.id = i.opd_id
-  WHERE i.status = 'issued' AND date(i.issued_at, @zoneShift) <= @asOf
+  WHERE i.status = 'issued' AND date(i.issued_at, @zoneShift) <= @asOf AND (@npp IS NULL OR ${INVOICE_NPP} = @npp)
   GROUP BY i.opd_id, i.month, i.segment, i.due_date
   HAVING sum(i.total) > paid
   ORDER BY o.code, i.month, i.segment DESC, i.due_date`;
@@ -72,12 +73,12 @@ interface PuPaymentRow { opdId: number; month: string; dueDate: string; number: 
 const PU_GROUPS_SQL = `
   SELECT i.opd_id AS opdId, o.code AS opdCode, o.name AS opd, o.kind AS opdKind, i.month, i.due_date AS dueDate, sum(i.total) AS billed
   FROM invoice i JOIN opd o ON o.id = i.opd_id
-  WHERE i.status = 'issued' AND i.segment = 'PU' AND date(i.issued_at, @zoneShift) <= @asOf
+  WHERE i.status = 'issued' AND i.segment = 'PU' AND date(i.issued_at, @zoneShift) <= @asOf AND (@npp IS NULL OR ${INVOICE_NPP} = @npp)
   GROUP BY i.opd_id, i.month, i.due_date`;
 const PU_PAYMENTS_SQL = `
   SELECT i.opd_id AS opdId, i.month, i.due_date AS dueDate, i.number, p.sp2d_number AS sp2dNumber, p.sp2d_date AS sp2dDate, p.amount
   FROM payment p JOIN invoice i ON i.id = p.invoice_id
-  WHERE i.status = 'issued' AND i.segment = 'PU' AND date(i.issued_at, @zoneShift) <= @asOf AND p.sp2d_date <= @asOf
+  WHERE i.status = 'issued' AND i.segment = 'PU' AND date(i.issued_at, @zoneShift) <= @asOf AND p.sp2d_date <= @asOf AND (@npp IS NULL OR ${INVOICE_NPP} = @npp)
   ORDER BY i.opd_id, i.month, i.due_date, p.sp2d_date, p.id`;
 
 const groupKey = (opdId: number, month: string, dueDate: string) => `${opdId}|${month}|${dueDate}`;
@@ -109,9 +110,16 @@ function hasBpuLapseRun(items: ArrearsItem[]): boolean {
   return false;
 }
 
-export function arrearsReport(ctx: CoreContext, asOf: string): ArrearsReport {
+/**
+ * `npp`: only the invoices billed under that employer registration (BPJS bills and counts arrears per
+ * NPP); absent, every NPP together.
+ */
+export function arrearsReport(ctx: CoreContext, asOf: string, npp?: string | null): ArrearsReport {
   if (!isIsoDate(asOf)) throw new SigapError('INVALID_INPUT', `Tanggal "${asOf}" tidak sah; tulis YYYY-MM-DD.`);
   const zoneShift = `+${zoneOffsetMs(officeZone(ctx)) / 3600_000} hours`;
+  // An NPP as typed (dots, spaces) is matched to a registered one; an unknown NPP is refused.
+  const only = npp ? resolveNpp(ctx, npp) : null;
+  const params = { asOf, zoneShift, npp: only };
   const statutory = statutoryDueDates(ctx);
   const fineRate = new Map<string, number>();
   const fineBpFor = (month: string): number => {
@@ -134,7 +142,7 @@ export function arrearsReport(ctx: CoreContext, asOf: string): ArrearsReport {
     }
     return u;
   };
-  for (const g of ctx.db.prepare(GROUPS_SQL).all({ asOf, zoneShift }) as GroupRow[]) {
+  for (const g of ctx.db.prepare(GROUPS_SQL).all(params) as GroupRow[]) {
     const statutoryDueDate = statutory(g.month, g.segment);
     const daysPastDue = daysBetween(statutoryDueDate, asOf);
     const outstanding = g.billed - g.paid;
@@ -154,13 +162,13 @@ export function arrearsReport(ctx: CoreContext, asOf: string): ArrearsReport {
   }
   // The fine on PU months (or parts of them) already paid, but after the due date.
   const payments = new Map<string, PuPaymentRow[]>();
-  for (const p of ctx.db.prepare(PU_PAYMENTS_SQL).all({ asOf, zoneShift }) as PuPaymentRow[]) {
+  for (const p of ctx.db.prepare(PU_PAYMENTS_SQL).all(params) as PuPaymentRow[]) {
     const k = groupKey(p.opdId, p.month, p.dueDate);
     const list = payments.get(k);
     if (list) list.push(p);
     else payments.set(k, [p]);
   }
-  for (const g of ctx.db.prepare(PU_GROUPS_SQL).all({ asOf, zoneShift }) as PuGroupRow[]) {
+  for (const g of ctx.db.prepare(PU_GROUPS_SQL).all(params) as PuGroupRow[]) {
     const paid = payments.get(groupKey(g.opdId, g.month, g.dueDate)) ?? [];
     const bp = fineBpFor(g.month);
     const statutoryDueDate = statutory(g.month, 'PU');
@@ -193,7 +201,7 @@ export function arrearsReport(ctx: CoreContext, asOf: string): ArrearsReport {
     totals.fineEstimate += u.fineEstimate;
     totals.latePaidFineEstimate += u.latePaidFineEstimate;
   }
-  return { asOf, fineIsEstimate: true, units: list, totals };
+  return { asOf, fineIsEstimate: true, units: list, totals, npp: only };
 }
 
 /** The data of a reminder letter to a unit with past-due arrears (the renderer prints it). */

@@ -91,15 +91,15 @@ const COLUMNS = `id, npp, month, segment, bill_total AS billTotal, bill_source A
 /** The row no other row supersedes: the record as it stands. */
 const CURRENT = `NOT EXISTS (SELECT 1 FROM bpjs_payment n WHERE n.supersedes_id = p.id)`;
 
-/** The NPP an invoice bills: the one frozen in its header at issue, else its registration's. */
-const INVOICE_NPP = `coalesce(json_extract(i.header_json, '$.letterhead.npp'), ${registrationNppSql('i.registration_id')})`;
+/** The NPP an invoice row `i` bills: the one frozen in its header at issue, else its registration's. */
+export const INVOICE_NPP = `coalesce(json_extract(i.header_json, '$.letterhead.npp'), ${registrationNppSql('i.registration_id')})`;
 
 function knownNpps(ctx: CoreContext): { npp: string; name: string }[] {
   return listRegistrations(ctx).filter((r) => r.npp !== null).map((r) => ({ npp: r.npp!, name: r.name }));
 }
 
 /** The NPP typed (spaces, dots and dashes ignored) among the registrations; empty: the Pemda's own. */
-function resolveNpp(ctx: CoreContext, raw: string | null | undefined): string {
+export function resolveNpp(ctx: CoreContext, raw: string | null | undefined): string {
   const regs = listRegistrations(ctx);
   if (raw === null || raw === undefined || raw.trim() === '') {
     const own = regs[0]?.npp ?? null;

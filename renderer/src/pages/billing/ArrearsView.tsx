@@ -24,7 +24,11 @@ export function ArrearsView({ today }: { today: string }) {
   const bridge = useBridge();
   const [dateText, setDateText] = useState(`${today.slice(8, 10)}-${today.slice(5, 7)}-${today.slice(0, 4)}`);
   const asOf = parseDateText(dateText) ?? today;
-  const load = useLoad(useCallback(() => bridge.call('billing.arrears', { asOf }), [bridge, asOf]));
+  // BPJS counts arrears per NPP: with more than one registration the view can show one at a time.
+  const [npp, setNpp] = useState('');
+  const registrations = useLoad(useCallback(() => bridge.call('registration.list', {}), [bridge]));
+  const npps = (registrations.data ?? []).filter((r) => r.npp !== null);
+  const load = useLoad(useCallback(() => bridge.call('billing.arrears', { asOf, ...(npp ? { npp } : {}) }), [bridge, asOf, npp]));
   const [open, setOpen] = useState<number | null>(null);
   const [letter, setLetter] = useState<Unit | null>(null);
 
@@ -34,6 +38,14 @@ export function ArrearsView({ today }: { today: string }) {
         <FormField label="Per tanggal">
           <DateInput value={dateText} onChange={setDateText} />
         </FormField>
+        {npps.length > 1 ? (
+          <FormField label="NPP">
+            <select value={npp} onChange={(e) => setNpp(e.target.value)} data-testid="arrears-npp">
+              <option value="">Semua NPP</option>
+              {npps.map((r) => <option key={r.npp} value={r.npp!}>{r.npp} · {r.name}</option>)}
+            </select>
+          </FormField>
+        ) : null}
         <p className="muted small arrears-note">
           Dihitung dari tagihan yang sudah terbit dan pembayaran SP2D sampai tanggal ini. Umur tunggakan dan denda dihitung dari jatuh tempo menurut ketentuan
           (PU: tanggal 15 bulan berikutnya; BPU: tanggal 15 bulan berjalan), juga untuk bulan yang ditagihkan terlambat; batas bayar pada tagihan
