@@ -138,8 +138,12 @@ describe('the completion workbook', () => {
     // The treasurer fills two cells in Excel (exceljs stands in) and saves.
     ws.getCell(`F${COMPLETION_HEADER_ROW + 1}`).value = 'Siti Aminah';
     ws.getCell(`K${COMPLETION_HEADER_ROW + 2}`).value = 'T';
+    // Dedi's NIK retyped into a number cell: Excel would have kept 15 digits of it; refused, said where.
+    ws.getCell(`B${COMPLETION_HEADER_ROW + 3}`).value = 1804012007880004;
     await wb.xlsx.writeFile(path);
     const pv = await previewCompletion(ctx, path);
+    expect(pv.problems.map((p) => [p.code, p.row, p.column])).toEqual([['NIK_NUMERIC', COMPLETION_HEADER_ROW + 3, 'B']]);
+    expect(pv.problems[0]!.message).toContain('NIK 1804012007880004 tersimpan sebagai angka di Excel');
     expect(pv.people.map((p) => [p.name, p.changes])).toEqual([
       ['Ahmad Fauzi', [{ field: 'motherName', old: null, new: 'Siti Aminah' }]],
       ['Budi Santoso', [{ field: 'maritalStatus', old: null, new: 'T' }]],

@@ -185,6 +185,13 @@ function readRow(r: SheetRow, sheet: string, header: Header, file: string, rows:
     const col = header.columns.find((x) => x.field === c)!;
     return { sheet, row: r.row, column: col.letter, columnName: col.header, prefix: `Berkas "${file}", sheet "${sheet}", baris ${r.row}, kolom ${col.letter} (${col.header})` };
   };
+  if (typeof nikCell === 'number') {
+    // As the SK importer says it (skimport/rows.ts): a spreadsheet keeps 15 digits of a number.
+    const w = where('nik');
+    const digits = Number.isInteger(nikCell) ? BigInt(Math.round(nikCell)).toString() : String(nikCell);
+    problems.push({ ...w, code: 'NIK_NUMERIC', severity: 'error', message: `${w.prefix}: NIK ${digits} tersimpan sebagai angka di Excel, sehingga digit terakhirnya sudah hilang (Excel hanya menyimpan 15 digit). Ubah format sel menjadi Teks lalu ketik ulang NIK dari KTP. Baris ini tidak dibaca.` });
+    return;
+  }
   const nik = parseNik(cellText(nikCell));
   if (!nik.ok) {
     // A title, total or signature row below the list has no NIK and nothing to fill: not a problem.
