@@ -164,7 +164,8 @@ describe('the completion workbook', () => {
     expect(pv.people).toEqual([expect.objectContaining({ nik: '1804010101900001', changes: [{ field: 'kpj', old: null, new: '12345678901' }] })]);
 
     const csv = join(ctx.dir, 'isian.csv');
-    writeFileSync(csv, 'NIK;Nama;Status Kawin;Kode Pos\n1804011503850003;Budi Santoso;kawin;34.815\n1804010101900001;Ahmad Fausi;duda;\n');
+    // Ahmad's address as a finance export writes a hidden value: no data, never stored.
+    writeFileSync(csv, 'NIK;Nama;Status Kawin;Kode Pos;Alamat\n1804011503850003;Budi Santoso;kawin;34.815;\n1804010101900001;Ahmad Fausi;duda;;disembunyikan\n');
     const c = await previewCompletion(ctx, csv);
     expect(c.people.map((p) => [p.nik, p.changes.map((x) => `${x.field}=${x.new}`)])).toEqual([
       ['1804011503850003', ['postalCode=34815', 'maritalStatus=Y']],

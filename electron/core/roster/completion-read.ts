@@ -17,6 +17,7 @@ import { matchField, normalizeLabel } from '../skimport/header';
 import { openSheets } from '../skimport/sheets';
 import { sha256File } from '../skimport/read';
 import { isPlaceholder } from '../bpjs/preflight';
+import { HIDDEN } from '../../../shared/mask';
 
 type Column = CompletionField | 'nik' | 'name';
 
@@ -106,7 +107,8 @@ type Parsed = { ok: true; value: string } | { ok: false; message: string };
 /** One cell of a field, as the person form would store it. */
 export function parseCompletionCell(field: CompletionField, cell: Cell): Parsed | null {
   const raw = unquote(cellText(cell)).replace(/\s+/g, ' ').trim();
-  if (raw === '' || isPlaceholder(raw)) return null;
+  // "disembunyikan" is what a finance or viewer export writes in place of a private value: no data.
+  if (raw === '' || isPlaceholder(raw) || raw.toLowerCase() === HIDDEN) return null;
   switch (field) {
     case 'kpj': {
       const digits = raw.replace(/[\s.-]/g, '');
