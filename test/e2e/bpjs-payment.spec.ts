@@ -47,8 +47,8 @@ test('Pembayaran ke BPJS: record the bill, find the SP2D short by two units, pay
   await expect(own.getByTestId('bpjs-shortfall')).toHaveText(`kurang ${formatRupiah(short + 5_400)}`);
   await expect(own.getByTestId('bpjs-bill-differs')).toContainText(formatRupiah(5_400));
   await own.getByRole('button', { name: 'Riwayat (3)' }).click();
-  await expect(own.getByTestId('bpjs-history').locator('li')).toHaveCount(3);
-  await expect(own.getByTestId('bpjs-history')).toContainText('alasan: Tagihan susulan satu pegawai dari kantor cabang');
+  await expect(page.getByTestId('bpjs-history').locator('li')).toHaveCount(3);
+  await expect(page.getByTestId('bpjs-history')).toContainText('alasan: Tagihan susulan satu pegawai dari kantor cabang');
   expect(sigap.ctx.db.prepare("SELECT count(*) FROM audit_log WHERE entity = 'bpjs_payment'").pluck().get()).toBe(3);
 });
 
@@ -63,6 +63,11 @@ test('Tunggakan: a month billed late shows the statutory date and the OPD deadli
   await expect(dates).toContainText('16 Februari 2026');
   await expect(dates).toContainText('batas tagihan OPD 16 Maret 2026');
   await expect(dates.getByTestId('arrears-bpjs-late')).toHaveText('terlambat bagi BPJS, batas OPD belum lewat');
+
+  // One NPP at a time: the RSUD's registration shows only the RSUD.
+  await page.getByTestId('arrears-npp').selectOption(RSUD_NPP);
+  await expect(page.getByTestId('arrears-row')).toHaveCount(1);
+  await expect(page.getByTestId('arrears-row')).toContainText('RSUD Alimuddin Umar');
 });
 
 test('an SP2D dated before the invoice was issued is asked about, then recorded when confirmed', async ({ page, sigap }) => {
