@@ -9,7 +9,7 @@ import { SigapError } from '../../shared/errors';
 const READ_ONLY: Record<string, true | readonly string[]> = {
   roster: true, rates: true, arrears: true, preflight: true, batches: true, batch: true, invoice: true,
   coverage: true, forecast: true,
-  opd: ['list', 'alias list'], category: ['list'], npp: ['list'], exception: ['list'], incident: ['list'], user: ['list'], backup: ['list'],
+  opd: ['list', 'alias list'], category: ['list'], npp: ['list'], 'sebab-na': ['list'], exception: ['list'], incident: ['list'], user: ['list'], backup: ['list'],
   settings: ['show'], sk: ['scan'], person: ['template'], profile: ['list', 'show', 'fields'],
 };
 

@@ -31,6 +31,7 @@ export const COMMANDS: Record<string, Command> = {
   opd: lazy(() => import('./commands/units'), 'opdCommand'),
   category: lazy(() => import('./commands/units'), 'categoryCommand'),
   npp: lazy(() => import('./commands/npp'), 'nppCommand'),
+  'sebab-na': lazy(() => import('./commands/na-reasons'), 'naReasonCommand'),
   demo: lazy(() => import('./commands/demo'), 'demoCommand'),
   backup: lazy(() => import('./commands/backup'), 'backupCommand'),
   user: lazy(() => import('./commands/user'), 'userCommand'),

@@ -76,6 +76,9 @@ export const EXCEPTION_USAGE = `sigap exception list --nik NIK [--month YYYY-MM]
 
 export const SETTINGS_USAGE = `sigap settings show [--json] | set KUNCI=NILAI ... (sigap settings --help: daftar kunci)`;
 
+export const NA_REASON_USAGE = `sigap sebab-na list [--json]
+  sigap sebab-na set mengundurkan-diri|pensiun|phk|habis-kontrak KODE [--sumber "TEKS"] [--catatan "TEKS"] [--json]   kode SEBAB_NA dari templat kantor cabang`;
+
 export const USAGE = `Sigap: daftar pegawai non-ASN, iuran dan pelaporan BPJS Ketenagakerjaan
 
 Penggunaan:
@@ -87,6 +90,7 @@ Penggunaan:
   ${OPD_USAGE}
   ${CATEGORY_USAGE}
   ${NPP_USAGE}
+  ${NA_REASON_USAGE}
   ${TEMPLATE_USAGE}
   ${SETTINGS_USAGE}
   sigap demo --persons N [--year YYYY] [--seed N]

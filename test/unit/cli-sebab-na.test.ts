@@ -1,0 +1,28 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { testContext } from '../helpers';
+import { runCli } from '../cli-harness';
+
+let ctx: ReturnType<typeof testContext>;
+beforeEach(() => {
+  ctx = testContext('2026-03-10T03:00:00Z');
+});
+afterEach(() => ctx.close());
+
+describe('sigap sebab-na', () => {
+  it('lists the seeded codes and sets one from the branch template, audited', async () => {
+    const db = ['--db', ctx.dbPath];
+    const list = await runCli(['sebab-na', 'list', '--json', ...db]);
+    expect(list.code).toBe(0);
+    expect(list.json<{ reasons: { reason: string; code: string }[] }>().reasons.map((r) => [r.reason, r.code])).toEqual([
+      ['resign', 'A1'], ['retirement', 'A4'], ['dismissal', 'PHK'], ['contract_end', 'HABIS KONTRAK'],
+    ]);
+    const set = await runCli(['sebab-na', 'set', 'habis-kontrak', 'a3', '--sumber', 'Templat KC Liwa 2026', ...db]);
+    expect([set.code, set.stdout]).toEqual([0, expect.stringContaining('A3 (sumber: Templat KC Liwa 2026)')]);
+    expect(ctx.db.prepare("SELECT count(*) FROM audit_log WHERE entity = 'bpjs_na_reason'").pluck().get()).toBe(1);
+    const bad = await runCli(['sebab-na', 'set', 'wafat', 'A9', ...db]);
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toMatch(/mengundurkan-diri, pensiun, phk, habis-kontrak/);
+    const help = await runCli(['sebab-na', '--help']);
+    expect(help.stdout + help.stderr).toMatch(/sigap sebab-na set/);
+  });
+});
