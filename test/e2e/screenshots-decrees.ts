@@ -71,4 +71,16 @@ test('the decree scan in the wizard and on the SK page, and withdrawing an SK', 
   await expect(page.getByTestId('undo-blockers')).toContainText('Tagihan yang sudah terbit');
   await page.getByTestId('decree-undo').scrollIntoViewIfNeeded();
   await shot(page, join(OUT, '79-sk-batalkan-ditolak.png'));
+  await page.keyboard.press('Escape');
+
+  // For a look, not the docs: the list after 800/052 is withdrawn (SIGAP_SHOT_DIR, default /tmp).
+  await row('800/052/KPTS/III.01/2026').getByRole('button', { name: '800/052/KPTS/III.01/2026' }).click();
+  await page.getByRole('button', { name: 'Periksa pembatalan…' }).click();
+  await page.getByLabel('Alasan pembatalan').fill('Lampiran salah unggah');
+  await page.getByRole('button', { name: 'Batalkan penerapan SK' }).click();
+  await expect(page.getByTestId('decree-status')).toContainText('Dibatalkan');
+  await shot(page, join(process.env.SIGAP_SHOT_DIR ?? '/tmp', 'sk-rincian-dibatalkan.png'));
+  await page.keyboard.press('Escape');
+  await expect(row('800/052/KPTS/III.01/2026')).toContainText('Dibatalkan');
+  await shot(page, join(process.env.SIGAP_SHOT_DIR ?? '/tmp', 'sk-daftar-dibatalkan.png'));
 });
