@@ -86,6 +86,8 @@ export async function preflightCommand(args: string[], cx: CliEnv): Promise<numb
       cx.io.out(table(['Jenis', 'Tertunda', 'Siap', 'Bermasalah'], r.kinds.map((k) => [REPORT_KIND_LABELS[k.kind], k.pending, k.ready, k.blocked.length])));
       for (const k of r.kinds) if (k.blocked.length + k.warned.length > 0) cx.io.out(`\n${REPORT_KIND_LABELS[k.kind]}:\n${problemLines([...k.blocked, ...k.warned])}`);
       for (const k of r.kinds) for (const w of k.profileWarnings) cx.io.out(`\nPerhatian (${REPORT_KIND_LABELS[k.kind]}): ${w.message}\n`);
+      // Required columns left empty: one line per column (filled in one step on the Pelaporan BPJS screen).
+      for (const k of r.kinds) for (const m of k.requiredMissing) cx.io.out(`\nWajib (${REPORT_KIND_LABELS[k.kind]}): ${m.column} kosong untuk ${m.count} orang; isi sekaligus di Pelaporan BPJS › Perlu dilaporkan.\n`);
     }
     return 0;
   } finally {
