@@ -276,6 +276,8 @@ export const reportingCalls = {
       set: z.array(z.object({ header: text(200).min(1), value: z.string().max(200).nullable() }).strict()).max(200).optional(),
       /** Rows per file, 1 to 10,000; null back to the portal's 10,000. */
       rowsPerFile: z.number().int().min(1).max(10_000).nullable().optional(),
+      /** Header -> whether the portal requires the column: a row leaving it empty is blocked (bpjs/required.ts). */
+      require: z.array(z.object({ header: text(200).min(1), required: z.boolean() }).strict()).max(200).optional(),
     }).strict(),
     output: profileDto,
   },

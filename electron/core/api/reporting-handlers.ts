@@ -124,8 +124,8 @@ export function reportingHandlers(ctx: CoreContext, host: HostServices): Reporti
       return { profile: profileDto(r.profile), unknownHeaders: r.unknownHeaders, missingHeaders: r.missingHeaders, sheet: r.sheet, headerRow: r.headerRow };
     },
 
-    'bpjs.profileEdit': ({ name, sheetName, map, drop, set, rowsPerFile }) =>
-      profileDto(editProfile(ctx, name, { ...(sheetName ? { sheetName } : {}), ...(map ? { map } : {}), ...(drop ? { drop } : {}), ...(set ? { set } : {}), ...(rowsPerFile !== undefined ? { rowsPerFile } : {}) })),
+    'bpjs.profileEdit': ({ name, sheetName, map, drop, set, rowsPerFile, require }) =>
+      profileDto(editProfile(ctx, name, { ...(sheetName ? { sheetName } : {}), ...(map ? { map } : {}), ...(drop ? { drop } : {}), ...(set ? { set } : {}), ...(rowsPerFile !== undefined ? { rowsPerFile } : {}), ...(require ? { require } : {}) })),
 
     'bpjs.profileCopy': ({ from, name }) => profileDto(copyProfile(ctx, from, name)),
 
