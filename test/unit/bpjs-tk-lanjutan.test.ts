@@ -78,6 +78,23 @@ describe('TK lanjutan', () => {
     expect(names('new')).toEqual(['CITRA BARU']);
   }, 120_000);
 
+  it('a KPJ the imported list leaves out is not deactivated or given a wage change before it is registered here', () => {
+    const listed = addPerson(ctx, { name: 'DODI TERDAFTAR', kpj: '55000000005' });
+    const unlisted = addPerson(ctx, { name: 'EKO LUAR', kpj: '66000000006' });
+    for (const p of [listed, unlisted]) {
+      addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu, wage: 2_000_000, start: '2025-01-01', end: '2025-12-31' });
+      addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu, wage: 2_400_000, start: '2026-01-01', end: '2026-02-28', reason: 'Habis kontrak' });
+    }
+    const names = (kind: 'na' | 'wage') => pendingChanges(ctx, kind, '2026-03-10').map((c) => c.name).sort();
+    // No list yet: a KPJ is taken as the Pemda's, as before.
+    expect(names('na')).toEqual(['DODI TERDAFTAR', 'EKO LUAR']);
+    expect(names('wage')).toEqual(['DODI TERDAFTAR', 'EKO LUAR']);
+    // The branch's list names only Dodi: Eko's KPJ is from elsewhere, the branch has nothing to deactivate.
+    importParticipantList([listed.id]);
+    expect(names('na')).toEqual(['DODI TERDAFTAR']);
+    expect(names('wage')).toEqual(['DODI TERDAFTAR']);
+  });
+
   it('reads a branch lanjutan template by header names, whatever their order and spelling', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Sheet1');

@@ -34,6 +34,16 @@ export function continueQuery(q: PendingSql): string {
       AND NOT ${q.SUBMITTED("'continue:' || p.id")} AND NOT ${q.SUBMITTED("'new:' || p.id")} ${q.ORDER}`;
 }
 
+/**
+ * A person's KPJ counts as a participation under this Pemda (for deactivations and wage changes): when no
+ * participant list was imported yet (nothing tells otherwise), when the list names the person, or when
+ * Sigap registered the person as TK lanjutan. A KPJ holder the imported list leaves out is registered
+ * first (TK lanjutan), not deactivated or given a wage change the branch could not match.
+ */
+export function kpjOfThisEmployer(submitted: (key: string) => string): string {
+  return `(NOT ${LIST_IMPORTED} OR EXISTS (SELECT 1 FROM bpjs_membership m WHERE m.person_id = p.id) OR ${submitted("'continue:' || p.id")})`;
+}
+
 /** No participant list was imported yet: Sigap cannot tell TK lanjutan from the Pemda's own participants. */
 export function continueNeedsList(ctx: CoreContext): boolean {
   return ctx.db.prepare(`SELECT ${LIST_IMPORTED}`).pluck().get() === 0;

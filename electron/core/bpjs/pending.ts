@@ -8,7 +8,7 @@ import { ratesForMonth } from '../billing/rates';
 import { baseRules, reportedBase, wageSql, type BaseRules } from '../billing/base';
 import type { PendingChange } from './types';
 import { registrationIdSql, registrationNppSql } from '../settings/registrations';
-import { continueQuery } from './continue-pending';
+import { continueQuery, kpjOfThisEmployer } from './continue-pending';
 
 /*
  * What the branch office has not been told, read from the roster as of a date. The rules:
@@ -42,7 +42,8 @@ import { continueQuery } from './continue-pending';
 const SUBMITTED = (key: string) => `EXISTS (SELECT 1 FROM bpjs_batch_item i JOIN bpjs_batch b ON b.id = i.batch_id
   WHERE i.change_key = ${key} AND b.status = 'submitted')`;
 
-const PARTICIPANT = `(p.kpj IS NOT NULL OR ${SUBMITTED("'new:' || p.id")})`;
+// A KPJ the branch's participant list does not confirm is not yet a participant here (continue-pending.ts).
+const PARTICIPANT = `((p.kpj IS NOT NULL AND ${kpjOfThisEmployer(SUBMITTED)}) OR ${SUBMITTED("'new:' || p.id")})`;
 
 const ENROLLED_PU = (alias: string) => `${alias}.segment = 'PU' AND ${alias}.enrolled = 1`;
 
