@@ -20,6 +20,7 @@ const ACTIONS: Record<string, string> = { create: 'Dibuat', update: 'Diubah', en
 const ENTITY_WORDS: Record<string, string> = {
   person: 'Data pribadi', engagement: 'Keterlibatan', decree: 'SK', opd: 'OPD', employer: 'Profil Pemda', user: 'Pengguna',
   backup: 'Cadangan', setting: 'Pengaturan', rate: 'Tarif', invoice: 'Tagihan', payment: 'Pembayaran', billing: 'Iuran', category: 'Kategori pegawai',
+  decree_attachment: 'Pindaian SK',
 };
 const entityLabel = (e: string) => ENTITY_WORDS[e] ?? e;
 
