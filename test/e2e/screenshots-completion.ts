@@ -5,6 +5,7 @@
  * Run with `npx playwright test -c test/e2e/screenshots.config.ts screenshots-completion`.
  */
 import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
@@ -31,7 +32,10 @@ test('Lengkapi data pegawai: download, preview, done', async ({ page, sigap }) =
   for (const unit of ['Dinas Kesehatan', 'Dinas Pendidikan dan Kebudayaan', 'Dinas Sosial']) {
     await page.getByRole('checkbox', { name: new RegExp(`^\\S+ ${unit}$`) }).check();
   }
-  sigap.folderQueue.push(sigap.dir);
+  // A fixed folder, so the picture does not change from run to run with a temporary name.
+  const folder = join(tmpdir(), 'sigap-lengkapi-data');
+  mkdirSync(folder, { recursive: true });
+  sigap.folderQueue.push(folder);
   await page.getByRole('button', { name: 'Unduh 3 buku kerja…' }).click();
   await expect(page.getByTestId('completion-written').locator('li')).toHaveCount(3);
   await shot(page, '70-lengkapi-unduh');
