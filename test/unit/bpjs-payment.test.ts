@@ -222,3 +222,18 @@ describe('arrears per NPP', () => {
     expect(cli.json<{ npp: string; units: { opdCode: string }[] }>()).toMatchObject({ npp: RSUD_NPP, units: [{ opdCode: '20' }] });
   });
 });
+
+describe('the bill from the branch file LibreOffice wrote (Formulir 2a)', () => {
+  it('reads its total, 554.400 (14.400 + 18.000 + 120.000 + 222.000 + 60.000 + 120.000), and refuses it for another NPP', async () => {
+    january();
+    const file = join(import.meta.dirname, '../fixtures/files/formulir-2a-lo.xls');
+    const at = { at: '2026-04-20T03:00:00Z' };
+    // The file is the March 2026 bill of NPP 18040012 (its title block says so).
+    const wrong = await runCli(['bpjs-payment', 'record', '--month', '2026-03', '--npp', RSUD_NPP, '--bill-file', file, '--db', ctx.dbPath], at);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('adalah tagihan NPP 18040012, bukan NPP 18040099');
+    const ok = await runCli(['bpjs-payment', 'record', '--month', '2026-03', '--bill-file', file, '--json', '--db', ctx.dbPath], at);
+    expect(ok.code).toBe(0);
+    expect(ok.json<{ billTotal: number; billSource: string; billFile: string }>()).toMatchObject({ billTotal: 554_400, billSource: 'file', billFile: 'formulir-2a-lo.xls' });
+  });
+});

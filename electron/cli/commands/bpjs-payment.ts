@@ -76,10 +76,10 @@ export async function bpjsPaymentCommand(args: string[], cx: CliEnv): Promise<nu
       return 0;
     }
     if (values.bill !== undefined && values['bill-file'] !== undefined) fail('Pakai --bill atau --bill-file, tidak keduanya.');
-    let billFile: { name: string; sha256: string; total: number } | undefined;
+    let billFile: { name: string; sha256: string; total: number; npp: string | null; segment: Segment } | undefined;
     if (values['bill-file'] !== undefined) {
       const bill = await readBill(resolve(values['bill-file']), month);
-      billFile = { name: bill.file, sha256: bill.sha256, total: bill.lines.reduce((s, l) => s + PROGRAMS.reduce((t, p) => t + l.amounts[p], 0), 0) };
+      billFile = { name: bill.file, sha256: bill.sha256, total: bill.lines.reduce((s, l) => s + PROGRAMS.reduce((t, p) => t + l.amounts[p], 0), 0), npp: bill.npp, segment: bill.segment };
     }
     const rec = recordBpjsPayment(ctx, {
       npp: values.npp, month, segment, billTotal: rupiahOption('bill', values.bill), billFile, fine: rupiahOption('fine', values.fine),

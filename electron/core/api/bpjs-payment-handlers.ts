@@ -13,7 +13,7 @@ export type BpjsPaymentHandlers = { [K in Names]: (input: ParsedInput<K>) => Pro
 /** The Pemda's payment to BPJS: thin handlers over core/billing/bpjs-payment.ts. */
 export function bpjsPaymentHandlers(ctx: CoreContext, host: HostServices): BpjsPaymentHandlers {
   // Bills read from a file, by token, until recorded: the renderer never names a path or a total of its own.
-  const bills = new Map<string, { month: string; name: string; sha256: string; total: number }>();
+  const bills = new Map<string, { month: string; name: string; sha256: string; total: number; npp: string | null; segment: 'PU' | 'BPU' }>();
   return {
     'bpjsPayment.month': ({ month }) => bpjsMonthStatus(ctx, month),
     'bpjsPayment.history': ({ npp, month, segment }) => bpjsPaymentHistory(ctx, npp, month, segment),
@@ -23,15 +23,15 @@ export function bpjsPaymentHandlers(ctx: CoreContext, host: HostServices): BpjsP
       const bill = await readBill(path, month);
       const total = bill.lines.reduce((s, l) => s + PROGRAMS.reduce((t, p) => t + l.amounts[p], 0), 0);
       const token = randomBytes(16).toString('hex');
-      bills.set(token, { month, name: bill.file, sha256: bill.sha256, total });
+      bills.set(token, { month, name: bill.file, sha256: bill.sha256, total, npp: bill.npp, segment: bill.segment });
       return { token, name: bill.file, total, lines: bill.lines.length, npp: bill.npp, period: bill.period, segment: bill.segment };
     },
     'bpjsPayment.record': ({ billToken, ...input }) => {
-      let billFile: { name: string; sha256: string; total: number } | undefined;
+      let billFile: { name: string; sha256: string; total: number; npp: string | null; segment: 'PU' | 'BPU' } | undefined;
       if (billToken !== undefined) {
         const b = bills.get(billToken);
         if (!b || b.month !== input.month) throw new SigapError('NOT_FOUND', 'Berkas tagihan belum dibaca untuk bulan ini atau sudah kedaluwarsa. Pilih berkasnya lagi.');
-        billFile = { name: b.name, sha256: b.sha256, total: b.total };
+        billFile = { name: b.name, sha256: b.sha256, total: b.total, npp: b.npp, segment: b.segment };
       }
       return recordBpjsPayment(ctx, { ...input, billFile });
     },

@@ -30,7 +30,7 @@ export interface BpjsPaymentInput {
   /** The branch's bill total, typed. */
   billTotal?: number | undefined;
   /** The bill total as read from the branch's bill file (by the caller, with readBill). */
-  billFile?: { name: string; sha256: string; total: number } | undefined;
+  billFile?: { name: string; sha256: string; total: number; npp?: string | null; segment?: Segment } | undefined;
   fine?: number | undefined;
   paidAmount?: number | undefined;
   paidDate?: string | undefined;
@@ -124,6 +124,10 @@ export function recordBpjsPayment(ctx: CoreContext, input: BpjsPaymentInput): Bp
   const segment: Segment = input.segment ?? 'PU';
   const npp = resolveNpp(ctx, input.npp);
   const label = `NPP ${npp} ${segment} ${formatMonthId(input.month)}`;
+  // The bill's title names its NPP and segment when the branch's layout has them: they must be this record's.
+  const f = input.billFile;
+  if (f?.npp && f.npp.replace(/[\s.-]/g, '') !== npp.replace(/[\s.-]/g, '')) throw new SigapError('INVALID_INPUT', `Berkas "${f.name}" adalah tagihan NPP ${f.npp}, bukan NPP ${npp}. Pilih rincian tagihan NPP ${npp}.`);
+  if (f?.segment && f.segment !== segment) throw new SigapError('INVALID_INPUT', `Berkas "${f.name}" adalah tagihan ${f.segment}, bukan ${segment}.`);
   if (input.billTotal !== undefined && input.billFile !== undefined) throw new SigapError('INVALID_INPUT', 'Isi total tagihan BPJS dari berkas atau diketik, tidak keduanya.');
   const billTotal = input.billFile?.total ?? input.billTotal;
   if (billTotal !== undefined && !rupiahOk(billTotal, 0)) throw new SigapError('INVALID_INPUT', 'Total tagihan BPJS harus rupiah bulat, 0 atau lebih.');
