@@ -169,6 +169,10 @@ describe('over the bridge and the command line', () => {
     const rows = list.json<{ npp: string; owed: number | null; shortfall: number | null; covered: boolean | null }[]>();
     // 86.400 + 1.728 = 88.128 owed; 86.400 received: short by 1.728, the fine.
     expect(rows.find((r) => r.npp === OWN)).toMatchObject({ owed: 88_128, shortfall: 1_728, covered: false });
+    const help = await runCli(['bpjs-payment', '--help'], at);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('sigap bpjs-payment record --month YYYY-MM');
+    expect(help.stdout).toContain('[--paid N --date YYYY-MM-DD --ref TEKS]');
     const text = await runCli(['bpjs-payment', 'list', '--month', '2026-01', '--db', ctx.dbPath], at);
     expect(text.stdout).toContain('18040099');
     expect(text.stdout).toContain('kurang Rp1.728');
