@@ -6,6 +6,8 @@ import { test, expect } from './harness';
 import { seedDemo } from '../../electron/core/demo/index';
 import { listRegistrations } from '../../electron/core/settings/registrations';
 import { runBilling } from '../../electron/core/billing/index';
+import { saveRegistration } from '../../electron/core/settings/registrations';
+import { exportBatch } from '../../electron/core/bpjs/index';
 
 test('the administrator adds an NPP, puts a unit under it, and the month is billed per NPP', async ({ page, sigap }) => {
   seedDemo(sigap.ctx, { persons: 60, year: 2026 });
@@ -56,6 +58,28 @@ test('the administrator adds an NPP, puts a unit under it, and the month is bill
   await expect(row.getByTestId('invoice-npp')).toHaveText('NPP 18040099');
   await row.getByRole('link', { name: 'RSUD Alimuddin Umar' }).click();
   await expect(page.getByTestId('invoice-npp')).toHaveText('NPP 18040099');
+});
+
+test('Pelaporan BPJS shows the NPP of each pending row, and the batch history lists and filters batches per NPP', async ({ page, sigap }) => {
+  const ctx = sigap.ctx;
+  seedDemo(ctx, { persons: 60, year: 2026 });
+  const rsud = saveRegistration(ctx, { npp: '18040099', name: 'RSUD Alimuddin Umar (BLUD)', jkkClass: 2 });
+  ctx.db.prepare("UPDATE opd SET registration_id = ? WHERE name = 'RSUD Alimuddin Umar'").run(rsud);
+  const rsudPeople = ctx.db.prepare("SELECT count(DISTINCT e.person_id) FROM engagement e JOIN opd o ON o.id = e.opd_id WHERE o.name = 'RSUD Alimuddin Umar'").pluck().get() as number;
+  expect(rsudPeople).toBeGreaterThan(0);
+  ctx.db.exec("UPDATE person SET kpj = NULL");
+  await sigap.open('/pelaporan');
+  const pending = page.getByRole('row').filter({ hasText: 'RSUD Alimuddin Umar' }).first();
+  await expect(pending).toContainText('NPP 18040099');
+
+  const r = await exportBatch(ctx, { kind: 'new', outDir: `${ctx.dir}/berkas`, includeIncomplete: true });
+  expect(r.batches!.map((b) => b.npp)).toEqual(['18040012', '18040099']);
+  await page.getByRole('tab', { name: 'Riwayat batch' }).click();
+  const rows = page.getByTestId('batch-table').getByRole('row');
+  await expect(rows).toHaveCount(3);
+  await page.getByTestId('batch-npp-filter').selectOption('18040099');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(1)).toContainText('18040099');
 });
 
 test.describe('as finance', () => {

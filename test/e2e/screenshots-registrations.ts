@@ -11,6 +11,7 @@ import { test, expect } from './harness';
 import { seedDemo } from '../../electron/core/demo/index';
 import { saveRegistration } from '../../electron/core/settings/registrations';
 import { runBilling } from '../../electron/core/billing/index';
+import { exportBatch } from '../../electron/core/bpjs/index';
 
 const OUT = resolve(import.meta.dirname, '../../docs/screenshots');
 
@@ -46,4 +47,18 @@ test('the NPP settings, the unit dialog and the month billed per NPP', async ({ 
   await expect(page.getByTestId('invoice-row').filter({ hasText: 'RSUD Alimuddin Umar' }).getByTestId('invoice-npp')).toHaveText('NPP 18040099');
   await page.getByTestId('invoice-row').filter({ hasText: 'RSUD Alimuddin Umar' }).evaluate((el) => el.scrollIntoView({ block: 'center' }));
   await shot(page, '85-iuran-per-npp');
+
+  // For a look, not the docs (SIGAP_SHOT_DIR, default /tmp): the pending rows and the batch history per NPP.
+  const look = process.env.SIGAP_SHOT_DIR ?? '/tmp';
+  ctx.db.exec("UPDATE person SET kpj = coalesce(kpj, '9' || printf('%010d', id))");
+  ctx.db.exec("UPDATE person SET kpj = NULL WHERE id IN (SELECT e.person_id FROM engagement e JOIN opd o ON o.id = e.opd_id WHERE o.name IN ('RSUD Alimuddin Umar', 'Inspektorat'))");
+  await sigap.open('/pelaporan');
+  await expect(page.getByRole('row').filter({ hasText: 'RSUD Alimuddin Umar' }).first()).toContainText('NPP 18040099');
+  await page.getByRole('row').filter({ hasText: 'RSUD Alimuddin Umar' }).first().evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await page.screenshot({ path: join(look, 'npp-pelaporan.png'), animations: 'disabled' });
+  await exportBatch(ctx, { kind: 'new', outDir: join(look, `npp-berkas-${Date.now()}`), includeIncomplete: true });
+  await sigap.open('/pelaporan');
+  await page.getByRole('tab', { name: 'Riwayat batch' }).click();
+  await page.getByTestId('batch-npp-filter').selectOption('18040099');
+  await page.screenshot({ path: join(look, 'npp-batch.png'), animations: 'disabled' });
 });

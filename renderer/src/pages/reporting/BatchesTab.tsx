@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import type { BatchDto } from '../../../../shared/contract/reporting-calls';
 import { useBridge } from '../../bridge-context';
 import { useLoad } from '../../hooks/use-load';
@@ -13,12 +13,30 @@ import { BatchStatus } from './BatchStatus';
 export function BatchesTab({ selected, onSelect }: { selected: number | null; onSelect: (id: number | null) => void }) {
   const bridge = useBridge();
   const batches = useLoad(useCallback(() => bridge.call('bpjs.batches', {}), [bridge]));
+  // Each SIPP Online account (NPP) has its own batches: with several, the clerk can see one NPP's.
+  const [npp, setNpp] = useState('');
   return (
     <LoadState load={batches}>
-      {(list) =>
-        list.length === 0 ? (
+      {(all) => {
+        const npps = [...new Set(all.map((b) => b.npp))].sort();
+        const list = npp === '' ? all : all.filter((b) => b.npp === npp);
+        return all.length === 0 ? (
           <p className="muted" data-testid="batches-empty">Belum ada berkas yang dibuat. Buat berkas di tab “Perlu dilaporkan”.</p>
         ) : (
+          <>
+          {npps.length > 1 ? (
+            <div className="toolbar">
+              <label className="field">
+                <span className="field-label">NPP</span>
+                <select value={npp} onChange={(e) => setNpp(e.target.value)} data-testid="batch-npp-filter">
+                  <option value="">Semua NPP</option>
+                  {npps.map((n) => (
+                    <option key={n} value={n}>{n}</option>
+                  ))}
+                </select>
+              </label>
+            </div>
+          ) : null}
           <div className={selected ? 'rp-split' : undefined}>
             <div className="table-scroll">
               <table className="simple-table rp-table" data-testid="batch-table">
@@ -56,8 +74,9 @@ export function BatchesTab({ selected, onSelect }: { selected: number | null; on
             </div>
             {selected ? <BatchDetail key={selected} batchId={selected} onChanged={batches.reload} onClose={() => onSelect(null)} /> : null}
           </div>
-        )
-      }
+          </>
+        );
+      }}
     </LoadState>
   );
 }
