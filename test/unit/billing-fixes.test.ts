@@ -21,7 +21,7 @@ describe('due dates of invoices issued after their month fell due', () => {
     expect([inv.kind, inv.dueDate]).toEqual(['regular', '2026-04-15']);
   });
 
-  it('a supplementary invoice issued in November for March is not overdue on its issue day, and ages from its own date', () => {
+  it('a supplementary invoice issued in November for March keeps its own deadline for the OPD, but is aged and fined from the statutory date', () => {
     ctx = billingDb('2026-03-20T03:00:00Z');
     const opd = addUnit(ctx, '05', 'Dinas Kesehatan');
     addStaff(ctx, { count: 2, opdId: opd, honor: 1_000_000 });
@@ -39,14 +39,18 @@ describe('due dates of invoices issued after their month fell due', () => {
     expect([sup.number, sup.dueDate, sup.total]).toEqual(['IUT/2026/03/05/002', '2026-12-15', 5_400]);
     expect(getInvoice(ctx, regular.id).dueDate).toBe('2026-04-15');
 
+    // BPJS counts March late from 15 April whatever day it was billed (billing/statutory-due.ts): on 22 November
+    // both invoices are 221 days past it (15 + 31 + 30 + 31 + 31 + 30 + 31 + 22), 8 started months, and the
+    // supplementary one is never "not yet due"; its own deadline (15 December) is the OPD's, 23 days away.
     const items = arrearsReport(ctx, '2026-11-22').units[0]!.items;
-    expect(items.map((i) => [i.dueDate, i.bucket, i.outstanding, i.fineEstimate, i.invoiceNumbers])).toEqual([
-      ['2026-04-15', 'over90', 10_800, applyFine(10_800, 8), [regular.number]],
-      ['2026-12-15', 'notDue', 5_400, 0, ['IUT/2026/03/05/002']],
+    expect(items.map((i) => [i.dueDate, i.statutoryDueDate, i.bucket, i.outstanding, i.fineEstimate, i.invoiceNumbers])).toEqual([
+      ['2026-04-15', '2026-04-15', 'over90', 10_800, applyFine(10_800, 8), [regular.number]],
+      ['2026-12-15', '2026-04-15', 'over90', 5_400, applyFine(5_400, 8), ['IUT/2026/03/05/002']],
     ]);
-    // A day past its own due date it is 1 day late, with one month of fine.
+    expect(items[1]!.opdDaysPastDue).toBe(-23);
+    // A day past the OPD's deadline: 245 days past the statutory date, a ninth started month, 5.400 x 2% x 9 = 972.
     const late = arrearsReport(ctx, '2026-12-16').units[0]!.items.find((i) => i.dueDate === '2026-12-15')!;
-    expect([late.daysPastDue, late.bucket, late.monthsLate, late.fineEstimate]).toEqual([1, 'd0_30', 1, 108]);
+    expect([late.opdDaysPastDue, late.daysPastDue, late.bucket, late.monthsLate, late.fineEstimate]).toEqual([1, 245, 'over90', 9, 972]);
   });
 
   it('a month billed for the first time after its due date gets a date from the issue day; a late credit note ages with its original', () => {
@@ -98,7 +102,8 @@ describe('payments dated before the contribution month', () => {
     expect(err).toBeInstanceOf(SigapError);
     expect((err as SigapError).code).toBe('INVALID_INPUT');
     expect((err as SigapError).message).toBe(`Tanggal SP2D 31 Maret 2026 sebelum bulan iuran April 2026 dimulai; tagihan ${number} belum bisa dibayar pada tanggal itu. Periksa tanggal SP2D.`);
-    expect(recordPayment(ctx, { invoice: number, amount: 1_000, date: '2026-04-01', sp2d: 'SP2D-1' }).remaining).toBe(4_400);
+    // 1 April is in the month but before the invoice was issued (20 May): recorded once the date is confirmed.
+    expect(recordPayment(ctx, { invoice: number, amount: 1_000, date: '2026-04-01', sp2d: 'SP2D-1', confirmEarlyDate: true }).remaining).toBe(4_400);
   });
 });
 
@@ -131,7 +136,7 @@ describe('sigap pay argument messages', () => {
     expect(early.code).toBe(2);
     expect(early.stderr).toMatch(/sebelum bulan iuran April 2026 dimulai/);
     // The date as the app shows it (dd-mm-yyyy) is the same date.
-    const ok = await pay('--amount', 'Rp5.400', '--date', '10-05-2026', '--sp2d', 'A', '--json');
+    const ok = await pay('--amount', 'Rp5.400', '--date', '20-05-2026', '--sp2d', 'A', '--json');
     expect(ok.code).toBe(0);
     expect(ok.json<{ remaining: number }>().remaining).toBe(0);
   });
