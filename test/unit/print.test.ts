@@ -250,7 +250,8 @@ describe('printed invoices, recap and reminder', () => {
 
     it('prints a reminder letter with aging and the fine marked as an estimate', async () => {
       const pu = p.ctx.db.prepare("SELECT number, total FROM invoice WHERE opd_id = ? AND kind = 'regular'").get(p.dinkes) as { number: string; total: number };
-      recordPayment(p.ctx, { invoice: pu.number, amount: 1_000_000, date: '2026-04-09', sp2d: '001/SP2D/2026' });
+      // Paid on the day it was issued (10 April), before the due date.
+      recordPayment(p.ctx, { invoice: pu.number, amount: 1_000_000, date: '2026-04-10', sp2d: '001/SP2D/2026' });
       const path = out('reminder.pdf');
       host.saveQueue.push(path);
       const saved = await api.ok('print.reminderPdf', { opdId: p.dinkes, paper: 'A4', asOf: '2026-06-30' });
