@@ -2,6 +2,9 @@
  * Pengaturan › Pendaftaran BPJS (NPP): the administrator adds the RSUD's own NPP, puts the RSUD unit and
  * a category under it, and the month's invoices then go per NPP; other roles read only.
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test, expect } from './harness';
 import { seedDemo } from '../../electron/core/demo/index';
 import { listRegistrations } from '../../electron/core/settings/registrations';
@@ -72,7 +75,7 @@ test('Pelaporan BPJS shows the NPP of each pending row, and the batch history li
   const pending = page.getByRole('row').filter({ hasText: 'RSUD Alimuddin Umar' }).first();
   await expect(pending).toContainText('NPP 18040099');
 
-  const r = await exportBatch(ctx, { kind: 'new', outDir: `${ctx.dir}/berkas`, includeIncomplete: true });
+  const r = await exportBatch(ctx, { kind: 'new', outDir: mkdtempSync(join(tmpdir(), 'sigap-npp-')), includeIncomplete: true });
   expect(r.batches!.map((b) => b.npp)).toEqual(['18040012', '18040099']);
   await page.getByRole('tab', { name: 'Riwayat batch' }).click();
   const rows = page.getByTestId('batch-table').getByRole('row');
