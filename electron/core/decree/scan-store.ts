@@ -45,9 +45,12 @@ function decreeNumber(ctx: CoreContext, decreeId: number): string {
   return n;
 }
 
-/** Finds a decree by its number (as the clerk types it in the CLI). */
+/**
+ * Finds a decree by its number (as the clerk types it in the CLI): the applied one, or when the number
+ * belongs only to withdrawn SKs (a withdrawn SK gives its number back), the latest of those.
+ */
 export function decreeIdByNumber(ctx: CoreContext, number: string): number {
-  const id = ctx.db.prepare('SELECT id FROM decree WHERE number = ?').pluck().get(number.trim()) as number | undefined;
+  const id = ctx.db.prepare("SELECT id FROM decree WHERE number = ? ORDER BY status = 'applied' DESC, id DESC LIMIT 1").pluck().get(number.trim()) as number | undefined;
   if (id === undefined) throw new SigapError('NOT_FOUND', `SK nomor "${number}" tidak ditemukan. Lihat daftar di halaman SK.`);
   return id;
 }

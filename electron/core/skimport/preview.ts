@@ -120,10 +120,11 @@ export function resolveDecree(ctx: CoreContext, read: ReadResult, input: DecreeI
     blocking.push({ code: 'CATEGORY_UNKNOWN', message: `Kategori "${input.category}" tidak dikenal. Pilihan: ${names}.` });
   }
   if (number !== '') {
-    const same = ctx.db.prepare('SELECT number FROM decree WHERE number = ?').get(number);
+    // A withdrawn SK gives its number and its file back: the corrected SK comes in under the same number.
+    const same = ctx.db.prepare("SELECT number FROM decree WHERE number = ? AND status = 'applied'").get(number);
     if (same) blocking.push({ code: 'DECREE_EXISTS', message: `SK nomor ${number} sudah pernah diimpor.` });
   }
-  const sameFile = ctx.db.prepare('SELECT number FROM decree WHERE source_sha256 = ?').get(read.sha256) as { number: string } | undefined;
+  const sameFile = ctx.db.prepare("SELECT number FROM decree WHERE source_sha256 = ? AND status = 'applied'").get(read.sha256) as { number: string } | undefined;
   if (sameFile) blocking.push({ code: 'DECREE_FILE_EXISTS', message: `Berkas ini sudah pernah diimpor sebagai SK nomor ${sameFile.number}.` });
   if (blocking.length > 0 || !category || tmt === null || tmtEnd === null) return { decree: null, blocking };
   return {

@@ -333,7 +333,8 @@ CREATE TABLE bpjs_profile (
   created_at text NOT NULL,
   created_by text NOT NULL,
   updated_at text NOT NULL,
-  template_id bigint REFERENCES bpjs_template(id)
+  template_id bigint REFERENCES bpjs_template(id),
+  rows_per_file bigint CHECK (rows_per_file IS NULL OR rows_per_file BETWEEN 1 AND 10000)
 );
 
 CREATE TABLE bpjs_batch (

@@ -14,9 +14,32 @@ import type { PostgresStore } from '../../store/postgres';
 import { sql, sqlId, sqlJoin } from '../../store/sql';
 import type { Queries } from '../../store/store';
 import { PG_BASELINE_DDL, PG_BASELINE_VERSION } from './baseline';
+import { JP_CAP_CONFIRMED } from '../migrations/0230-jp-cap-2020-2021';
 
-/** PostgreSQL parts of the migrations after the baseline, by version (none yet). */
-export const PG_MIGRATIONS: readonly { version: number; name: string; up(q: Queries, store: PostgresStore): Promise<void> }[] = [];
+/** PostgreSQL parts of the migrations after the baseline, by version (the SQLite files say why). */
+export const PG_MIGRATIONS: readonly { version: number; name: string; up(q: Queries, store: PostgresStore): Promise<void> }[] = [
+  {
+    version: 210,
+    name: 'decree-number-reusable',
+    async up(_q, store) {
+      await store.execScript(`
+        ALTER TABLE decree DROP CONSTRAINT decree_number_key;
+        CREATE UNIQUE INDEX decree_number_applied ON decree (number) WHERE status = 'applied';
+        CREATE INDEX decree_number ON decree (number);
+      `);
+    },
+  },
+  {
+    version: 230,
+    name: 'jp-cap-2020-2021',
+    async up(q) {
+      for (const r of JP_CAP_CONFIRMED) {
+        await q.run(sql`UPDATE rate_param SET confidence = 'M', source = ${r.source}, note = ${r.note}
+          WHERE key = 'pu.jp.wage_cap' AND effective_month = ${r.month} AND value = ${r.value} AND updated_by = 'seed'`);
+      }
+    },
+  },
+];
 
 export const PG_LATEST_VERSION = PG_MIGRATIONS.at(-1)?.version ?? PG_BASELINE_VERSION;
 
