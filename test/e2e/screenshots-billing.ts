@@ -55,7 +55,7 @@ test('the Iuran screens, with demo data', async ({ page, sigap }) => {
   await page.getByRole('button', { name: 'Catat pembayaran' }).first().click();
   const pay = page.getByRole('dialog', { name: 'Catat pembayaran' });
   await pay.getByLabel('Nomor SP2D').fill('00412/SP2D/LS/2026');
-  await pay.getByLabel('Tanggal SP2D').fill('09-03-2026');
+  await pay.getByLabel('Tanggal SP2D').fill('10-03-2026'); // the issue day: an earlier SP2D is asked about
   await shot(page, '24-tagihan-bayar');
   await pay.getByLabel('Jumlah dibayar (Rp)').fill('1.000.000');
   await pay.getByRole('button', { name: 'Catat' }).click();
