@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { testContext } from '../helpers';
+import { runCli } from '../cli-harness';
 import { addEngagement, addPerson, NPP, setupRoster, type RosterSetup } from '../fixtures/bpjs-roster';
 import { exportBatch, listBatches, pendingChanges } from '../../electron/core/bpjs/index';
 import { saveRegistration } from '../../electron/core/settings/registrations';
@@ -76,6 +77,10 @@ describe('BPJS files per NPP', () => {
     expect(listBatches(ctx).map((x) => [x.npp, x.rows, x.files.length])).toEqual([[RSUD_NPP, 2, 1], [NPP, 2, 1]]);
     expect(listBatches(ctx, { npp: RSUD_NPP }).map((x) => x.id)).toEqual([r.batches![1]!.batchId]);
     expect(pendingChanges(ctx, 'new', '2026-03-10')).toEqual([]);
+    // The same filter on the command line: sigap batches --npp.
+    const cli = await runCli(['batches', '--npp', '1804 0099', '--json', '--db', ctx.dbPath]);
+    expect(cli.code, cli.stderr).toBe(0);
+    expect(cli.json<{ batches: { id: number; npp: string }[] }>().batches.map((x) => [x.id, x.npp])).toEqual([[r.batches![1]!.batchId, RSUD_NPP]]);
   });
 
   it('one NPP only: the files go straight into the chosen folder, as before', async () => {

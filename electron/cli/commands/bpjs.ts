@@ -96,12 +96,13 @@ export async function preflightCommand(args: string[], cx: CliEnv): Promise<numb
 }
 
 export async function batchesCommand(args: string[], cx: CliEnv): Promise<number> {
-  const { values } = parseArgs({ args, options: common });
+  const { values } = parseArgs({ args, options: { ...common, npp: { type: 'string' } } });
   const ctx = openCli(values.db, cx);
   try {
-    const batches = listBatches(ctx);
+    // --npp: one SIPP Online account's batches (each NPP has its own).
+    const batches = listBatches(ctx, { npp: values.npp?.replace(/[\s.-]/g, '') });
     if (values.json) printJson(cx.io, { batches });
-    else cx.io.out(table(['ID', 'Jenis', 'Status', 'Dibuat', 'Oleh', 'Baris', 'Berkas'], batches.map((b) => [b.id, b.kind, b.status, b.createdAt, b.createdBy, b.rows, b.files.map((f) => f.name).join(', ')])));
+    else cx.io.out(table(['ID', 'Jenis', 'NPP', 'Status', 'Dibuat', 'Oleh', 'Baris', 'Berkas'], batches.map((b) => [b.id, b.kind, b.npp, b.status, b.createdAt, b.createdBy, b.rows, b.files.map((f) => f.name).join(', ')])));
     return 0;
   } finally {
     ctx.close();
