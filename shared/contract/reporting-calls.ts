@@ -137,6 +137,8 @@ const fileDto = z.object({ name: z.string(), rows: z.number(), sha256: z.string(
 
 export const exportResultDto = z.object({
   batchId: z.number().nullable(),
+  /** One batch per NPP (bpjs/export.ts); each NPP's files in a folder named after it when there are several. */
+  batches: z.array(z.object({ batchId: z.number(), npp: z.string(), rows: z.number() })),
   kind: reportKind,
   profile: z.string(),
   asOf: z.string(),

@@ -36,6 +36,7 @@ export function profileDto(p: StoredProfile): ProfileDto {
 export function exportResultDto(r: ExportResult, folder: string): ExportResultDto {
   return {
     batchId: r.batchId, kind: r.kind, profile: r.profile, asOf: r.asOf, createdAt: r.createdAt, folder, rows: r.rows, incomplete: r.incomplete,
+    batches: (r.batches ?? []).map((b) => ({ batchId: b.batchId, npp: b.npp, rows: b.rows })),
     files: r.files.map((f) => ({ name: f.name, path: f.path, rows: f.rows, sha256: f.sha256, bytes: f.bytes })),
     skippedCount: r.skipped.length, skipped: cut(r.skipped).map(personProblemsDto), warnings: r.warnings,
   };

@@ -117,7 +117,7 @@ function ExportResult({ result }: { result: ExportResultDto }) {
   }
   return (
     <div className="stack" data-testid="export-result">
-      <Notice tone="success" title={`${formatNumber(result.rows)} baris ditulis ke ${formatNumber(result.files.length)} berkas (batch ${result.batchId})`}>
+      <Notice tone="success" title={`${formatNumber(result.rows)} baris ditulis ke ${formatNumber(result.files.length)} berkas (${result.batches.length > 1 ? result.batches.map((b) => `batch ${b.batchId} untuk NPP ${b.npp}`).join(', ') : `batch ${result.batchId}`})`}>
         {REPORT_KIND_LABELS[result.kind]}, profil {result.profile}, di folder <code>{result.folder}</code>.
         {result.incomplete > 0 ? ` ${formatNumber(result.incomplete)} baris belum lengkap ikut ditulis.` : ''} Unggah berkas ini di SIPP Online tanpa mengganti namanya.
         <RevealButton saved={result} />
