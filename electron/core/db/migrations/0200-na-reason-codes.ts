@@ -34,7 +34,7 @@ export const m0200: Migration = {
     const unknown = 'Kode portal belum diketahui; tiruan SIPP menerima nama sebab. Ganti dengan kode dari daftar di templat kantor cabang.';
     seed.run('resign', 'A1', mock, 'Cocokkan dengan daftar SEBAB_NA di templat kantor cabang.');
     seed.run('retirement', 'A4', mock, 'Cocokkan dengan daftar SEBAB_NA di templat kantor cabang.');
-    seed.run('dismissal', 'PHK', 'Nama sebab, bukan kode (domain.md bagian 8)', unknown);
-    seed.run('contract_end', 'HABIS KONTRAK', 'Nama sebab, bukan kode (domain.md bagian 8)', unknown);
+    seed.run('dismissal', 'PHK', 'Nama sebab, bukan kode: kode portal untuk sebab ini belum ditemukan', unknown);
+    seed.run('contract_end', 'HABIS KONTRAK', 'Nama sebab, bukan kode: kode portal untuk sebab ini belum ditemukan', unknown);
   },
 };
