@@ -76,7 +76,9 @@ const exportBase = join(work, 'export-base.db');
   const { copyFileSync } = await import('node:fs');
   copyFileSync(base, exportBase);
   const { db } = openDatabase(exportBase);
-  db.exec("UPDATE person SET kpj = NULL, mother_name = coalesce(mother_name, 'Siti Aminah')");
+  // Marital status and work location are required by the portal's registration upload (a demo Pemda has
+  // neither, as SK appendices rarely do): filled in as the clerk does in one step before writing files.
+  db.exec("UPDATE person SET kpj = NULL, mother_name = coalesce(mother_name, 'Siti Aminah'), marital_status = 'T', work_location = 'LIWA'");
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();
 }
