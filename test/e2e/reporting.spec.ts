@@ -251,6 +251,10 @@ test('Profil templat: the built-in layout copied, STATUS_KAWIN and LOKASI_PEKERJ
   await copy.getByLabel('Nama profil baru').fill('KC Liwa 2026');
   await copy.getByRole('button', { name: 'Salin dan ubah' }).click();
   const editor = page.getByRole('dialog', { name: 'Ubah profil “KC Liwa 2026”' });
+  // The copy keeps the built-in's required marks; the clerk marks one more column as the branch requires.
+  await expect(editor.getByLabel('Kolom STATUS_KAWIN wajib diisi')).toBeChecked();
+  await expect(editor.getByLabel('Kolom NOMOR_IDENTITAS wajib diisi')).not.toBeChecked();
+  await editor.getByLabel('Kolom NOMOR_IDENTITAS wajib diisi').check();
   await editor.getByLabel('Isian kolom STATUS_KAWIN').selectOption({ label: 'Nilai tetap (sama untuk semua orang)…' });
   await expect(editor.getByLabel('Nilai tetap kolom STATUS_KAWIN')).toHaveValue('T');
   await editor.getByLabel('Isian kolom LOKASI_PEKERJAAN').selectOption({ label: 'Nilai tetap (sama untuk semua orang)…' });
@@ -265,6 +269,7 @@ test('Profil templat: the built-in layout copied, STATUS_KAWIN and LOKASI_PEKERJ
   const saved = getProfile(ctx, 'KC Liwa 2026').columns;
   expect(saved.find((c) => c.header === 'STATUS_KAWIN')).toEqual({ header: 'STATUS_KAWIN', field: null, value: 'T', required: true });
   expect(saved.find((c) => c.header === 'LOKASI_PEKERJAAN')).toEqual({ header: 'LOKASI_PEKERJAAN', field: null, value: '0012', required: true });
+  expect(saved.find((c) => c.header === 'NOMOR_IDENTITAS')).toMatchObject({ header: 'NOMOR_IDENTITAS', required: true });
   // The copy's row is open after copying: its columns show the constants.
   await expect(page.getByTestId('profile-columns')).toContainText('STATUS_KAWIN nilai tetap “T”');
 

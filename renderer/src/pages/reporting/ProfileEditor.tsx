@@ -22,6 +22,8 @@ interface Row {
   /** The constant's text when field is CONSTANT. */
   value: string;
   drop: boolean;
+  /** The portal refuses a row that leaves this column empty: such a person is held back (bpjs/required.ts). */
+  required: boolean;
 }
 
 const isMarital = (header: string) => headerKey(header) === 'STATUS_KAWIN';
@@ -42,7 +44,9 @@ export function ProfileEditor({ profile, onClose, onSaved }: { profile: ProfileD
   const perFileValue = perFile.trim() === '' ? null : Number(perFile);
   const perFileOk = perFileValue === null || (Number.isInteger(perFileValue) && perFileValue >= 1 && perFileValue <= 10_000);
   const [rows, setRows] = useState<Row[]>(profile.columns.map((c) => (
-    c.value !== undefined ? { header: c.header, field: CONSTANT, value: c.value, drop: false } : { header: c.header, field: c.field ?? '', value: '', drop: false }
+    c.value !== undefined
+      ? { header: c.header, field: CONSTANT, value: c.value, drop: false, required: c.required === true }
+      : { header: c.header, field: c.field ?? '', value: '', drop: false, required: c.required === true }
   )));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<BridgeError | null>(null);
@@ -51,7 +55,7 @@ export function ProfileEditor({ profile, onClose, onSaved }: { profile: ProfileD
   const addColumn = () => {
     const header = added.trim();
     if (header === '' || rows.some((r) => r.header.toUpperCase() === header.toUpperCase())) return;
-    setRows([...rows, { header, field: '', value: '', drop: false }]);
+    setRows([...rows, { header, field: '', value: '', drop: false, required: false }]);
     setAdded('');
   };
 
@@ -68,6 +72,10 @@ export function ProfileEditor({ profile, onClose, onSaved }: { profile: ProfileD
         map: kept.filter((r) => !constant(r)).map((r) => ({ header: r.header, field: r.field === '' || r.field === CONSTANT ? null : (r.field as FieldId) })),
         set: kept.filter(constant).map((r) => ({ header: r.header, value: r.value.trim() })),
         drop: rows.filter((r) => r.drop).map((r) => r.header),
+        // Only the marks that changed, so a column the clerk did not touch keeps what the profile had.
+        require: kept
+          .filter((r) => r.required !== (profile.columns.find((c) => c.header === r.header)?.required === true))
+          .map((r) => ({ header: r.header, required: r.required })),
         rowsPerFile: perFileValue,
       });
       onSaved();
@@ -82,6 +90,7 @@ export function ProfileEditor({ profile, onClose, onSaved }: { profile: ProfileD
       <div className="stack">
         <p className="small muted">
           Kolom yang tidak dicatat Sigap (mis. <code>STATUS_KAWIN</code>, <code>LOKASI_PEKERJAAN</code>) dapat diisi <strong>nilai tetap</strong>, sama untuk semua orang.
+          Kolom <strong>wajib</strong> yang kosong menahan orangnya dari berkas sampai datanya dilengkapi, seperti portal menolaknya.
         </p>
         {profile.templateFile ? (
           <p className="small" data-testid="editor-template">
@@ -97,7 +106,7 @@ export function ProfileEditor({ profile, onClose, onSaved }: { profile: ProfileD
         </FormField>
         <div className="table-scroll rp-editor">
           <table className="simple-table" data-testid="profile-editor">
-            <thead><tr><th className="num">No</th><th>Judul kolom di templat</th><th>Diisi dengan</th><th>Hapus</th></tr></thead>
+            <thead><tr><th className="num">No</th><th>Judul kolom di templat</th><th>Diisi dengan</th><th title="Portal menolak baris yang mengosongkan kolom ini">Wajib</th><th>Hapus</th></tr></thead>
             <tbody>
               {rows.map((r, i) => (
                 <tr key={r.header} className={r.drop ? 'rp-dropped' : undefined}>
@@ -135,6 +144,9 @@ export function ProfileEditor({ profile, onClose, onSaved }: { profile: ProfileD
                         )
                       ) : null}
                     </div>
+                  </td>
+                  <td>
+                    <input type="checkbox" aria-label={`Kolom ${r.header} wajib diisi`} checked={r.required} disabled={r.drop} onChange={(e) => set(i, { required: e.target.checked })} />
                   </td>
                   <td>
                     <input type="checkbox" aria-label={`Hapus kolom ${r.header}`} checked={r.drop} onChange={(e) => set(i, { drop: e.target.checked })} />
