@@ -149,7 +149,7 @@ export function saveProfile(ctx: CoreContext, p: ProfileInput): StoredProfile {
   if (!REPORT_KINDS.includes(p.kind)) throw new SigapError('INVALID_INPUT', `Jenis profil "${p.kind}" tidak dikenal (${REPORT_KINDS.join(', ')}).`);
   checkSheetName(p.sheetName);
   checkColumns(p.columns);
-  if (p.rowsPerFile != null && !(Number.isInteger(p.rowsPerFile) && p.rowsPerFile >= 1 && p.rowsPerFile <= MAX_ROWS_PER_FILE)) {
+  if (p.rowsPerFile !== null && p.rowsPerFile !== undefined && !(Number.isInteger(p.rowsPerFile) && p.rowsPerFile >= 1 && p.rowsPerFile <= MAX_ROWS_PER_FILE)) {
     throw new SigapError('INVALID_INPUT', `Baris per berkas harus bilangan bulat 1 sampai ${MAX_ROWS_PER_FILE.toLocaleString('id-ID')} (batas portal SIPP), bukan ${String(p.rowsPerFile)}.`);
   }
   const columns = p.columns.map(storedColumn);
