@@ -310,6 +310,8 @@ export interface InvoiceDocument {
   /** Rates used (from the snapshot), for the footnote. */
   rates: RatesInForce;
   lines: InvoiceLine[];
+  /** The JKK classes its lines were billed at (also when the attachment is left out of `lines`). */
+  jkkClasses: number[];
   /** A draft prints with a DRAF watermark and no number. */
   draft: boolean;
 }

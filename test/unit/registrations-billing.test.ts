@@ -6,6 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { getInvoice, invoiceLines, issueDrafts, runBilling } from '../../electron/core/billing/index';
 import { saveRegistration } from '../../electron/core/settings/registrations';
+import { invoicePrint } from '../../electron/core/print/invoice';
 import { addCategory, addStaff, addUnit, billingDb, HONORER, type BillingCtx } from './billing-fixture';
 
 let ctx: BillingCtx;
@@ -99,5 +100,19 @@ describe('billing per NPP', () => {
     expect(() => ins(null)).toThrow(/UNIQUE/);
     expect(() => ins(p.rsud)).toThrow(/UNIQUE/);
     expect(issueDrafts(ctx, '2026-01')).toBe(0);
+  });
+
+  it('prints the basis with the class its lines were billed at, with or without the attachment', () => {
+    // The RSUD's NPP at class III (0,89%): 2,500,000 x 0.89% = 22,250 JKK for its one honorer.
+    pemda();
+    ctx.db.prepare("UPDATE employer_registration SET jkk_class = 3").run();
+    runBilling(ctx, { month: '2026-01', issue: true });
+    const rsudInvoice = 'IUR/2026/01/07/001';
+    expect(invoiceLines(ctx, getInvoice(ctx, rsudInvoice).id).map((l) => [l.jkkClass, l.jkk])).toEqual([[3, 22_250]]);
+    for (const attachment of [true, false]) {
+      const body = invoicePrint(ctx, rsudInvoice, { attachment }).body;
+      expect(body).toContain('JKK kelas III');
+      expect(body).not.toContain('JKK kelas I,');
+    }
   });
 });

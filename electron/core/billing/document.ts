@@ -46,6 +46,9 @@ export function invoiceDocument(ctx: CoreContext, ref: number | string, opts: { 
     amountInWords: terbilangRupiah(Math.abs(invoice.total)),
     rates: invoiceRates(ctx, invoice.id),
     lines: opts.withLines === false ? [] : invoiceLines(ctx, invoice.id),
+    // The basis names every class billed, also for a print without the attachment (an RSUD under its own
+    // NPP at class III, a person's exception): read from the lines, not from the Pemda's own class.
+    jkkClasses: (ctx.db.prepare('SELECT DISTINCT jkk_class FROM invoice_line WHERE invoice_id = ? AND jkk_class IS NOT NULL ORDER BY 1').pluck().all(invoice.id) as number[]),
     draft: invoice.status === 'draft',
   };
 }

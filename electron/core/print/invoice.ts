@@ -73,7 +73,7 @@ function ratesNotes(d: InvoiceDocument): string[] {
     notes.push(`${h(what)}: <span class="strong">${h(value)}</span> (berlaku sejak ${h(formatMonthId(r.effectiveMonth))}; ${h(r.source)})`);
   };
   if (d.invoice.segment === 'PU') {
-    const classes = new Set<number>(d.lines.length ? d.lines.map((l) => l.jkkClass ?? d.rates.employerJkkClass) : [d.rates.employerJkkClass]);
+    const classes = new Set<number>(d.jkkClasses.length ? d.jkkClasses : [d.rates.employerJkkClass]);
     for (const c of [...classes].sort()) add(`pu.jkk.${c}` as RateParamKey, `JKK kelas ${ROMAN[c] ?? c}, dari upah yang dilaporkan`);
     add('pu.jkm', 'JKM, dari upah yang dilaporkan');
     if (programs.has('JHT')) {
