@@ -191,6 +191,7 @@ const NOT_CALLED: Record<string, string> = {
   'rates.delete': 'deletes a rate; answers null',
   'rates.saveBrackets': 'writes rate brackets; answers null',
   'payment.record': 'records a payment; answers its id',
+  'bpjsPayment.record': "records the Pemda's bill or payment to BPJS; answers the record, which names no person",
   'invoice.issue': 'issues one invoice; answers null',
   'billing.issueAll': 'issues the month; answers a count',
 };
@@ -262,6 +263,14 @@ describe('no reply to finance or viewer carries a private value of a seeded pers
           return [{ year: 2026 }];
         },
         'incident.list': () => [{}],
+        'bpjsPayment.month': () => [{ month: MONTH }],
+        'bpjsPayment.history': async () => (await api.ok('bpjsPayment.month', { month: MONTH })).map((s) => ({ npp: s.npp, month: MONTH, segment: s.segment })),
+        'bpjsPayment.readBill': async () => {
+          const bill = join(ctx.dir, `tagihan-bpjs-${role}.xlsx`);
+          await writeBill(bill, MONTH, people.slice(0, 6).map((p) => ({ nik: p.nik, kpj: p.kpj, name: p.name, jkk: 1000, jkm: 3000 })));
+          host.openQueue.push(bill);
+          return [{ month: MONTH }];
+        },
       };
       const mayMake = CHANNELS.filter((n) => mayCall(role, n) || PUBLIC_CALLS.has(n));
       expect(mayMake.filter((n) => !inputs[n] && !NOT_CALLED[n]), 'calls neither called nor explained').toEqual([]);
