@@ -31,7 +31,7 @@ describe('seeded rates', () => {
     ctx = billingDb();
     const caps = listRateParams(ctx).filter((r) => r.key === 'pu.jp.wage_cap').map((r) => [r.effectiveMonth, r.value, r.confidence]);
     expect(caps).toEqual([
-      ['2019-03', 8_512_400, 'M'], ['2020-03', 8_939_700, 'L'], ['2021-03', 8_754_600, 'L'], ['2022-03', 9_077_600, 'H'],
+      ['2019-03', 8_512_400, 'M'], ['2020-03', 8_939_700, 'M'], ['2021-03', 8_754_600, 'M'], ['2022-03', 9_077_600, 'H'],
       ['2023-03', 9_559_600, 'H'], ['2024-03', 10_042_300, 'H'], ['2025-03', 10_547_400, 'H'], ['2026-03', 11_086_300, 'M'],
     ]);
     const letters = listRateParams(ctx).filter((r) => r.key === 'pu.jp.wage_cap' && r.effectiveMonth >= '2024-03').map((r) => r.source);

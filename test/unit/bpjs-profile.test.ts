@@ -5,7 +5,7 @@ import { testContext } from '../helpers';
 import { runCli } from '../cli-harness';
 import { writeTemplate } from '../fixtures/bpjs-files';
 import { addEngagement, addPerson, setupRoster, type RosterSetup } from '../fixtures/bpjs-roster';
-import { editProfile, exportBatch, getProfile, listProfiles, profileFromTemplate, saveProfile } from '../../electron/core/bpjs/index';
+import { copyProfile, editProfile, exportBatch, getProfile, listProfiles, profileFromTemplate, saveProfile } from '../../electron/core/bpjs/index';
 import { formatDateDmy } from '../../shared/dates';
 
 let ctx: ReturnType<typeof testContext>;
@@ -89,8 +89,10 @@ describe('template profiles', () => {
     await writeTemplate(path, 'data_tk_baru', OLD_TEMPLATE);
     await profileFromTemplate(ctx, path, { name: 'v1' });
     await profileFromTemplate(ctx, path, { name: 'v2' });
-    const edited = editProfile(ctx, 'v2', { sheetName: 'Upload', map: [{ header: 'kode_cabang', field: 'unitCode' }, { header: 'HP', field: 'mobile' }], drop: ['NAMA_TENGAH'] });
-    expect(edited.sheetName).toBe('Upload');
+    // Made from the branch's template: the files fill a copy of it, so the sheet keeps the template's name.
+    expect(() => editProfile(ctx, 'v2', { sheetName: 'Upload' })).toThrow(/mengikuti templat \("data_tk_baru"\)/);
+    const edited = editProfile(ctx, 'v2', { map: [{ header: 'kode_cabang', field: 'unitCode' }, { header: 'HP', field: 'mobile' }], drop: ['NAMA_TENGAH'] });
+    expect(edited.sheetName).toBe('data_tk_baru');
     expect(edited.columns.find((c) => c.header === 'KODE_CABANG')!.field).toBe('unitCode');
     expect(edited.columns.at(-1)).toEqual({ header: 'HP', field: 'mobile' });
     expect(edited.columns.some((c) => c.header === 'NAMA_TENGAH')).toBe(false);
@@ -100,12 +102,15 @@ describe('template profiles', () => {
     expect(() => editProfile(ctx, 'sipp-tk-baru', { sheetName: 'x' })).toThrow(/profil bawaan/);
     expect(() => saveProfile(ctx, { name: 'SIPP-TK-NA', kind: 'na', sheetName: 'x', columns: [{ header: 'KPJ', field: 'kpj' }] })).toThrow(/profil bawaan/);
     expect(() => editProfile(ctx, 'v1', { map: [{ header: 'X', field: 'bukanIsian' }] })).toThrow(/tidak dikenal/);
-    expect(() => editProfile(ctx, 'v1', { sheetName: 'a/b' })).toThrow(/Nama sheet/);
+    // A profile of Sigap's own layout (no template) may be given any sheet name Excel allows.
+    copyProfile(ctx, 'sipp-tk-baru', 'v3');
+    expect(() => editProfile(ctx, 'v3', { sheetName: 'a/b' })).toThrow(/Nama sheet/);
+    expect(editProfile(ctx, 'v3', { sheetName: 'Upload' }).sheetName).toBe('Upload');
     const p = addPerson(ctx, { kpj: '12345678901' });
     addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu, start: '2025-01-01', end: '2025-12-31' });
     await expect(exportBatch(ctx, { kind: 'na', outDir: join(ctx.dir, 'o'), profile: 'v1' })).rejects.toThrow(/bukan "na"/);
     const audit = ctx.db.prepare("SELECT action FROM audit_log WHERE entity = 'bpjs_profile' ORDER BY id").pluck().all();
-    expect(audit).toEqual(['create', 'create', 'update']);
+    expect(audit).toEqual(['create', 'create', 'update', 'create', 'update']);
   });
 
   it('sigap profile from-template and list on the command line', async () => {

@@ -28,7 +28,7 @@ beforeAll(() => {
   const { db } = openDatabase(base);
   seedDemo({ db, actor: 'test', clock: () => new Date('2026-01-05T00:00:00Z') }, { persons: PERSONS, year: 2026 });
   // Everyone still to be registered, with what the branch needs, so the export has 4 files to write.
-  db.exec("UPDATE person SET kpj = NULL, mother_name = coalesce(mother_name, 'Siti Aminah')");
+  db.exec("UPDATE person SET kpj = NULL, mother_name = coalesce(mother_name, 'Siti Aminah'), marital_status = 'T', work_location = 'LIWA'");
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();
 });

@@ -35,6 +35,8 @@ const kpjOfLength = (i: number): string => {
   return `${1 + (i % 9)}${String(7_300_000_000_000 + i * 7_919_001).slice(-(len - 1))}`;
 };
 
+let scanDecree: number;
+
 beforeAll(async () => {
   ctx = testContext('2026-03-10T03:00:00Z');
   seedDemo(ctx, { persons: 24 });
@@ -59,6 +61,8 @@ beforeAll(async () => {
   });
   ctx.db.prepare("UPDATE person SET phone = '0812-34' WHERE id = ?").run(ids[11]!.id);
   ctx.db.prepare("UPDATE person SET mother_name = 'Siti Khadijah Ramli' WHERE mother_name IS NULL").run();
+  // What the portal's registration upload requires (the clerk fills it in one step before writing files).
+  ctx.db.prepare("UPDATE person SET marital_status = 'T', work_location = 'LIWA'").run();
   people = ctx.db.prepare('SELECT id, nik, kpj, name, birth_date, mother_name, address, phone FROM person ORDER BY id').all() as Seeded[];
 
   // Edits whose trail carries private values: a new phone and address, an end whose reason a clerk typed
@@ -75,6 +79,10 @@ beforeAll(async () => {
   const dotted = c.nik.replace(/(\d{4})(?=\d)/g, '$1.');
   await api.ok('incident.save', { personId: c.id, kind: 'accident', date: '2026-03-05', place: 'Kantor', description: `Terjatuh; NIK ${dotted}, ibu ${c.mother_name}, alamat ${c.address}` });
   billOnTime(ctx, [MONTH]);
+  // The signed SK's scan on the first decree, so viewing and saving it are walked too.
+  scanDecree = ctx.db.prepare('SELECT min(id) FROM decree').pluck().get() as number;
+  host.openQueue.push(join(import.meta.dirname, '../fixtures/files/sk-scan.png'));
+  expect((await api.ok('decree.attachScan', { decreeId: scanDecree }))?.mediaType).toBe('image/png');
   // A batch of registrations written as admin, so bpjs.batch has items to show the other roles.
   host.folderQueue.push(ctx.dir);
   expect((await api.ok('bpjs.export', { kind: 'new' }))?.batchId).toBeGreaterThan(0);
@@ -194,6 +202,7 @@ const NOT_CALLED: Record<string, string> = {
   'bpjsPayment.record': "records the Pemda's bill or payment to BPJS; answers the record, which names no person",
   'invoice.issue': 'issues one invoice; answers null',
   'billing.issueAll': 'issues the month; answers a count',
+  'files.reveal': 'asks the host to show a file this caller saved; answers null',
 };
 
 describe('no reply to finance or viewer carries a private value of a seeded person', () => {
@@ -263,6 +272,14 @@ describe('no reply to finance or viewer carries a private value of a seeded pers
           return [{ year: 2026 }];
         },
         'incident.list': () => [{}],
+        'registration.list': () => [{}],
+        'person.billing': () => people.map((p) => ({ personId: p.id, month: MONTH })),
+        'decree.records': () => [{}],
+        'decree.viewScan': () => [{ decreeId: scanDecree }],
+        'decree.saveScan': () => {
+          host.saveQueue.push(join(ctx.dir, `${role}-pindaian.png`));
+          return [{ decreeId: scanDecree }];
+        },
         'bpjsPayment.month': () => [{ month: MONTH }],
         'bpjsPayment.history': async () => (await api.ok('bpjsPayment.month', { month: MONTH })).map((s) => ({ npp: s.npp, month: MONTH, segment: s.segment })),
         'bpjsPayment.readBill': async () => {

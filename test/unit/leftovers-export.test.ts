@@ -26,7 +26,8 @@ beforeAll(() => {
   base = join(dir, 'base.db');
   const { db } = openDatabase(base);
   seedDemo({ db, actor: 'test', clock: () => new Date('2026-01-05T00:00:00Z') }, { persons: PERSONS, year: 2026 });
-  db.exec("UPDATE person SET kpj = NULL, mother_name = coalesce(mother_name, 'Siti Aminah')");
+  // Everyone to register, with what the portal requires filled in (as the clerk does in one step).
+  db.exec("UPDATE person SET kpj = NULL, mother_name = coalesce(mother_name, 'Siti Aminah'), marital_status = 'T', work_location = 'LIWA'");
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();
 }, 120_000);

@@ -144,7 +144,8 @@ describe('the CLI', () => {
     const { db } = openDatabase(path);
     open.push(db);
     seedDemo({ db, actor: 'test', clock: () => new Date('2026-01-05T00:00:00Z') }, { persons: 3000, year: 2026 });
-    db.exec("UPDATE person SET kpj = NULL, mother_name = coalesce(mother_name, 'Siti Aminah')");
+    // Everyone to register, with what the portal requires filled in (as the clerk does in one step).
+    db.exec("UPDATE person SET kpj = NULL, mother_name = coalesce(mother_name, 'Siti Aminah'), marital_status = 'T', work_location = 'LIWA'");
     db.pragma('wal_checkpoint(TRUNCATE)');
     const flash = join(dir, 'flash');
     const script = `mkdir -p "${flash}" && mount -t tmpfs -o size=96k tmpfs "${flash}" && "${process.execPath}" "${BIN}" export new --out "${flash}" --db "${path}"; echo "EXIT=$?"; ls -A "${flash}"`;

@@ -144,7 +144,7 @@ describe('bpjs.* bridge calls', () => {
     const tpl = join(ctx.dir, 'templat-cabang.xlsx');
     await writeTemplate(tpl, 'TK_BARU_V2', ['NAMA_LENGKAP', 'NIK', 'TGL_LAHIR', 'NAMA_IBU', 'KOLOM_ANEH', 'UPAH'], ['TEMPLAT PENDAFTARAN']);
     const builtins = await api.ok('bpjs.profiles', {});
-    expect(builtins.filter((p) => p.builtin).map((p) => p.name)).toEqual(['sipp-tk-baru', 'sipp-tk-na', 'sipp-upah', 'sigap-bpu']);
+    expect(builtins.filter((p) => p.builtin).map((p) => p.name)).toEqual(['sipp-tk-baru', 'sipp-tk-lanjutan', 'sipp-tk-na', 'sipp-upah', 'sigap-bpu']);
 
     expect(await api.ok('bpjs.chooseFile', { purpose: 'template' })).toBeNull();
     host.openQueue.push(tpl);
@@ -160,8 +160,10 @@ describe('bpjs.* bridge calls', () => {
     expect(t.unknownHeaders).toEqual(['KOLOM_ANEH']);
     expect(t.missingHeaders).toContain('NAMA_IBU_KANDUNG');
 
-    const edited = await api.ok('bpjs.profileEdit', { name: 'Cabang Liwa 2026', sheetName: 'data_tk_baru', map: [{ header: 'KOLOM_ANEH', field: 'address' }], drop: ['UPAH'] });
-    expect(edited.sheetName).toBe('data_tk_baru');
+    // The files are written into a copy of the branch's template: its sheet keeps the template's name.
+    expect(await api.call('bpjs.profileEdit', { name: 'Cabang Liwa 2026', sheetName: 'data_tk_baru' })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('"TK_BARU_V2"') } });
+    const edited = await api.ok('bpjs.profileEdit', { name: 'Cabang Liwa 2026', map: [{ header: 'KOLOM_ANEH', field: 'address' }], drop: ['UPAH'] });
+    expect(edited.sheetName).toBe('TK_BARU_V2');
     expect(edited.columns.map((c) => c.field)).toEqual(['fullName', 'nik', 'birthDate', 'motherName', 'address']);
 
     addNewcomers(ctx, s, 2);
@@ -169,7 +171,19 @@ describe('bpjs.* bridge calls', () => {
     host.folderQueue.push(out);
     const r = (await api.ok('bpjs.export', { kind: 'new', profile: 'Cabang Liwa 2026' }))!;
     expect(r.profile).toBe('Cabang Liwa 2026');
-    expect(await dataRows(r.files[0]!.path)).toEqual({ sheet: 'data_tk_baru', header: ['NAMA_LENGKAP', 'NIK', 'TGL_LAHIR', 'NAMA_IBU', 'KOLOM_ANEH'], rows: 2 });
+    // The template's title row stays above its header (row 3); the two people are written below it, and
+    // UPAH, dropped from the profile, stays in the template but is left empty.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(r.files[0]!.path);
+    const ws = wb.worksheets[0]!;
+    expect(ws.name).toBe('TK_BARU_V2');
+    expect(ws.getRow(1).getCell(1).value).toBe('TEMPLAT PENDAFTARAN');
+    expect((ws.getRow(3).values as unknown[]).slice(1)).toEqual(['NAMA_LENGKAP', 'NIK', 'TGL_LAHIR', 'NAMA_IBU', 'KOLOM_ANEH', 'UPAH']);
+    const below: number[] = [];
+    ws.eachRow((row, n) => void (n > 3 && below.push(n)));
+    expect(below).toEqual([4, 5]);
+    expect([4, 5].map((n) => ws.getRow(n).getCell(6).value ?? null)).toEqual([null, null]);
+    expect([4, 5].every((n) => /^\d{16}$/.test(String(ws.getRow(n).getCell(2).value)))).toBe(true);
 
     // A profile of another kind is refused before the folder dialog opens.
     host.folderQueue.push(out);

@@ -197,6 +197,10 @@ export interface ProfileEdit {
 export function editProfile(ctx: CoreContext, name: string, e: ProfileEdit): StoredProfile {
   const p = getProfile(ctx, name);
   if (p.builtin) throw new SigapError('CONFLICT', `"${p.name}" adalah profil bawaan dan tidak dapat diubah; salin dulu (sigap profile copy, atau "Salin profil" di layar Pelaporan BPJS) lalu ubah salinannya.`);
+  // A profile made from the branch's template writes into a copy of it: its sheet is the template's own.
+  if (p.templateFile && e.sheetName !== undefined && e.sheetName.trim() !== p.sheetName) {
+    throw new SigapError('CONFLICT', `Profil ${p.name} dibuat dari templat kantor cabang "${p.templateFile}": nama sheet mengikuti templat ("${p.sheetName}") dan tidak dapat diganti.`);
+  }
   let columns = p.columns.map((c) => ({ ...c }));
   for (const h of e.drop ?? []) {
     const before = columns.length;
