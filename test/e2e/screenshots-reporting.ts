@@ -39,6 +39,20 @@ test('Pelaporan BPJS screens, with demo data', async ({ page, sigap }) => {
   await expect(page.getByTestId('pending-table')).toContainText('NAMA_IBU_KANDUNG');
   await shot(page, '36-pelaporan-masalah');
 
+  // The portal requires marital status and work location, which SK appendices do not carry: the clerk
+  // fills each in one step (one value for everyone here) before writing the files.
+  await page.getByLabel('Tampilkan').selectOption('all');
+  for (const [column, label, value] of [['STATUS_KAWIN', 'Status kawin', 'T'], ['LOKASI_PEKERJAAN', 'Lokasi pekerjaan', 'LIWA']] as const) {
+    await page.getByTestId(`fill-${column}`).click();
+    const dialog = page.getByRole('dialog', { name: `Isi ${column} sekaligus` });
+    const input = dialog.getByLabel(label, { exact: true });
+    if (column === 'STATUS_KAWIN') await input.selectOption(value);
+    else await input.fill(value);
+    await dialog.getByRole('button', { name: 'Simpan ke data pegawai' }).click();
+    await expect(dialog).toBeHidden();
+  }
+  await expect(page.getByTestId('required-missing')).toHaveCount(0);
+
   const out = join(sigap.dir, 'Unggah BPJS Maret 2026');
   mkdirSync(out);
   sigap.folderQueue.push(out);
