@@ -2,6 +2,7 @@ import type { BrowserWindow as BrowserWindowType, BrowserWindowConstructorOption
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { HARDENED_WEB_PREFERENCES } from './window-options';
 
 /**
  * The window a decree's scan (a PDF from the clerk's scanner, i.e. untrusted bytes) is shown in:
@@ -16,18 +17,9 @@ export function pdfViewerOptions(title: string): BrowserWindowConstructorOptions
     autoHideMenuBar: true,
     backgroundColor: '#525659',
     webPreferences: {
-      sandbox: true,
-      contextIsolation: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webviewTag: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
+      ...HARDENED_WEB_PREFERENCES, // and no preload: nothing in the file can reach the bridge
       // Chromium's built-in PDF viewer is the only plugin Electron has; it needs this switch on.
       plugins: true,
-      navigateOnDragDrop: false,
-      spellcheck: false,
     },
   };
 }

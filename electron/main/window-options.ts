@@ -1,24 +1,26 @@
 import type { BrowserWindowConstructorOptions, WebPreferences } from 'electron';
 
 /**
- * The only web preferences any Sigap window gets. A unit test pins every value, so loosening one is a
- * visible, reviewed change.
+ * What every Sigap window's page is denied: Node, other pages' context, webviews, mixed content. A unit
+ * test pins every value, so loosening one is a visible, reviewed change.
  */
+export const HARDENED_WEB_PREFERENCES: Readonly<WebPreferences> = Object.freeze({
+  sandbox: true,
+  contextIsolation: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webviewTag: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  experimentalFeatures: false,
+  navigateOnDragDrop: false,
+  spellcheck: false,
+});
+
+/** The app window's preferences: the hardened set and the preload that exposes the bridge. */
 export function secureWebPreferences(preloadPath: string): WebPreferences {
-  return {
-    preload: preloadPath,
-    sandbox: true,
-    contextIsolation: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webviewTag: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    experimentalFeatures: false,
-    navigateOnDragDrop: false,
-    spellcheck: false,
-  };
+  return { preload: preloadPath, ...HARDENED_WEB_PREFERENCES };
 }
 
 export function mainWindowOptions(preloadPath: string, iconPath?: string): BrowserWindowConstructorOptions {

@@ -17,6 +17,7 @@ describe('the PDF viewer window', () => {
       webviewTag: false,
       webSecurity: true,
       allowRunningInsecureContent: false,
+      experimentalFeatures: false,
       plugins: true,
       navigateOnDragDrop: false,
       spellcheck: false,
