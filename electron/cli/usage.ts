@@ -68,7 +68,7 @@ export const NPP_USAGE = `sigap npp list [--json]
 export const TEMPLATE_USAGE = 'sigap template sk --out FILE.xlsx [--pemda "Pemerintah Kabupaten ..."] [--db PATH]';
 
 export const PERSON_USAGE = `sigap person template (--opd KODE [--opd KODE]... | --all) --out FOLDER [--json]   buku kerja Lengkapi data pegawai per unit
-  sigap person import BERKAS [--apply] [--skip-invalid] [--json]   baca isian kembali (pratinjau; --apply menerapkan)`;
+  sigap person import BERKAS [--apply] [--skip-invalid] [--no-backup] [--json]   baca isian kembali (pratinjau; --apply mencadangkan lalu menerapkan)`;
 
 export const EXCEPTION_USAGE = `sigap exception list --nik NIK [--month YYYY-MM] [--json]   program, kelas JKK, aturan JP dan pengecualian pegawai
   sigap exception add --nik NIK --from YYYY-MM [--to YYYY-MM] [--programs JKK,JKM[,JHT,JP]] [--jkk-class 1-5] --reason "ALASAN" [--source "SK ..."] [--json]

@@ -1,6 +1,6 @@
 /** `sigap person template|import` on the demo regency: workbooks out, one filled by hand, read back. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import Database from 'better-sqlite3';
@@ -60,6 +60,12 @@ describe('sigap person', () => {
     expect(applied.code).toBe(0);
     expect(applied.stdout).toContain('Diterapkan: 1 pegawai, 2 isian.');
     expect(read()).toEqual({ postal_code: '34812', marital_status: 'Y' });
+    // A backup was taken first, beside the database, holding the data as it was before.
+    const saved = /Cadangan sebelum menerapkan: (\S+)/.exec(applied.stderr)?.[1];
+    expect(saved && existsSync(saved)).toBe(true);
+    const before = new Database(saved!, { readonly: true });
+    expect(before.prepare('SELECT postal_code, marital_status FROM person WHERE nik = ?').get(nik)).toEqual({ postal_code: null, marital_status: null });
+    before.close();
   });
 
   it('says what is missing, in Indonesian, with the usage', async () => {

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { autoBackup, defaultBackupDir } from '../../core/backup/auto';
 import { mkdirSync } from 'node:fs';
 import type { CoreContext } from '../../core/context';
 import { SigapError } from '../../../shared/errors';
@@ -11,7 +12,7 @@ import { PERSON_USAGE } from '../usage';
 
 const OPTIONS = {
   opd: { type: 'string', multiple: true }, all: { type: 'boolean' }, out: { type: 'string' },
-  apply: { type: 'boolean' }, 'skip-invalid': { type: 'boolean' }, json: { type: 'boolean' }, db: { type: 'string' },
+  apply: { type: 'boolean' }, 'skip-invalid': { type: 'boolean' }, json: { type: 'boolean' }, db: { type: 'string' }, 'no-backup': { type: 'boolean' },
 } as const;
 
 const refuse = (message: string): never => {
@@ -78,6 +79,12 @@ export async function personCommand(args: string[], cx: CliEnv): Promise<number>
       return 0;
     }
     const pv = await previewCompletion(ctx, positionals[0]!, { onProgress: progress(cx.io, 'Membaca berkas') });
+    // As in the app: a backup first, so many people's changed data is one restore away. Only when there is
+    // something to apply and the file's errors will not refuse it anyway.
+    if (values.apply && !values['no-backup'] && pv.people.length > 0 && (pv.errors === 0 || values['skip-invalid'])) {
+      const b = await autoBackup(ctx, defaultBackupDir(ctx.dbPath), 'otomatis');
+      cx.io.err(`Cadangan sebelum menerapkan: ${b.path}\n`);
+    }
     const applied = values.apply ? applyCompletion(ctx, pv, { skipInvalid: values['skip-invalid'] ?? false }) : null;
     if (values.json) {
       const { niks: _n, fingerprint: _f, ...preview } = pv;
