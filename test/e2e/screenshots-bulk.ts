@@ -6,6 +6,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
 import type { Page } from '@playwright/test';
 import { test, expect } from './harness';
 import { seedDemo } from '../../electron/core/demo/index';
@@ -32,7 +33,10 @@ test('Pegawai: selection, bulk edit preview, export columns', async ({ page, sig
   await sigap.open(`/pegawai?opd=${opdId}`);
   await expect(page.getByTestId('roster-count')).toHaveText(`Menampilkan ${list.length} pegawai`);
   // A saved list first, so its "Buka folder" shows above the table.
-  sigap.saveQueue.push(join(sigap.dir, 'daftar-pegawai-dinkes-2026-03.xlsx'));
+  // A fixed folder, so the picture does not change from run to run with a temporary name.
+  const folder = join(tmpdir(), 'sigap-daftar-pegawai');
+  mkdirSync(folder, { recursive: true });
+  sigap.saveQueue.push(join(folder, 'daftar-pegawai-dinkes-2026-03.xlsx'));
   await page.getByRole('button', { name: 'Unduh Excel' }).click();
   await page.getByRole('dialog', { name: 'Unduh daftar pegawai' }).getByRole('button', { name: 'Unduh Excel' }).click();
   await expect(page.getByRole('button', { name: 'Buka folder' })).toBeVisible();
