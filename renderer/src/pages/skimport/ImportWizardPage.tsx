@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import { Link } from 'react-router';
 import type { Output, SkPreviewDto } from '../../../../shared/contract/index';
 import { useAppInfo } from '../../app-info';
-import { asBridgeError, type BridgeError } from '../../bridge';
+import { asBridgeError } from '../../bridge';
 import { useBridge } from '../../bridge-context';
 import { useLoad } from '../../hooks/use-load';
 import { useProgress } from '../../hooks/use-progress';
@@ -20,6 +20,7 @@ import { useUnitChoices } from './unit-choices';
 import { TemplateDownload } from './TemplateDownload';
 import { ScanField, type ChosenScan } from './ScanField';
 import { confirmedForm, emptyDecreeForm, previewInput, type DecreeForm, type Overrides } from './decree-form';
+import { useRun } from '../../hooks/use-run';
 
 type Options = Output<'roster.options'>;
 type Chosen = NonNullable<Output<'sk.chooseFile'>>;
@@ -55,8 +56,7 @@ function Wizard({ options, onRestart }: { options: Options; onRestart: () => voi
   const [form, setForm] = useState<DecreeForm>(emptyDecreeForm(defaultCategory));
   const [overrides, setOverrides] = useState<Overrides>({});
   const [preview, setPreview] = useState<SkPreviewDto | null>(null);
-  const [error, setError] = useState<BridgeError | null>(null);
-  const [busy, setBusy] = useState<'choose' | 'preview' | 'apply' | null>(null);
+  const { busy, error, run } = useRun<'choose' | 'preview' | 'apply'>();
   const [editingColumns, setEditingColumns] = useState(false);
   const [result, setResult] = useState<Output<'sk.apply'> | null>(null);
   // The signed SK's scan, attached right after the SK is applied (an SK record must exist first).
@@ -65,17 +65,6 @@ function Wizard({ options, onRestart }: { options: Options; onRestart: () => voi
   const progress = useProgress(busy === 'preview' ? 'sk.preview' : busy === 'apply' ? 'sk.apply' : null);
   const unitChoices = useUnitChoices(preview);
 
-  const run = async (what: 'choose' | 'preview' | 'apply', work: () => Promise<void>) => {
-    setError(null);
-    setBusy(what);
-    try {
-      await work();
-    } catch (e) {
-      setError(asBridgeError(e));
-    } finally {
-      setBusy(null);
-    }
-  };
 
   const choose = () =>
     run('choose', async () => {

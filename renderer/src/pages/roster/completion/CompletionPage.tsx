@@ -2,7 +2,6 @@ import { useCallback, useState } from 'react';
 import { Link } from 'react-router';
 import type { Output } from '../../../../../shared/contract/index';
 import type { CompletionPreviewDto } from '../../../../../shared/contract/person-calls';
-import { asBridgeError, type BridgeError } from '../../../bridge';
 import { useBridge } from '../../../bridge-context';
 import { useLoad } from '../../../hooks/use-load';
 import { useProgress } from '../../../hooks/use-progress';
@@ -14,6 +13,7 @@ import { formatBytes, formatNumber } from '../../../format';
 import { TemplateStep } from './TemplateStep';
 import { CompletionPreview } from './CompletionPreview';
 import '../../../styles/completion.css';
+import { useRun } from '../../../hooks/use-run';
 
 type Step = 'template' | 'read' | 'done';
 type Chosen = NonNullable<Output<'person.completion.chooseFile'>>;
@@ -47,23 +47,11 @@ function Wizard({ units }: { units: Output<'roster.options'>['opds'] }) {
   const [chosen, setChosen] = useState<Chosen | null>(null);
   const [preview, setPreview] = useState<CompletionPreviewDto | null>(null);
   const [skipInvalid, setSkipInvalid] = useState(false);
+  const { busy, error, setError, run } = useRun<'read' | 'apply'>();
   const [applied, setApplied] = useState<Applied | null>(null);
-  const [busy, setBusy] = useState<'read' | 'apply' | null>(null);
-  const [error, setError] = useState<BridgeError | null>(null);
   const progress = useProgress(busy === 'read' ? 'person.completion.preview' : null);
   const current = STEPS.findIndex((s) => s.key === step);
 
-  const run = async (what: 'read' | 'apply', work: () => Promise<void>) => {
-    setError(null);
-    setBusy(what);
-    try {
-      await work();
-    } catch (e) {
-      setError(asBridgeError(e));
-    } finally {
-      setBusy(null);
-    }
-  };
   const choose = () =>
     run('read', async () => {
       const f = await bridge.call('person.completion.chooseFile', {});

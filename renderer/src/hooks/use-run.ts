@@ -1,0 +1,29 @@
+import { useCallback, useState } from 'react';
+import { asBridgeError, type BridgeError } from '../bridge';
+
+/**
+ * The busy and error state of a screen's bridge work, written once: `run(what, work)` clears the last
+ * error, marks `what` busy (so its button can say "Menyimpan…" and the others wait), turns a failure into
+ * the core's Indonesian message for ErrorNote, and ends busy whatever happened.
+ */
+export function useRun<K extends string>(): {
+  busy: K | null;
+  error: BridgeError | null;
+  setError: (e: BridgeError | null) => void;
+  run: (what: K, work: () => Promise<void>) => Promise<void>;
+} {
+  const [busy, setBusy] = useState<K | null>(null);
+  const [error, setError] = useState<BridgeError | null>(null);
+  const run = useCallback(async (what: K, work: () => Promise<void>) => {
+    setError(null);
+    setBusy(what);
+    try {
+      await work();
+    } catch (e) {
+      setError(asBridgeError(e));
+    } finally {
+      setBusy(null);
+    }
+  }, []);
+  return { busy, error, setError, run };
+}
