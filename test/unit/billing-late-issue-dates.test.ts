@@ -1,3 +1,7 @@
+/**
+ * Invoices issued after their month fell due (their own deadline, their fine from the statutory date),
+ * payments dated before the contribution month, and `sigap pay`'s argument messages.
+ */
 import { afterEach, describe, expect, it } from 'vitest';
 import { arrearsReport, getInvoice, issueDrafts, recordPayment, runBilling } from '../../electron/core/billing/index';
 import { dueDateAtIssue } from '../../electron/core/billing/issue';

@@ -1,3 +1,7 @@
+/**
+ * The pre-flight treats "no data" placeholders ("-", "n/a", "tidak ada") as missing, and the branch's bill
+ * is read by its iuran columns only, so Sigap's own invoice detail reconciles to zero.
+ */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { testContext } from '../helpers';
