@@ -39,7 +39,7 @@ describe('sigap npp', () => {
     const noClass = await cli(['npp', 'add', '18040099', '--name', 'Desa Sebarus', '--db', db]);
     expect(noClass.stderr).toContain('Sebutkan kelas risiko JKK NPP ini dengan --jkk-class 1 sampai 5.');
     const unknown = await cli(['npp', 'assign', '18049999', '--opd', 'U001', '--db', db]);
-    expect(unknown.stderr).toContain('NPP "18049999" belum terdaftar. Lihat daftarnya dengan: sigap npp list');
+    expect(unknown.stderr).toContain('NPP "18049999" belum terdaftar. Lihat daftarnya di Pengaturan › Pendaftaran BPJS (NPP) atau dengan: sigap npp list');
     await cli(['npp', 'add', '18040099', '--name', 'Desa Sebarus', '--jkk-class', '1', '--db', db]);
     const noUnit = await cli(['npp', 'assign', '18040099', '--opd', 'ZZZ', '--db', db]);
     expect(noUnit.stderr).toContain('Unit "ZZZ" tidak ada. Lihat daftarnya dengan: sigap opd list');

@@ -36,7 +36,7 @@ describe('employer registrations (NPP)', () => {
     ]);
     expect(registrationIdByNpp(ctx, '1804 0099')).toBe(id);
     expect(registrationIdByNpp(ctx, '18040012')).toBeNull();
-    expect(() => registrationIdByNpp(ctx, '18049999')).toThrow('NPP "18049999" belum terdaftar. Lihat daftarnya dengan: sigap npp list');
+    expect(() => registrationIdByNpp(ctx, '18049999')).toThrow('NPP "18049999" belum terdaftar. Lihat daftarnya di Pengaturan › Pendaftaran BPJS (NPP) atau dengan: sigap npp list');
   });
 
   it("refuses a malformed NPP, the Pemda's own, a duplicate and a bad class, in Indonesian", () => {

@@ -64,7 +64,7 @@ export function listBatches(ctx: CoreContext, f: { npp?: string | undefined } = 
 
 function batchRow(ctx: CoreContext, id: number): BatchRow {
   const r = ctx.db.prepare('SELECT * FROM bpjs_batch WHERE id = ?').get(id) as BatchRow | undefined;
-  if (!r) throw new SigapError('NOT_FOUND', `Batch ${id} tidak ditemukan (lihat sigap batches).`);
+  if (!r) throw new SigapError('NOT_FOUND', `Batch ${id} tidak ditemukan (lihat Pelaporan BPJS › Riwayat batch).`);
   return r;
 }
 

@@ -135,7 +135,7 @@ export function profileWarnings(profile: { name: string; kind: ReportKind; built
     if (!hint && !col.required) continue;
     out.push({
       code: hint?.code ?? 'REQUIRED_UNMAPPED', column: col.header,
-      message: `Kolom ${col.header}${col.required ? ' (wajib)' : ''} ditulis kosong untuk semua orang: profil "${profile.name}" tidak mengisinya. Petakan ke ${hint?.what ?? 'isian data pegawai atau beri nilai tetap'} (sigap profile edit "${profile.name}" --set ${col.header}=...).`,
+      message: `Kolom ${col.header}${col.required ? ' (wajib)' : ''} ditulis kosong untuk semua orang: profil "${profile.name}" tidak mengisinya. Petakan ke ${hint?.what ?? 'isian data pegawai atau beri nilai tetap'} di Pelaporan BPJS › Profil templat (perintah: sigap profile edit "${profile.name}" --set ${col.header}=...).`,
     });
   }
   return out;

@@ -60,7 +60,7 @@ export function resolveProfile(ctx: CoreContext, kind: ReportKind, name?: string
   if (name === undefined || name.trim() === '') return builtinStored(builtinProfile(kind));
   const p = getProfile(ctx, name);
   if (p.kind !== kind) {
-    throw new SigapError('INVALID_INPUT', `Profil "${p.name}" untuk jenis "${p.kind}", bukan "${kind}". Pilih profil jenis ${kind} (sigap profile list).`);
+    throw new SigapError('INVALID_INPUT', `Profil "${p.name}" untuk jenis "${p.kind}", bukan "${kind}". Pilih profil jenis ${kind} (daftarnya di Pelaporan BPJS › Profil templat).`);
   }
   return p;
 }
@@ -69,7 +69,7 @@ export function getProfile(ctx: CoreContext, name: string): StoredProfile {
   const builtin = BUILTIN_PROFILES.find((p) => p.name.toLowerCase() === name.trim().toLowerCase());
   if (builtin) return builtinStored(builtin);
   const r = ctx.db.prepare(`SELECT ${WITH_TEMPLATE} WHERE p.name = ?`).get(name.trim()) as ProfileRow | undefined;
-  if (!r) throw new SigapError('NOT_FOUND', `Profil "${name}" tidak ditemukan. Lihat daftar profil: sigap profile list.`);
+  if (!r) throw new SigapError('NOT_FOUND', `Profil "${name}" tidak ditemukan. Lihat daftarnya di Pelaporan BPJS › Profil templat (perintah: sigap profile list).`);
   return fromRow(r);
 }
 
@@ -196,7 +196,7 @@ export interface ProfileEdit {
 /** Edits a clerk's profile: sheet name, which field fills a column, added or removed columns. */
 export function editProfile(ctx: CoreContext, name: string, e: ProfileEdit): StoredProfile {
   const p = getProfile(ctx, name);
-  if (p.builtin) throw new SigapError('CONFLICT', `"${p.name}" adalah profil bawaan dan tidak dapat diubah; salin dulu (sigap profile copy, atau "Salin profil" di layar Pelaporan BPJS) lalu ubah salinannya.`);
+  if (p.builtin) throw new SigapError('CONFLICT', `"${p.name}" adalah profil bawaan dan tidak dapat diubah; salin dulu ("Salin profil" di Pelaporan BPJS › Profil templat, atau sigap profile copy) lalu ubah salinannya.`);
   // A profile made from the branch's template writes into a copy of it: its sheet is the template's own.
   if (p.templateFile && e.sheetName !== undefined && e.sheetName.trim() !== p.sheetName) {
     throw new SigapError('CONFLICT', `Profil ${p.name} dibuat dari templat kantor cabang "${p.templateFile}": nama sheet mengikuti templat ("${p.sheetName}") dan tidak dapat diganti.`);

@@ -162,6 +162,6 @@ export function requireRegistrationId(ctx: CoreContext, id: number | null | unde
 export function registrationIdByNpp(ctx: CoreContext, raw: string): number | null {
   const npp = raw.replace(/[\s.-]/g, '');
   const r = listRegistrations(ctx).find((x) => x.npp !== null && x.npp.replace(/[\s.-]/g, '') === npp);
-  if (!r) throw new SigapError('NOT_FOUND', `NPP "${raw}" belum terdaftar. Lihat daftarnya dengan: sigap npp list`);
+  if (!r) throw new SigapError('NOT_FOUND', `NPP "${raw}" belum terdaftar. Lihat daftarnya di Pengaturan › Pendaftaran BPJS (NPP) atau dengan: sigap npp list`);
   return r.id;
 }
