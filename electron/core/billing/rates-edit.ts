@@ -39,8 +39,8 @@ function specOf(key: string) {
   return RATE_PARAMS[key as RateParamKey];
 }
 
-/** Whether a row effective from `month` is already in force (the current month or earlier). */
-function inForce(ctx: CoreContext, month: string): boolean {
+/** Whether a row effective from `month` has started to apply (the current month or earlier). */
+function monthStarted(ctx: CoreContext, month: string): boolean {
   return month <= todayIso(ctx).slice(0, 7);
 }
 
@@ -59,7 +59,7 @@ export function saveRateParam(ctx: CoreContext, input: RateParamInput): void {
   const note = input.note?.trim() || null;
   ctx.db.transaction(() => {
     const before = ctx.db.prepare('SELECT value, source, confidence, note FROM rate_param WHERE key = ? AND effective_month = ?').get(input.key, input.effectiveMonth) as { value: number } | undefined;
-    if (before && before.value !== input.value && inForce(ctx, input.effectiveMonth)) {
+    if (before && before.value !== input.value && monthStarted(ctx, input.effectiveMonth)) {
       throw new SigapError('CONFLICT', `Tarif yang sudah berlaku sejak ${formatMonthId(input.effectiveMonth)} tidak dapat diubah nilainya. Tambahkan baris baru dengan bulan berlaku perubahan itu.`);
     }
     const after = { value: input.value, source, confidence: input.confidence, note };
@@ -86,7 +86,7 @@ export function deleteRateParam(ctx: CoreContext, key: string, effectiveMonth: s
     const n = (ctx.db.prepare('SELECT count(*) AS n FROM rate_param WHERE key = ?').get(key) as { n: number }).n;
     if (n === 1) throw new SigapError('CONFLICT', `Baris ini satu-satunya tarif "${RATE_PARAMS[key as RateParamKey].label}"; bila tarifnya berubah, tambahkan baris baru dengan bulan berlakunya.`);
     // Past and current rows are history that drafts and reports read; only a row not yet in force may go.
-    if (inForce(ctx, effectiveMonth)) {
+    if (monthStarted(ctx, effectiveMonth)) {
       throw new SigapError('CONFLICT', `Tarif yang sudah berlaku (sejak ${formatMonthId(effectiveMonth)}) tidak dapat dihapus. Tambahkan baris baru yang berlaku sejak bulan berikutnya.`);
     }
     ctx.db.prepare('DELETE FROM rate_param WHERE key = ? AND effective_month = ?').run(key, effectiveMonth);

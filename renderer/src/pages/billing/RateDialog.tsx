@@ -10,7 +10,7 @@ import { MonthPicker, yearsAround } from '../../components/MonthPicker';
 import { ErrorNote } from '../../components/Notice';
 import { formatMonthId } from '../../format';
 import { formatRateValue } from './billing-labels';
-import { parseRateValue, rateValueText } from './rate-value';
+import { parseRateValue, rateValueText, rowInForce } from './rate-value';
 
 interface Props {
   rates: RatesDto;
@@ -33,7 +33,7 @@ export function RateDialog({ rates, initialKey, onClose, onSaved }: Props) {
   const bridge = useBridge();
   const [key, setKey] = useState(initialKey ?? rates.specs[0]!.key);
   const spec = rates.specs.find((s) => s.key === key)!;
-  const current = rates.params.filter((p) => p.key === key && p.effectiveMonth <= rates.currentMonth).pop();
+  const current = rowInForce(rates.params, key, rates.currentMonth);
   const [month, setMonth] = useState(addMonths(rates.currentMonth, 1));
   const [value, setValue] = useState(current ? rateValueText(spec.unit, current.value) : '');
   const [source, setSource] = useState('');
@@ -63,7 +63,7 @@ export function RateDialog({ rates, initialKey, onClose, onSaved }: Props) {
       <div className="stack">
         <div className="form-grid">
           <FormField label="Tarif" wide>
-            <select value={key} onChange={(e) => { setKey(e.target.value); const s = rates.specs.find((x) => x.key === e.target.value)!; const c = rates.params.filter((p) => p.key === s.key && p.effectiveMonth <= rates.currentMonth).pop(); setValue(c ? rateValueText(s.unit, c.value) : ''); }}>
+            <select value={key} onChange={(e) => { setKey(e.target.value); const s = rates.specs.find((x) => x.key === e.target.value)!; const c = rowInForce(rates.params, s.key, rates.currentMonth); setValue(c ? rateValueText(s.unit, c.value) : ''); }}>
               {rates.specs.map((s) => (
                 <option key={s.key} value={s.key}>{s.label}</option>
               ))}

@@ -11,6 +11,7 @@ import { formatMonthId, formatRupiah } from '../../format';
 import { CONFIDENCE_LABELS, formatRateValue, rateGroup } from './billing-labels';
 import { RateDialog } from './RateDialog';
 import { BracketDialog } from './BracketDialog';
+import { rowInForce } from './rate-value';
 import '../../styles/billing.css';
 
 /** Pengaturan > Tarif iuran: the dated, cited rate tables, a new dated row, a future row deleted, BPU brackets. */
@@ -156,10 +157,9 @@ const GROUP_ORDER = [
   'Jatuh tempo', 'Denda keterlambatan (perkiraan)', 'Aturan penagihan',
 ];
 
-/** The row in force this month: the latest effective month on or before it, for its key. */
+/** Whether `p` is the row of its key in force this month. */
 function isInForce(r: RatesDto, p: RateParamDto): boolean {
-  const latest = r.params.filter((x) => x.key === p.key && x.effectiveMonth <= r.currentMonth).map((x) => x.effectiveMonth).sort().pop();
-  return latest === p.effectiveMonth;
+  return rowInForce(r.params, p.key, r.currentMonth)?.effectiveMonth === p.effectiveMonth;
 }
 
 function DeleteDialog({ row, onClose, onDeleted }: { row: RateParamDto; onClose: () => void; onDeleted: (msg: string) => void }) {

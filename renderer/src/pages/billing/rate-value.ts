@@ -25,3 +25,13 @@ export function rateValueText(unit: string, value: number): string {
   if (unit === 'rupiah') return value.toLocaleString('id-ID');
   return String(value);
 }
+
+/**
+ * The row of `key` in force in `month`: the latest effective month on or before it. The one rule for
+ * "berlaku sekarang" on Pengaturan › Tarif and the value a new row starts from.
+ */
+export function rowInForce<T extends { key: string; effectiveMonth: string }>(params: readonly T[], key: string, month: string): T | undefined {
+  let best: T | undefined;
+  for (const p of params) if (p.key === key && p.effectiveMonth <= month && (!best || p.effectiveMonth > best.effectiveMonth)) best = p;
+  return best;
+}
