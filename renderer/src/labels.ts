@@ -1,15 +1,11 @@
 /** Indonesian words for the codes that cross the bridge. */
 import type { FIELD_NAMES } from '../../shared/contract/sk';
+import { SK_FIELD_LABELS } from '../../shared/sk-fields';
 
 export type FieldName = (typeof FIELD_NAMES)[number];
 
-/** The appendix columns the importer knows, as the clerk calls them. */
-export const FIELD_LABELS: Record<FieldName, string> = {
-  no: 'No', name: 'Nama', nik: 'NIK', birth: 'Tempat/Tgl Lahir', birthPlace: 'Tempat Lahir',
-  birthDate: 'Tanggal Lahir', sex: 'L/P', education: 'Pendidikan', position: 'Jabatan/Tugas',
-  unit: 'Unit Kerja (OPD)', village: 'Desa/Pekon', honor: 'Honor', tmt: 'TMT', note: 'Keterangan',
-  address: 'Alamat', phone: 'Telepon/HP', mother: 'Nama Ibu Kandung', kpj: 'Nomor KPJ',
-};
+/** The appendix columns the importer knows, as the clerk calls them (shared/sk-fields.ts). */
+export const FIELD_LABELS: Record<FieldName, string> = SK_FIELD_LABELS;
 export const FIELD_ORDER = Object.keys(FIELD_LABELS) as FieldName[];
 
 export const MODE_LABELS = { replace: 'Ganti seluruh', amend: 'Perubahan' } as const;

@@ -1,10 +1,8 @@
 import { z } from 'zod';
 import { id, isoDate, problem, text } from './common';
+import { SK_FIELDS } from '../sk-fields';
 
-export const FIELD_NAMES = [
-  'no', 'name', 'nik', 'birth', 'birthPlace', 'birthDate', 'sex', 'education', 'position', 'unit',
-  'village', 'honor', 'tmt', 'note', 'address', 'phone', 'mother', 'kpj',
-] as const;
+export const FIELD_NAMES = SK_FIELDS;
 export const fieldName = z.enum(FIELD_NAMES);
 
 const columnIndex = z.number().int().min(0).max(500);

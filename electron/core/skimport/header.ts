@@ -1,19 +1,10 @@
 import { cellText, isBlank, type Cell, type SheetRow } from './cells';
+import { SK_FIELDS, SK_FIELD_LABELS, type SkField } from '../../../shared/sk-fields';
 
-/** The columns an SK appendix can have. */
-export const FIELDS = [
-  'no', 'name', 'nik', 'birth', 'birthPlace', 'birthDate', 'sex', 'education', 'position', 'unit',
-  'village', 'honor', 'tmt', 'note', 'address', 'phone', 'mother', 'kpj',
-] as const;
-export type Field = (typeof FIELDS)[number];
-
-/** Indonesian labels for the fields, shown in the wizard and in messages. */
-export const FIELD_LABELS: Record<Field, string> = {
-  no: 'No', name: 'Nama', nik: 'NIK', birth: 'Tempat/Tgl Lahir', birthPlace: 'Tempat Lahir',
-  birthDate: 'Tanggal Lahir', sex: 'L/P', education: 'Pendidikan', position: 'Jabatan/Tugas',
-  unit: 'Unit Kerja (OPD)', village: 'Desa/Pekon', honor: 'Honor', tmt: 'TMT', note: 'Keterangan',
-  address: 'Alamat', phone: 'Telepon/HP', mother: 'Nama Ibu Kandung', kpj: 'Nomor KPJ',
-};
+/** The columns an SK appendix can have, and their Indonesian labels (shared/sk-fields.ts). */
+export const FIELDS = SK_FIELDS;
+export type Field = SkField;
+export const FIELD_LABELS = SK_FIELD_LABELS;
 
 /** Order matters: the more specific words first (`NAMA IBU KANDUNG` before `NAMA`). */
 const RULES: [Field, RegExp][] = [
