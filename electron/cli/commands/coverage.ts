@@ -15,6 +15,7 @@ import { printCoverageDoc } from '../../core/coverage/print';
 import { printWithChromium } from '../chromium-pdf';
 import { printJson, table } from '../io';
 import { openCli, type CliEnv } from '../context';
+import { personIdByNik } from '../../core/roster/person';
 
 const STATUS_LABELS: Record<IncidentRow['status'], string> = { reported: 'sudah dilaporkan', reported_late: 'dilaporkan terlambat', due: 'belum dilaporkan', overdue: 'TERLAMBAT' };
 
@@ -174,8 +175,7 @@ export async function incidentCommand(args: string[], cx: CliEnv): Promise<numbe
     }
     const ctx = openCli(values.db, cx);
     try {
-      const person = ctx.db.prepare('SELECT id FROM person WHERE nik = ?').get(values.nik.trim()) as { id: number } | undefined;
-      if (!person) throw new SigapError('NOT_FOUND', `Tidak ada pegawai dengan NIK ${values.nik}.`);
+      const person = { id: personIdByNik(ctx, values.nik) };
       const r = saveIncident(ctx, {
         personId: person.id, kind: values.kind as IncidentRow['kind'], date: values.date, place: values.place ?? null,
         description: values.description ?? null, reportedDate: values.reported ?? null,

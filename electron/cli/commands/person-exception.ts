@@ -8,6 +8,7 @@ import { personBilling } from '../../core/billing/person-billing';
 import { printJson, table } from '../io';
 import { openCli, type CliEnv } from '../context';
 import { EXCEPTION_USAGE } from '../usage';
+import { personIdByNik } from '../../core/roster/person';
 
 const OPTIONS = {
   json: { type: 'boolean' }, db: { type: 'string' }, nik: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' },
@@ -54,11 +55,7 @@ export async function exceptionCommand(args: string[], cx: CliEnv): Promise<numb
   if (sub === 'end' && (positionals.length !== 1 || !/^\d+$/.test(positionals[0]!) || !values['last-month'])) throw usage('Sebutkan nomor pengecualian dan --last-month YYYY-MM.');
   const ctx = openCli(values.db, cx);
   try {
-    const personId = (): number => {
-      const p = ctx.db.prepare('SELECT id FROM person WHERE nik = ?').get(values.nik!.trim()) as { id: number } | undefined;
-      if (!p) throw new SigapError('NOT_FOUND', `Tidak ada pegawai dengan NIK ${values.nik}.`);
-      return p.id;
-    };
+    const personId = (): number => personIdByNik(ctx, values.nik!);
     if (sub === 'list') {
       const b = personBilling(ctx, personId(), month(values.month, '--month'));
       if (values.json) {

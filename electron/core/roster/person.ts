@@ -170,3 +170,10 @@ export function endEngagement(ctx: CoreContext, engagementId: number, endDate: s
     audit(ctx, { action: 'end', entity: 'engagement', entityId: engagementId, summary: `${e.nik}: ${reason.trim()}`, before: { end_date: e.end_date }, after: { end_date: endDate, end_reason: reason.trim() } });
   })();
 }
+
+/** The person with this NIK, as a clerk types it (spaces around it ignored): their id, or a refusal naming it. */
+export function personIdByNik(ctx: CoreContext, nik: string): number {
+  const id = ctx.db.prepare('SELECT id FROM person WHERE nik = ?').pluck().get(nik.trim()) as number | undefined;
+  if (id === undefined) throw new SigapError('NOT_FOUND', `Tidak ada pegawai dengan NIK ${nik.trim()}.`);
+  return id;
+}
