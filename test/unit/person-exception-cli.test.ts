@@ -27,6 +27,8 @@ describe('sigap exception', () => {
     const noReason = await cli(['exception', 'add', '--nik', nik, '--from', '2026-03', '--jkk-class', '3', '--db', db]);
     expect(noReason.code).toBe(2);
     expect(noReason.stderr).toContain('Sebutkan alasannya dengan --reason');
+    const stranger = await cli(['exception', 'list', '--nik', ' 1804019999999999 ', '--db', db]);
+    expect([stranger.code, stranger.stderr.trim()]).toEqual([1, 'Galat (NOT_FOUND): Tidak ada pegawai dengan NIK 1804019999999999.']);
 
     const add = await cli(['exception', 'add', '--nik', nik, '--from', '2026-03', '--jkk-class', '3', '--reason', 'Tugas lapangan', '--source', 'SK 800/12/2026', '--db', db]);
     expect(add.code, add.stderr).toBe(0);
