@@ -228,7 +228,7 @@ describe('the audit trail covers every writer', () => {
       return { entity: 'bpjs_profile' };
     }],
     ['bpjs.profileEdit', async () => {
-      await api.ok('bpjs.profileEdit', { name: 'Cabang Uji', sheetName: 'data_tk_baru' });
+      await api.ok('bpjs.profileEdit', { name: 'Cabang Uji', rowsPerFile: 5000 });
       return { entity: 'bpjs_profile' };
     }],
     ['bpjs.profileCopy', async () => {
