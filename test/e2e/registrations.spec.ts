@@ -60,6 +60,9 @@ test('the administrator adds an NPP, puts a unit under it, and the month is bill
   const row = page.getByTestId('invoice-row').filter({ hasText: 'RSUD Alimuddin Umar' });
   await expect(row.getByTestId('invoice-npp')).toHaveText('NPP 18040099');
   await row.getByRole('link', { name: 'RSUD Alimuddin Umar' }).click();
+  // The list's rows carry the same test id: wait for the invoice page before reading its header.
+  await expect(page).toHaveURL(/\/iuran\/tagihan\/\d+$/);
+  await expect(page.getByTestId('invoice-row')).toHaveCount(0);
   await expect(page.getByTestId('invoice-npp')).toHaveText('NPP 18040099');
 });
 
