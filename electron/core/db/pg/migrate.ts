@@ -15,6 +15,7 @@ import { sql, sqlId, sqlJoin } from '../../store/sql';
 import type { Queries } from '../../store/store';
 import { PG_BASELINE_DDL, PG_BASELINE_VERSION } from './baseline';
 import { JP_CAP_CONFIRMED } from '../migrations/0230-jp-cap-2020-2021';
+import { INVOICE_SEQUENCE_SEED } from '../migrations/0240-invoice-sequence';
 
 /** PostgreSQL parts of the migrations after the baseline, by version (the SQLite files say why). */
 export const PG_MIGRATIONS: readonly { version: number; name: string; up(q: Queries, store: PostgresStore): Promise<void> }[] = [
@@ -37,6 +38,17 @@ export const PG_MIGRATIONS: readonly { version: number; name: string; up(q: Quer
         await q.run(sql`UPDATE rate_param SET confidence = 'M', source = ${r.source}, note = ${r.note}
           WHERE key = 'pu.jp.wage_cap' AND effective_month = ${r.month} AND value = ${r.value} AND updated_by = 'seed'`);
       }
+    },
+  },
+  {
+    version: 240,
+    name: 'invoice-sequence',
+    async up(_q, store) {
+      await store.execScript(`
+        CREATE TABLE invoice_sequence (
+          opd_id bigint NOT NULL REFERENCES opd(id), month text NOT NULL, last bigint NOT NULL CHECK (last >= 0), PRIMARY KEY (opd_id, month));
+        ${INVOICE_SEQUENCE_SEED};
+      `);
     },
   },
 ];
