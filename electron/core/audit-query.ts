@@ -37,7 +37,7 @@ export async function listAudit(ctx: CoreContext, f: AuditFilter): Promise<{ tot
 export async function exportAudit(ctx: CoreContext, f: AuditFilter, path: string): Promise<number> {
   let n = 0;
   // Times on the Pemda's wall clock, named in the header (an auditor in Makassar reads WITA).
-  const zone = officeZone(ctx);
+  const zone = await officeZone(ctx);
   const store = storeOf(ctx);
   async function* rows() {
     for await (const r of auditLog.iterate(store, f)) {

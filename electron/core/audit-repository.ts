@@ -1,5 +1,5 @@
 /**
- * The audit trail's reading SQL (the writing side is audit.ts). Filters are sql fragments, each with
+ * The audit trail's SQL: the one INSERT (audit.ts says when) and the reading side. Filters are sql fragments, each with
  * its own value: nothing is glued into the text.
  */
 import { sql, sqlJoin, type SqlQuery } from './store/sql';
@@ -49,7 +49,14 @@ function where(f: AuditFilter): SqlQuery {
 
 const COLUMNS = sql`id, at, actor, action, entity, entity_id AS "entityId", summary, before_json AS "beforeJson", after_json AS "afterJson"`;
 
+export type NewAuditRow = Omit<AuditLogRow, 'id'>;
+
 export const auditLog = {
+  /** No RETURNING: the many bulk writes that audit per row need no id back. */
+  async insert(q: Queries, r: NewAuditRow): Promise<void> {
+    await q.run(sql`INSERT INTO audit_log (at, actor, action, entity, entity_id, summary, before_json, after_json)
+      VALUES (${r.at}, ${r.actor}, ${r.action}, ${r.entity}, ${r.entityId}, ${r.summary}, ${r.beforeJson}, ${r.afterJson})`);
+  },
   async count(q: Queries, f: AuditFilter): Promise<number> {
     return (await q.one<{ n: number }>(sql`SELECT count(*) AS n FROM audit_log ${where(f)}`))!.n;
   },

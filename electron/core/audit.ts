@@ -1,5 +1,7 @@
 import type { CoreContext } from './context';
 import { nowIso } from './context';
+import { storeOf } from './store/of-context';
+import { auditLog } from './audit-repository';
 
 export interface AuditEntry {
   action: 'create' | 'update' | 'end' | 'import' | 'delete';
@@ -12,28 +14,20 @@ export interface AuditEntry {
   at?: string;
 }
 
-/** Writes one audit row. Call it inside the transaction that makes the change. */
-export function audit(ctx: CoreContext, e: AuditEntry): void {
-  stmt(ctx).run(
-    e.at ?? nowIso(ctx),
-    ctx.actor,
-    e.action,
-    e.entity,
-    e.entityId,
-    e.summary ?? null,
-    e.before === undefined ? null : JSON.stringify(e.before),
-    e.after === undefined ? null : JSON.stringify(e.after),
-  );
-}
-
-const cache = new WeakMap<object, import('better-sqlite3').Statement<unknown[]>>();
-function stmt(ctx: CoreContext) {
-  let s = cache.get(ctx.db);
-  if (!s) {
-    s = ctx.db.prepare<unknown[]>(
-      'INSERT INTO audit_log (at, actor, action, entity, entity_id, summary, before_json, after_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-    );
-    cache.set(ctx.db, s);
-  }
-  return s;
+/**
+ * Writes one audit row. Call it inside the transaction that makes the change, passing that
+ * transaction's queries as `q` when there is one (a call made while a Store transaction runs joins
+ * it either way).
+ */
+export async function audit(ctx: CoreContext, e: AuditEntry): Promise<void> {
+  await auditLog.insert(storeOf(ctx), {
+    at: e.at ?? nowIso(ctx),
+    actor: ctx.actor,
+    action: e.action,
+    entity: e.entity,
+    entityId: e.entityId,
+    summary: e.summary ?? null,
+    beforeJson: e.before === undefined ? null : JSON.stringify(e.before),
+    afterJson: e.after === undefined ? null : JSON.stringify(e.after),
+  });
 }

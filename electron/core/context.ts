@@ -32,6 +32,6 @@ export function nowIso(ctx: CoreContext): string {
 }
 
 /** Today's date on the Pemda's wall clock (WIB, WITA or WIT: Pengaturan › Profil Pemda). */
-export function todayIso(ctx: CoreContext): string {
+export async function todayIso(ctx: CoreContext): Promise<string> {
   return officeDate(ctx, ctx.clock());
 }

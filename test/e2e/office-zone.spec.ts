@@ -5,7 +5,7 @@ import { getEmployer } from '../../electron/core/settings/employer';
 import { todayIso } from '../../electron/core/context';
 
 test('a Pemda in WITA sets its zone and sees audit times on its own clock', async ({ page, sigap }) => {
-  seedDemo(sigap.ctx, { persons: 10, year: 2026 });
+  await seedDemo(sigap.ctx, { persons: 10, year: 2026 });
   sigap.ctx.clock = () => new Date('2026-03-02T01:15:00Z'); // 08.15 WIB, 09.15 WITA
   await sigap.open('/pengaturan');
   const zone = page.getByLabel('Zona waktu');
@@ -13,8 +13,8 @@ test('a Pemda in WITA sets its zone and sees audit times on its own clock', asyn
   await zone.selectOption('WITA');
   await page.getByRole('button', { name: 'Simpan profil' }).click();
   await expect(page.getByText('Profil Pemda tersimpan')).toBeVisible();
-  expect(getEmployer(sigap.ctx)?.zone).toBe('WITA');
-  expect(todayIso(sigap.ctx)).toBe('2026-03-02');
+  expect((await getEmployer(sigap.ctx))?.zone).toBe('WITA');
+  expect(await todayIso(sigap.ctx)).toBe('2026-03-02');
   await page.screenshot({ path: 'test-results/office-zone-form.png' });
 
   await page.getByRole('tab', { name: 'Jejak audit' }).click();

@@ -16,26 +16,26 @@ beforeEach(() => (ctx = testContext()));
 afterEach(() => ctx.close());
 
 const at = (iso: string) => () => new Date(iso);
-const setZone = (c: CoreContext, zone: 'WIB' | 'WITA' | 'WIT') => saveEmployer(c, { name: 'Pemerintah Kota Makassar', jkkClass: 1, zone });
+const setZone = async (c: CoreContext, zone: 'WIB' | 'WITA' | 'WIT') => await saveEmployer(c, { name: 'Pemerintah Kota Makassar', jkkClass: 1, zone });
 
 describe("the Pemda's time zone", () => {
-  it('today follows WIB, WITA or WIT, not a fixed +7 hours', () => {
+  it('today follows WIB, WITA or WIT, not a fixed +7 hours', async () => {
     // 16:30 UTC on 31 January is 23:30 WIB, 00:30 WITA and 01:30 WIT on 1 February.
     ctx.clock = at('2026-01-31T16:30:00Z');
-    expect(todayIso(ctx)).toBe('2026-01-31');
-    setZone(ctx, 'WITA');
-    expect(todayIso(ctx)).toBe('2026-02-01');
-    expect(getEmployer(ctx)?.zone).toBe('WITA');
-    setZone(ctx, 'WIT');
-    expect(todayIso(ctx)).toBe('2026-02-01');
+    expect(await todayIso(ctx)).toBe('2026-01-31');
+    await setZone(ctx, 'WITA');
+    expect(await todayIso(ctx)).toBe('2026-02-01');
+    expect((await getEmployer(ctx))?.zone).toBe('WITA');
+    await setZone(ctx, 'WIT');
+    expect(await todayIso(ctx)).toBe('2026-02-01');
     ctx.clock = at('2026-01-31T14:30:00Z'); // 21:30 WIB, 22:30 WITA, 23:30 WIT
-    expect(todayIso(ctx)).toBe('2026-01-31');
+    expect(await todayIso(ctx)).toBe('2026-01-31');
     expect(zoneDate('2026-01-31T15:30:00Z', 'WIT')).toBe('2026-02-01');
   });
 
   it("the audit export states its zone and writes the Pemda's wall clock", async () => {
     ctx.clock = at('2026-03-02T01:15:00Z');
-    setZone(ctx, 'WITA');
+    await setZone(ctx, 'WITA');
     const file = join(ctx.dir, 'audit.xlsx');
     await exportAudit(ctx, {}, file);
     const wb = new ExcelJS.Workbook();
@@ -49,18 +49,18 @@ describe("the Pemda's time zone", () => {
     expect(times).toContain('2026-03-02 09:15:00');
   });
 
-  it("an invoice issued late in the evening counts from the office's own date in the arrears", () => {
-    seedDemo(ctx, { persons: 40, year: 2026 });
+  it("an invoice issued late in the evening counts from the office's own date in the arrears", async () => {
+    await seedDemo(ctx, { persons: 40, year: 2026 });
     // Issued at 16:30 UTC on 16 March: still 16 March in WIB, already 17 March in WITA.
     ctx.clock = at('2026-03-16T16:30:00Z');
-    runBilling(ctx, { month: '2026-02', issue: true });
+    await runBilling(ctx, { month: '2026-02', issue: true });
     ctx.clock = at('2026-04-20T03:00:00Z');
-    const wib = arrearsReport(ctx, '2026-03-16');
-    setZone(ctx, 'WITA');
-    const wita = arrearsReport(ctx, '2026-03-16');
+    const wib = await arrearsReport(ctx, '2026-03-16');
+    await setZone(ctx, 'WITA');
+    const wita = await arrearsReport(ctx, '2026-03-16');
     expect(wib.units.length).toBeGreaterThan(0);
     expect(wita.units.length).toBe(0);
-    expect(arrearsReport(ctx, '2026-03-17').units.length).toBe(wib.units.length);
+    expect((await arrearsReport(ctx, '2026-03-17')).units.length).toBe(wib.units.length);
   });
 
   it('is a setting of the command line too, checked', async () => {

@@ -3,24 +3,20 @@
  * unset, which is what Sigap assumed before the setting existed.
  */
 import type { Db } from '../db/open';
+import type { Store } from '../store/store';
+import { storeOf } from '../store/of-context';
 import { isZone, zoneDate, type OfficeZone } from '../../../shared/zone';
+import { zoneSettingValue } from './zone-repository';
 
 export const ZONE_KEY = 'region.zone';
 
-const statements = new WeakMap<Db, { get(key: string): unknown }>();
-
-/** Reads the setting each time (one cached statement): another process may have changed it. */
-export function officeZone(ctx: { db: Db }): OfficeZone {
-  let s = statements.get(ctx.db);
-  if (!s) {
-    s = ctx.db.prepare('SELECT value FROM setting WHERE key = ?').pluck();
-    statements.set(ctx.db, s);
-  }
-  const v = s.get(ZONE_KEY);
+/** Reads the setting each time (the Store caches the statement): another process may have changed it. */
+export async function officeZone(ctx: { db: Db; store?: Store }): Promise<OfficeZone> {
+  const v = await zoneSettingValue(storeOf(ctx), ZONE_KEY);
   return isZone(v) ? v : 'WIB';
 }
 
 /** The office's calendar date of an instant. */
-export function officeDate(ctx: { db: Db }, at: Date | string): string {
-  return zoneDate(at, officeZone(ctx));
+export async function officeDate(ctx: { db: Db; store?: Store }, at: Date | string): Promise<string> {
+  return zoneDate(at, await officeZone(ctx));
 }
