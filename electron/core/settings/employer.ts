@@ -5,6 +5,10 @@ import { SigapError } from '../../../shared/errors';
 import { unitKey } from '../../../shared/person-fields';
 import { officeZone, ZONE_KEY } from './zone';
 import { requireRegistrationId } from './registrations';
+import { storeOf } from '../store/of-context';
+import type { Queries } from '../store/store';
+import { deleteSetting, putSetting, settingsByPrefix } from './setting-repository';
+import { employerRepo, opdRepo } from './employer-repository';
 import type { OfficeZone } from '../../../shared/zone';
 
 /**
@@ -25,8 +29,8 @@ const SIGNING_FIELDS = ['place', 'office', 'headName', 'headNip', 'headTitle', '
 /** The NIP fields and how the clerk knows them, for error messages. */
 const SIGNING_NIPS: [keyof Signing, string][] = [['headNip', 'kepala kantor keuangan'], ['preparerNip', 'pembuat rekapitulasi']];
 
-export function getSigning(ctx: CoreContext): Signing {
-  const rows = ctx.db.prepare("SELECT key, value FROM setting WHERE key LIKE 'signing.%'").all() as { key: string; value: string }[];
+export async function getSigning(ctx: CoreContext): Promise<Signing> {
+  const rows = await settingsByPrefix(storeOf(ctx), ['signing.']);
   const byKey = new Map(rows.map((r) => [r.key, r.value]));
   return Object.fromEntries(SIGNING_FIELDS.map((f) => [f, byKey.get(`signing.${f}`) ?? null])) as unknown as Signing;
 }
@@ -46,14 +50,11 @@ function cleanSigning(s: SigningInput): Signing {
   return out;
 }
 
-function writeSigning(ctx: CoreContext, s: Signing): void {
-  const put = ctx.db.prepare('INSERT INTO setting (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at');
-  const del = ctx.db.prepare('DELETE FROM setting WHERE key = ?');
-  const now = nowIso(ctx);
+async function writeSigning(q: Queries, s: Signing, now: string): Promise<void> {
   for (const f of SIGNING_FIELDS) {
     const v = s[f];
-    if (v === null) del.run(`signing.${f}`);
-    else put.run(`signing.${f}`, v, now);
+    if (v === null) await deleteSetting(q, `signing.${f}`);
+    else await putSetting(q, `signing.${f}`, v, now);
   }
 }
 
@@ -68,9 +69,12 @@ export interface Employer {
   zone: OfficeZone;
 }
 
-export function getEmployer(ctx: CoreContext): Employer | null {
-  const r = ctx.db.prepare('SELECT name, npp, address, jkk_class AS jkkClass, logo FROM employer WHERE id = 1').get() as Omit<Employer, 'signing'> | undefined;
-  return r ? { ...r, signing: getSigning(ctx), zone: officeZone(ctx) } : null;
+export async function getEmployer(ctx: CoreContext): Promise<Employer | null> {
+  // One snapshot: the profile row, the signing rows and the zone as one save left them.
+  return storeOf(ctx).tx('read', async (q) => {
+    const r = await employerRepo.get(q);
+    return r ? { ...r, signing: await getSigning(ctx), zone: await officeZone(ctx) } : null;
+  });
 }
 
 export interface EmployerInput {
@@ -85,9 +89,9 @@ export interface EmployerInput {
   zone?: OfficeZone | undefined;
 }
 
-export function saveEmployer(ctx: CoreContext, e: EmployerInput): void {
-  ctx.db.transaction(() => {
-    const before = getEmployer(ctx);
+export async function saveEmployer(ctx: CoreContext, e: EmployerInput): Promise<void> {
+  await storeOf(ctx).tx('write', async (q) => {
+    const before = await getEmployer(ctx);
     const npp = e.npp?.trim() || null;
     if (npp !== null && !/^[0-9A-Za-z.-]{4,20}$/.test(npp)) throw new SigapError('INVALID_INPUT', 'NPP hanya berisi angka/huruf, 4 sampai 20 karakter.');
     const after: Employer = {
@@ -97,20 +101,16 @@ export function saveEmployer(ctx: CoreContext, e: EmployerInput): void {
       jkkClass: e.jkkClass,
       // `undefined` keeps the current logo; `null` removes it.
       logo: e.logo === undefined ? (before?.logo ?? null) : e.logo,
-      signing: e.signing === undefined ? (before?.signing ?? getSigning(ctx)) : cleanSigning(e.signing),
-      zone: e.zone ?? before?.zone ?? officeZone(ctx),
+      signing: e.signing === undefined ? (before?.signing ?? (await getSigning(ctx))) : cleanSigning(e.signing),
+      zone: e.zone ?? before?.zone ?? (await officeZone(ctx)),
     };
-    ctx.db.prepare(
-      `INSERT INTO employer (id, name, npp, address, jkk_class, logo) VALUES (1, @name, @npp, @address, @jkkClass, @logo)
-       ON CONFLICT(id) DO UPDATE SET name = excluded.name, npp = excluded.npp, address = excluded.address, jkk_class = excluded.jkk_class, logo = excluded.logo`,
-    ).run({ name: after.name, npp: after.npp, address: after.address, jkkClass: after.jkkClass, logo: after.logo });
-    writeSigning(ctx, after.signing);
-    if (after.zone !== before?.zone || !before) {
-      ctx.db.prepare('INSERT INTO setting (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at').run(ZONE_KEY, after.zone, nowIso(ctx));
-    }
+    const now = nowIso(ctx);
+    await employerRepo.save(q, { name: after.name, npp: after.npp, address: after.address, jkkClass: after.jkkClass, logo: after.logo });
+    await writeSigning(q, after.signing, now);
+    if (after.zone !== before?.zone || !before) await putSetting(q, ZONE_KEY, after.zone, now);
     const strip = (x: Employer | null) => (x ? { ...x, logo: x.logo ? `(${x.logo.length} karakter)` : null } : null);
-    audit(ctx, { action: before ? 'update' : 'create', entity: 'employer', entityId: 1, summary: `Profil Pemda: ${after.name}`, before: strip(before), after: strip(after) });
-  })();
+    await audit(ctx, { action: before ? 'update' : 'create', entity: 'employer', entityId: 1, summary: `Profil Pemda: ${after.name}`, before: strip(before), after: strip(after) });
+  });
 }
 
 export interface OpdInput {
@@ -134,31 +134,31 @@ const COLS = {
 } as const;
 
 /** Creates or edits a paying unit and its officials (the signature blocks of its invoices). */
-export function saveOpd(ctx: CoreContext, o: OpdInput): number {
-  return ctx.db.transaction(() => {
-    const row: Record<string, string | null> = {};
+export async function saveOpd(ctx: CoreContext, o: OpdInput): Promise<number> {
+  return storeOf(ctx).tx('write', async (q) => {
+    const row: Record<string, string | number | null> = {};
     for (const [k, col] of Object.entries(COLS)) {
       const v = (o as unknown as Record<string, string | null | undefined>)[k];
       row[col] = typeof v === 'string' && v.trim() !== '' ? v.trim().replace(/\s+/g, ' ') : null;
     }
     row.name_key = unitKey(o.name);
-    const reg = o.registrationId === undefined ? undefined : requireRegistrationId(ctx, o.registrationId);
-    const clash = ctx.db.prepare('SELECT id, name FROM opd WHERE (code = @code OR name_key = @name_key) AND id IS NOT @id').get({ code: row.code, name_key: row.name_key, id: o.id ?? null }) as { id: number; name: string } | undefined;
+    const reg = o.registrationId === undefined ? undefined : await requireRegistrationId(ctx, o.registrationId);
+    const clash = await opdRepo.clash(q, row.code as string | null, row.name_key, o.id ?? null);
     if (clash) throw new SigapError('CONFLICT', `Kode atau nama OPD sudah dipakai oleh "${clash.name}".`);
     if (o.id === undefined) {
-      const id = Number(ctx.db.prepare(`INSERT INTO opd (${Object.keys(row).join(', ')}, registration_id, created_at) VALUES (${Object.keys(row).map((k) => `@${k}`).join(', ')}, @reg, @now)`).run({ ...row, reg: reg ?? null, now: nowIso(ctx) }).lastInsertRowid);
-      audit(ctx, { action: 'create', entity: 'opd', entityId: id, summary: `OPD ${row.name}`, after: { ...row, registration_id: reg ?? null } });
+      const id = await opdRepo.insert(q, { ...row, registration_id: reg ?? null, created_at: nowIso(ctx) });
+      await audit(ctx, { action: 'create', entity: 'opd', entityId: id, summary: `OPD ${row.name}`, after: { ...row, registration_id: reg ?? null } });
       return id;
     }
-    const before = ctx.db.prepare(`SELECT ${Object.keys(row).join(', ')}, registration_id FROM opd WHERE id = ?`).get(o.id) as Record<string, string | number | null> | undefined;
+    const before = await opdRepo.columns(q, o.id, [...Object.keys(row), 'registration_id']);
     if (!before) throw new SigapError('NOT_FOUND', 'OPD tidak ditemukan.');
     // The NPP moves the unit's people to another registration from the next billing run and file on.
-    if (reg !== undefined) (row as Record<string, string | number | null>).registration_id = reg;
+    if (reg !== undefined) row.registration_id = reg;
     const changed = Object.keys(row).filter((k) => row[k] !== before[k]);
     if (changed.length > 0) {
-      ctx.db.prepare(`UPDATE opd SET ${changed.map((k) => `${k} = @${k}`).join(', ')} WHERE id = @id`).run({ ...Object.fromEntries(changed.map((k) => [k, row[k]])), id: o.id });
-      audit(ctx, { action: 'update', entity: 'opd', entityId: o.id, summary: `OPD ${row.name} diubah`, before: Object.fromEntries(changed.map((k) => [k, before[k]])), after: Object.fromEntries(changed.map((k) => [k, row[k]])) });
+      await opdRepo.update(q, o.id, Object.fromEntries(changed.map((k) => [k, row[k] ?? null])));
+      await audit(ctx, { action: 'update', entity: 'opd', entityId: o.id, summary: `OPD ${row.name} diubah`, before: Object.fromEntries(changed.map((k) => [k, before[k]])), after: Object.fromEntries(changed.map((k) => [k, row[k]])) });
     }
     return o.id;
-  })();
+  });
 }
