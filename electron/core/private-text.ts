@@ -8,11 +8,11 @@
 import type { CoreContext } from './context';
 import { formatDateId } from '../../shared/dates';
 import { HIDDEN } from '../../shared/mask';
+import { storeOf } from './store/of-context';
+import { personPrivateValues } from './private-text-repository';
 
 /** Keys whose strings are prose a clerk or a check wrote, where a private value may be quoted. */
 const FREE_TEXT = /^(description|place|summary|message|reason|endReason|note|notes|warnings)$/;
-
-interface PrivateRow { address: string | null; phone: string | null; mother_name: string | null; birth_date: string | null }
 
 /** The ways a person's private values are written: as stored, the date also as `12 Mei 1990` and `12-05-1990`. */
 export function privateForms(values: (string | null | undefined)[]): string[] {
@@ -64,25 +64,31 @@ function hasFreeText(v: unknown, inText = false): boolean {
  * no longer quote that person's private values. Runs before the bridge's mask, in the core, which can
  * read the person.
  */
-export function scrubReplyForRole<T>(ctx: CoreContext, value: T): T {
-  const stmt = ctx.db.prepare('SELECT address, phone, mother_name, birth_date FROM person WHERE id = ?');
-  const cache = new Map<number, string[]>();
-  const formsOf = (id: number): string[] => {
-    let f = cache.get(id);
-    if (!f) {
-      const r = stmt.get(id) as PrivateRow | undefined;
-      f = r ? privateForms([r.address, r.phone, r.mother_name, r.birth_date]) : [];
-      cache.set(id, f);
-    }
-    return f;
+export async function scrubReplyForRole<T>(ctx: CoreContext, value: T): Promise<T> {
+  // The people first (a read per person, before any rewriting), then one synchronous walk.
+  const ids = new Set<number>();
+  const collect = (v: unknown): void => {
+    if (Array.isArray(v)) return v.forEach(collect);
+    if (v === null || typeof v !== 'object') return;
+    const o = v as Record<string, unknown>;
+    Object.values(o).forEach(collect);
+    if (typeof o.personId === 'number' && hasFreeText(o)) ids.add(o.personId);
   };
+  collect(value);
+  if (ids.size === 0) return value;
+  const forms = new Map<number, string[]>();
+  const q = storeOf(ctx);
+  for (const id of ids) {
+    const r = await personPrivateValues(q, id);
+    forms.set(id, r ? privateForms([r.address, r.phone, r.motherName, r.birthDate]) : []);
+  }
   const walk = (v: unknown): unknown => {
     if (Array.isArray(v)) return v.map(walk);
     if (v === null || typeof v !== 'object') return v;
     const o = v as Record<string, unknown>;
     const inner: Record<string, unknown> = {};
     for (const [k, x] of Object.entries(o)) inner[k] = walk(x);
-    return typeof o.personId === 'number' && hasFreeText(inner) ? scrubFreeText(inner, formsOf(o.personId)) : inner;
+    return typeof o.personId === 'number' && hasFreeText(inner) ? scrubFreeText(inner, forms.get(o.personId) ?? []) : inner;
   };
   return walk(value) as T;
 }

@@ -1,8 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { statSync, readFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { CoreContext } from '../context';
 import { todayIso } from '../context';
+import { storeOf } from '../store/of-context';
+import { activePersonsByOpd, rosterCounts } from '../roster/counts-repository';
+import { logoDataUrl } from '../settings/logo-file';
 import { SigapError } from '../../../shared/errors';
 import { PREVIEW_LIST_LIMIT, type SkPreviewDto } from '../../../shared/contract/index';
 import type { Handlers } from './dispatch';
@@ -78,7 +81,7 @@ export function createApi(ctx: CoreContext, host: HostServices): Handlers {
       // Read before the call: a sign-in or sign-out during an awaited call must not change this reply.
       const masked = ctx.seesIdentity === false;
       const value = withFileId(await handler(input), saved);
-      return masked ? scrubReplyForRole(ctx, value) : value;
+      return masked ? await scrubReplyForRole(ctx, value) : value;
     };
   }
   return scrubbed as unknown as Handlers;
@@ -95,38 +98,35 @@ function coreHandlers(ctx: CoreContext, host: HostServices, saved: SavedFiles): 
   const SHEETS = [{ name: 'Lampiran SK (Excel atau CSV)', extensions: ['xlsx', 'xlsm', 'csv'] }];
 
   return {
-    'app.info': () => {
-      const n = (sql: string) => (ctx.db.prepare(sql).get() as { n: number }).n;
-      return {
-        version: host.appVersion,
-        today: todayIso(ctx),
-        employer: getEmployer(ctx),
-        counts: { persons: n('SELECT count(*) AS n FROM person'), decrees: n('SELECT count(*) AS n FROM decree'), opds: n('SELECT count(*) AS n FROM opd') },
-      };
-    },
-    'dashboard.summary': ({ month }) => dashboardSummary(ctx, month),
-    'roster.list': (f) => queryRoster(ctx, { ...f, limit: f.limit ?? 200 }),
+    'app.info': async () => ({
+      version: host.appVersion,
+      today: await todayIso(ctx),
+      employer: await getEmployer(ctx),
+      counts: await rosterCounts(storeOf(ctx)),
+    }),
+    'dashboard.summary': async ({ month }) => await dashboardSummary(ctx, month),
+    'roster.list': async (f) => await queryRoster(ctx, { ...f, limit: f.limit ?? 200 }),
     'roster.saveXlsx': async ({ columns, ...filter }) => {
       const path = await host.chooseSaveFile({ title: 'Simpan daftar pegawai', defaultName: `daftar-pegawai-${filter.month}.xlsx`, filters: [{ name: 'Excel', extensions: ['xlsx'] }] });
       if (!path) return null;
       return { path, rows: await exportRoster(ctx, filter, columns ?? [], path) };
     },
-    'roster.options': () => ({
-      opds: listOpds(ctx).map((o) => ({ id: o.id, code: o.code, name: o.name, kind: o.kind })),
-      categories: listCategories(ctx).map((c) => ({ id: c.id, name: c.name, segment: c.segment, programs: c.programs })),
-      today: todayIso(ctx),
+    'roster.options': async () => ({
+      opds: (await listOpds(ctx)).map((o) => ({ id: o.id, code: o.code, name: o.name, kind: o.kind })),
+      categories: (await listCategories(ctx)).map((c) => ({ id: c.id, name: c.name, segment: c.segment, programs: c.programs })),
+      today: await todayIso(ctx),
     }),
-    'person.get': ({ personId }) => personDetail(ctx, personId),
-    'person.create': ({ person, engagement }) => createPerson(ctx, person, engagement),
-    'person.update': ({ personId, person }) => {
-      updatePerson(ctx, personId, person);
+    'person.get': async ({ personId }) => await personDetail(ctx, personId),
+    'person.create': async ({ person, engagement }) => await createPerson(ctx, person, engagement),
+    'person.update': async ({ personId, person }) => {
+      await updatePerson(ctx, personId, person);
       return null;
     },
-    'engagement.end': ({ engagementId, endDate, reason }) => {
-      endEngagement(ctx, engagementId, endDate, reason);
+    'engagement.end': async ({ engagementId, endDate, reason }) => {
+      await endEngagement(ctx, engagementId, endDate, reason);
       return null;
     },
-    'decree.list': () => listDecrees(ctx, todayIso(ctx)),
+    'decree.list': async () => await listDecrees(ctx, await todayIso(ctx)),
     'sk.chooseFile': async () => {
       const path = await host.chooseOpenFile({ title: 'Pilih lampiran SK', filters: SHEETS });
       if (!path) return null;
@@ -140,7 +140,7 @@ function coreHandlers(ctx: CoreContext, host: HostServices, saved: SavedFiles): 
     },
     'sk.preview': async ({ token: t, categoryId, ...rest }) => {
       const path = chosenPath(t);
-      const category = categoryId === undefined ? undefined : listCategories(ctx).find((c) => c.id === categoryId)?.name;
+      const category = categoryId === undefined ? undefined : (await listCategories(ctx)).find((c) => c.id === categoryId)?.name;
       const pv = await previewSk(ctx, {
         path,
         label: basename(path),
@@ -160,7 +160,7 @@ function coreHandlers(ctx: CoreContext, host: HostServices, saved: SavedFiles): 
         host.progress({ task: 'sk.apply', phase: 'Mencadangkan basis data', done: 0, total: null });
         await autoBackup(ctx, host.backupDir, 'sebelum-sk');
       }
-      const res = applyImport(ctx, p.preview, {
+      const res = await applyImport(ctx, p.preview, {
         skipInvalid: Boolean(skipInvalid),
         // The clerk's unit decisions from the wizard's Unit kerja section.
         ...(units ? { units } : {}),
@@ -181,44 +181,36 @@ function coreHandlers(ctx: CoreContext, host: HostServices, saved: SavedFiles): 
     'sk.saveTemplate': async () => {
       const out = await host.chooseSaveFile({ title: 'Simpan templat lampiran SK', defaultName: 'templat-lampiran-sk.xlsx', filters: [{ name: 'Excel', extensions: ['xlsx'] }] });
       if (!out) return null;
-      await writeSkTemplate(out, { pemda: getEmployer(ctx)?.name ?? null });
+      await writeSkTemplate(out, { pemda: (await getEmployer(ctx))?.name ?? null });
       return { path: out };
     },
-    'settings.employer': () => getEmployer(ctx),
-    'settings.saveEmployer': (e) => {
-      saveEmployer(ctx, e);
+    'settings.employer': async () => await getEmployer(ctx),
+    'settings.saveEmployer': async (e) => {
+      await saveEmployer(ctx, e);
       return null;
     },
     'settings.chooseLogo': async () => {
       const path = await host.chooseOpenFile({ title: 'Pilih logo Pemda', filters: [{ name: 'Gambar', extensions: ['png', 'jpg', 'jpeg'] }] });
-      if (!path) return null;
-      const bytes = readFileSync(path);
-      if (bytes.length > 700_000) throw new SigapError('INVALID_INPUT', 'Logo terlalu besar (maksimal 700 KB).');
-      const png = bytes[0] === 0x89 && bytes[1] === 0x50;
-      const jpg = bytes[0] === 0xff && bytes[1] === 0xd8;
-      if (!png && !jpg) throw new SigapError('INVALID_INPUT', 'Logo harus berkas PNG atau JPEG.');
-      return `data:image/${png ? 'png' : 'jpeg'};base64,${bytes.toString('base64')}`;
+      return path ? await logoDataUrl(path) : null;
     },
-    'opd.list': () => {
-      const today = todayIso(ctx);
-      const active = new Map(
-        (ctx.db.prepare('SELECT opd_id, count(DISTINCT person_id) AS n FROM engagement WHERE start_date <= ? AND (end_date IS NULL OR end_date >= ?) GROUP BY opd_id').all(today, today) as { opd_id: number; n: number }[]).map((r) => [r.opd_id, r.n]),
-      );
-      return listOpds(ctx).map((o) => ({
+    'opd.list': async () => {
+      const active = await activePersonsByOpd(storeOf(ctx), await todayIso(ctx));
+      return (await listOpds(ctx)).map((o) => ({
         id: o.id, code: o.code, name: o.name, kind: o.kind, budgetAccount: o.budget_account, address: o.address,
         headName: o.head_name, headNip: o.head_nip, headTitle: o.head_title, pptkName: o.pptk_name, pptkNip: o.pptk_nip,
         treasurerName: o.treasurer_name, treasurerNip: o.treasurer_nip, active: active.get(o.id) ?? 0, registrationId: o.registration_id,
       }));
     },
-    'opd.save': (o) => ({ id: saveOpd(ctx, { ...o, headNip: o.headNip || null, pptkNip: o.pptkNip || null, treasurerNip: o.treasurerNip || null }) }),
-    'opd.aliases': () => listUnitAliases(ctx).map(({ aliasKey: _k, ...a }) => a),
-    'opd.saveAlias': ({ alias, opdId }) => ({ id: ctx.db.transaction(() => saveUnitAlias(ctx, alias, opdId).id).immediate() }),
-    'opd.deleteAlias': ({ id }) => {
-      ctx.db.transaction(() => deleteUnitAlias(ctx, id)).immediate();
+    'opd.save': async (o) => ({ id: await saveOpd(ctx, { ...o, headNip: o.headNip || null, pptkNip: o.pptkNip || null, treasurerNip: o.treasurerNip || null }) }),
+    'opd.aliases': async () => (await listUnitAliases(ctx)).map(({ aliasKey: _k, ...a }) => a),
+    // The alias's checks (taken, unit exists) and its write under one write lock.
+    'opd.saveAlias': async ({ alias, opdId }) => ({ id: await storeOf(ctx).tx('write', async () => (await saveUnitAlias(ctx, alias, opdId)).id) }),
+    'opd.deleteAlias': async ({ id }) => {
+      await storeOf(ctx).tx('write', async () => await deleteUnitAlias(ctx, id));
       return null;
     },
-    'category.list': () => ({ employerJkkClass: employerJkkClass(ctx), categories: categoryInfos(ctx) }),
-    'category.save': (c) => saveCategory(ctx, c),
+    'category.list': async () => ({ employerJkkClass: await employerJkkClass(ctx), categories: await categoryInfos(ctx) }),
+    'category.save': async (c) => await saveCategory(ctx, c),
     ...billingHandlers(ctx, host),
     ...reportingHandlers(ctx, host),
     ...reportingFillHandlers(ctx),

@@ -51,7 +51,8 @@ export async function dispatch(handlers: Handlers, name: unknown, raw: unknown, 
   const spec = contract[name];
   // The session first: a caller without the right learns nothing about the call's input rules.
   try {
-    if (opts.gate) opts.gate.check(name);
+    // Awaited: the check reads the account as it is now (auth converts it to the async store).
+    if (opts.gate) await opts.gate.check(name);
     else if (!PUBLIC_CALLS.has(name)) throw new SigapError('AUTH_REQUIRED', 'Silakan masuk terlebih dahulu.');
   } catch (e) {
     if (e instanceof SigapError) return { ok: false, error: { code: e.code, message: e.message } };

@@ -4,7 +4,8 @@
  * Native dialogs stay in main: the worker asks for them by message.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { openDatabase } from '../db/open';
+import { openDatabase, schemaVersion } from '../db/open';
+import { storeOf } from '../store/of-context';
 import { SigapError } from '../../../shared/errors';
 import { createApi } from './create-api';
 import { dispatch } from './dispatch';
@@ -66,7 +67,8 @@ function start(config: WorkerConfig): void {
       log('error', '[backup] backup on quit failed', e);
     }
     try {
-      ctx.db.close();
+      // Through the store: a transaction still holding the connection ends before it closes.
+      await storeOf(ctx).close();
     } catch (e) {
       error ??= e instanceof Error ? e.message : String(e);
     }
@@ -80,7 +82,7 @@ function start(config: WorkerConfig): void {
     if (m.type === 'schemaVersion') {
       let version = -1; // -1: the database is closed (the app is quitting)
       try {
-        version = ctx.db.pragma('user_version', { simple: true }) as number;
+        version = schemaVersion(ctx.db);
       } catch (e) {
         log('warn', 'schema version unreadable', e);
       }

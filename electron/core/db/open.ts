@@ -66,10 +66,15 @@ function configure(db: Db): void {
   db.pragma('cache_size = -32768');
 }
 
+/** The schema version of an open database (its `user_version`): for Tentang Sigap. */
+export function schemaVersion(db: Db): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
 function migrate(db: Db, path: string, existed: boolean, opts: OpenOptions): Omit<OpenResult, 'db'> {
   const migrations = opts.migrations ?? MIGRATIONS;
   const latest = opts.migrations ? migrations[migrations.length - 1]!.version : LATEST_VERSION;
-  const current = db.pragma('user_version', { simple: true }) as number;
+  const current = schemaVersion(db);
   if (current > latest) {
     throw new SigapError(
       'DB_TOO_NEW',
