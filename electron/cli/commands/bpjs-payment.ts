@@ -55,10 +55,10 @@ export async function bpjsPaymentCommand(args: string[], cx: CliEnv): Promise<nu
   if (!values.month || !isMonth(values.month)) fail('Sebutkan bulan iuran: --month YYYY-MM, mis. --month 2026-03.');
   const month = values.month!;
   const segment = segmentOption(values.segment);
-  const ctx = openCli(values.db, cx);
+  const ctx = await openCli(values.db, cx);
   try {
     if (sub === 'list') {
-      const rows = bpjsMonthStatus(ctx, month);
+      const rows = await bpjsMonthStatus(ctx, month);
       if (values.json) return (printJson(cx.io, rows), 0);
       cx.io.out(table(
         ['NPP', 'Pendaftaran', 'Segmen', 'Ditagih Sigap', 'SP2D diterima', 'Tagihan BPJS', 'Denda', 'Keterangan'],
@@ -67,7 +67,7 @@ export async function bpjsPaymentCommand(args: string[], cx: CliEnv): Promise<nu
       return 0;
     }
     if (sub === 'history') {
-      const rows = bpjsPaymentHistory(ctx, values.npp ?? '', month, segment);
+      const rows = await bpjsPaymentHistory(ctx, values.npp ?? '', month, segment);
       if (values.json) return (printJson(cx.io, rows), 0);
       cx.io.out(table(
         ['#', 'Dicatat', 'Oleh', 'Tagihan', 'Denda', 'Dibayar', 'Tanggal', 'Referensi', 'Alasan'],
@@ -81,7 +81,7 @@ export async function bpjsPaymentCommand(args: string[], cx: CliEnv): Promise<nu
       const bill = await readBill(resolve(values['bill-file']), month);
       billFile = { name: bill.file, sha256: bill.sha256, total: bill.lines.reduce((s, l) => s + PROGRAMS.reduce((t, p) => t + l.amounts[p], 0), 0), npp: bill.npp, segment: bill.segment };
     }
-    const rec = recordBpjsPayment(ctx, {
+    const rec = await recordBpjsPayment(ctx, {
       npp: values.npp, month, segment, billTotal: rupiahOption('bill', values.bill), billFile, fine: rupiahOption('fine', values.fine),
       paidAmount: rupiahOption('paid', values.paid), paidDate: values.date, paidReference: values.ref, note: values.note, reason: values.reason,
     });
@@ -90,6 +90,6 @@ export async function bpjsPaymentCommand(args: string[], cx: CliEnv): Promise<nu
     cx.io.out(`Tagihan BPJS NPP ${rec.npp} ${rec.segment} ${month}: ${formatRupiah(rec.billTotal)}${rec.billFile ? ` (dari ${rec.billFile})` : ''}, denda ${formatRupiah(rec.fine)}${paid}. Catatan #${rec.id}.\n`);
     return 0;
   } finally {
-    ctx.close();
+    await ctx.close();
   }
 }

@@ -26,15 +26,17 @@ import type { CoreContext } from '../context';
 import { SigapError } from '../../../shared/errors';
 import { addMonths, formatDateId, formatMonthId, isIsoDate } from '../../../shared/dates';
 import { terbilangRupiah } from '../../../shared/terbilang';
-import { AGING_BUCKETS, type AgingBucket, type ArrearsItem, type ArrearsReport, type ArrearsUnit, type LatePaidFine, type ReminderLetter, type Segment } from '../../../shared/billing-types';
+import { AGING_BUCKETS, type AgingBucket, type ArrearsItem, type ArrearsReport, type ArrearsUnit, type LatePaidFine, type ReminderLetter } from '../../../shared/billing-types';
 import { daysBetween, monthsLate } from './calendar';
 import { statutoryDueDates } from './statutory-due';
-import { INVOICE_NPP, resolveNpp } from './bpjs-payment';
+import { resolveNpp } from './bpjs-payment';
 import { paramAt } from './rates';
 import { applyBp } from './round';
 import { letterhead, unitHeader } from './header';
 import { officeZone } from '../settings/zone';
 import { zoneOffsetMs } from '../../../shared/zone';
+import { storeOf } from '../store/of-context';
+import { arrearsRepo, type PuPaymentRow } from './arrears-repository';
 
 export function agingBucket(daysPastDue: number): AgingBucket {
   if (daysPastDue <= 0) return 'notDue';
@@ -45,41 +47,6 @@ export function agingBucket(daysPastDue: number): AgingBucket {
 }
 
 const emptyBuckets = (): Record<AgingBucket, number> => Object.fromEntries(AGING_BUCKETS.map((b) => [b, 0])) as Record<AgingBucket, number>;
-
-interface GroupRow {
-  opdId: number; opdCode: string; opd: string; opdKind: 'opd' | 'village';
-  month: string; segment: Segment; dueDate: string; billed: number; paid: number; numbers: string;
-}
-
-// Invoices count once issued (on the office's date of issue: WIB, WITA or WIT). A month and segment are aged per due date:
-// an invoice issued after its month's rule date has its own, later one (issue.ts), and a credit note
-// shares the date of the invoice it lowers.
-const GROUPS_SQL = `
-  SELECT i.opd_id AS opdId, o.code AS opdCode, o.name AS opd, o.kind AS opdKind, i.month, i.segment,
-         i.due_date AS dueDate, sum(i.total) AS billed,
-         coalesce(sum((SELECT sum(p.amount) FROM payment p WHERE p.invoice_id = i.id AND p.sp2d_date <= @asOf)), 0) AS paid,
-         group_concat(i.number, ', ' ORDER BY i.number) AS numbers
-  FROM invoice i JOIN opd o ON o.id = i.opd_id
-  WHERE i.status = 'issued' AND date(i.issued_at, @zoneShift) <= @asOf AND (@npp IS NULL OR ${INVOICE_NPP} = @npp)
-  GROUP BY i.opd_id, i.month, i.segment, i.due_date
-  HAVING sum(i.total) > paid
-  ORDER BY o.code, i.month, i.segment DESC, i.due_date`;
-
-interface PuGroupRow { opdId: number; opdCode: string; opd: string; opdKind: 'opd' | 'village'; month: string; dueDate: string; billed: number }
-interface PuPaymentRow { opdId: number; month: string; dueDate: string; number: string; sp2dNumber: string; sp2dDate: string; amount: number }
-
-// Every issued PU month and due date of a unit with its billed total, and every payment against it up to
-// the date, in SP2D date order (the fine on paid parts needs the payments of fully paid months too).
-const PU_GROUPS_SQL = `
-  SELECT i.opd_id AS opdId, o.code AS opdCode, o.name AS opd, o.kind AS opdKind, i.month, i.due_date AS dueDate, sum(i.total) AS billed
-  FROM invoice i JOIN opd o ON o.id = i.opd_id
-  WHERE i.status = 'issued' AND i.segment = 'PU' AND date(i.issued_at, @zoneShift) <= @asOf AND (@npp IS NULL OR ${INVOICE_NPP} = @npp)
-  GROUP BY i.opd_id, i.month, i.due_date`;
-const PU_PAYMENTS_SQL = `
-  SELECT i.opd_id AS opdId, i.month, i.due_date AS dueDate, i.number, p.sp2d_number AS sp2dNumber, p.sp2d_date AS sp2dDate, p.amount
-  FROM payment p JOIN invoice i ON i.id = p.invoice_id
-  WHERE i.status = 'issued' AND i.segment = 'PU' AND date(i.issued_at, @zoneShift) <= @asOf AND p.sp2d_date <= @asOf AND (@npp IS NULL OR ${INVOICE_NPP} = @npp)
-  ORDER BY i.opd_id, i.month, i.due_date, p.sp2d_date, p.id`;
 
 const groupKey = (opdId: number, month: string, dueDate: string) => `${opdId}|${month}|${dueDate}`;
 
@@ -112,108 +79,110 @@ function hasBpuLapseRun(items: ArrearsItem[]): boolean {
 
 /**
  * `npp`: only the invoices billed under that employer registration (BPJS bills and counts arrears per
- * NPP); absent, every NPP together.
+ * NPP); absent, every NPP together. Read in one snapshot, so the unpaid months and the payments agree.
  */
-export function arrearsReport(ctx: CoreContext, asOf: string, npp?: string | null): ArrearsReport {
+export async function arrearsReport(ctx: CoreContext, asOf: string, npp?: string | null): Promise<ArrearsReport> {
   if (!isIsoDate(asOf)) throw new SigapError('INVALID_INPUT', `Tanggal "${asOf}" tidak sah; tulis YYYY-MM-DD.`);
-  const zoneShift = `+${zoneOffsetMs(officeZone(ctx)) / 3600_000} hours`;
-  // An NPP as typed (dots, spaces) is matched to a registered one; an unknown NPP is refused.
-  const only = npp ? resolveNpp(ctx, npp) : null;
-  const params = { asOf, zoneShift, npp: only };
-  const statutory = statutoryDueDates(ctx);
-  const fineRate = new Map<string, number>();
-  const fineBpFor = (month: string): number => {
-    let bp = fineRate.get(month);
-    if (bp === undefined) {
-      bp = paramAt(ctx, 'pu.fine.enabled', month)?.value === 1 ? (paramAt(ctx, 'pu.fine.bp_per_month', month)?.value ?? 0) : 0;
-      fineRate.set(month, bp);
-    }
-    return bp;
-  };
-  const units = new Map<number, ArrearsUnit>();
-  const unitOf = (g: { opdId: number; opdCode: string; opd: string; opdKind: 'opd' | 'village' }): ArrearsUnit => {
-    let u = units.get(g.opdId);
-    if (!u) {
-      u = {
-        opdId: g.opdId, opdCode: g.opdCode, opd: g.opd, opdKind: g.opdKind, buckets: emptyBuckets(), pastDue: 0, outstanding: 0,
-        fineEstimate: 0, latePaidFineEstimate: 0, latePaid: [], bpuLapseRisk: false, items: [],
-      };
-      units.set(g.opdId, u);
-    }
-    return u;
-  };
-  for (const g of ctx.db.prepare(GROUPS_SQL).all(params) as GroupRow[]) {
-    const statutoryDueDate = statutory(g.month, g.segment);
-    const daysPastDue = daysBetween(statutoryDueDate, asOf);
-    const outstanding = g.billed - g.paid;
-    const late = monthsLate(statutoryDueDate, asOf);
-    const item: ArrearsItem = {
-      month: g.month, segment: g.segment, dueDate: g.dueDate, statutoryDueDate, opdDaysPastDue: daysBetween(g.dueDate, asOf), daysPastDue, bucket: agingBucket(daysPastDue),
-      billed: g.billed, paid: g.paid, outstanding, monthsLate: late,
-      fineEstimate: g.segment === 'PU' && late > 0 ? applyBp(outstanding, fineBpFor(g.month), late) : 0,
-      invoiceNumbers: g.numbers.split(', '),
-    };
-    const u = unitOf(g);
-    u.items.push(item);
-    u.buckets[item.bucket] += outstanding;
-    u.outstanding += outstanding;
-    if (item.bucket !== 'notDue') u.pastDue += outstanding;
-    u.fineEstimate += item.fineEstimate;
-  }
-  // The fine on PU months (or parts of them) already paid, but after the due date.
-  const payments = new Map<string, PuPaymentRow[]>();
-  for (const p of ctx.db.prepare(PU_PAYMENTS_SQL).all(params) as PuPaymentRow[]) {
-    const k = groupKey(p.opdId, p.month, p.dueDate);
-    const list = payments.get(k);
-    if (list) list.push(p);
-    else payments.set(k, [p]);
-  }
-  for (const g of ctx.db.prepare(PU_GROUPS_SQL).all(params) as PuGroupRow[]) {
-    const paid = payments.get(groupKey(g.opdId, g.month, g.dueDate)) ?? [];
-    const bp = fineBpFor(g.month);
-    const statutoryDueDate = statutory(g.month, 'PU');
-    if (bp === 0 || !paid.some((p) => p.sp2dDate > statutoryDueDate)) continue;
-    const fines = latePaymentFines(statutoryDueDate, g.billed, bp, paid.map((p) => ({ date: p.sp2dDate, amount: p.amount })));
-    const late: LatePaidFine[] = [];
-    fines.forEach((f, k) => {
-      const p = paid[k]!;
-      if (f.fineEstimate > 0) {
-        late.push({
-          month: g.month, segment: 'PU', dueDate: g.dueDate, statutoryDueDate, invoiceNumber: p.number, sp2dNumber: p.sp2dNumber, paidDate: p.sp2dDate,
-          amount: f.amount, monthsLate: f.monthsLate, fineEstimate: f.fineEstimate,
-        });
+  return storeOf(ctx).tx('read', async (tx) => {
+    const zoneShift = `+${zoneOffsetMs(await officeZone(ctx)) / 3600_000} hours`;
+    // An NPP as typed (dots, spaces) is matched to a registered one; an unknown NPP is refused.
+    const only = npp ? await resolveNpp(ctx, npp) : null;
+    const scope = { asOf, zoneShift, npp: only };
+    const statutory = statutoryDueDates(ctx);
+    const fineRate = new Map<string, number>();
+    const fineBpFor = async (month: string): Promise<number> => {
+      let bp = fineRate.get(month);
+      if (bp === undefined) {
+        bp = (await paramAt(ctx, 'pu.fine.enabled', month))?.value === 1 ? ((await paramAt(ctx, 'pu.fine.bp_per_month', month))?.value ?? 0) : 0;
+        fineRate.set(month, bp);
       }
-    });
-    if (late.length === 0) continue;
-    const u = unitOf(g);
-    u.latePaid.push(...late);
-    u.latePaidFineEstimate += late.reduce((s, f) => s + f.fineEstimate, 0);
-  }
-  const list = [...units.values()];
-  for (const u of list) u.latePaid.sort((a, b) => a.month.localeCompare(b.month) || a.paidDate.localeCompare(b.paidDate) || a.invoiceNumber.localeCompare(b.invoiceNumber));
-  for (const u of list) u.bpuLapseRisk = hasBpuLapseRun(u.items);
-  list.sort((a, b) => b.pastDue - a.pastDue || Number(b.outstanding > 0) - Number(a.outstanding > 0) || a.opdCode.localeCompare(b.opdCode));
-  const totals = { ...emptyBuckets(), pastDue: 0, outstanding: 0, fineEstimate: 0, latePaidFineEstimate: 0 };
-  for (const u of list) {
-    for (const b of AGING_BUCKETS) totals[b] += u.buckets[b];
-    totals.pastDue += u.pastDue;
-    totals.outstanding += u.outstanding;
-    totals.fineEstimate += u.fineEstimate;
-    totals.latePaidFineEstimate += u.latePaidFineEstimate;
-  }
-  return { asOf, fineIsEstimate: true, units: list, totals, npp: only };
+      return bp;
+    };
+    const units = new Map<number, ArrearsUnit>();
+    const unitOf = (g: { opdId: number; opdCode: string; opd: string; opdKind: 'opd' | 'village' }): ArrearsUnit => {
+      let u = units.get(g.opdId);
+      if (!u) {
+        u = {
+          opdId: g.opdId, opdCode: g.opdCode, opd: g.opd, opdKind: g.opdKind, buckets: emptyBuckets(), pastDue: 0, outstanding: 0,
+          fineEstimate: 0, latePaidFineEstimate: 0, latePaid: [], bpuLapseRisk: false, items: [],
+        };
+        units.set(g.opdId, u);
+      }
+      return u;
+    };
+    for (const g of await arrearsRepo.unpaidGroups(tx, scope)) {
+      const statutoryDueDate = await statutory(g.month, g.segment);
+      const daysPastDue = daysBetween(statutoryDueDate, asOf);
+      const outstanding = g.billed - g.paid;
+      const late = monthsLate(statutoryDueDate, asOf);
+      const item: ArrearsItem = {
+        month: g.month, segment: g.segment, dueDate: g.dueDate, statutoryDueDate, opdDaysPastDue: daysBetween(g.dueDate, asOf), daysPastDue, bucket: agingBucket(daysPastDue),
+        billed: g.billed, paid: g.paid, outstanding, monthsLate: late,
+        fineEstimate: g.segment === 'PU' && late > 0 ? applyBp(outstanding, await fineBpFor(g.month), late) : 0,
+        invoiceNumbers: g.numbers.split(', '),
+      };
+      const u = unitOf(g);
+      u.items.push(item);
+      u.buckets[item.bucket] += outstanding;
+      u.outstanding += outstanding;
+      if (item.bucket !== 'notDue') u.pastDue += outstanding;
+      u.fineEstimate += item.fineEstimate;
+    }
+    // The fine on PU months (or parts of them) already paid, but after the due date.
+    const payments = new Map<string, PuPaymentRow[]>();
+    for (const p of await arrearsRepo.puPayments(tx, scope)) {
+      const k = groupKey(p.opdId, p.month, p.dueDate);
+      const list = payments.get(k);
+      if (list) list.push(p);
+      else payments.set(k, [p]);
+    }
+    for (const g of await arrearsRepo.puGroups(tx, scope)) {
+      const paid = payments.get(groupKey(g.opdId, g.month, g.dueDate)) ?? [];
+      const bp = await fineBpFor(g.month);
+      const statutoryDueDate = await statutory(g.month, 'PU');
+      if (bp === 0 || !paid.some((p) => p.sp2dDate > statutoryDueDate)) continue;
+      const fines = latePaymentFines(statutoryDueDate, g.billed, bp, paid.map((p) => ({ date: p.sp2dDate, amount: p.amount })));
+      const late: LatePaidFine[] = [];
+      fines.forEach((f, k) => {
+        const p = paid[k]!;
+        if (f.fineEstimate > 0) {
+          late.push({
+            month: g.month, segment: 'PU', dueDate: g.dueDate, statutoryDueDate, invoiceNumber: p.number, sp2dNumber: p.sp2dNumber, paidDate: p.sp2dDate,
+            amount: f.amount, monthsLate: f.monthsLate, fineEstimate: f.fineEstimate,
+          });
+        }
+      });
+      if (late.length === 0) continue;
+      const u = unitOf(g);
+      u.latePaid.push(...late);
+      u.latePaidFineEstimate += late.reduce((s, f) => s + f.fineEstimate, 0);
+    }
+    const list = [...units.values()];
+    for (const u of list) u.latePaid.sort((a, b) => a.month.localeCompare(b.month) || a.paidDate.localeCompare(b.paidDate) || a.invoiceNumber.localeCompare(b.invoiceNumber));
+    for (const u of list) u.bpuLapseRisk = hasBpuLapseRun(u.items);
+    list.sort((a, b) => b.pastDue - a.pastDue || Number(b.outstanding > 0) - Number(a.outstanding > 0) || a.opdCode.localeCompare(b.opdCode));
+    const totals = { ...emptyBuckets(), pastDue: 0, outstanding: 0, fineEstimate: 0, latePaidFineEstimate: 0 };
+    for (const u of list) {
+      for (const b of AGING_BUCKETS) totals[b] += u.buckets[b];
+      totals.pastDue += u.pastDue;
+      totals.outstanding += u.outstanding;
+      totals.fineEstimate += u.fineEstimate;
+      totals.latePaidFineEstimate += u.latePaidFineEstimate;
+    }
+    return { asOf, fineIsEstimate: true, units: list, totals, npp: only };
+  });
 }
 
 /** The data of a reminder letter to a unit with past-due arrears (the renderer prints it). */
-export function reminderLetter(ctx: CoreContext, opdId: number, asOf: string): ReminderLetter {
-  const unit = arrearsReport(ctx, asOf).units.find((u) => u.opdId === opdId);
+export async function reminderLetter(ctx: CoreContext, opdId: number, asOf: string): Promise<ReminderLetter> {
+  const unit = (await arrearsReport(ctx, asOf)).units.find((u) => u.opdId === opdId);
   const items = (unit?.items ?? []).filter((i) => i.bucket !== 'notDue');
   if (items.length === 0) throw new SigapError('NOT_FOUND', `Unit ini tidak memiliki tunggakan yang lewat jatuh tempo per ${formatDateId(asOf)}.`);
   const outstanding = items.reduce((s, i) => s + i.outstanding, 0);
   const oldest = Math.max(...items.map((i) => i.daysPastDue));
   return {
-    letterhead: letterhead(ctx),
-    unit: unitHeader(ctx, opdId),
+    letterhead: await letterhead(ctx),
+    unit: await unitHeader(ctx, opdId),
     asOf,
     asOfLabel: formatDateId(asOf),
     items: items.map((i) => ({ ...i, monthLabel: formatMonthId(i.month) })),

@@ -20,7 +20,11 @@ import { SigapError } from '../../../shared/errors';
 import { firstDay, formatDateId, formatMonthId, isIsoDate, isMonth } from '../../../shared/dates';
 import { formatRupiah } from '../../../shared/money';
 import type { Segment } from '../../../shared/billing-types';
-import { listRegistrations, registrationNppSql } from '../settings/registrations';
+import { listRegistrations } from '../settings/registrations';
+import { storeOf } from '../store/of-context';
+import { bpjsPaymentRepo, type BpjsPaymentRecord } from './bpjs-payment-repository';
+
+export type { BpjsPaymentRecord } from './bpjs-payment-repository';
 
 export interface BpjsPaymentInput {
   /** The NPP as typed; empty or absent: the Pemda's own. */
@@ -38,25 +42,6 @@ export interface BpjsPaymentInput {
   note?: string | undefined;
   /** Why a value already recorded is changed (required then). */
   reason?: string | undefined;
-}
-
-export interface BpjsPaymentRecord {
-  id: number;
-  npp: string;
-  month: string;
-  segment: Segment;
-  billTotal: number;
-  billSource: 'typed' | 'file';
-  billFile: string | null;
-  fine: number;
-  paidAmount: number | null;
-  paidDate: string | null;
-  paidReference: string | null;
-  note: string | null;
-  supersedesId: number | null;
-  reason: string | null;
-  createdAt: string;
-  createdBy: string;
 }
 
 export interface BpjsMonthStatus {
@@ -84,23 +69,13 @@ export interface BpjsMonthStatus {
   unpaidToBpjs: number | null;
 }
 
-const COLUMNS = `id, npp, month, segment, bill_total AS billTotal, bill_source AS billSource, bill_file AS billFile, fine,
-  paid_amount AS paidAmount, paid_date AS paidDate, paid_reference AS paidReference, note, supersedes_id AS supersedesId,
-  reason, created_at AS createdAt, created_by AS createdBy`;
-
-/** The row no other row supersedes: the record as it stands. */
-const CURRENT = `NOT EXISTS (SELECT 1 FROM bpjs_payment n WHERE n.supersedes_id = p.id)`;
-
-/** The NPP an invoice row `i` bills: the one frozen in its header at issue, else its registration's. */
-export const INVOICE_NPP = `coalesce(json_extract(i.header_json, '$.letterhead.npp'), ${registrationNppSql('i.registration_id')})`;
-
-function knownNpps(ctx: CoreContext): { npp: string; name: string }[] {
-  return listRegistrations(ctx).filter((r) => r.npp !== null).map((r) => ({ npp: r.npp!, name: r.name }));
+async function knownNpps(ctx: CoreContext): Promise<{ npp: string; name: string }[]> {
+  return (await listRegistrations(ctx)).filter((r) => r.npp !== null).map((r) => ({ npp: r.npp!, name: r.name }));
 }
 
 /** The NPP typed (spaces, dots and dashes ignored) among the registrations; empty: the Pemda's own. */
-export function resolveNpp(ctx: CoreContext, raw: string | null | undefined): string {
-  const regs = listRegistrations(ctx);
+export async function resolveNpp(ctx: CoreContext, raw: string | null | undefined): Promise<string> {
+  const regs = await listRegistrations(ctx);
   if (raw === null || raw === undefined || raw.trim() === '') {
     const own = regs[0]?.npp ?? null;
     if (own === null) throw new SigapError('INVALID_INPUT', 'NPP Pemda belum diisi. Isi di Pengaturan › Profil Pemda, atau sebutkan NPP-nya.');
@@ -112,47 +87,46 @@ export function resolveNpp(ctx: CoreContext, raw: string | null | undefined): st
   return found.npp!;
 }
 
-function currentRow(ctx: CoreContext, npp: string, month: string, segment: Segment): BpjsPaymentRecord | null {
-  return (ctx.db.prepare(`SELECT ${COLUMNS} FROM bpjs_payment p WHERE npp = ? AND month = ? AND segment = ? AND ${CURRENT}`).get(npp, month, segment) as BpjsPaymentRecord | undefined) ?? null;
-}
-
 const rupiahOk = (v: number, min: number) => Number.isSafeInteger(v) && v >= min;
 
-/** Records the bill, the fine or the payment of one NPP, month and segment (a new row each time). */
-export function recordBpjsPayment(ctx: CoreContext, input: BpjsPaymentInput): BpjsPaymentRecord {
-  if (!isMonth(input.month)) throw new SigapError('INVALID_INPUT', `Bulan iuran "${input.month}" tidak sah; tulis YYYY-MM.`);
-  const segment: Segment = input.segment ?? 'PU';
-  const npp = resolveNpp(ctx, input.npp);
-  const label = `NPP ${npp} ${segment} ${formatMonthId(input.month)}`;
-  // The bill's title names its NPP and segment when the branch's layout has them: they must be this record's.
-  const f = input.billFile;
-  if (f?.npp && f.npp.replace(/[\s.-]/g, '') !== npp.replace(/[\s.-]/g, '')) throw new SigapError('INVALID_INPUT', `Berkas "${f.name}" adalah tagihan NPP ${f.npp}, bukan NPP ${npp}. Pilih rincian tagihan NPP ${npp}.`);
-  if (f?.segment && f.segment !== segment) throw new SigapError('INVALID_INPUT', `Berkas "${f.name}" adalah tagihan ${f.segment}, bukan ${segment}.`);
-  if (input.billTotal !== undefined && input.billFile !== undefined) throw new SigapError('INVALID_INPUT', 'Isi total tagihan BPJS dari berkas atau diketik, tidak keduanya.');
-  const billTotal = input.billFile?.total ?? input.billTotal;
-  if (billTotal !== undefined && !rupiahOk(billTotal, 0)) throw new SigapError('INVALID_INPUT', 'Total tagihan BPJS harus rupiah bulat, 0 atau lebih.');
-  if (input.fine !== undefined && !rupiahOk(input.fine, 0)) throw new SigapError('INVALID_INPUT', 'Denda harus rupiah bulat, 0 atau lebih.');
-  const paidGiven = [input.paidAmount, input.paidDate, input.paidReference].filter((v) => v !== undefined).length;
-  if (paidGiven !== 0 && paidGiven !== 3) throw new SigapError('INVALID_INPUT', 'Pembayaran ke BPJS dicatat lengkap: jumlah, tanggal dan nomor referensi (mis. nomor bukti setor).');
-  if (input.paidAmount !== undefined && !rupiahOk(input.paidAmount, 1)) throw new SigapError('INVALID_INPUT', 'Jumlah pembayaran ke BPJS harus rupiah bulat lebih dari 0.');
-  const reference = input.paidReference?.trim();
-  if (reference !== undefined && (reference === '' || reference.length > 100)) throw new SigapError('INVALID_INPUT', 'Nomor referensi pembayaran ke BPJS wajib diisi (paling banyak 100 karakter).');
-  if (input.paidDate !== undefined) {
-    if (!isIsoDate(input.paidDate)) throw new SigapError('INVALID_INPUT', `Tanggal bayar "${input.paidDate}" tidak sah; tulis YYYY-MM-DD.`);
-    if (input.paidDate > todayIso(ctx)) throw new SigapError('INVALID_INPUT', `Tanggal bayar ${formatDateId(input.paidDate)} belum terjadi; periksa tanggalnya.`);
-    if (input.paidDate < firstDay(input.month)) throw new SigapError('INVALID_INPUT', `Tanggal bayar ${formatDateId(input.paidDate)} sebelum bulan iuran ${formatMonthId(input.month)} dimulai; periksa tanggalnya.`);
-  }
-  const reason = input.reason?.trim() || null;
-  const note = input.note?.trim() || null;
+/**
+ * Records the bill, the fine or the payment of one NPP, month and segment (a new row each time). Every
+ * check runs inside the write transaction, so the row it supersedes is still the current one when it writes.
+ */
+export async function recordBpjsPayment(ctx: CoreContext, input: BpjsPaymentInput): Promise<BpjsPaymentRecord> {
+  return storeOf(ctx).tx('write', async (tx) => {
+    if (!isMonth(input.month)) throw new SigapError('INVALID_INPUT', `Bulan iuran "${input.month}" tidak sah; tulis YYYY-MM.`);
+    const segment: Segment = input.segment ?? 'PU';
+    const npp = await resolveNpp(ctx, input.npp);
+    const label = `NPP ${npp} ${segment} ${formatMonthId(input.month)}`;
+    // The bill's title names its NPP and segment when the branch's layout has them: they must be this record's.
+    const f = input.billFile;
+    if (f?.npp && f.npp.replace(/[\s.-]/g, '') !== npp.replace(/[\s.-]/g, '')) throw new SigapError('INVALID_INPUT', `Berkas "${f.name}" adalah tagihan NPP ${f.npp}, bukan NPP ${npp}. Pilih rincian tagihan NPP ${npp}.`);
+    if (f?.segment && f.segment !== segment) throw new SigapError('INVALID_INPUT', `Berkas "${f.name}" adalah tagihan ${f.segment}, bukan ${segment}.`);
+    if (input.billTotal !== undefined && input.billFile !== undefined) throw new SigapError('INVALID_INPUT', 'Isi total tagihan BPJS dari berkas atau diketik, tidak keduanya.');
+    const billTotal = input.billFile?.total ?? input.billTotal;
+    if (billTotal !== undefined && !rupiahOk(billTotal, 0)) throw new SigapError('INVALID_INPUT', 'Total tagihan BPJS harus rupiah bulat, 0 atau lebih.');
+    if (input.fine !== undefined && !rupiahOk(input.fine, 0)) throw new SigapError('INVALID_INPUT', 'Denda harus rupiah bulat, 0 atau lebih.');
+    const paidGiven = [input.paidAmount, input.paidDate, input.paidReference].filter((v) => v !== undefined).length;
+    if (paidGiven !== 0 && paidGiven !== 3) throw new SigapError('INVALID_INPUT', 'Pembayaran ke BPJS dicatat lengkap: jumlah, tanggal dan nomor referensi (mis. nomor bukti setor).');
+    if (input.paidAmount !== undefined && !rupiahOk(input.paidAmount, 1)) throw new SigapError('INVALID_INPUT', 'Jumlah pembayaran ke BPJS harus rupiah bulat lebih dari 0.');
+    const reference = input.paidReference?.trim();
+    if (reference !== undefined && (reference === '' || reference.length > 100)) throw new SigapError('INVALID_INPUT', 'Nomor referensi pembayaran ke BPJS wajib diisi (paling banyak 100 karakter).');
+    if (input.paidDate !== undefined) {
+      if (!isIsoDate(input.paidDate)) throw new SigapError('INVALID_INPUT', `Tanggal bayar "${input.paidDate}" tidak sah; tulis YYYY-MM-DD.`);
+      if (input.paidDate > (await todayIso(ctx))) throw new SigapError('INVALID_INPUT', `Tanggal bayar ${formatDateId(input.paidDate)} belum terjadi; periksa tanggalnya.`);
+      if (input.paidDate < firstDay(input.month)) throw new SigapError('INVALID_INPUT', `Tanggal bayar ${formatDateId(input.paidDate)} sebelum bulan iuran ${formatMonthId(input.month)} dimulai; periksa tanggalnya.`);
+    }
+    const reason = input.reason?.trim() || null;
+    const note = input.note?.trim() || null;
 
-  return ctx.db.transaction(() => {
-    const prev = currentRow(ctx, npp, input.month, segment);
+    const prev = await bpjsPaymentRepo.current(tx, npp, input.month, segment);
     if (prev === null && billTotal === undefined) throw new SigapError('INVALID_INPUT', `Belum ada catatan tagihan BPJS ${label}: isi dulu total tagihan dari kantor cabang.`);
     const next = {
       billTotal: billTotal ?? prev!.billTotal,
       billSource: input.billFile ? 'file' as const : billTotal !== undefined ? 'typed' as const : prev!.billSource,
       billFile: input.billFile ? input.billFile.name : billTotal !== undefined ? null : prev!.billFile,
-      billSha256: input.billFile ? input.billFile.sha256 : billTotal !== undefined ? null : (prev ? (ctx.db.prepare('SELECT bill_sha256 FROM bpjs_payment WHERE id = ?').pluck().get(prev.id) as string | null) : null),
+      billSha256: input.billFile ? input.billFile.sha256 : billTotal !== undefined ? null : (prev ? await bpjsPaymentRepo.billSha256(tx, prev.id) : null),
       fine: input.fine ?? prev?.fine ?? 0,
       paidAmount: input.paidAmount ?? prev?.paidAmount ?? null,
       paidDate: input.paidDate ?? prev?.paidDate ?? null,
@@ -173,66 +147,61 @@ export function recordBpjsPayment(ctx: CoreContext, input: BpjsPaymentInput): Bp
         throw new SigapError('INVALID_INPUT', `Catatan ${label} sudah ada. Mengubah ${changed.join('; ')} adalah koreksi: tulis alasannya.`);
       }
     }
-    const id = Number(ctx.db.prepare(`INSERT INTO bpjs_payment (npp, month, segment, bill_total, bill_source, bill_file, bill_sha256, fine, paid_amount, paid_date, paid_reference, note, supersedes_id, reason, created_at, created_by)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
-      npp, input.month, segment, next.billTotal, next.billSource, next.billFile, next.billSha256, next.fine, next.paidAmount, next.paidDate, next.paidReference,
-      next.note, prev?.id ?? null, reason, nowIso(ctx), ctx.actor,
-    ).lastInsertRowid);
+    const id = await bpjsPaymentRepo.insert(tx, {
+      npp, month: input.month, segment, ...next, supersedesId: prev?.id ?? null, reason, createdAt: nowIso(ctx), createdBy: ctx.actor,
+    });
     const after = { npp, month: input.month, segment, billTotal: next.billTotal, billSource: next.billSource, billFile: next.billFile, fine: next.fine, paidAmount: next.paidAmount, paidDate: next.paidDate, paidReference: next.paidReference, reason };
     const paid = next.paidAmount !== null ? `, dibayar ${formatRupiah(next.paidAmount)} tanggal ${next.paidDate} (${next.paidReference})` : '';
-    audit(ctx, {
+    await audit(ctx, {
       action: prev ? 'update' : 'create', entity: 'bpjs_payment', entityId: id,
       summary: `Tagihan BPJS ${label}: ${formatRupiah(next.billTotal)}, denda ${formatRupiah(next.fine)}${paid}${prev ? ` (menggantikan catatan #${prev.id}${reason ? `; alasan: ${reason}` : ''})` : ''}`,
       ...(prev ? { before: prev } : {}),
       after,
     });
-    return ctx.db.prepare(`SELECT ${COLUMNS} FROM bpjs_payment p WHERE id = ?`).get(id) as BpjsPaymentRecord;
-  })();
+    return bpjsPaymentRepo.byId(tx, id);
+  });
 }
 
 /** Every row of one NPP, month and segment, oldest first (the chain of corrections). */
-export function bpjsPaymentHistory(ctx: CoreContext, npp: string, month: string, segment: Segment = 'PU'): BpjsPaymentRecord[] {
-  return ctx.db.prepare(`SELECT ${COLUMNS} FROM bpjs_payment p WHERE npp = ? AND month = ? AND segment = ? ORDER BY id`).all(resolveNpp(ctx, npp), month, segment) as BpjsPaymentRecord[];
+export async function bpjsPaymentHistory(ctx: CoreContext, npp: string, month: string, segment: Segment = 'PU'): Promise<BpjsPaymentRecord[]> {
+  return bpjsPaymentRepo.history(storeOf(ctx), await resolveNpp(ctx, npp), month, segment);
 }
-
-interface InvoiceSums { npp: string; segment: Segment; billed: number; received: number }
 
 /**
  * The month's status per NPP and segment: every registration and segment with a record or with issued
  * invoices that month (the Pemda's own NPP PU always, so an empty month still offers a row to fill).
+ * Read in one snapshot, so the bills, the records and the SP2D agree.
  */
-export function bpjsMonthStatus(ctx: CoreContext, month: string): BpjsMonthStatus[] {
+export async function bpjsMonthStatus(ctx: CoreContext, month: string): Promise<BpjsMonthStatus[]> {
   if (!isMonth(month)) throw new SigapError('INVALID_INPUT', `Bulan iuran "${month}" tidak sah; tulis YYYY-MM.`);
-  const names = new Map(knownNpps(ctx).map((r) => [r.npp, r.name]));
-  const sums = ctx.db.prepare(`
-    SELECT ${INVOICE_NPP} AS npp, i.segment, sum(i.total) AS billed, coalesce(sum((SELECT sum(p.amount) FROM payment p WHERE p.invoice_id = i.id)), 0) AS received
-    FROM invoice i WHERE i.status = 'issued' AND i.month = ? GROUP BY 1, 2`).all(month) as InvoiceSums[];
-  const records = ctx.db.prepare(`SELECT ${COLUMNS} FROM bpjs_payment p WHERE month = ? AND ${CURRENT}`).all(month) as BpjsPaymentRecord[];
-  const keys = new Map<string, { npp: string; segment: Segment }>();
-  const key = (npp: string, segment: Segment) => `${npp}|${segment}`;
-  const own = listRegistrations(ctx)[0]?.npp ?? null;
-  if (own !== null) keys.set(key(own, 'PU'), { npp: own, segment: 'PU' });
-  for (const s of sums) if (s.npp !== null) keys.set(key(s.npp, s.segment), { npp: s.npp, segment: s.segment });
-  for (const r of records) keys.set(key(r.npp, r.segment), { npp: r.npp, segment: r.segment });
-  const receivedBy = ctx.db.prepare(`
-    SELECT coalesce(sum(p.amount), 0) FROM payment p JOIN invoice i ON i.id = p.invoice_id
-    WHERE i.status = 'issued' AND i.month = ? AND i.segment = ? AND ${INVOICE_NPP} = ? AND p.sp2d_date <= ?`).pluck();
-  const versions = ctx.db.prepare('SELECT count(*) FROM bpjs_payment WHERE npp = ? AND month = ? AND segment = ?').pluck();
-  return [...keys.values()].map(({ npp, segment }) => {
-    const record = records.find((r) => r.npp === npp && r.segment === segment) ?? null;
-    const s = sums.find((x) => x.npp === npp && x.segment === segment);
-    const sp2dReceived = s?.received ?? 0;
-    const owed = record ? record.billTotal + record.fine : null;
-    return {
-      npp, name: names.get(npp) ?? '(NPP tidak terdaftar lagi)', month, segment, record,
-      versions: record ? (versions.get(npp, month, segment) as number) : 0,
-      sigapBilled: s?.billed ?? 0,
-      sp2dReceived,
-      sp2dByPaidDate: record?.paidDate ? (receivedBy.get(month, segment, npp, record.paidDate) as number) : null,
-      owed,
-      shortfall: owed === null ? null : Math.max(0, owed - sp2dReceived),
-      covered: owed === null ? null : sp2dReceived >= owed,
-      unpaidToBpjs: owed === null || record?.paidAmount === null || record?.paidAmount === undefined ? null : owed - record.paidAmount,
-    };
-  }).sort((a, b) => Number(a.npp !== own) - Number(b.npp !== own) || a.npp.localeCompare(b.npp) || b.segment.localeCompare(a.segment));
+  return storeOf(ctx).tx('read', async (tx) => {
+    const names = new Map((await knownNpps(ctx)).map((r) => [r.npp, r.name]));
+    const sums = await bpjsPaymentRepo.invoiceSums(tx, month);
+    const records = await bpjsPaymentRepo.currentOfMonth(tx, month);
+    const keys = new Map<string, { npp: string; segment: Segment }>();
+    const key = (npp: string, segment: Segment) => `${npp}|${segment}`;
+    const own = (await listRegistrations(ctx))[0]?.npp ?? null;
+    if (own !== null) keys.set(key(own, 'PU'), { npp: own, segment: 'PU' });
+    for (const s of sums) if (s.npp !== null) keys.set(key(s.npp, s.segment), { npp: s.npp, segment: s.segment });
+    for (const r of records) keys.set(key(r.npp, r.segment), { npp: r.npp, segment: r.segment });
+    const out: BpjsMonthStatus[] = [];
+    for (const { npp, segment } of keys.values()) {
+      const record = records.find((r) => r.npp === npp && r.segment === segment) ?? null;
+      const s = sums.find((x) => x.npp === npp && x.segment === segment);
+      const sp2dReceived = s?.received ?? 0;
+      const owed = record ? record.billTotal + record.fine : null;
+      out.push({
+        npp, name: names.get(npp) ?? '(NPP tidak terdaftar lagi)', month, segment, record,
+        versions: record ? await bpjsPaymentRepo.versions(tx, npp, month, segment) : 0,
+        sigapBilled: s?.billed ?? 0,
+        sp2dReceived,
+        sp2dByPaidDate: record?.paidDate ? await bpjsPaymentRepo.receivedBy(tx, npp, month, segment, record.paidDate) : null,
+        owed,
+        shortfall: owed === null ? null : Math.max(0, owed - sp2dReceived),
+        covered: owed === null ? null : sp2dReceived >= owed,
+        unpaidToBpjs: owed === null || record?.paidAmount === null || record?.paidAmount === undefined ? null : owed - record.paidAmount,
+      });
+    }
+    return out.sort((a, b) => Number(a.npp !== own) - Number(b.npp !== own) || a.npp.localeCompare(b.npp) || b.segment.localeCompare(a.segment));
+  });
 }

@@ -8,7 +8,9 @@ import { formatDateId, formatMonthId, isMonth } from '../../../shared/dates';
 import { terbilangRupiah } from '../../../shared/terbilang';
 import type { Amounts, InvoiceDocument, InvoiceKind, InvoiceSummary, RecapDocument, RecapRow, Segment } from '../../../shared/billing-types';
 import { getInvoice, invoiceLines, invoiceRates, listInvoices } from './invoices';
-import { headerSnapshot, letterhead, signingPlace, type HeaderSnapshot } from './header';
+import { headerSnapshot, letterhead, signingPlace, storedHeader } from './header';
+import { storeOf } from '../store/of-context';
+import { documentRepo } from './document-repository';
 
 const TITLES: Record<InvoiceKind, string> = {
   regular: 'TAGIHAN IURAN BPJS KETENAGAKERJAAN',
@@ -29,14 +31,13 @@ function programRows(a: Amounts): InvoiceDocument['programs'] {
 }
 
 /** The invoice print model. `withLines: false` leaves the attachment out (writers that stream it). */
-export function invoiceDocument(ctx: CoreContext, ref: number | string, opts: { withLines?: boolean } = {}): InvoiceDocument {
-  const invoice = getInvoice(ctx, ref);
-  const stored = ctx.db.prepare('SELECT header_json FROM invoice WHERE id = ?').get(invoice.id) as { header_json: string | null };
-  const header: HeaderSnapshot = stored.header_json ? (JSON.parse(stored.header_json) as HeaderSnapshot) : headerSnapshot(ctx, invoice.opdId, invoice.registrationId);
+export async function invoiceDocument(ctx: CoreContext, ref: number | string, opts: { withLines?: boolean } = {}): Promise<InvoiceDocument> {
+  const invoice = await getInvoice(ctx, ref);
+  const header = (await storedHeader(ctx, invoice.id)) ?? (await headerSnapshot(ctx, invoice.opdId, invoice.registrationId));
   return {
-    letterhead: { ...header.letterhead, logo: letterhead(ctx).logo },
+    letterhead: { ...header.letterhead, logo: (await letterhead(ctx)).logo },
     unit: header.unit,
-    place: header.place !== undefined ? header.place : signingPlace(ctx, header.letterhead.pemda),
+    place: header.place !== undefined ? header.place : await signingPlace(ctx, header.letterhead.pemda),
     invoice,
     title: `${TITLES[invoice.kind]} (${SEGMENT_NAMES[invoice.segment]})`,
     monthLabel: formatMonthId(invoice.month),
@@ -44,11 +45,11 @@ export function invoiceDocument(ctx: CoreContext, ref: number | string, opts: { 
     programs: programRows(invoice),
     // A credit note states its amount; the title already says it is a credit.
     amountInWords: terbilangRupiah(Math.abs(invoice.total)),
-    rates: invoiceRates(ctx, invoice.id),
-    lines: opts.withLines === false ? [] : invoiceLines(ctx, invoice.id),
+    rates: await invoiceRates(ctx, invoice.id),
+    lines: opts.withLines === false ? [] : await invoiceLines(ctx, invoice.id),
     // The basis names every class billed, also for a print without the attachment (an RSUD under its own
     // NPP at class III, a person's exception): read from the lines, not from the Pemda's own class.
-    jkkClasses: (ctx.db.prepare('SELECT DISTINCT jkk_class FROM invoice_line WHERE invoice_id = ? AND jkk_class IS NOT NULL ORDER BY 1').pluck().all(invoice.id) as number[]),
+    jkkClasses: await documentRepo.jkkClasses(storeOf(ctx), invoice.id),
     draft: invoice.status === 'draft',
   };
 }
@@ -65,10 +66,10 @@ function add(into: Amounts, from: Amounts): void {
  * corrections and drafts), so the rows add up to what the month costs now, for checking against the
  * bill BPJS issues per NPP.
  */
-export function monthRecap(ctx: CoreContext, month: string): RecapDocument {
+export async function monthRecap(ctx: CoreContext, month: string): Promise<RecapDocument> {
   if (!isMonth(month)) throw new SigapError('INVALID_INPUT', `Bulan "${month}" tidak sah; tulis YYYY-MM.`);
   const rows = new Map<string, RecapRow>();
-  const invoices: InvoiceSummary[] = listInvoices(ctx, { month });
+  const invoices: InvoiceSummary[] = await listInvoices(ctx, { month });
   for (const i of invoices) {
     const key = `${i.opdId}:${i.segment}`;
     let r = rows.get(key);
@@ -81,11 +82,8 @@ export function monthRecap(ctx: CoreContext, month: string): RecapDocument {
     if (i.status === 'draft') r.drafts++;
     r.paid += i.paid;
   }
-  // People billed now: the regular invoice's lines, plus those a correction added, less those it removed.
-  const persons = ctx.db.prepare(
-    `SELECT i.opd_id AS opdId, i.segment, sum(CASE WHEN l.change IS NULL OR l.change = 'tambah' THEN 1 WHEN l.change = 'berhenti' THEN -1 ELSE 0 END) AS n
-     FROM invoice_line l JOIN invoice i ON i.id = l.invoice_id WHERE i.month = ? GROUP BY i.opd_id, i.segment`,
-  ).all(month) as { opdId: number; segment: Segment; n: number }[];
+  // People billed now (the regular invoice's lines, corrected by later ones).
+  const persons = await documentRepo.recapPersons(storeOf(ctx), month);
   for (const p of persons) {
     const r = rows.get(`${p.opdId}:${p.segment}`);
     if (r) r.persons = p.n;
@@ -98,7 +96,7 @@ export function monthRecap(ctx: CoreContext, month: string): RecapDocument {
     totals.paid += r.paid;
   }
   return {
-    letterhead: letterhead(ctx),
+    letterhead: await letterhead(ctx),
     month,
     monthLabel: formatMonthId(month),
     rows: list,

@@ -5,28 +5,24 @@ import type { Letterhead, UnitHeader } from '../../../shared/billing-types';
 import { getSigning } from '../settings/employer';
 import { getRegistration } from '../settings/registrations';
 import { guessSigningPlace } from '../../../shared/contract/settings';
+import { storeOf } from '../store/of-context';
+import { headerRepo } from './header-repository';
 
-export function letterhead(ctx: CoreContext, withLogo = true): Letterhead {
-  const e = ctx.db.prepare('SELECT name, npp, address, logo FROM employer WHERE id = 1').get() as { name: string; npp: string | null; address: string | null; logo: string | null } | undefined;
+export async function letterhead(ctx: CoreContext, withLogo = true): Promise<Letterhead> {
+  const e = await headerRepo.employer(storeOf(ctx));
   return { pemda: e?.name ?? '(Nama Pemda belum diisi di Pengaturan)', npp: e?.npp ?? null, address: e?.address ?? null, logo: withLogo ? (e?.logo ?? null) : null };
 }
 
-interface OpdDbRow {
-  id: number; code: string; name: string; kind: 'opd' | 'village'; budget_account: string | null; address: string | null;
-  head_name: string | null; head_nip: string | null; head_title: string | null;
-  pptk_name: string | null; pptk_nip: string | null; treasurer_name: string | null; treasurer_nip: string | null;
-}
-
 /** The unit with its three signatories: Kepala (or Kepala Desa/Pekon), PPTK, Bendahara Pengeluaran. */
-export function unitHeader(ctx: CoreContext, opdId: number): UnitHeader {
-  const o = ctx.db.prepare('SELECT * FROM opd WHERE id = ?').get(opdId) as OpdDbRow | undefined;
+export async function unitHeader(ctx: CoreContext, opdId: number): Promise<UnitHeader> {
+  const o = await headerRepo.opd(storeOf(ctx), opdId);
   if (!o) throw new SigapError('NOT_FOUND', `Unit pembayar #${opdId} tidak ditemukan.`);
   return {
-    id: o.id, code: o.code, name: o.name, kind: o.kind, budgetAccount: o.budget_account, address: o.address,
+    id: o.id, code: o.code, name: o.name, kind: o.kind, budgetAccount: o.budgetAccount, address: o.address,
     officials: [
-      { role: 'Kepala', title: o.head_title ?? `Kepala ${o.name}`, name: o.head_name, nip: o.head_nip },
-      { role: 'PPTK', title: 'Pejabat Pelaksana Teknis Kegiatan', name: o.pptk_name, nip: o.pptk_nip },
-      { role: 'Bendahara Pengeluaran', title: 'Bendahara Pengeluaran', name: o.treasurer_name, nip: o.treasurer_nip },
+      { role: 'Kepala', title: o.headTitle ?? `Kepala ${o.name}`, name: o.headName, nip: o.headNip },
+      { role: 'PPTK', title: 'Pejabat Pelaksana Teknis Kegiatan', name: o.pptkName, nip: o.pptkNip },
+      { role: 'Bendahara Pengeluaran', title: 'Bendahara Pengeluaran', name: o.treasurerName, nip: o.treasurerNip },
     ],
   };
 }
@@ -43,13 +39,22 @@ export interface HeaderSnapshot {
 }
 
 /** `registrationId`: the employer registration the invoice bills (its NPP is printed); null, the Pemda's own. */
-export function headerSnapshot(ctx: CoreContext, opdId: number, registrationId: number | null = null): HeaderSnapshot {
-  const own = letterhead(ctx, false);
-  const lh = registrationId === null ? own : { ...own, npp: getRegistration(ctx, registrationId).npp };
-  return { letterhead: lh, unit: unitHeader(ctx, opdId), place: signingPlace(ctx, lh.pemda) };
+export async function headerSnapshot(ctx: CoreContext, opdId: number, registrationId: number | null = null): Promise<HeaderSnapshot> {
+  const own = await letterhead(ctx, false);
+  const lh = registrationId === null ? own : { ...own, npp: (await getRegistration(ctx, registrationId)).npp };
+  return { letterhead: lh, unit: await unitHeader(ctx, opdId), place: await signingPlace(ctx, lh.pemda) };
+}
+
+/**
+ * The header an issued invoice froze at issue; null for a draft (it prints from live data). The one
+ * place that reads the stored JSON, for the print model and the invoice page alike.
+ */
+export async function storedHeader(ctx: CoreContext, invoiceId: number): Promise<HeaderSnapshot | null> {
+  const json = await headerRepo.invoiceHeaderJson(storeOf(ctx), invoiceId);
+  return json ? (JSON.parse(json) as HeaderSnapshot) : null;
 }
 
 /** The configured signing place, else the guess from the Pemda's name. */
-export function signingPlace(ctx: CoreContext, pemda: string): string | null {
-  return getSigning(ctx).place ?? guessSigningPlace(pemda);
+export async function signingPlace(ctx: CoreContext, pemda: string): Promise<string | null> {
+  return (await getSigning(ctx)).place ?? guessSigningPlace(pemda);
 }

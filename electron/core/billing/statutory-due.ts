@@ -12,29 +12,29 @@ import { formatMonthId } from '../../../shared/dates';
 import { dueDate, type DueRule } from './calendar';
 import { paramAt } from './rates';
 
-function ruleAt(ctx: CoreContext, month: string, segment: Segment): DueRule {
+async function ruleAt(ctx: CoreContext, month: string, segment: Segment): Promise<DueRule> {
   const s = segment === 'PU' ? 'pu' : 'bpu';
-  const offset = paramAt(ctx, `${s}.due.month_offset`, month)?.value;
-  const day = paramAt(ctx, `${s}.due.day`, month)?.value;
+  const offset = (await paramAt(ctx, `${s}.due.month_offset`, month))?.value;
+  const day = (await paramAt(ctx, `${s}.due.day`, month))?.value;
   if (offset === undefined || day === undefined) {
     throw new SigapError('INVALID_INPUT', `Aturan jatuh tempo ${segment} belum ada untuk ${formatMonthId(month)}. Tambahkan barisnya di Pengaturan > Tarif.`);
   }
-  return { monthOffset: offset, day, rollWeekend: paramAt(ctx, 'due.roll_weekend', month)?.value === 1 };
+  return { monthOffset: offset, day, rollWeekend: (await paramAt(ctx, 'due.roll_weekend', month))?.value === 1 };
 }
 
 /** The statutory due date of one month and segment. */
-export function statutoryDueDate(ctx: CoreContext, month: string, segment: Segment): string {
-  return dueDate(month, ruleAt(ctx, month, segment));
+export async function statutoryDueDate(ctx: CoreContext, month: string, segment: Segment): Promise<string> {
+  return dueDate(month, await ruleAt(ctx, month, segment));
 }
 
 /** A memoised `statutoryDueDate` for a report that asks for the same months many times. */
-export function statutoryDueDates(ctx: CoreContext): (month: string, segment: Segment) => string {
+export function statutoryDueDates(ctx: CoreContext): (month: string, segment: Segment) => Promise<string> {
   const seen = new Map<string, string>();
-  return (month, segment) => {
+  return async (month, segment) => {
     const k = `${month}|${segment}`;
     let d = seen.get(k);
     if (d === undefined) {
-      d = statutoryDueDate(ctx, month, segment);
+      d = await statutoryDueDate(ctx, month, segment);
       seen.set(k, d);
     }
     return d;
