@@ -1,0 +1,75 @@
+/**
+ * The lint rules of issue #12 fail a deliberate violation: scripts/check-sql-rooms.mjs (run by
+ * `npm run lint`) names the file and line of SQL written outside a repository and of better-sqlite3
+ * imported outside the store, and oxlint's no-restricted-imports refuses the driver too. Both run on a
+ * temporary tree shaped like the project's, so the real tree (other rooms still converting) is not
+ * the subject here.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { tempDir } from '../helpers';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const CHECK = join(ROOT, 'scripts/check-sql-rooms.mjs');
+const OXLINT = join(ROOT, 'node_modules/.bin/oxlint');
+
+let tmp: ReturnType<typeof tempDir>;
+beforeEach(() => (tmp = tempDir('sigap-sql-rooms-')));
+afterEach(() => tmp.cleanup());
+
+function put(path: string, text: string): void {
+  mkdirSync(dirname(join(tmp.dir, path)), { recursive: true });
+  writeFileSync(join(tmp.dir, path), text);
+}
+
+const runCheck = () => spawnSync(process.execPath, [CHECK, '--root', tmp.dir], { encoding: 'utf8' });
+
+/** What the rooms may hold: SQL in a repository and the store, the driver in the adapter, SQL named in a comment. */
+function putAllowed(): void {
+  put('electron/core/roster/person-repository.ts', "import { sql } from '../store/sql';\nexport const q = sql`SELECT id FROM person`;\n");
+  put('electron/core/store/sqlite.ts', "import Database from 'better-sqlite3';\nexport const open = (p: string) => new Database(p).prepare('SELECT 1');\n");
+  put('electron/core/db/open.ts', "import type Database from 'better-sqlite3';\nexport type Db = Database.Database;\n");
+  put('electron/core/roster/rule.ts', "// Rules call repositories, never db.prepare(...) or sql`...`.\n/* no .prepare( here either */\nexport const ok = 'sql';\n");
+}
+
+describe('check-sql-rooms', () => {
+  it('passes a tree whose SQL is in repositories and the store', () => {
+    putAllowed();
+    const r = runCheck();
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  });
+
+  it('fails on SQL and the driver outside their rooms, naming file and line, counted per area', () => {
+    putAllowed();
+    put('electron/core/billing/run.ts', "export function f(db: any) {\n  const n = 1;\n  return db.prepare('SELECT count(*) FROM invoice').get();\n}\n");
+    put('electron/core/api/counts.ts', "import { sql } from '../store/sql';\n\nexport const q = sql`SELECT 1`;\n");
+    put('electron/cli/commands/raw.ts', "type Stmt = import('better-sqlite3').Statement;\nexport type S = Stmt;\n");
+    put('shared/bad.ts', "import Database from 'better-sqlite3';\nexport default Database;\n");
+    const r = runCheck();
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('electron/core/billing/run.ts:3: .prepare( outside a repository');
+    expect(r.stderr).toContain('electron/core/api/counts.ts:3: sql`…` outside a repository');
+    expect(r.stderr).toContain('electron/cli/commands/raw.ts:1: better-sqlite3 imported outside');
+    expect(r.stderr).toContain('shared/bad.ts:1: better-sqlite3 imported outside');
+    expect(r.stderr).toMatch(/4 violation\(s\) in 4 file\(s\)/);
+    expect(r.stderr).toMatch(/core\/billing\s+1/);
+    // The allowed rooms are not listed.
+    expect(r.stderr).not.toMatch(/person-repository\.ts:|store\/sqlite\.ts:|db\/open\.ts:|roster\/rule\.ts:/);
+  });
+
+  it("oxlint's no-restricted-imports refuses better-sqlite3 outside the store and the opener", () => {
+    putAllowed();
+    put('electron/core/roster/raw.ts', "import Database from 'better-sqlite3';\nexport const d = Database;\n");
+    copyFileSync(join(ROOT, '.oxlintrc.json'), join(tmp.dir, '.oxlintrc.json'));
+    const r = spawnSync(OXLINT, ['-c', '.oxlintrc.json', 'electron'], { cwd: tmp.dir, encoding: 'utf8' });
+    const out = r.stdout + r.stderr;
+    expect(r.status).toBe(1);
+    expect(out).toContain('no-restricted-imports');
+    expect(out).toContain('electron/core/roster/raw.ts:1');
+    expect(out).not.toContain('electron/core/store/sqlite.ts:');
+    expect(out).not.toContain('electron/core/db/open.ts:');
+  });
+});
