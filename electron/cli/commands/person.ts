@@ -5,6 +5,7 @@ import type { CoreContext } from '../../core/context';
 import { SigapError } from '../../../shared/errors';
 import { COMPLETION_LABELS } from '../../../shared/completion-columns';
 import { unitsWithPeople, writeCompletionWorkbooks } from '../../core/roster/completion-workbook';
+import { unitIdByCodeOrName } from '../../core/roster/units';
 import { applyCompletion, previewCompletion, type CompletionPreview } from '../../core/roster/completion-import';
 import { printJson, progress } from '../io';
 import { openCli, type CliEnv } from '../context';
@@ -20,15 +21,10 @@ const refuse = (message: string): never => {
 };
 
 /** `--opd` by code (exact) or by a part of the name; each must name exactly one unit. */
-function unitIds(ctx: CoreContext, names: readonly string[]): number[] {
-  return names.flatMap((n) => n.split(',')).map((n) => n.trim()).filter(Boolean).map((n) => {
-    const exact = ctx.db.prepare('SELECT id FROM opd WHERE code = ? COLLATE NOCASE').get(n) as { id: number } | undefined;
-    if (exact) return exact.id;
-    const like = ctx.db.prepare('SELECT id, name FROM opd WHERE name LIKE ? ORDER BY code').all(`%${n}%`) as { id: number; name: string }[];
-    if (like.length === 1) return like[0]!.id;
-    if (like.length === 0) throw new SigapError('NOT_FOUND', `Unit kerja "${n}" tidak ditemukan (cari dengan kode atau nama; daftar: sigap opd list).`);
-    throw new SigapError('INVALID_INPUT', `"${n}" cocok dengan ${like.length} unit (${like.slice(0, 4).map((u) => u.name).join(', ')}...); tulis kodenya.`);
-  });
+async function unitIds(ctx: CoreContext, names: readonly string[]): Promise<number[]> {
+  const out: number[] = [];
+  for (const n of names.flatMap((x) => x.split(',')).map((x) => x.trim()).filter(Boolean)) out.push(await unitIdByCodeOrName(ctx, n));
+  return out;
 }
 
 const show = (v: string | null) => (v === null ? '(kosong)' : `"${v}"`);
@@ -64,10 +60,10 @@ export async function personCommand(args: string[], cx: CliEnv): Promise<number>
     if (!values.out) refuse('Sebutkan folder tujuan dengan --out FOLDER.');
     if (!values.all && !values.opd?.length) refuse('Sebutkan unit dengan --opd KODE (boleh berulang), atau --all.');
   } else if (!positionals[0]) refuse('Sebutkan berkas isian (.xlsx, .xls, .ods atau .csv).');
-  const ctx = openCli(values.db, cx);
+  const ctx = await openCli(values.db, cx);
   try {
     if (sub === 'template') {
-      const ids = values.all ? unitsWithPeople(ctx) : unitIds(ctx, values.opd ?? []);
+      const ids = values.all ? await unitsWithPeople(ctx) : await unitIds(ctx, values.opd ?? []);
       if (ids.length === 0) throw new SigapError('NOT_FOUND', 'Belum ada unit kerja dengan pegawai aktif.');
       mkdirSync(values.out!, { recursive: true });
       const files = await writeCompletionWorkbooks(ctx, ids, values.out!);
@@ -85,7 +81,7 @@ export async function personCommand(args: string[], cx: CliEnv): Promise<number>
       const b = await autoBackup(ctx, defaultBackupDir(ctx.dbPath), 'otomatis');
       cx.io.err(`Cadangan sebelum menerapkan: ${b.path}\n`);
     }
-    const applied = values.apply ? applyCompletion(ctx, pv, { skipInvalid: values['skip-invalid'] ?? false }) : null;
+    const applied = values.apply ? await applyCompletion(ctx, pv, { skipInvalid: values['skip-invalid'] ?? false }) : null;
     if (values.json) {
       const { niks: _n, fingerprint: _f, ...preview } = pv;
       printJson(cx.io, { preview, applied });
@@ -96,6 +92,6 @@ export async function personCommand(args: string[], cx: CliEnv): Promise<number>
     else cx.io.out(`Belum ada yang diubah. Jalankan lagi dengan --apply untuk menerapkan${pv.errors > 0 ? ' (dengan --skip-invalid bila sel yang salah dilewati saja)' : ''}.\n`);
     return 0;
   } finally {
-    ctx.close();
+    await ctx.close();
   }
 }

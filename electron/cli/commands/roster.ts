@@ -15,9 +15,9 @@ export async function rosterCommand(args: string[], cx: CliEnv): Promise<number>
       json: { type: 'boolean' }, csv: { type: 'boolean' }, xlsx: { type: 'string' }, columns: { type: 'string' }, db: { type: 'string' },
     },
   });
-  const ctx = openCli(values.db, cx);
+  const ctx = await openCli(values.db, cx);
   try {
-    const month = values.month ?? todayIso(ctx).slice(0, 7);
+    const month = values.month ?? (await todayIso(ctx)).slice(0, 7);
     if (!isMonth(month)) {
       cx.io.err(`Bulan "${month}" tidak sah; tulis YYYY-MM, mis. 2026-01.\n`);
       return 2;
@@ -38,7 +38,7 @@ export async function rosterCommand(args: string[], cx: CliEnv): Promise<number>
       cx.io.err(`${n.toLocaleString('id-ID')} pegawai ditulis ke ${values.xlsx}\n`);
       return 0;
     }
-    const { rows } = queryRoster(ctx, { month, status, ...(values.opd ? { opd: values.opd } : {}), ...(values.search ? { search: values.search } : {}), sort: 'opd' });
+    const { rows } = await queryRoster(ctx, { month, status, ...(values.opd ? { opd: values.opd } : {}), ...(values.search ? { search: values.search } : {}), sort: 'opd' });
     const persons = rows.map((r) => ({
       nik: r.nik, name: r.name, sex: r.sex, birthPlace: r.birthPlace, birthDate: r.birthDate, kpj: r.kpj,
       opd: r.opd, opdCode: r.opdCode, category: r.category, segment: r.segment, position: r.position,
@@ -54,6 +54,6 @@ export async function rosterCommand(args: string[], cx: CliEnv): Promise<number>
     }
     return 0;
   } finally {
-    ctx.close();
+    await ctx.close();
   }
 }

@@ -15,14 +15,14 @@ export async function opdCommand(args: string[], cx: CliEnv): Promise<number> {
     return 2;
   }
   const { values } = parseArgs({ args: rest, options: { json: { type: 'boolean' }, db: { type: 'string' } } });
-  const ctx = openCli(values.db, cx);
+  const ctx = await openCli(values.db, cx);
   try {
-    const opds = listOpds(ctx);
+    const opds = await listOpds(ctx);
     if (values.json) printJson(cx.io, { opds });
     else cx.io.out(table(['Kode', 'Nama', 'Jenis', 'Kode rekening', 'Kepala'], opds.map((o) => [o.code, o.name, o.kind, o.budget_account ?? '', o.head_name ?? ''])));
     return 0;
   } finally {
-    ctx.close();
+    await ctx.close();
   }
 }
 
@@ -34,11 +34,11 @@ async function opdAliasCommand(args: string[], cx: CliEnv): Promise<number> {
     return 2;
   }
   const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { json: { type: 'boolean' }, db: { type: 'string' }, opd: { type: 'string' } } });
-  const ctx = openCli(values.db, cx);
+  const ctx = await openCli(values.db, cx);
   try {
     const aliasJson = (a: UnitAliasRow) => ({ id: a.id, alias: a.alias, opdId: a.opdId, opdCode: a.opdCode, opdName: a.opdName, createdAt: a.createdAt, createdBy: a.createdBy });
     if (sub === 'list') {
-      const aliases = listUnitAliases(ctx);
+      const aliases = await listUnitAliases(ctx);
       if (values.json) printJson(cx.io, { aliases: aliases.map(aliasJson) });
       else if (aliases.length === 0) cx.io.out('Belum ada alias unit. Alias diingat saat usulan unit disetujui di impor SK, atau: sigap opd alias add "DINKES" --opd "Dinas Kesehatan"\n');
       else cx.io.out(table(['ID', 'Alias', 'Unit', 'Kode', 'Oleh'], aliases.map((a) => [a.id, a.alias, a.opdName, a.opdCode, a.createdBy])));
@@ -48,24 +48,25 @@ async function opdAliasCommand(args: string[], cx: CliEnv): Promise<number> {
     if (name === '') throw new SigapError('INVALID_INPUT', `Tulis nama alias seperti di lampiran SK.\nPenggunaan:\n  ${OPD_USAGE}`);
     if (sub === 'add') {
       if (!values.opd) throw new SigapError('INVALID_INPUT', `Sebut unitnya dengan --opd "Nama atau kode unit".\nPenggunaan:\n  ${OPD_USAGE}`);
-      const target = unitMatcher(ctx).match(values.opd);
+      const target = (await unitMatcher(ctx)).match(values.opd);
       if (!target || target.confidence < 1) {
         throw new SigapError('NOT_FOUND', `Unit "${values.opd}" tidak ada.${target ? ` Maksudnya "${target.name}"?` : ''} Lihat daftarnya dengan: sigap opd list`);
       }
-      const { id } = ctx.db.transaction(() => saveUnitAlias(ctx, name, target.opdId)).immediate();
-      const saved = listUnitAliases(ctx).find((a) => a.id === id)!;
+      // saveUnitAlias checks and writes in its own write transaction.
+      const { id } = await saveUnitAlias(ctx, name, target.opdId);
+      const saved = (await listUnitAliases(ctx)).find((a) => a.id === id)!;
       if (values.json) printJson(cx.io, { alias: aliasJson(saved) });
       else cx.io.out(`Alias "${saved.alias}" -> ${saved.opdName} tersimpan.\n`);
       return 0;
     }
-    const found = findUnitAlias(ctx, name);
+    const found = await findUnitAlias(ctx, name);
     if (!found) throw new SigapError('NOT_FOUND', `Alias "${name}" tidak ada. Lihat daftarnya dengan: sigap opd alias list`);
-    ctx.db.transaction(() => deleteUnitAlias(ctx, found.id)).immediate();
+    await deleteUnitAlias(ctx, found.id);
     if (values.json) printJson(cx.io, { removed: aliasJson(found) });
     else cx.io.out(`Alias "${found.alias}" (${found.opdName}) dihapus.\n`);
     return 0;
   } finally {
-    ctx.close();
+    await ctx.close();
   }
 }
 
@@ -98,7 +99,7 @@ function segmentArg(v: string | undefined): 'PU' | 'BPU' | undefined {
   return t;
 }
 
-const categoryJson = (c: ReturnType<typeof categoryInfos>[number]) => ({
+const categoryJson = (c: Awaited<ReturnType<typeof categoryInfos>>[number]) => ({
   id: c.id, name: c.name, segment: c.segment, programs: c.programs, jkkClass: c.jkkClass, enrolled: c.enrolled, active: c.active,
 });
 
@@ -109,10 +110,10 @@ export async function categoryCommand(args: string[], cx: CliEnv): Promise<numbe
     return 2;
   }
   const { values, positionals } = parseArgs({ args: rest, options: CATEGORY_OPTIONS, allowPositionals: sub !== 'list' });
-  const ctx = openCli(values.db, cx);
+  const ctx = await openCli(values.db, cx);
   try {
     if (sub === 'list') {
-      const categories = listCategories(ctx).map((c) => ({ id: c.id, name: c.name, segment: c.segment, programs: c.programs.split(','), jkkClass: c.jkk_class, enrolled: c.enrolled === 1 }));
+      const categories = (await listCategories(ctx)).map((c) => ({ id: c.id, name: c.name, segment: c.segment, programs: c.programs.split(','), jkkClass: c.jkk_class, enrolled: c.enrolled === 1 }));
       if (values.json) printJson(cx.io, { categories });
       else cx.io.out(table(['ID', 'Nama', 'Segmen', 'Program', 'Kelas JKK', 'Ditagih'], categories.map((c) => [c.id, c.name, c.segment, c.programs.join('+'), c.segment === 'BPU' ? '-' : c.jkkClass === null ? 'ikut NPP' : jkkClassLabel(c.jkkClass), c.enrolled ? 'ya' : 'tidak'])));
       return 0;
@@ -123,12 +124,12 @@ export async function categoryCommand(args: string[], cx: CliEnv): Promise<numbe
     if (sub === 'add') {
       const segment = segmentArg(values.segment);
       if (segment === undefined || values.programs === undefined) throw new SigapError('INVALID_INPUT', 'Kategori baru perlu --segment PU|BPU dan --programs, mis. --programs JKK,JKM.');
-      result = saveCategory(ctx, { name, segment, programs: values.programs, jkkClass: jkkClassArg(values['jkk-class']) ?? null, enrolled: enrolledArg(values.enrolled) ?? true });
+      result = await saveCategory(ctx, { name, segment, programs: values.programs, jkkClass: jkkClassArg(values['jkk-class']) ?? null, enrolled: enrolledArg(values.enrolled) ?? true });
     } else {
-      const cur = listCategories(ctx).find((c) => c.name.toLowerCase() === name.toLowerCase() || String(c.id) === name);
+      const cur = (await listCategories(ctx)).find((c) => c.name.toLowerCase() === name.toLowerCase() || String(c.id) === name);
       if (!cur) throw new SigapError('NOT_FOUND', `Kategori "${name}" tidak ada. Lihat daftarnya dengan: sigap category list`);
       const jkkClass = jkkClassArg(values['jkk-class']);
-      result = saveCategory(ctx, {
+      result = await saveCategory(ctx, {
         id: cur.id,
         name: values.name ?? cur.name,
         segment: segmentArg(values.segment) ?? cur.segment,
@@ -137,7 +138,7 @@ export async function categoryCommand(args: string[], cx: CliEnv): Promise<numbe
         enrolled: enrolledArg(values.enrolled),
       });
     }
-    const saved = categoryInfos(ctx).find((c) => c.id === result.id)!;
+    const saved = (await categoryInfos(ctx)).find((c) => c.id === result.id)!;
     if (values.json) printJson(cx.io, { category: categoryJson(saved), draftMonths: result.draftMonths });
     else {
       const cls = saved.segment === 'BPU' ? '' : `, JKK ${saved.jkkClass === null ? 'ikut kelas NPP' : jkkClassLabel(saved.jkkClass)}`;
@@ -147,6 +148,6 @@ export async function categoryCommand(args: string[], cx: CliEnv): Promise<numbe
     }
     return 0;
   } finally {
-    ctx.close();
+    await ctx.close();
   }
 }

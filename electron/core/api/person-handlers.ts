@@ -33,7 +33,7 @@ export function personHandlers(ctx: CoreContext, host: HostServices): PersonHand
   const previews = new Map<string, CompletionPreview>();
   return {
     'person.completion.template': async ({ opdIds, all }) => {
-      const ids = all ? unitsWithPeople(ctx) : (opdIds ?? []);
+      const ids = all ? await unitsWithPeople(ctx) : (opdIds ?? []);
       if (ids.length === 0) throw new SigapError('INVALID_INPUT', all ? 'Belum ada unit kerja dengan pegawai aktif.' : 'Pilih paling sedikit satu unit kerja.');
       const folder = await host.chooseFolder({ title: 'Pilih folder untuk berkas Lengkapi data pegawai' });
       if (!folder) return null;
@@ -70,7 +70,7 @@ export function personHandlers(ctx: CoreContext, host: HostServices): PersonHand
         host.progress({ task: 'person.completion.apply', phase: 'Mencadangkan basis data', done: 0, total: null });
         await autoBackup(ctx, host.backupDir, 'otomatis');
       }
-      const applied = applyCompletion(ctx, pv, { skipInvalid: skipInvalid ?? false });
+      const applied = await applyCompletion(ctx, pv, { skipInvalid: skipInvalid ?? false });
       previews.delete(previewId);
       return applied;
     },

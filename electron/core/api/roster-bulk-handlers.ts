@@ -13,17 +13,17 @@ export function rosterBulkHandlers(ctx: CoreContext): RosterBulkHandlers {
   // One bulk edit at a time, like the SK wizard: a new preview replaces the old one.
   const plans = new Map<string, BulkPlan>();
   return {
-    'roster.bulkPreview': ({ selection, field, value }) => {
-      const plan = planBulkEdit(ctx, selection, field, value);
+    'roster.bulkPreview': async ({ selection, field, value }) => {
+      const plan = await planBulkEdit(ctx, selection, field, value);
       const id = letterToken();
       plans.clear();
       plans.set(id, plan);
       return bulkPreviewDto(id, plan);
     },
-    'roster.bulkApply': ({ previewId }) => {
+    'roster.bulkApply': async ({ previewId }) => {
       const plan = plans.get(previewId);
       if (!plan) throw new SigapError('NOT_FOUND', 'Pratinjau ubah massal sudah kedaluwarsa. Buat pratinjau lagi.');
-      const changed = applyBulkEdit(ctx, plan);
+      const changed = await applyBulkEdit(ctx, plan);
       plans.delete(previewId);
       return { changed };
     },

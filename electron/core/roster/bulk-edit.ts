@@ -12,6 +12,9 @@ import { CONTACT_COLUMNS, CONTACT_LABELS, CONTACT_PARSERS } from '../../../share
 import { BULK_LIST_LIMIT, type BulkField, type BulkSelectionDto } from '../../../shared/contract/roster-bulk-calls';
 import { formatNumber } from '../../../shared/money';
 import { rosterPersonIds } from './query';
+import { storeOf } from '../store/of-context';
+import type { Queries } from '../store/store';
+import { personRepo } from './person-repository';
 
 export interface BulkChange {
   personId: number;
@@ -29,28 +32,25 @@ export interface BulkPlan {
 }
 
 /** The selected people, in the list's order, each once. */
-function selectedIds(ctx: CoreContext, s: BulkSelectionDto): number[] {
+async function selectedIds(ctx: CoreContext, s: BulkSelectionDto): Promise<number[]> {
   if (s.kind === 'ids') return [...new Set(s.personIds)];
   const except = new Set(s.except ?? []);
-  return [...new Set(rosterPersonIds(ctx, s.filter))].filter((p) => !except.has(p));
+  return [...new Set(await rosterPersonIds(ctx, s.filter))].filter((p) => !except.has(p));
 }
 
 /** The field's current value for each person (missing people are left out). */
-function currentValues(ctx: CoreContext, field: BulkField, ids: readonly number[]): Map<number, { nik: string; name: string; value: string | null }> {
-  const col = CONTACT_COLUMNS[field];
-  const rows = ctx.db
-    .prepare(`SELECT p.id, p.nik, p.name, p.${col} AS value FROM json_each(?) j JOIN person p ON p.id = j.value`)
-    .all(JSON.stringify(ids)) as { id: number; nik: string; name: string; value: string | null }[];
+async function currentValues(q: Queries, field: BulkField, ids: readonly number[]): Promise<Map<number, { nik: string; name: string; value: string | null }>> {
+  const rows = await personRepo.valuesOf(q, CONTACT_COLUMNS[field], ids);
   return new Map(rows.map((r) => [r.id, { nik: r.nik, name: r.name, value: r.value }]));
 }
 
 /** Parses the value as every other way in parses it (shared/person-contact.ts) and finds who changes. */
-export function planBulkEdit(ctx: CoreContext, selection: BulkSelectionDto, field: BulkField, text: string): BulkPlan {
+export async function planBulkEdit(ctx: CoreContext, selection: BulkSelectionDto, field: BulkField, text: string): Promise<BulkPlan> {
   const parsed = CONTACT_PARSERS[field](text);
   if (!parsed.ok) throw new SigapError('INVALID_INPUT', parsed.message);
-  const ids = selectedIds(ctx, selection);
+  const ids = await selectedIds(ctx, selection);
   if (ids.length === 0) throw new SigapError('INVALID_INPUT', 'Belum ada pegawai yang dipilih.');
-  const current = currentValues(ctx, field, ids);
+  const current = await currentValues(storeOf(ctx), field, ids);
   const changes: BulkChange[] = [];
   for (const personId of ids) {
     const p = current.get(personId);
@@ -81,25 +81,24 @@ export function bulkPreviewDto(previewId: string, plan: BulkPlan) {
  * Writes the plan in one transaction: every person still holds the value the preview showed, or
  * nothing is written. One audit row per person, with the old and new value.
  */
-export function applyBulkEdit(ctx: CoreContext, plan: BulkPlan): number {
+export async function applyBulkEdit(ctx: CoreContext, plan: BulkPlan): Promise<number> {
   const col = CONTACT_COLUMNS[plan.field];
-  return ctx.db.transaction(() => {
+  return storeOf(ctx).tx('write', async (q) => {
     const ids = plan.changes.map((c) => c.personId);
-    const now = currentValues(ctx, plan.field, ids);
+    const now = await currentValues(q, plan.field, ids);
     const moved = plan.changes.filter((c) => !now.has(c.personId) || now.get(c.personId)!.value !== c.from).length;
     if (moved > 0) {
       throw new SigapError('CONFLICT', `Data ${formatNumber(moved)} pegawai berubah sejak pratinjau. Tidak ada yang disimpan; buat pratinjau lagi.`);
     }
     const at = nowIso(ctx);
-    const update = ctx.db.prepare(`UPDATE person SET ${col} = ?, updated_at = ? WHERE id = ?`);
     for (const c of plan.changes) {
-      update.run(plan.value, at, c.personId);
-      audit(ctx, {
+      await personRepo.update(q, c.personId, { [col]: plan.value }, at);
+      await audit(ctx, {
         action: 'update', entity: 'person', entityId: c.personId, at,
         summary: `${c.nik} diubah: ${col} (ubah massal)`,
         before: { [col]: c.from }, after: { [col]: plan.value },
       });
     }
     return plan.changes.length;
-  })();
+  });
 }

@@ -17,8 +17,10 @@ import { todayIso } from '../context';
 import { audit } from '../audit';
 import { SigapError } from '../../../shared/errors';
 import { PROGRAMS, type Program } from '../../../shared/contract/settings';
-import { listCategories, type CategoryRow } from './units';
 import { requireRegistrationId } from '../settings/registrations';
+import { storeOf } from '../store/of-context';
+import type { Queries } from '../store/store';
+import { categoryRepo, type CategoryRow } from './category-repository';
 
 export interface CategoryInput {
   /** Absent: a new category. */
@@ -92,45 +94,39 @@ function clean(c: CategoryInput): { name: string; segment: 'PU' | 'BPU'; program
 }
 
 /** How many SKs and engagements name the category, and whether an issued invoice bills it. */
-function history(ctx: CoreContext, id: number, name: string): { used: number; issued: boolean } {
-  const used = (ctx.db.prepare('SELECT (SELECT count(*) FROM engagement WHERE category_id = ?) + (SELECT count(*) FROM decree WHERE category_id = ?) AS n').get(id, id) as { n: number }).n;
-  // Lines keep the category's name as it was when billed.
-  const issued = used > 0 || ctx.db.prepare("SELECT 1 FROM invoice i JOIN invoice_line l ON l.invoice_id = i.id WHERE i.status = 'issued' AND l.category = ? LIMIT 1").get(name) !== undefined;
-  return { used, issued };
+async function history(q: Queries, id: number, name: string): Promise<{ used: number; issued: boolean }> {
+  const used = await categoryRepo.uses(q, id);
+  return { used, issued: used > 0 || (await categoryRepo.billedInIssued(q, name)) };
 }
 
-function draftMonths(ctx: CoreContext, names: string[]): string[] {
-  const q = ctx.db.prepare(
-    "SELECT DISTINCT i.month FROM invoice i WHERE i.status = 'draft' AND EXISTS (SELECT 1 FROM invoice_line l WHERE l.invoice_id = i.id AND l.category = ?) ORDER BY i.month",
-  );
-  return [...new Set(names.flatMap((n) => (q.all(n) as { month: string }[]).map((r) => r.month)))].sort();
+async function draftMonths(q: Queries, names: string[]): Promise<string[]> {
+  const months: string[] = [];
+  for (const n of names) months.push(...(await categoryRepo.draftMonths(q, n)));
+  return [...new Set(months)].sort();
 }
 
 const asStored = (r: CategoryRow) => ({ name: r.name, segment: r.segment, programs: r.programs, jkkClass: r.jkk_class, enrolled: r.enrolled === 1, registrationId: r.registration_id });
 
-/** Creates or edits a category, with its audit row, in one transaction. */
-export function saveCategory(ctx: CoreContext, input: CategoryInput): SaveCategoryResult {
-  return ctx.db.transaction((): SaveCategoryResult => {
+/** Creates or edits a category, with its audit row, in one write transaction (the checks inside it). */
+export async function saveCategory(ctx: CoreContext, input: CategoryInput): Promise<SaveCategoryResult> {
+  return storeOf(ctx).tx('write', async (q): Promise<SaveCategoryResult> => {
     const v = clean(input);
-    const clash = ctx.db.prepare('SELECT id, name FROM category WHERE name = ? COLLATE NOCASE AND id IS NOT ?').get(v.name, input.id ?? null) as { id: number; name: string } | undefined;
+    const clash = await categoryRepo.sameName(q, v.name, input.id ?? null);
     if (clash) throw new SigapError('CONFLICT', `Nama kategori "${clash.name}" sudah dipakai. Pilih nama lain.`);
     const programs = v.programs.join(',');
-    const reg = input.registrationId === undefined ? undefined : requireRegistrationId(ctx, input.registrationId);
+    const reg = input.registrationId === undefined ? undefined : await requireRegistrationId(ctx, input.registrationId);
     if (input.id === undefined) {
       const enrolled = input.enrolled ?? true;
-      const id = Number(
-        ctx.db.prepare('INSERT INTO category (name, segment, programs, jkk_class, enrolled, registration_id) VALUES (?, ?, ?, ?, ?, ?)')
-          .run(v.name, v.segment, programs, v.jkkClass, enrolled ? 1 : 0, reg ?? null).lastInsertRowid,
-      );
       const after = { name: v.name, segment: v.segment, programs, jkkClass: v.jkkClass, enrolled, registrationId: reg ?? null };
-      audit(ctx, { action: 'create', entity: 'category', entityId: id, summary: `Kategori ${v.name} (${v.segment}, ${v.programs.join('+')})`, after });
+      const id = await categoryRepo.insert(q, after);
+      await audit(ctx, { action: 'create', entity: 'category', entityId: id, summary: `Kategori ${v.name} (${v.segment}, ${v.programs.join('+')})`, after });
       return { id, draftMonths: [] };
     }
-    const row = listCategories(ctx).find((c) => c.id === input.id);
+    const row = (await categoryRepo.list(q)).find((c) => c.id === input.id);
     if (!row) throw new SigapError('NOT_FOUND', 'Kategori tidak ditemukan.');
     const before = asStored(row);
     if (v.segment !== row.segment) {
-      const h = history(ctx, row.id, row.name);
+      const h = await history(q, row.id, row.name);
       if (h.issued) {
         throw new SigapError(
           'CONFLICT',
@@ -141,34 +137,30 @@ export function saveCategory(ctx: CoreContext, input: CategoryInput): SaveCatego
     const after = { name: v.name, segment: v.segment, programs, jkkClass: v.jkkClass, enrolled: input.enrolled ?? before.enrolled, registrationId: reg === undefined ? before.registrationId : reg };
     const changed = (Object.keys(after) as (keyof typeof after)[]).filter((k) => after[k] !== before[k]);
     if (changed.length === 0) return { id: row.id, draftMonths: [] };
-    ctx.db.prepare('UPDATE category SET name = ?, segment = ?, programs = ?, jkk_class = ?, enrolled = ?, registration_id = ? WHERE id = ?')
-      .run(after.name, after.segment, after.programs, after.jkkClass, after.enrolled ? 1 : 0, after.registrationId, row.id);
-    audit(ctx, {
+    await categoryRepo.update(q, row.id, after);
+    await audit(ctx, {
       action: 'update', entity: 'category', entityId: row.id, summary: `Kategori ${after.name} diubah (${changed.join(', ')})`,
       before: Object.fromEntries(changed.map((k) => [k, before[k]])), after: Object.fromEntries(changed.map((k) => [k, after[k]])),
     });
-    return { id: row.id, draftMonths: draftMonths(ctx, [...new Set([before.name, after.name])]) };
-  })();
+    return { id: row.id, draftMonths: await draftMonths(q, [...new Set([before.name, after.name])]) };
+  });
 }
 
 /** Every category with its people active today and whether SKs or engagements use it. */
-export function categoryInfos(ctx: CoreContext): CategoryInfo[] {
-  const today = todayIso(ctx);
-  const active = new Map(
-    (ctx.db.prepare('SELECT category_id AS id, count(DISTINCT person_id) AS n FROM engagement WHERE start_date <= ? AND (end_date IS NULL OR end_date >= ?) GROUP BY category_id').all(today, today) as { id: number; n: number }[])
-      .map((r) => [r.id, r.n]),
-  );
-  const used = new Map(
-    (ctx.db.prepare('SELECT id, (SELECT count(*) FROM engagement WHERE category_id = c.id) AS engagements, (SELECT count(*) FROM decree WHERE category_id = c.id) AS decrees FROM category c').all() as { id: number; engagements: number; decrees: number }[])
-      .map((r) => [r.id, r]),
-  );
-  return listCategories(ctx).map((c) => ({
-    id: c.id, name: c.name, segment: c.segment, programs: parsePrograms(c.programs), jkkClass: c.jkk_class, enrolled: c.enrolled === 1, registrationId: c.registration_id,
-    active: active.get(c.id) ?? 0, decrees: used.get(c.id)?.decrees ?? 0, engagements: used.get(c.id)?.engagements ?? 0,
-  }));
+export async function categoryInfos(ctx: CoreContext): Promise<CategoryInfo[]> {
+  const today = await todayIso(ctx);
+  // One snapshot: the counts and the list agree.
+  return storeOf(ctx).tx('read', async (q) => {
+    const active = new Map((await categoryRepo.activeOn(q, today)).map((r) => [r.id, r.n]));
+    const used = new Map((await categoryRepo.usage(q)).map((r) => [r.id, r]));
+    return (await categoryRepo.list(q)).map((c) => ({
+      id: c.id, name: c.name, segment: c.segment, programs: parsePrograms(c.programs), jkkClass: c.jkk_class, enrolled: c.enrolled === 1, registrationId: c.registration_id,
+      active: active.get(c.id) ?? 0, decrees: used.get(c.id)?.decrees ?? 0, engagements: used.get(c.id)?.engagements ?? 0,
+    }));
+  });
 }
 
 /** The employer registration's JKK class (class I while no profile is saved, as billing assumes). */
-export function employerJkkClass(ctx: CoreContext): number {
-  return (ctx.db.prepare('SELECT jkk_class AS c FROM employer WHERE id = 1').get() as { c: number } | undefined)?.c ?? 1;
+export async function employerJkkClass(ctx: CoreContext): Promise<number> {
+  return (await categoryRepo.employerJkkClass(storeOf(ctx))) ?? 1;
 }

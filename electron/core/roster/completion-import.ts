@@ -7,13 +7,16 @@
  * that none of the people read has changed since the preview (else the clerk previews again).
  */
 import { createHash } from 'node:crypto';
-import type { Statement } from 'better-sqlite3';
 import type { CoreContext } from '../context';
 import { nowIso } from '../context';
 import { audit } from '../audit';
 import { SigapError } from '../../../shared/errors';
 import { COMPLETION_DB_COLUMNS, COMPLETION_FIELDS, COMPLETION_LABELS, type CompletionField } from '../../../shared/completion-columns';
 import { readCompletionFile, type CompletionProblem, type CompletionRead, type ReadCompletionOptions } from './completion-read';
+import { storeOf } from '../store/of-context';
+import type { Queries } from '../store/store';
+import { completionRepo, type StoredCompletion } from './completion-repository';
+import { personRepo } from './person-repository';
 
 export interface FieldChange { field: CompletionField; old: string | null; new: string }
 export interface PersonChange { personId: number; nik: string; name: string; sheet: string; row: number; changes: FieldChange[] }
@@ -43,30 +46,36 @@ export interface CompletionPreview {
   fingerprint: string;
 }
 
-type Stored = { id: number; nik: string; name: string } & Record<CompletionField, string | null>;
+type Stored = StoredCompletion;
 
-const SELECT_STORED = `SELECT id, nik, name, ${COMPLETION_FIELDS.map((f) => `${COMPLETION_DB_COLUMNS[f]} AS ${f}`).join(', ')} FROM person`;
+/** The stored values of the people holding these NIKs, by NIK: one query for the whole file. */
+async function storedOf(q: Queries, niks: readonly string[]): Promise<Map<string, Stored>> {
+  return new Map((await completionRepo.storedByNik(q, niks)).map((p) => [p.nik, p]));
+}
 
 /** What the fingerprint takes of one NIK: its stored row, or the NIK alone while no one has it. */
 const printOf = (nik: string, stored: Stored | undefined) => `${JSON.stringify(stored ?? nik)}\n`;
 
 /** A hash of what the preview saw: who exists, and every completion value of those it matched. */
-function fingerprint(ctx: CoreContext, niks: readonly string[]): string {
+async function fingerprint(q: Queries, niks: readonly string[]): Promise<string> {
   const h = createHash('sha256');
-  const get = ctx.db.prepare(`${SELECT_STORED} WHERE nik = ?`);
-  for (const nik of niks) h.update(printOf(nik, get.get(nik) as Stored | undefined));
+  const stored = await storedOf(q, niks);
+  for (const nik of niks) h.update(printOf(nik, stored.get(nik)));
   return h.digest('hex');
 }
 
 const sameName = (a: string, b: string) => a.toUpperCase().replace(/[^\p{L}]+/gu, '') === b.toUpperCase().replace(/[^\p{L}]+/gu, '');
 
-/** What the file would change. Reads the database, writes nothing. */
-export function planCompletion(ctx: CoreContext, read: CompletionRead): CompletionPreview {
+/** What the file would change. Reads the database (one snapshot), writes nothing. */
+export async function planCompletion(ctx: CoreContext, read: CompletionRead): Promise<CompletionPreview> {
+  return storeOf(ctx).tx('read', (q) => plan(q, read));
+}
+
+async function plan(q: Queries, read: CompletionRead): Promise<CompletionPreview> {
   const problems = [...read.problems];
   const byNik = new Map<string, typeof read.rows>();
   for (const r of read.rows) byNik.set(r.nik, [...(byNik.get(r.nik) ?? []), r]);
-  const get = ctx.db.prepare(`${SELECT_STORED} WHERE nik = ?`);
-  const kpjHolder = ctx.db.prepare('SELECT nik, name FROM person WHERE kpj = ? AND id <> ? LIMIT 1');
+  const stored = await storedOf(q, [...byNik.keys()]);
   const people: PersonChange[] = [];
   const unknown: Unknown[] = [];
   const conflicts: Conflict[] = [];
@@ -76,7 +85,7 @@ export function planCompletion(ctx: CoreContext, read: CompletionRead): Completi
   const print = createHash('sha256');
   for (const [nik, rows] of byNik) {
     const first = rows[0]!;
-    const p = get.get(nik) as Stored | undefined;
+    const p = stored.get(nik);
     print.update(printOf(nik, p));
     if (!p) {
       unknown.push({ sheet: first.sheet, row: first.row, nik, name: first.name });
@@ -99,7 +108,7 @@ export function planCompletion(ctx: CoreContext, read: CompletionRead): Completi
       }
       const v = seen[0]!;
       if (f === 'kpj' && v.value !== p.kpj) {
-        const holder = kpjHolder.get(v.value, p.id) as { nik: string; name: string } | undefined;
+        const holder = await completionRepo.kpjHolder(q, v.value, p.id);
         const other = kpjInFile.get(v.value);
         if (holder || (other && other !== nik)) {
           const who = holder ? `${holder.name} (NIK ${holder.nik})` : `NIK ${other} di berkas ini`;
@@ -124,6 +133,7 @@ export function planCompletion(ctx: CoreContext, read: CompletionRead): Completi
 }
 
 export async function previewCompletion(ctx: CoreContext, path: string, opts: ReadCompletionOptions = {}): Promise<CompletionPreview> {
+  // The file is read whole before the store is asked: no transaction waits on the disk.
   return planCompletion(ctx, await readCompletionFile(path, opts));
 }
 
@@ -140,38 +150,31 @@ export function refuseUnconfirmed(pv: CompletionPreview, opts: { skipInvalid?: b
  * Applies a preview in one transaction: refused when the people it read changed since (CONFLICT), and
  * when it has errors the clerk did not choose to skip (CONFIRM_REQUIRED). One audit row per person.
  */
-export function applyCompletion(ctx: CoreContext, pv: CompletionPreview, opts: { skipInvalid?: boolean } = {}): CompletionApplied {
+export async function applyCompletion(ctx: CoreContext, pv: CompletionPreview, opts: { skipInvalid?: boolean } = {}): Promise<CompletionApplied> {
   refuseUnconfirmed(pv, opts);
-  return ctx.db.transaction(() => {
+  return storeOf(ctx).tx('write', async (q) => {
     // All NIKs of the file, not only those changed: a person edited since may now differ from the file,
     // and a NIK unknown then may be on the roster now.
-    if (fingerprint(ctx, pv.niks) !== pv.fingerprint) {
+    if ((await fingerprint(q, pv.niks)) !== pv.fingerprint) {
       throw new SigapError('CONFLICT', `Data pegawai berubah sejak pratinjau berkas "${pv.file}" dibuat (oleh orang lain atau impor lain). Tidak ada yang diubah; baca berkasnya lagi untuk pratinjau baru.`);
     }
     const now = nowIso(ctx);
-    const statements = new Map<string, Statement<unknown[]>>();
+    // The store caches one statement per set of columns changed.
     for (const p of pv.people) {
-      const cols = p.changes.map((c) => COMPLETION_DB_COLUMNS[c.field]);
-      const key = cols.join(',');
-      let st = statements.get(key);
-      if (!st) {
-        st = ctx.db.prepare<unknown[]>(`UPDATE person SET ${cols.map((c) => `${c} = ?`).join(', ')}, updated_at = ? WHERE id = ?`);
-        statements.set(key, st);
-      }
-      st.run(...p.changes.map((c) => c.new), now, p.personId);
-      audit(ctx, {
-        action: 'update', entity: 'person', entityId: p.personId,
+      await personRepo.update(q, p.personId, Object.fromEntries(p.changes.map((c) => [COMPLETION_DB_COLUMNS[c.field], c.new])), now);
+      await audit(ctx, {
+        action: 'update', entity: 'person', entityId: p.personId, at: now,
         summary: `${p.nik} dilengkapi dari berkas "${pv.file}": ${p.changes.map((c) => COMPLETION_LABELS[c.field].toLowerCase()).join(', ')}`,
         before: Object.fromEntries(p.changes.map((c) => [COMPLETION_DB_COLUMNS[c.field], c.old])),
         after: Object.fromEntries(p.changes.map((c) => [COMPLETION_DB_COLUMNS[c.field], c.new])),
       });
     }
     return { persons: pv.people.length, fields: pv.fieldsChanged };
-  })();
+  });
 }
 
 /** Reads, previews and (with `apply`) applies a file: the CLI's and the benchmark's one call. */
 export async function importCompletionFile(ctx: CoreContext, path: string, opts: { apply?: boolean; skipInvalid?: boolean } = {}): Promise<{ preview: CompletionPreview; applied: CompletionApplied | null }> {
   const preview = await previewCompletion(ctx, path);
-  return { preview, applied: opts.apply ? applyCompletion(ctx, preview, opts) : null };
+  return { preview, applied: opts.apply ? await applyCompletion(ctx, preview, opts) : null };
 }

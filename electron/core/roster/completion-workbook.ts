@@ -14,7 +14,10 @@ import { formatDateId } from '../../../shared/dates';
 import { writeAtomically } from '../files/atomic';
 import { setTextCell, TEXT_STYLE } from '../files/xlsx-write';
 import { columnLetter } from '../skimport/cells';
-import { COMPLETION_DB_COLUMNS, COMPLETION_FIELDS, COMPLETION_HEADERS, type CompletionField } from '../../../shared/completion-columns';
+import { COMPLETION_FIELDS, COMPLETION_HEADERS, type CompletionField } from '../../../shared/completion-columns';
+import { storeOf } from '../store/of-context';
+import { completionRepo } from './completion-repository';
+import { unitRepo, type UnitRef } from './unit-repository';
 
 /** The workbook's columns: who the person is (kept as written), then the fields to fill. */
 export const COMPLETION_SHEET_COLUMNS: readonly ({ key: 'no' | 'nik' | 'name' | 'position'; header: string } | { key: CompletionField; header: string })[] = [
@@ -35,32 +38,18 @@ const INSTRUCTION =
 
 const WIDTHS: Record<string, number> = { no: 6, nik: 20, name: 30, position: 22, kpj: 16, motherName: 26, address: 40, postalCode: 10, phone: 16, email: 26, maritalStatus: 18, workLocation: 20 };
 
-interface UnitRow { id: number; code: string; name: string }
-type PersonValues = { nik: string; name: string; position: string | null } & Record<CompletionField, string | null>;
-
-const CURRENT = `FROM engagement e JOIN person p ON p.id = e.person_id
-  WHERE e.opd_id = @opdId AND e.start_date <= @today AND (e.end_date IS NULL OR e.end_date >= @today)`;
-
-/** The unit's people engaged today, by name, with their stored values (read row by row). */
-function currentPeople(ctx: CoreContext, opdId: number): { count: number; rows: Iterable<PersonValues> } {
-  const args = { opdId, today: todayIso(ctx) };
-  const cols = COMPLETION_FIELDS.map((f) => `p.${COMPLETION_DB_COLUMNS[f]} AS ${f}`).join(', ');
-  const count = (ctx.db.prepare(`SELECT count(DISTINCT p.id) AS n ${CURRENT}`).get(args) as { n: number }).n;
-  const rows = ctx.db
-    .prepare(`SELECT p.nik, p.name, max(e.position) AS position, ${cols} ${CURRENT} GROUP BY p.id ORDER BY p.name COLLATE NOCASE, p.nik`)
-    .iterate(args) as Iterable<PersonValues>;
-  return { count, rows };
-}
-
-function unitOf(ctx: CoreContext, opdId: number): UnitRow {
-  const u = ctx.db.prepare('SELECT id, code, name FROM opd WHERE id = ?').get(opdId) as UnitRow | undefined;
+async function unitOf(ctx: CoreContext, opdId: number): Promise<UnitRef> {
+  const u = await unitRepo.byId(storeOf(ctx), opdId);
   if (!u) throw new SigapError('NOT_FOUND', `Unit kerja dengan id ${opdId} tidak ditemukan.`);
   return u;
 }
 
 /** Writes one unit's completion workbook to `path`; returns how many people it lists. */
 export async function writeCompletionWorkbook(ctx: CoreContext, opdId: number, path: string): Promise<number> {
-  const unit = unitOf(ctx, opdId);
+  const unit = await unitOf(ctx, opdId);
+  const today = await todayIso(ctx);
+  const store = storeOf(ctx);
+  const count = await completionRepo.countOfUnit(store, opdId, today);
   return writeAtomically(path, async (tmp) => {
     const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: tmp, useStyles: true, useSharedStrings: false });
     const ws = wb.addWorksheet('Lengkapi data', {
@@ -70,7 +59,6 @@ export async function writeCompletionWorkbook(ctx: CoreContext, opdId: number, p
     });
     ws.columns = COMPLETION_SHEET_COLUMNS.map((c) => ({ width: WIDTHS[c.key] ?? 14 }));
     const last = columnLetter(COMPLETION_SHEET_COLUMNS.length - 1);
-    const people = currentPeople(ctx, opdId);
     // The three rows above the header, each merged across the columns (merged before they are committed).
     const top = (n: number, value: string, style: Partial<ExcelJS.Style>, height?: number) => {
       const row = ws.getRow(n);
@@ -81,7 +69,7 @@ export async function writeCompletionWorkbook(ctx: CoreContext, opdId: number, p
     };
     top(1, `LENGKAPI DATA PEGAWAI: ${unit.name} (${unit.code})`, { font: { bold: true, size: 13 } });
     top(2, INSTRUCTION, { alignment: { wrapText: true, vertical: 'top' } }, 48);
-    top(3, `Dibuat oleh Sigap pada ${formatDateId(todayIso(ctx))}; ${people.count.toLocaleString('id-ID')} pegawai yang aktif hari itu.`, {});
+    top(3, `Dibuat oleh Sigap pada ${formatDateId(today)}; ${count.toLocaleString('id-ID')} pegawai yang aktif hari itu.`, {});
     ws.getRow(3).commit();
     const head = ws.getRow(COMPLETION_HEADER_ROW);
     head.values = COMPLETION_SHEET_COLUMNS.map((c) => c.header);
@@ -90,7 +78,8 @@ export async function writeCompletionWorkbook(ctx: CoreContext, opdId: number, p
     });
     head.commit();
     let n = 0;
-    for (const p of people.rows) {
+    // Streamed from the store: the loop writes rows and queries nothing.
+    for await (const p of completionRepo.peopleOfUnit(store, opdId, today)) {
       const row = ws.addRow([]);
       n++;
       COMPLETION_SHEET_COLUMNS.forEach((c, i) => {
@@ -123,7 +112,7 @@ export interface CompletionFile { path: string; opdId: number; unit: string; cod
 export async function writeCompletionWorkbooks(ctx: CoreContext, opdIds: readonly number[], dir: string): Promise<CompletionFile[]> {
   const out: CompletionFile[] = [];
   for (const id of opdIds) {
-    const unit = unitOf(ctx, id);
+    const unit = await unitOf(ctx, id);
     const path = join(dir, `lengkapi-data-${safeFileName(unit.code) || unit.id}.xlsx`);
     out.push({ path, opdId: id, unit: unit.name, code: unit.code, rows: await writeCompletionWorkbook(ctx, id, path) });
   }
@@ -131,12 +120,6 @@ export async function writeCompletionWorkbooks(ctx: CoreContext, opdIds: readonl
 }
 
 /** Every unit with someone engaged today, by code: what "all units" means. */
-export function unitsWithPeople(ctx: CoreContext): number[] {
-  const today = todayIso(ctx);
-  return (ctx.db
-    .prepare(
-      `SELECT o.id FROM opd o WHERE EXISTS (SELECT 1 FROM engagement e WHERE e.opd_id = o.id AND e.start_date <= ? AND (e.end_date IS NULL OR e.end_date >= ?))
-       ORDER BY o.code`,
-    )
-    .all(today, today) as { id: number }[]).map((r) => r.id);
+export async function unitsWithPeople(ctx: CoreContext): Promise<number[]> {
+  return unitRepo.withPeopleOn(storeOf(ctx), await todayIso(ctx));
 }

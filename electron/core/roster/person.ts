@@ -6,6 +6,11 @@ import { parseNik, nikBirthDate } from '../../../shared/nik';
 import { formatDateId, isIsoDate } from '../../../shared/dates';
 import { checkPersonName } from '../../../shared/person-name';
 import { CONTACT_COLUMNS, CONTACT_FIELDS, CONTACT_PARSERS, type ContactField } from '../../../shared/person-contact';
+import { storeOf } from '../store/of-context';
+import type { Queries } from '../store/store';
+import { personRepo, type PersonRow } from './person-repository';
+import { unitRepo } from './unit-repository';
+import { categoryRepo } from './category-repository';
 
 export interface PersonInput {
   nik: string;
@@ -33,15 +38,6 @@ export interface EngagementInput {
   endDate?: string | null | undefined;
 }
 
-interface PersonRow {
-  nik: string; name: string; birth_place: string | null; birth_date: string | null; sex: 'L' | 'P' | null;
-  address: string | null; phone: string | null; mother_name: string | null; kpj: string | null;
-  postal_code: string | null; email: string | null; marital_status: string | null; work_location: string | null;
-}
-
-/** Every stored column of a person's identity, in PersonRow's order (for before/after snapshots). */
-export const PERSON_COLUMNS = 'nik, name, birth_place, birth_date, sex, address, phone, mother_name, kpj, postal_code, email, marital_status, work_location';
-
 /** One contact field (shared/person-contact.ts) as stored, or a SigapError with the field's message. */
 function contactValue(field: ContactField, value: string | null | undefined, kept: string | null): string | null {
   if (value === undefined) return kept;
@@ -59,7 +55,7 @@ const blank = (s: string | null | undefined): string | null => {
  * The same rules the importer applies to a row, for a person typed in by hand. `kept` holds the stored
  * contact fields of a person being edited: a contact field the input leaves out keeps its value.
  */
-export function validatePerson(ctx: CoreContext, p: PersonInput, selfId?: number, kept?: Partial<PersonRow>): PersonRow {
+export async function validatePerson(ctx: CoreContext, q: Queries, p: PersonInput, selfId?: number, kept?: Partial<PersonRow>): Promise<PersonRow> {
   const nik = parseNik(p.nik);
   if (!nik.ok) throw new SigapError('INVALID_INPUT', nik.message);
   // The importer's name rule (shared/person-name.ts): no formulas, invisible characters or look-alikes.
@@ -70,7 +66,7 @@ export function validatePerson(ctx: CoreContext, p: PersonInput, selfId?: number
   if (birthDate !== null && !isIsoDate(birthDate)) throw new SigapError('INVALID_INPUT', `Tanggal lahir "${birthDate}" tidak sah.`);
   const kpj = blank(p.kpj)?.replace(/\D/g, '') ?? null;
   if (kpj !== null && (kpj.length < 8 || kpj.length > 13)) throw new SigapError('INVALID_INPUT', 'Nomor KPJ harus 8 sampai 13 angka.');
-  const dup = ctx.db.prepare('SELECT id, name FROM person WHERE nik = ?').get(nik.info.nik) as { id: number; name: string } | undefined;
+  const dup = await personRepo.byNik(q, nik.info.nik);
   if (dup && dup.id !== selfId) throw new SigapError('CONFLICT', `NIK ${nik.info.nik} sudah terdaftar atas nama ${dup.name}.`);
   return {
     nik: nik.info.nik, name, birth_place: blank(p.birthPlace), birth_date: birthDate ?? nikBirthDate(nik.info, ctx.clock().getUTCFullYear()),
@@ -100,80 +96,63 @@ export function nikWarnings(p: { nik: string; birth_date: string | null; sex: 'L
   return out;
 }
 
-function checkEngagement(ctx: CoreContext, e: EngagementInput, personId: number | null): void {
+async function checkEngagement(q: Queries, e: EngagementInput, personId: number | null): Promise<void> {
   if (!isIsoDate(e.startDate)) throw new SigapError('INVALID_INPUT', 'Tanggal mulai tidak sah.');
   if (e.endDate && (!isIsoDate(e.endDate) || e.endDate < e.startDate)) throw new SigapError('INVALID_INPUT', 'Tanggal akhir harus sesudah tanggal mulai.');
-  if (!ctx.db.prepare('SELECT 1 FROM opd WHERE id = ?').get(e.opdId)) throw new SigapError('NOT_FOUND', 'OPD tidak ditemukan.');
-  const cat = ctx.db.prepare('SELECT segment FROM category WHERE id = ?').get(e.categoryId) as { segment: string } | undefined;
+  if (!(await unitRepo.byId(q, e.opdId))) throw new SigapError('NOT_FOUND', 'OPD tidak ditemukan.');
+  const cat = await categoryRepo.segmentOf(q, e.categoryId);
   if (!cat) throw new SigapError('NOT_FOUND', 'Kategori tidak ditemukan.');
   if (cat.segment === 'PU' && e.honor <= 0) throw new SigapError('INVALID_INPUT', 'Honor wajib diisi untuk pegawai penerima upah (PU).');
   if (personId !== null) {
-    const overlap = ctx.db
-      .prepare(
-        `SELECT o.name, e.start_date FROM engagement e JOIN opd o ON o.id = e.opd_id
-         WHERE e.person_id = ? AND e.start_date <= ? AND (e.end_date IS NULL OR e.end_date >= ?) LIMIT 1`,
-      )
-      .get(personId, e.endDate ?? '9999-12-31', e.startDate) as { name: string; start_date: string } | undefined;
+    const overlap = await personRepo.overlapping(q, personId, e.startDate, e.endDate ?? '9999-12-31');
     if (overlap) throw new SigapError('CONFLICT', `Orang ini masih aktif di ${overlap.name} sejak ${formatDateId(overlap.start_date)}. Akhiri keterlibatan itu dahulu.`);
   }
 }
 
-export function createPerson(ctx: CoreContext, p: PersonInput, e: EngagementInput): { personId: number; engagementId: number } {
-  return ctx.db.transaction(() => {
-    const row = validatePerson(ctx, p);
-    checkEngagement(ctx, e, null);
-    const now = nowIso(ctx);
-    const personId = Number(
-      ctx.db.prepare(
-        `INSERT INTO person (${PERSON_COLUMNS}, created_at, updated_at)
-         VALUES (@nik, @name, @birth_place, @birth_date, @sex, @address, @phone, @mother_name, @kpj, @postal_code, @email, @marital_status, @work_location, @now, @now)`,
-      ).run({ ...row, now }).lastInsertRowid,
-    );
-    audit(ctx, { action: 'create', entity: 'person', entityId: personId, summary: `${row.nik} ${row.name} (input manual)`, after: row });
-    const engagementId = Number(
-      ctx.db.prepare(
-        `INSERT INTO engagement (person_id, decree_id, opd_id, category_id, position, honor, reported_wage, start_date, end_date)
-         VALUES (?, NULL, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(personId, e.opdId, e.categoryId, blank(e.position), e.honor, e.honor, e.startDate, e.endDate ?? null).lastInsertRowid,
-    );
-    audit(ctx, { action: 'create', entity: 'engagement', entityId: engagementId, summary: `${row.nik}: keterlibatan (input manual)`, after: e });
+export async function createPerson(ctx: CoreContext, p: PersonInput, e: EngagementInput): Promise<{ personId: number; engagementId: number }> {
+  return storeOf(ctx).tx('write', async (q) => {
+    const row = await validatePerson(ctx, q, p);
+    await checkEngagement(q, e, null);
+    const personId = await personRepo.insert(q, row, nowIso(ctx));
+    await audit(ctx, { action: 'create', entity: 'person', entityId: personId, summary: `${row.nik} ${row.name} (input manual)`, after: row });
+    const engagementId = await personRepo.insertEngagement(q, {
+      personId, opdId: e.opdId, categoryId: e.categoryId, position: blank(e.position), honor: e.honor, startDate: e.startDate, endDate: e.endDate ?? null,
+    });
+    await audit(ctx, { action: 'create', entity: 'engagement', entityId: engagementId, summary: `${row.nik}: keterlibatan (input manual)`, after: e });
     return { personId, engagementId };
-  })();
+  });
 }
 
-export function updatePerson(ctx: CoreContext, personId: number, p: PersonInput): void {
-  ctx.db.transaction(() => {
-    const before = ctx.db.prepare(`SELECT ${PERSON_COLUMNS} FROM person WHERE id = ?`).get(personId) as PersonRow | undefined;
+export async function updatePerson(ctx: CoreContext, personId: number, p: PersonInput): Promise<void> {
+  await storeOf(ctx).tx('write', async (q) => {
+    const before = await personRepo.row(q, personId);
     if (!before) throw new SigapError('NOT_FOUND', 'Pegawai tidak ditemukan.');
-    const after = validatePerson(ctx, p, personId, before);
+    const after = await validatePerson(ctx, q, p, personId, before);
     const changed = (Object.keys(after) as (keyof PersonRow)[]).filter((k) => after[k] !== before[k]);
     if (changed.length === 0) return;
-    ctx.db.prepare(`UPDATE person SET ${changed.map((k) => `${k} = @${k}`).join(', ')}, updated_at = @now WHERE id = @id`).run({
-      ...Object.fromEntries(changed.map((k) => [k, after[k]])), now: nowIso(ctx), id: personId,
-    });
-    audit(ctx, {
+    await personRepo.update(q, personId, Object.fromEntries(changed.map((k) => [k, after[k]])), nowIso(ctx));
+    await audit(ctx, {
       action: 'update', entity: 'person', entityId: personId, summary: `${after.nik} diubah: ${changed.join(', ')}`,
       before: Object.fromEntries(changed.map((k) => [k, before[k]])), after: Object.fromEntries(changed.map((k) => [k, after[k]])),
     });
-  })();
+  });
 }
 
-export function endEngagement(ctx: CoreContext, engagementId: number, endDate: string, reason: string): void {
-  ctx.db.transaction(() => {
-    const e = ctx.db.prepare('SELECT e.start_date, e.end_date, p.nik FROM engagement e JOIN person p ON p.id = e.person_id WHERE e.id = ?').get(engagementId) as
-      | { start_date: string; end_date: string | null; nik: string } | undefined;
+export async function endEngagement(ctx: CoreContext, engagementId: number, endDate: string, reason: string): Promise<void> {
+  await storeOf(ctx).tx('write', async (q) => {
+    const e = await personRepo.engagementToEnd(q, engagementId);
     if (!e) throw new SigapError('NOT_FOUND', 'Keterlibatan tidak ditemukan.');
     if (!isIsoDate(endDate)) throw new SigapError('INVALID_INPUT', 'Tanggal berakhir tidak sah.');
     if (endDate < e.start_date) throw new SigapError('INVALID_INPUT', `Tanggal berakhir tidak boleh sebelum tanggal mulai (${formatDateId(e.start_date)}).`);
     if (e.end_date !== null && endDate > e.end_date) throw new SigapError('INVALID_INPUT', `Keterlibatan ini sudah berakhir ${formatDateId(e.end_date)}.`);
-    ctx.db.prepare('UPDATE engagement SET end_date = ?, end_reason = ? WHERE id = ?').run(endDate, reason.trim(), engagementId);
-    audit(ctx, { action: 'end', entity: 'engagement', entityId: engagementId, summary: `${e.nik}: ${reason.trim()}`, before: { end_date: e.end_date }, after: { end_date: endDate, end_reason: reason.trim() } });
-  })();
+    await personRepo.endEngagement(q, engagementId, endDate, reason.trim());
+    await audit(ctx, { action: 'end', entity: 'engagement', entityId: engagementId, summary: `${e.nik}: ${reason.trim()}`, before: { end_date: e.end_date }, after: { end_date: endDate, end_reason: reason.trim() } });
+  });
 }
 
 /** The person with this NIK, as a clerk types it (spaces around it ignored): their id, or a refusal naming it. */
-export function personIdByNik(ctx: CoreContext, nik: string): number {
-  const id = ctx.db.prepare('SELECT id FROM person WHERE nik = ?').pluck().get(nik.trim()) as number | undefined;
-  if (id === undefined) throw new SigapError('NOT_FOUND', `Tidak ada pegawai dengan NIK ${nik.trim()}.`);
-  return id;
+export async function personIdByNik(ctx: CoreContext, nik: string): Promise<number> {
+  const p = await personRepo.byNik(storeOf(ctx), nik.trim());
+  if (p === undefined) throw new SigapError('NOT_FOUND', `Tidak ada pegawai dengan NIK ${nik.trim()}.`);
+  return p.id;
 }

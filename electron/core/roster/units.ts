@@ -1,33 +1,29 @@
 import type { CoreContext } from '../context';
 import { nowIso } from '../context';
 import { audit } from '../audit';
+import { storeOf } from '../store/of-context';
+import type { Queries } from '../store/store';
 import { unitKey } from '../../../shared/person-fields';
+import { SigapError } from '../../../shared/errors';
+import { unitRepo, type OpdRow } from './unit-repository';
+import { categoryRepo, type CategoryRow } from './category-repository';
 
-export interface OpdRow {
-  id: number;
-  code: string;
-  name: string;
-  kind: 'opd' | 'village';
-  budget_account: string | null;
-  address: string | null;
-  head_name: string | null;
-  head_nip: string | null;
-  head_title: string | null;
-  pptk_name: string | null;
-  pptk_nip: string | null;
-  treasurer_name: string | null;
-  treasurer_nip: string | null;
-  /** The employer registration (NPP) of the unit; null: the Pemda's own (settings/registrations.ts). */
-  registration_id: number | null;
+export type { OpdRow } from './unit-repository';
+export type { CategoryRow } from './category-repository';
+
+export async function listOpds(ctx: CoreContext): Promise<OpdRow[]> {
+  return unitRepo.list(storeOf(ctx));
 }
 
-export function listOpds(ctx: CoreContext): OpdRow[] {
-  return ctx.db
-    .prepare(
-      `SELECT id, code, name, kind, budget_account, address, head_name, head_nip, head_title, pptk_name, pptk_nip, treasurer_name, treasurer_nip, registration_id
-       FROM opd ORDER BY code`,
-    )
-    .all() as OpdRow[];
+/** A unit as a clerk names it on the command line (`--opd`): its code exactly, or a part of its name matching one unit only. */
+export async function unitIdByCodeOrName(ctx: CoreContext, n: string): Promise<number> {
+  const q = storeOf(ctx);
+  const exact = await unitRepo.byCodeNoCase(q, n);
+  if (exact) return exact.id;
+  const like = await unitRepo.byNamePart(q, n);
+  if (like.length === 1) return like[0]!.id;
+  if (like.length === 0) throw new SigapError('NOT_FOUND', `Unit kerja "${n}" tidak ditemukan (cari dengan kode atau nama; daftar: sigap opd list).`);
+  throw new SigapError('INVALID_INPUT', `"${n}" cocok dengan ${like.length} unit (${like.slice(0, 4).map((u) => u.name).join(', ')}...); tulis kodenya.`);
 }
 
 /** A village-funded unit is recognised by its name. */
@@ -50,61 +46,44 @@ export interface NewOpd {
   treasurerNip?: string | null;
 }
 
-export function createOpd(ctx: CoreContext, o: NewOpd): number {
-  const code = o.code ?? nextOpdCode(ctx);
-  const row = {
-    code,
-    name: o.name.trim().replace(/\s+/g, ' '),
-    name_key: unitKey(o.name),
-    kind: o.kind ?? unitKindOf(o.name),
-    budget_account: o.budgetAccount ?? null,
-    address: o.address ?? null,
-    head_name: o.headName ?? null,
-    head_nip: o.headNip ?? null,
-    head_title: o.headTitle ?? null,
-    pptk_name: o.pptkName ?? null,
-    pptk_nip: o.pptkNip ?? null,
-    treasurer_name: o.treasurerName ?? null,
-    treasurer_nip: o.treasurerNip ?? null,
-    created_at: nowIso(ctx),
-  };
-  const id = Number(
-    ctx.db
-      .prepare(
-        `INSERT INTO opd (code, name, name_key, kind, budget_account, address, head_name, head_nip, head_title, pptk_name, pptk_nip, treasurer_name, treasurer_nip, created_at)
-         VALUES (@code, @name, @name_key, @kind, @budget_account, @address, @head_name, @head_nip, @head_title, @pptk_name, @pptk_nip, @treasurer_name, @treasurer_nip, @created_at)`,
-      )
-      .run(row).lastInsertRowid,
-  );
-  audit(ctx, { action: 'create', entity: 'opd', entityId: id, summary: `OPD ${row.name}`, after: row });
-  return id;
+/** Creates a unit (with the next free code `Unnn` when none is given) and its audit row, in one write transaction. */
+export async function createOpd(ctx: CoreContext, o: NewOpd): Promise<number> {
+  return storeOf(ctx).tx('write', async (q) => {
+    const row = {
+      code: o.code ?? (await nextOpdCode(q)),
+      name: o.name.trim().replace(/\s+/g, ' '),
+      name_key: unitKey(o.name),
+      kind: o.kind ?? unitKindOf(o.name),
+      budget_account: o.budgetAccount ?? null,
+      address: o.address ?? null,
+      head_name: o.headName ?? null,
+      head_nip: o.headNip ?? null,
+      head_title: o.headTitle ?? null,
+      pptk_name: o.pptkName ?? null,
+      pptk_nip: o.pptkNip ?? null,
+      treasurer_name: o.treasurerName ?? null,
+      treasurer_nip: o.treasurerNip ?? null,
+      created_at: nowIso(ctx),
+    };
+    const id = await unitRepo.insert(q, row);
+    await audit(ctx, { action: 'create', entity: 'opd', entityId: id, summary: `OPD ${row.name}`, after: row });
+    return id;
+  });
 }
 
-function nextOpdCode(ctx: CoreContext): string {
-  const r = ctx.db.prepare("SELECT count(*) AS n FROM opd").get() as { n: number };
-  let n = r.n + 1;
-  const exists = ctx.db.prepare('SELECT 1 FROM opd WHERE code = ?');
-  while (exists.get(`U${String(n).padStart(3, '0')}`)) n++;
+async function nextOpdCode(q: Queries): Promise<string> {
+  let n = (await unitRepo.count(q)) + 1;
+  while (await unitRepo.codeTaken(q, `U${String(n).padStart(3, '0')}`)) n++;
   return `U${String(n).padStart(3, '0')}`;
 }
 
-export interface CategoryRow {
-  id: number;
-  name: string;
-  segment: 'PU' | 'BPU';
-  programs: string;
-  jkk_class: number | null;
-  enrolled: number;
-  registration_id: number | null;
-}
-
-export function listCategories(ctx: CoreContext): CategoryRow[] {
-  return ctx.db.prepare('SELECT id, name, segment, programs, jkk_class, enrolled, registration_id FROM category ORDER BY id').all() as CategoryRow[];
+export async function listCategories(ctx: CoreContext): Promise<CategoryRow[]> {
+  return categoryRepo.list(storeOf(ctx));
 }
 
 /** Finds a category by exact name, or by a word the clerk types (`honorer`, `rentan`, `PU`, `BPU`). */
-export function findCategory(ctx: CoreContext, name: string | undefined): CategoryRow | null {
-  const all = listCategories(ctx);
+export async function findCategory(ctx: CoreContext, name: string | undefined): Promise<CategoryRow | null> {
+  const all = await listCategories(ctx);
   if (name === undefined || name.trim() === '') return all.find((c) => c.segment === 'PU') ?? all[0] ?? null;
   const q = name.trim().toLowerCase();
   return (

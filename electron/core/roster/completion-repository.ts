@@ -1,0 +1,39 @@
+/** "Lengkapi data pegawai"'s SQL: the stored values a filled workbook is compared with, and a unit's people to write one. */
+import { sql } from '../store/sql';
+import type { Queries } from '../store/store';
+import type { CompletionField } from '../../../shared/completion-columns';
+
+/** A person's completion fields as stored, keyed by field (shared/completion-columns.ts). */
+export type StoredCompletion = { id: number; nik: string; name: string } & Record<CompletionField, string | null>;
+
+export type UnitPersonValues = { nik: string; name: string; position: string | null } & Record<CompletionField, string | null>;
+
+/** COMPLETION_DB_COLUMNS as camelCase fields, in COMPLETION_FIELDS' order (the preview's fingerprint hashes rows in it). */
+const FIELDS = sql`p.kpj, p.mother_name AS "motherName", p.address, p.postal_code AS "postalCode", p.phone, p.email,
+  p.marital_status AS "maritalStatus", p.work_location AS "workLocation"`;
+
+/** The unit's engagements in force on the day. */
+const current = (opdId: number, day: string) => sql`FROM engagement e JOIN person p ON p.id = e.person_id
+  WHERE e.opd_id = ${opdId} AND e.start_date <= ${day} AND (e.end_date IS NULL OR e.end_date >= ${day})`;
+
+export const completionRepo = {
+  /** The stored values of the people holding these NIKs (NIKs no one holds are left out). engine: json_each. */
+  storedByNik(q: Queries, niks: readonly string[]): Promise<StoredCompletion[]> {
+    return q.all<StoredCompletion>(sql`SELECT p.id, p.nik, p.name, ${FIELDS} FROM json_each(${JSON.stringify(niks)}) j JOIN person p ON p.nik = j.value`);
+  },
+  /** Someone other than `personId` holding this KPJ. */
+  kpjHolder(q: Queries, kpj: string, personId: number): Promise<{ nik: string; name: string } | undefined> {
+    return q.one(sql`SELECT nik, name FROM person WHERE kpj = ${kpj} AND id <> ${personId} LIMIT 1`);
+  },
+  async countOfUnit(q: Queries, opdId: number, day: string): Promise<number> {
+    return (await q.one<{ n: number }>(sql`SELECT count(DISTINCT p.id) AS n ${current(opdId, day)}`))!.n;
+  },
+  /**
+   * The unit's people engaged on the day, by name, one at a time. The connection is held until the loop
+   * ends: its body must not query. engine: COLLATE NOCASE; max() of the positions of one person.
+   */
+  peopleOfUnit(q: Queries, opdId: number, day: string): AsyncIterable<UnitPersonValues> {
+    return q.iterate<UnitPersonValues>(sql`SELECT p.nik, p.name, max(e.position) AS position, ${FIELDS} ${current(opdId, day)}
+      GROUP BY p.id ORDER BY p.name COLLATE NOCASE, p.nik`);
+  },
+};

@@ -1,0 +1,178 @@
+/**
+ * The roster list's SQL: which engagements a filter shows and in what order (one id list), and the rows
+ * of a page or of the whole list. The WHERE clause is built from sql fragments, each with its own value.
+ */
+import { sql, sqlJoin, type SqlQuery } from '../store/sql';
+import type { Queries } from '../store/store';
+
+export interface RosterFilter {
+  /** `YYYY-MM`: who is active in that month (the default status) or was engaged in it. */
+  month: string;
+  search?: string;
+  opdId?: number;
+  /** Matches the OPD's code or name, case-insensitive (the CLI's `--opd`). */
+  opd?: string;
+  categoryId?: number;
+  /** True: only people with a KPJ (enrolled with BPJS, as the dashboard counts them); false: only those without. */
+  hasKpj?: boolean;
+  /** `active`: engaged in the month; `ended`: engaged before, not in the month; `all`: everyone. */
+  status?: 'active' | 'ended' | 'all';
+  sort?: 'name' | 'nik' | 'opd' | 'honor' | 'start';
+  desc?: boolean;
+  offset?: number;
+  limit?: number;
+}
+
+export interface RosterRow {
+  personId: number;
+  engagementId: number;
+  nik: string;
+  name: string;
+  sex: 'L' | 'P' | null;
+  birthPlace: string | null;
+  birthDate: string | null;
+  kpj: string | null;
+  opdId: number;
+  opd: string;
+  opdCode: string;
+  categoryId: number;
+  category: string;
+  segment: 'PU' | 'BPU';
+  position: string | null;
+  honor: number;
+  reportedWage: number;
+  startDate: string;
+  endDate: string | null;
+  decreeNumber: string | null;
+  active: boolean;
+}
+
+/** The contact fields of migration 0120, for an export that asks for them (not on screen). */
+export interface RosterContact {
+  postalCode: string | null;
+  email: string | null;
+  maritalStatus: string | null;
+  workLocation: string | null;
+}
+
+/** The month's first and last day, as the list's dates compare. */
+export interface MonthSpan {
+  from: string;
+  to: string;
+}
+
+// engine: COLLATE NOCASE is SQLite's; PostgreSQL (#13) orders by lower(...) or a citext column.
+const SORTS: Record<NonNullable<RosterFilter['sort']>, SqlQuery> = {
+  name: sql`p.name COLLATE NOCASE`,
+  nik: sql`p.nik`,
+  opd: sql`o.name COLLATE NOCASE, p.name COLLATE NOCASE`,
+  honor: sql`e.honor`,
+  start: sql`e.start_date`,
+};
+
+const likeEscaped = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * The ordered engagement ids of the roster for a filter: each person's latest engagement that started
+ * by the end of the month (a person ended mid-month and re-engaged appears once). `byIdentity` false:
+ * the caller may not see NIK and KPJ, so it searches and sorts by name only.
+ */
+function idsQuery(f: RosterFilter, span: MonthSpan, byIdentity: boolean): SqlQuery {
+  const where: SqlQuery[] = [
+    sql`e.start_date <= ${span.to}`,
+    sql`NOT EXISTS (SELECT 1 FROM engagement n WHERE n.person_id = e.person_id AND n.start_date > e.start_date AND n.start_date <= ${span.to})`,
+  ];
+  const status = f.status ?? 'active';
+  if (status === 'active') where.push(sql`(e.end_date IS NULL OR e.end_date >= ${span.from})`);
+  if (status === 'ended') where.push(sql`e.end_date < ${span.from}`);
+  if (f.opdId !== undefined) where.push(sql`e.opd_id = ${f.opdId}`);
+  const opd = f.opd?.trim() ?? '';
+  // engine: COLLATE NOCASE (SQLite); LIKE is case-insensitive for ASCII there, ILIKE on PostgreSQL.
+  if (opd !== '') where.push(sql`(o.code = ${opd} COLLATE NOCASE OR o.name LIKE ${`%${opd}%`})`);
+  if (f.categoryId !== undefined) where.push(sql`e.category_id = ${f.categoryId}`);
+  if (f.hasKpj !== undefined) where.push(f.hasKpj ? sql`p.kpj IS NOT NULL` : sql`p.kpj IS NULL`);
+  const q = (f.search ?? '').trim();
+  if (q !== '') {
+    const digits = q.replace(/[\s.]/g, '');
+    // A role that sees NIK and KPJ masked may not search by them either: prefix searches one digit at a
+    // time would spell them out. Its search matches names only (digits then match nobody).
+    if (/^\d+$/.test(digits) && byIdentity) {
+      // NIK or KPJ prefix as a range on their indexes (':' sorts right after '9').
+      const hi = `${digits}:`;
+      where.push(sql`((p.nik >= ${digits} AND p.nik < ${hi}) OR (p.kpj >= ${digits} AND p.kpj < ${hi}))`);
+    } else {
+      where.push(sql`p.name LIKE ${likeEscaped(q)} ESCAPE '\\'`);
+    }
+  }
+  // Sorting by NIK would tell those roles how hidden digits compare: they get the name order.
+  const sort = f.sort === 'nik' && !byIdentity ? 'name' : (f.sort ?? 'name');
+  const order = f.desc ? sql`${SORTS[sort]} DESC, e.id` : sql`${SORTS[sort]}, e.id`;
+  // engine: with a search, start from the few matching persons (CROSS JOIN fixes SQLite's join order);
+  // without one, start from the engagements.
+  const from = q !== '' ? sql`person p CROSS JOIN engagement e ON e.person_id = p.id` : sql`engagement e JOIN person p ON p.id = e.person_id`;
+  return sql`SELECT e.id FROM ${from} JOIN opd o ON o.id = e.opd_id WHERE ${sqlJoin(where, sql` AND `)} ORDER BY ${order}`;
+}
+
+const ROW_COLUMNS = sql`p.id AS "personId", e.id AS "engagementId", p.nik, p.name, p.sex, p.birth_place AS "birthPlace",
+  p.birth_date AS "birthDate", p.kpj, o.id AS "opdId", o.name AS opd, o.code AS "opdCode",
+  c.id AS "categoryId", c.name AS category, c.segment, e.position, e.honor, e.reported_wage AS "reportedWage",
+  e.start_date AS "startDate", e.end_date AS "endDate", d.number AS "decreeNumber"`;
+
+const CONTACT_COLUMNS = sql`p.postal_code AS "postalCode", p.email, p.marital_status AS "maritalStatus", p.work_location AS "workLocation"`;
+
+/** engine: json_each keeps the ids' order (j.key); PostgreSQL would use unnest(...) WITH ORDINALITY. */
+function rowsByIds(ids: readonly number[], from: string, contact: boolean): SqlQuery {
+  return sql`SELECT ${ROW_COLUMNS}, (e.end_date IS NULL OR e.end_date >= ${from}) AS active${contact ? sql`, ${CONTACT_COLUMNS}` : sql``}
+    FROM json_each(${JSON.stringify(ids)}) j
+    JOIN engagement e ON e.id = j.value
+    JOIN person p ON p.id = e.person_id
+    JOIN opd o ON o.id = e.opd_id
+    JOIN category c ON c.id = e.category_id
+    LEFT JOIN decree d ON d.id = e.decree_id
+    ORDER BY j.key`;
+}
+
+type StoredRow<T> = Omit<T, 'active'> & { active: number | boolean };
+/** The engine's 0/1 (or boolean) as a boolean, in place: 100,000 rows need no copies. */
+function withActive<T extends { active: boolean }>(r: StoredRow<T>): T {
+  r.active = Boolean(r.active);
+  return r as T;
+}
+
+export const rosterList = {
+  /** The ordered engagement ids of a filter's whole list. */
+  async ids(q: Queries, f: RosterFilter, span: MonthSpan, byIdentity: boolean): Promise<number[]> {
+    return (await q.all<{ id: number }>(idsQuery(f, span, byIdentity))).map((r) => r.id);
+  },
+
+  /**
+   * What changes whenever the database does: this connection's writes and other processes' commits (the
+   * CLI beside the app). Equal tokens mean an id list computed before is still the list.
+   * engine: SQLite's total_changes() and data_version; null (never cached) where there are none.
+   */
+  async version(q: Queries): Promise<string | null> {
+    const v = await q.one<{ t: number; v: number }>(sql`SELECT total_changes() AS t, (SELECT data_version FROM pragma_data_version) AS v`);
+    return v ? `${v.t}/${v.v}` : null;
+  },
+
+  /** The rows of these engagements, in the ids' order. */
+  async rows(q: Queries, ids: readonly number[], from: string): Promise<RosterRow[]> {
+    return (await q.all<StoredRow<RosterRow>>(rowsByIds(ids, from, false))).map(withActive);
+  },
+
+  /**
+   * The same rows one at a time, with the contact fields when asked: the export of 100,000 people. The
+   * connection is held until the loop ends: its body must not query.
+   */
+  async *iterate(q: Queries, ids: readonly number[], from: string, contact: boolean): AsyncIterable<RosterRow & Partial<RosterContact>> {
+    for await (const r of q.iterate<StoredRow<RosterRow & Partial<RosterContact>>>(rowsByIds(ids, from, contact))) yield withActive(r);
+  },
+
+  /** The person of each engagement, in the ids' order (engine: json_each, as above). */
+  async personIds(q: Queries, ids: readonly number[]): Promise<number[]> {
+    const rows = await q.all<{ personId: number }>(
+      sql`SELECT e.person_id AS "personId" FROM json_each(${JSON.stringify(ids)}) j JOIN engagement e ON e.id = j.value ORDER BY j.key`,
+    );
+    return rows.map((r) => r.personId);
+  },
+};
