@@ -32,7 +32,7 @@ async function drawLogo(page: Page, path: string): Promise<void> {
 test('every screen, with demo data', async ({ page, sigap }) => {
   test.setTimeout(180_000);
   mkdirSync(OUT, { recursive: true });
-  seedDemo(sigap.ctx, { persons: 2000, year: 2026 });
+  await seedDemo(sigap.ctx, { persons: 2000, year: 2026 });
   const db = sigap.ctx.db;
   const nav = (name: string | RegExp) => page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name });
 
@@ -57,8 +57,8 @@ test('every screen, with demo data', async ({ page, sigap }) => {
   const p = db.prepare('SELECT id, nik, name, birth_place AS birthPlace, birth_date AS birthDate, sex, mother_name AS motherName, kpj FROM person WHERE id = 120').get() as {
     id: number; nik: string; name: string; birthPlace: string; birthDate: string; sex: 'L' | 'P'; motherName: string | null; kpj: string | null;
   };
-  updatePerson(sigap.ctx, p.id, { ...p, phone: '0812 7788 2041', address: 'Jl. Raden Intan No. 12, Way Mengaku, Liwa' });
-  updatePerson(sigap.ctx, p.id, { ...p, phone: '0812 7788 2041', address: 'Jl. Raden Intan No. 12, Way Mengaku, Liwa', birthDate: `${p.birthDate.slice(0, 8)}${p.birthDate.slice(8) === '01' ? '02' : '01'}` });
+  await updatePerson(sigap.ctx, p.id, { ...p, phone: '0812 7788 2041', address: 'Jl. Raden Intan No. 12, Way Mengaku, Liwa' });
+  await updatePerson(sigap.ctx, p.id, { ...p, phone: '0812 7788 2041', address: 'Jl. Raden Intan No. 12, Way Mengaku, Liwa', birthDate: `${p.birthDate.slice(0, 8)}${p.birthDate.slice(8) === '01' ? '02' : '01'}` });
   await page.goto(`/pegawai/${p.id}`);
   await expect(page.getByRole('heading', { level: 1, name: p.name })).toBeVisible();
   await shot(page, '04-pegawai-rincian');

@@ -57,7 +57,7 @@ let host: TestHost;
 let api: ReturnType<typeof bridge>;
 beforeAll(async () => {
   ctx = testContext('2026-03-10T03:00:00Z');
-  seedDemo(ctx, { persons: 30, year: 2026 });
+  await seedDemo(ctx, { persons: 30, year: 2026 });
   host = testHost();
   host.backupDir = join(ctx.dir, 'cadangan');
   mkdirSync(host.backupDir, { recursive: true });

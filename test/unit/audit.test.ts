@@ -8,17 +8,17 @@ import { saveOpd } from '../../electron/core/settings/employer';
 import { testContext } from '../helpers';
 
 let ctx: ReturnType<typeof testContext>;
-beforeEach(() => {
+beforeEach(async () => {
   ctx = testContext('2026-04-01T01:00:00Z');
-  seedDemo(ctx, { persons: 20, year: 2026 });
+  await seedDemo(ctx, { persons: 20, year: 2026 });
 });
 afterEach(() => ctx.close());
 
 describe('the audit trail', () => {
   it('records who changed what, before and after, and filters it', async () => {
     const p = ctx.db.prepare('SELECT id, nik, name FROM person LIMIT 1').get() as { id: number; nik: string; name: string };
-    updatePerson({ ...ctx, actor: 'rina' }, p.id, { nik: p.nik, name: `${p.name} Putri`, motherName: '=cmd|calc' });
-    saveOpd({ ...ctx, actor: 'budi' }, { code: '99', name: 'Dinas Baru', kind: 'opd' });
+    await updatePerson({ ...ctx, actor: 'rina' }, p.id, { nik: p.nik, name: `${p.name} Putri`, motherName: '=cmd|calc' });
+    await saveOpd({ ...ctx, actor: 'budi' }, { code: '99', name: 'Dinas Baru', kind: 'opd' });
     const byRina = await listAudit(ctx, { actor: 'rina' });
     expect(byRina.total).toBe(1);
     expect(byRina.rows[0]).toMatchObject({ action: 'update', entity: 'person', entityId: p.id, before: { name: p.name }, after: { name: `${p.name} Putri`, mother_name: '=cmd|calc' } });

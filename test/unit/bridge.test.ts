@@ -71,7 +71,7 @@ describe('dispatch', () => {
         }
         total++;
         // A payload that happens to be a valid sign-out, lock or wrong unlock ends the session: sign in again.
-        const st = b.gate.status();
+        const st = await b.gate.status();
         if (st.user?.role !== 'admin' || st.locked) {
           await b.signInAs('admin');
           reSignIns++;
@@ -113,7 +113,7 @@ describe('dispatch', () => {
 
 describe('the bridge on the real core', () => {
   it('lists, filters and pages the roster', async () => {
-    seedDemo(ctx, { persons: 500, year: 2026 });
+    await seedDemo(ctx, { persons: 500, year: 2026 });
     const b = bridge(ctx);
     const page = await b.ok('roster.list', { month: '2026-03', limit: 50, offset: 100, sort: 'name' });
     expect(page.total).toBe(500);
@@ -134,7 +134,7 @@ describe('the bridge on the real core', () => {
   });
 
   it("adds, edits and ends a person with the importer's rules and an audit trail", async () => {
-    seedDemo(ctx, { persons: 10, year: 2026 });
+    await seedDemo(ctx, { persons: 10, year: 2026 });
     const b = bridge(ctx);
     const opts = await b.ok('roster.options', {});
     const pu = opts.categories.find((c) => c.segment === 'PU')!;

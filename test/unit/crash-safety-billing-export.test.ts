@@ -22,11 +22,11 @@ let dir: string;
 let cleanup: () => void;
 let base: string;
 
-beforeAll(() => {
+beforeAll(async () => {
   ({ dir, cleanup } = tempDir('sigap-crash2-'));
   base = join(dir, 'base.db');
   const { db } = openDatabase(base);
-  seedDemo({ db, actor: 'test', clock: () => new Date('2026-01-05T00:00:00Z') }, { persons: PERSONS, year: 2026 });
+  await seedDemo({ db, actor: 'test', clock: () => new Date('2026-01-05T00:00:00Z') }, { persons: PERSONS, year: 2026 });
   // Everyone still to be registered, with what the branch needs, so the export has 4 files to write.
   db.exec("UPDATE person SET kpj = NULL, mother_name = coalesce(mother_name, 'Siti Aminah'), marital_status = 'T', work_location = 'LIWA'");
   db.pragma('wal_checkpoint(TRUNCATE)');

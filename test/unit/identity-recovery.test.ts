@@ -39,7 +39,7 @@ let scanDecree: number;
 
 beforeAll(async () => {
   ctx = testContext('2026-03-10T03:00:00Z');
-  seedDemo(ctx, { persons: 24 });
+  await seedDemo(ctx, { persons: 24 });
   host = testHost();
   api = bridge(ctx, host); // admin
   const ids = ctx.db.prepare('SELECT id, nik, name FROM person ORDER BY id').all() as { id: number; nik: string; name: string }[];

@@ -21,11 +21,11 @@ let dir: string;
 let cleanup: () => void;
 let base: string;
 
-beforeAll(() => {
+beforeAll(async () => {
   ({ dir, cleanup } = tempDir('sigap-leftovers-'));
   base = join(dir, 'base.db');
   const { db } = openDatabase(base);
-  seedDemo({ db, actor: 'test', clock: () => new Date('2026-01-05T00:00:00Z') }, { persons: PERSONS, year: 2026 });
+  await seedDemo({ db, actor: 'test', clock: () => new Date('2026-01-05T00:00:00Z') }, { persons: PERSONS, year: 2026 });
   // Everyone to register, with what the portal requires filled in (as the clerk does in one step).
   db.exec("UPDATE person SET kpj = NULL, mother_name = coalesce(mother_name, 'Siti Aminah'), marital_status = 'T', work_location = 'LIWA'");
   db.pragma('wal_checkpoint(TRUNCATE)');

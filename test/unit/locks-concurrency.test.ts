@@ -30,7 +30,7 @@ beforeAll(async () => {
   ({ dir, cleanup } = tempDir('sigap-locks-'));
   base = join(dir, 'base.db');
   const { db } = openDatabase(base);
-  seedDemo({ db, actor: 'test', clock: () => new Date('2026-01-05T00:00:00Z') }, { persons: BASE_PERSONS, year: 2026 });
+  await seedDemo({ db, actor: 'test', clock: () => new Date('2026-01-05T00:00:00Z') }, { persons: BASE_PERSONS, year: 2026 });
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();
   sk = join(dir, 'sk.xlsx');

@@ -118,7 +118,7 @@ describe('the CLI', () => {
   it('a database held by another process past the busy timeout: DB_BUSY in Indonesian, exit 1, no stack trace', async () => {
     const { db } = openDatabase(path);
     open.push(db);
-    seedDemo({ db, actor: 'test', clock: () => new Date('2026-01-05T00:00:00Z') }, { persons: 20, year: 2026 });
+    await seedDemo({ db, actor: 'test', clock: () => new Date('2026-01-05T00:00:00Z') }, { persons: 20, year: 2026 });
     const holder = new Database(path);
     holder.exec('BEGIN IMMEDIATE');
     try {
@@ -140,10 +140,10 @@ describe('the CLI', () => {
   // A full disk needs a small file system: a tmpfs mounted in a private mount namespace (root only,
   // as on CI), gone with the process.
   const canMount = process.platform === 'linux' && process.getuid?.() === 0 && spawnSync('unshare', ['-m', 'true']).status === 0;
-  it.runIf(canMount)('an export to a full disk: DISK_FULL naming the file, exit 1, no part file left', () => {
+  it.runIf(canMount)('an export to a full disk: DISK_FULL naming the file, exit 1, no part file left', async () => {
     const { db } = openDatabase(path);
     open.push(db);
-    seedDemo({ db, actor: 'test', clock: () => new Date('2026-01-05T00:00:00Z') }, { persons: 3000, year: 2026 });
+    await seedDemo({ db, actor: 'test', clock: () => new Date('2026-01-05T00:00:00Z') }, { persons: 3000, year: 2026 });
     // Everyone to register, with what the portal requires filled in (as the clerk does in one step).
     db.exec("UPDATE person SET kpj = NULL, mother_name = coalesce(mother_name, 'Siti Aminah'), marital_status = 'T', work_location = 'LIWA'");
     db.pragma('wal_checkpoint(TRUNCATE)');
