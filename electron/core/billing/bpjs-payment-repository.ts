@@ -5,7 +5,7 @@
 import { sql, type SqlQuery } from '../store/sql';
 import type { Queries } from '../store/store';
 import type { Segment } from '../../../shared/billing-types';
-import { registrationNppSql } from '../settings/registrations';
+import { registrationNppSql } from '../settings/registration-repository';
 
 export interface BpjsPaymentRecord {
   id: number;
