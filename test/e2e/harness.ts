@@ -16,6 +16,7 @@ import { BRIDGE_GLOBAL, CHANNEL_NAMES } from '../../shared/contract/names';
 import { installBridge } from './bridge-init';
 import { printWithChromium } from '../../electron/cli/chromium-pdf';
 import { sessionFor } from '../../electron/core/auth/session';
+import { storeOf } from '../../electron/core/store/of-context';
 import { signInAs, TEST_ADMIN, TEST_PASSWORD } from '../api-harness';
 import type { Role } from '../../shared/roles';
 
@@ -133,7 +134,8 @@ export const test = base.extend<{ sigap: SigapHarness } & SigapOptions>({
     });
     await page.close(); // no bridge call may reach the database after it is closed
     expect(violations, 'no CSP violations or uncaught errors in the page').toEqual([]);
-    db.close();
+    // Through the store: a transaction a last call left running ends before the file closes.
+    await storeOf(ctx).close();
     rmSync(dir, { recursive: true, force: true });
   },
 });
