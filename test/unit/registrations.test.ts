@@ -22,11 +22,11 @@ afterEach(() => ctx.close());
 const audits = () => ctx.db.prepare("SELECT action, summary FROM audit_log WHERE entity = 'employer_registration' ORDER BY id").all();
 
 describe('employer registrations (NPP)', () => {
-  it("adds, edits and lists them after the Pemda's own, with an audit row each", () => {
-    const id = saveRegistration(ctx, { npp: '18.04.00.99', name: '  RSUD  Liwa (BLUD) ', jkkClass: 2 });
-    saveRegistration(ctx, { id, npp: '18040099', name: 'RSUD Liwa (BLUD)', jkkClass: 3 });
-    saveRegistration(ctx, { id, npp: '18040099', name: 'RSUD Liwa (BLUD)', jkkClass: 3 }); // no change: no row
-    expect(listRegistrations(ctx).map((r) => [r.id, r.npp, r.name, r.jkkClass])).toEqual([
+  it("adds, edits and lists them after the Pemda's own, with an audit row each", async () => {
+    const id = await saveRegistration(ctx, { npp: '18.04.00.99', name: '  RSUD  Liwa (BLUD) ', jkkClass: 2 });
+    await saveRegistration(ctx, { id, npp: '18040099', name: 'RSUD Liwa (BLUD)', jkkClass: 3 });
+    await saveRegistration(ctx, { id, npp: '18040099', name: 'RSUD Liwa (BLUD)', jkkClass: 3 }); // no change: no row
+    expect((await listRegistrations(ctx)).map((r) => [r.id, r.npp, r.name, r.jkkClass])).toEqual([
       [null, '18040012', 'Pemerintah Kabupaten Lampung Barat', 1],
       [id, '18040099', 'RSUD Liwa (BLUD)', 3],
     ]);
@@ -34,43 +34,43 @@ describe('employer registrations (NPP)', () => {
       { action: 'create', summary: 'Pendaftaran BPJS NPP 18040099 (RSUD Liwa (BLUD)), JKK kelas 2' },
       { action: 'update', summary: 'Pendaftaran BPJS NPP 18040099 diubah (jkkClass)' },
     ]);
-    expect(registrationIdByNpp(ctx, '1804 0099')).toBe(id);
-    expect(registrationIdByNpp(ctx, '18040012')).toBeNull();
-    expect(() => registrationIdByNpp(ctx, '18049999')).toThrow('NPP "18049999" belum terdaftar. Lihat daftarnya di Pengaturan › Pendaftaran BPJS (NPP) atau dengan: sigap npp list');
+    expect(await registrationIdByNpp(ctx, '1804 0099')).toBe(id);
+    expect(await registrationIdByNpp(ctx, '18040012')).toBeNull();
+    await expect(registrationIdByNpp(ctx, '18049999')).rejects.toThrow('NPP "18049999" belum terdaftar. Lihat daftarnya di Pengaturan › Pendaftaran BPJS (NPP) atau dengan: sigap npp list');
   });
 
-  it("refuses a malformed NPP, the Pemda's own, a duplicate and a bad class, in Indonesian", () => {
+  it("refuses a malformed NPP, the Pemda's own, a duplicate and a bad class, in Indonesian", async () => {
     expect(() => cleanNpp('1804001')).toThrow('NPP "1804001" tidak sah: NPP BPJS Ketenagakerjaan terdiri dari 8 angka (mis. 18040012).');
     expect(() => cleanNpp('NN040012')).toThrow('tidak sah');
-    expect(() => saveRegistration(ctx, { npp: '18040012', name: 'Pemda lagi', jkkClass: 1 })).toThrow('NPP 18040012 adalah NPP Pemda sendiri');
-    saveRegistration(ctx, { npp: '18040099', name: 'RSUD Liwa', jkkClass: 1 });
-    expect(() => saveRegistration(ctx, { npp: '18040099', name: 'RSUD lain', jkkClass: 1 })).toThrow('NPP 18040099 sudah terdaftar atas nama "RSUD Liwa".');
-    expect(() => saveRegistration(ctx, { npp: '18040100', name: 'Desa', jkkClass: 6 })).toThrow('Kelas risiko JKK harus 1 sampai 5.');
-    expect(() => saveRegistration(ctx, { npp: '18040100', name: 'Ds', jkkClass: 1 })).toThrow('Nama pendaftaran minimal 3 huruf');
+    await expect(saveRegistration(ctx, { npp: '18040012', name: 'Pemda lagi', jkkClass: 1 })).rejects.toThrow('NPP 18040012 adalah NPP Pemda sendiri');
+    await saveRegistration(ctx, { npp: '18040099', name: 'RSUD Liwa', jkkClass: 1 });
+    await expect(saveRegistration(ctx, { npp: '18040099', name: 'RSUD lain', jkkClass: 1 })).rejects.toThrow('NPP 18040099 sudah terdaftar atas nama "RSUD Liwa".');
+    await expect(saveRegistration(ctx, { npp: '18040100', name: 'Desa', jkkClass: 6 })).rejects.toThrow('Kelas risiko JKK harus 1 sampai 5.');
+    await expect(saveRegistration(ctx, { npp: '18040100', name: 'Ds', jkkClass: 1 })).rejects.toThrow('Nama pendaftaran minimal 3 huruf');
   });
 
-  it('units and categories belong to one; it cannot be deleted or renumbered while used', () => {
-    const reg = saveRegistration(ctx, { npp: '18040099', name: 'RSUD Liwa', jkkClass: 1 });
-    const unit = saveOpd(ctx, { code: '07', name: 'RSUD Liwa', kind: 'opd', registrationId: reg });
-    const cat = saveCategory(ctx, { name: 'Tenaga BLUD', segment: 'PU', programs: 'JKK,JKM', registrationId: reg }).id;
-    expect(listRegistrations(ctx)[1]).toMatchObject({ units: 1, categories: 1, batches: 0 });
-    expect(() => deleteRegistration(ctx, reg)).toThrow('NPP 18040099 (RSUD Liwa) tidak dapat dihapus: masih dipakai 1 unit, 1 kategori.');
+  it('units and categories belong to one; it cannot be deleted or renumbered while used', async () => {
+    const reg = await saveRegistration(ctx, { npp: '18040099', name: 'RSUD Liwa', jkkClass: 1 });
+    const unit = await saveOpd(ctx, { code: '07', name: 'RSUD Liwa', kind: 'opd', registrationId: reg });
+    const cat = (await saveCategory(ctx, { name: 'Tenaga BLUD', segment: 'PU', programs: 'JKK,JKM', registrationId: reg })).id;
+    expect((await listRegistrations(ctx))[1]).toMatchObject({ units: 1, categories: 1, batches: 0 });
+    await expect(deleteRegistration(ctx, reg)).rejects.toThrow('NPP 18040099 (RSUD Liwa) tidak dapat dihapus: masih dipakai 1 unit, 1 kategori.');
     // An edit that leaves registrationId out keeps it; null moves back to the Pemda's NPP.
-    saveOpd(ctx, { id: unit, code: '07', name: 'RSUD Liwa Lampung Barat', kind: 'opd' });
+    await saveOpd(ctx, { id: unit, code: '07', name: 'RSUD Liwa Lampung Barat', kind: 'opd' });
     expect(ctx.db.prepare('SELECT registration_id FROM opd WHERE id = ?').pluck().get(unit)).toBe(reg);
-    saveOpd(ctx, { id: unit, code: '07', name: 'RSUD Liwa Lampung Barat', kind: 'opd', registrationId: null });
-    saveCategory(ctx, { id: cat, name: 'Tenaga BLUD', segment: 'PU', programs: 'JKK,JKM', registrationId: null });
+    await saveOpd(ctx, { id: unit, code: '07', name: 'RSUD Liwa Lampung Barat', kind: 'opd', registrationId: null });
+    await saveCategory(ctx, { id: cat, name: 'Tenaga BLUD', segment: 'PU', programs: 'JKK,JKM', registrationId: null });
     expect(ctx.db.prepare("SELECT after_json FROM audit_log WHERE entity = 'opd' ORDER BY id DESC").pluck().get()).toBe('{"registration_id":null}');
     // A batch made under the NPP: no renumbering (the batch keeps its NPP), no deletion.
     ctx.db.prepare("INSERT INTO bpjs_batch (kind, profile_name, profile_json, npp, as_of, include_incomplete, row_count, created_at, created_by) VALUES ('new', 'p', '{}', '18040099', '2026-03-20', 0, 1, 'x', 'x')").run();
-    expect(() => saveRegistration(ctx, { id: reg, npp: '18040100', name: 'RSUD Liwa', jkkClass: 1 })).toThrow('NPP 18040099 tidak dapat diubah: sudah dipakai di 1 batch berkas BPJS.');
-    expect(() => deleteRegistration(ctx, reg)).toThrow('masih dipakai 1 batch berkas BPJS');
+    await expect(saveRegistration(ctx, { id: reg, npp: '18040100', name: 'RSUD Liwa', jkkClass: 1 })).rejects.toThrow('NPP 18040099 tidak dapat diubah: sudah dipakai di 1 batch berkas BPJS.');
+    await expect(deleteRegistration(ctx, reg)).rejects.toThrow('masih dipakai 1 batch berkas BPJS');
     // One nothing uses goes, audited; a unit can no longer name it.
-    const unused = saveRegistration(ctx, { npp: '18040100', name: 'Pemerintah Desa Sebarus', jkkClass: 1 });
-    deleteRegistration(ctx, unused);
-    expect(listRegistrations(ctx).map((r) => r.npp)).toEqual(['18040012', '18040099']);
+    const unused = await saveRegistration(ctx, { npp: '18040100', name: 'Pemerintah Desa Sebarus', jkkClass: 1 });
+    await deleteRegistration(ctx, unused);
+    expect((await listRegistrations(ctx)).map((r) => r.npp)).toEqual(['18040012', '18040099']);
     expect(audits().at(-1)).toEqual({ action: 'delete', summary: 'Pendaftaran BPJS NPP 18040100 (Pemerintah Desa Sebarus) dihapus' });
-    expect(() => saveOpd(ctx, { code: '08', name: 'Dinas Sosial', kind: 'opd', registrationId: unused })).toThrow(`Pendaftaran BPJS (NPP) #${unused} tidak ditemukan.`);
+    await expect(saveOpd(ctx, { code: '08', name: 'Dinas Sosial', kind: 'opd', registrationId: unused })).rejects.toThrow(`Pendaftaran BPJS (NPP) #${unused} tidak ditemukan.`);
   });
 
   it('through the bridge: everyone reads, only the administrator writes; the dialogs save a unit and a category with an NPP', async () => {

@@ -8,7 +8,7 @@ import { formatNumber, formatRupiah } from '../../../shared/money';
 import { AGING_BUCKETS, AGING_LABELS } from '../../../shared/billing-types';
 import { PAPERS, type Paper } from '../../../shared/paper';
 import {
-  coverageReportDoc, coverageSummary, forecastDoc, forecastYear, INCIDENT_KINDS, listIncidents, markReported, saveIncident,
+  coverageReportDoc, coverageSummary, forecastDoc, forecastYear, getIncident, INCIDENT_KINDS, listIncidents, markReported, saveIncident,
   writeForecastXlsx, writeYearlyXlsx, yearlyContributions, yearlyDoc, type IncidentRow,
 } from '../../core/coverage/index';
 import { printCoverageDoc } from '../../core/coverage/print';
@@ -36,11 +36,11 @@ export async function coverageCommand(args: string[], cx: CliEnv): Promise<numbe
   }
   const ctx = openCli(values.db, cx);
   try {
-    const month = values.month ?? todayIso(ctx).slice(0, 7);
-    const s = coverageSummary(ctx, month);
+    const month = values.month ?? (await todayIso(ctx)).slice(0, 7);
+    const s = await coverageSummary(ctx, month);
     if (values.pdf) {
       const out = resolve(values.pdf);
-      const saved = await printCoverageDoc(coverageReportDoc(ctx, s), paperOf(values.paper), out, (html, o) => printWithChromium(html, o));
+      const saved = await printCoverageDoc(await coverageReportDoc(ctx, s), paperOf(values.paper), out, (html, o) => printWithChromium(html, o));
       cx.io.out(`Laporan cakupan ${formatMonthId(month)}: ${saved.pages} halaman disimpan ke ${out}\n`);
       return 0;
     }
@@ -73,12 +73,12 @@ async function yearlyCommand(args: string[], cx: CliEnv): Promise<number> {
   }
   const ctx = openCli(values.db, cx);
   try {
-    const r = yearlyContributions(ctx, year);
+    const r = await yearlyContributions(ctx, year);
     if (values.xlsx) {
       await writeYearlyXlsx(r, resolve(values.xlsx));
       cx.io.out(`Iuran ${year}: ${r.units.length} unit disimpan ke ${resolve(values.xlsx)}\n`);
     } else if (values.pdf) {
-      const saved = await printCoverageDoc(yearlyDoc(ctx, r), paperOf(values.paper), resolve(values.pdf), (html, o) => printWithChromium(html, o));
+      const saved = await printCoverageDoc(await yearlyDoc(ctx, r), paperOf(values.paper), resolve(values.pdf), (html, o) => printWithChromium(html, o));
       cx.io.out(`Iuran ${year}: ${saved.pages} halaman disimpan ke ${saved.path}\n`);
     } else if (values.json) printJson(cx.io, r);
     else cx.io.out(table(['Kode', 'Unit', 'JKK', 'JKM', 'JHT', 'JP', 'Jumlah', 'Dibayar'], [...r.units, { code: '', name: 'Jumlah', ...r.totals }].map((u) => [u.code, u.name, u.jkk, u.jkm, u.jhtEmployer + u.jhtWorker, u.jpEmployer + u.jpWorker, u.total, u.paid])));
@@ -109,7 +109,7 @@ export async function forecastCommand(args: string[], cx: CliEnv): Promise<numbe
   };
   const ctx = openCli(values.db, cx);
   try {
-    const f = forecastYear(ctx, {
+    const f = await forecastYear(ctx, {
       year, jpCapGrowthPct: num(values.growth, '--growth'), headroomPct: num(values.headroom, '--headroom'),
       headroomPersons: num(values['new-staff'], '--new-staff'), renewAnnual: !values['no-renew'],
     });
@@ -117,7 +117,7 @@ export async function forecastCommand(args: string[], cx: CliEnv): Promise<numbe
       await writeForecastXlsx(f, resolve(values.xlsx));
       cx.io.out(`Rencana iuran TA ${year}: ${f.units.length} unit, ${formatRupiah(f.total)}, disimpan ke ${resolve(values.xlsx)}\n`);
     } else if (values.pdf) {
-      const saved = await printCoverageDoc(forecastDoc(ctx, f), paperOf(values.paper), resolve(values.pdf), (html, o) => printWithChromium(html, o));
+      const saved = await printCoverageDoc(await forecastDoc(ctx, f), paperOf(values.paper), resolve(values.pdf), (html, o) => printWithChromium(html, o));
       cx.io.out(`Rencana iuran TA ${year}: ${saved.pages} halaman disimpan ke ${saved.path}\n`);
     } else if (values.json) printJson(cx.io, f);
     else {
@@ -152,7 +152,7 @@ export async function incidentCommand(args: string[], cx: CliEnv): Promise<numbe
     }
     const ctx = openCli(values.db, cx);
     try {
-      const rows = listIncidents(ctx, { year, status: values.open ? 'open' : undefined });
+      const rows = await listIncidents(ctx, { year, status: values.open ? 'open' : undefined });
       if (values.json) printJson(cx.io, { incidents: rows });
       else cx.io.out(table(['ID', 'Tanggal', 'Jenis', 'NIK', 'Nama', 'Batas lapor', 'Status', 'Perkiraan manfaat'], rows.map((r) => [r.id, r.date, r.kindLabel, r.nik, r.name, r.deadline, STATUS_LABELS[r.status], r.benefit.total ? formatRupiah(r.benefit.total) : '-'])));
       return 0;
@@ -175,12 +175,12 @@ export async function incidentCommand(args: string[], cx: CliEnv): Promise<numbe
     }
     const ctx = openCli(values.db, cx);
     try {
-      const person = { id: personIdByNik(ctx, values.nik) };
-      const r = saveIncident(ctx, {
+      const person = { id: await personIdByNik(ctx, values.nik) };
+      const r = await saveIncident(ctx, {
         personId: person.id, kind: values.kind as IncidentRow['kind'], date: values.date, place: values.place ?? null,
         description: values.description ?? null, reportedDate: values.reported ?? null,
       });
-      const row = listIncidents(ctx).find((x) => x.id === r.id)!;
+      const row = await getIncident(ctx, r.id);
       if (values.json) printJson(cx.io, { incident: row, endedEngagements: r.endedEngagements });
       else {
         cx.io.out(`Kejadian #${r.id} dicatat: ${row.kindLabel}, ${row.name}, ${formatDateId(row.date)}.\n`);
@@ -204,7 +204,7 @@ export async function incidentCommand(args: string[], cx: CliEnv): Promise<numbe
     }
     const ctx = openCli(values.db, cx);
     try {
-      markReported(ctx, id, values.date);
+      await markReported(ctx, id, values.date);
       cx.io.out(`Kejadian #${id} dicatat sudah dilaporkan ke BPJS pada ${formatDateId(values.date)}.\n`);
       return 0;
     } finally {

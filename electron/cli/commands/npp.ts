@@ -38,7 +38,7 @@ export async function nppCommand(args: string[], cx: CliEnv): Promise<number> {
   const ctx = openCli(values.db, cx);
   try {
     if (sub === 'list') {
-      const regs = listRegistrations(ctx);
+      const regs = await listRegistrations(ctx);
       if (values.json) printJson(cx.io, { registrations: regs.map(asJson) });
       else cx.io.out(table(['NPP', 'Nama', 'Kelas JKK', 'Unit', 'Kategori', 'Batch'], regs.map((r) => [r.npp ?? '(belum diisi)', r.id === null ? `${r.name} (NPP Pemda)` : r.name, r.jkkClass, r.units, r.categories, r.batches])));
       return 0;
@@ -47,39 +47,39 @@ export async function nppCommand(args: string[], cx: CliEnv): Promise<number> {
     if (target === '') throw new SigapError('INVALID_INPUT', `Tulis NPP-nya.\nPenggunaan:\n  ${NPP_USAGE}`);
     if (sub === 'add') {
       if (!values.name) throw new SigapError('INVALID_INPUT', `Sebutkan nama pendaftaran dengan --name "RSUD ... (BLUD)".\nPenggunaan:\n  ${NPP_USAGE}`);
-      const id = saveRegistration(ctx, { npp: target, name: values.name, jkkClass: jkkClass(values['jkk-class'], undefined) });
-      const r = getRegistration(ctx, id);
+      const id = await saveRegistration(ctx, { npp: target, name: values.name, jkkClass: jkkClass(values['jkk-class'], undefined) });
+      const r = await getRegistration(ctx, id);
       if (values.json) printJson(cx.io, { registration: asJson(r) });
       else cx.io.out(`NPP ${r.npp} (${r.name}, JKK kelas ${r.jkkClass}) tersimpan.\n`);
       return 0;
     }
     if (sub === 'set') {
-      const id = registrationIdByNpp(ctx, target);
+      const id = await registrationIdByNpp(ctx, target);
       if (id === null) throw new SigapError('INVALID_INPUT', `NPP ${target} adalah NPP Pemda; ubah di: sigap settings set pemda.npp=... (atau Pengaturan › Profil Pemda).`);
-      const cur = getRegistration(ctx, id);
-      saveRegistration(ctx, { id, npp: values.npp ?? cur.npp!, name: values.name ?? cur.name, jkkClass: jkkClass(values['jkk-class'], cur.jkkClass) });
-      const r = getRegistration(ctx, id);
+      const cur = await getRegistration(ctx, id);
+      await saveRegistration(ctx, { id, npp: values.npp ?? cur.npp!, name: values.name ?? cur.name, jkkClass: jkkClass(values['jkk-class'], cur.jkkClass) });
+      const r = await getRegistration(ctx, id);
       if (values.json) printJson(cx.io, { registration: asJson(r) });
       else cx.io.out(`NPP ${r.npp} (${r.name}, JKK kelas ${r.jkkClass}) tersimpan.\n`);
       return 0;
     }
     // assign: a unit or a category to an NPP; "pemda" puts it back under the Pemda's own.
-    const regId = /^pemda$/i.test(target) ? null : registrationIdByNpp(ctx, target);
-    const label = regId === null ? 'NPP Pemda' : `NPP ${getRegistration(ctx, regId).npp}`;
+    const regId = /^pemda$/i.test(target) ? null : await registrationIdByNpp(ctx, target);
+    const label = regId === null ? 'NPP Pemda' : `NPP ${(await getRegistration(ctx, regId)).npp}`;
     if (values.opd !== undefined) {
       const key = values.opd.trim().toLowerCase();
-      const o = listOpds(ctx).find((x) => x.code.toLowerCase() === key || x.name.toLowerCase() === key);
+      const o = (await listOpds(ctx)).find((x) => x.code.toLowerCase() === key || x.name.toLowerCase() === key);
       if (!o) throw new SigapError('NOT_FOUND', `Unit "${values.opd}" tidak ada. Lihat daftarnya dengan: sigap opd list`);
-      saveOpd(ctx, { id: o.id, code: o.code, name: o.name, kind: o.kind, budgetAccount: o.budget_account, address: o.address, headName: o.head_name, headNip: o.head_nip, headTitle: o.head_title, pptkName: o.pptk_name, pptkNip: o.pptk_nip, treasurerName: o.treasurer_name, treasurerNip: o.treasurer_nip, registrationId: regId });
+      await saveOpd(ctx, { id: o.id, code: o.code, name: o.name, kind: o.kind, budgetAccount: o.budget_account, address: o.address, headName: o.head_name, headNip: o.head_nip, headTitle: o.head_title, pptkName: o.pptk_name, pptkNip: o.pptk_nip, treasurerName: o.treasurer_name, treasurerNip: o.treasurer_nip, registrationId: regId });
       if (values.json) printJson(cx.io, { opd: { id: o.id, code: o.code, name: o.name, registrationId: regId } });
       else cx.io.out(`Unit ${o.name} sekarang memakai ${label}. Berlaku untuk penagihan dan berkas BPJS berikutnya.\n`);
       return 0;
     }
     if (values.category !== undefined) {
       const key = values.category.trim().toLowerCase();
-      const c = listCategories(ctx).find((x) => x.name.toLowerCase() === key || String(x.id) === key);
+      const c = (await listCategories(ctx)).find((x) => x.name.toLowerCase() === key || String(x.id) === key);
       if (!c) throw new SigapError('NOT_FOUND', `Kategori "${values.category}" tidak ada. Lihat daftarnya dengan: sigap category list`);
-      saveCategory(ctx, { id: c.id, name: c.name, segment: c.segment, programs: c.programs, jkkClass: c.jkk_class, enrolled: c.enrolled === 1, registrationId: regId });
+      await saveCategory(ctx, { id: c.id, name: c.name, segment: c.segment, programs: c.programs, jkkClass: c.jkk_class, enrolled: c.enrolled === 1, registrationId: regId });
       if (values.json) printJson(cx.io, { category: { id: c.id, name: c.name, registrationId: regId } });
       else cx.io.out(`Kategori ${c.name} sekarang memakai ${label} (untuk pegawainya di unit tanpa NPP sendiri).\n`);
       return 0;

@@ -111,7 +111,7 @@ export async function settingsCommand(args: string[], cx: CliEnv): Promise<numbe
   const ctx = openCli(values.db, cx);
   try {
     if (changes) {
-      const employer = getEmployer(ctx);
+      const employer = await getEmployer(ctx);
       const byArea = (area: Area) => [...changes].filter(([key]) => KEYS[key]!.area === area).map(([key, v]) => [KEYS[key]!.field, v] as const);
       const pemda = byArea('pemda');
       const signing = byArea('signing');
@@ -127,7 +127,7 @@ export async function settingsCommand(args: string[], cx: CliEnv): Promise<numbe
         }
         const zone = patch.zone === undefined ? undefined : String(patch.zone ?? '').toUpperCase();
         if (zone !== undefined && !isZone(zone)) throw new SigapError('INVALID_INPUT', `Zona waktu (pemda.zona-waktu) harus WIB, WITA atau WIT; tertulis "${patch.zone ?? ''}".`);
-        saveEmployer(ctx, {
+        await saveEmployer(ctx, {
           zone,
           name: String(name),
           npp: patch.npp !== undefined ? (patch.npp === null ? null : String(patch.npp)) : (employer?.npp ?? null),
@@ -137,14 +137,14 @@ export async function settingsCommand(args: string[], cx: CliEnv): Promise<numbe
         });
       }
       const cov = byArea('coverage');
-      if (cov.length > 0) saveCoverageSettings(ctx, Object.fromEntries(cov) as Partial<CoverageSettings>);
+      if (cov.length > 0) await saveCoverageSettings(ctx, Object.fromEntries(cov) as Partial<CoverageSettings>);
       const lock = changes.get('sesi.kunci-menit');
       if (lock !== undefined) {
         if (lock === null) throw new SigapError('INVALID_INPUT', 'sesi.kunci-menit wajib diisi (0 = tidak pernah terkunci).');
-        setLockMinutes(ctx, Number(lock));
+        await setLockMinutes(ctx, Number(lock));
       }
     }
-    const shown = current(getEmployer(ctx), coverageSettings(ctx), lockMinutes(ctx));
+    const shown = current(await getEmployer(ctx), await coverageSettings(ctx), await lockMinutes(ctx));
     if (values.json) printJson(cx.io, { settings: shown });
     else {
       const w = Math.max(...Object.keys(KEYS).map((k) => k.length));

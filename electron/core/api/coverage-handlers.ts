@@ -34,20 +34,20 @@ export function coverageHandlers(ctx: CoreContext, host: HostServices): Coverage
     'coverage.summary': ({ month }) => coverageSummary(ctx, month),
     'coverage.settings': () => coverageSettings(ctx),
     'coverage.saveSettings': (patch) => saveCoverageSettings(ctx, patch),
-    'coverage.report': ({ month }) => coverageReportDoc(ctx, coverageSummary(ctx, month)),
-    'coverage.reportPdf': ({ month, paper }) => savePdf(coverageReportDoc(ctx, coverageSummary(ctx, month)), paper),
+    'coverage.report': async ({ month }) => coverageReportDoc(ctx, await coverageSummary(ctx, month)),
+    'coverage.reportPdf': async ({ month, paper }) => savePdf(await coverageReportDoc(ctx, await coverageSummary(ctx, month)), paper),
     'coverage.yearly': ({ year }) => yearlyContributions(ctx, year),
-    'coverage.yearlyDoc': ({ year }) => yearlyDoc(ctx, yearlyContributions(ctx, year)),
-    'coverage.yearlyPdf': ({ year, paper }) => savePdf(yearlyDoc(ctx, yearlyContributions(ctx, year)), paper),
-    'coverage.yearlyXlsx': ({ year }) => saveXlsx(`Iuran BPJS ${year} per unit.xlsx`, (p) => writeYearlyXlsx(yearlyContributions(ctx, year), p)),
+    'coverage.yearlyDoc': async ({ year }) => yearlyDoc(ctx, await yearlyContributions(ctx, year)),
+    'coverage.yearlyPdf': async ({ year, paper }) => savePdf(await yearlyDoc(ctx, await yearlyContributions(ctx, year)), paper),
+    'coverage.yearlyXlsx': ({ year }) => saveXlsx(`Iuran BPJS ${year} per unit.xlsx`, async (p) => writeYearlyXlsx(await yearlyContributions(ctx, year), p)),
     'forecast.run': (o) => forecastYear(ctx, o),
-    'forecast.doc': ({ paper: _paper, ...o }) => forecastDoc(ctx, forecastYear(ctx, o)),
-    'forecast.pdf': ({ paper, ...o }) => savePdf(forecastDoc(ctx, forecastYear(ctx, o)), paper),
-    'forecast.xlsx': (o) => saveXlsx(`RKA iuran BPJS ${o.year}.xlsx`, (p) => writeForecastXlsx(forecastYear(ctx, o), p)),
+    'forecast.doc': async ({ paper: _paper, ...o }) => forecastDoc(ctx, await forecastYear(ctx, o)),
+    'forecast.pdf': async ({ paper, ...o }) => savePdf(await forecastDoc(ctx, await forecastYear(ctx, o)), paper),
+    'forecast.xlsx': (o) => saveXlsx(`RKA iuran BPJS ${o.year}.xlsx`, async (p) => writeForecastXlsx(await forecastYear(ctx, o), p)),
     'incident.list': (f) => listIncidents(ctx, f),
     'incident.save': (i) => saveIncident(ctx, i),
-    'incident.report': ({ id, reportedDate }) => {
-      markReported(ctx, id, reportedDate);
+    'incident.report': async ({ id, reportedDate }) => {
+      await markReported(ctx, id, reportedDate);
       return null;
     },
   };

@@ -10,9 +10,9 @@ export type RegistrationHandlers = { [K in Names]: (input: ParsedInput<K>) => Pr
 export function registrationHandlers(ctx: CoreContext): RegistrationHandlers {
   return {
     'registration.list': () => listRegistrations(ctx),
-    'registration.save': (input) => ({ id: saveRegistration(ctx, input) }),
-    'registration.delete': ({ id }) => {
-      deleteRegistration(ctx, id);
+    'registration.save': async (input) => ({ id: await saveRegistration(ctx, input) }),
+    'registration.delete': async ({ id }) => {
+      await deleteRegistration(ctx, id);
       return null;
     },
   };

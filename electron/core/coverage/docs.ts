@@ -46,19 +46,19 @@ const barClass = (share: number) => `bar bar-w${Math.max(0, Math.min(20, Math.ro
 const pctText = formatShare;
 const rp = (n: number) => formatRupiah(n);
 
-function head(ctx: CoreContext, title: string, subtitle: string): string {
-  return `${letterheadHtml(letterhead(ctx))}<h1 class="doc-title">${h(title)}</h1><p class="doc-subtitle">${h(subtitle)}</p>`;
+async function head(ctx: CoreContext, title: string, subtitle: string): Promise<string> {
+  return `${letterheadHtml(await letterhead(ctx))}<h1 class="doc-title">${h(title)}</h1><p class="doc-subtitle">${h(subtitle)}</p>`;
 }
 
 /** Signed by the head of the finance office configured in Pengaturan (dotted lines when not set). */
-function signOff(ctx: CoreContext, title: string): string {
-  const lh = letterhead(ctx, false);
-  const office = financeOffice(ctx, lh.pemda, { headTitle: title, preparerTitle: '' });
-  return signatureBlocksHtml([office.head], { place: office.place, dateLabel: formatDateId(todayIso(ctx)), emptyColumnsBefore: 1 });
+async function signOff(ctx: CoreContext, title: string): Promise<string> {
+  const lh = await letterhead(ctx, false);
+  const office = await financeOffice(ctx, lh.pemda, { headTitle: title, preparerTitle: '' });
+  return signatureBlocksHtml([office.head], { place: office.place, dateLabel: formatDateId(await todayIso(ctx)), emptyColumnsBefore: 1 });
 }
 
 /** The one-page coverage report for the Bupati / Wali Kota and the Sekda. */
-export function coverageReportDoc(ctx: CoreContext, s: CoverageSummary): PrintedDoc {
+export async function coverageReportDoc(ctx: CoreContext, s: CoverageSummary): Promise<PrintedDoc> {
   const t = s.totals;
   const opds = s.byOpd.filter((o) => o.kind === 'opd');
   const villages = s.byOpd.filter((o) => o.kind === 'village');
@@ -94,18 +94,18 @@ export function coverageReportDoc(ctx: CoreContext, s: CoverageSummary): Printed
       ? `Semesta pekerja ${p.year ?? ''}: ${formatNumber(p.semestaPekerja)}; peserta di wilayah ${formatNumber((p.regionCoveredPu ?? 0) + (p.regionCoveredBpu ?? 0))} (${formatPercent(p.regionPct)}), menurut cara hitung Paritrana Award.`
       : 'Semesta pekerja belum diisi (Pengaturan > Cakupan), cakupan wilayah versi Paritrana belum dapat dihitung.',
   ];
-  const body = `<section class="sheet cov">${head(ctx, 'Laporan Cakupan BPJS Ketenagakerjaan Pegawai Non-ASN', `Keadaan ${formatMonthId(s.month)}`)}
+  const body = `<section class="sheet cov">${await head(ctx, 'Laporan Cakupan BPJS Ketenagakerjaan Pegawai Non-ASN', `Keadaan ${formatMonthId(s.month)}`)}
 ${cardHtml}
 <h2 class="section-title">Cakupan per unit (SK = pegawai pada SK aktif, KPJ = sudah terdaftar)</h2>${opdTable}
 <div class="cov-cols"><div><h2 class="section-title">Iuran 12 bulan terakhir</h2>${trend}</div>
 <div><h2 class="section-title">Tunggakan per umur (per ${h(formatDateId(s.arrears.asOf))})</h2>${arrears}${arrearsUnits}</div></div>
 <ul class="notes">${facts.map((f) => `<li>${h(f)}</li>`).join('')}</ul>
-${signOff(ctx, 'Kepala Badan Pengelolaan Keuangan dan Aset Daerah')}</section>`;
+${await signOff(ctx, 'Kepala Badan Pengelolaan Keuangan dan Aset Daerah')}</section>`;
   return { title: `Laporan cakupan ${formatMonthId(s.month)}`, css: `${BASE_CSS}\n${COVERAGE_CSS}`, body };
 }
 
 /** The year's contributions by unit and program. */
-export function yearlyDoc(ctx: CoreContext, r: YearlyReport): PrintedDoc & { landscape: boolean } {
+export async function yearlyDoc(ctx: CoreContext, r: YearlyReport): Promise<PrintedDoc & { landscape: boolean }> {
   const cols: [string, (u: YearlyReport['totals']) => string][] = [
     ['Orang-bulan', (u) => formatNumber(u.personMonths)], ['JKK', (u) => rp(u.jkk)], ['JKM', (u) => rp(u.jkm)],
     ['JHT', (u) => rp(u.jhtEmployer + u.jhtWorker)], ['JP', (u) => rp(u.jpEmployer + u.jpWorker)], ['Jumlah', (u) => rp(u.total)], ['Dibayar', (u) => rp(u.paid)],
@@ -115,14 +115,14 @@ export function yearlyDoc(ctx: CoreContext, r: YearlyReport): PrintedDoc & { lan
         .map((u, i) => `<tr><td class="num">${i + 1}</td><td>${h(u.name)}</td><td class="nowrap">${h(u.budgetAccount ?? '')}</td>${cols.map(([, f]) => `<td class="num">${f(u)}</td>`).join('')}</tr>`)
         .join('')}</tbody><tfoot><tr class="total"><td></td><td>Jumlah</td><td></td>${cols.map(([, f]) => `<td class="num">${f(r.totals)}</td>`).join('')}</tr></tfoot></table>`
     : '<p>Belum ada tagihan terbit pada tahun ini.</p>';
-  const body = `<section class="sheet doc-small">${head(ctx, 'Rekapitulasi Iuran BPJS Ketenagakerjaan per Unit dan Program', `Tahun ${r.year}`)}${table}
+  const body = `<section class="sheet doc-small">${await head(ctx, 'Rekapitulasi Iuran BPJS Ketenagakerjaan per Unit dan Program', `Tahun ${r.year}`)}${table}
 <p class="note">Dari tagihan yang sudah terbit (termasuk tagihan susulan dan nota kredit). JHT dan JP termasuk bagian pekerja yang dipotong dari honor.</p>
-${signOff(ctx, 'Kepala Badan Pengelolaan Keuangan dan Aset Daerah')}</section>`;
+${await signOff(ctx, 'Kepala Badan Pengelolaan Keuangan dan Aset Daerah')}</section>`;
   return { title: `Iuran tahun ${r.year} per unit dan program`, css: `${BASE_CSS}\n${COVERAGE_CSS}\n${LANDSCAPE_SCREEN}`, body, landscape: true };
 }
 
 /** Next year's budget in the RKA shape: per unit, kode rekening, uraian, volume, satuan, tarif, jumlah. */
-export function forecastDoc(ctx: CoreContext, f: ForecastResult): PrintedDoc {
+export async function forecastDoc(ctx: CoreContext, f: ForecastResult): Promise<PrintedDoc> {
   const caps = f.jpCaps.map((c) => `${formatMonthId(c.month)}: ${rp(c.cap)}${c.assumed ? ` (perkiraan, naik ${f.jpCapGrowthPct.toLocaleString('id-ID')}%)` : ''}`).join('; ');
   const units = f.units
     .map((u) => {
@@ -133,12 +133,12 @@ export function forecastDoc(ctx: CoreContext, f: ForecastResult): PrintedDoc {
       return `<tr class="unit-head"><td class="nowrap">${h(u.budgetAccount ?? '')}</td><td>${h(u.name)} (${formatNumber(u.persons)} orang)</td><td></td><td></td><td></td><td class="num">${rp(u.total)}</td></tr>${lines}${headroom}`;
     })
     .join('');
-  const body = `<section class="sheet doc-small">${head(ctx, `Rencana Kebutuhan Iuran BPJS Ketenagakerjaan Tahun Anggaran ${f.year}`, 'Bagian pemberi kerja yang dianggarkan dalam APBD, per unit dan kode rekening')}
+  const body = `<section class="sheet doc-small">${await head(ctx, `Rencana Kebutuhan Iuran BPJS Ketenagakerjaan Tahun Anggaran ${f.year}`, 'Bagian pemberi kerja yang dianggarkan dalam APBD, per unit dan kode rekening')}
 <table class="grid"><thead><tr><th>Kode rekening</th><th>Uraian</th><th>Volume</th><th>Satuan</th><th>Tarif</th><th>Jumlah</th></tr></thead><tbody>${units}</tbody>
 <tfoot><tr class="total"><td></td><td>Jumlah seluruh unit</td><td class="num">${formatNumber(f.personMonths)}</td><td class="center">OB</td><td></td><td class="num">${rp(f.total)}</td></tr></tfoot></table>
 <ul class="notes"><li>OB = orang-bulan. Dihitung dari daftar pegawai per ${h(formatDateId(f.basisDate))}${f.renewAnnual ? '; SK tahunan yang berakhir 31 Desember dianggap diperpanjang' : ''}; masa kerja mengikuti tanggal akhir penugasan.</li>
 <li>Batas upah JP: ${h(caps || 'tidak dipakai')}.</li>
 <li>Bagian pekerja (JHT 2%, JP 1%) dipotong dari honor dan tidak dianggarkan: ${rp(f.workerShare)}.</li></ul>
-${signOff(ctx, 'Kepala Badan Pengelolaan Keuangan dan Aset Daerah')}</section>`;
+${await signOff(ctx, 'Kepala Badan Pengelolaan Keuangan dan Aset Daerah')}</section>`;
   return { title: `Rencana iuran BPJS TA ${f.year}`, css: `${BASE_CSS}\n${COVERAGE_CSS}`, body };
 }

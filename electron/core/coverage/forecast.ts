@@ -31,6 +31,9 @@ import { ratesForMonth, requireParam } from '../billing/rates';
 import { applyBp, formatBp } from '../billing/round';
 import type { RateParamKey } from '../../../shared/billing-types';
 import { coverageSettings } from './settings';
+import { storeOf } from '../store/of-context';
+import type { Queries } from '../store/store';
+import { forecastRepo, type ForecastEngagementRow } from './forecast-repository';
 
 export type ForecastProgram = 'JKK' | 'JKM' | 'JHT' | 'JP';
 export const FORECAST_PROGRAMS: readonly ForecastProgram[] = ['JKK', 'JKM', 'JHT', 'JP'];
@@ -93,7 +96,7 @@ export interface ForecastResult {
   workerShare: number;
 }
 
-interface Eng { person: number; id: number; opd: number; cat: number; wage: number; start: string; end: string | null; birth: string | null }
+type Eng = ForecastEngagementRow;
 
 interface MonthRates {
   month: string;
@@ -115,12 +118,12 @@ function marchesBetween(from: string, month: string): number {
  * The JP cap of each month of the year: the entered row in force, raised by the assumed growth for
  * every March since that row took effect (compounded, rounded once to the rupiah).
  */
-function monthRates(ctx: CoreContext, year: number, growthPct: number): { months: MonthRates[]; caps: ForecastResult['jpCaps'] } {
+async function monthRates(ctx: CoreContext, year: number, growthPct: number): Promise<{ months: MonthRates[]; caps: ForecastResult['jpCaps'] }> {
   const months: MonthRates[] = [];
   const caps: ForecastResult['jpCaps'] = [];
   for (let m = 1; m <= 12; m++) {
     const month = `${year}-${pad2(m)}`;
-    const rates = ratesForMonth(ctx, month);
+    const rates = await ratesForMonth(ctx, month);
     const entered = rates.params['pu.jp.wage_cap'];
     let cap = entered?.value ?? null;
     let assumed = false;
@@ -170,10 +173,16 @@ const PROGRAM_NAMES: Record<ForecastProgram, string> = {
   JKK: 'Jaminan Kecelakaan Kerja', JKM: 'Jaminan Kematian', JHT: 'Jaminan Hari Tua', JP: 'Jaminan Pensiun',
 };
 
-export function forecastYear(ctx: CoreContext, o: ForecastOptions): ForecastResult {
+/** Next year's dues, read in one transaction so that the roster, the rates and the settings agree. */
+export async function forecastYear(ctx: CoreContext, o: ForecastOptions): Promise<ForecastResult> {
   const { year } = o;
   if (!Number.isInteger(year) || year < 2016 || year > 2100) throw new SigapError('INVALID_INPUT', 'Tahun anggaran tidak sah.');
-  const growth = o.jpCapGrowthPct ?? coverageSettings(ctx).jpCapGrowthPct;
+  return storeOf(ctx).tx('read', (q) => forecastIn(ctx, q, o));
+}
+
+async function forecastIn(ctx: CoreContext, q: Queries, o: ForecastOptions): Promise<ForecastResult> {
+  const { year } = o;
+  const growth = o.jpCapGrowthPct ?? (await coverageSettings(ctx)).jpCapGrowthPct;
   const headroomPct = o.headroomPct ?? 0;
   const headroomPersons = o.headroomPersons ?? 0;
   if (!(growth >= -20 && growth <= 50)) throw new SigapError('INVALID_INPUT', 'Asumsi kenaikan batas upah JP harus antara -20% dan 50%.');
@@ -184,41 +193,19 @@ export function forecastYear(ctx: CoreContext, o: ForecastOptions): ForecastResu
   const yEnd = `${year}-12-31`;
   const prevEnd = `${year - 1}-12-31`;
 
-  const { months, caps } = monthRates(ctx, year, growth);
-  const ages = retirementAges(ctx);
+  const { months, caps } = await monthRates(ctx, year, growth);
+  const ages = await retirementAges(ctx);
   // A person's exception covering the month replaces the category's programs and/or JKK class, as in billing.
-  const exceptions = months.map((mr) => new Map(exceptionsInForce(ctx, mr.month).map((e) => [e.personId, e])));
+  const exceptions: Map<number, Awaited<ReturnType<typeof exceptionsInForce>>[number]>[] = [];
+  for (const mr of months) exceptions.push(new Map((await exceptionsInForce(ctx, mr.month)).map((e) => [e.personId, e])));
   // The JKK class of a registration (NPP) a unit or a category belongs to, in billing's order (calc.ts).
-  const regClass = (table: 'opd' | 'category') => new Map((ctx.db.prepare(
-    `SELECT t.id, r.jkk_class AS c FROM ${table} t JOIN employer_registration r ON r.id = t.registration_id`,
-  ).all() as { id: number; c: number }[]).map((r) => [r.id, r.c]));
-  const unitRegClass = regClass('opd');
-  const categoryRegClass = regClass('category');
+  const unitRegClass = await forecastRepo.registrationClasses(q, 'opd');
+  const categoryRegClass = await forecastRepo.registrationClasses(q, 'category');
   const cats = new Map(months[0]!.rates.categories.map((c) => [c.id, c]));
 
-  const inYear = ctx.db
-    .prepare(
-      `SELECT e.person_id AS person, e.id, e.opd_id AS opd, e.category_id AS cat,
-              CASE WHEN e.reported_wage > 0 THEN e.reported_wage ELSE e.honor END AS wage, e.start_date AS start, e.end_date AS end,
-              (SELECT birth_date FROM person p WHERE p.id = e.person_id) AS birth
-       FROM engagement e JOIN category c ON c.id = e.category_id
-       WHERE c.enrolled = 1 AND e.start_date <= @yEnd AND (e.end_date IS NULL OR e.end_date >= @yStart)
-       ORDER BY e.person_id, e.start_date, e.id`,
-    )
-    .all({ yStart, yEnd }) as Eng[];
-  const renewed = renew
-    ? (ctx.db
-        .prepare(
-          `SELECT e.person_id AS person, e.id, e.opd_id AS opd, e.category_id AS cat,
-                  CASE WHEN e.reported_wage > 0 THEN e.reported_wage ELSE e.honor END AS wage, @yStart AS start, NULL AS end,
-                  (SELECT birth_date FROM person p WHERE p.id = e.person_id) AS birth
-           FROM engagement e JOIN category c ON c.id = e.category_id
-           WHERE c.enrolled = 1 AND e.end_date = @prevEnd AND e.end_reason IS NULL
-             AND NOT EXISTS (SELECT 1 FROM engagement n WHERE n.person_id = e.person_id
-               AND (n.start_date > e.start_date OR (n.start_date = e.start_date AND n.id > e.id)))`,
-        )
-        .all({ yStart, prevEnd }) as Eng[])
-    : [];
+  const inYear = await forecastRepo.inYear(q, yStart, yEnd);
+  // The yearly SK assumed renewed for the whole year on the same unit, category and wage.
+  const renewed: Eng[] = renew ? (await forecastRepo.toRenew(q, prevEnd)).map((e) => ({ ...e, start: yStart, end: null })) : [];
 
   const byPerson = new Map<number, Eng[]>();
   for (const e of [...inYear, ...renewed]) {
@@ -263,8 +250,7 @@ export function forecastYear(ctx: CoreContext, o: ForecastOptions): ForecastResu
     }
   }
 
-  const opds = ctx.db.prepare('SELECT id, code, name, kind, budget_account AS budgetAccount FROM opd ORDER BY code').all() as
-    { id: number; code: string; name: string; kind: 'opd' | 'village'; budgetAccount: string | null }[];
+  const opds = await forecastRepo.units(q);
   const programs: Record<ForecastProgram, number> = { JKK: 0, JKM: 0, JHT: 0, JP: 0 };
   const units: ForecastUnit[] = [];
   const order = (p: ForecastProgram) => FORECAST_PROGRAMS.indexOf(p);
@@ -307,7 +293,7 @@ export function forecastYear(ctx: CoreContext, o: ForecastOptions): ForecastResu
     units.push({ opdId: null, code: 'CADANGAN', name: 'Cadangan pegawai baru', kind: 'reserve', budgetAccount: null, persons: headroomPersons, personMonths: volume, lines, headroom: 0, total: sum, workerShare: 0 });
   }
   return {
-    year, basisDate: todayIso(ctx), jpCapGrowthPct: growth, headroomPct, headroomPersons, renewAnnual: renew, jpCaps: caps,
+    year, basisDate: await todayIso(ctx), jpCapGrowthPct: growth, headroomPct, headroomPersons, renewAnnual: renew, jpCaps: caps,
     units, programs,
     persons: byPerson.size + headroomPersons,
     personMonths: units.reduce((s, u) => s + u.personMonths, 0),

@@ -16,6 +16,9 @@ import { formatDateId, isIsoDate, monthOf } from '../../../shared/dates';
 import { paramAt } from '../billing/rates';
 import { endEngagement } from '../roster/person';
 import { coverageSettings } from './settings';
+import { storeOf } from '../store/of-context';
+import type { Queries } from '../store/store';
+import { incidentRepo, type IncidentDbRow, type IncidentFields } from './incident-repository';
 
 export const INCIDENT_KINDS = ['accident', 'work_death', 'death'] as const;
 export type IncidentKind = (typeof INCIDENT_KINDS)[number];
@@ -122,14 +125,9 @@ export const MONTHS_UNKNOWN_TEXT = 'masa iur belum diketahui — impor daftar pe
  * `known` is false when neither source says anything (no issued invoice, no membership date): for a
  * person with a KPJ the months are then unknown rather than zero.
  */
-function contributionMonths(ctx: CoreContext, personId: number, date: string): { months: number; known: boolean } {
-  const billed = (ctx.db
-    .prepare(
-      `SELECT count(DISTINCT i.month) AS n FROM invoice_line l JOIN invoice i ON i.id = l.invoice_id
-       WHERE l.person_id = ? AND i.status = 'issued' AND i.kind <> 'credit' AND i.month <= ? AND l.total > 0`,
-    )
-    .get(personId, monthOf(date)) as { n: number }).n;
-  const since = (ctx.db.prepare('SELECT member_since AS s FROM bpjs_membership WHERE person_id = ?').get(personId) as { s: string | null } | undefined)?.s;
+async function contributionMonths(q: Queries, personId: number, date: string): Promise<{ months: number; known: boolean }> {
+  const billed = await incidentRepo.billedMonths(q, personId, monthOf(date));
+  const since = await incidentRepo.memberSince(q, personId);
   let fromMembership = 0;
   const hasSince = Boolean(since && isIsoDate(since));
   if (since && isIsoDate(since) && since <= date) {
@@ -195,16 +193,9 @@ export function benefitEstimate(
   };
 }
 
-const ROW_SQL = `
-  SELECT i.id, i.person_id AS personId, p.nik, p.name, p.kpj, o.id AS opdId, o.name AS opd, c.programs,
-         i.kind, i.date, i.place, i.description, i.reported_date AS reportedDate, i.reported_wage AS reportedWage,
-         i.created_at AS createdAt, i.created_by AS createdBy
-  FROM incident i JOIN person p ON p.id = i.person_id
-  LEFT JOIN engagement e ON e.id = i.engagement_id LEFT JOIN opd o ON o.id = e.opd_id LEFT JOIN category c ON c.id = e.category_id`;
+type DbRow = IncidentDbRow;
 
-type DbRow = Omit<IncidentRow, 'kindLabel' | 'deadline' | 'status' | 'benefit'> & { programs: string | null };
-
-function toRow(ctx: CoreContext, r: DbRow, days: number, today: string): IncidentRow {
+async function toRow(q: Queries, r: DbRow, days: number, today: string): Promise<IncidentRow> {
   const deadline = addWorkingDays(r.date, days);
   const { programs, ...rest } = r;
   return {
@@ -212,62 +203,44 @@ function toRow(ctx: CoreContext, r: DbRow, days: number, today: string): Inciden
     kindLabel: INCIDENT_KIND_LABELS[r.kind],
     deadline,
     status: deadlineStatus(deadline, r.reportedDate, today),
-    benefit: benefitFor(ctx, r.kind, r.reportedWage, r.personId, r.date, r.kpj, programs),
+    benefit: await benefitFor(q, r.kind, r.reportedWage, r.personId, r.date, r.kpj, programs),
   };
 }
 
-function benefitFor(ctx: CoreContext, kind: IncidentKind, wage: number, personId: number, date: string, kpj: string | null, programs: string | null): BenefitEstimate {
-  const c = contributionMonths(ctx, personId, date);
+async function benefitFor(q: Queries, kind: IncidentKind, wage: number, personId: number, date: string, kpj: string | null, programs: string | null): Promise<BenefitEstimate> {
+  const c = await contributionMonths(q, personId, date);
   return benefitEstimate(kind, wage, c.months, { hasKpj: kpj !== null, programs, monthsKnown: c.known || kpj === null });
 }
 
 export interface IncidentFilter { year?: number | undefined; status?: DeadlineStatus | 'open' | undefined }
 
-export function listIncidents(ctx: CoreContext, f: IncidentFilter = {}): IncidentRow[] {
-  const { incidentDeadlineDays } = coverageSettings(ctx);
-  const today = todayIso(ctx);
-  const where = f.year ? 'WHERE substr(i.date, 1, 4) = @year' : '';
-  const rows = (ctx.db.prepare(`${ROW_SQL} ${where} ORDER BY i.date DESC, i.id DESC`).all(f.year ? { year: String(f.year) } : {}) as DbRow[])
-    .map((r) => toRow(ctx, r, incidentDeadlineDays, today));
+export async function listIncidents(ctx: CoreContext, f: IncidentFilter = {}): Promise<IncidentRow[]> {
+  // One snapshot: each row's benefit reads the invoices and membership as they stood with the list.
+  const rows = await storeOf(ctx).tx('read', async (q) => {
+    const { incidentDeadlineDays } = await coverageSettings(ctx);
+    const today = await todayIso(ctx);
+    const out: IncidentRow[] = [];
+    for (const r of await incidentRepo.list(q, f.year)) out.push(await toRow(q, r, incidentDeadlineDays, today));
+    return out;
+  });
   if (f.status === 'open') return rows.filter((r) => r.status === 'due' || r.status === 'overdue');
   return f.status ? rows.filter((r) => r.status === f.status) : rows;
 }
 
-export function getIncident(ctx: CoreContext, id: number): IncidentRow {
-  const r = ctx.db.prepare(`${ROW_SQL} WHERE i.id = ?`).get(id) as DbRow | undefined;
-  if (!r) throw new SigapError('NOT_FOUND', 'Kejadian tidak ditemukan.');
-  return toRow(ctx, r, coverageSettings(ctx).incidentDeadlineDays, todayIso(ctx));
+export async function getIncident(ctx: CoreContext, id: number): Promise<IncidentRow> {
+  return storeOf(ctx).tx('read', async (q) => {
+    const r = await incidentRepo.byId(q, id);
+    if (!r) throw new SigapError('NOT_FOUND', 'Kejadian tidak ditemukan.');
+    return toRow(q, r, (await coverageSettings(ctx)).incidentDeadlineDays, await todayIso(ctx));
+  });
 }
 
-/**
- * The engagement in force on the date (started by it and not ended before it), for the unit and the
- * wage. A JKK/JKM claim needs membership through an engagement on the day, so none means no incident.
- */
-function engagementOn(ctx: CoreContext, personId: number, date: string) {
-  return ctx.db
-    .prepare(
-      `SELECT id, CASE WHEN reported_wage > 0 THEN reported_wage ELSE honor END AS wage, start_date AS start, end_date AS end
-       FROM engagement WHERE person_id = ? AND start_date <= ? AND (end_date IS NULL OR end_date >= ?)
-       ORDER BY start_date DESC, id DESC LIMIT 1`,
-    )
-    .get(personId, date, date) as { id: number; wage: number; start: string; end: string | null } | undefined;
-}
-
-/** Why a person has no engagement on the date, in words a clerk can act on. */
-function notEngagedMessage(ctx: CoreContext, person: { id: number; name: string }, date: string): string {
-  const last = ctx.db
-    .prepare('SELECT end_date AS end, end_reason AS reason FROM engagement WHERE person_id = ? AND start_date <= ? ORDER BY start_date DESC, id DESC LIMIT 1')
-    .get(person.id, date) as { end: string | null; reason: string | null } | undefined;
+/** Why a person has no engagement on the date (none in force: the claim needs one), in words a clerk can act on. */
+async function notEngagedMessage(q: Queries, person: { id: number; name: string }, date: string): Promise<string> {
+  const last = await incidentRepo.lastEngagementBy(q, person.id, date);
   if (!last || last.end === null) return `${person.name} belum bertugas pada ${formatDateId(date)}; kejadian tidak disimpan.`;
   return `${person.name} tidak lagi tercatat pada SK pada ${formatDateId(date)}: penugasan terakhirnya berakhir ${formatDateId(last.end)}` +
     `${last.reason ? ` (${last.reason})` : ''}. Klaim JKK/JKM memerlukan kepesertaan yang masih aktif pada tanggal kejadian; periksa tanggalnya. Kejadian tidak disimpan.`;
-}
-
-/** The person's recorded death (an incident of a death kind), leaving out the incident being edited. */
-function recordedDeath(ctx: CoreContext, personId: number, exceptId: number | undefined): { id: number; date: string } | undefined {
-  return ctx.db
-    .prepare("SELECT id, date FROM incident WHERE person_id = ? AND kind IN ('death', 'work_death') AND id IS NOT ? ORDER BY date, id LIMIT 1")
-    .get(personId, exceptId ?? null) as { id: number; date: string } | undefined;
 }
 
 const clean = (s: string | null | undefined): string | null => {
@@ -276,23 +249,22 @@ const clean = (s: string | null | undefined): string | null => {
 };
 
 /** Ends every engagement of the person still running on the date: a death. */
-function endForDeath(ctx: CoreContext, personId: number, date: string): number {
-  const later = ctx.db.prepare('SELECT count(*) AS n FROM engagement WHERE person_id = ? AND start_date > ?').get(personId, date) as { n: number };
-  if (later.n > 0) {
+async function endForDeath(ctx: CoreContext, q: Queries, personId: number, date: string): Promise<number> {
+  if ((await incidentRepo.engagementsStartingAfter(q, personId, date)) > 0) {
     throw new SigapError('CONFLICT', `Pegawai ini memiliki penugasan yang mulai setelah ${formatDateId(date)}. Periksa SK-nya dahulu; kejadian tidak disimpan.`);
   }
-  const open = ctx.db.prepare('SELECT id FROM engagement WHERE person_id = ? AND start_date <= ? AND (end_date IS NULL OR end_date > ?)').all(personId, date, date) as { id: number }[];
-  for (const e of open) endEngagement(ctx, e.id, date, DEATH_REASON);
+  const open = await incidentRepo.runningAfter(q, personId, date);
+  for (const id of open) await endEngagement(ctx, id, date, DEATH_REASON);
   return open.length;
 }
 
 const isDeath = (k: IncidentKind) => k === 'death' || k === 'work_death';
 
 /** Records or edits an incident. A death ends the person's engagements on its date. */
-export function saveIncident(ctx: CoreContext, input: IncidentInput): { id: number; endedEngagements: number } {
+export async function saveIncident(ctx: CoreContext, input: IncidentInput): Promise<{ id: number; endedEngagements: number }> {
   if (!INCIDENT_KINDS.includes(input.kind)) throw new SigapError('INVALID_INPUT', 'Jenis kejadian tidak dikenal.');
   if (!isIsoDate(input.date)) throw new SigapError('INVALID_INPUT', 'Tanggal kejadian tidak sah; tulis YYYY-MM-DD.');
-  const today = todayIso(ctx);
+  const today = await todayIso(ctx);
   if (input.date > today) throw new SigapError('INVALID_INPUT', 'Tanggal kejadian tidak boleh setelah hari ini.');
   const reported = input.reportedDate ?? null;
   if (reported !== null) {
@@ -300,57 +272,53 @@ export function saveIncident(ctx: CoreContext, input: IncidentInput): { id: numb
     if (reported < input.date) throw new SigapError('INVALID_INPUT', 'Tanggal lapor ke BPJS tidak boleh sebelum tanggal kejadian.');
     if (reported > today) throw new SigapError('INVALID_INPUT', 'Tanggal lapor ke BPJS tidak boleh setelah hari ini.');
   }
-  const person = ctx.db.prepare('SELECT id, nik, name FROM person WHERE id = ?').get(input.personId) as { id: number; nik: string; name: string } | undefined;
-  if (!person) throw new SigapError('NOT_FOUND', 'Pegawai tidak ditemukan.');
-  const died = recordedDeath(ctx, person.id, input.id);
-  if (died && isDeath(input.kind)) {
-    throw new SigapError('CONFLICT', `${person.name} sudah tercatat meninggal dunia pada ${formatDateId(died.date)} (kejadian #${died.id}). Kematian tidak dapat dicatat dua kali; perbaiki kejadian #${died.id} bila keliru.`);
-  }
-  if (died && input.date > died.date) {
-    throw new SigapError('CONFLICT', `${person.name} tercatat meninggal dunia pada ${formatDateId(died.date)} (kejadian #${died.id}); kejadian sesudah tanggal itu tidak dapat dicatat.`);
-  }
-  const eng = engagementOn(ctx, person.id, input.date);
-  if (!eng) throw new SigapError('INVALID_INPUT', notEngagedMessage(ctx, person, input.date));
-  const floor = paramAt(ctx, 'pu.wage_floor', monthOf(input.date))?.value ?? 0;
-  const wage = Math.max(eng.wage, floor);
   const now = nowIso(ctx);
-  return ctx.db.transaction(() => {
+  // Every check that reads the roster runs inside the write: the death, the engagement and the wage still hold when written.
+  return storeOf(ctx).tx('write', async (q) => {
+    const person = await incidentRepo.person(q, input.personId);
+    if (!person) throw new SigapError('NOT_FOUND', 'Pegawai tidak ditemukan.');
+    const died = await incidentRepo.recordedDeath(q, person.id, input.id ?? null);
+    if (died && isDeath(input.kind)) {
+      throw new SigapError('CONFLICT', `${person.name} sudah tercatat meninggal dunia pada ${formatDateId(died.date)} (kejadian #${died.id}). Kematian tidak dapat dicatat dua kali; perbaiki kejadian #${died.id} bila keliru.`);
+    }
+    if (died && input.date > died.date) {
+      throw new SigapError('CONFLICT', `${person.name} tercatat meninggal dunia pada ${formatDateId(died.date)} (kejadian #${died.id}); kejadian sesudah tanggal itu tidak dapat dicatat.`);
+    }
+    const eng = await incidentRepo.engagementOn(q, person.id, input.date);
+    if (!eng) throw new SigapError('INVALID_INPUT', await notEngagedMessage(q, person, input.date));
+    const floor = (await paramAt(ctx, 'pu.wage_floor', monthOf(input.date)))?.value ?? 0;
+    const wage = Math.max(eng.wage, floor);
     let ended = 0;
     let id: number;
-    const fields = {
+    const fields: IncidentFields = {
       person_id: person.id, engagement_id: eng.id, kind: input.kind, date: input.date, place: clean(input.place),
       description: clean(input.description), reported_date: reported, reported_wage: wage, now,
     };
     if (input.id !== undefined) {
-      const before = ctx.db.prepare('SELECT * FROM incident WHERE id = ?').get(input.id) as Record<string, unknown> & { person_id: number; kind: IncidentKind; date: string } | undefined;
+      const before = await incidentRepo.raw(q, input.id);
       if (!before) throw new SigapError('NOT_FOUND', 'Kejadian tidak ditemukan.');
       if (before.person_id !== person.id) throw new SigapError('INVALID_INPUT', 'Pegawai pada kejadian yang sudah dicatat tidak dapat diganti; catat kejadian baru.');
       if (isDeath(before.kind) && (!isDeath(input.kind) || before.date !== input.date)) {
         throw new SigapError('CONFLICT', 'Tanggal dan jenis kematian yang sudah dicatat tidak dapat diubah karena penugasan pegawai sudah diakhiri. Perbaiki lewat halaman pegawai.');
       }
-      ctx.db.prepare(
-        `UPDATE incident SET engagement_id = @engagement_id, kind = @kind, date = @date, place = @place, description = @description,
-           reported_date = @reported_date, reported_wage = @reported_wage, updated_at = @now WHERE id = @id`,
-      ).run({ ...fields, id: input.id });
+      await incidentRepo.update(q, input.id, fields);
       id = input.id;
-      if (isDeath(input.kind) && !isDeath(before.kind)) ended = endForDeath(ctx, person.id, input.date);
-      audit(ctx, { action: 'update', entity: 'incident', entityId: id, summary: `${person.nik}: ${INCIDENT_KIND_LABELS[input.kind]} ${input.date}`, before, after: fields });
+      if (isDeath(input.kind) && !isDeath(before.kind)) ended = await endForDeath(ctx, q, person.id, input.date);
+      await audit(ctx, { action: 'update', entity: 'incident', entityId: id, summary: `${person.nik}: ${INCIDENT_KIND_LABELS[input.kind]} ${input.date}`, before, after: fields });
     } else {
-      id = Number(ctx.db.prepare(
-        `INSERT INTO incident (person_id, engagement_id, kind, date, place, description, reported_date, reported_wage, created_at, created_by, updated_at)
-         VALUES (@person_id, @engagement_id, @kind, @date, @place, @description, @reported_date, @reported_wage, @now, @actor, @now)`,
-      ).run({ ...fields, actor: ctx.actor }).lastInsertRowid);
-      if (isDeath(input.kind)) ended = endForDeath(ctx, person.id, input.date);
-      audit(ctx, { action: 'create', entity: 'incident', entityId: id, summary: `${person.nik} ${person.name}: ${INCIDENT_KIND_LABELS[input.kind]} ${input.date}`, after: fields });
+      id = await incidentRepo.insert(q, fields, ctx.actor);
+      if (isDeath(input.kind)) ended = await endForDeath(ctx, q, person.id, input.date);
+      await audit(ctx, { action: 'create', entity: 'incident', entityId: id, summary: `${person.nik} ${person.name}: ${INCIDENT_KIND_LABELS[input.kind]} ${input.date}`, after: fields });
     }
     return { id, endedEngagements: ended };
-  })();
+  });
 }
 
 /** Marks an incident as reported to the branch office on a date. */
-export function markReported(ctx: CoreContext, id: number, reportedDate: string): void {
-  const cur = ctx.db.prepare('SELECT person_id AS personId, kind, date, place, description FROM incident WHERE id = ?').get(id) as
-    { personId: number; kind: IncidentKind; date: string; place: string | null; description: string | null } | undefined;
-  if (!cur) throw new SigapError('NOT_FOUND', 'Kejadian tidak ditemukan.');
-  saveIncident(ctx, { ...cur, id, reportedDate });
+export async function markReported(ctx: CoreContext, id: number, reportedDate: string): Promise<void> {
+  await storeOf(ctx).tx('write', async (q) => {
+    const cur = await incidentRepo.editable(q, id);
+    if (!cur) throw new SigapError('NOT_FOUND', 'Kejadian tidak ditemukan.');
+    await saveIncident(ctx, { ...cur, id, reportedDate });
+  });
 }

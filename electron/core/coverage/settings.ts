@@ -11,6 +11,8 @@ import type { CoreContext } from '../context';
 import { nowIso } from '../context';
 import { audit } from '../audit';
 import { SigapError } from '../../../shared/errors';
+import { storeOf } from '../store/of-context';
+import { putSetting, settingsByPrefix } from '../settings/setting-repository';
 
 export interface CoverageSettings {
   villageQuota: number;
@@ -44,8 +46,8 @@ const KEYS: Record<keyof CoverageSettings, string> = {
   jpCapGrowthPct: 'forecast.jp_cap_growth_pct',
 };
 
-export function coverageSettings(ctx: CoreContext): CoverageSettings {
-  const rows = ctx.db.prepare("SELECT key, value FROM setting WHERE key LIKE 'coverage.%' OR key LIKE 'incident.%' OR key LIKE 'forecast.%'").all() as { key: string; value: string }[];
+export async function coverageSettings(ctx: CoreContext): Promise<CoverageSettings> {
+  const rows = await settingsByPrefix(storeOf(ctx), ['coverage.', 'incident.', 'forecast.']);
   const byKey = new Map(rows.map((r) => [r.key, r.value]));
   const out = { ...DEFAULT_SETTINGS };
   for (const [field, key] of Object.entries(KEYS) as [keyof CoverageSettings, string][]) {
@@ -78,11 +80,10 @@ const LABELS: Record<keyof CoverageSettings, string> = {
 };
 
 /** Saves the given fields (null clears an optional figure), with an audit row. */
-export function saveCoverageSettings(ctx: CoreContext, patch: Partial<CoverageSettings>): CoverageSettings {
-  const before = coverageSettings(ctx);
+export async function saveCoverageSettings(ctx: CoreContext, patch: Partial<CoverageSettings>): Promise<CoverageSettings> {
   const now = nowIso(ctx);
-  ctx.db.transaction(() => {
-    const put = ctx.db.prepare('INSERT INTO setting (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at');
+  return storeOf(ctx).tx('write', async (q) => {
+    const before = await coverageSettings(ctx);
     for (const [field, value] of Object.entries(patch) as [keyof CoverageSettings, number | null | undefined][]) {
       if (value === undefined || !(field in KEYS)) continue;
       const [min, max, nullable] = LIMITS[field];
@@ -91,10 +92,10 @@ export function saveCoverageSettings(ctx: CoreContext, patch: Partial<CoverageSe
       } else if (!Number.isFinite(value) || value < min || value > max || (field !== 'jpCapGrowthPct' && !Number.isInteger(value))) {
         throw new SigapError('INVALID_INPUT', `${LABELS[field]} harus angka antara ${min} dan ${max}.`);
       }
-      put.run(KEYS[field], value === null ? '' : String(value), now);
+      await putSetting(q, KEYS[field], value === null ? '' : String(value), now);
     }
-    const after = coverageSettings(ctx);
-    audit(ctx, { action: 'update', entity: 'setting', entityId: null, summary: 'Pengaturan cakupan diubah', before, after });
-  })();
-  return coverageSettings(ctx);
+    const after = await coverageSettings(ctx);
+    await audit(ctx, { action: 'update', entity: 'setting', entityId: null, summary: 'Pengaturan cakupan diubah', before, after });
+    return after;
+  });
 }
