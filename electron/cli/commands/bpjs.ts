@@ -38,9 +38,9 @@ export async function exportCommand(args: string[], cx: CliEnv): Promise<number>
   if (!values.out) return usage(cx, 'Folder tujuan belum disebut (--out DIR).');
   const funding = values['village-funding']?.toUpperCase();
   if (funding !== undefined && !FUNDING_CODES.includes(funding as FundingCode)) return usage(cx, `--village-funding harus salah satu dari ${FUNDING_CODES.join(', ')}.`);
-  const ctx = openCli(values.db, cx);
+  const ctx = await openCli(values.db, cx);
   try {
-    if (!getEmployer(ctx)?.npp) {
+    if (!(await getEmployer(ctx))?.npp) {
       // The core's message names the app's screen; on the command line the setting is one command away.
       cx.io.err('NPP pemberi kerja belum diisi. Isi dulu: sigap settings set pemda.nama="Pemerintah Kabupaten ..." pemda.npp=NPP_ANDA\n');
       return 1;
@@ -65,7 +65,7 @@ export async function exportCommand(args: string[], cx: CliEnv): Promise<number>
     }
     return r.files.length === 0 && r.skipped.length > 0 ? 1 : 0;
   } finally {
-    ctx.close();
+    await ctx.close();
   }
 }
 
@@ -73,11 +73,11 @@ export async function preflightCommand(args: string[], cx: CliEnv): Promise<numb
   const { values } = parseArgs({ args, options: { ...common, kind: { type: 'string' }, profile: { type: 'string' }, 'as-of': { type: 'string' } } });
   const kind = values.kind === undefined ? undefined : kindArg(values.kind);
   if (kind === null) return usage(cx, `Jenis "${values.kind}" tidak dikenal; pilih ${REPORT_KINDS.join(', ')}.`);
-  const ctx = openCli(values.db, cx);
+  const ctx = await openCli(values.db, cx);
   try {
     // --profile: the profile's remarks (e.g. STATUS_KAWIN left empty) are said for the kind it writes.
-    const named = values.profile ? getProfile(ctx, values.profile) : null;
-    const r = preflight(ctx, {
+    const named = values.profile ? await getProfile(ctx, values.profile) : null;
+    const r = await preflight(ctx, {
       ...(kind ? { kinds: [kind] } : {}), ...(values['as-of'] ? { asOf: values['as-of'] } : {}), ...(named ? { profiles: { [named.kind]: named.name } } : {}),
     });
     if (values.json) printJson(cx.io, r);
@@ -91,21 +91,21 @@ export async function preflightCommand(args: string[], cx: CliEnv): Promise<numb
     }
     return 0;
   } finally {
-    ctx.close();
+    await ctx.close();
   }
 }
 
 export async function batchesCommand(args: string[], cx: CliEnv): Promise<number> {
   const { values } = parseArgs({ args, options: { ...common, npp: { type: 'string' } } });
-  const ctx = openCli(values.db, cx);
+  const ctx = await openCli(values.db, cx);
   try {
     // --npp: one SIPP Online account's batches (each NPP has its own).
-    const batches = listBatches(ctx, { npp: values.npp?.replace(/[\s.-]/g, '') });
+    const batches = await listBatches(ctx, { npp: values.npp?.replace(/[\s.-]/g, '') });
     if (values.json) printJson(cx.io, { batches });
     else cx.io.out(table(['ID', 'Jenis', 'NPP', 'Status', 'Dibuat', 'Oleh', 'Baris', 'Berkas'], batches.map((b) => [b.id, b.kind, b.npp, b.status, b.createdAt, b.createdBy, b.rows, b.files.map((f) => f.name).join(', ')])));
     return 0;
   } finally {
-    ctx.close();
+    await ctx.close();
   }
 }
 
@@ -115,16 +115,16 @@ export async function batchCommand(args: string[], cx: CliEnv): Promise<number> 
   const id = Number(positionals[0]);
   if (!['show', 'cancel', 'regenerate'].includes(sub ?? '') || !Number.isInteger(id) || id <= 0) return usage(cx, 'Sebutkan show, cancel atau regenerate dan nomor batch.');
   if (sub === 'regenerate' && !values.out) return usage(cx, 'Folder tujuan belum disebut (--out DIR).');
-  const ctx = openCli(values.db, cx);
+  const ctx = await openCli(values.db, cx);
   try {
     if (sub === 'show') {
-      const b = getBatch(ctx, id);
+      const b = await getBatch(ctx, id);
       if (values.json) printJson(cx.io, b);
       else cx.io.out(`Batch ${b.id} ${b.kind} ${b.status}, ${b.rows} baris\n${table(['No', 'NIK', 'Nama', 'Berkas', 'Masalah'], b.items.map((i) => [i.seq, i.nik, i.name, i.fileSeq, i.problems.map((p) => p.code).join(', ')]))}`);
       return 0;
     }
     if (sub === 'cancel') {
-      const b = cancelBatch(ctx, id, values.reason);
+      const b = await cancelBatch(ctx, id, values.reason);
       if (values.json) printJson(cx.io, b);
       else cx.io.out(`Batch ${id} dibatalkan; ${b.rows} perubahannya akan ditawarkan lagi.\n`);
       return 0;
@@ -134,7 +134,7 @@ export async function batchCommand(args: string[], cx: CliEnv): Promise<number> 
     else cx.io.out(table(['Berkas', 'Baris', 'Sama persis'], files.map((f) => [f.path, f.rows, f.identical ? 'ya' : 'TIDAK'])));
     return files.every((f) => f.identical) ? 0 : 1;
   } finally {
-    ctx.close();
+    await ctx.close();
   }
 }
 
@@ -142,7 +142,7 @@ export async function importKpjCommand(args: string[], cx: CliEnv): Promise<numb
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { ...common, 'dry-run': { type: 'boolean' } } });
   const file = positionals[0];
   if (!file) return usage(cx, 'Berkas daftar peserta belum disebut.');
-  const ctx = openCli(values.db, cx);
+  const ctx = await openCli(values.db, cx);
   try {
     const pv = await previewKpjImport(ctx, file);
     const canApply = pv.errors.length === 0 && pv.updates.length > 0;
@@ -160,7 +160,7 @@ export async function importKpjCommand(args: string[], cx: CliEnv): Promise<numb
     }
     return values['dry-run'] ? (canApply ? 0 : 1) : result ? 0 : 1;
   } finally {
-    ctx.close();
+    await ctx.close();
   }
 }
 
@@ -169,9 +169,9 @@ export async function reconcileCommand(args: string[], cx: CliEnv): Promise<numb
   const file = positionals[0];
   if (!file) return usage(cx, 'Berkas rincian tagihan kantor cabang belum disebut.');
   if (!values.month || !isMonth(values.month)) return usage(cx, `Bulan "${values.month ?? ''}" tidak sah; tulis --month YYYY-MM.`);
-  const ctx = openCli(values.db, cx);
+  const ctx = await openCli(values.db, cx);
   try {
-    const r = await reconcileBill(ctx, file, values.month, sigapBilledLines(ctx, values.month));
+    const r = await reconcileBill(ctx, file, values.month, await sigapBilledLines(ctx, values.month));
     if (values.json) printJson(cx.io, r);
     else {
       const rp = (n: number) => formatRupiah(n);
@@ -185,7 +185,7 @@ export async function reconcileCommand(args: string[], cx: CliEnv): Promise<numb
     }
     return r.onlyBranch.length + r.onlySigap.length + r.differences.length === 0 ? 0 : 1;
   } finally {
-    ctx.close();
+    await ctx.close();
   }
 }
 
@@ -224,10 +224,10 @@ export async function profileCommand(args: string[], cx: CliEnv): Promise<number
   if (sub !== 'list' && !positionals[0]) return usage(cx, sub === 'from-template' ? 'Berkas templat belum disebut.' : 'Nama profil belum disebut.');
   const kind = values.kind === undefined ? undefined : kindArg(values.kind);
   if (kind === null) return usage(cx, `Jenis "${values.kind}" tidak dikenal; pilih ${REPORT_KINDS.join(', ')}.`);
-  const ctx = openCli(values.db, cx);
+  const ctx = await openCli(values.db, cx);
   try {
     if (sub === 'list') {
-      const profiles = listProfiles(ctx);
+      const profiles = await listProfiles(ctx);
       if (values.json) printJson(cx.io, { profiles });
       else cx.io.out(table(['Nama', 'Jenis', 'Sheet', 'Kolom', 'Bawaan'], profiles.map((p) => [p.name, p.kind, p.sheetName, p.columns.length, p.builtin ? 'ya' : ''])));
       return 0;
@@ -248,23 +248,23 @@ export async function profileCommand(args: string[], cx: CliEnv): Promise<number
     }
     if (sub === 'copy') {
       if (!values.name) return usage(cx, 'Nama profil baru belum disebut (--name NEW).');
-      const c = copyProfile(ctx, positionals[0]!, values.name);
+      const c = await copyProfile(ctx, positionals[0]!, values.name);
       if (values.json) printJson(cx.io, c);
       else cx.io.out(`Profil ${positionals[0]} disalin menjadi ${c.name}; ubah dengan: sigap profile edit "${c.name}" --set STATUS_KAWIN=T\n`);
       return 0;
     }
     if (sub === 'delete') {
-      deleteProfile(ctx, positionals[0]!);
+      await deleteProfile(ctx, positionals[0]!);
       cx.io.out(`Profil ${positionals[0]} dihapus.\n`);
       return 0;
     }
     const p = sub === 'edit'
-      ? editProfile(ctx, positionals[0]!, { ...(values.sheet ? { sheetName: values.sheet } : {}), map: parseMaps(values.map), set: parseSets(values.set), drop: values.drop ?? [], ...rowsPerFile })
-      : getProfile(ctx, positionals[0]!);
+      ? await editProfile(ctx, positionals[0]!, { ...(values.sheet ? { sheetName: values.sheet } : {}), map: parseMaps(values.map), set: parseSets(values.set), drop: values.drop ?? [], ...rowsPerFile })
+      : await getProfile(ctx, positionals[0]!);
     if (values.json) printJson(cx.io, p);
     else cx.io.out(`Profil ${p.name} (${p.kind}), sheet ${p.sheetName}\n${table(['Kolom', 'Judul', 'Isian'], p.columns.map((c, i) => [i + 1, c.header, c.value !== undefined ? `nilai tetap "${c.value}"` : c.field ?? '(kosong)']))}`);
     return 0;
   } finally {
-    ctx.close();
+    await ctx.close();
   }
 }

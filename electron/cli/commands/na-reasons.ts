@@ -24,7 +24,7 @@ export async function naReasonCommand(args: string[], cx: CliEnv): Promise<numbe
     return 2;
   }
   const { values, positionals } = parseArgs({ args: rest, options: OPTIONS, allowPositionals: sub === 'set' });
-  const ctx = openCli(values.db, cx);
+  const ctx = await openCli(values.db, cx);
   try {
     if (sub === 'set') {
       const [word, code] = positionals;
@@ -32,16 +32,16 @@ export async function naReasonCommand(args: string[], cx: CliEnv): Promise<numbe
       if (!reason || code === undefined) {
         throw new SigapError('INVALID_INPUT', `Tulis jenis (${Object.keys(KIND_WORDS).join(', ')}) dan kodenya, mis. sigap sebab-na set habis-kontrak A3.\nPenggunaan:\n  ${NA_REASON_USAGE}`);
       }
-      const r = saveNaReason(ctx, { reason, code, ...(values.sumber !== undefined ? { source: values.sumber } : {}), ...(values.catatan !== undefined ? { note: values.catatan } : {}) });
+      const r = await saveNaReason(ctx, { reason, code, ...(values.sumber !== undefined ? { source: values.sumber } : {}), ...(values.catatan !== undefined ? { note: values.catatan } : {}) });
       if (values.json) printJson(cx.io, { reason: r });
       else cx.io.out(`Kode SEBAB_NA "${r.label}": ${r.code} (sumber: ${r.source}).\n`);
       return 0;
     }
-    const rows = listNaReasons(ctx);
+    const rows = await listNaReasons(ctx);
     if (values.json) printJson(cx.io, { reasons: rows });
     else cx.io.out(table(['Jenis', 'Alasan berakhir', 'Kode', 'Keyakinan', 'Sumber'], rows.map((r) => [WORD_OF[r.reason], r.label, r.code, r.confidence, r.source])));
     return 0;
   } finally {
-    ctx.close();
+    await ctx.close();
   }
 }

@@ -1,5 +1,6 @@
 import type { CoreContext } from '../context';
 import { profileWarnings } from '../bpjs/index';
+import { personIdsByNik } from '../bpjs/participants';
 import type { BatchSummary, ExportResult, ImportProblem, KpjImportPreview, PersonProblems, ReconcileReport, StoredProfile } from '../bpjs/index';
 import {
   BPJS_LIST_LIMIT,
@@ -13,12 +14,6 @@ import {
  */
 
 const cut = <T>(xs: readonly T[]): T[] => xs.slice(0, BPJS_LIST_LIMIT);
-
-/** NIK -> person id, for naming people of imported files (null: not in the roster). */
-export function personIdLookup(ctx: CoreContext): (nik: string | null | undefined) => number | null {
-  const stmt = ctx.db.prepare('SELECT id FROM person WHERE nik = ?').pluck();
-  return (nik) => (nik ? ((stmt.get(nik) as number | undefined) ?? null) : null);
-}
 
 export const personProblemsDto = (p: PersonProblems): PersonProblemsDto => ({
   key: p.key, personId: p.personId, nik: p.nik, name: p.name, opdCode: p.opdCode, opd: p.opd, problems: p.problems,
@@ -57,8 +52,8 @@ function importProblemDto(p: ImportProblem, personId: (nik: string | undefined) 
   };
 }
 
-export function kpjPreviewDto(ctx: CoreContext, previewId: string, pv: KpjImportPreview): KpjPreviewDto {
-  const pid = personIdLookup(ctx);
+export async function kpjPreviewDto(ctx: CoreContext, previewId: string, pv: KpjImportPreview): Promise<KpjPreviewDto> {
+  const pid = await personIdsByNik(ctx, [...cut(pv.errors), ...cut(pv.warnings)].map((p) => p.nik));
   const count = (code: string) => pv.warnings.filter((w) => w.code === code).length;
   return {
     previewId, file: pv.file, sha256: pv.sha256, sheet: pv.sheet, rows: pv.rows,
@@ -75,8 +70,8 @@ export function kpjPreviewDto(ctx: CoreContext, previewId: string, pv: KpjImport
   };
 }
 
-export function reconcileDto(ctx: CoreContext, r: ReconcileReport, invoices: number): ReconcileDto {
-  const pid = personIdLookup(ctx);
+export async function reconcileDto(ctx: CoreContext, r: ReconcileReport, invoices: number): Promise<ReconcileDto> {
+  const pid = await personIdsByNik(ctx, [...cut(r.onlyBranch), ...cut(r.onlySigap), ...cut(r.differences), ...cut(r.warnings)].map((p) => p.nik));
   const person = (p: ReconcileReport['onlyBranch'][number]) => ({ personId: pid(p.nik), nik: p.nik, kpj: p.kpj, name: p.name, opdCode: p.opdCode, rows: p.rows, amounts: p.amounts });
   return {
     month: r.month, file: r.file, sha256: r.sha256, sheet: r.sheet, npp: r.npp, segment: r.segment, excluded: r.excluded, programs: r.programs, invoices, persons: r.persons, totals: r.totals,

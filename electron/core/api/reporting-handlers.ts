@@ -41,8 +41,8 @@ export function reportingHandlers(ctx: CoreContext, host: HostServices): Reporti
   };
 
   return {
-    'bpjs.preflight': () => {
-      const r = preflight(ctx);
+    'bpjs.preflight': async () => {
+      const r = await preflight(ctx);
       return {
         asOf: r.asOf, npp: r.npp, awaitingKpj: r.awaitingKpj,
         kinds: r.kinds.map((k) => ({
@@ -53,13 +53,13 @@ export function reportingHandlers(ctx: CoreContext, host: HostServices): Reporti
       };
     },
 
-    'bpjs.pending': ({ kind, status = 'all', offset = 0, limit = 100 }) => {
-      const env = reportEnv(ctx);
+    'bpjs.pending': async ({ kind, status = 'all', offset = 0, limit = 100 }) => {
+      const env = await reportEnv(ctx);
       const counts = { ready: 0, warning: 0, blocked: 0 };
       const rows: PendingRowDto[] = [];
       let total = 0;
       // Every pending change is checked to count it; only the page's rows are kept.
-      for (const change of iteratePending(ctx, kind, env.asOf)) {
+      for await (const change of iteratePending(ctx, kind, env.asOf)) {
         const c = checkChange(change, env);
         const s = !c.ok ? 'blocked' : c.problems.length > 0 ? 'warning' : 'ready';
         counts[s]++;
@@ -76,13 +76,13 @@ export function reportingHandlers(ctx: CoreContext, host: HostServices): Reporti
       return { total, counts, rows };
     },
 
-    'bpjs.profiles': () => listProfiles(ctx).map(profileDto),
+    'bpjs.profiles': async () => (await listProfiles(ctx)).map(profileDto),
 
     'bpjs.export': async ({ kind, profile, includeIncomplete, villageFunding }) => {
       // Everything that can be refused is checked before the clerk is asked for a folder.
-      const env = reportEnv(ctx, villageFunding ? { villageFunding } : {});
+      const env = await reportEnv(ctx, villageFunding ? { villageFunding } : {});
       if (!env.npp) throw new SigapError('INVALID_INPUT', NO_NPP);
-      resolveProfile(ctx, kind, profile);
+      await resolveProfile(ctx, kind, profile);
       const folder = await host.chooseFolder({ title: 'Pilih folder untuk berkas unggahan BPJS' });
       if (!folder) return null;
       host.progress({ task: 'bpjs.export', phase: 'Memeriksa data', done: 0, total: null });
@@ -94,17 +94,17 @@ export function reportingHandlers(ctx: CoreContext, host: HostServices): Reporti
       return exportResultDto(r, folder);
     },
 
-    'bpjs.batches': () => listBatches(ctx).map(batchDto),
+    'bpjs.batches': async () => (await listBatches(ctx)).map(batchDto),
 
-    'bpjs.batch': ({ batchId }) => {
-      const b = getBatch(ctx, batchId);
+    'bpjs.batch': async ({ batchId }) => {
+      const b = await getBatch(ctx, batchId);
       return { ...batchDto(b), itemCount: b.items.length, items: b.items.slice(0, BPJS_LIST_LIMIT) };
     },
 
-    'bpjs.batchCancel': ({ batchId, reason }) => batchDto(cancelBatch(ctx, batchId, reason)),
+    'bpjs.batchCancel': async ({ batchId, reason }) => batchDto(await cancelBatch(ctx, batchId, reason)),
 
     'bpjs.batchRegenerate': async ({ batchId }) => {
-      getBatch(ctx, batchId); // an unknown batch is refused before the dialog
+      await getBatch(ctx, batchId); // an unknown batch is refused before the dialog
       const folder = await host.chooseFolder({ title: 'Pilih folder untuk menulis ulang berkas batch' });
       if (!folder) return null;
       const files = await regenerateBatch(ctx, batchId, folder);
@@ -124,13 +124,13 @@ export function reportingHandlers(ctx: CoreContext, host: HostServices): Reporti
       return { profile: profileDto(r.profile), unknownHeaders: r.unknownHeaders, missingHeaders: r.missingHeaders, sheet: r.sheet, headerRow: r.headerRow };
     },
 
-    'bpjs.profileEdit': ({ name, sheetName, map, drop, set, rowsPerFile, require }) =>
-      profileDto(editProfile(ctx, name, { ...(sheetName ? { sheetName } : {}), ...(map ? { map } : {}), ...(drop ? { drop } : {}), ...(set ? { set } : {}), ...(rowsPerFile !== undefined ? { rowsPerFile } : {}), ...(require ? { require } : {}) })),
+    'bpjs.profileEdit': async ({ name, sheetName, map, drop, set, rowsPerFile, require }) =>
+      profileDto(await editProfile(ctx, name, { ...(sheetName ? { sheetName } : {}), ...(map ? { map } : {}), ...(drop ? { drop } : {}), ...(set ? { set } : {}), ...(rowsPerFile !== undefined ? { rowsPerFile } : {}), ...(require ? { require } : {}) })),
 
-    'bpjs.profileCopy': ({ from, name }) => profileDto(copyProfile(ctx, from, name)),
+    'bpjs.profileCopy': async ({ from, name }) => profileDto(await copyProfile(ctx, from, name)),
 
-    'bpjs.profileDelete': ({ name }) => {
-      deleteProfile(ctx, name);
+    'bpjs.profileDelete': async ({ name }) => {
+      await deleteProfile(ctx, name);
       return null;
     },
 
@@ -139,7 +139,7 @@ export function reportingHandlers(ctx: CoreContext, host: HostServices): Reporti
       const id = token();
       kpjPreviews.clear(); // one import at a time: a new preview replaces the old one
       kpjPreviews.set(id, pv);
-      return kpjPreviewDto(ctx, id, pv);
+      return await kpjPreviewDto(ctx, id, pv);
     },
 
     'bpjs.importKpjApply': async ({ previewId }) => {
@@ -152,8 +152,8 @@ export function reportingHandlers(ctx: CoreContext, host: HostServices): Reporti
 
     'bpjs.reconcile': async ({ token: t, month }) => {
       const path = chosen(t, 'bill');
-      const r = await reconcileBill(ctx, path, month, sigapBilledLines(ctx, month));
-      return reconcileDto(ctx, r, listInvoices(ctx, { month, status: 'issued' }).length);
+      const r = await reconcileBill(ctx, path, month, await sigapBilledLines(ctx, month));
+      return reconcileDto(ctx, r, (await listInvoices(ctx, { month, status: 'issued' })).length);
     },
   };
 }

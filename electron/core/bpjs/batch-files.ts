@@ -45,7 +45,7 @@ export interface BatchSheet {
  */
 export async function writeBatchFile(ctx: CoreContext, path: string, sheet: BatchSheet, at: Date): Promise<WrittenFile> {
   if (sheet.templateId === null) return writeSippWorkbook(path, sheet, at);
-  const t = getTemplate(ctx, sheet.templateId);
+  const t = await getTemplate(ctx, sheet.templateId);
   if (!t) throw new SigapError('NOT_FOUND', `Templat kantor cabang (nomor ${sheet.templateId}) tidak ada di basis data.`);
   const filled = fillTemplate(t.bytes, t, sheet.headers, sheet.rows);
   writeBytesOwnerOnly(path, filled.bytes);

@@ -6,7 +6,7 @@ import { audit } from '../audit';
 import { SigapError } from '../errors';
 import { batchFileName, filePrefix, MAX_ROWS_PER_FILE, REPORT_KIND_LABELS, type ReportKind } from '../../../shared/sipp-layouts';
 import { partPath, removeStaleParts } from '../files/parts';
-import { iteratePending, submittedKeys } from './pending';
+import { iteratePending } from './pending';
 import { checkChange, profileWarnings, type ProfileWarning } from './preflight';
 import { resolveProfile, type StoredProfile } from './profiles';
 import { personProblems, reportEnv, type PersonProblems, type ReportOptions } from './report';
@@ -14,6 +14,11 @@ import { fieldValues } from './values';
 import { batchFileNames, fileNumberOf, writeBatchFile } from './batch-files';
 import { profileTemplateId } from './template-store';
 import type { CheckedChange, ReportEnv } from './types';
+import { listRegistrations } from '../settings/registrations';
+import { storeOf } from '../store/of-context';
+import type { Queries } from '../store/store';
+import { batchRepo } from './batch-repository';
+import { isSubmitted } from './pending-repository';
 
 export interface ExportOptions extends ReportOptions {
   kind: ReportKind;
@@ -81,8 +86,8 @@ interface ItemRow {
 }
 
 /** The next number of the day for a kind's files (numbers continue across the day's batches). */
-function nextFileNumber(ctx: CoreContext, stem: string): number {
-  const names = ctx.db.prepare('SELECT name FROM bpjs_batch_file WHERE substr(name, 1, length(@stem)) = @stem').pluck().all({ stem }) as string[];
+async function nextFileNumber(ctx: CoreContext, stem: string): Promise<number> {
+  const names = await batchRepo.fileNamesStartingWith(storeOf(ctx), stem);
   return 1 + Math.max(0, ...names.map(fileNumberOf));
 }
 
@@ -99,10 +104,11 @@ function cellsOf(c: CheckedChange, profile: StoredProfile, env: ReportEnv, rowNo
  * (a branch template's file name is the same for every NPP). Each NPP's batch is written as below.
  */
 export async function exportBatch(ctx: CoreContext, o: ExportOptions): Promise<ExportResult> {
-  const env = reportEnv(ctx, o);
-  const others = ctx.db.prepare('SELECT count(*) AS n FROM employer_registration').pluck().get() as number;
+  const env = await reportEnv(ctx, o);
+  // Registrations besides the Pemda's own (the list starts with the Pemda's).
+  const others = (await listRegistrations(ctx)).length - 1;
   if (!env.npp && others === 0) throw new SigapError('INVALID_INPUT', NO_NPP);
-  const profile = resolveProfile(ctx, o.kind, o.profile);
+  const profile = await resolveProfile(ctx, o.kind, o.profile);
   const groups = new Map<string, NppGroup>();
   const groupOf = (npp: string | null | undefined): NppGroup => {
     const key = npp ?? env.npp;
@@ -111,13 +117,13 @@ export async function exportBatch(ctx: CoreContext, o: ExportOptions): Promise<E
     if (!g) groups.set(key, (g = { env: { ...env, npp: key }, items: [], incomplete: 0 }));
     return g;
   };
-  // The roster is read and checked synchronously (no await while the statement is open), keeping of
-  // each row only the cells to write: 100,000 rows stay a few tens of MB.
+  // The roster is read and checked row by row (nothing else is read meanwhile), keeping of each row
+  // only the cells to write: 100,000 rows stay a few tens of MB.
   const skipped: PersonProblems[] = [];
   let incomplete = 0;
   // The portal's 10,000 rows per file, or fewer when the profile says the branch takes fewer.
   const perFile = profile.rowsPerFile ?? MAX_ROWS_PER_FILE;
-  for (const change of iteratePending(ctx, o.kind, env.asOf)) {
+  for await (const change of iteratePending(ctx, o.kind, env.asOf)) {
     const c = checkChange(change, env, profile);
     if (!c.ok && !o.includeIncomplete) {
       skipped.push(personProblems(c));
@@ -171,13 +177,13 @@ async function exportNppBatch(
   removeStaleParts(outDir, (target) => target.startsWith(`${filePrefix(o.kind)}_`));
   if (items.length === 0) return result;
 
-  const day = todayIso(ctx);
+  const day = await todayIso(ctx);
   const stem = batchFileName(o.kind, env.npp, day, 0).replace(/00\.xlsx$/, '');
-  const first = nextFileNumber(ctx, stem);
+  const first = await nextFileNumber(ctx, stem);
   const perFile = profile.rowsPerFile ?? MAX_ROWS_PER_FILE;
   const fileCount = Math.ceil(items.length / perFile);
   // A profile made from the branch's template fills a copy of it, under the template's own name (batch-files.ts).
-  const templateId = profileTemplateId(ctx, profile.id);
+  const templateId = await profileTemplateId(ctx, profile.id);
   const names = batchFileNames(o.kind, env.npp, day, first, fileCount, templateId === null ? null : profile.sourceFile);
   const clash = names.find((n) => existsSync(join(outDir, n)));
   if (clash) throw new SigapError('CONFLICT', `Berkas "${clash}" sudah ada di folder ${outDir}. Pilih folder lain atau pindahkan berkas lama; Sigap tidak menimpa berkas.`);
@@ -203,7 +209,7 @@ async function exportNppBatch(
       result.files.push({ name: names[f]!, path: join(outDir, names[f]!), rows: w.rows, sha256: w.sha256, bytes: w.bytes });
       o.onProgress?.(before + slice.length, items.length);
     }
-    result.batchId = recordBatch(ctx, o, env, profile, result, items);
+    result.batchId = await recordBatch(ctx, o, env, profile, templateId, result, items);
   } catch (e) {
     for (const p of pending) rmSync(p, { force: true });
     throw e;
@@ -212,29 +218,29 @@ async function exportNppBatch(
   return result;
 }
 
-function recordBatch(ctx: CoreContext, o: ExportOptions, env: ReportEnv, profile: StoredProfile, r: ExportResult, items: ItemRow[]): number {
-  const db = ctx.db;
-  return db.transaction((): number => {
-    const taken = submittedKeys(ctx, items.map((i) => i.key));
+/**
+ * The batch, its rows and its files, in one write transaction that first checks that no other batch
+ * took the same changes meanwhile. The template id is the one the files were written with.
+ */
+async function recordBatch(ctx: CoreContext, o: ExportOptions, env: ReportEnv & { npp: string }, profile: StoredProfile, templateId: number | null, r: ExportResult, items: ItemRow[]): Promise<number> {
+  return storeOf(ctx).tx('write', async (q: Queries): Promise<number> => {
+    const taken: string[] = [];
+    for (const i of items) if (await isSubmitted(q, i.key)) taken.push(i.key);
     if (taken.length > 0) {
       throw new SigapError('CONFLICT', `${taken.length} perubahan sudah masuk batch lain sementara berkas dibuat (mis. ${taken[0]}). Buat berkas lagi.`);
     }
-    const snapshot: ProfileSnapshot = { name: profile.name, kind: profile.kind, sheetName: profile.sheetName, columns: profile.columns, templateId: profileTemplateId(ctx, profile.id) };
-    const batchId = Number(db.prepare(
-      `INSERT INTO bpjs_batch (kind, profile_name, profile_json, npp, as_of, include_incomplete, row_count, created_at, created_by)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(o.kind, profile.name, JSON.stringify(snapshot), env.npp, env.asOf, o.includeIncomplete ? 1 : 0, items.length, r.createdAt, ctx.actor).lastInsertRowid);
-    const insItem = db.prepare(
-      `INSERT INTO bpjs_batch_item (batch_id, seq, change_key, person_id, engagement_id, file_seq, cells_json, problems_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    for (const i of items) insItem.run(batchId, i.seq, i.key, i.personId, i.engagementId, i.fileSeq, i.cellsJson, i.problemsJson);
-    const insFile = db.prepare('INSERT INTO bpjs_batch_file (batch_id, seq, name, row_count, sha256, bytes) VALUES (?, ?, ?, ?, ?, ?)');
-    r.files.forEach((f, n) => insFile.run(batchId, n + 1, f.name, f.rows, f.sha256, f.bytes));
-    audit(ctx, {
+    const snapshot: ProfileSnapshot = { name: profile.name, kind: profile.kind, sheetName: profile.sheetName, columns: profile.columns, templateId };
+    const batchId = await batchRepo.insert(q, {
+      kind: o.kind, profileName: profile.name, profileJson: JSON.stringify(snapshot), npp: env.npp, asOf: env.asOf,
+      includeIncomplete: Boolean(o.includeIncomplete), rows: items.length, createdAt: r.createdAt, createdBy: ctx.actor,
+    });
+    for (const i of items) await batchRepo.insertItem(q, batchId, i);
+    for (const [n, f] of r.files.entries()) await batchRepo.insertFile(q, batchId, n + 1, f);
+    await audit(ctx, {
       action: 'create', entity: 'bpjs_batch', entityId: batchId,
       summary: `${REPORT_KIND_LABELS[o.kind]}: ${items.length} baris dalam ${r.files.length} berkas (profil ${profile.name})${r.incomplete > 0 ? `, ${r.incomplete} belum lengkap` : ''}`,
       after: { kind: o.kind, profile: profile.name, asOf: env.asOf, files: r.files.map((f) => ({ name: f.name, rows: f.rows, sha256: f.sha256 })) },
     });
     return batchId;
-  }).immediate();
+  });
 }

@@ -3,6 +3,8 @@ import { nowIso } from '../context';
 import { audit } from '../audit';
 import { SigapError } from '../errors';
 import { CONTACT_COLUMNS, CONTACT_LABELS, CONTACT_PARSERS, type ContactField } from '../../../shared/person-contact';
+import { storeOf } from '../store/of-context';
+import { participantRepo } from './participant-repository';
 
 export interface FillEntry {
   personId: number;
@@ -25,38 +27,37 @@ export const MAX_FILL = 100_000;
  * Sets one person field (marital status, work location, postal code, e-mail) for many people, each
  * with its own value or all with the same: the one step that clears "STATUS_KAWIN kosong untuk 40
  * orang". Every value is parsed first; one bad value or unknown person refuses the whole fill, named
- * by person. Writes all or nothing, one audit row per person changed (old and new value).
+ * by person. Writes all or nothing, one audit row per person changed (old and new value); the people are
+ * read and checked inside the write transaction, so the old values audited are the ones replaced.
  *
  * The roster's bulk edit (roster/bulk-edit.ts) sets one value on a selection with a preview; this is
  * the per-person variant the pre-flight needs, kept small and separate.
  */
-export function fillPersonField(ctx: CoreContext, field: ContactField, entries: readonly FillEntry[]): FillResult {
+export async function fillPersonField(ctx: CoreContext, field: ContactField, entries: readonly FillEntry[]): Promise<FillResult> {
   if (!Object.prototype.hasOwnProperty.call(CONTACT_COLUMNS, field)) throw new SigapError('INVALID_INPUT', `Isian "${String(field)}" tidak dapat diisi sekaligus.`);
   if (entries.length === 0) throw new SigapError('INVALID_INPUT', 'Tidak ada pegawai yang diisi.');
   if (entries.length > MAX_FILL) throw new SigapError('INVALID_INPUT', `Paling banyak ${MAX_FILL.toLocaleString('id-ID')} pegawai sekali isi.`);
   const col = CONTACT_COLUMNS[field];
   const label = CONTACT_LABELS[field];
-  const read = ctx.db.prepare(`SELECT nik, name, ${col} AS value FROM person WHERE id = ?`);
-  const plan: { personId: number; nik: string; from: string | null; to: string | null }[] = [];
-  const seen = new Set<number>();
-  for (const e of entries) {
-    if (seen.has(e.personId)) throw new SigapError('INVALID_INPUT', `Pegawai yang sama disebut dua kali (id ${e.personId}).`);
-    seen.add(e.personId);
-    const p = read.get(e.personId) as { nik: string; name: string; value: string | null } | undefined;
-    if (!p) throw new SigapError('NOT_FOUND', 'Sebagian pegawai tidak ditemukan lagi. Periksa ulang daftar.');
-    const parsed = CONTACT_PARSERS[field](e.value);
-    if (!parsed.ok) throw new SigapError('INVALID_INPUT', `${p.name}: ${parsed.message}`);
-    if (parsed.value === null) throw new SigapError('INVALID_INPUT', `${p.name}: ${label} belum dipilih.`);
-    plan.push({ personId: e.personId, nik: p.nik, from: p.value, to: parsed.value });
-  }
-  return ctx.db.transaction((): FillResult => {
+  return storeOf(ctx).tx('write', async (q): Promise<FillResult> => {
+    const plan: { personId: number; nik: string; from: string | null; to: string }[] = [];
+    const seen = new Set<number>();
+    for (const e of entries) {
+      if (seen.has(e.personId)) throw new SigapError('INVALID_INPUT', `Pegawai yang sama disebut dua kali (id ${e.personId}).`);
+      seen.add(e.personId);
+      const p = await participantRepo.field(q, col, e.personId);
+      if (!p) throw new SigapError('NOT_FOUND', 'Sebagian pegawai tidak ditemukan lagi. Periksa ulang daftar.');
+      const parsed = CONTACT_PARSERS[field](e.value);
+      if (!parsed.ok) throw new SigapError('INVALID_INPUT', `${p.name}: ${parsed.message}`);
+      if (parsed.value === null) throw new SigapError('INVALID_INPUT', `${p.name}: ${label} belum dipilih.`);
+      plan.push({ personId: e.personId, nik: p.nik, from: p.value, to: parsed.value });
+    }
     const now = nowIso(ctx);
-    const write = ctx.db.prepare(`UPDATE person SET ${col} = ?, updated_at = ? WHERE id = ?`);
     let changed = 0;
     for (const x of plan) {
       if (x.from === x.to) continue;
-      write.run(x.to, now, x.personId);
-      audit(ctx, {
+      await participantRepo.setField(q, col, x.personId, x.to, now);
+      await audit(ctx, {
         at: now, action: 'update', entity: 'person', entityId: x.personId,
         summary: `${x.nik}: ${label} ${x.from ?? '(kosong)'} → ${x.to} (isi sekaligus, pelaporan BPJS)`,
         before: { [col]: x.from }, after: { [col]: x.to },
@@ -64,5 +65,5 @@ export function fillPersonField(ctx: CoreContext, field: ContactField, entries: 
       changed++;
     }
     return { field, changed, unchanged: plan.length - changed };
-  })();
+  });
 }

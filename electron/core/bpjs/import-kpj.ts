@@ -6,6 +6,9 @@ import { SigapError } from '../errors';
 import { cellText } from '../skimport/cells';
 import { columnRef, dateOfCell, digitsOfCell, findColumns, locate, nameKey, type ImportProblem } from './import-problems';
 import { readTable, type Table } from './table-read';
+import { storeOf } from '../store/of-context';
+import type { Queries } from '../store/store';
+import { participantRepo } from './participant-repository';
 
 const COLUMNS = {
   nik: ['NIK', 'NO_KTP', 'NOMOR_IDENTITAS', 'NO_IDENTITAS', 'NOMOR_INDUK_KEPENDUDUKAN'],
@@ -48,7 +51,8 @@ interface ParsedLine { row: number; nik: string; name: string; kpj: string; sinc
 /** Reads the branch's participant list (xlsx or csv) and matches it with the roster. Writes nothing. */
 export async function previewKpjImport(ctx: CoreContext, path: string): Promise<KpjImportPreview> {
   const table = await readTable(path, isKpjHeader, 'dengan NIK dan KPJ', basename(path));
-  return { ...matchKpjLines(ctx, table, parseLines(table)), path };
+  const parsed = parseLines(table);
+  return { ...(await storeOf(ctx).tx('read', (q) => matchKpjLines(q, table, parsed))), path };
 }
 
 function parseLines(t: Table): { lines: ParsedLine[]; errors: ImportProblem[] } {
@@ -86,14 +90,12 @@ function parseLines(t: Table): { lines: ParsedLine[]; errors: ImportProblem[] } 
   return { lines, errors };
 }
 
-/** Matches parsed lines with persons; synchronous so the apply transaction can run it again. */
-function matchKpjLines(ctx: CoreContext, t: Table, parsed: { lines: ParsedLine[]; errors: ImportProblem[] }): Omit<KpjImportPreview, 'path'> {
+/** Matches parsed lines with persons; the apply runs it again inside its write transaction. */
+async function matchKpjLines(q: Queries, t: Table, parsed: { lines: ParsedLine[]; errors: ImportProblem[] }): Promise<Omit<KpjImportPreview, 'path'>> {
   const col = findColumns(t.headers, COLUMNS);
   const errors = [...parsed.errors];
   const warnings: ImportProblem[] = [];
   const at = (row: number, index: number | undefined) => ({ sheet: t.sheet, row, ...(index === undefined ? { column: '', columnName: '' } : columnRef(t.headers, index)) });
-  const byPerson = ctx.db.prepare('SELECT id, name, kpj FROM person WHERE nik = ?');
-  const kpjOwner = ctx.db.prepare('SELECT nik, name FROM person WHERE kpj = ? AND nik <> ?');
   const seenNik = new Map<string, ParsedLine>();
   const seenKpj = new Map<string, ParsedLine>();
   const updates: KpjUpdate[] = [];
@@ -110,12 +112,12 @@ function matchKpjLines(ctx: CoreContext, t: Table, parsed: { lines: ParsedLine[]
     }
     seenNik.set(l.nik, l);
     seenKpj.set(l.kpj, l);
-    const p = byPerson.get(l.nik) as { id: number; name: string; kpj: string | null } | undefined;
+    const p = await participantRepo.byNik(q, l.nik);
     if (!p) {
       warnings.push({ ...at(l.row, col.nik), code: 'NIK_UNKNOWN', message: `NIK ${l.nik} (${l.name || 'tanpa nama'}) tidak ada di daftar pegawai Sigap; baris ini dilewati.`, nik: l.nik, name: l.name });
       continue;
     }
-    const owner = kpjOwner.get(l.kpj, l.nik) as { nik: string; name: string } | undefined;
+    const owner = await participantRepo.kpjOwnerOtherThan(q, l.kpj, l.nik);
     if (owner) {
       errors.push({ ...at(l.row, col.kpj), code: 'KPJ_TAKEN', message: `KPJ ${l.kpj} di Sigap tercatat milik ${owner.name} (NIK ${owner.nik}), bukan NIK ${l.nik}.`, nik: l.nik, name: l.name });
       continue;
@@ -146,35 +148,30 @@ export async function applyKpjImport(ctx: CoreContext, preview: KpjImportPreview
   const table = await readTable(preview.path, isKpjHeader, 'dengan NIK dan KPJ', preview.file);
   if (table.sha256 !== preview.sha256) throw new SigapError('CONFLICT', `Berkas "${preview.file}" berubah sejak diperiksa; periksa ulang sebelum menyimpan.`);
   const parsed = parseLines(table);
-  const db = ctx.db;
-  return db.transaction((): KpjImportResult => {
-    const m = matchKpjLines(ctx, table, parsed);
+  return storeOf(ctx).tx('write', async (q): Promise<KpjImportResult> => {
+    const m = await matchKpjLines(q, table, parsed);
     if (m.errors.length > 0) {
       const first = m.errors.slice(0, 5).map((p) => locate(m.file, p)).join(' ');
       throw new SigapError('IMPORT_INVALID_ROWS', `${m.errors.length} baris bermasalah; tidak ada yang disimpan. ${first}${m.errors.length > 5 ? ' ...' : ''}`);
     }
     const now = nowIso(ctx);
-    const importId = Number(db.prepare('INSERT INTO bpjs_kpj_import (file, sha256, rows, applied, imported_at, imported_by) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(m.file, m.sha256, m.rows, m.updates.length, now, ctx.actor).lastInsertRowid);
-    const setKpj = db.prepare('UPDATE person SET kpj = ?, updated_at = ? WHERE id = ?');
-    const member = db.prepare(`INSERT INTO bpjs_membership (person_id, kpj, member_since, import_id, updated_at) VALUES (?, ?, ?, ?, ?)
-      ON CONFLICT(person_id) DO UPDATE SET kpj = excluded.kpj, member_since = coalesce(excluded.member_since, member_since), import_id = excluded.import_id, updated_at = excluded.updated_at`);
+    const importId = await participantRepo.insertKpjImport(q, { file: m.file, sha256: m.sha256, rows: m.rows, applied: m.updates.length, at: now, by: ctx.actor });
     let filled = 0;
     let replaced = 0;
     for (const u of m.updates) {
       if (u.previousKpj !== u.kpj) {
-        setKpj.run(u.kpj, now, u.personId);
+        await participantRepo.setKpj(q, u.personId, u.kpj, now);
         if (u.previousKpj === null) filled++;
         else replaced++;
-        audit(ctx, { action: 'update', entity: 'person', entityId: u.personId, summary: `${u.nik}: KPJ ${u.kpj} dari daftar peserta BPJS (${m.file} baris ${u.row})`, before: { kpj: u.previousKpj }, after: { kpj: u.kpj } });
+        await audit(ctx, { action: 'update', entity: 'person', entityId: u.personId, summary: `${u.nik}: KPJ ${u.kpj} dari daftar peserta BPJS (${m.file} baris ${u.row})`, before: { kpj: u.previousKpj }, after: { kpj: u.kpj } });
       }
-      member.run(u.personId, u.kpj, u.memberSince, importId, now);
+      await participantRepo.saveMembership(q, { personId: u.personId, kpj: u.kpj, memberSince: u.memberSince, importId, now });
     }
-    audit(ctx, {
+    await audit(ctx, {
       action: 'import', entity: 'bpjs_kpj_import', entityId: importId,
       summary: `Daftar peserta BPJS ${m.file}: ${m.updates.length} cocok, ${filled} KPJ baru, ${replaced} KPJ diganti, ${m.warnings.filter((w) => w.code === 'NIK_UNKNOWN').length} NIK tidak dikenal`,
       after: { file: m.file, sha256: m.sha256, sheet: m.sheet, rows: m.rows },
     });
     return { importId, applied: m.updates.length, kpjFilled: filled, kpjReplaced: replaced };
-  }).immediate();
+  });
 }

@@ -2,6 +2,8 @@ import type { CoreContext } from '../context';
 import { nowIso } from '../context';
 import { audit } from '../audit';
 import { SigapError } from '../errors';
+import { storeOf } from '../store/of-context';
+import { naReasonRepo } from './na-reason-repository';
 
 /**
  * The portal's SEBAB_NA codes for Sigap's end reasons (migration 0200). Sigap keeps an end reason as
@@ -44,10 +46,8 @@ export interface NaReasonRow {
   updatedBy: string;
 }
 
-interface Row { reason: NaReasonKind; code: string; source: string; confidence: 'H' | 'M' | 'L'; note: string | null; updated_at: string; updated_by: string }
-
-export function listNaReasons(ctx: CoreContext): NaReasonRow[] {
-  const rows = ctx.db.prepare('SELECT * FROM bpjs_na_reason').all() as Row[];
+export async function listNaReasons(ctx: CoreContext): Promise<NaReasonRow[]> {
+  const rows = await naReasonRepo.all(storeOf(ctx));
   return NA_REASON_KINDS.flatMap((k) => {
     const r = rows.find((x) => x.reason === k);
     return r ? [{ reason: k, label: NA_REASON_LABELS[k], code: r.code, source: r.source, confidence: r.confidence, note: r.note, updatedAt: r.updated_at, updatedBy: r.updated_by }] : [];
@@ -55,9 +55,9 @@ export function listNaReasons(ctx: CoreContext): NaReasonRow[] {
 }
 
 /** The code of each kind as the table says (the seed for a kind whose row is missing). */
-export function naReasonCodes(ctx: CoreContext): Record<NaReasonKind, string> {
+export async function naReasonCodes(ctx: CoreContext): Promise<Record<NaReasonKind, string>> {
   const out = { ...DEFAULT_NA_CODES };
-  for (const r of listNaReasons(ctx)) out[r.reason] = r.code;
+  for (const r of await listNaReasons(ctx)) out[r.reason] = r.code;
   return out;
 }
 
@@ -82,25 +82,22 @@ export interface NaReasonInput {
  * Sets the code of one kind, with its source: a code taken from the branch's own list is that
  * branch's word (confidence H). Audited with the row before and after.
  */
-export function saveNaReason(ctx: CoreContext, i: NaReasonInput): NaReasonRow {
+export async function saveNaReason(ctx: CoreContext, i: NaReasonInput): Promise<NaReasonRow> {
   if (!NA_REASON_KINDS.includes(i.reason)) throw new SigapError('INVALID_INPUT', `Jenis sebab "${String(i.reason)}" tidak dikenal.`);
   const code = checkNaCode(i.code);
   const source = (i.source ?? '').trim() || 'Diisi petugas dari daftar SEBAB_NA templat kantor cabang';
   if (source.length > 200) throw new SigapError('INVALID_INPUT', 'Sumber kode paling panjang 200 karakter.');
   const note = i.note === undefined || i.note === null || i.note.trim() === '' ? null : i.note.trim().slice(0, 300);
-  return ctx.db.transaction(() => {
-    const before = ctx.db.prepare('SELECT * FROM bpjs_na_reason WHERE reason = ?').get(i.reason) as Row | undefined;
+  return storeOf(ctx).tx('write', async (q) => {
+    const before = await naReasonRepo.get(q, i.reason);
     const now = nowIso(ctx);
-    ctx.db.prepare(
-      `INSERT INTO bpjs_na_reason (reason, code, source, confidence, note, updated_at, updated_by) VALUES (@reason, @code, @source, 'H', @note, @now, @actor)
-       ON CONFLICT (reason) DO UPDATE SET code = excluded.code, source = excluded.source, confidence = 'H', note = excluded.note, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
-    ).run({ reason: i.reason, code, source, note, now, actor: ctx.actor });
-    audit(ctx, {
+    await naReasonRepo.save(q, { reason: i.reason, code, source, note, now, actor: ctx.actor });
+    await audit(ctx, {
       action: before ? 'update' : 'create', entity: 'bpjs_na_reason', entityId: NA_REASON_KINDS.indexOf(i.reason) + 1,
       summary: `Kode SEBAB_NA "${NA_REASON_LABELS[i.reason]}": ${before ? `${before.code} → ` : ''}${code}`,
       ...(before ? { before: { code: before.code, source: before.source, confidence: before.confidence, note: before.note } } : {}),
       after: { code, source, confidence: 'H', note },
     });
-    return listNaReasons(ctx).find((r) => r.reason === i.reason)!;
-  })();
+    return (await listNaReasons(ctx)).find((r) => r.reason === i.reason)!;
+  });
 }

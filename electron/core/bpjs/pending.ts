@@ -3,12 +3,12 @@ import { programsReader } from '../billing/person-programs';
 import { SigapError } from '../errors';
 import type { ReportKind } from '../../../shared/sipp-layouts';
 import { addMonths, monthOf } from '../../../shared/dates';
-import type { Segment } from '../../../shared/billing-types';
 import { ratesForMonth } from '../billing/rates';
-import { baseRules, reportedBase, wageSql, type BaseRules } from '../billing/base';
+import { baseRules, reportedBase, type BaseRules } from '../billing/base';
 import type { PendingChange } from './types';
-import { registrationIdSql, registrationNppSql } from '../settings/registrations';
-import { continueQuery, kpjOfThisEmployer } from './continue-pending';
+import { storeOf } from '../store/of-context';
+import { countAwaitingKpj, pendingMonths, pendingRows } from './pending-repository';
+import { participantListImported } from './continue-pending-repository';
 
 /*
  * What the branch office has not been told, read from the roster as of a date. The rules:
@@ -37,119 +37,47 @@ import { continueQuery, kpjOfThisEmployer } from './continue-pending';
  *
  * Each change carries the NPP it is reported under (settings/registrations.ts: the unit's
  * registration, else the category's, else the Pemda's): export.ts writes one batch per NPP.
+ *
+ * The queries are in pending-repository.ts.
  */
 
-const SUBMITTED = (key: string) => `EXISTS (SELECT 1 FROM bpjs_batch_item i JOIN bpjs_batch b ON b.id = i.batch_id
-  WHERE i.change_key = ${key} AND b.status = 'submitted')`;
-
-// A KPJ the branch's participant list does not confirm is not yet a participant here (continue-pending.ts).
-const PARTICIPANT = `((p.kpj IS NOT NULL AND ${kpjOfThisEmployer(SUBMITTED)}) OR ${SUBMITTED("'new:' || p.id")})`;
-
-const ENROLLED_PU = (alias: string) => `${alias}.segment = 'PU' AND ${alias}.enrolled = 1`;
-
-/** No later engagement of the person (any category) that started by the date. */
-const LATEST_BY_DATE = `NOT EXISTS (SELECT 1 FROM engagement n WHERE n.person_id = e.person_id
-  AND (n.start_date > e.start_date OR (n.start_date = e.start_date AND n.id > e.id)) AND n.start_date <= @asOf)`;
-
-const ACTIVE = 'e.start_date <= @asOf AND (e.end_date IS NULL OR e.end_date >= @asOf)';
-
-const SELECT = `
-  SELECT p.id AS personId, e.id AS engagementId, p.nik, p.name, p.birth_place AS birthPlace, p.birth_date AS birthDate,
-         p.sex, p.address, p.phone, p.mother_name AS motherName, p.postal_code AS postalCode, p.email,
-         p.marital_status AS maritalStatus, p.work_location AS workLocation, p.kpj, o.code AS opdCode, o.name AS opdName,
-         o.kind AS opdKind, c.programs, c.segment, e.position, ${wageSql('e')} AS wage, e.start_date AS startDate,
-         e.end_date AS endDate, e.end_reason AS endReason,
-         ${registrationNppSql(registrationIdSql('o', 'c'))} AS npp`;
-
-const FROM = `FROM engagement e JOIN person p ON p.id = e.person_id JOIN opd o ON o.id = e.opd_id JOIN category c ON c.id = e.category_id`;
-
-const ORDER = 'ORDER BY o.code, p.name COLLATE NOCASE, p.nik, e.start_date';
-
-// The first day of a floor row's month, and the row's floor and the one in force the month before.
-const FLOOR_ROWS = `
-  SELECT f.effective_month AS month, f.effective_month || '-01' AS day, f.value AS floor,
-         coalesce((SELECT g.value FROM rate_param g WHERE g.key = 'pu.wage_floor' AND g.effective_month < f.effective_month
-                   ORDER BY g.effective_month DESC LIMIT 1), 0) AS prevFloor
-  FROM rate_param f WHERE f.key = 'pu.wage_floor' AND f.effective_month <= substr(@asOf, 1, 7)`;
-
-const QUERIES: Record<ReportKind, string> = {
-  continue: continueQuery({ SELECT, FROM, ORDER, ACTIVE, LATEST_BY_DATE, ENROLLED_PU, SUBMITTED }),
-  new: `${SELECT}, 'new:' || p.id AS key, NULL AS prevWage ${FROM}
-    WHERE ${ENROLLED_PU('c')} AND p.kpj IS NULL AND ${ACTIVE} AND ${LATEST_BY_DATE}
-      AND NOT ${SUBMITTED("'new:' || p.id")} ${ORDER}`,
-
-  na: `${SELECT}, 'na:' || e.id AS key, NULL AS prevWage ${FROM}
-    WHERE ${ENROLLED_PU('c')} AND e.end_date IS NOT NULL AND e.end_date < @asOf
-      AND NOT EXISTS (SELECT 1 FROM engagement n JOIN category nc ON nc.id = n.category_id
-        WHERE n.person_id = e.person_id AND ${ENROLLED_PU('nc')}
-          AND (n.start_date > e.start_date OR (n.start_date = e.start_date AND n.id > e.id)))
-      AND ${PARTICIPANT}
-      AND (e.end_reason IS NULL OR e.end_reason NOT LIKE 'Meninggal%')
-      AND NOT ${SUBMITTED("'na:' || e.id")} ${ORDER}`,
-
-  wage: `SELECT * FROM (
-    ${SELECT}, 'wage:' || e.id AS key, ${wageSql('prev')} AS prevWage, substr(e.start_date, 1, 7) AS month ${FROM}
-    JOIN engagement prev ON prev.id = (
-      SELECT n.id FROM engagement n JOIN category nc ON nc.id = n.category_id
-      WHERE n.person_id = e.person_id AND ${ENROLLED_PU('nc')}
-        AND (n.start_date < e.start_date OR (n.start_date = e.start_date AND n.id < e.id))
-      ORDER BY n.start_date DESC, n.id DESC LIMIT 1)
-    WHERE ${ENROLLED_PU('c')} AND e.start_date <= @asOf
-      AND ${PARTICIPANT}
-      AND NOT ${SUBMITTED("'wage:' || e.id")}
-      AND NOT EXISTS (SELECT 1 FROM bpjs_batch_item i JOIN bpjs_batch b ON b.id = i.batch_id
-        WHERE i.change_key = 'new:' || p.id AND i.engagement_id = e.id AND b.status = 'submitted')
-    UNION ALL
-    ${SELECT}, 'wage:' || e.id || ':' || fl.month AS key, ${wageSql('e')} AS prevWage, fl.month AS month
-    FROM (${FLOOR_ROWS}) fl
-    JOIN engagement e ON e.start_date < fl.day AND (e.end_date IS NULL OR e.end_date >= fl.day)
-    JOIN person p ON p.id = e.person_id JOIN opd o ON o.id = e.opd_id JOIN category c ON c.id = e.category_id
-    WHERE fl.floor <> fl.prevFloor AND ${ENROLLED_PU('c')}
-      AND NOT EXISTS (SELECT 1 FROM engagement n JOIN category nc ON nc.id = n.category_id
-        WHERE n.person_id = e.person_id AND n.id <> e.id AND ${ENROLLED_PU('nc')}
-          AND (substr(n.start_date, 1, 7) = fl.month
-               OR (n.start_date < fl.day AND (n.start_date > e.start_date OR (n.start_date = e.start_date AND n.id > e.id)))))
-      AND ${PARTICIPANT}
-      AND NOT ${SUBMITTED("'wage:' || e.id || ':' || fl.month")}
-      AND NOT EXISTS (SELECT 1 FROM bpjs_batch_item i JOIN bpjs_batch b ON b.id = i.batch_id
-        WHERE i.change_key = 'new:' || p.id AND i.engagement_id = e.id AND b.status = 'submitted' AND b.as_of >= fl.day)
-    ) ORDER BY opdCode, name COLLATE NOCASE, nik, startDate, month`,
-
-  bpu: `${SELECT}, 'bpu:' || p.id AS key, NULL AS prevWage ${FROM}
-    WHERE c.segment = 'BPU' AND c.enrolled = 1 AND p.kpj IS NULL AND ${ACTIVE} AND ${LATEST_BY_DATE}
-      AND NOT ${SUBMITTED("'bpu:' || p.id")} ${ORDER}`,
-};
-
-interface PendingRow extends Omit<PendingChange, 'kind' | 'reportedWage' | 'previousWage' | 'month' | 'baseError'> {
-  segment: Segment;
-  wage: number;
-  prevWage: number | null;
-  month?: string;
-}
-
-/** The base rules of each month, read once per iteration. */
-function rulesReader(ctx: CoreContext): (month: string) => BaseRules {
-  const cache = new Map<string, BaseRules>();
-  return (month) => {
-    let r = cache.get(month);
-    if (!r) {
-      r = baseRules(ratesForMonth(ctx, month));
-      cache.set(month, r);
+/**
+ * The base rules of the months given, read before the rows are (no query may run while they are read).
+ * A month whose rules are incomplete keeps its error, said on each row of that month as today.
+ */
+async function rulesOf(ctx: CoreContext, months: readonly string[]): Promise<(month: string) => BaseRules> {
+  const cache = new Map<string, BaseRules | SigapError>();
+  for (const m of months) {
+    try {
+      cache.set(m, baseRules(await ratesForMonth(ctx, m)));
+    } catch (e) {
+      if (!(e instanceof SigapError)) throw e;
+      cache.set(m, e);
     }
+  }
+  return (month) => {
+    const r = cache.get(month);
+    if (r === undefined) throw new Error(`pending: rules of ${month} were not read before the rows`);
+    if (r instanceof SigapError) throw r;
     return r;
   };
 }
 
 /**
  * The changes of one kind the branch has not been told about, in OPD, name order, one at a time:
- * callers keep only what they need of each (100,000 full rows at once take hundreds of MB). Consume it
- * synchronously: the connection is busy until the iteration ends.
+ * callers keep only what they need of each (100,000 full rows at once take hundreds of MB). The store
+ * is busy until the iteration ends: the loop over it must not query.
  */
-export function* iteratePending(ctx: CoreContext, kind: ReportKind, asOf: string): Generator<PendingChange> {
-  const rules = rulesReader(ctx);
-  const programsOf = programsReader(ctx); // exceptions, and no JP past retirement age (billing/person-programs.ts)
+export async function* iteratePending(ctx: CoreContext, kind: ReportKind, asOf: string): AsyncGenerator<PendingChange> {
+  const q = storeOf(ctx);
   const asOfMonth = monthOf(asOf);
-  for (const r of ctx.db.prepare(QUERIES[kind]).iterate({ asOf }) as Iterable<PendingRow>) {
+  // What each month needs (base rules, exceptions) is read first: reading it lazily inside the loop
+  // would query while the rows are being read.
+  const months = await pendingMonths(q, kind, asOf);
+  const rules = await rulesOf(ctx, kind === 'na' ? [] : kind === 'wage' ? [...new Set(months.flatMap((m) => [m, addMonths(m, -1)]))] : [asOfMonth]);
+  const programsOf = await programsReader(ctx); // exceptions, and no JP past retirement age (billing/person-programs.ts)
+  for (const m of months) await programsOf(0, '', null, m); // reads the month's exceptions now, not in the loop
+  for await (const r of pendingRows(q, kind, asOf)) {
     // A deactivation reports no wage: the engagement's own wage is kept for the record.
     const month = kind === 'na' ? monthOf(r.endDate ?? asOf) : (r.month ?? asOfMonth);
     const { segment, wage, prevWage } = r;
@@ -158,7 +86,7 @@ export function* iteratePending(ctx: CoreContext, kind: ReportKind, asOf: string
       kind, key: r.key, personId: r.personId, engagementId: r.engagementId, nik: r.nik, name: r.name,
       birthPlace: r.birthPlace, birthDate: r.birthDate, sex: r.sex, address: r.address, phone: r.phone,
       motherName: r.motherName, postalCode: r.postalCode, email: r.email, maritalStatus: r.maritalStatus, workLocation: r.workLocation, kpj: r.kpj, opdCode: r.opdCode, opdName: r.opdName, opdKind: r.opdKind,
-      programs: programsOf(r.personId, r.programs, r.birthDate, month), position: r.position, reportedWage: wage, month, baseError: null,
+      programs: await programsOf(r.personId, r.programs, r.birthDate, month), position: r.position, reportedWage: wage, month, baseError: null,
       startDate: r.startDate, endDate: r.endDate, endReason: r.endReason, previousWage: null,
       npp: r.npp ?? null,
     };
@@ -179,24 +107,18 @@ export function* iteratePending(ctx: CoreContext, kind: ReportKind, asOf: string
 }
 
 /** The pending changes of one kind as a list (small sets, tests). */
-export function pendingChanges(ctx: CoreContext, kind: ReportKind, asOf: string): PendingChange[] {
-  return [...iteratePending(ctx, kind, asOf)];
+export async function pendingChanges(ctx: CoreContext, kind: ReportKind, asOf: string): Promise<PendingChange[]> {
+  const out: PendingChange[] = [];
+  for await (const c of iteratePending(ctx, kind, asOf)) out.push(c);
+  return out;
 }
 
 /** People registered in a submitted batch whose KPJ has not come back from the branch yet. */
-export function awaitingKpj(ctx: CoreContext): number {
-  const r = ctx.db
-    .prepare(
-      `SELECT count(DISTINCT i.person_id) AS n FROM bpjs_batch_item i JOIN bpjs_batch b ON b.id = i.batch_id
-       JOIN person p ON p.id = i.person_id
-       WHERE b.status = 'submitted' AND b.kind IN ('new', 'bpu') AND p.kpj IS NULL`,
-    )
-    .get() as { n: number };
-  return r.n;
+export async function awaitingKpj(ctx: CoreContext): Promise<number> {
+  return countAwaitingKpj(storeOf(ctx));
 }
 
-/** Whether any of the keys is in a submitted batch (checked again inside the write transaction). */
-export function submittedKeys(ctx: CoreContext, keys: string[]): string[] {
-  const stmt = ctx.db.prepare(`SELECT 1 FROM bpjs_batch_item i JOIN bpjs_batch b ON b.id = i.batch_id WHERE i.change_key = ? AND b.status = 'submitted'`);
-  return keys.filter((k) => stmt.get(k) !== undefined);
+/** No participant list was imported yet: Sigap cannot tell TK lanjutan from the Pemda's own participants (continue-pending-repository.ts). */
+export async function continueNeedsList(ctx: CoreContext): Promise<boolean> {
+  return !(await participantListImported(storeOf(ctx)));
 }

@@ -4,6 +4,8 @@ import { audit } from '../audit';
 import { SigapError } from '../errors';
 import { profileTemplateId, setProfileTemplate } from './template-store';
 import { markBuiltinRequired } from './required';
+import { storeOf } from '../store/of-context';
+import { profileRepo, type ProfileRow } from './profile-repository';
 import {
   BUILTIN_PROFILES, builtinProfile, headerKey, isFieldId, MAX_ROWS_PER_FILE, REPORT_KINDS,
   type LayoutProfile, type ProfileColumn, type ReportKind,
@@ -32,11 +34,6 @@ export interface StoredProfile extends LayoutProfile {
   updatedAt: string | null;
 }
 
-interface ProfileRow {
-  id: number; name: string; kind: ReportKind; sheet_name: string; columns_json: string;
-  source_file: string | null; created_at: string; updated_at: string; template_file?: string | null; rows_per_file?: number | null;
-}
-
 function fromRow(r: ProfileRow): StoredProfile {
   return {
     id: r.id, name: r.name, kind: r.kind, sheetName: r.sheet_name, columns: JSON.parse(r.columns_json) as StoredColumn[],
@@ -46,29 +43,26 @@ function fromRow(r: ProfileRow): StoredProfile {
 
 const builtinStored = (p: LayoutProfile): StoredProfile => ({ ...p, columns: markBuiltinRequired(p.name, p.columns.map((c): StoredColumn => ({ ...c }))), id: null, sourceFile: null, templateFile: null, rowsPerFile: null, createdAt: null, updatedAt: null });
 
-/** A profile row with the name of the branch template it fills (migration 0190). */
-const WITH_TEMPLATE = 'p.*, t.file_name AS template_file FROM bpjs_profile p LEFT JOIN bpjs_template t ON t.id = p.template_id';
-
 /** Built-in profiles first, then the clerk's, by kind and name. */
-export function listProfiles(ctx: CoreContext): StoredProfile[] {
-  const rows = ctx.db.prepare(`SELECT ${WITH_TEMPLATE} ORDER BY p.kind, p.name COLLATE NOCASE`).all() as ProfileRow[];
+export async function listProfiles(ctx: CoreContext): Promise<StoredProfile[]> {
+  const rows = await profileRepo.list(storeOf(ctx));
   return [...BUILTIN_PROFILES.map(builtinStored), ...rows.map(fromRow)];
 }
 
 /** The profile to write a kind with: the named one (which must be of that kind) or the built-in. */
-export function resolveProfile(ctx: CoreContext, kind: ReportKind, name?: string): StoredProfile {
+export async function resolveProfile(ctx: CoreContext, kind: ReportKind, name?: string): Promise<StoredProfile> {
   if (name === undefined || name.trim() === '') return builtinStored(builtinProfile(kind));
-  const p = getProfile(ctx, name);
+  const p = await getProfile(ctx, name);
   if (p.kind !== kind) {
     throw new SigapError('INVALID_INPUT', `Profil "${p.name}" untuk jenis "${p.kind}", bukan "${kind}". Pilih profil jenis ${kind} (daftarnya di Pelaporan BPJS › Profil templat).`);
   }
   return p;
 }
 
-export function getProfile(ctx: CoreContext, name: string): StoredProfile {
+export async function getProfile(ctx: CoreContext, name: string): Promise<StoredProfile> {
   const builtin = BUILTIN_PROFILES.find((p) => p.name.toLowerCase() === name.trim().toLowerCase());
   if (builtin) return builtinStored(builtin);
-  const r = ctx.db.prepare(`SELECT ${WITH_TEMPLATE} WHERE p.name = ?`).get(name.trim()) as ProfileRow | undefined;
+  const r = await profileRepo.byName(storeOf(ctx), name.trim());
   if (!r) throw new SigapError('NOT_FOUND', `Profil "${name}" tidak ditemukan. Lihat daftarnya di Pelaporan BPJS › Profil templat (perintah: sigap profile list).`);
   return fromRow(r);
 }
@@ -140,7 +134,7 @@ export interface ProfileInput {
 }
 
 /** Creates a profile, or replaces the clerk's profile of that name. Built-in profiles are read-only. */
-export function saveProfile(ctx: CoreContext, p: ProfileInput): StoredProfile {
+export async function saveProfile(ctx: CoreContext, p: ProfileInput): Promise<StoredProfile> {
   const name = p.name.trim();
   if (name === '' || name.length > 60) throw new SigapError('INVALID_INPUT', 'Nama profil wajib diisi, paling panjang 60 karakter.');
   if (BUILTIN_PROFILES.some((b) => b.name.toLowerCase() === name.toLowerCase())) {
@@ -154,26 +148,24 @@ export function saveProfile(ctx: CoreContext, p: ProfileInput): StoredProfile {
   }
   const columns = p.columns.map(storedColumn);
   const now = nowIso(ctx);
-  return ctx.db.transaction(() => {
-    const before = ctx.db.prepare('SELECT * FROM bpjs_profile WHERE name = ?').get(name) as ProfileRow | undefined;
+  return storeOf(ctx).tx('write', async (q) => {
+    const before = await profileRepo.byName(q, name);
     const rowsPerFile = p.rowsPerFile === undefined ? (before?.rows_per_file ?? null) : p.rowsPerFile;
-    const row = { name, kind: p.kind, sheet_name: p.sheetName, columns_json: JSON.stringify(columns), source_file: p.sourceFile ?? before?.source_file ?? null, source_sha256: p.sourceSha256 ?? null, rows_per_file: rowsPerFile, now, actor: ctx.actor };
+    const row = { name, kind: p.kind, sheetName: p.sheetName, columnsJson: JSON.stringify(columns), sourceFile: p.sourceFile ?? before?.source_file ?? null, sourceSha256: p.sourceSha256 ?? null, rowsPerFile, now };
     let id: number;
     if (before) {
-      ctx.db.prepare('UPDATE bpjs_profile SET kind = @kind, sheet_name = @sheet_name, columns_json = @columns_json, source_file = @source_file, rows_per_file = @rows_per_file, source_sha256 = coalesce(@source_sha256, source_sha256), updated_at = @now WHERE id = @id')
-        .run({ ...row, id: before.id });
+      await profileRepo.update(q, before.id, row);
       id = before.id;
     } else {
-      id = Number(ctx.db.prepare(`INSERT INTO bpjs_profile (name, kind, sheet_name, columns_json, source_file, source_sha256, rows_per_file, created_at, created_by, updated_at)
-        VALUES (@name, @kind, @sheet_name, @columns_json, @source_file, @source_sha256, @rows_per_file, @now, @actor, @now)`).run(row).lastInsertRowid);
+      id = await profileRepo.insert(q, row, ctx.actor);
     }
-    audit(ctx, {
+    await audit(ctx, {
       action: before ? 'update' : 'create', entity: 'bpjs_profile', entityId: id, summary: `Profil templat BPJS ${name} (${p.kind}, sheet ${p.sheetName}, ${columns.length} kolom)`,
       ...(before ? { before: { kind: before.kind, sheetName: before.sheet_name, columns: JSON.parse(before.columns_json) as unknown } } : {}),
       after: { kind: p.kind, sheetName: p.sheetName, columns, ...(rowsPerFile !== null ? { rowsPerFile } : {}) },
     });
     return getProfile(ctx, name);
-  })();
+  });
 }
 
 export interface ProfileEdit {
@@ -194,8 +186,13 @@ export interface ProfileEdit {
 }
 
 /** Edits a clerk's profile: sheet name, which field fills a column, added or removed columns. */
-export function editProfile(ctx: CoreContext, name: string, e: ProfileEdit): StoredProfile {
-  const p = getProfile(ctx, name);
+export async function editProfile(ctx: CoreContext, name: string, e: ProfileEdit): Promise<StoredProfile> {
+  // Read, checked and saved in one write transaction: the edit applies to the profile as it is.
+  return storeOf(ctx).tx('write', () => editStoredProfile(ctx, name, e));
+}
+
+async function editStoredProfile(ctx: CoreContext, name: string, e: ProfileEdit): Promise<StoredProfile> {
+  const p = await getProfile(ctx, name);
   if (p.builtin) throw new SigapError('CONFLICT', `"${p.name}" adalah profil bawaan dan tidak dapat diubah; salin dulu ("Salin profil" di Pelaporan BPJS › Profil templat, atau sigap profile copy) lalu ubah salinannya.`);
   // A profile made from the branch's template writes into a copy of it: its sheet is the template's own.
   if (p.templateFile && e.sheetName !== undefined && e.sheetName.trim() !== p.sheetName) {
@@ -237,25 +234,27 @@ export function editProfile(ctx: CoreContext, name: string, e: ProfileEdit): Sto
  * Copies a profile (a built-in one too) under a new name, so the clerk can change it: the only way to
  * set constants or remap columns of a built-in layout. Refuses a name already in use.
  */
-export function copyProfile(ctx: CoreContext, from: string, to: string): StoredProfile {
-  const p = getProfile(ctx, from);
+export async function copyProfile(ctx: CoreContext, from: string, to: string): Promise<StoredProfile> {
   const name = to.trim();
-  const exists = BUILTIN_PROFILES.some((b) => b.name.toLowerCase() === name.toLowerCase())
-    || ctx.db.prepare('SELECT 1 FROM bpjs_profile WHERE name = ?').get(name) !== undefined;
-  if (exists) throw new SigapError('CONFLICT', `Profil "${name}" sudah ada; pilih nama lain.`);
-  const copy = saveProfile(ctx, { name, kind: p.kind, sheetName: p.sheetName, columns: p.columns, sourceFile: p.builtin ? `salinan profil ${p.name}` : p.sourceFile, rowsPerFile: p.rowsPerFile });
-  // A copy of a profile made from the branch's template fills the same template.
-  const template = profileTemplateId(ctx, p.id);
-  if (template === null) return copy;
-  setProfileTemplate(ctx, copy.id!, template);
-  return getProfile(ctx, name);
+  // The name is checked free inside the transaction that takes it.
+  return storeOf(ctx).tx('write', async (q) => {
+    const p = await getProfile(ctx, from);
+    const exists = BUILTIN_PROFILES.some((b) => b.name.toLowerCase() === name.toLowerCase()) || (await profileRepo.byName(q, name)) !== undefined;
+    if (exists) throw new SigapError('CONFLICT', `Profil "${name}" sudah ada; pilih nama lain.`);
+    const copy = await saveProfile(ctx, { name, kind: p.kind, sheetName: p.sheetName, columns: p.columns, sourceFile: p.builtin ? `salinan profil ${p.name}` : p.sourceFile, rowsPerFile: p.rowsPerFile });
+    // A copy of a profile made from the branch's template fills the same template.
+    const template = await profileTemplateId(ctx, p.id);
+    if (template === null) return copy;
+    await setProfileTemplate(ctx, copy.id!, template);
+    return getProfile(ctx, name);
+  });
 }
 
-export function deleteProfile(ctx: CoreContext, name: string): void {
-  const p = getProfile(ctx, name);
-  if (p.builtin || p.id === null) throw new SigapError('CONFLICT', `"${p.name}" adalah profil bawaan dan tidak dapat dihapus.`);
-  ctx.db.transaction(() => {
-    ctx.db.prepare('DELETE FROM bpjs_profile WHERE id = ?').run(p.id);
-    audit(ctx, { action: 'delete', entity: 'bpjs_profile', entityId: p.id, summary: `Profil templat BPJS ${p.name} dihapus`, before: { kind: p.kind, sheetName: p.sheetName, columns: p.columns } });
-  })();
+export async function deleteProfile(ctx: CoreContext, name: string): Promise<void> {
+  await storeOf(ctx).tx('write', async (q) => {
+    const p = await getProfile(ctx, name);
+    if (p.builtin || p.id === null) throw new SigapError('CONFLICT', `"${p.name}" adalah profil bawaan dan tidak dapat dihapus.`);
+    await profileRepo.remove(q, p.id);
+    await audit(ctx, { action: 'delete', entity: 'bpjs_profile', entityId: p.id, summary: `Profil templat BPJS ${p.name} dihapus`, before: { kind: p.kind, sheetName: p.sheetName, columns: p.columns } });
+  });
 }

@@ -5,6 +5,8 @@ import { PROGRAMS, readBill, zeroAmounts, type Program, type ProgramAmounts } fr
 import type { ImportProblem } from './import-problems';
 import type { Segment } from '../../../shared/billing-types';
 import { getEmployer } from '../settings/employer';
+import { storeOf } from '../store/of-context';
+import { participantRepo } from './participant-repository';
 
 /**
  * What Sigap billed one person for one program in the month's issued invoices (employer and worker
@@ -99,7 +101,7 @@ export async function reconcileBill(ctx: CoreContext, path: string, month: strin
   const bill = await readBill(path, month);
   // Like with like: a PU bill of an NPP against the PU invoices of that NPP, a BPU bill against BPU
   // (a bill is per NPP and segment, domain.md section 8). A line that says nothing is compared.
-  const npp = bill.npp ?? getEmployer(ctx)?.npp ?? null;
+  const npp = bill.npp ?? (await getEmployer(ctx))?.npp ?? null;
   const otherSegment = new Set<string>();
   const otherNpp = new Set<string>();
   const lines = sigapLines.filter((l) => {
@@ -108,8 +110,7 @@ export async function reconcileBill(ctx: CoreContext, path: string, month: strin
     else return true;
     return false;
   });
-  const nikOfKpj = ctx.db.prepare('SELECT nik, name FROM person WHERE kpj = ?');
-  const kpjOfNik = ctx.db.prepare('SELECT kpj FROM person WHERE nik = ?').pluck();
+  const q = storeOf(ctx);
 
   // For a role that may not see identities (finance, viewer) the comparison must not answer "is this
   // NIK or KPJ on the roster?" for numbers someone typed into a file: a line known only by its KPJ keeps
@@ -117,7 +118,7 @@ export async function reconcileBill(ctx: CoreContext, path: string, month: strin
   const masked = ctx.seesIdentity === false;
   const branch = new Map<string, Side>();
   for (const l of bill.lines) {
-    const byKpj = l.nik === null && l.kpj !== null ? (nikOfKpj.get(l.kpj) as { nik: string; name: string } | undefined) : undefined;
+    const byKpj = l.nik === null && l.kpj !== null ? await participantRepo.byKpj(q, l.kpj) : undefined;
     const nik = l.nik ?? byKpj?.nik ?? null;
     const key = nik ?? `KPJ:${l.kpj}`;
     const side = branch.get(key) ?? { nik, kpj: l.kpj, name: l.name || (masked ? '' : byKpj?.name) || '', opdCode: null, rows: [], amounts: zeroAmounts() };
@@ -127,7 +128,7 @@ export async function reconcileBill(ctx: CoreContext, path: string, month: strin
   }
   const sigap = new Map<string, Side>();
   for (const l of lines) {
-    const side = sigap.get(l.nik) ?? { nik: l.nik, kpj: (kpjOfNik.get(l.nik) as string | null | undefined) ?? null, name: l.name, opdCode: l.opdCode, rows: [], amounts: zeroAmounts() };
+    const side = sigap.get(l.nik) ?? { nik: l.nik, kpj: (await participantRepo.byNik(q, l.nik))?.kpj ?? null, name: l.name, opdCode: l.opdCode, rows: [], amounts: zeroAmounts() };
     side.amounts[l.program] += l.amount;
     sigap.set(l.nik, side);
   }

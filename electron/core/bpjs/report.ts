@@ -19,14 +19,14 @@ export interface ReportOptions {
 }
 
 /** The shared facts of a report, with the options checked. */
-export function reportEnv(ctx: CoreContext, o: ReportOptions = {}): ReportEnv {
-  const asOf = o.asOf ?? todayIso(ctx);
+export async function reportEnv(ctx: CoreContext, o: ReportOptions = {}): Promise<ReportEnv> {
+  const asOf = o.asOf ?? (await todayIso(ctx));
   if (!isIsoDate(asOf)) throw new SigapError('INVALID_INPUT', `Tanggal acuan "${asOf}" tidak sah; tulis YYYY-MM-DD.`);
   const villageFunding = o.villageFunding ?? 'SD';
   if (!FUNDING_CODES.includes(villageFunding)) {
     throw new SigapError('INVALID_INPUT', `Kode sumber dana "${String(villageFunding)}" tidak dikenal; pilih ${FUNDING_CODES.join(', ')}.`);
   }
-  return { npp: getEmployer(ctx)?.npp ?? null, asOf, villageFunding, referenceYear: Number(asOf.slice(0, 4)), naCodes: naReasonCodes(ctx) };
+  return { npp: (await getEmployer(ctx))?.npp ?? null, asOf, villageFunding, referenceYear: Number(asOf.slice(0, 4)), naCodes: await naReasonCodes(ctx) };
 }
 
 export interface PersonProblems {
@@ -68,14 +68,15 @@ export interface PreflightReport {
 }
 
 /** What needs reporting, kind by kind, and what the branch would reject. Writes nothing. */
-export function preflight(ctx: CoreContext, o: ReportOptions & { kinds?: ReportKind[]; profiles?: Partial<Record<ReportKind, string>> } = {}): PreflightReport {
-  const env = reportEnv(ctx, o);
-  const kinds = (o.kinds ?? [...REPORT_KINDS]).map((kind): KindSummary => {
-    const profile = resolveProfile(ctx, kind, o.profiles?.[kind]);
+export async function preflight(ctx: CoreContext, o: ReportOptions & { kinds?: ReportKind[]; profiles?: Partial<Record<ReportKind, string>> } = {}): Promise<PreflightReport> {
+  const env = await reportEnv(ctx, o);
+  const kinds: KindSummary[] = [];
+  for (const kind of o.kinds ?? [...REPORT_KINDS]) {
+    const profile = await resolveProfile(ctx, kind, o.profiles?.[kind]);
     const summary: KindSummary = { kind, pending: 0, ready: 0, blocked: [], warned: [], profileWarnings: profileWarnings(profile), requiredMissing: [] };
     const missing = missingCounter();
     // Only the people with problems are kept: a clean roster of 100,000 costs no memory here.
-    for (const change of iteratePending(ctx, kind, env.asOf)) {
+    for await (const change of iteratePending(ctx, kind, env.asOf)) {
       const c = checkChange(change, env, profile);
       missing.add(c);
       summary.pending++;
@@ -84,7 +85,7 @@ export function preflight(ctx: CoreContext, o: ReportOptions & { kinds?: ReportK
       else if (c.problems.length > 0) summary.warned.push(personProblems(c));
     }
     summary.requiredMissing = missing.lines();
-    return summary;
-  });
-  return { asOf: env.asOf, npp: env.npp, awaitingKpj: awaitingKpj(ctx), kinds };
+    kinds.push(summary);
+  }
+  return { asOf: env.asOf, npp: env.npp, awaitingKpj: await awaitingKpj(ctx), kinds };
 }

@@ -18,12 +18,12 @@ export interface MissingPerson {
  * The people a required column is empty for, in the pending list's order (OPD, name), each once:
  * the table of the one-step fill. `limit` cuts the list; `total` stays whole.
  */
-export function missingPeople(ctx: CoreContext, kind: ReportKind, column: string, o: { profile?: string; limit?: number } = {}): { total: number; people: MissingPerson[] } {
-  const env = reportEnv(ctx);
-  const profile = resolveProfile(ctx, kind, o.profile);
+export async function missingPeople(ctx: CoreContext, kind: ReportKind, column: string, o: { profile?: string; limit?: number } = {}): Promise<{ total: number; people: MissingPerson[] }> {
+  const env = await reportEnv(ctx);
+  const profile = await resolveProfile(ctx, kind, o.profile);
   const seen = new Set<number>();
   const people: MissingPerson[] = [];
-  for (const change of iteratePending(ctx, kind, env.asOf)) {
+  for await (const change of iteratePending(ctx, kind, env.asOf)) {
     if (seen.has(change.personId)) continue;
     const c = checkChange(change, env, profile);
     if (!c.problems.some((p) => p.code === REQUIRED_EMPTY && p.column === column)) continue;

@@ -12,10 +12,10 @@ import type { SigapBilledLine } from './reconcile';
  * Built on the billing module's read functions only; when billing offers a per-person, per-program
  * function of its own, this is the one place to switch to it.
  */
-export function sigapBilledLines(ctx: CoreContext, month: string): SigapBilledLine[] {
+export async function sigapBilledLines(ctx: CoreContext, month: string): Promise<SigapBilledLine[]> {
   const out: SigapBilledLine[] = [];
-  for (const inv of listInvoices(ctx, { month, status: 'issued' })) {
-    for (const l of invoiceLines(ctx, inv.id)) {
+  for (const inv of await listInvoices(ctx, { month, status: 'issued' })) {
+    for (const l of await invoiceLines(ctx, inv.id)) {
       const base = { nik: l.nik, name: l.name, opdCode: inv.opdCode, segment: inv.segment, npp: inv.npp };
       const amounts = { JKK: l.jkk, JKM: l.jkm, JHT: l.jhtEmployer + l.jhtWorker, JP: l.jpEmployer + l.jpWorker } as const;
       for (const [program, amount] of Object.entries(amounts) as [SigapBilledLine['program'], number][]) {

@@ -10,6 +10,7 @@ import { getProfile, saveProfile, type StoredProfile } from './profiles';
 import { readTable } from './table-read';
 import { fillTemplate } from './template-fill';
 import { setProfileTemplate, storeTemplate } from './template-store';
+import { storeOf } from '../store/of-context';
 
 export interface TemplateProfileResult {
   profile: StoredProfile;
@@ -78,11 +79,12 @@ export async function profileFromTemplate(ctx: CoreContext, path: string, o: { n
   const missingHeaders = builtinProfile(kind).columns.map((c) => c.header).filter((h) => !present.has(headerKey(h)));
   const info = { fileName: label, sheetName: table.sheet, headerRow: table.headerRow, headers: headers.map((h) => h.trim()) };
   const bytes = fillableBytes(path, info);
-  const profile = ctx.db.transaction(() => {
-    const saved = saveProfile(ctx, { name: o.name, kind, sheetName: table.sheet, columns, sourceFile: label, sourceSha256: table.sha256 });
-    setProfileTemplate(ctx, saved.id!, bytes ? storeTemplate(ctx, bytes, info) : null);
+  // The file was read and tried above; the profile and its template are saved together.
+  const profile = await storeOf(ctx).tx('write', async () => {
+    const saved = await saveProfile(ctx, { name: o.name, kind, sheetName: table.sheet, columns, sourceFile: label, sourceSha256: table.sha256 });
+    await setProfileTemplate(ctx, saved.id!, bytes ? await storeTemplate(ctx, bytes, info) : null);
     return getProfile(ctx, saved.name);
-  })();
+  });
   return { profile, unknownHeaders, missingHeaders, sheet: table.sheet, headerRow: table.headerRow, fillsTemplate: bytes !== null };
 }
 
