@@ -25,13 +25,13 @@ let opdId: number;
 const idOf = (nik: string) => (ctx.db.prepare('SELECT id FROM person WHERE nik = ?').get(nik) as { id: number }).id;
 const row = (nik: string) => ctx.db.prepare('SELECT mother_name, address, postal_code, phone, email, marital_status, work_location, kpj FROM person WHERE nik = ?').get(nik);
 
-beforeEach(() => {
+beforeEach(async () => {
   ctx = testContext('2026-03-10T03:00:00Z');
-  seedDemo(ctx, { persons: 3 });
+  await seedDemo(ctx, { persons: 3 });
   // A unit of its own for the fixture's five people (the demo's units keep theirs).
-  opdId = saveOpd(ctx, { code: '9.99', name: 'Dinas Uji Lengkap', kind: 'opd' });
+  opdId = await saveOpd(ctx, { code: '9.99', name: 'Dinas Uji Lengkap', kind: 'opd' });
   const cat = ctx.db.prepare("SELECT id FROM category WHERE segment = 'PU' LIMIT 1").get() as { id: number };
-  for (const p of ROSTER) createPerson(ctx, p, { opdId, categoryId: cat.id, honor: 1_500_000, startDate: '2026-03-01' });
+  for (const p of ROSTER) await createPerson(ctx, p, { opdId, categoryId: cat.id, honor: 1_500_000, startDate: '2026-03-01' });
 });
 afterEach(() => ctx.close());
 
@@ -71,9 +71,9 @@ describe('reading back a list the clerk filled (LibreOffice)', () => {
     const path = join(FIXTURES, 'completion-lo.xlsx');
     const pv = await previewCompletion(ctx, path);
     const auditBefore = (ctx.db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
-    expect(() => applyCompletion(ctx, pv)).toThrow(/memuat 2 masalah/);
+    await expect(applyCompletion(ctx, pv)).rejects.toThrow(/memuat 2 masalah/);
     expect(row('1804010101900001')).toMatchObject({ mother_name: null });
-    expect(applyCompletion(ctx, pv, { skipInvalid: true })).toEqual({ persons: 4, fields: 10 });
+    expect(await applyCompletion(ctx, pv, { skipInvalid: true })).toEqual({ persons: 4, fields: 10 });
     expect(row('1804010101900001')).toEqual({
       mother_name: 'Siti Aminah', address: 'Jl. Raya Liwa No. 5', postal_code: '34812', phone: '081234567890',
       email: 'ahmad.f@gmail.com', marital_status: 'Y', work_location: 'KANTOR BUPATI', kpj: null,
@@ -94,24 +94,26 @@ describe('reading back a list the clerk filled (LibreOffice)', () => {
   it('refuses a preview that went stale, changing nothing', async () => {
     const pv = await previewCompletion(ctx, join(FIXTURES, 'completion-lo.ods'));
     // Someone edits Joko (unchanged by the file) after the preview: the file would now change him.
-    updatePerson(ctx, idOf('1804011010800006'), { nik: '1804011010800006', name: 'Joko Susilo', maritalStatus: 'T', motherName: 'Sulastri', address: 'Pekon Way Mengaku' });
-    expect(() => applyCompletion(ctx, pv, { skipInvalid: true })).toThrow(/berubah sejak pratinjau/);
+    await updatePerson(ctx, idOf('1804011010800006'), { nik: '1804011010800006', name: 'Joko Susilo', maritalStatus: 'T', motherName: 'Sulastri', address: 'Pekon Way Mengaku' });
+    await expect(applyCompletion(ctx, pv, { skipInvalid: true })).rejects.toThrow(/berubah sejak pratinjau/);
     expect(row('1804010101900001')).toMatchObject({ mother_name: null, postal_code: null });
     // A NIK unknown at preview time that is added since makes it stale too.
     const pv2 = await previewCompletion(ctx, join(FIXTURES, 'completion-lo.ods'));
     const cat = ctx.db.prepare("SELECT id FROM category WHERE segment = 'PU' LIMIT 1").get() as { id: number };
-    createPerson(ctx, { nik: '1804015505950005', name: 'Sri Wahyuni' }, { opdId, categoryId: cat.id, honor: 1_500_000, startDate: '2026-03-01' });
-    expect(() => applyCompletion(ctx, pv2, { skipInvalid: true })).toThrow(/berubah sejak pratinjau/);
+    await createPerson(ctx, { nik: '1804015505950005', name: 'Sri Wahyuni' }, { opdId, categoryId: cat.id, honor: 1_500_000, startDate: '2026-03-01' });
+    await expect(applyCompletion(ctx, pv2, { skipInvalid: true })).rejects.toThrow(/berubah sejak pratinjau/);
   });
 
   it('feeds the BPJS pre-flight at once', async () => {
     const ahmad = idOf('1804010101900001');
-    const problemsOf = () => preflight(ctx, { kinds: ['new'] }).kinds[0]!.warned.concat(preflight(ctx, { kinds: ['new'] }).kinds[0]!.blocked)
-      .find((p) => p.personId === ahmad)?.problems.map((p) => p.code) ?? [];
-    expect(problemsOf()).toEqual(expect.arrayContaining(['MOTHER_MISSING', 'ADDRESS_MISSING']));
+    const problemsOf = async () => {
+      const kind = (await preflight(ctx, { kinds: ['new'] })).kinds[0]!;
+      return kind.warned.concat(kind.blocked).find((p) => p.personId === ahmad)?.problems.map((p) => p.code) ?? [];
+    };
+    expect(await problemsOf()).toEqual(expect.arrayContaining(['MOTHER_MISSING', 'ADDRESS_MISSING']));
     await importCompletionFile(ctx, join(FIXTURES, 'completion-lo.xlsx'), { apply: true, skipInvalid: true });
-    expect(problemsOf()).not.toContain('MOTHER_MISSING');
-    expect(problemsOf()).not.toContain('ADDRESS_MISSING');
+    expect(await problemsOf()).not.toContain('MOTHER_MISSING');
+    expect(await problemsOf()).not.toContain('ADDRESS_MISSING');
   });
 });
 
