@@ -28,12 +28,12 @@ describe('applying an SK', () => {
     expect(pv.accepted).toBe(30);
     expect(pv.newUnits).toEqual([...UNITS].sort());
     expect(pv.diff.added).toHaveLength(30);
-    const res = apply();
+    const res = await apply();
     expect(res).toMatchObject({ persons: 30, created: 30, updated: 0, ended: 0, newUnits: 3 });
-    const jan = queryRoster(ctx, { month: '2026-01' });
+    const jan = await queryRoster(ctx, { month: '2026-01' });
     expect(jan.total).toBe(30);
     expect(jan.rows.find((r) => r.nik === persons[0]!.nik)).toMatchObject({ name: persons[0]!.name, opd: persons[0]!.unit, honor: persons[0]!.honor, decreeNumber: '800/1/2026', endDate: '2026-12-31' });
-    expect(queryRoster(ctx, { month: '2025-12' }).total).toBe(0);
+    expect((await queryRoster(ctx, { month: '2025-12' })).total).toBe(0);
     const audits = ctx.db.prepare("SELECT count(*) AS n FROM audit_log WHERE entity IN ('person','engagement','decree','opd')").get() as { n: number };
     // One row per new person (with the engagement the SK gives them), one for the decree, one per new OPD.
     expect(audits.n).toBe(30 + 1 + 3);
@@ -55,10 +55,10 @@ describe('applying an SK', () => {
       expect.objectContaining({ nik: second[1]!.nik, moved: false, honorChanged: true, fromHonor: first[1]!.honor, toHonor: second[1]!.honor }),
     ]);
     expect(pv.diff.unchanged).toBe(6);
-    const res = apply();
+    const res = await apply();
     expect(res.ended).toBe(10);
-    const june = queryRoster(ctx, { month: '2026-06' });
-    const july = queryRoster(ctx, { month: '2026-07' });
+    const june = await queryRoster(ctx, { month: '2026-06' });
+    const july = await queryRoster(ctx, { month: '2026-07' });
     expect(june.total).toBe(10);
     expect(july.total).toBe(10);
     expect(july.rows.map((r) => r.nik)).not.toContain(first[9]!.nik);
@@ -74,9 +74,9 @@ describe('applying an SK', () => {
     const before = dumpDb(ctx);
     const { pv, apply } = await importFile(persons, 'SK-BAD', '2026-01-01', bad);
     expect(pv.rejected.map((p) => p.code)).toEqual(['NIK_NUMERIC']);
-    expect(() => apply()).toThrow(SigapError);
+    await expect(apply()).rejects.toThrow(SigapError);
     expect(dumpDb(ctx)).toEqual(before);
-    const res = applyImport(ctx, pv, { skipInvalid: true, createUnits: true });
+    const res = await applyImport(ctx, pv, { skipInvalid: true, createUnits: true });
     expect(res.persons).toBe(5);
   });
 
@@ -84,7 +84,7 @@ describe('applying an SK', () => {
     await importFile(fxPersons(5, UNITS), 'SK-A', '2026-01-01').then((x) => x.apply());
     const before = dumpDb(ctx);
     const { pv } = await importFile(fxPersons(20, UNITS, 3, 800_000), 'SK-B', '2026-03-01');
-    expect(() => applyImport(ctx, pv, { failAfter: 12, createUnits: true })).toThrow('injected failure');
+    await expect(applyImport(ctx, pv, { failAfter: 12, createUnits: true })).rejects.toThrow('injected failure');
     expect(dumpDb(ctx)).toEqual(before);
     expect(ctx.db.pragma('integrity_check', { simple: true })).toBe('ok');
   });
@@ -92,7 +92,7 @@ describe('applying an SK', () => {
   it('refuses the same decree number or the same file twice', async () => {
     const persons = fxPersons(3, UNITS);
     const { w, apply } = await importFile(persons, 'SK-X', '2026-01-01');
-    apply();
+    await apply();
     const again = await previewSk(ctx, { path: w.path, tmt: '2026-01-01' });
     expect(again.blocking.map((b) => b.code).sort()).toEqual(['DECREE_EXISTS', 'DECREE_FILE_EXISTS']);
   });
@@ -113,9 +113,9 @@ describe('applying an SK', () => {
     const w = await writeMessyAppendix(join(ctx.dir, 'amend.xlsx'), extra, { number: 'SK-1a', twoRowHeader: true });
     const pv = await previewSk(ctx, { path: w.path, tmt: '2026-04-01', mode: 'amend' });
     expect(pv.diff.removed).toEqual([]);
-    applyImport(ctx, pv, { createUnits: true });
-    expect(queryRoster(ctx, { month: '2026-04' }).total).toBe(6);
-    expect(queryRoster(ctx, { month: '2026-03' }).total).toBe(4);
+    await applyImport(ctx, pv, { createUnits: true });
+    expect((await queryRoster(ctx, { month: '2026-04' })).total).toBe(6);
+    expect((await queryRoster(ctx, { month: '2026-03' })).total).toBe(4);
   });
 
   it('checks again at apply time when the roster changed after the preview', async () => {
@@ -124,8 +124,8 @@ describe('applying an SK', () => {
     expect(pv.rejected).toEqual([]);
     // Meanwhile someone imports the same person as pekerja rentan.
     const w = await writeMessyAppendix(join(ctx.dir, 'other.xlsx'), [persons[0]!], { number: 'SK-OTHER', twoRowHeader: true });
-    applyImport(ctx, await previewSk(ctx, { path: w.path, tmt: '2026-01-01', category: 'rentan' }), { createUnits: true });
-    expect(() => applyImport(ctx, pv, { createUnits: true })).toThrow(SigapError);
+    await applyImport(ctx, await previewSk(ctx, { path: w.path, tmt: '2026-01-01', category: 'rentan' }), { createUnits: true });
+    await expect(applyImport(ctx, pv, { createUnits: true })).rejects.toThrow(SigapError);
     expect(ctx.db.prepare("SELECT count(*) FROM decree WHERE number = 'SK-LATE'").pluck().get()).toBe(0);
   });
 });

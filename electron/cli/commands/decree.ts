@@ -28,23 +28,23 @@ export async function skCommand(args: string[], cx: CliEnv): Promise<number> {
   if (!number) throw new SigapError('INVALID_INPUT', `Sebutkan nomor SK seperti di halaman SK.\nPenggunaan:\n  ${SK_USAGE}`);
   const ctx = openCli(values.db, cx);
   try {
-    const decreeId = decreeIdByNumber(ctx, number);
+    const decreeId = await decreeIdByNumber(ctx, number);
     if (sub === 'attach') {
       if (!file) throw new SigapError('INVALID_INPUT', `Sebutkan berkas pindaian SK (PDF, JPEG atau PNG).\nPenggunaan:\n  ${SK_USAGE}`);
-      const meta = attachScan(ctx, decreeId, readScanFile(file));
+      const meta = await attachScan(ctx, decreeId, readScanFile(file));
       if (values.json) printJson(cx.io, { scan: meta });
       else cx.io.out(`Pindaian SK ${meta.number} tersimpan: ${meta.originalName} (${meta.mediaType}, ${formatNumber(meta.size)} bita, SHA-256 ${meta.sha256}).\n`);
       return 0;
     }
     if (sub === 'scan') {
       if (!values.out) throw new SigapError('INVALID_INPUT', `Sebutkan berkas tujuan dengan --out BERKAS.\nPenggunaan:\n  ${SK_USAGE}`);
-      const scan = readScan(ctx, decreeId);
+      const scan = await readScan(ctx, decreeId);
       writeBytesOwnerOnly(values.out, scan.bytes);
       if (values.json) printJson(cx.io, { path: values.out, mediaType: scan.mediaType, size: scan.size, sha256: scan.sha256 });
       else cx.io.out(`Pindaian SK ${scan.number} disimpan ke ${values.out} (${scan.mediaType}, SHA-256 ${scan.sha256}).\n`);
       return 0;
     }
-    const plan = planUndo(ctx, decreeId);
+    const plan = await planUndo(ctx, decreeId);
     if (values.check || plan.blockers.length > 0) {
       const check = { number: plan.decree.number, canUndo: plan.blockers.length === 0, blockers: plan.blockers.map((b) => b.message), notes: plan.notes, counts: plan.counts };
       if (values.json) printJson(cx.io, check);
@@ -61,7 +61,7 @@ export async function skCommand(args: string[], cx: CliEnv): Promise<number> {
       const b = await autoBackup(ctx, defaultBackupDir(ctx.dbPath), 'sebelum-sk');
       cx.io.err(`Cadangan sebelum pembatalan: ${b.path}\n`);
     }
-    const res = undoDecree(ctx, decreeId, values.reason);
+    const res = await undoDecree(ctx, decreeId, values.reason);
     if (values.json) printJson(cx.io, res);
     else {
       cx.io.out(

@@ -28,10 +28,10 @@ export interface CliUnitDecisions {
 }
 
 /** Reads the flags; `--map-unit` targets must be a unit's exact name, code or alias. */
-export function unitDecisionsFromFlags(ctx: CoreContext, flags: UnitFlags): CliUnitDecisions {
+export async function unitDecisionsFromFlags(ctx: CoreContext, flags: UnitFlags): Promise<CliUnitDecisions> {
   const units: UnitChoices = {};
   const names = new Map<number, string>();
-  const matcher = unitMatcher(ctx);
+  const matcher = await unitMatcher(ctx);
   for (const m of flags['map-unit'] ?? []) {
     const at = m.indexOf('=');
     const read = at < 0 ? '' : m.slice(0, at).trim();

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { basename } from 'node:path';
 import { previewSk, applyImport } from '../../core/skimport/index';
+import { previewView } from '../../core/skimport/preview-view';
 import type { Preview } from '../../core/skimport/index';
 import { printJson, progress, table } from '../io';
 import { openCli, type CliEnv } from '../context';
@@ -37,22 +38,23 @@ function problemJson(p: Preview['rejected'][number]) {
   return { sheet: p.sheet, row: p.row, column: p.column, columnName: p.columnName, code: p.code, message: p.message, ...(p.nik ? { nik: p.nik } : {}), ...(p.name ? { name: p.name } : {}) };
 }
 
+/** `--json`: the preview's one mapping (previewView), whole lists, in the CLI's documented field set. */
 export function previewJson(pv: Preview, applied: boolean, extra: Record<string, unknown> = {}) {
+  const v = previewView(pv);
+  const d = v.decree;
   return {
-    file: pv.read.file,
-    sha256: pv.read.sha256,
+    file: v.file,
+    sha256: v.sha256,
     applied,
-    decree: pv.decree
-      ? { number: pv.decree.number, date: pv.decree.date, subject: pv.decree.subject, tmtStart: pv.decree.tmtStart, tmtEnd: pv.decree.tmtEnd, category: pv.decree.category.name, mode: pv.decree.mode, signatory: pv.decree.signatory }
-      : null,
-    blocking: pv.blocking.map((b) => (CLI_HINTS[b.code] ? { ...b, hint: CLI_HINTS[b.code] } : b)),
-    sheets: pv.read.sheets.map((s) => ({ sheet: s.sheet, headerRows: s.headerRows, columns: s.columns, unitSource: s.unitSource, dataRows: s.dataRows })),
-    accepted: pv.accepted,
-    rejected: pv.rejected.map(problemJson),
-    warnings: pv.warnings.map(problemJson),
-    newUnits: pv.newUnits,
-    units: pv.units,
-    diff: { added: pv.diff.added, removed: pv.diff.removed, changed: pv.diff.changed, unchanged: pv.diff.unchanged },
+    decree: d ? { number: d.number, date: d.date, subject: d.subject, tmtStart: d.tmtStart, tmtEnd: d.tmtEnd, category: d.category, mode: d.mode, signatory: pv.decree!.signatory } : null,
+    blocking: v.blocking.map((b) => (CLI_HINTS[b.code] ? { ...b, hint: CLI_HINTS[b.code] } : b)),
+    sheets: v.sheets.map((s) => ({ sheet: s.sheet, headerRows: s.headerRows, columns: s.columns, unitSource: s.unitSource, dataRows: s.dataRows })),
+    accepted: v.accepted,
+    rejected: v.rejected.map(problemJson),
+    warnings: v.warnings.map(problemJson),
+    newUnits: v.newUnits,
+    units: v.units,
+    diff: v.diff,
     ...extra,
   };
 }
@@ -79,7 +81,7 @@ export async function importSkCommand(args: string[], cx: CliEnv): Promise<numbe
   }
   const ctx = openCli(values.db, cx);
   try {
-    const units = unitDecisionsFromFlags(ctx, values);
+    const units = await unitDecisionsFromFlags(ctx, values);
     const pv = await previewSk(ctx, {
       path: file,
       label: basename(file),
@@ -108,7 +110,7 @@ export async function importSkCommand(args: string[], cx: CliEnv): Promise<numbe
         const b = await autoBackup(ctx, defaultBackupDir(ctx.dbPath), 'sebelum-sk');
         cx.io.err(`Cadangan sebelum menerapkan SK: ${b.path}\n`);
       }
-      result = applyImport(ctx, pv, { ...units.decisions, skipInvalid: Boolean(values['skip-invalid']), onProgress: progress(cx.io, 'Menyimpan') });
+      result = await applyImport(ctx, pv, { ...units.decisions, skipInvalid: Boolean(values['skip-invalid']), onProgress: progress(cx.io, 'Menyimpan') });
     }
     if (values.json) printJson(cx.io, previewJson(pv, result !== null, { dryRun: Boolean(values['dry-run']), result }));
     else printHuman(cx, pv, result !== null, Boolean(values['dry-run']), unitLines(pv, units));

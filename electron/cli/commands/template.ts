@@ -23,7 +23,7 @@ export async function templateCommand(args: string[], cx: CliEnv): Promise<numbe
   if (!pemda && values.db) {
     const ctx = openCli(values.db, cx);
     try {
-      pemda = getEmployer(ctx)?.name ?? null;
+      pemda = (await getEmployer(ctx))?.name ?? null;
     } finally {
       ctx.close();
     }

@@ -5,7 +5,8 @@ import type { decreeCalls } from '../../../shared/contract/decree-calls';
 import type { Output, ParsedInput } from '../../../shared/contract/index';
 import { SigapError } from '../errors';
 import { writeBytesOwnerOnly } from '../files/parts';
-import { attachScan, listScans, readScan, readScanFile, scanFileName, type ScanFile } from '../decree/scan-store';
+import { decreeRecords } from '../decree/records';
+import { attachScan, readScan, readScanFile, scanFileName, type ScanFile } from '../decree/scan-store';
 import { SCAN_EXTENSION } from '../decree/scan-check';
 import { planUndo } from '../decree/undo-check';
 import { undoDecree } from '../decree/undo';
@@ -25,13 +26,7 @@ export function decreeHandlers(ctx: CoreContext, host: HostServices): DecreeHand
     return path ? readScanFile(path) : null;
   };
   return {
-    'decree.records': () => {
-      const scans = new Map(listScans(ctx).map((s) => [s.decreeId, s]));
-      const rows = ctx.db
-        .prepare('SELECT id AS decreeId, number, status, withdrawn_at AS withdrawnAt, withdrawn_by AS withdrawnBy, withdraw_reason AS withdrawReason FROM decree ORDER BY id')
-        .all() as Omit<Output<'decree.records'>[number], 'scan'>[];
-      return rows.map((r) => ({ ...r, scan: scans.get(r.decreeId) ?? null }));
-    },
+    'decree.records': () => decreeRecords(ctx),
     'decree.chooseScan': async () => {
       const file = await pick();
       if (!file) return null;
@@ -49,10 +44,10 @@ export function decreeHandlers(ctx: CoreContext, host: HostServices): DecreeHand
       } else {
         file = await pick();
       }
-      return file ? attachScan(ctx, decreeId, file) : null;
+      return file ? await attachScan(ctx, decreeId, file) : null;
     },
     'decree.viewScan': async ({ decreeId }) => {
-      const scan = readScan(ctx, decreeId);
+      const scan = await readScan(ctx, decreeId);
       const name = scanFileName(scan);
       if (scan.mediaType !== 'application/pdf') {
         return { kind: 'image', mediaType: scan.mediaType, name, dataUrl: `data:${scan.mediaType};base64,${scan.bytes.toString('base64')}` };
@@ -62,24 +57,24 @@ export function decreeHandlers(ctx: CoreContext, host: HostServices): DecreeHand
       return { kind: 'pdf', name };
     },
     'decree.saveScan': async ({ decreeId }) => {
-      const scan = readScan(ctx, decreeId);
+      const scan = await readScan(ctx, decreeId);
       const ext = SCAN_EXTENSION[scan.mediaType];
       const path = await host.chooseSaveFile({ title: 'Simpan pindaian SK', defaultName: scanFileName(scan), filters: [{ name: ext.toUpperCase(), extensions: [ext] }] });
       if (!path) return null;
       writeBytesOwnerOnly(path, scan.bytes);
       return { path };
     },
-    'decree.undoCheck': ({ decreeId }) => {
-      const plan = planUndo(ctx, decreeId);
+    'decree.undoCheck': async ({ decreeId }) => {
+      const plan = await planUndo(ctx, decreeId);
       return { decreeId, number: plan.decree.number, canUndo: plan.blockers.length === 0, blockers: plan.blockers, notes: plan.notes, counts: plan.counts };
     },
     'decree.undo': async ({ decreeId, reason }) => {
       // As before an SK is applied: the roster as it was, a restore away (only when the undo can go ahead).
-      if (host.backupDir && planUndo(ctx, decreeId).blockers.length === 0) {
+      if (host.backupDir && (await planUndo(ctx, decreeId)).blockers.length === 0) {
         host.progress({ task: 'decree.undo', phase: 'Mencadangkan basis data', done: 0, total: null });
         await autoBackup(ctx, host.backupDir, 'sebelum-sk');
       }
-      return undoDecree(ctx, decreeId, reason);
+      return await undoDecree(ctx, decreeId, reason);
     },
   };
 }

@@ -34,5 +34,5 @@ export async function previewSk(ctx: CoreContext, req: ImportRequest): Promise<P
 /** Preview and apply in one call (the CLI path). */
 export async function importSk(ctx: CoreContext, req: ImportRequest, opts: ApplyOptions = {}): Promise<{ preview: Preview; result: ApplyResult }> {
   const preview = await previewSk(ctx, req);
-  return { preview, result: applyImport(ctx, preview, opts) };
+  return { preview, result: await applyImport(ctx, preview, opts) };
 }

@@ -5,6 +5,9 @@ import { unitKey } from '../../../shared/person-fields';
 import { findCategory, listCategories, type CategoryRow } from '../roster/units';
 import { mapUnits, type UnitMapping } from './unit-resolve';
 import type { Problem, ReadResult, ParsedRow } from './types';
+import { storeOf } from '../store/of-context';
+import type { Queries } from '../store/store';
+import { skImport, type CurrentEngagement, type RecordedDeath } from './import-repository';
 import { TEMPLATE_GUIDE_SHEET } from './template';
 
 export interface DecreeInput {
@@ -76,32 +79,15 @@ export interface Preview {
   toEnd: { engagementId: number; personId: number; nik: string; removed: boolean }[];
 }
 
-export interface CurrentEngagement {
-  id: number;
-  person_id: number;
-  nik: string;
-  name: string;
-  opd: string;
-  honor: number;
-  start_date: string;
-  end_date: string | null;
-  decree_number: string | null;
-}
+export type { CurrentEngagement } from './import-repository';
 
 /** The category's roster just before `tmt`: engagements active the day before, or on, the TMT. */
-export function currentRoster(ctx: CoreContext, categoryId: number, tmt: string): CurrentEngagement[] {
-  return ctx.db
-    .prepare(
-      `SELECT e.id, e.person_id, p.nik, p.name, o.name AS opd, e.honor, e.start_date, e.end_date, d.number AS decree_number
-       FROM engagement e JOIN person p ON p.id = e.person_id JOIN opd o ON o.id = e.opd_id
-       LEFT JOIN decree d ON d.id = e.decree_id
-       WHERE e.category_id = ? AND e.start_date <= ? AND (e.end_date IS NULL OR e.end_date >= ?)
-       ORDER BY e.start_date`,
-    )
-    .all(categoryId, tmt, dayBefore(tmt)) as CurrentEngagement[];
+export function currentRoster(q: Queries, categoryId: number, tmt: string): Promise<CurrentEngagement[]> {
+  return skImport.currentRoster(q, categoryId, tmt, dayBefore(tmt));
 }
 
-export function resolveDecree(ctx: CoreContext, read: ReadResult, input: DecreeInput): { decree: ResolvedDecree | null; blocking: Preview['blocking'] } {
+export async function resolveDecree(ctx: CoreContext, read: ReadResult, input: DecreeInput): Promise<{ decree: ResolvedDecree | null; blocking: Preview['blocking'] }> {
+  const q = storeOf(ctx);
   const blocking: Preview['blocking'] = [];
   const number = (input.number ?? read.title.number ?? '').trim();
   if (number === '') blocking.push({ code: 'DECREE_NUMBER_MISSING', message: 'Nomor SK tidak ditemukan di baris judul lampiran (baris "NOMOR : ..." di atas judul kolom). Isi kotak "Nomor SK" pada bagian Data SK.' });
@@ -114,18 +100,17 @@ export function resolveDecree(ctx: CoreContext, read: ReadResult, input: DecreeI
   if (tmtEnd !== null && tmt !== null && (!isIsoDate(tmtEnd) || tmtEnd < tmt)) {
     blocking.push({ code: 'TMT_END_INVALID', message: `Akhir masa berlaku SK "${tmtEnd}" tidak sah atau sebelum TMT.` });
   }
-  const category = findCategory(ctx, input.category);
+  const category = await findCategory(ctx, input.category);
   if (!category) {
-    const names = listCategories(ctx).map((c) => c.name).join(', ');
+    const names = (await listCategories(ctx)).map((c) => c.name).join(', ');
     blocking.push({ code: 'CATEGORY_UNKNOWN', message: `Kategori "${input.category}" tidak dikenal. Pilihan: ${names}.` });
   }
   if (number !== '') {
     // A withdrawn SK gives its number and its file back: the corrected SK comes in under the same number.
-    const same = ctx.db.prepare("SELECT number FROM decree WHERE number = ? AND status = 'applied'").get(number);
-    if (same) blocking.push({ code: 'DECREE_EXISTS', message: `SK nomor ${number} sudah pernah diimpor.` });
+    if (await skImport.appliedNumberExists(q, number)) blocking.push({ code: 'DECREE_EXISTS', message: `SK nomor ${number} sudah pernah diimpor.` });
   }
-  const sameFile = ctx.db.prepare("SELECT number FROM decree WHERE source_sha256 = ? AND status = 'applied'").get(read.sha256) as { number: string } | undefined;
-  if (sameFile) blocking.push({ code: 'DECREE_FILE_EXISTS', message: `Berkas ini sudah pernah diimpor sebagai SK nomor ${sameFile.number}.` });
+  const sameFile = await skImport.appliedNumberOfFile(q, read.sha256);
+  if (sameFile !== null) blocking.push({ code: 'DECREE_FILE_EXISTS', message: `Berkas ini sudah pernah diimpor sebagai SK nomor ${sameFile}.` });
   if (blocking.length > 0 || !category || tmt === null || tmtEnd === null) return { decree: null, blocking };
   return {
     decree: {
@@ -138,52 +123,50 @@ export function resolveDecree(ctx: CoreContext, read: ReadResult, input: DecreeI
   };
 }
 
-/** Checks the rows against the database and works out the difference from the current roster. */
-/**
- * Changes whenever the database does: this connection's change counter, and SQLite's data_version for
- * commits by other connections (another process such as the CLI).
- */
 /**
  * Changes when anything may have changed the database since: this connection's writes, other
  * connections' commits (data_version) or a different connection altogether (a restore swaps it).
  */
-export function dbVersion(ctx: CoreContext): string {
-  const t = ctx.db.prepare('SELECT total_changes()').pluck().get() as number;
-  return `${connectionSerial(ctx.db)}:${t}:${ctx.db.pragma('data_version', { simple: true })}`;
+export async function dbVersion(q: Queries, store: object): Promise<string> {
+  return `${connectionSerial(store)}:${await skImport.changeCounters(q)}`;
 }
 
 const serials = new WeakMap<object, number>();
 let nextSerial = 1;
-function connectionSerial(db: object): number {
-  let n = serials.get(db);
-  if (n === undefined) serials.set(db, (n = nextSerial++));
+function connectionSerial(store: object): number {
+  let n = serials.get(store);
+  if (n === undefined) serials.set(store, (n = nextSerial++));
   return n;
 }
 
-export function previewImport(ctx: CoreContext, read: ReadResult, input: DecreeInput): Preview {
-  const version = dbVersion(ctx);
-  const { decree, blocking } = resolveDecree(ctx, read, input);
+/**
+ * Checks the rows against the database and works out the difference from the current roster. One read
+ * transaction, so the figures agree with each other and with `dbVersion` (inside the apply's write
+ * transaction it is a savepoint of that one).
+ */
+export function previewImport(ctx: CoreContext, read: ReadResult, input: DecreeInput): Promise<Preview> {
+  const store = storeOf(ctx);
+  return store.tx('read', async (q) => previewIn(ctx, q, await dbVersion(q, store), read, input));
+}
+
+async function previewIn(ctx: CoreContext, q: Queries, version: string, read: ReadResult, input: DecreeInput): Promise<Preview> {
+  const { decree, blocking } = await resolveDecree(ctx, read, input);
   // Sigap's own template carries an instruction sheet: not a sheet the clerk needs to hear was skipped.
   const problems = read.problems.filter((p) => !(p.code === 'NO_HEADER' && p.sheet === TEMPLATE_GUIDE_SHEET));
   const empty: ImportDiff = { added: [], removed: [], changed: [], unchanged: 0 };
-  if (decree) checkRows(ctx, read.rows, decree, problems, read);
+  if (decree) await checkRows(q, read.rows, decree, problems, read);
   const rejected = problems.filter((p) => p.severity === 'error');
   const warnings = problems.filter((p) => p.severity === 'warning');
   const valid = read.rows.filter((r) => !r.invalid);
-  const units = mapUnits(ctx, read.rows);
+  const units = await mapUnits(ctx, read.rows);
   const newUnits = units.filter((u) => u.status === 'proposed' || u.status === 'new').map((u) => u.read).sort();
   // The diff speaks of the unit each name resolves to (or is proposed as), so "DINKES" is no move from Dinas Kesehatan.
   const resolvedName = new Map(units.map((u) => [unitKey(u.read), u.opdName ?? u.read]));
   const unitOf = (u: string) => resolvedName.get(unitKey(u)) ?? u;
   if (!decree) return { read, input, dbVersion: version, decree, blocking, accepted: valid.length, rejected, warnings, newUnits, units, diff: empty, toEnd: [] };
 
-  const current = currentRoster(ctx, decree.category.id, decree.tmtStart);
-  const later = ctx.db
-    .prepare(
-      `SELECT d.number, e.start_date FROM engagement e LEFT JOIN decree d ON d.id = e.decree_id
-       WHERE e.category_id = ? AND e.start_date >= ? AND e.end_date IS NOT e.start_date LIMIT 1`,
-    )
-    .get(decree.category.id, decree.tmtStart) as { number: string | null; start_date: string } | undefined;
+  const current = await currentRoster(q, decree.category.id, decree.tmtStart);
+  const later = await skImport.laterEngagement(q, decree.category.id, decree.tmtStart);
   if (later && decree.mode === 'replace') {
     blocking.push({
       code: 'DECREE_OVERLAP',
@@ -224,18 +207,9 @@ export function previewImport(ctx: CoreContext, read: ReadResult, input: DecreeI
  * Each dead person's earliest recorded death by NIK: a death in the incident log, or an engagement ended
  * with a reason starting "Meninggal" (a death entered on the roster without an incident).
  */
-function recordedDeaths(ctx: CoreContext): Map<string, { date: string; incidentId: number | null; reason: string | null }> {
-  const rows = ctx.db
-    .prepare(
-      `SELECT p.nik, i.date, i.id AS incidentId, NULL AS reason FROM incident i JOIN person p ON p.id = i.person_id
-       WHERE i.kind IN ('death', 'work_death')
-       UNION ALL
-       SELECT p.nik, e.end_date, NULL, e.end_reason FROM engagement e JOIN person p ON p.id = e.person_id
-       WHERE e.end_date IS NOT NULL AND e.end_reason LIKE 'Meninggal%'`,
-    )
-    .all() as { nik: string; date: string; incidentId: number | null; reason: string | null }[];
-  const out = new Map<string, { date: string; incidentId: number | null; reason: string | null }>();
-  for (const r of rows) {
+async function recordedDeaths(q: Queries): Promise<Map<string, RecordedDeath>> {
+  const out = new Map<string, RecordedDeath>();
+  for (const r of await skImport.recordedDeaths(q)) {
     const had = out.get(r.nik);
     // The earliest date wins; on the same date the incident (with its number) is the better reference.
     if (!had || r.date < had.date || (r.date === had.date && had.incidentId === null && r.incidentId !== null)) out.set(r.nik, r);
@@ -244,17 +218,10 @@ function recordedDeaths(ctx: CoreContext): Map<string, { date: string; incidentI
 }
 
 /** Row checks that need the database: NIK of a dead person, NIK active in another category, honor required for wage earners. */
-function checkRows(ctx: CoreContext, rows: ParsedRow[], decree: ResolvedDecree, problems: Problem[], read: ReadResult): void {
-  const others = ctx.db
-    .prepare(
-      `SELECT p.nik, c.name AS category, o.name AS opd, d.number
-       FROM engagement e JOIN person p ON p.id = e.person_id JOIN category c ON c.id = e.category_id
-       JOIN opd o ON o.id = e.opd_id LEFT JOIN decree d ON d.id = e.decree_id
-       WHERE e.category_id <> ? AND e.start_date <= ? AND (e.end_date IS NULL OR e.end_date >= ?)`,
-    )
-    .all(decree.category.id, decree.tmtEnd, decree.tmtStart) as { nik: string; category: string; opd: string; number: string | null }[];
+async function checkRows(q: Queries, rows: ParsedRow[], decree: ResolvedDecree, problems: Problem[], read: ReadResult): Promise<void> {
+  const others = await skImport.activeElsewhere(q, decree.category.id, decree.tmtStart, decree.tmtEnd);
   const otherByNik = new Map(others.map((o) => [o.nik, o]));
-  const deaths = recordedDeaths(ctx);
+  const deaths = await recordedDeaths(q);
   const nikCol = (sheet: string) => {
     const l = read.sheets.find((s) => s.sheet === sheet)!;
     const idx = l.columns.nik!;

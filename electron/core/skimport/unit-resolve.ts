@@ -10,6 +10,9 @@ import { createOpd } from '../roster/units';
 import { saveUnitAlias, unitMatcher } from '../roster/unit-aliases';
 import type { MatchVia } from '../roster/unit-match';
 import type { ParsedRow } from './types';
+import type { Queries } from '../store/store';
+import { skImport } from './import-repository';
+import { unitRepo } from '../roster/unit-repository';
 
 export interface UnitMapping {
   /** The name as first written in the file. */
@@ -36,7 +39,7 @@ export interface UnitDecisions {
   acceptProposals?: boolean;
 }
 
-export function mapUnits(ctx: CoreContext, rows: ParsedRow[]): UnitMapping[] {
+export async function mapUnits(ctx: CoreContext, rows: ParsedRow[]): Promise<UnitMapping[]> {
   const byKey = new Map<string, { read: string; rows: number }>();
   for (const r of rows) {
     if (r.invalid || !r.unit) continue;
@@ -45,7 +48,7 @@ export function mapUnits(ctx: CoreContext, rows: ParsedRow[]): UnitMapping[] {
     if (had) had.rows++;
     else byKey.set(k, { read: r.unit, rows: 1 });
   }
-  const matcher = unitMatcher(ctx);
+  const matcher = await unitMatcher(ctx);
   const out: UnitMapping[] = [];
   for (const { read, rows: n } of byKey.values()) {
     const m = matcher.match(read);
@@ -96,26 +99,24 @@ export function pendingUnitsMessage(pending: UnitMapping[]): string {
  * remembering as aliases the names the clerk matched to a unit by hand or by accepting a proposal.
  * Returns unitKey(name read) -> unit id, and how many units were created.
  */
-export function resolveUnits(ctx: CoreContext, units: UnitMapping[], d: UnitDecisions): { keys: Map<string, number>; created: number } {
+export async function resolveUnits(ctx: CoreContext, tx: Queries, units: UnitMapping[], d: UnitDecisions): Promise<{ keys: Map<string, number>; created: number }> {
   const pending = pendingUnits(units, d);
   if (pending.length > 0) throw new SigapError('INVALID_INPUT', pendingUnitsMessage(pending));
   const keys = new Map<string, number>();
   let created = 0;
-  const exists = ctx.db.prepare('SELECT 1 FROM opd WHERE id = ?');
-  const byKey = ctx.db.prepare('SELECT id FROM opd WHERE name_key = ?').pluck();
   for (const m of units) {
     const dec = decide(m, d)!;
     const k = unitKey(m.read);
     if ('create' in dec) {
       // A unit of that name made since the preview is used, not made twice.
-      const had = byKey.get(k) as number | undefined;
-      keys.set(k, had ?? createOpd(ctx, { name: m.read }));
-      if (had === undefined) created++;
+      const had = await skImport.opdIdByKey(tx, k);
+      keys.set(k, had ?? (await createOpd(ctx, { name: m.read })));
+      if (had === null) created++;
       continue;
     }
-    if (!exists.get(dec.opdId)) throw new SigapError('NOT_FOUND', `Unit kerja pilihan untuk "${m.read}" (#${dec.opdId}) tidak ada lagi. Baca ulang berkas.`);
+    if (!(await unitRepo.byId(tx, dec.opdId))) throw new SigapError('NOT_FOUND', `Unit kerja pilihan untuk "${m.read}" (#${dec.opdId}) tidak ada lagi. Baca ulang berkas.`);
     keys.set(k, dec.opdId);
-    if (m.status !== 'exact' && !(m.status === 'alias' && m.opdId === dec.opdId)) saveUnitAlias(ctx, m.read, dec.opdId);
+    if (m.status !== 'exact' && !(m.status === 'alias' && m.opdId === dec.opdId)) await saveUnitAlias(ctx, m.read, dec.opdId);
   }
   return { keys, created };
 }

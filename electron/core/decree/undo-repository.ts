@@ -1,0 +1,113 @@
+/**
+ * What withdrawing an SK reads (is anything built on it?) and writes (its changes taken back). Lists
+ * of ids travel as one JSON value, not one placeholder each: an SK may have made 100,000 engagements.
+ */
+import { sql, sqlId, type SqlQuery } from '../store/sql';
+import type { Queries } from '../store/store';
+
+// engine: json_each is SQLite's; PostgreSQL reads the same JSON with jsonb_array_elements_text.
+const inIds = (ids: number[]): SqlQuery => sql`IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`;
+
+export interface CreatedEngagement {
+  id: number;
+  endDate: string | null;
+  endReason: string | null;
+  nik: string;
+}
+
+export interface InvoiceRef {
+  number: string | null;
+  month: string;
+  status: string;
+}
+
+export type Row = Record<string, unknown>;
+
+export const undoReads = {
+  /** The engagements an SK created (only an apply sets engagement.decree_id). */
+  createdEngagements(q: Queries, decreeId: number): Promise<CreatedEngagement[]> {
+    return q.all<CreatedEngagement>(sql`
+      SELECT e.id, e.end_date AS "endDate", e.end_reason AS "endReason", p.nik
+      FROM engagement e JOIN person p ON p.id = e.person_id WHERE e.decree_id = ${decreeId} ORDER BY e.id`);
+  },
+  invoicesWithEngagements(q: Queries, engagementIds: number[]): Promise<InvoiceRef[]> {
+    return q.all<InvoiceRef>(sql`
+      SELECT DISTINCT i.number, i.month, i.status FROM invoice_line l JOIN invoice i ON i.id = l.invoice_id
+      WHERE l.engagement_id ${inIds(engagementIds)} ORDER BY i.month, i.number`);
+  },
+  engagementUnit(q: Queries, engagementId: number): Promise<{ opdId: number; segment: string } | undefined> {
+    return q.one(sql`SELECT e.opd_id AS "opdId", c.segment FROM engagement e JOIN category c ON c.id = e.category_id WHERE e.id = ${engagementId}`);
+  },
+  /** Issued invoices of a unit and segment for the months after `after`, up to `upTo` when given. */
+  issuedInvoicesAfter(q: Queries, opdId: number, segment: string, after: string, upTo: string | null): Promise<InvoiceRef[]> {
+    const until = upTo === null ? sql`` : sql` AND month <= ${upTo}`;
+    return q.all<InvoiceRef>(sql`
+      SELECT number, month, status FROM invoice
+      WHERE opd_id = ${opdId} AND segment = ${segment} AND status = 'issued' AND month > ${after}${until} ORDER BY month, number`);
+  },
+  /** Batches that reported these engagements or people, or the end of `ended` after `since` (submitted ones). */
+  batchesWith(q: Queries, created: number[], persons: number[], ended: number[], since: string): Promise<{ id: number; createdAt: string; status: string }[]> {
+    return q.all(sql`
+      SELECT DISTINCT b.id, b.created_at AS "createdAt", b.status FROM bpjs_batch_item i JOIN bpjs_batch b ON b.id = i.batch_id
+      WHERE i.engagement_id ${inIds(created)} OR i.person_id ${inIds(persons)} OR (i.engagement_id ${inIds(ended)} AND b.created_at > ${since} AND b.status = 'submitted')
+      ORDER BY b.id`);
+  },
+  /** Applied SKs other than `decreeId` that ended `created` engagements or changed `touched` people after it. */
+  async laterDecrees(q: Queries, decreeId: number, created: number[], touched: number[]): Promise<string[]> {
+    const rows = await q.all<{ number: string }>(sql`
+      SELECT DISTINCT d.number FROM decree_effect x JOIN decree d ON d.id = x.decree_id
+      WHERE x.decree_id <> ${decreeId} AND d.status = 'applied'
+        AND ((x.kind = 'engagement_ended' AND x.target_id ${inIds(created)}) OR (x.kind = 'person_updated' AND x.target_id ${inIds(touched)} AND x.decree_id > ${decreeId}))`);
+    return rows.map((r) => r.number);
+  },
+  /** "SK <number>" or "input manual" for each other engagement of these people. */
+  async otherEngagementSources(q: Queries, persons: number[], decreeId: number): Promise<string[]> {
+    const rows = await q.all<{ src: string }>(sql`
+      SELECT DISTINCT coalesce('SK ' || d.number, 'input manual') AS src FROM engagement e LEFT JOIN decree d ON d.id = e.decree_id
+      WHERE e.person_id ${inIds(persons)} AND (e.decree_id IS NULL OR e.decree_id <> ${decreeId})`);
+    return rows.map((r) => r.src);
+  },
+  engagementEnd(q: Queries, engagementId: number): Promise<{ end_date: string | null; end_reason: string | null; nik: string; person_id: number } | undefined> {
+    return q.one(sql`SELECT e.end_date, e.end_reason, e.person_id, p.nik FROM engagement e JOIN person p ON p.id = e.person_id WHERE e.id = ${engagementId}`);
+  },
+  /** Every table's foreign keys to `parent`, in schema order (read from the schema, so new tables count too). */
+  referencing(q: Queries, parent: string): Promise<{ table: string; column: string }[]> {
+    // engine: sqlite_master and pragma_foreign_key_list are SQLite's (PostgreSQL: information_schema).
+    return q.all(sql`
+      SELECT m.name AS "table", f."from" AS "column"
+      FROM sqlite_master m, pragma_foreign_key_list(m.name) f
+      WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND f."table" = ${parent}`);
+  },
+  /** Whether any row of `table` has `column` in `ids` (table and column come from the schema). */
+  async anyIn(q: Queries, table: string, column: string, ids: number[]): Promise<boolean> {
+    return (await q.one(sql`SELECT 1 AS hit FROM ${sqlId(table)} WHERE ${sqlId(column)} ${inIds(ids)} LIMIT 1`)) !== undefined;
+  },
+  async anyEqual(q: Queries, table: string, column: string, id: number): Promise<boolean> {
+    return (await q.one(sql`SELECT 1 AS hit FROM ${sqlId(table)} WHERE ${sqlId(column)} = ${id} LIMIT 1`)) !== undefined;
+  },
+  /** Another engagement of the person, in the ended one's category, started after `from` (up to `upTo`), not one of `created`. */
+  overlapping(q: Queries, personId: number, engagementId: number, created: number[], from: string, upTo: string | null): Promise<{ nik: string; src: string } | undefined> {
+    const until = upTo === null ? sql`` : sql` AND e.start_date <= ${upTo}`;
+    return q.one(sql`
+      SELECT p.nik, coalesce('SK ' || d.number, 'input manual') AS src FROM engagement e JOIN person p ON p.id = e.person_id LEFT JOIN decree d ON d.id = e.decree_id
+      WHERE e.person_id = ${personId} AND e.category_id = (SELECT category_id FROM engagement WHERE id = ${engagementId}) AND e.id <> ${engagementId}
+        AND e.id NOT ${inIds(created)} AND e.start_date > ${from}${until} LIMIT 1`);
+  },
+};
+
+/** Whole rows, for the audit's "before", and the writes that take an SK's changes back. */
+export const undoWrites = {
+  row(q: Queries, table: 'engagement' | 'person' | 'unit_alias' | 'opd', id: number): Promise<Row | undefined> {
+    return q.one<Row>(sql`SELECT * FROM ${sqlId(table)} WHERE id = ${id}`);
+  },
+  async remove(q: Queries, table: 'engagement' | 'person' | 'unit_alias' | 'opd', id: number): Promise<void> {
+    await q.run(sql`DELETE FROM ${sqlId(table)} WHERE id = ${id}`);
+  },
+  async nikOf(q: Queries, personId: number): Promise<string | undefined> {
+    return (await q.one<{ nik: string }>(sql`SELECT nik FROM person WHERE id = ${personId}`))?.nik;
+  },
+  /** An engagement's end as it was before the SK (both may be null: open again). */
+  async reopen(q: Queries, engagementId: number, endDate: string | null, endReason: string | null): Promise<void> {
+    await q.run(sql`UPDATE engagement SET end_date = ${endDate}, end_reason = ${endReason} WHERE id = ${engagementId}`);
+  },
+};

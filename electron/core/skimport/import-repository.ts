@@ -1,0 +1,167 @@
+/**
+ * The SK import's SQL: what the preview reads to check an appendix against the roster, and what the
+ * apply writes. The apply's statements are fixed texts, so the Store prepares each once for a
+ * 100,000-row SK.
+ */
+import { sql, sqlId, sqlJoin } from '../store/sql';
+import type { Queries } from '../store/store';
+
+export interface CurrentEngagement {
+  id: number;
+  person_id: number;
+  nik: string;
+  name: string;
+  opd: string;
+  honor: number;
+  start_date: string;
+  end_date: string | null;
+  decree_number: string | null;
+}
+
+export interface ActiveElsewhere {
+  nik: string;
+  category: string;
+  opd: string;
+  number: string | null;
+}
+
+export interface RecordedDeath {
+  nik: string;
+  date: string;
+  incidentId: number | null;
+  reason: string | null;
+}
+
+/** The SK's columns as the apply writes them. */
+export interface NewDecreeRow {
+  number: string;
+  date: string | null;
+  subject: string | null;
+  tmtStart: string;
+  tmtEnd: string;
+  signatory: string | null;
+  categoryId: number;
+  mode: 'replace' | 'amend';
+  sourceFile: string;
+  sourceSha256: string;
+  importedAt: string;
+  importedBy: string;
+}
+
+/** The person columns an SK states (the appendix never blanks what it does not state). */
+export const PERSON_FIELDS = ['name', 'birth_place', 'birth_date', 'sex', 'address', 'phone', 'mother_name', 'kpj'] as const;
+export type PersonField = (typeof PERSON_FIELDS)[number];
+export type PersonFields = Record<PersonField, string | null>;
+
+export interface NewEngagementRow {
+  personId: number;
+  decreeId: number;
+  opdId: number;
+  categoryId: number;
+  position: string | null;
+  honor: number;
+  startDate: string;
+  endDate: string;
+  sourceSheet: string;
+  sourceRow: number;
+}
+
+const PERSON_COLUMNS = sqlJoin(PERSON_FIELDS.map(sqlId));
+
+export const skImport = {
+  /** The category's engagements active the day before, or on, the TMT (`dayBefore` is the day before it). */
+  currentRoster(q: Queries, categoryId: number, tmt: string, dayBefore: string): Promise<CurrentEngagement[]> {
+    return q.all<CurrentEngagement>(sql`
+      SELECT e.id, e.person_id, p.nik, p.name, o.name AS opd, e.honor, e.start_date, e.end_date, d.number AS decree_number
+      FROM engagement e JOIN person p ON p.id = e.person_id JOIN opd o ON o.id = e.opd_id
+      LEFT JOIN decree d ON d.id = e.decree_id
+      WHERE e.category_id = ${categoryId} AND e.start_date <= ${tmt} AND (e.end_date IS NULL OR e.end_date >= ${dayBefore})
+      ORDER BY e.start_date`);
+  },
+
+  /** An applied SK with this number (a withdrawn one gives its number back). */
+  async appliedNumberExists(q: Queries, number: string): Promise<boolean> {
+    return (await q.one(sql`SELECT number FROM decree WHERE number = ${number} AND status = 'applied'`)) !== undefined;
+  },
+
+  /** The number of an applied SK read from the same file, if any. */
+  async appliedNumberOfFile(q: Queries, sha256: string): Promise<string | null> {
+    return (await q.one<{ number: string }>(sql`SELECT number FROM decree WHERE source_sha256 = ${sha256} AND status = 'applied'`))?.number ?? null;
+  },
+
+  /** An engagement of the category starting on or after `tmt` (not one ended the day it started). */
+  laterEngagement(q: Queries, categoryId: number, tmt: string): Promise<{ number: string | null; start_date: string } | undefined> {
+    // engine: IS NOT is SQLite's null-safe <>; PostgreSQL spells it IS DISTINCT FROM.
+    return q.one(sql`
+      SELECT d.number, e.start_date FROM engagement e LEFT JOIN decree d ON d.id = e.decree_id
+      WHERE e.category_id = ${categoryId} AND e.start_date >= ${tmt} AND e.end_date IS NOT e.start_date LIMIT 1`);
+  },
+
+  /** Who is engaged in another category at any time in [start, end]. */
+  activeElsewhere(q: Queries, categoryId: number, start: string, end: string): Promise<ActiveElsewhere[]> {
+    return q.all<ActiveElsewhere>(sql`
+      SELECT p.nik, c.name AS category, o.name AS opd, d.number
+      FROM engagement e JOIN person p ON p.id = e.person_id JOIN category c ON c.id = e.category_id
+      JOIN opd o ON o.id = e.opd_id LEFT JOIN decree d ON d.id = e.decree_id
+      WHERE e.category_id <> ${categoryId} AND e.start_date <= ${end} AND (e.end_date IS NULL OR e.end_date >= ${start})`);
+  },
+
+  /** Deaths in the incident log, and engagements ended with a reason starting "Meninggal". */
+  recordedDeaths(q: Queries): Promise<RecordedDeath[]> {
+    return q.all<RecordedDeath>(sql`
+      SELECT p.nik, i.date, i.id AS "incidentId", NULL AS reason FROM incident i JOIN person p ON p.id = i.person_id
+      WHERE i.kind IN ('death', 'work_death')
+      UNION ALL
+      SELECT p.nik, e.end_date, NULL, e.end_reason FROM engagement e JOIN person p ON p.id = e.person_id
+      WHERE e.end_date IS NOT NULL AND e.end_reason LIKE 'Meninggal%'`);
+  },
+
+  /**
+   * What changes whenever the database may have: this connection's writes and other connections'
+   * commits (another process such as the CLI).
+   */
+  async changeCounters(q: Queries): Promise<string> {
+    // engine: total_changes() and PRAGMA data_version are SQLite's; PostgreSQL would need its own marker.
+    const t = (await q.one<{ t: number }>(sql`SELECT total_changes() AS t`))!.t;
+    const v = (await q.one<{ data_version: number }>(sql`PRAGMA data_version`))!.data_version;
+    return `${t}:${v}`;
+  },
+
+  /** The unit whose name has this key (unitKey), if any. */
+  async opdIdByKey(q: Queries, nameKey: string): Promise<number | null> {
+    return (await q.one<{ id: number }>(sql`SELECT id FROM opd WHERE name_key = ${nameKey}`))?.id ?? null;
+  },
+
+  async insertDecree(q: Queries, d: NewDecreeRow): Promise<number> {
+    const { newId } = await q.run(sql`
+      INSERT INTO decree (number, date, subject, tmt_start, tmt_end, signatory, category_id, mode, source_file, source_sha256, imported_at, imported_by, effects_recorded)
+      VALUES (${d.number}, ${d.date}, ${d.subject}, ${d.tmtStart}, ${d.tmtEnd}, ${d.signatory}, ${d.categoryId}, ${d.mode}, ${d.sourceFile}, ${d.sourceSha256}, ${d.importedAt}, ${d.importedBy}, 1)
+      RETURNING id`);
+    return newId!;
+  },
+
+  async engagementEnd(q: Queries, engagementId: number): Promise<{ end_date: string | null; end_reason: string | null }> {
+    return (await q.one<{ end_date: string | null; end_reason: string | null }>(sql`SELECT end_date, end_reason FROM engagement WHERE id = ${engagementId}`))!;
+  },
+
+  /** The person with this NIK and the fields an SK may state, in one read per row of a 100,000-row apply. */
+  personByNik(q: Queries, nik: string): Promise<({ id: number } & PersonFields) | undefined> {
+    return q.one(sql`SELECT id, ${PERSON_COLUMNS} FROM person WHERE nik = ${nik}`);
+  },
+
+  async insertPerson(q: Queries, nik: string, f: PersonFields, now: string): Promise<number> {
+    const { newId } = await q.run(sql`
+      INSERT INTO person (nik, ${PERSON_COLUMNS}, created_at, updated_at)
+      VALUES (${nik}, ${f.name}, ${f.birth_place}, ${f.birth_date}, ${f.sex}, ${f.address}, ${f.phone}, ${f.mother_name}, ${f.kpj}, ${now}, ${now})
+      RETURNING id`);
+    return newId!;
+  },
+
+  async insertEngagement(q: Queries, e: NewEngagementRow): Promise<number> {
+    const { newId } = await q.run(sql`
+      INSERT INTO engagement (person_id, decree_id, opd_id, category_id, position, honor, reported_wage, start_date, end_date, source_sheet, source_row)
+      VALUES (${e.personId}, ${e.decreeId}, ${e.opdId}, ${e.categoryId}, ${e.position}, ${e.honor}, ${e.honor}, ${e.startDate}, ${e.endDate}, ${e.sourceSheet}, ${e.sourceRow})
+      RETURNING id`);
+    return newId!;
+  },
+};
