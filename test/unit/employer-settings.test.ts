@@ -20,9 +20,9 @@ beforeEach(() => {
 afterEach(() => ctx.close());
 
 describe('signing settings of the Pemda profile', () => {
-  it('saves the place and finance office officials, reads them back with NIPs without spaces', () => {
-    saveEmployer(ctx, { ...PROFILE, signing: SIGNING });
-    const e = getEmployer(ctx)!;
+  it('saves the place and finance office officials, reads them back with NIPs without spaces', async () => {
+    await saveEmployer(ctx, { ...PROFILE, signing: SIGNING });
+    const e = (await getEmployer(ctx))!;
     expect(e.name).toBe(PROFILE.name);
     expect(e.signing).toEqual({ ...SIGNING, headNip: '197001011995031002' });
     // Stored in the key/value table, one row per filled field.
@@ -32,8 +32,8 @@ describe('signing settings of the Pemda profile', () => {
   });
 
   it('writes an audit row with the signing settings before and after', async () => {
-    saveEmployer({ ...ctx, actor: 'rina' }, { ...PROFILE, signing: { place: 'Krui' } });
-    saveEmployer({ ...ctx, actor: 'budi' }, { ...PROFILE, signing: SIGNING });
+    await saveEmployer({ ...ctx, actor: 'rina' }, { ...PROFILE, signing: { place: 'Krui' } });
+    await saveEmployer({ ...ctx, actor: 'budi' }, { ...PROFILE, signing: SIGNING });
     const rows = (await listAudit(ctx, { entity: 'employer' })).rows;
     expect(rows).toHaveLength(2);
     const update = rows.find((r) => r.action === 'update')!;
@@ -42,13 +42,13 @@ describe('signing settings of the Pemda profile', () => {
     expect(update.after).toMatchObject({ signing: { place: 'Liwa', headName: 'Drs. Hendra Wijaya, M.Si.', preparerNip: '198505052010012003' } });
   });
 
-  it('keeps the signing settings when a caller omits them, and clears fields left empty', () => {
-    saveEmployer(ctx, { ...PROFILE, signing: SIGNING });
-    saveEmployer(ctx, { ...PROFILE, npp: '18040099' }); // an older caller: profile only
-    expect(getEmployer(ctx)!.npp).toBe('18040099');
-    expect(getSigning(ctx).headName).toBe(SIGNING.headName);
-    saveEmployer(ctx, { ...PROFILE, signing: { ...SIGNING, headName: '  ', preparerNip: null, place: undefined } });
-    const s = getSigning(ctx);
+  it('keeps the signing settings when a caller omits them, and clears fields left empty', async () => {
+    await saveEmployer(ctx, { ...PROFILE, signing: SIGNING });
+    await saveEmployer(ctx, { ...PROFILE, npp: '18040099' }); // an older caller: profile only
+    expect((await getEmployer(ctx))!.npp).toBe('18040099');
+    expect((await getSigning(ctx)).headName).toBe(SIGNING.headName);
+    await saveEmployer(ctx, { ...PROFILE, signing: { ...SIGNING, headName: '  ', preparerNip: null, place: undefined } });
+    const s = await getSigning(ctx);
     expect(s.headName).toBeNull();
     expect(s.preparerNip).toBeNull();
     expect(s.place).toBeNull();
@@ -57,23 +57,23 @@ describe('signing settings of the Pemda profile', () => {
   });
 
   it('rejects a NIP that is not 18 digits with an Indonesian message, and saves nothing', async () => {
-    saveEmployer(ctx, { ...PROFILE, signing: SIGNING });
-    expect(() => saveEmployer(ctx, { ...PROFILE, name: 'Pemerintah Kabupaten Lain', signing: { ...SIGNING, headNip: '1970010119950' } }))
-      .toThrow('NIP kepala kantor keuangan harus 18 angka (tertulis 13 karakter).');
-    expect(() => saveEmployer(ctx, { ...PROFILE, signing: { ...SIGNING, preparerNip: '19850505201001200X' } }))
-      .toThrow(/NIP pembuat rekapitulasi harus 18 angka/);
-    expect(getEmployer(ctx)!.name).toBe(PROFILE.name);
+    await saveEmployer(ctx, { ...PROFILE, signing: SIGNING });
+    await expect(saveEmployer(ctx, { ...PROFILE, name: 'Pemerintah Kabupaten Lain', signing: { ...SIGNING, headNip: '1970010119950' } }))
+      .rejects.toThrow('NIP kepala kantor keuangan harus 18 angka (tertulis 13 karakter).');
+    await expect(saveEmployer(ctx, { ...PROFILE, signing: { ...SIGNING, preparerNip: '19850505201001200X' } }))
+      .rejects.toThrow(/NIP pembuat rekapitulasi harus 18 angka/);
+    expect((await getEmployer(ctx))!.name).toBe(PROFILE.name);
     expect((await listAudit(ctx, { entity: 'employer' })).total).toBe(1);
   });
 
-  it('falls back to the place guessed from the Pemda name, and to generic titles', () => {
-    saveEmployer(ctx, PROFILE);
-    expect(signingPlace(ctx, PROFILE.name)).toBe('Lampung Barat');
-    const none = financeOffice(ctx, PROFILE.name, { headTitle: 'Pejabat Pengelola Keuangan Daerah', preparerTitle: 'Pembuat Rekapitulasi' });
+  it('falls back to the place guessed from the Pemda name, and to generic titles', async () => {
+    await saveEmployer(ctx, PROFILE);
+    expect(await signingPlace(ctx, PROFILE.name)).toBe('Lampung Barat');
+    const none = await financeOffice(ctx, PROFILE.name, { headTitle: 'Pejabat Pengelola Keuangan Daerah', preparerTitle: 'Pembuat Rekapitulasi' });
     expect(none).toMatchObject({ office: null, place: 'Lampung Barat', head: { title: 'Pejabat Pengelola Keuangan Daerah', name: null, nip: null } });
-    saveEmployer(ctx, { ...PROFILE, signing: { place: 'Liwa', office: 'Badan Keuangan Daerah' } });
-    expect(signingPlace(ctx, PROFILE.name)).toBe('Liwa');
-    expect(financeOffice(ctx, PROFILE.name, { headTitle: 'x', preparerTitle: 'Pembuat Rekapitulasi' }).head.title).toBe('Kepala Badan Keuangan Daerah');
+    await saveEmployer(ctx, { ...PROFILE, signing: { place: 'Liwa', office: 'Badan Keuangan Daerah' } });
+    expect(await signingPlace(ctx, PROFILE.name)).toBe('Liwa');
+    expect((await financeOffice(ctx, PROFILE.name, { headTitle: 'x', preparerTitle: 'Pembuat Rekapitulasi' })).head.title).toBe('Kepala Badan Keuangan Daerah');
   });
 
   it('travels over the bridge: saved, read back, bad NIP refused', async () => {
