@@ -52,8 +52,8 @@ afterEach(() => ctx.close());
 const activeIn = (s: Spec, month: string) => (s.start ?? '2026-01-01') <= `${month}-31` && ((s.end ?? null) === null || s.end! >= `${month}-01`);
 
 describe('coverage of a month', () => {
-  it('counts people on SK against enrolled people by unit, segment, category and program', () => {
-    const c = coverageSummary(ctx, '2026-03');
+  it('counts people on SK against enrolled people by unit, segment, category and program', async () => {
+    const c = await coverageSummary(ctx, '2026-03');
     const act = specs.filter((s) => activeIn(s, '2026-03'));
     expect(c.totals).toEqual({ active: act.length, enrolled: act.filter((s) => s.kpj).length, notEnrolled: act.filter((s) => !s.kpj).length });
     expect(c.totals).toEqual({ active: 27, enrolled: 24, notEnrolled: 3 });
@@ -69,31 +69,31 @@ describe('coverage of a month', () => {
     expect(c.programs).toEqual([{ program: 'JKK', persons: 24 }, { program: 'JKM', persons: 24 }, { program: 'JHT', persons: 3 }, { program: 'JP', persons: 3 }]);
     expect(c.programMix).toEqual({ jkkJkmOnly: 21, allFour: 3, other: 0 });
     // Each unit's number is the count of the roster list it links to.
-    for (const u of [dinas, rsud, v1]) expect(queryRoster(ctx, { month: '2026-03', opdId: u, status: 'active' }).total).toBe(unit(u).active);
+    for (const u of [dinas, rsud, v1]) expect((await queryRoster(ctx, { month: '2026-03', opdId: u, status: 'active' })).total).toBe(unit(u).active);
     // In January the one who left is still counted.
-    expect(coverageSummary(ctx, '2026-01').totals.active).toBe(28);
+    expect((await coverageSummary(ctx, '2026-01')).totals.active).toBe(28);
   });
 
-  it('compares villages with the pekerja rentan quota, and the region with its working population', () => {
-    let c = coverageSummary(ctx, '2026-03');
+  it('compares villages with the pekerja rentan quota, and the region with its working population', async () => {
+    let c = await coverageSummary(ctx, '2026-03');
     expect(c.villages).toMatchObject({ quota: 10, count: 2, meeting: 1, rentanEnrolled: 16, target: 20 });
     expect(c.villages.below.map((v) => [v.opdId, v.rentan, v.enrolled])).toEqual([[v2, 5, 4]]);
     expect(c.paritrana.regionPct).toBeNull();
     // PU non-ASN: 5 of 7 in Dinas + 3 of 3 in RSUD.
     expect(c.paritrana.nonAsnPct).toBe(Math.round((8 / 10) * 10000) / 100);
 
-    saveCoverageSettings(ctx, { villageQuota: 4, semestaYear: 2026, semestaPekerja: 92_913, regionCoveredPu: 15_000, regionCoveredBpu: 7_680 });
-    c = coverageSummary(ctx, '2026-03');
+    await saveCoverageSettings(ctx, { villageQuota: 4, semestaYear: 2026, semestaPekerja: 92_913, regionCoveredPu: 15_000, regionCoveredBpu: 7_680 });
+    c = await coverageSummary(ctx, '2026-03');
     expect(c.villages).toMatchObject({ quota: 4, meeting: 2, target: 8 });
     // The Lampung Barat 2023 inputs of domain.md section 9: 22,680 covered of a working population of 92,913.
     expect(c.paritrana.regionPct).toBe(Math.round((22_680 / 92_913) * 10000) / 100);
     expect(c.paritrana.regionPct).toBe(24.41);
-    expect(coverageSettings(ctx).semestaPekerja).toBe(92_913);
-    expect(() => saveCoverageSettings(ctx, { incidentDeadlineDays: 0 })).toThrow(/antara 1 dan 30/);
-    expect(() => saveCoverageSettings(ctx, { villageQuota: null as unknown as number })).toThrow(/wajib/);
+    expect((await coverageSettings(ctx)).semestaPekerja).toBe(92_913);
+    await expect(saveCoverageSettings(ctx, { incidentDeadlineDays: 0 })).rejects.toThrow(/antara 1 dan 30/);
+    await expect(saveCoverageSettings(ctx, { villageQuota: null as unknown as number })).rejects.toThrow(/wajib/);
   });
 
-  it('shows the month dues issued and paid, a twelve-month trend, arrears by age and the work waiting', () => {
+  it('shows the month dues issued and paid, a twelve-month trend, arrears by age and the work waiting', async () => {
     const monthly = (month: string) => specs.filter((s) => activeIn(s, month)).reduce((sum, s) => {
       if (s.cat === RENTAN) return sum + 10_000 + 6_800; // BPU: 1% of Rp1.000.000 + Rp6.800
       let t = bp(s.wage, 24) + bp(s.wage, 30);
@@ -103,14 +103,14 @@ describe('coverage of a month', () => {
     // Each month issued on the 10th, before its due dates, so every invoice keeps its rule's due date.
     for (const m of ['2026-01', '2026-02', '2026-03']) {
       ctx.clock = () => new Date(`${m}-10T03:00:00Z`);
-      runBilling(ctx, { month: m, issue: true });
+      await runBilling(ctx, { month: m, issue: true });
     }
     ctx.clock = () => new Date('2026-03-20T03:00:00Z');
-    const jan = listInvoices(ctx, { month: '2026-01' }).filter((i) => i.status === 'issued');
+    const jan = (await listInvoices(ctx, { month: '2026-01' })).filter((i) => i.status === 'issued');
     const paidInvoice = jan.find((i) => i.opdId === dinas)!;
-    recordPayment(ctx, { invoice: paidInvoice.number!, amount: paidInvoice.total, date: '2026-02-10', sp2d: 'SP2D-1' });
+    await recordPayment(ctx, { invoice: paidInvoice.number!, amount: paidInvoice.total, date: '2026-02-10', sp2d: 'SP2D-1' });
 
-    const c = coverageSummary(ctx, '2026-03');
+    const c = await coverageSummary(ctx, '2026-03');
     expect(c.money).toMatchObject({ month: '2026-03', issued: monthly('2026-03'), paid: 0, draftInvoices: 0, unitsNotBilled: 0 });
     expect(c.trend).toHaveLength(12);
     expect(c.trend[0]!.month).toBe('2025-04');
@@ -133,9 +133,9 @@ describe('coverage of a month', () => {
     // The work waiting: 3 people without a KPJ (2 PU to register, 1 BPU).
     expect(c.work.pending).toEqual({ new: 2, continue: 0, na: 1, wage: 0, bpu: 1 });
     // April not billed yet: every unit with someone to bill is counted.
-    expect(coverageSummary(ctx, '2026-04').money.unitsNotBilled).toBe(4);
+    expect((await coverageSummary(ctx, '2026-04')).money.unitsNotBilled).toBe(4);
 
-    const y = yearlyContributions(ctx, 2026);
+    const y = await yearlyContributions(ctx, 2026);
     expect(y.totals.total).toBe(monthly('2026-01') + monthly('2026-02') + monthly('2026-03'));
     expect(y.totals.paid).toBe(paidInvoice.total);
     expect(y.units.find((u) => u.opdId === rsud)!.jpWorker).toBe(3 * specs.filter((s) => s.cat === full).reduce((a, s) => a + bp(s.wage, 100), 0));
