@@ -52,8 +52,8 @@ function expectedDinas(capMar: number) {
 }
 
 describe('next year\'s budget', () => {
-  it('counts renewed yearly SKs, next year\'s draft SK and open-ended staff, with their months', () => {
-    const f = forecastYear(ctx, { year: 2027, jpCapGrowthPct: 5 });
+  it('counts renewed yearly SKs, next year\'s draft SK and open-ended staff, with their months', async () => {
+    const f = await forecastYear(ctx, { year: 2027, jpCapGrowthPct: 5 });
     const capMar = Math.round(CAP_2026 * 1.05);
     expect(f.jpCaps).toEqual([{ month: '2027-01', cap: CAP_2026, assumed: false }, { month: '2027-03', cap: capMar, assumed: true }]);
     const d = f.units.find((u) => u.opdId === dinas)!;
@@ -72,21 +72,21 @@ describe('next year\'s budget', () => {
     expect(f.programs).toEqual({ JKK: e.jkk + 12 * 10_000, JKM: e.jkm + 12 * 6_800, JHT: e.jht, JP: e.jp });
 
     // Two years ahead: the 2026 cap grows once by January 2028 and twice from March 2028.
-    const later = forecastYear(ctx, { year: 2028, jpCapGrowthPct: 5, renewAnnual: false });
+    const later = await forecastYear(ctx, { year: 2028, jpCapGrowthPct: 5, renewAnnual: false });
     expect(later.jpCaps).toEqual([
       { month: '2028-01', cap: Math.round(CAP_2026 * 1.05), assumed: true },
       { month: '2028-03', cap: Math.round(CAP_2026 * 1.05 * 1.05), assumed: true },
     ]);
 
     // Without renewal only the open-ended and next year's engagements count.
-    const strict = forecastYear(ctx, { year: 2027, renewAnnual: false });
+    const strict = await forecastYear(ctx, { year: 2027, renewAnnual: false });
     expect(strict.units.find((u) => u.opdId === dinas)!.personMonths).toBe(12 + 6 + 12);
     expect(strict.units.find((u) => u.opdId === pekon)).toBeUndefined();
   });
 
-  it('uses an entered March cap instead of the assumption, and adds headroom for new staff', () => {
+  it('uses an entered March cap instead of the assumption, and adds headroom for new staff', async () => {
     ctx.db.prepare("INSERT INTO rate_param (key, effective_month, value, source, confidence, updated_at, updated_by) VALUES ('pu.jp.wage_cap', '2027-03', 11500000, 'Surat BPJS', 'H', 'x', 'x')").run();
-    const f = forecastYear(ctx, { year: 2027, jpCapGrowthPct: 5, headroomPct: 10, headroomPersons: 2 });
+    const f = await forecastYear(ctx, { year: 2027, jpCapGrowthPct: 5, headroomPct: 10, headroomPersons: 2 });
     expect(f.jpCaps).toEqual([{ month: '2027-01', cap: CAP_2026, assumed: false }, { month: '2027-03', cap: 11_500_000, assumed: false }]);
     const e = expectedDinas(11_500_000);
     const d = f.units.find((u) => u.opdId === dinas)!;
@@ -99,8 +99,8 @@ describe('next year\'s budget', () => {
       ['JKK', 24, avg(e.jkk)], ['JKM', 24, avg(e.jkm)], ['JHT', 24, avg(e.jht)], ['JP', 24, avg(e.jp)],
     ]);
     expect(f.total).toBe(f.units.reduce((s, u) => s + u.total, 0));
-    expect(() => forecastYear(ctx, { year: 2027, headroomPct: 150 })).toThrow(/0% dan 100%/);
-    const doc = forecastDoc(ctx, f);
+    await expect(forecastYear(ctx, { year: 2027, headroomPct: 150 })).rejects.toThrow(/0% dan 100%/);
+    const doc = await forecastDoc(ctx, f);
     expect(doc.body).toContain('5.1.02.02.01.D01');
     expect(doc.body).not.toMatch(/style=|<script/i);
   });
