@@ -35,7 +35,7 @@ export const STEPS: Record<string, Step> = {
     const ctx = { db, actor: 'bench', clock };
     const t = performance.now();
     const pv = await previewSk(ctx, { path: file!, tmt: '2026-02-01', mode: 'amend' });
-    const res = applyImport(ctx, pv, { createUnits: true });
+    const res = await applyImport(ctx, pv, { createUnits: true });
     const ms = performance.now() - t;
     db.close();
     return { ms, persons: res.persons, rejected: pv.rejected.length };
