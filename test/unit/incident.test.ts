@@ -44,34 +44,34 @@ describe('reporting deadline', () => {
     expect(addWorkingDays('2026-03-06', 2)).toBe('2026-03-10'); // Friday -> Tuesday
   });
 
-  it('flags an unreported accident past its deadline, and a late report', () => {
+  it('flags an unreported accident past its deadline, and a late report', async () => {
     const p = addPerson(ctx, { kpj: '11111111111' });
     addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu, wage: 2_000_000 });
-    const late = saveIncident(ctx, { personId: p.id, kind: 'accident', date: '2026-03-06', place: 'Kantor', description: 'Terjatuh dari tangga' }).id;
-    const fresh = saveIncident(ctx, { personId: p.id, kind: 'accident', date: '2026-03-10' }).id;
-    let rows = listIncidents(ctx);
+    const late = (await saveIncident(ctx, { personId: p.id, kind: 'accident', date: '2026-03-06', place: 'Kantor', description: 'Terjatuh dari tangga' })).id;
+    const fresh = (await saveIncident(ctx, { personId: p.id, kind: 'accident', date: '2026-03-10' })).id;
+    let rows = await listIncidents(ctx);
     const byId = (id: number) => rows.find((r) => r.id === id)!;
     expect(byId(late)).toMatchObject({ deadline: '2026-03-10', status: 'overdue', reportedWage: 2_000_000 });
     expect(byId(fresh)).toMatchObject({ deadline: '2026-03-12', status: 'due' });
-    expect(listIncidents(ctx, { status: 'open' })).toHaveLength(2);
-    markReported(ctx, late, '2026-03-11');
-    markReported(ctx, fresh, '2026-03-11');
-    rows = listIncidents(ctx);
+    expect(await listIncidents(ctx, { status: 'open' })).toHaveLength(2);
+    await markReported(ctx, late, '2026-03-11');
+    await markReported(ctx, fresh, '2026-03-11');
+    rows = await listIncidents(ctx);
     expect(byId(late).status).toBe('reported_late');
     expect(byId(fresh).status).toBe('reported');
     // Three working days: the Friday accident was due on Wednesday, so reported in time.
-    saveCoverageSettings(ctx, { incidentDeadlineDays: 3 });
-    rows = listIncidents(ctx);
+    await saveCoverageSettings(ctx, { incidentDeadlineDays: 3 });
+    rows = await listIncidents(ctx);
     expect(byId(late)).toMatchObject({ deadline: '2026-03-11', status: 'reported' });
     // An accident gives care, not a fixed sum; no scholarship.
     expect(byId(late).benefit).toMatchObject({ program: 'JKK', total: 0, scholarship: { eligible: false } });
-    expect(() => saveIncident(ctx, { personId: p.id, kind: 'accident', date: '2026-03-12' })).toThrow(/setelah hari ini/);
-    expect(() => saveIncident(ctx, { personId: p.id, kind: 'accident', date: '2026-03-09', reportedDate: '2026-03-08' })).toThrow(/sebelum tanggal kejadian/);
+    await expect(saveIncident(ctx, { personId: p.id, kind: 'accident', date: '2026-03-12' })).rejects.toThrow(/setelah hari ini/);
+    await expect(saveIncident(ctx, { personId: p.id, kind: 'accident', date: '2026-03-09', reportedDate: '2026-03-08' })).rejects.toThrow(/sebelum tanggal kejadian/);
   });
 });
 
 describe('deaths', () => {
-  it('estimates JKM Rp42.000.000 and a scholarship after 36 months, JKK death 48 x the wage', () => {
+  it('estimates JKM Rp42.000.000 and a scholarship after 36 months, JKK death 48 x the wage', async () => {
     const old = addPerson(ctx, { kpj: '22222222222' });
     addEngagement(ctx, old.id, { unit: s.dinas, category: s.pu, wage: 1_500_000, start: '2022-01-01', end: null });
     membership(old.id, '22222222222', '2022-01-15');
@@ -81,10 +81,10 @@ describe('deaths', () => {
     const work = addPerson(ctx);
     addEngagement(ctx, work.id, { unit: s.dinas, category: s.pu, wage: 2_250_000, start: '2026-01-01', end: null });
 
-    const a = saveIncident(ctx, { personId: old.id, kind: 'death', date: '2026-02-10' }).id;
-    const b = saveIncident(ctx, { personId: recent.id, kind: 'death', date: '2026-02-10' }).id;
-    const c = saveIncident(ctx, { personId: work.id, kind: 'work_death', date: '2026-03-02', place: 'Jalan Liwa-Krui' }).id;
-    const rows = listIncidents(ctx);
+    const a = (await saveIncident(ctx, { personId: old.id, kind: 'death', date: '2026-02-10' })).id;
+    const b = (await saveIncident(ctx, { personId: recent.id, kind: 'death', date: '2026-02-10' })).id;
+    const c = (await saveIncident(ctx, { personId: work.id, kind: 'work_death', date: '2026-03-02', place: 'Jalan Liwa-Krui' })).id;
+    const rows = await listIncidents(ctx);
     const byId = (id: number) => rows.find((r) => r.id === id)!;
     expect(byId(a).benefit.total).toBe(20_000_000 + 12_000_000 + 10_000_000);
     // January 2022 to February 2026 inclusive.
@@ -105,18 +105,20 @@ describe('deaths', () => {
     const stays = addPerson(ctx, { kpj: '66666666666' });
     addEngagement(ctx, stays.id, { unit: s.dinas, category: s.pu, wage: 1_500_000, start: '2025-01-01', end: null });
 
-    const r = saveIncident(ctx, { personId: died.id, kind: 'death', date: '2026-02-10', reportedDate: '2026-02-11' });
+    const r = await saveIncident(ctx, { personId: died.id, kind: 'death', date: '2026-02-10', reportedDate: '2026-02-11' });
     expect(r.endedEngagements).toBe(1);
     expect(ctx.db.prepare('SELECT end_date, end_reason FROM engagement WHERE id = ?').get(diedEng)).toEqual({ end_date: '2026-02-10', end_reason: 'Meninggal dunia' });
 
-    const billed = (month: string) => {
-      runBilling(ctx, { month });
-      return listInvoices(ctx, { month }).flatMap((i) => invoiceLines(ctx, i.id)).map((l) => l.nik).sort();
+    const billed = async (month: string) => {
+      await runBilling(ctx, { month });
+      const lines = [];
+      for (const i of await listInvoices(ctx, { month })) lines.push(...(await invoiceLines(ctx, i.id)));
+      return lines.map((l) => l.nik).sort();
     };
-    expect(billed('2026-02')).toEqual([died.nik, stays.nik].sort());
-    expect(billed('2026-03')).toEqual([stays.nik]);
+    expect(await billed('2026-02')).toEqual([died.nik, stays.nik].sort());
+    expect(await billed('2026-03')).toEqual([stays.nik]);
 
-    expect(pendingChanges(ctx, 'na', '2026-03-11').map((c) => c.personId)).toEqual([left.id]);
+    expect((await pendingChanges(ctx, 'na', '2026-03-11')).map((c) => c.personId)).toEqual([left.id]);
     const out = await exportBatch(ctx, { kind: 'na', outDir: join(ctx.dir, 'out') });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out.files[0]!.path);
@@ -128,46 +130,46 @@ describe('deaths', () => {
     const other = addPerson(ctx);
     addEngagement(ctx, other.id, { unit: s.dinas, category: s.pu, start: '2026-01-01', end: '2026-02-28' });
     addEngagement(ctx, other.id, { unit: s.dinas, category: s.pu, start: '2026-03-01', end: null });
-    expect(() => saveIncident(ctx, { personId: other.id, kind: 'death', date: '2026-02-20' })).toThrow(/mulai setelah/);
+    await expect(saveIncident(ctx, { personId: other.id, kind: 'death', date: '2026-02-20' })).rejects.toThrow(/mulai setelah/);
     expect(ctx.db.prepare('SELECT count(*) AS n FROM incident WHERE person_id = ?').get(other.id)).toEqual({ n: 0 });
   });
 
-  it('refuses a second death, and any incident after the death, naming the earlier incident', () => {
+  it('refuses a second death, and any incident after the death, naming the earlier incident', async () => {
     const p = addPerson(ctx, { kpj: '88888888888' });
     addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu, wage: 1_500_000, start: '2025-01-01', end: null });
-    const first = saveIncident(ctx, { personId: p.id, kind: 'work_death', date: '2026-02-10' }).id;
+    const first = (await saveIncident(ctx, { personId: p.id, kind: 'work_death', date: '2026-02-10' })).id;
     const count = () => (ctx.db.prepare('SELECT count(*) AS n FROM incident WHERE person_id = ?').get(p.id) as { n: number }).n;
     // Same date, a later date, an earlier date, another death kind: all refused.
     for (const [kind, date] of [['work_death', '2026-02-10'], ['death', '2026-03-01'], ['death', '2026-02-01']] as const) {
-      expect(() => saveIncident(ctx, { personId: p.id, kind, date })).toThrow(`sudah tercatat meninggal dunia pada 10 Februari 2026 (kejadian #${first})`);
+      await expect(saveIncident(ctx, { personId: p.id, kind, date })).rejects.toThrow(`sudah tercatat meninggal dunia pada 10 Februari 2026 (kejadian #${first})`);
     }
     // An accident after the death is refused too; one before it is still a valid record.
-    expect(() => saveIncident(ctx, { personId: p.id, kind: 'accident', date: '2026-02-20' })).toThrow(`meninggal dunia pada 10 Februari 2026 (kejadian #${first})`);
-    saveIncident(ctx, { personId: p.id, kind: 'accident', date: '2026-01-15' });
+    await expect(saveIncident(ctx, { personId: p.id, kind: 'accident', date: '2026-02-20' })).rejects.toThrow(`meninggal dunia pada 10 Februari 2026 (kejadian #${first})`);
+    await saveIncident(ctx, { personId: p.id, kind: 'accident', date: '2026-01-15' });
     expect(count()).toBe(2);
     // Editing the recorded death itself (marking it reported) still works.
-    markReported(ctx, first, '2026-02-11');
-    expect(listIncidents(ctx).find((r) => r.id === first)).toMatchObject({ reportedDate: '2026-02-11', benefit: { total: 48 * 1_500_000 } });
+    await markReported(ctx, first, '2026-02-11');
+    expect((await listIncidents(ctx)).find((r) => r.id === first)).toMatchObject({ reportedDate: '2026-02-11', benefit: { total: 48 * 1_500_000 } });
   });
 
-  it('refuses an incident on a date no engagement covers (ended SK, or not yet started)', () => {
+  it('refuses an incident on a date no engagement covers (ended SK, or not yet started)', async () => {
     const gone = addPerson(ctx, { kpj: '99999999999' });
     addEngagement(ctx, gone.id, { unit: s.dinas, category: s.pu, start: '2025-01-01', end: '2025-12-31', reason: 'Masa SK berakhir' });
-    expect(() => saveIncident(ctx, { personId: gone.id, kind: 'death', date: '2026-02-10' }))
-      .toThrow('penugasan terakhirnya berakhir 31 Desember 2025 (Masa SK berakhir)');
-    expect(() => saveIncident(ctx, { personId: gone.id, kind: 'accident', date: '2026-02-10' })).toThrow(/Klaim JKK\/JKM memerlukan kepesertaan yang masih aktif/);
+    await expect(saveIncident(ctx, { personId: gone.id, kind: 'death', date: '2026-02-10' }))
+      .rejects.toThrow('penugasan terakhirnya berakhir 31 Desember 2025 (Masa SK berakhir)');
+    await expect(saveIncident(ctx, { personId: gone.id, kind: 'accident', date: '2026-02-10' })).rejects.toThrow(/Klaim JKK\/JKM memerlukan kepesertaan yang masih aktif/);
     // A death already ended on the roster by hand (no incident): a later death is refused, one on the day is the claim.
     const ended = addPerson(ctx, { kpj: '12121212121' });
     addEngagement(ctx, ended.id, { unit: s.dinas, category: s.pu, start: '2025-01-01', end: '2026-01-20', reason: 'Meninggal dunia' });
-    expect(() => saveIncident(ctx, { personId: ended.id, kind: 'death', date: '2026-02-10' })).toThrow('berakhir 20 Januari 2026 (Meninggal dunia)');
-    expect(saveIncident(ctx, { personId: ended.id, kind: 'death', date: '2026-01-20' }).endedEngagements).toBe(0);
+    await expect(saveIncident(ctx, { personId: ended.id, kind: 'death', date: '2026-02-10' })).rejects.toThrow('berakhir 20 Januari 2026 (Meninggal dunia)');
+    expect((await saveIncident(ctx, { personId: ended.id, kind: 'death', date: '2026-01-20' })).endedEngagements).toBe(0);
     const early = addPerson(ctx);
     addEngagement(ctx, early.id, { unit: s.dinas, category: s.pu, start: '2026-03-01', end: null });
-    expect(() => saveIncident(ctx, { personId: early.id, kind: 'accident', date: '2026-02-27' })).toThrow(/belum bertugas pada 27 Februari 2026/);
+    await expect(saveIncident(ctx, { personId: early.id, kind: 'accident', date: '2026-02-27' })).rejects.toThrow(/belum bertugas pada 27 Februari 2026/);
     expect(ctx.db.prepare('SELECT count(*) AS n FROM incident WHERE person_id IN (?, ?)').get(gone.id, early.id)).toEqual({ n: 0 });
   });
 
-  it('says the contribution months are unknown when a KPJ has no membership date and no issued invoice', () => {
+  it('says the contribution months are unknown when a KPJ has no membership date and no issued invoice', async () => {
     const unknown = addPerson(ctx, { kpj: '13131313131' });
     addEngagement(ctx, unknown.id, { unit: s.dinas, category: s.pu, start: '2025-01-01', end: null });
     const noKpj = addPerson(ctx);
@@ -175,10 +177,10 @@ describe('deaths', () => {
     const known = addPerson(ctx, { kpj: '14141414141' });
     addEngagement(ctx, known.id, { unit: s.dinas, category: s.pu, start: '2025-01-01', end: null });
     membership(known.id, '14141414141', '2025-10-01');
-    const a = saveIncident(ctx, { personId: unknown.id, kind: 'death', date: '2026-02-10' }).id;
-    const b = saveIncident(ctx, { personId: noKpj.id, kind: 'death', date: '2026-02-10' }).id;
-    const c = saveIncident(ctx, { personId: known.id, kind: 'death', date: '2026-02-10' }).id;
-    const rows = listIncidents(ctx);
+    const a = (await saveIncident(ctx, { personId: unknown.id, kind: 'death', date: '2026-02-10' })).id;
+    const b = (await saveIncident(ctx, { personId: noKpj.id, kind: 'death', date: '2026-02-10' })).id;
+    const c = (await saveIncident(ctx, { personId: known.id, kind: 'death', date: '2026-02-10' })).id;
+    const rows = await listIncidents(ctx);
     const sch = (id: number) => rows.find((r) => r.id === id)!.benefit.scholarship;
     expect(sch(a)).toMatchObject({ eligible: false, monthsKnown: false });
     expect(sch(a).summary).toBe('belum dapat dipastikan: masa iur belum diketahui — impor daftar peserta BPJS untuk tanggal kepesertaan');
