@@ -15,7 +15,7 @@ let base: { nik: string; name: string };
 
 beforeAll(async () => {
   ctx = testContext('2026-03-10T03:00:00Z');
-  seedDemo(ctx, { persons: 6 });
+  await seedDemo(ctx, { persons: 6 });
   api = bridge(ctx);
   const p = ctx.db.prepare('SELECT id, nik, name FROM person ORDER BY id LIMIT 1').get() as { id: number; nik: string; name: string };
   personId = p.id;

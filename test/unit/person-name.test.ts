@@ -86,9 +86,9 @@ describe('one rule in manual entry, edits and the SK importer', () => {
   });
   afterEach(() => ctx.close());
 
-  const refusal = (f: () => unknown): SigapError => {
+  const refusal = async (f: () => unknown): Promise<SigapError> => {
     try {
-      f();
+      await f();
     } catch (e) {
       return e as SigapError;
     }
@@ -96,12 +96,12 @@ describe('one rule in manual entry, edits and the SK importer', () => {
   };
 
   it('refuses each bad name in person create and edit (core and bridge), and the importer refuses it with NAME_INVALID and the same message', async () => {
-    seedDemo(ctx, { persons: 3, year: 2026 });
+    await seedDemo(ctx, { persons: 3, year: 2026 });
     const opd = ctx.db.prepare('SELECT id FROM opd ORDER BY id LIMIT 1').pluck().get() as number;
     const cat = ctx.db.prepare("SELECT id FROM category WHERE segment = 'PU' ORDER BY id LIMIT 1").pluck().get() as number;
     const engagement = { opdId: opd, categoryId: cat, honor: 1_500_000, startDate: '2026-03-01' };
     const good = { nik: '1804015205900002', name: 'Siti Rahma', birthDate: '1990-05-12', sex: 'P' as const };
-    const { personId } = createPerson(ctx, good, engagement);
+    const { personId } = await createPerson(ctx, good, engagement);
     const persons = () => ctx.db.prepare('SELECT count(*) FROM person').pluck().get();
     const before = persons();
     const b = bridge(ctx);
@@ -116,9 +116,9 @@ describe('one rule in manual entry, edits and the SK importer', () => {
     for (const [i, name] of BAD_NAMES.entries()) {
       const expected = (checkPersonName(name) as { message: string }).message;
       expect(expected, name).toMatch(/^Nama ".*" tidak sah: /);
-      const created = refusal(() => createPerson(ctx, { ...good, nik: '1804011205900001', name }, engagement));
+      const created = await refusal(() => createPerson(ctx, { ...good, nik: '1804011205900001', name }, engagement));
       expect([created.code, created.message], name).toEqual(['INVALID_INPUT', expected]);
-      const edited = refusal(() => updatePerson(ctx, personId, { ...good, name }));
+      const edited = await refusal(() => updatePerson(ctx, personId, { ...good, name }));
       expect([edited.code, edited.message], name).toEqual(['INVALID_INPUT', expected]);
       expect(await b.raw('person.update', { personId, person: { ...good, name } }), name).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: expected } });
       expect(await b.raw('person.create', { person: { ...good, nik: '1804011205900001', name }, engagement }), name).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: expected } });
@@ -128,7 +128,7 @@ describe('one rule in manual entry, edits and the SK importer', () => {
     expect(persons()).toBe(before);
     expect(ctx.db.prepare('SELECT name FROM person WHERE id = ?').pluck().get(personId)).toBe('Siti Rahma');
     // A good name is stored tidied and in NFC.
-    updatePerson(ctx, personId, { ...good, name: '  Siti   Rahma\u0301 ' });
+    await updatePerson(ctx, personId, { ...good, name: '  Siti   Rahma\u0301 ' });
     expect(ctx.db.prepare('SELECT name FROM person WHERE id = ?').pluck().get(personId)).toBe('Siti Rahmá');
   });
 });

@@ -12,7 +12,7 @@ let ctx: ReturnType<typeof testContext>;
 let api: ReturnType<typeof bridge>;
 beforeEach(async () => {
   ctx = testContext('2026-03-10T03:00:00Z');
-  seedDemo(ctx, { persons: 60, year: 2026 });
+  await seedDemo(ctx, { persons: 60, year: 2026 });
   api = bridge(ctx, testHost());
   await api.ready;
 });

@@ -11,9 +11,9 @@ import { ROSTER_COLUMN_HEADERS } from '../../shared/roster-export-columns';
 import { COMPLETION_HEADERS } from '../../shared/completion-columns';
 
 let ctx: ReturnType<typeof testContext>;
-beforeEach(() => {
+beforeEach(async () => {
   ctx = testContext('2026-03-10T03:00:00Z');
-  seedDemo(ctx, { persons: 40, year: 2026 });
+  await seedDemo(ctx, { persons: 40, year: 2026 });
 });
 afterEach(() => ctx.close());
 
@@ -29,7 +29,7 @@ const COLS = ['nik', 'name', 'postalCode', 'email', 'maritalStatus', 'workLocati
 
 describe('roster export: contact columns', () => {
   it('writes postal code, e-mail, marital status and work location per person, under the completion workbook headers', async () => {
-    const shown = queryRoster(ctx, { month: '2026-03', sort: 'name' }).rows;
+    const shown = (await queryRoster(ctx, { month: '2026-03', sort: 'name' })).rows;
     const p = shown[3]!;
     ctx.db.prepare("UPDATE person SET postal_code = '03481', email = 'siti@contoh.go.id', marital_status = 'Y', work_location = 'KANTOR BUPATI' WHERE id = ?").run(p.personId);
     const file = join(ctx.dir, 'kontak.xlsx');

@@ -8,9 +8,9 @@ import { exportRoster } from '../../electron/core/roster/export';
 import { queryRoster } from '../../electron/core/roster/query';
 
 let ctx: ReturnType<typeof testContext>;
-beforeEach(() => {
+beforeEach(async () => {
   ctx = testContext('2026-03-10T03:00:00Z');
-  seedDemo(ctx, { persons: 150, year: 2026 });
+  await seedDemo(ctx, { persons: 150, year: 2026 });
 });
 afterEach(() => ctx.close());
 
@@ -26,7 +26,7 @@ describe('Pegawai › Unduh Excel', () => {
   it('writes exactly the list on screen: its filter and order, NIK and KPJ as text, honor as a number', async () => {
     const opdId = (ctx.db.prepare("SELECT id FROM opd WHERE name = 'Dinas Kesehatan'").pluck().get()) as number;
     const filter = { month: '2026-03', opdId, sort: 'name' as const };
-    const shown = queryRoster(ctx, filter).rows;
+    const shown = (await queryRoster(ctx, filter)).rows;
     const file = join(ctx.dir, 'pegawai.xlsx');
     expect(await exportRoster(ctx, filter, [], file)).toBe(shown.length);
     const rows = await sheetRows(file);
