@@ -78,7 +78,7 @@ beforeAll(async () => {
   await api.ok('engagement.end', { engagementId: engB.id, endDate: '2026-03-31', reason: `Pindah; NIK ${spaced}, KPJ ${b.kpj}, HP ${b.phone}` });
   const dotted = c.nik.replace(/(\d{4})(?=\d)/g, '$1.');
   await api.ok('incident.save', { personId: c.id, kind: 'accident', date: '2026-03-05', place: 'Kantor', description: `Terjatuh; NIK ${dotted}, ibu ${c.mother_name}, alamat ${c.address}` });
-  billOnTime(ctx, [MONTH]);
+  await billOnTime(ctx, [MONTH]);
   // The signed SK's scan on the first decree, so viewing and saving it are walked too.
   scanDecree = ctx.db.prepare('SELECT min(id) FROM decree').pluck().get() as number;
   host.openQueue.push(join(import.meta.dirname, '../fixtures/files/sk-scan.png'));

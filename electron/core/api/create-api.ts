@@ -7,7 +7,6 @@ import { storeOf } from '../store/of-context';
 import { activePersonsByOpd, rosterCounts } from '../roster/counts-repository';
 import { logoDataUrl } from '../settings/logo-file';
 import { SigapError } from '../../../shared/errors';
-import { PREVIEW_LIST_LIMIT, type SkPreviewDto } from '../../../shared/contract/index';
 import type { Handlers } from './dispatch';
 import type { HostServices } from './host';
 import { queryRoster } from '../roster/query';
@@ -20,6 +19,7 @@ import { dashboardSummary, listDecrees } from '../roster/overview';
 import { getEmployer, saveEmployer, saveOpd } from '../settings/employer';
 import { exportRoster } from '../roster/export';
 import { previewSk, applyImport, type Preview } from '../skimport/index';
+import { previewDto } from '../skimport/preview-view';
 import { sheetHeads } from '../skimport/read';
 import { writeProblemRows } from '../skimport/problems-file';
 import { writeSkTemplate } from '../skimport/template';
@@ -41,30 +41,6 @@ import { personHandlers } from './person-handlers';
 import { SavedFiles, withFileId } from '../files/saved-files';
 
 const token = () => randomBytes(16).toString('hex');
-
-/** Converts a preview to what crosses the bridge: long lists are cut, counts stay whole. */
-export function previewDto(id: string, pv: Preview): SkPreviewDto {
-  const cut = <T,>(xs: T[]) => xs.slice(0, PREVIEW_LIST_LIMIT);
-  return {
-    previewId: id,
-    file: pv.read.file,
-    sha256: pv.read.sha256,
-    title: pv.read.title,
-    decree: pv.decree
-      ? { number: pv.decree.number, date: pv.decree.date, subject: pv.decree.subject, tmtStart: pv.decree.tmtStart, tmtEnd: pv.decree.tmtEnd, categoryId: pv.decree.category.id, category: pv.decree.category.name, mode: pv.decree.mode }
-      : null,
-    blocking: pv.blocking,
-    sheets: pv.read.sheets,
-    rows: pv.read.rows.length,
-    accepted: pv.accepted,
-    rejected: cut(pv.rejected),
-    warnings: cut(pv.warnings),
-    newUnits: pv.newUnits,
-    units: pv.units,
-    diff: { added: cut(pv.diff.added), removed: cut(pv.diff.removed), changed: cut(pv.diff.changed), unchanged: pv.diff.unchanged },
-    counts: { rejected: pv.rejected.length, warnings: pv.warnings.length, added: pv.diff.added.length, removed: pv.diff.removed.length, changed: pv.diff.changed.length },
-  };
-}
 
 /**
  * Every bridge call, implemented on the core. Electron's main process and the E2E harness both use this.
