@@ -31,20 +31,20 @@ describe('an SK withdrawn and imported again', () => {
     const w = await writeMessyAppendix(join(ctx.dir, 'sk.xlsx'), people, { number: 'SK-7/2026', date: '2026-01-01' });
     const first = await preview(w.path);
     expect(first.blocking).toEqual([]);
-    applyImport(ctx, first, { createUnits: true });
+    await applyImport(ctx, first, { createUnits: true });
     // While it is applied, its number and its file are refused.
     expect((await preview(w.path)).blocking.map((b) => b.code).sort()).toEqual(['DECREE_EXISTS', 'DECREE_FILE_EXISTS']);
 
-    const withdrawnId = decreeIdByNumber(ctx, 'SK-7/2026');
-    undoDecree(ctx, withdrawnId, 'Lampiran salah, diimpor ulang');
+    const withdrawnId = await decreeIdByNumber(ctx, 'SK-7/2026');
+    await undoDecree(ctx, withdrawnId, 'Lampiran salah, diimpor ulang');
     const again = await preview(w.path);
     expect(again.blocking).toEqual([]);
-    applyImport(ctx, again, { createUnits: true });
+    await applyImport(ctx, again, { createUnits: true });
 
     const rows = ctx.db.prepare("SELECT id, status FROM decree WHERE number = 'SK-7/2026' ORDER BY id").all();
     expect(rows).toEqual([{ id: withdrawnId, status: 'withdrawn' }, { id: withdrawnId + 1, status: 'applied' }]);
     // The number now names the applied SK; its six people are engaged under it.
-    expect(decreeIdByNumber(ctx, 'SK-7/2026')).toBe(withdrawnId + 1);
+    expect(await decreeIdByNumber(ctx, 'SK-7/2026')).toBe(withdrawnId + 1);
     expect(ctx.db.prepare('SELECT count(*) FROM engagement WHERE decree_id = ?').pluck().get(withdrawnId + 1)).toBe(6);
     expect(ctx.db.prepare('SELECT count(*) FROM engagement WHERE decree_id = ?').pluck().get(withdrawnId)).toBe(0);
     // The database itself still keeps two applied SKs from sharing a number.
@@ -60,7 +60,7 @@ describe('migration 0210', () => {
       const old = openDatabase(path, { migrations: MIGRATIONS.filter((m) => m.version <= 200) }).db;
       const c = { db: old, actor: 'test', clock: () => new Date('2026-03-10T03:00:00Z'), dir };
       const w = await writeMessyAppendix(join(dir, 'sk.xlsx'), fxPersons(5, ['Dinas Sosial']), { number: 'SK-1/2026', date: '2026-01-01' });
-      applyImport(c, await previewSk(c, { path: w.path, tmt: '2026-01-01' }), { createUnits: true });
+      await applyImport(c, await previewSk(c, { path: w.path, tmt: '2026-01-01' }), { createUnits: true });
       const before = old.prepare('SELECT * FROM decree').all();
       const engagements = old.prepare('SELECT count(*) FROM engagement WHERE decree_id IS NOT NULL').pluck().get();
       old.close();

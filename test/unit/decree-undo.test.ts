@@ -41,9 +41,9 @@ function roster() {
   };
 }
 
-function refused(fn: () => unknown): string {
+async function refused(fn: () => Promise<unknown>): Promise<string> {
   try {
-    fn();
+    await fn();
   } catch (e) {
     expect(e).toBeInstanceOf(SigapError);
     return (e as SigapError).message;
@@ -64,11 +64,11 @@ describe('withdrawing an applied SK', () => {
     // 10 of SK-1's engagements ended (8 replaced, 2 not named), 11 created, 3 new people, 1 renamed, 1 new unit.
     expect(res).toMatchObject({ persons: 11, created: 3, updated: 1, ended: 10, newUnits: 1 });
     const sk2 = res.decreeId;
-    const plan = planUndo(ctx, sk2);
+    const plan = await planUndo(ctx, sk2);
     expect(plan.blockers).toEqual([]);
     expect(plan.counts).toEqual({ personsCreated: 3, personsUpdated: 1, engagementsCreated: 11, engagementsEnded: 10, unitsCreated: 1 });
 
-    const undone = undoDecree(ctx, sk2, 'Lampiran salah, diganti SK perbaikan');
+    const undone = await undoDecree(ctx, sk2, 'Lampiran salah, diganti SK perbaikan');
     expect(undone).toMatchObject({ engagementsRemoved: 11, engagementsReopened: 10, personsRemoved: 3, personsRestored: 1, unitsRemoved: 1 });
     expect(roster()).toEqual(before);
     const d = ctx.db.prepare('SELECT status, withdraw_reason, withdrawn_by FROM decree WHERE id = ?').get(sk2);
@@ -81,27 +81,27 @@ describe('withdrawing an applied SK', () => {
       'Penerapan SK SK-2 dibatalkan: Lampiran salah, diganti SK perbaikan',
     );
     // Once withdrawn, it cannot be withdrawn again.
-    expect(refused(() => undoDecree(ctx, sk2, 'lagi-lagi'))).toContain('sudah dibatalkan');
+    expect(await refused(() => undoDecree(ctx, sk2, 'lagi-lagi'))).toContain('sudah dibatalkan');
   });
 
   it('refuses while a later SK builds on it, naming it; after that one is withdrawn it goes', async () => {
     const first = fxPersons(6, UNITS);
     const sk1 = (await applySk(first, 'SK-1', '2026-01-01')).decreeId;
     const sk2 = (await applySk(first, 'SK-2', '2026-07-01')).decreeId;
-    const msg = refused(() => undoDecree(ctx, sk1, 'Salah terap'));
+    const msg = await refused(() => undoDecree(ctx, sk1, 'Salah terap'));
     expect(msg).toContain('Perubahan lain dibangun di atas SK SK-1: SK SK-2');
-    undoDecree(ctx, sk2, 'Salah terap');
-    undoDecree(ctx, sk1, 'Salah terap');
+    await undoDecree(ctx, sk2, 'Salah terap');
+    await undoDecree(ctx, sk1, 'Salah terap');
     expect(ctx.db.prepare('SELECT count(*) FROM person').pluck().get()).toBe(0);
     expect(ctx.db.prepare('SELECT count(*) FROM engagement').pluck().get()).toBe(0);
   });
 
   it('refuses when issued invoices were billed with its engagements, naming their numbers', async () => {
     const sk1 = (await applySk(fxPersons(5, UNITS), 'SK-1', '2026-01-01')).decreeId;
-    runBilling(ctx, { month: '2026-01', issue: true });
+    await runBilling(ctx, { month: '2026-01', issue: true });
     const numbers = ctx.db.prepare("SELECT number FROM invoice WHERE status = 'issued' ORDER BY number").pluck().all() as string[];
     expect(numbers.length).toBe(2); // one per unit (both PU)
-    const msg = refused(() => undoDecree(ctx, sk1, 'Salah terap'));
+    const msg = await refused(() => undoDecree(ctx, sk1, 'Salah terap'));
     for (const n of numbers) expect(msg).toContain(n);
     expect(msg).toContain('Januari 2026');
     expect(msg).toContain('SK perubahan');
@@ -110,8 +110,8 @@ describe('withdrawing an applied SK', () => {
 
   it('only notes draft invoices (the next billing run recomputes them)', async () => {
     const sk1 = (await applySk(fxPersons(3, UNITS), 'SK-1', '2026-01-01')).decreeId;
-    runBilling(ctx, { month: '2026-02' });
-    const plan = planUndo(ctx, sk1);
+    await runBilling(ctx, { month: '2026-02' });
+    const plan = await planUndo(ctx, sk1);
     expect(plan.blockers).toEqual([]);
     expect(plan.notes).toEqual(['Tagihan draf Februari 2026 memuat pegawai SK ini; hitung ulang iuran bulan itu setelah pembatalan.']);
   });
@@ -120,7 +120,7 @@ describe('withdrawing an applied SK', () => {
     ctx.db.prepare("INSERT INTO employer (id, name, npp) VALUES (1, 'Pemerintah Kabupaten Uji', '12345678')").run();
     const sk1 = (await applySk(fxPersons(4, UNITS), 'SK-1', '2026-01-01')).decreeId;
     const out = await exportBatch(ctx, { kind: 'new', outDir: join(ctx.dir, 'bpjs'), includeIncomplete: true });
-    const msg = refused(() => undoDecree(ctx, sk1, 'Salah terap'));
+    const msg = await refused(() => undoDecree(ctx, sk1, 'Salah terap'));
     expect(msg).toContain(`batch #${out.batchId} (10 Maret 2026)`);
   });
 
@@ -130,8 +130,8 @@ describe('withdrawing an applied SK', () => {
     const id = ctx.db.prepare('SELECT id FROM person WHERE nik = ?').pluck().get(persons[1]!.nik) as number;
     ctx.clock = () => new Date('2026-03-11T02:00:00Z'); // the next day
     const p = persons[1]!;
-    updatePerson(ctx, id, { nik: p.nik, name: p.name, birthPlace: p.birthPlace, birthDate: p.birthDate, sex: p.sex, motherName: 'Siti Aminah' });
-    const msg = refused(() => undoDecree(ctx, sk1, 'Salah terap'));
+    await updatePerson(ctx, id, { nik: p.nik, name: p.name, birthPlace: p.birthPlace, birthDate: p.birthDate, sex: p.sex, motherName: 'Siti Aminah' });
+    const msg = await refused(() => undoDecree(ctx, sk1, 'Salah terap'));
     expect(msg).toContain(`sudah diubah setelah SK diterapkan (NIK ${persons[1]!.nik})`);
   });
 
@@ -139,11 +139,11 @@ describe('withdrawing an applied SK', () => {
     const sk1 = (await applySk(fxPersons(2, UNITS), 'SK-1', '2026-01-01')).decreeId;
     // An SK applied before migration 0150 has effects_recorded = 0 (the column's default for old rows).
     ctx.db.prepare('UPDATE decree SET effects_recorded = 0 WHERE id = ?').run(sk1);
-    expect(refused(() => undoDecree(ctx, sk1, 'Salah terap'))).toContain('belum mencatat rincian setiap perubahannya');
+    expect(await refused(() => undoDecree(ctx, sk1, 'Salah terap'))).toContain('belum mencatat rincian setiap perubahannya');
   });
 
   it('wants a reason', async () => {
     const sk1 = (await applySk(fxPersons(2, UNITS), 'SK-1', '2026-01-01')).decreeId;
-    expect(refused(() => undoDecree(ctx, sk1, '  '))).toContain('alasan pembatalan');
+    expect(await refused(() => undoDecree(ctx, sk1, '  '))).toContain('alasan pembatalan');
   });
 });

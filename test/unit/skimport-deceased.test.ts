@@ -32,13 +32,13 @@ describe('an SK listing a person who died', () => {
   it('rejects the rows of people with a recorded death before the TMT, and the roster and billing leave them out', async () => {
     const persons = fxPersons(6, UNITS);
     const first = await preview(persons, 'SK-1/2026', '2026-01-01');
-    applyImport(ctx, first.pv, { createUnits: true });
+    await applyImport(ctx, first.pv, { createUnits: true });
     const [byIncident, byRoster, alive] = persons as [FxPerson, FxPerson, FxPerson];
-    const incidentId = saveIncident(ctx, { personId: personId(byIncident.nik), kind: 'work_death', date: '2026-03-10' }).id;
+    const incidentId = (await saveIncident(ctx, { personId: personId(byIncident.nik), kind: 'work_death', date: '2026-03-10' })).id;
     // A death entered on the roster only (ended with the reason), no incident.
-    endEngagement(ctx, engagementOf(byRoster.nik), '2026-04-05', 'Meninggal dunia');
+    await endEngagement(ctx, engagementOf(byRoster.nik), '2026-04-05', 'Meninggal dunia');
     // Someone who left for another reason may come back.
-    endEngagement(ctx, engagementOf(alive.nik), '2026-04-30', 'Mengundurkan diri');
+    await endEngagement(ctx, engagementOf(alive.nik), '2026-04-30', 'Mengundurkan diri');
 
     const { w, pv } = await preview(persons, 'SK-2/2026', '2026-07-01');
     expect(pv.blocking).toEqual([]);
@@ -58,19 +58,20 @@ describe('an SK listing a person who died', () => {
     expect(pv.diff.added.map((a) => a.nik)).toEqual([alive.nik]);
 
     // Without --skip-invalid nothing is written; with it, the four living people are on the July roster.
-    expect(() => applyImport(ctx, pv, { createUnits: true })).toThrow(/2 masalah/);
-    applyImport(ctx, pv, { skipInvalid: true, createUnits: true });
-    const july = queryRoster(ctx, { month: '2026-07' }).rows.map((r) => r.nik).sort();
+    await expect(applyImport(ctx, pv, { createUnits: true })).rejects.toThrow(/2 masalah/);
+    await applyImport(ctx, pv, { skipInvalid: true, createUnits: true });
+    const july = (await queryRoster(ctx, { month: '2026-07' })).rows.map((r) => r.nik).sort();
     expect(july).toEqual(persons.slice(2).map((p) => p.nik).sort());
-    runBilling(ctx, { month: '2026-07' });
-    const billed = listInvoices(ctx, { month: '2026-07' }).flatMap((i) => invoiceLines(ctx, i.id)).map((l) => l.nik);
+    await runBilling(ctx, { month: '2026-07' });
+    const billed: string[] = [];
+    for (const i of await listInvoices(ctx, { month: '2026-07' })) billed.push(...(await invoiceLines(ctx, i.id)).map((l) => l.nik));
     expect([...billed].sort()).toEqual(july);
   });
 
   it('accepts a row whose TMT is not after the death (an SK dated before the person died)', async () => {
     const persons = fxPersons(3, UNITS, 11, 600_000);
-    applyImport(ctx, (await preview(persons, 'SK-A/2026', '2026-01-01')).pv, { createUnits: true });
-    saveIncident(ctx, { personId: personId(persons[0]!.nik), kind: 'death', date: '2026-05-15' });
+    await applyImport(ctx, (await preview(persons, 'SK-A/2026', '2026-01-01')).pv, { createUnits: true });
+    await saveIncident(ctx, { personId: personId(persons[0]!.nik), kind: 'death', date: '2026-05-15' });
     // An amending SK with TMT 1 May, before the death on 15 May: not a resurrection.
     const w = await writeMessyAppendix(join(ctx.dir, 'amend.xlsx'), persons.slice(1), { number: 'SK-B/2026', date: '2026-05-01', twoRowHeader: true, numberRow: true });
     const pv = await previewSk(ctx, { path: w.path, tmt: '2026-05-01', mode: 'amend' });

@@ -24,11 +24,11 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(() => cleanup());
 
-function knownUnits(db: string): void {
+async function knownUnits(db: string): Promise<void> {
   const { db: handle } = openDatabase(db);
   const ctx = { db: handle, actor: 'test', clock: () => new Date('2026-03-01T03:00:00Z') };
-  saveOpd(ctx, { code: '1.02', name: 'Dinas Kesehatan', kind: 'opd' });
-  saveOpd(ctx, { code: '7.01', name: 'Kecamatan Balik Bukit', kind: 'opd' });
+  await saveOpd(ctx, { code: '1.02', name: 'Dinas Kesehatan', kind: 'opd' });
+  await saveOpd(ctx, { code: '7.01', name: 'Kecamatan Balik Bukit', kind: 'opd' });
   handle.close();
 }
 
@@ -42,7 +42,7 @@ describe('an appendix with all of a clerk\'s habits', () => {
   for (const ext of ['xlsx', 'ods', 'xls']) {
     it(`imports as .${ext} from the command line with no hand edits`, async () => {
       const db = join(dir, `${ext}.db`);
-      knownUnits(db);
+      await knownUnits(db);
       const file = join(dir, `lampiran-sk.${ext}`);
       const r = await runCli(['import-sk', file, '--accept-unit-proposals', '--no-backup', '--json', '--db', db], { at: '2026-03-05T03:00:00Z' });
       const doc = r.json<Doc>();
@@ -62,7 +62,7 @@ describe('an appendix with all of a clerk\'s habits', () => {
 
       const { db: handle } = openDatabase(db);
       try {
-        const roster = queryRoster({ db: handle, actor: 'test', clock: () => new Date('2026-03-05T03:00:00Z') }, { month: '2026-03', status: 'active' }).rows;
+        const roster = (await queryRoster({ db: handle, actor: 'test', clock: () => new Date('2026-03-05T03:00:00Z') }, { month: '2026-03', status: 'active' })).rows;
         expect(roster).toHaveLength(8);
         // The merged unit cell is the unit of every person under it.
         expect(roster.filter((p) => p.opd === 'Dinas Kesehatan')).toHaveLength(4);

@@ -73,7 +73,7 @@ describe('the blank SK template', () => {
     const filled = join(ctx.dir, 'terisi.xlsx');
     await fill(path, filled, persons);
     const read = await readAppendix(filled, { referenceYear: 2026 });
-    const pv = previewImport(ctx, read, {});
+    const pv = await previewImport(ctx, read, {});
     expect(pv.blocking).toEqual([]);
     expect(pv.rejected).toEqual([]);
     expect(pv.warnings).toEqual([]);

@@ -95,7 +95,7 @@ describe('a missing decree number', () => {
   it('blocks with a message naming the wizard box, and no command-line flag', async () => {
     const path = await book('d.xlsx', [{ name: 'Lampiran', title: [['DAFTAR TENAGA NON ASN'], ['TANGGAL : 2 JANUARI 2026']], persons: fxPersons(2, ['Dinas Sosial']) }]);
     const read = await readAppendix(path, { referenceYear: 2026 });
-    const pv = previewImport(ctx, read, {});
+    const pv = await previewImport(ctx, read, {});
     const b = pv.blocking.find((x) => x.code === 'DECREE_NUMBER_MISSING');
     expect(b?.message).toContain('Isi kotak "Nomor SK"');
     expect(b?.message).not.toMatch(/--/);

@@ -13,11 +13,10 @@ import { dumpDb, testContext } from '../helpers';
 
 let ctx: ReturnType<typeof testContext>;
 let ids: Record<string, number>;
-beforeEach(() => {
+beforeEach(async () => {
   ctx = testContext();
-  ids = Object.fromEntries(
-    ['Dinas Kesehatan', 'Kecamatan Balik Bukit', 'Dinas Pendidikan dan Kebudayaan', 'Dinas Sosial'].map((name) => [name, createOpd(ctx, { name })]),
-  );
+  ids = {};
+  for (const name of ['Dinas Kesehatan', 'Kecamatan Balik Bukit', 'Dinas Pendidikan dan Kebudayaan', 'Dinas Sosial']) ids[name] = await createOpd(ctx, { name });
 });
 afterEach(() => ctx.close());
 
@@ -50,17 +49,17 @@ describe('unit names in an SK import', () => {
   it('refuses to apply while any name is undecided, and writes nothing', async () => {
     const { pv } = await preview('SK/U/2');
     const before = dumpDb(ctx);
-    expect(() => applyImport(ctx, pv)).toThrow(SigapError);
-    expect(() => applyImport(ctx, pv)).toThrow(/"DINKES" \(usulan: Dinas Kesehatan\)/);
+    await expect(applyImport(ctx, pv)).rejects.toThrow(SigapError);
+    await expect(applyImport(ctx, pv)).rejects.toThrow(/"DINKES" \(usulan: Dinas Kesehatan\)/);
     // Accepting the proposals leaves the name with no proposal; asking for new units leaves the proposals.
-    expect(() => applyImport(ctx, pv, { acceptProposals: true })).toThrow(/1 nama unit kerja .*"Dinas Pemadam Kebakaran" \(belum ada\)/);
-    expect(() => applyImport(ctx, pv, { createUnits: true })).toThrow(/3 nama unit kerja/);
+    await expect(applyImport(ctx, pv, { acceptProposals: true })).rejects.toThrow(/1 nama unit kerja .*"Dinas Pemadam Kebakaran" \(belum ada\)/);
+    await expect(applyImport(ctx, pv, { createUnits: true })).rejects.toThrow(/3 nama unit kerja/);
     expect(dumpDb(ctx)).toEqual(before);
   });
 
   it('applies the clerk\'s choices, creates only the unit asked for, and remembers the matches as audited aliases', async () => {
     const { pv, persons } = await preview('SK/U/3');
-    const res = applyImport(ctx, pv, { acceptProposals: true, units: { 'Dinas Pemadam Kebakaran': 'new', 'dinas pendidikan': ids['Dinas Kesehatan']! } });
+    const res = await applyImport(ctx, pv, { acceptProposals: true, units: { 'Dinas Pemadam Kebakaran': 'new', 'dinas pendidikan': ids['Dinas Kesehatan']! } });
     expect(res.newUnits).toBe(1);
     const nik = (read: string) => persons.find((p) => p.unit === read)!.nik;
     expect(opdOf(nik('DINKES'))).toBe('Dinas Kesehatan');
@@ -68,7 +67,7 @@ describe('unit names in an SK import', () => {
     expect(opdOf(nik('DINAS PENDIDIKAN'))).toBe('Dinas Kesehatan'); // the clerk's choice beats the proposal
     expect(opdOf(nik('Dinas Pemadam Kebakaran'))).toBe('Dinas Pemadam Kebakaran');
     expect(ctx.db.prepare('SELECT count(*) FROM opd').pluck().get()).toBe(5);
-    expect(listUnitAliases(ctx).map((a) => [a.alias, a.opdName])).toEqual([
+    expect((await listUnitAliases(ctx)).map((a) => [a.alias, a.opdName])).toEqual([
       ['DINAS PENDIDIKAN', 'Dinas Kesehatan'], ['DINKES', 'Dinas Kesehatan'], ['KEC. BALIK BUKIT', 'Kecamatan Balik Bukit'],
     ]);
     const audits = ctx.db.prepare("SELECT actor, action, summary FROM audit_log WHERE entity = 'unit_alias' ORDER BY id").all();
@@ -84,19 +83,19 @@ describe('unit names in an SK import', () => {
       'DINAS PENDIDIKAN': 'alias', DINKES: 'alias', 'Dinas Pemadam Kebakaran': 'exact', 'Dinas Sosial': 'exact', 'KEC. BALIK BUKIT': 'alias',
     });
     expect(next.pv.newUnits).toEqual([]);
-    expect(applyImport(ctx, next.pv).newUnits).toBe(0);
+    expect((await applyImport(ctx, next.pv)).newUnits).toBe(0);
   });
 
-  it('an alias is never a unit\'s own name, can be pointed elsewhere and removed, each change audited', () => {
-    expect(() => saveUnitAlias(ctx, 'dinas sosial', ids['Dinas Kesehatan']!)).toThrow(/unit lain \(Dinas Sosial\)/);
-    expect(() => saveUnitAlias(ctx, 'Dinas Kesehatan', ids['Dinas Kesehatan']!)).toThrow(/tidak perlu alias/);
-    expect(() => saveUnitAlias(ctx, ' .. ', ids['Dinas Kesehatan']!)).toThrow(/kosong/);
-    const { id } = saveUnitAlias(ctx, 'Diskes', ids['Dinas Kesehatan']!);
-    expect(saveUnitAlias(ctx, 'DISKES', ids['Dinas Sosial']!)).toEqual({ id, changed: true });
-    expect(listUnitAliases(ctx)).toEqual([expect.objectContaining({ alias: 'DISKES', opdName: 'Dinas Sosial', createdBy: 'test' })]);
-    deleteUnitAlias(ctx, id);
-    expect(listUnitAliases(ctx)).toEqual([]);
-    expect(() => deleteUnitAlias(ctx, id)).toThrow(/tidak ada/);
+  it('an alias is never a unit\'s own name, can be pointed elsewhere and removed, each change audited', async () => {
+    await expect(saveUnitAlias(ctx, 'dinas sosial', ids['Dinas Kesehatan']!)).rejects.toThrow(/unit lain \(Dinas Sosial\)/);
+    await expect(saveUnitAlias(ctx, 'Dinas Kesehatan', ids['Dinas Kesehatan']!)).rejects.toThrow(/tidak perlu alias/);
+    await expect(saveUnitAlias(ctx, ' .. ', ids['Dinas Kesehatan']!)).rejects.toThrow(/kosong/);
+    const { id } = await saveUnitAlias(ctx, 'Diskes', ids['Dinas Kesehatan']!);
+    expect(await saveUnitAlias(ctx, 'DISKES', ids['Dinas Sosial']!)).toEqual({ id, changed: true });
+    expect(await listUnitAliases(ctx)).toEqual([expect.objectContaining({ alias: 'DISKES', opdName: 'Dinas Sosial', createdBy: 'test' })]);
+    await deleteUnitAlias(ctx, id);
+    expect(await listUnitAliases(ctx)).toEqual([]);
+    await expect(deleteUnitAlias(ctx, id)).rejects.toThrow(/tidak ada/);
     expect(ctx.db.prepare("SELECT action FROM audit_log WHERE entity = 'unit_alias' ORDER BY id").pluck().all()).toEqual(['create', 'update', 'delete']);
   });
 });
