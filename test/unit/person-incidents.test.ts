@@ -20,31 +20,31 @@ beforeEach(() => {
 afterEach(() => ctx.close());
 
 describe('personDetail incidents', () => {
-  it('has no incidents and no death for a person without any', () => {
+  it('has no incidents and no death for a person without any', async () => {
     const p = addPerson(ctx, { kpj: '12000000001' });
     addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu });
-    const d = personDetail(ctx, p.id);
+    const d = await personDetail(ctx, p.id);
     expect(d.incidents).toEqual([]);
     expect(d.death).toBeNull();
   });
 
-  it('lists only this person’s incidents, newest first, with deadline, status and benefit, and names the death', () => {
+  it('lists only this person’s incidents, newest first, with deadline, status and benefit, and names the death', async () => {
     const p = addPerson(ctx, { kpj: '12000000002' });
     const other = addPerson(ctx, { kpj: '12000000003' });
     addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu, wage: 2_500_000, end: null });
     addEngagement(ctx, other.id, { unit: s.dinas, category: s.pu });
-    saveIncident(ctx, { personId: other.id, kind: 'accident', date: '2026-03-02' });
+    await saveIncident(ctx, { personId: other.id, kind: 'accident', date: '2026-03-02' });
     // Friday 6 March + 2 working days = Tuesday 10 March: unreported on the 11th, so overdue.
-    const acc = saveIncident(ctx, { personId: p.id, kind: 'accident', date: '2026-03-06', place: 'Gudang' }).id;
-    let d = personDetail(ctx, p.id);
+    const acc = (await saveIncident(ctx, { personId: p.id, kind: 'accident', date: '2026-03-06', place: 'Gudang' })).id;
+    let d = await personDetail(ctx, p.id);
     expect(d.incidents.map((i) => i.id)).toEqual([acc]);
     expect(d.incidents[0]).toMatchObject({ kind: 'accident', deadline: '2026-03-10', status: 'overdue', reportedDate: null, place: 'Gudang', reportedWage: 2_500_000 });
     expect(d.death).toBeNull();
     expect(d.current?.endDate).toBeNull();
 
-    const death = saveIncident(ctx, { personId: p.id, kind: 'work_death', date: '2026-03-09', reportedDate: '2026-03-10' });
+    const death = await saveIncident(ctx, { personId: p.id, kind: 'work_death', date: '2026-03-09', reportedDate: '2026-03-10' });
     expect(death.endedEngagements).toBe(1);
-    d = personDetail(ctx, p.id);
+    d = await personDetail(ctx, p.id);
     expect(d.incidents.map((i) => i.id)).toEqual([death.id, acc]);
     expect(d.incidents[0]).toMatchObject({ kind: 'work_death', deadline: '2026-03-11', status: 'reported' });
     expect(d.incidents[0]!.benefit.total).toBe(48 * 2_500_000);
@@ -53,17 +53,17 @@ describe('personDetail incidents', () => {
     expect(d.current).toBeNull();
     expect(d.engagements[0]).toMatchObject({ endDate: '2026-03-09', endReason: 'Meninggal dunia' });
     // The same rows the incident log shows (one source of truth).
-    const fromLog = listIncidents(ctx).filter((i) => i.personId === p.id);
+    const fromLog = (await listIncidents(ctx)).filter((i) => i.personId === p.id);
     expect(d.incidents).toEqual(fromLog);
     // The other person is untouched.
-    expect(personDetail(ctx, other.id).death).toBeNull();
+    expect((await personDetail(ctx, other.id)).death).toBeNull();
   });
 
-  it('a JKM death carries the Rp42.000.000 estimate', () => {
+  it('a JKM death carries the Rp42.000.000 estimate', async () => {
     const p = addPerson(ctx, { kpj: '12000000004' });
     addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu });
-    const id = saveIncident(ctx, { personId: p.id, kind: 'death', date: '2026-03-03' }).id;
-    const d = personDetail(ctx, p.id);
+    const id = (await saveIncident(ctx, { personId: p.id, kind: 'death', date: '2026-03-03' })).id;
+    const d = await personDetail(ctx, p.id);
     expect(d.death?.incidentId).toBe(id);
     expect(d.incidents[0]!.benefit.total).toBe(42_000_000);
   });
@@ -73,7 +73,7 @@ describe('person.get over the bridge', () => {
   it('validates against the contract and masks NIK/KPJ inside incidents for a viewer', async () => {
     const p = addPerson(ctx, { kpj: '12000000005' });
     addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu });
-    saveIncident(ctx, { personId: p.id, kind: 'accident', date: '2026-03-10' });
+    await saveIncident(ctx, { personId: p.id, kind: 'accident', date: '2026-03-10' });
     const admin = bridge(ctx);
     const full = await admin.ok('person.get', { personId: p.id });
     expect(full.incidents).toHaveLength(1);
@@ -86,8 +86,8 @@ describe('person.get over the bridge', () => {
     expect(JSON.stringify(masked)).not.toContain(p.nik);
   });
 
-  it('the schema still accepts a reply from before incidents existed', () => {
-    const d = personDetail(ctx, (() => {
+  it('the schema still accepts a reply from before incidents existed', async () => {
+    const d = await personDetail(ctx, (() => {
       const p = addPerson(ctx);
       addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu });
       return p.id;
