@@ -8,18 +8,18 @@ import { formatRupiah } from '../../shared/money';
 import type { CoreContext } from '../../electron/core/context';
 
 /** January and February billed and issued through the core, so the arrears view has past-due months. */
-function seedBilledPemda(ctx: CoreContext) {
-  seedDemo(ctx, { persons: 300, year: 2026 });
-  billOnTime(ctx, ['2026-01', '2026-02']);
+async function seedBilledPemda(ctx: CoreContext) {
+  await seedDemo(ctx, { persons: 300, year: 2026 });
+  await billOnTime(ctx, ['2026-01', '2026-02']);
   const jan = ctx.db.prepare("SELECT number, total FROM invoice WHERE month = '2026-01' ORDER BY id LIMIT 1").get() as { number: string; total: number };
-  recordPayment(ctx, { invoice: jan.number, amount: jan.total, date: '2026-02-10', sp2d: '00001/SP2D/LS/2026' });
+  await recordPayment(ctx, { invoice: jan.number, amount: jan.total, date: '2026-02-10', sp2d: '00001/SP2D/LS/2026' });
 }
 
 const monthSum = (ctx: CoreContext, month: string) =>
   (ctx.db.prepare('SELECT sum(total) AS s, count(*) AS n FROM invoice WHERE month = ?').get(month) as { s: number; n: number });
 
 test('bills the month, issues one invoice, records a partial payment and refuses an overpayment', async ({ page, sigap }) => {
-  seedBilledPemda(sigap.ctx);
+  await seedBilledPemda(sigap.ctx);
   await sigap.open('/iuran');
   await expect(page.getByRole('heading', { level: 1, name: 'Iuran' })).toBeVisible();
   await expect(page.getByLabel('Bulan iuran: bulan')).toHaveValue('03');
@@ -98,8 +98,8 @@ test('bills the month, issues one invoice, records a partial payment and refuses
 });
 
 test('arrears per unit with aging buckets and the estimated fine', async ({ page, sigap }) => {
-  seedBilledPemda(sigap.ctx);
-  const report = arrearsReport(sigap.ctx, '2026-03-10');
+  await seedBilledPemda(sigap.ctx);
+  const report = await arrearsReport(sigap.ctx, '2026-03-10');
   await sigap.open('/iuran?tab=tunggakan');
   await expect(page.getByRole('tab', { name: 'Tunggakan' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByTestId('arrears-past-due')).toHaveText(formatRupiah(report.totals.pastDue));
@@ -117,20 +117,20 @@ test('arrears per unit with aging buckets and the estimated fine', async ({ page
 
   // A later date ages the same debts into older buckets.
   await page.getByLabel('Per tanggal').fill('30-06-2026');
-  const later = arrearsReport(sigap.ctx, '2026-06-30');
+  const later = await arrearsReport(sigap.ctx, '2026-06-30');
   await expect(page.getByTestId('arrears-past-due')).toHaveText(formatRupiah(later.totals.pastDue));
   expect(later.totals.over90).toBeGreaterThan(0);
   await expect(page.locator('tfoot')).toContainText(formatRupiah(later.totals.over90));
 });
 
 test('arrears show the estimated fine on a PU month paid late, per unit and per payment', async ({ page, sigap }) => {
-  seedBilledPemda(sigap.ctx);
+  await seedBilledPemda(sigap.ctx);
   // A January PU invoice (due 16 February) paid in full on 9 March: one started month late.
   const inv = sigap.ctx.db.prepare(
     "SELECT number, total, opd_id AS opdId FROM invoice WHERE month = '2026-01' AND segment = 'PU' AND id NOT IN (SELECT invoice_id FROM payment) ORDER BY id LIMIT 1",
   ).get() as { number: string; total: number; opdId: number };
-  recordPayment(sigap.ctx, { invoice: inv.number, amount: inv.total, date: '2026-03-09', sp2d: '00777/SP2D/LS/2026' });
-  const report = arrearsReport(sigap.ctx, '2026-03-10');
+  await recordPayment(sigap.ctx, { invoice: inv.number, amount: inv.total, date: '2026-03-09', sp2d: '00777/SP2D/LS/2026' });
+  const report = await arrearsReport(sigap.ctx, '2026-03-10');
   const unit = report.units.find((u) => u.opdId === inv.opdId)!;
   const expected = Math.round((inv.total * 2) / 100); // 2% x 1 month
   expect(unit.latePaidFineEstimate).toBe(expected);
@@ -150,7 +150,7 @@ test('arrears show the estimated fine on a PU month paid late, per unit and per 
 });
 
 test('rates: a new dated row is added with its source and a future row deleted; issued invoices keep their snapshot', async ({ page, sigap }) => {
-  seedBilledPemda(sigap.ctx);
+  await seedBilledPemda(sigap.ctx);
   const issuedBefore = sigap.ctx.db.prepare("SELECT id, total, rates_json FROM invoice WHERE status = 'issued' ORDER BY id").all();
   await sigap.open('/pengaturan');
   await page.getByRole('tab', { name: 'Tarif iuran' }).click();
@@ -186,7 +186,7 @@ test('rates: a new dated row is added with its source and a future row deleted; 
 });
 
 test('prints an invoice: preview in a sandboxed frame with its own stylesheet, PDF saved where chosen', async ({ page, sigap }) => {
-  seedBilledPemda(sigap.ctx);
+  await seedBilledPemda(sigap.ctx);
   const inv = sigap.ctx.db.prepare("SELECT id, number FROM invoice WHERE month = '2026-02' ORDER BY id LIMIT 1").get() as { id: number; number: string };
   await sigap.open(`/iuran/tagihan/${inv.id}`);
   await page.getByRole('button', { name: 'Cetak / simpan PDF' }).click();
@@ -221,16 +221,16 @@ test('prints an invoice: preview in a sandboxed frame with its own stylesheet, P
   await page.getByRole('dialog').getByRole('button', { name: 'Batal' }).click();
 
   await sigap.open('/iuran?tab=tunggakan');
-  const unit = arrearsReport(sigap.ctx, '2026-03-10').units[0]!;
+  const unit = (await arrearsReport(sigap.ctx, '2026-03-10')).units[0]!;
   await page.getByRole('button', { name: `Surat teguran untuk ${unit.opd}` }).click();
   await expect(page.locator('iframe.print-frame')).toHaveAttribute('data-ready', 'true');
   await expect(page.frameLocator('iframe.print-frame').locator('body')).toContainText(unit.opd);
 });
 
 test('billing an issued month again after a rate change makes supplementary invoices that point at the originals', async ({ page, sigap }) => {
-  seedBilledPemda(sigap.ctx);
+  await seedBilledPemda(sigap.ctx);
   const before = sigap.ctx.db.prepare("SELECT id, number, total FROM invoice WHERE month = '2026-02' ORDER BY id").all() as { id: number; number: string; total: number }[];
-  saveRateParam(sigap.ctx, { key: 'pu.jkm', effectiveMonth: '2026-02', value: 35, source: 'Uji koreksi', confidence: 'L' });
+  await saveRateParam(sigap.ctx, { key: 'pu.jkm', effectiveMonth: '2026-02', value: 35, source: 'Uji koreksi', confidence: 'L' });
   await sigap.open('/iuran?bulan=2026-02');
   await expect(page.getByTestId('invoice-row')).toHaveCount(before.length);
   await page.getByRole('button', { name: 'Hitung ulang iuran' }).click();

@@ -12,18 +12,20 @@ import { billOnTime } from '../billing-seed';
 export const OWN_NPP = '18040012';
 export const RSUD_NPP = '18040099';
 
-export function seedBpjsPayment(ctx: CoreContext, persons = 300): { unpaid: { number: string; total: number; opdId: number }[] } {
-  seedDemo(ctx, { persons, year: 2026 });
-  const rsud = saveRegistration(ctx, { npp: RSUD_NPP, name: 'RSUD Alimuddin Umar (BLUD)', jkkClass: 2 });
+export async function seedBpjsPayment(ctx: CoreContext, persons = 300): Promise<{ unpaid: { number: string; total: number; opdId: number }[] }> {
+  await seedDemo(ctx, { persons, year: 2026 });
+  const rsud = await saveRegistration(ctx, { npp: RSUD_NPP, name: 'RSUD Alimuddin Umar (BLUD)', jkkClass: 2 });
   ctx.db.prepare("UPDATE opd SET registration_id = ? WHERE name = 'RSUD Alimuddin Umar'").run(rsud);
   const today = ctx.clock;
   ctx.clock = () => new Date('2026-02-20T03:00:00Z');
-  runBilling(ctx, { month: '2026-01', issue: true });
+  await runBilling(ctx, { month: '2026-01', issue: true });
   ctx.clock = today;
-  billOnTime(ctx, ['2026-02']);
+  await billOnTime(ctx, ['2026-02']);
   // Every January PU invoice of the Pemda's NPP is paid on 2 March except the last two.
-  const jan = listInvoices(ctx, { month: '2026-01', status: 'issued' }).filter((i) => i.segment === 'PU' && i.kind === 'regular' && i.npp === OWN_NPP);
+  const jan = (await listInvoices(ctx, { month: '2026-01', status: 'issued' })).filter((i) => i.segment === 'PU' && i.kind === 'regular' && i.npp === OWN_NPP);
   const unpaid = jan.slice(-2);
-  jan.slice(0, -2).forEach((i, k) => recordPayment(ctx, { invoice: i.number!, amount: i.total, date: '2026-03-02', sp2d: `${String(500 + k).padStart(5, '0')}/SP2D/LS/2026` }));
+  for (const [k, i] of jan.slice(0, -2).entries()) {
+    await recordPayment(ctx, { invoice: i.number!, amount: i.total, date: '2026-03-02', sp2d: `${String(500 + k).padStart(5, '0')}/SP2D/LS/2026` });
+  }
   return { unpaid: unpaid.map((i) => ({ number: i.number!, total: i.total, opdId: i.opdId })) };
 }

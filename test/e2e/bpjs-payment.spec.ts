@@ -4,8 +4,8 @@ import { bpjsMonthStatus } from '../../electron/core/billing/bpjs-payment';
 import { OWN_NPP, RSUD_NPP, seedBpjsPayment } from './bpjs-payment-seed';
 
 test('Pembayaran ke BPJS: record the bill, find the SP2D short by two units, pay, correct with a reason, read the history', async ({ page, sigap }) => {
-  const { unpaid } = seedBpjsPayment(sigap.ctx);
-  const before = bpjsMonthStatus(sigap.ctx, '2026-01').find((s) => s.npp === OWN_NPP && s.segment === 'PU')!;
+  const { unpaid } = await seedBpjsPayment(sigap.ctx);
+  const before = (await bpjsMonthStatus(sigap.ctx, '2026-01')).find((s) => s.npp === OWN_NPP && s.segment === 'PU')!;
   const short = unpaid.reduce((s, i) => s + i.total, 0);
   // What came in is what was billed less the two unpaid invoices.
   expect(before.sp2dReceived).toBe(before.sigapBilled - short);
@@ -53,7 +53,7 @@ test('Pembayaran ke BPJS: record the bill, find the SP2D short by two units, pay
 });
 
 test('Tunggakan: a month billed late shows the statutory date and the OPD deadline, and is late for BPJS already', async ({ page, sigap }) => {
-  const { unpaid } = seedBpjsPayment(sigap.ctx);
+  const { unpaid } = await seedBpjsPayment(sigap.ctx);
   const unit = sigap.ctx.db.prepare('SELECT code, name FROM opd WHERE id = ?').get(unpaid[0]!.opdId) as { code: string; name: string };
   await sigap.open('/iuran?tab=tunggakan');
   const row = page.getByTestId('arrears-row').and(page.locator(`[data-opd="${unit.code}"]`));
@@ -71,7 +71,7 @@ test('Tunggakan: a month billed late shows the statutory date and the OPD deadli
 });
 
 test('an SP2D dated before the invoice was issued is asked about, then recorded when confirmed', async ({ page, sigap }) => {
-  seedBpjsPayment(sigap.ctx);
+  await seedBpjsPayment(sigap.ctx);
   const inv = sigap.ctx.db.prepare("SELECT id, number, total FROM invoice WHERE month = '2026-02' AND segment = 'PU' ORDER BY id LIMIT 1").get() as { id: number; number: string; total: number };
   await sigap.open(`/iuran/tagihan/${inv.id}`);
   await page.getByRole('button', { name: 'Catat pembayaran' }).first().click();

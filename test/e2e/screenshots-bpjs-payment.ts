@@ -23,12 +23,12 @@ test('the payment to BPJS per NPP, its dialog, and the arrears of a month billed
   test.setTimeout(180_000);
   mkdirSync(OUT, { recursive: true });
   const ctx = sigap.ctx;
-  const { unpaid } = seedBpjsPayment(ctx, 2000);
-  const own = bpjsMonthStatus(ctx, '2026-01').find((s) => s.npp === OWN_NPP && s.segment === 'PU')!;
+  const { unpaid } = await seedBpjsPayment(ctx, 2000);
+  const own = (await bpjsMonthStatus(ctx, '2026-01')).find((s) => s.npp === OWN_NPP && s.segment === 'PU')!;
   // The branch billed the Pemda's NPP what Sigap billed plus one late registration, and a fine; paid on 5 March.
-  recordBpjsPayment(ctx, { month: '2026-01', billTotal: own.sigapBilled + 10_800, fine: 0 });
-  recordBpjsPayment(ctx, { month: '2026-01', fine: Math.round(own.sigapBilled * 0.02) });
-  recordBpjsPayment(ctx, { month: '2026-01', paidAmount: own.sigapBilled + 10_800 + Math.round(own.sigapBilled * 0.02), paidDate: '2026-03-05', paidReference: 'NTPN 0A1B2C3D4E5F' });
+  await recordBpjsPayment(ctx, { month: '2026-01', billTotal: own.sigapBilled + 10_800, fine: 0 });
+  await recordBpjsPayment(ctx, { month: '2026-01', fine: Math.round(own.sigapBilled * 0.02) });
+  await recordBpjsPayment(ctx, { month: '2026-01', paidAmount: own.sigapBilled + 10_800 + Math.round(own.sigapBilled * 0.02), paidDate: '2026-03-05', paidReference: 'NTPN 0A1B2C3D4E5F' });
 
   await sigap.open('/iuran?bulan=2026-01&tab=bpjs');
   // The Pemda's NPP (PU, and BPU when the demo has BPU workers) and the RSUD's.

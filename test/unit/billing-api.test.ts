@@ -12,12 +12,12 @@ let ctx: BillingCtx;
 afterEach(() => ctx?.close());
 
 async function setup(role: Role = 'finance') {
-  ctx = billingDb('2026-03-10T03:00:00Z');
-  const dinkes = addUnit(ctx, '05', 'Dinas Kesehatan');
-  const dinsos = addUnit(ctx, '07', 'Dinas Sosial');
-  addStaff(ctx, { count: 10, opdId: dinkes, honor: 1_000_000 });
-  addStaff(ctx, { count: 3, opdId: dinsos, honor: 2_000_000 });
-  addStaff(ctx, { count: 4, opdId: dinsos, categoryId: RENTAN, honor: 500_000 });
+  ctx = await billingDb('2026-03-10T03:00:00Z');
+  const dinkes = await addUnit(ctx, '05', 'Dinas Kesehatan');
+  const dinsos = await addUnit(ctx, '07', 'Dinas Sosial');
+  await addStaff(ctx, { count: 10, opdId: dinkes, honor: 1_000_000 });
+  await addStaff(ctx, { count: 3, opdId: dinsos, honor: 2_000_000 });
+  await addStaff(ctx, { count: 4, opdId: dinsos, categoryId: RENTAN, honor: 500_000 });
   const host = testHost();
   const api = bridge(ctx, host, { as: role });
   await api.ready;
@@ -82,7 +82,7 @@ describe('billing bridge', () => {
     // Issued on 10 January (straight through the core: the session is not touched at that time),
     // before either due date, so both keep the rule date.
     ctx.clock = () => new Date('2026-01-10T03:00:00Z');
-    runBilling(ctx, { month: '2026-01', issue: true });
+    await runBilling(ctx, { month: '2026-01', issue: true });
     ctx.clock = () => new Date('2026-03-10T03:00:00Z');
     // PU January is due 16 February 2026 (the 15th is a Sunday); BPU January 15 January.
     const r = await api.ok('billing.arrears', { asOf: '2026-03-10' });
@@ -99,14 +99,14 @@ describe('billing bridge', () => {
     const { api } = await setup();
     await api.ok('billing.run', { month: '2026-02' });
     await api.ok('billing.issueAll', { month: '2026-02' });
-    const before = issuedRows(ctx);
+    const before = await issuedRows(ctx);
     await api.ok('rates.save', { key: 'pu.jkm', effectiveMonth: '2026-02', value: 40, source: 'Uji: surat BPJS fiktif', confidence: 'L' });
     const rates = await api.ok('rates.list', {});
     expect(rates.params.find((p) => p.key === 'pu.jkm' && p.effectiveMonth === '2026-02')).toMatchObject({ value: 40, source: 'Uji: surat BPJS fiktif' });
     expect(rates.currentMonth).toBe('2026-03');
 
     await api.ok('billing.run', { month: '2026-02' });
-    expect(issuedRows(ctx)).toEqual(before);
+    expect(await issuedRows(ctx)).toEqual(before);
     const list = await api.ok('invoice.list', { month: '2026-02' });
     const supplementary = list.rows.filter((r) => r.kind === 'supplementary');
     expect(supplementary.map((r) => [r.opdCode, r.status, r.originalNumber, r.total])).toEqual([

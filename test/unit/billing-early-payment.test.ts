@@ -13,19 +13,19 @@ let ctx: BillingCtx;
 afterEach(() => ctx?.close());
 
 /** Ten PU staff at Rp1.000.000: January 2026 is 54.000 (JKK 0,24% + JKM 0,30% of 10.000.000), issued 10 February 2026 WIB. */
-function issuedTenthOfFebruary() {
+async function issuedTenthOfFebruary() {
   // 03:00 UTC is 10:00 WIB on 10 February.
-  ctx = billingDb('2026-02-10T03:00:00Z');
-  const opd = addUnit(ctx, '05', 'Dinas Kesehatan');
-  addStaff(ctx, { count: 10, opdId: opd, honor: 1_000_000 });
-  runBilling(ctx, { month: '2026-01', issue: true });
+  ctx = await billingDb('2026-02-10T03:00:00Z');
+  const opd = await addUnit(ctx, '05', 'Dinas Kesehatan');
+  await addStaff(ctx, { count: 10, opdId: opd, honor: 1_000_000 });
+  await runBilling(ctx, { month: '2026-01', issue: true });
   ctx.clock = () => new Date('2026-03-01T03:00:00Z');
-  return getInvoice(ctx, 'IUR/2026/01/05/001');
+  return await getInvoice(ctx, 'IUR/2026/01/05/001');
 }
 
-function caught(f: () => unknown): SigapError {
+async function caught(f: () => unknown): Promise<SigapError> {
   try {
-    f();
+    await f();
   } catch (e) {
     if (e instanceof SigapError) return e;
     throw e;
@@ -36,17 +36,17 @@ function caught(f: () => unknown): SigapError {
 const payments = () => ctx.db.prepare('SELECT count(*) FROM payment').pluck().get() as number;
 
 describe('payment dated before the invoice was issued', () => {
-  it('is refused without confirmation, with a message naming both dates, and nothing is written', () => {
-    const inv = issuedTenthOfFebruary();
-    const err = caught(() => recordPayment(ctx, { invoice: inv.number!, amount: 54_000, date: '2026-02-09', sp2d: 'SP2D-1' }));
+  it('is refused without confirmation, with a message naming both dates, and nothing is written', async () => {
+    const inv = await issuedTenthOfFebruary();
+    const err = await caught(() => recordPayment(ctx, { invoice: inv.number!, amount: 54_000, date: '2026-02-09', sp2d: 'SP2D-1' }));
     expect(err.code).toBe('CONFIRM_REQUIRED');
     expect(err.message).toBe('Tanggal SP2D 9 Februari 2026 lebih awal dari tanggal terbit tagihan IUR/2026/01/05/001 (10 Februari 2026). Periksa tanggalnya; bila SP2D memang terbit sebelum tagihan, konfirmasi bahwa tanggal itu benar.');
     expect(payments()).toBe(0);
   });
 
-  it('is recorded when confirmed, and the audit row says the early date was confirmed', () => {
-    const inv = issuedTenthOfFebruary();
-    const r = recordPayment(ctx, { invoice: inv.number!, amount: 20_000, date: '2026-02-09', sp2d: 'SP2D-1', confirmEarlyDate: true });
+  it('is recorded when confirmed, and the audit row says the early date was confirmed', async () => {
+    const inv = await issuedTenthOfFebruary();
+    const r = await recordPayment(ctx, { invoice: inv.number!, amount: 20_000, date: '2026-02-09', sp2d: 'SP2D-1', confirmEarlyDate: true });
     // 54.000 - 20.000 = 34.000 left.
     expect(r.remaining).toBe(34_000);
     const row = ctx.db.prepare("SELECT summary, after_json AS after FROM audit_log WHERE entity = 'payment'").get() as { summary: string; after: string };
@@ -54,24 +54,24 @@ describe('payment dated before the invoice was issued', () => {
     expect(JSON.parse(row.after)).toMatchObject({ earlyDateConfirmed: true, date: '2026-02-09' });
   });
 
-  it('the issue day itself and later need no confirmation; the office day counts, not UTC', () => {
-    const inv = issuedTenthOfFebruary();
-    expect(recordPayment(ctx, { invoice: inv.number!, amount: 10_000, date: '2026-02-10', sp2d: 'SP2D-1' }).remaining).toBe(44_000);
+  it('the issue day itself and later need no confirmation; the office day counts, not UTC', async () => {
+    const inv = await issuedTenthOfFebruary();
+    expect((await recordPayment(ctx, { invoice: inv.number!, amount: 10_000, date: '2026-02-10', sp2d: 'SP2D-1' })).remaining).toBe(44_000);
     // Issued at 23:30 UTC on 10 March = 06:30 WIB on 11 March: an SP2D of 10 March is a day early in WIB.
     ctx.clock = () => new Date('2026-03-10T23:30:00Z');
-    runBilling(ctx, { month: '2026-02', issue: true });
-    const feb = getInvoice(ctx, 'IUR/2026/02/05/001');
-    expect(caught(() => recordPayment(ctx, { invoice: feb.number!, amount: 1_000, date: '2026-03-10', sp2d: 'SP2D-2' })).code).toBe('CONFIRM_REQUIRED');
-    expect(recordPayment(ctx, { invoice: feb.number!, amount: 1_000, date: '2026-03-11', sp2d: 'SP2D-2' }).remaining).toBe(53_000);
+    await runBilling(ctx, { month: '2026-02', issue: true });
+    const feb = await getInvoice(ctx, 'IUR/2026/02/05/001');
+    expect((await caught(() => recordPayment(ctx, { invoice: feb.number!, amount: 1_000, date: '2026-03-10', sp2d: 'SP2D-2' }))).code).toBe('CONFIRM_REQUIRED');
+    expect((await recordPayment(ctx, { invoice: feb.number!, amount: 1_000, date: '2026-03-11', sp2d: 'SP2D-2' })).remaining).toBe(53_000);
   });
 
-  it('a refusal for another reason comes first: an overpayment is never asked about its date', () => {
-    const inv = issuedTenthOfFebruary();
-    expect(caught(() => recordPayment(ctx, { invoice: inv.number!, amount: 54_001, date: '2026-02-09', sp2d: 'SP2D-1' })).code).toBe('OVERPAYMENT');
+  it('a refusal for another reason comes first: an overpayment is never asked about its date', async () => {
+    const inv = await issuedTenthOfFebruary();
+    expect((await caught(() => recordPayment(ctx, { invoice: inv.number!, amount: 54_001, date: '2026-02-09', sp2d: 'SP2D-1' }))).code).toBe('OVERPAYMENT');
   });
 
   it('over the bridge: CONFIRM_REQUIRED, then recorded with confirmEarlyDate', async () => {
-    const inv = issuedTenthOfFebruary();
+    const inv = await issuedTenthOfFebruary();
     const api = bridge(ctx, testHost());
     const input = { invoiceId: inv.id, sp2d: 'SP2D-1', date: '2026-02-09', amount: 54_000 };
     expect(await api.raw('payment.record', input)).toMatchObject({ ok: false, error: { code: 'CONFIRM_REQUIRED', message: expect.stringContaining('10 Februari 2026') } });
@@ -79,7 +79,7 @@ describe('payment dated before the invoice was issued', () => {
   });
 
   it('on the command line: refused with a hint to --confirm-early-date, recorded with it', async () => {
-    const inv = issuedTenthOfFebruary();
+    const inv = await issuedTenthOfFebruary();
     const args = ['pay', inv.number!, '--amount', '54.000', '--date', '2026-02-09', '--sp2d', 'SP2D-1', '--db', ctx.dbPath];
     const refused = await runCli(args, { at: '2026-03-01T03:00:00Z' });
     expect(refused.code).toBe(1);

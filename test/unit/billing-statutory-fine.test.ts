@@ -17,34 +17,34 @@ afterEach(() => ctx?.close());
  * Ten PU staff at Rp1.000.000 (JKK class I 0,24% + JKM 0,30% = 5.400 a person, 54.000 a month) in one
  * OPD, and one BPU worker in a village. January 2026 is billed late: on 10 March 2026.
  */
-function billedLate() {
-  ctx = billingDb('2026-03-10T03:00:00Z');
-  const opd = addUnit(ctx, '05', 'Dinas Kesehatan');
-  const pekon = addUnit(ctx, 'P01', 'Pekon Sebarus', 'village');
-  addStaff(ctx, { count: 10, opdId: opd, honor: 1_000_000 });
-  addStaff(ctx, { count: 1, opdId: pekon, categoryId: RENTAN, honor: 0 });
-  runBilling(ctx, { month: '2026-01', issue: true });
-  return { opd, pekon, jan: getInvoice(ctx, 'IUR/2026/01/05/001') };
+async function billedLate() {
+  ctx = await billingDb('2026-03-10T03:00:00Z');
+  const opd = await addUnit(ctx, '05', 'Dinas Kesehatan');
+  const pekon = await addUnit(ctx, 'P01', 'Pekon Sebarus', 'village');
+  await addStaff(ctx, { count: 10, opdId: opd, honor: 1_000_000 });
+  await addStaff(ctx, { count: 1, opdId: pekon, categoryId: RENTAN, honor: 0 });
+  await runBilling(ctx, { month: '2026-01', issue: true });
+  return { opd, pekon, jan: await getInvoice(ctx, 'IUR/2026/01/05/001') };
 }
 
 describe('statutory due date', () => {
-  it('PU: the 15th of the next month, a Sunday moving to Monday; BPU: the 15th of the same month', () => {
-    ctx = billingDb();
+  it('PU: the 15th of the next month, a Sunday moving to Monday; BPU: the 15th of the same month', async () => {
+    ctx = await billingDb();
     // 15 February 2026 is a Sunday -> Monday 16 February. 15 April 2026 is a Wednesday.
-    expect(statutoryDueDate(ctx, '2026-01', 'PU')).toBe('2026-02-16');
-    expect(statutoryDueDate(ctx, '2026-03', 'PU')).toBe('2026-04-15');
+    expect(await statutoryDueDate(ctx, '2026-01', 'PU')).toBe('2026-02-16');
+    expect(await statutoryDueDate(ctx, '2026-03', 'PU')).toBe('2026-04-15');
     // 15 January 2026 is a Thursday.
-    expect(statutoryDueDate(ctx, '2026-01', 'BPU')).toBe('2026-01-15');
+    expect(await statutoryDueDate(ctx, '2026-01', 'BPU')).toBe('2026-01-15');
   });
 });
 
 describe('a month billed late', () => {
-  it('is fined from the statutory date, while the invoice keeps its own deadline for the OPD', () => {
-    const { opd, jan } = billedLate();
+  it('is fined from the statutory date, while the invoice keeps its own deadline for the OPD', async () => {
+    const { opd, jan } = await billedLate();
     // Issued 10 March, after 16 February: the OPD gets the 15th of the month after issue, 15 April 2026.
     expect(jan.dueDate).toBe('2026-04-15');
     expect(jan.total).toBe(54_000);
-    const item = arrearsReport(ctx, '2026-03-20').units.find((u) => u.opdId === opd)!.items.find((i) => i.month === '2026-01')!;
+    const item = (await arrearsReport(ctx, '2026-03-20')).units.find((u) => u.opdId === opd)!.items.find((i) => i.month === '2026-01')!;
     // 16 Feb -> 20 Mar: 32 days (12 left in February + 20 in March), bucket 31-60.
     // Started months of delay: 16 Feb -> 16 Mar is one, 16 Mar -> 20 Mar starts a second: 2.
     // Fine: 54.000 x 2% x 2 = 2.160.
@@ -56,22 +56,22 @@ describe('a month billed late', () => {
     expect(item.opdDaysPastDue).toBe(-26);
   });
 
-  it('is past due in the totals, never "not yet due", although the OPD deadline has not passed', () => {
-    const { opd } = billedLate();
-    const rep = arrearsReport(ctx, '2026-03-20');
+  it('is past due in the totals, never "not yet due", although the OPD deadline has not passed', async () => {
+    const { opd } = await billedLate();
+    const rep = await arrearsReport(ctx, '2026-03-20');
     const unit = rep.units.find((u) => u.opdId === opd)!;
     expect(unit.buckets.notDue).toBe(0);
     expect(unit.pastDue).toBe(54_000);
     expect(rep.totals.notDue).toBe(0);
   });
 
-  it('a late payment is fined from the statutory date too, even when paid before the OPD deadline', () => {
-    const { opd, jan } = billedLate();
+  it('a late payment is fined from the statutory date too, even when paid before the OPD deadline', async () => {
+    const { opd, jan } = await billedLate();
     ctx.clock = () => new Date('2026-04-10T03:00:00Z');
     // Paid 1 April, before the OPD deadline of 15 April; 16 Feb -> 1 Apr: 16 Mar is one month, a second started: 2.
     // Fine on the payment: 54.000 x 2% x 2 = 2.160.
-    recordPayment(ctx, { invoice: jan.number!, amount: jan.total, date: '2026-04-01', sp2d: 'SP2D-JAN' });
-    const unit = arrearsReport(ctx, '2026-04-10').units.find((u) => u.opdId === opd)!;
+    await recordPayment(ctx, { invoice: jan.number!, amount: jan.total, date: '2026-04-01', sp2d: 'SP2D-JAN' });
+    const unit = (await arrearsReport(ctx, '2026-04-10')).units.find((u) => u.opdId === opd)!;
     expect(unit.items).toEqual([]);
     expect(unit.latePaid).toEqual([{
       month: '2026-01', segment: 'PU', dueDate: '2026-04-15', statutoryDueDate: '2026-02-16', invoiceNumber: jan.number, sp2dNumber: 'SP2D-JAN',
@@ -79,27 +79,27 @@ describe('a month billed late', () => {
     }]);
   });
 
-  it('BPU billed late is aged from the 15th of its own month and never fined', () => {
-    const { pekon } = billedLate();
-    const item = arrearsReport(ctx, '2026-03-20').units.find((u) => u.opdId === pekon)!.items[0]!;
+  it('BPU billed late is aged from the 15th of its own month and never fined', async () => {
+    const { pekon } = await billedLate();
+    const item = (await arrearsReport(ctx, '2026-03-20')).units.find((u) => u.opdId === pekon)!.items[0]!;
     // 15 Jan -> 20 Mar: 16 + 28 + 20 = 64 days, bucket 61-90; the invoice itself is due 15 April.
     expect(item).toMatchObject({ segment: 'BPU', statutoryDueDate: '2026-01-15', dueDate: '2026-04-15', daysPastDue: 64, bucket: 'd61_90', fineEstimate: 0 });
   });
 
-  it('an on-time month has one date: statutory and invoice deadline agree', () => {
-    const { opd } = billedLate();
-    runBilling(ctx, { month: '2026-03', issue: true });
-    const item = arrearsReport(ctx, '2026-03-20').units.find((u) => u.opdId === opd)!.items.find((i) => i.month === '2026-03')!;
+  it('an on-time month has one date: statutory and invoice deadline agree', async () => {
+    const { opd } = await billedLate();
+    await runBilling(ctx, { month: '2026-03', issue: true });
+    const item = (await arrearsReport(ctx, '2026-03-20')).units.find((u) => u.opdId === opd)!.items.find((i) => i.month === '2026-03')!;
     expect(item).toMatchObject({ dueDate: '2026-04-15', statutoryDueDate: '2026-04-15', daysPastDue: -26, opdDaysPastDue: -26, bucket: 'notDue', fineEstimate: 0 });
   });
 });
 
 describe('where it shows', () => {
-  it('the reminder letter states the statutory date and the OPD deadline, and the fine from the statutory date', () => {
-    const { opd } = billedLate();
-    const letter = reminderLetter(ctx, opd, '2026-03-20');
+  it('the reminder letter states the statutory date and the OPD deadline, and the fine from the statutory date', async () => {
+    const { opd } = await billedLate();
+    const letter = await reminderLetter(ctx, opd, '2026-03-20');
     expect(letter.items.map((i) => [i.month, i.statutoryDueDate, i.dueDate, i.fineEstimate])).toEqual([['2026-01', '2026-02-16', '2026-04-15', 2_160]]);
-    const html = reminderPrint(ctx, opd, '2026-03-20').body;
+    const html = (await reminderPrint(ctx, opd, '2026-03-20')).body;
     expect(html).toContain('16 Februari 2026');
     expect(html).toContain('batas tagihan 15 April 2026');
     expect(html).toContain('2.160');
@@ -107,7 +107,7 @@ describe('where it shows', () => {
   });
 
   it('the bridge carries both dates', async () => {
-    const { opd } = billedLate();
+    const { opd } = await billedLate();
     const dto = await bridge(ctx, testHost()).ok('billing.arrears', { asOf: '2026-03-20' });
     const item = dto.units.find((u) => u.opdId === opd)!.items[0]!;
     expect([item.statutoryDueDate, item.dueDate, item.opdDaysPastDue, item.bucket]).toEqual(['2026-02-16', '2026-04-15', -26, 'd31_60']);

@@ -29,27 +29,27 @@ const RSUD_NPP = '18040099';
  * - RSUD (its own NPP 18040099, class I), 2 x Rp1.500.000: 2 x 8.100 = 16.200.
  * SP2D: Dinkes 54.000 on 10 February, Dinsos 32.400 on 20 February; the RSUD pays nothing.
  */
-function january() {
-  ctx = billingDb('2026-02-02T03:00:00Z');
-  const dinkes = addUnit(ctx, '05', 'Dinas Kesehatan');
-  const dinsos = addUnit(ctx, '07', 'Dinas Sosial');
-  const rsud = addUnit(ctx, '20', 'RSUD Tulang Bawang');
-  const reg = saveRegistration(ctx, { npp: RSUD_NPP, name: 'RSUD Tulang Bawang (BLUD)', jkkClass: 1 });
+async function january() {
+  ctx = await billingDb('2026-02-02T03:00:00Z');
+  const dinkes = await addUnit(ctx, '05', 'Dinas Kesehatan');
+  const dinsos = await addUnit(ctx, '07', 'Dinas Sosial');
+  const rsud = await addUnit(ctx, '20', 'RSUD Tulang Bawang');
+  const reg = await saveRegistration(ctx, { npp: RSUD_NPP, name: 'RSUD Tulang Bawang (BLUD)', jkkClass: 1 });
   ctx.db.prepare('UPDATE opd SET registration_id = ? WHERE id = ?').run(reg, rsud);
-  addStaff(ctx, { count: 10, opdId: dinkes, honor: 1_000_000 });
-  addStaff(ctx, { count: 3, opdId: dinsos, honor: 2_000_000 });
-  addStaff(ctx, { count: 2, opdId: rsud, honor: 1_500_000 });
-  const run = runBilling(ctx, { month: '2026-01', issue: true });
+  await addStaff(ctx, { count: 10, opdId: dinkes, honor: 1_000_000 });
+  await addStaff(ctx, { count: 3, opdId: dinsos, honor: 2_000_000 });
+  await addStaff(ctx, { count: 2, opdId: rsud, honor: 1_500_000 });
+  const run = await runBilling(ctx, { month: '2026-01', issue: true });
   const inv = (code: string) => run.invoices.find((i) => i.opdCode === code)!.number!;
   ctx.clock = () => new Date('2026-02-25T03:00:00Z');
-  recordPayment(ctx, { invoice: inv('05'), amount: 54_000, date: '2026-02-10', sp2d: 'SP2D/05' });
-  recordPayment(ctx, { invoice: inv('07'), amount: 32_400, date: '2026-02-20', sp2d: 'SP2D/07' });
+  await recordPayment(ctx, { invoice: inv('05'), amount: 54_000, date: '2026-02-10', sp2d: 'SP2D/05' });
+  await recordPayment(ctx, { invoice: inv('07'), amount: 32_400, date: '2026-02-20', sp2d: 'SP2D/07' });
   return { run };
 }
 
-function caught(f: () => unknown): SigapError {
+async function caught(f: () => unknown): Promise<SigapError> {
   try {
-    f();
+    await f();
   } catch (e) {
     if (e instanceof SigapError) return e;
     throw e;
@@ -57,12 +57,12 @@ function caught(f: () => unknown): SigapError {
   throw new Error('expected an error');
 }
 
-const own = () => bpjsMonthStatus(ctx, '2026-01').find((s) => s.npp === OWN && s.segment === 'PU')!;
+const own = async () => (await bpjsMonthStatus(ctx, '2026-01')).find((s) => s.npp === OWN && s.segment === 'PU')!;
 
 describe('the month per NPP', () => {
-  it('lists the Pemda NPP and the RSUD NPP with what Sigap billed and the SP2D received, before any bill is recorded', () => {
-    january();
-    const rows = bpjsMonthStatus(ctx, '2026-01');
+  it('lists the Pemda NPP and the RSUD NPP with what Sigap billed and the SP2D received, before any bill is recorded', async () => {
+    await january();
+    const rows = await bpjsMonthStatus(ctx, '2026-01');
     expect(rows.map((r) => [r.npp, r.segment, r.sigapBilled, r.sp2dReceived, r.record, r.covered])).toEqual([
       [OWN, 'PU', 86_400, 86_400, null, null],
       [RSUD_NPP, 'PU', 16_200, 0, null, null],
@@ -70,43 +70,43 @@ describe('the month per NPP', () => {
     expect(rows[1]!.name).toBe('RSUD Tulang Bawang (BLUD)');
   });
 
-  it('a typed bill equal to the SP2D received is covered; the payment to BPJS shows what had arrived by its date', () => {
-    january();
-    recordBpjsPayment(ctx, { month: '2026-01', billTotal: 86_400 });
-    expect(own()).toMatchObject({ owed: 86_400, shortfall: 0, covered: true, unpaidToBpjs: null, sp2dByPaidDate: null, versions: 1 });
+  it('a typed bill equal to the SP2D received is covered; the payment to BPJS shows what had arrived by its date', async () => {
+    await january();
+    await recordBpjsPayment(ctx, { month: '2026-01', billTotal: 86_400 });
+    expect(await own()).toMatchObject({ owed: 86_400, shortfall: 0, covered: true, unpaidToBpjs: null, sp2dByPaidDate: null, versions: 1 });
     // Paid on 16 February: only Dinkes' 54.000 (10 February) had arrived; Dinsos' came on the 20th.
-    recordBpjsPayment(ctx, { month: '2026-01', paidAmount: 86_400, paidDate: '2026-02-16', paidReference: 'NTPN 0A1B2C3D' });
-    expect(own()).toMatchObject({ owed: 86_400, sp2dByPaidDate: 54_000, sp2dReceived: 86_400, covered: true, unpaidToBpjs: 0, versions: 2 });
-    expect(own().record).toMatchObject({ billTotal: 86_400, billSource: 'typed', paidAmount: 86_400, paidDate: '2026-02-16', paidReference: 'NTPN 0A1B2C3D' });
+    await recordBpjsPayment(ctx, { month: '2026-01', paidAmount: 86_400, paidDate: '2026-02-16', paidReference: 'NTPN 0A1B2C3D' });
+    expect(await own()).toMatchObject({ owed: 86_400, sp2dByPaidDate: 54_000, sp2dReceived: 86_400, covered: true, unpaidToBpjs: 0, versions: 2 });
+    expect((await own()).record).toMatchObject({ billTotal: 86_400, billSource: 'typed', paidAmount: 86_400, paidDate: '2026-02-16', paidReference: 'NTPN 0A1B2C3D' });
   });
 
-  it('a fine on the bill is owed too: 86.400 + 1.728 (2% of 86.400) is not covered by 86.400 of SP2D', () => {
-    january();
-    recordBpjsPayment(ctx, { month: '2026-01', billTotal: 86_400, fine: 1_728 });
-    expect(own()).toMatchObject({ owed: 88_128, shortfall: 1_728, covered: false });
+  it('a fine on the bill is owed too: 86.400 + 1.728 (2% of 86.400) is not covered by 86.400 of SP2D', async () => {
+    await january();
+    await recordBpjsPayment(ctx, { month: '2026-01', billTotal: 86_400, fine: 1_728 });
+    expect(await own()).toMatchObject({ owed: 88_128, shortfall: 1_728, covered: false });
   });
 
-  it('the RSUD NPP is recorded on its own; the units of the Pemda NPP do not cover it', () => {
-    january();
-    recordBpjsPayment(ctx, { npp: '1804-0099', month: '2026-01', billTotal: 16_200 });
-    const rsud = bpjsMonthStatus(ctx, '2026-01').find((s) => s.npp === RSUD_NPP)!;
+  it('the RSUD NPP is recorded on its own; the units of the Pemda NPP do not cover it', async () => {
+    await january();
+    await recordBpjsPayment(ctx, { npp: '1804-0099', month: '2026-01', billTotal: 16_200 });
+    const rsud = (await bpjsMonthStatus(ctx, '2026-01')).find((s) => s.npp === RSUD_NPP)!;
     expect(rsud).toMatchObject({ owed: 16_200, sp2dReceived: 0, shortfall: 16_200, covered: false });
-    expect(caught(() => recordBpjsPayment(ctx, { npp: '99999999', month: '2026-01', billTotal: 1 })).message).toMatch(/NPP "99999999" belum terdaftar/);
+    expect((await caught(() => recordBpjsPayment(ctx, { npp: '99999999', month: '2026-01', billTotal: 1 }))).message).toMatch(/NPP "99999999" belum terdaftar/);
   });
 });
 
 describe('corrections are new rows with a reason, never silent', () => {
-  it('changing the bill total needs a reason; the history keeps every row; rows cannot be updated or deleted', () => {
-    january();
-    recordBpjsPayment(ctx, { month: '2026-01', billTotal: 86_400 });
-    recordBpjsPayment(ctx, { month: '2026-01', paidAmount: 86_400, paidDate: '2026-02-16', paidReference: 'NTPN-1' });
-    const err = caught(() => recordBpjsPayment(ctx, { month: '2026-01', billTotal: 90_000 }));
+  it('changing the bill total needs a reason; the history keeps every row; rows cannot be updated or deleted', async () => {
+    await january();
+    await recordBpjsPayment(ctx, { month: '2026-01', billTotal: 86_400 });
+    await recordBpjsPayment(ctx, { month: '2026-01', paidAmount: 86_400, paidDate: '2026-02-16', paidReference: 'NTPN-1' });
+    const err = await caught(() => recordBpjsPayment(ctx, { month: '2026-01', billTotal: 90_000 }));
     expect(err.code).toBe('INVALID_INPUT');
     expect(err.message).toBe('Catatan NPP 18040012 PU Januari 2026 sudah ada. Mengubah total tagihan Rp86.400 → Rp90.000 adalah koreksi: tulis alasannya.');
-    recordBpjsPayment(ctx, { month: '2026-01', billTotal: 90_000, reason: 'Tagihan susulan 1 orang dari kantor cabang' });
+    await recordBpjsPayment(ctx, { month: '2026-01', billTotal: 90_000, reason: 'Tagihan susulan 1 orang dari kantor cabang' });
     // Owed 90.000, received 86.400: short by 3.600; paid 86.400 to BPJS leaves 3.600 open.
-    expect(own()).toMatchObject({ owed: 90_000, shortfall: 3_600, covered: false, unpaidToBpjs: 3_600, versions: 3 });
-    const history = bpjsPaymentHistory(ctx, OWN, '2026-01');
+    expect(await own()).toMatchObject({ owed: 90_000, shortfall: 3_600, covered: false, unpaidToBpjs: 3_600, versions: 3 });
+    const history = await bpjsPaymentHistory(ctx, OWN, '2026-01');
     expect(history.map((h) => [h.billTotal, h.paidAmount, h.supersedesId === null, h.reason])).toEqual([
       [86_400, null, true, null], [86_400, 86_400, false, null], [90_000, 86_400, false, 'Tagihan susulan 1 orang dari kantor cabang'],
     ]);
@@ -117,21 +117,21 @@ describe('corrections are new rows with a reason, never silent', () => {
     expect(audits[2]!.summary).toContain('alasan: Tagihan susulan 1 orang dari kantor cabang');
   });
 
-  it('refuses a repeat with the same values, half a payment, a date before the month or in the future, and a step before any bill', () => {
-    january();
-    expect(caught(() => recordBpjsPayment(ctx, { month: '2026-01', fine: 100 })).message).toMatch(/isi dulu total tagihan/);
-    recordBpjsPayment(ctx, { month: '2026-01', billTotal: 86_400 });
-    expect(caught(() => recordBpjsPayment(ctx, { month: '2026-01', billTotal: 86_400 })).code).toBe('CONFLICT');
-    expect(caught(() => recordBpjsPayment(ctx, { month: '2026-01', paidAmount: 86_400 })).message).toMatch(/dicatat lengkap/);
-    expect(caught(() => recordBpjsPayment(ctx, { month: '2026-01', paidAmount: 86_400, paidDate: '2025-12-31', paidReference: 'X' })).message).toMatch(/sebelum bulan iuran Januari 2026/);
-    expect(caught(() => recordBpjsPayment(ctx, { month: '2026-01', paidAmount: 86_400, paidDate: '2026-02-26', paidReference: 'X' })).message).toMatch(/belum terjadi/);
-    expect(bpjsPaymentHistory(ctx, OWN, '2026-01')).toHaveLength(1);
+  it('refuses a repeat with the same values, half a payment, a date before the month or in the future, and a step before any bill', async () => {
+    await january();
+    expect((await caught(() => recordBpjsPayment(ctx, { month: '2026-01', fine: 100 }))).message).toMatch(/isi dulu total tagihan/);
+    await recordBpjsPayment(ctx, { month: '2026-01', billTotal: 86_400 });
+    expect((await caught(() => recordBpjsPayment(ctx, { month: '2026-01', billTotal: 86_400 }))).code).toBe('CONFLICT');
+    expect((await caught(() => recordBpjsPayment(ctx, { month: '2026-01', paidAmount: 86_400 }))).message).toMatch(/dicatat lengkap/);
+    expect((await caught(() => recordBpjsPayment(ctx, { month: '2026-01', paidAmount: 86_400, paidDate: '2025-12-31', paidReference: 'X' }))).message).toMatch(/sebelum bulan iuran Januari 2026/);
+    expect((await caught(() => recordBpjsPayment(ctx, { month: '2026-01', paidAmount: 86_400, paidDate: '2026-02-26', paidReference: 'X' }))).message).toMatch(/belum terjadi/);
+    expect(await bpjsPaymentHistory(ctx, OWN, '2026-01')).toHaveLength(1);
   });
 });
 
 describe('over the bridge and the command line', () => {
   it('reads the bill total from the branch file (the sum of its lines), records it, and lets a viewer read but not write', async () => {
-    january();
+    await january();
     const host = testHost();
     const path = join(ctx.dir, 'rincian-januari.xlsx');
     // Two lines: 3.600 + 4.500 and 5.400 + 6.750 -> 8.100 + 12.150 = 20.250.
@@ -154,7 +154,7 @@ describe('over the bridge and the command line', () => {
   });
 
   it('sigap bpjs-payment record and list', async () => {
-    january();
+    await january();
     const at = { at: '2026-02-25T03:00:00Z' };
     const rec = await runCli(['bpjs-payment', 'record', '--month', '2026-01', '--bill', '86.400', '--fine', '1.728', '--db', ctx.dbPath], at);
     expect(rec.code).toBe(0);
@@ -181,13 +181,13 @@ describe('over the bridge and the command line', () => {
 
 describe('in the recap', () => {
   it('the month recap lists the payment to BPJS per NPP with its cover, and the PDF shows it', async () => {
-    january();
+    await january();
     const { recapPrint } = await import('../../electron/core/print/recap');
     // Nothing recorded: no section.
-    expect(recapPrint(ctx, '2026-01').body).not.toContain('Pembayaran ke BPJS Ketenagakerjaan per NPP');
-    recordBpjsPayment(ctx, { month: '2026-01', billTotal: 86_400, fine: 1_728 });
-    recordBpjsPayment(ctx, { month: '2026-01', paidAmount: 88_128, paidDate: '2026-02-16', paidReference: 'NTPN-1' });
-    const html = recapPrint(ctx, '2026-01').body;
+    expect((await recapPrint(ctx, '2026-01')).body).not.toContain('Pembayaran ke BPJS Ketenagakerjaan per NPP');
+    await recordBpjsPayment(ctx, { month: '2026-01', billTotal: 86_400, fine: 1_728 });
+    await recordBpjsPayment(ctx, { month: '2026-01', paidAmount: 88_128, paidDate: '2026-02-16', paidReference: 'NTPN-1' });
+    const html = (await recapPrint(ctx, '2026-01')).body;
     expect(html).toContain('Pembayaran ke BPJS Ketenagakerjaan per NPP');
     // Billed 86.400, received 86.400, bill 86.400 + fine 1.728 = 88.128 paid; short by the fine, 1.728.
     expect(html).toMatch(/<td class="nowrap">18040012<\/td><td>Pemerintah Kabupaten Contoh<\/td><td class="center">PU<\/td><td class="num">86\.400<\/td><td class="num">86\.400<\/td><td class="num">86\.400<\/td><td class="num">1\.728<\/td><td class="num">88\.128<br><span class="small">16 Februari 2026 &middot; NTPN-1<\/span><\/td><td>kurang 1\.728<\/td><\/tr>/);
@@ -206,16 +206,16 @@ describe('in the recap', () => {
 
 describe('arrears per NPP', () => {
   it('the arrears report, the bridge and sigap arrears can be limited to one NPP', async () => {
-    january();
+    await january();
     const { arrearsReport } = await import('../../electron/core/billing/arrears');
     // As of 25 February: the RSUD owes its 16.200 (due 16 February); Dinas Sosial paid 32.400 on 20 February,
     // 4 days late: one started month, 32.400 x 2% = 648. Dinas Kesehatan paid on time.
-    const rsud = arrearsReport(ctx, '2026-02-25', RSUD_NPP);
+    const rsud = await arrearsReport(ctx, '2026-02-25', RSUD_NPP);
     expect(rsud.units.map((u) => [u.opdCode, u.outstanding, u.latePaidFineEstimate])).toEqual([['20', 16_200, 0]]);
     expect(rsud.npp).toBe(RSUD_NPP);
-    const own = arrearsReport(ctx, '2026-02-25', OWN);
+    const own = await arrearsReport(ctx, '2026-02-25', OWN);
     expect(own.units.map((u) => [u.opdCode, u.outstanding, u.latePaidFineEstimate])).toEqual([['07', 0, 648]]);
-    const all = arrearsReport(ctx, '2026-02-25');
+    const all = await arrearsReport(ctx, '2026-02-25');
     expect(all.units.map((u) => u.opdCode).sort()).toEqual(['07', '20']);
     expect(all.totals.outstanding).toBe(rsud.totals.outstanding + own.totals.outstanding);
 
@@ -229,7 +229,7 @@ describe('arrears per NPP', () => {
 
 describe('the bill from the branch file LibreOffice wrote (Formulir 2a)', () => {
   it('reads its total, 554.400 (14.400 + 18.000 + 120.000 + 222.000 + 60.000 + 120.000), and refuses it for another NPP', async () => {
-    january();
+    await january();
     const file = join(import.meta.dirname, '../fixtures/files/formulir-2a-lo.xls');
     const at = { at: '2026-04-20T03:00:00Z' };
     // The file is the March 2026 bill of NPP 18040012 (its title block says so).
