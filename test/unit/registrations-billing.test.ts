@@ -25,9 +25,9 @@ const setReg = (table: 'opd' | 'category', id: number, reg: number | null) => ct
  * RSUD Liwa (unit under 18040099): 1 honorer at Rp2,500,000: 6,000 + 7,500 = 13,500, under the unit's NPP
  * although honorer is the Pemda's category (the unit's registration wins).
  */
-function pemda() {
+async function pemda() {
   ctx = billingDb('2026-02-03T03:00:00Z');
-  const rsud = saveRegistration(ctx, { npp: '1804 0099', name: 'RSUD Liwa (BLUD)', jkkClass: 1 });
+  const rsud = await saveRegistration(ctx, { npp: '1804 0099', name: 'RSUD Liwa (BLUD)', jkkClass: 1 });
   const blud = addCategory(ctx, { name: 'Tenaga kesehatan BLUD', segment: 'PU', programs: 'JKK,JKM' });
   setReg('category', blud, rsud);
   const dinkes = addUnit(ctx, '05', 'Dinas Kesehatan');
@@ -40,9 +40,9 @@ function pemda() {
 }
 
 describe('billing per NPP', () => {
-  it('splits a unit with people under two NPPs into one invoice per NPP, and bills a unit with its own NPP under it', () => {
-    const p = pemda();
-    const res = runBilling(ctx, { month: '2026-01' });
+  it('splits a unit with people under two NPPs into one invoice per NPP, and bills a unit with its own NPP under it', async () => {
+    const p = await pemda();
+    const res = await runBilling(ctx, { month: '2026-01' });
     const rows = res.invoices.map((i) => [i.opdCode, i.segment, i.npp, i.registrationId, i.persons, i.total]);
     expect(rows).toEqual([
       ['05', 'PU', '18040012', null, 2, 21_600],
@@ -53,13 +53,13 @@ describe('billing per NPP', () => {
     expect(res.total).toBe(51_300);
     expect(res.persons).toBe(4);
     const nurseInvoice = res.invoices[1]!;
-    expect(invoiceLines(ctx, nurseInvoice.id).map((l) => [l.personId, l.category, l.jkk, l.jkm])).toEqual([[p.nurse[0], 'Tenaga kesehatan BLUD', 7_200, 9_000]]);
+    expect((await invoiceLines(ctx, nurseInvoice.id)).map((l) => [l.personId, l.category, l.jkk, l.jkm])).toEqual([[p.nurse[0], 'Tenaga kesehatan BLUD', 7_200, 9_000]]);
   });
 
-  it('issues each NPP invoice with its own number, and freezes the NPP in the header', () => {
-    pemda();
-    runBilling(ctx, { month: '2026-01', issue: true });
-    const inv = runBilling(ctx, { month: '2026-01' }).invoices;
+  it('issues each NPP invoice with its own number, and freezes the NPP in the header', async () => {
+    await pemda();
+    await runBilling(ctx, { month: '2026-01', issue: true });
+    const inv = (await runBilling(ctx, { month: '2026-01' })).invoices;
     expect(inv.map((i) => [i.number, i.npp, i.status])).toEqual([
       ['IUR/2026/01/05/001', '18040012', 'issued'],
       ['IUR/2026/01/05/002', '18040099', 'issued'],
@@ -70,16 +70,16 @@ describe('billing per NPP', () => {
     expect(header(inv[0]!.id).letterhead.npp).toBe('18040012');
     // The registration's NPP edited later: the issued invoice still says what it was issued under.
     ctx.db.prepare("UPDATE employer_registration SET npp = '18040100'").run();
-    expect(getInvoice(ctx, inv[1]!.id).npp).toBe('18040099');
+    expect((await getInvoice(ctx, inv[1]!.id)).npp).toBe('18040099');
   });
 
-  it('moving a category to another NPP after issue: a credit under the old NPP, a supplementary under the new, the month total unchanged', () => {
-    const p = pemda();
-    runBilling(ctx, { month: '2026-01', issue: true });
+  it('moving a category to another NPP after issue: a credit under the old NPP, a supplementary under the new, the month total unchanged', async () => {
+    const p = await pemda();
+    await runBilling(ctx, { month: '2026-01', issue: true });
     const before = ctx.db.prepare("SELECT * FROM invoice WHERE status = 'issued' ORDER BY id").all();
     // The honorer category goes to the RSUD's NPP: Dinkes's 2 honorer now bill under 18040099.
     setReg('category', HONORER, p.rsud);
-    const res = runBilling(ctx, { month: '2026-01' });
+    const res = await runBilling(ctx, { month: '2026-01' });
     const drafts = res.invoices.filter((i) => i.status === 'draft').map((i) => [i.opdCode, i.kind, i.npp, i.total]);
     // Credit: -21,600 (2 x 10,800 removed from the Pemda's invoice); supplementary: +21,600 on the RSUD's.
     expect(drafts).toEqual([
@@ -91,26 +91,26 @@ describe('billing per NPP', () => {
     expect(ctx.db.prepare("SELECT * FROM invoice WHERE status = 'issued' ORDER BY id").all()).toEqual(before);
   });
 
-  it('a second regular invoice for the same unit, month, segment and NPP is refused by the database', () => {
-    const p = pemda();
-    runBilling(ctx, { month: '2026-01', issue: true });
+  it('a second regular invoice for the same unit, month, segment and NPP is refused by the database', async () => {
+    const p = await pemda();
+    await runBilling(ctx, { month: '2026-01', issue: true });
     const ins = (reg: number | null) => ctx.db.prepare(
       "INSERT INTO invoice (month, opd_id, segment, registration_id, kind, status, due_date, rates_json, created_at, created_by) VALUES ('2026-01', ?, 'PU', ?, 'regular', 'draft', '2026-02-16', '{}', 'x', 'x')",
     ).run(p.dinkes, reg);
     expect(() => ins(null)).toThrow(/UNIQUE/);
     expect(() => ins(p.rsud)).toThrow(/UNIQUE/);
-    expect(issueDrafts(ctx, '2026-01')).toBe(0);
+    expect(await issueDrafts(ctx, '2026-01')).toBe(0);
   });
 
-  it('prints the basis with the class its lines were billed at, with or without the attachment', () => {
+  it('prints the basis with the class its lines were billed at, with or without the attachment', async () => {
     // The RSUD's NPP at class III (0,89%): 2,500,000 x 0.89% = 22,250 JKK for its one honorer.
-    pemda();
+    await pemda();
     ctx.db.prepare("UPDATE employer_registration SET jkk_class = 3").run();
-    runBilling(ctx, { month: '2026-01', issue: true });
+    await runBilling(ctx, { month: '2026-01', issue: true });
     const rsudInvoice = 'IUR/2026/01/07/001';
-    expect(invoiceLines(ctx, getInvoice(ctx, rsudInvoice).id).map((l) => [l.jkkClass, l.jkk])).toEqual([[3, 22_250]]);
+    expect((await invoiceLines(ctx, (await getInvoice(ctx, rsudInvoice)).id)).map((l) => [l.jkkClass, l.jkk])).toEqual([[3, 22_250]]);
     for (const attachment of [true, false]) {
-      const body = invoicePrint(ctx, rsudInvoice, { attachment }).body;
+      const body = (await invoicePrint(ctx, rsudInvoice, { attachment })).body;
       expect(body).toContain('JKK kelas III');
       expect(body).not.toContain('JKK kelas I,');
     }
