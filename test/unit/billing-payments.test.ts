@@ -67,6 +67,20 @@ describe('payments', () => {
     expect((await caught(() => recordPayment(ctx, { invoice: number, amount: 16_200, date: '2026-02-10', sp2d: 'A' }))).code).toBe('OVERPAYMENT');
     expect((await recordPayment(ctx, { invoice: number, amount: 10_800, date: '2026-02-10', sp2d: 'A' })).remaining).toBe(0);
   });
+  it('two clerks paying the same invoice at once: the check runs inside the write, so only one payment is recorded', async () => {
+    ctx = await billingDb('2026-02-01T03:00:00Z');
+    const opd = await addUnit(ctx, '05', 'Dinas Kesehatan');
+    await addStaff(ctx, { count: 10, opdId: opd, honor: 1_000_000 });
+    const number = (await runBilling(ctx, { month: '2026-01', issue: true })).invoices[0]!.number!;
+    ctx.clock = () => new Date('2026-03-01T03:00:00Z');
+    const [a, b] = await Promise.allSettled([
+      recordPayment(ctx, { invoice: number, amount: 54_000, date: '2026-02-10', sp2d: '00201/SP2D/LS/2026' }),
+      recordPayment(ctx, { invoice: number, amount: 54_000, date: '2026-02-11', sp2d: '00202/SP2D/LS/2026' }),
+    ]);
+    expect(a.status).toBe('fulfilled');
+    expect(b.status === 'rejected' && b.reason instanceof SigapError ? [b.reason.code, b.reason.message] : b).toEqual(['OVERPAYMENT', `Tagihan ${number} sudah lunas; pembayaran Rp54.000 tidak dicatat.`]);
+    expect((await listPayments(ctx, (await getInvoice(ctx, number)).id)).map((p) => p.sp2dNumber)).toEqual(['00201/SP2D/LS/2026']);
+  });
 });
 
 describe('arrears', () => {
