@@ -33,6 +33,11 @@ export const personRepo = {
     return q.one<PersonByNik>(sql`SELECT id, nik, name, kpj FROM person WHERE nik = ${nik}`);
   },
 
+  /** The person holding this NIK with every stored column (what an SK apply compares a row with), or undefined. */
+  rowByNik(q: Queries, nik: string): Promise<({ id: number } & PersonRow) | undefined> {
+    return q.one(sql`SELECT id, ${PERSON_COLUMNS} FROM person WHERE nik = ${nik}`);
+  },
+
   row(q: Queries, id: number): Promise<PersonRow | undefined> {
     return q.one<PersonRow>(sql`SELECT ${PERSON_COLUMNS} FROM person WHERE id = ${id}`);
   },
