@@ -149,7 +149,7 @@ export const STEPS: Record<string, Step> = {
   async 'roster-export-floor'([dbPath, out]) {
     const { db } = openDatabase(dbPath!);
     const ctx = { db, actor: 'bench', clock, seesIdentity: true };
-    const { rows } = queryRoster(ctx, { month: '2026-03' });
+    const { rows } = await queryRoster(ctx, { month: '2026-03' });
     const cols = DEFAULT_ROSTER_COLUMNS;
     const values = rows.map((r, i) => [String(i + 1), ...cols.map((c) => neutralizeFormula(String(r[c] ?? '')))]);
     db.close();
@@ -216,7 +216,7 @@ export const STEPS: Record<string, Step> = {
       const times: number[] = [];
       for (let i = 0; i < 200; i++) {
         const t = performance.now();
-        queryRoster(ctx, { month: '2026-02', search: q(i), limit: 100 });
+        await queryRoster(ctx, { month: '2026-02', search: q(i), limit: 100 });
         times.push(performance.now() - t);
       }
       times.sort((a, b) => a - b);
