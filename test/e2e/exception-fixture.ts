@@ -7,8 +7,8 @@ export interface ExceptionFixture {
   young: { id: number; name: string };
 }
 
-export function exceptionFixture(ctx: CoreContext, persons = 40): ExceptionFixture {
-  seedDemo(ctx, { persons, year: 2026 });
+export async function exceptionFixture(ctx: CoreContext, persons = 40): Promise<ExceptionFixture> {
+  await seedDemo(ctx, { persons, year: 2026 });
   const cat = Number(ctx.db.prepare("INSERT INTO category (name, segment, programs, jkk_class, enrolled) VALUES ('PPPK paruh waktu', 'PU', 'JKK,JKM,JHT,JP', NULL, 1)").run().lastInsertRowid);
   const picked = ctx.db.prepare(
     `SELECT p.id, p.name FROM person p JOIN engagement e ON e.person_id = p.id JOIN category c ON c.id = e.category_id

@@ -3,7 +3,7 @@ import { exceptionFixture } from './exception-fixture';
 import { runBilling, invoiceLines } from '../../electron/core/billing/index';
 
 test('the person page shows the JP rule, and HR adds and ends an exception that the billing run uses', async ({ page, sigap }) => {
-  const { old, young } = exceptionFixture(sigap.ctx);
+  const { old, young } = await exceptionFixture(sigap.ctx);
 
   // Born 10-01-1965: 58 (in force 2022-2024) reached on 10 January 2023, so no JP in March 2026.
   await sigap.open(`/pegawai/${old.id}`);
@@ -41,14 +41,15 @@ test('the person page shows the JP rule, and HR adds and ends an exception that 
   await expect(page.getByTestId('person-billing-jp')).toHaveCount(0);
 
   // The billing run bills it: 3.000.000 x (0,89% + 0,30%) = 26.700 + 9.000 = 35.700, with the note on the line.
-  const run = runBilling(sigap.ctx, { month: '2026-03' });
-  const lines = run.invoices.flatMap((i) => invoiceLines(sigap.ctx, i.id));
+  const run = await runBilling(sigap.ctx, { month: '2026-03' });
+  const perInvoice = await Promise.all(run.invoices.map((i) => invoiceLines(sigap.ctx, i.id)));
+  const lines = perInvoice.flat();
   const line = lines.find((l) => l.personId === young.id)!;
   expect([line.jkk, line.jkm, line.jhtEmployer, line.jpEmployer, line.total, line.note]).toEqual([26_700, 9_000, 0, 0, 35_700, 'Pengecualian: hanya JKK+JKM; JKK kelas III (SK 800/12/2026)']);
   // The colleague past retirement age: 3.000.000 x (0,24% + 0,30% + 3,7% + 2%) = 7.200 + 9.000 + 111.000 + 60.000 = 187.200.
   expect(lines.find((l) => l.personId === old.id)!.total).toBe(187_200);
   // The invoice's lines on Iuran show the note under the name.
-  const inv = run.invoices.find((i) => invoiceLines(sigap.ctx, i.id).some((l) => l.personId === young.id))!;
+  const inv = run.invoices.find((_, k) => perInvoice[k]!.some((l) => l.personId === young.id))!;
   await sigap.open(`/iuran/tagihan/${inv.id}`);
   await expect(page.getByTestId('line-note')).toHaveText('Pengecualian: hanya JKK+JKM; JKK kelas III (SK 800/12/2026)');
   await sigap.open(`/pegawai/${young.id}`);
@@ -75,9 +76,9 @@ test.describe('as a viewer', () => {
   test.use({ sigapAuth: 'viewer' });
 
   test('reads the rules and the exceptions but cannot add or end one', async ({ page, sigap }) => {
-    const { young } = exceptionFixture(sigap.ctx);
+    const { young } = await exceptionFixture(sigap.ctx);
     const { addPersonException } = await import('../../electron/core/billing/person-exceptions');
-    addPersonException(sigap.ctx, { personId: young.id, fromMonth: '2026-02', jkkClass: 2, reason: 'Sopir', source: 'SK 5/2026' });
+    await addPersonException(sigap.ctx, { personId: young.id, fromMonth: '2026-02', jkkClass: 2, reason: 'Sopir', source: 'SK 5/2026' });
     await sigap.open(`/pegawai/${young.id}`);
     const section = page.getByTestId('person-billing');
     await expect(section.locator('tr[data-testid^="person-exception-"]')).toContainText('JKK kelas II mulai Februari 2026, SK 5/2026');

@@ -21,15 +21,15 @@ test('the Iuran screens, with demo data', async ({ page, sigap }) => {
   test.setTimeout(180_000);
   mkdirSync(OUT, { recursive: true });
   const ctx = sigap.ctx;
-  seedDemo(ctx, { persons: 2000, year: 2026 });
-  billOnTime(ctx, ['2026-01', '2026-02']);
+  await seedDemo(ctx, { persons: 2000, year: 2026 });
+  await billOnTime(ctx, ['2026-01', '2026-02']);
   // Most units paid January (three OPDs and six villages did not); a few paid part of February.
   const jan = ctx.db.prepare("SELECT number, total FROM invoice WHERE month = '2026-01' ORDER BY id").all() as { number: string; total: number }[];
-  jan.slice(0, jan.length - 6).forEach((i, k) => {
-    if (k % 9 !== 4) recordPayment(ctx, { invoice: i.number, amount: i.total, date: '2026-02-12', sp2d: `${String(100 + k).padStart(5, '0')}/SP2D/LS/2026` });
-  });
+  for (const [k, i] of jan.slice(0, jan.length - 6).entries()) {
+    if (k % 9 !== 4) await recordPayment(ctx, { invoice: i.number, amount: i.total, date: '2026-02-12', sp2d: `${String(100 + k).padStart(5, '0')}/SP2D/LS/2026` });
+  }
   const feb = ctx.db.prepare("SELECT number, total FROM invoice WHERE month = '2026-02' ORDER BY id LIMIT 8").all() as { number: string; total: number }[];
-  feb.forEach((i, k) => recordPayment(ctx, { invoice: i.number, amount: Math.round(i.total / 2), date: '2026-03-05', sp2d: `${String(300 + k).padStart(5, '0')}/SP2D/LS/2026` }));
+  for (const [k, i] of feb.entries()) await recordPayment(ctx, { invoice: i.number, amount: Math.round(i.total / 2), date: '2026-03-05', sp2d: `${String(300 + k).padStart(5, '0')}/SP2D/LS/2026` });
 
   await sigap.open('/iuran');
   await page.getByRole('button', { name: 'Hitung iuran' }).click();

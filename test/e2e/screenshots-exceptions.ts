@@ -11,7 +11,7 @@ const OUT = resolve(import.meta.dirname, '../../docs/screenshots');
 
 test('person billing rules and exceptions', async ({ page, sigap }) => {
   mkdirSync(OUT, { recursive: true });
-  const { old, young } = exceptionFixture(sigap.ctx, 120);
+  const { old, young } = await exceptionFixture(sigap.ctx, 120);
 
   await sigap.open(`/pegawai/${old.id}`);
   await expect(page.getByTestId('person-billing-jp')).toContainText('JP berhenti: usia pensiun 58 tercapai 10 Januari 2023');

@@ -6,7 +6,7 @@ import { tempDir } from '../helpers';
 
 let dir: string;
 let cleanup: () => void;
-beforeEach(() => ({ dir, cleanup } = tempDir()));
+beforeEach(async () => ({ dir, cleanup } = tempDir()));
 afterEach(() => cleanup());
 
 const at = '2026-06-20T03:00:00Z';

@@ -23,9 +23,9 @@ function pemda() {
 }
 
 describe('issuing', () => {
-  it('numbers invoices IUR/YYYY/MM/UNIT/NNN per unit and month, one invoice per unit and segment', () => {
+  it('numbers invoices IUR/YYYY/MM/UNIT/NNN per unit and month, one invoice per unit and segment', async () => {
     pemda();
-    const res = runBilling(ctx, { month: '2026-01', issue: true });
+    const res = await runBilling(ctx, { month: '2026-01', issue: true });
     expect(res.issued).toBe(4);
     expect(res.invoices.map((i) => [i.number, i.segment, i.persons, i.total, i.dueDate])).toEqual([
       ['IUR/2026/01/01/001', 'PU', 5, 5 * 10_800, '2026-02-16'],
@@ -36,18 +36,18 @@ describe('issuing', () => {
       ['IUR/2026/01/P01/001', 'BPU', 4, 4 * 16_800, '2026-02-16'],
     ]);
     expect(res.total).toBe(54_000 + 54_000 + 33_600 + 67_200);
-    const snap = invoiceRates(ctx, res.invoices[0]!.id);
+    const snap = await invoiceRates(ctx, res.invoices[0]!.id);
     expect(snap.month).toBe('2026-01');
     expect(snap.params['pu.jkk.1']).toEqual({ value: 24, effectiveMonth: '2015-07', source: 'PP 44/2015 Ps.16(1)', confidence: 'H' });
     const audit = ctx.db.prepare("SELECT count(*) AS n FROM audit_log WHERE entity = 'invoice' AND summary LIKE 'Terbit IUR/2026/01/%'").get() as { n: number };
     expect(audit.n).toBe(4);
   });
 
-  it('keeps totals equal to the sum of their lines', () => {
+  it('keeps totals equal to the sum of their lines', async () => {
     pemda();
-    runBilling(ctx, { month: '2026-01' });
-    for (const i of listInvoices(ctx, { month: '2026-01' })) {
-      const lines = invoiceLines(ctx, i.id);
+    await runBilling(ctx, { month: '2026-01' });
+    for (const i of await listInvoices(ctx, { month: '2026-01' })) {
+      const lines = await invoiceLines(ctx, i.id);
       expect(lines.length).toBe(i.persons);
       for (const k of ['jkk', 'jkm', 'jhtEmployer', 'jhtWorker', 'jpEmployer', 'jpWorker', 'employer', 'worker', 'total'] as const) {
         expect(lines.reduce((s, l) => s + l[k], 0)).toBe(i[k]);
@@ -55,31 +55,31 @@ describe('issuing', () => {
     }
   });
 
-  it('replaces drafts on every run and never leaves orphan lines', () => {
+  it('replaces drafts on every run and never leaves orphan lines', async () => {
     pemda();
-    const first = runBilling(ctx, { month: '2026-01' });
-    const second = runBilling(ctx, { month: '2026-01' });
+    const first = await runBilling(ctx, { month: '2026-01' });
+    const second = await runBilling(ctx, { month: '2026-01' });
     expect(second.drafts).toBe(4);
     expect(second.total).toBe(first.total);
     expect((ctx.db.prepare('SELECT count(*) AS n FROM invoice').get() as { n: number }).n).toBe(4);
     expect((ctx.db.prepare('SELECT count(*) AS n FROM invoice_line').get() as { n: number }).n).toBe(21);
   });
 
-  it('refuses to issue a draft computed before a rate edit, until billing runs again', () => {
+  it('refuses to issue a draft computed before a rate edit, until billing runs again', async () => {
     pemda();
-    const draft = runBilling(ctx, { month: '2026-01' }).invoices[0]!;
-    saveRateParam(ctx, { key: 'pu.jkm', effectiveMonth: '2026-01', value: 35, source: 'uji', confidence: 'L' });
-    expect(() => issueInvoice(ctx, draft.id)).toThrow(/berubah sejak draf dibuat/);
-    const fresh = runBilling(ctx, { month: '2026-01' }).invoices.find((i) => i.opdCode === draft.opdCode && i.segment === draft.segment)!;
-    expect(issueInvoice(ctx, fresh.id).number).toBe('IUR/2026/01/01/001');
-    expect(() => issueInvoice(ctx, fresh.id)).toThrow(/sudah terbit/);
+    const draft = (await runBilling(ctx, { month: '2026-01' })).invoices[0]!;
+    await saveRateParam(ctx, { key: 'pu.jkm', effectiveMonth: '2026-01', value: 35, source: 'uji', confidence: 'L' });
+    await expect(issueInvoice(ctx, draft.id)).rejects.toThrow(/berubah sejak draf dibuat/);
+    const fresh = (await runBilling(ctx, { month: '2026-01' })).invoices.find((i) => i.opdCode === draft.opdCode && i.segment === draft.segment)!;
+    expect((await issueInvoice(ctx, fresh.id)).number).toBe('IUR/2026/01/01/001');
+    await expect(issueInvoice(ctx, fresh.id)).rejects.toThrow(/sudah terbit/);
   });
 });
 
 describe('an issued invoice never changes', () => {
-  it('is refused by the database itself', () => {
+  it('is refused by the database itself', async () => {
     pemda();
-    const inv = runBilling(ctx, { month: '2026-01', issue: true }).invoices[0]!;
+    const inv = (await runBilling(ctx, { month: '2026-01', issue: true })).invoices[0]!;
     const line = ctx.db.prepare('SELECT id FROM invoice_line WHERE invoice_id = ? LIMIT 1').get(inv.id) as { id: number };
     expect(() => ctx.db.prepare('UPDATE invoice SET due_date = ? WHERE id = ?').run('2026-12-31', inv.id)).toThrow(/tidak dapat diubah/);
     expect(() => ctx.db.prepare('DELETE FROM invoice WHERE id = ?').run(inv.id)).toThrow(/tidak dapat dihapus/);
@@ -88,60 +88,60 @@ describe('an issued invoice never changes', () => {
     expect(() => ctx.db.prepare("INSERT INTO invoice_line (invoice_id, person_id, nik, name, category, wage, base, jp_base, jkk, jkm, jht_employer, jht_worker, jp_employer, jp_worker) VALUES (?, 1, '1', 'x', 'x', 0, 0, 0, 1, 0, 0, 0, 0, 0)").run(inv.id))
       .toThrow(/tidak dapat diubah/);
     // Issuing is checked too: a header that is not the sum of its lines cannot be issued.
-    const draft = runBilling(ctx, { month: '2026-02' }).invoices[0]!;
+    const draft = (await runBilling(ctx, { month: '2026-02' })).invoices[0]!;
     ctx.db.prepare('UPDATE invoice SET jkk = jkk + 1, employer_total = employer_total + 1, total = total + 1 WHERE id = ?').run(draft.id);
-    expect(() => issueInvoice(ctx, draft.id)).toThrow(/tidak sama dengan jumlah rinciannya/);
+    await expect(issueInvoice(ctx, draft.id)).rejects.toThrow(/tidak sama dengan jumlah rinciannya/);
   });
 
-  it('stays the same after a rate edit and after billing the month again, which adds a supplementary invoice for the difference', () => {
+  it('stays the same after a rate edit and after billing the month again, which adds a supplementary invoice for the difference', async () => {
     pemda();
-    runBilling(ctx, { month: '2026-01', issue: true });
+    await runBilling(ctx, { month: '2026-01', issue: true });
     const before = issuedRows(ctx);
-    const docBefore = invoiceDocument(ctx, 'IUR/2026/01/05/001');
-    saveRateParam(ctx, { key: 'pu.jkm', effectiveMonth: '2026-01', value: 35, source: 'Perubahan tarif (uji)', confidence: 'M' });
+    const docBefore = await invoiceDocument(ctx, 'IUR/2026/01/05/001');
+    await saveRateParam(ctx, { key: 'pu.jkm', effectiveMonth: '2026-01', value: 35, source: 'Perubahan tarif (uji)', confidence: 'M' });
     expect(issuedRows(ctx)).toEqual(before);
-    const again = runBilling(ctx, { month: '2026-01' });
+    const again = await runBilling(ctx, { month: '2026-01' });
     expect(issuedRows(ctx)).toEqual(before);
-    expect(invoiceDocument(ctx, 'IUR/2026/01/05/001')).toEqual(docBefore);
+    expect(await invoiceDocument(ctx, 'IUR/2026/01/05/001')).toEqual(docBefore);
     const corrections = again.invoices.filter((i) => i.status === 'draft');
     // JKM +0.05%: Rp500 a person at Rp1,000,000, Rp1,000 at Rp2,000,000; BPU is not affected.
     expect(corrections.map((i) => [i.opdCode, i.segment, i.kind, i.originalNumber, i.persons, i.jkm, i.total])).toEqual([
       ['01', 'PU', 'supplementary', 'IUR/2026/01/01/001', 5, 5_000, 5_000],
       ['05', 'PU', 'supplementary', 'IUR/2026/01/05/001', 10, 5_000, 5_000],
     ]);
-    expect(invoiceLines(ctx, corrections[1]!.id).every((l) => l.change === 'perubahan' && l.jkm === 500 && l.jkk === 0)).toBe(true);
+    expect((await invoiceLines(ctx, corrections[1]!.id)).every((l) => l.change === 'perubahan' && l.jkm === 500 && l.jkk === 0)).toBe(true);
     // The month's invoices add up to what the month costs now.
     expect(again.total).toBe(before.invoices.reduce((s: number, i) => s + (i as { total: number }).total, 0) + 10_000);
-    issueDrafts(ctx, '2026-01');
-    expect(getInvoice(ctx, 'IUT/2026/01/05/003').originalNumber).toBe('IUR/2026/01/05/001');
-    expect(runBilling(ctx, { month: '2026-01' }).drafts).toBe(0);
+    await issueDrafts(ctx, '2026-01');
+    expect((await getInvoice(ctx, 'IUT/2026/01/05/003')).originalNumber).toBe('IUR/2026/01/05/001');
+    expect((await runBilling(ctx, { month: '2026-01' })).drafts).toBe(0);
   });
 
-  it('issues a credit note for someone billed who should not have been, and a supplementary invoice for someone added', () => {
+  it('issues a credit note for someone billed who should not have been, and a supplementary invoice for someone added', async () => {
     const { dinas, setda, dinasStaff } = pemda();
-    runBilling(ctx, { month: '2026-01', issue: true });
+    await runBilling(ctx, { month: '2026-01', issue: true });
     // The SK is corrected: one person left in December, another joins Dinas Kesehatan in January.
     ctx.db.prepare("UPDATE engagement SET end_date = '2025-12-31' WHERE person_id = ?").run(dinasStaff[0]);
     const [joined] = addStaff(ctx, { opdId: dinas, honor: 1_000_000, start: '2026-01-10', name: 'Baru Masuk' });
     // And one Setda person moves to the Dinas from January on.
     const moved = (ctx.db.prepare("SELECT person_id AS p FROM engagement WHERE opd_id = ? ORDER BY id LIMIT 1").get(setda) as { p: number }).p;
     ctx.db.prepare('UPDATE engagement SET opd_id = ? WHERE person_id = ?').run(dinas, moved);
-    const res = runBilling(ctx, { month: '2026-01' });
+    const res = await runBilling(ctx, { month: '2026-01' });
     const drafts = res.invoices.filter((i) => i.status === 'draft');
     expect(drafts.map((i) => [i.opdCode, i.kind, i.total])).toEqual([
       ['01', 'credit', -10_800],
       ['05', 'supplementary', -5_400 + 5_400 + 10_800],
     ]);
-    const dinasLines = invoiceLines(ctx, drafts[1]!.id);
+    const dinasLines = await invoiceLines(ctx, drafts[1]!.id);
     expect(dinasLines.map((l) => [l.personId, l.change, l.total]).sort((a, b) => Number(a[0]) - Number(b[0]))).toEqual(
       [[dinasStaff[0], 'berhenti', -5_400], [moved, 'tambah', 10_800], [joined, 'tambah', 5_400]].sort((a, b) => Number(a[0]) - Number(b[0])),
     );
-    const credit = invoiceLines(ctx, drafts[0]!.id);
+    const credit = await invoiceLines(ctx, drafts[0]!.id);
     expect(credit.map((l) => [l.personId, l.change, l.total, l.base])).toEqual([[moved, 'berhenti', -10_800, 0]]);
-    issueDrafts(ctx, '2026-01');
-    const issuedCredit = listInvoices(ctx, { month: '2026-01' }).find((i) => i.kind === 'credit')!;
+    await issueDrafts(ctx, '2026-01');
+    const issuedCredit = (await listInvoices(ctx, { month: '2026-01' })).find((i) => i.kind === 'credit')!;
     expect([issuedCredit.number, issuedCredit.originalNumber]).toEqual(['IUK/2026/01/01/002', 'IUR/2026/01/01/001']);
-    const recap = monthRecap(ctx, '2026-01');
+    const recap = await monthRecap(ctx, '2026-01');
     expect(recap.totals.persons).toBe(21 - 1 + 1);
     expect(recap.rows.find((r) => r.opdCode === '01')!.persons).toBe(4);
     expect(recap.totals.total).toBe(res.total);
@@ -149,11 +149,11 @@ describe('an issued invoice never changes', () => {
 });
 
 describe('print models and the Excel copy', () => {
-  it('give the invoice layout everything it needs, from the frozen header once issued', () => {
+  it('give the invoice layout everything it needs, from the frozen header once issued', async () => {
     const { dinas } = pemda();
-    runBilling(ctx, { month: '2026-01', issue: true });
+    await runBilling(ctx, { month: '2026-01', issue: true });
     ctx.db.prepare("UPDATE opd SET head_name = 'Pejabat Baru' WHERE id = ?").run(dinas);
-    const doc = invoiceDocument(ctx, 'IUR/2026/01/05/001');
+    const doc = await invoiceDocument(ctx, 'IUR/2026/01/05/001');
     expect(doc.title).toBe('TAGIHAN IURAN BPJS KETENAGAKERJAAN (Penerima Upah)');
     expect([doc.letterhead.pemda, doc.letterhead.npp, doc.unit.name, doc.unit.budgetAccount, doc.monthLabel, doc.dueDateLabel])
       .toEqual(['Pemerintah Kabupaten Contoh', '18040012', 'Dinas Kesehatan', '5.1.02.02.01.05', 'Januari 2026', '16 Februari 2026']);
@@ -171,15 +171,15 @@ describe('print models and the Excel copy', () => {
     expect(doc.lines[0]).toMatchObject({ base: 1_000_000, jkk: 2_400, jkm: 3_000, total: 5_400 });
     expect(doc.draft).toBe(false);
     // A draft shows today's officials.
-    runBilling(ctx, { month: '2026-02' });
-    const draft = invoiceDocument(ctx, listInvoices(ctx, { month: '2026-02', opdId: dinas })[0]!.id);
+    await runBilling(ctx, { month: '2026-02' });
+    const draft = await invoiceDocument(ctx, (await listInvoices(ctx, { month: '2026-02', opdId: dinas }))[0]!.id);
     expect([draft.draft, draft.invoice.number, draft.unit.officials[0]!.name]).toEqual([true, null, 'Pejabat Baru']);
   });
 
-  it('recap the month for the whole Pemda', () => {
+  it('recap the month for the whole Pemda', async () => {
     pemda();
-    const res = runBilling(ctx, { month: '2026-01' });
-    const recap = monthRecap(ctx, '2026-01');
+    const res = await runBilling(ctx, { month: '2026-01' });
+    const recap = await monthRecap(ctx, '2026-01');
     expect(recap.rows).toHaveLength(4);
     expect([recap.totals.total, recap.totals.persons, recap.hasDrafts, recap.monthLabel]).toEqual([res.total, 21, true, 'Januari 2026']);
     expect(recap.totals.employer + recap.totals.worker).toBe(recap.totals.total);
@@ -188,7 +188,7 @@ describe('print models and the Excel copy', () => {
 
   it('write an Excel copy with NIKs as text and amounts as numbers that add up to the invoice', async () => {
     pemda();
-    runBilling(ctx, { month: '2026-01', issue: true });
+    await runBilling(ctx, { month: '2026-01', issue: true });
     const path = join(ctx.dir, 'rincian.xlsx');
     expect(await writeInvoiceXlsx(ctx, 'IUR/2026/01/05/001', path)).toBe(10);
     const wb = new ExcelJS.Workbook();

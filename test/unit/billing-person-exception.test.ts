@@ -8,15 +8,15 @@ let ctx: BillingCtx;
 afterEach(() => ctx.close());
 
 /** The line of one person after running `month` (optionally issuing it). */
-function lineOf(month: string, personId: number, issue = false) {
-  const res = runBilling(ctx, { month, issue });
+async function lineOf(month: string, personId: number, issue = false) {
+  const res = await runBilling(ctx, { month, issue });
   for (const inv of res.invoices) {
-    const l = invoiceLines(ctx, inv.id).find((x) => x.personId === personId);
+    const l = (await invoiceLines(ctx, inv.id)).find((x) => x.personId === personId);
     if (l) return l;
   }
   throw new Error(`no line for ${personId} in ${month}`);
 }
-const amounts = (l: ReturnType<typeof lineOf>) => [l.jkkClass, l.jkk, l.jkm, l.jhtEmployer, l.jhtWorker, l.jpEmployer, l.jpWorker, l.total];
+const amounts = (l: Awaited<ReturnType<typeof lineOf>>) => [l.jkkClass, l.jkk, l.jkm, l.jhtEmployer, l.jhtWorker, l.jpEmployer, l.jpWorker, l.total];
 
 function setup(at: string) {
   ctx = billingDb(at);
@@ -28,79 +28,79 @@ function setup(at: string) {
 }
 
 describe('per-person exceptions in the billing run', () => {
-  it('JKK class III and no JP from March 2026: Rp3.000.000 gives Rp206.700 instead of Rp277.200', () => {
+  it('JKK class III and no JP from March 2026: Rp3.000.000 gives Rp206.700 instead of Rp277.200', async () => {
     const { person, other } = setup('2026-03-20T03:00:00Z');
-    addPersonException(ctx, { personId: person, fromMonth: '2026-03', programs: ['JKK', 'JKM', 'JHT'], jkkClass: 3, reason: 'Tugas lapangan berisiko', source: 'SK 800/12/2026' });
+    await addPersonException(ctx, { personId: person, fromMonth: '2026-03', programs: ['JKK', 'JKM', 'JHT'], jkkClass: 3, reason: 'Tugas lapangan berisiko', source: 'SK 800/12/2026' });
     // Under the category (class I, all four), Rp3.000.000:
     //   JKK 0,24% = 7.200; JKM 0,30% = 9.000; JHT 3,7% = 111.000 + 2% = 60.000; JP 2% = 60.000 + 1% = 30.000
     //   total 7.200 + 9.000 + 111.000 + 60.000 + 60.000 + 30.000 = 277.200.
-    expect(amounts(lineOf('2026-02', person))).toEqual([1, 7_200, 9_000, 111_000, 60_000, 60_000, 30_000, 277_200]);
+    expect(amounts(await lineOf('2026-02', person))).toEqual([1, 7_200, 9_000, 111_000, 60_000, 60_000, 30_000, 277_200]);
     // With the exception (class III, no JP): JKK 0,89% = 26.700; JKM 9.000; JHT 111.000 + 60.000; JP 0
     //   total 26.700 + 9.000 + 111.000 + 60.000 = 206.700.
-    const march = lineOf('2026-03', person);
+    const march = await lineOf('2026-03', person);
     expect(amounts(march)).toEqual([3, 26_700, 9_000, 111_000, 60_000, 0, 0, 206_700]);
     expect(march.jpBase).toBe(0);
     expect(march.note).toBe('Pengecualian: hanya JKK+JKM+JHT; JKK kelas III (SK 800/12/2026)');
     // The colleague in the same category is billed as before, with no note.
-    const o = lineOf('2026-03', other);
+    const o = await lineOf('2026-03', other);
     expect([o.total, o.note]).toEqual([277_200, null]);
   });
 
-  it('JKK+JKM only while the category has all four: Rp3.000.000 gives Rp16.200', () => {
+  it('JKK+JKM only while the category has all four: Rp3.000.000 gives Rp16.200', async () => {
     const { person } = setup('2026-03-20T03:00:00Z');
-    addPersonException(ctx, { personId: person, fromMonth: '2026-03', programs: ['JKM', 'JKK'], reason: 'Sudah peserta JHT dan JP lewat pekerjaan lain', source: null });
+    await addPersonException(ctx, { personId: person, fromMonth: '2026-03', programs: ['JKM', 'JKK'], reason: 'Sudah peserta JHT dan JP lewat pekerjaan lain', source: null });
     // JKK 0,24% = 7.200 + JKM 0,30% = 9.000 = 16.200; the class stays the category's (I).
-    expect(amounts(lineOf('2026-03', person))).toEqual([1, 7_200, 9_000, 0, 0, 0, 0, 16_200]);
-    expect(lineOf('2026-03', person).note).toBe('Pengecualian: hanya JKK+JKM');
+    expect(amounts(await lineOf('2026-03', person))).toEqual([1, 7_200, 9_000, 0, 0, 0, 0, 16_200]);
+    expect((await lineOf('2026-03', person)).note).toBe('Pengecualian: hanya JKK+JKM');
   });
 
-  it('a class only: the category programs stay, JP included', () => {
+  it('a class only: the category programs stay, JP included', async () => {
     const { person } = setup('2026-03-20T03:00:00Z');
-    addPersonException(ctx, { personId: person, fromMonth: '2026-01', jkkClass: 5, reason: 'Sopir ambulans', source: 'SK Kadis 12/2026' });
+    await addPersonException(ctx, { personId: person, fromMonth: '2026-01', jkkClass: 5, reason: 'Sopir ambulans', source: 'SK Kadis 12/2026' });
     // JKK class V 1,74% of 3.000.000 = 52.200; the rest as the category: 9.000 + 171.000 + 90.000; total 322.200.
-    expect(amounts(lineOf('2026-03', person))).toEqual([5, 52_200, 9_000, 111_000, 60_000, 60_000, 30_000, 322_200]);
+    expect(amounts(await lineOf('2026-03', person))).toEqual([5, 52_200, 9_000, 111_000, 60_000, 60_000, 30_000, 322_200]);
   });
 
-  it('covers only its months; ending it brings the category back and leaves the issued line and its note as they were', () => {
+  it('covers only its months; ending it brings the category back and leaves the issued line and its note as they were', async () => {
     const { person } = setup('2026-06-20T03:00:00Z');
-    const id = addPersonException(ctx, { personId: person, fromMonth: '2026-03', programs: ['JKK', 'JKM', 'JHT'], jkkClass: 3, reason: 'Tugas lapangan', source: 'SK 800/12/2026' });
-    expect(lineOf('2026-04', person, true).total).toBe(206_700);
+    const id = await addPersonException(ctx, { personId: person, fromMonth: '2026-03', programs: ['JKK', 'JKM', 'JHT'], jkkClass: 3, reason: 'Tugas lapangan', source: 'SK 800/12/2026' });
+    expect((await lineOf('2026-04', person, true)).total).toBe(206_700);
     const before = issuedRows(ctx);
     // Ended with March as its last month (e.g. the SK was revoked from April).
-    const ended = endPersonException(ctx, id, '2026-03');
+    const ended = await endPersonException(ctx, id, '2026-03');
     expect(ended.toMonth).toBe('2026-03');
-    expect(lineOf('2026-03', person).total).toBe(206_700);
+    expect((await lineOf('2026-03', person)).total).toBe(206_700);
     // May is after its last month: the category again (277.200, see the first test).
-    expect([lineOf('2026-05', person).total, lineOf('2026-05', person).note]).toEqual([277_200, null]);
+    expect([(await lineOf('2026-05', person)).total, (await lineOf('2026-05', person)).note]).toEqual([277_200, null]);
     // April was issued under the exception: rerunning April now makes a supplementary of the difference,
     // 277.200 - 206.700 = 70.500 (the colleague is unchanged), and the issued line still says what it was billed under.
-    const rerun = runBilling(ctx, { month: '2026-04' });
+    const rerun = await runBilling(ctx, { month: '2026-04' });
     const supp = rerun.invoices.find((i) => i.status === 'draft')!;
     expect([supp.kind, supp.total]).toEqual(['supplementary', 70_500]);
     const issued = rerun.invoices.find((i) => i.status === 'issued')!;
-    expect(invoiceLines(ctx, issued.id).find((l) => l.personId === person)!.note).toBe('Pengecualian: hanya JKK+JKM+JHT; JKK kelas III (SK 800/12/2026)');
+    expect((await invoiceLines(ctx, issued.id)).find((l) => l.personId === person)!.note).toBe('Pengecualian: hanya JKK+JKM+JHT; JKK kelas III (SK 800/12/2026)');
     expect(issuedRows(ctx)).toEqual(before);
   });
 
-  it('is checked, audited and never overlaps another of the same person', () => {
+  it('is checked, audited and never overlaps another of the same person', async () => {
     const { person } = setup('2026-03-20T03:00:00Z');
-    const bad = (f: () => unknown) => {
-      try { f(); } catch (e) { return e instanceof SigapError ? `${e.code}: ${e.message}` : String(e); }
+    const bad = async (f: () => Promise<unknown>) => {
+      try { await f(); } catch (e) { return e instanceof SigapError ? `${e.code}: ${e.message}` : String(e); }
       return 'accepted';
     };
     const base = { personId: person, fromMonth: '2026-03', reason: 'Alasan' };
-    expect(bad(() => addPersonException(ctx, { ...base }))).toBe('INVALID_INPUT: Pengecualian harus mengubah program, kelas JKK, atau keduanya.');
-    expect(bad(() => addPersonException(ctx, { ...base, programs: ['JKK'] }))).toBe('INVALID_INPUT: Program pengecualian sekurang-kurangnya JKK dan JKM (Inpres 2/2021).');
-    expect(bad(() => addPersonException(ctx, { ...base, jkkClass: 2, toMonth: '2026-01' }))).toBe('INVALID_INPUT: Bulan akhir (Januari 2026) sebelum bulan mulai (Maret 2026).');
-    expect(bad(() => addPersonException(ctx, { ...base, jkkClass: 2, reason: '  ' }))).toBe('INVALID_INPUT: Alasan pengecualian wajib diisi.');
-    const id = addPersonException(ctx, { ...base, jkkClass: 2, toMonth: '2026-12', source: 'SK 1/2026' });
-    expect(bad(() => addPersonException(ctx, { ...base, fromMonth: '2026-12', jkkClass: 3 }))).toMatch(/^CONFLICT: .* sudah punya pengecualian yang mencakup bulan itu \(Pengecualian: JKK kelas II Maret 2026 sampai Desember 2026, SK 1\/2026\)/);
+    expect(await bad(() => addPersonException(ctx, { ...base }))).toBe('INVALID_INPUT: Pengecualian harus mengubah program, kelas JKK, atau keduanya.');
+    expect(await bad(() => addPersonException(ctx, { ...base, programs: ['JKK'] }))).toBe('INVALID_INPUT: Program pengecualian sekurang-kurangnya JKK dan JKM (Inpres 2/2021).');
+    expect(await bad(() => addPersonException(ctx, { ...base, jkkClass: 2, toMonth: '2026-01' }))).toBe('INVALID_INPUT: Bulan akhir (Januari 2026) sebelum bulan mulai (Maret 2026).');
+    expect(await bad(() => addPersonException(ctx, { ...base, jkkClass: 2, reason: '  ' }))).toBe('INVALID_INPUT: Alasan pengecualian wajib diisi.');
+    const id = await addPersonException(ctx, { ...base, jkkClass: 2, toMonth: '2026-12', source: 'SK 1/2026' });
+    expect(await bad(() => addPersonException(ctx, { ...base, fromMonth: '2026-12', jkkClass: 3 }))).toMatch(/^CONFLICT: .* sudah punya pengecualian yang mencakup bulan itu \(Pengecualian: JKK kelas II Maret 2026 sampai Desember 2026, SK 1\/2026\)/);
     // From January 2027 it does not overlap.
-    addPersonException(ctx, { ...base, fromMonth: '2027-01', jkkClass: 3 });
-    expect(bad(() => endPersonException(ctx, id, '2026-02'))).toBe('INVALID_INPUT: Bulan terakhir (Februari 2026) sebelum pengecualian mulai (Maret 2026).');
-    expect(bad(() => endPersonException(ctx, id, '2027-01'))).toBe('CONFLICT: Pengecualian ini sudah berakhir Desember 2026.');
-    endPersonException(ctx, id, '2026-06');
-    expect(listPersonExceptions(ctx, person).map((e) => [e.fromMonth, e.toMonth, e.jkkClass])).toEqual([['2027-01', null, 3], ['2026-03', '2026-06', 2]]);
+    await addPersonException(ctx, { ...base, fromMonth: '2027-01', jkkClass: 3 });
+    expect(await bad(() => endPersonException(ctx, id, '2026-02'))).toBe('INVALID_INPUT: Bulan terakhir (Februari 2026) sebelum pengecualian mulai (Maret 2026).');
+    expect(await bad(() => endPersonException(ctx, id, '2027-01'))).toBe('CONFLICT: Pengecualian ini sudah berakhir Desember 2026.');
+    await endPersonException(ctx, id, '2026-06');
+    expect((await listPersonExceptions(ctx, person)).map((e) => [e.fromMonth, e.toMonth, e.jkkClass])).toEqual([['2027-01', null, 3], ['2026-03', '2026-06', 2]]);
     const log = ctx.db.prepare("SELECT action, summary FROM audit_log WHERE entity = 'person_exception' ORDER BY id").all();
     expect(log).toEqual([
       { action: 'create', summary: expect.stringContaining('Pengecualian: JKK kelas II Maret 2026 sampai Desember 2026, SK 1/2026 (Alasan)') },
@@ -114,9 +114,9 @@ describe('the printed invoice', () => {
   it('writes the exception under the name on the attachment and counts it in the basis', async () => {
     const { invoicePrint } = await import('../../electron/core/print/invoice');
     const { person } = setup('2026-03-20T03:00:00Z');
-    addPersonException(ctx, { personId: person, fromMonth: '2026-03', programs: ['JKK', 'JKM', 'JHT'], jkkClass: 3, reason: 'Tugas lapangan', source: 'SK 800/12/2026' });
-    const inv = runBilling(ctx, { month: '2026-03', issue: true }).invoices[0]!;
-    const doc = invoicePrint(ctx, inv.id, { attachment: true });
+    await addPersonException(ctx, { personId: person, fromMonth: '2026-03', programs: ['JKK', 'JKM', 'JHT'], jkkClass: 3, reason: 'Tugas lapangan', source: 'SK 800/12/2026' });
+    const inv = (await runBilling(ctx, { month: '2026-03', issue: true })).invoices[0]!;
+    const doc = await invoicePrint(ctx, inv.id, { attachment: true });
     expect(doc.body).toContain('<span class="line-note">Pengecualian: hanya JKK+JKM+JHT; JKK kelas III (SK 800/12/2026)</span>');
     expect(doc.body.match(/class="line-note"/g)).toHaveLength(1);
     expect(doc.body).toContain('Pengecualian per orang: <span class="strong">1 orang</span> ditagih dengan program atau kelas JKK berbeda');
@@ -130,8 +130,8 @@ describe("next year's budget", () => {
   it('uses an exception for the months it covers', async () => {
     const { forecastYear } = await import('../../electron/core/coverage/forecast');
     const { person } = setup('2026-10-10T03:00:00Z');
-    addPersonException(ctx, { personId: person, fromMonth: '2027-01', toMonth: '2027-06', programs: ['JKK', 'JKM', 'JHT'], jkkClass: 3, reason: 'Tugas lapangan' });
-    const f = forecastYear(ctx, { year: 2027, renewAnnual: false });
+    await addPersonException(ctx, { personId: person, fromMonth: '2027-01', toMonth: '2027-06', programs: ['JKK', 'JKM', 'JHT'], jkkClass: 3, reason: 'Tugas lapangan' });
+    const f = await forecastYear(ctx, { year: 2027, renewAnnual: false });
     const lines = f.units.flatMap((u) => u.lines);
     const volume = (program: string, tariff: number) => lines.filter((l) => l.program === program && l.tariff === tariff).reduce((s, l) => s + l.volume, 0);
     // Two persons x 12 months = 24 person-months. The exception covers 6 of them:
@@ -147,8 +147,8 @@ describe('the Excel copy of an invoice', () => {
     const { writeInvoiceXlsx } = await import('../../electron/core/billing/xlsx');
     const ExcelJS = (await import('exceljs')).default;
     const { person } = setup('2026-03-20T03:00:00Z');
-    addPersonException(ctx, { personId: person, fromMonth: '2026-03', jkkClass: 2, reason: 'Sopir', source: 'SK 9/2026' });
-    const inv = runBilling(ctx, { month: '2026-03', issue: true }).invoices[0]!;
+    await addPersonException(ctx, { personId: person, fromMonth: '2026-03', jkkClass: 2, reason: 'Sopir', source: 'SK 9/2026' });
+    const inv = (await runBilling(ctx, { month: '2026-03', issue: true })).invoices[0]!;
     const path = `${ctx.dir}/tagihan.xlsx`;
     await writeInvoiceXlsx(ctx, inv.id, path);
     const wb = new ExcelJS.Workbook();

@@ -12,7 +12,7 @@ function addRegistration(npp: string, name: string, jkkClass: number): number {
 }
 
 describe('the JKK class of a line: exception, category, registration (unit, then category), employer', () => {
-  it('resolves each case to the rupiah on Rp2.000.000 (JKK+JKM)', () => {
+  it('resolves each case to the rupiah on Rp2.000.000 (JKK+JKM)', async () => {
     ctx = billingDb('2026-03-20T03:00:00Z', 1); // the Pemda's own NPP: class I
     const rsudReg = addRegistration('18040099', 'RSUD Liwa (BLUD)', 3);
     const desaReg = addRegistration('18040077', 'Pemerintah Desa', 2);
@@ -31,9 +31,9 @@ describe('the JKK class of a line: exception, category, registration (unit, then
       ownClass: staff(rsud, sopir), //            the category's own class IV:   2.000.000 x 1,27% = 25.400
       exception: staff(rsud, sopir), //           the person's class V:          2.000.000 x 1,74% = 34.800
     };
-    addPersonException(ctx, { personId: cases.exception, fromMonth: '2026-01', jkkClass: 5, reason: 'Tugas jaga IGD', source: 'SK Direktur 3/2026' });
-    const res = runBilling(ctx, { month: '2026-03' });
-    const lines = res.invoices.flatMap((i) => invoiceLines(ctx, i.id));
+    await addPersonException(ctx, { personId: cases.exception, fromMonth: '2026-01', jkkClass: 5, reason: 'Tugas jaga IGD', source: 'SK Direktur 3/2026' });
+    const res = await runBilling(ctx, { month: '2026-03' });
+    const lines = (await Promise.all(res.invoices.map((i) => invoiceLines(ctx, i.id)))).flat();
     const got = Object.fromEntries(Object.entries(cases).map(([k, id]) => {
       const l = lines.find((x) => x.personId === id)!;
       // JKM is 0,30% of 2.000.000 = 6.000 whatever the class.
@@ -51,14 +51,14 @@ describe('the JKK class of a line: exception, category, registration (unit, then
     expect(res.total).toBe(147_400);
   });
 
-  it('a BPU line has no JKK class and ignores the registrations', () => {
+  it('a BPU line has no JKK class and ignores the registrations', async () => {
     ctx = billingDb('2026-03-20T03:00:00Z', 1);
     const reg = addRegistration('18040055', 'Desa Sukamaju', 4);
     const unit = addUnit(ctx, '03', 'Desa Sukamaju', 'village');
     ctx.db.prepare('UPDATE opd SET registration_id = ? WHERE id = ?').run(reg, unit);
     const rentan = addStaff(ctx, { opdId: unit, categoryId: 2, honor: 1_000_000 })[0]!;
-    const res = runBilling(ctx, { month: '2026-03' });
-    const l = res.invoices.flatMap((i) => invoiceLines(ctx, i.id)).find((x) => x.personId === rentan)!;
+    const res = await runBilling(ctx, { month: '2026-03' });
+    const l = (await Promise.all(res.invoices.map((i) => invoiceLines(ctx, i.id)))).flat().find((x) => x.personId === rentan)!;
     // BPU minimum package: JKK 1% of Rp1.000.000 = 10.000, JKM flat 6.800: 16.800.
     expect([l.jkkClass, l.jkk, l.jkm, l.total]).toEqual([null, 10_000, 6_800, 16_800]);
   });
@@ -72,7 +72,7 @@ describe("next year's budget", () => {
     const rsud = addUnit(ctx, '02', 'RSUD Liwa');
     ctx.db.prepare('UPDATE opd SET registration_id = ? WHERE id = ?').run(reg, rsud);
     addStaff(ctx, { opdId: rsud, categoryId: HONORER, honor: 2_000_000 });
-    const f = forecastYear(ctx, { year: 2027, renewAnnual: false });
+    const f = await forecastYear(ctx, { year: 2027, renewAnnual: false });
     const jkk = f.units.flatMap((u) => u.lines).filter((l) => l.program === 'JKK');
     // Class III: 2.000.000 x 0,89% = 17.800 a month, 12 months.
     expect(jkk.map((l) => [l.tariff, l.volume])).toEqual([[17_800, 12]]);

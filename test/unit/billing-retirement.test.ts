@@ -13,7 +13,7 @@ const AGES: RetirementAge[] = [
 ];
 
 describe('the retirement cutoff (pure)', () => {
-  it('is the latest birth date past the age: 1 March 2026 minus 59 years, or an earlier period\'s when later', () => {
+  it('is the latest birth date past the age: 1 March 2026 minus 59 years, or an earlier period\'s when later', async () => {
     // March 2026, age 59: born on or before 1967-03-01. The 58 period (2022-2024) checked at
     // December 2024 gives 2024-12-01 - 58 = 1966-12-01, earlier, so 1967-03-01 stands.
     expect(jpBirthCutoff('2026-03', AGES)).toBe('1967-03-01');
@@ -23,7 +23,7 @@ describe('the retirement cutoff (pure)', () => {
     expect(jpBirthCutoff('2015-06', AGES)).toBeNull();
   });
 
-  it('a person retired at 58 in June 2024 gets no JP again in 2025 when the age becomes 59', () => {
+  it('a person retired at 58 in June 2024 gets no JP again in 2025 when the age becomes 59', async () => {
     // Born 1 June 1966: 58 on 1 June 2024, so June 2024 is the first month without JP (reached on the 1st).
     expect(jpStopped('1966-06-01', '2024-05', AGES)).toBe(false);
     expect(jpStopped('1966-06-01', '2024-06', AGES)).toBe(true);
@@ -32,7 +32,7 @@ describe('the retirement cutoff (pure)', () => {
     expect(jpStopped(null, '2030-01', AGES)).toBe(false);
   });
 
-  it('says when JP stops: born 10-01-1965 reached 58 on 10 January 2023 (58 was in force), so from February 2023', () => {
+  it('says when JP stops: born 10-01-1965 reached 58 on 10 January 2023 (58 was in force), so from February 2023', async () => {
     const stop = jpStopsAt('1965-01-10', AGES)!;
     expect(stop).toEqual({ firstMonthWithout: '2023-02', age: 58, reachedOn: '2023-01-10', source: 'PP 45/2015 Ps.15' });
     expect(jpRuleSentence(stop, '2026-03')).toBe('JP berhenti: usia pensiun 58 tercapai 10 Januari 2023 (PP 45/2015 Ps.15)');
@@ -43,7 +43,7 @@ describe('the retirement cutoff (pure)', () => {
     expect(jpStopsAt(null, AGES)).toBeNull();
   });
 
-  it('29 February rolls to 1 March, as SQLite does', () => {
+  it('29 February rolls to 1 March, as SQLite does', async () => {
     expect(birthdayAt('1968-02-29', 59)).toBe('2027-03-01');
     expect(birthdayAt('1968-02-29', 60)).toBe('2028-02-29');
   });
@@ -53,19 +53,23 @@ describe('the billing run uses the same cutoff', () => {
   let ctx: BillingCtx;
   afterEach(() => ctx.close());
 
-  it('bills no JP in January 2025 to a person who retired at 58 in June 2024', () => {
+  it('bills no JP in January 2025 to a person who retired at 58 in June 2024', async () => {
     ctx = billingDb('2025-02-10T03:00:00Z');
-    expect(retirementAges(ctx).map((a) => a.age)).toEqual([56, 57, 58, 59, 60, 61, 62, 63, 64, 65]);
+    expect((await retirementAges(ctx)).map((a) => a.age)).toEqual([56, 57, 58, 59, 60, 61, 62, 63, 64, 65]);
     const opd = addUnit(ctx, '05', 'Dinas Perhubungan');
     const full = addCategory(ctx, { name: 'Kontrak penuh', segment: 'PU', programs: 'JKK,JKM,JHT,JP' });
     const [id] = addStaff(ctx, { opdId: opd, categoryId: full, honor: 2_500_000, start: '2024-01-01' });
     ctx.db.prepare("UPDATE person SET birth_date = '1966-06-01' WHERE id = ?").run(id);
-    const line = (month: string) => runBilling(ctx, { month }).invoices.flatMap((i) => invoiceLines(ctx, i.id)).find((l) => l.personId === id)!;
+    const line = async (month: string) => {
+      const res = await runBilling(ctx, { month });
+      return (await Promise.all(res.invoices.map((i) => invoiceLines(ctx, i.id)))).flat().find((l) => l.personId === id)!;
+    };
     // May 2024: JP 2% + 1% of 2.500.000 = 50.000 + 25.000.
-    expect([line('2024-05').jpEmployer, line('2024-05').jpWorker]).toEqual([50_000, 25_000]);
-    expect(line('2024-06').jpEmployer).toBe(0);
+    const may = await line('2024-05');
+    expect([may.jpEmployer, may.jpWorker]).toEqual([50_000, 25_000]);
+    expect((await line('2024-06')).jpEmployer).toBe(0);
     // January 2025: still none; JKK 6.000 + JKM 7.500 + JHT 92.500 + 50.000 = 156.000.
-    const jan = line('2025-01');
+    const jan = await line('2025-01');
     expect([jan.jpEmployer, jan.jpWorker, jan.total]).toEqual([0, 0, 156_000]);
   });
 });

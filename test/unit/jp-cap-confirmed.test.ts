@@ -14,7 +14,7 @@ const capRows = (db: ReturnType<typeof openDatabase>['db']) =>
   db.prepare("SELECT effective_month AS month, value, confidence, source, updated_by AS by FROM rate_param WHERE key = 'pu.jp.wage_cap' AND effective_month IN ('2020-03', '2021-03') ORDER BY 1").all();
 
 describe('JP wage caps of 2020 and 2021', () => {
-  it('are marked as derived by the regulation\'s formula, and the figures themselves check out', () => {
+  it('are marked as derived by the regulation\'s formula, and the figures themselves check out', async () => {
     // 8.512.400 x 1,0502 = 8.939.722 -> 8.939.700; x 0,9793 = 8.754.648 -> 8.754.600; x 1,0369 = 9.077.645 -> 9.077.600 (2022, confirmed).
     expect(Math.floor((8_512_400 * 1.0502) / 100) * 100).toBe(8_939_700);
     expect(Math.floor((8_939_700 * 0.9793) / 100) * 100).toBe(8_754_600);
@@ -27,7 +27,7 @@ describe('JP wage caps of 2020 and 2021', () => {
     db.close();
   });
 
-  it('leave a row the Pemda edited as it is', () => {
+  it('leave a row the Pemda edited as it is', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sigap-0230-'));
     try {
       const path = join(dir, 'a.db');

@@ -6,7 +6,7 @@ import { tempDir } from '../helpers';
 
 let dir: string;
 let cleanup: () => void;
-beforeEach(() => ({ dir, cleanup } = tempDir()));
+beforeEach(async () => ({ dir, cleanup } = tempDir()));
 afterEach(() => cleanup());
 
 const cli = (args: string[]) => runCli(args, { at: '2026-03-10T03:00:00Z' });

@@ -11,6 +11,7 @@ import { openCli, type CliEnv } from '../context';
 import { invoicePrint, printDocToFile, recapPrint, reminderPrint } from '../../core/print/index';
 import { printWithChromium } from '../chromium-pdf';
 import { PAPERS, type Paper } from '../../../shared/paper';
+import { unitIdByCode } from '../../core/billing/unit-by-code';
 
 const KIND_LABELS = { regular: 'tagihan', supplementary: 'tambahan', credit: 'nota kredit' } as const;
 
@@ -32,7 +33,7 @@ export async function billCommand(args: string[], cx: CliEnv): Promise<number> {
   }
   const ctx = openCli(values.db, cx);
   try {
-    const res = runBilling(ctx, { month: values.month, issue: values.issue });
+    const res = await runBilling(ctx, { month: values.month, issue: values.issue });
     const invoices = res.invoices.map(invoiceJson);
     if (values.json) {
       const sum = (f: (i: ReturnType<typeof invoiceJson>) => number) => invoices.reduce((s, i) => s + f(i), 0);
@@ -106,7 +107,7 @@ export async function payCommand(args: string[], cx: CliEnv): Promise<number> {
   try {
     let res;
     try {
-      res = recordPayment(ctx, { invoice: number, amount, date: values.date, sp2d: values.sp2d, note: values.note, confirmEarlyDate: values['confirm-early-date'] === true });
+      res = await recordPayment(ctx, { invoice: number, amount, date: values.date, sp2d: values.sp2d, note: values.note, confirmEarlyDate: values['confirm-early-date'] === true });
     } catch (e) {
       // The core asks for a confirmation the command line gives with a flag: say which.
       if (e instanceof SigapError && e.code === 'CONFIRM_REQUIRED') throw new SigapError(e.code, `${e.message} Bila benar, ulangi dengan --confirm-early-date.`);
@@ -127,9 +128,9 @@ export async function arrearsCommand(args: string[], cx: CliEnv): Promise<number
   }
   const ctx = openCli(values.db, cx);
   try {
-    const asOf = values['as-of'] ?? todayIso(ctx);
+    const asOf = values['as-of'] ?? (await todayIso(ctx));
     // --npp: one employer registration only, as BPJS counts it (typed with or without dots).
-    const rep = arrearsReport(ctx, asOf, values.npp ?? null);
+    const rep = await arrearsReport(ctx, asOf, values.npp ?? null);
     if (values.json) {
       printJson(cx.io, rep);
       return 0;
@@ -176,7 +177,7 @@ export async function ratesCommand(args: string[], cx: CliEnv): Promise<number> 
   const ctx = openCli(values.db, cx);
   try {
     if (values.month) {
-      const r = ratesForMonth(ctx, values.month);
+      const r = await ratesForMonth(ctx, values.month);
       if (values.json) printJson(cx.io, r);
       else {
         cx.io.out(`Tarif yang berlaku untuk ${values.month} (kelas JKK Pemda: ${r.employerJkkClass}):\n`);
@@ -187,8 +188,8 @@ export async function ratesCommand(args: string[], cx: CliEnv): Promise<number> 
       }
       return 0;
     }
-    const params = listRateParams(ctx);
-    const brackets = listBpuBrackets(ctx);
+    const params = await listRateParams(ctx);
+    const brackets = await listBpuBrackets(ctx);
     if (values.json) printJson(cx.io, { params, bpuBrackets: brackets });
     else {
       cx.io.out(table(['Kunci', 'Parameter', 'Berlaku', 'Nilai', 'Yakin', 'Sumber'], params.map((p) => [p.key, p.label + (p.estimate ? ' (perkiraan)' : ''), p.effectiveMonth, formatValue(p.unit, p.value), p.confidence, p.source])));
@@ -222,7 +223,7 @@ export async function invoiceCommand(args: string[], cx: CliEnv): Promise<number
   }
   const ctx = openCli(values.db, cx);
   try {
-    const inv = getInvoice(ctx, number);
+    const inv = await getInvoice(ctx, number);
     const out = resolve(values.out);
     const rows = await writeInvoiceXlsx(ctx, inv.id, out);
     cx.io.out(`Rincian ${inv.number} (${rows} orang) disimpan ke ${out}\n`);
@@ -252,15 +253,10 @@ async function invoicePdfCommand(sub: 'pdf' | 'recap-pdf' | 'reminder-pdf', args
   }
   const ctx = openCli(values.db, cx);
   try {
-    let doc: ReturnType<typeof invoicePrint>;
-    if (sub === 'pdf') doc = invoicePrint(ctx, positionals[0]!, { attachment: !values['no-attachment'] });
-    else if (sub === 'recap-pdf') doc = recapPrint(ctx, values.month!);
-    else {
-      const code = values.opd!.trim();
-      const unit = ctx.db.prepare('SELECT id FROM opd WHERE code = ? COLLATE NOCASE').get(code) as { id: number } | undefined;
-      if (!unit) throw new SigapError('NOT_FOUND', `Unit dengan kode "${code}" tidak ditemukan.`);
-      doc = reminderPrint(ctx, unit.id, values['as-of'] ?? todayIso(ctx));
-    }
+    let doc: Awaited<ReturnType<typeof invoicePrint>>;
+    if (sub === 'pdf') doc = await invoicePrint(ctx, positionals[0]!, { attachment: !values['no-attachment'] });
+    else if (sub === 'recap-pdf') doc = await recapPrint(ctx, values.month!);
+    else doc = await reminderPrint(ctx, await unitIdByCode(ctx, values.opd!), values['as-of'] ?? (await todayIso(ctx)));
     const out = resolve(values.out!);
     const saved = await printDocToFile(doc, paper as Paper, out, (html, o) => printWithChromium(html, o));
     cx.io.out(`${doc.title}: ${saved.pages} halaman ${paper} disimpan ke ${out}\n`);

@@ -55,9 +55,9 @@ export async function exceptionCommand(args: string[], cx: CliEnv): Promise<numb
   if (sub === 'end' && (positionals.length !== 1 || !/^\d+$/.test(positionals[0]!) || !values['last-month'])) throw usage('Sebutkan nomor pengecualian dan --last-month YYYY-MM.');
   const ctx = openCli(values.db, cx);
   try {
-    const personId = (): number => personIdByNik(ctx, values.nik!);
+    const personId = (): Promise<number> => personIdByNik(ctx, values.nik!);
     if (sub === 'list') {
-      const b = personBilling(ctx, personId(), month(values.month, '--month'));
+      const b = await personBilling(ctx, await personId(), month(values.month, '--month'));
       if (values.json) {
         printJson(cx.io, b);
         return 0;
@@ -69,16 +69,16 @@ export async function exceptionCommand(args: string[], cx: CliEnv): Promise<numb
       return 0;
     }
     if (sub === 'add') {
-      const id = addPersonException(ctx, {
-        personId: personId(), fromMonth: month(values.from, '--from')!, toMonth: month(values.to, '--to') ?? null,
+      const id = await addPersonException(ctx, {
+        personId: await personId(), fromMonth: month(values.from, '--from')!, toMonth: month(values.to, '--to') ?? null,
         programs: programsArg(values.programs), jkkClass: classArg(values['jkk-class']), reason: values.reason!, source: values.source ?? null,
       });
-      const e = personBilling(ctx, personId()).exceptions.find((x) => x.id === id)!;
+      const e = (await personBilling(ctx, await personId())).exceptions.find((x) => x.id === id)!;
       if (values.json) printJson(cx.io, { exception: e });
       else cx.io.out(`Pengecualian #${id} tersimpan: ${e.sentence}. Berlaku untuk penagihan dan berkas BPJS berikutnya; tagihan yang sudah terbit tidak berubah.\n`);
       return 0;
     }
-    const ended = endPersonException(ctx, Number(positionals[0]), month(values['last-month'], '--last-month')!);
+    const ended = await endPersonException(ctx, Number(positionals[0]), month(values['last-month'], '--last-month')!);
     if (values.json) printJson(cx.io, { exception: ended });
     else cx.io.out(`Pengecualian #${ended.id} berakhir sesudah ${ended.toMonth}.\n`);
     return 0;

@@ -11,9 +11,9 @@ export type PersonBillingHandlers = { [K in Names]: (input: ParsedInput<K>) => P
 export function personBillingHandlers(ctx: CoreContext): PersonBillingHandlers {
   return {
     'person.billing': ({ personId, month }) => personBilling(ctx, personId, month),
-    'person.addException': (input) => ({ id: addPersonException(ctx, input) }),
-    'person.endException': ({ id, lastMonth }) => {
-      endPersonException(ctx, id, lastMonth);
+    'person.addException': async (input) => ({ id: await addPersonException(ctx, input) }),
+    'person.endException': async ({ id, lastMonth }) => {
+      await endPersonException(ctx, id, lastMonth);
       return null;
     },
   };

@@ -36,14 +36,8 @@ export function wageOf(reportedWage: number, honor: number): number {
   return reportedWage > 0 ? reportedWage : honor;
 }
 
-/** The same rule for SQL over an engagement row (`alias.reported_wage`, `alias.honor`). */
-export const wageSql = (alias: string): string => `CASE WHEN ${alias}.reported_wage > 0 THEN ${alias}.reported_wage ELSE ${alias}.honor END`;
-
-/**
- * The PU base in SQL, for a `wage` expression and a bound `@floor` (BaseRules.floor); the BPU base
- * is the `declared_income` of the bracket row joined on `wage >= income_from AND wage < income_to`.
- */
-export const puBaseSql = (wage: string): string => `max(${wage}, @floor)`;
+/** The same rule as a SQL fragment over an engagement row (its SQL lives with the billing computation's). */
+export { wageSql } from './calc-repository';
 
 /** The floor and brackets in force in `rates.month`. Throws naming the row to add when the floor is missing. */
 export function baseRules(rates: RatesInForce): BaseRules {

@@ -6,7 +6,9 @@
  * - JENIS: `IUR` tagihan iuran (regular), `IUT` tagihan tambahan (supplementary), `IUK` nota kredit (credit);
  * - YYYY/MM: the contribution month (not the issue date), so numbers sort by the month they bill;
  * - KODE UNIT: the OPD or village code (spaces and slashes become `-`);
- * - NNN: 001, 002... per unit and month, over all kinds and both segments, in issue order.
+ * - NNN: 001, 002... per unit and month, over all kinds and both segments, in issue order: the unit's
+ *   and month's row of `invoice_sequence` (migration 0240), raised inside the issuing write transaction,
+ *   so two issuers at once (two offices, two processes) never share or skip a number.
  *
  * Due date at issue (what aging and the late fine count from): the rule date of the contribution
  * month (PU: the 15th of the next month, BPU: the 15th of the same month; see rates.ts) when it has
@@ -27,11 +29,14 @@ import { audit } from '../audit';
 import { SigapError } from '../../../shared/errors';
 import { formatRupiah } from '../../../shared/money';
 import { monthOf } from '../../../shared/dates';
-import type { InvoiceKind, InvoiceSummary, RatesInForce, Segment } from '../../../shared/billing-types';
+import type { InvoiceKind, InvoiceSummary, RatesInForce } from '../../../shared/billing-types';
 import { dueRuleFor, ratesForMonth } from './rates';
 import { dueDate, type DueRule } from './calendar';
 import { headerSnapshot } from './header';
 import { getInvoice } from './invoices';
+import { storeOf } from '../store/of-context';
+import type { Queries } from '../store/store';
+import { invoiceRepo, type DraftRow } from './invoice-repository';
 
 const KIND_PREFIX: Record<InvoiceKind, string> = { regular: 'IUR', supplementary: 'IUT', credit: 'IUK' };
 
@@ -50,63 +55,44 @@ export function dueDateAtIssue(ruleDue: string, issueDay: string, rule: DueRule)
   return dueDate(monthOf(issueDay), { ...rule, monthOffset: 1 });
 }
 
-interface DraftRow {
-  id: number;
-  month: string;
-  opd_id: number;
-  registration_id: number | null;
-  code: string;
-  kind: InvoiceKind;
-  segment: Segment;
-  status: string;
-  total: number;
-  rates_json: string;
-  original_due: string | null;
-}
-
-function issueOne(ctx: CoreContext, d: DraftRow, rates: RatesInForce, currentRates: string): string {
+async function issueOne(ctx: CoreContext, tx: Queries, d: DraftRow, rates: RatesInForce, currentRates: string): Promise<string> {
   if (d.status !== 'draft') throw new SigapError('CONFLICT', `Tagihan #${d.id} sudah terbit.`);
   // A draft computed with other rates or categories than today's would freeze figures nobody sees any more.
-  if (d.rates_json !== currentRates) {
+  if (d.ratesJson !== currentRates) {
     throw new SigapError('CONFLICT', `Tarif atau kategori untuk ${d.month} berubah sejak draf dibuat. Jalankan penagihan ulang bulan itu, lalu terbitkan.`);
   }
-  const seq = (ctx.db.prepare("SELECT count(*) AS n FROM invoice WHERE month = ? AND opd_id = ? AND status = 'issued'").get(d.month, d.opd_id) as { n: number }).n + 1;
-  const number = invoiceNumber(d.kind, d.month, d.code, seq);
+  const number = invoiceNumber(d.kind, d.month, d.code, await invoiceRepo.nextNumber(tx, d.opdId, d.month));
   // Settled now, from the day of issue (a draft may be issued days after it was computed); issued
   // rows are frozen by triggers, so the due date goes in the same UPDATE that issues.
   const rule = dueRuleFor(rates, d.segment);
-  const due = d.kind === 'credit' && d.original_due !== null ? d.original_due : dueDateAtIssue(dueDate(d.month, rule), todayIso(ctx), rule);
-  ctx.db
-    .prepare("UPDATE invoice SET status = 'issued', number = ?, issued_at = ?, issued_by = ?, header_json = ?, due_date = ? WHERE id = ? AND status = 'draft'")
-    .run(number, nowIso(ctx), ctx.actor, JSON.stringify(headerSnapshot(ctx, d.opd_id, d.registration_id)), due, d.id);
-  audit(ctx, {
+  const due = d.kind === 'credit' && d.originalDue !== null ? d.originalDue : dueDateAtIssue(dueDate(d.month, rule), await todayIso(ctx), rule);
+  const header = await headerSnapshot(ctx, d.opdId, d.registrationId);
+  await invoiceRepo.issue(tx, d.id, { number, at: nowIso(ctx), by: ctx.actor, headerJson: JSON.stringify(header), dueDate: due });
+  await audit(ctx, {
     action: 'update', entity: 'invoice', entityId: d.id, summary: `Terbit ${number} (${d.month}, ${formatRupiah(d.total)}, jatuh tempo ${due})`,
     after: { status: 'issued', number, total: d.total, dueDate: due },
   });
   return number;
 }
 
-const DRAFT_SQL = `SELECT i.id, i.month, i.opd_id, i.registration_id, o.code, i.kind, i.segment, i.status, i.total, i.rates_json,
-  (SELECT g.due_date FROM invoice g WHERE g.id = i.original_id) AS original_due FROM invoice i JOIN opd o ON o.id = i.opd_id`;
-
 /** Issues one draft. */
-export function issueInvoice(ctx: CoreContext, id: number): InvoiceSummary {
-  ctx.db.transaction(() => {
-    const d = ctx.db.prepare(`${DRAFT_SQL} WHERE i.id = ?`).get(id) as DraftRow | undefined;
+export async function issueInvoice(ctx: CoreContext, id: number): Promise<InvoiceSummary> {
+  await storeOf(ctx).tx('write', async (tx) => {
+    const d = await invoiceRepo.draft(tx, id);
     if (!d) throw new SigapError('NOT_FOUND', `Tagihan #${id} tidak ditemukan.`);
-    const rates = ratesForMonth(ctx, d.month);
-    issueOne(ctx, d, rates, JSON.stringify(rates));
-  })();
+    const rates = await ratesForMonth(ctx, d.month);
+    await issueOne(ctx, tx, d, rates, JSON.stringify(rates));
+  });
   return getInvoice(ctx, id);
 }
 
 /** Issues every draft of a month (regular ones first, then corrections, by unit code). Returns the count. */
-export function issueDrafts(ctx: CoreContext, month: string): number {
-  return ctx.db.transaction(() => {
-    const drafts = ctx.db.prepare(`${DRAFT_SQL} WHERE i.month = ? AND i.status = 'draft' ORDER BY o.code, i.kind <> 'regular', i.segment DESC, i.id`).all(month) as DraftRow[];
-    const rates = ratesForMonth(ctx, month);
+export async function issueDrafts(ctx: CoreContext, month: string): Promise<number> {
+  return storeOf(ctx).tx('write', async (tx) => {
+    const drafts = await invoiceRepo.draftsOfMonth(tx, month);
+    const rates = await ratesForMonth(ctx, month);
     const current = JSON.stringify(rates);
-    for (const d of drafts) issueOne(ctx, d, rates, current);
+    for (const d of drafts) await issueOne(ctx, tx, d, rates, current);
     return drafts.length;
-  })();
+  });
 }

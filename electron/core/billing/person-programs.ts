@@ -9,25 +9,26 @@ import { parsePrograms } from '../../../shared/person-exception';
 import { exceptionsInForce } from './person-exceptions';
 import { jpStopped, retirementAges } from './retirement';
 
-export type ProgramsOf = (personId: number, categoryPrograms: string, birthDate: string | null, month: string) => string;
+export type ProgramsOf = (personId: number, categoryPrograms: string, birthDate: string | null, month: string) => Promise<string>;
 
 /**
- * A reader for many rows: the exceptions of each month asked about and the age table are read once.
+ * A reader for many rows: the exceptions of each month asked about and the age table are read once
+ * (a month's exceptions on first use: do not call it while iterating the store, collect the rows first).
  * The result keeps the category's own spelling when nothing changes (so files stay as they were).
  */
-export function programsReader(ctx: CoreContext): ProgramsOf {
-  const ages = retirementAges(ctx);
+export async function programsReader(ctx: CoreContext): Promise<ProgramsOf> {
+  const ages = await retirementAges(ctx);
   const byMonth = new Map<string, Map<number, string[]>>();
-  const exceptionsOf = (month: string) => {
+  const exceptionsOf = async (month: string) => {
     let m = byMonth.get(month);
     if (!m) {
-      m = new Map(exceptionsInForce(ctx, month).filter((e) => e.programs !== null).map((e) => [e.personId, e.programs!]));
+      m = new Map((await exceptionsInForce(ctx, month)).filter((e) => e.programs !== null).map((e) => [e.personId, e.programs!]));
       byMonth.set(month, m);
     }
     return m;
   };
-  return (personId, categoryPrograms, birthDate, month) => {
-    const own = exceptionsOf(month).get(personId);
+  return async (personId, categoryPrograms, birthDate, month) => {
+    const own = (await exceptionsOf(month)).get(personId);
     const progs: string[] = own ?? parsePrograms(categoryPrograms);
     const noJp = progs.includes('JP') && jpStopped(birthDate, month, ages);
     if (!own && !noJp) return categoryPrograms;

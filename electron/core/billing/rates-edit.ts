@@ -10,6 +10,8 @@ import { SigapError } from '../../../shared/errors';
 import { formatMonthId, isMonth } from '../../../shared/dates';
 import { RATE_PARAMS, type BpuBracketSet, type Confidence, type RateParamKey } from '../../../shared/billing-types';
 import { listBpuBrackets } from './rates';
+import { storeOf } from '../store/of-context';
+import { rateRepo } from './rates-repository';
 
 export interface RateParamInput {
   key: string;
@@ -40,8 +42,8 @@ function specOf(key: string) {
 }
 
 /** Whether a row effective from `month` has started to apply (the current month or earlier). */
-function monthStarted(ctx: CoreContext, month: string): boolean {
-  return month <= todayIso(ctx).slice(0, 7);
+async function monthStarted(ctx: CoreContext, month: string): Promise<boolean> {
+  return month <= (await todayIso(ctx)).slice(0, 7);
 }
 
 /**
@@ -49,7 +51,7 @@ function monthStarted(ctx: CoreContext, month: string): boolean {
  * in force is history: its source and notes may be corrected, its value not. A change of rate is a new
  * dated row (backdated if the regulation says so, which bills the difference as corrections).
  */
-export function saveRateParam(ctx: CoreContext, input: RateParamInput): void {
+export async function saveRateParam(ctx: CoreContext, input: RateParamInput): Promise<void> {
   const spec = specOf(input.key);
   checkMonth(input.effectiveMonth);
   const source = checkSource(input.source, input.confidence);
@@ -57,41 +59,35 @@ export function saveRateParam(ctx: CoreContext, input: RateParamInput): void {
     throw new SigapError('INVALID_INPUT', `Nilai "${spec.label}" harus bilangan bulat ${spec.min} sampai ${spec.max}${spec.unit === 'bp' ? ' (basis poin: 24 = 0,24%)' : ''}.`);
   }
   const note = input.note?.trim() || null;
-  ctx.db.transaction(() => {
-    const before = ctx.db.prepare('SELECT value, source, confidence, note FROM rate_param WHERE key = ? AND effective_month = ?').get(input.key, input.effectiveMonth) as { value: number } | undefined;
-    if (before && before.value !== input.value && monthStarted(ctx, input.effectiveMonth)) {
+  await storeOf(ctx).tx('write', async (tx) => {
+    const before = await rateRepo.paramRow(tx, input.key, input.effectiveMonth);
+    if (before && before.value !== input.value && (await monthStarted(ctx, input.effectiveMonth))) {
       throw new SigapError('CONFLICT', `Tarif yang sudah berlaku sejak ${formatMonthId(input.effectiveMonth)} tidak dapat diubah nilainya. Tambahkan baris baru dengan bulan berlaku perubahan itu.`);
     }
     const after = { value: input.value, source, confidence: input.confidence, note };
-    ctx.db
-      .prepare(
-        `INSERT INTO rate_param (key, effective_month, value, source, confidence, note, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (key, effective_month) DO UPDATE SET value = excluded.value, source = excluded.source, confidence = excluded.confidence,
-           note = excluded.note, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
-      )
-      .run(input.key, input.effectiveMonth, input.value, source, input.confidence, note, nowIso(ctx), ctx.actor);
-    audit(ctx, {
+    await rateRepo.upsertParam(tx, input.key, input.effectiveMonth, after, nowIso(ctx), ctx.actor);
+    await audit(ctx, {
       action: before ? 'update' : 'create', entity: 'rate_param', entityId: null,
       summary: `Tarif ${input.key} berlaku ${input.effectiveMonth}: ${input.value}`, before, after: { key: input.key, effectiveMonth: input.effectiveMonth, ...after },
     });
-  })();
+  });
 }
 
 /** Removes a future row entered by mistake. The last row of a parameter stays: billing needs one. */
-export function deleteRateParam(ctx: CoreContext, key: string, effectiveMonth: string): void {
+export async function deleteRateParam(ctx: CoreContext, key: string, effectiveMonth: string): Promise<void> {
   specOf(key);
-  ctx.db.transaction(() => {
-    const before = ctx.db.prepare('SELECT value, source, confidence, note FROM rate_param WHERE key = ? AND effective_month = ?').get(key, effectiveMonth);
+  await storeOf(ctx).tx('write', async (tx) => {
+    const before = await rateRepo.paramRow(tx, key, effectiveMonth);
     if (!before) throw new SigapError('NOT_FOUND', `Tidak ada tarif ${key} yang berlaku sejak ${effectiveMonth}.`);
-    const n = (ctx.db.prepare('SELECT count(*) AS n FROM rate_param WHERE key = ?').get(key) as { n: number }).n;
+    const n = await rateRepo.countParam(tx, key);
     if (n === 1) throw new SigapError('CONFLICT', `Baris ini satu-satunya tarif "${RATE_PARAMS[key as RateParamKey].label}"; bila tarifnya berubah, tambahkan baris baru dengan bulan berlakunya.`);
     // Past and current rows are history that drafts and reports read; only a row not yet in force may go.
-    if (monthStarted(ctx, effectiveMonth)) {
+    if (await monthStarted(ctx, effectiveMonth)) {
       throw new SigapError('CONFLICT', `Tarif yang sudah berlaku (sejak ${formatMonthId(effectiveMonth)}) tidak dapat dihapus. Tambahkan baris baru yang berlaku sejak bulan berikutnya.`);
     }
-    ctx.db.prepare('DELETE FROM rate_param WHERE key = ? AND effective_month = ?').run(key, effectiveMonth);
-    audit(ctx, { action: 'delete', entity: 'rate_param', entityId: null, summary: `Tarif ${key} berlaku ${effectiveMonth} dihapus`, before: { key, effectiveMonth, ...before } });
-  })();
+    await rateRepo.deleteParam(tx, key, effectiveMonth);
+    await audit(ctx, { action: 'delete', entity: 'rate_param', entityId: null, summary: `Tarif ${key} berlaku ${effectiveMonth} dihapus`, before: { key, effectiveMonth, ...before } });
+  });
 }
 
 /**
@@ -99,7 +95,7 @@ export function deleteRateParam(ctx: CoreContext, key: string, effectiveMonth: s
  * every income falls in a bracket; a person's declared income is the bracket of the highest
  * `incomeFrom` at or below their income.
  */
-export function saveBpuBrackets(ctx: CoreContext, set: BpuBracketSet): void {
+export async function saveBpuBrackets(ctx: CoreContext, set: BpuBracketSet): Promise<void> {
   checkMonth(set.effectiveMonth);
   const source = checkSource(set.source, set.confidence);
   const sorted = [...set.brackets].sort((a, b) => a.incomeFrom - b.incomeFrom);
@@ -111,12 +107,12 @@ export function saveBpuBrackets(ctx: CoreContext, set: BpuBracketSet): void {
     if (i > 0 && b.incomeFrom === sorted[i - 1]!.incomeFrom) throw new SigapError('INVALID_INPUT', `Golongan BPU ganda untuk penghasilan mulai ${b.incomeFrom}.`);
     if (i > 0 && b.declaredIncome <= sorted[i - 1]!.declaredIncome) throw new SigapError('INVALID_INPUT', 'Dasar iuran BPU harus naik dari golongan ke golongan.');
   });
-  ctx.db.transaction(() => {
-    const before = listBpuBrackets(ctx).find((s) => s.effectiveMonth === set.effectiveMonth) ?? null;
-    ctx.db.prepare('DELETE FROM bpu_bracket WHERE effective_month = ?').run(set.effectiveMonth);
-    const ins = ctx.db.prepare('INSERT INTO bpu_bracket (effective_month, income_from, declared_income, source, confidence, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?)');
-    for (const b of sorted) ins.run(set.effectiveMonth, b.incomeFrom, b.declaredIncome, source, set.confidence, nowIso(ctx), ctx.actor);
+  await storeOf(ctx).tx('write', async (tx) => {
+    const before = (await listBpuBrackets(ctx, set.effectiveMonth))[0] ?? null;
+    await rateRepo.deleteBrackets(tx, set.effectiveMonth);
+    const at = nowIso(ctx);
+    for (const b of sorted) await rateRepo.insertBracket(tx, set.effectiveMonth, b, source, set.confidence, at, ctx.actor);
     const after = { effectiveMonth: set.effectiveMonth, source, confidence: set.confidence, brackets: sorted };
-    audit(ctx, { action: before ? 'update' : 'create', entity: 'bpu_bracket', entityId: null, summary: `Golongan BPU berlaku ${set.effectiveMonth}: ${sorted.length} golongan`, before, after });
-  })();
+    await audit(ctx, { action: before ? 'update' : 'create', entity: 'bpu_bracket', entityId: null, summary: `Golongan BPU berlaku ${set.effectiveMonth}: ${sorted.length} golongan`, before, after });
+  });
 }

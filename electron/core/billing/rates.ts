@@ -3,38 +3,27 @@ import type { CoreContext } from '../context';
 import { SigapError } from '../../../shared/errors';
 import { formatMonthId } from '../../../shared/dates';
 import {
-  MONTH_RULES, RATE_PARAMS, type BpuBracketSet, type Confidence, type MonthRule, type ParamInForce,
+  MONTH_RULES, RATE_PARAMS, type BpuBracketSet, type MonthRule, type ParamInForce,
   type RateParamKey, type RateParamRow, type RatesInForce, type Segment,
 } from '../../../shared/billing-types';
 import type { DueRule } from './calendar';
-
-interface ParamDbRow {
-  key: string;
-  effectiveMonth: string;
-  value: number;
-  source: string;
-  confidence: Confidence;
-  note: string | null;
-}
+import { storeOf } from '../store/of-context';
+import { rateRepo } from './rates-repository';
 
 const isKnownKey = (k: string): k is RateParamKey => Object.hasOwn(RATE_PARAMS, k);
 
 /** Every parameter row, by key then effective month (history included), for Pengaturan and `sigap rates`. */
-export function listRateParams(ctx: CoreContext): RateParamRow[] {
-  const rows = ctx.db
-    .prepare('SELECT key, effective_month AS effectiveMonth, value, source, confidence, note FROM rate_param ORDER BY key, effective_month')
-    .all() as ParamDbRow[];
+export async function listRateParams(ctx: CoreContext): Promise<RateParamRow[]> {
+  const rows = await rateRepo.allParams(storeOf(ctx));
   return rows.filter((r) => isKnownKey(r.key)).map((r) => {
     const spec = RATE_PARAMS[r.key as RateParamKey];
     return { ...r, key: r.key as RateParamKey, label: spec.label, unit: spec.unit, estimate: 'estimate' in spec && spec.estimate === true };
   });
 }
 
-/** Every BPU bracket table, one per effective month. */
-export function listBpuBrackets(ctx: CoreContext): BpuBracketSet[] {
-  const rows = ctx.db
-    .prepare('SELECT effective_month AS m, income_from AS incomeFrom, declared_income AS declaredIncome, source, confidence FROM bpu_bracket ORDER BY effective_month, income_from')
-    .all() as { m: string; incomeFrom: number; declaredIncome: number; source: string; confidence: Confidence }[];
+/** Every BPU bracket table, one per effective month (`month`: only the table effective from it). */
+export async function listBpuBrackets(ctx: CoreContext, month: string | null = null): Promise<BpuBracketSet[]> {
+  const rows = await rateRepo.brackets(storeOf(ctx), month);
   const sets = new Map<string, BpuBracketSet>();
   for (const r of rows) {
     let set = sets.get(r.m);
@@ -48,30 +37,23 @@ export function listBpuBrackets(ctx: CoreContext): BpuBracketSet[] {
 }
 
 /** The row of one parameter in force in `month` (the latest effective month on or before it). */
-export function paramAt(ctx: CoreContext, key: RateParamKey, month: string): ParamInForce | undefined {
-  return ctx.db
-    .prepare('SELECT value, effective_month AS effectiveMonth, source, confidence FROM rate_param WHERE key = ? AND effective_month <= ? ORDER BY effective_month DESC LIMIT 1')
-    .get(key, month) as ParamInForce | undefined;
+export async function paramAt(ctx: CoreContext, key: RateParamKey, month: string): Promise<ParamInForce | undefined> {
+  return rateRepo.paramAt(storeOf(ctx), key, month);
 }
 
 /** Everything billing needs for a month, in one object that is also the invoices' rate snapshot. */
-export function ratesForMonth(ctx: CoreContext, month: string): RatesInForce {
-  const rows = ctx.db
-    .prepare(
-      `SELECT key, value, effective_month AS effectiveMonth, source, confidence FROM rate_param r
-       WHERE effective_month = (SELECT max(effective_month) FROM rate_param WHERE key = r.key AND effective_month <= ?)
-       ORDER BY key`,
-    )
-    .all(month) as (ParamInForce & { key: string })[];
-  const params: RatesInForce['params'] = {};
-  for (const { key, ...p } of rows) if (isKnownKey(key)) params[key] = p;
-  const bracketMonth = (ctx.db.prepare('SELECT max(effective_month) AS m FROM bpu_bracket WHERE effective_month <= ?').get(month) as { m: string | null }).m;
-  const bpuBrackets = bracketMonth === null ? null : (listBpuBrackets(ctx).find((s) => s.effectiveMonth === bracketMonth) ?? null);
-  const employer = ctx.db.prepare('SELECT jkk_class AS c FROM employer WHERE id = 1').get() as { c: number } | undefined;
-  const categories = (ctx.db.prepare('SELECT id, name, segment, programs, jkk_class AS jkkClass, enrolled FROM category ORDER BY id').all() as
-    { id: number; name: string; segment: Segment; programs: string; jkkClass: number | null; enrolled: number }[]).map((c) => ({ ...c, enrolled: c.enrolled === 1 }));
-  // Without an employer profile the class is the column default: class I, the usual one for a Pemda.
-  return { month, params, bpuBrackets, employerJkkClass: employer?.c ?? 1, categories };
+export async function ratesForMonth(ctx: CoreContext, month: string): Promise<RatesInForce> {
+  // One snapshot: the parameters, brackets and categories agree even while Pengaturan is edited.
+  return storeOf(ctx).tx('read', async (q) => {
+    const params: RatesInForce['params'] = {};
+    for (const { key, ...p } of await rateRepo.paramsInForce(q, month)) if (isKnownKey(key)) params[key] = p;
+    const bracketMonth = await rateRepo.bracketMonthAt(q, month);
+    const bpuBrackets = bracketMonth === null ? null : ((await listBpuBrackets(ctx, bracketMonth))[0] ?? null);
+    const employerClass = await rateRepo.employerJkkClass(q);
+    const categories = (await rateRepo.categories(q)).map((c) => ({ ...c, enrolled: c.enrolled === 1 }));
+    // Without an employer profile the class is the column default: class I, the usual one for a Pemda.
+    return { month, params, bpuBrackets, employerJkkClass: employerClass ?? 1, categories };
+  });
 }
 
 /** A parameter's value in force, or a message saying which row to add in Pengaturan. */

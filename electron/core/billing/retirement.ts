@@ -11,6 +11,8 @@
  * it, no JP. The billing run, the forecast, the BPJS files and the person page all use these functions.
  */
 import type { CoreContext } from '../context';
+import { storeOf } from '../store/of-context';
+import { rateRepo } from './rates-repository';
 import { addMonths, firstDay, formatDateId, formatMonthId, isIsoDate } from '../../../shared/dates';
 
 export interface RetirementAge {
@@ -21,10 +23,8 @@ export interface RetirementAge {
 }
 
 /** The dated retirement ages, oldest first. */
-export function retirementAges(ctx: CoreContext): RetirementAge[] {
-  return ctx.db.prepare(
-    "SELECT effective_month AS effectiveMonth, value AS age, source FROM rate_param WHERE key = 'pu.jp.retirement_age' ORDER BY effective_month",
-  ).all() as RetirementAge[];
+export async function retirementAges(ctx: CoreContext): Promise<RetirementAge[]> {
+  return rateRepo.retirementAges(storeOf(ctx));
 }
 
 const minusYears = (iso: string, years: number): string => `${String(Number(iso.slice(0, 4)) - years).padStart(4, '0')}${iso.slice(4)}`;

@@ -18,9 +18,9 @@ export const DETAIL_HEADER = [
   'Bagian pemberi kerja', 'Bagian pekerja', 'Jumlah', 'Keterangan',
 ];
 
-function* detailRows(lines: Iterable<InvoiceLine>, id: (s: string | null) => string | null): Generator<(string | number | null)[]> {
+async function* detailRows(lines: AsyncIterable<InvoiceLine>, id: (s: string | null) => string | null): AsyncGenerator<(string | number | null)[]> {
   let no = 0;
-  for (const l of lines) {
+  for await (const l of lines) {
     no++;
     yield [
       no, id(l.nik), l.name, id(l.kpj), l.category, l.jkkClass, l.wage, l.base, l.jpBase,
@@ -34,8 +34,8 @@ function* detailRows(lines: Iterable<InvoiceLine>, id: (s: string | null) => str
 export async function writeInvoiceXlsx(ctx: CoreContext, ref: number | string, path: string): Promise<number> {
   // NIK and KPJ as the caller's role may see them, decided now (the rows are read while writing).
   const id = identityFor(ctx);
-  const inv = getInvoice(ctx, ref);
-  const doc = invoiceDocument(ctx, inv.id, { withLines: false });
+  const inv = await getInvoice(ctx, ref);
+  const doc = await invoiceDocument(ctx, inv.id, { withLines: false });
   const summary: (string | number | null)[][] = [
     ['Pemda', doc.letterhead.pemda],
     ['NPP', doc.letterhead.npp],
@@ -54,8 +54,9 @@ export async function writeInvoiceXlsx(ctx: CoreContext, ref: number | string, p
     ['Terbilang', doc.amountInWords],
   ];
   let count = 0;
-  const counted = function* (): Generator<(string | number | null)[]> {
-    for (const row of detailRows(iterateInvoiceLines(ctx, inv.id), id)) {
+  // The lines are read while the workbook is written: the store is held until the last row.
+  const counted = async function* (): AsyncGenerator<(string | number | null)[]> {
+    for await (const row of detailRows(iterateInvoiceLines(ctx, inv.id), id)) {
       count++;
       yield row;
     }

@@ -1,0 +1,146 @@
+/**
+ * The billing run's SQL (run.ts holds the steps and why): the month's drafts replaced, a header per
+ * unit, segment and registration, the lines from `calc` (calc-repository.ts) in one statement, the
+ * corrections against what was issued, and header totals summed from the lines.
+ */
+import { sql, sqlId, sqlJoin, type SqlQuery } from '../store/sql';
+import type { Queries } from '../store/store';
+import type { InvoiceKind, Segment } from '../../../shared/billing-types';
+import { registrationIdSql } from '../settings/registration-repository';
+import { AMOUNT_COLUMNS, calcCte, lineColumns, type CalcParams } from './calc-repository';
+
+// Each person's line with the registration it is billed under (the unit's, else the category's, else 0).
+const calcRegCte = (p: CalcParams) => sql`${calcCte(p)},
+  calc_reg AS (
+    SELECT c.*, coalesce(${registrationIdSql('o', 'k')}, 0) AS reg
+    FROM calc c JOIN opd o ON o.id = c.opd_id JOIN engagement e ON e.id = c.engagement_id JOIN category k ON k.id = e.category_id
+  )`;
+
+const GROUP_JOIN = sql`g.opd_id = c.opd_id AND g.segment = c.segment AND g.reg = c.reg`;
+
+const amounts = (f: (c: SqlQuery) => SqlQuery, sep?: SqlQuery) => sqlJoin(AMOUNT_COLUMNS.map((c) => f(sqlId(c))), sep);
+
+// Per person: new lines minus everything issued for the month, for the units that need a correction.
+// Descriptive columns come from the new line, or from the issued one when the person is no longer billed.
+const correctionLines = (p: CalcParams, month: string) => sql`
+  WITH ${calcRegCte(p)}
+  INSERT INTO invoice_line (invoice_id, person_id, engagement_id, ${lineColumns()}, change)
+  SELECT d.invoice_id, d.person_id, max(d.engagement_id),
+         coalesce(max(CASE WHEN d.is_new = 1 THEN d.nik END), max(d.nik)), coalesce(max(CASE WHEN d.is_new = 1 THEN d.name END), max(d.name)),
+         coalesce(max(CASE WHEN d.is_new = 1 THEN d.kpj END), max(d.kpj)), coalesce(max(CASE WHEN d.is_new = 1 THEN d.category END), max(d.category)),
+         coalesce(max(CASE WHEN d.is_new = 1 THEN d.jkk_class END), max(d.jkk_class)),
+         coalesce(max(d.wage), 0), coalesce(max(d.base), 0), coalesce(max(d.jp_base), 0),
+         ${amounts((c) => sql`sum(d.${c})`)},
+         CASE WHEN max(d.is_new) = 0 THEN 'berhenti'
+              WHEN coalesce(sum(CASE WHEN d.is_new = 0 THEN ${amounts((c) => sql`d.${c}`, sql` + `)} END), 0) = 0 THEN 'tambah'
+              ELSE 'perubahan' END
+  FROM (
+    SELECT 1 AS is_new, g.invoice_id, c.person_id, c.engagement_id, ${lineColumns('c')}
+    FROM calc_reg c JOIN temp.bill_group g ON ${GROUP_JOIN} AND g.correction = 1
+    UNION ALL
+    SELECT 0, g.invoice_id, l.person_id, NULL, l.nik, l.name, l.kpj, l.category, l.jkk_class, NULL, NULL, NULL,
+           ${amounts((c) => sql`-l.${c}`)}
+    FROM invoice_line l JOIN invoice i ON i.id = l.invoice_id
+    JOIN temp.bill_group g ON g.opd_id = i.opd_id AND g.segment = i.segment AND g.reg = coalesce(i.registration_id, 0) AND g.correction = 1
+    WHERE i.month = ${month} AND i.status = 'issued'
+  ) d
+  GROUP BY d.invoice_id, d.person_id
+  HAVING ${amounts((c) => sql`sum(d.${c}) <> 0`, sql` OR `)}`;
+
+export interface IssuedRegularRow {
+  opdId: number;
+  segment: Segment;
+  reg: number;
+  id: number;
+}
+
+export interface NewDraft {
+  month: string;
+  opdId: number;
+  segment: Segment;
+  registrationId: number | null;
+  kind: InvoiceKind;
+  originalId: number | null;
+  dueDate: string;
+  ratesJson: string;
+}
+
+export const runRepo = {
+  /** Deletes the month's drafts and their lines; returns how many drafts. */
+  async deleteDrafts(q: Queries, month: string): Promise<number> {
+    await q.run(sql`DELETE FROM invoice_line WHERE invoice_id IN (SELECT id FROM invoice WHERE month = ${month} AND status = 'draft')`);
+    return (await q.run(sql`DELETE FROM invoice WHERE month = ${month} AND status = 'draft'`)).changes;
+  },
+
+  issuedRegular(q: Queries, month: string): Promise<IssuedRegularRow[]> {
+    return q.all<IssuedRegularRow>(sql`SELECT opd_id AS "opdId", segment, coalesce(registration_id, 0) AS reg, id FROM invoice
+      WHERE month = ${month} AND status = 'issued' AND kind = 'regular'`);
+  },
+
+  units(q: Queries): Promise<{ id: number; reg: number | null }[]> {
+    return q.all(sql`SELECT id, registration_id AS reg FROM opd ORDER BY id`);
+  },
+
+  /** The run's map of unit, segment and registration to its draft. engine: SQLite temp schema. */
+  async resetGroups(q: Queries): Promise<void> {
+    await q.run(sql`CREATE TEMP TABLE IF NOT EXISTS bill_group (opd_id INTEGER NOT NULL, segment TEXT NOT NULL, reg INTEGER NOT NULL, invoice_id INTEGER NOT NULL, correction INTEGER NOT NULL)`);
+    await q.run(sql`DELETE FROM temp.bill_group`);
+  },
+
+  async insertDraft(q: Queries, d: NewDraft, at: string, by: string): Promise<number> {
+    const r = await q.run(sql`INSERT INTO invoice (month, opd_id, segment, registration_id, kind, original_id, status, due_date, rates_json, created_at, created_by)
+      VALUES (${d.month}, ${d.opdId}, ${d.segment}, ${d.registrationId}, ${d.kind}, ${d.originalId}, 'draft', ${d.dueDate}, ${d.ratesJson}, ${at}, ${by}) RETURNING id`);
+    return r.newId!;
+  },
+
+  insertGroup(q: Queries, opdId: number, segment: Segment, reg: number, invoiceId: number, correction: boolean) {
+    return q.run(sql`INSERT INTO temp.bill_group (opd_id, segment, reg, invoice_id, correction) VALUES (${opdId}, ${segment}, ${reg}, ${invoiceId}, ${correction ? 1 : 0})`);
+  },
+
+  /** Every billed person's line into the regular draft of their unit, segment and registration: one statement. */
+  insertRegularLines(q: Queries, p: CalcParams) {
+    return q.run(sql`
+      WITH ${calcRegCte(p)}
+      INSERT INTO invoice_line (invoice_id, person_id, engagement_id, ${lineColumns()})
+      SELECT g.invoice_id, c.person_id, c.engagement_id, ${lineColumns('c')}
+      FROM calc_reg c JOIN temp.bill_group g ON ${GROUP_JOIN} AND g.correction = 0
+      ORDER BY g.invoice_id`);
+  },
+
+  insertCorrectionLines(q: Queries, p: CalcParams, month: string) {
+    return q.run(correctionLines(p, month));
+  },
+
+  /** Header totals are the sums of the lines, written once the lines exist: never computed on their own. */
+  refreshDraftTotals(q: Queries, month: string) {
+    return q.run(sql`
+      UPDATE invoice SET (persons, jkk, jkm, jht_employer, jht_worker, jp_employer, jp_worker, employer_total, worker_total, total) = (
+        SELECT count(*), coalesce(sum(jkk), 0), coalesce(sum(jkm), 0), coalesce(sum(jht_employer), 0), coalesce(sum(jht_worker), 0),
+               coalesce(sum(jp_employer), 0), coalesce(sum(jp_worker), 0), coalesce(sum(jkk + jkm + jht_employer + jp_employer), 0),
+               coalesce(sum(jht_worker + jp_worker), 0), coalesce(sum(total), 0)
+        FROM invoice_line WHERE invoice_id = invoice.id)
+      WHERE month = ${month} AND status = 'draft'`);
+  },
+
+  deleteEmptyDrafts(q: Queries, month: string) {
+    return q.run(sql`DELETE FROM invoice WHERE month = ${month} AND status = 'draft' AND persons = 0`);
+  },
+
+  /** A correction that lowers the month is a credit note, else a supplementary invoice. */
+  setCorrectionKinds(q: Queries, month: string) {
+    return q.run(sql`UPDATE invoice SET kind = CASE WHEN total < 0 THEN 'credit' ELSE 'supplementary' END
+      WHERE month = ${month} AND status = 'draft' AND kind <> 'regular'`);
+  },
+
+  /** The month's billed persons: regular lines, plus those corrections added, less those they removed. */
+  async persons(q: Queries, month: string): Promise<number> {
+    return (await q.one<{ n: number }>(sql`
+      SELECT (SELECT coalesce(sum(persons), 0) FROM invoice WHERE month = ${month} AND kind = 'regular')
+           + (SELECT coalesce(sum(CASE l.change WHEN 'tambah' THEN 1 WHEN 'berhenti' THEN -1 ELSE 0 END), 0)
+              FROM invoice i JOIN invoice_line l ON l.invoice_id = i.id WHERE i.month = ${month} AND i.kind <> 'regular') AS n`))!.n;
+  },
+
+  async draftTotals(q: Queries, month: string): Promise<{ n: number; total: number }> {
+    return (await q.one<{ n: number; total: number }>(sql`SELECT count(*) AS n, coalesce(sum(total), 0) AS total FROM invoice WHERE month = ${month} AND status = 'draft'`))!;
+  },
+};
