@@ -4,7 +4,7 @@ import { seedDemo } from '../../electron/core/demo/index';
 import { listCategories } from '../../electron/core/roster/units';
 
 test('the administrator adds a category with JHT and JP and a JKK class, then changes the class of one in use', async ({ page, sigap }) => {
-  seedDemo(sigap.ctx, { persons: 30, year: 2026 });
+  await seedDemo(sigap.ctx, { persons: 30, year: 2026 });
   await sigap.open('/pengaturan');
   await page.getByRole('tab', { name: 'Kategori pegawai' }).click();
   const table = page.getByTestId('category-table');
@@ -36,7 +36,7 @@ test('the administrator adds a category with JHT and JP and a JKK class, then ch
   const row = table.getByRole('row', { name: /PPPK Paruh Waktu/ });
   await expect(row).toContainText('JKKJKMJHTJP');
   await expect(row).toContainText('kelas II');
-  expect(listCategories(sigap.ctx).find((c) => c.name === 'PPPK Paruh Waktu')).toMatchObject({ segment: 'PU', programs: 'JKK,JKM,JHT,JP', jkk_class: 2, enrolled: 1 });
+  expect((await listCategories(sigap.ctx)).find((c) => c.name === 'PPPK Paruh Waktu')).toMatchObject({ segment: 'PU', programs: 'JKK,JKM,JHT,JP', jkk_class: 2, enrolled: 1 });
 
   // A category the SKs use keeps its segment; its class can change.
   await page.getByRole('button', { name: 'Ubah Tenaga Non-ASN (Honorer)' }).click();
@@ -47,7 +47,7 @@ test('the administrator adds a category with JHT and JP and a JKK class, then ch
   await edit.getByLabel('Nama kategori').press('Enter'); // Enter in a field saves
   await expect(page.getByText('Kategori Tenaga Non-ASN (Honorer) tersimpan')).toBeVisible();
   await expect(table.getByRole('row', { name: /Tenaga Non-ASN \(Honorer\)/ })).toContainText('kelas III');
-  expect(listCategories(sigap.ctx).find((c) => c.name === 'Tenaga Non-ASN (Honorer)')!.jkk_class).toBe(3);
+  expect((await listCategories(sigap.ctx)).find((c) => c.name === 'Tenaga Non-ASN (Honorer)')!.jkk_class).toBe(3);
 });
 
 test('a name already used is refused with the core\'s message, and nothing is written', async ({ page, sigap }) => {
@@ -60,7 +60,7 @@ test('a name already used is refused with the core\'s message, and nothing is wr
   await expect(dialog.getByText('Nama kategori "Pekerja Rentan" sudah dipakai. Pilih nama lain.')).toBeVisible();
   await dialog.getByRole('button', { name: 'Batal' }).click();
   await expect(page.getByTestId('category-table').getByRole('row')).toHaveCount(3);
-  expect(listCategories(sigap.ctx)).toHaveLength(2);
+  expect(await listCategories(sigap.ctx)).toHaveLength(2);
 });
 
 test.describe('as finance', () => {

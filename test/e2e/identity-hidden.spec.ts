@@ -11,13 +11,13 @@ import { updatePerson } from '../../electron/core/roster/person';
 test.use({ sigapAuth: 'finance' });
 
 test('finance: person page and roster with identity hidden', async ({ page, sigap }) => {
-  seedDemo(sigap.ctx, { persons: 60, year: 2026 });
+  await seedDemo(sigap.ctx, { persons: 60, year: 2026 });
   const p = sigap.ctx.db.prepare('SELECT id, nik, name, birth_place AS birthPlace, birth_date AS birthDate, sex, mother_name AS motherName, kpj FROM person WHERE mother_name IS NOT NULL ORDER BY id LIMIT 1').get() as {
     id: number; nik: string; name: string; birthPlace: string; birthDate: string; sex: 'L' | 'P'; motherName: string; kpj: string | null;
   };
   const actor = sigap.ctx.actor;
   sigap.ctx.actor = 'admin';
-  updatePerson(sigap.ctx, p.id, { ...p, phone: '0812 7788 2041', address: 'Jl. Raden Intan No. 12, Liwa' });
+  await updatePerson(sigap.ctx, p.id, { ...p, phone: '0812 7788 2041', address: 'Jl. Raden Intan No. 12, Liwa' });
   sigap.ctx.actor = actor;
   const shots = process.env.SIGAP_SHOTS;
 

@@ -16,15 +16,15 @@ import { ROSTER } from '../fixtures/files/completion-expected';
 const FIX = join(import.meta.dirname, '../fixtures/files');
 
 /** The demo Pemda plus the fixture's five people in a unit of their own (9.99 Dinas Uji Lengkap). */
-function seed(sigap: SigapHarness): void {
-  seedDemo(sigap.ctx, { persons: 20, year: 2026 });
-  const opdId = saveOpd(sigap.ctx, { code: '9.99', name: 'Dinas Uji Lengkap', kind: 'opd' });
+async function seed(sigap: SigapHarness): Promise<void> {
+  await seedDemo(sigap.ctx, { persons: 20, year: 2026 });
+  const opdId = await saveOpd(sigap.ctx, { code: '9.99', name: 'Dinas Uji Lengkap', kind: 'opd' });
   const cat = sigap.ctx.db.prepare("SELECT id FROM category WHERE segment = 'PU' LIMIT 1").pluck().get() as number;
-  for (const p of ROSTER) createPerson(sigap.ctx, p, { opdId, categoryId: cat, honor: 1_500_000, startDate: '2026-03-01' });
+  for (const p of ROSTER) await createPerson(sigap.ctx, p, { opdId, categoryId: cat, honor: 1_500_000, startDate: '2026-03-01' });
 }
 
 test('downloads a unit\'s workbook, reads back a LibreOffice list, previews old -> new, applies', async ({ page, sigap }) => {
-  seed(sigap);
+  await seed(sigap);
   const db = sigap.ctx.db;
   await sigap.open('/pegawai');
   await page.getByRole('link', { name: 'Lengkapi data' }).click();
@@ -78,7 +78,7 @@ test('downloads a unit\'s workbook, reads back a LibreOffice list, previews old 
 });
 
 test('a preview that went stale is refused on screen and nothing is written', async ({ page, sigap }) => {
-  seed(sigap);
+  await seed(sigap);
   const db = sigap.ctx.db;
   await sigap.open('/pegawai/lengkapi');
   await page.getByRole('button', { name: 'Lanjut: baca berkas isian ›' }).click();
@@ -87,7 +87,7 @@ test('a preview that went stale is refused on screen and nothing is written', as
   await expect(page.getByTestId('completion-changes')).toBeVisible();
   // Someone else edits Rina meanwhile.
   const rina = db.prepare("SELECT id FROM person WHERE nik = '1804014102920002'").pluck().get() as number;
-  updatePerson(sigap.ctx, rina, { nik: '1804014102920002', name: 'Rina Marlina', address: 'Jl. Baru 2', phone: '081200001111' });
+  await updatePerson(sigap.ctx, rina, { nik: '1804014102920002', name: 'Rina Marlina', address: 'Jl. Baru 2', phone: '081200001111' });
   await page.getByTestId('skip-invalid').check();
   await page.getByRole('button', { name: /^Terapkan/ }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'Belum dapat disimpan' })).toContainText('Data pegawai berubah sejak pratinjau berkas "completion-lo.xlsx" dibuat');
@@ -95,7 +95,7 @@ test('a preview that went stale is refused on screen and nothing is written', as
 });
 
 test('finance has no Lengkapi data button', async ({ page, sigap }) => {
-  seed(sigap);
+  await seed(sigap);
   await sigap.signInAs('finance');
   await sigap.open('/pegawai');
   await expect(page.getByRole('heading', { level: 1, name: 'Pegawai' })).toBeVisible();

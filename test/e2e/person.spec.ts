@@ -2,7 +2,7 @@ import { test, expect } from './harness';
 import { seedDemo } from '../../electron/core/demo/index';
 
 test('finds a person by NIK, refuses a bad NIK with the core message, edits and ends the engagement', async ({ page, sigap }) => {
-  seedDemo(sigap.ctx, { persons: 300, year: 2026 });
+  await seedDemo(sigap.ctx, { persons: 300, year: 2026 });
   const p = sigap.ctx.db.prepare("SELECT p.id, p.nik, p.name FROM person p ORDER BY p.id LIMIT 1 OFFSET 57").get() as { id: number; nik: string; name: string };
 
   await sigap.open('/pegawai');
@@ -61,7 +61,7 @@ test('finds a person by NIK, refuses a bad NIK with the core message, edits and 
 });
 
 test('adds a person by hand; a NIK already registered is refused', async ({ page, sigap }) => {
-  seedDemo(sigap.ctx, { persons: 20, year: 2026 });
+  await seedDemo(sigap.ctx, { persons: 20, year: 2026 });
   const taken = sigap.ctx.db.prepare('SELECT nik, name FROM person LIMIT 1').get() as { nik: string; name: string };
   await sigap.open('/pegawai');
   await page.getByRole('button', { name: '+ Tambah pegawai' }).click();

@@ -18,11 +18,11 @@ const LONG_UNIT = 'Dinas Pemberdayaan Perempuan, Perlindungan Anak, Pengendalian
 const LONG_CATEGORY = 'Tenaga Pendukung Teknis Administrasi Perkantoran pada Sekretariat Daerah';
 
 /** Two billed months, one PU January invoice paid late, and the longest unit and category names a Pemda has. */
-function seed(ctx: CoreContext, persons = 300) {
-  seedDemo(ctx, { persons, year: 2026 });
-  billOnTime(ctx, ['2026-01', '2026-02']);
+async function seed(ctx: CoreContext, persons = 300) {
+  await seedDemo(ctx, { persons, year: 2026 });
+  await billOnTime(ctx, ['2026-01', '2026-02']);
   const inv = ctx.db.prepare("SELECT number, total FROM invoice WHERE month = '2026-01' AND segment = 'PU' ORDER BY id LIMIT 1").get() as { number: string; total: number };
-  recordPayment(ctx, { invoice: inv.number, amount: inv.total, date: '2026-03-09', sp2d: '00777/SP2D/LS/2026' });
+  await recordPayment(ctx, { invoice: inv.number, amount: inv.total, date: '2026-03-09', sp2d: '00777/SP2D/LS/2026' });
   const big = ctx.db.prepare('SELECT opd_id AS id FROM engagement GROUP BY opd_id ORDER BY count(*) DESC LIMIT 1').get() as { id: number };
   ctx.db.prepare('UPDATE opd SET name = ? WHERE id = ?').run(LONG_UNIT, big.id);
   const cat = ctx.db.prepare('SELECT category_id AS id FROM engagement GROUP BY category_id ORDER BY count(*) DESC LIMIT 1').get() as { id: number };
@@ -30,8 +30,8 @@ function seed(ctx: CoreContext, persons = 300) {
 }
 
 test('Tunggakan fits 1366x768: headers on at most two lines, one fine column with its breakdown', async ({ page, sigap }) => {
-  seed(sigap.ctx);
-  const report = arrearsReport(sigap.ctx, '2026-03-10');
+  await seed(sigap.ctx);
+  const report = await arrearsReport(sigap.ctx, '2026-03-10');
   await sigap.open('/iuran?tab=tunggakan');
   const table = page.getByTestId('arrears-table');
   await expect(page.getByTestId('arrears-row')).toHaveCount(report.units.length);
@@ -71,7 +71,7 @@ test('Tunggakan fits 1366x768: headers on at most two lines, one fine column wit
 });
 
 test('Beranda: program sets as labelled bars, long unit and category names readable', async ({ page, sigap }) => {
-  seed(sigap.ctx, 600);
+  await seed(sigap.ctx, 600);
   await sigap.open('/');
   await expect(page.locator('[data-state="ready"]')).toBeVisible();
   // Every program set has its row with a count and a share, the empty ones too.
@@ -92,7 +92,7 @@ test('Beranda: program sets as labelled bars, long unit and category names reada
 });
 
 test('Roster and Iuran: long unit and category names wrap or carry their full name in a title', async ({ page, sigap }) => {
-  seed(sigap.ctx);
+  await seed(sigap.ctx);
   const unit = sigap.ctx.db.prepare('SELECT id FROM opd WHERE name = ?').get(LONG_UNIT) as { id: number };
   await sigap.open(`/pegawai?opd=${unit.id}`);
   await expect(page.getByTestId('roster-count')).toBeVisible();
@@ -113,7 +113,7 @@ test('Roster and Iuran: long unit and category names wrap or carry their full na
 });
 
 test('each screen loads its own chunk: charts only with Beranda, a small first chunk', async ({ page, sigap }) => {
-  seed(sigap.ctx, 100);
+  await seed(sigap.ctx, 100);
   const scripts: { url: string; size: Promise<number> }[] = [];
   page.on('response', (r) => {
     if (r.url().endsWith('.js')) scripts.push({ url: r.url(), size: r.body().then((b) => b.length, () => 0) });

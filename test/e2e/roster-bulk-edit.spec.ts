@@ -4,11 +4,11 @@ import { seedDemo } from '../../electron/core/demo/index';
 import { queryRoster } from '../../electron/core/roster/query';
 
 test('sets marital status for forty ticked people: preview counts, all written, audited per person', async ({ page, sigap }) => {
-  seedDemo(sigap.ctx, { persons: 60, year: 2026 });
+  await seedDemo(sigap.ctx, { persons: 60, year: 2026 });
   const db = sigap.ctx.db;
   const categoryId = db.prepare("SELECT id FROM category WHERE name = 'Tenaga Non-ASN (Honorer)'").pluck().get() as number;
   // The list the screen shows under this filter, in its order (name): 48 people in the demo.
-  const list = queryRoster(sigap.ctx, { month: '2026-03', categoryId, sort: 'name' }).rows;
+  const list = (await queryRoster(sigap.ctx, { month: '2026-03', categoryId, sort: 'name' })).rows;
   expect(list).toHaveLength(48);
   // The first 8 will be unticked, so 40 stay selected. Of those, one is already Y and one T:
   // 40 selected, 39 change (38 from empty, 1 from T), 1 unchanged.
@@ -58,7 +58,7 @@ test('sets marital status for forty ticked people: preview counts, all written, 
 });
 
 test('finance sees no tick column and cannot bulk edit', async ({ page, sigap }) => {
-  seedDemo(sigap.ctx, { persons: 20, year: 2026 });
+  await seedDemo(sigap.ctx, { persons: 20, year: 2026 });
   await sigap.signInAs('finance');
   await sigap.open('/pegawai');
   await expect(page.getByTestId('roster-count')).toHaveText('Menampilkan 20 pegawai');

@@ -5,7 +5,7 @@ import { test, expect } from './harness';
 import { seedDemo } from '../../electron/core/demo/index';
 
 test('the filtered roster on screen is saved to Excel as it is shown', async ({ page, sigap }) => {
-  seedDemo(sigap.ctx, { persons: 60, year: 2026 });
+  await seedDemo(sigap.ctx, { persons: 60, year: 2026 });
   const opdId = sigap.ctx.db.prepare("SELECT id FROM opd WHERE name = 'Dinas Kesehatan'").pluck().get() as number;
   await sigap.open(`/pegawai?opd=${opdId}`);
   const count = page.getByTestId('roster-count');
@@ -27,7 +27,7 @@ test('the filtered roster on screen is saved to Excel as it is shown', async ({ 
 });
 
 test('the clerk chooses and orders the columns; the choice is remembered; Buka folder shows the file', async ({ page, sigap }) => {
-  seedDemo(sigap.ctx, { persons: 30, year: 2026 });
+  await seedDemo(sigap.ctx, { persons: 30, year: 2026 });
   await sigap.open('/pegawai');
   await expect(page.getByTestId('roster-count')).toHaveText('Menampilkan 30 pegawai');
   await page.getByRole('button', { name: 'Unduh Excel' }).click();

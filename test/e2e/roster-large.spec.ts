@@ -2,7 +2,7 @@ import { test, expect } from './harness';
 import { seedDemo } from '../../electron/core/demo/index';
 
 test('100,000 people: the roster scrolls to the end and searches by name and NIK', async ({ page, sigap }) => {
-  seedDemo(sigap.ctx, { persons: 100_000, year: 2026 });
+  await seedDemo(sigap.ctx, { persons: 100_000, year: 2026 });
   await sigap.open('/pegawai');
   await expect(page.getByTestId('roster-count')).toHaveText('Menampilkan 100.000 pegawai');
 

@@ -22,10 +22,10 @@ async function shot(page: Page, name: string): Promise<void> {
 test('Pegawai: selection, bulk edit preview, export columns', async ({ page, sigap }) => {
   test.setTimeout(120_000);
   mkdirSync(OUT, { recursive: true });
-  seedDemo(sigap.ctx, { persons: 600, year: 2026 });
+  await seedDemo(sigap.ctx, { persons: 600, year: 2026 });
   const db = sigap.ctx.db;
   const opdId = db.prepare("SELECT id FROM opd WHERE name = 'Dinas Kesehatan'").pluck().get() as number;
-  const list = queryRoster(sigap.ctx, { month: '2026-03', opdId, sort: 'name' }).rows;
+  const list = (await queryRoster(sigap.ctx, { month: '2026-03', opdId, sort: 'name' })).rows;
   // A few already recorded, so the preview shows more than one old value.
   db.prepare("UPDATE person SET marital_status = 'T' WHERE id = ?").run(list[1]!.personId);
   db.prepare("UPDATE person SET marital_status = 'Y' WHERE id = ?").run(list[4]!.personId);

@@ -21,10 +21,10 @@ async function shot(page: Page, path: string): Promise<void> {
 test('the staff categories tab and its dialog', async ({ page, sigap }) => {
   test.setTimeout(120_000);
   mkdirSync(OUT, { recursive: true });
-  seedDemo(sigap.ctx, { persons: 2000, year: 2026 });
-  saveCategory(sigap.ctx, { name: 'PPPK Paruh Waktu', segment: 'PU', programs: ['JKK', 'JKM', 'JHT', 'JP'], jkkClass: null });
-  saveCategory(sigap.ctx, { name: 'Petugas Pemadam Kebakaran', segment: 'PU', programs: ['JKK', 'JKM'], jkkClass: 3 });
-  saveCategory(sigap.ctx, { name: 'Kader Posyandu', segment: 'BPU', programs: ['JKK', 'JKM', 'JHT'], enrolled: false });
+  await seedDemo(sigap.ctx, { persons: 2000, year: 2026 });
+  await saveCategory(sigap.ctx, { name: 'PPPK Paruh Waktu', segment: 'PU', programs: ['JKK', 'JKM', 'JHT', 'JP'], jkkClass: null });
+  await saveCategory(sigap.ctx, { name: 'Petugas Pemadam Kebakaran', segment: 'PU', programs: ['JKK', 'JKM'], jkkClass: 3 });
+  await saveCategory(sigap.ctx, { name: 'Kader Posyandu', segment: 'BPU', programs: ['JKK', 'JKM', 'JHT'], enrolled: false });
 
   await sigap.open('/pengaturan');
   await page.getByRole('tab', { name: 'Kategori pegawai' }).click();

@@ -23,7 +23,7 @@ async function shot(page: Page, name: string): Promise<void> {
 test('Lengkapi data pegawai: download, preview, done', async ({ page, sigap }) => {
   test.setTimeout(120_000);
   mkdirSync(OUT, { recursive: true });
-  seedDemo(sigap.ctx, { persons: 600, year: 2026 });
+  await seedDemo(sigap.ctx, { persons: 600, year: 2026 });
   const db = sigap.ctx.db;
   const dinkes = db.prepare("SELECT id FROM opd WHERE name = 'Dinas Kesehatan'").pluck().get() as number;
 
