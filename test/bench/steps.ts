@@ -8,7 +8,9 @@ import { openDatabase } from '../../electron/core/db/open';
 import { previewSk, applyImport } from '../../electron/core/skimport/index';
 import { queryRoster } from '../../electron/core/roster/query';
 import { runBilling, ratesForMonth } from '../../electron/core/billing/index';
-import { CALC_CTE, LINE_COLUMNS, prepareCalc } from '../../electron/core/billing/calc';
+import { calcCte, lineColumns, prepareCalc } from '../../electron/core/billing/calc';
+import { storeOf } from '../../electron/core/store/of-context';
+import { sql } from '../../electron/core/store/sql';
 import { exportBatch } from '../../electron/core/bpjs/index';
 import { neutralizeFormula, TEXT_STYLE } from '../../electron/core/files/xlsx-write';
 import { exportRoster, DEFAULT_ROSTER_COLUMNS, ROSTER_COLUMNS } from '../../electron/core/roster/export';
@@ -46,7 +48,7 @@ export const STEPS: Record<string, Step> = {
     const { db } = openDatabase(workDb!);
     const ctx = { db, actor: 'bench', clock };
     const t = performance.now();
-    const r = runBilling(ctx, { month: '2026-03' });
+    const r = await runBilling(ctx, { month: '2026-03' });
     const ms = performance.now() - t;
     const lines = db.prepare('SELECT count(*) FROM invoice_line').pluck().get() as number;
     db.close();
@@ -60,16 +62,17 @@ export const STEPS: Record<string, Step> = {
     copyFileSync(baseDb!, workDb!);
     const { db } = openDatabase(workDb!);
     const ctx = { db, actor: 'bench', clock };
-    db.exec(`CREATE TEMP TABLE floor_line (person_id, engagement_id, opd_id, segment, ${LINE_COLUMNS})`);
+    const store = storeOf(ctx);
+    await store.run(sql`CREATE TEMP TABLE floor_line (person_id, engagement_id, opd_id, segment, ${lineColumns()})`);
     // Timed like runBilling times itself: reading the month's rates and loading them into the temp
     // tables the calc expression reads (prepareCalc) are part of computing the lines, in one transaction.
     const t = performance.now();
     let prepareMs = 0;
-    const n = db.transaction(() => {
-      const params = prepareCalc(ctx, '2026-03', ratesForMonth(ctx, '2026-03'));
+    const n = await store.tx('write', async (tx) => {
+      const params = await prepareCalc(ctx, '2026-03', await ratesForMonth(ctx, '2026-03'));
       prepareMs = performance.now() - t;
-      return db.prepare(`WITH ${CALC_CTE} INSERT INTO temp.floor_line SELECT person_id, engagement_id, opd_id, segment, ${LINE_COLUMNS} FROM calc`).run(params).changes;
-    })();
+      return (await tx.run(sql`WITH ${calcCte(params)} INSERT INTO temp.floor_line SELECT person_id, engagement_id, opd_id, segment, ${lineColumns()} FROM calc`)).changes;
+    });
     const ms = performance.now() - t;
     db.close();
     return { ms, prepareMs, lines: n };
