@@ -4,10 +4,10 @@ import { seedDemo } from '../../electron/core/demo/index';
 import { listInvoices, recordPayment } from '../../electron/core/billing/index';
 
 test('Beranda shows coverage, dues and arrears of the demo Pemda, and a number opens its roster list', async ({ page, sigap }) => {
-  seedDemo(sigap.ctx, { persons: 600, year: 2026 });
-  billOnTime(sigap.ctx, ['2026-01', '2026-02', '2026-03']);
-  const jan = listInvoices(sigap.ctx, { month: '2026-01' }).filter((i) => i.status === 'issued');
-  for (const i of jan.slice(0, 10)) recordPayment(sigap.ctx, { invoice: i.number!, amount: i.total, date: '2026-02-12', sp2d: `SP2D/${i.id}` });
+  await seedDemo(sigap.ctx, { persons: 600, year: 2026 });
+  await billOnTime(sigap.ctx, ['2026-01', '2026-02', '2026-03']);
+  const jan = (await listInvoices(sigap.ctx, { month: '2026-01' })).filter((i) => i.status === 'issued');
+  for (const i of jan.slice(0, 10)) await recordPayment(sigap.ctx, { invoice: i.number!, amount: i.total, date: '2026-02-12', sp2d: `SP2D/${i.id}` });
   const db = sigap.ctx.db;
   const active = (db.prepare('SELECT count(*) AS n FROM person').get() as { n: number }).n;
   const enrolled = (db.prepare('SELECT count(*) AS n FROM person WHERE kpj IS NOT NULL').get() as { n: number }).n;
@@ -64,7 +64,7 @@ test('Beranda shows coverage, dues and arrears of the demo Pemda, and a number o
 });
 
 test('records a death in the incident log: deadline badge, benefit estimate, engagement ended, then reported', async ({ page, sigap }) => {
-  seedDemo(sigap.ctx, { persons: 200, year: 2026 });
+  await seedDemo(sigap.ctx, { persons: 200, year: 2026 });
   const p = sigap.ctx.db.prepare("SELECT p.id, p.nik, p.name FROM person p JOIN engagement e ON e.person_id = p.id JOIN category c ON c.id = e.category_id WHERE c.segment = 'PU' AND p.kpj IS NOT NULL ORDER BY p.id LIMIT 1").get() as { id: number; nik: string; name: string };
 
   await sigap.open('/kejadian');

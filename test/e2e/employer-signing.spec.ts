@@ -4,7 +4,7 @@ import { seedDemo } from '../../electron/core/demo/index';
 import { getSigning } from '../../electron/core/settings/employer';
 
 test('the clerk enters the signing place and finance office officials; a bad NIP is explained', async ({ page, sigap }) => {
-  seedDemo(sigap.ctx, { persons: 20, year: 2026, signing: false }); // the demo's finance office left out: nothing configured yet
+  await seedDemo(sigap.ctx, { persons: 20, year: 2026, signing: false }); // the demo's finance office left out: nothing configured yet
   await sigap.open('/pengaturan');
   const section = page.getByRole('group', { name: 'Penandatanganan dokumen' });
   // Nothing configured yet: the guess from the Pemda name is the suggestion.
@@ -18,13 +18,13 @@ test('the clerk enters the signing place and finance office officials; a bad NIP
   await section.getByLabel('Sebutan jabatan kepala').fill('Kepala Badan Keuangan Daerah');
   await page.getByRole('button', { name: 'Simpan profil' }).click();
   await expect(page.getByText('NIP kepala kantor keuangan harus 18 angka (tertulis 13 karakter).')).toBeVisible();
-  expect(getSigning(sigap.ctx).place).toBeNull();
+  expect((await getSigning(sigap.ctx)).place).toBeNull();
 
   await section.getByLabel('NIP kepala').fill('19700101 199503 1 002');
   await section.getByLabel('Pembuat rekapitulasi', { exact: true }).press('Tab'); // keyboard reaches every field
   await page.getByRole('button', { name: 'Simpan profil' }).click();
   await expect(page.getByText('Profil Pemda tersimpan')).toBeVisible();
-  expect(getSigning(sigap.ctx)).toMatchObject({ place: 'Liwa', office: 'Badan Keuangan Daerah', headNip: '197001011995031002', preparerName: null });
+  expect(await getSigning(sigap.ctx)).toMatchObject({ place: 'Liwa', office: 'Badan Keuangan Daerah', headNip: '197001011995031002', preparerName: null });
 
   await page.reload();
   await expect(section.getByLabel('Tempat penandatanganan')).toHaveValue('Liwa');

@@ -13,7 +13,7 @@ function pickPerson(ctx: Parameters<typeof seedDemo>[0]) {
 }
 
 test('records an accident and a death from the person page: deadline badge, death banner, engagement ended', async ({ page, sigap }) => {
-  seedDemo(sigap.ctx, { persons: 120, year: 2026 });
+  await seedDemo(sigap.ctx, { persons: 120, year: 2026 });
   const p = pickPerson(sigap.ctx);
 
   await sigap.open(`/pegawai/${p.id}`);
@@ -76,9 +76,9 @@ test.describe('as a viewer', () => {
   test.use({ sigapAuth: 'viewer' });
 
   test('sees the incidents and the banner, masked NIK, but no "Catat kejadian"', async ({ page, sigap }) => {
-    seedDemo(sigap.ctx, { persons: 60, year: 2026 });
+    await seedDemo(sigap.ctx, { persons: 60, year: 2026 });
     const p = pickPerson(sigap.ctx);
-    saveIncident(sigap.ctx, { personId: p.id, kind: 'work_death', date: '2026-03-06', reportedDate: '2026-03-09' });
+    await saveIncident(sigap.ctx, { personId: p.id, kind: 'work_death', date: '2026-03-06', reportedDate: '2026-03-09' });
 
     await sigap.open(`/pegawai/${p.id}`);
     await expect(page.getByRole('heading', { level: 1, name: p.name })).toBeVisible();

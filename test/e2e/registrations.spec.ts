@@ -13,7 +13,7 @@ import { saveRegistration } from '../../electron/core/settings/registrations';
 import { exportBatch } from '../../electron/core/bpjs/index';
 
 test('the administrator adds an NPP, puts a unit under it, and the month is billed per NPP', async ({ page, sigap }) => {
-  seedDemo(sigap.ctx, { persons: 60, year: 2026 });
+  await seedDemo(sigap.ctx, { persons: 60, year: 2026 });
   await sigap.open('/pengaturan');
   await page.getByRole('tab', { name: 'Pendaftaran BPJS (NPP)' }).click();
   const table = page.getByTestId('registration-table');
@@ -28,7 +28,7 @@ test('the administrator adds an NPP, puts a unit under it, and the month is bill
   await dialog.getByRole('button', { name: 'Simpan' }).click();
   // The core's refusal, in the dialog; nothing written.
   await expect(dialog.getByText('NPP "1804 009" tidak sah: NPP BPJS Ketenagakerjaan terdiri dari 8 angka (mis. 18040012).')).toBeVisible();
-  expect(listRegistrations(sigap.ctx)).toHaveLength(1);
+  expect(await listRegistrations(sigap.ctx)).toHaveLength(1);
   await dialog.getByLabel('NPP').fill('1804 0099');
   await dialog.getByRole('button', { name: 'Simpan' }).click();
   await expect(page.getByText('NPP 18040099 tersimpan')).toBeVisible();
@@ -52,7 +52,7 @@ test('the administrator adds an NPP, puts a unit under it, and the month is bill
   await expect(page.getByText('NPP 18040099 (RSUD Alimuddin Umar (BLUD)) tidak dapat dihapus: masih dipakai 1 unit.')).toBeVisible();
 
   // The month's invoices: the RSUD's under its NPP, the rest under the Pemda's, each row saying which.
-  const res = runBilling(sigap.ctx, { month: '2026-03' });
+  const res = await runBilling(sigap.ctx, { month: '2026-03' });
   const rsudInvoice = res.invoices.find((i) => i.opd === 'RSUD Alimuddin Umar')!;
   expect(rsudInvoice.npp).toBe('18040099');
   expect(new Set(res.invoices.filter((i) => i !== rsudInvoice).map((i) => i.npp))).toEqual(new Set(['18040012']));
@@ -68,8 +68,8 @@ test('the administrator adds an NPP, puts a unit under it, and the month is bill
 
 test('Pelaporan BPJS shows the NPP of each pending row, and the batch history lists and filters batches per NPP', async ({ page, sigap }) => {
   const ctx = sigap.ctx;
-  seedDemo(ctx, { persons: 60, year: 2026 });
-  const rsud = saveRegistration(ctx, { npp: '18040099', name: 'RSUD Alimuddin Umar (BLUD)', jkkClass: 2 });
+  await seedDemo(ctx, { persons: 60, year: 2026 });
+  const rsud = await saveRegistration(ctx, { npp: '18040099', name: 'RSUD Alimuddin Umar (BLUD)', jkkClass: 2 });
   ctx.db.prepare("UPDATE opd SET registration_id = ? WHERE name = 'RSUD Alimuddin Umar'").run(rsud);
   const rsudPeople = ctx.db.prepare("SELECT count(DISTINCT e.person_id) FROM engagement e JOIN opd o ON o.id = e.opd_id WHERE o.name = 'RSUD Alimuddin Umar'").pluck().get() as number;
   expect(rsudPeople).toBeGreaterThan(0);

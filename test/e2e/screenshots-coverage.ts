@@ -23,21 +23,21 @@ test('coverage screens, with demo data', async ({ page, sigap }) => {
   test.setTimeout(240_000);
   mkdirSync(OUT, { recursive: true });
   const ctx = sigap.ctx;
-  seedDemo(ctx, { persons: 2000, year: 2026 });
+  await seedDemo(ctx, { persons: 2000, year: 2026 });
   // A year of history: the demo's SK taken back to April 2025, billed every month, paid late or not yet.
   ctx.db.prepare("UPDATE engagement SET start_date = '2025-04-01'").run();
   const months: string[] = [];
   for (let m = '2025-04'; m <= '2026-03'; m = addMonths(m, 1)) months.push(m);
-  billOnTime(ctx, months);
-  for (const i of listInvoices(ctx, {}).filter((x) => x.status === 'issued')) {
+  await billOnTime(ctx, months);
+  for (const i of (await listInvoices(ctx, {})).filter((x) => x.status === 'issued')) {
     const paidBy = i.month <= '2025-12' ? true : i.month === '2026-01' ? i.id % 3 !== 0 : i.month === '2026-02' ? i.id % 2 === 0 : false;
-    if (paidBy) recordPayment(ctx, { invoice: i.number!, amount: i.total, date: `${addMonths(i.month, 1)}-08`, sp2d: `SP2D/${i.id}/BPKAD` });
+    if (paidBy) await recordPayment(ctx, { invoice: i.number!, amount: i.total, date: `${addMonths(i.month, 1)}-08`, sp2d: `SP2D/${i.id}/BPKAD` });
   }
-  saveCoverageSettings(ctx, { villageQuota: 50, semestaYear: 2025, semestaPekerja: 92_913, regionCoveredPu: 15_230, regionCoveredBpu: 7_450 });
+  await saveCoverageSettings(ctx, { villageQuota: 50, semestaYear: 2025, semestaPekerja: 92_913, regionCoveredPu: 15_230, regionCoveredBpu: 7_450 });
   const people = ctx.db.prepare("SELECT p.id FROM person p JOIN engagement e ON e.person_id = p.id JOIN category c ON c.id = e.category_id WHERE c.segment = 'PU' AND p.kpj IS NOT NULL ORDER BY p.id LIMIT 4").all() as { id: number }[];
-  saveIncident(ctx, { personId: people[0]!.id, kind: 'accident', date: '2026-03-05', place: 'Gudang Dinas PUPR', description: 'Tangan terjepit pintu gudang saat menurunkan material.' });
-  saveIncident(ctx, { personId: people[1]!.id, kind: 'accident', date: '2026-02-16', place: 'Jalan Liwa - Krui km 12', description: 'Jatuh dari sepeda motor saat mengantar surat dinas.', reportedDate: '2026-02-17' });
-  saveIncident(ctx, { personId: people[2]!.id, kind: 'death', date: '2026-02-03', place: 'RSUD Alimuddin Umar', description: 'Meninggal karena sakit.', reportedDate: '2026-02-09' });
+  await saveIncident(ctx, { personId: people[0]!.id, kind: 'accident', date: '2026-03-05', place: 'Gudang Dinas PUPR', description: 'Tangan terjepit pintu gudang saat menurunkan material.' });
+  await saveIncident(ctx, { personId: people[1]!.id, kind: 'accident', date: '2026-02-16', place: 'Jalan Liwa - Krui km 12', description: 'Jatuh dari sepeda motor saat mengantar surat dinas.', reportedDate: '2026-02-17' });
+  await saveIncident(ctx, { personId: people[2]!.id, kind: 'death', date: '2026-02-03', place: 'RSUD Alimuddin Umar', description: 'Meninggal karena sakit.', reportedDate: '2026-02-09' });
 
   await sigap.open('/');
   await expect(page.locator('[data-state="ready"]')).toBeVisible();

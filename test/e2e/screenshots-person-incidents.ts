@@ -13,15 +13,15 @@ const OUT = resolve(import.meta.dirname, '../../docs/screenshots');
 test('person page with incidents', async ({ page, sigap }) => {
   mkdirSync(OUT, { recursive: true });
   const ctx = sigap.ctx;
-  seedDemo(ctx, { persons: 300, year: 2026 });
+  await seedDemo(ctx, { persons: 300, year: 2026 });
   const p = ctx.db
     .prepare(
       `SELECT p.id, p.name FROM person p JOIN engagement e ON e.person_id = p.id JOIN category c ON c.id = e.category_id
        WHERE c.segment = 'PU' AND p.kpj IS NOT NULL GROUP BY p.id HAVING count(*) = 1 ORDER BY p.id LIMIT 1 OFFSET 7`,
     )
     .get() as { id: number; name: string };
-  saveIncident(ctx, { personId: p.id, kind: 'accident', date: '2026-02-16', place: 'Jalan Liwa - Krui km 12', description: 'Jatuh dari sepeda motor saat mengantar surat dinas.', reportedDate: '2026-02-17' });
-  saveIncident(ctx, { personId: p.id, kind: 'work_death', date: '2026-03-05', place: 'Gudang Dinas PUPR', description: 'Tertimpa rak material.' });
+  await saveIncident(ctx, { personId: p.id, kind: 'accident', date: '2026-02-16', place: 'Jalan Liwa - Krui km 12', description: 'Jatuh dari sepeda motor saat mengantar surat dinas.', reportedDate: '2026-02-17' });
+  await saveIncident(ctx, { personId: p.id, kind: 'work_death', date: '2026-03-05', place: 'Gudang Dinas PUPR', description: 'Tertimpa rak material.' });
 
   await sigap.open(`/pegawai/${p.id}`);
   await expect(page.getByRole('heading', { level: 1, name: p.name })).toBeVisible();

@@ -24,11 +24,11 @@ test('the NPP settings, the unit dialog and the month billed per NPP', async ({ 
   test.setTimeout(180_000);
   mkdirSync(OUT, { recursive: true });
   const ctx = sigap.ctx;
-  seedDemo(ctx, { persons: 2000, year: 2026 });
-  const rsud = saveRegistration(ctx, { npp: '18040099', name: 'RSUD Alimuddin Umar (BLUD)', jkkClass: 2 });
-  saveRegistration(ctx, { npp: '18040151', name: 'Pemerintah Pekon Sebarus', jkkClass: 1 });
+  await seedDemo(ctx, { persons: 2000, year: 2026 });
+  const rsud = await saveRegistration(ctx, { npp: '18040099', name: 'RSUD Alimuddin Umar (BLUD)', jkkClass: 2 });
+  await saveRegistration(ctx, { npp: '18040151', name: 'Pemerintah Pekon Sebarus', jkkClass: 1 });
   ctx.db.prepare("UPDATE opd SET registration_id = ? WHERE name = 'RSUD Alimuddin Umar'").run(rsud);
-  runBilling(ctx, { month: '2026-03' });
+  await runBilling(ctx, { month: '2026-03' });
 
   await sigap.open('/pengaturan');
   await page.getByRole('tab', { name: 'Pendaftaran BPJS (NPP)' }).click();

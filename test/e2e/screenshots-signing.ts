@@ -41,11 +41,13 @@ test('the signing settings and the recap and reminder they sign', async ({ page,
   test.setTimeout(180_000);
   mkdirSync(OUT, { recursive: true });
   const ctx = sigap.ctx;
-  seedDemo(ctx, { persons: 600, year: 2026 });
-  billOnTime(ctx, ['2026-01', '2026-02']);
+  await seedDemo(ctx, { persons: 600, year: 2026 });
+  await billOnTime(ctx, ['2026-01', '2026-02']);
   // Most units paid January; the last few did not, so they get a reminder.
   const jan = ctx.db.prepare("SELECT number, total FROM invoice WHERE month = '2026-01' ORDER BY id").all() as { number: string; total: number }[];
-  jan.slice(0, jan.length - 4).forEach((i, k) => recordPayment(ctx, { invoice: i.number, amount: i.total, date: '2026-02-12', sp2d: `${String(100 + k).padStart(5, '0')}/SP2D/LS/2026` }));
+  for (const [k, i] of jan.slice(0, jan.length - 4).entries()) {
+    await recordPayment(ctx, { invoice: i.number, amount: i.total, date: '2026-02-12', sp2d: `${String(100 + k).padStart(5, '0')}/SP2D/LS/2026` });
+  }
 
   await sigap.open('/pengaturan');
   const form = page.locator('form[data-state="ready"]');

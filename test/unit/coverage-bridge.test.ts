@@ -12,10 +12,10 @@ import { runBilling } from '../../electron/core/billing/index';
 
 let ctx: ReturnType<typeof testContext>;
 let host: TestHost;
-beforeEach(() => {
+beforeEach(async () => {
   ctx = testContext('2026-03-20T03:00:00Z');
-  seedDemo(ctx, { persons: 120, year: 2026 });
-  for (const m of ['2026-01', '2026-02']) runBilling(ctx, { month: m, issue: true });
+  await seedDemo(ctx, { persons: 120, year: 2026 });
+  for (const m of ['2026-01', '2026-02']) await runBilling(ctx, { month: m, issue: true });
   host = testHost();
 });
 afterEach(() => ctx.close());
