@@ -78,8 +78,8 @@ describe('what counts as a scan', () => {
 describe('the scan over the bridge', () => {
   let host: TestHost & { shownPdfs: { bytes: Uint8Array; title: string }[] };
   let decreeId: number;
-  beforeEach(() => {
-    seedDemo(ctx, { persons: 10, year: 2026 });
+  beforeEach(async () => {
+    await seedDemo(ctx, { persons: 10, year: 2026 });
     decreeId = ctx.db.prepare('SELECT min(id) FROM decree').pluck().get() as number;
     const shownPdfs: { bytes: Uint8Array; title: string }[] = [];
     host = Object.assign(testHost(), { shownPdfs, showPdf: async (bytes: Uint8Array, title: string) => void shownPdfs.push({ bytes, title }) });
