@@ -6,7 +6,7 @@ import type { CoreContext } from '../context';
 import { SigapError } from '../../../shared/errors';
 import { formatDateId, formatMonthId, isMonth } from '../../../shared/dates';
 import { terbilangRupiah } from '../../../shared/terbilang';
-import type { Amounts, InvoiceDocument, InvoiceKind, InvoiceSummary, RecapDocument, RecapRow, Segment } from '../../../shared/billing-types';
+import type { Amounts, InvoiceDocument, InvoiceKind, RecapDocument, RecapRow, Segment } from '../../../shared/billing-types';
 import { getInvoice, invoiceLines, invoiceRates, listInvoices } from './invoices';
 import { headerSnapshot, letterhead, signingPlace, storedHeader } from './header';
 import { storeOf } from '../store/of-context';
@@ -69,7 +69,11 @@ function add(into: Amounts, from: Amounts): void {
 export async function monthRecap(ctx: CoreContext, month: string): Promise<RecapDocument> {
   if (!isMonth(month)) throw new SigapError('INVALID_INPUT', `Bulan "${month}" tidak sah; tulis YYYY-MM.`);
   const rows = new Map<string, RecapRow>();
-  const invoices: InvoiceSummary[] = await listInvoices(ctx, { month });
+  // One snapshot: the people counted are those of the invoices summed.
+  const { invoices, persons } = await storeOf(ctx).tx('read', async (q) => ({
+    invoices: await listInvoices(ctx, { month }),
+    persons: await documentRepo.recapPersons(q, month),
+  }));
   for (const i of invoices) {
     const key = `${i.opdId}:${i.segment}`;
     let r = rows.get(key);
@@ -83,7 +87,6 @@ export async function monthRecap(ctx: CoreContext, month: string): Promise<Recap
     r.paid += i.paid;
   }
   // People billed now (the regular invoice's lines, corrected by later ones).
-  const persons = await documentRepo.recapPersons(storeOf(ctx), month);
   for (const p of persons) {
     const r = rows.get(`${p.opdId}:${p.segment}`);
     if (r) r.persons = p.n;

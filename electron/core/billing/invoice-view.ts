@@ -37,7 +37,8 @@ export function billingMonths(ctx: CoreContext): Promise<BillingMonthRow[]> {
 /** The invoices that match, a page of them, and the totals of all of them. */
 export async function invoiceList(ctx: CoreContext, f: InvoiceFilter, page: { offset?: number | undefined; limit?: number | undefined } = {}): Promise<InvoiceListPage> {
   const { offset = 0, limit = 500 } = page;
-  const rows = await withPayables(ctx, await listInvoices(ctx, f), f.month);
+  // One snapshot: the credit notes read for "payable" are those of the invoices listed.
+  const rows = await storeOf(ctx).tx('read', async () => withPayables(ctx, await listInvoices(ctx, f), f.month));
   const totals: InvoiceTotals = { jkk: 0, jkm: 0, jhtEmployer: 0, jhtWorker: 0, jpEmployer: 0, jpWorker: 0, employer: 0, worker: 0, total: 0, persons: 0, paid: 0, payable: 0, invoices: rows.length, drafts: 0 };
   for (const r of rows) {
     totals.jkk += r.jkk; totals.jkm += r.jkm; totals.jhtEmployer += r.jhtEmployer; totals.jhtWorker += r.jhtWorker;
@@ -61,16 +62,19 @@ export async function invoiceLinesPage(ctx: CoreContext, invoiceId: number, offs
   return linesPage(ctx, invoiceId, offset, limit);
 }
 
+/** One invoice as its page shows it, read in one snapshot (what is payable agrees with the payments listed). */
 export async function invoiceDetail(ctx: CoreContext, invoiceId: number, offset?: number, limit?: number): Promise<InvoiceDetail> {
-  const inv = await getInvoice(ctx, invoiceId);
-  const unit = (await storedHeader(ctx, inv.id))?.unit ?? (await unitHeader(ctx, inv.opdId));
-  const corrections = (await listInvoices(ctx, { month: inv.month, opdId: inv.opdId })).filter((i) => i.originalId === inv.id);
-  return {
-    invoice: await withPayable(ctx, inv),
-    unit: { code: unit.code, name: unit.name, budgetAccount: unit.budgetAccount },
-    rates: await invoiceRates(ctx, inv.id),
-    payments: await listPayments(ctx, inv.id),
-    corrections: await withPayables(ctx, corrections, inv.month),
-    lines: await linesPage(ctx, inv.id, offset, limit),
-  };
+  return storeOf(ctx).tx('read', async () => {
+    const inv = await getInvoice(ctx, invoiceId);
+    const unit = (await storedHeader(ctx, inv.id))?.unit ?? (await unitHeader(ctx, inv.opdId));
+    const corrections = (await listInvoices(ctx, { month: inv.month, opdId: inv.opdId })).filter((i) => i.originalId === inv.id);
+    return {
+      invoice: await withPayable(ctx, inv),
+      unit: { code: unit.code, name: unit.name, budgetAccount: unit.budgetAccount },
+      rates: await invoiceRates(ctx, inv.id),
+      payments: await listPayments(ctx, inv.id),
+      corrections: await withPayables(ctx, corrections, inv.month),
+      lines: await linesPage(ctx, inv.id, offset, limit),
+    };
+  });
 }
