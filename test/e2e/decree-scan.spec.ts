@@ -11,7 +11,7 @@ const PNG = join(FIX, 'sk-scan.png');
 const NUMBER = '800/046/KPTS/III.01/2026';
 
 test('the wizard takes the signed scan with the appendix: a wrong file is named at once, the PDF is attached on apply, viewed and downloaded from the SK page', async ({ page, sigap }) => {
-  seedDemo(sigap.ctx, { persons: 20, year: 2026 });
+  await seedDemo(sigap.ctx, { persons: 20, year: 2026 });
   const w = await writeMessyAppendix(join(sigap.dir, 'lampiran-perubahan.xlsx'), fxPersons(3, ['Dinas Sosial'], 21, 900_000), { number: NUMBER, date: '2026-02-25' });
   // A workbook saved under a .pdf name, as happens when the wrong file is picked.
   const fake = join(sigap.dir, 'SK ditandatangani.pdf');
@@ -50,7 +50,7 @@ test('the wizard takes the signed scan with the appendix: a wrong file is named 
 });
 
 test('a scan attached later on the SK page shows inline as an image, also on the person history; a viewer sees it but cannot attach', async ({ page, sigap }) => {
-  seedDemo(sigap.ctx, { persons: 10, year: 2026 });
+  await seedDemo(sigap.ctx, { persons: 10, year: 2026 });
   const d = sigap.ctx.db.prepare('SELECT id, number FROM decree ORDER BY id LIMIT 1').get() as { id: number; number: string };
   const personId = sigap.ctx.db.prepare('SELECT person_id FROM engagement WHERE decree_id = ? ORDER BY id LIMIT 1').pluck().get(d.id) as number;
   sigap.openQueue.push(PNG);

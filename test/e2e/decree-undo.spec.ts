@@ -9,7 +9,7 @@ import { readAmendingSk } from './wizard-steps';
 const NUMBER = '800/047/KPTS/III.01/2026';
 
 test('an SK applied in the wizard is withdrawn from the SK page with a reason: its people leave the roster, the record stays as Dibatalkan', async ({ page, sigap }) => {
-  seedDemo(sigap.ctx, { persons: 20, year: 2026 });
+  await seedDemo(sigap.ctx, { persons: 20, year: 2026 });
   const persons = fxPersons(3, ['Dinas Sosial'], 31, 850_000);
   const w = await writeMessyAppendix(join(sigap.dir, 'lampiran-salah.xlsx'), persons, { number: NUMBER, date: '2026-02-25' });
   sigap.openQueue.push(w.path);
@@ -43,11 +43,11 @@ test('an SK applied in the wizard is withdrawn from the SK page with a reason: i
 });
 
 test('an SK billed in an issued invoice cannot be withdrawn: the page names the invoices and offers the amending SK; an SK from before the effects were recorded is refused too', async ({ page, sigap }) => {
-  seedDemo(sigap.ctx, { persons: 20, year: 2026 });
+  await seedDemo(sigap.ctx, { persons: 20, year: 2026 });
   const w = await writeMessyAppendix(join(sigap.dir, 'lampiran.xlsx'), fxPersons(2, ['Dinas Sosial'], 41, 900_000), { number: NUMBER, date: '2026-02-25' });
   const pv = await previewSk(sigap.ctx, { path: w.path, tmt: '2026-03-01', mode: 'amend' });
-  applyImport(sigap.ctx, pv, {});
-  runBilling(sigap.ctx, { month: '2026-03', issue: true });
+  await applyImport(sigap.ctx, pv, {});
+  await runBilling(sigap.ctx, { month: '2026-03', issue: true });
   const invoice = sigap.ctx.db
     .prepare("SELECT DISTINCT i.number FROM invoice i JOIN invoice_line l ON l.invoice_id = i.id JOIN engagement e ON e.id = l.engagement_id JOIN decree d ON d.id = e.decree_id WHERE d.number = ? AND i.status = 'issued'")
     .pluck()

@@ -25,13 +25,13 @@ async function shot(page: Page, path: string): Promise<void> {
 test('the decree scan in the wizard and on the SK page, and withdrawing an SK', async ({ page, sigap }) => {
   test.setTimeout(120_000);
   mkdirSync(OUT, { recursive: true });
-  seedDemo(sigap.ctx, { persons: 300, year: 2026 });
+  await seedDemo(sigap.ctx, { persons: 300, year: 2026 });
   const apply = async (number: string, seed: number, count: number) => {
     const w = await writeMessyAppendix(join(sigap.dir, `${seed}.xlsx`), fxPersons(count, ['Dinas Sosial', 'Dinas Kesehatan'], seed, 950_000), { number, date: '2026-02-25' });
-    applyImport(sigap.ctx, await previewSk(sigap.ctx, { path: w.path, tmt: '2026-03-01', mode: 'amend' }), {});
+    await applyImport(sigap.ctx, await previewSk(sigap.ctx, { path: w.path, tmt: '2026-03-01', mode: 'amend' }), {});
   };
   await apply('800/051/KPTS/III.01/2026', 51, 6); // billed below: cannot be withdrawn
-  runBilling(sigap.ctx, { month: '2026-03', issue: true });
+  await runBilling(sigap.ctx, { month: '2026-03', issue: true });
   await apply('800/052/KPTS/III.01/2026', 52, 4); // nothing issued on it yet
 
   // 76: the wizard's first step, appendix and signed scan chosen.

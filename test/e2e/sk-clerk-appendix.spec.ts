@@ -10,7 +10,7 @@ import { seedDemo } from '../../electron/core/demo/index';
 import { writeClerkAppendix, CLERK_NUMBER } from '../fixtures/clerk-appendix';
 
 test("an appendix as a clerk makes it imports from the wizard without editing the file", async ({ page, sigap }) => {
-  seedDemo(sigap.ctx, { persons: 20, year: 2026 }); // Dinas Kesehatan and Kecamatan Balik Bukit exist
+  await seedDemo(sigap.ctx, { persons: 20, year: 2026 }); // Dinas Kesehatan and Kecamatan Balik Bukit exist
   const fx = await writeClerkAppendix(join(sigap.dir, 'lampiran-sk-honorer.xlsx'));
   sigap.openQueue.push(fx.path);
   const before = sigap.ctx.db.prepare('SELECT count(*) FROM opd').pluck().get() as number;

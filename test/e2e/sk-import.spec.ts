@@ -21,7 +21,7 @@ function existingPeople(db: Db): FxPerson[] {
 }
 
 test('imports a messy SK through the wizard: problem rows, their Excel file, the difference, apply', async ({ page, sigap }) => {
-  seedDemo(sigap.ctx, { persons: 40, year: 2026 }); // 32 honorer (PU) on SK 800/001, 8 pekerja rentan
+  await seedDemo(sigap.ctx, { persons: 40, year: 2026 }); // 32 honorer (PU) on SK 800/001, 8 pekerja rentan
   const persons = [...fxPersons(30, ['Dinas Sosial', 'Inspektorat', 'UPTD Puskesmas Liwa']), ...existingPeople(sigap.ctx.db)];
   const w = await writeMessyAppendix(join(sigap.dir, 'lampiran-sk-maret.xlsx'), persons, {
     number: NUMBER,

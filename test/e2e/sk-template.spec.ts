@@ -22,7 +22,7 @@ test('the import wizard saves the blank SK appendix template', async ({ page, si
 
 test('the person page shows the name the BPJS files use and the titles taken off it', async ({ page, sigap }) => {
   const { seedDemo } = await import('../../electron/core/demo/index');
-  seedDemo(sigap.ctx, { persons: 5, year: 2026 });
+  await seedDemo(sigap.ctx, { persons: 5, year: 2026 });
   const id = sigap.ctx.db.prepare('SELECT id FROM person ORDER BY id LIMIT 1').pluck().get() as number;
   sigap.ctx.db.prepare('UPDATE person SET name = ? WHERE id = ?').run('Drs. H. Ahmad Fauzi, S.Pd.', id);
   await sigap.open(`/pegawai/${id}`);

@@ -13,7 +13,7 @@ function unitOf(db: import('../../electron/core/db/open').Db, nik: string): stri
 }
 
 test('the Unit kerja step proposes known units for DINKES, KEC. BALIK BUKIT and DINAS PENDIDIKAN, creates only what the clerk ticks, and remembers the rest', async ({ page, sigap }) => {
-  seedDemo(sigap.ctx, { persons: 20, year: 2026 });
+  await seedDemo(sigap.ctx, { persons: 20, year: 2026 });
   const units = ['DINKES', 'KEC. BALIK BUKIT', 'DINAS PENDIDIKAN', 'Dinas Sosial', 'UPTD Puskesmas Way Mengaku'];
   const persons = fxPersons(10, units, 11, 700_000);
   const w = await writeMessyAppendix(join(sigap.dir, 'lampiran-unit.xlsx'), persons, { number: NUMBER, date: '2026-02-20' });
@@ -83,7 +83,7 @@ test('the Unit kerja step proposes known units for DINKES, KEC. BALIK BUKIT and 
 });
 
 test('a unit made by one import is offered by the next, without reloading the page', async ({ page, sigap }) => {
-  seedDemo(sigap.ctx, { persons: 20, year: 2026 });
+  await seedDemo(sigap.ctx, { persons: 20, year: 2026 });
   const first = await writeMessyAppendix(join(sigap.dir, 'a.xlsx'), fxPersons(3, ['UPTD Puskesmas Way Mengaku'], 21, 710_000), { number: '800/101/KPTS/III.01/2026', date: '2026-02-20' });
   const second = await writeMessyAppendix(join(sigap.dir, 'b.xlsx'), fxPersons(3, ['PKM WAY MENGAKU TYPO'], 22, 720_000), { number: '800/102/KPTS/III.01/2026', date: '2026-02-21' });
   sigap.openQueue.push(first.path, second.path);
