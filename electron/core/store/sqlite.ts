@@ -12,6 +12,15 @@ import type { Queries, RunResult, Store, TxMode } from './store';
 
 type Statement = Database.Statement<unknown[]>;
 
+/** A prepared statement with what `run` needs to know of it, read once (better-sqlite3's getters copy). */
+interface Prepared {
+  s: Statement;
+  /** Returns rows (a SELECT, or INSERT … RETURNING). */
+  reader: boolean;
+  /** An INSERT or REPLACE without RETURNING: its rowid is the new id. */
+  inserts: boolean;
+}
+
 /** Prepared statements kept per SQL text; enough for every query the core has, bounded all the same. */
 const CACHE_SIZE = 500;
 
@@ -23,10 +32,15 @@ interface TxFrame {
 const current = new AsyncLocalStorage<TxFrame>();
 
 const bind = (v: SqlValue): unknown => (typeof v === 'boolean' ? (v ? 1 : 0) : v instanceof Uint8Array && !Buffer.isBuffer(v) ? Buffer.from(v) : v);
+const needsBind = (v: SqlValue): boolean => typeof v === 'boolean' || (v instanceof Uint8Array && !Buffer.isBuffer(v));
+/** The values as better-sqlite3 takes them; the query's own array when none needs converting (the usual case). */
+const bound = (values: readonly SqlValue[]): unknown[] => (values.some(needsBind) ? values.map(bind) : (values as unknown[]));
 
 export class SqliteStore implements Store {
   readonly engine = 'sqlite' as const;
-  private readonly cache = new Map<string, Statement>();
+  private readonly cache = new Map<string, Prepared>();
+  /** Statements of flat templates by the template itself (sql.ts `shape`): no text rendered per run. */
+  private byShape = new WeakMap<TemplateStringsArray, Prepared>();
   /** Resolves when the transaction (or iteration) holding the connection ends. */
   private held: Promise<void> | null = null;
 
@@ -36,17 +50,29 @@ export class SqliteStore implements Store {
     return current.getStore()?.store === this;
   }
 
-  private statement(q: SqlQuery): { s: Statement; params: unknown[] } {
-    const { text, params } = render(q, () => '?');
-    let s = this.cache.get(text);
-    if (s) {
+  private prepare(text: string): Prepared {
+    let p = this.cache.get(text);
+    if (p) {
       this.cache.delete(text); // most recently used last
     } else {
-      s = this.db.prepare(text);
+      const s = this.db.prepare(text);
+      p = { s, reader: s.reader, inserts: !s.reader && /^\s*(insert|replace)\b/i.test(text) };
       if (this.cache.size >= CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
     }
-    this.cache.set(text, s);
-    return { s, params: params.map(bind) };
+    this.cache.set(text, p);
+    return p;
+  }
+
+  private statement(q: SqlQuery): { p: Prepared; params: unknown[] } {
+    if (q.shape) {
+      let p = this.byShape.get(q.shape);
+      if (!p) {
+        p = this.prepare(render(q, () => '?').text);
+        this.byShape.set(q.shape, p);
+      }
+      return { p, params: bound(q.values) };
+    }
+    return { p: this.prepare(render(q, () => '?').text), params: bound(q.values) };
   }
 
   /** Waits until no transaction of another caller holds the connection, then takes it; gives it back. */
@@ -62,36 +88,48 @@ export class SqliteStore implements Store {
     return release;
   }
 
-  /** One statement: at once inside a transaction or when the connection is free, else after the holder. */
-  private async statementCall<T>(f: () => T): Promise<T> {
-    if (!this.inside()) while (this.held) await this.held;
+  /**
+   * One statement: at once inside a transaction or when the connection is free, else after the holder.
+   * Not an async function: the hot path (a bulk write's every row) makes no promise but the result's.
+   */
+  private statementCall<T>(f: () => T): Promise<T> {
+    if (this.held && !this.inside()) return this.afterHolder(f);
+    try {
+      return Promise.resolve(f());
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  }
+
+  private async afterHolder<T>(f: () => T): Promise<T> {
+    while (this.held && !this.inside()) await this.held;
     return f();
   }
 
   all<T>(q: SqlQuery): Promise<T[]> {
     return this.statementCall(() => {
-      const { s, params } = this.statement(q);
-      return s.all(...params) as T[];
+      const { p, params } = this.statement(q);
+      return p.s.all(...params) as T[];
     });
   }
 
   one<T>(q: SqlQuery): Promise<T | undefined> {
     return this.statementCall(() => {
-      const { s, params } = this.statement(q);
-      return s.get(...params) as T | undefined;
+      const { p, params } = this.statement(q);
+      return p.s.get(...params) as T | undefined;
     });
   }
 
   run(q: SqlQuery): Promise<RunResult> {
     return this.statementCall(() => {
-      const { s, params } = this.statement(q);
-      if (s.reader) {
+      const { p, params } = this.statement(q);
+      if (p.reader) {
         // INSERT … RETURNING id reads: its row carries the new id, as on PostgreSQL.
-        const row = s.get(...params) as Record<string, unknown> | undefined;
+        const row = p.s.get(...params) as Record<string, unknown> | undefined;
         return { changes: row ? 1 : 0, newId: typeof row?.id === 'number' ? row.id : null };
       }
-      const r = s.run(...params);
-      return { changes: r.changes, newId: r.changes > 0 && /^\s*(insert|replace)\b/i.test(s.source) ? Number(r.lastInsertRowid) : null };
+      const r = p.s.run(...params);
+      return { changes: r.changes, newId: r.changes > 0 && p.inserts ? Number(r.lastInsertRowid) : null };
     });
   }
 
@@ -102,8 +140,8 @@ export class SqliteStore implements Store {
   async *iterate<T>(q: SqlQuery): AsyncIterable<T> {
     const release = this.inside() ? null : await this.acquire();
     try {
-      const { s, params } = this.statement(q);
-      for (const row of s.iterate(...params)) yield row as T;
+      const { p, params } = this.statement(q);
+      for (const row of p.s.iterate(...params)) yield row as T;
     } finally {
       release?.();
     }
@@ -144,6 +182,7 @@ export class SqliteStore implements Store {
   async close(): Promise<void> {
     while (this.held) await this.held;
     this.cache.clear();
+    this.byShape = new WeakMap();
     this.db.close();
   }
 }
