@@ -2,6 +2,7 @@
  * The billing run's SQL (run.ts holds the steps and why): the month's drafts replaced, a header per
  * unit, segment and registration, the lines from `calc` (calc-repository.ts) in one statement, the
  * corrections against what was issued, and header totals summed from the lines.
+ * engine: temp.bill_group, like calc's tables, lives in SQLite's temp schema (PostgreSQL: pg_temp, issue #13).
  */
 import { sql, sqlId, sqlJoin, type SqlQuery } from '../store/sql';
 import type { Queries } from '../store/store';
