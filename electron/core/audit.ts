@@ -19,8 +19,8 @@ export interface AuditEntry {
  * transaction's queries as `q` when there is one (a call made while a Store transaction runs joins
  * it either way).
  */
-export async function audit(ctx: CoreContext, e: AuditEntry): Promise<void> {
-  await auditLog.insert(storeOf(ctx), {
+export function audit(ctx: CoreContext, e: AuditEntry): Promise<void> {
+  return auditLog.insert(storeOf(ctx), {
     at: e.at ?? nowIso(ctx),
     actor: ctx.actor,
     action: e.action,
