@@ -10,19 +10,22 @@ export interface Staff {
   name: string;
 }
 
-export function addRequiredStaff(ctx: CoreContext, specs: { marital: string | null; location: string | null }[]): Staff[] {
+export async function addRequiredStaff(ctx: CoreContext, specs: { marital: string | null; location: string | null }[]): Promise<Staff[]> {
   const r = rng(31);
-  const opd = listOpds(ctx).find((o) => o.kind === 'opd')!;
-  const pu = listCategories(ctx).find((c) => c.segment === 'PU')!;
-  return specs.map((s, i) => {
+  const opd = (await listOpds(ctx)).find((o) => o.kind === 'opd')!;
+  const pu = (await listCategories(ctx)).find((c) => c.segment === 'PU')!;
+  // One after another: each person is a write of its own.
+  const out: Staff[] = [];
+  for (const [i, s] of specs.entries()) {
     const d = demoPerson(r, 950_000 + i);
-    const { personId } = createPerson(
+    const { personId } = await createPerson(
       ctx,
       { nik: d.nik, name: d.name, birthPlace: d.birthPlace, birthDate: d.birthDate, sex: d.sex, address: d.address, phone: d.phone, motherName: d.mother, maritalStatus: s.marital, workLocation: s.location },
       { opdId: opd.id, categoryId: pu.id, position: 'Tenaga Administrasi', honor: 2_500_000, startDate: '2026-03-01' },
     );
-    return { id: personId, nik: d.nik, name: d.name };
-  });
+    out.push({ id: personId, nik: d.nik, name: d.name });
+  }
+  return out;
 }
 
 /** Everyone pending registration gets both values, so only the staff a test adds are missing them. */

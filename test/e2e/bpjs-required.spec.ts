@@ -6,13 +6,13 @@ import { addRequiredStaff, completeDemo } from './bpjs-required-fixture';
 test('Pelaporan BPJS: a required column empty for several people is one line, filled in one step for all or per person', async ({ page, sigap }) => {
   test.setTimeout(120_000);
   const ctx = sigap.ctx;
-  seedDemo(ctx, { persons: 40, year: 2026 });
-  completeDemo(ctx);
+  await seedDemo(ctx, { persons: 40, year: 2026 });
+  await completeDemo(ctx);
   // Three without marital status (one of them also without a work location), one more without a work location.
-  const [a, b, c, d] = addRequiredStaff(ctx, [
+  const [a, b, c, d] = await addRequiredStaff(ctx, [
     { marital: null, location: 'LIWA' }, { marital: null, location: null }, { marital: null, location: 'LIWA' }, { marital: 'T', location: null },
   ]);
-  const before = preflight(ctx, { kinds: ['new'] }).kinds[0]!;
+  const before = (await preflight(ctx, { kinds: ['new'] })).kinds[0]!;
   expect(before.requiredMissing.map((l) => [l.column, l.count])).toEqual([['STATUS_KAWIN', 3], ['LOKASI_PEKERJAAN', 2]]);
 
   await sigap.open('/pelaporan');
@@ -56,7 +56,7 @@ test('Pelaporan BPJS: a required column empty for several people is one line, fi
 });
 
 test('Pelaporan BPJS › Kode sebab nonaktif: the clerk copies the branch code, audited', async ({ page, sigap }) => {
-  seedDemo(sigap.ctx, { persons: 10, year: 2026 });
+  await seedDemo(sigap.ctx, { persons: 10, year: 2026 });
   await sigap.open('/pelaporan?tab=sebab');
   const row = page.getByTestId('na-contract_end');
   const code = row.getByLabel(/Kode SEBAB_NA untuk Habis kontrak/);

@@ -18,19 +18,22 @@ interface Added {
 }
 
 /** New PU staff added by hand through the core, as the clerk would: some without the marital status the portal requires. */
-function addStaff(ctx: CoreContext, specs: { marital: boolean }[]): Added[] {
+async function addStaff(ctx: CoreContext, specs: { marital: boolean }[]): Promise<Added[]> {
   const r = rng(77);
-  const opd = listOpds(ctx).find((o) => o.kind === 'opd')!;
-  const pu = listCategories(ctx).find((c) => c.segment === 'PU')!;
-  return specs.map((s, i) => {
+  const opd = (await listOpds(ctx)).find((o) => o.kind === 'opd')!;
+  const pu = (await listCategories(ctx)).find((c) => c.segment === 'PU')!;
+  // One after another: each person is a write of its own.
+  const out: Added[] = [];
+  for (const [i, s] of specs.entries()) {
     const d = demoPerson(r, 900_000 + i);
-    const { personId } = createPerson(
+    const { personId } = await createPerson(
       ctx,
       { nik: d.nik, name: d.name, birthPlace: d.birthPlace, birthDate: d.birthDate, sex: d.sex, address: d.address, phone: d.phone, motherName: d.mother, maritalStatus: s.marital ? 'T' : null, workLocation: 'LIWA' },
       { opdId: opd.id, categoryId: pu.id, position: 'Tenaga Administrasi', honor: 1_500_000, startDate: '2026-03-01' },
     );
-    return { id: personId, nik: d.nik, name: d.name };
-  });
+    out.push({ id: personId, nik: d.nik, name: d.name });
+  }
+  return out;
 }
 
 const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
@@ -38,9 +41,9 @@ const sha = (path: string) => createHash('sha256').update(readFileSync(path)).di
 test('Pelaporan BPJS: pending and problems, files into a folder, batch cancel and regenerate, KPJ import, reconciliation', async ({ page, sigap }) => {
   test.setTimeout(120_000);
   const ctx = sigap.ctx;
-  seedDemo(ctx, { persons: 40, year: 2026 });
-  const [ok, noMarital1, noMarital2] = addStaff(ctx, [{ marital: true }, { marital: false }, { marital: false }]);
-  const before = preflight(ctx).kinds.find((k) => k.kind === 'new')!;
+  await seedDemo(ctx, { persons: 40, year: 2026 });
+  const [ok, noMarital1, noMarital2] = await addStaff(ctx, [{ marital: true }, { marital: false }, { marital: false }]);
+  const before = (await preflight(ctx)).kinds.find((k) => k.kind === 'new')!;
   expect(before.blocked.map((b) => b.nik)).toEqual(expect.arrayContaining([noMarital1!.nik, noMarital2!.nik]));
 
   // Pending by kind with their problems, named by the portal's column.
@@ -64,7 +67,7 @@ test('Pelaporan BPJS: pending and problems, files into a folder, batch cancel an
 
   // The clerk fixes one person; "Periksa ulang" shows one blocked fewer.
   const p = ctx.db.prepare('SELECT nik, name, birth_place AS birthPlace, birth_date AS birthDate, sex, address, phone, kpj FROM person WHERE id = ?').get(noMarital1!.id) as Record<string, string>;
-  updatePerson(ctx, noMarital1!.id, { ...p, nik: p.nik!, name: p.name!, maritalStatus: 'Y' } as Parameters<typeof updatePerson>[2]);
+  await updatePerson(ctx, noMarital1!.id, { ...p, nik: p.nik!, name: p.name!, maritalStatus: 'Y' } as Parameters<typeof updatePerson>[2]);
   await page.getByRole('button', { name: 'Periksa ulang' }).click();
   await expect(card).toContainText(`${before.blocked.length - 1} terhambat`);
   await page.getByLabel('Tampilkan').selectOption('blocked');
@@ -134,9 +137,9 @@ test('Pelaporan BPJS: pending and problems, files into a folder, batch cancel an
   expect(ctx.db.prepare('SELECT kpj FROM person WHERE id = ?').pluck().get(ok!.id)).toBe('18040000001');
 
   // Reconcile the branch's bill for March against the issued invoices, with one mismatch.
-  runBilling(ctx, { month: '2026-03', issue: true });
+  await runBilling(ctx, { month: '2026-03', issue: true });
   // A PU bill of the Pemda's NPP: compared with the PU invoices only (BPU members are on another bill).
-  const lines = sigapBilledLines(ctx, '2026-03').filter((l) => l.segment === 'PU');
+  const lines = (await sigapBilledLines(ctx, '2026-03')).filter((l) => l.segment === 'PU');
   const byNik = new Map<string, { name: string; jkk: number; jkm: number }>();
   for (const l of lines) {
     const e = byNik.get(l.nik) ?? { name: l.name, jkk: 0, jkm: 0 };
@@ -162,7 +165,7 @@ test('Pelaporan BPJS: pending and problems, files into a folder, batch cancel an
 
 test('Profil templat: a profile from the branch template, its unknown header mapped, used for the files, deleted', async ({ page, sigap }) => {
   const ctx = sigap.ctx;
-  seedDemo(ctx, { persons: 40, year: 2026 });
+  await seedDemo(ctx, { persons: 40, year: 2026 });
   const tpl = join(sigap.dir, 'TEMPLATE_TK_BARU.xlsx');
   const { writeTemplate } = await import('../fixtures/bpjs-files');
   await writeTemplate(tpl, 'TK_BARU', ['NAMA_LENGKAP', 'NOMOR_IDENTITAS', 'TGL_LAHIR', 'NAMA_IBU', 'KODE_DESA'], ['TEMPLATE KC LIWA']);
@@ -201,7 +204,7 @@ test('Profil templat: a profile from the branch template, its unknown header map
   await editor.getByRole('button', { name: 'Simpan profil' }).click();
   await expect(editor).toBeHidden();
   const { getProfile } = await import('../../electron/core/bpjs/index');
-  expect(getProfile(ctx, 'KC Liwa')).toMatchObject({
+  expect(await getProfile(ctx, 'KC Liwa')).toMatchObject({
     sheetName: 'TK_BARU',
     templateFile: 'TEMPLATE_TK_BARU.xlsx',
     columns: [
@@ -238,7 +241,7 @@ test('Profil templat: a profile from the branch template, its unknown header map
 
 test('Profil templat: the built-in layout copied, STATUS_KAWIN and LOKASI_PEKERJAAN given constants, written in the files', async ({ page, sigap }) => {
   const ctx = sigap.ctx;
-  seedDemo(ctx, { persons: 40, year: 2026 });
+  await seedDemo(ctx, { persons: 40, year: 2026 });
   await sigap.open('/pelaporan');
   // The built-in profile requires both columns; the demo people lack them: one line per column.
   const generate = page.getByTestId('generate');
@@ -266,7 +269,7 @@ test('Profil templat: the built-in layout copied, STATUS_KAWIN and LOKASI_PEKERJ
   await editor.getByRole('button', { name: 'Simpan profil' }).click();
   await expect(editor).toBeHidden();
   const { getProfile } = await import('../../electron/core/bpjs/index');
-  const saved = getProfile(ctx, 'KC Liwa 2026').columns;
+  const saved = (await getProfile(ctx, 'KC Liwa 2026')).columns;
   expect(saved.find((c) => c.header === 'STATUS_KAWIN')).toEqual({ header: 'STATUS_KAWIN', field: null, value: 'T', required: true });
   expect(saved.find((c) => c.header === 'LOKASI_PEKERJAAN')).toEqual({ header: 'LOKASI_PEKERJAAN', field: null, value: '0012', required: true });
   expect(saved.find((c) => c.header === 'NOMOR_IDENTITAS')).toMatchObject({ header: 'NOMOR_IDENTITAS', required: true });

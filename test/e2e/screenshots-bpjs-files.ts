@@ -21,7 +21,7 @@ test('Pelaporan BPJS: TK lanjutan and the branch template, with demo data', asyn
   test.setTimeout(180_000);
   mkdirSync(OUT, { recursive: true });
   const ctx = sigap.ctx;
-  seedDemo(ctx, { persons: 400, year: 2026 });
+  await seedDemo(ctx, { persons: 400, year: 2026 });
   // The branch's participant list names every KPJ holder but eight active PU staff: they carried a KPJ
   // from an earlier job (written as import-kpj records a list).
   const carried = ctx.db.prepare(

@@ -22,9 +22,9 @@ test('Pelaporan BPJS: required columns filled in one step, SEBAB_NA codes', asyn
   test.setTimeout(120_000);
   mkdirSync(OUT, { recursive: true });
   const ctx = sigap.ctx;
-  seedDemo(ctx, { persons: 400, year: 2026 });
-  completeDemo(ctx);
-  addRequiredStaff(ctx, [
+  await seedDemo(ctx, { persons: 400, year: 2026 });
+  await completeDemo(ctx);
+  await addRequiredStaff(ctx, [
     { marital: null, location: 'LIWA' }, { marital: null, location: null }, { marital: null, location: 'LIWA' }, { marital: null, location: 'LIWA' },
     { marital: null, location: null }, { marital: 'Y', location: null }, { marital: null, location: 'LIWA' },
   ]);

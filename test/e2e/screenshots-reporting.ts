@@ -23,13 +23,13 @@ test('Pelaporan BPJS screens, with demo data', async ({ page, sigap }) => {
   test.setTimeout(180_000);
   mkdirSync(OUT, { recursive: true });
   const ctx = sigap.ctx;
-  seedDemo(ctx, { persons: 2000, year: 2026 });
+  await seedDemo(ctx, { persons: 2000, year: 2026 });
   // Some participants whose contract ended in February: deactivations to report.
   const ended = ctx.db.prepare(
     `SELECT e.id FROM engagement e JOIN person p ON p.id = e.person_id JOIN category c ON c.id = e.category_id
      WHERE c.segment = 'PU' AND p.kpj IS NOT NULL ORDER BY e.id LIMIT 6`,
   ).pluck().all() as number[];
-  ended.forEach((id, i) => endEngagement(ctx, id, '2026-02-28', i % 3 === 0 ? 'Mengundurkan diri' : 'Habis kontrak'));
+  ended.forEach(async (id, i) => await endEngagement(ctx, id, '2026-02-28', i % 3 === 0 ? 'Mengundurkan diri' : 'Habis kontrak'));
 
   await sigap.open('/pelaporan');
   await expect(page.getByTestId('pending-table')).toBeVisible();
@@ -129,9 +129,9 @@ test('Pelaporan BPJS screens, with demo data', async ({ page, sigap }) => {
   await expect(page.getByTestId('kpj-applied')).toBeVisible();
 
   // The bill for March: one person missing, two amounts off, one stranger.
-  runBilling(ctx, { month: '2026-03', issue: true });
+  await runBilling(ctx, { month: '2026-03', issue: true });
   const byNik = new Map<string, { name: string; jkk: number; jkm: number }>();
-  for (const l of sigapBilledLines(ctx, '2026-03')) {
+  for (const l of await sigapBilledLines(ctx, '2026-03')) {
     const e = byNik.get(l.nik) ?? { name: l.name, jkk: 0, jkm: 0 };
     if (l.program === 'JKK') e.jkk += l.amount;
     if (l.program === 'JKM') e.jkm += l.amount;

@@ -35,10 +35,10 @@ async function rowsOf(path: string): Promise<Record<string, string>[]> {
 }
 
 /** The base billing used per NIK for a month. */
-function billedBase(month: string): Map<string, number> {
-  runBilling(ctx, { month });
+async function billedBase(month: string): Promise<Map<string, number>> {
+  await runBilling(ctx, { month });
   const m = new Map<string, number>();
-  for (const inv of listInvoices(ctx, { month })) for (const l of invoiceLines(ctx, inv.id)) m.set(l.nik, l.base);
+  for (const inv of await listInvoices(ctx, { month })) for (const l of await invoiceLines(ctx, inv.id)) m.set(l.nik, l.base);
   return m;
 }
 
@@ -59,7 +59,7 @@ describe('upload files and billing agree on the base', () => {
     const bracket2 = addPerson(ctx);
     addEngagement(ctx, bracket2.id, { unit: s.pekon, category: s.bpu, wage: 1_700_000 });
 
-    const billed = billedBase('2026-03');
+    const billed = await billedBase('2026-03');
     expect(Object.fromEntries([low, high, honorOnly, honorarium, bracket2].map((p) => [p.nik, billed.get(p.nik)]))).toEqual({
       [low.nik]: 2_000_000, [high.nik]: 2_750_000, [honorOnly.nik]: 2_100_000, [honorarium.nik]: 1_000_000, [bracket2.nik]: 1_500_000,
     });
@@ -75,15 +75,15 @@ describe('upload files and billing agree on the base', () => {
     for (const r of bpu) expect(Number(r.PENGHASILAN)).toBe(billed.get(r[idCol]!));
   });
 
-  it('computes the base with the same rule billing uses, for random wages, floors and brackets', () => {
+  it('computes the base with the same rule billing uses, for random wages, floors and brackets', async () => {
     addFloor('2026-02', 2_345_678);
-    const rules = baseRules(ratesForMonth(ctx, '2026-03'));
+    const rules = baseRules(await ratesForMonth(ctx, '2026-03'));
     const rnd = (() => { let x = 7; return () => (x = (x * 48_271) % 2_147_483_647) / 2_147_483_647; })();
     for (let i = 0; i < 40; i++) {
       const p = addPerson(ctx);
       addEngagement(ctx, p.id, { unit: i % 2 ? s.pekon : s.dinas, category: i % 2 ? s.bpu : s.pu, wage: Math.floor(rnd() * 5_000_000) + 1 });
     }
-    const billed = billedBase('2026-03');
+    const billed = await billedBase('2026-03');
     const wages = ctx.db.prepare('SELECT p.nik, e.reported_wage AS w, c.segment FROM engagement e JOIN person p ON p.id = e.person_id JOIN category c ON c.id = e.category_id').all() as { nik: string; w: number; segment: 'PU' | 'BPU' }[];
     expect(wages).toHaveLength(40);
     for (const w of wages) expect(reportedBase(w.segment, w.w, rules)).toBe(billed.get(w.nik));
@@ -102,18 +102,18 @@ describe('upload files and billing agree on the base', () => {
     addEngagement(ctx, notParticipant.id, { unit: s.dinas, category: s.pu, wage: 1_000_000, start: '2025-01-01', end: null });
     const ended = addPerson(ctx, { kpj: '12000000004' });
     addEngagement(ctx, ended.id, { unit: s.dinas, category: s.pu, wage: 1_000_000, start: '2025-01-01', end: '2026-02-20' });
-    expect(pendingChanges(ctx, 'wage', '2026-03-10')).toEqual([]);
+    expect(await pendingChanges(ctx, 'wage', '2026-03-10')).toEqual([]);
 
     addFloor('2026-03', 2_000_000);
     // Not yet in force on a February date.
-    expect(pendingChanges(ctx, 'wage', '2026-02-27')).toEqual([]);
-    const wage = pendingChanges(ctx, 'wage', '2026-03-10');
+    expect(await pendingChanges(ctx, 'wage', '2026-02-27')).toEqual([]);
+    const wage = await pendingChanges(ctx, 'wage', '2026-03-10');
     expect(wage.map((c) => [c.key, c.month, c.previousWage, c.reportedWage]).sort()).toEqual([
       [`wage:${liftedEng}:2026-03`, '2026-03', 1_500_000, 2_000_000],
       [`wage:${renewedEng}`, '2026-03', 1_200_000, 2_000_000],
     ].sort());
     // Billing agrees with the new base.
-    const billed = billedBase('2026-03');
+    const billed = await billedBase('2026-03');
     expect([billed.get(lifted.nik), billed.get(renewed.nik), billed.get(above.nik)]).toEqual([2_000_000, 2_000_000, 2_500_000]);
 
     const out = join(ctx.dir, 'out');
@@ -123,10 +123,10 @@ describe('upload files and billing agree on the base', () => {
       ['12000000001', '03-2026', '2000000', '0'], ['12000000003', '03-2026', '2000000', '0'],
     ]);
     // Submitted: not offered again, also not in later months.
-    expect(pendingChanges(ctx, 'wage', '2026-04-10')).toEqual([]);
+    expect(await pendingChanges(ctx, 'wage', '2026-04-10')).toEqual([]);
     // A later raise of the floor is a change again, for that month, with the March floor as before.
     addFloor('2026-06', 2_200_000);
-    expect(pendingChanges(ctx, 'wage', '2026-06-05').map((c) => [c.key, c.previousWage, c.reportedWage]).sort()).toEqual([
+    expect((await pendingChanges(ctx, 'wage', '2026-06-05')).map((c) => [c.key, c.previousWage, c.reportedWage]).sort()).toEqual([
       [`wage:${liftedEng}:2026-06`, 2_000_000, 2_200_000], [`wage:${renewedEng}:2026-06`, 2_000_000, 2_200_000],
     ].sort());
   });
@@ -137,15 +137,15 @@ describe('upload files and billing agree on the base', () => {
     addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu, wage: 1_000_000, start: '2025-06-01', end: null });
     await exportBatch(ctx, { kind: 'new', outDir: join(ctx.dir, 'out') });
     ctx.db.prepare("UPDATE person SET kpj = '13000000001' WHERE id = ?").run(p.id);
-    expect(pendingChanges(ctx, 'wage', '2026-03-10')).toEqual([]);
+    expect(await pendingChanges(ctx, 'wage', '2026-03-10')).toEqual([]);
   });
 
-  it('pre-flight names a BPU income no bracket holds', () => {
+  it('pre-flight names a BPU income no bracket holds', async () => {
     ctx.db.prepare("DELETE FROM bpu_bracket").run();
     ctx.db.prepare("INSERT INTO bpu_bracket (effective_month, income_from, declared_income, source, confidence, updated_at, updated_by) VALUES ('2015-07', 800000, 1000000, 'uji', 'H', 'x', 'x')").run();
     const p = addPerson(ctx);
     addEngagement(ctx, p.id, { unit: s.pekon, category: s.bpu, wage: 500_000 });
-    const kind = preflight(ctx, { kinds: ['bpu'] }).kinds[0]!;
+    const kind = (await preflight(ctx, { kinds: ['bpu'] })).kinds[0]!;
     expect(kind.blocked.find((b) => b.nik === p.nik)!.problems).toEqual([expect.objectContaining({ code: 'WAGE_BASE', column: 'PENGHASILAN', severity: 'error' })]);
   });
 });

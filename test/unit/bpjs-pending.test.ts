@@ -15,10 +15,10 @@ beforeEach(() => {
 });
 afterEach(() => ctx.close());
 
-const keys = (kind: 'new' | 'na' | 'wage' | 'bpu', asOf = '2026-03-10') => pendingChanges(ctx, kind, asOf).map((c) => c.key);
+const keys = async (kind: 'new' | 'na' | 'wage' | 'bpu', asOf = '2026-03-10') => (await pendingChanges(ctx, kind, asOf)).map((c) => c.key);
 
 describe('what needs reporting', () => {
-  it('registers active PU people without a KPJ, not those with one, ended ones, BPU ones or non-enrolled categories', () => {
+  it('registers active PU people without a KPJ, not those with one, ended ones, BPU ones or non-enrolled categories', async () => {
     const fresh = addPerson(ctx);
     addEngagement(ctx, fresh.id, { unit: s.dinas, category: s.pu });
     const enrolled = addPerson(ctx, { kpj: '12345678901' });
@@ -33,13 +33,13 @@ describe('what needs reporting', () => {
     const other = addPerson(ctx);
     addEngagement(ctx, other.id, { unit: s.dinas, category: notEnrolledCat });
 
-    expect(keys('new')).toEqual([`new:${fresh.id}`]);
-    expect(keys('bpu')).toEqual([`bpu:${rentan.id}`]);
+    expect(await keys('new')).toEqual([`new:${fresh.id}`]);
+    expect(await keys('bpu')).toEqual([`bpu:${rentan.id}`]);
     // As of April the future starter is due too.
-    expect(keys('new', '2026-04-01').sort()).toEqual([`new:${fresh.id}`, `new:${future.id}`].sort());
+    expect((await keys('new', '2026-04-01')).sort()).toEqual([`new:${fresh.id}`, `new:${future.id}`].sort());
   });
 
-  it('deactivates ended participants, but not deaths, re-engaged people or people never registered', () => {
+  it('deactivates ended participants, but not deaths, re-engaged people or people never registered', async () => {
     const left = addPerson(ctx, { kpj: '11111111111' });
     const leftEng = addEngagement(ctx, left.id, { unit: s.dinas, category: s.pu, start: '2025-01-01', end: '2026-01-31', reason: 'Mengundurkan diri' });
     const died = addPerson(ctx, { kpj: '22222222222' });
@@ -52,12 +52,12 @@ describe('what needs reporting', () => {
     const stillActive = addPerson(ctx, { kpj: '44444444444' });
     addEngagement(ctx, stillActive.id, { unit: s.dinas, category: s.pu, end: '2026-03-31' });
 
-    const na = pendingChanges(ctx, 'na', '2026-03-10');
+    const na = await pendingChanges(ctx, 'na', '2026-03-10');
     expect(na.map((c) => c.key)).toEqual([`na:${leftEng}`]);
     expect(na[0]).toMatchObject({ kpj: '11111111111', endDate: '2026-01-31', endReason: 'Mengundurkan diri' });
   });
 
-  it('reports a wage change between consecutive PU engagements of a participant, with its month', () => {
+  it('reports a wage change between consecutive PU engagements of a participant, with its month', async () => {
     const p = addPerson(ctx, { kpj: '55555555555' });
     addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu, wage: 1_500_000, start: '2025-01-01', end: '2025-12-31' });
     const raised = addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu, wage: 2_000_000, start: '2026-01-01' });
@@ -68,12 +68,12 @@ describe('what needs reporting', () => {
     addEngagement(ctx, noKpj.id, { unit: s.dinas, category: s.pu, wage: 1_000_000, start: '2025-01-01', end: '2025-12-31' });
     addEngagement(ctx, noKpj.id, { unit: s.dinas, category: s.pu, wage: 1_200_000, start: '2026-01-01' });
 
-    const wage = pendingChanges(ctx, 'wage', '2026-03-10');
+    const wage = await pendingChanges(ctx, 'wage', '2026-03-10');
     expect(wage.map((c) => c.key)).toEqual([`wage:${raised}`]);
     expect(wage[0]).toMatchObject({ reportedWage: 2_000_000, previousWage: 1_500_000, startDate: '2026-01-01' });
   });
 
-  it('pre-flight lists per person what the branch would reject, and the clerk can fix and re-check', () => {
+  it('pre-flight lists per person what the branch would reject, and the clerk can fix and re-check', async () => {
     const incomplete = addPerson(ctx, { mother: null, address: '  ', birthPlace: null, name: 'Budi 2' });
     addEngagement(ctx, incomplete.id, { unit: s.dinas, category: s.pu });
     const badNik = addPerson(ctx, { nik: '9904011205900001' });
@@ -81,7 +81,7 @@ describe('what needs reporting', () => {
     const fine = addPerson(ctx, { phone: '+62 812-3456-7890' });
     addEngagement(ctx, fine.id, { unit: s.dinas, category: s.pu });
 
-    const report = preflight(ctx, { kinds: ['new'] });
+    const report = await preflight(ctx, { kinds: ['new'] });
     const kind = report.kinds[0]!;
     expect(kind).toMatchObject({ kind: 'new', pending: 3, ready: 1 });
     const codes = (nik: string) => kind.blocked.find((b) => b.nik === nik)!.problems.map((p) => p.code).sort();
@@ -92,7 +92,7 @@ describe('what needs reporting', () => {
     expect(mother).toMatchObject({ column: 'NAMA_IBU_KANDUNG', severity: 'warning' });
 
     ctx.db.prepare("UPDATE person SET mother_name = 'Siti', address = 'Jl. Pemuda 1, Liwa', birth_place = 'Liwa', name = 'Budi Dua' WHERE id = ?").run(incomplete.id);
-    const again = preflight(ctx, { kinds: ['new'] }).kinds[0]!;
+    const again = (await preflight(ctx, { kinds: ['new'] })).kinds[0]!;
     expect(again.ready).toBe(2);
     expect(again.blocked.map((b) => b.nik)).toEqual([badNik.nik]);
   });
@@ -103,18 +103,18 @@ describe('what needs reporting', () => {
     const out = join(ctx.dir, 'out');
     const first = await exportBatch(ctx, { kind: 'new', outDir: out });
     expect(first.rows).toBe(1);
-    expect(keys('new')).toEqual([]);
+    expect(await keys('new')).toEqual([]);
     // Nothing pending: no batch and no file.
     const none = await exportBatch(ctx, { kind: 'new', outDir: out });
     expect([none.batchId, none.files]).toEqual([null, []]);
-    expect(preflight(ctx).awaitingKpj).toBe(1);
+    expect((await preflight(ctx)).awaitingKpj).toBe(1);
 
-    cancelBatch(ctx, first.batchId!, 'ditolak portal');
-    expect(keys('new')).toEqual([`new:${a.id}`]);
-    expect(() => cancelBatch(ctx, first.batchId!)).toThrow(/sudah dibatalkan/);
+    await cancelBatch(ctx, first.batchId!, 'ditolak portal');
+    expect(await keys('new')).toEqual([`new:${a.id}`]);
+    await expect(cancelBatch(ctx, first.batchId!)).rejects.toThrow(/sudah dibatalkan/);
     const second = await exportBatch(ctx, { kind: 'new', outDir: out });
     expect(second.files.map((f) => f.name)).toEqual(['data_tk_baru_18040012_20260310_02.xlsx']);
-    expect(listBatches(ctx).map((b) => [b.id, b.status, b.cancelReason])).toEqual([[second.batchId, 'submitted', null], [first.batchId, 'cancelled', 'ditolak portal']]);
+    expect((await listBatches(ctx)).map((b) => [b.id, b.status, b.cancelReason])).toEqual([[second.batchId, 'submitted', null], [first.batchId, 'cancelled', 'ditolak portal']]);
     const audit = ctx.db.prepare("SELECT action, summary FROM audit_log WHERE entity = 'bpjs_batch' ORDER BY id").all() as { action: string; summary: string }[];
     expect(audit.map((x) => x.action)).toEqual(['create', 'update', 'create']);
   });
@@ -124,7 +124,7 @@ describe('what needs reporting', () => {
     const eng = addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu, start: '2026-01-01', end: '2026-12-31' });
     await exportBatch(ctx, { kind: 'new', outDir: join(ctx.dir, 'out') });
     ctx.db.prepare("UPDATE engagement SET end_date = '2026-02-28', end_reason = 'Habis kontrak' WHERE id = ?").run(eng);
-    const na = preflight(ctx, { kinds: ['na'] }).kinds[0]!;
+    const na = (await preflight(ctx, { kinds: ['na'] })).kinds[0]!;
     expect(na.pending).toBe(1);
     expect(na.blocked[0]!.problems.map((x) => x.code)).toEqual(['KPJ_MISSING']);
   });
@@ -166,7 +166,7 @@ describe('what needs reporting', () => {
     expect(readFileSync(file.path).equals(readFileSync(join(out, file.name)))).toBe(true);
     const cancel = await runCli(['batch', 'cancel', String(id), '--reason', 'salah NPP', '--db', ctx.dbPath], at);
     expect([cancel.code, cancel.stdout]).toEqual([0, expect.stringContaining('dibatalkan')]);
-    expect(keys('new').sort()).toEqual([`new:${ok.id}`, `new:${noMother.id}`].sort());
+    expect((await keys('new')).sort()).toEqual([`new:${ok.id}`, `new:${noMother.id}`].sort());
     expect((await runCli(['batch', 'cancel', '999', '--db', ctx.dbPath])).stderr).toMatch(/Batch 999 tidak ditemukan/);
   });
 });

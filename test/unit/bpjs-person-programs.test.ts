@@ -17,28 +17,29 @@ beforeEach(() => {
 afterEach(() => ctx.close());
 
 describe('the programs a person is reported with', () => {
-  it('drop JP past retirement age and follow an exception for the month', () => {
-    const of = programsReader(ctx);
+  it('drop JP past retirement age and follow an exception for the month', async () => {
+    const of = await programsReader(ctx);
     const young = addPerson(ctx, { birthDate: '1990-05-05' });
     const old = addPerson(ctx, { birthDate: '1965-01-10' });
     // Born 10-01-1965: retired at 58 on 10 January 2023 (58 in force), so no JP from February 2023.
-    expect(of(old.id, 'JKK,JKM,JHT,JP', old.birthDate, '2023-01')).toBe('JKK,JKM,JHT,JP');
-    expect(of(old.id, 'JKK,JKM,JHT,JP', old.birthDate, '2026-03')).toBe('JKK,JKM,JHT');
-    expect(of(young.id, 'JKK,JKM,JHT,JP', young.birthDate, '2026-03')).toBe('JKK,JKM,JHT,JP');
-    addPersonException(ctx, { personId: young.id, fromMonth: '2026-03', toMonth: '2026-05', programs: ['JKK', 'JKM'], reason: 'JHT dan JP lewat pemberi kerja lain' });
-    const after = programsReader(ctx);
-    expect(after(young.id, 'JKK,JKM,JHT,JP', young.birthDate, '2026-02')).toBe('JKK,JKM,JHT,JP');
-    expect(after(young.id, 'JKK,JKM,JHT,JP', young.birthDate, '2026-03')).toBe('JKK,JKM');
-    expect(after(young.id, 'JKK,JKM,JHT,JP', young.birthDate, '2026-06')).toBe('JKK,JKM,JHT,JP');
+    expect(await of(old.id, 'JKK,JKM,JHT,JP', old.birthDate, '2023-01')).toBe('JKK,JKM,JHT,JP');
+    expect(await of(old.id, 'JKK,JKM,JHT,JP', old.birthDate, '2026-03')).toBe('JKK,JKM,JHT');
+    expect(await of(young.id, 'JKK,JKM,JHT,JP', young.birthDate, '2026-03')).toBe('JKK,JKM,JHT,JP');
+    await addPersonException(ctx, { personId: young.id, fromMonth: '2026-03', toMonth: '2026-05', programs: ['JKK', 'JKM'], reason: 'JHT dan JP lewat pemberi kerja lain' });
+    const after = await programsReader(ctx);
+    expect(await after(young.id, 'JKK,JKM,JHT,JP', young.birthDate, '2026-02')).toBe('JKK,JKM,JHT,JP');
+    expect(await after(young.id, 'JKK,JKM,JHT,JP', young.birthDate, '2026-03')).toBe('JKK,JKM');
+    expect(await after(young.id, 'JKK,JKM,JHT,JP', young.birthDate, '2026-06')).toBe('JKK,JKM,JHT,JP');
   });
 
-  it('the registration changes carry them', () => {
+  it('the registration changes carry them', async () => {
     ctx.db.prepare("UPDATE category SET programs = 'JKK,JKM,JHT,JP' WHERE id = ?").run(s.pu);
     const old = addPerson(ctx, { birthDate: '1965-01-10' });
     const young = addPerson(ctx, { birthDate: '1990-05-05' });
     addEngagement(ctx, old.id, { unit: s.dinas, category: s.pu, start: '2026-03-01' });
     addEngagement(ctx, young.id, { unit: s.dinas, category: s.pu, start: '2026-03-01' });
-    const programs = Object.fromEntries([...iteratePending(ctx, 'new', '2026-03-10')].map((c) => [c.personId, c.programs]));
+    const programs: Record<number, string> = {};
+    for await (const c of iteratePending(ctx, 'new', '2026-03-10')) programs[c.personId] = c.programs;
     expect(programs).toEqual({ [old.id]: 'JKK,JKM,JHT', [young.id]: 'JKK,JKM,JHT,JP' });
   });
 
@@ -47,9 +48,9 @@ describe('the programs a person is reported with', () => {
     const b = addPerson(ctx);
     addEngagement(ctx, a.id, { unit: s.pekon, category: s.bpu, wage: 1_000_000 });
     addEngagement(ctx, b.id, { unit: s.pekon, category: s.bpu, wage: 1_000_000 });
-    expect(() => addPersonException(ctx, { personId: a.id, fromMonth: '2026-01', programs: ['JKK', 'JKM', 'JP'], reason: 'x' }))
-      .toThrow(`${a.name} peserta BPU: Jaminan Pensiun hanya untuk Penerima Upah. Hapus JP dari program pengecualian.`);
-    addPersonException(ctx, { personId: a.id, fromMonth: '2026-01', programs: ['JKK', 'JKM', 'JHT'], reason: 'Ikut JHT atas permintaan sendiri', source: 'Keputusan Kepala Pekon 4/2026' });
+    await expect(addPersonException(ctx, { personId: a.id, fromMonth: '2026-01', programs: ['JKK', 'JKM', 'JP'], reason: 'x' }))
+      .rejects.toThrow(`${a.name} peserta BPU: Jaminan Pensiun hanya untuk Penerima Upah. Hapus JP dari program pengecualian.`);
+    await addPersonException(ctx, { personId: a.id, fromMonth: '2026-01', programs: ['JKK', 'JKM', 'JHT'], reason: 'Ikut JHT atas permintaan sendiri', source: 'Keputusan Kepala Pekon 4/2026' });
     const res = await exportBatch(ctx, { kind: 'bpu', outDir: join(ctx.dir, 'out'), villageFunding: 'SA' });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(res.files[0]!.path);

@@ -21,7 +21,7 @@ beforeEach(() => {
 afterEach(() => ctx.close());
 
 describe('pre-flight treats "no data" placeholders as missing', () => {
-  it('flags "-", "--", ".", "n/a" and "tidak ada" in mother name, address and birth place, naming the column', () => {
+  it('flags "-", "--", ".", "n/a" and "tidak ada" in mother name, address and birth place, naming the column', async () => {
     const cases = [
       { mother: '-', address: '--', birthPlace: '.' },
       { mother: 'n/a', address: 'Tidak Ada', birthPlace: ' - ' },
@@ -35,7 +35,7 @@ describe('pre-flight treats "no data" placeholders as missing', () => {
     const real = addPerson(ctx, { mother: 'Siti Aminah', address: 'Jl. Pemuda 1, Liwa', birthPlace: 'Liwa' });
     addEngagement(ctx, real.id, { unit: s.dinas, category: s.pu });
 
-    const kind = preflight(ctx, { kinds: ['new'] }).kinds[0]!;
+    const kind = (await preflight(ctx, { kinds: ['new'] })).kinds[0]!;
     // Warnings, not errors: the built-in profile does not require these columns (as the portal's upload).
     expect(kind).toMatchObject({ pending: 4, ready: 4 });
     for (const p of people) {
@@ -64,13 +64,13 @@ describe('bill columns that name a program but hold no iuran', () => {
     const full = Number(ctx.db.prepare("INSERT INTO category (name, segment, programs, jkk_class, enrolled) VALUES ('Tenaga kontrak', 'PU', 'JKK,JKM,JHT,JP', 2, 1)").run().lastInsertRowid);
     for (const wage of [1_500_000, 2_345_678, 12_000_000]) addEngagement(ctx, addPerson(ctx).id, { unit: s.dinas, category: full, wage });
     for (const wage of [1_000_000, 1_234_567]) addEngagement(ctx, addPerson(ctx).id, { unit: s.dinas, category: s.pu, wage });
-    runBilling(ctx, { month: '2026-03', issue: true });
-    const invoices = listInvoices(ctx, { month: '2026-03', status: 'issued' });
+    await runBilling(ctx, { month: '2026-03', issue: true });
+    const invoices = await listInvoices(ctx, { month: '2026-03', status: 'issued' });
     expect(invoices).toHaveLength(1);
     const path = join(ctx.dir, 'rincian-sigap.xlsx');
     expect(await writeInvoiceXlsx(ctx, invoices[0]!.id, path)).toBe(5);
 
-    const r = await reconcileBill(ctx, path, '2026-03', sigapBilledLines(ctx, '2026-03'));
+    const r = await reconcileBill(ctx, path, '2026-03', await sigapBilledLines(ctx, '2026-03'));
     expect(r.programs).toEqual(['JKK', 'JKM', 'JHT', 'JP']);
     expect(r.differences).toEqual([]);
     expect(r.onlyBranch).toEqual([]);

@@ -44,20 +44,20 @@ async function columnsOf(path: string): Promise<{ sheet: string; header: string[
 
 describe('constant values in template profiles', () => {
   it('a copy of the built-in layout carries constants, written as text cells in every row', async () => {
-    expect(() => editProfile(ctx, 'sipp-tk-baru', { set: [{ header: 'STATUS_KAWIN', value: 'T' }] })).toThrow(/profil bawaan/);
-    const copy = copyProfile(ctx, 'sipp-tk-baru', 'Cabang Liwa');
+    await expect(editProfile(ctx, 'sipp-tk-baru', { set: [{ header: 'STATUS_KAWIN', value: 'T' }] })).rejects.toThrow(/profil bawaan/);
+    const copy = await copyProfile(ctx, 'sipp-tk-baru', 'Cabang Liwa');
     expect(copy.builtin).toBe(false);
-    expect(copy.columns.map((c) => c.header)).toEqual(getProfile(ctx, 'sipp-tk-baru').columns.map((c) => c.header));
-    expect(() => copyProfile(ctx, 'sipp-tk-baru', 'cabang liwa')).toThrow(/sudah ada/);
-    expect(() => copyProfile(ctx, 'sipp-tk-na', 'SIPP-TK-BARU')).toThrow(/sudah ada/);
+    expect(copy.columns.map((c) => c.header)).toEqual((await getProfile(ctx, 'sipp-tk-baru')).columns.map((c) => c.header));
+    await expect(copyProfile(ctx, 'sipp-tk-baru', 'cabang liwa')).rejects.toThrow(/sudah ada/);
+    await expect(copyProfile(ctx, 'sipp-tk-na', 'SIPP-TK-BARU')).rejects.toThrow(/sudah ada/);
 
-    const p = editProfile(ctx, 'Cabang Liwa', {
+    const p = await editProfile(ctx, 'Cabang Liwa', {
       set: [{ header: 'status_kawin', value: ' t ' }, { header: 'LOKASI_PEKERJAAN', value: '0012' }, { header: 'NO_PEGAWAI', value: 'NON-ASN' }],
     });
     expect(p.columns.find((c) => c.header === 'STATUS_KAWIN')).toEqual({ header: 'STATUS_KAWIN', field: null, value: 'T', required: true });
     expect(p.columns.find((c) => c.header === 'LOKASI_PEKERJAAN')).toEqual({ header: 'LOKASI_PEKERJAAN', field: null, value: '0012', required: true });
     // Stored with the profile (columns_json), read back from the database.
-    expect(getProfile(ctx, 'Cabang Liwa').columns.find((c) => c.header === 'NO_PEGAWAI')?.value).toBe('NON-ASN');
+    expect((await getProfile(ctx, 'Cabang Liwa')).columns.find((c) => c.header === 'NO_PEGAWAI')?.value).toBe('NON-ASN');
 
     addNewcomers(ctx, s, 3);
     const r = await exportBatch(ctx, { kind: 'new', outDir: join(ctx.dir, 'out'), profile: 'Cabang Liwa' });
@@ -78,12 +78,12 @@ describe('constant values in template profiles', () => {
   });
 
   it('a batch is written again byte for byte after the profile constants changed', async () => {
-    copyProfile(ctx, 'sipp-tk-baru', 'Cabang Liwa');
-    editProfile(ctx, 'Cabang Liwa', { set: [{ header: 'STATUS_KAWIN', value: 'T' }, { header: 'LOKASI_PEKERJAAN', value: 'LW-01' }] });
+    await copyProfile(ctx, 'sipp-tk-baru', 'Cabang Liwa');
+    await editProfile(ctx, 'Cabang Liwa', { set: [{ header: 'STATUS_KAWIN', value: 'T' }, { header: 'LOKASI_PEKERJAAN', value: 'LW-01' }] });
     addNewcomers(ctx, s, 2);
     const r = await exportBatch(ctx, { kind: 'new', outDir: join(ctx.dir, 'out'), profile: 'Cabang Liwa' });
-    editProfile(ctx, 'Cabang Liwa', { set: [{ header: 'STATUS_KAWIN', value: 'Y' }, { header: 'LOKASI_PEKERJAAN', value: null }] });
-    expect(getProfile(ctx, 'Cabang Liwa').columns.find((c) => c.header === 'LOKASI_PEKERJAAN')?.value).toBeUndefined();
+    await editProfile(ctx, 'Cabang Liwa', { set: [{ header: 'STATUS_KAWIN', value: 'Y' }, { header: 'LOKASI_PEKERJAAN', value: null }] });
+    expect((await getProfile(ctx, 'Cabang Liwa')).columns.find((c) => c.header === 'LOKASI_PEKERJAAN')?.value).toBeUndefined();
     const again = join(ctx.dir, 'again');
     const re = await regenerateBatch(ctx, r.batchId!, again);
     expect(re.map((f) => f.identical)).toEqual([true]);
@@ -93,45 +93,45 @@ describe('constant values in template profiles', () => {
     expect(back.col('LOKASI_PEKERJAAN').map((c) => c.value)).toEqual(['LW-01', 'LW-01']);
   });
 
-  it('refuses constants the portal or a spreadsheet would misread', () => {
-    copyProfile(ctx, 'sipp-tk-baru', 'Cabang Liwa');
+  it('refuses constants the portal or a spreadsheet would misread', async () => {
+    await copyProfile(ctx, 'sipp-tk-baru', 'Cabang Liwa');
     const set = (header: string, value: string) => editProfile(ctx, 'Cabang Liwa', { set: [{ header, value }] });
-    expect(() => set('STATUS_KAWIN', 'K')).toThrow(/harus Y atau T/);
-    expect(() => set('STATUS_KAWIN', 'Kawin')).toThrow(/harus Y atau T/);
-    expect(set('STATUS_KAWIN', 'y').columns.find((c) => c.header === 'STATUS_KAWIN')?.value).toBe('Y');
-    for (const bad of ['=HYPERLINK("x")', '+1', '-5', '@SUM(A1)', ' =1+1']) expect(() => set('LOKASI_PEKERJAAN', bad)).toThrow(/rumus/);
-    expect(() => set('LOKASI_PEKERJAAN', 'a\nb')).toThrow(/baris baru/);
-    expect(() => set('LOKASI_PEKERJAAN', 'x'.repeat(61))).toThrow(/60 karakter/);
-    expect(set('LOKASI_PEKERJAAN', 'x'.repeat(60)).columns.find((c) => c.header === 'LOKASI_PEKERJAAN')?.value).toHaveLength(60);
+    await expect(set('STATUS_KAWIN', 'K')).rejects.toThrow(/harus Y atau T/);
+    await expect(set('STATUS_KAWIN', 'Kawin')).rejects.toThrow(/harus Y atau T/);
+    expect((await set('STATUS_KAWIN', 'y')).columns.find((c) => c.header === 'STATUS_KAWIN')?.value).toBe('Y');
+    for (const bad of ['=HYPERLINK("x")', '+1', '-5', '@SUM(A1)', ' =1+1']) await expect(set('LOKASI_PEKERJAAN', bad)).rejects.toThrow(/rumus/);
+    await expect(set('LOKASI_PEKERJAAN', 'a\nb')).rejects.toThrow(/baris baru/);
+    await expect(set('LOKASI_PEKERJAAN', 'x'.repeat(61))).rejects.toThrow(/60 karakter/);
+    expect((await set('LOKASI_PEKERJAAN', 'x'.repeat(60))).columns.find((c) => c.header === 'LOKASI_PEKERJAAN')?.value).toHaveLength(60);
     // A refused value changes nothing.
-    expect(getProfile(ctx, 'Cabang Liwa').columns.find((c) => c.header === 'STATUS_KAWIN')?.value).toBe('Y');
+    expect((await getProfile(ctx, 'Cabang Liwa')).columns.find((c) => c.header === 'STATUS_KAWIN')?.value).toBe('Y');
     // saveProfile checks too (the path a template import or a copy takes).
-    expect(() => saveProfile(ctx, { name: 'X', kind: 'new', sheetName: 'data_tk_baru', columns: [{ header: 'STATUS_KAWIN', field: null, value: 'N' }] })).toThrow(/Y atau T/);
+    await expect(saveProfile(ctx, { name: 'X', kind: 'new', sheetName: 'data_tk_baru', columns: [{ header: 'STATUS_KAWIN', field: null, value: 'N' }] })).rejects.toThrow(/Y atau T/);
     // A header the profile lacks is added with its constant; clearing an unknown header is refused.
-    expect(set('KODE_CABANG', 'LIWA').columns.at(-1)).toEqual({ header: 'KODE_CABANG', field: null, value: 'LIWA' });
-    expect(() => editProfile(ctx, 'Cabang Liwa', { set: [{ header: 'TIDAK_ADA', value: null }] })).toThrow(/tidak ada/);
+    expect((await set('KODE_CABANG', 'LIWA')).columns.at(-1)).toEqual({ header: 'KODE_CABANG', field: null, value: 'LIWA' });
+    await expect(editProfile(ctx, 'Cabang Liwa', { set: [{ header: 'TIDAK_ADA', value: null }] })).rejects.toThrow(/tidak ada/);
     // Mapping a field to the column clears its constant.
-    const mapped = editProfile(ctx, 'Cabang Liwa', { map: [{ header: 'KODE_CABANG', field: 'unitCode' }] });
+    const mapped = await editProfile(ctx, 'Cabang Liwa', { map: [{ header: 'KODE_CABANG', field: 'unitCode' }] });
     expect(mapped.columns.at(-1)).toEqual({ header: 'KODE_CABANG', field: 'unitCode' });
   });
 
   it('warns once per batch when a profile fills STATUS_KAWIN or LOKASI_PEKERJAAN from nothing', async () => {
     addNewcomers(ctx, s, 4);
-    const pf = preflight(ctx, { kinds: ['new', 'na'] });
+    const pf = await preflight(ctx, { kinds: ['new', 'na'] });
     const newKind = pf.kinds.find((k) => k.kind === 'new')!;
     expect(newKind.pending).toBe(4);
     // The built-in layout fills both from the person records (the newcomers have them): no remark.
     expect(newKind.profileWarnings).toEqual([]);
     expect(pf.kinds.find((k) => k.kind === 'na')!.profileWarnings).toEqual([]);
 
-    copyProfile(ctx, 'sipp-tk-baru', 'Cabang Liwa');
+    await copyProfile(ctx, 'sipp-tk-baru', 'Cabang Liwa');
     // STATUS_KAWIN gets a constant; LOKASI_PEKERJAAN is mapped to nothing: empty for everyone, said once.
-    editProfile(ctx, 'Cabang Liwa', { set: [{ header: 'STATUS_KAWIN', value: 'T' }], map: [{ header: 'LOKASI_PEKERJAAN', field: null }] });
+    await editProfile(ctx, 'Cabang Liwa', { set: [{ header: 'STATUS_KAWIN', value: 'T' }], map: [{ header: 'LOKASI_PEKERJAAN', field: null }] });
     const r = await exportBatch(ctx, { kind: 'new', outDir: join(ctx.dir, 'out'), profile: 'Cabang Liwa' });
     expect(r.rows).toBe(4);
     expect(r.warnings.map((w) => w.column)).toEqual(['LOKASI_PEKERJAAN']);
     expect(r.warnings[0]!.message).toMatch(/sigap profile edit "Cabang Liwa" --set LOKASI_PEKERJAAN=/);
-    expect(preflight(ctx, { kinds: ['new'], profiles: { new: 'Cabang Liwa' } }).kinds[0]!.profileWarnings.map((w) => w.column)).toEqual(['LOKASI_PEKERJAAN']);
+    expect((await preflight(ctx, { kinds: ['new'], profiles: { new: 'Cabang Liwa' } })).kinds[0]!.profileWarnings.map((w) => w.column)).toEqual(['LOKASI_PEKERJAAN']);
   });
 
   it('CLI: profile copy and profile edit --set', async () => {

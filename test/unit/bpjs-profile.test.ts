@@ -90,22 +90,22 @@ describe('template profiles', () => {
     await profileFromTemplate(ctx, path, { name: 'v1' });
     await profileFromTemplate(ctx, path, { name: 'v2' });
     // Made from the branch's template: the files fill a copy of it, so the sheet keeps the template's name.
-    expect(() => editProfile(ctx, 'v2', { sheetName: 'Upload' })).toThrow(/mengikuti templat \("data_tk_baru"\)/);
-    const edited = editProfile(ctx, 'v2', { map: [{ header: 'kode_cabang', field: 'unitCode' }, { header: 'HP', field: 'mobile' }], drop: ['NAMA_TENGAH'] });
+    await expect(editProfile(ctx, 'v2', { sheetName: 'Upload' })).rejects.toThrow(/mengikuti templat \("data_tk_baru"\)/);
+    const edited = await editProfile(ctx, 'v2', { map: [{ header: 'kode_cabang', field: 'unitCode' }, { header: 'HP', field: 'mobile' }], drop: ['NAMA_TENGAH'] });
     expect(edited.sheetName).toBe('data_tk_baru');
     expect(edited.columns.find((c) => c.header === 'KODE_CABANG')!.field).toBe('unitCode');
     expect(edited.columns.at(-1)).toEqual({ header: 'HP', field: 'mobile' });
     expect(edited.columns.some((c) => c.header === 'NAMA_TENGAH')).toBe(false);
-    expect(getProfile(ctx, 'v1').columns).toHaveLength(OLD_TEMPLATE.length);
-    expect(listProfiles(ctx).map((p) => p.name)).toEqual(['sipp-tk-baru', 'sipp-tk-lanjutan', 'sipp-tk-na', 'sipp-upah', 'sigap-bpu', 'v1', 'v2']);
+    expect((await getProfile(ctx, 'v1')).columns).toHaveLength(OLD_TEMPLATE.length);
+    expect((await listProfiles(ctx)).map((p) => p.name)).toEqual(['sipp-tk-baru', 'sipp-tk-lanjutan', 'sipp-tk-na', 'sipp-upah', 'sigap-bpu', 'v1', 'v2']);
 
-    expect(() => editProfile(ctx, 'sipp-tk-baru', { sheetName: 'x' })).toThrow(/profil bawaan/);
-    expect(() => saveProfile(ctx, { name: 'SIPP-TK-NA', kind: 'na', sheetName: 'x', columns: [{ header: 'KPJ', field: 'kpj' }] })).toThrow(/profil bawaan/);
-    expect(() => editProfile(ctx, 'v1', { map: [{ header: 'X', field: 'bukanIsian' }] })).toThrow(/tidak dikenal/);
+    await expect(editProfile(ctx, 'sipp-tk-baru', { sheetName: 'x' })).rejects.toThrow(/profil bawaan/);
+    await expect(saveProfile(ctx, { name: 'SIPP-TK-NA', kind: 'na', sheetName: 'x', columns: [{ header: 'KPJ', field: 'kpj' }] })).rejects.toThrow(/profil bawaan/);
+    await expect(editProfile(ctx, 'v1', { map: [{ header: 'X', field: 'bukanIsian' }] })).rejects.toThrow(/tidak dikenal/);
     // A profile of Sigap's own layout (no template) may be given any sheet name Excel allows.
-    copyProfile(ctx, 'sipp-tk-baru', 'v3');
-    expect(() => editProfile(ctx, 'v3', { sheetName: 'a/b' })).toThrow(/Nama sheet/);
-    expect(editProfile(ctx, 'v3', { sheetName: 'Upload' }).sheetName).toBe('Upload');
+    await copyProfile(ctx, 'sipp-tk-baru', 'v3');
+    await expect(editProfile(ctx, 'v3', { sheetName: 'a/b' })).rejects.toThrow(/Nama sheet/);
+    expect((await editProfile(ctx, 'v3', { sheetName: 'Upload' })).sheetName).toBe('Upload');
     const p = addPerson(ctx, { kpj: '12345678901' });
     addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu, start: '2025-01-01', end: '2025-12-31' });
     await expect(exportBatch(ctx, { kind: 'na', outDir: join(ctx.dir, 'o'), profile: 'v1' })).rejects.toThrow(/bukan "na"/);

@@ -34,7 +34,7 @@ async function bill(path: string, title: string[], rows: { nik: string; name: st
 describe('a bill is compared only with invoices of its own NPP and segment', () => {
   it('PU bill of the Pemda, PU bill of the RSUD, BPU bill: each against its own invoices', async () => {
     // The RSUD (a BLUD) holds its own NPP; its unit belongs to that registration (migration 0130).
-    const rsudReg = saveRegistration(ctx, { npp: RSUD_NPP, name: 'RSUD Alimuddin Umar (BLUD)', jkkClass: 1 });
+    const rsudReg = await saveRegistration(ctx, { npp: RSUD_NPP, name: 'RSUD Alimuddin Umar (BLUD)', jkkClass: 1 });
     const rsud = { id: Number(ctx.db.prepare("INSERT INTO opd (code, name, name_key, kind, created_at, registration_id) VALUES ('R01', 'RSUD Alimuddin Umar', 'RSUD ALIMUDDIN UMAR', 'opd', 'x', ?)").run(rsudReg).lastInsertRowid), code: 'R01', name: 'RSUD Alimuddin Umar' };
     // Wages above any floor: JKK 0.24% and JKM 0.30% (class I): 3.000.000 -> 7.200 + 9.000; 4.000.000 -> 9.600 + 12.000.
     const clerk = addPerson(ctx, { name: 'Ani Lestari' });
@@ -45,8 +45,8 @@ describe('a bill is compared only with invoices of its own NPP and segment', () 
     addEngagement(ctx, nurse.id, { unit: rsud, category: s.pu, wage: 3_000_000 });
     const rentan = addPerson(ctx, { name: 'Dedi Pekerja Rentan' });
     addEngagement(ctx, rentan.id, { unit: s.pekon, category: s.bpu, wage: 1_000_000 });
-    runBilling(ctx, { month: MONTH, issue: true });
-    const lines = sigapBilledLines(ctx, MONTH);
+    await runBilling(ctx, { month: MONTH, issue: true });
+    const lines = await sigapBilledLines(ctx, MONTH);
     const of = (nik: string) => lines.filter((l) => l.nik === nik);
     expect(of(clerk.nik).map((l) => [l.program, l.amount, l.segment, l.npp])).toEqual([['JKK', 7_200, 'PU', NPP], ['JKM', 9_000, 'PU', NPP]]);
     expect(of(nurse.nik).map((l) => [l.segment, l.npp])).toEqual([['PU', RSUD_NPP], ['PU', RSUD_NPP]]);

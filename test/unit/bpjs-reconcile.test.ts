@@ -78,8 +78,8 @@ describe('reconciling the branch bill with Sigap invoices', () => {
     const staff = addNewcomers(ctx, s, 4);
     const extra = addPerson(ctx);
     addEngagement(ctx, extra.id, { unit: s.pekon, category: s.bpu, wage: 1_000_000 });
-    runBilling(ctx, { month: MONTH, issue: true });
-    const lines = sigapBilledLines(ctx, MONTH);
+    await runBilling(ctx, { month: MONTH, issue: true });
+    const lines = await sigapBilledLines(ctx, MONTH);
     expect(new Set(lines.map((l) => l.nik))).toEqual(new Set([...staff, extra].map((p) => p.nik)));
 
     // The branch bills everyone Sigap billed except the last staff member, one JKM a rupiah higher.

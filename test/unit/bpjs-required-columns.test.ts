@@ -28,19 +28,19 @@ async function firstRow(path: string): Promise<Record<string, unknown>> {
 }
 
 describe('required columns follow the profile', () => {
-  it('the built-in registration profile requires STATUS_KAWIN and LOKASI_PEKERJAAN, not the mother, address or birth place', () => {
-    const p = getProfile(ctx, 'sipp-tk-baru');
+  it('the built-in registration profile requires STATUS_KAWIN and LOKASI_PEKERJAAN, not the mother, address or birth place', async () => {
+    const p = await getProfile(ctx, 'sipp-tk-baru');
     expect(p.columns.filter((c) => c.required).map((c) => c.header)).toEqual(['STATUS_KAWIN', 'LOKASI_PEKERJAAN']);
   });
 
-  it('one line per empty required column with the number of people; mother/address/birth place only warn', () => {
+  it('one line per empty required column with the number of people; mother/address/birth place only warn', async () => {
     // 3 without marital status (one of them without a work location too), 1 without a mother's name, 1 complete.
     const a = newcomer({ maritalStatus: null });
     const b = newcomer({ maritalStatus: null, workLocation: null });
     const c = newcomer({ maritalStatus: null });
     const noMother = newcomer({ mother: null, address: null });
     newcomer({});
-    const k = preflight(ctx, { kinds: ['new'] }).kinds[0]!;
+    const k = (await preflight(ctx, { kinds: ['new'] })).kinds[0]!;
     // pending 5; blocked a, b, c (3); ready 2 (noMother with warnings, and the complete one).
     expect([k.pending, k.ready, k.blocked.length, k.warned.length]).toEqual([5, 2, 3, 1]);
     expect(k.requiredMissing).toEqual([
@@ -49,21 +49,21 @@ describe('required columns follow the profile', () => {
     ]);
     expect(k.warned[0]!.nik).toBe(noMother.nik);
     expect(k.warned[0]!.problems.map((p) => [p.code, p.severity]).sort()).toEqual([['ADDRESS_MISSING', 'warning'], ['MOTHER_MISSING', 'warning']]);
-    expect(missingPeople(ctx, 'new', 'STATUS_KAWIN').people.map((p) => p.personId).sort()).toEqual([a.id, b.id, c.id].sort());
-    expect(missingPeople(ctx, 'new', 'LOKASI_PEKERJAAN', { limit: 5 })).toMatchObject({ total: 1, people: [{ personId: b.id }] });
+    expect((await missingPeople(ctx, 'new', 'STATUS_KAWIN')).people.map((p) => p.personId).sort()).toEqual([a.id, b.id, c.id].sort());
+    expect(await missingPeople(ctx, 'new', 'LOKASI_PEKERJAAN', { limit: 5 })).toMatchObject({ total: 1, people: [{ personId: b.id }] });
   });
 
-  it('a profile that requires the mother makes her name an error; one that drops the mark lets people through', () => {
+  it('a profile that requires the mother makes her name an error; one that drops the mark lets people through', async () => {
     const noMother = newcomer({ mother: null });
-    copyProfile(ctx, 'sipp-tk-baru', 'Ketat');
-    editProfile(ctx, 'Ketat', { require: [{ header: 'NAMA_IBU_KANDUNG', required: true }] });
-    const strict = preflight(ctx, { kinds: ['new'], profiles: { new: 'Ketat' } }).kinds[0]!;
+    await copyProfile(ctx, 'sipp-tk-baru', 'Ketat');
+    await editProfile(ctx, 'Ketat', { require: [{ header: 'NAMA_IBU_KANDUNG', required: true }] });
+    const strict = (await preflight(ctx, { kinds: ['new'], profiles: { new: 'Ketat' } })).kinds[0]!;
     expect(strict.blocked.map((p) => [p.nik, p.problems.map((x) => [x.code, x.severity])])).toEqual([[noMother.nik, [['MOTHER_MISSING', 'error']]]]);
 
     const lax = newcomer({ maritalStatus: null });
-    copyProfile(ctx, 'sipp-tk-baru', 'Longgar');
-    editProfile(ctx, 'Longgar', { require: [{ header: 'STATUS_KAWIN', required: false }] });
-    const k = preflight(ctx, { kinds: ['new'], profiles: { new: 'Longgar' } }).kinds[0]!;
+    await copyProfile(ctx, 'sipp-tk-baru', 'Longgar');
+    await editProfile(ctx, 'Longgar', { require: [{ header: 'STATUS_KAWIN', required: false }] });
+    const k = (await preflight(ctx, { kinds: ['new'], profiles: { new: 'Longgar' } })).kinds[0]!;
     expect([k.blocked.length, k.requiredMissing]).toEqual([0, []]);
     expect(k.warned.map((p) => p.nik)).toEqual([noMother.nik]);
     expect(lax.id).toBeGreaterThan(0);
@@ -73,14 +73,14 @@ describe('required columns follow the profile', () => {
     const a = newcomer({ maritalStatus: null, workLocation: null, postalCode: '34812' });
     const b = newcomer({ maritalStatus: null });
     // Per person, as the clerk types it ("kawin" is Y, "belum kawin" is T: shared/person-contact.ts).
-    expect(fillPersonField(ctx, 'maritalStatus', [{ personId: a.id, value: 'kawin' }, { personId: b.id, value: 'belum kawin' }])).toEqual({ field: 'maritalStatus', changed: 2, unchanged: 0 });
+    expect(await fillPersonField(ctx, 'maritalStatus', [{ personId: a.id, value: 'kawin' }, { personId: b.id, value: 'belum kawin' }])).toEqual({ field: 'maritalStatus', changed: 2, unchanged: 0 });
     // A fixed value for everyone still missing the work location.
-    const ids = missingPeople(ctx, 'new', 'LOKASI_PEKERJAAN').people.map((p) => ({ personId: p.personId, value: 'kantor bupati' }));
-    expect(fillPersonField(ctx, 'workLocation', ids)).toMatchObject({ changed: 1 });
+    const ids = (await missingPeople(ctx, 'new', 'LOKASI_PEKERJAAN')).people.map((p) => ({ personId: p.personId, value: 'kantor bupati' }));
+    expect(await fillPersonField(ctx, 'workLocation', ids)).toMatchObject({ changed: 1 });
     const audits = ctx.db.prepare("SELECT entity_id AS id, summary FROM audit_log WHERE entity = 'person' ORDER BY audit_log.rowid").all() as { id: number; summary: string }[];
     expect(audits.map((x) => x.id)).toEqual([a.id, b.id, a.id]);
     expect(audits[0]!.summary).toMatch(/Status kawin \(kosong\) → Y/);
-    expect(preflight(ctx, { kinds: ['new'] }).kinds[0]!.requiredMissing).toEqual([]);
+    expect((await preflight(ctx, { kinds: ['new'] })).kinds[0]!.requiredMissing).toEqual([]);
 
     const r = await exportBatch(ctx, { kind: 'new', outDir: join(ctx.dir, 'out') });
     expect(r.rows).toBe(2);
@@ -89,12 +89,12 @@ describe('required columns follow the profile', () => {
     expect(mine ? [row.STATUS_KAWIN, row.LOKASI_PEKERJAAN, row.KODE_POS] : [row.STATUS_KAWIN]).toEqual(mine ? ['Y', 'KANTOR BUPATI', '34812'] : ['T']);
   });
 
-  it('refuses the whole fill for one bad value, naming the person; nothing is written', () => {
+  it('refuses the whole fill for one bad value, naming the person; nothing is written', async () => {
     const a = newcomer({ maritalStatus: null, name: 'Ani Lestari' });
     const b = newcomer({ maritalStatus: null, name: 'Budi Santoso' });
-    expect(() => fillPersonField(ctx, 'maritalStatus', [{ personId: a.id, value: 'Y' }, { personId: b.id, value: 'mungkin' }])).toThrow(/Budi Santoso: Status kawin "mungkin" tidak dikenal/);
-    expect(() => fillPersonField(ctx, 'maritalStatus', [{ personId: a.id, value: '' }])).toThrow(/belum dipilih/);
-    expect(() => fillPersonField(ctx, 'maritalStatus', [{ personId: 999_999, value: 'Y' }])).toThrow(/tidak ditemukan/);
+    await expect(fillPersonField(ctx, 'maritalStatus', [{ personId: a.id, value: 'Y' }, { personId: b.id, value: 'mungkin' }])).rejects.toThrow(/Budi Santoso: Status kawin "mungkin" tidak dikenal/);
+    await expect(fillPersonField(ctx, 'maritalStatus', [{ personId: a.id, value: '' }])).rejects.toThrow(/belum dipilih/);
+    await expect(fillPersonField(ctx, 'maritalStatus', [{ personId: 999_999, value: 'Y' }])).rejects.toThrow(/tidak ditemukan/);
     expect(ctx.db.prepare('SELECT count(*) FROM person WHERE marital_status IS NOT NULL AND id IN (?, ?)').pluck().get(a.id, b.id)).toBe(0);
   });
 });

@@ -37,7 +37,7 @@ describe('import of the branch participant list (KPJ)', () => {
   it('round trip: registration file -> branch list -> KPJ filled, people enrolled, nothing pending, all audited', async () => {
     const people = addNewcomers(ctx, s, 5);
     const exported = await exportBatch(ctx, { kind: 'new', outDir: join(ctx.dir, 'out') });
-    expect(preflight(ctx).awaitingKpj).toBe(5);
+    expect((await preflight(ctx)).awaitingKpj).toBe(5);
     const assigned = await branchAssigns(exported.files[0]!.path, 19_000_000_000);
     const list = join(ctx.dir, 'peserta.xlsx');
     await writeKpjList(list, assigned.map((a) => ({ ...a, since: new Date(Date.UTC(2026, 2, 1)) })));
@@ -50,8 +50,8 @@ describe('import of the branch participant list (KPJ)', () => {
     const members = ctx.db.prepare('SELECT person_id, kpj, member_since FROM bpjs_membership ORDER BY person_id').all() as { kpj: string; member_since: string }[];
     expect(members).toHaveLength(5);
     expect(new Set(members.map((m) => m.member_since))).toEqual(new Set(['2026-03-01']));
-    expect(preflight(ctx).awaitingKpj).toBe(0);
-    expect(pendingChanges(ctx, 'new', '2026-03-10')).toEqual([]);
+    expect((await preflight(ctx)).awaitingKpj).toBe(0);
+    expect(await pendingChanges(ctx, 'new', '2026-03-10')).toEqual([]);
     const audit = ctx.db.prepare("SELECT entity, action FROM audit_log WHERE action IN ('update', 'import') ORDER BY id").all() as { entity: string }[];
     expect(audit.filter((a) => a.entity === 'person')).toHaveLength(5);
     expect(audit.filter((a) => a.entity === 'bpjs_kpj_import')).toHaveLength(1);

@@ -37,8 +37,8 @@ describe('SEBAB_NA as the portal codes it', () => {
     expect(naReasonKind(null)).toBe('contract_end');
   });
 
-  it('is seeded by migration 0200 with its source and a low confidence, and says where the code is unknown', () => {
-    const rows = listNaReasons(ctx);
+  it('is seeded by migration 0200 with its source and a low confidence, and says where the code is unknown', async () => {
+    const rows = await listNaReasons(ctx);
     expect(rows.map((r) => [r.reason, r.code, r.confidence])).toEqual([
       ['resign', 'A1', 'L'], ['retirement', 'A4', 'L'], ['dismissal', 'PHK', 'L'], ['contract_end', 'HABIS KONTRAK', 'L'],
     ]);
@@ -56,7 +56,7 @@ describe('SEBAB_NA as the portal codes it', () => {
     expect(await sebabByKpj(first.files[0]!.path)).toEqual({ '11100000001': 'A1', '11100000002': 'A4' });
 
     // The clerk copies the dismissal code from the branch's template (A2): only the next file uses it.
-    const saved = saveNaReason(ctx, { reason: 'dismissal', code: ' a2 ', source: 'Templat kantor cabang Liwa 2026' });
+    const saved = await saveNaReason(ctx, { reason: 'dismissal', code: ' a2 ', source: 'Templat kantor cabang Liwa 2026' });
     expect([saved.code, saved.confidence, saved.source]).toEqual(['A2', 'H', 'Templat kantor cabang Liwa 2026']);
     const audit = ctx.db.prepare("SELECT summary, before_json, after_json FROM audit_log WHERE entity = 'bpjs_na_reason'").all() as { summary: string; before_json: string; after_json: string }[];
     expect(audit).toHaveLength(1);
@@ -69,11 +69,11 @@ describe('SEBAB_NA as the portal codes it', () => {
     expect(await sebabByKpj(second.files[0]!.path)).toEqual({ '11100000003': 'A2' });
   });
 
-  it('refuses codes a spreadsheet or the portal would misread', () => {
-    expect(() => saveNaReason(ctx, { reason: 'resign', code: '' })).toThrow(/wajib diisi/);
-    expect(() => saveNaReason(ctx, { reason: 'resign', code: '=A1' })).toThrow(/diawali/);
-    expect(() => saveNaReason(ctx, { reason: 'resign', code: 'x'.repeat(41) })).toThrow(/40 karakter/);
-    expect(() => saveNaReason(ctx, { reason: 'wafat' as never, code: 'A9' })).toThrow(/tidak dikenal/);
-    expect(listNaReasons(ctx)[0]!.code).toBe('A1');
+  it('refuses codes a spreadsheet or the portal would misread', async () => {
+    await expect(saveNaReason(ctx, { reason: 'resign', code: '' })).rejects.toThrow(/wajib diisi/);
+    await expect(saveNaReason(ctx, { reason: 'resign', code: '=A1' })).rejects.toThrow(/diawali/);
+    await expect(saveNaReason(ctx, { reason: 'resign', code: 'x'.repeat(41) })).rejects.toThrow(/40 karakter/);
+    await expect(saveNaReason(ctx, { reason: 'wafat' as never, code: 'A9' })).rejects.toThrow(/tidak dikenal/);
+    expect((await listNaReasons(ctx))[0]!.code).toBe('A1');
   });
 });

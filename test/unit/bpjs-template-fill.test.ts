@@ -31,11 +31,11 @@ beforeEach(() => {
 });
 afterEach(() => ctx.close());
 
-function templateProfile(): Promise<Awaited<ReturnType<typeof profileFromTemplate>>> {
+async function templateProfile(): Promise<Awaited<ReturnType<typeof profileFromTemplate>>> {
   // The clerk's copy keeps the name the portal gave it.
   const path = join(ctx.dir, TEMPLATE_NAME);
   copyFileSync(FIXTURE, path);
-  return profileFromTemplate(ctx, path, { name: 'cabang-liwa' });
+  return await profileFromTemplate(ctx, path, { name: 'cabang-liwa' });
 }
 
 /** Parses LibreOffice's CSV (comma, double quotes, UTF-8). */
@@ -238,13 +238,13 @@ describe("branch office's template", () => {
     const bad = await runCli(['profile', 'edit', 'cabang-liwa', '--rows-per-file', 'dua', '--db', ctx.dbPath]);
     expect(bad.code).not.toBe(0);
     expect(bad.stderr).toContain('--rows-per-file harus angka 1 sampai 10000');
-    expect(() => editProfile(ctx, 'cabang-liwa', { rowsPerFile: 0 })).toThrow(/Baris per berkas harus bilangan bulat 1 sampai 10\.000/);
-    expect(() => editProfile(ctx, 'cabang-liwa', { rowsPerFile: 10_001 })).toThrow(/Baris per berkas/);
+    await expect(editProfile(ctx, 'cabang-liwa', { rowsPerFile: 0 })).rejects.toThrow(/Baris per berkas harus bilangan bulat 1 sampai 10\.000/);
+    await expect(editProfile(ctx, 'cabang-liwa', { rowsPerFile: 10_001 })).rejects.toThrow(/Baris per berkas/);
     expect((await runCli(['profile', 'edit', 'cabang-liwa', '--rows-per-file', '2', '--db', ctx.dbPath])).code).toBe(0);
-    expect(getProfile(ctx, 'cabang-liwa').rowsPerFile).toBe(2);
+    expect((await getProfile(ctx, 'cabang-liwa')).rowsPerFile).toBe(2);
     // Other edits keep it.
-    editProfile(ctx, 'cabang-liwa', { map: [{ header: 'NO_PEGAWAI', field: null }] });
-    expect(getProfile(ctx, 'cabang-liwa').rowsPerFile).toBe(2);
+    await editProfile(ctx, 'cabang-liwa', { map: [{ header: 'NO_PEGAWAI', field: null }] });
+    expect((await getProfile(ctx, 'cabang-liwa')).rowsPerFile).toBe(2);
     // 5 people at 2 a file: 2 + 2 + 1, each a copy of the template under its name.
     addNewcomers(ctx, s, 5);
     const r = await exportBatch(ctx, { kind: 'new', outDir: join(ctx.dir, 'small'), profile: 'cabang-liwa', includeIncomplete: true });
@@ -256,7 +256,7 @@ describe("branch office's template", () => {
     const again = await regenerateBatch(ctx, r.batchId!, join(ctx.dir, 'again'));
     expect(again.every((f) => f.identical)).toBe(true);
     // Back to the portal's limit.
-    expect(editProfile(ctx, 'cabang-liwa', { rowsPerFile: null }).rowsPerFile).toBeNull();
+    expect((await editProfile(ctx, 'cabang-liwa', { rowsPerFile: null })).rowsPerFile).toBeNull();
   }, 60_000);
 
   it('refuses a profile column the template does not have, naming the file, sheet and column', () => {

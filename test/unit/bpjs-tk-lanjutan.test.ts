@@ -8,7 +8,7 @@ import { MIGRATIONS } from '../../electron/core/db/migrations/index';
 import { tempDir, testContext } from '../helpers';
 import { addEngagement, addPerson, setupRoster, type RosterSetup } from '../fixtures/bpjs-roster';
 import { exportBatch, pendingChanges, profileFromTemplate } from '../../electron/core/bpjs/index';
-import { continueNeedsList } from '../../electron/core/bpjs/continue-pending';
+import { continueNeedsList } from '../../electron/core/bpjs/pending';
 import { builtinProfile, guessKind } from '../../shared/sipp-layouts';
 
 /*
@@ -41,18 +41,18 @@ describe('TK lanjutan', () => {
     const carried = addPerson(ctx, { name: 'BAYU PINDAHAN', kpj: '22000000002', birthDate: '1992-07-09' });
     const fresh = addPerson(ctx, { name: 'CITRA BARU' });
     for (const p of [member, carried, fresh]) addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu, wage: 2_600_000, start: '2026-03-01' });
-    const names = (kind: 'new' | 'continue') => pendingChanges(ctx, kind, '2026-03-10').map((c) => c.name);
+    const names = async (kind: 'new' | 'continue') => (await pendingChanges(ctx, kind, '2026-03-10')).map((c) => c.name);
 
     // Before any participant list, a KPJ could be the Pemda's own: nobody is routed, and the screens are told why.
-    expect(continueNeedsList(ctx)).toBe(true);
-    expect(names('continue')).toEqual([]);
-    expect(names('new')).toEqual(['CITRA BARU']);
+    expect(await continueNeedsList(ctx)).toBe(true);
+    expect(await names('continue')).toEqual([]);
+    expect(await names('new')).toEqual(['CITRA BARU']);
 
     importParticipantList([member.id]);
-    expect(continueNeedsList(ctx)).toBe(false);
-    expect(names('continue')).toEqual(['BAYU PINDAHAN']);
-    expect(names('new')).toEqual(['CITRA BARU']);
-    const [c] = pendingChanges(ctx, 'continue', '2026-03-10');
+    expect(await continueNeedsList(ctx)).toBe(false);
+    expect(await names('continue')).toEqual(['BAYU PINDAHAN']);
+    expect(await names('new')).toEqual(['CITRA BARU']);
+    const [c] = await pendingChanges(ctx, 'continue', '2026-03-10');
     expect(c).toMatchObject({ kind: 'continue', key: `continue:${carried.id}`, kpj: '22000000002', reportedWage: 2_600_000 });
 
     // The file: keyed by KPJ, the built-in lanjutan layout, every cell text.
@@ -74,25 +74,25 @@ describe('TK lanjutan', () => {
     expect(lines[1]!.slice(0, 5).map(unquote)).toEqual(['', '22000000002', carried.nik, 'BAYU PINDAHAN', '09-07-1992']);
 
     // Submitted: no longer pending, and not offered as new either.
-    expect(names('continue')).toEqual([]);
-    expect(names('new')).toEqual(['CITRA BARU']);
+    expect(await names('continue')).toEqual([]);
+    expect(await names('new')).toEqual(['CITRA BARU']);
   }, 120_000);
 
-  it('a KPJ the imported list leaves out is not deactivated or given a wage change before it is registered here', () => {
+  it('a KPJ the imported list leaves out is not deactivated or given a wage change before it is registered here', async () => {
     const listed = addPerson(ctx, { name: 'DODI TERDAFTAR', kpj: '55000000005' });
     const unlisted = addPerson(ctx, { name: 'EKO LUAR', kpj: '66000000006' });
     for (const p of [listed, unlisted]) {
       addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu, wage: 2_000_000, start: '2025-01-01', end: '2025-12-31' });
       addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu, wage: 2_400_000, start: '2026-01-01', end: '2026-02-28', reason: 'Habis kontrak' });
     }
-    const names = (kind: 'na' | 'wage') => pendingChanges(ctx, kind, '2026-03-10').map((c) => c.name).sort();
+    const names = async (kind: 'na' | 'wage') => (await pendingChanges(ctx, kind, '2026-03-10')).map((c) => c.name).sort();
     // No list yet: a KPJ is taken as the Pemda's, as before.
-    expect(names('na')).toEqual(['DODI TERDAFTAR', 'EKO LUAR']);
-    expect(names('wage')).toEqual(['DODI TERDAFTAR', 'EKO LUAR']);
+    expect(await names('na')).toEqual(['DODI TERDAFTAR', 'EKO LUAR']);
+    expect(await names('wage')).toEqual(['DODI TERDAFTAR', 'EKO LUAR']);
     // The branch's list names only Dodi: Eko's KPJ is from elsewhere, the branch has nothing to deactivate.
     importParticipantList([listed.id]);
-    expect(names('na')).toEqual(['DODI TERDAFTAR']);
-    expect(names('wage')).toEqual(['DODI TERDAFTAR']);
+    expect(await names('na')).toEqual(['DODI TERDAFTAR']);
+    expect(await names('wage')).toEqual(['DODI TERDAFTAR']);
   });
 
   it('reads a branch lanjutan template by header names, whatever their order and spelling', async () => {

@@ -41,9 +41,9 @@ describe('RAPEL and BLTH', () => {
     const p = addPerson(ctx, { name: 'DEWI LESTARI', kpj: '33000000003', birthDate: '1988-02-29' });
     addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu, wage: 2_500_000, start: '2025-01-01', end: '2026-02-28' });
     addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu, wage: 2_750_000, start: '2026-03-01' });
-    const [c] = pendingChanges(ctx, 'wage', '2026-05-10');
+    const [c] = await pendingChanges(ctx, 'wage', '2026-05-10');
     expect(c).toMatchObject({ month: '2026-03', reportedWage: 2_750_000, previousWage: 2_500_000 });
-    const env = reportEnv(ctx, { asOf: '2026-05-10' });
+    const env = await reportEnv(ctx, { asOf: '2026-05-10' });
     const v = fieldValues(c!, env, 1);
     expect([v.blth, v.rapel, v.rapelFlag, v.wage]).toEqual(['03-2026', '500000', 'Y', '2750000']);
     // The same change reported in its own month (15 March): nothing owed yet.
@@ -58,23 +58,23 @@ describe('RAPEL and BLTH', () => {
     expect(lines[1]).toEqual(['33000000003', p.nik, 'DEWI LESTARI', '29-02-1988', '03-2026', '18040012', '2750000', '500000']);
   }, 120_000);
 
-  it('a new wage floor from February raises the base: RAPEL is 3 months of the raise', () => {
+  it('a new wage floor from February raises the base: RAPEL is 3 months of the raise', async () => {
     const p = addPerson(ctx, { kpj: '44000000004' });
     addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu, wage: 2_500_000, start: '2026-01-01' });
     ctx.db.prepare(`INSERT INTO rate_param (key, effective_month, value, source, confidence, updated_at, updated_by)
       VALUES ('pu.wage_floor', '2026-02', 3000000, 'UMK contoh', 'M', 'x', 'test')`).run();
-    const [c] = pendingChanges(ctx, 'wage', '2026-05-10');
+    const [c] = await pendingChanges(ctx, 'wage', '2026-05-10');
     expect(c).toMatchObject({ month: '2026-02', reportedWage: 3_000_000, previousWage: 2_500_000 });
     // February, March, April at Rp2.500.000 instead of Rp3.000.000: 3 x Rp500.000 = Rp1.500.000.
-    const v = fieldValues(c!, reportEnv(ctx, { asOf: '2026-05-10' }), 1);
+    const v = fieldValues(c!, await reportEnv(ctx, { asOf: '2026-05-10' }), 1);
     expect([v.blth, v.rapel, v.wage]).toEqual(['02-2026', '1500000', '3000000']);
   });
 
-  it('KODE_TK is read from a template and left empty (the portal matches by KPJ and NIK); other kinds have no RAPEL', () => {
+  it('KODE_TK is read from a template and left empty (the portal matches by KPJ and NIK); other kinds have no RAPEL', async () => {
     const p = addPerson(ctx);
     addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu, start: '2026-05-01' });
-    const [c] = pendingChanges(ctx, 'new', '2026-05-10');
-    const v = fieldValues(c!, reportEnv(ctx, { asOf: '2026-05-10' }), 1);
+    const [c] = await pendingChanges(ctx, 'new', '2026-05-10');
+    const v = fieldValues(c!, await reportEnv(ctx, { asOf: '2026-05-10' }), 1);
     expect([v.rapel, v.workerCode]).toEqual(['', '']);
     expect([fieldForHeader('KODE_TK'), fieldForHeader('RAPEL', 'wage'), fieldForHeader('Nilai Rapel')]).toEqual(['workerCode', 'rapel', 'rapel']);
   });

@@ -22,11 +22,11 @@ describe('NIK and KPJ in written files, by role', () => {
   let invoiceId: number;
   let people: { nik: string; kpj: string }[];
 
-  beforeAll(() => {
+  beforeAll(async () => {
     p = printPemda({ bigCount: 3 });
     host = testHost();
     api = bridge(p.ctx, host);
-    invoiceId = invoiceIdOf(p.ctx, p.dinsos);
+    invoiceId = await invoiceIdOf(p.ctx, p.dinsos);
     people = p.ctx.db.prepare('SELECT nik, kpj FROM invoice_line WHERE invoice_id = ? ORDER BY nik').all(invoiceId) as { nik: string; kpj: string }[];
   });
   afterAll(() => p.ctx.close());
@@ -156,10 +156,10 @@ describe('NIK and KPJ in written files, by role', () => {
   it('signed out, a core behind a gate writes masked documents; the CLI (no gate) writes them in full', async () => {
     await api.signInAs('signedOut');
     expect(p.ctx.seesIdentity).toBe(false);
-    expectMasked(invoicePrint(p.ctx, invoiceId).body);
+    expectMasked((await invoicePrint(p.ctx, invoiceId)).body);
     // The CLI's context: same database, no session gate, run by the machine's owner.
     const cli = { db: p.ctx.db, actor: 'cli:uji', clock: p.ctx.clock };
-    expectFull(invoicePrint(cli, invoiceId).body);
+    expectFull((await invoicePrint(cli, invoiceId)).body);
     const out = join(p.ctx.dir, 'tagihan-cli.xlsx');
     expect(await writeInvoiceXlsx(cli, invoiceId, out)).toBe(13);
     expect(await readDetail(out)).toEqual(people);

@@ -19,11 +19,11 @@ let out: string;
 let rsud: number;
 const RSUD_NPP = '18040099';
 
-beforeEach(() => {
+beforeEach(async () => {
   ctx = testContext('2026-03-10T03:00:00Z');
   s = setupRoster(ctx);
   out = join(ctx.dir, 'out');
-  rsud = saveRegistration(ctx, { npp: RSUD_NPP, name: 'RSUD Liwa (BLUD)', jkkClass: 2 });
+  rsud = await saveRegistration(ctx, { npp: RSUD_NPP, name: 'RSUD Liwa (BLUD)', jkkClass: 2 });
 });
 afterEach(() => ctx.close());
 
@@ -55,7 +55,7 @@ describe('BPJS files per NPP', () => {
     addEngagement(ctx, c.id, { unit: s.dinas, category: blud });
     addEngagement(ctx, d.id, { unit: s.pekon, category: s.pu });
 
-    expect(pendingChanges(ctx, 'new', '2026-03-10').map((x) => [x.name, x.npp])).toEqual([
+    expect((await pendingChanges(ctx, 'new', '2026-03-10')).map((x) => [x.name, x.npp])).toEqual([
       ['Ani Pemda', NPP], ['Budi Pemda', NPP], ['Citra Blud', RSUD_NPP], ['Dedi Pekon', RSUD_NPP],
     ]);
     const r = await exportBatch(ctx, { kind: 'new', outDir: out });
@@ -74,9 +74,9 @@ describe('BPJS files per NPP', () => {
     expect(pemdaFile.rows.map((x) => x.NAMA_LENGKAP)).toEqual(['Ani Pemda', 'Budi Pemda']);
     expect(rsudFile.rows.map((x) => x.NAMA_LENGKAP)).toEqual(['Citra Blud', 'Dedi Pekon']);
     // Each batch records its NPP and its own row numbers.
-    expect(listBatches(ctx).map((x) => [x.npp, x.rows, x.files.length])).toEqual([[RSUD_NPP, 2, 1], [NPP, 2, 1]]);
-    expect(listBatches(ctx, { npp: RSUD_NPP }).map((x) => x.id)).toEqual([r.batches![1]!.batchId]);
-    expect(pendingChanges(ctx, 'new', '2026-03-10')).toEqual([]);
+    expect((await listBatches(ctx)).map((x) => [x.npp, x.rows, x.files.length])).toEqual([[RSUD_NPP, 2, 1], [NPP, 2, 1]]);
+    expect((await listBatches(ctx, { npp: RSUD_NPP })).map((x) => x.id)).toEqual([r.batches![1]!.batchId]);
+    expect(await pendingChanges(ctx, 'new', '2026-03-10')).toEqual([]);
     // The same filter on the command line: sigap batches --npp.
     const cli = await runCli(['batches', '--npp', '1804 0099', '--json', '--db', ctx.dbPath]);
     expect(cli.code, cli.stderr).toBe(0);

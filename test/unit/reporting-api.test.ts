@@ -269,8 +269,8 @@ describe('bpjs.* bridge calls', () => {
 
   it('reconcile: a bill with a mismatch, a missing person and a stranger against the issued invoices', async () => {
     const staff = addNewcomers(ctx, s, 3);
-    runBilling(ctx, { month: '2026-03', issue: true });
-    const lines = sigapBilledLines(ctx, '2026-03');
+    await runBilling(ctx, { month: '2026-03', issue: true });
+    const lines = await sigapBilledLines(ctx, '2026-03');
     const amount = (nik: string, program: string) => lines.filter((l) => l.nik === nik && l.program === program).reduce((x, l) => x + l.amount, 0);
     const bill = join(ctx.dir, 'tagihan.xlsx');
     await writeBill(bill, '2026-03', [
