@@ -3,7 +3,8 @@
  * (`confirmEarlyDate`), over the bridge (CONFIRM_REQUIRED) and on the command line (--confirm-early-date).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { getInvoice, recordPayment, runBilling } from '../../electron/core/billing/index';
+import { getInvoice, listPayments, recordPayment, runBilling } from '../../electron/core/billing/index';
+import { listAudit } from '../../electron/core/audit-query';
 import { SigapError } from '../../shared/errors';
 import { bridge, testHost } from '../api-harness';
 import { runCli } from '../cli-harness';
@@ -33,7 +34,7 @@ async function caught(f: () => unknown): Promise<SigapError> {
   throw new Error('expected an error');
 }
 
-const payments = () => ctx.db.prepare('SELECT count(*) FROM payment').pluck().get() as number;
+const payments = async () => (await listPayments(ctx)).length;
 
 describe('payment dated before the invoice was issued', () => {
   it('is refused without confirmation, with a message naming both dates, and nothing is written', async () => {
@@ -41,7 +42,7 @@ describe('payment dated before the invoice was issued', () => {
     const err = await caught(() => recordPayment(ctx, { invoice: inv.number!, amount: 54_000, date: '2026-02-09', sp2d: 'SP2D-1' }));
     expect(err.code).toBe('CONFIRM_REQUIRED');
     expect(err.message).toBe('Tanggal SP2D 9 Februari 2026 lebih awal dari tanggal terbit tagihan IUR/2026/01/05/001 (10 Februari 2026). Periksa tanggalnya; bila SP2D memang terbit sebelum tagihan, konfirmasi bahwa tanggal itu benar.');
-    expect(payments()).toBe(0);
+    expect(await payments()).toBe(0);
   });
 
   it('is recorded when confirmed, and the audit row says the early date was confirmed', async () => {
@@ -49,9 +50,10 @@ describe('payment dated before the invoice was issued', () => {
     const r = await recordPayment(ctx, { invoice: inv.number!, amount: 20_000, date: '2026-02-09', sp2d: 'SP2D-1', confirmEarlyDate: true });
     // 54.000 - 20.000 = 34.000 left.
     expect(r.remaining).toBe(34_000);
-    const row = ctx.db.prepare("SELECT summary, after_json AS after FROM audit_log WHERE entity = 'payment'").get() as { summary: string; after: string };
-    expect(row.summary).toContain('sebelum tagihan terbit 2026-02-10, dikonfirmasi');
-    expect(JSON.parse(row.after)).toMatchObject({ earlyDateConfirmed: true, date: '2026-02-09' });
+    const { rows: [row, ...more] } = await listAudit(ctx, { entity: 'payment' });
+    expect(more).toEqual([]);
+    expect(row!.summary).toContain('sebelum tagihan terbit 2026-02-10, dikonfirmasi');
+    expect(row!.after).toMatchObject({ earlyDateConfirmed: true, date: '2026-02-09' });
   });
 
   it('the issue day itself and later need no confirmation; the office day counts, not UTC', async () => {

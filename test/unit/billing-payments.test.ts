@@ -4,6 +4,7 @@ import {
 } from '../../electron/core/billing/index';
 import { addMonthsToDate, daysBetween } from '../../electron/core/billing/calendar';
 import { SigapError } from '../../shared/errors';
+import { listAudit } from '../../electron/core/audit-query';
 import { addStaff, addUnit, billingDb, RENTAN, type BillingCtx } from './billing-fixture';
 
 let ctx: BillingCtx;
@@ -37,8 +38,7 @@ describe('payments', () => {
     expect((await caught(() => recordPayment(ctx, { invoice: number, amount: 1, date: '2026-02-21', sp2d: 'X' }))).message).toMatch(/sudah lunas/);
     expect((await listPayments(ctx, (await getInvoice(ctx, number)).id)).map((p) => [p.sp2dNumber, p.amount])).toEqual([['00123/SP2D/LS/2026', 20_000], ['00125/SP2D/LS/2026', 34_000]]);
     expect((await getInvoice(ctx, number)).paid).toBe(54_000);
-    const audits = ctx.db.prepare("SELECT count(*) AS n FROM audit_log WHERE entity = 'payment'").get() as { n: number };
-    expect(audits.n).toBe(2);
+    expect((await listAudit(ctx, { entity: 'payment' })).total).toBe(2);
   });
 
   it('refuses bad input, drafts, credit notes and dates in the future; a credit note lowers what is payable', async () => {

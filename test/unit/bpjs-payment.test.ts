@@ -10,6 +10,7 @@ import { recordPayment, runBilling } from '../../electron/core/billing/index';
 import { bpjsMonthStatus, bpjsPaymentHistory, recordBpjsPayment } from '../../electron/core/billing/bpjs-payment';
 import { saveRegistration } from '../../electron/core/settings/registrations';
 import { SigapError } from '../../shared/errors';
+import { listAudit } from '../../electron/core/audit-query';
 import { bridge, testHost } from '../api-harness';
 import { runCli } from '../cli-harness';
 import { writeBill } from '../fixtures/bpjs-files';
@@ -112,7 +113,8 @@ describe('corrections are new rows with a reason, never silent', () => {
     ]);
     expect(() => ctx.db.prepare('UPDATE bpjs_payment SET bill_total = 1').run()).toThrow(/tidak dapat diubah/);
     expect(() => ctx.db.prepare('DELETE FROM bpjs_payment').run()).toThrow(/tidak dapat dihapus/);
-    const audits = ctx.db.prepare("SELECT action, summary FROM audit_log WHERE entity = 'bpjs_payment' ORDER BY id").all() as { action: string; summary: string }[];
+    // The audit trail lists newest first.
+    const audits = (await listAudit(ctx, { entity: 'bpjs_payment' })).rows.reverse();
     expect(audits.map((a) => a.action)).toEqual(['create', 'update', 'update']);
     expect(audits[2]!.summary).toContain('alasan: Tagihan susulan 1 orang dari kantor cabang');
   });
