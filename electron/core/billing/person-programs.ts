@@ -12,11 +12,12 @@ import { jpStopped, retirementAges } from './retirement';
 export type ProgramsOf = (personId: number, categoryPrograms: string, birthDate: string | null, month: string) => Promise<string>;
 
 /**
- * A reader for many rows: the exceptions of each month asked about and the age table are read once
- * (a month's exceptions on first use: do not call it while iterating the store, collect the rows first).
+ * A reader for many rows: the exceptions of each month asked about and the age table are read once.
+ * A month's exceptions are read on first use, or now for the months in `preload`: a reader used inside
+ * a loop over `iterate()` (which must not query) is given every month it will be asked about.
  * The result keeps the category's own spelling when nothing changes (so files stay as they were).
  */
-export async function programsReader(ctx: CoreContext): Promise<ProgramsOf> {
+export async function programsReader(ctx: CoreContext, preload: readonly string[] = []): Promise<ProgramsOf> {
   const ages = await retirementAges(ctx);
   const byMonth = new Map<string, Map<number, string[]>>();
   const exceptionsOf = async (month: string) => {
@@ -27,6 +28,7 @@ export async function programsReader(ctx: CoreContext): Promise<ProgramsOf> {
     }
     return m;
   };
+  for (const month of preload) await exceptionsOf(month);
   return async (personId, categoryPrograms, birthDate, month) => {
     const own = (await exceptionsOf(month)).get(personId);
     const progs: string[] = own ?? parsePrograms(categoryPrograms);
