@@ -7,19 +7,22 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testContext } from '../helpers';
 import { bridge, testHost, type TestHost } from '../api-harness';
 import { cleanNpp, deleteRegistration, listRegistrations, registrationIdByNpp, saveRegistration } from '../../electron/core/settings/registrations';
-import { saveOpd } from '../../electron/core/settings/employer';
+import { saveEmployer, saveOpd } from '../../electron/core/settings/employer';
 import { saveCategory } from '../../electron/core/roster/categories';
+import { listOpds } from '../../electron/core/roster/units';
+import { listAudit } from '../../electron/core/audit-query';
 
 let ctx: ReturnType<typeof testContext>;
 let host: TestHost;
-beforeEach(() => {
+beforeEach(async () => {
   ctx = testContext('2026-03-20T03:00:00Z');
-  ctx.db.prepare("INSERT INTO employer (id, name, npp, address, jkk_class) VALUES (1, 'Pemerintah Kabupaten Lampung Barat', '18040012', 'Liwa', 1)").run();
+  await saveEmployer(ctx, { name: 'Pemerintah Kabupaten Lampung Barat', npp: '18040012', address: 'Liwa', jkkClass: 1 });
   host = testHost();
 });
 afterEach(() => ctx.close());
 
-const audits = () => ctx.db.prepare("SELECT action, summary FROM audit_log WHERE entity = 'employer_registration' ORDER BY id").all();
+/** The registrations' audit rows, oldest first. */
+const audits = async () => (await listAudit(ctx, { entity: 'employer_registration' })).rows.map((r) => ({ action: r.action, summary: r.summary })).reverse();
 
 describe('employer registrations (NPP)', () => {
   it("adds, edits and lists them after the Pemda's own, with an audit row each", async () => {
@@ -30,7 +33,7 @@ describe('employer registrations (NPP)', () => {
       [null, '18040012', 'Pemerintah Kabupaten Lampung Barat', 1],
       [id, '18040099', 'RSUD Liwa (BLUD)', 3],
     ]);
-    expect(audits()).toEqual([
+    expect(await audits()).toEqual([
       { action: 'create', summary: 'Pendaftaran BPJS NPP 18040099 (RSUD Liwa (BLUD)), JKK kelas 2' },
       { action: 'update', summary: 'Pendaftaran BPJS NPP 18040099 diubah (jkkClass)' },
     ]);
@@ -57,10 +60,10 @@ describe('employer registrations (NPP)', () => {
     await expect(deleteRegistration(ctx, reg)).rejects.toThrow('NPP 18040099 (RSUD Liwa) tidak dapat dihapus: masih dipakai 1 unit, 1 kategori.');
     // An edit that leaves registrationId out keeps it; null moves back to the Pemda's NPP.
     await saveOpd(ctx, { id: unit, code: '07', name: 'RSUD Liwa Lampung Barat', kind: 'opd' });
-    expect(ctx.db.prepare('SELECT registration_id FROM opd WHERE id = ?').pluck().get(unit)).toBe(reg);
+    expect((await listOpds(ctx)).find((o) => o.id === unit)!.registration_id).toBe(reg);
     await saveOpd(ctx, { id: unit, code: '07', name: 'RSUD Liwa Lampung Barat', kind: 'opd', registrationId: null });
     await saveCategory(ctx, { id: cat, name: 'Tenaga BLUD', segment: 'PU', programs: 'JKK,JKM', registrationId: null });
-    expect(ctx.db.prepare("SELECT after_json FROM audit_log WHERE entity = 'opd' ORDER BY id DESC").pluck().get()).toBe('{"registration_id":null}');
+    expect((await listAudit(ctx, { entity: 'opd', limit: 1 })).rows[0]!.after).toStrictEqual({ registration_id: null });
     // A batch made under the NPP: no renumbering (the batch keeps its NPP), no deletion.
     ctx.db.prepare("INSERT INTO bpjs_batch (kind, profile_name, profile_json, npp, as_of, include_incomplete, row_count, created_at, created_by) VALUES ('new', 'p', '{}', '18040099', '2026-03-20', 0, 1, 'x', 'x')").run();
     await expect(saveRegistration(ctx, { id: reg, npp: '18040100', name: 'RSUD Liwa', jkkClass: 1 })).rejects.toThrow('NPP 18040099 tidak dapat diubah: sudah dipakai di 1 batch berkas BPJS.');
@@ -69,7 +72,7 @@ describe('employer registrations (NPP)', () => {
     const unused = await saveRegistration(ctx, { npp: '18040100', name: 'Pemerintah Desa Sebarus', jkkClass: 1 });
     await deleteRegistration(ctx, unused);
     expect((await listRegistrations(ctx)).map((r) => r.npp)).toEqual(['18040012', '18040099']);
-    expect(audits().at(-1)).toEqual({ action: 'delete', summary: 'Pendaftaran BPJS NPP 18040100 (Pemerintah Desa Sebarus) dihapus' });
+    expect((await audits()).at(-1)).toEqual({ action: 'delete', summary: 'Pendaftaran BPJS NPP 18040100 (Pemerintah Desa Sebarus) dihapus' });
     await expect(saveOpd(ctx, { code: '08', name: 'Dinas Sosial', kind: 'opd', registrationId: unused })).rejects.toThrow(`Pendaftaran BPJS (NPP) #${unused} tidak ditemukan.`);
   });
 
