@@ -21,6 +21,13 @@ export const completionRepo = {
   storedByNik(q: Queries, niks: readonly string[]): Promise<StoredCompletion[]> {
     return q.all<StoredCompletion>(sql`SELECT p.id, p.nik, p.name, ${FIELDS} FROM json_each(${JSON.stringify(niks)}) j JOIN person p ON p.nik = j.value`);
   },
+  /**
+   * One row per NIK, in the list's order: the stored values, or all null (id null) where no one holds the
+   * NIK. The connection is held until the loop ends: its body must not query. engine: json_each.
+   */
+  storedInOrder(q: Queries, niks: readonly string[]): AsyncIterable<StoredCompletion | { [K in keyof StoredCompletion]: null }> {
+    return q.iterate(sql`SELECT p.id, p.nik, p.name, ${FIELDS} FROM json_each(${JSON.stringify(niks)}) j LEFT JOIN person p ON p.nik = j.value ORDER BY j.key`);
+  },
   /** Someone other than `personId` holding this KPJ. */
   kpjHolder(q: Queries, kpj: string, personId: number): Promise<{ nik: string; name: string } | undefined> {
     return q.one(sql`SELECT nik, name FROM person WHERE kpj = ${kpj} AND id <> ${personId} LIMIT 1`);
