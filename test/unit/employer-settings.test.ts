@@ -3,6 +3,8 @@ import { testContext } from '../helpers';
 import { bridge } from '../api-harness';
 import { getEmployer, getSigning, saveEmployer } from '../../electron/core/settings/employer';
 import { listAudit } from '../../electron/core/audit-query';
+import { settingsByPrefix } from '../../electron/core/settings/setting-repository';
+import { storeOf } from '../../electron/core/store/of-context';
 import { financeOffice, signingPlace } from '../../electron/core/print/index';
 
 const PROFILE = { name: 'Pemerintah Kabupaten Lampung Barat', npp: '18040012', address: 'Jl. Raden Intan No. 1, Liwa', jkkClass: 1 };
@@ -26,7 +28,7 @@ describe('signing settings of the Pemda profile', () => {
     expect(e.name).toBe(PROFILE.name);
     expect(e.signing).toEqual({ ...SIGNING, headNip: '197001011995031002' });
     // Stored in the key/value table, one row per filled field.
-    const keys = (ctx.db.prepare("SELECT key FROM setting WHERE key LIKE 'signing.%' ORDER BY key").all() as { key: string }[]).map((r) => r.key);
+    const keys = (await settingsByPrefix(storeOf(ctx), ['signing.'])).map((r) => r.key);
     expect(keys).toHaveLength(8);
     expect(keys).toContain('signing.place');
   });
@@ -53,7 +55,7 @@ describe('signing settings of the Pemda profile', () => {
     expect(s.preparerNip).toBeNull();
     expect(s.place).toBeNull();
     expect(s.office).toBe(SIGNING.office);
-    expect(ctx.db.prepare("SELECT count(*) AS n FROM setting WHERE key = 'signing.headName'").get()).toEqual({ n: 0 });
+    expect((await settingsByPrefix(storeOf(ctx), ['signing.'])).map((r) => r.key)).not.toContain('signing.headName');
   });
 
   it('rejects a NIP that is not 18 digits with an Indonesian message, and saves nothing', async () => {
