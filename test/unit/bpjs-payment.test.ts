@@ -97,6 +97,17 @@ describe('the month per NPP', () => {
 });
 
 describe('corrections are new rows with a reason, never silent', () => {
+  it('two clerks recording different bills at once: the second is checked against the first, so it needs a reason and one chain remains', async () => {
+    await january();
+    const [a, b] = await Promise.allSettled([
+      recordBpjsPayment(ctx, { month: '2026-01', billTotal: 86_400 }),
+      recordBpjsPayment(ctx, { month: '2026-01', billTotal: 90_000 }),
+    ]);
+    expect(a.status).toBe('fulfilled');
+    expect(b.status === 'rejected' && b.reason instanceof SigapError ? b.reason.message : b).toMatch(/sudah ada\. Mengubah total tagihan Rp86\.400 → Rp90\.000 adalah koreksi/);
+    expect((await bpjsPaymentHistory(ctx, OWN, '2026-01')).map((h) => [h.billTotal, h.supersedesId])).toEqual([[86_400, null]]);
+  });
+
   it('changing the bill total needs a reason; the history keeps every row; rows cannot be updated or deleted', async () => {
     await january();
     await recordBpjsPayment(ctx, { month: '2026-01', billTotal: 86_400 });
