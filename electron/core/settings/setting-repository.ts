@@ -9,6 +9,11 @@ export interface SettingRow { key: string; value: string }
 
 const likePrefix = (prefix: string) => `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
+/** The value stored under `key`, or undefined when the key is unset. */
+export async function settingValue(q: Queries, key: string): Promise<string | undefined> {
+  return (await q.one<{ value: string }>(sql`SELECT value FROM setting WHERE key = ${key}`))?.value;
+}
+
 /** Every row whose key starts with one of the prefixes (e.g. `signing.`). */
 export function settingsByPrefix(q: Queries, prefixes: readonly string[]): Promise<SettingRow[]> {
   const any = sqlJoin(prefixes.map((p) => sql`key LIKE ${likePrefix(p)} ESCAPE '\\'`), sql` OR `);
