@@ -12,8 +12,9 @@ export interface EffectRow {
 }
 
 export const decreeEffectRows = {
-  async insert(q: Queries, decreeId: number, kind: EffectKind, targetId: number, beforeJson: string | null, afterJson: string | null): Promise<void> {
-    await q.run(sql`INSERT INTO decree_effect (decree_id, kind, target_id, before_json, after_json) VALUES (${decreeId}, ${kind}, ${targetId}, ${beforeJson}, ${afterJson})`);
+  /** Called once per row of an SK apply: no async frame of its own. */
+  insert(q: Queries, decreeId: number, kind: EffectKind, targetId: number, beforeJson: string | null, afterJson: string | null): Promise<unknown> {
+    return q.run(sql`INSERT INTO decree_effect (decree_id, kind, target_id, before_json, after_json) VALUES (${decreeId}, ${kind}, ${targetId}, ${beforeJson}, ${afterJson})`);
   },
   /** In the order they were written. */
   list(q: Queries, decreeId: number): Promise<EffectRow[]> {

@@ -21,7 +21,7 @@ export interface Effect {
 export function effectRecorder(tx: Queries, decreeId: number) {
   const json = (v: Record<string, unknown> | null) => (v === null ? null : JSON.stringify(v));
   return {
-    record(kind: EffectKind, targetId: number, before: Record<string, unknown> | null, after: Record<string, unknown> | null): Promise<void> {
+    record(kind: EffectKind, targetId: number, before: Record<string, unknown> | null, after: Record<string, unknown> | null): Promise<unknown> {
       return decreeEffectRows.insert(tx, decreeId, kind, targetId, json(before), json(after));
     },
     /** Call before resolving units; the returned function records the units and aliases made since. */

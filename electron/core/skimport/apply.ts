@@ -89,13 +89,14 @@ async function applyChecked(ctx: CoreContext, tx: Queries, preview: Preview, opt
     await effects.record('engagement_ended', e.engagementId, before, { end_date: endDate, end_reason: reason });
     await audit(ctx, { at: now, action: 'end', entity: 'engagement', entityId: e.engagementId, summary: `${e.nik}: ${reason}`, after: { end_date: endDate, end_reason: reason } });
   }
+  const known = new Map((await skImport.peopleByNik(tx, rows.map((r) => r.nik))).map(({ nik, ...p }) => [nik, p]));
   let created = 0;
   let updated = 0;
   let done = 0;
   for (const r of rows) {
     if (opts.failAfter !== undefined && done >= opts.failAfter) throw new Error('injected failure');
     const fields = personFields(r);
-    const existing = await skImport.personByNik(tx, r.nik);
+    const existing = known.get(r.nik);
     const start = r.tmt && r.tmt > decree.tmtStart && r.tmt <= decree.tmtEnd ? r.tmt : decree.tmtStart;
     const honor = r.honor ?? 0;
     const opdId = keys.get(unitKey(r.unit!))!;
@@ -105,6 +106,7 @@ async function applyChecked(ctx: CoreContext, tx: Queries, preview: Preview, opt
     });
     if (!existing) {
       const personId = await skImport.insertPerson(tx, r.nik, fields, now);
+      known.set(r.nik, { id: personId, ...fields });
       const engId = await newEngagement(personId);
       // The engagements an SK creates are known by their decree_id; a new person is recorded here.
       await effects.record('person_created', personId, null, null);

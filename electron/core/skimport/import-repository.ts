@@ -144,14 +144,19 @@ export const skImport = {
     return (await q.one<{ end_date: string | null; end_reason: string | null }>(sql`SELECT end_date, end_reason FROM engagement WHERE id = ${engagementId}`))!;
   },
 
-  /** The person with this NIK and the fields an SK may state, in one read per row of a 100,000-row apply. */
-  personByNik(q: Queries, nik: string): Promise<({ id: number } & PersonFields) | undefined> {
-    return q.one(sql`SELECT id, ${PERSON_COLUMNS} FROM person WHERE nik = ${nik}`);
+  /**
+   * The people already holding these NIKs, with the fields an SK may state: one read for the whole
+   * apply instead of one per row of a 100,000-row SK.
+   */
+  peopleByNik(q: Queries, niks: string[]): Promise<({ id: number; nik: string } & PersonFields)[]> {
+    // engine: json_each is SQLite's; PostgreSQL reads the same JSON with jsonb_array_elements_text.
+    return q.all(sql`SELECT id, nik, ${PERSON_COLUMNS} FROM person WHERE nik IN (SELECT value FROM json_each(${JSON.stringify(niks)}))`);
   },
 
+  /** Columns written out (a flat template): the Store keeps the statement by its template, no text per row. */
   async insertPerson(q: Queries, nik: string, f: PersonFields, now: string): Promise<number> {
     const { newId } = await q.run(sql`
-      INSERT INTO person (nik, ${PERSON_COLUMNS}, created_at, updated_at)
+      INSERT INTO person (nik, name, birth_place, birth_date, sex, address, phone, mother_name, kpj, created_at, updated_at)
       VALUES (${nik}, ${f.name}, ${f.birth_place}, ${f.birth_date}, ${f.sex}, ${f.address}, ${f.phone}, ${f.mother_name}, ${f.kpj}, ${now}, ${now})
       RETURNING id`);
     return newId!;
