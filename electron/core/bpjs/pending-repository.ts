@@ -2,21 +2,14 @@
  * The SQL of what the branch office has not been told (the rules are written out in pending.ts): one
  * query per kind of change, read as of a date, and the small counts around it.
  */
-import { isSqlQuery, sql, sqlId, type SqlQuery } from '../store/sql';
+import { sql, sqlId, type SqlQuery } from '../store/sql';
 import type { Queries } from '../store/store';
 import type { ReportKind } from '../../../shared/sipp-layouts';
 import type { Segment } from '../../../shared/billing-types';
-import { wageSql } from '../billing/base';
-import { registrationIdSql, registrationNppSql } from '../settings/registrations';
+import { wageSql } from '../billing/calc-repository';
+import { registrationIdSql, registrationNppSql } from '../settings/registration-repository';
 import type { PendingChange } from './types';
 import { continueQuery, kpjOfThisEmployer } from './continue-pending-repository';
-
-/**
- * A fragment another area's module hands out as SQL text (billing/base.ts wageSql, the registration rule
- * of settings/registrations.ts): chosen by code, never by a user, so it is written in as it is.
- */
-const fragment = (text: string | SqlQuery): SqlQuery =>
-  isSqlQuery(text) ? text : sql(Object.assign([text], { raw: [text] }) as unknown as TemplateStringsArray);
 
 const SUBMITTED = (key: SqlQuery) => sql`EXISTS (SELECT 1 FROM bpjs_batch_item i JOIN bpjs_batch b ON b.id = i.batch_id
   WHERE i.change_key = ${key} AND b.status = 'submitted')`;
@@ -36,9 +29,9 @@ const SELECT = sql`
   SELECT p.id AS "personId", e.id AS "engagementId", p.nik, p.name, p.birth_place AS "birthPlace", p.birth_date AS "birthDate",
          p.sex, p.address, p.phone, p.mother_name AS "motherName", p.postal_code AS "postalCode", p.email,
          p.marital_status AS "maritalStatus", p.work_location AS "workLocation", p.kpj, o.code AS "opdCode", o.name AS "opdName",
-         o.kind AS "opdKind", c.programs, c.segment, e.position, ${fragment(wageSql('e'))} AS wage, e.start_date AS "startDate",
+         o.kind AS "opdKind", c.programs, c.segment, e.position, ${wageSql('e')} AS wage, e.start_date AS "startDate",
          e.end_date AS "endDate", e.end_reason AS "endReason",
-         ${fragment(registrationNppSql(registrationIdSql('o', 'c')))} AS npp`;
+         ${registrationNppSql(registrationIdSql('o', 'c'))} AS npp`;
 
 const FROM = sql`FROM engagement e JOIN person p ON p.id = e.person_id JOIN opd o ON o.id = e.opd_id JOIN category c ON c.id = e.category_id`;
 
@@ -68,7 +61,7 @@ const QUERIES: Record<ReportKind, (asOf: string) => SqlQuery> = {
       AND NOT ${SUBMITTED(sql`'na:' || e.id`)} ${ORDER}`,
 
   wage: (asOf) => sql`SELECT * FROM (
-    ${SELECT}, 'wage:' || e.id AS key, ${fragment(wageSql('prev'))} AS "prevWage", substr(e.start_date, 1, 7) AS month ${FROM}
+    ${SELECT}, 'wage:' || e.id AS key, ${wageSql('prev')} AS "prevWage", substr(e.start_date, 1, 7) AS month ${FROM}
     JOIN engagement prev ON prev.id = (
       SELECT n.id FROM engagement n JOIN category nc ON nc.id = n.category_id
       WHERE n.person_id = e.person_id AND ${ENROLLED_PU('nc')}
@@ -80,7 +73,7 @@ const QUERIES: Record<ReportKind, (asOf: string) => SqlQuery> = {
       AND NOT EXISTS (SELECT 1 FROM bpjs_batch_item i JOIN bpjs_batch b ON b.id = i.batch_id
         WHERE i.change_key = 'new:' || p.id AND i.engagement_id = e.id AND b.status = 'submitted')
     UNION ALL
-    ${SELECT}, 'wage:' || e.id || ':' || fl.month AS key, ${fragment(wageSql('e'))} AS "prevWage", fl.month AS month
+    ${SELECT}, 'wage:' || e.id || ':' || fl.month AS key, ${wageSql('e')} AS "prevWage", fl.month AS month
     FROM (${FLOOR_ROWS(asOf)}) fl
     JOIN engagement e ON e.start_date < fl.day AND (e.end_date IS NULL OR e.end_date >= fl.day)
     JOIN person p ON p.id = e.person_id JOIN opd o ON o.id = e.opd_id JOIN category c ON c.id = e.category_id

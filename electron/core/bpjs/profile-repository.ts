@@ -29,8 +29,8 @@ const WITH_TEMPLATE = sql`SELECT p.id, p.name, p.kind, p.sheet_name, p.columns_j
   p.rows_per_file, t.file_name AS template_file FROM bpjs_profile p LEFT JOIN bpjs_template t ON t.id = p.template_id`;
 
 export const profileRepo = {
-  /** By kind and name. */
   // engine: COLLATE NOCASE is SQLite's case-blind order (the name column is NOCASE too; PostgreSQL: lower(), issue #13).
+  /** By kind and name. */
   list(q: Queries): Promise<ProfileRow[]> {
     return q.all<ProfileRow>(sql`${WITH_TEMPLATE} ORDER BY p.kind, p.name COLLATE NOCASE`);
   },
