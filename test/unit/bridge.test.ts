@@ -234,4 +234,32 @@ describe('the bridge on the real core', () => {
     expect(clash).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     expect(await b.ok('opd.list', {})).toEqual([expect.objectContaining({ id, headName: 'Drs. A', headNip: '197001012000011001', active: 0 })]);
   });
+
+  it('refuses a logo that is too large or not PNG/JPEG', async () => {
+    const host = testHost();
+    const b = bridge(ctx, host);
+    const { writeFileSync } = await import('node:fs');
+    const big = join(ctx.dir, 'besar.png');
+    writeFileSync(big, Buffer.concat([Buffer.from([0x89, 0x50]), Buffer.alloc(700_000)]));
+    const gif = join(ctx.dir, 'logo.gif');
+    writeFileSync(gif, Buffer.from('GIF89a'));
+    host.openQueue.push(big, gif);
+    expect(await b.call('settings.chooseLogo', {})).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: 'Logo terlalu besar (maksimal 700 KB).' } });
+    expect(await b.call('settings.chooseLogo', {})).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: 'Logo harus berkas PNG atau JPEG.' } });
+    expect(await b.ok('settings.chooseLogo', {})).toBeNull(); // the clerk cancelled
+  });
+
+  it('counts people, decrees and units for app.info, and the staff in force per unit for opd.list', async () => {
+    await seedDemo(ctx, { persons: 40, year: 2026 });
+    const b = bridge(ctx);
+    const info = await b.ok('app.info', {});
+    const n = (q: string) => (ctx.db.prepare(q).get() as { n: number }).n;
+    expect(info.counts).toEqual({ persons: 40, decrees: n('SELECT count(*) AS n FROM decree'), opds: n('SELECT count(*) AS n FROM opd') });
+    expect(info.counts.decrees).toBeGreaterThan(0);
+    expect(info.today).toBe('2026-03-10');
+    const units = await b.ok('opd.list', {});
+    expect(units).toHaveLength(info.counts.opds);
+    // Everyone of the demo is in force mid-March: the per-unit counts add up to the people.
+    expect(units.reduce((s, u) => s + u.active, 0)).toBe(40);
+  });
 });
