@@ -6,13 +6,13 @@ import type { Db } from '../db/open';
 import type { Store } from '../store/store';
 import { storeOf } from '../store/of-context';
 import { isZone, zoneDate, type OfficeZone } from '../../../shared/zone';
-import { zoneSettingValue } from './zone-repository';
+import { settingValue } from './setting-repository';
 
 export const ZONE_KEY = 'region.zone';
 
 /** Reads the setting each time (the Store caches the statement): another process may have changed it. */
 export async function officeZone(ctx: { db: Db; store?: Store }): Promise<OfficeZone> {
-  const v = await zoneSettingValue(storeOf(ctx), ZONE_KEY);
+  const v = await settingValue(storeOf(ctx), ZONE_KEY);
   return isZone(v) ? v : 'WIB';
 }
 
