@@ -48,11 +48,6 @@ export interface CompletionPreview {
 
 type Stored = StoredCompletion;
 
-/** The stored values of the people holding these NIKs, by NIK: one query for the whole file. */
-async function storedOf(q: Queries, niks: readonly string[]): Promise<Map<string, Stored>> {
-  return new Map((await completionRepo.storedByNik(q, niks)).map((p) => [p.nik, p]));
-}
-
 /** What the fingerprint takes of one NIK: its stored row, or the NIK alone while no one has it. */
 const printOf = (nik: string, stored: Stored | undefined) => `${JSON.stringify(stored ?? nik)}\n`;
 
@@ -79,7 +74,11 @@ async function plan(q: Queries, read: CompletionRead): Promise<CompletionPreview
   const problems = [...read.problems];
   const byNik = new Map<string, typeof read.rows>();
   for (const r of read.rows) byNik.set(r.nik, [...(byNik.get(r.nik) ?? []), r]);
-  const stored = await storedOf(q, [...byNik.keys()]);
+  const niks = [...byNik.keys()];
+  // Who holds each KPJ the file states, read first: the stored rows then stream past a loop that queries nothing.
+  const kpjs = [...new Set(read.rows.flatMap((r) => (r.values.kpj ? [r.values.kpj.value] : [])))];
+  const holders = new Map<string, { id: number; nik: string; name: string }[]>();
+  for (const h of await completionRepo.kpjHolders(q, kpjs)) holders.set(h.kpj, [...(holders.get(h.kpj) ?? []), h]);
   const people: PersonChange[] = [];
   const unknown: Unknown[] = [];
   const conflicts: Conflict[] = [];
@@ -87,9 +86,12 @@ async function plan(q: Queries, read: CompletionRead): Promise<CompletionPreview
   let matched = 0;
   // The fingerprint of the rows read here, in the file's order (fingerprint() reads them again to apply).
   const print = createHash('sha256');
-  for (const [nik, rows] of byNik) {
+  let i = 0;
+  for await (const row of completionRepo.storedInOrder(q, niks)) {
+    const nik = niks[i++]!;
+    const rows = byNik.get(nik)!;
     const first = rows[0]!;
-    const p = stored.get(nik);
+    const p = row.id === null ? undefined : (row as Stored);
     print.update(printOf(nik, p));
     if (!p) {
       unknown.push({ sheet: first.sheet, row: first.row, nik, name: first.name });
@@ -112,7 +114,7 @@ async function plan(q: Queries, read: CompletionRead): Promise<CompletionPreview
       }
       const v = seen[0]!;
       if (f === 'kpj' && v.value !== p.kpj) {
-        const holder = await completionRepo.kpjHolder(q, v.value, p.id);
+        const holder = holders.get(v.value)?.find((h) => h.id !== p.id);
         const other = kpjInFile.get(v.value);
         if (holder || (other && other !== nik)) {
           const who = holder ? `${holder.name} (NIK ${holder.nik})` : `NIK ${other} di berkas ini`;
@@ -131,7 +133,7 @@ async function plan(q: Queries, read: CompletionRead): Promise<CompletionPreview
     file: read.file, sha256: read.sha256, sheets: read.sheets, rowsRead: read.rows.length, matched, unchanged: matched - people.length,
     people, fieldsChanged: people.reduce((n, p) => n + p.changes.length, 0), unknown, conflicts, problems,
     errors: problems.filter((p) => p.severity === 'error').length + conflicts.length,
-    niks: [...byNik.keys()],
+    niks,
     fingerprint: print.digest('hex'),
   };
 }

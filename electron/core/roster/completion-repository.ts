@@ -17,10 +17,6 @@ const current = (opdId: number, day: string) => sql`FROM engagement e JOIN perso
   WHERE e.opd_id = ${opdId} AND e.start_date <= ${day} AND (e.end_date IS NULL OR e.end_date >= ${day})`;
 
 export const completionRepo = {
-  /** The stored values of the people holding these NIKs (NIKs no one holds are left out). engine: json_each. */
-  storedByNik(q: Queries, niks: readonly string[]): Promise<StoredCompletion[]> {
-    return q.all<StoredCompletion>(sql`SELECT p.id, p.nik, p.name, ${FIELDS} FROM json_each(${JSON.stringify(niks)}) j JOIN person p ON p.nik = j.value`);
-  },
   /**
    * One row per NIK, in the list's order: the stored values, or all null (id null) where no one holds the
    * NIK. The connection is held until the loop ends: its body must not query. engine: json_each.
@@ -28,9 +24,9 @@ export const completionRepo = {
   storedInOrder(q: Queries, niks: readonly string[]): AsyncIterable<StoredCompletion | { [K in keyof StoredCompletion]: null }> {
     return q.iterate(sql`SELECT p.id, p.nik, p.name, ${FIELDS} FROM json_each(${JSON.stringify(niks)}) j LEFT JOIN person p ON p.nik = j.value ORDER BY j.key`);
   },
-  /** Someone other than `personId` holding this KPJ. */
-  kpjHolder(q: Queries, kpj: string, personId: number): Promise<{ nik: string; name: string } | undefined> {
-    return q.one(sql`SELECT nik, name FROM person WHERE kpj = ${kpj} AND id <> ${personId} LIMIT 1`);
+  /** The people holding these KPJs, by id (a KPJ is not unique in the table: the first other holder is named). engine: json_each. */
+  kpjHolders(q: Queries, kpjs: readonly string[]): Promise<{ id: number; nik: string; name: string; kpj: string }[]> {
+    return q.all(sql`SELECT id, nik, name, kpj FROM person WHERE kpj IN (SELECT value FROM json_each(${JSON.stringify(kpjs)})) ORDER BY id`);
   },
   async countOfUnit(q: Queries, opdId: number, day: string): Promise<number> {
     return (await q.one<{ n: number }>(sql`SELECT count(DISTINCT p.id) AS n ${current(opdId, day)}`))!.n;
