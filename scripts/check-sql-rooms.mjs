@@ -15,8 +15,11 @@ const SCANNED = ['electron', 'shared'];
 const EXTENSIONS = /\.(ts|tsx|mts|cts|js|mjs|cjs)$/;
 /** Where SQL text may be written. */
 const SQL_ROOMS = [/-repository\.ts$/, /^electron\/core\/store\//, /^electron\/core\/db\//];
-/** Where the driver may be imported: the adapter, the opener and its migrations. */
-const DRIVER_ROOMS = [/^electron\/core\/store\/sqlite\.ts$/, /^electron\/core\/db\/open\.ts$/, /^electron\/core\/db\/immediate\.ts$/, /^electron\/core\/db\/migrations\//];
+/**
+ * Where the driver may be imported: the SQLite adapter and its file mechanics (store/sqlite*.ts: a
+ * backup's snapshot, opening a backup file to check it), the opener and its migrations.
+ */
+const DRIVER_ROOMS = [/^electron\/core\/store\/sqlite[a-z-]*\.ts$/, /^electron\/core\/db\/open\.ts$/, /^electron\/core\/db\/immediate\.ts$/, /^electron\/core\/db\/migrations\//];
 
 const RULES = [
   { name: 'prepare', re: /\.prepare\s*\(/g, allowed: SQL_ROOMS, message: '.prepare( outside a repository' },
@@ -25,7 +28,7 @@ const RULES = [
     name: 'driver',
     re: /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|\bimport\s+)['"]better-sqlite3['"]/g,
     allowed: DRIVER_ROOMS,
-    message: 'better-sqlite3 imported outside store/sqlite.ts and db/open.ts',
+    message: 'better-sqlite3 imported outside store/sqlite*.ts and db/open.ts',
   },
 ];
 
