@@ -86,7 +86,7 @@ describe('the sign-in throttle', () => {
     await createFirstAdmin(ctx, { username: 'admin', displayName: 'Admin', password: 'rahasia2026pemda' });
     const siti = await createUser(ctx, { username: 'siti', displayName: 'Siti', role: 'hr', password: 'sdm2026pemdax' });
     await createUser(ctx, { username: 'budi', displayName: 'Budi', role: 'hr', password: 'sdm2026pemday' });
-    updateUser(ctx, siti.id, { displayName: 'Siti', role: 'hr', active: false });
+    await updateUser(ctx, siti.id, { displayName: 'Siti', role: 'hr', active: false });
     const run = async (name: string) => {
       const out: string[] = [];
       for (let i = 0; i < 11; i++) out.push(await message(authenticate(ctx, name, `salah-${i}`)));

@@ -54,8 +54,8 @@ describe('users and passwords', () => {
     const a = await createFirstAdmin(ctx, { username: 'admin', displayName: 'A', password: 'rahasia2026pemda' });
     expect((await err(() => updateUser(ctx, a.id, { displayName: 'A', role: 'viewer', active: true })))!.code).toBe('CONFLICT');
     await createUser(ctx, { username: 'admin2', displayName: 'B', role: 'admin', password: 'rahasia2026pemda' });
-    updateUser(ctx, a.id, { displayName: 'A', role: 'viewer', active: true });
-    expect(listUsers(ctx).map((u) => [u.username, u.role])).toEqual([['admin', 'viewer'], ['admin2', 'admin']]);
+    await updateUser(ctx, a.id, { displayName: 'A', role: 'viewer', active: true });
+    expect((await listUsers(ctx)).map((u) => [u.username, u.role])).toEqual([['admin', 'viewer'], ['admin2', 'admin']]);
   });
 });
 
@@ -77,20 +77,20 @@ describe('the session gate', () => {
     await createFirstAdmin(ctx, { username: 'admin', displayName: 'A', password: 'rahasia2026pemda' });
     await createUser(ctx, { username: 'lihat', displayName: 'Lihat', role: 'viewer', password: 'lihat2026pemda' });
     const gate = new SessionGate(ctx, () => 10);
-    expect(gate.status()).toMatchObject({ needsSetup: false, user: null });
+    expect(await gate.status()).toMatchObject({ needsSetup: false, user: null });
     expect((await err(() => gate.check('roster.list')))!.code).toBe('AUTH_REQUIRED');
-    expect(gate.check('auth.login')).toBe('viewer');
+    expect(await gate.check('auth.login')).toBe('viewer');
     await gate.login('lihat', 'lihat2026pemda');
-    expect(gate.check('roster.list')).toBe('viewer');
+    expect(await gate.check('roster.list')).toBe('viewer');
     expect((await err(() => gate.check('person.update')))!.code).toBe('FORBIDDEN');
     now += 9 * 60_000;
-    expect(gate.check('roster.list')).toBe('viewer');
+    expect(await gate.check('roster.list')).toBe('viewer');
     now += 11 * 60_000;
     expect((await err(() => gate.check('roster.list')))!.code).toBe('LOCKED');
-    expect(gate.status().locked).toBe(true);
+    expect((await gate.status()).locked).toBe(true);
     expect((await err(gate.unlock('salah')))!.code).toBe('AUTH_FAILED');
     await gate.unlock('lihat2026pemda');
-    expect(gate.check('roster.list')).toBe('viewer');
+    expect(await gate.check('roster.list')).toBe('viewer');
     gate.logout();
     expect((await err(() => gate.check('roster.list')))!.code).toBe('AUTH_REQUIRED');
   });

@@ -26,7 +26,7 @@ export async function userCommand(args: string[], cx: CliEnv): Promise<number> {
   const ctx = openCli(values.db, cx);
   try {
     if (sub === 'list') {
-      const users = listUsers(ctx);
+      const users = await listUsers(ctx);
       if (values.json) printJson(cx.io, { users });
       else cx.io.out(table(['Pengguna', 'Nama', 'Peran', 'Aktif'], users.map((u) => [u.username, u.displayName, u.role, u.active ? 'ya' : 'tidak'])));
       return 0;

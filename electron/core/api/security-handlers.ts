@@ -64,7 +64,7 @@ export function securityHandlers(ctx: CoreContext, host: HostServices): Security
       // ctx.actor changes only once the account exists (session.adopt), never for a mere attempt.
       const admin = await createFirstAdmin(ctx, { username, displayName, password });
       session.adopt(admin);
-      return session.status();
+      return await session.status();
     },
     'auth.login': ({ username, password }) => session.login(username, password),
     'auth.logout': () => {
@@ -74,24 +74,24 @@ export function securityHandlers(ctx: CoreContext, host: HostServices): Security
     'auth.unlock': ({ password }) => session.unlock(password),
     'auth.changePassword': async ({ oldPassword, newPassword }) => {
       await changePassword(ctx, signedIn().id, oldPassword, newPassword);
-      session.refresh();
-      return session.status();
+      await session.refresh();
+      return await session.status();
     },
     // The gate has already counted the call as activity; nothing else to do.
     'auth.touch': () => session.status(),
-    'users.list': () => listUsers(ctx).map(userDto),
+    'users.list': async () => (await listUsers(ctx)).map(userDto),
     'users.create': async ({ username, displayName, role }) => {
       const temp = freshTemporary();
       const user = await createUser(ctx, { username, displayName, role, password: temp, mustChange: true });
       return { user: userDto(user), temporaryPassword: temp };
     },
-    'users.update': ({ id, displayName, role, active }) => {
+    'users.update': async ({ id, displayName, role, active }) => {
       if (id === signedIn().id && !active) throw new SigapError('CONFLICT', 'Anda tidak dapat menonaktifkan akun Anda sendiri.');
-      updateUser(ctx, id, { displayName: displayName.trim(), role, active });
+      await updateUser(ctx, id, { displayName: displayName.trim(), role, active });
       return null;
     },
     'users.resetPassword': async ({ id }) => {
-      if (!getUser(ctx, id)) throw new SigapError('NOT_FOUND', 'Pengguna tidak ditemukan.');
+      if (!(await getUser(ctx, id))) throw new SigapError('NOT_FOUND', 'Pengguna tidak ditemukan.');
       const temp = freshTemporary();
       await setPassword(ctx, id, temp, true);
       return { temporaryPassword: temp };
@@ -148,9 +148,9 @@ export function securityHandlers(ctx: CoreContext, host: HostServices): Security
       const { offset: _o, limit: _l, ...filter } = f;
       return { path, rows: await exportAudit(ctx, filter, path) };
     },
-    'settings.lockMinutes': () => ({ minutes: lockMinutes(ctx) }),
-    'settings.setLockMinutes': ({ minutes }) => {
-      setLockMinutes(ctx, minutes);
+    'settings.lockMinutes': async () => ({ minutes: await lockMinutes(ctx) }),
+    'settings.setLockMinutes': async ({ minutes }) => {
+      await setLockMinutes(ctx, minutes);
       return null;
     },
   };

@@ -5,6 +5,9 @@ import { SigapError } from '../../../shared/errors';
 import { mayCall, SEES_IDENTITY, type Role } from '../../../shared/roles';
 import { authenticate, getUser, needsFirstAdmin, type User } from './users';
 import { verifyPassword } from './passwords';
+import { storeOf } from '../store/of-context';
+import { putSetting, settingsByPrefix } from '../settings/setting-repository';
+import { userRepo } from './user-repository';
 
 /** Calls that work without a session: signing in, and setting up the first administrator. */
 export const PUBLIC_CALLS = new Set(['auth.status', 'auth.setup', 'auth.login', 'auth.logout', 'auth.unlock']);
@@ -20,20 +23,19 @@ const MAX_FAILED_UNLOCKS = 5;
 const LOCK_KEY = 'session.lockMinutes';
 
 /** Minutes of inactivity before the session locks (0: never), kept in the `setting` table. */
-export function lockMinutes(ctx: CoreContext): number {
-  const row = ctx.db.prepare('SELECT value FROM setting WHERE key = ?').get(LOCK_KEY) as { value: string } | undefined;
+export async function lockMinutes(ctx: CoreContext): Promise<number> {
+  const row = (await settingsByPrefix(storeOf(ctx), [LOCK_KEY])).find((r) => r.key === LOCK_KEY);
   const n = row ? Number(row.value) : NaN;
   return Number.isInteger(n) && n >= 0 ? n : DEFAULT_LOCK_MINUTES;
 }
 
-export function setLockMinutes(ctx: CoreContext, minutes: number): void {
+export async function setLockMinutes(ctx: CoreContext, minutes: number): Promise<void> {
   if (!Number.isInteger(minutes) || minutes < 0 || minutes > 480) throw new SigapError('INVALID_INPUT', 'Lama kunci otomatis 0-480 menit.');
-  ctx.db.transaction(() => {
-    const before = lockMinutes(ctx);
-    ctx.db.prepare('INSERT INTO setting (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at')
-      .run(LOCK_KEY, String(minutes), nowIso(ctx));
-    audit(ctx, { action: 'update', entity: 'setting', entityId: null, summary: `Kunci otomatis setelah ${minutes} menit tidak aktif`, before: { [LOCK_KEY]: before }, after: { [LOCK_KEY]: minutes } });
-  })();
+  await storeOf(ctx).tx('write', async (tx) => {
+    const before = await lockMinutes(ctx);
+    await putSetting(tx, LOCK_KEY, String(minutes), nowIso(ctx));
+    await audit(ctx, { action: 'update', entity: 'setting', entityId: null, summary: `Kunci otomatis setelah ${minutes} menit tidak aktif`, before: { [LOCK_KEY]: before }, after: { [LOCK_KEY]: minutes } });
+  });
 }
 
 const gates = new WeakMap<CoreContext, SessionGate>();
@@ -65,10 +67,12 @@ export class SessionGate {
   private lastActive = 0;
   private locked = false;
   private failedUnlocks = 0;
+  /** Counts sign-ins and sign-outs: a read that awaited the store learns whether the session changed meanwhile. */
+  private epoch = 0;
 
   constructor(
     private readonly ctx: CoreContext,
-    private readonly lockMinutes: () => number = () => DEFAULT_LOCK_MINUTES,
+    private readonly lockMinutes: () => number | Promise<number> = () => DEFAULT_LOCK_MINUTES,
   ) {
     // A core behind a gate writes masked documents until someone who may see NIK and KPJ signs in.
     ctx.seesIdentity = false;
@@ -84,14 +88,15 @@ export class SessionGate {
     return this.ctx.clock().getTime();
   }
 
-  status(): SessionStatus {
-    this.expire();
+  async status(): Promise<SessionStatus> {
+    const minutes = await this.lockMinutes();
+    this.expire(minutes);
     const u = this.user;
     return {
-      needsSetup: needsFirstAdmin(this.ctx),
+      needsSetup: await needsFirstAdmin(this.ctx),
       user: u ? { id: u.id, username: u.username, displayName: u.displayName, role: u.role, mustChangePassword: u.mustChangePassword } : null,
       locked: this.locked,
-      lockMinutes: this.lockMinutes(),
+      lockMinutes: minutes,
       seesIdentity: u ? SEES_IDENTITY.includes(u.role) : false,
     };
   }
@@ -101,6 +106,7 @@ export class SessionGate {
     // ctx.actor changes only once the password is right, so no call still running is written under a
     // name someone merely typed.
     const user = await authenticate(this.ctx, username, password);
+    this.epoch++;
     this.user = user;
     this.actAs(user);
     this.locked = false;
@@ -109,8 +115,13 @@ export class SessionGate {
   }
 
   /** Reads the signed-in account again (after its password or role changed). */
-  refresh(): void {
-    if (this.user) this.user = getUser(this.ctx, this.user.id);
+  async refresh(): Promise<void> {
+    const user = this.user;
+    if (!user) return;
+    const epoch = this.epoch;
+    const fresh = await getUser(this.ctx, user.id);
+    // Not over a sign-out or another sign-in that happened while this read ran.
+    if (this.epoch === epoch) this.user = fresh;
   }
 
   /** The signed-in user, or null. */
@@ -120,6 +131,7 @@ export class SessionGate {
 
   /** Signs in as a known user without a password: the first administrator right after setup. */
   adopt(user: User): void {
+    this.epoch++;
     this.user = user;
     this.actAs(user);
     this.locked = false;
@@ -127,6 +139,7 @@ export class SessionGate {
   }
 
   logout(): void {
+    this.epoch++;
     this.user = null;
     this.failedUnlocks = 0;
     this.locked = false;
@@ -135,8 +148,8 @@ export class SessionGate {
 
   async unlock(password: string): Promise<SessionStatus> {
     if (!this.user) throw new SigapError('AUTH_REQUIRED', 'Silakan masuk terlebih dahulu.');
-    const row = this.ctx.db.prepare('SELECT password_hash, active FROM app_user WHERE id = ?').get(this.user.id) as { password_hash: string; active: number } | undefined;
-    if (!row || !row.active || !(await verifyPassword(password, row.password_hash))) {
+    const row = await userRepo.credentialsById(storeOf(this.ctx), this.user.id);
+    if (!row || !row.active || !(await verifyPassword(password, row.passwordHash))) {
       // Guessing at a locked screen ends the session: the full sign-in counts failures per account.
       if (++this.failedUnlocks >= MAX_FAILED_UNLOCKS) {
         this.logout();
@@ -150,19 +163,22 @@ export class SessionGate {
     return this.status();
   }
 
-  private expire(): void {
-    const minutes = this.lockMinutes();
+  private expire(minutes: number): void {
     if (this.user && !this.locked && minutes > 0 && this.now() - this.lastActive > minutes * 60_000) this.locked = true;
   }
 
   /** Throws unless the current user may make this call now; counts the call as activity. */
-  check(call: string): Role {
+  async check(call: string): Promise<Role> {
     if (PUBLIC_CALLS.has(call)) return this.user?.role ?? 'viewer';
-    this.expire();
+    this.expire(await this.lockMinutes());
     if (!this.user) throw new SigapError('AUTH_REQUIRED', 'Silakan masuk terlebih dahulu.');
     // The account as it is now: a role changed or an account switched off takes effect at once.
-    const fresh = getUser(this.ctx, this.user.id);
-    if (!fresh || !fresh.active || fresh.username !== this.user.username) {
+    const user = this.user;
+    const epoch = this.epoch;
+    const fresh = await getUser(this.ctx, user.id);
+    // A sign-out or another sign-in while this read ran: check the call against the session as it is now.
+    if (this.epoch !== epoch) return this.check(call);
+    if (!fresh || !fresh.active || fresh.username !== user.username) {
       this.logout();
       throw new SigapError('AUTH_REQUIRED', 'Akun ini tidak aktif lagi. Silakan masuk kembali.');
     }

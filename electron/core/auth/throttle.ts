@@ -1,5 +1,8 @@
 import type { CoreContext } from '../context';
 import { SigapError } from '../../../shared/errors';
+import { storeOf } from '../store/of-context';
+import type { Queries } from '../store/store';
+import { throttleRepo, type ThrottleRow } from './throttle-repository';
 
 /**
  * Wrong passwords slow guessing down without ever locking anyone out for good (issue 17): the first
@@ -27,12 +30,6 @@ export function throttleKey(username: string): string {
   return username.trim().toLowerCase().slice(0, 64);
 }
 
-interface Row {
-  failures: number;
-  locked_until: string | null;
-  last_failure_at: string;
-}
-
 /** "1 menit", "3 menit": the wait, rounded up to whole minutes. */
 function minutesText(ms: number): string {
   return `${Math.max(1, Math.ceil(ms / 60_000))} menit`;
@@ -43,44 +40,41 @@ export function lockedError(untilMs: number, nowMs: number): SigapError {
   return new SigapError('AUTH_FAILED', `Terlalu banyak kata sandi salah. Coba lagi dalam ${minutesText(untilMs - nowMs)}.`);
 }
 
-function current(ctx: CoreContext, key: string, nowMs: number): Row | null {
-  const row = ctx.db.prepare('SELECT failures, locked_until, last_failure_at FROM login_throttle WHERE username = ?').get(key) as Row | undefined;
+async function current(q: Queries, key: string, nowMs: number): Promise<ThrottleRow | null> {
+  const row = await throttleRepo.get(q, key);
   if (!row) return null;
-  const quiet = nowMs - Date.parse(row.last_failure_at) > FORGET_AFTER_MS;
-  const stillLocked = row.locked_until !== null && Date.parse(row.locked_until) > nowMs;
+  const quiet = nowMs - Date.parse(row.lastFailureAt) > FORGET_AFTER_MS;
+  const stillLocked = row.lockedUntil !== null && Date.parse(row.lockedUntil) > nowMs;
   return quiet && !stillLocked ? null : row;
 }
 
 /**
  * Counts one attempt as a failure before the password is checked, and refuses it while the name is
  * locked. Counting first means attempts sent all at once cannot all slip past the lock while the
- * (slow) hash runs; a right password then clears the count with `clearFailures`.
+ * (slow) hash runs; a right password then clears the count with `clearFailures`. The read and the
+ * write share one write transaction, so two attempts at once cannot both read the same count.
  * Returns the lock this attempt would start if it proves wrong (ms, 0 for none), for the audit row.
  */
-export function countAttempt(ctx: CoreContext, username: string): number {
+export async function countAttempt(ctx: CoreContext, username: string): Promise<number> {
   const key = throttleKey(username);
   const now = ctx.clock();
   const nowMs = now.getTime();
-  return ctx.db.transaction(() => {
-    const row = current(ctx, key, nowMs);
-    if (row?.locked_until && Date.parse(row.locked_until) > nowMs) throw lockedError(Date.parse(row.locked_until), nowMs);
+  return storeOf(ctx).tx('write', async (tx) => {
+    const row = await current(tx, key, nowMs);
+    if (row?.lockedUntil && Date.parse(row.lockedUntil) > nowMs) throw lockedError(Date.parse(row.lockedUntil), nowMs);
     const failures = (row?.failures ?? 0) + 1;
     const lockMs = lockMsAfter(failures);
     const until = lockMs > 0 ? new Date(nowMs + lockMs).toISOString() : null;
-    ctx.db.prepare(
-      `INSERT INTO login_throttle (username, failures, locked_until, last_failure_at) VALUES (?, ?, ?, ?)
-       ON CONFLICT (username) DO UPDATE SET failures = excluded.failures, locked_until = excluded.locked_until, last_failure_at = excluded.last_failure_at`,
-    ).run(key, failures, until, now.toISOString());
+    await throttleRepo.put(tx, key, { failures, lockedUntil: until, lastFailureAt: now.toISOString() });
     // Names typed once and forgotten do not pile up.
-    ctx.db.prepare('DELETE FROM login_throttle WHERE last_failure_at < ? AND (locked_until IS NULL OR locked_until < ?)')
-      .run(new Date(nowMs - FORGET_AFTER_MS).toISOString(), now.toISOString());
+    await throttleRepo.forget(tx, new Date(nowMs - FORGET_AFTER_MS).toISOString(), now.toISOString());
     return lockMs;
-  })();
+  });
 }
 
 /** A right password (or a new one set by an administrator or the CLI) ends the count and any lock. */
-export function clearFailures(ctx: CoreContext, username: string): void {
-  ctx.db.prepare('DELETE FROM login_throttle WHERE username = ?').run(throttleKey(username));
+export async function clearFailures(ctx: CoreContext, username: string): Promise<void> {
+  await throttleRepo.clear(storeOf(ctx), throttleKey(username));
 }
 
 /** Added to the message of the wrong password that starts a lock. */

@@ -5,6 +5,8 @@ import { SigapError } from '../../../shared/errors';
 import { ROLES, type Role } from '../../../shared/roles';
 import { hashPassword, needsRehash, passwordProblem, temporaryPassword, verifyAgainstNothing, verifyPassword } from './passwords';
 import { clearFailures, countAttempt, lockNote, tryAgainNote } from './throttle';
+import { storeOf } from '../store/of-context';
+import { userRepo, type UserRow } from './user-repository';
 
 export interface User {
   id: number;
@@ -16,23 +18,21 @@ export interface User {
   lastLoginAt: string | null;
 }
 
-const SELECT = `SELECT id, username, display_name AS displayName, role, active, must_change_password AS mustChangePassword, last_login_at AS lastLoginAt FROM app_user`;
-
-function toUser(r: Record<string, unknown>): User {
-  return { ...(r as unknown as User), active: r.active === 1, mustChangePassword: r.mustChangePassword === 1 };
+function toUser(r: UserRow): User {
+  return { ...r, active: r.active === 1, mustChangePassword: r.mustChangePassword === 1 };
 }
 
-export function listUsers(ctx: CoreContext): User[] {
-  return (ctx.db.prepare(`${SELECT} ORDER BY username`).all() as Record<string, unknown>[]).map(toUser);
+export async function listUsers(ctx: CoreContext): Promise<User[]> {
+  return (await userRepo.all(storeOf(ctx))).map(toUser);
 }
 
-export function getUser(ctx: CoreContext, id: number): User | null {
-  const r = ctx.db.prepare(`${SELECT} WHERE id = ?`).get(id) as Record<string, unknown> | undefined;
+export async function getUser(ctx: CoreContext, id: number): Promise<User | null> {
+  const r = await userRepo.byId(storeOf(ctx), id);
   return r ? toUser(r) : null;
 }
 
-export function needsFirstAdmin(ctx: CoreContext): boolean {
-  return (ctx.db.prepare('SELECT count(*) AS n FROM app_user').get() as { n: number }).n === 0;
+export async function needsFirstAdmin(ctx: CoreContext): Promise<boolean> {
+  return (await userRepo.count(storeOf(ctx))) === 0;
 }
 
 function checkUsername(u: string): string {
@@ -47,20 +47,19 @@ export async function createUser(ctx: CoreContext, u: { username: string; displa
   const problem = passwordProblem(u.password);
   if (problem) throw new SigapError('INVALID_INPUT', problem);
   const hash = await hashPassword(u.password);
-  return ctx.db.transaction(() => {
+  return storeOf(ctx).tx('write', async (tx) => {
     // Checked again here, after the slow hash: two first-run calls racing must not make two admins.
-    if (opts.onlyIfFirst && !needsFirstAdmin(ctx)) throw new SigapError('CONFLICT', 'Administrator sudah dibuat.');
-    if (ctx.db.prepare('SELECT 1 FROM app_user WHERE username = ?').get(username)) throw new SigapError('CONFLICT', `Nama pengguna "${username}" sudah dipakai.`);
-    const id = Number(ctx.db.prepare('INSERT INTO app_user (username, display_name, role, password_hash, must_change_password, created_at) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(username, u.displayName.trim() || username, u.role, hash, u.mustChange ? 1 : 0, nowIso(ctx)).lastInsertRowid);
-    audit(ctx, { action: 'create', entity: 'user', entityId: id, summary: `Pengguna ${username} (${u.role})`, after: { username, role: u.role } });
-    return toUser(ctx.db.prepare(`${SELECT} WHERE id = ?`).get(id) as Record<string, unknown>);
-  })();
+    if (opts.onlyIfFirst && (await userRepo.count(tx)) > 0) throw new SigapError('CONFLICT', 'Administrator sudah dibuat.');
+    if (await userRepo.usernameTaken(tx, username)) throw new SigapError('CONFLICT', `Nama pengguna "${username}" sudah dipakai.`);
+    const id = await userRepo.insert(tx, { username, displayName: u.displayName.trim() || username, role: u.role, passwordHash: hash, mustChange: Boolean(u.mustChange), createdAt: nowIso(ctx) });
+    await audit(ctx, { action: 'create', entity: 'user', entityId: id, summary: `Pengguna ${username} (${u.role})`, after: { username, role: u.role } });
+    return toUser((await userRepo.byId(tx, id))!);
+  });
 }
 
 /** The first run: only allowed while there is no user at all. */
 export async function createFirstAdmin(ctx: CoreContext, u: { username: string; displayName: string; password: string }): Promise<User> {
-  if (!needsFirstAdmin(ctx)) throw new SigapError('CONFLICT', 'Administrator sudah dibuat.');
+  if (!(await needsFirstAdmin(ctx))) throw new SigapError('CONFLICT', 'Administrator sudah dibuat.');
   // The first account is written under its own name, without making it the actor of other calls.
   return createUser({ ...ctx, actor: u.username.trim().toLowerCase() }, { ...u, role: 'admin' }, { onlyIfFirst: true });
 }
@@ -73,27 +72,26 @@ export async function createFirstAdmin(ctx: CoreContext, u: { username: string; 
  */
 export async function authenticate(ctx: CoreContext, username: string, password: string): Promise<User> {
   const name = username.trim().toLowerCase();
-  const lockMs = countAttempt(ctx, name);
-  const row = ctx.db.prepare('SELECT id, password_hash, active FROM app_user WHERE username = ?').get(name) as
-    | { id: number; password_hash: string; active: number } | undefined;
-  const ok = row ? await verifyPassword(password, row.password_hash) : await verifyAgainstNothing(password);
+  const lockMs = await countAttempt(ctx, name);
+  const row = await userRepo.credentialsByName(storeOf(ctx), name);
+  const ok = row ? await verifyPassword(password, row.passwordHash) : await verifyAgainstNothing(password);
   // The attempt is on record under the name tried, without making it the actor of anything else.
   const attempt: CoreContext = { ...ctx, actor: name };
   if (!row || !ok) {
-    if (row) audit(attempt, { action: 'update', entity: 'user', entityId: row.id, summary: `Gagal masuk (kata sandi salah)${lockNote(lockMs)}` });
+    if (row) await audit(attempt, { action: 'update', entity: 'user', entityId: row.id, summary: `Gagal masuk (kata sandi salah)${lockNote(lockMs)}` });
     throw wrongSignIn(lockMs);
   }
-  clearFailures(ctx, name);
+  await clearFailures(ctx, name);
   // Only someone who knows the password learns that the account is switched off.
   if (!row.active) throw new SigapError('AUTH_FAILED', 'Akun ini dinonaktifkan. Hubungi administrator.');
-  const upgraded = needsRehash(row.password_hash) ? await hashPassword(password) : null;
-  ctx.db.transaction(() => {
-    ctx.db.prepare('UPDATE app_user SET last_login_at = ? WHERE id = ?').run(nowIso(ctx), row.id);
+  const upgraded = needsRehash(row.passwordHash) ? await hashPassword(password) : null;
+  return storeOf(ctx).tx('write', async (tx) => {
+    await userRepo.setLastLogin(tx, row.id, nowIso(ctx));
     // Not over a password reset that landed while this one was hashing.
-    if (upgraded) ctx.db.prepare('UPDATE app_user SET password_hash = ? WHERE id = ? AND password_hash = ?').run(upgraded, row.id, row.password_hash);
-    audit(attempt, { action: 'update', entity: 'user', entityId: row.id, summary: upgraded ? 'Masuk (hash kata sandi diperbarui)' : 'Masuk' });
-  })();
-  return toUser(ctx.db.prepare(`${SELECT} WHERE id = ?`).get(row.id) as Record<string, unknown>);
+    if (upgraded) await userRepo.upgradeHash(tx, row.id, row.passwordHash, upgraded);
+    await audit(attempt, { action: 'update', entity: 'user', entityId: row.id, summary: upgraded ? 'Masuk (hash kata sandi diperbarui)' : 'Masuk' });
+    return toUser((await userRepo.byId(tx, row.id))!);
+  });
 }
 
 /** One message for an unknown name and a wrong password; the wrong password that starts a lock says so. */
@@ -103,14 +101,14 @@ function wrongSignIn(lockMs: number): SigapError {
 
 /** A wrong old password counts toward the same throttle as a wrong sign-in. */
 export async function changePassword(ctx: CoreContext, userId: number, oldPassword: string, newPassword: string): Promise<void> {
-  const row = ctx.db.prepare('SELECT username, password_hash FROM app_user WHERE id = ?').get(userId) as { username: string; password_hash: string } | undefined;
+  const row = await userRepo.credentialsById(storeOf(ctx), userId);
   if (!row) throw new SigapError('NOT_FOUND', 'Pengguna tidak ditemukan.');
-  const lockMs = countAttempt(ctx, row.username);
-  if (!(await verifyPassword(oldPassword, row.password_hash))) {
-    audit(ctx, { action: 'update', entity: 'user', entityId: userId, summary: `Gagal ganti kata sandi (kata sandi lama salah)${lockNote(lockMs)}` });
+  const lockMs = await countAttempt(ctx, row.username);
+  if (!(await verifyPassword(oldPassword, row.passwordHash))) {
+    await audit(ctx, { action: 'update', entity: 'user', entityId: userId, summary: `Gagal ganti kata sandi (kata sandi lama salah)${lockNote(lockMs)}` });
     throw new SigapError('AUTH_FAILED', `Kata sandi lama salah.${tryAgainNote(lockMs)}`);
   }
-  clearFailures(ctx, row.username);
+  await clearFailures(ctx, row.username);
   await setPassword(ctx, userId, newPassword, false);
 }
 
@@ -118,13 +116,12 @@ export async function setPassword(ctx: CoreContext, userId: number, password: st
   const problem = passwordProblem(password);
   if (problem) throw new SigapError('INVALID_INPUT', problem);
   const hash = await hashPassword(password);
-  ctx.db.transaction(() => {
-    const r = ctx.db.prepare('UPDATE app_user SET password_hash = ?, must_change_password = ? WHERE id = ?').run(hash, mustChange ? 1 : 0, userId);
-    if (r.changes === 0) throw new SigapError('NOT_FOUND', 'Pengguna tidak ditemukan.');
+  await storeOf(ctx).tx('write', async (tx) => {
+    if ((await userRepo.setPassword(tx, userId, hash, mustChange)) === 0) throw new SigapError('NOT_FOUND', 'Pengguna tidak ditemukan.');
     // A new password (the administrator's reset, the CLI's lost-password path) also ends a lock.
-    clearFailures(ctx, ctx.db.prepare('SELECT username FROM app_user WHERE id = ?').pluck().get(userId) as string);
-    audit(ctx, { action: 'update', entity: 'user', entityId: userId, summary: mustChange ? 'Kata sandi diatur ulang' : 'Kata sandi diganti' });
-  })();
+    await clearFailures(ctx, (await userRepo.credentialsById(tx, userId))!.username);
+    await audit(ctx, { action: 'update', entity: 'user', entityId: userId, summary: mustChange ? 'Kata sandi diatur ulang' : 'Kata sandi diganti' });
+  });
 }
 
 /**
@@ -132,22 +129,21 @@ export async function setPassword(ctx: CoreContext, userId: number, password: st
  * reset-password`). Returns a temporary password that must be changed at the next login.
  */
 export async function resetPassword(ctx: CoreContext, username: string): Promise<string> {
-  const row = ctx.db.prepare('SELECT id FROM app_user WHERE username = ?').get(username.trim().toLowerCase()) as { id: number } | undefined;
+  const row = await userRepo.credentialsByName(storeOf(ctx), username.trim().toLowerCase());
   if (!row) throw new SigapError('NOT_FOUND', `Pengguna "${username}" tidak ditemukan.`);
   const temp = temporaryPassword() + '7';
   await setPassword(ctx, row.id, temp, true);
   return temp;
 }
 
-export function updateUser(ctx: CoreContext, id: number, u: { displayName: string; role: Role; active: boolean }): void {
-  ctx.db.transaction(() => {
-    const before = ctx.db.prepare('SELECT display_name, role, active FROM app_user WHERE id = ?').get(id) as Record<string, unknown> | undefined;
+export async function updateUser(ctx: CoreContext, id: number, u: { displayName: string; role: Role; active: boolean }): Promise<void> {
+  await storeOf(ctx).tx('write', async (tx) => {
+    const before = await userRepo.profile(tx, id);
     if (!before) throw new SigapError('NOT_FOUND', 'Pengguna tidak ditemukan.');
     if (before.role === 'admin' && (u.role !== 'admin' || !u.active)) {
-      const admins = (ctx.db.prepare("SELECT count(*) AS n FROM app_user WHERE role = 'admin' AND active = 1").get() as { n: number }).n;
-      if (admins <= 1) throw new SigapError('CONFLICT', 'Harus ada paling sedikit satu administrator aktif.');
+      if ((await userRepo.activeAdmins(tx)) <= 1) throw new SigapError('CONFLICT', 'Harus ada paling sedikit satu administrator aktif.');
     }
-    ctx.db.prepare('UPDATE app_user SET display_name = ?, role = ?, active = ? WHERE id = ?').run(u.displayName, u.role, u.active ? 1 : 0, id);
-    audit(ctx, { action: 'update', entity: 'user', entityId: id, summary: `Pengguna diubah`, before, after: { display_name: u.displayName, role: u.role, active: u.active ? 1 : 0 } });
-  })();
+    await userRepo.updateProfile(tx, id, u);
+    await audit(ctx, { action: 'update', entity: 'user', entityId: id, summary: `Pengguna diubah`, before, after: { display_name: u.displayName, role: u.role, active: u.active ? 1 : 0 } });
+  });
 }
