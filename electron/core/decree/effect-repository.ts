@@ -1,8 +1,18 @@
 /** The decree_effect table (migration 0150): what each SK apply changed, so it can be withdrawn exactly. */
-import { sql, sqlId } from '../store/sql';
+import { sql, sqlId, sqlJoin } from '../store/sql';
 import type { Queries } from '../store/store';
 
 export type EffectKind = 'person_created' | 'person_updated' | 'engagement_created' | 'engagement_ended' | 'unit_created' | 'alias_created';
+
+/** Rows per INSERT: 5 values each, well under SQLite's 32,766 placeholders. */
+export const EFFECT_BATCH = 500;
+
+export interface NewEffectRow {
+  kind: EffectKind;
+  targetId: number;
+  beforeJson: string | null;
+  afterJson: string | null;
+}
 
 export interface EffectRow {
   kind: EffectKind;
@@ -12,9 +22,10 @@ export interface EffectRow {
 }
 
 export const decreeEffectRows = {
-  /** Called once per row of an SK apply: no async frame of its own. */
-  insert(q: Queries, decreeId: number, kind: EffectKind, targetId: number, beforeJson: string | null, afterJson: string | null): Promise<unknown> {
-    return q.run(sql`INSERT INTO decree_effect (decree_id, kind, target_id, before_json, after_json) VALUES (${decreeId}, ${kind}, ${targetId}, ${beforeJson}, ${afterJson})`);
+  /** The rows in one statement, in the given order (ids ascending with it). */
+  async insertMany(q: Queries, decreeId: number, rows: NewEffectRow[]): Promise<void> {
+    const values = rows.map((r) => sql`(${decreeId}, ${r.kind}, ${r.targetId}, ${r.beforeJson}, ${r.afterJson})`);
+    await q.run(sql`INSERT INTO decree_effect (decree_id, kind, target_id, before_json, after_json) VALUES ${sqlJoin(values)}`);
   },
   /** In the order they were written. */
   list(q: Queries, decreeId: number): Promise<EffectRow[]> {

@@ -1,5 +1,5 @@
 import type { Queries } from '../store/store';
-import { decreeEffectRows, type EffectKind } from './effect-repository';
+import { decreeEffectRows, EFFECT_BATCH, type EffectKind, type NewEffectRow } from './effect-repository';
 
 export type { EffectKind } from './effect-repository';
 
@@ -20,17 +20,31 @@ export interface Effect {
  */
 export function effectRecorder(tx: Queries, decreeId: number) {
   const json = (v: Record<string, unknown> | null) => (v === null ? null : JSON.stringify(v));
+  // Written in batches, in the order recorded (their ids keep that order): one statement per
+  // EFFECT_BATCH rows of a 100,000-row apply instead of one per row.
+  let pending: NewEffectRow[] = [];
+  const flush = async () => {
+    if (pending.length === 0) return;
+    const rows = pending;
+    pending = [];
+    await decreeEffectRows.insertMany(tx, decreeId, rows);
+  };
   return {
-    record(kind: EffectKind, targetId: number, before: Record<string, unknown> | null, after: Record<string, unknown> | null): Promise<unknown> {
-      return decreeEffectRows.insert(tx, decreeId, kind, targetId, json(before), json(after));
+    async record(kind: EffectKind, targetId: number, before: Record<string, unknown> | null, after: Record<string, unknown> | null): Promise<void> {
+      pending.push({ kind, targetId, beforeJson: json(before), afterJson: json(after) });
+      if (pending.length >= EFFECT_BATCH) await flush();
     },
+    /** Writes what is still held; call before the transaction ends. */
+    flush,
     /** Call before resolving units; the returned function records the units and aliases made since. */
     async watchUnits(): Promise<() => Promise<void>> {
       const opd = await decreeEffectRows.maxId(tx, 'opd');
       const alias = await decreeEffectRows.maxId(tx, 'unit_alias');
       return async () => {
-        for (const id of await decreeEffectRows.idsAbove(tx, 'opd', opd)) await decreeEffectRows.insert(tx, decreeId, 'unit_created', id, null, null);
-        for (const id of await decreeEffectRows.idsAbove(tx, 'unit_alias', alias)) await decreeEffectRows.insert(tx, decreeId, 'alias_created', id, null, null);
+        await flush();
+        for (const id of await decreeEffectRows.idsAbove(tx, 'opd', opd)) pending.push({ kind: 'unit_created', targetId: id, beforeJson: null, afterJson: null });
+        for (const id of await decreeEffectRows.idsAbove(tx, 'unit_alias', alias)) pending.push({ kind: 'alias_created', targetId: id, beforeJson: null, afterJson: null });
+        await flush();
       };
     },
   };

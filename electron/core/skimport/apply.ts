@@ -9,7 +9,7 @@ import { dbVersion, previewImport, type Preview } from './preview';
 import type { ParsedRow } from './types';
 import { effectRecorder } from '../decree/effects';
 import { storeOf } from '../store/of-context';
-import type { Queries } from '../store/store';
+import type { Engine, Queries } from '../store/store';
 import { PERSON_FIELDS, skImport, type PersonFields } from './import-repository';
 import { personRepo, type PersonRow } from '../roster/person-repository';
 
@@ -50,11 +50,11 @@ export function applyImport(ctx: CoreContext, previewed: Preview, opts: ApplyOpt
     // The roster may have changed since the clerk looked: inside the write transaction, check again
     // unless the database is exactly as it was at the preview.
     const same = (await dbVersion(tx, store)) === previewed.dbVersion;
-    return applyChecked(ctx, tx, same ? previewed : await previewImport(ctx, previewed.read, previewed.input), opts);
+    return applyChecked(ctx, tx, store.engine, same ? previewed : await previewImport(ctx, previewed.read, previewed.input), opts);
   });
 }
 
-async function applyChecked(ctx: CoreContext, tx: Queries, preview: Preview, opts: ApplyOptions): Promise<ApplyResult> {
+async function applyChecked(ctx: CoreContext, tx: Queries, engine: Engine, preview: Preview, opts: ApplyOptions): Promise<ApplyResult> {
   const { decree } = preview;
   if (!decree || preview.blocking.length > 0) {
     throw new SigapError('IMPORT_INVALID_ROWS', preview.blocking.map((b) => b.message).join(' ') || 'SK tidak dapat diterapkan.');
@@ -101,11 +101,11 @@ async function applyChecked(ctx: CoreContext, tx: Queries, preview: Preview, opt
     const honor = r.honor ?? 0;
     const opdId = keys.get(unitKey(r.unit!))!;
     const engagement = { opd: r.unit, honor, start_date: start, end_date: decree.tmtEnd };
-    const newEngagement = (personId: number) => skImport.insertEngagement(tx, {
+    const newEngagement = (personId: number) => skImport.insertEngagement(tx, engine, {
       personId, decreeId, opdId, categoryId: decree.category.id, position: r.position, honor, startDate: start, endDate: decree.tmtEnd, sourceSheet: r.sheet, sourceRow: r.row,
     });
     if (!existing) {
-      const personId = await skImport.insertPerson(tx, r.nik, fields, now);
+      const personId = await skImport.insertPerson(tx, engine, r.nik, fields, now);
       known.set(r.nik, { id: personId, ...fields });
       const engId = await newEngagement(personId);
       // The engagements an SK creates are known by their decree_id; a new person is recorded here.
@@ -131,6 +131,7 @@ async function applyChecked(ctx: CoreContext, tx: Queries, preview: Preview, opt
     done++;
     if (opts.onProgress && done % 5000 === 0) opts.onProgress(done, rows.length);
   }
+  await effects.flush();
   await audit(ctx, {
     action: 'import', entity: 'decree', entityId: decreeId,
     summary: `SK ${decree.number}: ${rows.length} orang, ${preview.rejected.length} masalah dilewati, ${preview.toEnd.length} keterlibatan diakhiri`,
