@@ -9,6 +9,7 @@ import { readTable, type Table } from './table-read';
 import { storeOf } from '../store/of-context';
 import type { Queries } from '../store/store';
 import { participantRepo } from './participant-repository';
+import { personRepo } from '../roster/person-repository';
 
 const COLUMNS = {
   nik: ['NIK', 'NO_KTP', 'NOMOR_IDENTITAS', 'NO_IDENTITAS', 'NOMOR_INDUK_KEPENDUDUKAN'],
@@ -112,7 +113,7 @@ async function matchKpjLines(q: Queries, t: Table, parsed: { lines: ParsedLine[]
     }
     seenNik.set(l.nik, l);
     seenKpj.set(l.kpj, l);
-    const p = await participantRepo.byNik(q, l.nik);
+    const p = await personRepo.byNik(q, l.nik);
     if (!p) {
       warnings.push({ ...at(l.row, col.nik), code: 'NIK_UNKNOWN', message: `NIK ${l.nik} (${l.name || 'tanpa nama'}) tidak ada di daftar pegawai Sigap; baris ini dilewati.`, nik: l.nik, name: l.name });
       continue;

@@ -1,7 +1,7 @@
 /** The SEBAB_NA code of each kind of end reason (bpjs_na_reason, migration 0200). */
 import { sql } from '../store/sql';
 import type { Queries } from '../store/store';
-import type { NaReasonKind } from './na-reasons';
+import type { NaReasonKind } from './types';
 
 export interface NaReasonDbRow {
   reason: NaReasonKind; code: string; source: string; confidence: 'H' | 'M' | 'L'; note: string | null; updated_at: string; updated_by: string;

@@ -4,14 +4,14 @@ import { audit } from '../audit';
 import { SigapError } from '../errors';
 import { storeOf } from '../store/of-context';
 import { naReasonRepo } from './na-reason-repository';
+import { NA_REASON_KINDS, type NaReasonKind } from './types';
 
 /**
  * The portal's SEBAB_NA codes for Sigap's end reasons (migration 0200). Sigap keeps an end reason as
  * the words an SK or a clerk wrote; they fall into four kinds, each written as the code of the
  * editable table. Deaths never reach the deactivation file (they go through the JKM claim).
  */
-export const NA_REASON_KINDS = ['resign', 'retirement', 'dismissal', 'contract_end'] as const;
-export type NaReasonKind = (typeof NA_REASON_KINDS)[number];
+export { NA_REASON_KINDS, type NaReasonKind } from './types';
 
 export const NA_REASON_LABELS: Record<NaReasonKind, string> = {
   resign: 'Mengundurkan diri',

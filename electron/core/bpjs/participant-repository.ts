@@ -1,6 +1,6 @@
 /**
- * People as the branch office knows them: found by NIK or KPJ, their KPJ and membership from an
- * imported participant list, and the person fields the pre-flight fills in one step.
+ * People as the branch office knows them: found by KPJ (by NIK: roster/person-repository.ts), their KPJ
+ * and membership from an imported participant list, and the person fields the pre-flight fills in one step.
  */
 import { sql, sqlId } from '../store/sql';
 import type { Queries } from '../store/store';
@@ -10,9 +10,6 @@ export interface KpjImportRecord {
 }
 
 export const participantRepo = {
-  byNik(q: Queries, nik: string): Promise<{ id: number; name: string; kpj: string | null } | undefined> {
-    return q.one(sql`SELECT id, name, kpj FROM person WHERE nik = ${nik}`);
-  },
   byKpj(q: Queries, kpj: string): Promise<{ nik: string; name: string } | undefined> {
     return q.one(sql`SELECT nik, name FROM person WHERE kpj = ${kpj}`);
   },

@@ -75,8 +75,8 @@ export async function* iteratePending(ctx: CoreContext, kind: ReportKind, asOf: 
   // would query while the rows are being read.
   const months = await pendingMonths(q, kind, asOf);
   const rules = await rulesOf(ctx, kind === 'na' ? [] : kind === 'wage' ? [...new Set(months.flatMap((m) => [m, addMonths(m, -1)]))] : [asOfMonth]);
-  const programsOf = await programsReader(ctx); // exceptions, and no JP past retirement age (billing/person-programs.ts)
-  for (const m of months) await programsOf(0, '', null, m); // reads the month's exceptions now, not in the loop
+  // Exceptions, and no JP past retirement age (billing/person-programs.ts): the months' exceptions read now.
+  const programsOf = await programsReader(ctx, months);
   for await (const r of pendingRows(q, kind, asOf)) {
     // A deactivation reports no wage: the engagement's own wage is kept for the record.
     const month = kind === 'na' ? monthOf(r.endDate ?? asOf) : (r.month ?? asOfMonth);

@@ -7,6 +7,7 @@ import type { Segment } from '../../../shared/billing-types';
 import { getEmployer } from '../settings/employer';
 import { storeOf } from '../store/of-context';
 import { participantRepo } from './participant-repository';
+import { personRepo } from '../roster/person-repository';
 
 /**
  * What Sigap billed one person for one program in the month's issued invoices (employer and worker
@@ -128,7 +129,7 @@ export async function reconcileBill(ctx: CoreContext, path: string, month: strin
   }
   const sigap = new Map<string, Side>();
   for (const l of lines) {
-    const side = sigap.get(l.nik) ?? { nik: l.nik, kpj: (await participantRepo.byNik(q, l.nik))?.kpj ?? null, name: l.name, opdCode: l.opdCode, rows: [], amounts: zeroAmounts() };
+    const side = sigap.get(l.nik) ?? { nik: l.nik, kpj: (await personRepo.byNik(q, l.nik))?.kpj ?? null, name: l.name, opdCode: l.opdCode, rows: [], amounts: zeroAmounts() };
     side.amounts[l.program] += l.amount;
     sigap.set(l.nik, side);
   }

@@ -1,5 +1,4 @@
 import type { FieldId, FundingCode, ReportKind } from '../../../shared/sipp-layouts';
-import type { NaReasonKind } from './na-reasons';
 
 /**
  * One thing the branch office has not been told yet, with what the files need to say about it.
@@ -82,3 +81,10 @@ export interface ReportEnv {
   /** SEBAB_NA code per kind of end reason (bpjs/na-reasons.ts); the seeded codes when absent. */
   naCodes?: Record<NaReasonKind, string>;
 }
+
+/**
+ * The kinds of end reason the deactivation file tells apart, each written as the SEBAB_NA code of the
+ * editable table (na-reasons.ts).
+ */
+export const NA_REASON_KINDS = ['resign', 'retirement', 'dismissal', 'contract_end'] as const;
+export type NaReasonKind = (typeof NA_REASON_KINDS)[number];
