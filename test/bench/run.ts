@@ -66,7 +66,7 @@ log(`Demo Pemda of ${N.toLocaleString('en')} people in ${work}`);
 const base = join(work, 'base.db');
 {
   const { db } = openDatabase(base);
-  seedDemo({ db, actor: 'bench', clock: () => new Date('2026-01-05T00:00:00Z') }, { persons: N, year: 2026 });
+  await seedDemo({ db, actor: 'bench', clock: () => new Date('2026-01-05T00:00:00Z') }, { persons: N, year: 2026 });
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();
 }

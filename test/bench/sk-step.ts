@@ -17,7 +17,7 @@ mkdirSync(work, { recursive: true });
 const base = join(work, 'base.db');
 if (!existsSync(base)) {
   const { db } = openDatabase(base);
-  seedDemo({ db, actor: 'bench', clock: () => new Date('2026-01-05T00:00:00Z') }, { persons: N, year: 2026 });
+  await seedDemo({ db, actor: 'bench', clock: () => new Date('2026-01-05T00:00:00Z') }, { persons: N, year: 2026 });
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();
 }

@@ -14,10 +14,10 @@ const given = (name: string) => bare(name).split(' ')[0]!;
 const isRealDate = (s: string) => new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s;
 
 describe('demo officials', () => {
-  it('gives every unit three different people, each NIP matching the official\'s sex, birth date and appointment', () => {
+  it('gives every unit three different people, each NIP matching the official\'s sex, birth date and appointment', async () => {
     ctx = testContext('2026-03-10T03:00:00Z');
-    seedDemo(ctx, { persons: 50, year: 2026 });
-    const units = listOpds(ctx);
+    await seedDemo(ctx, { persons: 50, year: 2026 });
+    const units = await listOpds(ctx);
     expect(units).toHaveLength(38);
     const everyone: string[] = [];
     for (const u of units) {
@@ -47,18 +47,18 @@ describe('demo officials', () => {
     expect(new Set(everyone).size).toBe(everyone.length);
   });
 
-  it('seeds the finance office that signs the Pemda-wide documents: its head is the head of BPKAD', () => {
+  it('seeds the finance office that signs the Pemda-wide documents: its head is the head of BPKAD', async () => {
     ctx = testContext('2026-03-10T03:00:00Z');
-    seedDemo(ctx, { persons: 10, year: 2026 });
-    const bpkad = listOpds(ctx).find((u) => u.name === 'Badan Pengelolaan Keuangan dan Aset Daerah')!;
-    expect(getSigning(ctx)).toEqual({
+    await seedDemo(ctx, { persons: 10, year: 2026 });
+    const bpkad = (await listOpds(ctx)).find((u) => u.name === 'Badan Pengelolaan Keuangan dan Aset Daerah')!;
+    expect(await getSigning(ctx)).toEqual({
       place: 'Liwa', office: 'Badan Pengelolaan Keuangan dan Aset Daerah',
       headName: bpkad.head_name, headNip: bpkad.head_nip, headTitle: 'Kepala Badan Pengelolaan Keuangan dan Aset Daerah',
       preparerName: bpkad.pptk_name, preparerNip: bpkad.pptk_nip, preparerTitle: 'Kepala Bidang Perbendaharaan',
     });
     ctx.close();
     ctx = testContext('2026-03-10T03:00:00Z');
-    seedDemo(ctx, { persons: 10, year: 2026, signing: false });
-    expect(getSigning(ctx).place).toBeNull();
+    await seedDemo(ctx, { persons: 10, year: 2026, signing: false });
+    expect((await getSigning(ctx)).place).toBeNull();
   });
 });

@@ -12,7 +12,7 @@ export async function demoCommand(args: string[], cx: CliEnv): Promise<number> {
   }
   const ctx = openCli(values.db, cx);
   try {
-    const res = seedDemo(ctx, {
+    const res = await seedDemo(ctx, {
       persons,
       ...(values.year ? { year: Number(values.year) } : {}),
       ...(values.seed ? { seed: Number(values.seed) } : {}),
