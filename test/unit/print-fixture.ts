@@ -18,18 +18,18 @@ export interface PrintPemda {
  * Dinas Sosial: 12 honorer PU at Rp1.000.000 (JKK+JKM) plus one hostile name; Dinas Kesehatan:
  * `bigCount` PU with JHT and JP; Desa Sukamaju: 5 pekerja rentan BPU. March 2026 billed (drafts).
  */
-export function printPemda(opts: { bigCount?: number; at?: string } = {}): PrintPemda {
+export async function printPemda(opts: { bigCount?: number; at?: string } = {}): Promise<PrintPemda> {
   const ctx = billingDb(opts.at ?? '2026-04-10T03:00:00Z');
   ctx.db.prepare('UPDATE employer SET logo = ? WHERE id = 1').run(LOGO);
-  const dinsos = addUnit(ctx, 'DINSOS', 'Dinas Sosial');
-  const dinkes = addUnit(ctx, 'DINKES', 'Dinas Kesehatan');
-  const desa = addUnit(ctx, 'SKMJ', 'Desa Sukamaju', 'village');
-  addStaff(ctx, { count: 12, opdId: dinsos, honor: 1_000_000 });
-  addStaff(ctx, { opdId: dinsos, honor: 1_000_000, name: HOSTILE });
-  const full = addCategory(ctx, { name: 'Tenaga kesehatan', segment: 'PU', programs: 'JKK,JKM,JHT,JP' });
-  addStaff(ctx, { count: opts.bigCount ?? 20, opdId: dinkes, categoryId: full, honor: 3_250_000 });
-  addStaff(ctx, { count: 5, opdId: desa, categoryId: RENTAN, honor: 900_000 });
-  runBilling(ctx, { month: '2026-03' });
+  const dinsos = await addUnit(ctx, 'DINSOS', 'Dinas Sosial');
+  const dinkes = await addUnit(ctx, 'DINKES', 'Dinas Kesehatan');
+  const desa = await addUnit(ctx, 'SKMJ', 'Desa Sukamaju', 'village');
+  await addStaff(ctx, { count: 12, opdId: dinsos, honor: 1_000_000 });
+  await addStaff(ctx, { opdId: dinsos, honor: 1_000_000, name: HOSTILE });
+  const full = await addCategory(ctx, { name: 'Tenaga kesehatan', segment: 'PU', programs: 'JKK,JKM,JHT,JP' });
+  await addStaff(ctx, { count: opts.bigCount ?? 20, opdId: dinkes, categoryId: full, honor: 3_250_000 });
+  await addStaff(ctx, { count: 5, opdId: desa, categoryId: RENTAN, honor: 900_000 });
+  await runBilling(ctx, { month: '2026-03' });
   return { ctx, dinsos, dinkes, desa };
 }
 

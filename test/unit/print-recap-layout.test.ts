@@ -16,12 +16,12 @@ import { getEmployer, saveEmployer } from '../../electron/core/settings/employer
 
 const LONG_NAME = 'Prof. Dr. Ir. H. Muhammad Abdurrahman Syamsuddin Nasution Wiraatmadja, S.E., M.Si., M.M., Ak., CA.';
 
-function pemdaWithUnits(n: number): BillingCtx {
+async function pemdaWithUnits(n: number): Promise<BillingCtx> {
   const ctx = billingDb('2026-04-10T03:00:00Z');
-  for (let i = 0; i < n; i++) addStaff(ctx, { count: 2, opdId: addUnit(ctx, `U${i}`, `Dinas Nomor ${i}`), honor: 1_000_000 });
-  runBilling(ctx, { month: '2026-03' });
-  const e = getEmployer(ctx)!;
-  saveEmployer(ctx, {
+  for (let i = 0; i < n; i++) await addStaff(ctx, { count: 2, opdId: await addUnit(ctx, `U${i}`, `Dinas Nomor ${i}`), honor: 1_000_000 });
+  await runBilling(ctx, { month: '2026-03' });
+  const e = (await getEmployer(ctx))!;
+  await saveEmployer(ctx, {
     name: e.name, npp: e.npp, address: e.address, jkkClass: e.jkkClass,
     signing: { place: 'Liwa', headName: LONG_NAME, headNip: '197001011995031002', preparerName: 'Sri Wahyuni, S.E.', preparerNip: '198505052010012003' },
   });
@@ -38,8 +38,8 @@ describe('the recap printed on F4', () => {
   });
 
   it.each([35, 40])('keeps the signatures on the page of the total (%i units)', async (n) => {
-    const ctx = pemdaWithUnits(n);
-    const doc = recapPrint(ctx, '2026-03');
+    const ctx = await pemdaWithUnits(n);
+    const doc = await recapPrint(ctx, '2026-03');
     const path = join(ctx.dir, `recap-${n}.pdf`);
     writeFileSync(path, await printWithChromium(toPdfHtml(doc, 'F4', { footer: doc.footer }), { paper: 'F4' }, browser));
     const { pages } = pdfInfo(path);
@@ -54,8 +54,8 @@ describe('the recap printed on F4', () => {
   }, 30_000);
 
   it('prints a long name on one rule as wide as the name, wrapped in its column', async () => {
-    const ctx = pemdaWithUnits(3);
-    const doc = recapPrint(ctx, '2026-03');
+    const ctx = await pemdaWithUnits(3);
+    const doc = await recapPrint(ctx, '2026-03');
     const page = await browser.newPage();
     try {
       await page.setContent(toPdfHtml(doc, 'F4'));

@@ -56,12 +56,12 @@ describe('printed invoices, recap and reminder', () => {
   let sulsel: number;
   const out = (name: string) => join(p.ctx.dir, name);
 
-  beforeAll(() => {
-    p = printPemda();
+  beforeAll(async () => {
+    p = await printPemda();
     // The Sulsel 2022 case: 4,156 PU staff at Rp1.000.000, JKK 0,24% + JKM 0,30% = Rp22.442.400 a month.
-    sulsel = addUnit(p.ctx, 'BKPSDM', 'Badan Kepegawaian dan Pengembangan SDM');
-    addStaff(p.ctx, { count: 4156, opdId: sulsel, honor: 1_000_000 });
-    runBilling(p.ctx, { month: '2026-03' });
+    sulsel = await addUnit(p.ctx, 'BKPSDM', 'Badan Kepegawaian dan Pengembangan SDM');
+    await addStaff(p.ctx, { count: 4156, opdId: sulsel, honor: 1_000_000 });
+    await runBilling(p.ctx, { month: '2026-03' });
     host = testHost();
     api = bridge(p.ctx, host);
   });
@@ -117,8 +117,8 @@ describe('printed invoices, recap and reminder', () => {
 
   describe('once issued', () => {
     let numbers: Record<string, string>;
-    beforeAll(() => {
-      const res = runBilling(p.ctx, { month: '2026-03', issue: true });
+    beforeAll(async () => {
+      const res = await runBilling(p.ctx, { month: '2026-03', issue: true });
       numbers = Object.fromEntries(res.invoices.map((i) => [`${i.opdCode}:${i.segment}`, i.number!]));
     });
 
@@ -127,7 +127,7 @@ describe('printed invoices, recap and reminder', () => {
       host.saveQueue.push(path);
       const saved = await api.ok('print.invoicePdf', { invoiceId: invoiceIdOf(p.ctx, p.dinsos), paper: 'A4' });
       expect(saved!.pages).toBe(2); // the letter, and a one-page attachment of 13 persons
-      expect(invoicePrint(p.ctx, invoiceIdOf(p.ctx, p.dinsos)).fileName).toBe(`Tagihan ${numbers['DINSOS:PU']!.replace(/\//g, '-')}.pdf`);
+      expect((await invoicePrint(p.ctx, invoiceIdOf(p.ctx, p.dinsos))).fileName).toBe(`Tagihan ${numbers['DINSOS:PU']!.replace(/\//g, '-')}.pdf`);
       expect(pdfInfo(path).pages).toBe(2);
       const letter = pdfText(path, { last: 1 });
       expect(letter).toContain('PEMERINTAH KABUPATEN CONTOH');
@@ -196,8 +196,8 @@ describe('printed invoices, recap and reminder', () => {
     });
 
     it('prints a supplementary invoice that cites the original', async () => {
-      addStaff(p.ctx, { count: 2, opdId: p.dinsos, honor: 1_000_000, name: 'Pegawai Baru' });
-      runBilling(p.ctx, { month: '2026-03', issue: true });
+      await addStaff(p.ctx, { count: 2, opdId: p.dinsos, honor: 1_000_000, name: 'Pegawai Baru' });
+      await runBilling(p.ctx, { month: '2026-03', issue: true });
       const sup = p.ctx.db.prepare("SELECT id, number FROM invoice WHERE opd_id = ? AND kind = 'supplementary'").get(p.dinsos) as { id: number; number: string };
       const path = out('tambahan.pdf');
       host.saveQueue.push(path);
@@ -213,7 +213,7 @@ describe('printed invoices, recap and reminder', () => {
     it('prints a credit note that cites the original and asks for no payment', async () => {
       // Three health workers left before March: billing again credits what was billed for them.
       p.ctx.db.prepare("UPDATE engagement SET end_date = '2026-01-31' WHERE id IN (SELECT id FROM engagement WHERE opd_id = ? ORDER BY id LIMIT 3)").run(p.dinkes);
-      runBilling(p.ctx, { month: '2026-03', issue: true });
+      await runBilling(p.ctx, { month: '2026-03', issue: true });
       const credit = p.ctx.db.prepare("SELECT id, number, total FROM invoice WHERE opd_id = ? AND kind = 'credit'").get(p.dinkes) as { id: number; number: string; total: number };
       expect(credit.total).toBe(-3 * 300_300);
       const path = out('kredit.pdf');
@@ -251,7 +251,7 @@ describe('printed invoices, recap and reminder', () => {
     it('prints a reminder letter with aging and the fine marked as an estimate', async () => {
       const pu = p.ctx.db.prepare("SELECT number, total FROM invoice WHERE opd_id = ? AND kind = 'regular'").get(p.dinkes) as { number: string; total: number };
       // Paid on the day it was issued (10 April), before the due date.
-      recordPayment(p.ctx, { invoice: pu.number, amount: 1_000_000, date: '2026-04-10', sp2d: '001/SP2D/2026' });
+      await recordPayment(p.ctx, { invoice: pu.number, amount: 1_000_000, date: '2026-04-10', sp2d: '001/SP2D/2026' });
       const path = out('reminder.pdf');
       host.saveQueue.push(path);
       const saved = await api.ok('print.reminderPdf', { opdId: p.dinkes, paper: 'A4', asOf: '2026-06-30' });
@@ -307,7 +307,7 @@ describe('printed invoices, recap and reminder', () => {
       const issued = await api.ok('print.invoice', { invoiceId: invoiceIdOf(p.ctx, p.dinsos), paper: 'A4' });
       expect(issued.body).toContain('Contoh, ');
       expect(issued.body).not.toContain('Liwa, ');
-      runBilling(p.ctx, { month: '2026-04' });
+      await runBilling(p.ctx, { month: '2026-04' });
       const draft = await api.ok('print.invoice', { invoiceId: invoiceIdOf(p.ctx, p.dinsos, '2026-04'), paper: 'A4' });
       expect(draft.body).toContain('Liwa, ');
 

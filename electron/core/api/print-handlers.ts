@@ -19,11 +19,11 @@ export function printHandlers(ctx: CoreContext, host: HostServices): PrintHandle
     return printDocToFile(doc, paper, path, (html, o) => host.printToPdf(html, o));
   };
   return {
-    'print.invoice': ({ invoiceId, attachment }) => preview(invoicePrint(ctx, invoiceId, { attachment })),
-    'print.invoicePdf': ({ invoiceId, paper, attachment }) => savePdf(invoicePrint(ctx, invoiceId, { attachment }), paper, 'tagihan'),
-    'print.recap': ({ month }) => preview(recapPrint(ctx, month)),
-    'print.recapPdf': ({ month, paper }) => savePdf(recapPrint(ctx, month), paper, 'rekapitulasi'),
-    'print.reminder': ({ opdId, asOf }) => preview(reminderPrint(ctx, opdId, asOf ?? todayIso(ctx))),
-    'print.reminderPdf': ({ opdId, paper, asOf }) => savePdf(reminderPrint(ctx, opdId, asOf ?? todayIso(ctx)), paper, 'surat tunggakan'),
+    'print.invoice': async ({ invoiceId, attachment }) => preview(await invoicePrint(ctx, invoiceId, { attachment })),
+    'print.invoicePdf': async ({ invoiceId, paper, attachment }) => savePdf(await invoicePrint(ctx, invoiceId, { attachment }), paper, 'tagihan'),
+    'print.recap': async ({ month }) => preview(await recapPrint(ctx, month)),
+    'print.recapPdf': async ({ month, paper }) => savePdf(await recapPrint(ctx, month), paper, 'rekapitulasi'),
+    'print.reminder': async ({ opdId, asOf }) => preview(await reminderPrint(ctx, opdId, asOf ?? (await todayIso(ctx)))),
+    'print.reminderPdf': async ({ opdId, paper, asOf }) => savePdf(await reminderPrint(ctx, opdId, asOf ?? (await todayIso(ctx))), paper, 'surat tunggakan'),
   };
 }

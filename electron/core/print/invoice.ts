@@ -47,8 +47,8 @@ table.lines .line-note { display: block; font-size: 7pt; font-style: italic; }
 .attachment-head .doc-title { margin-top: 0; }
 `;
 
-function issueDate(ctx: CoreContext, d: InvoiceDocument): string {
-  return d.invoice.issuedAt ? officeDate(ctx, d.invoice.issuedAt) : todayIso(ctx);
+async function issueDate(ctx: CoreContext, d: InvoiceDocument): Promise<string> {
+  return d.invoice.issuedAt ? await officeDate(ctx, d.invoice.issuedAt) : await todayIso(ctx);
 }
 
 /** Which programs have a worker share worth a column (JHT, JP). */
@@ -129,9 +129,8 @@ function draftMarks(d: InvoiceDocument): string {
 }
 
 /** The first part: the letter with the totals per program, the amount in words, the rates and signatures. */
-function invoiceSheet(ctx: CoreContext, d: InvoiceDocument): string {
+function invoiceSheet(ctx: CoreContext, d: InvoiceDocument, dateIso: string): string {
   const inv = d.invoice;
-  const dateIso = issueDate(ctx, d);
   const fields: [string, string][] = [
     ['Nomor tagihan', inv.number ? `<span class="strong">${h(inv.number)}</span>` : '<span class="strong">DRAF (belum bernomor)</span>'],
     [inv.number ? 'Tanggal terbit' : 'Tanggal cetak', h(formatDateId(dateIso))],
@@ -179,7 +178,7 @@ interface LineColumn {
 }
 
 /** The attachment: every person billed with base and amounts; headers repeat on every page. */
-function attachmentSheet(ctx: CoreContext, d: InvoiceDocument): string {
+function attachmentSheet(ctx: CoreContext, d: InvoiceDocument, dateIso: string): string {
   const inv = d.invoice;
   const programs = programsOf(d);
   const n = (v: number) => h(formatNumber(v));
@@ -223,7 +222,7 @@ ${body}
 </tbody>
 <tfoot>${foot}
 <tr class="closing"><td colspan="${cols.length + 1}"><p class="note">Nilai dalam rupiah. Setiap iuran dihitung per orang per program dan dibulatkan ke rupiah terdekat; jumlah adalah penjumlahan baris-baris tersebut.</p>
-${signatureBlocksHtml([{ title: 'Bendahara Pengeluaran', name: d.unit.officials[2]?.name ?? null, nip: d.unit.officials[2]?.nip ?? null }], { place: d.place, dateLabel: formatDateId(issueDate(ctx, d)), emptyColumnsBefore: 2 })}</td></tr></tfoot></table>
+${signatureBlocksHtml([{ title: 'Bendahara Pengeluaran', name: d.unit.officials[2]?.name ?? null, nip: d.unit.officials[2]?.nip ?? null }], { place: d.place, dateLabel: formatDateId(dateIso), emptyColumnsBefore: 2 })}</td></tr></tfoot></table>
 </section>`;
 }
 
@@ -239,11 +238,12 @@ export function invoiceFileName(d: Pick<InvoiceDocument, 'invoice'>): string {
 }
 
 /** The invoice as a printed document; `attachment` (default true) adds the per-person Lampiran. */
-export function invoicePrint(ctx: CoreContext, invoiceId: number | string, opts: { attachment?: boolean } = {}): PrintedDoc & { fileName: string; footer: string } {
+export async function invoicePrint(ctx: CoreContext, invoiceId: number | string, opts: { attachment?: boolean } = {}): Promise<PrintedDoc & { fileName: string; footer: string }> {
   const withLines = opts.attachment !== false;
-  const d = invoiceDocument(ctx, invoiceId, { withLines });
+  const d = await invoiceDocument(ctx, invoiceId, { withLines });
   const inv = d.invoice;
-  const body = `${invoiceSheet(ctx, d)}\n${withLines && d.lines.length > 0 ? attachmentSheet(ctx, d) : ''}`;
+  const dateIso = await issueDate(ctx, d);
+  const body = `${invoiceSheet(ctx, d, dateIso)}\n${withLines && d.lines.length > 0 ? attachmentSheet(ctx, d, dateIso) : ''}`;
   const title = `${KIND_TITLES[inv.kind]} ${inv.number ?? '(draf)'} - ${d.unit.name} - ${formatMonthId(inv.month)}`;
   const footer = `${inv.number ?? 'DRAF'} · ${d.unit.name} · ${d.monthLabel}`;
   return { title, css: INVOICE_CSS, body, fileName: invoiceFileName(d), footer };

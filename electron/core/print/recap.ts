@@ -45,8 +45,8 @@ function status(r: RecapRow): string {
   return r.paid > 0 ? 'Dibayar sebagian' : 'Terbit';
 }
 
-export function recapPrint(ctx: CoreContext, month: string): PrintedDoc & { fileName: string; footer: string } {
-  const d = monthRecap(ctx, month);
+export async function recapPrint(ctx: CoreContext, month: string): Promise<PrintedDoc & { fileName: string; footer: string }> {
+  const d = await monthRecap(ctx, month);
   if (d.rows.length === 0) throw new SigapError('NOT_FOUND', `Belum ada tagihan untuk bulan ${d.monthLabel}. Jalankan penagihan bulan itu dulu.`);
   const rp = (v: number) => h(formatNumber(v));
   const hasJht = d.totals.jhtEmployer + d.totals.jhtWorker !== 0;
@@ -62,9 +62,9 @@ export function recapPrint(ctx: CoreContext, month: string): PrintedDoc & { file
   ];
   const rows = d.rows.map((r, i) => `<tr><td class="num">${i + 1}</td><td class="nowrap">${h(r.opdCode)}</td><td class="unit">${h(r.opd)}</td><td class="center">${h(r.segment)}</td><td class="num">${rp(r.persons)}</td>${amountCols.map(([, f], k) => `<td class="num${k === amountCols.length - 1 ? ' strong' : ''}">${rp(f(r))}</td>`).join('')}<td class="numbers">${r.invoiceNumbers.map(h).join('<br>') || '-'}</td><td>${h(status(r))}</td></tr>`);
   const foot = `<tr class="total"><td></td><td colspan="3">JUMLAH</td><td class="num">${rp(d.totals.persons)}</td>${amountCols.map(([, f]) => `<td class="num">${rp(f(d.totals))}</td>`).join('')}<td colspan="2"></td></tr>`;
-  const dateIso = todayIso(ctx);
+  const dateIso = await todayIso(ctx);
   // The recap is the finance office's document: its name under the Pemda's, its officials sign.
-  const fin = financeOffice(ctx, d.letterhead.pemda, { headTitle: 'Pejabat Pengelola Keuangan Daerah', preparerTitle: 'Pembuat Rekapitulasi' });
+  const fin = await financeOffice(ctx, d.letterhead.pemda, { headTitle: 'Pejabat Pengelola Keuangan Daerah', preparerTitle: 'Pembuat Rekapitulasi' });
   // The grand total, its words and the signatures move to the next page together (.keep), so the
   // officials never sign alone on a page without the amount they sign for.
   const body = `<section class="sheet recap">
@@ -80,7 +80,7 @@ ${rows.join('\n')}
 <div class="keep recap-end">
 <div class="words"><span class="label">Jumlah seluruhnya:</span> <span class="strong">${h(formatRupiah(d.totals.total))}</span><br><span class="label">Terbilang:</span> ${h(capitalise(d.amountInWords))}</div>
 <p class="note">Nilai dalam rupiah. Baris memuat tagihan reguler, tagihan tambahan dan nota kredit setiap unit, sehingga jumlahnya sama dengan iuran bulan ini; cocokkan dengan tagihan BPJS Ketenagakerjaan per NPP. Sudah dibayar: ${h(formatRupiah(d.totals.paid))}.</p>
-${bpjsPaymentHtml(bpjsMonthStatus(ctx, month))}
+${bpjsPaymentHtml(await bpjsMonthStatus(ctx, month))}
 ${signatureBlocksHtml([
     { caption: 'Mengetahui,', ...fin.head },
     { caption: 'Dibuat oleh,', ...fin.preparer },

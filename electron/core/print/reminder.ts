@@ -50,11 +50,11 @@ ${rows.join('\n')}
 <tfoot><tr class="total"><td></td><td colspan="7">JUMLAH PERKIRAAN DENDA ATAS PEMBAYARAN TERLAMBAT</td><td class="num estimate">${rp(d.latePaidFineEstimate)}</td></tr></tfoot></table>`;
 }
 
-export function reminderPrint(ctx: CoreContext, opdId: number, asOf: string): PrintedDoc & { fileName: string; footer: string } {
-  const d = reminderLetter(ctx, opdId, asOf);
+export async function reminderPrint(ctx: CoreContext, opdId: number, asOf: string): Promise<PrintedDoc & { fileName: string; footer: string }> {
+  const d = await reminderLetter(ctx, opdId, asOf);
   const rp = (v: number) => h(formatNumber(v));
   // The letter comes from the finance office that bills the units, signed by its head.
-  const fin = financeOffice(ctx, d.letterhead.pemda, { headTitle: 'Pengelola Iuran BPJS Ketenagakerjaan', preparerTitle: '' });
+  const fin = await financeOffice(ctx, d.letterhead.pemda, { headTitle: 'Pengelola Iuran BPJS Ketenagakerjaan', preparerTitle: '' });
   const place = fin.place;
   const head = d.unit.officials[0];
   const hasBpu = d.items.some((i) => i.segment === 'BPU');

@@ -20,12 +20,12 @@ export interface FinanceOffice {
  * wording when not configured (the head's title to "Kepala <office>" when only the office is known);
  * empty names and NIPs stay null so the signature block prints dotted lines.
  */
-export function financeOffice(ctx: CoreContext, pemda: string, fallbacks: { headTitle: string; preparerTitle: string }): FinanceOffice {
-  const s = getSigning(ctx);
+export async function financeOffice(ctx: CoreContext, pemda: string, fallbacks: { headTitle: string; preparerTitle: string }): Promise<FinanceOffice> {
+  const s = await getSigning(ctx);
   return {
     office: s.office,
     head: { title: s.headTitle ?? (s.office ? `Kepala ${s.office}` : fallbacks.headTitle), name: s.headName, nip: s.headNip },
     preparer: { title: s.preparerTitle ?? fallbacks.preparerTitle, name: s.preparerName, nip: s.preparerNip },
-    place: signingPlace(ctx, pemda),
+    place: await signingPlace(ctx, pemda),
   };
 }
