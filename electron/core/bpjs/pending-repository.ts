@@ -57,9 +57,10 @@ const QUERIES: Record<ReportKind, (asOf: string) => SqlQuery> = {
         WHERE n.person_id = e.person_id AND ${ENROLLED_PU('nc')}
           AND (n.start_date > e.start_date OR (n.start_date = e.start_date AND n.id > e.id)))
       AND ${PARTICIPANT}
-      AND (e.end_reason IS NULL OR e.end_reason NOT LIKE 'Meninggal%')
+      AND (e.end_reason IS NULL OR lower(e.end_reason) NOT LIKE 'meninggal%')
       AND NOT ${SUBMITTED(sql`'na:' || e.id`)} ${ORDER}`,
 
+  // engine: the outer order is ORDER's, on the union's columns (COLLATE NOCASE as there).
   wage: (asOf) => sql`SELECT * FROM (
     ${SELECT}, 'wage:' || e.id AS key, ${wageSql('prev')} AS "prevWage", substr(e.start_date, 1, 7) AS month ${FROM}
     JOIN engagement prev ON prev.id = (

@@ -34,7 +34,8 @@ export const profileRepo = {
   list(q: Queries): Promise<ProfileRow[]> {
     return q.all<ProfileRow>(sql`${WITH_TEMPLATE} ORDER BY p.kind, p.name COLLATE NOCASE`);
   },
-  /** By name, as the clerk typed it in any case (the column compares case-blind). */
+  // engine: the name column is COLLATE NOCASE, so = finds it in any case (PostgreSQL: lower() on both sides, issue #13).
+  /** By name, as the clerk typed it in any case. */
   byName(q: Queries, name: string): Promise<ProfileRow | undefined> {
     return q.one<ProfileRow>(sql`${WITH_TEMPLATE} WHERE p.name = ${name}`);
   },
