@@ -21,9 +21,9 @@ const mode = (path: string): string => (statSync(path).mode & 0o777).toString(8)
 const posix = process.platform !== 'win32';
 
 let ctx: ReturnType<typeof testContext>;
-beforeEach(() => {
+beforeEach(async () => {
   ctx = testContext('2026-05-04T02:00:00Z');
-  seedDemo(ctx, { persons: 5, year: 2026 });
+  await seedDemo(ctx, { persons: 5, year: 2026 });
 });
 afterEach(() => {
   if (ctx.db.open) ctx.db.close();

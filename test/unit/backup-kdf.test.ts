@@ -15,9 +15,9 @@ import { runCli } from '../cli-harness';
 import { testContext } from '../helpers';
 
 let ctx: ReturnType<typeof testContext>;
-beforeEach(() => {
+beforeEach(async () => {
   ctx = testContext('2026-05-04T02:00:00Z');
-  seedDemo(ctx, { persons: 15, year: 2026 });
+  await seedDemo(ctx, { persons: 15, year: 2026 });
 });
 afterEach(() => ctx.close());
 

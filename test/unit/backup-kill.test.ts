@@ -22,11 +22,11 @@ let db: string;
 let markers: Buffer[];
 let dbBytes = 0;
 
-beforeAll(() => {
+beforeAll(async () => {
   ({ dir, cleanup } = tempDir('sigap-kill-backup-'));
   db = join(dir, 'data', 'sigap.db');
   const o = openDatabase(db);
-  seedDemo({ db: o.db, actor: 'test', clock: () => new Date('2026-01-05T00:00:00Z') }, { persons: 3000, year: 2026 });
+  await seedDemo({ db: o.db, actor: 'test', clock: () => new Date('2026-01-05T00:00:00Z') }, { persons: 3000, year: 2026 });
   const p = o.db.prepare('SELECT nik, name FROM person ORDER BY id LIMIT 1').get() as { nik: string; name: string };
   markers = [Buffer.from('SQLite format 3\0'), Buffer.from(p.nik), Buffer.from(p.name)];
   o.db.pragma('wal_checkpoint(TRUNCATE)');

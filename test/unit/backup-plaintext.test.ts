@@ -71,9 +71,9 @@ let watcher: import('node:fs').FSWatcher;
 let created: Set<string>;
 let markers: Buffer[];
 
-beforeEach(() => {
+beforeEach(async () => {
   ctx = testContext('2026-05-04T02:00:00Z');
-  seedDemo(ctx, { persons: 300, year: 2026 });
+  await seedDemo(ctx, { persons: 300, year: 2026 });
   usb = join(ctx.dir, 'flashdisk');
   fs.mkdirSync(usb);
   spy.dir = usb;

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { seedDemo } from '../../electron/core/demo/index';
 import { audit } from '../../electron/core/audit';
+import { storeOf } from '../../electron/core/store/of-context';
 import { createBackup } from '../../electron/core/backup/create';
 import { ARCHIVE_ENTITY } from '../../electron/core/backup/archive';
 import { runCli } from '../cli-harness';
@@ -26,9 +27,9 @@ interface Row {
 }
 
 let ctx: ReturnType<typeof testContext>;
-beforeEach(() => {
+beforeEach(async () => {
   ctx = testContext('2026-05-04T02:00:00Z');
-  seedDemo(ctx, { persons: 10, year: 2026 });
+  await seedDemo(ctx, { persons: 10, year: 2026 });
 });
 afterEach(() => {
   if (ctx.db.open) ctx.db.close();
@@ -52,11 +53,11 @@ describe('the audit of a restore', () => {
     // Work done after the backup, by another clerk, that the restore will undo.
     const budi = { ...ctx, actor: 'budi', clock: () => new Date('2026-05-04T05:00:00Z') };
     const personId = ctx.db.prepare('SELECT min(id) FROM person').pluck().get() as number;
-    ctx.db.transaction(() => {
+    await storeOf(ctx).tx('write', async () => {
       ctx.db.prepare("UPDATE person SET name = 'NAMA BARU' WHERE id = ?").run(personId);
-      audit(budi, { action: 'update', entity: 'person', entityId: personId, summary: 'Nama diubah', before: { name: 'LAMA' }, after: { name: 'NAMA BARU' } });
-      audit(budi, { action: 'create', entity: 'setting', entityId: null, summary: 'Kunci otomatis 20 menit' });
-    })();
+      await audit(budi, { action: 'update', entity: 'person', entityId: personId, summary: 'Nama diubah', before: { name: 'LAMA' }, after: { name: 'NAMA BARU' } });
+      await audit(budi, { action: 'create', entity: 'setting', entityId: null, summary: 'Kunci otomatis 20 menit' });
+    });
     // The backup's own audit row is written once it is complete, so after the copy: it is "later" too.
     const later = rows(ctx.dbPath).slice(inBackup.length);
     expect(later.map((x) => x.actor)).toEqual(['test', 'budi', 'budi']);

@@ -56,9 +56,9 @@ async function startHolder(dbPath: string): Promise<ChildProcess & { say(line: s
 
 let ctx: ReturnType<typeof testContext>;
 let holder: ChildProcess | null = null;
-beforeEach(() => {
+beforeEach(async () => {
   ctx = testContext('2026-05-04T02:00:00Z');
-  seedDemo(ctx, { persons: 20, year: 2026 });
+  await seedDemo(ctx, { persons: 20, year: 2026 });
 });
 afterEach(async () => {
   if (holder && holder.exitCode === null && holder.signalCode === null) {

@@ -19,7 +19,7 @@ let ctx: ReturnType<typeof testContext>;
 let good: string;
 beforeEach(async () => {
   ctx = testContext('2026-05-04T02:00:00Z');
-  seedDemo(ctx, { persons: 20, year: 2026 });
+  await seedDemo(ctx, { persons: 20, year: 2026 });
   good = (await createBackup(ctx, join(ctx.dir, 'cadangan'), 'manual')).path;
 });
 afterEach(() => {

@@ -10,9 +10,9 @@ import { SigapError } from '../../shared/errors';
 import { testContext, dumpDb } from '../helpers';
 
 let ctx: ReturnType<typeof testContext>;
-beforeEach(() => {
+beforeEach(async () => {
   ctx = testContext('2026-05-04T02:00:00Z');
-  seedDemo(ctx, { persons: 200, year: 2026 });
+  await seedDemo(ctx, { persons: 200, year: 2026 });
 });
 afterEach(() => ctx.close());
 

@@ -7,6 +7,8 @@ import { audit } from '../audit';
 import { SigapError } from '../../../shared/errors';
 import { createPrivateFile, fsyncDir, fsyncFile } from '../files/atomic';
 import { encryptFile } from './crypto';
+import { snapshotTo } from './backup-file-repository';
+import { storeOf } from '../store/of-context';
 import { partPath, removeStaleParts } from '../files/parts';
 import { privateTemp, privateTempBase, removeLegacyParts } from './leftovers';
 import { toKeep, DEFAULT_RETENTION, type RetentionRule } from './retention';
@@ -22,13 +24,10 @@ export interface BackupResult {
 }
 
 
-/**
- * A consistent copy of the live database at `path` (a new file, readable by its owner only), made with
- * SQLite's online backup API: never a file copy of a live database.
- */
-export async function snapshotTo(db: Db, path: string): Promise<void> {
+/** A consistent copy of the live database at `path`, a new file readable by its owner only (backup-file-repository.ts). */
+async function snapshotInto(db: Db, path: string): Promise<void> {
   createPrivateFile(path);
-  await db.backup(path);
+  await snapshotTo(db, path);
 }
 
 /**
@@ -49,10 +48,10 @@ export async function createBackup(ctx: CoreContext, dir: string, reason: Backup
   try {
     if (passphrase && temp) {
       const snapshot = join(temp.dir, 'snapshot.db');
-      await snapshotTo(ctx.db, snapshot);
+      await snapshotInto(ctx.db, snapshot);
       await encryptFile(snapshot, part, passphrase);
     } else {
-      await snapshotTo(ctx.db, part);
+      await snapshotInto(ctx.db, part);
     }
     fsyncFile(part);
     renameSync(part, final);
@@ -66,7 +65,9 @@ export async function createBackup(ctx: CoreContext, dir: string, reason: Backup
     temp?.cleanup();
   }
   const bytes = statSync(final).size;
-  ctx.db.transaction(() => audit(ctx, { action: 'create', entity: 'backup', entityId: null, summary: `Cadangan ${reason}: ${basename(final)}`, after: { path: final, bytes, encrypted: Boolean(passphrase), at: nowIso(ctx) } }))();
+  await storeOf(ctx).tx('write', async () => {
+    await audit(ctx, { action: 'create', entity: 'backup', entityId: null, summary: `Cadangan ${reason}: ${basename(final)}`, after: { path: final, bytes, encrypted: Boolean(passphrase), at: nowIso(ctx) } });
+  });
   return { path: final, bytes, encrypted: Boolean(passphrase) };
 }
 

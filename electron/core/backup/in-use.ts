@@ -1,5 +1,6 @@
 import { SigapError } from '../../../shared/errors';
 import type { Db } from '../db/open';
+import { tryLeaveWal } from './backup-file-repository';
 
 /**
  * Refuses when any connection but `db` has the database open: a restore swaps the file, and a process
@@ -14,24 +15,10 @@ import type { Db } from '../db/open';
  * `keepSwitched` false it goes back to WAL at once (an early check, before any work).
  */
 export function assertSoleConnection(db: Db, keepSwitched: boolean): void {
-  const timeout = db.pragma('busy_timeout', { simple: true }) as number;
-  let mode: unknown;
-  try {
-    // Another process that has it open keeps the lock indefinitely: waiting would not help.
-    db.pragma('busy_timeout = 0');
-    mode = db.pragma('journal_mode = DELETE', { simple: true });
-  } catch (e) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code !== 'string' || !code.startsWith('SQLITE_BUSY')) throw e;
-    mode = 'wal';
-  } finally {
-    db.pragma(`busy_timeout = ${timeout}`);
-  }
-  if (mode !== 'delete') {
+  if (!tryLeaveWal(db, keepSwitched)) {
     throw new SigapError(
       'CONFLICT',
       'Basis data sedang dibuka oleh proses lain (aplikasi Sigap atau perintah sigap lain yang masih berjalan). Tutup aplikasi Sigap dan tunggu perintah lain selesai, lalu jalankan pemulihan lagi.',
     );
   }
-  if (!keepSwitched) db.pragma('journal_mode = WAL');
 }

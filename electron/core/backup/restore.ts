@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join, basename } from 'node:path';
 import { SigapError } from '../../../shared/errors';
@@ -12,6 +11,8 @@ import { archiveLaterAudit } from './archive';
 import { assertSoleConnection } from './in-use';
 import { privateTemp, privateTempBase, type PrivateTemp } from './leftovers';
 import { schemaDifferences } from './schema-check';
+import { backupCopy, withBackupCopy } from './backup-file-repository';
+import { storeOf } from '../store/of-context';
 
 export interface BackupCheck {
   file: string;
@@ -22,45 +23,34 @@ export interface BackupCheck {
   counts: { persons: number; engagements: number; decrees: number; opds: number; auditRows: number };
 }
 
-function count(db: Db, table: string): number {
-  const exists = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?").get(table);
-  return exists ? (db.prepare(`SELECT count(*) AS n FROM "${table}"`).get() as { n: number }).n : 0;
-}
-
 /** Opens a plain database copy read-only and checks it can be restored. */
-function checkPlain(path: string, label: string, encrypted: boolean): BackupCheck {
-  let db: Db;
-  try {
-    db = new Database(path, { readonly: true, fileMustExist: true });
-  } catch {
-    throw new SigapError('BACKUP_INVALID', `"${label}" bukan berkas cadangan Sigap.`);
-  }
-  try {
+async function checkPlain(path: string, label: string, encrypted: boolean): Promise<BackupCheck> {
+  const checked = await withBackupCopy(path, async (q) => {
     let integrity: string;
     try {
-      integrity = String(db.pragma('integrity_check', { simple: true }));
+      integrity = await backupCopy.integrity(q);
     } catch {
       throw new SigapError('BACKUP_INVALID', `"${label}" bukan basis data SQLite yang utuh.`);
     }
     if (integrity !== 'ok') throw new SigapError('BACKUP_INVALID', `Berkas cadangan "${label}" rusak: ${integrity}.`);
-    const schemaVersion = db.pragma('user_version', { simple: true }) as number;
-    if (schemaVersion === 0 || !db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'person'").get()) {
+    const schemaVersion = await backupCopy.schemaVersion(q);
+    if (schemaVersion === 0 || !(await backupCopy.hasTable(q, 'person'))) {
       throw new SigapError('BACKUP_INVALID', `"${label}" bukan cadangan basis data Sigap.`);
     }
     if (schemaVersion > LATEST_VERSION) throw new SigapError('DB_TOO_NEW', `Cadangan "${label}" dibuat oleh versi Sigap yang lebih baru (skema ${schemaVersion}). Perbarui aplikasi dahulu.`);
-    const diff = schemaDifferences(db, schemaVersion);
+    const diff = await schemaDifferences(q, schemaVersion);
     if (diff.length > 0) {
       const shown = diff.length > 6 ? [...diff.slice(0, 6), `dan ${diff.length - 6} perbedaan lain`] : diff;
       throw new SigapError('BACKUP_INVALID', `Cadangan "${label}" tidak cocok dengan skema Sigap versi ${schemaVersion} (diubah di luar Sigap?), jadi tidak dapat dipulihkan: ${shown.join('; ')}.`);
     }
-    const pemda = (db.prepare('SELECT name FROM employer WHERE id = 1').get() as { name: string } | undefined)?.name ?? null;
+    const count = (table: string) => backupCopy.count(q, table);
     return {
-      file: label, encrypted, integrity, schemaVersion, pemda,
-      counts: { persons: count(db, 'person'), engagements: count(db, 'engagement'), decrees: count(db, 'decree'), opds: count(db, 'opd'), auditRows: count(db, 'audit_log') },
+      file: label, encrypted, integrity, schemaVersion, pemda: await backupCopy.pemda(q),
+      counts: { persons: await count('person'), engagements: await count('engagement'), decrees: await count('decree'), opds: await count('opd'), auditRows: await count('audit_log') },
     };
-  } finally {
-    db.close();
-  }
+  });
+  if (!checked) throw new SigapError('BACKUP_INVALID', `"${label}" bukan berkas cadangan Sigap.`);
+  return checked.value;
 }
 
 /**
@@ -80,7 +70,7 @@ export async function stageBackup(backupPath: string, localDir: string, passphra
       createPrivateFile(staged);
       copyFileSync(backupPath, staged);
     }
-    const check = checkPlain(staged, basename(backupPath), encrypted);
+    const check = await checkPlain(staged, basename(backupPath), encrypted);
     // The -wal/-shm a read-only open of a WAL-mode copy leaves: the copy must move alone.
     for (const suffix of ['-wal', '-shm']) rmSync(`${staged}${suffix}`, { force: true });
     return { staged, check, temp };
@@ -131,7 +121,10 @@ export async function restoreBackup(current: Db, dbPath: string, backupPath: str
     renameSync(staged, dbPath);
     const { db } = openDatabase(dbPath, { clock: o.clock });
     const summary = `Dipulihkan dari ${basename(backupPath)}; keadaan sebelumnya dicadangkan di ${basename(safety.path)}` + (archived > 0 ? `; ${archived} entri jejak audit sesudah cadangan disimpan sebagai arsip` : '');
-    db.transaction(() => audit({ ...ctx, db }, { action: 'update', entity: 'backup', entityId: null, summary, after: { ...check, archivedAuditRows: archived } }))();
+    const restored = { ...ctx, db };
+    await storeOf(restored).tx('write', async () => {
+      await audit(restored, { action: 'update', entity: 'backup', entityId: null, summary, after: { ...check, archivedAuditRows: archived } });
+    });
     return { check, safety: safety.path, archived, db };
   } finally {
     temp.cleanup(); // the staged copy, when the swap did not take it, with its side files
