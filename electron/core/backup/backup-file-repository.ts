@@ -4,10 +4,9 @@
  * version, schema, counts), the archived audit rows copied into it and the lock test before a swap.
  * PostgreSQL backs up with pg_dump instead (issue #13); nothing here is for it.
  */
-import Database from 'better-sqlite3';
 import type { Db } from '../db/open';
 import { MIGRATIONS } from '../db/migrations/index';
-import { SqliteStore } from '../store/sqlite';
+import { leaveWalMode, openReadOnlyFile, withMemoryDatabase } from '../store/sqlite-files';
 import { sql, sqlId } from '../store/sql';
 import type { Queries } from '../store/store';
 
@@ -22,13 +21,8 @@ export async function snapshotTo(db: Db, path: string): Promise<void> {
 
 /** Opens a staged copy read-only and runs `fn` on it; null when the file is no SQLite database at all. */
 export async function withBackupCopy<T>(path: string, fn: (q: Queries) => Promise<T>): Promise<{ value: T } | null> {
-  let db: Db;
-  try {
-    db = new Database(path, { readonly: true, fileMustExist: true });
-  } catch {
-    return null;
-  }
-  const store = new SqliteStore(db);
+  const store = openReadOnlyFile(path);
+  if (!store) return null;
   try {
     return { value: await fn(store) };
   } finally {
@@ -71,17 +65,13 @@ export function schemaRows(q: Queries): Promise<SchemaRow[]> {
 
 /** The schema rows of a new in-memory database migrated with the app's migrations up to index `upTo`. */
 export async function migratedSchemaRows(upTo: number): Promise<SchemaRow[]> {
-  const db = new Database(':memory:');
-  const store = new SqliteStore(db);
-  try {
+  return withMemoryDatabase(async (db, store) => {
     db.pragma('foreign_keys = ON');
     db.transaction(() => {
       for (const m of MIGRATIONS.slice(0, upTo + 1)) m.up(db);
     })();
-    return await schemaRows(store);
-  } finally {
-    await store.close();
-  }
+    return schemaRows(store);
+  });
 }
 
 /**
@@ -90,12 +80,7 @@ export async function migratedSchemaRows(upTo: number): Promise<SchemaRow[]> {
  * many. The copy leaves WAL mode first, so the rows land in the file itself.
  */
 export function appendMissingAudit(current: Db, stagedPath: string, entity: string, head: string): number {
-  const staged = new Database(stagedPath);
-  try {
-    staged.pragma('journal_mode = DELETE');
-  } finally {
-    staged.close();
-  }
+  leaveWalMode(stagedPath);
   current.prepare('ATTACH DATABASE ? AS staged').run(stagedPath);
   try {
     return current
