@@ -1,10 +1,10 @@
 /** The decree_effect table (migration 0150): what each SK apply changed, so it can be withdrawn exactly. */
-import { sql, sqlId, sqlJoin } from '../store/sql';
+import { sql, sqlId } from '../store/sql';
 import type { Queries } from '../store/store';
 
 export type EffectKind = 'person_created' | 'person_updated' | 'engagement_created' | 'engagement_ended' | 'unit_created' | 'alias_created';
 
-/** Rows per INSERT: 5 values each, well under SQLite's 32,766 placeholders. */
+/** Rows per INSERT. */
 export const EFFECT_BATCH = 500;
 
 export interface NewEffectRow {
@@ -22,10 +22,13 @@ export interface EffectRow {
 }
 
 export const decreeEffectRows = {
-  /** The rows in one statement, in the given order (ids ascending with it). */
+  /** The rows in one statement, in the given order (ids ascending with it): one JSON value, not 5 placeholders a row. */
   async insertMany(q: Queries, decreeId: number, rows: NewEffectRow[]): Promise<void> {
-    const values = rows.map((r) => sql`(${decreeId}, ${r.kind}, ${r.targetId}, ${r.beforeJson}, ${r.afterJson})`);
-    await q.run(sql`INSERT INTO decree_effect (decree_id, kind, target_id, before_json, after_json) VALUES ${sqlJoin(values)}`);
+    const json = JSON.stringify(rows.map((r) => [r.kind, r.targetId, r.beforeJson, r.afterJson]));
+    // engine: json_each and ->> are SQLite's; PostgreSQL reads the same JSON with jsonb_array_elements.
+    await q.run(sql`
+      INSERT INTO decree_effect (decree_id, kind, target_id, before_json, after_json)
+      SELECT ${decreeId}, j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3 FROM json_each(${json}) j ORDER BY j.key`);
   },
   /** In the order they were written. */
   list(q: Queries, decreeId: number): Promise<EffectRow[]> {

@@ -9,9 +9,10 @@ import type { Engine, Queries } from '../store/store';
 /**
  * engine: the two inserts made per row of an SK apply. On SQLite an INSERT … RETURNING runs with a
  * statement journal (a temporary file) per statement: 100,000 rows cost about 2 s more CPU, mostly
- * system time. There the Store's run() reports the rowid it made; PostgreSQL needs RETURNING id.
+ * system time. There the Store's run() reports the rowid it made, and the insert stays a flat
+ * template (its statement kept by the template, no text rendered per row); PostgreSQL needs RETURNING id.
  */
-const returningId = (engine: Engine): SqlQuery => (engine === 'postgres' ? sql` RETURNING id` : sql``);
+const withNewId = (engine: Engine, insert: SqlQuery): SqlQuery => (engine === 'postgres' ? sql`${insert} RETURNING id` : insert);
 
 export interface CurrentEngagement {
   id: number;
@@ -161,16 +162,16 @@ export const skImport = {
   },
 
   async insertPerson(q: Queries, engine: Engine, nik: string, f: PersonFields, now: string): Promise<number> {
-    const { newId } = await q.run(sql`
+    const insert = sql`
       INSERT INTO person (nik, name, birth_place, birth_date, sex, address, phone, mother_name, kpj, created_at, updated_at)
-      VALUES (${nik}, ${f.name}, ${f.birth_place}, ${f.birth_date}, ${f.sex}, ${f.address}, ${f.phone}, ${f.mother_name}, ${f.kpj}, ${now}, ${now})${returningId(engine)}`);
-    return newId!;
+      VALUES (${nik}, ${f.name}, ${f.birth_place}, ${f.birth_date}, ${f.sex}, ${f.address}, ${f.phone}, ${f.mother_name}, ${f.kpj}, ${now}, ${now})`;
+    return (await q.run(withNewId(engine, insert))).newId!;
   },
 
   async insertEngagement(q: Queries, engine: Engine, e: NewEngagementRow): Promise<number> {
-    const { newId } = await q.run(sql`
+    const insert = sql`
       INSERT INTO engagement (person_id, decree_id, opd_id, category_id, position, honor, reported_wage, start_date, end_date, source_sheet, source_row)
-      VALUES (${e.personId}, ${e.decreeId}, ${e.opdId}, ${e.categoryId}, ${e.position}, ${e.honor}, ${e.honor}, ${e.startDate}, ${e.endDate}, ${e.sourceSheet}, ${e.sourceRow})${returningId(engine)}`);
-    return newId!;
+      VALUES (${e.personId}, ${e.decreeId}, ${e.opdId}, ${e.categoryId}, ${e.position}, ${e.honor}, ${e.honor}, ${e.startDate}, ${e.endDate}, ${e.sourceSheet}, ${e.sourceRow})`;
+    return (await q.run(withNewId(engine, insert))).newId!;
   },
 };
