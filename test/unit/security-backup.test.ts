@@ -36,7 +36,7 @@ describe('users, backups and the audit trail over the bridge', () => {
   });
 
   it('backs up now and to a chosen folder with a passphrase; checks before restoring; restores after a safety backup', async () => {
-    seedDemo(ctx, { persons: 6 });
+    await seedDemo(ctx, { persons: 6 });
     const host = testHost();
     host.backupDir = join(ctx.dir, 'cadangan');
     const usb = join(ctx.dir, 'flashdisk');
@@ -77,7 +77,7 @@ describe('users, backups and the audit trail over the bridge', () => {
   });
 
   it('filters and pages the audit trail and exports it to Excel', async () => {
-    seedDemo(ctx, { persons: 4 });
+    await seedDemo(ctx, { persons: 4 });
     const host = testHost();
     const b = bridge(ctx, host);
     await b.ok('settings.setLockMinutes', { minutes: 30 });

@@ -46,7 +46,7 @@ describe('the session gate on every bridge call', () => {
   });
 
   it('allows a call exactly when the role may make it, for every role and every call', async () => {
-    seedDemo(ctx, { persons: 5 });
+    await seedDemo(ctx, { persons: 5 });
     const b = bridge(ctx);
     for (const role of ROLES) {
       await b.signInAs(role);
@@ -63,7 +63,7 @@ describe('the session gate on every bridge call', () => {
   });
 
   it('viewer cannot write, finance cannot import an SK, hr cannot record a payment', async () => {
-    seedDemo(ctx, { persons: 5 });
+    await seedDemo(ctx, { persons: 5 });
     const personId = ctx.db.prepare('SELECT id FROM person LIMIT 1').pluck().get() as number;
     const b = bridge(ctx);
     const forbidden = async (name: string, input: unknown) => expect((await b.raw(name, input)) as unknown, name).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
@@ -91,13 +91,13 @@ describe('the session gate on every bridge call', () => {
   });
 
   it('masks NIK and KPJ for finance and viewer on roster.list and person.get, not for hr and admin', async () => {
-    seedDemo(ctx, { persons: 8 });
+    await seedDemo(ctx, { persons: 8 });
     ctx.db.prepare("UPDATE person SET kpj = '12345678901' WHERE id = (SELECT min(id) FROM person)").run();
     const personId = ctx.db.prepare('SELECT min(id) FROM person').pluck().get() as number;
     const fullNik = ctx.db.prepare('SELECT nik FROM person WHERE id = ?').pluck().get(personId) as string;
     // An edit, so the person's audit trail carries the NIK in its summary text too.
     const p = ctx.db.prepare('SELECT nik, name, birth_place AS birthPlace, birth_date AS birthDate, sex, mother_name AS motherName, kpj FROM person WHERE id = ?').get(personId) as Parameters<typeof updatePerson>[2];
-    updatePerson(ctx, personId, { ...p, phone: '0812 1111 2222' });
+    await updatePerson(ctx, personId, { ...p, phone: '0812 1111 2222' });
     const b = bridge(ctx);
     for (const role of ROLES) {
       await b.signInAs(role);
@@ -147,7 +147,7 @@ describe('the session gate on every bridge call', () => {
   });
 
   it('writes the signed-in username as the actor of the audit trail', async () => {
-    seedDemo(ctx, { persons: 3 });
+    await seedDemo(ctx, { persons: 3 });
     const b = bridge(ctx);
     await b.signInAs('hr');
     const personId = ctx.db.prepare('SELECT min(id) FROM person').pluck().get() as number;

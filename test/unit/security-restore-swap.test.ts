@@ -27,7 +27,7 @@ afterEach(() => {
  */
 describe('the bridge after a restore swaps the database', () => {
   it('answers roster, invoices, BPJS pre-flight, coverage and audit from the restored file, and writes to it', async () => {
-    seedDemo(ctx, { persons: 12 });
+    await seedDemo(ctx, { persons: 12 });
     const host = testHost();
     host.backupDir = join(ctx.dir, 'cadangan');
     const b = bridge(ctx, host);

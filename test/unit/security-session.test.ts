@@ -18,7 +18,7 @@ const CHANGE_FIRST = { code: 'PASSWORD_CHANGE_REQUIRED', message: 'Ganti kata sa
 
 describe('a temporary password in the core gate', () => {
   it('allows only changing it (and the public calls) until it is changed, for every other call', async () => {
-    seedDemo(ctx, { persons: 3 });
+    await seedDemo(ctx, { persons: 3 });
     const b = bridge(ctx, testHost());
     const { temporaryPassword } = await b.ok('users.create', { username: 'budi', displayName: 'Budi', role: 'admin' });
     await b.ok('auth.logout', {});
