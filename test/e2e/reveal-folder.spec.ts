@@ -12,7 +12,7 @@ test.describe('backups', () => {
   test.use({ sigapBackups: true });
 
   test('a backup on a flash disk, then the automatic backup folder', async ({ page, sigap }) => {
-    seedDemo(sigap.ctx, { persons: 10, year: 2026 });
+    await seedDemo(sigap.ctx, { persons: 10, year: 2026 });
     await sigap.open('/pengaturan');
     await page.getByRole('tab', { name: 'Cadangan' }).click();
     // One automatic-folder backup first, so that folder exists.

@@ -20,7 +20,7 @@ test.describe('first run', () => {
   test.use({ sigapAuth: 'firstRun' });
   test('setup, login, lock', async ({ page, sigap }) => {
     mkdirSync(OUT, { recursive: true });
-    seedDemo(sigap.ctx, { persons: 300, year: 2026 });
+    await seedDemo(sigap.ctx, { persons: 300, year: 2026 });
     await page.goto('/');
     const setup = page.getByTestId('setup-screen');
     await setup.getByLabel('Nama pengguna').fill('rina.admin');
@@ -57,12 +57,12 @@ test.describe('admin tabs', () => {
   test('pengguna, cadangan, jejak audit, and a viewer', async ({ page, sigap }) => {
     test.setTimeout(120_000);
     mkdirSync(OUT, { recursive: true });
-    seedDemo(sigap.ctx, { persons: 600, year: 2026 });
+    await seedDemo(sigap.ctx, { persons: 600, year: 2026 });
     const p = sigap.ctx.db.prepare('SELECT id, nik, name, birth_place AS birthPlace, birth_date AS birthDate, sex, mother_name AS motherName, kpj FROM person WHERE id = 42').get() as {
       id: number; nik: string; name: string; birthPlace: string; birthDate: string; sex: 'L' | 'P'; motherName: string | null; kpj: string | null;
     };
     sigap.ctx.actor = 'admin';
-    updatePerson(sigap.ctx, p.id, { ...p, phone: '0812 7788 2041', address: 'Jl. Raden Intan No. 12, Liwa' });
+    await updatePerson(sigap.ctx, p.id, { ...p, phone: '0812 7788 2041', address: 'Jl. Raden Intan No. 12, Liwa' });
     await sigap.open('/pengaturan');
     await page.getByRole('tab', { name: 'Pengguna' }).click();
     for (const [u, n, r] of [['siti.keu', 'Siti Aminah', 'finance'], ['dedi.bkpsdm', 'Dedi Kurniawan', 'hr']] as const) {

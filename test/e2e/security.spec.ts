@@ -57,7 +57,7 @@ test.describe('first run', () => {
 });
 
 test('the admin creates a viewer, who sees masked NIKs and no import or add buttons', async ({ page, sigap }) => {
-  seedDemo(sigap.ctx, { persons: 40, year: 2026 });
+  await seedDemo(sigap.ctx, { persons: 40, year: 2026 });
   const { nik, name, id } = sigap.ctx.db.prepare('SELECT id, nik, name FROM person ORDER BY name LIMIT 1').get() as { id: number; nik: string; name: string };
   sigap.ctx.db.prepare("UPDATE person SET kpj = '23041234567' WHERE id = ?").run(id);
   await sigap.open('/pengaturan');
@@ -113,7 +113,7 @@ test.describe('backups', () => {
   test.use({ sigapBackups: true });
 
   test('backs up now and to a flash disk with a passphrase; shows the check before a restore; restores', async ({ page, sigap }) => {
-    seedDemo(sigap.ctx, { persons: 25, year: 2026 });
+    await seedDemo(sigap.ctx, { persons: 25, year: 2026 });
     const pemda = sigap.ctx.db.prepare('SELECT name FROM employer WHERE id = 1').pluck().get() as string;
     await sigap.open('/pengaturan');
     await page.getByRole('tab', { name: 'Cadangan' }).click();
@@ -173,7 +173,7 @@ test.describe('backups', () => {
 });
 
 test('filters the audit trail, shows a change before and after, and exports it to Excel', async ({ page, sigap }) => {
-  seedDemo(sigap.ctx, { persons: 10, year: 2026 });
+  await seedDemo(sigap.ctx, { persons: 10, year: 2026 });
   await sigap.open('/pengaturan');
   await page.getByRole('tab', { name: 'Pengguna' }).click();
   await page.getByLabel('Kunci sesi setelah tidak aktif (menit)').fill('10');
