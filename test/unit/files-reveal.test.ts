@@ -15,7 +15,7 @@ let host: TestHost;
 let api: ReturnType<typeof bridge>;
 beforeAll(async () => {
   ctx = testContext('2026-03-10T03:00:00Z');
-  seedDemo(ctx, { persons: 20, year: 2026 });
+  await seedDemo(ctx, { persons: 20, year: 2026 });
   host = testHost();
   api = bridge(ctx, host);
   await api.ready;
