@@ -8,17 +8,20 @@ import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { testContext } from '../helpers';
 import { seedDemo } from '../../electron/core/demo/index';
-import { createPerson } from '../../electron/core/roster/person';
+import { createPerson, personIdByNik } from '../../electron/core/roster/person';
+import { personDetail } from '../../electron/core/roster/detail';
+import { listCategories, listOpds } from '../../electron/core/roster/units';
 import { applyCompletion, previewCompletion } from '../../electron/core/roster/completion-import';
 
 let ctx: ReturnType<typeof testContext>;
-const kpjOf = (nik: string) => ctx.db.prepare('SELECT kpj FROM person WHERE nik = ?').pluck().get(nik);
+// Seeded and read through the core, not SQL: the same test can run on another engine.
+const kpjOf = async (nik: string) => (await personDetail(ctx, await personIdByNik(ctx, nik))).person.kpj;
 
 beforeEach(async () => {
   ctx = testContext('2026-03-10T03:00:00Z');
   await seedDemo(ctx, { persons: 3 });
-  const opdId = ctx.db.prepare('SELECT id FROM opd ORDER BY id LIMIT 1').pluck().get() as number;
-  const categoryId = ctx.db.prepare("SELECT id FROM category WHERE segment = 'PU' LIMIT 1").pluck().get() as number;
+  const opdId = (await listOpds(ctx))[0]!.id;
+  const categoryId = (await listCategories(ctx)).find((c) => c.segment === 'PU')!.id;
   const engagement = { opdId, categoryId, honor: 1_500_000, startDate: '2026-03-01' };
   await createPerson(ctx, { nik: '1804010101900001', name: 'Ahmad Fauzi', kpj: '11111111111' }, engagement);
   await createPerson(ctx, { nik: '1804014102920002', name: 'Rina Marlina' }, engagement);
@@ -49,7 +52,7 @@ describe('KPJ numbers in a filled completion file', () => {
     ]);
     await expect(applyCompletion(ctx, pv)).rejects.toThrow(/memuat 2 masalah/);
     expect(await applyCompletion(ctx, pv, { skipInvalid: true })).toEqual({ persons: 3, fields: 4 });
-    expect([kpjOf('1804014102920002'), kpjOf('1804011503850003'), kpjOf('1804012007880004'), kpjOf('1804010101900001')])
+    expect([await kpjOf('1804014102920002'), await kpjOf('1804011503850003'), await kpjOf('1804012007880004'), await kpjOf('1804010101900001')])
       .toEqual([null, '22222222222', '44444444444', '11111111111']);
   });
 });
