@@ -23,7 +23,7 @@ describe('NIK and KPJ in written files, by role', () => {
   let people: { nik: string; kpj: string }[];
 
   beforeAll(async () => {
-    p = printPemda({ bigCount: 3 });
+    p = await printPemda({ bigCount: 3 });
     host = testHost();
     api = bridge(p.ctx, host);
     invoiceId = await invoiceIdOf(p.ctx, p.dinsos);
