@@ -11,7 +11,8 @@ import ExcelJS from 'exceljs';
 import { testContext } from '../helpers';
 import { bridge, testHost } from '../api-harness';
 import { seedDemo } from '../../electron/core/demo/index';
-import { createPerson, updatePerson } from '../../electron/core/roster/person';
+import { createPerson, personIdByNik, updatePerson } from '../../electron/core/roster/person';
+import { listCategories } from '../../electron/core/roster/units';
 import { writeCompletionWorkbook, COMPLETION_HEADER_ROW } from '../../electron/core/roster/completion-workbook';
 import { applyCompletion, importCompletionFile, previewCompletion } from '../../electron/core/roster/completion-import';
 import { exportRoster } from '../../electron/core/roster/export';
@@ -22,7 +23,7 @@ import { ROSTER } from '../fixtures/files/completion-expected';
 const FIXTURES = join(__dirname, '..', 'fixtures', 'files');
 let ctx: ReturnType<typeof testContext>;
 let opdId: number;
-const idOf = (nik: string) => (ctx.db.prepare('SELECT id FROM person WHERE nik = ?').get(nik) as { id: number }).id;
+const idOf = (nik: string) => personIdByNik(ctx, nik);
 const row = (nik: string) => ctx.db.prepare('SELECT mother_name, address, postal_code, phone, email, marital_status, work_location, kpj FROM person WHERE nik = ?').get(nik);
 
 beforeEach(async () => {
@@ -30,7 +31,7 @@ beforeEach(async () => {
   await seedDemo(ctx, { persons: 3 });
   // A unit of its own for the fixture's five people (the demo's units keep theirs).
   opdId = await saveOpd(ctx, { code: '9.99', name: 'Dinas Uji Lengkap', kind: 'opd' });
-  const cat = ctx.db.prepare("SELECT id FROM category WHERE segment = 'PU' LIMIT 1").get() as { id: number };
+  const cat = (await listCategories(ctx)).find((c) => c.segment === 'PU')!;
   for (const p of ROSTER) await createPerson(ctx, p, { opdId, categoryId: cat.id, honor: 1_500_000, startDate: '2026-03-01' });
 });
 afterEach(() => ctx.close());
@@ -85,7 +86,7 @@ describe('reading back a list the clerk filled (LibreOffice)', () => {
     const audits = ctx.db.prepare('SELECT entity, entity_id, summary, before_json, after_json FROM audit_log WHERE id > ? ORDER BY id').all(auditBefore) as { entity: string; entity_id: number; summary: string; before_json: string; after_json: string }[];
     expect(audits).toHaveLength(4);
     expect(audits.every((a) => a.entity === 'person')).toBe(true);
-    expect(audits[1]!.entity_id).toBe(idOf('1804014102920002'));
+    expect(audits[1]!.entity_id).toBe(await idOf('1804014102920002'));
     expect(JSON.parse(audits[1]!.before_json)).toEqual({ marital_status: null });
     expect(JSON.parse(audits[1]!.after_json)).toEqual({ marital_status: 'T' });
     expect(audits[0]!.summary).toBe('1804010101900001 dilengkapi dari berkas "completion-lo.xlsx": nama ibu kandung, alamat, kode pos, telepon/hp, surel (e-mail), status kawin, lokasi pekerjaan');
@@ -94,18 +95,18 @@ describe('reading back a list the clerk filled (LibreOffice)', () => {
   it('refuses a preview that went stale, changing nothing', async () => {
     const pv = await previewCompletion(ctx, join(FIXTURES, 'completion-lo.ods'));
     // Someone edits Joko (unchanged by the file) after the preview: the file would now change him.
-    await updatePerson(ctx, idOf('1804011010800006'), { nik: '1804011010800006', name: 'Joko Susilo', maritalStatus: 'T', motherName: 'Sulastri', address: 'Pekon Way Mengaku' });
+    await updatePerson(ctx, await idOf('1804011010800006'), { nik: '1804011010800006', name: 'Joko Susilo', maritalStatus: 'T', motherName: 'Sulastri', address: 'Pekon Way Mengaku' });
     await expect(applyCompletion(ctx, pv, { skipInvalid: true })).rejects.toThrow(/berubah sejak pratinjau/);
     expect(row('1804010101900001')).toMatchObject({ mother_name: null, postal_code: null });
     // A NIK unknown at preview time that is added since makes it stale too.
     const pv2 = await previewCompletion(ctx, join(FIXTURES, 'completion-lo.ods'));
-    const cat = ctx.db.prepare("SELECT id FROM category WHERE segment = 'PU' LIMIT 1").get() as { id: number };
+    const cat = (await listCategories(ctx)).find((c) => c.segment === 'PU')!;
     await createPerson(ctx, { nik: '1804015505950005', name: 'Sri Wahyuni' }, { opdId, categoryId: cat.id, honor: 1_500_000, startDate: '2026-03-01' });
     await expect(applyCompletion(ctx, pv2, { skipInvalid: true })).rejects.toThrow(/berubah sejak pratinjau/);
   });
 
   it('feeds the BPJS pre-flight at once', async () => {
-    const ahmad = idOf('1804010101900001');
+    const ahmad = await idOf('1804010101900001');
     const problemsOf = async () => {
       const kind = (await preflight(ctx, { kinds: ['new'] })).kinds[0]!;
       return kind.warned.concat(kind.blocked).find((p) => p.personId === ahmad)?.problems.map((p) => p.code) ?? [];

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { checkPersonName, visibleName } from '../../shared/person-name';
 import { createPerson, updatePerson } from '../../electron/core/roster/person';
+import { personDetail } from '../../electron/core/roster/detail';
+import { listCategories, listOpds } from '../../electron/core/roster/units';
 import { readAppendix } from '../../electron/core/skimport/read';
 import { seedDemo } from '../../electron/core/demo/index';
 import type { SigapError } from '../../shared/errors';
@@ -97,8 +99,8 @@ describe('one rule in manual entry, edits and the SK importer', () => {
 
   it('refuses each bad name in person create and edit (core and bridge), and the importer refuses it with NAME_INVALID and the same message', async () => {
     await seedDemo(ctx, { persons: 3, year: 2026 });
-    const opd = ctx.db.prepare('SELECT id FROM opd ORDER BY id LIMIT 1').pluck().get() as number;
-    const cat = ctx.db.prepare("SELECT id FROM category WHERE segment = 'PU' ORDER BY id LIMIT 1").pluck().get() as number;
+    const opd = Math.min(...(await listOpds(ctx)).map((o) => o.id));
+    const cat = (await listCategories(ctx)).find((c) => c.segment === 'PU')!.id;
     const engagement = { opdId: opd, categoryId: cat, honor: 1_500_000, startDate: '2026-03-01' };
     const good = { nik: '1804015205900002', name: 'Siti Rahma', birthDate: '1990-05-12', sex: 'P' as const };
     const { personId } = await createPerson(ctx, good, engagement);
@@ -126,9 +128,10 @@ describe('one rule in manual entry, edits and the SK importer', () => {
       expect(problem, name).toMatchObject({ column: 'B', severity: 'error', message: expected });
     }
     expect(persons()).toBe(before);
-    expect(ctx.db.prepare('SELECT name FROM person WHERE id = ?').pluck().get(personId)).toBe('Siti Rahma');
+    const nameOf = async (id: number) => (await personDetail(ctx, id)).person.name;
+    expect(await nameOf(personId)).toBe('Siti Rahma');
     // A good name is stored tidied and in NFC.
     await updatePerson(ctx, personId, { ...good, name: '  Siti   Rahma\u0301 ' });
-    expect(ctx.db.prepare('SELECT name FROM person WHERE id = ?').pluck().get(personId)).toBe('Siti Rahmá');
+    expect(await nameOf(personId)).toBe('Siti Rahmá');
   });
 });
