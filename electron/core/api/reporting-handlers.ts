@@ -8,10 +8,10 @@ import { BPJS_LIST_LIMIT, type PendingRowDto } from '../../../shared/contract/re
 import type { Output, ParsedInput } from '../../../shared/contract/index';
 import { SigapError } from '../../../shared/errors';
 import {
-  applyKpjImport, cancelBatch, checkChange, copyProfile, deleteProfile, editProfile, exportBatch, getBatch, listBatches, listProfiles, preflight,
+  applyKpjImport, cancelBatch, copyProfile, deleteProfile, editProfile, exportBatch, getBatch, listBatches, listProfiles, preflight,
   previewKpjImport, profileFromTemplate, reconcileBill, regenerateBatch, reportEnv, resolveProfile, sigapBilledLines, type KpjImportPreview,
 } from '../bpjs/index';
-import { iteratePending } from '../bpjs/pending';
+import { pendingPage } from '../bpjs/pending-page';
 import { listInvoices } from '../billing/index';
 import { batchDto, exportResultDto, kpjPreviewDto, personProblemsDto, profileDto, reconcileDto } from './reporting-dto';
 
@@ -54,26 +54,13 @@ export function reportingHandlers(ctx: CoreContext, host: HostServices): Reporti
     },
 
     'bpjs.pending': async ({ kind, status = 'all', offset = 0, limit = 100 }) => {
-      const env = await reportEnv(ctx);
-      const counts = { ready: 0, warning: 0, blocked: 0 };
-      const rows: PendingRowDto[] = [];
-      let total = 0;
-      // Every pending change is checked to count it; only the page's rows are kept.
-      for await (const change of iteratePending(ctx, kind, env.asOf)) {
-        const c = checkChange(change, env);
-        const s = !c.ok ? 'blocked' : c.problems.length > 0 ? 'warning' : 'ready';
-        counts[s]++;
-        if (status !== 'all' && status !== s) continue;
-        if (total >= offset && rows.length < limit) {
-          rows.push({
-            key: change.key, personId: change.personId, nik: change.nik, name: change.name, kpj: change.kpj, opdCode: change.opdCode, opd: change.opdName,
-            position: change.position, wage: change.reportedWage, previousWage: change.previousWage, startDate: change.startDate, endDate: change.endDate,
-            endReason: change.endReason, status: s, problems: c.problems, npp: change.npp ?? env.npp,
-          });
-        }
-        total++;
-      }
-      return { total, counts, rows };
+      const page = await pendingPage(ctx, kind, { status, offset, limit });
+      const rows = page.rows.map(({ change, status: s, problems }): PendingRowDto => ({
+        key: change.key, personId: change.personId, nik: change.nik, name: change.name, kpj: change.kpj, opdCode: change.opdCode, opd: change.opdName,
+        position: change.position, wage: change.reportedWage, previousWage: change.previousWage, startDate: change.startDate, endDate: change.endDate,
+        endReason: change.endReason, status: s, problems, npp: change.npp ?? page.env.npp,
+      }));
+      return { total: page.total, counts: page.counts, rows };
     },
 
     'bpjs.profiles': async () => (await listProfiles(ctx)).map(profileDto),
