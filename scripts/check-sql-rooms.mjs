@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
  * SQL lives in repository files only (issue #12): outside `*-repository.ts`, electron/core/store/ and
- * electron/core/db/, no file under electron/ or shared/ may call `.prepare(` or write a sql`…`
- * template, and better-sqlite3 is imported only where the SQLite file is opened or adapted (ALLOWED
+ * electron/core/db/, no file under electron/ or shared/ may call `.prepare(`, write a sql`…` template
+ * or use the raw handle's `.transaction(` or `.pragma(`, and better-sqlite3 is imported only where the SQLite file is opened or adapted (ALLOWED
  * below). oxlint's no-restricted-imports says the same about better-sqlite3 in the editor; this check
  * also sees `import('better-sqlite3')` type references and the SQL itself, which oxlint cannot.
  *
@@ -24,6 +24,9 @@ const DRIVER_ROOMS = [/^electron\/core\/store\/sqlite[a-z-]*\.ts$/, /^electron\/
 const RULES = [
   { name: 'prepare', re: /\.prepare\s*\(/g, allowed: SQL_ROOMS, message: '.prepare( outside a repository' },
   { name: 'sql', re: /\bsql\s*`/g, allowed: SQL_ROOMS, message: 'sql`…` outside a repository' },
+  // The raw handle's own transactions and pragmas: a transaction is storeOf(ctx).tx(…), a pragma the store's.
+  { name: 'transaction', re: /\.transaction\s*\(/g, allowed: SQL_ROOMS, message: 'a raw .transaction( outside the store: use storeOf(ctx).tx(mode, fn)' },
+  { name: 'pragma', re: /\.pragma\s*\(/g, allowed: SQL_ROOMS, message: '.pragma( outside the store and db/' },
   {
     name: 'driver',
     re: /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|\bimport\s+)['"]better-sqlite3['"]/g,

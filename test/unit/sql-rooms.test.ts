@@ -49,13 +49,16 @@ describe('check-sql-rooms', () => {
     put('electron/core/api/counts.ts', "import { sql } from '../store/sql';\n\nexport const q = sql`SELECT 1`;\n");
     put('electron/cli/commands/raw.ts', "type Stmt = import('better-sqlite3').Statement;\nexport type S = Stmt;\n");
     put('shared/bad.ts', "import Database from 'better-sqlite3';\nexport default Database;\n");
+    put('electron/core/roster/raw-tx.ts', "export function f(ctx: any) {\n  ctx.db.transaction(() => 1)();\n  return ctx.db.pragma('user_version');\n}\n");
     const r = runCheck();
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('electron/core/billing/run.ts:3: .prepare( outside a repository');
     expect(r.stderr).toContain('electron/core/api/counts.ts:3: sql`…` outside a repository');
     expect(r.stderr).toContain('electron/cli/commands/raw.ts:1: better-sqlite3 imported outside');
     expect(r.stderr).toContain('shared/bad.ts:1: better-sqlite3 imported outside');
-    expect(r.stderr).toMatch(/4 violation\(s\) in 4 file\(s\)/);
+    expect(r.stderr).toContain('electron/core/roster/raw-tx.ts:2: a raw .transaction( outside the store');
+    expect(r.stderr).toContain('electron/core/roster/raw-tx.ts:3: .pragma( outside the store and db/');
+    expect(r.stderr).toMatch(/6 violation\(s\) in 5 file\(s\)/);
     expect(r.stderr).toMatch(/core\/billing\s+1/);
     // The allowed rooms are not listed.
     expect(r.stderr).not.toMatch(/person-repository\.ts:|store\/sqlite(-file)?\.ts:|db\/open\.ts:|roster\/rule\.ts:/);
