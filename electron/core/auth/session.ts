@@ -6,7 +6,7 @@ import { mayCall, SEES_IDENTITY, type Role } from '../../../shared/roles';
 import { authenticate, getUser, needsFirstAdmin, type User } from './users';
 import { verifyPassword } from './passwords';
 import { storeOf } from '../store/of-context';
-import { putSetting, settingsByPrefix } from '../settings/setting-repository';
+import { putSetting, settingValue } from '../settings/setting-repository';
 import { userRepo } from './user-repository';
 
 /** Calls that work without a session: signing in, and setting up the first administrator. */
@@ -24,8 +24,8 @@ const LOCK_KEY = 'session.lockMinutes';
 
 /** Minutes of inactivity before the session locks (0: never), kept in the `setting` table. */
 export async function lockMinutes(ctx: CoreContext): Promise<number> {
-  const row = (await settingsByPrefix(storeOf(ctx), [LOCK_KEY])).find((r) => r.key === LOCK_KEY);
-  const n = row ? Number(row.value) : NaN;
+  const value = await settingValue(storeOf(ctx), LOCK_KEY);
+  const n = value !== undefined ? Number(value) : NaN;
   return Number.isInteger(n) && n >= 0 ? n : DEFAULT_LOCK_MINUTES;
 }
 
