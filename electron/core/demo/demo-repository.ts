@@ -8,6 +8,7 @@
  */
 import { sql, type SqlValue } from '../store/sql';
 import type { Queries } from '../store/store';
+import { personRepo } from '../roster/person-repository';
 
 /** Engagements per INSERT. */
 export const DEMO_BATCH = 500;
@@ -90,7 +91,7 @@ export const demoRepo = {
   async insertPerson(q: Queries, p: DemoPersonRow): Promise<number> {
     const r = await q.run(sql`INSERT INTO person (nik, name, birth_place, birth_date, sex, address, phone, mother_name, kpj, created_at, updated_at)
       VALUES (${p.nik}, ${p.name}, ${p.birthPlace}, ${p.birthDate}, ${p.sex}, ${p.address}, ${p.phone}, ${p.motherName}, ${p.kpj}, ${p.at}, ${p.at})`);
-    return r.newId ?? (await q.one<{ id: number }>(sql`SELECT id FROM person WHERE nik = ${p.nik}`))!.id;
+    return r.newId ?? (await personRepo.byNik(q, p.nik))!.id;
   },
   /**
    * Engagements, several rows in one INSERT (at most DEMO_BATCH: 4,500 values, under SQLite's 32,766
