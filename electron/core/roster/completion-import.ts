@@ -165,14 +165,15 @@ export async function applyCompletion(ctx: CoreContext, pv: CompletionPreview, o
       throw new SigapError('CONFLICT', `Data pegawai berubah sejak pratinjau berkas "${pv.file}" dibuat (oleh orang lain atau impor lain). Tidak ada yang diubah; baca berkasnya lagi untuk pratinjau baru.`);
     }
     const now = nowIso(ctx);
-    // The store caches one statement per set of columns changed.
+    // The store caches one statement per set of columns changed (person-repository keeps its text).
     for (const p of pv.people) {
-      await personRepo.update(q, p.personId, Object.fromEntries(p.changes.map((c) => [COMPLETION_DB_COLUMNS[c.field], c.new])), now);
+      const after = Object.fromEntries(p.changes.map((c) => [COMPLETION_DB_COLUMNS[c.field], c.new]));
+      await personRepo.update(q, p.personId, after, now);
       await audit(ctx, {
         action: 'update', entity: 'person', entityId: p.personId, at: now,
         summary: `${p.nik} dilengkapi dari berkas "${pv.file}": ${p.changes.map((c) => COMPLETION_LABELS[c.field].toLowerCase()).join(', ')}`,
         before: Object.fromEntries(p.changes.map((c) => [COMPLETION_DB_COLUMNS[c.field], c.old])),
-        after: Object.fromEntries(p.changes.map((c) => [COMPLETION_DB_COLUMNS[c.field], c.new])),
+        after,
       });
     }
     return { persons: pv.people.length, fields: pv.fieldsChanged };
