@@ -27,3 +27,18 @@ export function useRun<K extends string>(): {
   }, []);
   return { busy, error, setError, run };
 }
+
+/**
+ * `useRun` for a form with one action (most dialogs): `busy` is a plain flag for the Dialog's button.
+ * A validation message found before the call goes through `setError` with a BridgeError.
+ */
+export function useSubmit(): {
+  busy: boolean;
+  error: BridgeError | null;
+  setError: (e: BridgeError | null) => void;
+  submit: (work: () => Promise<void>) => Promise<void>;
+} {
+  const { busy, error, setError, run } = useRun<'submit'>();
+  const submit = useCallback((work: () => Promise<void>) => run('submit', work), [run]);
+  return { busy: busy !== null, error, setError, submit };
+}

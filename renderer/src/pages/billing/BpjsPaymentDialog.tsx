@@ -9,6 +9,7 @@ import { Dialog } from '../../components/Dialog';
 import { FormField } from '../../components/FormField';
 import { ErrorNote } from '../../components/Notice';
 import { formatMonthId, formatNumber, formatRupiah } from '../../format';
+import { useSubmit } from '../../hooks/use-run';
 
 interface Props {
   status: BpjsMonthStatusDto;
@@ -34,8 +35,7 @@ export function BpjsPaymentDialog({ status, today, onClose, onSaved }: Props) {
   const [date, setDate] = useState(r?.paidDate ? isoToText(r.paidDate) : isoToText(today));
   const [reference, setReference] = useState(r?.paidReference ?? '');
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<BridgeError | null>(null);
+  const { busy, error, setError, submit: send } = useSubmit();
 
   const readFile = async () => {
     setError(null);
@@ -58,9 +58,7 @@ export function BpjsPaymentDialog({ status, today, onClose, onSaved }: Props) {
     if (paying && (paidValue === null || paidValue <= 0)) return setError(new BridgeError('INVALID_INPUT', 'Jumlah dibayar ke BPJS harus rupiah lebih dari 0, atau kosongkan bila belum dibayar.'));
     if (paying && !iso) return setError(new BridgeError('INVALID_INPUT', 'Tanggal bayar tidak terbaca; tulis mis. 16-02-2026.'));
     if (paying && reference.trim() === '') return setError(new BridgeError('INVALID_INPUT', 'Nomor referensi pembayaran (mis. NTPN atau nomor bukti setor) wajib diisi.'));
-    setBusy(true);
-    setError(null);
-    try {
+    await send(async () => {
       await bridge.call('bpjsPayment.record', {
         npp: status.npp, month: status.month, segment: status.segment,
         ...(file ? { billToken: file.token } : { billTotal: billTotal! }),
@@ -69,10 +67,7 @@ export function BpjsPaymentDialog({ status, today, onClose, onSaved }: Props) {
         ...(reason.trim() ? { reason: reason.trim() } : {}),
       });
       onSaved();
-    } catch (e) {
-      setError(asBridgeError(e));
-      setBusy(false);
-    }
+    });
   };
 
   return (

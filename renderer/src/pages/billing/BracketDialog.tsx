@@ -2,13 +2,14 @@ import { useState } from 'react';
 import type { RatesDto } from '../../../../shared/contract/billing-calls';
 import { addMonths } from '../../../../shared/dates';
 import { parseRupiahText } from '../../../../shared/money';
-import { asBridgeError, BridgeError } from '../../bridge';
+import { BridgeError } from '../../bridge';
 import { useBridge } from '../../bridge-context';
 import { Dialog } from '../../components/Dialog';
 import { FormField } from '../../components/FormField';
 import { MonthPicker, yearsAround } from '../../components/MonthPicker';
 import { ErrorNote } from '../../components/Notice';
 import { formatMonthId } from '../../format';
+import { useSubmit } from '../../hooks/use-run';
 
 interface Row { from: string; declared: string }
 
@@ -20,23 +21,17 @@ export function BracketDialog({ rates, onClose, onSaved }: { rates: RatesDto; on
   const [rows, setRows] = useState<Row[]>(latest ? latest.brackets.map((b) => ({ from: b.incomeFrom.toLocaleString('id-ID'), declared: b.declaredIncome.toLocaleString('id-ID') })) : [{ from: '0', declared: '1.000.000' }]);
   const [source, setSource] = useState(latest?.source ?? '');
   const [confidence, setConfidence] = useState<'H' | 'M' | 'L'>(latest?.confidence ?? 'M');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<BridgeError | null>(null);
+  const { busy, error, setError, submit: send } = useSubmit();
   const set = (i: number, r: Partial<Row>) => setRows(rows.map((x, k) => (k === i ? { ...x, ...r } : x)));
 
   const submit = async () => {
     const brackets = rows.map((r) => ({ incomeFrom: parseRupiahText(r.from), declaredIncome: parseRupiahText(r.declared) }));
     const bad = brackets.findIndex((b) => b.incomeFrom === null || b.declaredIncome === null);
     if (bad >= 0) return setError(new BridgeError('INVALID_INPUT', `Golongan ke-${bad + 1}: tulis penghasilan dan dasar iuran dalam rupiah, mis. 1.000.000.`));
-    setBusy(true);
-    setError(null);
-    try {
+    await send(async () => {
       await bridge.call('rates.saveBrackets', { effectiveMonth: month, source: source.trim(), confidence, brackets: brackets as { incomeFrom: number; declaredIncome: number }[] });
       onSaved(`Golongan BPU berlaku sejak ${formatMonthId(month)} tersimpan`);
-    } catch (e) {
-      setError(asBridgeError(e));
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -1,11 +1,10 @@
-import { useState } from 'react';
 import type { InvoiceSummaryDto } from '../../../../shared/contract/billing-calls';
-import { asBridgeError, type BridgeError } from '../../bridge';
 import { useBridge } from '../../bridge-context';
 import { Dialog } from '../../components/Dialog';
 import { ErrorNote } from '../../components/Notice';
 import { formatMonthId, formatRupiah } from '../../format';
 import { KIND_LABELS } from './billing-labels';
+import { useSubmit } from '../../hooks/use-run';
 
 interface Props {
   month: string;
@@ -19,22 +18,16 @@ interface Props {
 /** Confirms issuing: what gets a number, and that an issued invoice never changes again. */
 export function IssueDialog({ month, invoice, drafts, onClose, onIssued }: Props) {
   const bridge = useBridge();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<BridgeError | null>(null);
+  const { busy, error, submit: send } = useSubmit();
   const targets = invoice ? [invoice] : drafts;
   const total = targets.reduce((s, i) => s + i.total, 0);
 
   const submit = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+    await send(async () => {
       if (invoice) await bridge.call('invoice.issue', { invoiceId: invoice.id });
       else await bridge.call('billing.issueAll', { month });
       onIssued();
-    } catch (e) {
-      setError(asBridgeError(e));
-      setBusy(false);
-    }
+    });
   };
 
   return (

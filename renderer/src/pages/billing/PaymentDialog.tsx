@@ -4,6 +4,7 @@ import { parseDateText } from '../../../../shared/dates';
 import { parseRupiahText } from '../../../../shared/money';
 import { asBridgeError, BridgeError } from '../../bridge';
 import { useBridge } from '../../bridge-context';
+import { useSubmit } from '../../hooks/use-run';
 import { DateInput } from '../../components/DateInput';
 import { Dialog } from '../../components/Dialog';
 import { FormField } from '../../components/FormField';
@@ -28,8 +29,7 @@ export function PaymentDialog({ invoice, today, onClose, onSaved }: Props) {
   const [date, setDate] = useState(`${today.slice(8, 10)}-${today.slice(5, 7)}-${today.slice(0, 4)}`);
   const [amount, setAmount] = useState(formatNumber(invoice.payable));
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<BridgeError | null>(null);
+  const { busy, error, setError, submit: send } = useSubmit();
   // The core's question about an early SP2D date, and the clerk's answer (for the date it was asked on).
   const [earlyAsk, setEarlyAsk] = useState<{ date: string; message: string } | null>(null);
   const [earlyOk, setEarlyOk] = useState(false);
@@ -42,21 +42,18 @@ export function PaymentDialog({ invoice, today, onClose, onSaved }: Props) {
     if (rupiah === null || rupiah <= 0) return setError(new BridgeError('INVALID_INPUT', 'Jumlah pembayaran harus rupiah lebih dari 0, mis. 1.500.000.'));
     const confirmed = earlyAsk !== null && earlyAsk.date === iso && earlyOk;
     if (earlyAsk !== null && earlyAsk.date === iso && !earlyOk) return setError(new BridgeError('INVALID_INPUT', 'Centang konfirmasi tanggal SP2D di atas, atau perbaiki tanggalnya.'));
-    setBusy(true);
-    setError(null);
-    try {
-      const r = await bridge.call('payment.record', {
-        invoiceId: invoice.id, sp2d: sp2d.trim(), date: iso, amount: rupiah, ...(note.trim() ? { note: note.trim() } : {}), ...(confirmed ? { confirmEarlyDate: true } : {}),
-      });
-      onSaved(r.remaining);
-    } catch (e) {
-      const err = asBridgeError(e);
-      if (err.code === 'CONFIRM_REQUIRED') {
-        setEarlyAsk({ date: iso, message: err.message });
+    await send(async () => {
+      try {
+        const r = await bridge.call('payment.record', {
+          invoiceId: invoice.id, sp2d: sp2d.trim(), date: iso, amount: rupiah, ...(note.trim() ? { note: note.trim() } : {}), ...(confirmed ? { confirmEarlyDate: true } : {}),
+        });
+        onSaved(r.remaining);
+      } catch (e) {
+        if (asBridgeError(e).code !== 'CONFIRM_REQUIRED') throw e;
+        setEarlyAsk({ date: iso, message: asBridgeError(e).message });
         setEarlyOk(false);
-      } else setError(err);
-      setBusy(false);
-    }
+      }
+    });
   };
 
   return (

@@ -1,13 +1,13 @@
 import { useCallback, useRef, useState } from 'react';
 import type { PrintedHtml, SavedPdf } from '../../../../shared/contract/print-calls';
 import { PAPER_LABELS, type Paper } from '../../../../shared/paper';
-import { asBridgeError, type BridgeError } from '../../bridge';
 import { useLoad } from '../../hooks/use-load';
 import { Dialog } from '../../components/Dialog';
 import { FormField } from '../../components/FormField';
 import { ErrorNote, Notice } from '../../components/Notice';
 import { formatBytes } from '../../format';
 import { RevealButton } from '../../components/RevealButton';
+import { useSubmit } from '../../hooks/use-run';
 
 
 interface Props {
@@ -27,8 +27,7 @@ export function PrintDialog({ title, preview, save, onClose }: Props) {
   // The paper travels with the answer: the frame shows which paper its page is laid out for.
   const doc = useLoad(useCallback(() => preview(paper).then((html) => ({ paper, html })), [preview, paper]));
   const frame = useRef<HTMLIFrameElement>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<BridgeError | null>(null);
+  const { busy, error, submit: send } = useSubmit();
   const [saved, setSaved] = useState<NonNullable<SavedPdf> | null>(null);
 
   const adoptCss = () => {
@@ -43,16 +42,10 @@ export function PrintDialog({ title, preview, save, onClose }: Props) {
   };
 
   const submit = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+    await send(async () => {
       const r = await save(paper);
       if (r) setSaved(r);
-    } catch (e) {
-      setError(asBridgeError(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { RatesDto } from '../../../../shared/contract/billing-calls';
 import type { RateParamKey } from '../../../../shared/billing-types';
 import { addMonths } from '../../../../shared/dates';
-import { asBridgeError, BridgeError } from '../../bridge';
+import { BridgeError } from '../../bridge';
 import { useBridge } from '../../bridge-context';
 import { Dialog } from '../../components/Dialog';
 import { FormField } from '../../components/FormField';
@@ -11,6 +11,7 @@ import { ErrorNote } from '../../components/Notice';
 import { formatMonthId } from '../../format';
 import { formatRateValue } from './billing-labels';
 import { parseRateValue, rateValueText, rowInForce } from './rate-value';
+import { useSubmit } from '../../hooks/use-run';
 
 interface Props {
   rates: RatesDto;
@@ -39,23 +40,17 @@ export function RateDialog({ rates, initialKey, onClose, onSaved }: Props) {
   const [source, setSource] = useState('');
   const [confidence, setConfidence] = useState<'H' | 'M' | 'L'>('H');
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<BridgeError | null>(null);
+  const { busy, error, setError, submit: send } = useSubmit();
   const parsed = parseRateValue(spec.unit, value);
   const existing = rates.params.find((p) => p.key === key && p.effectiveMonth === month);
 
   const submit = async () => {
     if (parsed === null) return setError(new BridgeError('INVALID_INPUT', `Nilai tidak terbaca: tulis ${UNIT_HINTS[spec.unit] ?? 'bilangan bulat'}.`));
     if (source.trim() === '') return setError(new BridgeError('INVALID_INPUT', 'Sumber wajib diisi: sebutkan peraturan atau surat BPJS yang menjadi dasar tarif.'));
-    setBusy(true);
-    setError(null);
-    try {
+    await send(async () => {
       await bridge.call('rates.save', { key: key as RateParamKey, effectiveMonth: month, value: parsed, source: source.trim(), confidence, note: note.trim() || null });
       onSaved(`${spec.label}: ${formatRateValue(spec.unit, parsed)} berlaku sejak ${formatMonthId(month)} tersimpan`);
-    } catch (e) {
-      setError(asBridgeError(e));
-      setBusy(false);
-    }
+    });
   };
 
   return (

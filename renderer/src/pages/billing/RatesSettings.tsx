@@ -1,7 +1,6 @@
 import { useCallback, useState } from 'react';
 import type { RateParamDto, RatesDto } from '../../../../shared/contract/billing-calls';
 import type { RateParamKey } from '../../../../shared/billing-types';
-import { asBridgeError, type BridgeError } from '../../bridge';
 import { useBridge } from '../../bridge-context';
 import { useLoad } from '../../hooks/use-load';
 import { Dialog } from '../../components/Dialog';
@@ -13,6 +12,7 @@ import { RateDialog } from './RateDialog';
 import { BracketDialog } from './BracketDialog';
 import { rowInForce } from './rate-value';
 import '../../styles/billing.css';
+import { useSubmit } from '../../hooks/use-run';
 
 /** Pengaturan > Tarif iuran: the dated, cited rate tables, a new dated row, a future row deleted, BPU brackets. */
 export function RatesSettings() {
@@ -164,17 +164,12 @@ function isInForce(r: RatesDto, p: RateParamDto): boolean {
 
 function DeleteDialog({ row, onClose, onDeleted }: { row: RateParamDto; onClose: () => void; onDeleted: (msg: string) => void }) {
   const bridge = useBridge();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<BridgeError | null>(null);
+  const { busy, error, submit: send } = useSubmit();
   const submit = async () => {
-    setBusy(true);
-    try {
+    await send(async () => {
       await bridge.call('rates.delete', { key: row.key as RateParamKey, effectiveMonth: row.effectiveMonth });
       onDeleted(`Tarif ${row.label} yang akan berlaku ${formatMonthId(row.effectiveMonth)} dihapus`);
-    } catch (e) {
-      setError(asBridgeError(e));
-      setBusy(false);
-    }
+    });
   };
   return (
     <Dialog title="Hapus tarif yang akan berlaku" onClose={onClose} onSubmit={() => void submit()} submitLabel="Hapus" danger busy={busy}>

@@ -7,6 +7,7 @@ import { formatMonthId, formatNumber, formatRupiah } from '../../format';
 import type { ForecastDto, ForecastInput } from '../../../../shared/contract/coverage-calls';
 import { PrintDialog } from '../billing/PrintDialog';
 import { RevealButton } from '../../components/RevealButton';
+import { useSubmit } from '../../hooks/use-run';
 
 const num = (s: string, label: string, min: number, max: number): number => {
   const n = Number(s.replace(',', '.').replace('%', '').trim() || '0');
@@ -24,8 +25,7 @@ export function ForecastPanel({ today }: { today: string }) {
   const [renew, setRenew] = useState(true);
   const [result, setResult] = useState<ForecastDto | null>(null);
   const [input, setInput] = useState<ForecastInput | null>(null);
-  const [error, setError] = useState<BridgeError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, submit: send } = useSubmit();
   const [printing, setPrinting] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
   const [savedFile, setSavedFile] = useState<unknown>(null);
@@ -37,16 +37,11 @@ export function ForecastPanel({ today }: { today: string }) {
   const run = async () => {
     setError(null);
     setSaved(null);
-    setBusy(true);
-    try {
+    await send(async () => {
       const i = read();
       setResult(await bridge.call('forecast.run', i));
       setInput(i);
-    } catch (e) {
-      setError(asBridgeError(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const excel = async () => {
     if (!input) return;

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { asBridgeError, BridgeError } from '../../bridge';
+import { BridgeError } from '../../bridge';
 import { useBridge } from '../../bridge-context';
 import { Dialog } from '../../components/Dialog';
 import { DateInput } from '../../components/DateInput';
@@ -7,6 +7,7 @@ import { FormField } from '../../components/FormField';
 import { ErrorNote, Notice } from '../../components/Notice';
 import { dateFromText, toDateText } from '../../date-text';
 import type { Output } from '../../../../shared/contract/index';
+import { useSubmit } from '../../hooks/use-run';
 
 type Found = Output<'roster.list'>['rows'][number];
 /** The person an incident is for: a search result, or the person whose page opened the dialog. */
@@ -35,8 +36,7 @@ export function IncidentDialog({ today, onClose, onSaved, preselected }: { today
   const [place, setPlace] = useState('');
   const [description, setDescription] = useState('');
   const [reported, setReported] = useState('');
-  const [error, setError] = useState<BridgeError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, submit } = useSubmit();
 
   useEffect(() => {
     if (q.length < 3) return;
@@ -53,21 +53,15 @@ export function IncidentDialog({ today, onClose, onSaved, preselected }: { today
     };
   }, [bridge, q, today]);
 
-  const save = async () => {
-    setError(null);
-    try {
+  const save = () =>
+    submit(async () => {
       if (!person) throw new BridgeError('INVALID_INPUT', 'Pilih pegawai yang mengalami kejadian.');
       const d = dateFromText(date, 'Tanggal kejadian');
       if (!d) throw new BridgeError('INVALID_INPUT', 'Isi tanggal kejadian.');
       const r = dateFromText(reported, 'Tanggal lapor ke BPJS');
-      setBusy(true);
       const res = await bridge.call('incident.save', { personId: person.personId, kind, date: d, place: place.trim() || null, description: description.trim() || null, reportedDate: r });
       onSaved(res.id);
-    } catch (e) {
-      setError(asBridgeError(e));
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <Dialog title="Catat kejadian" onClose={onClose} onSubmit={save} submitLabel="Simpan" busy={busy} wide>

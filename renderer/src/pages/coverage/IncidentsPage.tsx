@@ -2,7 +2,7 @@ import { Fragment, useCallback, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useAppInfo } from '../../app-info';
 import { useBridge } from '../../bridge-context';
-import { asBridgeError, BridgeError } from '../../bridge';
+import { BridgeError } from '../../bridge';
 import { useLoad } from '../../hooks/use-load';
 import { PageHeader } from '../../components/PageHeader';
 import { LoadState } from '../../components/LoadState';
@@ -16,6 +16,7 @@ import { useCan } from '../security/session';
 import type { IncidentDto } from '../../../../shared/contract/coverage-calls';
 import { IncidentDialog } from './IncidentDialog';
 import '../../styles/coverage.css';
+import { useSubmit } from '../../hooks/use-run';
 
 const STATUS: Record<IncidentDto['status'], { label: string; tone: 'ok' | 'warning' | 'danger' }> = {
   reported: { label: 'Sudah dilaporkan', tone: 'ok' },
@@ -146,21 +147,14 @@ function Benefit({ r }: { r: IncidentDto }) {
 function ReportDialog({ r, today, onClose, onSaved }: { r: IncidentDto; today: string; onClose: () => void; onSaved: () => void }) {
   const bridge = useBridge();
   const [date, setDate] = useState(toDateText(today));
-  const [error, setError] = useState<BridgeError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const save = async () => {
-    setError(null);
-    try {
+  const { busy, error, submit } = useSubmit();
+  const save = () =>
+    submit(async () => {
       const d = dateFromText(date, 'Tanggal lapor');
       if (!d) throw new BridgeError('INVALID_INPUT', 'Isi tanggal lapor ke BPJS.');
-      setBusy(true);
       await bridge.call('incident.report', { id: r.id, reportedDate: d });
       onSaved();
-    } catch (e) {
-      setError(asBridgeError(e));
-      setBusy(false);
-    }
-  };
+    });
   return (
     <Dialog title="Tandai sudah dilaporkan" onClose={onClose} onSubmit={save} submitLabel="Simpan" busy={busy}>
       <p className="muted">{r.kindLabel}: {r.name}, {formatDateId(r.date)}. Batas lapor {formatDateId(r.deadline)}.</p>

@@ -2,11 +2,11 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Output } from '../../../../shared/contract/index';
 import type { DecreeRecordDto, UndoCheckDto } from '../../../../shared/contract/decree-calls';
-import { asBridgeError, type BridgeError } from '../../bridge';
 import { useBridge } from '../../bridge-context';
 import { ErrorNote, Notice } from '../../components/Notice';
 import { FormField } from '../../components/FormField';
 import { formatNumber } from '../../format';
+import { useSubmit } from '../../hooks/use-run';
 
 type Undone = Output<'decree.undo'>;
 
@@ -19,19 +19,12 @@ export function DecreeUndoPanel({ record, onChanged }: { record: DecreeRecordDto
   const bridge = useBridge();
   const [check, setCheck] = useState<UndoCheckDto | null>(null);
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<BridgeError | null>(null);
+  const { busy, error, submit: send } = useSubmit();
   const [done, setDone] = useState<Undone | null>(null);
   const run = async (work: () => Promise<void>) => {
-    setError(null);
-    setBusy(true);
-    try {
+    await send(async () => {
       await work();
-    } catch (e) {
-      setError(asBridgeError(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   if (done) {
     return (

@@ -1,5 +1,4 @@
 import { useCallback, useState } from 'react';
-import { asBridgeError, type BridgeError } from '../../bridge';
 import { useBridge } from '../../bridge-context';
 import { useLoad } from '../../hooks/use-load';
 import { LoadState } from '../../components/LoadState';
@@ -14,6 +13,7 @@ import type { Output } from '../../../../shared/contract/index';
 import { BatchStatus } from './BatchStatus';
 import { CutNote, Pager, PersonLink, ProblemList, pageOf } from './parts';
 import { RevealButton } from '../../components/RevealButton';
+import { useSubmit } from '../../hooks/use-run';
 
 const PAGE = 25;
 
@@ -25,22 +25,16 @@ export function BatchDetail({ batchId, onChanged, onClose }: { batchId: number; 
   const detail = useLoad(useCallback(() => bridge.call('bpjs.batch', { batchId }), [bridge, batchId]));
   const [cancelling, setCancelling] = useState(false);
   const [regen, setRegen] = useState<Regenerated | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<BridgeError | null>(null);
+  const { busy, error, setError, submit: send } = useSubmit();
   const [offset, setOffset] = useState(0);
 
   const regenerate = async () => {
     setError(null);
     setRegen(null);
-    setBusy(true);
-    try {
+    await send(async () => {
       const r = await bridge.call('bpjs.batchRegenerate', { batchId });
       if (r) setRegen(r);
-    } catch (e) {
-      setError(asBridgeError(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -146,18 +140,12 @@ function RegenResult({ r }: { r: Regenerated }) {
 function CancelDialog({ batch, onClose, onDone }: { batch: BatchDetailDto; onClose: () => void; onDone: () => void }) {
   const bridge = useBridge();
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<BridgeError | null>(null);
+  const { busy, error, submit: send } = useSubmit();
   const submit = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+    await send(async () => {
       await bridge.call('bpjs.batchCancel', { batchId: batch.id, reason: reason.trim() });
       onDone();
-    } catch (e) {
-      setError(asBridgeError(e));
-      setBusy(false);
-    }
+    });
   };
   return (
     <Dialog title={`Batalkan batch #${batch.id}?`} onClose={onClose} onSubmit={submit} submitLabel="Batalkan batch" busy={busy} canSubmit={reason.trim() !== ''} danger>

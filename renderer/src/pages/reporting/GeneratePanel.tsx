@@ -1,7 +1,6 @@
 import { useCallback, useId, useState } from 'react';
 import type { ExportResultDto, KindSummaryDto } from '../../../../shared/contract/reporting-calls';
 import { FUNDING_CODES, REPORT_KIND_LABELS, type FundingCode, type ReportKind } from '../../../../shared/sipp-layouts';
-import { asBridgeError, type BridgeError } from '../../bridge';
 import { useBridge } from '../../bridge-context';
 import { useLoad } from '../../hooks/use-load';
 import { useProgress } from '../../hooks/use-progress';
@@ -14,6 +13,7 @@ import { ProfileWarnings } from './ProfilesTab';
 import { RequiredMissingLines } from './RequiredFill';
 import { useCan } from '../../session/session-context';
 import { RevealButton } from '../../components/RevealButton';
+import { useSubmit } from '../../hooks/use-run';
 
 const SKIPPED_PAGE = 25;
 
@@ -24,8 +24,7 @@ export function GeneratePanel({ kind, summary, canGenerate, onDone }: { kind: Re
   const [profile, setProfile] = useState('');
   const [includeIncomplete, setIncludeIncomplete] = useState(false);
   const [funding, setFunding] = useState<FundingCode>('SD');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<BridgeError | null>(null);
+  const { busy, error, setError, submit } = useSubmit();
   const [result, setResult] = useState<ExportResultDto | null>(null);
   const progress = useProgress(busy ? 'bpjs.export' : null);
   const ids = { profile: useId(), incomplete: useId(), funding: useId() };
@@ -43,8 +42,7 @@ export function GeneratePanel({ kind, summary, canGenerate, onDone }: { kind: Re
   const generate = async () => {
     setError(null);
     setResult(null);
-    setBusy(true);
-    try {
+    await submit(async () => {
       const r = await bridge.call('bpjs.export', {
         kind, includeIncomplete, ...(profile ? { profile } : {}), ...(kind === 'bpu' ? { villageFunding: funding } : {}),
       });
@@ -52,11 +50,7 @@ export function GeneratePanel({ kind, summary, canGenerate, onDone }: { kind: Re
         setResult(r);
         onDone();
       }
-    } catch (e) {
-      setError(asBridgeError(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

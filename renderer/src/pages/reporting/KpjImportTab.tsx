@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import type { ImportProblemDto, KpjPreviewDto } from '../../../../shared/contract/reporting-calls';
 import type { Output } from '../../../../shared/contract/index';
-import { asBridgeError, type BridgeError } from '../../bridge';
+import { asBridgeError } from '../../bridge';
 import { useBridge } from '../../bridge-context';
 import { ErrorNote, Notice } from '../../components/Notice';
 import { dateOrDash, formatNumber } from '../../format';
 import { CutNote, Pager, PersonLink, pageOf } from './parts';
+import { useRun } from '../../hooks/use-run';
 
 const PAGE = 50;
 type Applied = Output<'bpjs.importKpjApply'>;
@@ -15,36 +16,32 @@ export function KpjImportTab() {
   const bridge = useBridge();
   const [preview, setPreview] = useState<KpjPreviewDto | null>(null);
   const [applied, setApplied] = useState<Applied | null>(null);
-  const [busy, setBusy] = useState<'read' | 'apply' | null>(null);
-  const [error, setError] = useState<BridgeError | null>(null);
+  const { busy, error, setError, run } = useRun<'read' | 'apply'>();
 
+  // Busy only once a file is chosen: the button does not say "Membaca…" while the file dialog is open.
   const choose = async () => {
     setError(null);
     setApplied(null);
-    try {
-      const f = await bridge.call('bpjs.chooseFile', { purpose: 'kpj' });
-      if (!f) return;
-      setBusy('read');
-      setPreview(await bridge.call('bpjs.importKpjPreview', { token: f.token }));
-    } catch (e) {
+    const f = await bridge.call('bpjs.chooseFile', { purpose: 'kpj' }).catch((e: unknown) => {
       setError(asBridgeError(e));
-      setPreview(null);
-    } finally {
-      setBusy(null);
-    }
+      return null;
+    });
+    if (!f) return;
+    await run('read', async () => {
+      try {
+        setPreview(await bridge.call('bpjs.importKpjPreview', { token: f.token }));
+      } catch (e) {
+        setPreview(null);
+        throw e;
+      }
+    });
   };
   const apply = async () => {
     if (!preview) return;
-    setError(null);
-    setBusy('apply');
-    try {
+    await run('apply', async () => {
       setApplied(await bridge.call('bpjs.importKpjApply', { previewId: preview.previewId }));
       setPreview(null);
-    } catch (e) {
-      setError(asBridgeError(e));
-    } finally {
-      setBusy(null);
-    }
+    });
   };
 
   return (

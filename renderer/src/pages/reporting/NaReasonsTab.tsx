@@ -1,6 +1,5 @@
 import { useCallback, useState } from 'react';
 import type { NaReasonDto } from '../../../../shared/contract/reporting-fill-calls';
-import { asBridgeError, type BridgeError } from '../../bridge';
 import { useBridge } from '../../bridge-context';
 import { useLoad } from '../../hooks/use-load';
 import { useCan } from '../../session/session-context';
@@ -8,6 +7,7 @@ import { LoadState } from '../../components/LoadState';
 import { ErrorNote } from '../../components/Notice';
 import { dateOrDash } from '../../format';
 import '../../styles/reporting-required.css';
+import { useSubmit } from '../../hooks/use-run';
 
 const CONFIDENCE: Record<NaReasonDto['confidence'], string> = { H: 'pasti (dari templat kantor cabang)', M: 'cukup yakin', L: 'dugaan, periksa' };
 
@@ -47,21 +47,14 @@ function NaRow({ r, canEdit, onSaved }: { r: NaReasonDto; canEdit: boolean; onSa
   const bridge = useBridge();
   const [code, setCode] = useState(r.code);
   const [source, setSource] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<BridgeError | null>(null);
+  const { busy, error, submit } = useSubmit();
   const changed = code.trim().toUpperCase() !== r.code;
   const save = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+    await submit(async () => {
       await bridge.call('bpjs.saveNaReason', { reason: r.reason, code, ...(source.trim() ? { source } : {}) });
       setSource('');
       onSaved();
-    } catch (e) {
-      setError(asBridgeError(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <>

@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import type { ProfileDto } from '../../../../shared/contract/reporting-calls';
 import { FIELDS, FIELD_IDS, headerKey, type FieldId } from '../../../../shared/sipp-layouts';
-import { asBridgeError, type BridgeError } from '../../bridge';
 import { useBridge } from '../../bridge-context';
 import { Dialog } from '../../components/Dialog';
 import { FormField } from '../../components/FormField';
 import { ErrorNote } from '../../components/Notice';
 import { KIND_SHORT } from './reporting-labels';
+import { useSubmit } from '../../hooks/use-run';
 
 export const fieldLabel = (f: string): string => (f in FIELDS ? FIELDS[f as FieldId] : f);
 
@@ -48,8 +48,7 @@ export function ProfileEditor({ profile, onClose, onSaved }: { profile: ProfileD
       ? { header: c.header, field: CONSTANT, value: c.value, drop: false, required: c.required === true }
       : { header: c.header, field: c.field ?? '', value: '', drop: false, required: c.required === true }
   )));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<BridgeError | null>(null);
+  const { busy, error, submit: send } = useSubmit();
   const [added, setAdded] = useState('');
   const set = (i: number, patch: Partial<Row>) => setRows(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   const addColumn = () => {
@@ -60,9 +59,7 @@ export function ProfileEditor({ profile, onClose, onSaved }: { profile: ProfileD
   };
 
   const submit = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+    await send(async () => {
       const kept = rows.filter((r) => !r.drop);
       const constant = (r: Row) => r.field === CONSTANT && r.value.trim() !== '';
       await bridge.call('bpjs.profileEdit', {
@@ -79,10 +76,7 @@ export function ProfileEditor({ profile, onClose, onSaved }: { profile: ProfileD
         rowsPerFile: perFileValue,
       });
       onSaved();
-    } catch (e) {
-      setError(asBridgeError(e));
-      setBusy(false);
-    }
+    });
   };
 
   return (

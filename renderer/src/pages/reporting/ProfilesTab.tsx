@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import type { ProfileDto, TemplateResultDto } from '../../../../shared/contract/reporting-calls';
 import { REPORT_KINDS, type ReportKind } from '../../../../shared/sipp-layouts';
-import { asBridgeError, type BridgeError } from '../../bridge';
+import { asBridgeError } from '../../bridge';
 import { useBridge } from '../../bridge-context';
 import { useLoad } from '../../hooks/use-load';
 import { LoadState } from '../../components/LoadState';
@@ -11,6 +11,7 @@ import { ErrorNote, Notice } from '../../components/Notice';
 import { formatTimestamp } from '../../format';
 import { KIND_SHORT } from './reporting-labels';
 import { ProfileEditor, fieldLabel } from './ProfileEditor';
+import { useSubmit } from '../../hooks/use-run';
 
 /** Profil templat: the built-in layouts and the branch's own templates, matched by header name. */
 export function ProfilesTab() {
@@ -179,8 +180,7 @@ function FromTemplateDialog({ onClose, onDone }: { onClose: () => void; onDone: 
   const [name, setName] = useState('');
   const [kind, setKind] = useState<ReportKind | ''>('');
   const [file, setFile] = useState<{ token: string; name: string } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<BridgeError | null>(null);
+  const { busy, error, setError, submit: send } = useSubmit();
   const choose = async () => {
     setError(null);
     try {
@@ -192,14 +192,9 @@ function FromTemplateDialog({ onClose, onDone }: { onClose: () => void; onDone: 
   };
   const submit = async () => {
     if (!file) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await send(async () => {
       onDone(await bridge.call('bpjs.profileFromTemplate', { token: file.token, name: name.trim(), ...(kind ? { kind } : {}) }));
-    } catch (e) {
-      setError(asBridgeError(e));
-      setBusy(false);
-    }
+    });
   };
   return (
     <Dialog title="Profil dari templat kantor cabang" onClose={onClose} onSubmit={submit} submitLabel="Buat profil" busy={busy} canSubmit={file !== null && name.trim() !== ''}>
@@ -237,17 +232,11 @@ export function ProfileWarnings({ warnings }: { warnings: NonNullable<ProfileDto
 function CopyDialog({ p, onClose, onDone }: { p: ProfileDto; onClose: () => void; onDone: (copy: ProfileDto) => void }) {
   const bridge = useBridge();
   const [name, setName] = useState(`${p.name} (salinan)`.slice(0, 60));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<BridgeError | null>(null);
+  const { busy, error, submit: send } = useSubmit();
   const submit = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+    await send(async () => {
       onDone(await bridge.call('bpjs.profileCopy', { from: p.name, name: name.trim() }));
-    } catch (e) {
-      setError(asBridgeError(e));
-      setBusy(false);
-    }
+    });
   };
   return (
     <Dialog title={`Salin profil “${p.name}”`} onClose={onClose} onSubmit={submit} submitLabel="Salin dan ubah" busy={busy} canSubmit={name.trim() !== ''}>
@@ -267,17 +256,12 @@ function CopyDialog({ p, onClose, onDone }: { p: ProfileDto; onClose: () => void
 
 function DeleteDialog({ p, onClose, onDone }: { p: ProfileDto; onClose: () => void; onDone: () => void }) {
   const bridge = useBridge();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<BridgeError | null>(null);
+  const { busy, error, submit: send } = useSubmit();
   const submit = async () => {
-    setBusy(true);
-    try {
+    await send(async () => {
       await bridge.call('bpjs.profileDelete', { name: p.name });
       onDone();
-    } catch (e) {
-      setError(asBridgeError(e));
-      setBusy(false);
-    }
+    });
   };
   return (
     <Dialog title={`Hapus profil “${p.name}”?`} onClose={onClose} onSubmit={submit} submitLabel="Hapus profil" busy={busy} danger>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { ReconcileDto, ReconPersonDto } from '../../../../shared/contract/reporting-calls';
-import { asBridgeError, type BridgeError } from '../../bridge';
+import { asBridgeError } from '../../bridge';
 import { useBridge } from '../../bridge-context';
 import { useAppInfo } from '../../app-info';
 import { ErrorNote, Notice } from '../../components/Notice';
@@ -8,6 +8,7 @@ import { MonthPicker, yearsAround } from '../../components/MonthPicker';
 import { formatMonthId, formatNumber, formatRupiah } from '../../format';
 import { CutNote, Pager, PersonLink, pageOf } from './parts';
 import { ProblemTable, Stat } from './KpjImportTab';
+import { useRun } from '../../hooks/use-run';
 
 const PAGE = 50;
 
@@ -17,22 +18,25 @@ export function ReconcileTab() {
   const { info } = useAppInfo();
   const [month, setMonth] = useState(info.today.slice(0, 7));
   const [report, setReport] = useState<ReconcileDto | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<BridgeError | null>(null);
+  const { busy: reading, error, setError, run: track } = useRun<'read'>();
+  const busy = reading !== null;
 
+  // Busy only once a file is chosen: the button does not say "Membaca…" while the file dialog is open.
   const run = async () => {
     setError(null);
-    try {
-      const f = await bridge.call('bpjs.chooseFile', { purpose: 'bill' });
-      if (!f) return;
-      setBusy(true);
-      setReport(await bridge.call('bpjs.reconcile', { token: f.token, month }));
-    } catch (e) {
+    const f = await bridge.call('bpjs.chooseFile', { purpose: 'bill' }).catch((e: unknown) => {
       setError(asBridgeError(e));
-      setReport(null);
-    } finally {
-      setBusy(false);
-    }
+      return null;
+    });
+    if (!f) return;
+    await track('read', async () => {
+      try {
+        setReport(await bridge.call('bpjs.reconcile', { token: f.token, month }));
+      } catch (e) {
+        setReport(null);
+        throw e;
+      }
+    });
   };
 
   return (

@@ -2,7 +2,6 @@ import { useCallback, useId, useState } from 'react';
 import type { RequiredMissingDto } from '../../../../shared/contract/reporting-calls';
 import type { ReportKind } from '../../../../shared/sipp-layouts';
 import { CONTACT_LABELS, type ContactField } from '../../../../shared/person-contact';
-import { asBridgeError, type BridgeError } from '../../bridge';
 import { useBridge } from '../../bridge-context';
 import { useLoad } from '../../hooks/use-load';
 import { Dialog } from '../../components/Dialog';
@@ -11,6 +10,7 @@ import { ErrorNote, Notice } from '../../components/Notice';
 import { formatNumber } from '../../format';
 import { CutNote, PersonLink } from './parts';
 import '../../styles/reporting-required.css';
+import { useSubmit } from '../../hooks/use-run';
 
 /** Marital status is a choice of two codes; the other fields are typed. */
 const MARITAL = [['Y', 'Y — kawin'], ['T', 'T — tidak kawin']] as const;
@@ -63,24 +63,18 @@ function FillDialog({ kind, line, field, profile, onClose, onDone }: { kind: Rep
   const [mode, setMode] = useState<'all' | 'each'>('all');
   const [value, setValue] = useState('');
   const [each, setEach] = useState<Record<number, string>>({});
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<BridgeError | null>(null);
+  const { busy, error, submit: send } = useSubmit();
   const ids = { all: useId(), each: useId(), value: useId() };
   const label = CONTACT_LABELS[field];
   const chosen = Object.entries(each).filter(([, v]) => v.trim() !== '');
   const canSubmit = people.data !== undefined && (mode === 'all' ? value.trim() !== '' : chosen.length > 0);
 
   const submit = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+    await send(async () => {
       if (mode === 'all') await bridge.call('bpjs.fillRequired', { field, all: { kind, column: line.column, value, ...(profile ? { profile } : {}) } });
       else await bridge.call('bpjs.fillRequired', { field, entries: chosen.map(([personId, v]) => ({ personId: Number(personId), value: v })) });
       onDone();
-    } catch (e) {
-      setError(asBridgeError(e));
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { asBridgeError, type BridgeError } from '../../bridge';
 import { useBridge } from '../../bridge-context';
 import { Dialog } from '../../components/Dialog';
 import { FormField } from '../../components/FormField';
@@ -7,6 +6,7 @@ import { ErrorNote, Notice } from '../../components/Notice';
 import { formatNumber } from '../../format';
 import { BULK_FIELDS, type BulkField, type BulkPreviewDto, type BulkSelectionDto } from '../../../../shared/contract/roster-bulk-calls';
 import { CONTACT_LABELS } from '../../../../shared/person-contact';
+import { useSubmit } from '../../hooks/use-run';
 
 const HINTS: Record<BulkField, string> = {
   maritalStatus: 'Seperti kolom STATUS_KAWIN pada berkas BPJS: Y = kawin, T = tidak kawin.',
@@ -37,19 +37,12 @@ export function BulkEditDialog({ selection, count, onClose, onDone }: Props) {
   const [field, setField] = useState<BulkField>('maritalStatus');
   const [value, setValue] = useState('Y');
   const [preview, setPreview] = useState<BulkPreviewDto | null>(null);
-  const [error, setError] = useState<BridgeError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, submit } = useSubmit();
 
   const run = async (step: () => Promise<void>) => {
-    setError(null);
-    setBusy(true);
-    try {
+    await submit(async () => {
       await step();
-    } catch (e) {
-      setError(asBridgeError(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const askPreview = () => run(async () => setPreview(await bridge.call('roster.bulkPreview', { selection, field, value })));
   const apply = (p: BulkPreviewDto) =>

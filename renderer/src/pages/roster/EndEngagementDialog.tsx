@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { asBridgeError, BridgeError } from '../../bridge';
+import { BridgeError } from '../../bridge';
 import { useBridge } from '../../bridge-context';
 import { Dialog } from '../../components/Dialog';
 import { DateInput } from '../../components/DateInput';
@@ -7,6 +7,7 @@ import { FormField } from '../../components/FormField';
 import { dateFromText, toDateText } from '../../date-text';
 import { ErrorNote } from '../../components/Notice';
 import { formatDateId } from '../../format';
+import { useSubmit } from '../../hooks/use-run';
 
 const REASONS = ['Mengundurkan diri', 'Meninggal dunia', 'Diangkat menjadi PPPK', 'Masa kontrak berakhir', 'Diberhentikan', 'Pindah tugas ke luar Pemda'];
 
@@ -16,25 +17,19 @@ export function EndEngagementDialog({ engagementId, opd, startDate, today, onClo
   const listId = useId();
   const [endDate, setEndDate] = useState(toDateText(today));
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<BridgeError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, submit } = useSubmit();
 
   const save = async () => {
     if (reason.trim().length < 3) {
       setError(new BridgeError('INVALID_INPUT', 'Tulis alasan berakhirnya (paling sedikit 3 huruf).'));
       return;
     }
-    setError(null);
-    setBusy(true);
-    try {
+    await submit(async () => {
       const date = dateFromText(endDate, 'Tanggal berakhir');
       if (!date) throw new BridgeError('INVALID_INPUT', 'Isi tanggal berakhir.');
       await bridge.call('engagement.end', { engagementId, endDate: date, reason: reason.trim() });
       onSaved();
-    } catch (e) {
-      setError(asBridgeError(e));
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -2,7 +2,6 @@ import { useState } from 'react';
 import type { Output } from '../../../../shared/contract/index';
 import { parseRupiahText } from '../../../../shared/money';
 import { CONTACT_LABELS } from '../../../../shared/person-contact';
-import { asBridgeError, type BridgeError } from '../../bridge';
 import { useBridge } from '../../bridge-context';
 import { Dialog } from '../../components/Dialog';
 import { DateInput } from '../../components/DateInput';
@@ -11,6 +10,7 @@ import { toDateText } from '../../date-text';
 import { ErrorNote } from '../../components/Notice';
 import { formatRupiah } from '../../format';
 import { emptyPerson, engagementInput, personInput, type EngagementFormValues, type PersonFormValues } from './person-form';
+import { useSubmit } from '../../hooks/use-run';
 
 type Options = Output<'roster.options'>;
 
@@ -26,17 +26,14 @@ export function PersonDialog(props: Props) {
   const bridge = useBridge();
   const [person, setPerson] = useState<PersonFormValues>(props.mode === 'edit' ? props.initial : emptyPerson);
   const [eng, setEng] = useState<EngagementFormValues>({ opdId: '', categoryId: '', position: '', honor: '', startDate: props.mode === 'create' ? toDateText(props.today) : '', endDate: '' });
-  const [error, setError] = useState<BridgeError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, submit } = useSubmit();
 
   const set = (k: keyof PersonFormValues) => (e: { target: { value: string } }) => setPerson({ ...person, [k]: e.target.value });
   const setE = (k: keyof EngagementFormValues) => (e: { target: { value: string } }) => setEng({ ...eng, [k]: e.target.value });
   const setDate = (k: 'startDate' | 'endDate') => (text: string) => setEng({ ...eng, [k]: text });
 
   const save = async () => {
-    setError(null);
-    setBusy(true);
-    try {
+    await submit(async () => {
       if (props.mode === 'edit') {
         await bridge.call('person.update', { personId: props.personId, person: personInput(person) });
         props.onSaved(props.personId);
@@ -44,10 +41,7 @@ export function PersonDialog(props: Props) {
         const res = await bridge.call('person.create', { person: personInput(person), engagement: engagementInput(eng) });
         props.onSaved(res.personId);
       }
-    } catch (e) {
-      setError(asBridgeError(e));
-      setBusy(false);
-    }
+    });
   };
 
   const honor = parseRupiahText(eng.honor);

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Program } from '../../../../shared/contract/index';
 import { PROGRAMS } from '../../../../shared/contract/settings';
-import { asBridgeError, BridgeError } from '../../bridge';
+import { BridgeError } from '../../bridge';
 import { useBridge } from '../../bridge-context';
 import { Dialog } from '../../components/Dialog';
 import { FormField } from '../../components/FormField';
@@ -9,6 +9,7 @@ import { MonthPicker, yearsAround } from '../../components/MonthPicker';
 import { ErrorNote } from '../../components/Notice';
 import { formatMonthId } from '../../format';
 import { JKK_RISK, jkkClassName, PROGRAM_INFO } from '../settings/category-labels';
+import { useSubmit } from '../../hooks/use-run';
 
 const REQUIRED: readonly Program[] = ['JKK', 'JKM'];
 
@@ -30,8 +31,7 @@ export function PersonExceptionDialog({ personId, name, segment, categoryProgram
   const [jkkClass, setJkkClass] = useState<number | null>(null);
   const [reason, setReason] = useState('');
   const [source, setSource] = useState('');
-  const [error, setError] = useState<BridgeError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, submit } = useSubmit();
   const allowed = (p: Program) => !(p === 'JP' && segment === 'BPU');
 
   const toggle = (p: Program, on: boolean) => {
@@ -51,18 +51,14 @@ export function PersonExceptionDialog({ personId, name, segment, categoryProgram
       setError(new BridgeError('INVALID_INPUT', 'Tulis alasan pengecualian (paling sedikit 3 huruf).'));
       return;
     }
-    setBusy(true);
-    try {
+    await submit(async () => {
       await bridge.call('person.addException', {
         personId, fromMonth, toMonth: hasEnd ? toMonth : null,
         programs: changePrograms ? PROGRAMS.filter((p) => programs.has(p)) : null,
         jkkClass, reason: reason.trim(), source: source.trim() || null,
       });
       onSaved();
-    } catch (e) {
-      setError(asBridgeError(e));
-      setBusy(false);
-    }
+    });
   };
 
   const years = yearsAround(today);
@@ -141,18 +137,12 @@ export function EndExceptionDialog({ exceptionId, sentence, fromMonth, today, on
   const bridge = useBridge();
   const thisMonth = today.slice(0, 7);
   const [lastMonth, setLastMonth] = useState(thisMonth < fromMonth ? fromMonth : thisMonth);
-  const [error, setError] = useState<BridgeError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, submit } = useSubmit();
   const save = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+    await submit(async () => {
       await bridge.call('person.endException', { id: exceptionId, lastMonth });
       onSaved();
-    } catch (e) {
-      setError(asBridgeError(e));
-      setBusy(false);
-    }
+    });
   };
   return (
     <Dialog title="Akhiri pengecualian" onClose={onClose} onSubmit={save} submitLabel="Akhiri" busy={busy} danger>

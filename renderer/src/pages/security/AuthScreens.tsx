@@ -1,10 +1,11 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { asBridgeError, BridgeError } from '../../bridge';
+import { BridgeError } from '../../bridge';
 import { useBridge } from '../../bridge-context';
 import { FormField } from '../../components/FormField';
 import { Notice } from '../../components/Notice';
 import { ROLE_LABELS } from '../../../../shared/roles';
 import { useSession } from '../../session/session-context';
+import { useSubmit } from '../../hooks/use-run';
 
 /** Sigap's own password rule, said before the clerk types (the core checks it again). */
 export const PASSWORD_RULE = 'Minimal 10 karakter, berisi huruf dan angka.';
@@ -43,19 +44,12 @@ function AuthError({ error }: { error: BridgeError | null }) {
 /** Runs a sign-in style call: the new status goes to the session, a refusal is shown on the form. */
 function useAuthSubmit() {
   const { set } = useSession();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<BridgeError | null>(null);
+  const { busy, error, setError, submit: send } = useSubmit();
   const run = async (call: () => Promise<Parameters<typeof set>[0]>) => {
     if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await send(async () => {
       set(await call());
-    } catch (e) {
-      setError(asBridgeError(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return { busy, error, setError, run };
 }

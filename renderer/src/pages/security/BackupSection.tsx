@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import { RESTORE_WORD, type BackupCheckDto } from '../../../../shared/contract/security-calls';
 import type { Input } from '../../../../shared/contract/index';
-import { asBridgeError, BridgeError } from '../../bridge';
+import { BridgeError } from '../../bridge';
 import { useBridge } from '../../bridge-context';
 import { Dialog } from '../../components/Dialog';
 import { FormField } from '../../components/FormField';
@@ -11,6 +11,7 @@ import { useLoad } from '../../hooks/use-load';
 import { formatBytes, formatNumber, formatTimestamp } from '../../format';
 import { useSession } from './session';
 import { RevealButton } from '../../components/RevealButton';
+import { useSubmit } from '../../hooks/use-run';
 
 type Source = Input<'backup.inspect'>['source'];
 
@@ -29,25 +30,16 @@ const REASONS: Record<string, string> = {
 export function BackupSection() {
   const bridge = useBridge();
   const load = useLoad(useCallback(() => bridge.call('backup.list', {}), [bridge]));
-  const [busy, setBusy] = useState(false);
+  const { busy, error, submit: send } = useSubmit();
   const [done, setDone] = useState<string | null>(null);
   const [doneFile, setDoneFile] = useState<unknown>(null);
-  const [error, setError] = useState<BridgeError | null>(null);
   const [toFolder, setToFolder] = useState<{ token: string; folder: string } | null>(null);
   const [restoring, setRestoring] = useState<{ source: Source; label: string; encrypted: boolean } | null>(null);
 
   const act = async (f: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
     setDone(null);
     setDoneFile(null);
-    try {
-      await f();
-    } catch (e) {
-      setError(asBridgeError(e));
-    } finally {
-      setBusy(false);
-    }
+    await send(f);
   };
   const createNow = () =>
     act(async () => {
@@ -148,22 +140,16 @@ function ToFolderDialog({ target, onClose, onDone }: { target: { token: string; 
   const bridge = useBridge();
   const [passphrase, setPassphrase] = useState('');
   const [repeat, setRepeat] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<BridgeError | null>(null);
+  const { busy, error, setError, submit: send } = useSubmit();
   const save = async () => {
     if (passphrase !== repeat) {
       setError(new BridgeError('INVALID_INPUT', 'Kedua kata sandi cadangan tidak sama.'));
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    await send(async () => {
       const r = await bridge.call('backup.createTo', { token: target.token, ...(passphrase ? { passphrase } : {}) });
       onDone(`Tersimpan di ${r.path} (${formatBytes(r.bytes)})${r.encrypted ? ', terenkripsi dengan kata sandi' : ''}.`, r);
-    } catch (e) {
-      setError(asBridgeError(e));
-      setBusy(false);
-    }
+    });
   };
   return (
     <Dialog title="Cadangkan ke folder" onClose={onClose} onSubmit={() => void save()} submitLabel="Buat cadangan" busy={busy}>
@@ -230,14 +216,11 @@ function RestoreDialog({ source, label, encrypted, onClose }: { source: Source; 
   const [passphrase, setPassphrase] = useState('');
   const [check, setCheck] = useState<BackupCheckDto | null>(null);
   const [word, setWord] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<BridgeError | null>(null);
+  const { busy, error, submit: send } = useSubmit();
   const [restored, setRestored] = useState<string | null>(null);
   const pass = passphrase ? { passphrase } : {};
   const submit = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+    await send(async () => {
       if (restored) {
         await refresh(); // everyone signs in again, now against the restored accounts
         return;
@@ -247,11 +230,7 @@ function RestoreDialog({ source, label, encrypted, onClose }: { source: Source; 
         const r = await bridge.call('backup.restore', { source, ...pass, confirm: RESTORE_WORD });
         setRestored(r.safety);
       }
-    } catch (e) {
-      setError(asBridgeError(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const confirmed = word.trim().toUpperCase() === RESTORE_WORD;
   return (

@@ -1,11 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import { ROLE_LABELS } from '../../../../shared/roles';
-import { asBridgeError, BridgeError } from '../../bridge';
+import { BridgeError } from '../../bridge';
 import { useBridge } from '../../bridge-context';
 import { Dialog } from '../../components/Dialog';
 import { ErrorNote, Notice } from '../../components/Notice';
 import { PasswordFields } from './AuthScreens';
 import { useSession, useSessionMaybe } from './session';
+import { useSubmit } from '../../hooks/use-run';
 
 /** Who is signed in, with "Ganti kata sandi" and "Keluar". Sits at the foot of the sidebar. */
 export function UserMenu() {
@@ -76,21 +77,16 @@ function ChangePasswordDialog({ onClose, onDone }: { onClose: () => void; onDone
   const bridge = useBridge();
   const { set } = useSession();
   const [v, setV] = useState({ old: '', next: '', repeat: '' });
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<BridgeError | null>(null);
+  const { busy, error, setError, submit } = useSubmit();
   const save = async () => {
     if (v.next !== v.repeat) {
       setError(new BridgeError('INVALID_INPUT', 'Kedua kata sandi baru tidak sama.'));
       return;
     }
-    setBusy(true);
-    try {
+    await submit(async () => {
       set(await bridge.call('auth.changePassword', { oldPassword: v.old, newPassword: v.next }));
       onDone();
-    } catch (e) {
-      setError(asBridgeError(e));
-      setBusy(false);
-    }
+    });
   };
   return (
     <Dialog title="Ganti kata sandi" onClose={onClose} onSubmit={() => void save()} submitLabel="Simpan kata sandi" busy={busy}>

@@ -10,6 +10,7 @@ import { ErrorNote, Notice } from '../../components/Notice';
 import { useLoad } from '../../hooks/use-load';
 import { DASH, formatTimestamp } from '../../format';
 import { useSession } from './session';
+import { useSubmit } from '../../hooks/use-run';
 
 /** What each role may do, in the words of the office. */
 const ROLE_WORK: Record<Role, string> = {
@@ -147,12 +148,9 @@ function UserDialog({ editing, onClose, onSaved }: { editing: Editing; onClose: 
   const [displayName, setDisplayName] = useState(existing?.displayName ?? '');
   const [role, setRole] = useState<Role>(existing?.role ?? 'hr');
   const [active, setActive] = useState(existing?.active ?? true);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<BridgeError | null>(null);
+  const { busy, error, submit: send } = useSubmit();
   const save = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+    await send(async () => {
       if (existing) {
         await bridge.call('users.update', { id: existing.id, displayName, role, active });
         onSaved(null);
@@ -160,10 +158,7 @@ function UserDialog({ editing, onClose, onSaved }: { editing: Editing; onClose: 
         const r = await bridge.call('users.create', { username, displayName, role });
         onSaved({ username: r.user.username, password: r.temporaryPassword, isNew: true });
       }
-    } catch (e) {
-      setError(asBridgeError(e));
-      setBusy(false);
-    }
+    });
   };
   return (
     <Dialog title={existing ? `Ubah pengguna ${existing.username}` : 'Tambah pengguna'} onClose={onClose} onSubmit={() => void save()} submitLabel={existing ? 'Simpan' : 'Buat akun'} busy={busy}>

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { PROGRAMS, type CategoryDto, type Program } from '../../../../shared/contract/index';
-import { asBridgeError, BridgeError } from '../../bridge';
+import { BridgeError } from '../../bridge';
 import { useBridge } from '../../bridge-context';
 import { Dialog } from '../../components/Dialog';
 import { FormField } from '../../components/FormField';
@@ -8,6 +8,7 @@ import { ErrorNote } from '../../components/Notice';
 import { formatNumber } from '../../format';
 import { JKK_RISK, jkkClassName, PROGRAM_INFO, SEGMENT_LABELS } from './category-labels';
 import { RegistrationSelect, useRegistrations } from './registration-select';
+import { useSubmit } from '../../hooks/use-run';
 
 type Segment = 'PU' | 'BPU';
 
@@ -38,8 +39,7 @@ export function CategoryDialog({ category, employerJkkClass, onClose, onSaved }:
   const [enrolled, setEnrolled] = useState(category?.enrolled ?? true);
   const regs = useRegistrations();
   const [registrationId, setRegistrationId] = useState<number | null>(category?.registrationId ?? null);
-  const [error, setError] = useState<BridgeError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, submit } = useSubmit();
   const errorRef = useRef<HTMLDivElement>(null);
   // The refusal is at the foot of a long form: bring it into view.
   useEffect(() => {
@@ -65,9 +65,7 @@ export function CategoryDialog({ category, employerJkkClass, onClose, onSaved }:
 
   const save = async () => {
     if (name.trim().length < 3) return setError(new BridgeError('INVALID_INPUT', 'Nama kategori minimal 3 huruf.'));
-    setError(null);
-    setBusy(true);
-    try {
+    await submit(async () => {
       const res = await bridge.call('category.save', {
         ...(category ? { id: category.id } : {}),
         name: name.trim(),
@@ -78,10 +76,7 @@ export function CategoryDialog({ category, employerJkkClass, onClose, onSaved }:
         registrationId,
       });
       onSaved({ name: name.trim().replace(/\s+/g, ' '), draftMonths: res.draftMonths });
-    } catch (e) {
-      setError(asBridgeError(e));
-      setBusy(false);
-    }
+    });
   };
 
   return (

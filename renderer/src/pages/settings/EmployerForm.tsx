@@ -1,7 +1,7 @@
 import { useCallback, useState, type FormEvent } from 'react';
 import { guessSigningPlace, type EmployerDto, type SigningDto } from '../../../../shared/contract/index';
 import { useAppInfo } from '../../app-info';
-import { asBridgeError, BridgeError } from '../../bridge';
+import { BridgeError } from '../../bridge';
 import { useBridge } from '../../bridge-context';
 import { useLoad } from '../../hooks/use-load';
 import { FormField } from '../../components/FormField';
@@ -9,6 +9,7 @@ import { LoadState } from '../../components/LoadState';
 import { ErrorNote, Notice } from '../../components/Notice';
 import { ZONES, ZONE_LABELS, ZONE_REGIONS, type OfficeZone } from '../../../../shared/zone';
 import '../../styles/settings-signing.css';
+import { useSubmit } from '../../hooks/use-run';
 
 /** JKK risk classes with their employer rates (PP 44/2015); government offices are normally class I. */
 const JKK_CLASSES = [
@@ -57,21 +58,15 @@ function Form({ initial }: { initial: EmployerDto | null }) {
   const [signing, setSigning] = useState<Signing>(signingOf(initial?.signing));
   const sign = (k: keyof Signing) => (e: { target: { value: string } }) => setSigning({ ...signing, [k]: e.target.value });
   const guessedPlace = guessSigningPlace(name);
-  const [error, setError] = useState<BridgeError | null>(null);
   const [saved, setSaved] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, submit: send } = useSubmit();
 
   const attempt = async (work: () => Promise<void>) => {
     setError(null);
     setSaved(false);
-    setBusy(true);
-    try {
+    await send(async () => {
       await work();
-    } catch (e) {
-      setError(asBridgeError(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const chooseLogo = () =>

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import type { OpdDto } from '../../../../shared/contract/index';
-import { asBridgeError, BridgeError } from '../../bridge';
+import { BridgeError } from '../../bridge';
 import { useBridge } from '../../bridge-context';
 import { Dialog } from '../../components/Dialog';
 import { FormField } from '../../components/FormField';
 import { ErrorNote } from '../../components/Notice';
 import { RegistrationSelect, useRegistrations } from './registration-select';
+import { useSubmit } from '../../hooks/use-run';
 
 type Values = {
   code: string; name: string; kind: 'opd' | 'village'; budgetAccount: string; address: string;
@@ -33,8 +34,7 @@ export function OpdDialog({ opd, onClose, onSaved }: { opd: OpdDto | null; onClo
   const [v, setV] = useState<Values>(valuesOf(opd));
   const regs = useRegistrations();
   const [registrationId, setRegistrationId] = useState<number | null>(opd?.registrationId ?? null);
-  const [error, setError] = useState<BridgeError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, submit } = useSubmit();
   const set = (k: keyof Values) => (e: { target: { value: string } }) => setV({ ...v, [k]: e.target.value });
   const orNull = (s: string) => (s.trim() === '' ? null : s.trim());
 
@@ -42,9 +42,7 @@ export function OpdDialog({ opd, onClose, onSaved }: { opd: OpdDto | null; onClo
     const nip = badNip(v);
     if (nip) return setError(new BridgeError('INVALID_INPUT', nip));
     if (v.code.trim() === '' || v.name.trim().length < 3) return setError(new BridgeError('INVALID_INPUT', 'Isi kode dan nama OPD.'));
-    setError(null);
-    setBusy(true);
-    try {
+    await submit(async () => {
       await bridge.call('opd.save', {
         ...(opd ? { id: opd.id } : {}),
         code: v.code.trim(), name: v.name.trim(), kind: v.kind, budgetAccount: orNull(v.budgetAccount), address: orNull(v.address),
@@ -54,10 +52,7 @@ export function OpdDialog({ opd, onClose, onSaved }: { opd: OpdDto | null; onClo
         registrationId,
       });
       onSaved(v.name.trim());
-    } catch (e) {
-      setError(asBridgeError(e));
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -10,6 +10,7 @@ import { formatNumber } from '../../format';
 import { useCan } from '../security/session';
 import { JKK_RISK, jkkClassName } from './category-labels';
 import { useRegistrations } from './registration-select';
+import { useSubmit } from '../../hooks/use-run';
 
 /**
  * Pengaturan › Pendaftaran BPJS (NPP): the employer registrations besides the Pemda's own, e.g. the
@@ -125,18 +126,12 @@ function RegistrationDialog({ registration, onClose, onSaved }: { registration: 
   const [npp, setNpp] = useState(registration?.npp ?? '');
   const [name, setName] = useState(registration?.name ?? '');
   const [jkkClass, setJkkClass] = useState(registration?.jkkClass ?? 1);
-  const [error, setError] = useState<BridgeError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, submit } = useSubmit();
   const save = async () => {
-    setError(null);
-    setBusy(true);
-    try {
+    await submit(async () => {
       await bridge.call('registration.save', { ...(registration?.id ? { id: registration.id } : {}), npp, name, jkkClass });
       onSaved(npp.replace(/[\s.-]/g, ''));
-    } catch (e) {
-      setError(asBridgeError(e));
-      setBusy(false);
-    }
+    });
   };
   return (
     <Dialog title={registration ? `Ubah NPP ${registration.npp}` : 'Tambah pendaftaran BPJS (NPP)'} onClose={onClose} onSubmit={save} submitLabel="Simpan" busy={busy}>

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import type { Output } from '../../../../../shared/contract/index';
-import { asBridgeError, type BridgeError } from '../../../bridge';
 import { useBridge } from '../../../bridge-context';
 import { ErrorNote, Notice } from '../../../components/Notice';
 import { RevealButton } from '../../../components/RevealButton';
 import { formatNumber } from '../../../format';
+import { useSubmit } from '../../../hooks/use-run';
 
 type Unit = Output<'roster.options'>['opds'][number];
 type Written = NonNullable<Output<'person.completion.template'>>;
@@ -17,9 +17,8 @@ export function TemplateStep({ units, onNext }: { units: Unit[]; onNext: () => v
   const bridge = useBridge();
   const [chosen, setChosen] = useState<Set<number>>(new Set());
   const [filter, setFilter] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, error, submit } = useSubmit();
   const [written, setWritten] = useState<Written | null>(null);
-  const [error, setError] = useState<BridgeError | null>(null);
   const shown = units.filter((u) => `${u.code} ${u.name}`.toLowerCase().includes(filter.trim().toLowerCase()));
 
   const toggle = (id: number) => {
@@ -29,16 +28,10 @@ export function TemplateStep({ units, onNext }: { units: Unit[]; onNext: () => v
     setChosen(next);
   };
   const write = async (all: boolean) => {
-    setError(null);
-    setBusy(true);
-    try {
+    await submit(async () => {
       const r = await bridge.call('person.completion.template', all ? { all: true } : { opdIds: [...chosen] });
       if (r) setWritten(r);
-    } catch (e) {
-      setError(asBridgeError(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
