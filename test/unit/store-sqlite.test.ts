@@ -25,6 +25,17 @@ describe('the sql tag', () => {
   it('joins an empty list to an empty fragment', () => {
     expect(render(sqlJoin([]), () => '?')).toEqual({ text: '', params: [] });
   });
+  it('joins plain values and fragments with a separator that has values of its own', () => {
+    const q = sqlJoin([1, sql`(${2}, ${'b'})`, sql`x`, null], sql` OR ${9} = `);
+    expect(render(q, (i) => `$${i}`)).toEqual({ text: '$1 OR $2 = ($3, $4) OR $5 = x OR $6 = $7', params: [1, 9, 2, 'b', 9, 9, null] });
+  });
+  it('joins 20,000 row fragments into one statement with every value in order', () => {
+    const rows = Array.from({ length: 20_000 }, (_, i) => sql`(${i}, ${`n${i}`})`);
+    const { text, params } = render(sql`INSERT INTO t (a, b) VALUES ${sqlJoin(rows)}`, () => '?');
+    expect(params).toHaveLength(40_000);
+    expect(params.slice(-2)).toEqual([19_999, 'n19999']);
+    expect(text.endsWith('(?, ?), (?, ?)')).toBe(true);
+  });
 });
 
 describe('SqliteStore', () => {

@@ -8,7 +8,7 @@ import { SigapError } from '../../../shared/errors';
 import { createPrivateFile, fsyncDir, fsyncFile } from '../files/atomic';
 import { encryptFile } from './crypto';
 import { snapshotTo } from './backup-file-repository';
-import { storeOf } from '../store/of-context';
+import { holdingConnection, storeOf } from '../store/of-context';
 import { partPath, removeStaleParts } from '../files/parts';
 import { privateTemp, privateTempBase, removeLegacyParts } from './leftovers';
 import { toKeep, DEFAULT_RETENTION, type RetentionRule } from './retention';
@@ -48,10 +48,10 @@ export async function createBackup(ctx: CoreContext, dir: string, reason: Backup
   try {
     if (passphrase && temp) {
       const snapshot = join(temp.dir, 'snapshot.db');
-      await snapshotInto(ctx.db, snapshot);
+      await holdingConnection(ctx, () => snapshotInto(ctx.db, snapshot));
       await encryptFile(snapshot, part, passphrase);
     } else {
-      await snapshotInto(ctx.db, part);
+      await holdingConnection(ctx, () => snapshotInto(ctx.db, part));
     }
     fsyncFile(part);
     renameSync(part, final);

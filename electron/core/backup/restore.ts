@@ -12,7 +12,7 @@ import { assertSoleConnection } from './in-use';
 import { privateTemp, privateTempBase, type PrivateTemp } from './leftovers';
 import { schemaDifferences } from './schema-check';
 import { backupCopy, withBackupCopy } from './backup-file-repository';
-import { storeOf } from '../store/of-context';
+import { holdingConnection, storeOf } from '../store/of-context';
 
 export interface BackupCheck {
   file: string;
@@ -111,11 +111,16 @@ export async function restoreBackup(current: Db, dbPath: string, backupPath: str
   const { staged, check, temp } = await stageBackup(backupPath, privateTempBase(dbPath), o.passphrase);
   try {
     const ctx = { db: current, actor: o.actor, clock: o.clock };
-    const safety = await createBackup(ctx, o.backupDir, 'sebelum-pemulihan');
-    const archived = archiveLaterAudit(current, staged, o.clock().toISOString());
-    // Again just before the swap: a process may have opened the database in the meantime.
-    assertSoleConnection(current, true);
-    o.closeCurrent();
+    // The connection is held from the safety backup to the swap: no call of this process writes in
+    // between (it would be lost with the old file) or runs on the closed handle.
+    const { safety, archived } = await holdingConnection(ctx, async () => {
+      const safety = await createBackup(ctx, o.backupDir, 'sebelum-pemulihan');
+      const archived = archiveLaterAudit(current, staged, o.clock().toISOString());
+      // Again just before the swap: a process may have opened the database in the meantime.
+      assertSoleConnection(current, true);
+      o.closeCurrent();
+      return { safety, archived };
+    });
     for (const suffix of ['-wal', '-shm', '-journal']) rmSync(`${dbPath}${suffix}`, { force: true });
     chmodSync(staged, PRIVATE_FILE_MODE);
     renameSync(staged, dbPath);

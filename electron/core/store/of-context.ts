@@ -23,3 +23,12 @@ export function storeOf(ctx: { db: Db; store?: Store }): Store {
   }
   return s;
 }
+
+/**
+ * Runs `fn` with the SQLite connection held and no transaction open (SqliteStore.exclusive): the
+ * backup's snapshot and the restore's swap. Other engines have nothing to hold: `fn` just runs.
+ */
+export function holdingConnection<T>(ctx: { db: Db; store?: Store }, fn: () => Promise<T>): Promise<T> {
+  const s = storeOf(ctx);
+  return s instanceof SqliteStore ? s.exclusive(fn) : fn();
+}

@@ -60,11 +60,26 @@ export function sql(strings: TemplateStringsArray, ...args: (SqlValue | SqlQuery
 
 /** The fragments joined by `separator` (default `, `); an empty list is an empty fragment. */
 export function sqlJoin(fragments: readonly (SqlQuery | SqlValue)[], separator: SqlQuery = sql`, `): SqlQuery {
-  let out = sql``;
+  // Built in one pass (linear in the list): a bulk INSERT joins thousands of row fragments.
+  const parts: string[] = [''];
+  const values: SqlValue[] = [];
+  const append = (q: SqlQuery) => {
+    parts[parts.length - 1] += q.parts[0]!;
+    for (let k = 0; k < q.values.length; k++) {
+      values.push(q.values[k]!);
+      parts.push(q.parts[k + 1]!);
+    }
+  };
   fragments.forEach((f, i) => {
-    out = i === 0 ? sql`${f}` : sql`${out}${separator}${f}`;
+    if (i > 0) append(separator);
+    if (isSqlQuery(f)) append(f);
+    else {
+      if (f === undefined) throw new TypeError(`sqlJoin: nilai ke-${i + 1} undefined (gunakan null)`);
+      values.push(f);
+      parts.push('');
+    }
   });
-  return out;
+  return make(parts, values);
 }
 
 const IDENT = /^[a-z_][a-z0-9_]*$/;

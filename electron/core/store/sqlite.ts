@@ -179,6 +179,22 @@ export class SqliteStore implements Store {
     }
   }
 
+  /**
+   * Runs `fn` holding the connection with no transaction of its own: for work on the database file
+   * itself (the online backup, the swap of a restore), which must neither copy another caller's
+   * uncommitted rows nor interleave with them. Store calls made inside `fn` run at once; other callers
+   * wait until it ends. Called while this caller already holds the connection, it just runs `fn`.
+   */
+  async exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.inside()) return fn();
+    const release = await this.acquire();
+    try {
+      return await current.run({ store: this, savepoints: 0 }, fn);
+    } finally {
+      release();
+    }
+  }
+
   async close(): Promise<void> {
     while (this.held) await this.held;
     this.cache.clear();
