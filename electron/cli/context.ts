@@ -3,6 +3,7 @@ import { openDatabase } from '../core/db/open';
 import { resolveDbPath } from '../core/paths';
 import { checkDatabaseToRead } from './db-guard';
 import type { CoreContext } from '../core/context';
+import { storeOf } from '../core/store/of-context';
 import type { Io } from './io';
 
 export interface CliEnv {
@@ -21,11 +22,17 @@ function actor(env: NodeJS.ProcessEnv): string {
   }
 }
 
-/** Opens the database named by `--db` (or SIGAP_DB, or the user-data default) for one command. */
-export function openCli(dbFlag: string | undefined, cx: CliEnv): CoreContext & { close(): void; dbPath: string } {
+export type CliContext = CoreContext & { close(): Promise<void>; dbPath: string };
+
+/**
+ * Opens the database named by `--db` (or SIGAP_DB, or the user-data default) for one command.
+ * Asynchronous, as a database server's connection will be; `close()` ends the store's work first.
+ */
+export async function openCli(dbFlag: string | undefined, cx: CliEnv): Promise<CliContext> {
   const path = resolveDbPath(dbFlag, cx.env);
   if (cx.readOnly) checkDatabaseToRead(path, cx.readOnly);
   const { db, backupPath } = openDatabase(path, { clock: cx.clock });
   if (backupPath) cx.io.err(`Cadangan sebelum pembaruan skema: ${backupPath}\n`);
-  return { db, actor: actor(cx.env), clock: cx.clock, close: () => db.close(), dbPath: path };
+  const ctx: CoreContext = { db, actor: actor(cx.env), clock: cx.clock };
+  return { ...ctx, close: () => storeOf(ctx).close(), dbPath: path };
 }

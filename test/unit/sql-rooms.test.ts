@@ -78,3 +78,27 @@ describe('check-sql-rooms', () => {
     expect(out).not.toContain('electron/core/db/open.ts:');
   });
 });
+
+describe("oxlint's type-aware rules (.oxlintrc.typed.json)", () => {
+  it('fail a store call left un-awaited and an await of something that is no promise, naming file and line', () => {
+    put('tsconfig.json', JSON.stringify({ compilerOptions: { strict: true, target: 'es2022', module: 'esnext', moduleResolution: 'bundler', noEmit: true }, include: ['electron'] }));
+    put(
+      'electron/core/roster/rule.ts',
+      [
+        'async function save(): Promise<number> { return 1; }',
+        'function pure(): number { return 2; }',
+        'export async function ok() { await save(); return pure(); }',
+        'export function forgot() { save(); }',
+        'export async function needless() { return await pure(); }',
+        '',
+      ].join('\n'),
+    );
+    copyFileSync(join(ROOT, '.oxlintrc.typed.json'), join(tmp.dir, '.oxlintrc.typed.json'));
+    const r = spawnSync(OXLINT, ['--type-aware', '-c', '.oxlintrc.typed.json', '-f', 'unix', 'electron'], { cwd: tmp.dir, encoding: 'utf8' });
+    const out = r.stdout + r.stderr;
+    expect(r.status).toBe(1);
+    expect(out).toMatch(/electron\/core\/roster\/rule\.ts:4:\d+: .*no-floating-promises/);
+    expect(out).toMatch(/electron\/core\/roster\/rule\.ts:5:\d+: .*await-thenable/);
+    expect(out).not.toMatch(/rule\.ts:3:/);
+  });
+});

@@ -35,14 +35,14 @@ export async function backupCommand(args: string[], cx: CliEnv): Promise<number>
   const local = dirname(dbPath);
   switch (sub) {
     case 'create': {
-      const ctx = openCli(values.db, cx);
+      const ctx = await openCli(values.db, cx);
       try {
         const r = await createBackup(ctx, dir, 'manual', passphrase(cx, values['passphrase-env']));
         if (values.json) printJson(cx.io, r);
         else cx.io.out(`Cadangan dibuat: ${r.path} (${r.bytes.toLocaleString('id-ID')} byte${r.encrypted ? ', terenkripsi' : ''})\n`);
         return 0;
       } finally {
-        ctx.close();
+        await ctx.close();
       }
     }
     case 'list': {
@@ -68,7 +68,7 @@ export async function backupCommand(args: string[], cx: CliEnv): Promise<number>
         cx.io.out(`Akan memulihkan ${check.file}: ${check.pemda ?? '-'}, ${check.counts.persons} orang, ${check.counts.decrees} SK, skema ${check.schemaVersion}.\nJalankan lagi dengan --yes untuk memulihkan. Keadaan sekarang akan dicadangkan dahulu.\n`);
         return 1;
       }
-      const ctx = openCli(values.db, cx);
+      const ctx = await openCli(values.db, cx);
       try {
         const r = await restoreBackup(ctx.db, dbPath, file, {
           ...(pw ? { passphrase: pw } : {}), backupDir: defaultBackupDir(dbPath), clock: cx.clock, actor: ctx.actor, closeCurrent: () => ctx.db.close(),

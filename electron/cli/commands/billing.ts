@@ -31,7 +31,7 @@ export async function billCommand(args: string[], cx: CliEnv): Promise<number> {
     cx.io.err('Sebutkan bulan iuran: --month YYYY-MM, mis. --month 2026-03.\n');
     return 2;
   }
-  const ctx = openCli(values.db, cx);
+  const ctx = await openCli(values.db, cx);
   try {
     const res = await runBilling(ctx, { month: values.month, issue: values.issue });
     const invoices = res.invoices.map(invoiceJson);
@@ -52,7 +52,7 @@ export async function billCommand(args: string[], cx: CliEnv): Promise<number> {
     cx.io.out(`Iuran ${res.month}: ${res.persons} orang, ${formatRupiah(res.total)}; ${res.drafts} draf dibuat${values.issue ? `, ${res.issued} diterbitkan` : ' (terbitkan dengan --issue)'}.\n`);
     return 0;
   } finally {
-    ctx.close();
+    await ctx.close();
   }
 }
 
@@ -103,7 +103,7 @@ export async function payCommand(args: string[], cx: CliEnv): Promise<number> {
   if (!values.date) return fail('Tanggal SP2D (--date) wajib diisi.');
   if (!isIsoDate(values.date)) return fail(`Tanggal SP2D "${values.date}" tidak sah; tulis hari-bulan-tahun, mis. 10-04-2026 (atau 2026-04-10).`);
   if (!values.sp2d || values.sp2d.trim() === '') return fail('Nomor SP2D (--sp2d) wajib diisi.');
-  const ctx = openCli(values.db, cx);
+  const ctx = await openCli(values.db, cx);
   try {
     let res;
     try {
@@ -117,7 +117,7 @@ export async function payCommand(args: string[], cx: CliEnv): Promise<number> {
     else cx.io.out(`Pembayaran ${formatRupiah(amount)} untuk ${res.invoice.number} dicatat (SP2D ${res.payment.sp2dNumber}). Sisa tagihan: ${formatRupiah(res.remaining)}.\n`);
     return 0;
   } finally {
-    ctx.close();
+    await ctx.close();
   }
 }
 
@@ -126,7 +126,7 @@ export async function arrearsCommand(args: string[], cx: CliEnv): Promise<number
   if (values['as-of'] !== undefined && !isIsoDate(values['as-of'])) {
     throw new SigapError('INVALID_INPUT', `Tanggal --as-of "${values['as-of']}" tidak sah; tulis hari-bulan-tahun, mis. 31-03-2026 (atau 2026-03-31).`);
   }
-  const ctx = openCli(values.db, cx);
+  const ctx = await openCli(values.db, cx);
   try {
     const asOf = values['as-of'] ?? (await todayIso(ctx));
     // --npp: one employer registration only, as BPJS counts it (typed with or without dots).
@@ -147,7 +147,7 @@ export async function arrearsCommand(args: string[], cx: CliEnv): Promise<number
     if (rep.units.some((u) => u.bpuLapseRisk)) cx.io.out('(!BPU) lebih dari 3 bulan berturut-turut iuran BPU belum dibayar: kepesertaan BPU bisa berakhir.\n');
     return 0;
   } finally {
-    ctx.close();
+    await ctx.close();
   }
 }
 
@@ -174,7 +174,7 @@ export async function ratesCommand(args: string[], cx: CliEnv): Promise<number> 
     cx.io.err(`Bulan "${values.month}" tidak sah; tulis YYYY-MM.\n`);
     return 2;
   }
-  const ctx = openCli(values.db, cx);
+  const ctx = await openCli(values.db, cx);
   try {
     if (values.month) {
       const r = await ratesForMonth(ctx, values.month);
@@ -197,7 +197,7 @@ export async function ratesCommand(args: string[], cx: CliEnv): Promise<number> 
     }
     return 0;
   } finally {
-    ctx.close();
+    await ctx.close();
   }
 }
 
@@ -221,7 +221,7 @@ export async function invoiceCommand(args: string[], cx: CliEnv): Promise<number
     cx.io.err('Penggunaan: sigap invoice xlsx NOMOR --out FILE [--db PATH]\n');
     return 2;
   }
-  const ctx = openCli(values.db, cx);
+  const ctx = await openCli(values.db, cx);
   try {
     const inv = await getInvoice(ctx, number);
     const out = resolve(values.out);
@@ -229,7 +229,7 @@ export async function invoiceCommand(args: string[], cx: CliEnv): Promise<number
     cx.io.out(`Rincian ${inv.number} (${rows} orang) disimpan ke ${out}\n`);
     return 0;
   } finally {
-    ctx.close();
+    await ctx.close();
   }
 }
 
@@ -251,7 +251,7 @@ async function invoicePdfCommand(sub: 'pdf' | 'recap-pdf' | 'reminder-pdf', args
     cx.io.err(INVOICE_USAGE);
     return 2;
   }
-  const ctx = openCli(values.db, cx);
+  const ctx = await openCli(values.db, cx);
   try {
     let doc: Awaited<ReturnType<typeof invoicePrint>>;
     if (sub === 'pdf') doc = await invoicePrint(ctx, positionals[0]!, { attachment: !values['no-attachment'] });
@@ -262,6 +262,6 @@ async function invoicePdfCommand(sub: 'pdf' | 'recap-pdf' | 'reminder-pdf', args
     cx.io.out(`${doc.title}: ${saved.pages} halaman ${paper} disimpan ke ${out}\n`);
     return 0;
   } finally {
-    ctx.close();
+    await ctx.close();
   }
 }

@@ -34,7 +34,7 @@ export async function coverageCommand(args: string[], cx: CliEnv): Promise<numbe
     cx.io.err('Bulan harus YYYY-MM, mis. --month 2026-03.\n');
     return 2;
   }
-  const ctx = openCli(values.db, cx);
+  const ctx = await openCli(values.db, cx);
   try {
     const month = values.month ?? (await todayIso(ctx)).slice(0, 7);
     const s = await coverageSummary(ctx, month);
@@ -60,7 +60,7 @@ export async function coverageCommand(args: string[], cx: CliEnv): Promise<numbe
     cx.io.out(`Belum dilaporkan ke BPJS: ${w.new} pendaftaran, ${w.na} nonaktif, ${w.wage} perubahan upah, ${w.bpu} BPU; menunggu KPJ ${s.work.awaitingKpj}\n`);
     return 0;
   } finally {
-    ctx.close();
+    await ctx.close();
   }
 }
 
@@ -71,7 +71,7 @@ async function yearlyCommand(args: string[], cx: CliEnv): Promise<number> {
     cx.io.err('Sebutkan tahun: --year YYYY.\n');
     return 2;
   }
-  const ctx = openCli(values.db, cx);
+  const ctx = await openCli(values.db, cx);
   try {
     const r = await yearlyContributions(ctx, year);
     if (values.xlsx) {
@@ -84,7 +84,7 @@ async function yearlyCommand(args: string[], cx: CliEnv): Promise<number> {
     else cx.io.out(table(['Kode', 'Unit', 'JKK', 'JKM', 'JHT', 'JP', 'Jumlah', 'Dibayar'], [...r.units, { code: '', name: 'Jumlah', ...r.totals }].map((u) => [u.code, u.name, u.jkk, u.jkm, u.jhtEmployer + u.jhtWorker, u.jpEmployer + u.jpWorker, u.total, u.paid])));
     return 0;
   } finally {
-    ctx.close();
+    await ctx.close();
   }
 }
 
@@ -107,7 +107,7 @@ export async function forecastCommand(args: string[], cx: CliEnv): Promise<numbe
     if (!Number.isFinite(n)) throw new SigapError('INVALID_INPUT', `${label} harus angka.`);
     return n;
   };
-  const ctx = openCli(values.db, cx);
+  const ctx = await openCli(values.db, cx);
   try {
     const f = await forecastYear(ctx, {
       year, jpCapGrowthPct: num(values.growth, '--growth'), headroomPct: num(values.headroom, '--headroom'),
@@ -130,7 +130,7 @@ export async function forecastCommand(args: string[], cx: CliEnv): Promise<numbe
     }
     return 0;
   } finally {
-    ctx.close();
+    await ctx.close();
   }
 }
 
@@ -150,14 +150,14 @@ export async function incidentCommand(args: string[], cx: CliEnv): Promise<numbe
       cx.io.err(`Tahun "${values.year}" tidak sah; tulis empat angka, misalnya --year 2026.\n\n${INCIDENT_USAGE}`);
       return 2;
     }
-    const ctx = openCli(values.db, cx);
+    const ctx = await openCli(values.db, cx);
     try {
       const rows = await listIncidents(ctx, { year, status: values.open ? 'open' : undefined });
       if (values.json) printJson(cx.io, { incidents: rows });
       else cx.io.out(table(['ID', 'Tanggal', 'Jenis', 'NIK', 'Nama', 'Batas lapor', 'Status', 'Perkiraan manfaat'], rows.map((r) => [r.id, r.date, r.kindLabel, r.nik, r.name, r.deadline, STATUS_LABELS[r.status], r.benefit.total ? formatRupiah(r.benefit.total) : '-'])));
       return 0;
     } finally {
-      ctx.close();
+      await ctx.close();
     }
   }
   if (sub === 'add') {
@@ -173,7 +173,7 @@ export async function incidentCommand(args: string[], cx: CliEnv): Promise<numbe
       cx.io.err(`Jenis "${values.kind}" tidak dikenal.\n\n${INCIDENT_USAGE}`);
       return 2;
     }
-    const ctx = openCli(values.db, cx);
+    const ctx = await openCli(values.db, cx);
     try {
       const person = { id: await personIdByNik(ctx, values.nik) };
       const r = await saveIncident(ctx, {
@@ -192,7 +192,7 @@ export async function incidentCommand(args: string[], cx: CliEnv): Promise<numbe
       }
       return 0;
     } finally {
-      ctx.close();
+      await ctx.close();
     }
   }
   if (sub === 'report') {
@@ -202,13 +202,13 @@ export async function incidentCommand(args: string[], cx: CliEnv): Promise<numbe
       cx.io.err(`Sebutkan nomor kejadian dan --date YYYY-MM-DD.\n\n${INCIDENT_USAGE}`);
       return 2;
     }
-    const ctx = openCli(values.db, cx);
+    const ctx = await openCli(values.db, cx);
     try {
       await markReported(ctx, id, values.date);
       cx.io.out(`Kejadian #${id} dicatat sudah dilaporkan ke BPJS pada ${formatDateId(values.date)}.\n`);
       return 0;
     } finally {
-      ctx.close();
+      await ctx.close();
     }
   }
   cx.io.err(INCIDENT_USAGE);

@@ -26,7 +26,7 @@ export async function skCommand(args: string[], cx: CliEnv): Promise<number> {
   const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: OPTIONS });
   const [number, file] = positionals;
   if (!number) throw new SigapError('INVALID_INPUT', `Sebutkan nomor SK seperti di halaman SK.\nPenggunaan:\n  ${SK_USAGE}`);
-  const ctx = openCli(values.db, cx);
+  const ctx = await openCli(values.db, cx);
   try {
     const decreeId = await decreeIdByNumber(ctx, number);
     if (sub === 'attach') {
@@ -72,6 +72,6 @@ export async function skCommand(args: string[], cx: CliEnv): Promise<number> {
     }
     return 0;
   } finally {
-    ctx.close();
+    await ctx.close();
   }
 }

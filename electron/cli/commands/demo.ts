@@ -10,7 +10,7 @@ export async function demoCommand(args: string[], cx: CliEnv): Promise<number> {
     cx.io.err('--persons harus bilangan bulat 1 sampai 1.000.000.\n');
     return 2;
   }
-  const ctx = openCli(values.db, cx);
+  const ctx = await openCli(values.db, cx);
   try {
     const res = await seedDemo(ctx, {
       persons,
@@ -22,6 +22,6 @@ export async function demoCommand(args: string[], cx: CliEnv): Promise<number> {
     else cx.io.out(`Data demo dibuat: ${res.opds} unit, ${res.persons} pegawai, SK ${res.decrees.join(' dan ')}\n`);
     return 0;
   } finally {
-    ctx.close();
+    await ctx.close();
   }
 }

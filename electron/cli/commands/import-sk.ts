@@ -79,7 +79,7 @@ export async function importSkCommand(args: string[], cx: CliEnv): Promise<numbe
     cx.io.err(`Pilih salah satu: --replace (SK pengganti seluruh kategori) atau --amend (SK perubahan), tidak keduanya.\n${IMPORT_SK_USAGE}\n`);
     return 2;
   }
-  const ctx = openCli(values.db, cx);
+  const ctx = await openCli(values.db, cx);
   try {
     const units = await unitDecisionsFromFlags(ctx, values);
     const pv = await previewSk(ctx, {
@@ -117,7 +117,7 @@ export async function importSkCommand(args: string[], cx: CliEnv): Promise<numbe
     if (values['dry-run']) return canApply ? 0 : 1;
     return result ? 0 : 1;
   } finally {
-    ctx.close();
+    await ctx.close();
   }
 }
 

@@ -35,7 +35,7 @@ export async function nppCommand(args: string[], cx: CliEnv): Promise<number> {
     return 2;
   }
   const { values, positionals } = parseArgs({ args: rest, options: OPTIONS, allowPositionals: sub !== 'list' });
-  const ctx = openCli(values.db, cx);
+  const ctx = await openCli(values.db, cx);
   try {
     if (sub === 'list') {
       const regs = await listRegistrations(ctx);
@@ -86,6 +86,6 @@ export async function nppCommand(args: string[], cx: CliEnv): Promise<number> {
     }
     throw new SigapError('INVALID_INPUT', `Sebutkan --opd KODE atau --category NAMA.\nPenggunaan:\n  ${NPP_USAGE}`);
   } finally {
-    ctx.close();
+    await ctx.close();
   }
 }

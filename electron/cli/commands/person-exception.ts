@@ -53,7 +53,7 @@ export async function exceptionCommand(args: string[], cx: CliEnv): Promise<numb
   if (sub === 'add' && !values.from) throw usage('Sebutkan bulan mulai dengan --from YYYY-MM.');
   if (sub === 'add' && !values.reason) throw usage('Sebutkan alasannya dengan --reason "...".');
   if (sub === 'end' && (positionals.length !== 1 || !/^\d+$/.test(positionals[0]!) || !values['last-month'])) throw usage('Sebutkan nomor pengecualian dan --last-month YYYY-MM.');
-  const ctx = openCli(values.db, cx);
+  const ctx = await openCli(values.db, cx);
   try {
     const personId = (): Promise<number> => personIdByNik(ctx, values.nik!);
     if (sub === 'list') {
@@ -83,6 +83,6 @@ export async function exceptionCommand(args: string[], cx: CliEnv): Promise<numb
     else cx.io.out(`Pengecualian #${ended.id} berakhir sesudah ${ended.toMonth}.\n`);
     return 0;
   } finally {
-    ctx.close();
+    await ctx.close();
   }
 }

@@ -108,7 +108,7 @@ export async function settingsCommand(args: string[], cx: CliEnv): Promise<numbe
   }
   // Checked before the database is opened: a typing mistake changes nothing.
   const changes = sub === 'set' ? parsePairs(positionals) : null;
-  const ctx = openCli(values.db, cx);
+  const ctx = await openCli(values.db, cx);
   try {
     if (changes) {
       const employer = await getEmployer(ctx);
@@ -153,6 +153,6 @@ export async function settingsCommand(args: string[], cx: CliEnv): Promise<numbe
     }
     return 0;
   } finally {
-    ctx.close();
+    await ctx.close();
   }
 }

@@ -21,11 +21,11 @@ export async function templateCommand(args: string[], cx: CliEnv): Promise<numbe
   }
   let pemda = values.pemda ?? null;
   if (!pemda && values.db) {
-    const ctx = openCli(values.db, cx);
+    const ctx = await openCli(values.db, cx);
     try {
       pemda = (await getEmployer(ctx))?.name ?? null;
     } finally {
-      ctx.close();
+      await ctx.close();
     }
   }
   const out = resolve(values.out);

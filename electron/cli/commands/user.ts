@@ -23,7 +23,7 @@ export async function userCommand(args: string[], cx: CliEnv): Promise<number> {
     cx.io.err(`Penggunaan:\n${USAGE}\n`);
     return 2;
   }
-  const ctx = openCli(values.db, cx);
+  const ctx = await openCli(values.db, cx);
   try {
     if (sub === 'list') {
       const users = await listUsers(ctx);
@@ -46,6 +46,6 @@ export async function userCommand(args: string[], cx: CliEnv): Promise<number> {
     cx.io.out(`Kata sandi sementara untuk ${positionals[0]}: ${temp}\nWajib diganti saat masuk berikutnya.\n`);
     return 0;
   } finally {
-    ctx.close();
+    await ctx.close();
   }
 }

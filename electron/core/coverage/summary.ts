@@ -154,7 +154,7 @@ export async function coverageSummary(ctx: CoreContext, month: string): Promise<
     const pending = {} as Record<ReportKind, number>;
     for (const k of REPORT_KINDS) {
       let n = 0;
-      for await (const _ of await iteratePending(ctx, k, today)) n++;
+      for await (const _ of iteratePending(ctx, k, today)) n++;
       pending[k] = n;
     }
 

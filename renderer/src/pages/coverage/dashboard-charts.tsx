@@ -40,7 +40,7 @@ export function CoverageByOpdChart({ s, limit = 12 }: { s: CoverageSummaryDto; l
   // Each segment opens its own people: the enrolled part those with a KPJ, the rest those without.
   const open = (kpj: 'ada' | 'belum') => (d: unknown) => {
     const id = (d as { payload?: OpdDatum }).payload?.opdId;
-    if (id) navigate(`/pegawai?bulan=${s.month}&opd=${id}&kpj=${kpj}`);
+    if (id) void navigate(`/pegawai?bulan=${s.month}&opd=${id}&kpj=${kpj}`);
   };
   return (
     <div className="chart" data-testid="chart-opd">
@@ -68,7 +68,7 @@ export function TrendChart({ s }: { s: CoverageSummaryDto }) {
   }
   const open = (d: unknown) => {
     const month = (d as { payload?: { month?: string } }).payload?.month;
-    if (month) navigate(`/iuran?bulan=${month}`);
+    if (month) void navigate(`/iuran?bulan=${month}`);
   };
   return (
     <div className="chart" data-testid="chart-trend">
