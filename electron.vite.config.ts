@@ -11,7 +11,7 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'electron/main/index.ts'),
-          'core-worker': resolve(__dirname, 'electron/core/api/worker.ts'),
+          'core-worker': resolve(__dirname, 'electron/core/worker/worker.ts'),
         },
       },
     },

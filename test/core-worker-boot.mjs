@@ -2,4 +2,4 @@
 import { register } from 'tsx/esm/api';
 
 register();
-await import('../electron/core/api/worker.ts');
+await import('../electron/core/worker/worker.ts');

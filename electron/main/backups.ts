@@ -1,5 +1,5 @@
 import type { App } from 'electron';
-import type { ShutdownResult } from '../core/api/worker-client';
+import type { ShutdownResult } from '../core/worker/worker-client';
 
 /** How long quitting waits for the core worker's backup on quit before giving up on it. */
 export const SHUTDOWN_TIMEOUT_MS = 20_000;

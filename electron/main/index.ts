@@ -10,7 +10,7 @@ import { menuTemplate } from './menu';
 import { registerBridge } from './bridge';
 import { PROGRESS_CHANNEL } from '../../shared/contract/names';
 import { resolveDbPath } from '../core/paths';
-import { CoreWorkerClient } from '../core/api/worker-client';
+import { CoreWorkerClient } from '../core/worker/worker-client';
 import { defaultBackupDir } from '../core/backup/auto';
 import { quitAfterCoreShutdown } from './backups';
 import { printHtmlToPdf } from './print';

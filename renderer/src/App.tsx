@@ -8,7 +8,7 @@ import { lazyPage } from './routing/lazy-page';
 import { billingRoutes } from './pages/billing/routes';
 import { reportingRoutes } from './pages/reporting/routes';
 import { securityRoutes } from './pages/security/routes';
-import { SessionGate } from './pages/security/session';
+import { SessionGate } from './session/session';
 import { coverageRoutes } from './pages/coverage/routes';
 
 const routes: RouteObject[] = [

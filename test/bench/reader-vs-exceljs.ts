@@ -18,7 +18,7 @@ if (mode === 'exceljs' || mode === 'sigap') {
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(file!, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
     for await (const ws of reader) for await (const row of ws as AsyncIterable<{ eachCell(f: () => void): void }>) row.eachCell(() => void cells++);
   } else {
-    const { readXlsx } = await import('../../electron/core/skimport/read-xlsx');
+    const { readXlsx } = await import('../../electron/core/sheets/read-xlsx');
     for await (const s of readXlsx(file!, 'bench')) for await (const r of s.rows) for (const c of r.cells) if (c !== null) cells++;
   }
   const cpu = process.cpuUsage(cpu0);

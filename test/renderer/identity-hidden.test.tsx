@@ -12,7 +12,7 @@ import type { SessionStatusDto } from '../../shared/contract/security-calls';
 import { maskForRole } from '../../shared/mask';
 import { PersonPage } from '../../renderer/src/pages/roster/PersonPage';
 import { RosterPage } from '../../renderer/src/pages/roster/RosterPage';
-import { SessionGate } from '../../renderer/src/pages/security/session';
+import { SessionGate } from '../../renderer/src/session/session';
 import { BridgeProvider } from '../../renderer/src/bridge-context';
 import { AppInfoProvider } from '../../renderer/src/app-info';
 import { appInfo, fakeBridge, rosterOptions, type FakeHandlers } from './fake-bridge';

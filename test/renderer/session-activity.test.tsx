@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { BridgeProvider } from '../../renderer/src/bridge-context';
-import { SessionGate } from '../../renderer/src/pages/security/session';
-import { TOUCH_EVERY_MS } from '../../renderer/src/pages/security/activity';
+import { SessionGate } from '../../renderer/src/session/session';
+import { TOUCH_EVERY_MS } from '../../renderer/src/session/activity';
 import type { SessionStatusDto } from '../../shared/contract/security-calls';
 import { fakeBridge } from './fake-bridge';
 

@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { CoreWorkerClient } from '../../electron/core/api/worker-client';
+import { CoreWorkerClient } from '../../electron/core/worker/worker-client';
 import { revealInFolder } from '../../electron/main/reveal';
 import { tempDir } from '../helpers';
 import { TEST_ADMIN } from '../api-harness';

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { existsSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import Database from 'better-sqlite3';
-import { CoreWorkerClient } from '../../electron/core/api/worker-client';
+import { CoreWorkerClient } from '../../electron/core/worker/worker-client';
 import { tempDir } from '../helpers';
 import { TEST_ADMIN } from '../api-harness';
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { CoreWorkerClient } from '../../electron/core/api/worker-client';
+import { CoreWorkerClient } from '../../electron/core/worker/worker-client';
 import { fxPersons, writeMessyAppendix } from '../fixtures/sk-workbook';
 import { tempDir } from '../helpers';
 import { TEST_ADMIN } from '../api-harness';

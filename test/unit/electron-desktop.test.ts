@@ -11,7 +11,7 @@ import { readWindowState, restoredBounds, trackWindowState, windowStatePath, wri
 import { configureFileLog, LOG_MAX_BYTES, rotateLogFiles, type FileTransport } from '../../electron/main/logging';
 import { Activity } from '../../electron/main/activity';
 import { installCrashLogging } from '../../electron/main/crash-log';
-import { CoreWorkerClient } from '../../electron/core/api/worker-client';
+import { CoreWorkerClient } from '../../electron/core/worker/worker-client';
 import { LATEST_VERSION } from '../../electron/core/db/migrations/index';
 import type { MenuItemConstructorOptions } from 'electron';
 

@@ -9,7 +9,7 @@ import { menuTemplate } from '../../electron/main/menu';
 import { printWindowOptions, printToPdfOptions, printHtmlToPdf, withPrintCsp } from '../../electron/main/print';
 import { CHANNEL_NAMES, CHANNELS, channelOf } from '../../shared/contract/index';
 import { quitAfterCoreShutdown } from '../../electron/main/backups';
-import type { ShutdownResult } from '../../electron/core/api/worker-client';
+import type { ShutdownResult } from '../../electron/core/worker/worker-client';
 import { readFileSync } from 'node:fs';
 
 describe('the window factory', () => {

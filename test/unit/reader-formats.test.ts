@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { readFileSync, writeFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import { readAppendix, sheetHeads } from '../../electron/core/skimport/read';
-import { decodeCsv } from '../../electron/core/skimport/read-csv';
+import { decodeCsv } from '../../electron/core/sheets/read-csv';
 import { readTable } from '../../electron/core/bpjs/table-read';
 import { SigapError } from '../../shared/errors';
 import { OFFICE_EXPECTED, OFFICE_PERSONS } from '../fixtures/files/office-expected';
@@ -56,7 +56,7 @@ describe('the same appendix written by exceljs and by LibreOffice as .xlsx, .xls
   });
 
   it('readXlsx, which the problem-rows writer calls for every non-CSV file, reads .ods and .xls too', async () => {
-    const { readXlsx } = await import('../../electron/core/skimport/read-xlsx');
+    const { readXlsx } = await import('../../electron/core/sheets/read-xlsx');
     for (const f of ['lampiran-lo.ods', 'lampiran-lo.xls']) {
       const names: [string, number][] = [];
       for await (const s of readXlsx(join(FILES, f), f)) {
@@ -114,7 +114,7 @@ describe('.xls files that cannot be read', () => {
   });
 
   it('an .xls larger than the limit is refused before it is parsed', async () => {
-    const { XLS_MAX_BYTES } = await import('../../electron/core/skimport/read-xls');
+    const { XLS_MAX_BYTES } = await import('../../electron/core/sheets/read-xls');
     const path = join(dir, 'besar.xls');
     writeFileSync(path, Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(XLS_MAX_BYTES)]));
     const e = await refusal(readAppendix(path, { referenceYear: 2026 }));

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
-import { readOds } from '../../electron/core/skimport/read-ods';
+import { readOds } from '../../electron/core/sheets/read-ods';
 import { readAppendix } from '../../electron/core/skimport/read';
 import { SigapError } from '../../shared/errors';
-import type { SheetRow } from '../../electron/core/skimport/cells';
+import type { SheetRow } from '../../electron/core/sheets/cells';
 import { zipParts } from '../fixtures/zip-build';
 import { fxPersons } from '../fixtures/sk-workbook';
 import { tempDir } from '../helpers';

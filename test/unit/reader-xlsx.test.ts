@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
-import { readXlsx } from '../../electron/core/skimport/read-xlsx';
+import { readXlsx } from '../../electron/core/sheets/read-xlsx';
 import { readAppendix } from '../../electron/core/skimport/read';
 import { SigapError } from '../../shared/errors';
-import type { Cell } from '../../electron/core/skimport/cells';
+import type { Cell } from '../../electron/core/sheets/cells';
 import { handXlsx, spaceBomb, writeHandXlsx, zipParts, type HandSheet } from '../fixtures/zip-build';
 import { fxPersons } from '../fixtures/sk-workbook';
 import { tempDir } from '../helpers';

@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { readAppendix } from '../../electron/core/skimport/read';
 import { detectHeader } from '../../electron/core/skimport/header';
 import { titleOf } from '../../electron/core/skimport/title';
-import type { SheetRow } from '../../electron/core/skimport/cells';
+import type { SheetRow } from '../../electron/core/sheets/cells';
 import { fxPersons, dmy, type FxPerson } from '../fixtures/sk-workbook';
 import { tempDir, testContext } from '../helpers';
 import { previewImport } from '../../electron/core/skimport/preview';

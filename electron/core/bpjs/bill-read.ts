@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { SigapError } from '../errors';
-import { cellText, type Cell } from '../skimport/cells';
+import { cellText, type Cell } from '../sheets/cells';
 import { parseRupiahText } from '../../../shared/money';
 import { headerKey } from '../../../shared/sipp-layouts';
 import { MONTHS_ID, pad2 } from '../../../shared/dates';

@@ -3,7 +3,7 @@ import type { CoreContext } from '../context';
 import { nowIso } from '../context';
 import { audit } from '../audit';
 import { SigapError } from '../errors';
-import { cellText } from '../skimport/cells';
+import { cellText } from '../sheets/cells';
 import { columnRef, dateOfCell, digitsOfCell, findColumns, locate, nameKey, type ImportProblem } from './import-problems';
 import { readTable, type Table } from './table-read';
 import { storeOf } from '../store/of-context';

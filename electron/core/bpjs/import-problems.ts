@@ -1,4 +1,4 @@
-import { columnLetter, type Cell } from '../skimport/cells';
+import { columnLetter, type Cell } from '../sheets/cells';
 import { excelSerialToIso, parseDateText } from '../../../shared/dates';
 import { headerKey } from '../../../shared/sipp-layouts';
 import type { Problem } from '../skimport/types';

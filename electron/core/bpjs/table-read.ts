@@ -1,8 +1,8 @@
 import { basename } from 'node:path';
 import { SigapError } from '../errors';
-import { cellText, type SheetRow } from '../skimport/cells';
+import { cellText, type SheetRow } from '../sheets/cells';
 import { sha256File } from '../skimport/read';
-import { openSheets } from '../skimport/sheets';
+import { openSheets } from '../sheets/workbook';
 
 /** A simple table from a file the branch office sends back: one header row, then data rows. */
 export interface Table {

@@ -13,7 +13,7 @@ import { SigapError } from '../../../shared/errors';
 import { formatDateId } from '../../../shared/dates';
 import { writeAtomically } from '../files/atomic';
 import { setTextCell, TEXT_STYLE } from '../files/xlsx-write';
-import { columnLetter } from '../skimport/cells';
+import { columnLetter } from '../sheets/cells';
 import { COMPLETION_FIELDS, COMPLETION_HEADERS, type CompletionField } from '../../../shared/completion-columns';
 import { storeOf } from '../store/of-context';
 import { completionRepo } from './completion-repository';

@@ -6,16 +6,6 @@
 import { sql, sqlId, sqlJoin, type SqlQuery } from '../store/sql';
 import type { Queries } from '../store/store';
 
-/**
- * A fragment made of code-chosen names only (no values), which also reads as its SQL text: code that
- * still glues strings (an area mid-way to the `sql` template) keeps working with it meanwhile.
- */
-function textFragment(q: SqlQuery): SqlQuery {
-  if (q.values.length > 0) return q;
-  const text = q.parts.join('');
-  return Object.defineProperty(q, 'toString', { value: () => text, enumerable: false });
-}
-
 const QUALIFIED = /^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)?$/;
 
 /** `alias.column` (or a bare column) chosen by code, as a fragment; a fragment is taken as it is. */
@@ -27,17 +17,17 @@ function column(expr: string | SqlQuery): SqlQuery {
 
 /** The registration id (NULL = the Pemda's own) of a unit row aliased `opd` and a category row aliased `category`. */
 export function registrationIdSql(opd: string, category: string): SqlQuery {
-  return textFragment(sql`coalesce(${sqlId(opd)}.registration_id, ${sqlId(category)}.registration_id)`);
+  return sql`coalesce(${sqlId(opd)}.registration_id, ${sqlId(category)}.registration_id)`;
 }
 
 /** The NPP of a registration id expression (NULL: the Pemda's NPP, itself NULL when not set yet). */
 export function registrationNppSql(regId: string | SqlQuery): SqlQuery {
-  return textFragment(sql`coalesce((SELECT r.npp FROM employer_registration r WHERE r.id = ${column(regId)}), (SELECT e.npp FROM employer e WHERE e.id = 1))`);
+  return sql`coalesce((SELECT r.npp FROM employer_registration r WHERE r.id = ${column(regId)}), (SELECT e.npp FROM employer e WHERE e.id = 1))`;
 }
 
 /** The JKK class of a registration id expression (NULL: the Pemda's class; class I while no profile is saved). */
 export function registrationJkkClassSql(regId: string | SqlQuery): SqlQuery {
-  return textFragment(sql`coalesce((SELECT r.jkk_class FROM employer_registration r WHERE r.id = ${column(regId)}), (SELECT e.jkk_class FROM employer e WHERE e.id = 1), 1)`);
+  return sql`coalesce((SELECT r.jkk_class FROM employer_registration r WHERE r.id = ${column(regId)}), (SELECT e.jkk_class FROM employer e WHERE e.id = 1), 1)`;
 }
 
 export interface RegistrationRow { id: number; npp: string; name: string; jkkClass: number }

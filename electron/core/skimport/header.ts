@@ -1,4 +1,4 @@
-import { cellText, isBlank, type Cell, type SheetRow } from './cells';
+import { cellText, isBlank, type Cell, type SheetRow } from '../sheets/cells';
 import { SK_FIELDS, SK_FIELD_LABELS, type SkField } from '../../../shared/sk-fields';
 
 /** The columns an SK appendix can have, and their Indonesian labels (shared/sk-fields.ts). */

@@ -1,5 +1,5 @@
 import type { CoreContext } from '../context';
-import { columnLetter } from './cells';
+import { columnLetter } from '../sheets/cells';
 import { isIsoDate, dayBefore, formatDateId } from '../../../shared/dates';
 import { unitKey } from '../../../shared/person-fields';
 import { findCategory, listCategories, type CategoryRow } from '../roster/units';

@@ -1,7 +1,7 @@
 import { basename, dirname, extname } from 'node:path';
-import { readXlsx, type SheetStream } from './read-xlsx';
-import { readCsv } from './read-csv';
-import { cellText, type Cell } from './cells';
+import { readXlsx, type SheetStream } from '../sheets/read-xlsx';
+import { readCsv } from '../sheets/read-csv';
+import { cellText, type Cell } from '../sheets/cells';
 import { writeXlsxStream, type StreamSheet } from '../files/xlsx-write';
 import type { Preview } from './preview';
 import { uniqueSheetNames } from '../files/sheet-names';

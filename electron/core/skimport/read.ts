@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import { SigapError } from '../errors';
-import { cellText, columnLetter, isBlank, type SheetRow } from './cells';
+import { cellText, columnLetter, isBlank, type SheetRow } from '../sheets/cells';
 import { detectHeader, FIELD_LABELS, type HeaderLayout } from './header';
-import type { SheetStream } from './cells';
-import { withMerged } from './merges';
-import { openSheets } from './sheets';
+import type { SheetStream } from '../sheets/cells';
+import { withMerged } from '../sheets/merges';
+import { openSheets } from '../sheets/workbook';
 import { classifyRow, groupName, parseDataRow } from './rows';
 import { fillTitle, titleOf } from './title';
 import type { DecreeTitle, LayoutOverride, ParsedRow, Problem, ReadResult, SheetLayout } from './types';
@@ -35,7 +35,7 @@ export async function sha256File(path: string): Promise<string> {
 }
 
 // Kept here for the callers that import it from the SK reader (the KPJ and bill readers).
-export { sniffSpreadsheet } from './sniff';
+export { sniffSpreadsheet } from '../sheets/sniff';
 
 interface SheetState {
   layout: SheetLayout;

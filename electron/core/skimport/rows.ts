@@ -3,7 +3,7 @@ import { parseDateText, formatDateId, excelSerialToIso } from '../../../shared/d
 import { parseRupiahText } from '../../../shared/money';
 import { parseBirthCell, parseSex, stripListPrefix, tidyName, titleCase } from '../../../shared/person-fields';
 import { checkPersonName } from '../../../shared/person-name';
-import { cellText, columnLetter, isBlank, isDate, type Cell, type SheetRow } from './cells';
+import { cellText, columnLetter, isBlank, isDate, type Cell, type SheetRow } from '../sheets/cells';
 import type { Field } from './header';
 import type { ParsedRow, Problem, Severity } from './types';
 

@@ -1,5 +1,5 @@
 import { parseDateText } from '../../../shared/dates';
-import { cellText, isBlank, type SheetRow } from './cells';
+import { cellText, isBlank, type SheetRow } from '../sheets/cells';
 import type { DecreeTitle } from './types';
 
 /** Words that start a new part of an SK's title block; a value ends where the next one begins. */

@@ -1,6 +1,6 @@
 /**
  * The signed-in session as the screens see it: the context and its hooks, apart from the gate that
- * provides it (pages/security/session.tsx), so the sign-in screens the gate shows can use them without
+ * provides it (session/session.tsx), so the sign-in screens the gate shows can use them without
  * an import loop.
  */
 import { createContext, useContext } from 'react';

@@ -2,7 +2,7 @@ import { Fragment, useCallback, useState } from 'react';
 import type { BpjsMonthStatusDto, BpjsPaymentRecordDto } from '../../../../shared/contract/bpjs-payment-calls';
 import { useBridge } from '../../bridge-context';
 import { useLoad } from '../../hooks/use-load';
-import { useCan } from '../security/session';
+import { useCan } from '../../session/session';
 import { LoadState } from '../../components/LoadState';
 import { MonthPicker, yearsAround } from '../../components/MonthPicker';
 import { dateOrDash, formatMonthId, formatRupiah } from '../../format';

@@ -5,7 +5,7 @@ import { useLoad } from '../../hooks/use-load';
 import { LoadState } from '../../components/LoadState';
 import { FormField } from '../../components/FormField';
 import { ErrorNote, Notice } from '../../components/Notice';
-import { useCan } from '../security/session';
+import { useCan } from '../../session/session';
 import type { CoverageSettingsDto } from '../../../../shared/contract/coverage-calls';
 
 type Field = keyof CoverageSettingsDto;

@@ -12,7 +12,7 @@ import { FormField } from '../../components/FormField';
 import { ErrorNote, Notice } from '../../components/Notice';
 import { dateFromText, toDateText } from '../../date-text';
 import { formatDateId, formatRupiah } from '../../format';
-import { useCan } from '../security/session';
+import { useCan } from '../../session/session';
 import type { IncidentDto } from '../../../../shared/contract/coverage-calls';
 import { IncidentDialog } from './IncidentDialog';
 import '../../styles/coverage.css';

@@ -6,7 +6,7 @@ import { LoadState } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
 import { dateOrDash, DASH, formatNumber, formatTimestamp } from '../../format';
 import { actorLabel, MODE_LABELS } from '../../labels';
-import { useCan } from '../security/session';
+import { useCan } from '../../session/session';
 import { DecreeDetail } from './DecreeDetail';
 import { ScanIcon } from './ScanIcon';
 import '../../styles/decrees.css';

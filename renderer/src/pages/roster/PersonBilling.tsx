@@ -4,7 +4,7 @@ import { useBridge } from '../../bridge-context';
 import { useLoad } from '../../hooks/use-load';
 import { LoadState } from '../../components/LoadState';
 import { formatMonthId, formatTimestamp } from '../../format';
-import { useCan } from '../security/session';
+import { useCan } from '../../session/session';
 import { jkkClassName } from '../settings/category-labels';
 import { EndExceptionDialog, PersonExceptionDialog } from './PersonExceptionDialog';
 import '../../styles/person-billing.css';

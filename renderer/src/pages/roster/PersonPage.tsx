@@ -17,7 +17,7 @@ import { personValues } from './person-form';
 import { DeathBanner, PersonIncidents } from './PersonIncidents';
 import { PersonBilling } from './PersonBilling';
 import { IncidentDialog } from '../coverage/IncidentDialog';
-import { useCan } from '../security/session';
+import { useCan } from '../../session/session';
 import { ContactFacts, Hidden } from './identity-view';
 import { splitAcademicTitle } from '../../../../shared/academic-title';
 

@@ -11,7 +11,7 @@ import { STATUS_LABELS } from '../../labels';
 import { RosterFilters } from './RosterFilters';
 import { RosterTable } from './RosterTable';
 import { PersonDialog } from './PersonDialog';
-import { useCan, useSessionMaybe } from '../security/session';
+import { useCan, useSessionMaybe } from '../../session/session';
 import { RevealButton } from '../../components/RevealButton';
 import { ExportColumnsDialog } from './ExportColumnsDialog';
 import { rememberColumns, rememberedColumns } from './export-columns-memory';

@@ -2,7 +2,7 @@ import type { PersonDetailDto } from '../../../../shared/contract/index';
 import { HIDDEN } from '../../../../shared/mask';
 import { CONTACT_LABELS } from '../../../../shared/person-contact';
 import { DASH } from '../../format';
-import { useSessionMaybe } from '../security/session';
+import { useSessionMaybe } from '../../session/session';
 
 /**
  * Whether the signed-in role sees NIK, KPJ, birth date, mother's name, address and phone in full

@@ -9,7 +9,7 @@ import { LoadState } from '../../components/LoadState';
 import { ErrorNote, Notice } from '../../components/Notice';
 import { useLoad } from '../../hooks/use-load';
 import { formatBytes, formatNumber, formatTimestamp } from '../../format';
-import { useSession } from './session';
+import { useSession } from '../../session/session';
 import { RevealButton } from '../../components/RevealButton';
 import { useSubmit } from '../../hooks/use-run';
 

@@ -5,7 +5,7 @@ import { useBridge } from '../../bridge-context';
 import { Dialog } from '../../components/Dialog';
 import { ErrorNote, Notice } from '../../components/Notice';
 import { PasswordFields } from './AuthScreens';
-import { useSession, useSessionMaybe } from './session';
+import { useSession, useSessionMaybe } from '../../session/session';
 import { useSubmit } from '../../hooks/use-run';
 
 /** Who is signed in, with "Ganti kata sandi" and "Keluar". Sits at the foot of the sidebar. */

@@ -9,7 +9,7 @@ import { LoadState } from '../../components/LoadState';
 import { ErrorNote, Notice } from '../../components/Notice';
 import { useLoad } from '../../hooks/use-load';
 import { DASH, formatTimestamp } from '../../format';
-import { useSession } from './session';
+import { useSession } from '../../session/session';
 import { useSubmit } from '../../hooks/use-run';
 
 /** What each role may do, in the words of the office. */

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import type { SettingsSection } from '../settings/settings-section';
 import type { ChannelName } from '../../../../shared/contract/index';
 import { Notice } from '../../components/Notice';
-import { useCan } from './session';
+import { useCan } from '../../session/session';
 import { UsersSection } from './UsersSection';
 import { BackupSection } from './BackupSection';
 import { AuditSection } from './AuditSection';

@@ -5,7 +5,7 @@ import { useLoad } from '../../hooks/use-load';
 import { LoadState } from '../../components/LoadState';
 import { Notice } from '../../components/Notice';
 import { DASH, formatMonthId, formatNumber } from '../../format';
-import { useCan } from '../security/session';
+import { useCan } from '../../session/session';
 import { CategoryDialog } from './CategoryDialog';
 import { jkkClassName, PROGRAM_INFO } from './category-labels';
 import { RegistrationCell, useRegistrations } from './registration-select';

@@ -7,7 +7,7 @@ import { Dialog } from '../../components/Dialog';
 import { FormField } from '../../components/FormField';
 import { ErrorNote, Notice } from '../../components/Notice';
 import { formatNumber } from '../../format';
-import { useCan } from '../security/session';
+import { useCan } from '../../session/session';
 import { JKK_RISK, jkkClassName } from './category-labels';
 import { useRegistrations } from './registration-select';
 import { useSubmit } from '../../hooks/use-run';

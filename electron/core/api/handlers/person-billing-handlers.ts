@@ -1,8 +1,8 @@
-import type { CoreContext } from '../context';
-import type { personBillingCalls } from '../../../shared/contract/person-billing-calls';
-import type { Output, ParsedInput } from '../../../shared/contract/index';
-import { personBilling } from '../billing/person-billing';
-import { addPersonException, endPersonException } from '../billing/person-exceptions';
+import type { CoreContext } from '../../context';
+import type { personBillingCalls } from '../../../../shared/contract/person-billing-calls';
+import type { Output, ParsedInput } from '../../../../shared/contract/index';
+import { personBilling } from '../../billing/person-billing';
+import { addPersonException, endPersonException } from '../../billing/person-exceptions';
 
 type Names = keyof typeof personBillingCalls;
 export type PersonBillingHandlers = { [K in Names]: (input: ParsedInput<K>) => Promise<Output<K>> | Output<K> };

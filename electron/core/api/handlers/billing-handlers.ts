@@ -1,16 +1,16 @@
-import type { CoreContext } from '../context';
-import { todayIso } from '../context';
-import type { HostServices } from './host';
-import type { billingCalls } from '../../../shared/contract/billing-calls';
-import type { Output, ParsedInput } from '../../../shared/contract/index';
-import { formatMonthId } from '../../../shared/dates';
-import { RATE_PARAMS, RATE_PARAM_KEYS, type RateParamKey } from '../../../shared/billing-types';
+import type { CoreContext } from '../../context';
+import { todayIso } from '../../context';
+import type { HostServices } from '../host';
+import type { billingCalls } from '../../../../shared/contract/billing-calls';
+import type { Output, ParsedInput } from '../../../../shared/contract/index';
+import { formatMonthId } from '../../../../shared/dates';
+import { RATE_PARAMS, RATE_PARAM_KEYS, type RateParamKey } from '../../../../shared/billing-types';
 import {
   arrearsReport, deleteRateParam, getInvoice, issueDrafts, issueInvoice, listBpuBrackets,
   listRateParams, recordPayment, runBilling, saveBpuBrackets, saveRateParam, writeInvoiceXlsx,
-} from '../billing/index';
-import { billingMonths, invoiceDetail, invoiceLinesPage, invoiceList } from '../billing/invoice-view';
-import { withPayable } from '../billing/payable';
+} from '../../billing/index';
+import { billingMonths, invoiceDetail, invoiceLinesPage, invoiceList } from '../../billing/invoice-view';
+import { withPayable } from '../../billing/payable';
 
 type Names = keyof typeof billingCalls;
 export type BillingHandlers = { [K in Names]: (input: ParsedInput<K>) => Promise<Output<K>> | Output<K> };

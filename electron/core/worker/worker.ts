@@ -7,11 +7,11 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase, schemaVersion } from '../db/open';
 import { storeOf } from '../store/of-context';
 import { SigapError } from '../../../shared/errors';
-import { createApi } from './create-api';
-import { dispatch } from './dispatch';
+import { createApi } from '../api/create-api';
+import { dispatch } from '../api/dispatch';
 import { sessionFor } from '../auth/session';
 import { scheduleBackups } from '../backup/schedule';
-import type { HostServices } from './host';
+import type { HostServices } from '../api/host';
 import { LATEST_VERSION } from '../db/migrations/index';
 import type { FromWorker, HostMethod, LogLevel, ToWorker, WorkerConfig } from './worker-protocol';
 

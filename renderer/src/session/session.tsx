@@ -1,15 +1,15 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { SessionStatusDto } from '../../../../shared/contract/security-calls';
-import { asBridgeError, BridgeError, type Bridge } from '../../bridge';
-import { BridgeProvider, useBridge } from '../../bridge-context';
-import { Notice } from '../../components/Notice';
-import { ChangePasswordScreen, LockScreen, LoginScreen, SetupScreen } from './AuthScreens';
+import type { SessionStatusDto } from '../../../shared/contract/security-calls';
+import { asBridgeError, BridgeError, type Bridge } from '../bridge';
+import { BridgeProvider, useBridge } from '../bridge-context';
+import { Notice } from '../components/Notice';
+import { ChangePasswordScreen, LockScreen, LoginScreen, SetupScreen } from '../pages/security/AuthScreens';
 import { watchActivity } from './activity';
-import { SessionContext, type Session } from '../../session/session-context';
-import '../../styles/security.css';
+import { SessionContext, type Session } from './session-context';
+import '../styles/security.css';
 
 // The hooks live beside the context; screens keep importing them from here.
-export { useCan, useSession, useSessionMaybe } from '../../session/session-context';
+export { useCan, useSession, useSessionMaybe } from './session-context';
 
 /** How often the screen asks whether the core has locked the session (the core decides, by its clock). */
 const POLL_MS = 20_000;

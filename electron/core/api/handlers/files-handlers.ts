@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { HostServices } from './host';
-import type { filesCalls } from '../../../shared/contract/files-calls';
-import type { Output, ParsedInput } from '../../../shared/contract/index';
-import { SigapError } from '../../../shared/errors';
-import type { SavedFiles } from '../files/saved-files';
+import type { HostServices } from '../host';
+import type { filesCalls } from '../../../../shared/contract/files-calls';
+import type { Output, ParsedInput } from '../../../../shared/contract/index';
+import { SigapError } from '../../../../shared/errors';
+import type { SavedFiles } from '../../files/saved-files';
 
 type Names = keyof typeof filesCalls;
 export type FilesHandlers = { [K in Names]: (input: ParsedInput<K>) => Promise<Output<K>> | Output<K> };

@@ -1,9 +1,9 @@
-import type { CoreContext } from '../context';
-import type { reportingFillCalls } from '../../../shared/contract/reporting-fill-calls';
-import { FILL_LIST_LIMIT } from '../../../shared/contract/reporting-fill-calls';
-import type { Output, ParsedInput } from '../../../shared/contract/index';
-import { SigapError } from '../../../shared/errors';
-import { fillPersonField, listNaReasons, missingPeople, preflight, saveNaReason } from '../bpjs/index';
+import type { CoreContext } from '../../context';
+import type { reportingFillCalls } from '../../../../shared/contract/reporting-fill-calls';
+import { FILL_LIST_LIMIT } from '../../../../shared/contract/reporting-fill-calls';
+import type { Output, ParsedInput } from '../../../../shared/contract/index';
+import { SigapError } from '../../../../shared/errors';
+import { fillPersonField, listNaReasons, missingPeople, preflight, saveNaReason } from '../../bpjs/index';
 
 type Names = keyof typeof reportingFillCalls;
 export type ReportingFillHandlers = { [K in Names]: (input: ParsedInput<K>) => Promise<Output<K>> | Output<K> };

@@ -1,16 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { CoreContext } from '../context';
-import type { HostServices } from './host';
-import type { personCalls, CompletionPreviewDto } from '../../../shared/contract/person-calls';
-import { COMPLETION_LIST_LIMIT } from '../../../shared/contract/person-calls';
-import type { Output, ParsedInput } from '../../../shared/contract/index';
-import { SigapError } from '../../../shared/errors';
-import { letterToken } from '../files/saved-files';
-import { autoBackup } from '../backup/auto';
-import { unitsWithPeople, writeCompletionWorkbooks } from '../roster/completion-workbook';
-import { applyCompletion, previewCompletion, refuseUnconfirmed, type CompletionPreview } from '../roster/completion-import';
+import type { CoreContext } from '../../context';
+import type { HostServices } from '../host';
+import type { personCalls, CompletionPreviewDto } from '../../../../shared/contract/person-calls';
+import { COMPLETION_LIST_LIMIT } from '../../../../shared/contract/person-calls';
+import type { Output, ParsedInput } from '../../../../shared/contract/index';
+import { SigapError } from '../../../../shared/errors';
+import { letterToken } from '../../files/saved-files';
+import { autoBackup } from '../../backup/auto';
+import { unitsWithPeople, writeCompletionWorkbooks } from '../../roster/completion-workbook';
+import { applyCompletion, previewCompletion, refuseUnconfirmed, type CompletionPreview } from '../../roster/completion-import';
 
 type Names = keyof typeof personCalls;
 export type PersonHandlers = { [K in Names]: (input: ParsedInput<K>) => Promise<Output<K>> | Output<K> };

@@ -1,14 +1,14 @@
-import type { CoreContext } from '../context';
-import type { HostServices } from './host';
-import type { coverageCalls } from '../../../shared/contract/coverage-calls';
-import type { Output, ParsedInput } from '../../../shared/contract/index';
-import type { Paper } from '../../../shared/paper';
-import { printCoverageDoc } from '../coverage/print';
-import type { PrintedDoc } from '../print/page';
+import type { CoreContext } from '../../context';
+import type { HostServices } from '../host';
+import type { coverageCalls } from '../../../../shared/contract/coverage-calls';
+import type { Output, ParsedInput } from '../../../../shared/contract/index';
+import type { Paper } from '../../../../shared/paper';
+import { printCoverageDoc } from '../../coverage/print';
+import type { PrintedDoc } from '../../print/page';
 import {
   coverageReportDoc, coverageSettings, coverageSummary, forecastDoc, forecastYear, listIncidents, markReported, saveCoverageSettings,
   saveIncident, writeForecastXlsx, writeYearlyXlsx, yearlyContributions, yearlyDoc,
-} from '../coverage/index';
+} from '../../coverage/index';
 
 type Names = keyof typeof coverageCalls;
 export type CoverageHandlers = { [K in Names]: (input: ParsedInput<K>) => Promise<Output<K>> | Output<K> };

@@ -1,10 +1,10 @@
-import type { CoreContext } from '../context';
-import { todayIso } from '../context';
-import type { HostServices } from './host';
-import type { printCalls } from '../../../shared/contract/print-calls';
-import type { Output, ParsedInput } from '../../../shared/contract/index';
-import type { Paper } from '../../../shared/paper';
-import { invoicePrint, printDocToFile, recapPrint, reminderPrint, type PrintedDoc } from '../print/index';
+import type { CoreContext } from '../../context';
+import { todayIso } from '../../context';
+import type { HostServices } from '../host';
+import type { printCalls } from '../../../../shared/contract/print-calls';
+import type { Output, ParsedInput } from '../../../../shared/contract/index';
+import type { Paper } from '../../../../shared/paper';
+import { invoicePrint, printDocToFile, recapPrint, reminderPrint, type PrintedDoc } from '../../print/index';
 
 type Names = keyof typeof printCalls;
 export type PrintHandlers = { [K in Names]: (input: ParsedInput<K>) => Promise<Output<K>> | Output<K> };

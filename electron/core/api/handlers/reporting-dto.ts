@@ -1,11 +1,11 @@
-import type { CoreContext } from '../context';
-import { profileWarnings } from '../bpjs/index';
-import { personIdsByNik } from '../bpjs/participants';
-import type { BatchSummary, ExportResult, ImportProblem, KpjImportPreview, PersonProblems, ReconcileReport, StoredProfile } from '../bpjs/index';
+import type { CoreContext } from '../../context';
+import { profileWarnings } from '../../bpjs/index';
+import { personIdsByNik } from '../../bpjs/participants';
+import type { BatchSummary, ExportResult, ImportProblem, KpjImportPreview, PersonProblems, ReconcileReport, StoredProfile } from '../../bpjs/index';
 import {
   BPJS_LIST_LIMIT,
   type ExportResultDto, type ImportProblemDto, type KpjPreviewDto, type PersonProblemsDto, type ProfileDto, type ReconcileDto, type BatchDto,
-} from '../../../shared/contract/reporting-calls';
+} from '../../../../shared/contract/reporting-calls';
 
 /*
  * What the reporting calls send across the bridge: the core's results with long lists cut to

@@ -1,9 +1,9 @@
-import { letterToken } from '../files/saved-files';
-import type { CoreContext } from '../context';
-import type { rosterBulkCalls } from '../../../shared/contract/roster-bulk-calls';
-import type { Output, ParsedInput } from '../../../shared/contract/index';
-import { SigapError } from '../../../shared/errors';
-import { applyBulkEdit, bulkPreviewDto, planBulkEdit, type BulkPlan } from '../roster/bulk-edit';
+import { letterToken } from '../../files/saved-files';
+import type { CoreContext } from '../../context';
+import type { rosterBulkCalls } from '../../../../shared/contract/roster-bulk-calls';
+import type { Output, ParsedInput } from '../../../../shared/contract/index';
+import { SigapError } from '../../../../shared/errors';
+import { applyBulkEdit, bulkPreviewDto, planBulkEdit, type BulkPlan } from '../../roster/bulk-edit';
 
 type Names = keyof typeof rosterBulkCalls;
 export type RosterBulkHandlers = { [K in Names]: (input: ParsedInput<K>) => Promise<Output<K>> | Output<K> };

@@ -1,7 +1,7 @@
-import type { CoreContext } from '../context';
-import type { registrationCalls } from '../../../shared/contract/registration-calls';
-import type { Output, ParsedInput } from '../../../shared/contract/index';
-import { deleteRegistration, listRegistrations, saveRegistration } from '../settings/registrations';
+import type { CoreContext } from '../../context';
+import type { registrationCalls } from '../../../../shared/contract/registration-calls';
+import type { Output, ParsedInput } from '../../../../shared/contract/index';
+import { deleteRegistration, listRegistrations, saveRegistration } from '../../settings/registrations';
 
 type Names = keyof typeof registrationCalls;
 export type RegistrationHandlers = { [K in Names]: (input: ParsedInput<K>) => Promise<Output<K>> | Output<K> };

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import type { CoreContext } from '../context';
-import type { HostServices } from './host';
-import type { bpjsPaymentCalls } from '../../../shared/contract/bpjs-payment-calls';
-import type { Output, ParsedInput } from '../../../shared/contract/index';
-import { SigapError } from '../../../shared/errors';
-import { bpjsMonthStatus, bpjsPaymentHistory, recordBpjsPayment } from '../billing/bpjs-payment';
-import { PROGRAMS, readBill } from '../bpjs/bill-read';
+import type { CoreContext } from '../../context';
+import type { HostServices } from '../host';
+import type { bpjsPaymentCalls } from '../../../../shared/contract/bpjs-payment-calls';
+import type { Output, ParsedInput } from '../../../../shared/contract/index';
+import { SigapError } from '../../../../shared/errors';
+import { bpjsMonthStatus, bpjsPaymentHistory, recordBpjsPayment } from '../../billing/bpjs-payment';
+import { PROGRAMS, readBill } from '../../bpjs/bill-read';
 
 type Names = keyof typeof bpjsPaymentCalls;
 export type BpjsPaymentHandlers = { [K in Names]: (input: ParsedInput<K>) => Promise<Output<K>> | Output<K> };

@@ -1,18 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { CoreContext } from '../context';
-import type { HostServices } from './host';
-import type { reportingCalls } from '../../../shared/contract/reporting-calls';
-import { BPJS_LIST_LIMIT, type PendingRowDto } from '../../../shared/contract/reporting-calls';
-import type { Output, ParsedInput } from '../../../shared/contract/index';
-import { SigapError } from '../../../shared/errors';
+import type { CoreContext } from '../../context';
+import type { HostServices } from '../host';
+import type { reportingCalls } from '../../../../shared/contract/reporting-calls';
+import { BPJS_LIST_LIMIT, type PendingRowDto } from '../../../../shared/contract/reporting-calls';
+import type { Output, ParsedInput } from '../../../../shared/contract/index';
+import { SigapError } from '../../../../shared/errors';
 import {
   applyKpjImport, cancelBatch, copyProfile, deleteProfile, editProfile, exportBatch, getBatch, listBatches, listProfiles, preflight,
   previewKpjImport, profileFromTemplate, reconcileBill, regenerateBatch, reportEnv, resolveProfile, sigapBilledLines, type KpjImportPreview,
-} from '../bpjs/index';
-import { pendingPage } from '../bpjs/pending-page';
-import { listInvoices } from '../billing/index';
+} from '../../bpjs/index';
+import { pendingPage } from '../../bpjs/pending-page';
+import { listInvoices } from '../../billing/index';
 import { batchDto, exportResultDto, kpjPreviewDto, personProblemsDto, profileDto, reconcileDto } from './reporting-dto';
 
 type Names = keyof typeof reportingCalls;

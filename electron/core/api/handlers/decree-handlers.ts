@@ -1,16 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import type { CoreContext } from '../context';
-import type { HostServices } from './host';
-import type { decreeCalls } from '../../../shared/contract/decree-calls';
-import type { Output, ParsedInput } from '../../../shared/contract/index';
-import { SigapError } from '../errors';
-import { writeBytesOwnerOnly } from '../files/parts';
-import { decreeRecords } from '../decree/records';
-import { attachScan, readScan, readScanFile, scanFileName, type ScanFile } from '../decree/scan-store';
-import { SCAN_EXTENSION } from '../decree/scan-check';
-import { planUndo } from '../decree/undo-check';
-import { undoDecree } from '../decree/undo';
-import { autoBackup } from '../backup/auto';
+import type { CoreContext } from '../../context';
+import type { HostServices } from '../host';
+import type { decreeCalls } from '../../../../shared/contract/decree-calls';
+import type { Output, ParsedInput } from '../../../../shared/contract/index';
+import { SigapError } from '../../errors';
+import { writeBytesOwnerOnly } from '../../files/parts';
+import { decreeRecords } from '../../decree/records';
+import { attachScan, readScan, readScanFile, scanFileName, type ScanFile } from '../../decree/scan-store';
+import { SCAN_EXTENSION } from '../../decree/scan-check';
+import { planUndo } from '../../decree/undo-check';
+import { undoDecree } from '../../decree/undo';
+import { autoBackup } from '../../backup/auto';
 
 type Names = keyof typeof decreeCalls;
 export type DecreeHandlers = { [K in Names]: (input: ParsedInput<K>) => Promise<Output<K>> | Output<K> };
