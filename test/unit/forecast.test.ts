@@ -24,12 +24,12 @@ const bp = (base: number, rate: number) => Math.floor((base * rate + 5000) / 100
 const CAP_2026 = 11_086_300;
 
 let dinas: number, pekon: number, full: number, notEnrolled: number;
-beforeEach(() => {
-  ctx = billingDb('2026-11-20T03:00:00Z');
-  dinas = addUnit(ctx, 'D01', 'Dinas Sosial');
-  pekon = addUnit(ctx, 'P01', 'Pekon Satu', 'village');
-  full = addCategory(ctx, { name: 'PPPK Paruh Waktu', segment: 'PU', programs: 'JKK,JKM,JHT,JP' });
-  notEnrolled = addCategory(ctx, { name: 'Tenaga Lepas', segment: 'PU', programs: 'JKK,JKM', enrolled: false });
+beforeEach(async () => {
+  ctx = await billingDb('2026-11-20T03:00:00Z');
+  dinas = await addUnit(ctx, 'D01', 'Dinas Sosial');
+  pekon = await addUnit(ctx, 'P01', 'Pekon Satu', 'village');
+  full = await addCategory(ctx, { name: 'PPPK Paruh Waktu', segment: 'PU', programs: 'JKK,JKM,JHT,JP' });
+  notEnrolled = await addCategory(ctx, { name: 'Tenaga Lepas', segment: 'PU', programs: 'JKK,JKM', enrolled: false });
   staff(dinas, HONORER, [{ wage: 1_500_000, start: '2026-01-01', end: '2026-12-31' }]); // yearly SK: renewed
   staff(dinas, HONORER, [{ wage: 2_000_000, start: '2026-01-01', end: '2026-12-31', reason: 'Mengundurkan diri' }]); // resigned: not renewed
   staff(dinas, full, [{ wage: 12_000_000, start: '2025-01-01' }]); // open-ended, above the JP cap

@@ -26,16 +26,16 @@ const setReg = (table: 'opd' | 'category', id: number, reg: number | null) => ct
  * although honorer is the Pemda's category (the unit's registration wins).
  */
 async function pemda() {
-  ctx = billingDb('2026-02-03T03:00:00Z');
+  ctx = await billingDb('2026-02-03T03:00:00Z');
   const rsud = await saveRegistration(ctx, { npp: '1804 0099', name: 'RSUD Liwa (BLUD)', jkkClass: 1 });
-  const blud = addCategory(ctx, { name: 'Tenaga kesehatan BLUD', segment: 'PU', programs: 'JKK,JKM' });
+  const blud = await addCategory(ctx, { name: 'Tenaga kesehatan BLUD', segment: 'PU', programs: 'JKK,JKM' });
   setReg('category', blud, rsud);
-  const dinkes = addUnit(ctx, '05', 'Dinas Kesehatan');
-  const rsudUnit = addUnit(ctx, '07', 'RSUD Liwa');
+  const dinkes = await addUnit(ctx, '05', 'Dinas Kesehatan');
+  const rsudUnit = await addUnit(ctx, '07', 'RSUD Liwa');
   setReg('opd', rsudUnit, rsud);
-  const honorer = addStaff(ctx, { count: 2, opdId: dinkes, honor: 2_000_000 });
-  const nurse = addStaff(ctx, { opdId: dinkes, categoryId: blud, honor: 3_000_000 });
-  addStaff(ctx, { opdId: rsudUnit, categoryId: HONORER, honor: 2_500_000 });
+  const honorer = await addStaff(ctx, { count: 2, opdId: dinkes, honor: 2_000_000 });
+  const nurse = await addStaff(ctx, { opdId: dinkes, categoryId: blud, honor: 3_000_000 });
+  await addStaff(ctx, { opdId: rsudUnit, categoryId: HONORER, honor: 2_500_000 });
   return { rsud, blud, dinkes, rsudUnit, honorer, nurse };
 }
 
