@@ -12,9 +12,9 @@ import { ratesForMonth } from '../../electron/core/billing/rates';
 
 let ctx: ReturnType<typeof testContext>;
 let s: RosterSetup;
-beforeEach(() => {
+beforeEach(async () => {
   ctx = testContext('2026-03-10T03:00:00Z');
-  s = setupRoster(ctx);
+  s = await setupRoster(ctx);
 });
 afterEach(() => ctx.close());
 
@@ -45,19 +45,19 @@ async function billedBase(month: string): Promise<Map<string, number>> {
 describe('upload files and billing agree on the base', () => {
   it('PU people under a wage floor are registered at the floor, BPU people at their bracket income, as billing bills them', async () => {
     addFloor('2026-01', 2_000_000);
-    const low = addPerson(ctx);
-    addEngagement(ctx, low.id, { unit: s.dinas, category: s.pu, wage: 1_500_000 });
-    const high = addPerson(ctx);
-    addEngagement(ctx, high.id, { unit: s.dinas, category: s.pu, wage: 2_750_000 });
+    const low = await addPerson(ctx);
+    await addEngagement(ctx, low.id, { unit: s.dinas, category: s.pu, wage: 1_500_000 });
+    const high = await addPerson(ctx);
+    await addEngagement(ctx, high.id, { unit: s.dinas, category: s.pu, wage: 2_750_000 });
     // No reported wage: billing takes the honor (and the floor over it).
-    const honorOnly = addPerson(ctx);
+    const honorOnly = await addPerson(ctx);
     ctx.db.prepare("INSERT INTO engagement (person_id, opd_id, category_id, position, honor, reported_wage, start_date) VALUES (?, ?, ?, 'Staf', 2_100_000, 0, '2026-01-01')")
       .run(honorOnly.id, s.dinas.id, s.pu);
-    const honorarium = addPerson(ctx);
-    addEngagement(ctx, honorarium.id, { unit: s.pekon, category: s.bpu, wage: 500_000 });
+    const honorarium = await addPerson(ctx);
+    await addEngagement(ctx, honorarium.id, { unit: s.pekon, category: s.bpu, wage: 500_000 });
     ctx.db.prepare("INSERT INTO bpu_bracket (effective_month, income_from, declared_income, source, confidence, updated_at, updated_by) VALUES ('2026-01', 0, 1000000, 'PP 44/2015', 'H', 'x', 'x'), ('2026-01', 1500000, 1500000, 'PP 44/2015', 'H', 'x', 'x')").run();
-    const bracket2 = addPerson(ctx);
-    addEngagement(ctx, bracket2.id, { unit: s.pekon, category: s.bpu, wage: 1_700_000 });
+    const bracket2 = await addPerson(ctx);
+    await addEngagement(ctx, bracket2.id, { unit: s.pekon, category: s.bpu, wage: 1_700_000 });
 
     const billed = await billedBase('2026-03');
     expect(Object.fromEntries([low, high, honorOnly, honorarium, bracket2].map((p) => [p.nik, billed.get(p.nik)]))).toEqual({
@@ -80,8 +80,8 @@ describe('upload files and billing agree on the base', () => {
     const rules = baseRules(await ratesForMonth(ctx, '2026-03'));
     const rnd = (() => { let x = 7; return () => (x = (x * 48_271) % 2_147_483_647) / 2_147_483_647; })();
     for (let i = 0; i < 40; i++) {
-      const p = addPerson(ctx);
-      addEngagement(ctx, p.id, { unit: i % 2 ? s.pekon : s.dinas, category: i % 2 ? s.bpu : s.pu, wage: Math.floor(rnd() * 5_000_000) + 1 });
+      const p = await addPerson(ctx);
+      await addEngagement(ctx, p.id, { unit: i % 2 ? s.pekon : s.dinas, category: i % 2 ? s.bpu : s.pu, wage: Math.floor(rnd() * 5_000_000) + 1 });
     }
     const billed = await billedBase('2026-03');
     const wages = ctx.db.prepare('SELECT p.nik, e.reported_wage AS w, c.segment FROM engagement e JOIN person p ON p.id = e.person_id JOIN category c ON c.id = e.category_id').all() as { nik: string; w: number; segment: 'PU' | 'BPU' }[];
@@ -90,18 +90,18 @@ describe('upload files and billing agree on the base', () => {
   });
 
   it('a new wage-floor row is a wage change, for its month, of the participants it lifts', async () => {
-    const lifted = addPerson(ctx, { kpj: '12000000001' });
-    const liftedEng = addEngagement(ctx, lifted.id, { unit: s.dinas, category: s.pu, wage: 1_500_000, start: '2025-01-01', end: null });
-    const above = addPerson(ctx, { kpj: '12000000002' });
-    addEngagement(ctx, above.id, { unit: s.dinas, category: s.pu, wage: 2_500_000, start: '2025-01-01', end: null });
+    const lifted = await addPerson(ctx, { kpj: '12000000001' });
+    const liftedEng = await addEngagement(ctx, lifted.id, { unit: s.dinas, category: s.pu, wage: 1_500_000, start: '2025-01-01', end: null });
+    const above = await addPerson(ctx, { kpj: '12000000002' });
+    await addEngagement(ctx, above.id, { unit: s.dinas, category: s.pu, wage: 2_500_000, start: '2025-01-01', end: null });
     // A new engagement from March with the same wage: the change is reported as that engagement's.
-    const renewed = addPerson(ctx, { kpj: '12000000003' });
-    addEngagement(ctx, renewed.id, { unit: s.dinas, category: s.pu, wage: 1_200_000, start: '2025-01-01', end: '2026-02-28' });
-    const renewedEng = addEngagement(ctx, renewed.id, { unit: s.dinas, category: s.pu, wage: 1_200_000, start: '2026-03-01', end: null });
-    const notParticipant = addPerson(ctx);
-    addEngagement(ctx, notParticipant.id, { unit: s.dinas, category: s.pu, wage: 1_000_000, start: '2025-01-01', end: null });
-    const ended = addPerson(ctx, { kpj: '12000000004' });
-    addEngagement(ctx, ended.id, { unit: s.dinas, category: s.pu, wage: 1_000_000, start: '2025-01-01', end: '2026-02-20' });
+    const renewed = await addPerson(ctx, { kpj: '12000000003' });
+    await addEngagement(ctx, renewed.id, { unit: s.dinas, category: s.pu, wage: 1_200_000, start: '2025-01-01', end: '2026-02-28' });
+    const renewedEng = await addEngagement(ctx, renewed.id, { unit: s.dinas, category: s.pu, wage: 1_200_000, start: '2026-03-01', end: null });
+    const notParticipant = await addPerson(ctx);
+    await addEngagement(ctx, notParticipant.id, { unit: s.dinas, category: s.pu, wage: 1_000_000, start: '2025-01-01', end: null });
+    const ended = await addPerson(ctx, { kpj: '12000000004' });
+    await addEngagement(ctx, ended.id, { unit: s.dinas, category: s.pu, wage: 1_000_000, start: '2025-01-01', end: '2026-02-20' });
     expect(await pendingChanges(ctx, 'wage', '2026-03-10')).toEqual([]);
 
     addFloor('2026-03', 2_000_000);
@@ -133,8 +133,8 @@ describe('upload files and billing agree on the base', () => {
 
   it('a floor row before a registration was submitted is not reported again as a wage change', async () => {
     addFloor('2026-02', 2_000_000);
-    const p = addPerson(ctx);
-    addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu, wage: 1_000_000, start: '2025-06-01', end: null });
+    const p = await addPerson(ctx);
+    await addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu, wage: 1_000_000, start: '2025-06-01', end: null });
     await exportBatch(ctx, { kind: 'new', outDir: join(ctx.dir, 'out') });
     ctx.db.prepare("UPDATE person SET kpj = '13000000001' WHERE id = ?").run(p.id);
     expect(await pendingChanges(ctx, 'wage', '2026-03-10')).toEqual([]);
@@ -143,8 +143,8 @@ describe('upload files and billing agree on the base', () => {
   it('pre-flight names a BPU income no bracket holds', async () => {
     ctx.db.prepare("DELETE FROM bpu_bracket").run();
     ctx.db.prepare("INSERT INTO bpu_bracket (effective_month, income_from, declared_income, source, confidence, updated_at, updated_by) VALUES ('2015-07', 800000, 1000000, 'uji', 'H', 'x', 'x')").run();
-    const p = addPerson(ctx);
-    addEngagement(ctx, p.id, { unit: s.pekon, category: s.bpu, wage: 500_000 });
+    const p = await addPerson(ctx);
+    await addEngagement(ctx, p.id, { unit: s.pekon, category: s.bpu, wage: 500_000 });
     const kind = (await preflight(ctx, { kinds: ['bpu'] })).kinds[0]!;
     expect(kind.blocked.find((b) => b.nik === p.nik)!.problems).toEqual([expect.objectContaining({ code: 'WAGE_BASE', column: 'PENGHASILAN', severity: 'error' })]);
   });

@@ -9,9 +9,9 @@ import { readFileSync } from 'node:fs';
 
 let ctx: ReturnType<typeof testContext>;
 let s: RosterSetup;
-beforeEach(() => {
+beforeEach(async () => {
   ctx = testContext('2026-03-10T03:00:00Z');
-  s = setupRoster(ctx);
+  s = await setupRoster(ctx);
 });
 afterEach(() => ctx.close());
 
@@ -19,19 +19,19 @@ const keys = async (kind: 'new' | 'na' | 'wage' | 'bpu', asOf = '2026-03-10') =>
 
 describe('what needs reporting', () => {
   it('registers active PU people without a KPJ, not those with one, ended ones, BPU ones or non-enrolled categories', async () => {
-    const fresh = addPerson(ctx);
-    addEngagement(ctx, fresh.id, { unit: s.dinas, category: s.pu });
-    const enrolled = addPerson(ctx, { kpj: '12345678901' });
-    addEngagement(ctx, enrolled.id, { unit: s.dinas, category: s.pu });
-    const gone = addPerson(ctx);
-    addEngagement(ctx, gone.id, { unit: s.dinas, category: s.pu, end: '2026-02-28' });
-    const future = addPerson(ctx);
-    addEngagement(ctx, future.id, { unit: s.dinas, category: s.pu, start: '2026-04-01' });
-    const rentan = addPerson(ctx);
-    addEngagement(ctx, rentan.id, { unit: s.pekon, category: s.bpu });
+    const fresh = await addPerson(ctx);
+    await addEngagement(ctx, fresh.id, { unit: s.dinas, category: s.pu });
+    const enrolled = await addPerson(ctx, { kpj: '12345678901' });
+    await addEngagement(ctx, enrolled.id, { unit: s.dinas, category: s.pu });
+    const gone = await addPerson(ctx);
+    await addEngagement(ctx, gone.id, { unit: s.dinas, category: s.pu, end: '2026-02-28' });
+    const future = await addPerson(ctx);
+    await addEngagement(ctx, future.id, { unit: s.dinas, category: s.pu, start: '2026-04-01' });
+    const rentan = await addPerson(ctx);
+    await addEngagement(ctx, rentan.id, { unit: s.pekon, category: s.bpu });
     const notEnrolledCat = Number(ctx.db.prepare("INSERT INTO category (name, segment, programs, enrolled) VALUES ('Tidak didaftarkan', 'PU', 'JKK,JKM', 0)").run().lastInsertRowid);
-    const other = addPerson(ctx);
-    addEngagement(ctx, other.id, { unit: s.dinas, category: notEnrolledCat });
+    const other = await addPerson(ctx);
+    await addEngagement(ctx, other.id, { unit: s.dinas, category: notEnrolledCat });
 
     expect(await keys('new')).toEqual([`new:${fresh.id}`]);
     expect(await keys('bpu')).toEqual([`bpu:${rentan.id}`]);
@@ -40,17 +40,17 @@ describe('what needs reporting', () => {
   });
 
   it('deactivates ended participants, but not deaths, re-engaged people or people never registered', async () => {
-    const left = addPerson(ctx, { kpj: '11111111111' });
-    const leftEng = addEngagement(ctx, left.id, { unit: s.dinas, category: s.pu, start: '2025-01-01', end: '2026-01-31', reason: 'Mengundurkan diri' });
-    const died = addPerson(ctx, { kpj: '22222222222' });
-    addEngagement(ctx, died.id, { unit: s.dinas, category: s.pu, start: '2025-01-01', end: '2026-02-10', reason: 'Meninggal dunia' });
-    const renewed = addPerson(ctx, { kpj: '33333333333' });
-    addEngagement(ctx, renewed.id, { unit: s.dinas, category: s.pu, start: '2025-01-01', end: '2025-12-31', reason: 'Diganti SK 2026' });
-    addEngagement(ctx, renewed.id, { unit: s.dinas, category: s.pu, start: '2026-01-01' });
-    const neverRegistered = addPerson(ctx);
-    addEngagement(ctx, neverRegistered.id, { unit: s.dinas, category: s.pu, start: '2025-01-01', end: '2025-12-31' });
-    const stillActive = addPerson(ctx, { kpj: '44444444444' });
-    addEngagement(ctx, stillActive.id, { unit: s.dinas, category: s.pu, end: '2026-03-31' });
+    const left = await addPerson(ctx, { kpj: '11111111111' });
+    const leftEng = await addEngagement(ctx, left.id, { unit: s.dinas, category: s.pu, start: '2025-01-01', end: '2026-01-31', reason: 'Mengundurkan diri' });
+    const died = await addPerson(ctx, { kpj: '22222222222' });
+    await addEngagement(ctx, died.id, { unit: s.dinas, category: s.pu, start: '2025-01-01', end: '2026-02-10', reason: 'Meninggal dunia' });
+    const renewed = await addPerson(ctx, { kpj: '33333333333' });
+    await addEngagement(ctx, renewed.id, { unit: s.dinas, category: s.pu, start: '2025-01-01', end: '2025-12-31', reason: 'Diganti SK 2026' });
+    await addEngagement(ctx, renewed.id, { unit: s.dinas, category: s.pu, start: '2026-01-01' });
+    const neverRegistered = await addPerson(ctx);
+    await addEngagement(ctx, neverRegistered.id, { unit: s.dinas, category: s.pu, start: '2025-01-01', end: '2025-12-31' });
+    const stillActive = await addPerson(ctx, { kpj: '44444444444' });
+    await addEngagement(ctx, stillActive.id, { unit: s.dinas, category: s.pu, end: '2026-03-31' });
 
     const na = await pendingChanges(ctx, 'na', '2026-03-10');
     expect(na.map((c) => c.key)).toEqual([`na:${leftEng}`]);
@@ -58,15 +58,15 @@ describe('what needs reporting', () => {
   });
 
   it('reports a wage change between consecutive PU engagements of a participant, with its month', async () => {
-    const p = addPerson(ctx, { kpj: '55555555555' });
-    addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu, wage: 1_500_000, start: '2025-01-01', end: '2025-12-31' });
-    const raised = addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu, wage: 2_000_000, start: '2026-01-01' });
-    const same = addPerson(ctx, { kpj: '66666666666' });
-    addEngagement(ctx, same.id, { unit: s.dinas, category: s.pu, wage: 1_500_000, start: '2025-01-01', end: '2025-12-31' });
-    addEngagement(ctx, same.id, { unit: s.dinas, category: s.pu, wage: 1_500_000, start: '2026-01-01' });
-    const noKpj = addPerson(ctx);
-    addEngagement(ctx, noKpj.id, { unit: s.dinas, category: s.pu, wage: 1_000_000, start: '2025-01-01', end: '2025-12-31' });
-    addEngagement(ctx, noKpj.id, { unit: s.dinas, category: s.pu, wage: 1_200_000, start: '2026-01-01' });
+    const p = await addPerson(ctx, { kpj: '55555555555' });
+    await addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu, wage: 1_500_000, start: '2025-01-01', end: '2025-12-31' });
+    const raised = await addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu, wage: 2_000_000, start: '2026-01-01' });
+    const same = await addPerson(ctx, { kpj: '66666666666' });
+    await addEngagement(ctx, same.id, { unit: s.dinas, category: s.pu, wage: 1_500_000, start: '2025-01-01', end: '2025-12-31' });
+    await addEngagement(ctx, same.id, { unit: s.dinas, category: s.pu, wage: 1_500_000, start: '2026-01-01' });
+    const noKpj = await addPerson(ctx);
+    await addEngagement(ctx, noKpj.id, { unit: s.dinas, category: s.pu, wage: 1_000_000, start: '2025-01-01', end: '2025-12-31' });
+    await addEngagement(ctx, noKpj.id, { unit: s.dinas, category: s.pu, wage: 1_200_000, start: '2026-01-01' });
 
     const wage = await pendingChanges(ctx, 'wage', '2026-03-10');
     expect(wage.map((c) => c.key)).toEqual([`wage:${raised}`]);
@@ -74,12 +74,12 @@ describe('what needs reporting', () => {
   });
 
   it('pre-flight lists per person what the branch would reject, and the clerk can fix and re-check', async () => {
-    const incomplete = addPerson(ctx, { mother: null, address: '  ', birthPlace: null, name: 'Budi 2' });
-    addEngagement(ctx, incomplete.id, { unit: s.dinas, category: s.pu });
-    const badNik = addPerson(ctx, { nik: '9904011205900001' });
-    addEngagement(ctx, badNik.id, { unit: s.dinas, category: s.pu });
-    const fine = addPerson(ctx, { phone: '+62 812-3456-7890' });
-    addEngagement(ctx, fine.id, { unit: s.dinas, category: s.pu });
+    const incomplete = await addPerson(ctx, { mother: null, address: '  ', birthPlace: null, name: 'Budi 2' });
+    await addEngagement(ctx, incomplete.id, { unit: s.dinas, category: s.pu });
+    const badNik = await addPerson(ctx, { nik: '9904011205900001' });
+    await addEngagement(ctx, badNik.id, { unit: s.dinas, category: s.pu });
+    const fine = await addPerson(ctx, { phone: '+62 812-3456-7890' });
+    await addEngagement(ctx, fine.id, { unit: s.dinas, category: s.pu });
 
     const report = await preflight(ctx, { kinds: ['new'] });
     const kind = report.kinds[0]!;
@@ -98,8 +98,8 @@ describe('what needs reporting', () => {
   });
 
   it('a change in a submitted batch is not offered again; cancelling the batch offers it again', async () => {
-    const a = addPerson(ctx);
-    addEngagement(ctx, a.id, { unit: s.dinas, category: s.pu });
+    const a = await addPerson(ctx);
+    await addEngagement(ctx, a.id, { unit: s.dinas, category: s.pu });
     const out = join(ctx.dir, 'out');
     const first = await exportBatch(ctx, { kind: 'new', outDir: out });
     expect(first.rows).toBe(1);
@@ -120,8 +120,8 @@ describe('what needs reporting', () => {
   });
 
   it('a registered person counts as a participant before the KPJ comes back: leaving asks for the KPJ', async () => {
-    const p = addPerson(ctx);
-    const eng = addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu, start: '2026-01-01', end: '2026-12-31' });
+    const p = await addPerson(ctx);
+    const eng = await addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu, start: '2026-01-01', end: '2026-12-31' });
     await exportBatch(ctx, { kind: 'new', outDir: join(ctx.dir, 'out') });
     ctx.db.prepare("UPDATE engagement SET end_date = '2026-02-28', end_reason = 'Habis kontrak' WHERE id = ?").run(eng);
     const na = (await preflight(ctx, { kinds: ['na'] })).kinds[0]!;
@@ -130,8 +130,8 @@ describe('what needs reporting', () => {
   });
 
   it('the batch tables are append-only except for the status', async () => {
-    const a = addPerson(ctx);
-    addEngagement(ctx, a.id, { unit: s.dinas, category: s.pu });
+    const a = await addPerson(ctx);
+    await addEngagement(ctx, a.id, { unit: s.dinas, category: s.pu });
     const r = await exportBatch(ctx, { kind: 'new', outDir: join(ctx.dir, 'out') });
     expect(() => ctx.db.prepare('UPDATE bpjs_batch_item SET cells_json = ? WHERE batch_id = ?').run('[]', r.batchId)).toThrow(/append-only/);
     expect(() => ctx.db.prepare('DELETE FROM bpjs_batch_file').run()).toThrow(/append-only/);
@@ -139,10 +139,10 @@ describe('what needs reporting', () => {
   });
 
   it('sigap preflight, batch show, batch cancel and batch regenerate on the command line', async () => {
-    const ok = addPerson(ctx);
-    addEngagement(ctx, ok.id, { unit: s.dinas, category: s.pu });
-    const noMother = addPerson(ctx, { mother: null });
-    addEngagement(ctx, noMother.id, { unit: s.dinas, category: s.pu });
+    const ok = await addPerson(ctx);
+    await addEngagement(ctx, ok.id, { unit: s.dinas, category: s.pu });
+    const noMother = await addPerson(ctx, { mother: null });
+    await addEngagement(ctx, noMother.id, { unit: s.dinas, category: s.pu });
     const at = { at: '2026-03-10T03:00:00Z' };
     const pf = await runCli(['preflight', '--kind', 'new', '--json', '--db', ctx.dbPath], at);
     expect(pf.code).toBe(0);

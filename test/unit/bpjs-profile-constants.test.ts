@@ -15,9 +15,9 @@ import {
 
 let ctx: ReturnType<typeof testContext>;
 let s: RosterSetup;
-beforeEach(() => {
+beforeEach(async () => {
   ctx = testContext('2026-03-10T03:00:00Z');
-  s = setupRoster(ctx);
+  s = await setupRoster(ctx);
 });
 afterEach(() => ctx.close());
 
@@ -59,7 +59,7 @@ describe('constant values in template profiles', () => {
     // Stored with the profile (columns_json), read back from the database.
     expect((await getProfile(ctx, 'Cabang Liwa')).columns.find((c) => c.header === 'NO_PEGAWAI')?.value).toBe('NON-ASN');
 
-    addNewcomers(ctx, s, 3);
+    await addNewcomers(ctx, s, 3);
     const r = await exportBatch(ctx, { kind: 'new', outDir: join(ctx.dir, 'out'), profile: 'Cabang Liwa' });
     expect(r.rows).toBe(3);
     const back = await columnsOf(r.files[0]!.path);
@@ -80,7 +80,7 @@ describe('constant values in template profiles', () => {
   it('a batch is written again byte for byte after the profile constants changed', async () => {
     await copyProfile(ctx, 'sipp-tk-baru', 'Cabang Liwa');
     await editProfile(ctx, 'Cabang Liwa', { set: [{ header: 'STATUS_KAWIN', value: 'T' }, { header: 'LOKASI_PEKERJAAN', value: 'LW-01' }] });
-    addNewcomers(ctx, s, 2);
+    await addNewcomers(ctx, s, 2);
     const r = await exportBatch(ctx, { kind: 'new', outDir: join(ctx.dir, 'out'), profile: 'Cabang Liwa' });
     await editProfile(ctx, 'Cabang Liwa', { set: [{ header: 'STATUS_KAWIN', value: 'Y' }, { header: 'LOKASI_PEKERJAAN', value: null }] });
     expect((await getProfile(ctx, 'Cabang Liwa')).columns.find((c) => c.header === 'LOKASI_PEKERJAAN')?.value).toBeUndefined();
@@ -116,7 +116,7 @@ describe('constant values in template profiles', () => {
   });
 
   it('warns once per batch when a profile fills STATUS_KAWIN or LOKASI_PEKERJAAN from nothing', async () => {
-    addNewcomers(ctx, s, 4);
+    await addNewcomers(ctx, s, 4);
     const pf = await preflight(ctx, { kinds: ['new', 'na'] });
     const newKind = pf.kinds.find((k) => k.kind === 'new')!;
     expect(newKind.pending).toBe(4);
@@ -152,7 +152,7 @@ describe('constant values in template profiles', () => {
     const cleared = await runCli(['profile', 'edit', 'Cabang Liwa', '--set', 'LOKASI_PEKERJAAN=', '--json', ...db]);
     expect(cleared.json<{ columns: { header: string; value?: string }[] }>().columns.find((c) => c.header === 'LOKASI_PEKERJAAN')?.value).toBeUndefined();
 
-    addNewcomers(ctx, s, 1);
+    await addNewcomers(ctx, s, 1);
     const pf = await runCli(['preflight', '--kind', 'new', '--profile', 'Cabang Liwa', '--json', ...db]);
     expect(pf.json<{ kinds: { profileWarnings: { column: string }[] }[] }>().kinds[0]!.profileWarnings.map((w) => w.column)).toEqual(['LOKASI_PEKERJAAN']);
     // Without --profile: the built-in profile fills both columns from the person records, no remark.

@@ -10,9 +10,9 @@ import { pendingChanges } from '../../electron/core/bpjs/pending';
 
 let ctx: ReturnType<typeof testContext>;
 let s: RosterSetup;
-beforeEach(() => {
+beforeEach(async () => {
   ctx = testContext('2026-03-10T03:00:00Z');
-  s = setupRoster(ctx);
+  s = await setupRoster(ctx);
 });
 afterEach(() => ctx.close());
 
@@ -35,7 +35,7 @@ async function branchAssigns(path: string, firstKpj: number): Promise<{ nik: str
 
 describe('import of the branch participant list (KPJ)', () => {
   it('round trip: registration file -> branch list -> KPJ filled, people enrolled, nothing pending, all audited', async () => {
-    const people = addNewcomers(ctx, s, 5);
+    const people = await addNewcomers(ctx, s, 5);
     const exported = await exportBatch(ctx, { kind: 'new', outDir: join(ctx.dir, 'out') });
     expect((await preflight(ctx)).awaitingKpj).toBe(5);
     const assigned = await branchAssigns(exported.files[0]!.path, 19_000_000_000);
@@ -58,10 +58,10 @@ describe('import of the branch participant list (KPJ)', () => {
   });
 
   it('reports unknown NIKs and name mismatches, replaces a different KPJ, and reads a csv the same way', async () => {
-    const a = addPerson(ctx, { name: 'Muhammad Rizky' });
-    addEngagement(ctx, a.id, { unit: s.dinas, category: s.pu });
-    const b = addPerson(ctx, { name: 'Dewi Lestari, S.Pd.', kpj: '11111111111' });
-    addEngagement(ctx, b.id, { unit: s.dinas, category: s.pu });
+    const a = await addPerson(ctx, { name: 'Muhammad Rizky' });
+    await addEngagement(ctx, a.id, { unit: s.dinas, category: s.pu });
+    const b = await addPerson(ctx, { name: 'Dewi Lestari, S.Pd.', kpj: '11111111111' });
+    await addEngagement(ctx, b.id, { unit: s.dinas, category: s.pu });
     const stranger = '1804015506950001';
     const csv = join(ctx.dir, 'peserta.csv');
     writeKpjCsv(csv, [
@@ -80,10 +80,10 @@ describe('import of the branch participant list (KPJ)', () => {
   });
 
   it('is all or nothing: a numeric NIK, a bad KPJ, an unreadable date or a KPJ of someone else refuse the whole file', async () => {
-    const a = addPerson(ctx);
-    addEngagement(ctx, a.id, { unit: s.dinas, category: s.pu });
-    const b = addPerson(ctx);
-    const owner = addPerson(ctx, { kpj: '55555555555' });
+    const a = await addPerson(ctx);
+    await addEngagement(ctx, a.id, { unit: s.dinas, category: s.pu });
+    const b = await addPerson(ctx);
+    const owner = await addPerson(ctx, { kpj: '55555555555' });
     const list = join(ctx.dir, 'salah.xlsx');
     await writeKpjList(list, [
       { nik: a.nik, name: a.name, kpj: '66666666666', since: '01-03-2026' },
@@ -108,8 +108,8 @@ describe('import of the branch participant list (KPJ)', () => {
   });
 
   it('sigap import-kpj --dry-run writes nothing; without it the KPJs are stored', async () => {
-    const a = addPerson(ctx);
-    addEngagement(ctx, a.id, { unit: s.dinas, category: s.pu });
+    const a = await addPerson(ctx);
+    await addEngagement(ctx, a.id, { unit: s.dinas, category: s.pu });
     const list = join(ctx.dir, 'ok.xlsx');
     await writeKpjList(list, [{ nik: a.nik, name: a.name, kpj: '99999999999', since: '02-03-2026' }]);
     const dry = await runCli(['import-kpj', list, '--dry-run', '--json', '--db', ctx.dbPath]);

@@ -7,9 +7,9 @@ import { exportBatch, listNaReasons, naReasonKind, saveNaReason } from '../../el
 
 let ctx: ReturnType<typeof testContext>;
 let s: RosterSetup;
-beforeEach(() => {
+beforeEach(async () => {
   ctx = testContext('2026-03-10T03:00:00Z');
-  s = setupRoster(ctx);
+  s = await setupRoster(ctx);
 });
 afterEach(() => ctx.close());
 
@@ -47,10 +47,10 @@ describe('SEBAB_NA as the portal codes it', () => {
   });
 
   it('writes the table code into data_tk_na, and an edit (audited) changes later files only', async () => {
-    const resigned = addPerson(ctx, { kpj: '11100000001' });
-    addEngagement(ctx, resigned.id, { unit: s.dinas, category: s.pu, start: '2025-01-01', end: '2026-01-31', reason: 'Mengundurkan diri' });
-    const retired = addPerson(ctx, { kpj: '11100000002' });
-    addEngagement(ctx, retired.id, { unit: s.dinas, category: s.pu, start: '2025-01-01', end: '2026-02-28', reason: 'Pensiun' });
+    const resigned = await addPerson(ctx, { kpj: '11100000001' });
+    await addEngagement(ctx, resigned.id, { unit: s.dinas, category: s.pu, start: '2025-01-01', end: '2026-01-31', reason: 'Mengundurkan diri' });
+    const retired = await addPerson(ctx, { kpj: '11100000002' });
+    await addEngagement(ctx, retired.id, { unit: s.dinas, category: s.pu, start: '2025-01-01', end: '2026-02-28', reason: 'Pensiun' });
     const out = join(ctx.dir, 'out');
     const first = await exportBatch(ctx, { kind: 'na', outDir: out });
     expect(await sebabByKpj(first.files[0]!.path)).toEqual({ '11100000001': 'A1', '11100000002': 'A4' });
@@ -63,8 +63,8 @@ describe('SEBAB_NA as the portal codes it', () => {
     expect(audit[0]!.summary).toMatch(/PHK → A2/);
     expect(JSON.parse(audit[0]!.before_json)).toMatchObject({ code: 'PHK' });
 
-    const fired = addPerson(ctx, { kpj: '11100000003' });
-    addEngagement(ctx, fired.id, { unit: s.dinas, category: s.pu, start: '2025-01-01', end: '2026-03-01', reason: 'Diberhentikan' });
+    const fired = await addPerson(ctx, { kpj: '11100000003' });
+    await addEngagement(ctx, fired.id, { unit: s.dinas, category: s.pu, start: '2025-01-01', end: '2026-03-01', reason: 'Diberhentikan' });
     const second = await exportBatch(ctx, { kind: 'na', outDir: out });
     expect(await sebabByKpj(second.files[0]!.path)).toEqual({ '11100000003': 'A2' });
   });

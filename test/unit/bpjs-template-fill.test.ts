@@ -25,9 +25,9 @@ const SHEET1 = 'xl/worksheets/sheet1.xml';
 
 let ctx: ReturnType<typeof testContext>;
 let s: RosterSetup;
-beforeEach(() => {
+beforeEach(async () => {
   ctx = testContext('2026-03-10T03:00:00Z');
-  s = setupRoster(ctx);
+  s = await setupRoster(ctx);
 });
 afterEach(() => ctx.close());
 
@@ -93,11 +93,11 @@ describe("branch office's template", () => {
     await templateProfile();
     // Three newcomers; the second's name has XML's special characters, the third a formula-like address.
     const people = [
-      addPerson(ctx, { name: 'ANI SUSANTI', birthDate: '1990-04-02', address: 'Jl. Merdeka 1, Liwa 34812' }),
-      addPerson(ctx, { name: 'BUDI & <SANTOSO> "B"', birthDate: '1985-12-31' }),
-      addPerson(ctx, { name: 'CICI', birthDate: '2000-01-15', address: '=1+1' }),
+      await addPerson(ctx, { name: 'ANI SUSANTI', birthDate: '1990-04-02', address: 'Jl. Merdeka 1, Liwa 34812' }),
+      await addPerson(ctx, { name: 'BUDI & <SANTOSO> "B"', birthDate: '1985-12-31' }),
+      await addPerson(ctx, { name: 'CICI', birthDate: '2000-01-15', address: '=1+1' }),
     ];
-    for (const p of people) addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu, wage: 2_750_000 });
+    for (const p of people) await addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu, wage: 2_750_000 });
     const out = join(ctx.dir, 'out');
     const r = await exportBatch(ctx, { kind: 'new', outDir: out, profile: 'cabang-liwa', includeIncomplete: true });
     expect(r.rows).toBe(3);
@@ -214,7 +214,7 @@ describe("branch office's template", () => {
 
   it('a batch of 10,001 rows: two copies of the template, same name, folders _01 and _02', async () => {
     await templateProfile();
-    addNewcomers(ctx, s, 10_001);
+    await addNewcomers(ctx, s, 10_001);
     const r = await exportBatch(ctx, { kind: 'new', outDir: join(ctx.dir, 'big'), profile: 'cabang-liwa', includeIncomplete: true });
     expect(r.files.map((f) => [f.name, f.rows])).toEqual([
       [`data_tk_baru_18040012_20260310_01/${TEMPLATE_NAME}`, 10_000],
@@ -246,7 +246,7 @@ describe("branch office's template", () => {
     await editProfile(ctx, 'cabang-liwa', { map: [{ header: 'NO_PEGAWAI', field: null }] });
     expect((await getProfile(ctx, 'cabang-liwa')).rowsPerFile).toBe(2);
     // 5 people at 2 a file: 2 + 2 + 1, each a copy of the template under its name.
-    addNewcomers(ctx, s, 5);
+    await addNewcomers(ctx, s, 5);
     const r = await exportBatch(ctx, { kind: 'new', outDir: join(ctx.dir, 'small'), profile: 'cabang-liwa', includeIncomplete: true });
     expect(r.files.map((f) => [f.name, f.rows])).toEqual([
       [`data_tk_baru_18040012_20260310_01/${TEMPLATE_NAME}`, 2],
@@ -271,8 +271,8 @@ describe("branch office's template", () => {
     const r = await profileFromTemplate(ctx, xls, { name: 'lama' });
     expect(r.fillsTemplate).toBe(false);
     expect(r.profile.templateFile).toBeNull();
-    const p = addPerson(ctx);
-    addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu });
+    const p = await addPerson(ctx);
+    await addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu });
     const out = await exportBatch(ctx, { kind: 'new', outDir: join(ctx.dir, 'o'), profile: 'lama', includeIncomplete: true });
     expect(out.files.map((f) => f.name)).toEqual(['data_tk_baru_18040012_20260310_01.xlsx']);
   }, 120_000);

@@ -21,9 +21,9 @@ const unquote = (v: string) => v.replace(/^"|"$/g, '');
 
 let ctx: ReturnType<typeof testContext>;
 let s: RosterSetup;
-beforeEach(() => {
+beforeEach(async () => {
   ctx = testContext('2026-03-10T03:00:00Z');
-  s = setupRoster(ctx);
+  s = await setupRoster(ctx);
 });
 afterEach(() => ctx.close());
 
@@ -37,10 +37,10 @@ function importParticipantList(personIds: number[]): void {
 
 describe('TK lanjutan', () => {
   it('routes a KPJ holder the branch does not list to the lanjutan file, once the participant list was imported', async () => {
-    const member = addPerson(ctx, { name: 'ADI PESERTA', kpj: '11000000001' });
-    const carried = addPerson(ctx, { name: 'BAYU PINDAHAN', kpj: '22000000002', birthDate: '1992-07-09' });
-    const fresh = addPerson(ctx, { name: 'CITRA BARU' });
-    for (const p of [member, carried, fresh]) addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu, wage: 2_600_000, start: '2026-03-01' });
+    const member = await addPerson(ctx, { name: 'ADI PESERTA', kpj: '11000000001' });
+    const carried = await addPerson(ctx, { name: 'BAYU PINDAHAN', kpj: '22000000002', birthDate: '1992-07-09' });
+    const fresh = await addPerson(ctx, { name: 'CITRA BARU' });
+    for (const p of [member, carried, fresh]) await addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu, wage: 2_600_000, start: '2026-03-01' });
     const names = async (kind: 'new' | 'continue') => (await pendingChanges(ctx, kind, '2026-03-10')).map((c) => c.name);
 
     // Before any participant list, a KPJ could be the Pemda's own: nobody is routed, and the screens are told why.
@@ -79,11 +79,11 @@ describe('TK lanjutan', () => {
   }, 120_000);
 
   it('a KPJ the imported list leaves out is not deactivated or given a wage change before it is registered here', async () => {
-    const listed = addPerson(ctx, { name: 'DODI TERDAFTAR', kpj: '55000000005' });
-    const unlisted = addPerson(ctx, { name: 'EKO LUAR', kpj: '66000000006' });
+    const listed = await addPerson(ctx, { name: 'DODI TERDAFTAR', kpj: '55000000005' });
+    const unlisted = await addPerson(ctx, { name: 'EKO LUAR', kpj: '66000000006' });
     for (const p of [listed, unlisted]) {
-      addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu, wage: 2_000_000, start: '2025-01-01', end: '2025-12-31' });
-      addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu, wage: 2_400_000, start: '2026-01-01', end: '2026-02-28', reason: 'Habis kontrak' });
+      await addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu, wage: 2_000_000, start: '2025-01-01', end: '2025-12-31' });
+      await addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu, wage: 2_400_000, start: '2026-01-01', end: '2026-02-28', reason: 'Habis kontrak' });
     }
     const names = async (kind: 'na' | 'wage') => (await pendingChanges(ctx, kind, '2026-03-10')).map((c) => c.name).sort();
     // No list yet: a KPJ is taken as the Pemda's, as before.

@@ -3,7 +3,7 @@ import { testContext } from '../helpers';
 import { runCli } from '../cli-harness';
 
 let ctx: ReturnType<typeof testContext>;
-beforeEach(() => {
+beforeEach(async () => {
   ctx = testContext('2026-03-10T03:00:00Z');
 });
 afterEach(() => ctx.close());
@@ -30,8 +30,8 @@ describe('sigap sebab-na', () => {
 describe('sigap preflight', () => {
   it('says once per required column how many people leave it empty', async () => {
     const { setupRoster, addPerson, addEngagement } = await import('../fixtures/bpjs-roster');
-    const s = setupRoster(ctx);
-    for (let i = 0; i < 3; i++) addEngagement(ctx, addPerson(ctx, { maritalStatus: null }).id, { unit: s.dinas, category: s.pu });
+    const s = await setupRoster(ctx);
+    for (let i = 0; i < 3; i++) await addEngagement(ctx, (await addPerson(ctx, { maritalStatus: null })).id, { unit: s.dinas, category: s.pu });
     const run = await runCli(['preflight', '--kind', 'new', '--db', ctx.dbPath], { at: '2026-03-10T03:00:00Z' });
     expect(run.stdout).toMatch(/Wajib \(Pendaftaran tenaga kerja baru \(PU\)\): STATUS_KAWIN kosong untuk 3 orang/);
     expect(run.stdout).not.toMatch(/LOKASI_PEKERJAAN kosong/);

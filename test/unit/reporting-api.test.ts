@@ -18,9 +18,9 @@ let ctx: ReturnType<typeof testContext>;
 let s: RosterSetup;
 let host: TestHost;
 let api: ReturnType<typeof bridge>;
-beforeEach(() => {
+beforeEach(async () => {
   ctx = testContext('2026-03-10T03:00:00Z');
-  s = setupRoster(ctx);
+  s = await setupRoster(ctx);
   host = testHost();
   api = bridge(ctx, host);
 });
@@ -43,11 +43,11 @@ async function dataRows(path: string): Promise<{ sheet: string; header: string[]
 
 describe('bpjs.* bridge calls', () => {
   it('preflight and pending: counts by kind, problems named by the portal column, people linked by id', async () => {
-    const ready = addNewcomers(ctx, s, 3);
-    const noMarital = addPerson(ctx, { maritalStatus: null });
-    addEngagement(ctx, noMarital.id, { unit: s.dinas, category: s.pu });
-    const badPhone = addPerson(ctx, { phone: '12345' });
-    addEngagement(ctx, badPhone.id, { unit: s.dinas, category: s.pu });
+    const ready = await addNewcomers(ctx, s, 3);
+    const noMarital = await addPerson(ctx, { maritalStatus: null });
+    await addEngagement(ctx, noMarital.id, { unit: s.dinas, category: s.pu });
+    const badPhone = await addPerson(ctx, { phone: '12345' });
+    await addEngagement(ctx, badPhone.id, { unit: s.dinas, category: s.pu });
 
     const pf = await api.ok('bpjs.preflight', {});
     expect(pf.npp).toBe(NPP);
@@ -77,9 +77,9 @@ describe('bpjs.* bridge calls', () => {
   });
 
   it('export writes into the chosen folder, reports files, rows, hashes and skipped people; cancelled dialog writes nothing', async () => {
-    addNewcomers(ctx, s, 4);
-    const noMarital = addPerson(ctx, { maritalStatus: null });
-    addEngagement(ctx, noMarital.id, { unit: s.dinas, category: s.pu });
+    await addNewcomers(ctx, s, 4);
+    const noMarital = await addPerson(ctx, { maritalStatus: null });
+    await addEngagement(ctx, noMarital.id, { unit: s.dinas, category: s.pu });
 
     expect(await api.ok('bpjs.export', { kind: 'new' })).toBeNull(); // the clerk closed the folder dialog
     expect(await api.ok('bpjs.batches', {})).toEqual([]);
@@ -110,7 +110,7 @@ describe('bpjs.* bridge calls', () => {
   });
 
   it('batches: list, detail, regenerate byte for byte, cancel with a reason offers the changes again', async () => {
-    const people = addNewcomers(ctx, s, 3);
+    const people = await addNewcomers(ctx, s, 3);
     host.folderQueue.push(folder('a'));
     const r = (await api.ok('bpjs.export', { kind: 'new' }))!;
     const list = await api.ok('bpjs.batches', {});
@@ -166,7 +166,7 @@ describe('bpjs.* bridge calls', () => {
     expect(edited.sheetName).toBe('TK_BARU_V2');
     expect(edited.columns.map((c) => c.field)).toEqual(['fullName', 'nik', 'birthDate', 'motherName', 'address']);
 
-    addNewcomers(ctx, s, 2);
+    await addNewcomers(ctx, s, 2);
     const out = folder('profil');
     host.folderQueue.push(out);
     const r = (await api.ok('bpjs.export', { kind: 'new', profile: 'Cabang Liwa 2026' }))!;
@@ -222,7 +222,7 @@ describe('bpjs.* bridge calls', () => {
     // The listing shows the constants too.
     expect((await api.ok('bpjs.profiles', {})).find((p) => p.name === 'Cabang Liwa')!.columns.find((c) => c.header === 'LOKASI_PEKERJAAN')?.value).toBe('0012');
 
-    addNewcomers(ctx, s, 2);
+    await addNewcomers(ctx, s, 2);
     host.folderQueue.push(folder('konstan'));
     const r = (await api.ok('bpjs.export', { kind: 'new', profile: 'Cabang Liwa' }))!;
     expect(r.warnings).toEqual([]);
@@ -236,15 +236,15 @@ describe('bpjs.* bridge calls', () => {
       expect(ws.getRow(row).getCell(header.indexOf('LOKASI_PEKERJAAN') + 1).value).toBe('0012');
     }
     // The built-in profile's export takes both from the person records: nothing to say for the batch.
-    addNewcomers(ctx, s, 1);
+    await addNewcomers(ctx, s, 1);
     host.folderQueue.push(folder('bawaan'));
     const plain = (await api.ok('bpjs.export', { kind: 'new' }))!;
     expect([plain.rows, plain.warnings]).toEqual([1, []]);
   });
 
   it('import-kpj: preview counts (new, replaced, unknown NIK, name mismatch) then apply fills the KPJ numbers', async () => {
-    const [a, b] = addNewcomers(ctx, s, 2);
-    const old = addPerson(ctx, { kpj: '11111111' });
+    const [a, b] = await addNewcomers(ctx, s, 2);
+    const old = await addPerson(ctx, { kpj: '11111111' });
     const list = join(ctx.dir, 'peserta.xlsx');
     await writeKpjList(list, [
       { nik: a!.nik, name: a!.name, kpj: '22222222001', since: '01-03-2026' },
@@ -268,7 +268,7 @@ describe('bpjs.* bridge calls', () => {
   });
 
   it('reconcile: a bill with a mismatch, a missing person and a stranger against the issued invoices', async () => {
-    const staff = addNewcomers(ctx, s, 3);
+    const staff = await addNewcomers(ctx, s, 3);
     await runBilling(ctx, { month: '2026-03', issue: true });
     const lines = await sigapBilledLines(ctx, '2026-03');
     const amount = (nik: string, program: string) => lines.filter((l) => l.nik === nik && l.program === program).reduce((x, l) => x + l.amount, 0);
