@@ -5,10 +5,13 @@ import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { testContext } from '../helpers';
 import { runCli } from '../cli-harness';
-import { addEngagement, addNewcomers, addPerson, NPP, setupRoster, type RosterSetup } from '../fixtures/bpjs-roster';
+import { addEngagement, addNewcomers, addPerson, NPP, setEmployerNpp, setupRoster, type RosterSetup } from '../fixtures/bpjs-roster';
 import { exportBatch, regenerateBatch } from '../../electron/core/bpjs/index';
 import { BUILTIN_PROFILES, builtinProfile } from '../../shared/sipp-layouts';
 import { formatDateDmy } from '../../shared/dates';
+import { batchRepo } from '../../electron/core/bpjs/batch-repository';
+import { personRepo } from '../../electron/core/roster/person-repository';
+import { storeOf } from '../../electron/core/store/of-context';
 
 let ctx: ReturnType<typeof testContext>;
 let s: RosterSetup;
@@ -73,7 +76,7 @@ describe('SIPP upload workbooks', () => {
     ]);
     expectAllText(back.cells);
     const row = back.rows[0]!;
-    const person = ctx.db.prepare('SELECT * FROM person WHERE id = ?').get(p.id) as { nik: string; name: string; birth_date: string; birth_place: string; mother_name: string };
+    const person = (await personRepo.row(storeOf(ctx), p.id))! as { nik: string; name: string; birth_date: string; birth_place: string; mother_name: string };
     expect(row).toMatchObject({
       NAMA_LENGKAP: person.name, HP: '081234567890', TEMPAT_LAHIR: person.birth_place, TANGGAL_LAHIR: formatDateDmy(person.birth_date),
       NAMA_IBU_KANDUNG: person.mother_name, JENIS_IDENTITAS: 'KTP', NOMOR_IDENTITAS: person.nik, MASA_LAKU_IDENTITAS: '31-12-3000',
@@ -147,7 +150,7 @@ describe('SIPP upload workbooks', () => {
   });
 
   it('10,001 rows become two numbered files of 10,000 and 1, and regenerate byte for byte', async () => {
-    await addNewcomers(ctx, s, 10_001);
+    const people = await addNewcomers(ctx, s, 10_001);
     const r = await exportBatch(ctx, { kind: 'new', outDir: out });
     expect(r.files.map((f) => [f.name, f.rows])).toEqual([[`data_tk_baru_${NPP}_20260310_01.xlsx`, 10_000], [`data_tk_baru_${NPP}_20260310_02.xlsx`, 1]]);
     const [first, second] = await Promise.all(r.files.map((f) => readBack(f.path)));
@@ -156,7 +159,9 @@ describe('SIPP upload workbooks', () => {
     for (const f of r.files) expect(createHash('sha256').update(readFileSync(f.path)).digest('hex')).toBe(f.sha256);
 
     // Later, with the roster edited: the batch is written again from what it recorded, identically.
-    ctx.db.prepare("UPDATE person SET name = 'Diubah Kemudian'").run();
+    await storeOf(ctx).tx('write', async (q) => {
+      for (const x of people) await personRepo.update(q, x.id, { name: 'Diubah Kemudian' }, 'x');
+    });
     const again = join(ctx.dir, 'again');
     const re = await regenerateBatch(ctx, r.batchId!, again);
     expect(re.map((f) => [f.name, f.identical])).toEqual(r.files.map((f) => [f.name, true]));
@@ -195,15 +200,15 @@ describe('SIPP upload workbooks', () => {
   });
 
   it('refuses without an NPP, and never overwrites a file already in the folder', async () => {
-    ctx.db.prepare('UPDATE employer SET npp = NULL').run();
+    await setEmployerNpp(ctx, null);
     await addNewcomers(ctx, s, 1);
     await expect(exportBatch(ctx, { kind: 'new', outDir: out })).rejects.toThrow(/NPP pemberi kerja belum diisi/);
-    ctx.db.prepare('UPDATE employer SET npp = ?').run(NPP);
+    await setEmployerNpp(ctx, NPP);
     const { mkdirSync, writeFileSync } = await import('node:fs');
     mkdirSync(out, { recursive: true });
     writeFileSync(join(out, `data_tk_baru_${NPP}_20260310_01.xlsx`), 'berkas lama');
     await expect(exportBatch(ctx, { kind: 'new', outDir: out })).rejects.toThrow(/tidak menimpa/);
-    expect(ctx.db.prepare('SELECT count(*) AS n FROM bpjs_batch').get()).toEqual({ n: 0 });
+    expect(await batchRepo.list(storeOf(ctx), null)).toEqual([]);
   });
 
   it('every built-in layout is documented with its sheet and headers', () => {
