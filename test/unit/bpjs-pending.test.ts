@@ -6,6 +6,11 @@ import { pendingChanges } from '../../electron/core/bpjs/pending';
 import { cancelBatch, exportBatch, listBatches, preflight } from '../../electron/core/bpjs/index';
 import { runCli } from '../cli-harness';
 import { readFileSync } from 'node:fs';
+import { auditLog } from '../../electron/core/audit-repository';
+import { categoryRepo } from '../../electron/core/roster/category-repository';
+import { personRepo } from '../../electron/core/roster/person-repository';
+import { storeOf } from '../../electron/core/store/of-context';
+import { sql } from '../../electron/core/store/sql';
 
 let ctx: ReturnType<typeof testContext>;
 let s: RosterSetup;
@@ -29,7 +34,7 @@ describe('what needs reporting', () => {
     await addEngagement(ctx, future.id, { unit: s.dinas, category: s.pu, start: '2026-04-01' });
     const rentan = await addPerson(ctx);
     await addEngagement(ctx, rentan.id, { unit: s.pekon, category: s.bpu });
-    const notEnrolledCat = Number(ctx.db.prepare("INSERT INTO category (name, segment, programs, enrolled) VALUES ('Tidak didaftarkan', 'PU', 'JKK,JKM', 0)").run().lastInsertRowid);
+    const notEnrolledCat = await categoryRepo.insert(storeOf(ctx), { name: 'Tidak didaftarkan', segment: 'PU', programs: 'JKK,JKM', jkkClass: null, enrolled: false, registrationId: null });
     const other = await addPerson(ctx);
     await addEngagement(ctx, other.id, { unit: s.dinas, category: notEnrolledCat });
 
@@ -91,7 +96,7 @@ describe('what needs reporting', () => {
     // Only a warning: the built-in registration profile does not require the mother's name.
     expect(mother).toMatchObject({ column: 'NAMA_IBU_KANDUNG', severity: 'warning' });
 
-    ctx.db.prepare("UPDATE person SET mother_name = 'Siti', address = 'Jl. Pemuda 1, Liwa', birth_place = 'Liwa', name = 'Budi Dua' WHERE id = ?").run(incomplete.id);
+    await personRepo.update(storeOf(ctx), incomplete.id, { mother_name: 'Siti', address: 'Jl. Pemuda 1, Liwa', birth_place: 'Liwa', name: 'Budi Dua' }, 'x');
     const again = (await preflight(ctx, { kinds: ['new'] })).kinds[0]!;
     expect(again.ready).toBe(2);
     expect(again.blocked.map((b) => b.nik)).toEqual([badNik.nik]);
@@ -115,7 +120,8 @@ describe('what needs reporting', () => {
     const second = await exportBatch(ctx, { kind: 'new', outDir: out });
     expect(second.files.map((f) => f.name)).toEqual(['data_tk_baru_18040012_20260310_02.xlsx']);
     expect((await listBatches(ctx)).map((b) => [b.id, b.status, b.cancelReason])).toEqual([[second.batchId, 'submitted', null], [first.batchId, 'cancelled', 'ditolak portal']]);
-    const audit = ctx.db.prepare("SELECT action, summary FROM audit_log WHERE entity = 'bpjs_batch' ORDER BY id").all() as { action: string; summary: string }[];
+    const audit: { action: string; summary: string | null }[] = [];
+    for await (const x of auditLog.iterate(storeOf(ctx), { entity: 'bpjs_batch' })) audit.push(x);
     expect(audit.map((x) => x.action)).toEqual(['create', 'update', 'create']);
   });
 
@@ -123,7 +129,7 @@ describe('what needs reporting', () => {
     const p = await addPerson(ctx);
     const eng = await addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu, start: '2026-01-01', end: '2026-12-31' });
     await exportBatch(ctx, { kind: 'new', outDir: join(ctx.dir, 'out') });
-    ctx.db.prepare("UPDATE engagement SET end_date = '2026-02-28', end_reason = 'Habis kontrak' WHERE id = ?").run(eng);
+    await personRepo.endEngagement(storeOf(ctx), eng, '2026-02-28', 'Habis kontrak');
     const na = (await preflight(ctx, { kinds: ['na'] })).kinds[0]!;
     expect(na.pending).toBe(1);
     expect(na.blocked[0]!.problems.map((x) => x.code)).toEqual(['KPJ_MISSING']);
@@ -133,9 +139,10 @@ describe('what needs reporting', () => {
     const a = await addPerson(ctx);
     await addEngagement(ctx, a.id, { unit: s.dinas, category: s.pu });
     const r = await exportBatch(ctx, { kind: 'new', outDir: join(ctx.dir, 'out') });
-    expect(() => ctx.db.prepare('UPDATE bpjs_batch_item SET cells_json = ? WHERE batch_id = ?').run('[]', r.batchId)).toThrow(/append-only/);
-    expect(() => ctx.db.prepare('DELETE FROM bpjs_batch_file').run()).toThrow(/append-only/);
-    expect(() => ctx.db.prepare("UPDATE bpjs_batch SET npp = 'x'").run()).toThrow(/only the status/);
+    const store = storeOf(ctx);
+    await expect(store.run(sql`UPDATE bpjs_batch_item SET cells_json = ${'[]'} WHERE batch_id = ${r.batchId}`)).rejects.toThrow(/append-only/);
+    await expect(store.run(sql`DELETE FROM bpjs_batch_file`)).rejects.toThrow(/append-only/);
+    await expect(store.run(sql`UPDATE bpjs_batch SET npp = 'x'`)).rejects.toThrow(/only the status/);
   });
 
   it('sigap preflight, batch show, batch cancel and batch regenerate on the command line', async () => {
