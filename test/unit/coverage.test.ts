@@ -148,7 +148,6 @@ describe('coverage of a month', () => {
   });
 
   it('sigap coverage prints the figures and --json the whole summary', async () => {
-    ctx.db.close();
     const env = { SIGAP_DB: ctx.dbPath };
     const json = await runCli(['coverage', '--month', '2026-03', '--json'], { env, at: '2026-03-20T03:00:00Z' });
     expect(json.code).toBe(0);
@@ -166,6 +165,5 @@ describe('coverage of a month', () => {
     // Villages are one line on the page: 17 pekerja rentan on SK, 16 enrolled.
     expect(pdfText).toMatch(/Desa\/Pekon \(2\)\s+17\s+16\s+94,1%/);
     expect(pdfText).toMatch(/Dinas Sosial\s+7\s+5\s+71,4%/);
-    ctx.db = (await import('../../electron/core/db/open')).openDatabase(ctx.dbPath).db;
   });
 });

@@ -114,7 +114,6 @@ describe('next year\'s budget', () => {
   });
 
   it('sigap forecast writes the RKA workbook: kode rekening, uraian, volume, satuan, tarif, jumlah', async () => {
-    ctx.db.close();
     const out = join(ctx.dir, 'rka.xlsx');
     const r = await runCli(['forecast', '--year', '2027', '--growth', '5', '--xlsx', out], { env: { SIGAP_DB: ctx.dbPath }, at: '2026-11-20T03:00:00Z' });
     expect(r.code).toBe(0);
@@ -132,6 +131,5 @@ describe('next year\'s budget', () => {
     const json = await runCli(['forecast', '--year', '2027', '--json'], { env: { SIGAP_DB: ctx.dbPath }, at: '2026-11-20T03:00:00Z' });
     expect(json.json<{ total: number }>().total).toBe(e.total + 12 * 16_800);
     expect((await runCli(['forecast'], { env: { SIGAP_DB: ctx.dbPath } })).code).toBe(2);
-    ctx.db = (await import('../../electron/core/db/open')).openDatabase(ctx.dbPath).db;
   });
 });

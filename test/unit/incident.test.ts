@@ -198,7 +198,6 @@ describe('deaths', () => {
   it('sigap incident add, list and report', async () => {
     const p = await addPerson(ctx, { kpj: '77777777777' });
     await addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu, wage: 1_800_000, end: null });
-    ctx.db.close();
     const env = { SIGAP_DB: ctx.dbPath };
     const at = '2026-03-11T03:00:00Z';
     const add = await runCli(['incident', 'add', '--nik', p.nik, '--kind', 'work_death', '--date', '2026-03-09', '--place', 'Lokasi proyek', '--json'], { env, at });
@@ -225,6 +224,5 @@ describe('deaths', () => {
     // JKK: a scholarship without a minimum; the KPJ has no membership date and nothing was billed yet.
     expect(add.json<{ incident: { benefit: { scholarship: { summary: string } } } }>().incident.benefit.scholarship.summary)
       .toBe('berhak, tanpa masa iur minimal (masa iur belum diketahui — impor daftar peserta BPJS untuk tanggal kepesertaan)');
-    ctx.db = (await import('../../electron/core/db/open')).openDatabase(ctx.dbPath).db;
   });
 });
