@@ -7,6 +7,8 @@ import { exportBatch } from '../../electron/core/bpjs/index';
 import { iteratePending } from '../../electron/core/bpjs/pending';
 import { addPersonException } from '../../electron/core/billing/person-exceptions';
 import { programsReader } from '../../electron/core/billing/person-programs';
+import { categoryRepo } from '../../electron/core/roster/category-repository';
+import { storeOf } from '../../electron/core/store/of-context';
 
 let ctx: ReturnType<typeof testContext>;
 let s: RosterSetup;
@@ -33,7 +35,10 @@ describe('the programs a person is reported with', () => {
   });
 
   it('the registration changes carry them', async () => {
-    ctx.db.prepare("UPDATE category SET programs = 'JKK,JKM,JHT,JP' WHERE id = ?").run(s.pu);
+    const pu = (await categoryRepo.list(storeOf(ctx))).find((c) => c.id === s.pu)!;
+    await categoryRepo.update(storeOf(ctx), s.pu, {
+      name: pu.name, segment: pu.segment, programs: 'JKK,JKM,JHT,JP', jkkClass: pu.jkk_class, enrolled: pu.enrolled === 1, registrationId: pu.registration_id,
+    });
     const old = await addPerson(ctx, { birthDate: '1965-01-10' });
     const young = await addPerson(ctx, { birthDate: '1990-05-05' });
     await addEngagement(ctx, old.id, { unit: s.dinas, category: s.pu, start: '2026-03-01' });

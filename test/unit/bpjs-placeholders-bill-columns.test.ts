@@ -11,6 +11,8 @@ import { isPlaceholder } from '../../electron/core/bpjs/preflight';
 import { programOf } from '../../electron/core/bpjs/bill-read';
 import { listInvoices, runBilling } from '../../electron/core/billing/index';
 import { writeInvoiceXlsx } from '../../electron/core/billing/xlsx';
+import { categoryRepo } from '../../electron/core/roster/category-repository';
+import { storeOf } from '../../electron/core/store/of-context';
 
 let ctx: ReturnType<typeof testContext>;
 let s: RosterSetup;
@@ -62,7 +64,7 @@ describe('bill columns that name a program but hold no iuran', () => {
   });
 
   it("Sigap's own invoice detail workbook reconciles with Sigap's invoices with no difference", async () => {
-    const full = Number(ctx.db.prepare("INSERT INTO category (name, segment, programs, jkk_class, enrolled) VALUES ('Tenaga kontrak', 'PU', 'JKK,JKM,JHT,JP', 2, 1)").run().lastInsertRowid);
+    const full = await categoryRepo.insert(storeOf(ctx), { name: 'Tenaga kontrak', segment: 'PU', programs: 'JKK,JKM,JHT,JP', jkkClass: 2, enrolled: true, registrationId: null });
     for (const wage of [1_500_000, 2_345_678, 12_000_000]) await addEngagement(ctx, (await addPerson(ctx)).id, { unit: s.dinas, category: full, wage });
     for (const wage of [1_000_000, 1_234_567]) await addEngagement(ctx, (await addPerson(ctx)).id, { unit: s.dinas, category: s.pu, wage });
     await runBilling(ctx, { month: '2026-03', issue: true });

@@ -12,6 +12,8 @@ import { addNewcomers, setupRoster, type RosterSetup } from '../fixtures/bpjs-ro
 import {
   copyProfile, editProfile, exportBatch, getProfile, preflight, regenerateBatch, saveProfile,
 } from '../../electron/core/bpjs/index';
+import { batchRepo } from '../../electron/core/bpjs/batch-repository';
+import { storeOf } from '../../electron/core/store/of-context';
 
 let ctx: ReturnType<typeof testContext>;
 let s: RosterSetup;
@@ -73,7 +75,7 @@ describe('constant values in template profiles', () => {
     expect(back.col('NOMOR_IDENTITAS').every((c) => typeof c.value === 'string' && /^\d{16}$/.test(c.value))).toBe(true);
     expect(r.warnings).toEqual([]);
     // The batch snapshots the constants with its profile.
-    const snap = JSON.parse(ctx.db.prepare('SELECT profile_json FROM bpjs_batch WHERE id = ?').pluck().get(r.batchId) as string) as { columns: { header: string; value?: string }[] };
+    const snap = JSON.parse((await batchRepo.get(storeOf(ctx), r.batchId!))!.profile_json) as { columns: { header: string; value?: string }[] };
     expect(snap.columns.find((c) => c.header === 'STATUS_KAWIN')?.value).toBe('T');
   });
 

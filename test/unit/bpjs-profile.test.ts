@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { testContext } from '../helpers';
 import { runCli } from '../cli-harness';
 import { writeTemplate } from '../fixtures/bpjs-files';
-import { addEngagement, addPerson, setupRoster, type RosterSetup } from '../fixtures/bpjs-roster';
+import { addEngagement, addPerson, setupRoster, type RosterSetup, auditRows } from '../fixtures/bpjs-roster';
 import { copyProfile, editProfile, exportBatch, getProfile, listProfiles, profileFromTemplate, saveProfile } from '../../electron/core/bpjs/index';
 import { formatDateDmy } from '../../shared/dates';
 
@@ -109,7 +109,7 @@ describe('template profiles', () => {
     const p = await addPerson(ctx, { kpj: '12345678901' });
     await addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu, start: '2025-01-01', end: '2025-12-31' });
     await expect(exportBatch(ctx, { kind: 'na', outDir: join(ctx.dir, 'o'), profile: 'v1' })).rejects.toThrow(/bukan "na"/);
-    const audit = ctx.db.prepare("SELECT action FROM audit_log WHERE entity = 'bpjs_profile' ORDER BY id").pluck().all();
+    const audit = (await auditRows(ctx, { entity: 'bpjs_profile' })).map((x) => x.action);
     expect(audit).toEqual(['create', 'create', 'update', 'create', 'update']);
   });
 

@@ -6,6 +6,8 @@ import { NPP, addEngagement, addPerson, setupRoster, type RosterSetup } from '..
 import { reconcileBill, sigapBilledLines } from '../../electron/core/bpjs/index';
 import { runBilling } from '../../electron/core/billing/index';
 import { saveRegistration } from '../../electron/core/settings/registrations';
+import { opdRepo } from '../../electron/core/settings/employer-repository';
+import { storeOf } from '../../electron/core/store/of-context';
 
 let ctx: ReturnType<typeof testContext>;
 let s: RosterSetup;
@@ -35,7 +37,10 @@ describe('a bill is compared only with invoices of its own NPP and segment', () 
   it('PU bill of the Pemda, PU bill of the RSUD, BPU bill: each against its own invoices', async () => {
     // The RSUD (a BLUD) holds its own NPP; its unit belongs to that registration (migration 0130).
     const rsudReg = await saveRegistration(ctx, { npp: RSUD_NPP, name: 'RSUD Alimuddin Umar (BLUD)', jkkClass: 1 });
-    const rsud = { id: Number(ctx.db.prepare("INSERT INTO opd (code, name, name_key, kind, created_at, registration_id) VALUES ('R01', 'RSUD Alimuddin Umar', 'RSUD ALIMUDDIN UMAR', 'opd', 'x', ?)").run(rsudReg).lastInsertRowid), code: 'R01', name: 'RSUD Alimuddin Umar' };
+    const rsud = {
+      id: await opdRepo.insert(storeOf(ctx), { code: 'R01', name: 'RSUD Alimuddin Umar', name_key: 'RSUD ALIMUDDIN UMAR', kind: 'opd', created_at: 'x', registration_id: rsudReg }),
+      code: 'R01', name: 'RSUD Alimuddin Umar',
+    };
     // Wages above any floor: JKK 0.24% and JKM 0.30% (class I): 3.000.000 -> 7.200 + 9.000; 4.000.000 -> 9.600 + 12.000.
     const clerk = await addPerson(ctx, { name: 'Ani Lestari' });
     await addEngagement(ctx, clerk.id, { unit: s.dinas, category: s.pu, wage: 3_000_000 });

@@ -2,8 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { testContext } from '../helpers';
-import { addEngagement, addPerson, setupRoster, type RosterSetup } from '../fixtures/bpjs-roster';
+import { addEngagement, addPerson, setupRoster, type RosterSetup, auditRows } from '../fixtures/bpjs-roster';
 import { copyProfile, editProfile, exportBatch, fillPersonField, getProfile, missingPeople, preflight } from '../../electron/core/bpjs/index';
+import { personRepo } from '../../electron/core/roster/person-repository';
+import { storeOf } from '../../electron/core/store/of-context';
 
 let ctx: ReturnType<typeof testContext>;
 let s: RosterSetup;
@@ -77,7 +79,7 @@ describe('required columns follow the profile', () => {
     // A fixed value for everyone still missing the work location.
     const ids = (await missingPeople(ctx, 'new', 'LOKASI_PEKERJAAN')).people.map((p) => ({ personId: p.personId, value: 'kantor bupati' }));
     expect(await fillPersonField(ctx, 'workLocation', ids)).toMatchObject({ changed: 1 });
-    const audits = ctx.db.prepare("SELECT entity_id AS id, summary FROM audit_log WHERE entity = 'person' ORDER BY audit_log.rowid").all() as { id: number; summary: string }[];
+    const audits = (await auditRows(ctx, { entity: 'person' })).map((x) => ({ id: x.entityId, summary: x.summary! }));
     expect(audits.map((x) => x.id)).toEqual([a.id, b.id, a.id]);
     expect(audits[0]!.summary).toMatch(/Status kawin \(kosong\) → Y/);
     expect((await preflight(ctx, { kinds: ['new'] })).kinds[0]!.requiredMissing).toEqual([]);
@@ -95,6 +97,6 @@ describe('required columns follow the profile', () => {
     await expect(fillPersonField(ctx, 'maritalStatus', [{ personId: a.id, value: 'Y' }, { personId: b.id, value: 'mungkin' }])).rejects.toThrow(/Budi Santoso: Status kawin "mungkin" tidak dikenal/);
     await expect(fillPersonField(ctx, 'maritalStatus', [{ personId: a.id, value: '' }])).rejects.toThrow(/belum dipilih/);
     await expect(fillPersonField(ctx, 'maritalStatus', [{ personId: 999_999, value: 'Y' }])).rejects.toThrow(/tidak ditemukan/);
-    expect(ctx.db.prepare('SELECT count(*) FROM person WHERE marital_status IS NOT NULL AND id IN (?, ?)').pluck().get(a.id, b.id)).toBe(0);
+    expect((await Promise.all([a.id, b.id].map((id) => personRepo.row(storeOf(ctx), id)))).filter((p) => p!.marital_status !== null)).toHaveLength(0);
   });
 });

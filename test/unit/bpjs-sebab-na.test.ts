@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { testContext } from '../helpers';
-import { addEngagement, addPerson, setupRoster, type RosterSetup } from '../fixtures/bpjs-roster';
+import { addEngagement, addPerson, setupRoster, type RosterSetup, auditRows } from '../fixtures/bpjs-roster';
 import { exportBatch, listNaReasons, naReasonKind, saveNaReason } from '../../electron/core/bpjs/index';
 
 let ctx: ReturnType<typeof testContext>;
@@ -58,7 +58,7 @@ describe('SEBAB_NA as the portal codes it', () => {
     // The clerk copies the dismissal code from the branch's template (A2): only the next file uses it.
     const saved = await saveNaReason(ctx, { reason: 'dismissal', code: ' a2 ', source: 'Templat kantor cabang Liwa 2026' });
     expect([saved.code, saved.confidence, saved.source]).toEqual(['A2', 'H', 'Templat kantor cabang Liwa 2026']);
-    const audit = ctx.db.prepare("SELECT summary, before_json, after_json FROM audit_log WHERE entity = 'bpjs_na_reason'").all() as { summary: string; before_json: string; after_json: string }[];
+    const audit = (await auditRows(ctx, { entity: 'bpjs_na_reason' })).map((x) => ({ summary: x.summary!, before_json: x.beforeJson!, after_json: x.afterJson! }));
     expect(audit).toHaveLength(1);
     expect(audit[0]!.summary).toMatch(/PHK → A2/);
     expect(JSON.parse(audit[0]!.before_json)).toMatchObject({ code: 'PHK' });

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testContext } from '../helpers';
 import { runCli } from '../cli-harness';
+import { auditLog } from '../../electron/core/audit-repository';
+import { storeOf } from '../../electron/core/store/of-context';
 
 let ctx: ReturnType<typeof testContext>;
 beforeEach(async () => {
@@ -18,7 +20,7 @@ describe('sigap sebab-na', () => {
     ]);
     const set = await runCli(['sebab-na', 'set', 'habis-kontrak', 'a3', '--sumber', 'Templat KC Liwa 2026', ...db]);
     expect([set.code, set.stdout]).toEqual([0, expect.stringContaining('A3 (sumber: Templat KC Liwa 2026)')]);
-    expect(ctx.db.prepare("SELECT count(*) FROM audit_log WHERE entity = 'bpjs_na_reason'").pluck().get()).toBe(1);
+    expect(await auditLog.count(storeOf(ctx), { entity: 'bpjs_na_reason' })).toBe(1);
     const bad = await runCli(['sebab-na', 'set', 'wafat', 'A9', ...db]);
     expect(bad.code).not.toBe(0);
     expect(bad.stderr).toMatch(/mengundurkan-diri, pensiun, phk, habis-kontrak/);
