@@ -12,6 +12,10 @@ import { fillTemplate } from '../../electron/core/bpjs/template-fill';
 import { entryBytes, readEntries } from '../../electron/core/bpjs/zip-rewrite';
 import { builtinProfile } from '../../shared/sipp-layouts';
 import { LOCATION_CODES } from '../fixtures/files/make-bpjs-template-source';
+import { batchRepo } from '../../electron/core/bpjs/batch-repository';
+import { profileRepo, templateRepo } from '../../electron/core/bpjs/profile-repository';
+import { storeOf } from '../../electron/core/store/of-context';
+import { sql } from '../../electron/core/store/sql';
 
 /*
  * Filling the branch office's own template: test/fixtures/files/template_tk_mendaftar.xlsx is written by
@@ -82,11 +86,14 @@ describe("branch office's template", () => {
     expect(r.profile.templateFile).toBe(TEMPLATE_NAME);
     expect(r.profile.kind).toBe('new');
     expect(r.headerRow).toBe(1);
-    const row = ctx.db.prepare('SELECT t.file_name, t.sheet_name, t.header_row, length(t.bytes) AS n FROM bpjs_profile p JOIN bpjs_template t ON t.id = p.template_id WHERE p.name = ?').get('cabang-liwa');
+    const q = storeOf(ctx);
+    const t = (await templateRepo.get(q, (await profileRepo.templateId(q, (await profileRepo.byName(q, 'cabang-liwa'))!.id))!))!;
+    const row = { file_name: t.file_name, sheet_name: t.sheet_name, header_row: t.header_row, n: t.bytes.length };
     expect(row).toEqual({ file_name: TEMPLATE_NAME, sheet_name: 'data_tk_baru', header_row: 1, n: readFileSync(FIXTURE).length });
     // The same template again (another profile) is kept once.
     await profileFromTemplate(ctx, join(ctx.dir, TEMPLATE_NAME), { name: 'cabang-lain' });
-    expect(ctx.db.prepare('SELECT count(*) FROM bpjs_template').pluck().get()).toBe(1);
+    // How many templates are stored: no repository read counts them, so through the store.
+    expect((await q.one<{ n: number }>(sql`SELECT count(*) AS n FROM bpjs_template`))!.n).toBe(1);
   });
 
   it('is filled in a copy under its own name: only the data sheet changes, validations, hidden list and defined name stay; LibreOffice reads every cell back', async () => {
@@ -163,7 +170,8 @@ describe("branch office's template", () => {
     const csv = parseCsv(readFileSync(join(ctx.dir, 'csv', TEMPLATE_NAME.replace(/xlsx$/, 'csv')), 'utf8'));
     const headers = builtinProfile('new').columns.map((c) => c.header);
     expect(csv[0]).toEqual(headers);
-    const recorded = (ctx.db.prepare('SELECT cells_json FROM bpjs_batch_item WHERE batch_id = ? ORDER BY seq').pluck().all(r.batchId) as string[]).map((j) => JSON.parse(j) as string[]);
+    expect((await batchRepo.files(storeOf(ctx), r.batchId!)).map((f) => f.seq)).toEqual([1]);
+    const recorded = (await batchRepo.fileCells(storeOf(ctx), r.batchId!, 1)).map((j) => JSON.parse(j) as string[]);
     expect(csv.slice(1)).toHaveLength(3);
     csv.slice(1).forEach((row, i) => {
       // A formula-like text is written with the quote prefix setTextCell uses; LibreOffice shows it as text.

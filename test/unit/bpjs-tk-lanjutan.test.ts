@@ -10,6 +10,9 @@ import { addEngagement, addPerson, setupRoster, type RosterSetup } from '../fixt
 import { exportBatch, pendingChanges, profileFromTemplate } from '../../electron/core/bpjs/index';
 import { continueNeedsList } from '../../electron/core/bpjs/pending';
 import { builtinProfile, guessKind } from '../../shared/sipp-layouts';
+import { participantRepo } from '../../electron/core/bpjs/participant-repository';
+import { personRepo } from '../../electron/core/roster/person-repository';
+import { storeOf } from '../../electron/core/store/of-context';
 
 /*
  * TK lanjutan: a newcomer who already holds a KPJ from an earlier job is registered by KPJ through the
@@ -28,11 +31,14 @@ beforeEach(async () => {
 afterEach(() => ctx.close());
 
 /** The branch's participant list as import-kpj applies it: one import row, a membership per person. */
-function importParticipantList(personIds: number[]): void {
-  const importId = Number(ctx.db.prepare("INSERT INTO bpjs_kpj_import (file, sha256, rows, applied, imported_at, imported_by) VALUES ('peserta.xlsx', 'x', ?, ?, 'x', 'test')").run(personIds.length, personIds.length).lastInsertRowid);
-  for (const id of personIds) {
-    ctx.db.prepare("INSERT INTO bpjs_membership (person_id, kpj, member_since, import_id, updated_at) SELECT id, kpj, '2020-01-01', ?, 'x' FROM person WHERE id = ?").run(importId, id);
-  }
+async function importParticipantList(personIds: number[]): Promise<void> {
+  await storeOf(ctx).tx('write', async (q) => {
+    const importId = await participantRepo.insertKpjImport(q, { file: 'peserta.xlsx', sha256: 'x', rows: personIds.length, applied: personIds.length, at: 'x', by: 'test' });
+    for (const id of personIds) {
+      const kpj = (await personRepo.row(q, id))!.kpj!;
+      await participantRepo.saveMembership(q, { personId: id, kpj, memberSince: '2020-01-01', importId, now: 'x' });
+    }
+  });
 }
 
 describe('TK lanjutan', () => {
@@ -48,7 +54,7 @@ describe('TK lanjutan', () => {
     expect(await names('continue')).toEqual([]);
     expect(await names('new')).toEqual(['CITRA BARU']);
 
-    importParticipantList([member.id]);
+    await importParticipantList([member.id]);
     expect(await continueNeedsList(ctx)).toBe(false);
     expect(await names('continue')).toEqual(['BAYU PINDAHAN']);
     expect(await names('new')).toEqual(['CITRA BARU']);
@@ -90,7 +96,7 @@ describe('TK lanjutan', () => {
     expect(await names('na')).toEqual(['DODI TERDAFTAR', 'EKO LUAR']);
     expect(await names('wage')).toEqual(['DODI TERDAFTAR', 'EKO LUAR']);
     // The branch's list names only Dodi: Eko's KPJ is from elsewhere, the branch has nothing to deactivate.
-    importParticipantList([listed.id]);
+    await importParticipantList([listed.id]);
     expect(await names('na')).toEqual(['DODI TERDAFTAR']);
     expect(await names('wage')).toEqual(['DODI TERDAFTAR']);
   });

@@ -9,6 +9,8 @@ import { fieldValues } from '../../electron/core/bpjs/values';
 import { reportEnv } from '../../electron/core/bpjs/report';
 import { monthsBefore, rapelOf } from '../../electron/core/bpjs/wage-change';
 import { builtinProfile, fieldForHeader } from '../../shared/sipp-layouts';
+import { rateRepo } from '../../electron/core/billing/rates-repository';
+import { storeOf } from '../../electron/core/store/of-context';
 
 /*
  * The wage-change file's RAPEL is the back pay (an amount), BLTH the month the new wage applies from
@@ -61,8 +63,7 @@ describe('RAPEL and BLTH', () => {
   it('a new wage floor from February raises the base: RAPEL is 3 months of the raise', async () => {
     const p = await addPerson(ctx, { kpj: '44000000004' });
     await addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu, wage: 2_500_000, start: '2026-01-01' });
-    ctx.db.prepare(`INSERT INTO rate_param (key, effective_month, value, source, confidence, updated_at, updated_by)
-      VALUES ('pu.wage_floor', '2026-02', 3000000, 'UMK contoh', 'M', 'x', 'test')`).run();
+    await rateRepo.upsertParam(storeOf(ctx), 'pu.wage_floor', '2026-02', { value: 3_000_000, source: 'UMK contoh', confidence: 'M', note: null }, 'x', 'test');
     const [c] = await pendingChanges(ctx, 'wage', '2026-05-10');
     expect(c).toMatchObject({ month: '2026-02', reportedWage: 3_000_000, previousWage: 2_500_000 });
     // February, March, April at Rp2.500.000 instead of Rp3.000.000: 3 x Rp500.000 = Rp1.500.000.
