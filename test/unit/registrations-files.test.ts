@@ -9,9 +9,12 @@ import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { testContext } from '../helpers';
 import { runCli } from '../cli-harness';
-import { addEngagement, addPerson, NPP, setupRoster, type RosterSetup } from '../fixtures/bpjs-roster';
+import { addEngagement, addPerson, NPP, setEmployerNpp, setupRoster, type RosterSetup } from '../fixtures/bpjs-roster';
 import { exportBatch, listBatches, pendingChanges } from '../../electron/core/bpjs/index';
 import { saveRegistration } from '../../electron/core/settings/registrations';
+import { categoryRepo } from '../../electron/core/roster/category-repository';
+import { opdRepo } from '../../electron/core/settings/employer-repository';
+import { storeOf } from '../../electron/core/store/of-context';
 
 let ctx: ReturnType<typeof testContext>;
 let s: RosterSetup;
@@ -45,8 +48,8 @@ describe('BPJS files per NPP', () => {
   it('newcomers under two NPPs: one batch and one folder per NPP, the NPP in each file name', async () => {
     // Two in Dinas Sosial (the Pemda's NPP); one in Dinas Sosial under a category with the RSUD's NPP;
     // one in the village unit moved to the RSUD's NPP (the unit's registration wins over the category).
-    const blud = Number(ctx.db.prepare("INSERT INTO category (name, segment, programs, enrolled, registration_id) VALUES ('Tenaga BLUD', 'PU', 'JKK,JKM', 1, ?)").run(rsud).lastInsertRowid);
-    ctx.db.prepare('UPDATE opd SET registration_id = ? WHERE id = ?').run(rsud, s.pekon.id);
+    const blud = await categoryRepo.insert(storeOf(ctx), { name: 'Tenaga BLUD', segment: 'PU', programs: 'JKK,JKM', jkkClass: null, enrolled: true, registrationId: rsud });
+    await opdRepo.update(storeOf(ctx), s.pekon.id, { registration_id: rsud });
     const a = await addPerson(ctx, { name: 'Ani Pemda' });
     const b = await addPerson(ctx, { name: 'Budi Pemda' });
     const c = await addPerson(ctx, { name: 'Citra Blud' });
@@ -84,7 +87,7 @@ describe('BPJS files per NPP', () => {
   });
 
   it('one NPP only: the files go straight into the chosen folder, as before', async () => {
-    ctx.db.prepare('UPDATE opd SET registration_id = ? WHERE id = ?').run(rsud, s.dinas.id);
+    await opdRepo.update(storeOf(ctx), s.dinas.id, { registration_id: rsud });
     const p = await addPerson(ctx, { name: 'Eka Rsud' });
     await addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu });
     const r = await exportBatch(ctx, { kind: 'new', outDir: out });
@@ -94,7 +97,7 @@ describe('BPJS files per NPP', () => {
   });
 
   it('the wage-change file writes the NPP each person is reported under', async () => {
-    ctx.db.prepare('UPDATE opd SET registration_id = ? WHERE id = ?').run(rsud, s.pekon.id);
+    await opdRepo.update(storeOf(ctx), s.pekon.id, { registration_id: rsud });
     for (const [name, unit] of [['Fajar Pemda', s.dinas], ['Gita Pekon', s.pekon]] as const) {
       const p = await addPerson(ctx, { name, kpj: name === 'Fajar Pemda' ? '12345678901' : '23456789012' });
       await addEngagement(ctx, p.id, { unit, category: s.pu, wage: 1_500_000, start: '2025-01-01', end: '2026-01-31' });
@@ -109,8 +112,8 @@ describe('BPJS files per NPP', () => {
   });
 
   it('a unit under another NPP is exported even while the Pemda has no NPP; a Pemda person then is refused by name of the setting', async () => {
-    ctx.db.prepare('UPDATE employer SET npp = NULL').run();
-    ctx.db.prepare('UPDATE opd SET registration_id = ? WHERE id = ?').run(rsud, s.pekon.id);
+    await setEmployerNpp(ctx, null);
+    await opdRepo.update(storeOf(ctx), s.pekon.id, { registration_id: rsud });
     const p = await addPerson(ctx, { name: 'Hana Pekon' });
     await addEngagement(ctx, p.id, { unit: s.pekon, category: s.pu });
     const r = await exportBatch(ctx, { kind: 'new', outDir: out });

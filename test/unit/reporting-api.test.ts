@@ -9,10 +9,12 @@ import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { testContext } from '../helpers';
 import { bridge, testHost, type TestHost } from '../api-harness';
-import { addEngagement, addNewcomers, addPerson, NPP, setupRoster, type RosterSetup } from '../fixtures/bpjs-roster';
+import { addEngagement, addNewcomers, addPerson, NPP, setEmployerNpp, setupRoster, type RosterSetup } from '../fixtures/bpjs-roster';
 import { writeBill, writeKpjList, writeTemplate } from '../fixtures/bpjs-files';
 import { runBilling } from '../../electron/core/billing/index';
 import { sigapBilledLines } from '../../electron/core/bpjs/index';
+import { personRepo } from '../../electron/core/roster/person-repository';
+import { storeOf } from '../../electron/core/store/of-context';
 
 let ctx: ReturnType<typeof testContext>;
 let s: RosterSetup;
@@ -71,7 +73,7 @@ describe('bpjs.* bridge calls', () => {
     expect(blocked.rows.map((r) => [r.personId, r.status])).toEqual([[noMarital.id, 'blocked']]);
 
     // Fixing the data and checking again clears the problem.
-    ctx.db.prepare("UPDATE person SET marital_status = 'Y' WHERE id = ?").run(noMarital.id);
+    await personRepo.update(storeOf(ctx), noMarital.id, { marital_status: 'Y' }, 'x');
     const again = await api.ok('bpjs.pending', { kind: 'new', status: 'blocked' });
     expect(again.total).toBe(0);
   });
@@ -121,7 +123,7 @@ describe('bpjs.* bridge calls', () => {
     expect(detail.items.map((i) => i.personId).sort()).toEqual(people.map((p) => p.id).sort());
 
     // The roster changes after the batch; the regenerated file is still the same bytes.
-    ctx.db.prepare("UPDATE person SET name = 'NAMA BARU' WHERE id = ?").run(people[0]!.id);
+    await personRepo.update(storeOf(ctx), people[0]!.id, { name: 'NAMA BARU' }, 'x');
     const again = folder('b');
     host.folderQueue.push(again);
     const regen = (await api.ok('bpjs.batchRegenerate', { batchId: r.batchId! }))!;
@@ -258,12 +260,12 @@ describe('bpjs.* bridge calls', () => {
     expect(pv.counts).toMatchObject({ matched: 3, kpjNew: 2, kpjReplaced: 1, unchanged: 0, errors: 0, unknownNik: 1, nameMismatch: 1 });
     expect(pv.warnings.find((w) => w.code === 'NAME_MISMATCH')).toMatchObject({ personId: b!.id, row: 4 });
     expect(pv.warnings.find((w) => w.code === 'NIK_UNKNOWN')).toMatchObject({ personId: null });
-    const kpjOf = (id: number) => ctx.db.prepare('SELECT kpj FROM person WHERE id = ?').pluck().get(id);
-    expect(kpjOf(a!.id)).toBeNull(); // the preview writes nothing
+    const kpjOf = async (id: number) => (await personRepo.row(storeOf(ctx), id))!.kpj;
+    expect(await kpjOf(a!.id)).toBeNull(); // the preview writes nothing
 
     const res = await api.ok('bpjs.importKpjApply', { previewId: pv.previewId });
     expect(res).toMatchObject({ applied: 3, kpjFilled: 2, kpjReplaced: 1 });
-    expect([kpjOf(a!.id), kpjOf(b!.id), kpjOf(old.id)]).toEqual(['22222222001', '22222222002', '22222222003']);
+    expect([await kpjOf(a!.id), await kpjOf(b!.id), await kpjOf(old.id)]).toEqual(['22222222001', '22222222002', '22222222003']);
     expect(await api.call('bpjs.importKpjApply', { previewId: pv.previewId })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 
@@ -321,7 +323,7 @@ describe('bpjs.* bridge calls', () => {
     expect(await api.call('bpjs.importKpjPreview', { token: 'a'.repeat(32) })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await api.call('bpjs.reconcile', { token: 'a'.repeat(32), month: '2026-03' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     // No NPP: refused with the way to fix it, before any dialog.
-    ctx.db.prepare('UPDATE employer SET npp = NULL').run();
+    await setEmployerNpp(ctx, null);
     host.folderQueue.push(folder('x'));
     const r = await api.call('bpjs.export', { kind: 'new' });
     expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/NPP pemberi kerja belum diisi/) } });
