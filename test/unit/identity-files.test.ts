@@ -162,7 +162,7 @@ describe('NIK and KPJ in written files, by role', () => {
     expect(p.ctx.seesIdentity).toBe(false);
     expectMasked((await invoicePrint(p.ctx, invoiceId)).body);
     // The CLI's context: same database, no session gate, run by the machine's owner.
-    const cli = { db: p.ctx.db, actor: 'cli:uji', clock: p.ctx.clock };
+    const cli = { db: p.ctx.db, store: storeOf(p.ctx), actor: 'cli:uji', clock: p.ctx.clock };
     expectFull((await invoicePrint(cli, invoiceId)).body);
     const out = join(p.ctx.dir, 'tagihan-cli.xlsx');
     expect(await writeInvoiceXlsx(cli, invoiceId, out)).toBe(13);
