@@ -3,7 +3,9 @@ import { billOnTime } from '../billing-seed';
 import { existsSync, readFileSync } from 'node:fs';
 import { test, expect } from './harness';
 import { seedDemo } from '../../electron/core/demo/index';
-import { arrearsReport, recordPayment, saveRateParam } from '../../electron/core/billing/index';
+import { arrearsReport, listInvoices, listPayments, listRateParams, recordPayment, saveRateParam } from '../../electron/core/billing/index';
+import { storeOf } from '../../electron/core/store/of-context';
+import { sql } from '../../electron/core/store/sql';
 import { formatRupiah } from '../../shared/money';
 import type { CoreContext } from '../../electron/core/context';
 
@@ -11,12 +13,17 @@ import type { CoreContext } from '../../electron/core/context';
 async function seedBilledPemda(ctx: CoreContext) {
   await seedDemo(ctx, { persons: 300, year: 2026 });
   await billOnTime(ctx, ['2026-01', '2026-02']);
-  const jan = ctx.db.prepare("SELECT number, total FROM invoice WHERE month = '2026-01' ORDER BY id LIMIT 1").get() as { number: string; total: number };
-  await recordPayment(ctx, { invoice: jan.number, amount: jan.total, date: '2026-02-10', sp2d: '00001/SP2D/LS/2026' });
+  const jan = byId(await listInvoices(ctx, { month: '2026-01' }))[0]!;
+  await recordPayment(ctx, { invoice: jan.number!, amount: jan.total, date: '2026-02-10', sp2d: '00001/SP2D/LS/2026' });
 }
 
-const monthSum = (ctx: CoreContext, month: string) =>
-  (ctx.db.prepare('SELECT sum(total) AS s, count(*) AS n FROM invoice WHERE month = ?').get(month) as { s: number; n: number });
+/** Invoices in the order they were made (by id). */
+const byId = <T extends { id: number }>(list: T[]): T[] => [...list].sort((a, b) => a.id - b.id);
+
+const monthSum = async (ctx: CoreContext, month: string) => {
+  const list = await listInvoices(ctx, { month });
+  return { s: list.reduce((t, i) => t + i.total, 0), n: list.length };
+};
 
 test('bills the month, issues one invoice, records a partial payment and refuses an overpayment', async ({ page, sigap }) => {
   await seedBilledPemda(sigap.ctx);
@@ -27,7 +34,7 @@ test('bills the month, issues one invoice, records a partial payment and refuses
 
   await page.getByRole('button', { name: 'Hitung iuran' }).click();
   await expect(page.getByTestId('run-result')).toContainText('orang ditagih');
-  const march = monthSum(sigap.ctx, '2026-03');
+  const march = await monthSum(sigap.ctx, '2026-03');
   expect(march.n).toBeGreaterThan(30);
   await expect(page.getByTestId('invoice-row')).toHaveCount(march.n);
   await expect(page.getByTestId('month-totals')).toContainText(formatRupiah(march.s));
@@ -40,7 +47,7 @@ test('bills the month, issues one invoice, records a partial payment and refuses
   await expect(issue).toContainText('tidak dapat diubah atau dihapus');
   await issue.getByRole('button', { name: 'Terbitkan' }).click();
   await expect(issue).toBeHidden();
-  const inv = sigap.ctx.db.prepare("SELECT i.id, i.number, i.total FROM invoice i JOIN opd o ON o.id = i.opd_id WHERE i.month = '2026-03' AND o.name = 'Dinas Sosial'").get() as { id: number; number: string; total: number };
+  const inv = (await listInvoices(sigap.ctx, { month: '2026-03' })).find((i) => i.opd === 'Dinas Sosial')! as { id: number; number: string; total: number };
   expect(inv.number).toMatch(/^IUR\/2026\/03\/.+\/001$/);
   await expect(sosial).toHaveAttribute('data-status', 'issued');
   await expect(sosial).toContainText(inv.number);
@@ -54,7 +61,7 @@ test('bills the month, issues one invoice, records a partial payment and refuses
   await expect(page.getByTestId('invoice-facts')).toContainText('Maret 2026');
   await expect(page.getByTestId('invoice-facts')).toContainText('15 April 2026');
   await expect(page.getByTestId('invoice-total')).toHaveText(formatRupiah(inv.total));
-  const persons = (sigap.ctx.db.prepare('SELECT count(*) AS n FROM invoice_line WHERE invoice_id = ?').get(inv.id) as { n: number }).n;
+  const persons = (await storeOf(sigap.ctx).one<{ n: number }>(sql`SELECT count(*) AS n FROM invoice_line WHERE invoice_id = ${inv.id}`))!.n;
   await expect(page.getByTestId('lines-range')).toHaveText(`1–${persons} dari ${persons} orang`);
   await expect(page.getByTestId('invoice-lines').locator('tbody tr')).toHaveCount(persons);
 
@@ -84,7 +91,7 @@ test('bills the month, issues one invoice, records a partial payment and refuses
     `Pembayaran ${formatRupiah(inv.total)} melebihi sisa tagihan ${inv.number} sebesar ${formatRupiah(inv.total - half)}. Periksa nilai SP2D; catat paling banyak ${formatRupiah(inv.total - half)}.`,
   );
   await pay.getByRole('button', { name: 'Batal' }).click();
-  expect((sigap.ctx.db.prepare('SELECT count(*) AS n FROM payment WHERE invoice_id = ?').get(inv.id) as { n: number }).n).toBe(1);
+  expect(await listPayments(sigap.ctx, inv.id)).toHaveLength(1);
 
   // Back on the month: what is still payable went down by the payment.
   await page.getByRole('link', { name: '← Kembali ke Iuran Maret 2026' }).click();
@@ -126,9 +133,9 @@ test('arrears per unit with aging buckets and the estimated fine', async ({ page
 test('arrears show the estimated fine on a PU month paid late, per unit and per payment', async ({ page, sigap }) => {
   await seedBilledPemda(sigap.ctx);
   // A January PU invoice (due 16 February) paid in full on 9 March: one started month late.
-  const inv = sigap.ctx.db.prepare(
-    "SELECT number, total, opd_id AS opdId FROM invoice WHERE month = '2026-01' AND segment = 'PU' AND id NOT IN (SELECT invoice_id FROM payment) ORDER BY id LIMIT 1",
-  ).get() as { number: string; total: number; opdId: number };
+  const inv = (await storeOf(sigap.ctx).one<{ number: string; total: number; opdId: number }>(
+    sql`SELECT number, total, opd_id AS "opdId" FROM invoice WHERE month = '2026-01' AND segment = 'PU' AND id NOT IN (SELECT invoice_id FROM payment) ORDER BY id LIMIT 1`,
+  ))!;
   await recordPayment(sigap.ctx, { invoice: inv.number, amount: inv.total, date: '2026-03-09', sp2d: '00777/SP2D/LS/2026' });
   const report = await arrearsReport(sigap.ctx, '2026-03-10');
   const unit = report.units.find((u) => u.opdId === inv.opdId)!;
@@ -151,7 +158,9 @@ test('arrears show the estimated fine on a PU month paid late, per unit and per 
 
 test('rates: a new dated row is added with its source and a future row deleted; issued invoices keep their snapshot', async ({ page, sigap }) => {
   await seedBilledPemda(sigap.ctx);
-  const issuedBefore = sigap.ctx.db.prepare("SELECT id, total, rates_json FROM invoice WHERE status = 'issued' ORDER BY id").all();
+  // With their rate snapshots, which no core read lists for every invoice at once.
+  const issuedRates = () => storeOf(sigap.ctx).all(sql`SELECT id, total, rates_json FROM invoice WHERE status = 'issued' ORDER BY id`);
+  const issuedBefore = await issuedRates();
   await sigap.open('/pengaturan');
   await page.getByRole('tab', { name: 'Tarif iuran' }).click();
   const cap = page.locator('tr[data-key="pu.jp.wage_cap"][data-month="2026-03"]');
@@ -174,20 +183,20 @@ test('rates: a new dated row is added with its source and a future row deleted; 
   await expect(row).toContainText('0,35%');
   await expect(row).toContainText('Uji: surat BPJS B/999/2026');
   await expect(row).toContainText('akan berlaku');
-  expect(sigap.ctx.db.prepare("SELECT value FROM rate_param WHERE key = 'pu.jkm' AND effective_month = '2026-04'").get()).toEqual({ value: 35 });
+  expect((await listRateParams(sigap.ctx)).find((r) => r.key === 'pu.jkm' && r.effectiveMonth === '2026-04')?.value).toBe(35);
 
   // Rows already in force offer no delete; the future one does.
   await expect(page.locator('tr[data-key="pu.jkm"]:not([data-month="2026-04"])').getByRole('button', { name: /^Hapus/ })).toHaveCount(0);
   await row.getByRole('button', { name: /^Hapus JKM/ }).click();
   await page.getByRole('dialog', { name: 'Hapus tarif yang akan berlaku' }).getByRole('button', { name: 'Hapus' }).click();
   await expect(row).toHaveCount(0);
-  expect(sigap.ctx.db.prepare("SELECT id, total, rates_json FROM invoice WHERE status = 'issued' ORDER BY id").all()).toEqual(issuedBefore);
+  expect(await issuedRates()).toEqual(issuedBefore);
   await expect(page.getByTestId('bpu-brackets')).toContainText('Rp1.000.000');
 });
 
 test('prints an invoice: preview in a sandboxed frame with its own stylesheet, PDF saved where chosen', async ({ page, sigap }) => {
   await seedBilledPemda(sigap.ctx);
-  const inv = sigap.ctx.db.prepare("SELECT id, number FROM invoice WHERE month = '2026-02' ORDER BY id LIMIT 1").get() as { id: number; number: string };
+  const inv = byId(await listInvoices(sigap.ctx, { month: '2026-02' }))[0]! as { id: number; number: string };
   await sigap.open(`/iuran/tagihan/${inv.id}`);
   await page.getByRole('button', { name: 'Cetak / simpan PDF' }).click();
   const dlg = page.getByRole('dialog', { name: /^Cetak tagihan/ });
@@ -229,20 +238,21 @@ test('prints an invoice: preview in a sandboxed frame with its own stylesheet, P
 
 test('billing an issued month again after a rate change makes supplementary invoices that point at the originals', async ({ page, sigap }) => {
   await seedBilledPemda(sigap.ctx);
-  const before = sigap.ctx.db.prepare("SELECT id, number, total FROM invoice WHERE month = '2026-02' ORDER BY id").all() as { id: number; number: string; total: number }[];
+  const feb = async (status?: 'issued') => byId(await listInvoices(sigap.ctx, { month: '2026-02', ...(status ? { status } : {}) })).map(({ id, number, total }) => ({ id, number: number!, total }));
+  const before = await feb();
   await saveRateParam(sigap.ctx, { key: 'pu.jkm', effectiveMonth: '2026-02', value: 35, source: 'Uji koreksi', confidence: 'L' });
   await sigap.open('/iuran?bulan=2026-02');
   await expect(page.getByTestId('invoice-row')).toHaveCount(before.length);
   await page.getByRole('button', { name: 'Hitung ulang iuran' }).click();
   await expect(page.getByTestId('run-result')).toContainText('draf tagihan dibuat');
-  const drafts = sigap.ctx.db.prepare("SELECT count(*) AS n FROM invoice WHERE month = '2026-02' AND status = 'draft' AND kind = 'supplementary'").get() as { n: number };
+  const drafts = { n: (await listInvoices(sigap.ctx, { month: '2026-02', status: 'draft' })).filter((i) => i.kind === 'supplementary').length };
   expect(drafts.n).toBeGreaterThan(20); // every PU unit; BPU has no JKM percentage
   const supp = page.getByTestId('invoice-row').and(page.locator('[data-status="draft"]'));
   await expect(supp).toHaveCount(drafts.n);
   await expect(supp.first()).toContainText('Tagihan tambahan');
   await expect(supp.first()).toContainText(`koreksi atas ${before[0]!.number}`);
   // The originals did not change.
-  expect(sigap.ctx.db.prepare("SELECT id, number, total FROM invoice WHERE month = '2026-02' AND status = 'issued' ORDER BY id").all()).toEqual(before);
+  expect(await feb('issued')).toEqual(before);
 
   await supp.first().getByRole('link').first().click();
   await expect(page.getByRole('heading', { level: 1, name: /^Tagihan tambahan/ })).toBeVisible();

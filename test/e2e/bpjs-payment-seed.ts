@@ -8,6 +8,9 @@ import { listInvoices, recordPayment, runBilling } from '../../electron/core/bil
 import { saveRegistration } from '../../electron/core/settings/registrations';
 import type { CoreContext } from '../../electron/core/context';
 import { billOnTime } from '../billing-seed';
+import { storeOf } from '../../electron/core/store/of-context';
+import { unitRepo } from '../../electron/core/roster/unit-repository';
+import { opdRepo } from '../../electron/core/settings/employer-repository';
 
 export const OWN_NPP = '18040012';
 export const RSUD_NPP = '18040099';
@@ -15,7 +18,8 @@ export const RSUD_NPP = '18040099';
 export async function seedBpjsPayment(ctx: CoreContext, persons = 300): Promise<{ unpaid: { number: string; total: number; opdId: number }[] }> {
   await seedDemo(ctx, { persons, year: 2026 });
   const rsud = await saveRegistration(ctx, { npp: RSUD_NPP, name: 'RSUD Alimuddin Umar (BLUD)', jkkClass: 2 });
-  ctx.db.prepare("UPDATE opd SET registration_id = ? WHERE name = 'RSUD Alimuddin Umar'").run(rsud);
+  const unit = (await unitRepo.list(storeOf(ctx))).find((u) => u.name === 'RSUD Alimuddin Umar')!;
+  await opdRepo.update(storeOf(ctx), unit.id, { registration_id: rsud });
   const today = ctx.clock;
   ctx.clock = () => new Date('2026-02-20T03:00:00Z');
   await runBilling(ctx, { month: '2026-01', issue: true });

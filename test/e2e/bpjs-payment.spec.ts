@@ -1,3 +1,7 @@
+import { storeOf } from '../../electron/core/store/of-context';
+import { sql } from '../../electron/core/store/sql';
+import { unitRepo } from '../../electron/core/roster/unit-repository';
+import { listInvoices, listPayments } from '../../electron/core/billing/index';
 import { test, expect } from './harness';
 import { formatRupiah } from '../../shared/money';
 import { bpjsMonthStatus } from '../../electron/core/billing/bpjs-payment';
@@ -49,12 +53,12 @@ test('Pembayaran ke BPJS: record the bill, find the SP2D short by two units, pay
   await own.getByRole('button', { name: 'Riwayat (3)' }).click();
   await expect(page.getByTestId('bpjs-history').locator('li')).toHaveCount(3);
   await expect(page.getByTestId('bpjs-history')).toContainText('alasan: Tagihan susulan satu pegawai dari kantor cabang');
-  expect(sigap.ctx.db.prepare("SELECT count(*) FROM audit_log WHERE entity = 'bpjs_payment'").pluck().get()).toBe(3);
+  expect((await storeOf(sigap.ctx).one<{ n: number }>(sql`SELECT count(*) AS n FROM audit_log WHERE entity = 'bpjs_payment'`))!.n).toBe(3);
 });
 
 test('Tunggakan: a month billed late shows the statutory date and the OPD deadline, and is late for BPJS already', async ({ page, sigap }) => {
   const { unpaid } = await seedBpjsPayment(sigap.ctx);
-  const unit = sigap.ctx.db.prepare('SELECT code, name FROM opd WHERE id = ?').get(unpaid[0]!.opdId) as { code: string; name: string };
+  const unit = (await unitRepo.byId(storeOf(sigap.ctx), unpaid[0]!.opdId))!;
   await sigap.open('/iuran?tab=tunggakan');
   const row = page.getByTestId('arrears-row').and(page.locator(`[data-opd="${unit.code}"]`));
   await row.getByRole('button', { name: unit.name, exact: true }).click();
@@ -72,7 +76,7 @@ test('Tunggakan: a month billed late shows the statutory date and the OPD deadli
 
 test('an SP2D dated before the invoice was issued is asked about, then recorded when confirmed', async ({ page, sigap }) => {
   await seedBpjsPayment(sigap.ctx);
-  const inv = sigap.ctx.db.prepare("SELECT id, number, total FROM invoice WHERE month = '2026-02' AND segment = 'PU' ORDER BY id LIMIT 1").get() as { id: number; number: string; total: number };
+  const inv = (await listInvoices(sigap.ctx, { month: '2026-02' })).filter((i) => i.segment === 'PU').sort((a, b) => a.id - b.id)[0]! as { id: number; number: string; total: number };
   await sigap.open(`/iuran/tagihan/${inv.id}`);
   await page.getByRole('button', { name: 'Catat pembayaran' }).first().click();
   const pay = page.getByRole('dialog', { name: 'Catat pembayaran' });
@@ -81,7 +85,7 @@ test('an SP2D dated before the invoice was issued is asked about, then recorded 
   await pay.getByLabel('Tanggal SP2D').fill('05-02-2026');
   await pay.getByRole('button', { name: 'Catat' }).click();
   await expect(pay.getByTestId('early-date-message')).toHaveText(`Tanggal SP2D 5 Februari 2026 lebih awal dari tanggal terbit tagihan ${inv.number} (10 Februari 2026). Periksa tanggalnya; bila SP2D memang terbit sebelum tagihan, konfirmasi bahwa tanggal itu benar.`);
-  expect(sigap.ctx.db.prepare('SELECT count(*) FROM payment WHERE invoice_id = ?').pluck().get(inv.id)).toBe(0);
+  expect(await listPayments(sigap.ctx, inv.id)).toHaveLength(0);
   await pay.getByRole('button', { name: 'Catat' }).click();
   await expect(pay.getByTestId('error-message')).toContainText('Centang konfirmasi tanggal SP2D');
   await pay.getByTestId('confirm-early-date').check();

@@ -3,6 +3,8 @@ import type { CoreContext } from '../../electron/core/context';
 import { demoPerson, rng } from '../../electron/core/demo/names';
 import { createPerson } from '../../electron/core/roster/person';
 import { listCategories, listOpds } from '../../electron/core/roster/units';
+import { storeOf } from '../../electron/core/store/of-context';
+import { sql } from '../../electron/core/store/sql';
 
 export interface Staff {
   id: number;
@@ -28,7 +30,10 @@ export async function addRequiredStaff(ctx: CoreContext, specs: { marital: strin
   return out;
 }
 
-/** Everyone pending registration gets both values, so only the staff a test adds are missing them. */
-export function completeDemo(ctx: CoreContext): void {
-  ctx.db.prepare("UPDATE person SET marital_status = coalesce(marital_status, 'Y'), work_location = coalesce(work_location, 'LIWA')").run();
+/**
+ * Everyone pending registration gets both values, so only the staff a test adds are missing them. One
+ * statement through the store: no core write fills a column for the whole roster only where it is empty.
+ */
+export async function completeDemo(ctx: CoreContext): Promise<void> {
+  await storeOf(ctx).run(sql`UPDATE person SET marital_status = coalesce(marital_status, 'Y'), work_location = coalesce(work_location, 'LIWA')`);
 }

@@ -2,6 +2,10 @@ import { test, expect } from './harness';
 import { seedDemo } from '../../electron/core/demo/index';
 import { preflight } from '../../electron/core/bpjs/index';
 import { addRequiredStaff, completeDemo } from './bpjs-required-fixture';
+import { personRepo } from '../../electron/core/roster/person-repository';
+import { naReasonRepo } from '../../electron/core/bpjs/na-reason-repository';
+import { storeOf } from '../../electron/core/store/of-context';
+import { auditRows } from '../fixtures/bpjs-roster';
 
 test('Pelaporan BPJS: a required column empty for several people is one line, filled in one step for all or per person', async ({ page, sigap }) => {
   test.setTimeout(120_000);
@@ -31,7 +35,8 @@ test('Pelaporan BPJS: a required column empty for several people is one line, fi
   await expect(dialog).toBeHidden();
   await expect(lines).not.toContainText('STATUS_KAWIN');
   await expect(lines).toContainText('LOKASI_PEKERJAAN kosong untuk 2 orang');
-  const marital = ctx.db.prepare('SELECT marital_status FROM person WHERE id IN (?, ?, ?) ORDER BY id').pluck().all(a!.id, b!.id, c!.id);
+  const rowOf = async (id: number) => (await personRepo.row(storeOf(ctx), id))!;
+  const marital = await Promise.all([a!.id, b!.id, c!.id].sort((x, y) => x - y).map(async (id) => (await rowOf(id)).marital_status));
   expect(marital).toEqual(['T', 'T', 'T']);
 
   // Per person: a typo is refused naming the person, nothing is written; then both are saved.
@@ -43,16 +48,16 @@ test('Pelaporan BPJS: a required column empty for several people is one line, fi
   await per.getByLabel(`Lokasi pekerjaan ${b!.name}`).fill('=KODE');
   await per.getByRole('button', { name: 'Simpan ke data pegawai' }).click();
   await expect(per.getByTestId('error-message')).toContainText(`${b!.name}: Lokasi pekerjaan "=KODE" tidak boleh diawali`);
-  expect(ctx.db.prepare('SELECT work_location FROM person WHERE id = ?').pluck().get(b!.id)).toBeNull();
+  expect((await rowOf(b!.id)).work_location).toBeNull();
   await per.getByLabel(`Lokasi pekerjaan ${b!.name}`).fill('kantor bupati');
   await per.getByLabel(`Lokasi pekerjaan ${d!.name}`).fill('RSUD LIWA');
   await per.getByRole('button', { name: 'Simpan ke data pegawai' }).click();
   await expect(per).toBeHidden();
   await expect(lines).toBeHidden();
   await expect(page.getByTestId('kind-new')).toContainText('0 terhambat');
-  expect(ctx.db.prepare('SELECT work_location FROM person WHERE id IN (?, ?) ORDER BY id').pluck().all(b!.id, d!.id)).toEqual(['KANTOR BUPATI', 'RSUD LIWA']);
+  expect(await Promise.all([b!.id, d!.id].sort((x, y) => x - y).map(async (id) => (await rowOf(id)).work_location))).toEqual(['KANTOR BUPATI', 'RSUD LIWA']);
   // One audit row per person changed: 3 marital statuses and 2 work locations.
-  expect(ctx.db.prepare("SELECT count(*) FROM audit_log WHERE entity = 'person' AND summary LIKE '%isi sekaligus%'").pluck().get()).toBe(5);
+  expect((await auditRows(ctx, { entity: 'person' })).filter((x) => x.summary?.toLowerCase().includes('isi sekaligus'))).toHaveLength(5);
 });
 
 test('Pelaporan BPJS › Kode sebab nonaktif: the clerk copies the branch code, audited', async ({ page, sigap }) => {
@@ -68,6 +73,6 @@ test('Pelaporan BPJS › Kode sebab nonaktif: the clerk copies the branch code, 
   await row.getByRole('button', { name: 'Simpan' }).click();
   await expect(row).toContainText('pasti (dari templat kantor cabang)');
   await expect(row).toContainText('Templat kantor cabang Liwa 2026');
-  expect(sigap.ctx.db.prepare("SELECT code FROM bpjs_na_reason WHERE reason = 'contract_end'").pluck().get()).toBe('A3');
-  expect(sigap.ctx.db.prepare("SELECT summary FROM audit_log WHERE entity = 'bpjs_na_reason'").pluck().get()).toMatch(/HABIS KONTRAK → A3/);
+  expect((await naReasonRepo.get(storeOf(sigap.ctx), 'contract_end'))!.code).toBe('A3');
+  expect((await auditRows(sigap.ctx, { entity: 'bpjs_na_reason' }))[0]!.summary).toMatch(/HABIS KONTRAK → A3/);
 });

@@ -2,16 +2,21 @@ import { test, expect } from './harness';
 import { billOnTime } from '../billing-seed';
 import { seedDemo } from '../../electron/core/demo/index';
 import { listInvoices, recordPayment } from '../../electron/core/billing/index';
+import { rosterCounts } from '../../electron/core/roster/counts-repository';
+import { personDetail } from '../../electron/core/roster/detail';
+import { storeOf } from '../../electron/core/store/of-context';
+import { sql } from '../../electron/core/store/sql';
 
 test('Beranda shows coverage, dues and arrears of the demo Pemda, and a number opens its roster list', async ({ page, sigap }) => {
   await seedDemo(sigap.ctx, { persons: 600, year: 2026 });
   await billOnTime(sigap.ctx, ['2026-01', '2026-02', '2026-03']);
   const jan = (await listInvoices(sigap.ctx, { month: '2026-01' })).filter((i) => i.status === 'issued');
   for (const i of jan.slice(0, 10)) await recordPayment(sigap.ctx, { invoice: i.number!, amount: i.total, date: '2026-02-12', sp2d: `SP2D/${i.id}` });
-  const db = sigap.ctx.db;
-  const active = (db.prepare('SELECT count(*) AS n FROM person').get() as { n: number }).n;
-  const enrolled = (db.prepare('SELECT count(*) AS n FROM person WHERE kpj IS NOT NULL').get() as { n: number }).n;
-  const marchIssued = (db.prepare("SELECT sum(total) AS t FROM invoice WHERE month = '2026-03' AND status = 'issued'").get() as { t: number }).t;
+  // The expected figures counted here, independently of the screen's own queries.
+  const store = storeOf(sigap.ctx);
+  const active = (await rosterCounts(store)).persons;
+  const enrolled = (await store.one<{ n: number }>(sql`SELECT count(*) AS n FROM person WHERE kpj IS NOT NULL`))!.n;
+  const marchIssued = (await store.one<{ t: number }>(sql`SELECT sum(total) AS t FROM invoice WHERE month = '2026-03' AND status = 'issued'`))!.t;
 
   await sigap.open('/');
   await expect(page.locator('[data-state="ready"]')).toBeVisible();
@@ -24,14 +29,14 @@ test('Beranda shows coverage, dues and arrears of the demo Pemda, and a number o
   await expect(page.getByTestId('work-waiting')).toContainText('Pendaftaran peserta baru (PU)');
 
   // The biggest unit's number opens the roster filtered to it, with the same count.
-  const top = db.prepare(`SELECT o.id, o.name, count(*) AS n FROM engagement e JOIN opd o ON o.id = e.opd_id GROUP BY o.id ORDER BY n DESC, o.code LIMIT 1`).get() as { id: number; name: string; n: number };
+  const top = (await store.one<{ id: number; name: string; n: number }>(sql`SELECT o.id, o.name, count(*) AS n FROM engagement e JOIN opd o ON o.id = e.opd_id GROUP BY o.id, o.name, o.code ORDER BY n DESC, o.code LIMIT 1`))!;
   await page.getByText('Tabel semua unit').click();
   await page.getByRole('row', { name: new RegExp(top.name) }).getByRole('link', { name: String(top.n), exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`/pegawai\\?bulan=2026-03&opd=${top.id}`));
   await expect(page.getByTestId('roster-count')).toHaveText(`Menampilkan ${top.n} pegawai`);
 
   // A bar of the chart opens its segment: the first (enrolled) segment of the biggest unit, its people with a KPJ.
-  const topEnrolled = (db.prepare('SELECT count(*) AS n FROM engagement e JOIN person p ON p.id = e.person_id WHERE e.opd_id = ? AND p.kpj IS NOT NULL').get(top.id) as { n: number }).n;
+  const topEnrolled = (await store.one<{ n: number }>(sql`SELECT count(*) AS n FROM engagement e JOIN person p ON p.id = e.person_id WHERE e.opd_id = ${top.id} AND p.kpj IS NOT NULL`))!.n;
   expect(topEnrolled).toBeGreaterThan(0);
   expect(topEnrolled).toBeLessThan(top.n);
   await page.goBack();
@@ -65,7 +70,9 @@ test('Beranda shows coverage, dues and arrears of the demo Pemda, and a number o
 
 test('records a death in the incident log: deadline badge, benefit estimate, engagement ended, then reported', async ({ page, sigap }) => {
   await seedDemo(sigap.ctx, { persons: 200, year: 2026 });
-  const p = sigap.ctx.db.prepare("SELECT p.id, p.nik, p.name FROM person p JOIN engagement e ON e.person_id = p.id JOIN category c ON c.id = e.category_id WHERE c.segment = 'PU' AND p.kpj IS NOT NULL ORDER BY p.id LIMIT 1").get() as { id: number; nik: string; name: string };
+  const p = (await storeOf(sigap.ctx).one<{ id: number; nik: string; name: string }>(
+    sql`SELECT p.id, p.nik, p.name FROM person p JOIN engagement e ON e.person_id = p.id JOIN category c ON c.id = e.category_id WHERE c.segment = 'PU' AND p.kpj IS NOT NULL ORDER BY p.id LIMIT 1`,
+  ))!;
 
   await sigap.open('/kejadian');
   await expect(page.locator('[data-state="empty"]')).toBeVisible();
@@ -88,8 +95,9 @@ test('records a death in the incident log: deadline badge, benefit estimate, eng
   await expect(row).toContainText('Belum dilaporkan');
   await expect(row).toContainText('Rp42.000.000');
   await expect(page.getByTestId('benefit')).toContainText('Santunan sekaligus: Rp20.000.000');
-  const eng = sigap.ctx.db.prepare('SELECT end_date, end_reason FROM engagement WHERE person_id = ?').get(p.id);
-  expect(eng).toEqual({ end_date: '2026-03-09', end_reason: 'Meninggal dunia' });
+  // The person's first engagement (the lowest id), as the detail page reads it.
+  const eng = (await personDetail(sigap.ctx, p.id)).engagements.reduce((a, b) => (b.id < a.id ? b : a));
+  expect({ end_date: eng.endDate, end_reason: eng.endReason }).toEqual({ end_date: '2026-03-09', end_reason: 'Meninggal dunia' });
 
   await row.getByRole('button', { name: 'Tandai dilaporkan' }).click();
   const rep = page.getByRole('dialog', { name: 'Tandai sudah dilaporkan' });

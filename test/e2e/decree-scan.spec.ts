@@ -4,6 +4,10 @@ import { test, expect } from './harness';
 import { seedDemo } from '../../electron/core/demo/index';
 import { fxPersons, writeMessyAppendix } from '../fixtures/sk-workbook';
 import { readAmendingSk } from './wizard-steps';
+import { listScans } from '../../electron/core/decree/scan-store';
+import { decreeRecords } from '../../electron/core/decree/records';
+import { storeOf } from '../../electron/core/store/of-context';
+import { sql } from '../../electron/core/store/sql';
 
 const FIX = join(process.cwd(), 'test/fixtures/files'); // playwright runs from the repository root
 const PDF = join(FIX, 'sk-scan.pdf');
@@ -37,7 +41,7 @@ test('the wizard takes the signed scan with the appendix: a wrong file is named 
   await row.getByRole('button', { name: NUMBER }).click();
   const detail = page.getByTestId('decree-detail');
   await expect(detail.getByTestId('decree-scan')).toContainText('sk-scan.pdf');
-  await expect(detail.getByTestId('decree-scan')).toContainText(sigap.ctx.db.prepare('SELECT sha256 FROM decree_attachment').pluck().get() as string);
+  await expect(detail.getByTestId('decree-scan')).toContainText((await listScans(sigap.ctx))[0]!.sha256);
   // A PDF opens in the app's own viewer window: here, up to the host call.
   await detail.getByRole('button', { name: 'Lihat pindaian' }).click();
   await expect(detail.getByTestId('scan-shown')).toContainText('Pindaian dibuka di jendela terpisah');
@@ -51,8 +55,10 @@ test('the wizard takes the signed scan with the appendix: a wrong file is named 
 
 test('a scan attached later on the SK page shows inline as an image, also on the person history; a viewer sees it but cannot attach', async ({ page, sigap }) => {
   await seedDemo(sigap.ctx, { persons: 10, year: 2026 });
-  const d = sigap.ctx.db.prepare('SELECT id, number FROM decree ORDER BY id LIMIT 1').get() as { id: number; number: string };
-  const personId = sigap.ctx.db.prepare('SELECT person_id FROM engagement WHERE decree_id = ? ORDER BY id LIMIT 1').pluck().get(d.id) as number;
+  const first = (await decreeRecords(sigap.ctx))[0]!; // ordered by id
+  const d = { id: first.decreeId, number: first.number };
+  // The first engagement made under that SK: no core read names it, so the store reads the table.
+  const personId = (await storeOf(sigap.ctx).one<{ personId: number }>(sql`SELECT person_id AS "personId" FROM engagement WHERE decree_id = ${d.id} ORDER BY id LIMIT 1`))!.personId;
   sigap.openQueue.push(PNG);
 
   await sigap.open('/sk');

@@ -7,14 +7,17 @@ import { join } from 'node:path';
 import { test, expect } from './harness';
 import { seedDemo } from '../../electron/core/demo/index';
 import { updatePerson } from '../../electron/core/roster/person';
+import { storeOf } from '../../electron/core/store/of-context';
+import { sql } from '../../electron/core/store/sql';
 
 test.use({ sigapAuth: 'finance' });
 
 test('finance: person page and roster with identity hidden', async ({ page, sigap }) => {
   await seedDemo(sigap.ctx, { persons: 60, year: 2026 });
-  const p = sigap.ctx.db.prepare('SELECT id, nik, name, birth_place AS birthPlace, birth_date AS birthDate, sex, mother_name AS motherName, kpj FROM person WHERE mother_name IS NOT NULL ORDER BY id LIMIT 1').get() as {
+  // The first person with a mother's name on record (no core read picks people by that).
+  const p = (await storeOf(sigap.ctx).one<{
     id: number; nik: string; name: string; birthPlace: string; birthDate: string; sex: 'L' | 'P'; motherName: string; kpj: string | null;
-  };
+  }>(sql`SELECT id, nik, name, birth_place AS "birthPlace", birth_date AS "birthDate", sex, mother_name AS "motherName", kpj FROM person WHERE mother_name IS NOT NULL ORDER BY id LIMIT 1`))!;
   const actor = sigap.ctx.actor;
   sigap.ctx.actor = 'admin';
   await updatePerson(sigap.ctx, p.id, { ...p, phone: '0812 7788 2041', address: 'Jl. Raden Intan No. 12, Liwa' });

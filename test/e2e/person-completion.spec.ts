@@ -9,7 +9,11 @@ import { existsSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { test, expect, type SigapHarness } from './harness';
 import { seedDemo } from '../../electron/core/demo/index';
-import { createPerson, updatePerson } from '../../electron/core/roster/person';
+import { createPerson, personIdByNik, updatePerson } from '../../electron/core/roster/person';
+import { listCategories } from '../../electron/core/roster/units';
+import { personRepo } from '../../electron/core/roster/person-repository';
+import { storeOf } from '../../electron/core/store/of-context';
+import { sql } from '../../electron/core/store/sql';
 import { saveOpd } from '../../electron/core/settings/employer';
 import { ROSTER } from '../fixtures/files/completion-expected';
 
@@ -19,13 +23,17 @@ const FIX = join(import.meta.dirname, '../fixtures/files');
 async function seed(sigap: SigapHarness): Promise<void> {
   await seedDemo(sigap.ctx, { persons: 20, year: 2026 });
   const opdId = await saveOpd(sigap.ctx, { code: '9.99', name: 'Dinas Uji Lengkap', kind: 'opd' });
-  const cat = sigap.ctx.db.prepare("SELECT id FROM category WHERE segment = 'PU' LIMIT 1").pluck().get() as number;
+  const cat = (await listCategories(sigap.ctx)).find((c) => c.segment === 'PU')!.id;
   for (const p of ROSTER) await createPerson(sigap.ctx, p, { opdId, categoryId: cat, honor: 1_500_000, startDate: '2026-03-01' });
+}
+
+/** People whose mother's name the file fills in (no core read finds people by it). */
+async function withSitiAminah(sigap: SigapHarness): Promise<number> {
+  return (await storeOf(sigap.ctx).one<{ n: number }>(sql`SELECT count(*) AS n FROM person WHERE mother_name = 'Siti Aminah'`))!.n;
 }
 
 test('downloads a unit\'s workbook, reads back a LibreOffice list, previews old -> new, applies', async ({ page, sigap }) => {
   await seed(sigap);
-  const db = sigap.ctx.db;
   await sigap.open('/pegawai');
   await page.getByRole('link', { name: 'Lengkapi data' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Lengkapi data pegawai' })).toBeVisible();
@@ -60,17 +68,18 @@ test('downloads a unit\'s workbook, reads back a LibreOffice list, previews old 
   // Nothing written yet; errors block applying until the clerk chooses to skip them.
   const apply = page.getByRole('button', { name: 'Terapkan 10 isian (4 pegawai)' });
   await expect(apply).toBeDisabled();
-  expect(db.prepare("SELECT count(*) FROM person WHERE mother_name = 'Siti Aminah'").pluck().get()).toBe(0);
+  expect(await withSitiAminah(sigap)).toBe(0);
   await page.getByTestId('skip-invalid').check();
   await apply.click();
 
   // Step 3: the summary, the data stored, one audit row per person.
   await expect(page.getByTestId('completion-applied')).toContainText('10 isian pada 4 pegawai dari berkas completion-lo.ods disimpan');
-  expect(db.prepare("SELECT postal_code, marital_status FROM person WHERE nik = '1804010101900001'").get()).toEqual({ postal_code: '34812', marital_status: 'Y' });
-  expect(db.prepare("SELECT count(*) FROM audit_log WHERE entity = 'person' AND summary LIKE '%dilengkapi dari berkas \"completion-lo.ods\"%'").pluck().get()).toBe(4);
+  const { postal_code, marital_status } = (await personRepo.rowByNik(storeOf(sigap.ctx), '1804010101900001'))!;
+  expect({ postal_code, marital_status }).toEqual({ postal_code: '34812', marital_status: 'Y' });
+  expect((await storeOf(sigap.ctx).one<{ n: number }>(sql`SELECT count(*) AS n FROM audit_log WHERE entity = 'person' AND summary LIKE '%dilengkapi dari berkas "completion-lo.ods"%'`))!.n).toBe(4);
 
   // The person page shows the new values.
-  const id = db.prepare("SELECT id FROM person WHERE nik = '1804010101900001'").pluck().get() as number;
+  const id = await personIdByNik(sigap.ctx, '1804010101900001');
   await sigap.open(`/pegawai/${id}`);
   await expect(page.getByTestId('postal-code')).toHaveText('34812');
   await expect(page.getByTestId('marital-status')).toHaveText('Kawin (Y)');
@@ -79,19 +88,18 @@ test('downloads a unit\'s workbook, reads back a LibreOffice list, previews old 
 
 test('a preview that went stale is refused on screen and nothing is written', async ({ page, sigap }) => {
   await seed(sigap);
-  const db = sigap.ctx.db;
   await sigap.open('/pegawai/lengkapi');
   await page.getByRole('button', { name: 'Lanjut: baca berkas isian ›' }).click();
   sigap.openQueue.push(join(FIX, 'completion-lo.xlsx'));
   await page.getByRole('button', { name: 'Pilih berkas isian…' }).click();
   await expect(page.getByTestId('completion-changes')).toBeVisible();
   // Someone else edits Rina meanwhile.
-  const rina = db.prepare("SELECT id FROM person WHERE nik = '1804014102920002'").pluck().get() as number;
+  const rina = await personIdByNik(sigap.ctx, '1804014102920002');
   await updatePerson(sigap.ctx, rina, { nik: '1804014102920002', name: 'Rina Marlina', address: 'Jl. Baru 2', phone: '081200001111' });
   await page.getByTestId('skip-invalid').check();
   await page.getByRole('button', { name: /^Terapkan/ }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'Belum dapat disimpan' })).toContainText('Data pegawai berubah sejak pratinjau berkas "completion-lo.xlsx" dibuat');
-  expect(db.prepare("SELECT count(*) FROM person WHERE mother_name = 'Siti Aminah'").pluck().get()).toBe(0);
+  expect(await withSitiAminah(sigap)).toBe(0);
 });
 
 test('finance has no Lengkapi data button', async ({ page, sigap }) => {

@@ -1,3 +1,5 @@
+import { storeOf } from '../../electron/core/store/of-context';
+import { sql } from '../../electron/core/store/sql';
 import { test, expect } from './harness';
 import { exceptionFixture } from './exception-fixture';
 import { runBilling, invoiceLines } from '../../electron/core/billing/index';
@@ -68,7 +70,7 @@ test('the person page shows the JP rule, and HR adds and ends an exception that 
   await end.getByRole('button', { name: 'Akhiri' }).click();
   await expect(end).toBeHidden();
   await expect(rows.first()).toContainText('hanya JKK+JKM; JKK kelas III Maret 2026 sampai April 2026, SK 800/12/2026');
-  const audit = sigap.ctx.db.prepare("SELECT action FROM audit_log WHERE entity = 'person_exception' ORDER BY id").pluck().all();
+  const audit = (await storeOf(sigap.ctx).all<{ action: string }>(sql`SELECT action FROM audit_log WHERE entity = 'person_exception' ORDER BY id`)).map((r) => r.action);
   expect(audit).toEqual(['create', 'end']);
 });
 

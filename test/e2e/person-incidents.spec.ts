@@ -1,20 +1,20 @@
 import { test, expect } from './harness';
 import { seedDemo } from '../../electron/core/demo/index';
-import { saveIncident } from '../../electron/core/coverage/index';
+import { listIncidents, saveIncident } from '../../electron/core/coverage/index';
+import { storeOf } from '../../electron/core/store/of-context';
+import { sql } from '../../electron/core/store/sql';
 
 /** A PU person with a KPJ and one engagement running through March 2026 (the harness clock is 10 March). */
-function pickPerson(ctx: Parameters<typeof seedDemo>[0]) {
-  return ctx.db
-    .prepare(
-      `SELECT p.id, p.nik, p.name FROM person p JOIN engagement e ON e.person_id = p.id JOIN category c ON c.id = e.category_id
-       WHERE c.segment = 'PU' AND p.kpj IS NOT NULL GROUP BY p.id HAVING count(*) = 1 ORDER BY p.id LIMIT 1`,
-    )
-    .get() as { id: number; nik: string; name: string };
+async function pickPerson(ctx: Parameters<typeof seedDemo>[0]) {
+  return (await storeOf(ctx).one<{ id: number; nik: string; name: string }>(
+    sql`SELECT p.id, p.nik, p.name FROM person p JOIN engagement e ON e.person_id = p.id JOIN category c ON c.id = e.category_id
+       WHERE c.segment = 'PU' AND p.kpj IS NOT NULL GROUP BY p.id, p.nik, p.name HAVING count(*) = 1 ORDER BY p.id LIMIT 1`,
+  ))!;
 }
 
 test('records an accident and a death from the person page: deadline badge, death banner, engagement ended', async ({ page, sigap }) => {
   await seedDemo(sigap.ctx, { persons: 120, year: 2026 });
-  const p = pickPerson(sigap.ctx);
+  const p = await pickPerson(sigap.ctx);
 
   await sigap.open(`/pegawai/${p.id}`);
   await expect(page.getByRole('heading', { level: 1, name: p.name })).toBeVisible();
@@ -56,7 +56,7 @@ test('records an accident and a death from the person page: deadline badge, deat
   await expect(rows.first()).toContainText('Belum dilaporkan');
   await expect(rows.first()).toContainText('Batas 11 Maret 2026');
   await expect(rows.first()).toContainText('Rp42.000.000');
-  const deathId = (sigap.ctx.db.prepare("SELECT id FROM incident WHERE person_id = ? AND kind = 'death'").get(p.id) as { id: number }).id;
+  const deathId = (await listIncidents(sigap.ctx)).find((i) => i.personId === p.id && i.kind === 'death')!.id;
   const banner = page.getByTestId('death-banner');
   await expect(banner).toContainText('Meninggal dunia pada 9 Maret 2026');
   await expect(banner).toContainText(`kejadian #${deathId}`);
@@ -77,7 +77,7 @@ test.describe('as a viewer', () => {
 
   test('sees the incidents and the banner, masked NIK, but no "Catat kejadian"', async ({ page, sigap }) => {
     await seedDemo(sigap.ctx, { persons: 60, year: 2026 });
-    const p = pickPerson(sigap.ctx);
+    const p = await pickPerson(sigap.ctx);
     await saveIncident(sigap.ctx, { personId: p.id, kind: 'work_death', date: '2026-03-06', reportedDate: '2026-03-09' });
 
     await sigap.open(`/pegawai/${p.id}`);

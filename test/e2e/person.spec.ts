@@ -1,9 +1,11 @@
 import { test, expect } from './harness';
 import { seedDemo } from '../../electron/core/demo/index';
+import { storeOf } from '../../electron/core/store/of-context';
+import { sql } from '../../electron/core/store/sql';
 
 test('finds a person by NIK, refuses a bad NIK with the core message, edits and ends the engagement', async ({ page, sigap }) => {
   await seedDemo(sigap.ctx, { persons: 300, year: 2026 });
-  const p = sigap.ctx.db.prepare("SELECT p.id, p.nik, p.name FROM person p ORDER BY p.id LIMIT 1 OFFSET 57").get() as { id: number; nik: string; name: string };
+  const p = (await storeOf(sigap.ctx).one<{ id: number; nik: string; name: string }>(sql`SELECT p.id, p.nik, p.name FROM person p ORDER BY p.id LIMIT 1 OFFSET 57`))!;
 
   await sigap.open('/pegawai');
   await expect(page.getByTestId('roster-count')).toHaveText('Menampilkan 300 pegawai');
@@ -62,7 +64,7 @@ test('finds a person by NIK, refuses a bad NIK with the core message, edits and 
 
 test('adds a person by hand; a NIK already registered is refused', async ({ page, sigap }) => {
   await seedDemo(sigap.ctx, { persons: 20, year: 2026 });
-  const taken = sigap.ctx.db.prepare('SELECT nik, name FROM person LIMIT 1').get() as { nik: string; name: string };
+  const taken = (await storeOf(sigap.ctx).one<{ nik: string; name: string }>(sql`SELECT nik, name FROM person LIMIT 1`))!;
   await sigap.open('/pegawai');
   await page.getByRole('button', { name: '+ Tambah pegawai' }).click();
   const add = page.getByRole('dialog', { name: 'Tambah pegawai' });

@@ -8,7 +8,12 @@ import { join } from 'node:path';
 import { test, expect } from './harness';
 import { billOnTime } from '../billing-seed';
 import { seedDemo } from '../../electron/core/demo/index';
-import { arrearsReport, recordPayment } from '../../electron/core/billing/index';
+import { arrearsReport, listInvoices, recordPayment } from '../../electron/core/billing/index';
+import { listCategories, listOpds } from '../../electron/core/roster/units';
+import { saveCategory } from '../../electron/core/roster/categories';
+import { saveOpd } from '../../electron/core/settings/employer';
+import { storeOf } from '../../electron/core/store/of-context';
+import { sql } from '../../electron/core/store/sql';
 import { formatRupiah } from '../../shared/money';
 import type { CoreContext } from '../../electron/core/context';
 import { clippedNameCheck } from './readable-check';
@@ -21,12 +26,21 @@ const LONG_CATEGORY = 'Tenaga Pendukung Teknis Administrasi Perkantoran pada Sek
 async function seed(ctx: CoreContext, persons = 300) {
   await seedDemo(ctx, { persons, year: 2026 });
   await billOnTime(ctx, ['2026-01', '2026-02']);
-  const inv = ctx.db.prepare("SELECT number, total FROM invoice WHERE month = '2026-01' AND segment = 'PU' ORDER BY id LIMIT 1").get() as { number: string; total: number };
-  await recordPayment(ctx, { invoice: inv.number, amount: inv.total, date: '2026-03-09', sp2d: '00777/SP2D/LS/2026' });
-  const big = ctx.db.prepare('SELECT opd_id AS id FROM engagement GROUP BY opd_id ORDER BY count(*) DESC LIMIT 1').get() as { id: number };
-  ctx.db.prepare('UPDATE opd SET name = ? WHERE id = ?').run(LONG_UNIT, big.id);
-  const cat = ctx.db.prepare('SELECT category_id AS id FROM engagement GROUP BY category_id ORDER BY count(*) DESC LIMIT 1').get() as { id: number };
-  ctx.db.prepare('UPDATE category SET name = ? WHERE id = ?').run(LONG_CATEGORY, cat.id);
+  const inv = (await listInvoices(ctx, { month: '2026-01' })).filter((i) => i.segment === 'PU').sort((a, b) => a.id - b.id)[0]!;
+  await recordPayment(ctx, { invoice: inv.number!, amount: inv.total, date: '2026-03-09', sp2d: '00777/SP2D/LS/2026' });
+  // The unit and the category with the most engagements (no core read ranks them so) get the longest names,
+  // renamed as Pengaturan renames them.
+  const store = storeOf(ctx);
+  const big = (await store.one<{ id: number }>(sql`SELECT opd_id AS id FROM engagement GROUP BY opd_id ORDER BY count(*) DESC LIMIT 1`))!;
+  const o = (await listOpds(ctx)).find((u) => u.id === big.id)!;
+  await saveOpd(ctx, {
+    id: o.id, code: o.code, name: LONG_UNIT, kind: o.kind, budgetAccount: o.budget_account, address: o.address,
+    headName: o.head_name, headNip: o.head_nip, headTitle: o.head_title, pptkName: o.pptk_name, pptkNip: o.pptk_nip,
+    treasurerName: o.treasurer_name, treasurerNip: o.treasurer_nip,
+  });
+  const most = (await store.one<{ id: number }>(sql`SELECT category_id AS id FROM engagement GROUP BY category_id ORDER BY count(*) DESC LIMIT 1`))!;
+  const c = (await listCategories(ctx)).find((k) => k.id === most.id)!;
+  await saveCategory(ctx, { id: c.id, name: LONG_CATEGORY, segment: c.segment, programs: c.programs, jkkClass: c.jkk_class });
 }
 
 test('Tunggakan fits 1366x768: headers on at most two lines, one fine column with its breakdown', async ({ page, sigap }) => {
@@ -77,7 +91,7 @@ test('Beranda: program sets as labelled bars, long unit and category names reada
   // Every program set has its row with a count and a share, the empty ones too.
   const rows = page.getByTestId('program-mix-row');
   await expect(rows).toHaveCount(3);
-  const mix = sigap.ctx.db.prepare("SELECT count(*) AS n FROM person WHERE kpj IS NOT NULL").get() as { n: number };
+  const mix = (await storeOf(sigap.ctx).one<{ n: number }>(sql`SELECT count(*) AS n FROM person WHERE kpj IS NOT NULL`))!;
   expect(mix.n).toBeGreaterThan(0);
   await expect(page.getByTestId('chart-programs')).toContainText(`${mix.n.toLocaleString('id-ID')} peserta terdaftar`);
   for (const set of ['jkkJkmOnly', 'allFour', 'other']) await expect(rows.and(page.locator(`[data-set="${set}"]`))).toContainText(/\d+ orang · \d+,\d%/);
@@ -93,7 +107,7 @@ test('Beranda: program sets as labelled bars, long unit and category names reada
 
 test('Roster and Iuran: long unit and category names wrap or carry their full name in a title', async ({ page, sigap }) => {
   await seed(sigap.ctx);
-  const unit = sigap.ctx.db.prepare('SELECT id FROM opd WHERE name = ?').get(LONG_UNIT) as { id: number };
+  const unit = (await listOpds(sigap.ctx)).find((u) => u.name === LONG_UNIT)!;
   await sigap.open(`/pegawai?opd=${unit.id}`);
   await expect(page.getByTestId('roster-count')).toBeVisible();
   await expect(page.locator('.col-opd', { hasText: LONG_UNIT.slice(0, 18) }).first()).toBeVisible();

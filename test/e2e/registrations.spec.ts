@@ -11,6 +11,10 @@ import { listRegistrations } from '../../electron/core/settings/registrations';
 import { runBilling } from '../../electron/core/billing/index';
 import { saveRegistration } from '../../electron/core/settings/registrations';
 import { exportBatch } from '../../electron/core/bpjs/index';
+import { listOpds } from '../../electron/core/roster/units';
+import { opdRepo } from '../../electron/core/settings/employer-repository';
+import { storeOf } from '../../electron/core/store/of-context';
+import { sql } from '../../electron/core/store/sql';
 
 test('the administrator adds an NPP, puts a unit under it, and the month is billed per NPP', async ({ page, sigap }) => {
   await seedDemo(sigap.ctx, { persons: 60, year: 2026 });
@@ -70,10 +74,12 @@ test('Pelaporan BPJS shows the NPP of each pending row, and the batch history li
   const ctx = sigap.ctx;
   await seedDemo(ctx, { persons: 60, year: 2026 });
   const rsud = await saveRegistration(ctx, { npp: '18040099', name: 'RSUD Alimuddin Umar (BLUD)', jkkClass: 2 });
-  ctx.db.prepare("UPDATE opd SET registration_id = ? WHERE name = 'RSUD Alimuddin Umar'").run(rsud);
-  const rsudPeople = ctx.db.prepare("SELECT count(DISTINCT e.person_id) FROM engagement e JOIN opd o ON o.id = e.opd_id WHERE o.name = 'RSUD Alimuddin Umar'").pluck().get() as number;
+  const store = storeOf(ctx);
+  for (const o of (await listOpds(ctx)).filter((u) => u.name === 'RSUD Alimuddin Umar')) await opdRepo.update(store, o.id, { registration_id: rsud });
+  const rsudPeople = (await store.one<{ n: number }>(sql`SELECT count(DISTINCT e.person_id) AS n FROM engagement e JOIN opd o ON o.id = e.opd_id WHERE o.name = 'RSUD Alimuddin Umar'`))!.n;
   expect(rsudPeople).toBeGreaterThan(0);
-  ctx.db.exec("UPDATE person SET kpj = NULL");
+  // Nobody registered yet: everyone is a new participant (no core write clears every KPJ at once).
+  await store.run(sql`UPDATE person SET kpj = NULL`);
   await sigap.open('/pelaporan');
   const pending = page.getByRole('row').filter({ hasText: 'RSUD Alimuddin Umar' }).first();
   await expect(pending).toContainText('NPP 18040099');

@@ -10,6 +10,8 @@ import { preflight, sigapBilledLines } from '../../electron/core/bpjs/index';
 import { runBilling } from '../../electron/core/billing/index';
 import type { CoreContext } from '../../electron/core/context';
 import { writeBill, writeKpjList } from '../fixtures/bpjs-files';
+import { personRepo } from '../../electron/core/roster/person-repository';
+import { storeOf } from '../../electron/core/store/of-context';
 
 interface Added {
   id: number;
@@ -66,7 +68,8 @@ test('Pelaporan BPJS: pending and problems, files into a folder, batch cancel an
   await expect(card).toHaveAttribute('aria-pressed', 'true');
 
   // The clerk fixes one person; "Periksa ulang" shows one blocked fewer.
-  const p = ctx.db.prepare('SELECT nik, name, birth_place AS birthPlace, birth_date AS birthDate, sex, address, phone, kpj FROM person WHERE id = ?').get(noMarital1!.id) as Record<string, string>;
+  const stored = (await personRepo.row(storeOf(ctx), noMarital1!.id))!;
+  const p = { nik: stored.nik, name: stored.name, birthPlace: stored.birth_place, birthDate: stored.birth_date, sex: stored.sex, address: stored.address, phone: stored.phone, kpj: stored.kpj } as Record<string, string>;
   await updatePerson(ctx, noMarital1!.id, { ...p, nik: p.nik!, name: p.name!, maritalStatus: 'Y' } as Parameters<typeof updatePerson>[2]);
   await page.getByRole('button', { name: 'Periksa ulang' }).click();
   await expect(card).toContainText(`${before.blocked.length - 1} terhambat`);
@@ -134,7 +137,7 @@ test('Pelaporan BPJS: pending and problems, files into a folder, batch cancel an
   await expect(pv.getByTestId('kpj-updates')).toContainText('18040000001');
   await pv.getByRole('button', { name: 'Simpan 2 KPJ' }).click();
   await expect(page.getByTestId('kpj-applied')).toContainText('2 pegawai cocok: 2 KPJ baru diisi, 0 KPJ diganti');
-  expect(ctx.db.prepare('SELECT kpj FROM person WHERE id = ?').pluck().get(ok!.id)).toBe('18040000001');
+  expect((await personRepo.row(storeOf(ctx), ok!.id))!.kpj).toBe('18040000001');
 
   // Reconcile the branch's bill for March against the issued invoices, with one mismatch.
   await runBilling(ctx, { month: '2026-03', issue: true });

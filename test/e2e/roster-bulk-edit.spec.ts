@@ -2,18 +2,23 @@
 import { test, expect } from './harness';
 import { seedDemo } from '../../electron/core/demo/index';
 import { queryRoster } from '../../electron/core/roster/query';
+import { listCategories } from '../../electron/core/roster/units';
+import { personRepo } from '../../electron/core/roster/person-repository';
+import { storeOf } from '../../electron/core/store/of-context';
+import { sql } from '../../electron/core/store/sql';
+import { nowIso } from '../../electron/core/context';
 
 test('sets marital status for forty ticked people: preview counts, all written, audited per person', async ({ page, sigap }) => {
   await seedDemo(sigap.ctx, { persons: 60, year: 2026 });
-  const db = sigap.ctx.db;
-  const categoryId = db.prepare("SELECT id FROM category WHERE name = 'Tenaga Non-ASN (Honorer)'").pluck().get() as number;
+  const store = storeOf(sigap.ctx);
+  const categoryId = (await listCategories(sigap.ctx)).find((c) => c.name === 'Tenaga Non-ASN (Honorer)')!.id;
   // The list the screen shows under this filter, in its order (name): 48 people in the demo.
   const list = (await queryRoster(sigap.ctx, { month: '2026-03', categoryId, sort: 'name' })).rows;
   expect(list).toHaveLength(48);
   // The first 8 will be unticked, so 40 stay selected. Of those, one is already Y and one T:
   // 40 selected, 39 change (38 from empty, 1 from T), 1 unchanged.
-  db.prepare("UPDATE person SET marital_status = 'Y' WHERE id = ?").run(list[8]!.personId);
-  db.prepare("UPDATE person SET marital_status = 'T' WHERE id = ?").run(list[9]!.personId);
+  await personRepo.update(store, list[8]!.personId, { marital_status: 'Y' }, nowIso(sigap.ctx));
+  await personRepo.update(store, list[9]!.personId, { marital_status: 'T' }, nowIso(sigap.ctx));
 
   await sigap.open(`/pegawai?kategori=${categoryId}`);
   await expect(page.getByTestId('roster-count')).toHaveText('Menampilkan 48 pegawai');
@@ -36,16 +41,16 @@ test('sets marital status for forty ticked people: preview counts, all written, 
   await expect(check.locator('tbody tr').first()).toContainText(list[9]!.name);
   await page.screenshot({ path: 'test-results/roster-bulk-preview.png' });
   // Nothing is written before the clerk confirms.
-  expect(db.prepare("SELECT count(*) FROM person WHERE marital_status = 'Y'").pluck().get()).toBe(1);
+  expect((await store.one<{ n: number }>(sql`SELECT count(*) AS n FROM person WHERE marital_status = 'Y'`))!.n).toBe(1);
 
   await check.getByRole('button', { name: 'Terapkan ke 39 pegawai' }).click();
   await expect(page.getByTestId('bulk-done')).toHaveText('Status kawin 39 pegawai diubah menjadi Kawin (Y).');
   await expect(page.getByTestId('bulk-count')).toBeHidden();
 
   // Exactly the forty are Y; the eight unticked are untouched; one audit row per person changed.
-  const married = new Set(db.prepare("SELECT id FROM person WHERE marital_status = 'Y'").pluck().all() as number[]);
+  const married = new Set((await store.all<{ id: number }>(sql`SELECT id FROM person WHERE marital_status = 'Y'`)).map((r) => r.id));
   expect(married).toEqual(new Set(list.slice(8).map((r) => r.personId)));
-  expect(db.prepare("SELECT count(*) FROM audit_log WHERE entity = 'person' AND summary LIKE '%marital_status (ubah massal)'").pluck().get()).toBe(39);
+  expect((await store.one<{ n: number }>(sql`SELECT count(*) AS n FROM audit_log WHERE entity = 'person' AND summary LIKE '%marital_status (ubah massal)'`))!.n).toBe(39);
 
   // The person page shows the new status, and its trail the change from T.
   const changed = list[9]!;

@@ -1,5 +1,7 @@
 import { test, expect } from './harness';
 import { seedDemo } from '../../electron/core/demo/index';
+import { personRepo } from '../../electron/core/roster/person-repository';
+import { storeOf } from '../../electron/core/store/of-context';
 
 test('100,000 people: the roster scrolls to the end and searches by name and NIK', async ({ page, sigap }) => {
   await seedDemo(sigap.ctx, { persons: 100_000, year: 2026 });
@@ -22,7 +24,7 @@ test('100,000 people: the roster scrolls to the end and searches by name and NIK
   });
   await expect(page.locator('[role="row"][aria-rowindex="50001"]')).toHaveAttribute('data-loaded', 'true');
 
-  const someone = sigap.ctx.db.prepare('SELECT nik, name FROM person WHERE id = 77777').get() as { nik: string; name: string };
+  const someone = (await personRepo.row(storeOf(sigap.ctx), 77777))!;
   const search = page.getByLabel('Cari nama, NIK atau KPJ');
   await search.fill(someone.nik);
   await expect(page.getByTestId('roster-count')).toHaveText('Menampilkan 1 pegawai');

@@ -2,6 +2,11 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect, TEST_ADMIN } from './harness';
 import { seedDemo } from '../../electron/core/demo/index';
+import { listUsers } from '../../electron/core/auth/users';
+import { getEmployer } from '../../electron/core/settings/employer';
+import { personRepo } from '../../electron/core/roster/person-repository';
+import { storeOf } from '../../electron/core/store/of-context';
+import { sql } from '../../electron/core/store/sql';
 
 test.describe('first run', () => {
   test.use({ sigapAuth: 'firstRun' });
@@ -21,7 +26,7 @@ test.describe('first run', () => {
     await setup.getByRole('button', { name: 'Buat administrator dan masuk' }).click();
     await expect(page.getByRole('navigation', { name: 'Navigasi utama' })).toBeVisible();
     await expect(page.getByTestId('user-menu')).toContainText('Rina Marlina');
-    expect(sigap.ctx.db.prepare("SELECT role FROM app_user WHERE username = 'rina.admin'").pluck().get()).toBe('admin');
+    expect((await listUsers(sigap.ctx)).find((u) => u.username === 'rina.admin')?.role).toBe('admin');
 
     // Sign out from the user menu; the login screen tells the admin about the lost-password path.
     await page.getByTestId('user-menu').click();
@@ -58,8 +63,10 @@ test.describe('first run', () => {
 
 test('the admin creates a viewer, who sees masked NIKs and no import or add buttons', async ({ page, sigap }) => {
   await seedDemo(sigap.ctx, { persons: 40, year: 2026 });
-  const { nik, name, id } = sigap.ctx.db.prepare('SELECT id, nik, name FROM person ORDER BY name LIMIT 1').get() as { id: number; nik: string; name: string };
-  sigap.ctx.db.prepare("UPDATE person SET kpj = '23041234567' WHERE id = ?").run(id);
+  // The first by name in code-point order (SQLite's BINARY), sorted here so no engine's collation decides.
+  const everyone = await storeOf(sigap.ctx).all<{ id: number; nik: string; name: string }>(sql`SELECT id, nik, name FROM person ORDER BY id`);
+  const { nik, name, id } = everyone.reduce((a, b) => (b.name < a.name ? b : a));
+  await personRepo.update(storeOf(sigap.ctx), id, { kpj: '23041234567' }, sigap.ctx.clock().toISOString());
   await sigap.open('/pengaturan');
   await page.getByRole('tab', { name: 'Pengguna' }).click();
   await page.getByRole('button', { name: '+ Tambah pengguna' }).click();
@@ -114,7 +121,7 @@ test.describe('backups', () => {
 
   test('backs up now and to a flash disk with a passphrase; shows the check before a restore; restores', async ({ page, sigap }) => {
     await seedDemo(sigap.ctx, { persons: 25, year: 2026 });
-    const pemda = sigap.ctx.db.prepare('SELECT name FROM employer WHERE id = 1').pluck().get() as string;
+    const pemda = (await getEmployer(sigap.ctx))!.name;
     await sigap.open('/pengaturan');
     await page.getByRole('tab', { name: 'Cadangan' }).click();
     await expect(page.getByTestId('backup-table')).toContainText('Belum ada cadangan.');
@@ -146,7 +153,7 @@ test.describe('backups', () => {
     await fromUsb.getByRole('button', { name: 'Tutup' }).click();
 
     // Restore the manual backup after a change: the check first, then the typed confirmation.
-    sigap.ctx.db.prepare("UPDATE person SET name = 'NAMA DIUBAH' WHERE id = (SELECT min(id) FROM person)").run();
+    await storeOf(sigap.ctx).run(sql`UPDATE person SET name = 'NAMA DIUBAH' WHERE id = (SELECT min(id) FROM person)`);
     await page.getByRole('button', { name: 'Pulihkan…' }).first().click();
     const dialog = page.getByRole('dialog', { name: 'Pulihkan data dari cadangan' });
     await dialog.getByRole('button', { name: 'Periksa cadangan' }).click();
@@ -160,7 +167,7 @@ test.describe('backups', () => {
     await expect(go).toBeEnabled();
     await go.click();
     await expect(dialog.getByText('Data dipulihkan')).toBeVisible();
-    expect(sigap.ctx.db.prepare("SELECT count(*) FROM person WHERE name = 'NAMA DIUBAH'").pluck().get()).toBe(0);
+    expect((await storeOf(sigap.ctx).one<{ n: number }>(sql`SELECT count(*) AS n FROM person WHERE name = 'NAMA DIUBAH'`))!.n).toBe(0);
     const safety = (await dialog.textContent())!.match(/sigap-\S+sebelum-pemulihan\.sigapdb/)![0];
     expect(existsSync(join(sigap.backupDir!, safety))).toBe(true);
     await dialog.getByRole('button', { name: 'Masuk kembali' }).click();

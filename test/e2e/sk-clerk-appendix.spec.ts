@@ -8,12 +8,17 @@ import { test, expect } from './harness';
 import { readAmendingSk } from './wizard-steps';
 import { seedDemo } from '../../electron/core/demo/index';
 import { writeClerkAppendix, CLERK_NUMBER } from '../fixtures/clerk-appendix';
+import { rosterCounts } from '../../electron/core/roster/counts-repository';
+import { personDetail } from '../../electron/core/roster/detail';
+import { personRepo } from '../../electron/core/roster/person-repository';
+import { storeOf } from '../../electron/core/store/of-context';
 
 test("an appendix as a clerk makes it imports from the wizard without editing the file", async ({ page, sigap }) => {
   await seedDemo(sigap.ctx, { persons: 20, year: 2026 }); // Dinas Kesehatan and Kecamatan Balik Bukit exist
   const fx = await writeClerkAppendix(join(sigap.dir, 'lampiran-sk-honorer.xlsx'));
   sigap.openQueue.push(fx.path);
-  const before = sigap.ctx.db.prepare('SELECT count(*) FROM opd').pluck().get() as number;
+  const opdCount = async () => (await rosterCounts(storeOf(sigap.ctx))).opds;
+  const before = await opdCount();
 
   await sigap.open('/sk/impor');
   await readAmendingSk(page);
@@ -39,12 +44,16 @@ test("an appendix as a clerk makes it imports from the wizard without editing th
 
   await page.getByRole('button', { name: 'Terapkan SK' }).click();
   await expect(page.getByTestId('import-done')).toContainText(`SK ${CLERK_NUMBER} sudah diterapkan`);
-  const unitOf = (nik: string) => sigap.ctx.db.prepare('SELECT o.name FROM engagement e JOIN person p ON p.id = e.person_id JOIN opd o ON o.id = e.opd_id WHERE p.nik = ? ORDER BY e.id DESC LIMIT 1').pluck().get(nik);
+  // The unit of the person's latest engagement; undefined for a NIK not on the roster.
+  const unitOf = async (nik: string) => {
+    const p = await personRepo.byNik(storeOf(sigap.ctx), nik);
+    return p ? (await personDetail(sigap.ctx, p.id)).engagements.sort((a, b) => b.id - a.id)[0]?.opd : undefined;
+  };
   for (const u of fx.units) {
     for (const p of u.persons) {
-      if (p === fx.hidden) expect(unitOf(p.nik)).toBeUndefined();
-      else expect(unitOf(p.nik)).toBe(u.written === 'DINKES' ? 'Dinas Kesehatan' : 'Kecamatan Balik Bukit');
+      if (p === fx.hidden) expect(await unitOf(p.nik)).toBeUndefined();
+      else expect(await unitOf(p.nik)).toBe(u.written === 'DINKES' ? 'Dinas Kesehatan' : 'Kecamatan Balik Bukit');
     }
   }
-  expect(sigap.ctx.db.prepare('SELECT count(*) FROM opd').pluck().get()).toBe(before);
+  expect(await opdCount()).toBe(before);
 });

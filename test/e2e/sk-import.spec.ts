@@ -3,26 +3,27 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { test, expect } from './harness';
 import { seedDemo } from '../../electron/core/demo/index';
-import type { Db } from '../../electron/core/db/open';
+import type { CoreContext } from '../../electron/core/context';
+import { storeOf } from '../../electron/core/store/of-context';
+import { sql } from '../../electron/core/store/sql';
 import { fxPersons, writeMessyAppendix, type FxPerson } from '../fixtures/sk-workbook';
 
 const NUMBER = '800/045/KPTS/III.01/2026';
 
 /** Two people already on the roster from the demo SK: one moves to another OPD, one gets a raise. */
-function existingPeople(db: Db): FxPerson[] {
-  const rows = db
-    .prepare(
-      `SELECT p.nik, p.name, p.sex, p.birth_place AS birthPlace, p.birth_date AS birthDate, e.position, o.name AS unit, e.honor
+async function existingPeople(ctx: CoreContext): Promise<FxPerson[]> {
+  // Every field the appendix needs, of the first two PU people by id: no core read gives that set, so the store reads it.
+  const rows = await storeOf(ctx).all<FxPerson>(
+    sql`SELECT p.nik, p.name, p.sex, p.birth_place AS "birthPlace", p.birth_date AS "birthDate", e.position, o.name AS unit, e.honor
        FROM person p JOIN engagement e ON e.person_id = p.id JOIN opd o ON o.id = e.opd_id JOIN category c ON c.id = e.category_id
        WHERE c.segment = 'PU' ORDER BY p.id LIMIT 2`,
-    )
-    .all() as FxPerson[];
+  );
   return [{ ...rows[0]!, unit: 'Dinas Sosial' === rows[0]!.unit ? 'Inspektorat' : 'Dinas Sosial' }, { ...rows[1]!, honor: rows[1]!.honor + 250_000 }];
 }
 
 test('imports a messy SK through the wizard: problem rows, their Excel file, the difference, apply', async ({ page, sigap }) => {
   await seedDemo(sigap.ctx, { persons: 40, year: 2026 }); // 32 honorer (PU) on SK 800/001, 8 pekerja rentan
-  const persons = [...fxPersons(30, ['Dinas Sosial', 'Inspektorat', 'UPTD Puskesmas Liwa']), ...existingPeople(sigap.ctx.db)];
+  const persons = [...fxPersons(30, ['Dinas Sosial', 'Inspektorat', 'UPTD Puskesmas Liwa']), ...(await existingPeople(sigap.ctx))];
   const w = await writeMessyAppendix(join(sigap.dir, 'lampiran-sk-maret.xlsx'), persons, {
     number: NUMBER,
     date: '2026-02-20',

@@ -2,6 +2,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { test, expect } from './harness';
+import { personRepo } from '../../electron/core/roster/person-repository';
+import { storeOf } from '../../electron/core/store/of-context';
+import { sql } from '../../electron/core/store/sql';
 
 test('the import wizard saves the blank SK appendix template', async ({ page, sigap }) => {
   const out = join(sigap.dir, 'templat-lampiran-sk.xlsx');
@@ -23,8 +26,9 @@ test('the import wizard saves the blank SK appendix template', async ({ page, si
 test('the person page shows the name the BPJS files use and the titles taken off it', async ({ page, sigap }) => {
   const { seedDemo } = await import('../../electron/core/demo/index');
   await seedDemo(sigap.ctx, { persons: 5, year: 2026 });
-  const id = sigap.ctx.db.prepare('SELECT id FROM person ORDER BY id LIMIT 1').pluck().get() as number;
-  sigap.ctx.db.prepare('UPDATE person SET name = ? WHERE id = ?').run('Drs. H. Ahmad Fauzi, S.Pd.', id);
+  const store = storeOf(sigap.ctx);
+  const id = (await store.one<{ id: number }>(sql`SELECT id FROM person ORDER BY id LIMIT 1`))!.id;
+  await personRepo.update(store, id, { name: 'Drs. H. Ahmad Fauzi, S.Pd.' }, sigap.ctx.clock().toISOString());
   await sigap.open(`/pegawai/${id}`);
   await expect(page.getByRole('heading', { name: 'Drs. H. Ahmad Fauzi, S.Pd.' })).toBeVisible();
   await expect(page.getByTestId('name-without-title')).toHaveText('Ahmad Fauzi · gelar: Drs. H., S.Pd.');

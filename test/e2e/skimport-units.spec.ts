@@ -3,13 +3,22 @@ import { test, expect } from './harness';
 import { readAmendingSk } from './wizard-steps';
 import { seedDemo } from '../../electron/core/demo/index';
 import { fxPersons, writeMessyAppendix } from '../fixtures/sk-workbook';
+import type { CoreContext } from '../../electron/core/context';
+import { rosterCounts } from '../../electron/core/roster/counts-repository';
+import { personDetail } from '../../electron/core/roster/detail';
+import { personRepo } from '../../electron/core/roster/person-repository';
+import { listUnitAliases } from '../../electron/core/roster/unit-aliases';
+import { listAudit } from '../../electron/core/audit-query';
+import { storeOf } from '../../electron/core/store/of-context';
 
 const NUMBER = '800/071/KPTS/III.01/2026';
 const shot = (name: string) => (process.env.SIGAP_SHOTS ? { path: join(process.env.SIGAP_SHOTS, name), fullPage: true } : null);
 
 /** The unit name an engagement of this NIK was written to. */
-function unitOf(db: import('../../electron/core/db/open').Db, nik: string): string {
-  return (db.prepare('SELECT o.name FROM engagement e JOIN person p ON p.id = e.person_id JOIN opd o ON o.id = e.opd_id WHERE p.nik = ? ORDER BY e.id DESC LIMIT 1').pluck().get(nik) as string) ?? '';
+async function unitOf(ctx: CoreContext, nik: string): Promise<string> {
+  const p = await personRepo.byNik(storeOf(ctx), nik);
+  // The latest engagement's unit, as ORDER BY e.id DESC picked it.
+  return (p && (await personDetail(ctx, p.id)).engagements.sort((a, b) => b.id - a.id)[0]?.opd) ?? '';
 }
 
 test('the Unit kerja step proposes known units for DINKES, KEC. BALIK BUKIT and DINAS PENDIDIKAN, creates only what the clerk ticks, and remembers the rest', async ({ page, sigap }) => {
@@ -18,8 +27,8 @@ test('the Unit kerja step proposes known units for DINKES, KEC. BALIK BUKIT and 
   const persons = fxPersons(10, units, 11, 700_000);
   const w = await writeMessyAppendix(join(sigap.dir, 'lampiran-unit.xlsx'), persons, { number: NUMBER, date: '2026-02-20' });
   sigap.openQueue.push(w.path);
-  const opdCount = () => sigap.ctx.db.prepare('SELECT count(*) FROM opd').pluck().get() as number;
-  const before = opdCount();
+  const opdCount = async () => (await rosterCounts(storeOf(sigap.ctx))).opds;
+  const before = await opdCount();
 
   await sigap.open('/sk/impor');
   await readAmendingSk(page);
@@ -53,15 +62,15 @@ test('the Unit kerja step proposes known units for DINKES, KEC. BALIK BUKIT and 
   await expect(page.getByTestId('import-done')).toContainText(`SK ${NUMBER} sudah diterapkan`);
 
   // One unit made, on request; the others went to the units proposed.
-  expect(opdCount()).toBe(before + 1);
+  expect(await opdCount()).toBe(before + 1);
   const at = (read: string) => persons.find((p) => p.unit === read)!.nik;
-  expect(unitOf(sigap.ctx.db, at('DINKES'))).toBe('Dinas Kesehatan');
-  expect(unitOf(sigap.ctx.db, at('KEC. BALIK BUKIT'))).toBe('Kecamatan Balik Bukit');
-  expect(unitOf(sigap.ctx.db, at('DINAS PENDIDIKAN'))).toBe('Dinas Pendidikan dan Kebudayaan');
-  expect(unitOf(sigap.ctx.db, at('UPTD Puskesmas Way Mengaku'))).toBe('UPTD Puskesmas Way Mengaku');
-  const aliases = sigap.ctx.db.prepare('SELECT alias FROM unit_alias ORDER BY alias').pluck().all();
+  expect(await unitOf(sigap.ctx, at('DINKES'))).toBe('Dinas Kesehatan');
+  expect(await unitOf(sigap.ctx, at('KEC. BALIK BUKIT'))).toBe('Kecamatan Balik Bukit');
+  expect(await unitOf(sigap.ctx, at('DINAS PENDIDIKAN'))).toBe('Dinas Pendidikan dan Kebudayaan');
+  expect(await unitOf(sigap.ctx, at('UPTD Puskesmas Way Mengaku'))).toBe('UPTD Puskesmas Way Mengaku');
+  const aliases = (await listUnitAliases(sigap.ctx)).map((a) => a.alias).sort();
   expect(aliases).toEqual(['DINAS PENDIDIKAN', 'DINKES', 'KEC. BALIK BUKIT']);
-  expect(sigap.ctx.db.prepare("SELECT count(*) FROM audit_log WHERE entity = 'unit_alias' AND action = 'create'").pluck().get()).toBe(3);
+  expect((await listAudit(sigap.ctx, { entity: 'unit_alias', action: 'create' })).total).toBe(3);
 
   // Pengaturan lists the remembered names; one is pointed elsewhere and one removed.
   await sigap.open('/pengaturan');
@@ -79,7 +88,7 @@ test('the Unit kerja step proposes known units for DINKES, KEC. BALIK BUKIT and 
   await expect(table.locator('tbody tr')).toHaveCount(3);
   const s2 = shot('settings-unit-aliases.png');
   if (s2) await page.screenshot(s2);
-  expect(sigap.ctx.db.prepare("SELECT o.name FROM unit_alias a JOIN opd o ON o.id = a.opd_id WHERE a.alias_key = 'DINAS PENDIDIKAN'").pluck().get()).toBe('Dinas Kesehatan');
+  expect((await listUnitAliases(sigap.ctx)).find((a) => a.aliasKey === 'DINAS PENDIDIKAN')?.opdName).toBe('Dinas Kesehatan');
 });
 
 test('a unit made by one import is offered by the next, without reloading the page', async ({ page, sigap }) => {

@@ -13,6 +13,10 @@ import { CHANNELS, type ChannelName } from '../../shared/contract/index';
 import { fxPersons, writeMessyAppendix } from '../fixtures/sk-workbook';
 import { writeKpjList, writeTemplate } from '../fixtures/bpjs-files';
 import { dumpDb, testContext } from '../helpers';
+import { storeOf } from '../../electron/core/store/of-context';
+import { sql } from '../../electron/core/store/sql';
+import { auditLog } from '../../electron/core/audit-repository';
+import { listDecrees } from '../../electron/core/roster/overview';
 import { bridge, testHost, TEST_ADMIN, type TestHost } from '../api-harness';
 
 /** Calls that change nothing in the database (reads, dialogs, previews, files written elsewhere). */
@@ -66,7 +70,7 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-const lastAuditId = () => ctx.db.prepare('SELECT coalesce(max(id), 0) FROM audit_log').pluck().get() as number;
+const lastAuditId = async () => (await auditLog.page(storeOf(ctx), {}, 1, 0))[0]?.id ?? 0;
 
 describe('the audit trail covers every writer', () => {
   const exercised: ChannelName[] = [];
@@ -130,7 +134,7 @@ describe('the audit trail covers every writer', () => {
       return { entity: 'decree' };
     }],
     ['decree.attachScan', async () => {
-      ids.scanDecree = ctx.db.prepare("SELECT id FROM decree WHERE number = '800/99/KPTS/2026'").pluck().get() as number;
+      ids.scanDecree = (await listDecrees(ctx, '2026-03-10')).find((d) => d.number === '800/99/KPTS/2026')!.id;
       host.openQueue.push(join(__dirname, '../fixtures/files/sk-scan.pdf'));
       await api.ok('decree.attachScan', { decreeId: ids.scanDecree });
       return { entity: 'decree_attachment', entityId: ids.scanDecree };
@@ -210,7 +214,7 @@ describe('the audit trail covers every writer', () => {
       return { entity: 'bpjs_batch', entityId: ids.batch! };
     }],
     ['bpjs.importKpjApply', async () => {
-      const p = ctx.db.prepare('SELECT nik, name FROM person WHERE kpj IS NULL ORDER BY id LIMIT 1').get() as { nik: string; name: string };
+      const p = (await storeOf(ctx).one<{ nik: string; name: string }>(sql`SELECT nik, name FROM person WHERE kpj IS NULL ORDER BY id LIMIT 1`))!;
       const list = join(ctx.dir, 'peserta.xlsx');
       await writeKpjList(list, [{ nik: p.nik, name: p.name, kpj: '22222222001', since: '01-03-2026' }]);
       host.openQueue.push(list);
@@ -244,7 +248,7 @@ describe('the audit trail covers every writer', () => {
       return { entity: 'bpjs_na_reason', entityId: 4 };
     }],
     ['bpjs.fillRequired', async () => {
-      const p = ctx.db.prepare('SELECT id FROM person WHERE marital_status IS NULL ORDER BY id LIMIT 1').get() as { id: number };
+      const p = (await storeOf(ctx).one<{ id: number }>(sql`SELECT id FROM person WHERE marital_status IS NULL ORDER BY id LIMIT 1`))!;
       expect((await api.ok('bpjs.fillRequired', { field: 'maritalStatus', entries: [{ personId: p.id, value: 'Y' }] })).changed).toBe(1);
       return { entity: 'person', entityId: p.id };
     }],
@@ -283,7 +287,7 @@ describe('the audit trail covers every writer', () => {
       return { entity: 'employer_registration', entityId: ids.registration! };
     }],
     ['incident.save', async () => {
-      const p = ctx.db.prepare('SELECT person_id FROM engagement WHERE end_date >= ? ORDER BY id LIMIT 1').pluck().get('2026-03-01') as number;
+      const p = (await storeOf(ctx).one<{ personId: number }>(sql`SELECT person_id AS "personId" FROM engagement WHERE end_date >= ${'2026-03-01'} ORDER BY id LIMIT 1`))!.personId;
       const r = await api.ok('incident.save', { personId: p, kind: 'accident', date: '2026-03-02', place: 'Kantor' });
       ids.incident = r.id;
       return { entity: 'incident', entityId: r.id };
@@ -300,10 +304,10 @@ describe('the audit trail covers every writer', () => {
 
   for (const [name, run] of WRITERS) {
     it(`${name} writes an audit row under the signed-in user`, async () => {
-      const before = lastAuditId();
+      const before = await lastAuditId();
       const want = await run();
       exercised.push(name);
-      const rows = ctx.db.prepare('SELECT actor, entity, entity_id AS entityId FROM audit_log WHERE id > ?').all(before) as { actor: string; entity: string; entityId: number | null }[];
+      const rows = (await auditLog.page(storeOf(ctx), {}, 1_000_000, 0)).filter((r) => r.id > before);
       expect(rows.length, `${name} wrote no audit row`).toBeGreaterThan(0);
       expect(rows.filter((r) => r.entity === want.entity), `${name}: no row for ${want.entity}`).not.toHaveLength(0);
       if (want.entityId !== undefined) expect(rows.some((r) => r.entity === want.entity && r.entityId === want.entityId), `${name}: no row for ${want.entity} ${want.entityId}`).toBe(true);

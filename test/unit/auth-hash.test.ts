@@ -3,6 +3,9 @@ import { scryptSync, randomBytes } from 'node:crypto';
 import { authenticate, createFirstAdmin, createUser } from '../../electron/core/auth/users';
 import { hashPassword, needsRehash, verifyPassword } from '../../electron/core/auth/passwords';
 import { testContext } from '../helpers';
+import { storeOf } from '../../electron/core/store/of-context';
+import { userRepo } from '../../electron/core/auth/user-repository';
+import { auditLog, type AuditFilter, type AuditLogRow } from '../../electron/core/audit-repository';
 
 // Issue 17: scrypt at N=2^15 is below OWASP's minimum (N=2^17, r=8, p=1). New hashes use the minimum,
 // old ones still verify and are rewritten at the next successful sign-in.
@@ -32,34 +35,41 @@ function oldFormatHash(password: string): string {
   return `scrypt$32768$8$1$${salt.toString('base64')}$${hash.toString('base64')}`;
 }
 
-const storedHash = (username: string) => ctx.db.prepare('SELECT password_hash FROM app_user WHERE username = ?').pluck().get(username) as string;
+const storedHash = async (username: string) => (await userRepo.credentialsByName(storeOf(ctx), username))!.passwordHash;
+
+/** Audit rows, oldest first. */
+async function auditRows(f: AuditFilter): Promise<AuditLogRow[]> {
+  const out: AuditLogRow[] = [];
+  for await (const r of auditLog.iterate(storeOf(ctx), f)) out.push(r);
+  return out;
+}
 
 describe('password hashes', () => {
   it('are made with scrypt at N=2^17, r=8, p=1, and say so', async () => {
     await createFirstAdmin(ctx, { username: 'admin', displayName: 'Admin', password: 'rahasia2026pemda' });
-    expect(storedHash('admin')).toMatch(/^scrypt\$131072\$8\$1\$[A-Za-z0-9+/=]{24}\$[A-Za-z0-9+/=]{44}$/);
+    expect(await storedHash('admin')).toMatch(/^scrypt\$131072\$8\$1\$[A-Za-z0-9+/=]{24}\$[A-Za-z0-9+/=]{44}$/);
     expect(calls).toEqual([{ N: 131072, r: 8, p: 1 }]);
-    expect(await verifyPassword('rahasia2026pemda', storedHash('admin'))).toBe(true);
-    expect(await verifyPassword('rahasia2026pemdA', storedHash('admin'))).toBe(false);
+    expect(await verifyPassword('rahasia2026pemda', await storedHash('admin'))).toBe(true);
+    expect(await verifyPassword('rahasia2026pemdA', await storedHash('admin'))).toBe(false);
   });
 
   it('upgrades an old N=2^15 hash at the next successful sign-in, and only then', async () => {
     const u = await createUser(ctx, { username: 'budi', displayName: 'Budi', role: 'finance', password: 'keuangan2026x' });
     const old = oldFormatHash('keuangan2026x');
-    ctx.db.prepare('UPDATE app_user SET password_hash = ? WHERE id = ?').run(old, u.id);
+    expect(await userRepo.setPassword(storeOf(ctx), u.id, old, false)).toBe(1);
     expect(needsRehash(old)).toBe(true);
     // A wrong password does not touch the stored hash.
     await expect(authenticate(ctx, 'budi', 'salah-sandi-1')).rejects.toThrow('Nama pengguna atau kata sandi salah.');
-    expect(storedHash('budi')).toBe(old);
+    expect(await storedHash('budi')).toBe(old);
     expect((await authenticate(ctx, 'budi', 'keuangan2026x')).id).toBe(u.id);
-    const upgraded = storedHash('budi');
+    const upgraded = await storedHash('budi');
     expect(upgraded).toMatch(/^scrypt\$131072\$8\$1\$/);
     expect(needsRehash(upgraded)).toBe(false);
     expect(await verifyPassword('keuangan2026x', upgraded)).toBe(true);
     // The next sign-in verifies the new hash and leaves it alone.
     await authenticate(ctx, 'budi', 'keuangan2026x');
-    expect(storedHash('budi')).toBe(upgraded);
-    const summaries = ctx.db.prepare("SELECT summary FROM audit_log WHERE entity = 'user' AND summary LIKE 'Masuk%' ORDER BY id").pluck().all();
+    expect(await storedHash('budi')).toBe(upgraded);
+    const summaries = (await auditRows({ entity: 'user' })).map((r) => r.summary).filter((x) => x?.startsWith('Masuk'));
     expect(summaries).toEqual(['Masuk (hash kata sandi diperbarui)', 'Masuk']);
   });
 

@@ -7,6 +7,8 @@ import { openDatabase } from '../../electron/core/db/open';
 import { MIGRATIONS } from '../../electron/core/db/migrations/index';
 import { join } from 'node:path';
 import { testContext } from '../helpers';
+import { storeOf } from '../../electron/core/store/of-context';
+import { auditLog, type AuditFilter, type AuditLogRow } from '../../electron/core/audit-repository';
 import { runCli } from '../cli-harness';
 import { bridge, testHost, TEST_ADMIN } from '../api-harness';
 
@@ -30,6 +32,13 @@ beforeEach(() => {
   ctx.clock = () => new Date(now);
 });
 afterEach(() => ctx.close());
+
+/** Audit rows, oldest first. */
+async function auditRows(f: AuditFilter): Promise<AuditLogRow[]> {
+  const out: AuditLogRow[] = [];
+  for await (const r of auditLog.iterate(storeOf(ctx), f)) out.push(r);
+  return out;
+}
 
 const WRONG = 'Nama pengguna atau kata sandi salah.';
 const message = async (p: Promise<unknown>): Promise<string> => {
@@ -60,7 +69,7 @@ describe('the sign-in throttle', () => {
     expect((await authenticate(ctx, 'budi', 'keuangan2026x')).username).toBe('budi');
     // The count starts again from zero after a right password.
     expect(await message(authenticate(ctx, 'budi', 'salah-lagi'))).toBe(WRONG);
-    const audit = ctx.db.prepare("SELECT summary FROM audit_log WHERE entity = 'user' AND summary LIKE 'Gagal%' ORDER BY id").pluck().all();
+    const audit = (await auditRows({ entity: 'user' })).map((r) => r.summary).filter((x) => x?.startsWith('Gagal'));
     expect(audit).toContain('Gagal masuk (kata sandi salah); dikunci 1 menit');
   });
 
@@ -120,7 +129,7 @@ describe('the sign-in throttle', () => {
     now += 60_001;
     await changePassword(ctx, u.id, 'keuangan2026x', 'baru2026keuangan');
     expect((await authenticate(ctx, 'budi', 'baru2026keuangan')).id).toBe(u.id);
-    expect(ctx.db.prepare("SELECT count(*) FROM audit_log WHERE summary = 'Gagal ganti kata sandi (kata sandi lama salah)'").pluck().get()).toBe(4);
+    expect((await auditRows({})).filter((r) => r.summary === 'Gagal ganti kata sandi (kata sandi lama salah)')).toHaveLength(4);
   });
 
   it('ends a lock at once when the password is reset (the CLI lost-password path), and forgets old failures after a day', async () => {

@@ -6,6 +6,8 @@ import { seesIdentity } from '../../shared/roles';
 import { mayCall, rolesFor } from '../../shared/roles';
 import { SigapError } from '../../shared/errors';
 import { testContext } from '../helpers';
+import { storeOf } from '../../electron/core/store/of-context';
+import { userRepo } from '../../electron/core/auth/user-repository';
 
 let ctx: ReturnType<typeof testContext>;
 let now: number;
@@ -29,7 +31,8 @@ describe('users and passwords', () => {
   it('creates the first administrator once, with scrypt hashes', async () => {
     const admin = await createFirstAdmin(ctx, { username: 'Admin', displayName: 'Admin BKPSDM', password: 'rahasia2026pemda' });
     expect(admin).toMatchObject({ username: 'admin', role: 'admin', active: true });
-    const stored = ctx.db.prepare('SELECT password_hash FROM app_user').pluck().get() as string;
+    const stored = (await userRepo.credentialsById(storeOf(ctx), admin.id))!.passwordHash;
+    expect(await userRepo.count(storeOf(ctx))).toBe(1);
     expect(stored).toMatch(/^scrypt\$131072\$8\$1\$/);
     expect(stored).not.toContain('rahasia');
     expect((await err(createFirstAdmin(ctx, { username: 'x2', displayName: 'x', password: 'rahasia2026pemda' })))!.code).toBe('CONFLICT');

@@ -16,6 +16,8 @@ import { openDatabase } from '../../electron/core/db/open';
 import { MIGRATIONS } from '../../electron/core/db/migrations/index';
 import { writeAtomically } from '../../electron/core/files/atomic';
 import { testContext, tempDir } from '../helpers';
+import { storeOf } from '../../electron/core/store/of-context';
+import { putSetting } from '../../electron/core/settings/setting-repository';
 
 const mode = (path: string): string => (statSync(path).mode & 0o777).toString(8);
 const posix = process.platform !== 'win32';
@@ -31,12 +33,12 @@ afterEach(() => {
 });
 
 describe.runIf(posix)('files readable by their owner only', () => {
-  it('the database Sigap creates, and its WAL', () => {
+  it('the database Sigap creates, and its WAL', async () => {
     const { dir, cleanup } = tempDir();
     try {
       const path = join(dir, 'baru', 'sigap.db');
       const { db } = openDatabase(path);
-      db.prepare("INSERT INTO setting (key, value, updated_at) VALUES ('x', '1', 'x')").run();
+      await putSetting(storeOf({ db }), 'x', '1', 'x');
       expect(mode(path)).toBe('600');
       expect(mode(`${path}-wal`)).toBe('600');
       db.close();

@@ -12,6 +12,8 @@ import { seedDemo } from '../../electron/core/demo/index';
 import { rng } from '../../electron/core/demo/names';
 import { inspectBackup } from '../../electron/core/backup/restore';
 import { tempDir } from '../helpers';
+import { storeOf } from '../../electron/core/store/of-context';
+import { sql } from '../../electron/core/store/sql';
 
 const BIN = join(__dirname, '../../electron/cli/bin.js');
 const TRIALS = 20;
@@ -27,7 +29,7 @@ beforeAll(async () => {
   db = join(dir, 'data', 'sigap.db');
   const o = openDatabase(db);
   await seedDemo({ db: o.db, actor: 'test', clock: () => new Date('2026-01-05T00:00:00Z') }, { persons: 3000, year: 2026 });
-  const p = o.db.prepare('SELECT nik, name FROM person ORDER BY id LIMIT 1').get() as { nik: string; name: string };
+  const p = (await storeOf({ db: o.db }).one<{ nik: string; name: string }>(sql`SELECT nik, name FROM person ORDER BY id LIMIT 1`))!;
   markers = [Buffer.from('SQLite format 3\0'), Buffer.from(p.nik), Buffer.from(p.name)];
   o.db.pragma('wal_checkpoint(TRUNCATE)');
   o.db.close();

@@ -13,6 +13,8 @@ import { inspectBackup, restoreBackup } from '../../electron/core/backup/restore
 import { faultToSigapError } from '../../electron/core/db/errors';
 import { runCli } from '../cli-harness';
 import { testContext } from '../helpers';
+import { storeOf } from '../../electron/core/store/of-context';
+import { sql } from '../../electron/core/store/sql';
 
 const spy = vi.hoisted(() => ({
   dir: '',
@@ -83,7 +85,7 @@ beforeEach(async () => {
   watcher = fs.watch(usb, (_event, name) => {
     if (name) created.add(String(name));
   });
-  const person = ctx.db.prepare('SELECT nik, name FROM person ORDER BY id LIMIT 1').get() as { nik: string; name: string };
+  const person = (await storeOf(ctx).one<{ nik: string; name: string }>(sql`SELECT nik, name FROM person ORDER BY id LIMIT 1`))!;
   markers = [Buffer.from('SQLite format 3\0'), Buffer.from(person.nik), Buffer.from(person.name)];
 });
 afterEach(() => {

@@ -8,6 +8,10 @@ import Database from 'better-sqlite3';
 import { seedDemo } from '../../electron/core/demo/index';
 import { audit } from '../../electron/core/audit';
 import { storeOf } from '../../electron/core/store/of-context';
+import { sql } from '../../electron/core/store/sql';
+import { openDatabase } from '../../electron/core/db/open';
+import { auditLog } from '../../electron/core/audit-repository';
+import { personRepo } from '../../electron/core/roster/person-repository';
 import { createBackup } from '../../electron/core/backup/create';
 import { ARCHIVE_ENTITY } from '../../electron/core/backup/archive';
 import { runCli } from '../cli-harness';
@@ -52,9 +56,9 @@ describe('the audit of a restore', () => {
     const inBackup = rows(b.path);
     // Work done after the backup, by another clerk, that the restore will undo.
     const budi = { ...ctx, actor: 'budi', clock: () => new Date('2026-05-04T05:00:00Z') };
-    const personId = ctx.db.prepare('SELECT min(id) FROM person').pluck().get() as number;
-    await storeOf(ctx).tx('write', async () => {
-      ctx.db.prepare("UPDATE person SET name = 'NAMA BARU' WHERE id = ?").run(personId);
+    const personId = (await storeOf(ctx).one<{ id: number }>(sql`SELECT min(id) AS id FROM person`))!.id;
+    await storeOf(ctx).tx('write', async (tx) => {
+      await personRepo.update(tx, personId, { name: 'NAMA BARU' }, '2026-05-04T05:00:00Z');
       await audit(budi, { action: 'update', entity: 'person', entityId: personId, summary: 'Nama diubah', before: { name: 'LAMA' }, after: { name: 'NAMA BARU' } });
       await audit(budi, { action: 'create', entity: 'setting', entityId: null, summary: 'Kunci otomatis 20 menit' });
     });
@@ -91,9 +95,12 @@ describe('the audit of a restore', () => {
     expect(JSON.parse(restore.after_json!)).toMatchObject({ archivedAuditRows: 4 });
     expect(after).toHaveLength(inBackup.length + 4 + 1);
     // The archived segment is part of the append-only log.
-    const d = new Database(ctx.dbPath);
-    expect(() => d.prepare(`DELETE FROM audit_log WHERE entity = '${ARCHIVE_ENTITY}'`).run()).toThrow(/append-only/);
-    d.close();
+    const d = openDatabase(ctx.dbPath).db;
+    try {
+      await expect(storeOf({ db: d }).run(sql`DELETE FROM audit_log WHERE entity = ${ARCHIVE_ENTITY}`)).rejects.toThrow(/append-only/);
+    } finally {
+      d.close();
+    }
   });
 
   it('bridge: the restore is recorded under the signed-in administrator', async () => {
@@ -103,7 +110,8 @@ describe('the audit of a restore', () => {
     const saved = await b.ok('backup.create', {});
     await b.ok('settings.setLockMinutes', { minutes: 25 });
     await b.ok('backup.restore', { source: { kind: 'auto', name: saved.name }, confirm: 'PULIHKAN' });
-    const log = ctx.db.prepare('SELECT actor, entity, summary FROM audit_log ORDER BY id').all() as Pick<Row, 'actor' | 'entity' | 'summary'>[];
+    const log: Pick<Row, 'actor' | 'entity' | 'summary'>[] = [];
+    for await (const x of auditLog.iterate(storeOf(ctx), {})) log.push({ actor: x.actor, entity: x.entity, summary: x.summary });
     expect(log.at(-1)).toMatchObject({ actor: TEST_ADMIN.username, entity: 'backup', summary: expect.stringMatching(/^Dipulihkan dari /) });
     expect(log.some((x) => x.entity === ARCHIVE_ENTITY && x.actor === TEST_ADMIN.username && /setting: /.test(x.summary ?? ''))).toBe(true);
     expect(log.some((x) => x.actor === 'pemulihan')).toBe(false);

@@ -14,6 +14,8 @@ import { createBackup } from '../../electron/core/backup/create';
 import { restoreBackup } from '../../electron/core/backup/restore';
 import { runCli } from '../cli-harness';
 import { testContext } from '../helpers';
+import { storeOf } from '../../electron/core/store/of-context';
+import { sql } from '../../electron/core/store/sql';
 
 const ROOT = join(__dirname, '../..');
 
@@ -83,7 +85,7 @@ describe('sigap backup restore while another process has the database open', () 
   it('refuses with a clear message, changes nothing, and restores once that process has exited', async () => {
     const backupDir = join(ctx.dir, 'cadangan');
     const b = await createBackup(ctx, backupDir, 'manual');
-    ctx.db.prepare("UPDATE person SET name = 'SESUDAH CADANGAN' WHERE id = (SELECT min(id) FROM person)").run();
+    await storeOf(ctx).run(sql`UPDATE person SET name = 'SESUDAH CADANGAN' WHERE id = (SELECT min(id) FROM person)`);
     ctx.db.close();
 
     const h = await startHolder(ctx.dbPath);
@@ -120,7 +122,7 @@ describe('sigap backup restore while another process has the database open', () 
     expect(e).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/sedang dibuka oleh proses lain/) });
     expect(closed).toBe(false);
     expect(ctx.db.pragma('journal_mode', { simple: true })).toBe('wal');
-    ctx.db.prepare("UPDATE person SET name = 'MASIH BISA' WHERE id = (SELECT min(id) FROM person)").run();
+    expect((await storeOf(ctx).run(sql`UPDATE person SET name = 'MASIH BISA' WHERE id = (SELECT min(id) FROM person)`)).changes).toBe(1);
     expect(existsSync(`${ctx.dbPath}-wal`)).toBe(true);
   });
 });

@@ -14,6 +14,8 @@ import { openDatabase } from '../../electron/core/db/open';
 import { MIGRATIONS } from '../../electron/core/db/migrations/index';
 import { runCli } from '../cli-harness';
 import { testContext, dumpDb } from '../helpers';
+import { storeOf } from '../../electron/core/store/of-context';
+import { sql as sqlq } from '../../electron/core/store/sql';
 
 let ctx: ReturnType<typeof testContext>;
 let good: string;
@@ -59,7 +61,7 @@ describe('a backup whose schema is not Sigap\'s', () => {
     expect(ctx.db.open).toBe(true);
     expect(dumpDb(ctx)).toEqual(before);
     // The live audit log is still append-only.
-    expect(() => ctx.db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
+    await expect(storeOf(ctx).run(sqlq`DELETE FROM audit_log`)).rejects.toThrow(/append-only/);
   });
 
   it.each([

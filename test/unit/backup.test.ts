@@ -8,6 +8,8 @@ import { inspectBackup, restoreBackup } from '../../electron/core/backup/restore
 import { toKeep } from '../../electron/core/backup/retention';
 import { SigapError } from '../../shared/errors';
 import { testContext, dumpDb } from '../helpers';
+import { storeOf } from '../../electron/core/store/of-context';
+import { personRepo } from '../../electron/core/roster/person-repository';
 
 let ctx: ReturnType<typeof testContext>;
 beforeEach(async () => {
@@ -54,7 +56,7 @@ describe('backups', () => {
     const dir = join(ctx.dir, 'cadangan');
     const b = await createBackup(ctx, dir, 'manual', 'sandi-panjang-1');
     const before = dumpDb(ctx);
-    ctx.db.prepare("UPDATE person SET name = 'DIUBAH' WHERE id = 1").run();
+    await personRepo.update(storeOf(ctx), 1, { name: 'DIUBAH' }, ctx.clock().toISOString());
     let closed = false;
     const { check, safety, db } = await restoreBackup(ctx.db, ctx.dbPath, b.path, {
       passphrase: 'sandi-panjang-1', backupDir: dir, clock: ctx.clock, actor: 'test', closeCurrent: () => { ctx.db.close(); closed = true; },

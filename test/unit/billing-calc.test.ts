@@ -15,9 +15,9 @@ async function linesByPerson(month: string) {
 
 describe('billing figures (domain.md sections 3 and 4)', () => {
   it('4,156 PU staff reported at Rp1,000,000 with JKK 0.24% + JKM 0.30% cost Rp22,442,400 a month', async () => {
-    ctx = billingDb();
-    const opd = addUnit(ctx, '01', 'Sekretariat Daerah');
-    addStaff(ctx, { count: 4156, opdId: opd, honor: 1_000_000 });
+    ctx = await billingDb();
+    const opd = await addUnit(ctx, '01', 'Sekretariat Daerah');
+    await addStaff(ctx, { count: 4156, opdId: opd, honor: 1_000_000 });
     const res = await runBilling(ctx, { month: '2026-01' });
     expect(res.total).toBe(22_442_400);
     expect(res.persons).toBe(4156);
@@ -30,10 +30,10 @@ describe('billing figures (domain.md sections 3 and 4)', () => {
 
   it('2,700 BPU pekerja rentan at the minimum package cost Rp45,360,000 a month', async () => {
     // Billed on 10 January, before the BPU rule date of the 15th of the same month.
-    ctx = billingDb('2026-01-10T03:00:00Z');
-    const village = addUnit(ctx, 'P01', 'Pekon Sebarus', 'village');
+    ctx = await billingDb('2026-01-10T03:00:00Z');
+    const village = await addUnit(ctx, 'P01', 'Pekon Sebarus', 'village');
     // A pekerja rentan's own income is below the lowest bracket: declared at Rp1,000,000.
-    addStaff(ctx, { count: 2700, opdId: village, categoryId: RENTAN, honor: 600_000 });
+    await addStaff(ctx, { count: 2700, opdId: village, categoryId: RENTAN, honor: 600_000 });
     const res = await runBilling(ctx, { month: '2026-01' });
     expect(res.total).toBe(45_360_000);
     const inv = res.invoices[0]!;
@@ -43,11 +43,11 @@ describe('billing figures (domain.md sections 3 and 4)', () => {
   });
 
   it('caps the JP base by the cap in force: 10,547,400 in February 2026, 11,086,300 from March', async () => {
-    ctx = billingDb();
-    const opd = addUnit(ctx, '02', 'Dinas Kesehatan');
-    const full = addCategory(ctx, { name: 'PPPK paruh waktu', segment: 'PU', programs: 'JKK,JKM,JHT,JP' });
-    const [high] = addStaff(ctx, { opdId: opd, categoryId: full, honor: 11_000_000 });
-    const [low] = addStaff(ctx, { opdId: opd, categoryId: full, honor: 5_000_000 });
+    ctx = await billingDb();
+    const opd = await addUnit(ctx, '02', 'Dinas Kesehatan');
+    const full = await addCategory(ctx, { name: 'PPPK paruh waktu', segment: 'PU', programs: 'JKK,JKM,JHT,JP' });
+    const [high] = await addStaff(ctx, { opdId: opd, categoryId: full, honor: 11_000_000 });
+    const [low] = await addStaff(ctx, { opdId: opd, categoryId: full, honor: 5_000_000 });
     const feb = (await linesByPerson('2026-02')).by.get(high!)!;
     expect([feb.base, feb.jpBase, feb.jpEmployer, feb.jpWorker]).toEqual([11_000_000, 10_547_400, 210_948, 105_474]);
     expect([feb.jkk, feb.jkm, feb.jhtEmployer, feb.jhtWorker]).toEqual([26_400, 33_000, 407_000, 220_000]);
@@ -60,12 +60,12 @@ describe('billing figures (domain.md sections 3 and 4)', () => {
   });
 
   it('rounds each program of each person half-up, and totals are sums of rounded lines (not rounded totals)', async () => {
-    ctx = billingDb();
-    const opd = addUnit(ctx, '03', 'Inspektorat');
+    ctx = await billingDb();
+    const opd = await addUnit(ctx, '03', 'Inspektorat');
     // 1,000,250 x 0.24% = 2,400.6 -> 2,401; x 0.30% = 3,000.75 -> 3,001: 5,402, while 0.54% of it is 5,401.35.
-    const [a] = addStaff(ctx, { opdId: opd, honor: 1_000_250 });
+    const [a] = await addStaff(ctx, { opdId: opd, honor: 1_000_250 });
     // 1,000,625 x 0.24% = 2,401.5 exactly -> 2,402 (half-up); x 0.30% = 3,001.875 -> 3,002.
-    const three = addStaff(ctx, { count: 3, opdId: opd, honor: 1_000_625 });
+    const three = await addStaff(ctx, { count: 3, opdId: opd, honor: 1_000_625 });
     const { res, by } = await linesByPerson('2026-01');
     expect([by.get(a!)!.jkk, by.get(a!)!.jkm, by.get(a!)!.total]).toEqual([2_401, 3_001, 5_402]);
     for (const id of three) expect([by.get(id)!.jkk, by.get(id)!.jkm]).toEqual([2_402, 3_002]);
@@ -81,15 +81,15 @@ describe('billing figures (domain.md sections 3 and 4)', () => {
   });
 
   it('computes every program of every line exactly as base x rate rounded half-up, for 600 random wages', async () => {
-    ctx = billingDb();
-    const opd = addUnit(ctx, '12', 'Dinas Acak');
-    const full = addCategory(ctx, { name: 'Lengkap kelas V', segment: 'PU', programs: 'JKK,JKM,JHT,JP', jkkClass: 5 });
+    ctx = await billingDb();
+    const opd = await addUnit(ctx, '12', 'Dinas Acak');
+    const full = await addCategory(ctx, { name: 'Lengkap kelas V', segment: 'PU', programs: 'JKK,JKM,JHT,JP', jkkClass: 5 });
     let seed = 11;
     const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
     const wages = new Map<number, number>();
     for (let i = 0; i < 600; i++) {
       const wage = Math.floor(rnd() * 20_000_000);
-      wages.set(addStaff(ctx, { opdId: opd, categoryId: full, honor: wage })[0]!, wage);
+      wages.set((await addStaff(ctx, { opdId: opd, categoryId: full, honor: wage }))[0]!, wage);
     }
     const { res, by } = await linesByPerson('2026-02');
     for (const [id, wage] of wages) {
@@ -105,13 +105,13 @@ describe('billing figures (domain.md sections 3 and 4)', () => {
   });
 
   it('uses the reported wage when there is one, the honor otherwise, raised to a dated wage floor for PU only', async () => {
-    ctx = billingDb();
-    const opd = addUnit(ctx, '04', 'Dinas Sosial');
-    const village = addUnit(ctx, 'P02', 'Pekon Canggu', 'village');
-    const [reported] = addStaff(ctx, { opdId: opd, honor: 900_000, reportedWage: 1_200_000 });
-    const [low] = addStaff(ctx, { opdId: opd, honor: 1_500_000 });
-    const [high] = addStaff(ctx, { opdId: opd, honor: 2_500_000 });
-    const [rentan] = addStaff(ctx, { opdId: village, categoryId: RENTAN, honor: 500_000 });
+    ctx = await billingDb();
+    const opd = await addUnit(ctx, '04', 'Dinas Sosial');
+    const village = await addUnit(ctx, 'P02', 'Pekon Canggu', 'village');
+    const [reported] = await addStaff(ctx, { opdId: opd, honor: 900_000, reportedWage: 1_200_000 });
+    const [low] = await addStaff(ctx, { opdId: opd, honor: 1_500_000 });
+    const [high] = await addStaff(ctx, { opdId: opd, honor: 2_500_000 });
+    const [rentan] = await addStaff(ctx, { opdId: village, categoryId: RENTAN, honor: 500_000 });
     await saveRateParam(ctx, { key: 'pu.wage_floor', effectiveMonth: '2026-03', value: 2_000_000, source: 'UMK Kabupaten Contoh 2026 (SK Gubernur)', confidence: 'H' });
     const feb = (await linesByPerson('2026-02')).by;
     expect([feb.get(reported!)!.base, feb.get(low!)!.base, feb.get(high!)!.base]).toEqual([1_200_000, 1_500_000, 2_500_000]);
@@ -122,11 +122,11 @@ describe('billing figures (domain.md sections 3 and 4)', () => {
   });
 
   it('takes the JKK class from the employer, overridden per category', async () => {
-    ctx = billingDb('2026-01-20T03:00:00Z', 2);
-    const opd = addUnit(ctx, '05', 'Dinas PUPR');
-    const classOne = addCategory(ctx, { name: 'Tenaga administrasi', segment: 'PU', programs: 'JKK,JKM', jkkClass: 1 });
-    const [byEmployer] = addStaff(ctx, { opdId: opd, honor: 2_000_000 });
-    const [byCategory] = addStaff(ctx, { opdId: opd, categoryId: classOne, honor: 2_000_000 });
+    ctx = await billingDb('2026-01-20T03:00:00Z', 2);
+    const opd = await addUnit(ctx, '05', 'Dinas PUPR');
+    const classOne = await addCategory(ctx, { name: 'Tenaga administrasi', segment: 'PU', programs: 'JKK,JKM', jkkClass: 1 });
+    const [byEmployer] = await addStaff(ctx, { opdId: opd, honor: 2_000_000 });
+    const [byCategory] = await addStaff(ctx, { opdId: opd, categoryId: classOne, honor: 2_000_000 });
     const { res, by } = await linesByPerson('2026-01');
     expect([by.get(byEmployer!)!.jkkClass, by.get(byEmployer!)!.jkk]).toEqual([2, 10_800]);
     expect([by.get(byCategory!)!.jkkClass, by.get(byCategory!)!.jkk]).toEqual([1, 4_800]);
@@ -134,13 +134,13 @@ describe('billing figures (domain.md sections 3 and 4)', () => {
   });
 
   it('bills only enrolled categories, and a person once, on their latest engagement of the month', async () => {
-    ctx = billingDb();
-    const a = addUnit(ctx, '06', 'Dinas A');
-    const b = addUnit(ctx, '07', 'Dinas B');
-    const notEnrolled = addCategory(ctx, { name: 'Belum didaftarkan', segment: 'PU', programs: 'JKK,JKM', enrolled: false });
-    addStaff(ctx, { opdId: a, categoryId: notEnrolled, honor: 1_000_000 });
-    const [moved] = addStaff(ctx, { opdId: a, honor: 1_000_000, end: '2026-03-09' });
-    addEngagement(ctx, moved!, { opdId: b, honor: 2_000_000, start: '2026-03-10' });
+    ctx = await billingDb();
+    const a = await addUnit(ctx, '06', 'Dinas A');
+    const b = await addUnit(ctx, '07', 'Dinas B');
+    const notEnrolled = await addCategory(ctx, { name: 'Belum didaftarkan', segment: 'PU', programs: 'JKK,JKM', enrolled: false });
+    await addStaff(ctx, { opdId: a, categoryId: notEnrolled, honor: 1_000_000 });
+    const [moved] = await addStaff(ctx, { opdId: a, honor: 1_000_000, end: '2026-03-09' });
+    await addEngagement(ctx, moved!, { opdId: b, honor: 2_000_000, start: '2026-03-10' });
     const { res, by } = await linesByPerson('2026-03');
     expect(res.persons).toBe(1);
     expect(by.get(moved!)!.invoice.opdId).toBe(b);
@@ -151,22 +151,22 @@ describe('billing figures (domain.md sections 3 and 4)', () => {
 });
 
 describe('the whole-month rule for people who start or end within a month', () => {
-  function roster() {
-    ctx = billingDb();
-    const opd = addUnit(ctx, '10', 'Dinas Perhubungan');
-    const at = (start: string, end: string | null = null) => addStaff(ctx, { opdId: opd, honor: 1_000_000, start, end })[0]!;
+  async function roster() {
+    ctx = await billingDb();
+    const opd = await addUnit(ctx, '10', 'Dinas Perhubungan');
+    const at = async (start: string, end: string | null = null) => (await addStaff(ctx, { opdId: opd, honor: 1_000_000, start, end }))[0]!;
     return {
-      startsMidMarch: at('2026-03-20'),
-      endsMidMarch: at('2025-06-01', '2026-03-10'),
-      startsFirstMarch: at('2026-03-01'),
-      endedFebruary: at('2025-06-01', '2026-02-28'),
-      startsApril: at('2026-04-01'),
-      endsFirstMarch: at('2025-06-01', '2026-03-01'),
+      startsMidMarch: await at('2026-03-20'),
+      endsMidMarch: await at('2025-06-01', '2026-03-10'),
+      startsFirstMarch: await at('2026-03-01'),
+      endedFebruary: await at('2025-06-01', '2026-02-28'),
+      startsApril: await at('2026-04-01'),
+      endsFirstMarch: await at('2025-06-01', '2026-03-01'),
     };
   }
 
   it('by default bills a whole month for anyone engaged on any day of it', async () => {
-    const p = roster();
+    const p = await roster();
     const march = (await linesByPerson('2026-03')).by;
     expect([...march.keys()].sort((x, y) => x - y)).toEqual([p.startsMidMarch, p.endsMidMarch, p.startsFirstMarch, p.endsFirstMarch].sort((x, y) => x - y));
     for (const l of march.values()) expect(l.total).toBe(5_400);
@@ -174,7 +174,7 @@ describe('the whole-month rule for people who start or end within a month', () =
   });
 
   it('with the first-day rule bills only those engaged on the 1st', async () => {
-    const p = roster();
+    const p = await roster();
     await saveRateParam(ctx, { key: 'billing.month_rule', effectiveMonth: '2026-03', value: 1, source: 'Keputusan Sekda tentang penagihan iuran', confidence: 'H' });
     const march = (await linesByPerson('2026-03')).by;
     expect([...march.keys()].sort((x, y) => x - y)).toEqual([p.endsMidMarch, p.startsFirstMarch, p.endsFirstMarch].sort((x, y) => x - y));
@@ -186,13 +186,13 @@ describe('the whole-month rule for people who start or end within a month', () =
 
 describe('missing rates', () => {
   it('stop the run with a message only when someone needs them', async () => {
-    ctx = billingDb();
-    const opd = addUnit(ctx, '11', 'Dinas Lama');
-    addStaff(ctx, { opdId: opd, honor: 3_000_000, start: '2018-01-01' });
+    ctx = await billingDb();
+    const opd = await addUnit(ctx, '11', 'Dinas Lama');
+    await addStaff(ctx, { opdId: opd, honor: 3_000_000, start: '2018-01-01' });
     // No JP cap before March 2019, but nobody takes JP: billing runs.
     expect((await runBilling(ctx, { month: '2018-06' })).total).toBe(16_200);
-    const jp = addCategory(ctx, { name: 'Dengan JP', segment: 'PU', programs: 'JKK,JKM,JP' });
-    addStaff(ctx, { opdId: opd, categoryId: jp, honor: 3_000_000, start: '2018-01-01' });
+    const jp = await addCategory(ctx, { name: 'Dengan JP', segment: 'PU', programs: 'JKK,JKM,JP' });
+    await addStaff(ctx, { opdId: opd, categoryId: jp, honor: 3_000_000, start: '2018-01-01' });
     await expect(runBilling(ctx, { month: '2018-06' })).rejects.toThrow(/Batas atas upah JP.*Juni 2018/);
     expect((await runBilling(ctx, { month: '2019-03' })).persons).toBe(2);
     await expect(runBilling(ctx, { month: '2015-01' })).rejects.toThrow(/belum ada untuk Januari 2015/);
@@ -200,10 +200,10 @@ describe('missing rates', () => {
   });
 
   it('bills BPU JHT at 2% of the declared income when the category takes it', async () => {
-    ctx = billingDb();
-    const village = addUnit(ctx, 'P03', 'Pekon Kenali', 'village');
-    const withJht = addCategory(ctx, { name: 'Perangkat pekon BPU', segment: 'BPU', programs: 'JKK,JKM,JHT' });
-    addStaff(ctx, { opdId: village, categoryId: withJht, honor: 0 });
+    ctx = await billingDb();
+    const village = await addUnit(ctx, 'P03', 'Pekon Kenali', 'village');
+    const withJht = await addCategory(ctx, { name: 'Perangkat pekon BPU', segment: 'BPU', programs: 'JKK,JKM,JHT' });
+    await addStaff(ctx, { opdId: village, categoryId: withJht, honor: 0 });
     const inv = (await runBilling(ctx, { month: '2026-01' })).invoices[0]!;
     expect([inv.jkk, inv.jkm, inv.jhtEmployer, inv.jhtWorker, inv.jpEmployer, inv.total]).toEqual([10_000, 6_800, 20_000, 0, 0, 36_800]);
   });

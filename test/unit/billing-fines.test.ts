@@ -2,6 +2,8 @@
  * The estimated late fine on PU months: on what is still outstanding, and on months (or parts of them)
  * already paid after the due date, each payment stopping the fine on what it paid from its SP2D date.
  */
+import { storeOf } from '../../electron/core/store/of-context';
+import { sql } from '../../electron/core/store/sql';
 import { afterEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { arrearsReport, getInvoice, recordPayment, reminderLetter, runBilling, saveRateParam } from '../../electron/core/billing/index';
@@ -49,7 +51,7 @@ describe('fine on PU months paid late', () => {
     expect(fine(jan.total, 3)).toBe(3 * 0.02 * jan.total);
     expect(unit.latePaidFineEstimate).toBe(fine(jan.total, 3));
     // One day more is a fourth started month.
-    ctx.db.prepare("UPDATE payment SET sp2d_date = '2026-05-17' WHERE sp2d_number = 'SP2D-JAN'").run();
+    await storeOf(ctx).run(sql`UPDATE payment SET sp2d_date = '2026-05-17' WHERE sp2d_number = 'SP2D-JAN'`);
     expect((await arrearsReport(ctx, '2026-06-19')).units.find((u) => u.opdId === opd)!.latePaidFineEstimate).toBe(fine(jan.total, 4));
   });
 
@@ -182,7 +184,7 @@ describe('where the fine on late payments shows', () => {
     expect(text).toContain('PERKIRAAN');
 
     // A letter with no late payment has no such section.
-    ctx.db.prepare('DELETE FROM payment').run();
+    await storeOf(ctx).run(sql`DELETE FROM payment`);
     const plain = join(ctx.dir, 'reminder-plain.pdf');
     host.saveQueue.push(plain);
     await bridge(ctx, host).ok('print.reminderPdf', { opdId: opd, paper: 'A4', asOf: '2026-06-19' });

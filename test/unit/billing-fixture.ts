@@ -1,31 +1,40 @@
-/** A small Pemda for the billing tests: units, categories and staff written straight into SQLite. */
+/** A small Pemda for the billing tests: units, categories and staff written through the roster's repositories. */
 import { testContext } from '../helpers';
+import { storeOf } from '../../electron/core/store/of-context';
+import { sql } from '../../electron/core/store/sql';
+import type { Queries } from '../../electron/core/store/store';
+import { employerRepo } from '../../electron/core/settings/employer-repository';
+import { unitRepo } from '../../electron/core/roster/unit-repository';
+import { categoryRepo } from '../../electron/core/roster/category-repository';
+import { personRepo } from '../../electron/core/roster/person-repository';
 
 export type BillingCtx = ReturnType<typeof testContext>;
 
 /** A fresh database with the employer profile (JKK class I unless told). */
-export function billingDb(at = '2026-01-20T03:00:00Z', jkkClass = 1): BillingCtx {
+export async function billingDb(at = '2026-01-20T03:00:00Z', jkkClass = 1): Promise<BillingCtx> {
   const ctx = testContext(at);
-  ctx.db.prepare("INSERT INTO employer (id, name, npp, address, jkk_class) VALUES (1, 'Pemerintah Kabupaten Contoh', '18040012', 'Jl. Merdeka 1', ?)").run(jkkClass);
+  await employerRepo.save(storeOf(ctx), { name: 'Pemerintah Kabupaten Contoh', npp: '18040012', address: 'Jl. Merdeka 1', jkkClass, logo: null });
   return ctx;
 }
 
 let unitSeq = 0;
-export function addUnit(ctx: BillingCtx, code: string, name: string, kind: 'opd' | 'village' = 'opd'): number {
+export async function addUnit(ctx: BillingCtx, code: string, name: string, kind: 'opd' | 'village' = 'opd'): Promise<number> {
   unitSeq++;
-  return Number(ctx.db.prepare(
-    `INSERT INTO opd (code, name, name_key, kind, budget_account, head_name, head_nip, head_title, pptk_name, pptk_nip, treasurer_name, treasurer_nip, created_at)
-     VALUES (?, ?, ?, ?, ?, 'Drs. Kepala', '197001012000011001', ?, 'Pak PPTK', '198002022005011002', 'Bu Bendahara', '198503032010012003', 'x')`,
-  ).run(code, name, `${name.toUpperCase()}#${unitSeq}`, kind, `5.1.02.02.01.${code}`, `Kepala ${name}`).lastInsertRowid);
+  return unitRepo.insert(storeOf(ctx), {
+    code, name, name_key: `${name.toUpperCase()}#${unitSeq}`, kind, budget_account: `5.1.02.02.01.${code}`, address: null,
+    head_name: 'Drs. Kepala', head_nip: '197001012000011001', head_title: `Kepala ${name}`, pptk_name: 'Pak PPTK', pptk_nip: '198002022005011002',
+    treasurer_name: 'Bu Bendahara', treasurer_nip: '198503032010012003', created_at: 'x',
+  });
 }
 
 /** The seeded categories: 1 = honorer (PU, JKK+JKM), 2 = pekerja rentan (BPU, JKK+JKM). */
 export const HONORER = 1;
 export const RENTAN = 2;
 
-export function addCategory(ctx: BillingCtx, c: { name: string; segment: 'PU' | 'BPU'; programs: string; jkkClass?: number | null; enrolled?: boolean }): number {
-  return Number(ctx.db.prepare('INSERT INTO category (name, segment, programs, jkk_class, enrolled) VALUES (?, ?, ?, ?, ?)')
-    .run(c.name, c.segment, c.programs, c.jkkClass ?? null, c.enrolled === false ? 0 : 1).lastInsertRowid);
+export async function addCategory(ctx: BillingCtx, c: { name: string; segment: 'PU' | 'BPU'; programs: string; jkkClass?: number | null; enrolled?: boolean }): Promise<number> {
+  return categoryRepo.insert(storeOf(ctx), {
+    name: c.name, segment: c.segment, programs: c.programs, jkkClass: c.jkkClass ?? null, enrolled: c.enrolled !== false, registrationId: null,
+  });
 }
 
 let nikSeq = 0;
@@ -40,33 +49,43 @@ export interface StaffSpec {
   name?: string;
 }
 
+/**
+ * An engagement with its own reported wage (personRepo.insertEngagement reports the honor itself), so
+ * through the store with portable SQL.
+ */
+async function insertEngagement(q: Queries, personId: number, e: Omit<StaffSpec, 'count' | 'name'>): Promise<number> {
+  return (await q.run(sql`INSERT INTO engagement (person_id, opd_id, category_id, honor, reported_wage, start_date, end_date)
+    VALUES (${personId}, ${e.opdId}, ${e.categoryId ?? HONORER}, ${e.honor}, ${e.reportedWage ?? 0}, ${e.start ?? '2025-01-01'}, ${e.end ?? null}) RETURNING id`)).newId!;
+}
+
 /** Adds `count` persons, each with one engagement. Returns their person ids. */
-export function addStaff(ctx: BillingCtx, s: StaffSpec): number[] {
-  const insP = ctx.db.prepare("INSERT INTO person (nik, name, kpj, created_at, updated_at) VALUES (?, ?, ?, 'x', 'x')");
-  const insE = ctx.db.prepare('INSERT INTO engagement (person_id, opd_id, category_id, honor, reported_wage, start_date, end_date) VALUES (?, ?, ?, ?, ?, ?, ?)');
-  const ids: number[] = [];
-  ctx.db.transaction(() => {
+export async function addStaff(ctx: BillingCtx, s: StaffSpec): Promise<number[]> {
+  return storeOf(ctx).tx('write', async (tx) => {
+    const ids: number[] = [];
     for (let i = 0; i < (s.count ?? 1); i++) {
       nikSeq++;
-      const nik = `3201${String(nikSeq).padStart(12, '0')}`;
-      const id = Number(insP.run(nik, s.name ?? `Pegawai ${nikSeq}`, `1100${String(nikSeq).padStart(7, '0')}`).lastInsertRowid);
-      insE.run(id, s.opdId, s.categoryId ?? HONORER, s.honor, s.reportedWage ?? 0, s.start ?? '2025-01-01', s.end ?? null);
+      const id = await personRepo.insert(tx, {
+        nik: `3201${String(nikSeq).padStart(12, '0')}`, name: s.name ?? `Pegawai ${nikSeq}`, birth_place: null, birth_date: null, sex: null,
+        address: null, phone: null, mother_name: null, kpj: `1100${String(nikSeq).padStart(7, '0')}`, postal_code: null, email: null,
+        marital_status: null, work_location: null,
+      }, 'x');
+      await insertEngagement(tx, id, s);
       ids.push(id);
     }
-  })();
-  return ids;
+    return ids;
+  });
 }
 
 /** Adds another engagement to an existing person. */
-export function addEngagement(ctx: BillingCtx, personId: number, e: Omit<StaffSpec, 'count' | 'name'>): number {
-  return Number(ctx.db.prepare('INSERT INTO engagement (person_id, opd_id, category_id, honor, reported_wage, start_date, end_date) VALUES (?, ?, ?, ?, ?, ?, ?)')
-    .run(personId, e.opdId, e.categoryId ?? HONORER, e.honor, e.reportedWage ?? 0, e.start ?? '2025-01-01', e.end ?? null).lastInsertRowid);
+export async function addEngagement(ctx: BillingCtx, personId: number, e: Omit<StaffSpec, 'count' | 'name'>): Promise<number> {
+  return insertEngagement(storeOf(ctx), personId, e);
 }
 
-/** Rows of the invoice tables, for "nothing issued changed" comparisons. */
-export function issuedRows(ctx: BillingCtx): { invoices: unknown[]; lines: unknown[] } {
+/** Rows of the invoice tables, for "nothing issued changed" comparisons (whole rows: no core read gives every column). */
+export async function issuedRows(ctx: BillingCtx): Promise<{ invoices: unknown[]; lines: unknown[] }> {
+  const store = storeOf(ctx);
   return {
-    invoices: ctx.db.prepare("SELECT * FROM invoice WHERE status = 'issued' ORDER BY id").all(),
-    lines: ctx.db.prepare("SELECT l.* FROM invoice_line l JOIN invoice i ON i.id = l.invoice_id WHERE i.status = 'issued' ORDER BY l.id").all(),
+    invoices: await store.all(sql`SELECT * FROM invoice WHERE status = 'issued' ORDER BY id`),
+    lines: await store.all(sql`SELECT l.* FROM invoice_line l JOIN invoice i ON i.id = l.invoice_id WHERE i.status = 'issued' ORDER BY l.id`),
   };
 }

@@ -7,22 +7,25 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/core/db/open';
 import { MIGRATIONS } from '../../electron/core/db/migrations/index';
 import { m0240 } from '../../electron/core/db/migrations/0240-invoice-sequence';
+import { storeOf } from '../../electron/core/store/of-context';
+import { sql } from '../../electron/core/store/sql';
 import { issueDrafts, issueInvoice, listInvoices, runBilling } from '../../electron/core/billing/index';
 import { addStaff, addUnit, billingDb, RENTAN, type BillingCtx } from './billing-fixture';
 
 let ctx: BillingCtx;
 afterEach(() => ctx?.close());
 
-const sequences = () => ctx.db.prepare('SELECT opd_id AS opdId, month, last FROM invoice_sequence ORDER BY opd_id, month').all();
+/** The sequence rows themselves: no core read gives them. */
+const sequences = () => storeOf(ctx).all(sql`SELECT opd_id AS "opdId", month, last FROM invoice_sequence ORDER BY opd_id, month`);
 
 /** A unit billing PU and BPU (two drafts a month) and a second unit with PU only. */
 async function twoUnits(months: string[]) {
-  ctx = billingDb('2026-01-05T03:00:00Z');
-  const a = addUnit(ctx, '01', 'Sekretariat Daerah');
-  const b = addUnit(ctx, '02', 'Dinas Kesehatan');
-  addStaff(ctx, { count: 3, opdId: a, honor: 2_000_000 });
-  addStaff(ctx, { count: 2, opdId: a, categoryId: RENTAN, honor: 900_000 });
-  addStaff(ctx, { count: 2, opdId: b, honor: 2_500_000 });
+  ctx = await billingDb('2026-01-05T03:00:00Z');
+  const a = await addUnit(ctx, '01', 'Sekretariat Daerah');
+  const b = await addUnit(ctx, '02', 'Dinas Kesehatan');
+  await addStaff(ctx, { count: 3, opdId: a, honor: 2_000_000 });
+  await addStaff(ctx, { count: 2, opdId: a, categoryId: RENTAN, honor: 900_000 });
+  await addStaff(ctx, { count: 2, opdId: b, honor: 2_500_000 });
   for (const month of months) await runBilling(ctx, { month });
   return { a, b };
 }
@@ -43,7 +46,7 @@ describe('invoice numbers from the per-unit, per-month sequence', () => {
       expect(seqOf('01')).toEqual(['001', '002']);
       expect(seqOf('02')).toEqual(['001']);
     }
-    expect(sequences()).toEqual([
+    expect(await sequences()).toEqual([
       ...months.map((month) => ({ opdId: a, month, last: 2 })),
       ...months.map((month) => ({ opdId: b, month, last: 1 })),
     ]);
@@ -67,7 +70,7 @@ describe('invoice numbers from the per-unit, per-month sequence', () => {
     const pu = drafts.find((d) => d.segment === 'PU');
     const bpu = drafts.find((d) => d.segment === 'BPU');
     // A header that no longer sums its lines is refused by the database as it issues.
-    ctx.db.prepare('UPDATE invoice SET jkk = jkk + 1, employer_total = employer_total + 1, total = total + 1 WHERE id = ?').run(pu!.id);
+    await storeOf(ctx).run(sql`UPDATE invoice SET jkk = jkk + 1, employer_total = employer_total + 1, total = total + 1 WHERE id = ${pu!.id}`);
     await expect(issueInvoice(ctx, pu!.id)).rejects.toThrow(/tidak sama dengan jumlah rinciannya/);
     expect((await issueInvoice(ctx, bpu!.id)).number).toMatch(/\/001$/);
   });

@@ -1,3 +1,6 @@
+import { storeOf } from '../../electron/core/store/of-context';
+import { sql } from '../../electron/core/store/sql';
+import { opdRepo } from '../../electron/core/settings/employer-repository';
 import { afterEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -10,21 +13,21 @@ let ctx: BillingCtx;
 afterEach(() => ctx?.close());
 
 /** Two OPDs and a village with staff; the Dinas also has BPU staff (two invoices). */
-function pemda() {
-  ctx = billingDb();
-  const dinas = addUnit(ctx, '05', 'Dinas Kesehatan');
-  const setda = addUnit(ctx, '01', 'Sekretariat Daerah');
-  const pekon = addUnit(ctx, 'P01', 'Pekon Sebarus', 'village');
-  const dinasStaff = addStaff(ctx, { count: 10, opdId: dinas, honor: 1_000_000 });
-  addStaff(ctx, { count: 2, opdId: dinas, categoryId: RENTAN, honor: 0 });
-  const setdaStaff = addStaff(ctx, { count: 5, opdId: setda, honor: 2_000_000 });
-  addStaff(ctx, { count: 4, opdId: pekon, categoryId: RENTAN, honor: 0 });
+async function pemda() {
+  ctx = await billingDb();
+  const dinas = await addUnit(ctx, '05', 'Dinas Kesehatan');
+  const setda = await addUnit(ctx, '01', 'Sekretariat Daerah');
+  const pekon = await addUnit(ctx, 'P01', 'Pekon Sebarus', 'village');
+  const dinasStaff = await addStaff(ctx, { count: 10, opdId: dinas, honor: 1_000_000 });
+  await addStaff(ctx, { count: 2, opdId: dinas, categoryId: RENTAN, honor: 0 });
+  const setdaStaff = await addStaff(ctx, { count: 5, opdId: setda, honor: 2_000_000 });
+  await addStaff(ctx, { count: 4, opdId: pekon, categoryId: RENTAN, honor: 0 });
   return { dinas, setda, pekon, dinasStaff, setdaStaff };
 }
 
 describe('issuing', () => {
   it('numbers invoices IUR/YYYY/MM/UNIT/NNN per unit and month, one invoice per unit and segment', async () => {
-    pemda();
+    await pemda();
     const res = await runBilling(ctx, { month: '2026-01', issue: true });
     expect(res.issued).toBe(4);
     expect(res.invoices.map((i) => [i.number, i.segment, i.persons, i.total, i.dueDate])).toEqual([
@@ -39,12 +42,12 @@ describe('issuing', () => {
     const snap = await invoiceRates(ctx, res.invoices[0]!.id);
     expect(snap.month).toBe('2026-01');
     expect(snap.params['pu.jkk.1']).toEqual({ value: 24, effectiveMonth: '2015-07', source: 'PP 44/2015 Ps.16(1)', confidence: 'H' });
-    const audit = ctx.db.prepare("SELECT count(*) AS n FROM audit_log WHERE entity = 'invoice' AND summary LIKE 'Terbit IUR/2026/01/%'").get() as { n: number };
+    const audit = (await storeOf(ctx).one<{ n: number }>(sql`SELECT count(*) AS n FROM audit_log WHERE entity = 'invoice' AND summary LIKE 'Terbit IUR/2026/01/%'`))!;
     expect(audit.n).toBe(4);
   });
 
   it('keeps totals equal to the sum of their lines', async () => {
-    pemda();
+    await pemda();
     await runBilling(ctx, { month: '2026-01' });
     for (const i of await listInvoices(ctx, { month: '2026-01' })) {
       const lines = await invoiceLines(ctx, i.id);
@@ -56,17 +59,17 @@ describe('issuing', () => {
   });
 
   it('replaces drafts on every run and never leaves orphan lines', async () => {
-    pemda();
+    await pemda();
     const first = await runBilling(ctx, { month: '2026-01' });
     const second = await runBilling(ctx, { month: '2026-01' });
     expect(second.drafts).toBe(4);
     expect(second.total).toBe(first.total);
-    expect((ctx.db.prepare('SELECT count(*) AS n FROM invoice').get() as { n: number }).n).toBe(4);
-    expect((ctx.db.prepare('SELECT count(*) AS n FROM invoice_line').get() as { n: number }).n).toBe(21);
+    expect((await storeOf(ctx).one<{ n: number }>(sql`SELECT count(*) AS n FROM invoice`))!.n).toBe(4);
+    expect((await storeOf(ctx).one<{ n: number }>(sql`SELECT count(*) AS n FROM invoice_line`))!.n).toBe(21);
   });
 
   it('refuses to issue a draft computed before a rate edit, until billing runs again', async () => {
-    pemda();
+    await pemda();
     const draft = (await runBilling(ctx, { month: '2026-01' })).invoices[0]!;
     await saveRateParam(ctx, { key: 'pu.jkm', effectiveMonth: '2026-01', value: 35, source: 'uji', confidence: 'L' });
     await expect(issueInvoice(ctx, draft.id)).rejects.toThrow(/berubah sejak draf dibuat/);
@@ -78,30 +81,31 @@ describe('issuing', () => {
 
 describe('an issued invoice never changes', () => {
   it('is refused by the database itself', async () => {
-    pemda();
+    await pemda();
     const inv = (await runBilling(ctx, { month: '2026-01', issue: true })).invoices[0]!;
-    const line = ctx.db.prepare('SELECT id FROM invoice_line WHERE invoice_id = ? LIMIT 1').get(inv.id) as { id: number };
-    expect(() => ctx.db.prepare('UPDATE invoice SET due_date = ? WHERE id = ?').run('2026-12-31', inv.id)).toThrow(/tidak dapat diubah/);
-    expect(() => ctx.db.prepare('DELETE FROM invoice WHERE id = ?').run(inv.id)).toThrow(/tidak dapat dihapus/);
-    expect(() => ctx.db.prepare('UPDATE invoice_line SET jkk = jkk + 1 WHERE id = ?').run(line.id)).toThrow(/tidak dapat diubah/);
-    expect(() => ctx.db.prepare('DELETE FROM invoice_line WHERE id = ?').run(line.id)).toThrow(/tidak dapat dihapus/);
-    expect(() => ctx.db.prepare("INSERT INTO invoice_line (invoice_id, person_id, nik, name, category, wage, base, jp_base, jkk, jkm, jht_employer, jht_worker, jp_employer, jp_worker) VALUES (?, 1, '1', 'x', 'x', 0, 0, 0, 1, 0, 0, 0, 0, 0)").run(inv.id))
-      .toThrow(/tidak dapat diubah/);
+    const store = storeOf(ctx);
+    const line = (await store.one<{ id: number }>(sql`SELECT id FROM invoice_line WHERE invoice_id = ${inv.id} LIMIT 1`))!;
+    await expect(store.run(sql`UPDATE invoice SET due_date = ${'2026-12-31'} WHERE id = ${inv.id}`)).rejects.toThrow(/tidak dapat diubah/);
+    await expect(store.run(sql`DELETE FROM invoice WHERE id = ${inv.id}`)).rejects.toThrow(/tidak dapat dihapus/);
+    await expect(store.run(sql`UPDATE invoice_line SET jkk = jkk + 1 WHERE id = ${line.id}`)).rejects.toThrow(/tidak dapat diubah/);
+    await expect(store.run(sql`DELETE FROM invoice_line WHERE id = ${line.id}`)).rejects.toThrow(/tidak dapat dihapus/);
+    await expect(store.run(sql`INSERT INTO invoice_line (invoice_id, person_id, nik, name, category, wage, base, jp_base, jkk, jkm, jht_employer, jht_worker, jp_employer, jp_worker) VALUES (${inv.id}, 1, '1', 'x', 'x', 0, 0, 0, 1, 0, 0, 0, 0, 0)`))
+      .rejects.toThrow(/tidak dapat diubah/);
     // Issuing is checked too: a header that is not the sum of its lines cannot be issued.
     const draft = (await runBilling(ctx, { month: '2026-02' })).invoices[0]!;
-    ctx.db.prepare('UPDATE invoice SET jkk = jkk + 1, employer_total = employer_total + 1, total = total + 1 WHERE id = ?').run(draft.id);
+    await store.run(sql`UPDATE invoice SET jkk = jkk + 1, employer_total = employer_total + 1, total = total + 1 WHERE id = ${draft.id}`);
     await expect(issueInvoice(ctx, draft.id)).rejects.toThrow(/tidak sama dengan jumlah rinciannya/);
   });
 
   it('stays the same after a rate edit and after billing the month again, which adds a supplementary invoice for the difference', async () => {
-    pemda();
+    await pemda();
     await runBilling(ctx, { month: '2026-01', issue: true });
-    const before = issuedRows(ctx);
+    const before = await issuedRows(ctx);
     const docBefore = await invoiceDocument(ctx, 'IUR/2026/01/05/001');
     await saveRateParam(ctx, { key: 'pu.jkm', effectiveMonth: '2026-01', value: 35, source: 'Perubahan tarif (uji)', confidence: 'M' });
-    expect(issuedRows(ctx)).toEqual(before);
+    expect(await issuedRows(ctx)).toEqual(before);
     const again = await runBilling(ctx, { month: '2026-01' });
-    expect(issuedRows(ctx)).toEqual(before);
+    expect(await issuedRows(ctx)).toEqual(before);
     expect(await invoiceDocument(ctx, 'IUR/2026/01/05/001')).toEqual(docBefore);
     const corrections = again.invoices.filter((i) => i.status === 'draft');
     // JKM +0.05%: Rp500 a person at Rp1,000,000, Rp1,000 at Rp2,000,000; BPU is not affected.
@@ -118,14 +122,14 @@ describe('an issued invoice never changes', () => {
   });
 
   it('issues a credit note for someone billed who should not have been, and a supplementary invoice for someone added', async () => {
-    const { dinas, setda, dinasStaff } = pemda();
+    const { dinas, setda, dinasStaff } = await pemda();
     await runBilling(ctx, { month: '2026-01', issue: true });
     // The SK is corrected: one person left in December, another joins Dinas Kesehatan in January.
-    ctx.db.prepare("UPDATE engagement SET end_date = '2025-12-31' WHERE person_id = ?").run(dinasStaff[0]);
-    const [joined] = addStaff(ctx, { opdId: dinas, honor: 1_000_000, start: '2026-01-10', name: 'Baru Masuk' });
+    await storeOf(ctx).run(sql`UPDATE engagement SET end_date = '2025-12-31' WHERE person_id = ${dinasStaff[0]!}`);
+    const [joined] = await addStaff(ctx, { opdId: dinas, honor: 1_000_000, start: '2026-01-10', name: 'Baru Masuk' });
     // And one Setda person moves to the Dinas from January on.
-    const moved = (ctx.db.prepare("SELECT person_id AS p FROM engagement WHERE opd_id = ? ORDER BY id LIMIT 1").get(setda) as { p: number }).p;
-    ctx.db.prepare('UPDATE engagement SET opd_id = ? WHERE person_id = ?').run(dinas, moved);
+    const moved = (await storeOf(ctx).one<{ p: number }>(sql`SELECT person_id AS p FROM engagement WHERE opd_id = ${setda} ORDER BY id LIMIT 1`))!.p;
+    await storeOf(ctx).run(sql`UPDATE engagement SET opd_id = ${dinas} WHERE person_id = ${moved}`);
     const res = await runBilling(ctx, { month: '2026-01' });
     const drafts = res.invoices.filter((i) => i.status === 'draft');
     expect(drafts.map((i) => [i.opdCode, i.kind, i.total])).toEqual([
@@ -150,9 +154,9 @@ describe('an issued invoice never changes', () => {
 
 describe('print models and the Excel copy', () => {
   it('give the invoice layout everything it needs, from the frozen header once issued', async () => {
-    const { dinas } = pemda();
+    const { dinas } = await pemda();
     await runBilling(ctx, { month: '2026-01', issue: true });
-    ctx.db.prepare("UPDATE opd SET head_name = 'Pejabat Baru' WHERE id = ?").run(dinas);
+    await opdRepo.update(storeOf(ctx), dinas, { head_name: 'Pejabat Baru' });
     const doc = await invoiceDocument(ctx, 'IUR/2026/01/05/001');
     expect(doc.title).toBe('TAGIHAN IURAN BPJS KETENAGAKERJAAN (Penerima Upah)');
     expect([doc.letterhead.pemda, doc.letterhead.npp, doc.unit.name, doc.unit.budgetAccount, doc.monthLabel, doc.dueDateLabel])
@@ -177,7 +181,7 @@ describe('print models and the Excel copy', () => {
   });
 
   it('recap the month for the whole Pemda', async () => {
-    pemda();
+    await pemda();
     const res = await runBilling(ctx, { month: '2026-01' });
     const recap = await monthRecap(ctx, '2026-01');
     expect(recap.rows).toHaveLength(4);
@@ -187,7 +191,7 @@ describe('print models and the Excel copy', () => {
   });
 
   it('write an Excel copy with NIKs as text and amounts as numbers that add up to the invoice', async () => {
-    pemda();
+    await pemda();
     await runBilling(ctx, { month: '2026-01', issue: true });
     const path = join(ctx.dir, 'rincian.xlsx');
     expect(await writeInvoiceXlsx(ctx, 'IUR/2026/01/05/001', path)).toBe(10);

@@ -2,6 +2,8 @@
  * Invoices issued after their month fell due (their own deadline, their fine from the statutory date),
  * payments dated before the contribution month, and `sigap pay`'s argument messages.
  */
+import { storeOf } from '../../electron/core/store/of-context';
+import { sql } from '../../electron/core/store/sql';
 import { afterEach, describe, expect, it } from 'vitest';
 import { arrearsReport, getInvoice, issueDrafts, recordPayment, runBilling } from '../../electron/core/billing/index';
 import { dueDateAtIssue } from '../../electron/core/billing/issue';
@@ -68,7 +70,7 @@ describe('due dates of invoices issued after their month fell due', () => {
     expect(invs.map((i) => [i.segment, i.dueDate])).toEqual([['PU', '2026-06-15'], ['BPU', '2026-06-15']]);
 
     setClock('2026-07-01T03:00:00Z');
-    ctx.db.prepare("UPDATE engagement SET end_date = '2026-01-31' WHERE person_id = ?").run(staff[0]);
+    await storeOf(ctx).run(sql`UPDATE engagement SET end_date = '2026-01-31' WHERE person_id = ${staff[0]!}`);
     await runBilling(ctx, { month: '2026-02' });
     await issueDrafts(ctx, '2026-02');
     const credit = await getInvoice(ctx, 'IUK/2026/02/05/002');

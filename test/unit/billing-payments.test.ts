@@ -1,3 +1,5 @@
+import { storeOf } from '../../electron/core/store/of-context';
+import { sql } from '../../electron/core/store/sql';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   runBilling, recordPayment, getInvoice, payableOf, listPayments, arrearsReport, reminderLetter, saveRateParam, issueDrafts, agingBucket, dueDate, monthsLate,
@@ -55,9 +57,9 @@ describe('payments', () => {
     expect((await caught(() => recordPayment(ctx, { invoice: 'IUR/2099/01/05/001', amount: 100, date: '2026-02-10', sp2d: 'A' }))).code).toBe('NOT_FOUND');
     const draft = (await runBilling(ctx, { month: '2026-02' })).invoices.find((i) => i.month === '2026-02')!;
     expect((await caught(() => recordPayment(ctx, { invoice: draft.id, amount: 100, date: '2026-02-10', sp2d: 'A' }))).message).toMatch(/masih draf/);
-    expect(() => ctx.db.prepare("INSERT INTO payment (invoice_id, sp2d_number, sp2d_date, amount, created_at, created_by) VALUES (?, 'A', '2026-02-10', 1, 'x', 'x')").run(draft.id)).toThrow(/hanya untuk tagihan terbit/);
+    await expect(storeOf(ctx).run(sql`INSERT INTO payment (invoice_id, sp2d_number, sp2d_date, amount, created_at, created_by) VALUES (${draft.id}, 'A', '2026-02-10', 1, 'x', 'x')`)).rejects.toThrow(/hanya untuk tagihan terbit/);
     // One person is taken off January: a credit note of Rp5,400 against the invoice.
-    ctx.db.prepare("UPDATE engagement SET end_date = '2025-12-31' WHERE person_id = ?").run(staff[0]);
+    await storeOf(ctx).run(sql`UPDATE engagement SET end_date = '2025-12-31' WHERE person_id = ${staff[0]!}`);
     await runBilling(ctx, { month: '2026-01' });
     await issueDrafts(ctx, '2026-01');
     const credit = await getInvoice(ctx, 'IUK/2026/01/05/002');

@@ -1,3 +1,6 @@
+import { storeOf } from '../../electron/core/store/of-context';
+import { sql } from '../../electron/core/store/sql';
+import { personRepo } from '../../electron/core/roster/person-repository';
 import { afterEach, describe, expect, it } from 'vitest';
 import { invoiceLines, runBilling } from '../../electron/core/billing/index';
 import { addPersonException, endPersonException, listPersonExceptions } from '../../electron/core/billing/person-exceptions';
@@ -18,18 +21,18 @@ async function lineOf(month: string, personId: number, issue = false) {
 }
 const amounts = (l: Awaited<ReturnType<typeof lineOf>>) => [l.jkkClass, l.jkk, l.jkm, l.jhtEmployer, l.jhtWorker, l.jpEmployer, l.jpWorker, l.total];
 
-function setup(at: string) {
-  ctx = billingDb(at);
-  const opd = addUnit(ctx, '01', 'Dinas Pekerjaan Umum');
+async function setup(at: string) {
+  ctx = await billingDb(at);
+  const opd = await addUnit(ctx, '01', 'Dinas Pekerjaan Umum');
   // The category takes all four programs with JKK class I (0.24%).
-  const full = addCategory(ctx, { name: 'PPPK paruh waktu', segment: 'PU', programs: 'JKK,JKM,JHT,JP', jkkClass: 1 });
-  const [person, other] = addStaff(ctx, { opdId: opd, categoryId: full, honor: 3_000_000, count: 2 });
+  const full = await addCategory(ctx, { name: 'PPPK paruh waktu', segment: 'PU', programs: 'JKK,JKM,JHT,JP', jkkClass: 1 });
+  const [person, other] = await addStaff(ctx, { opdId: opd, categoryId: full, honor: 3_000_000, count: 2 });
   return { person: person!, other: other! };
 }
 
 describe('per-person exceptions in the billing run', () => {
   it('JKK class III and no JP from March 2026: Rp3.000.000 gives Rp206.700 instead of Rp277.200', async () => {
-    const { person, other } = setup('2026-03-20T03:00:00Z');
+    const { person, other } = await setup('2026-03-20T03:00:00Z');
     await addPersonException(ctx, { personId: person, fromMonth: '2026-03', programs: ['JKK', 'JKM', 'JHT'], jkkClass: 3, reason: 'Tugas lapangan berisiko', source: 'SK 800/12/2026' });
     // Under the category (class I, all four), Rp3.000.000:
     //   JKK 0,24% = 7.200; JKM 0,30% = 9.000; JHT 3,7% = 111.000 + 2% = 60.000; JP 2% = 60.000 + 1% = 30.000
@@ -47,7 +50,7 @@ describe('per-person exceptions in the billing run', () => {
   });
 
   it('JKK+JKM only while the category has all four: Rp3.000.000 gives Rp16.200', async () => {
-    const { person } = setup('2026-03-20T03:00:00Z');
+    const { person } = await setup('2026-03-20T03:00:00Z');
     await addPersonException(ctx, { personId: person, fromMonth: '2026-03', programs: ['JKM', 'JKK'], reason: 'Sudah peserta JHT dan JP lewat pekerjaan lain', source: null });
     // JKK 0,24% = 7.200 + JKM 0,30% = 9.000 = 16.200; the class stays the category's (I).
     expect(amounts(await lineOf('2026-03', person))).toEqual([1, 7_200, 9_000, 0, 0, 0, 0, 16_200]);
@@ -55,17 +58,17 @@ describe('per-person exceptions in the billing run', () => {
   });
 
   it('a class only: the category programs stay, JP included', async () => {
-    const { person } = setup('2026-03-20T03:00:00Z');
+    const { person } = await setup('2026-03-20T03:00:00Z');
     await addPersonException(ctx, { personId: person, fromMonth: '2026-01', jkkClass: 5, reason: 'Sopir ambulans', source: 'SK Kadis 12/2026' });
     // JKK class V 1,74% of 3.000.000 = 52.200; the rest as the category: 9.000 + 171.000 + 90.000; total 322.200.
     expect(amounts(await lineOf('2026-03', person))).toEqual([5, 52_200, 9_000, 111_000, 60_000, 60_000, 30_000, 322_200]);
   });
 
   it('covers only its months; ending it brings the category back and leaves the issued line and its note as they were', async () => {
-    const { person } = setup('2026-06-20T03:00:00Z');
+    const { person } = await setup('2026-06-20T03:00:00Z');
     const id = await addPersonException(ctx, { personId: person, fromMonth: '2026-03', programs: ['JKK', 'JKM', 'JHT'], jkkClass: 3, reason: 'Tugas lapangan', source: 'SK 800/12/2026' });
     expect((await lineOf('2026-04', person, true)).total).toBe(206_700);
-    const before = issuedRows(ctx);
+    const before = await issuedRows(ctx);
     // Ended with March as its last month (e.g. the SK was revoked from April).
     const ended = await endPersonException(ctx, id, '2026-03');
     expect(ended.toMonth).toBe('2026-03');
@@ -79,11 +82,11 @@ describe('per-person exceptions in the billing run', () => {
     expect([supp.kind, supp.total]).toEqual(['supplementary', 70_500]);
     const issued = rerun.invoices.find((i) => i.status === 'issued')!;
     expect((await invoiceLines(ctx, issued.id)).find((l) => l.personId === person)!.note).toBe('Pengecualian: hanya JKK+JKM+JHT; JKK kelas III (SK 800/12/2026)');
-    expect(issuedRows(ctx)).toEqual(before);
+    expect(await issuedRows(ctx)).toEqual(before);
   });
 
   it('is checked, audited and never overlaps another of the same person', async () => {
-    const { person } = setup('2026-03-20T03:00:00Z');
+    const { person } = await setup('2026-03-20T03:00:00Z');
     const bad = async (f: () => Promise<unknown>) => {
       try { await f(); } catch (e) { return e instanceof SigapError ? `${e.code}: ${e.message}` : String(e); }
       return 'accepted';
@@ -101,7 +104,7 @@ describe('per-person exceptions in the billing run', () => {
     expect(await bad(() => endPersonException(ctx, id, '2027-01'))).toBe('CONFLICT: Pengecualian ini sudah berakhir Desember 2026.');
     await endPersonException(ctx, id, '2026-06');
     expect((await listPersonExceptions(ctx, person)).map((e) => [e.fromMonth, e.toMonth, e.jkkClass])).toEqual([['2027-01', null, 3], ['2026-03', '2026-06', 2]]);
-    const log = ctx.db.prepare("SELECT action, summary FROM audit_log WHERE entity = 'person_exception' ORDER BY id").all();
+    const log = await storeOf(ctx).all(sql`SELECT action, summary FROM audit_log WHERE entity = 'person_exception' ORDER BY id`);
     expect(log).toEqual([
       { action: 'create', summary: expect.stringContaining('Pengecualian: JKK kelas II Maret 2026 sampai Desember 2026, SK 1/2026 (Alasan)') },
       { action: 'create', summary: expect.stringContaining('Pengecualian: JKK kelas III mulai Januari 2027') },
@@ -113,7 +116,7 @@ describe('per-person exceptions in the billing run', () => {
 describe('the printed invoice', () => {
   it('writes the exception under the name on the attachment and counts it in the basis', async () => {
     const { invoicePrint } = await import('../../electron/core/print/invoice');
-    const { person } = setup('2026-03-20T03:00:00Z');
+    const { person } = await setup('2026-03-20T03:00:00Z');
     await addPersonException(ctx, { personId: person, fromMonth: '2026-03', programs: ['JKK', 'JKM', 'JHT'], jkkClass: 3, reason: 'Tugas lapangan', source: 'SK 800/12/2026' });
     const inv = (await runBilling(ctx, { month: '2026-03', issue: true })).invoices[0]!;
     const doc = await invoicePrint(ctx, inv.id, { attachment: true });
@@ -129,7 +132,7 @@ describe('the printed invoice', () => {
 describe("next year's budget", () => {
   it('uses an exception for the months it covers', async () => {
     const { forecastYear } = await import('../../electron/core/coverage/forecast');
-    const { person } = setup('2026-10-10T03:00:00Z');
+    const { person } = await setup('2026-10-10T03:00:00Z');
     await addPersonException(ctx, { personId: person, fromMonth: '2027-01', toMonth: '2027-06', programs: ['JKK', 'JKM', 'JHT'], jkkClass: 3, reason: 'Tugas lapangan' });
     const f = await forecastYear(ctx, { year: 2027, renewAnnual: false });
     const lines = f.units.flatMap((u) => u.lines);
@@ -146,7 +149,7 @@ describe('the Excel copy of an invoice', () => {
   it('writes the exception in the Keterangan column of its line', async () => {
     const { writeInvoiceXlsx } = await import('../../electron/core/billing/xlsx');
     const ExcelJS = (await import('exceljs')).default;
-    const { person } = setup('2026-03-20T03:00:00Z');
+    const { person } = await setup('2026-03-20T03:00:00Z');
     await addPersonException(ctx, { personId: person, fromMonth: '2026-03', jkkClass: 2, reason: 'Sopir', source: 'SK 9/2026' });
     const inv = (await runBilling(ctx, { month: '2026-03', issue: true })).invoices[0]!;
     const path = `${ctx.dir}/tagihan.xlsx`;
@@ -156,7 +159,7 @@ describe('the Excel copy of an invoice', () => {
     const ws = wb.worksheets.find((w) => w.getRow(1).values.toString().includes('Keterangan') && w.getRow(1).values.toString().includes('NIK'))!;
     const head = (ws.getRow(1).values as string[]).slice(1);
     const notes = [2, 3].map((r) => [ws.getRow(r).getCell(head.indexOf('Nama') + 1).value, ws.getRow(r).getCell(head.indexOf('Keterangan') + 1).value]);
-    const name = ctx.db.prepare('SELECT name FROM person WHERE id = ?').pluck().get(person);
+    const name = (await personRepo.row(storeOf(ctx), person))!.name;
     expect(notes.find(([n]) => n === name)![1]).toBe('Pengecualian: JKK kelas II (SK 9/2026)');
     expect(notes.filter(([, k]) => k === null || k === '')).toHaveLength(1);
   });

@@ -1,6 +1,8 @@
+import { storeOf } from '../../electron/core/store/of-context';
+import { sql } from '../../electron/core/store/sql';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  listRateParams, listBpuBrackets, ratesForMonth, saveRateParam, deleteRateParam, saveBpuBrackets, runBilling, formatBp,
+  listRateParams, listBpuBrackets, ratesForMonth, saveRateParam, deleteRateParam, saveBpuBrackets, runBilling, formatBp, invoiceLines,
 } from '../../electron/core/billing/index';
 import { RATE_PARAM_KEYS } from '../../shared/billing-types';
 import { addStaff, addUnit, billingDb, RENTAN, type BillingCtx } from './billing-fixture';
@@ -10,7 +12,7 @@ afterEach(() => ctx?.close());
 
 describe('seeded rates', () => {
   it('cover every parameter, each row with a source and a confidence', async () => {
-    ctx = billingDb();
+    ctx = await billingDb();
     const rows = await listRateParams(ctx);
     expect(new Set(rows.map((r) => r.key))).toEqual(new Set(RATE_PARAM_KEYS));
     for (const r of rows) {
@@ -28,7 +30,7 @@ describe('seeded rates', () => {
   });
 
   it('hold every March JP cap from domain.md with its confidence and letter', async () => {
-    ctx = billingDb();
+    ctx = await billingDb();
     const caps = (await listRateParams(ctx)).filter((r) => r.key === 'pu.jp.wage_cap').map((r) => [r.effectiveMonth, r.value, r.confidence]);
     expect(caps).toEqual([
       ['2019-03', 8_512_400, 'M'], ['2020-03', 8_939_700, 'M'], ['2021-03', 8_754_600, 'M'], ['2022-03', 9_077_600, 'H'],
@@ -40,7 +42,7 @@ describe('seeded rates', () => {
   });
 
   it('resolve to the row with the latest effective month on or before the month', async () => {
-    ctx = billingDb();
+    ctx = await billingDb();
     expect((await ratesForMonth(ctx, '2026-02')).params['pu.jp.wage_cap']!.value).toBe(10_547_400);
     expect((await ratesForMonth(ctx, '2026-03')).params['pu.jp.wage_cap']!.value).toBe(11_086_300);
     expect((await ratesForMonth(ctx, '2019-02')).params['pu.jp.wage_cap']).toBeUndefined();
@@ -53,12 +55,12 @@ describe('seeded rates', () => {
 
 describe('editing rates', () => {
   it('adds an effective-dated row, changes it in place, and audits both in the same transaction', async () => {
-    ctx = billingDb();
+    ctx = await billingDb();
     await saveRateParam(ctx, { key: 'pu.jp.wage_cap', effectiveMonth: '2027-03', value: 11_600_000, source: 'Surat BPJS B/999/022027', confidence: 'H' });
     await saveRateParam(ctx, { key: 'pu.jp.wage_cap', effectiveMonth: '2027-03', value: 11_650_000, source: 'Surat BPJS B/999/022027 (ralat)', confidence: 'H', note: 'ralat' });
     expect((await ratesForMonth(ctx, '2027-02')).params['pu.jp.wage_cap']!.value).toBe(11_086_300);
     expect((await ratesForMonth(ctx, '2027-03')).params['pu.jp.wage_cap']).toEqual({ value: 11_650_000, effectiveMonth: '2027-03', source: 'Surat BPJS B/999/022027 (ralat)', confidence: 'H' });
-    const audit = ctx.db.prepare("SELECT action, before_json, after_json FROM audit_log WHERE entity = 'rate_param' ORDER BY id").all() as { action: string; before_json: string | null; after_json: string }[];
+    const audit = await storeOf(ctx).all<{ action: string; before_json: string | null; after_json: string }>(sql`SELECT action, before_json, after_json FROM audit_log WHERE entity = 'rate_param' ORDER BY id`);
     expect(audit.map((a) => a.action)).toEqual(['create', 'update']);
     expect(JSON.parse(audit[1]!.before_json!)).toMatchObject({ value: 11_600_000 });
     expect(JSON.parse(audit[1]!.after_json)).toMatchObject({ key: 'pu.jp.wage_cap', effectiveMonth: '2027-03', value: 11_650_000, note: 'ralat' });
@@ -69,7 +71,7 @@ describe('editing rates', () => {
   });
 
   it('keeps a row in force as history: its value neither changes nor goes, its source may be corrected', async () => {
-    ctx = billingDb('2026-04-10T03:00:00Z');
+    ctx = await billingDb('2026-04-10T03:00:00Z');
     const cap = (await ratesForMonth(ctx, '2026-03')).params['pu.jp.wage_cap']!;
     expect(cap.effectiveMonth).toBe('2026-03');
     const edit = { key: 'pu.jp.wage_cap' as const, effectiveMonth: '2026-03', value: cap.value, source: cap.source, confidence: 'H' as const };
@@ -83,7 +85,7 @@ describe('editing rates', () => {
   });
 
   it('refuses unknown keys, bad months, missing sources and values out of range, writing nothing', async () => {
-    ctx = billingDb();
+    ctx = await billingDb();
     const before = await listRateParams(ctx);
     const base = { key: 'pu.jkm', effectiveMonth: '2026-01', value: 30, source: 'PP', confidence: 'H' as const };
     await expect(saveRateParam(ctx, { ...base, key: 'pu.jkx' })).rejects.toThrow(/tidak dikenal/);
@@ -97,11 +99,11 @@ describe('editing rates', () => {
   });
 
   it('replaces the BPU bracket table of a month, and billing puts each income in its bracket', async () => {
-    ctx = billingDb();
-    const village = addUnit(ctx, 'P01', 'Pekon Sebarus', 'village');
-    const [low] = addStaff(ctx, { opdId: village, categoryId: RENTAN, honor: 900_000 });
-    const [mid] = addStaff(ctx, { opdId: village, categoryId: RENTAN, honor: 1_600_000 });
-    const [edge] = addStaff(ctx, { opdId: village, categoryId: RENTAN, honor: 2_000_000 });
+    ctx = await billingDb();
+    const village = await addUnit(ctx, 'P01', 'Pekon Sebarus', 'village');
+    const [low] = await addStaff(ctx, { opdId: village, categoryId: RENTAN, honor: 900_000 });
+    const [mid] = await addStaff(ctx, { opdId: village, categoryId: RENTAN, honor: 1_600_000 });
+    const [edge] = await addStaff(ctx, { opdId: village, categoryId: RENTAN, honor: 2_000_000 });
     await saveBpuBrackets(ctx, {
       effectiveMonth: '2026-02', source: 'PP 44/2015 Lampiran II (salinan dari kantor cabang)', confidence: 'H',
       brackets: [{ incomeFrom: 2_000_000, declaredIncome: 2_000_000 }, { incomeFrom: 0, declaredIncome: 1_000_000 }, { incomeFrom: 1_500_000, declaredIncome: 1_500_000 }],
@@ -109,12 +111,12 @@ describe('editing rates', () => {
     expect((await listBpuBrackets(ctx)).map((s) => [s.effectiveMonth, s.brackets.length])).toEqual([['2015-07', 1], ['2026-02', 3]]);
     const jkkOf = async (month: string) => {
       const inv = (await runBilling(ctx, { month })).invoices[0]!;
-      return new Map((ctx.db.prepare('SELECT person_id AS p, base, jkk FROM invoice_line WHERE invoice_id = ?').all(inv.id) as { p: number; base: number; jkk: number }[]).map((r) => [r.p, [r.base, r.jkk]]));
+      return new Map((await invoiceLines(ctx, inv.id)).map((l) => [l.personId, [l.base, l.jkk]]));
     };
     expect((await jkkOf('2026-01')).get(mid!)).toEqual([1_000_000, 10_000]);
     const feb = await jkkOf('2026-02');
     expect([feb.get(low!), feb.get(mid!), feb.get(edge!)]).toEqual([[1_000_000, 10_000], [1_500_000, 15_000], [2_000_000, 20_000]]);
-    expect(ctx.db.prepare("SELECT count(*) AS n FROM audit_log WHERE entity = 'bpu_bracket'").get()).toEqual({ n: 1 });
+    expect(await storeOf(ctx).one(sql`SELECT count(*) AS n FROM audit_log WHERE entity = 'bpu_bracket'`)).toEqual({ n: 1 });
     await expect(saveBpuBrackets(ctx, { effectiveMonth: '2026-03', source: 'x', confidence: 'H', brackets: [{ incomeFrom: 500_000, declaredIncome: 1_000_000 }] })).rejects.toThrow(/dimulai dari penghasilan 0/);
     await expect(saveBpuBrackets(ctx, { effectiveMonth: '2026-03', source: 'x', confidence: 'H', brackets: [{ incomeFrom: 0, declaredIncome: 1_000_000 }, { incomeFrom: 1, declaredIncome: 900_000 }] })).rejects.toThrow(/harus naik/);
   });

@@ -1,3 +1,5 @@
+import { storeOf } from '../../electron/core/store/of-context';
+import { personRepo } from '../../electron/core/roster/person-repository';
 import { afterEach, describe, expect, it } from 'vitest';
 import { birthdayAt, jpBirthCutoff, jpRuleSentence, jpStopped, jpStopsAt, retirementAges, type RetirementAge } from '../../electron/core/billing/retirement';
 import { invoiceLines, runBilling } from '../../electron/core/billing/index';
@@ -54,12 +56,12 @@ describe('the billing run uses the same cutoff', () => {
   afterEach(() => ctx.close());
 
   it('bills no JP in January 2025 to a person who retired at 58 in June 2024', async () => {
-    ctx = billingDb('2025-02-10T03:00:00Z');
+    ctx = await billingDb('2025-02-10T03:00:00Z');
     expect((await retirementAges(ctx)).map((a) => a.age)).toEqual([56, 57, 58, 59, 60, 61, 62, 63, 64, 65]);
-    const opd = addUnit(ctx, '05', 'Dinas Perhubungan');
-    const full = addCategory(ctx, { name: 'Kontrak penuh', segment: 'PU', programs: 'JKK,JKM,JHT,JP' });
-    const [id] = addStaff(ctx, { opdId: opd, categoryId: full, honor: 2_500_000, start: '2024-01-01' });
-    ctx.db.prepare("UPDATE person SET birth_date = '1966-06-01' WHERE id = ?").run(id);
+    const opd = await addUnit(ctx, '05', 'Dinas Perhubungan');
+    const full = await addCategory(ctx, { name: 'Kontrak penuh', segment: 'PU', programs: 'JKK,JKM,JHT,JP' });
+    const [id] = await addStaff(ctx, { opdId: opd, categoryId: full, honor: 2_500_000, start: '2024-01-01' });
+    await personRepo.update(storeOf(ctx), id!, { birth_date: '1966-06-01' }, 'x');
     const line = async (month: string) => {
       const res = await runBilling(ctx, { month });
       return (await Promise.all(res.invoices.map((i) => invoiceLines(ctx, i.id)))).flat().find((l) => l.personId === id)!;

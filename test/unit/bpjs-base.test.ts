@@ -9,17 +9,21 @@ import { pendingChanges } from '../../electron/core/bpjs/pending';
 import { invoiceLines, listInvoices, runBilling } from '../../electron/core/billing/index';
 import { baseRules, reportedBase } from '../../electron/core/billing/base';
 import { ratesForMonth } from '../../electron/core/billing/rates';
+import { rateRepo } from '../../electron/core/billing/rates-repository';
+import { participantRepo } from '../../electron/core/bpjs/participant-repository';
+import { storeOf } from '../../electron/core/store/of-context';
+import { sql } from '../../electron/core/store/sql';
 
 let ctx: ReturnType<typeof testContext>;
 let s: RosterSetup;
-beforeEach(() => {
+beforeEach(async () => {
   ctx = testContext('2026-03-10T03:00:00Z');
-  s = setupRoster(ctx);
+  s = await setupRoster(ctx);
 });
 afterEach(() => ctx.close());
 
-function addFloor(month: string, value: number): void {
-  ctx.db.prepare("INSERT INTO rate_param (key, effective_month, value, source, confidence, updated_at, updated_by) VALUES ('pu.wage_floor', ?, ?, 'UMK Kabupaten Contoh (SK Gubernur)', 'H', 'x', 'x')").run(month, value);
+async function addFloor(month: string, value: number): Promise<void> {
+  await rateRepo.upsertParam(storeOf(ctx), 'pu.wage_floor', month, { value, source: 'UMK Kabupaten Contoh (SK Gubernur)', confidence: 'H', note: null }, 'x', 'x');
 }
 
 async function rowsOf(path: string): Promise<Record<string, string>[]> {
@@ -44,20 +48,23 @@ async function billedBase(month: string): Promise<Map<string, number>> {
 
 describe('upload files and billing agree on the base', () => {
   it('PU people under a wage floor are registered at the floor, BPU people at their bracket income, as billing bills them', async () => {
-    addFloor('2026-01', 2_000_000);
-    const low = addPerson(ctx);
-    addEngagement(ctx, low.id, { unit: s.dinas, category: s.pu, wage: 1_500_000 });
-    const high = addPerson(ctx);
-    addEngagement(ctx, high.id, { unit: s.dinas, category: s.pu, wage: 2_750_000 });
+    await addFloor('2026-01', 2_000_000);
+    const low = await addPerson(ctx);
+    await addEngagement(ctx, low.id, { unit: s.dinas, category: s.pu, wage: 1_500_000 });
+    const high = await addPerson(ctx);
+    await addEngagement(ctx, high.id, { unit: s.dinas, category: s.pu, wage: 2_750_000 });
     // No reported wage: billing takes the honor (and the floor over it).
-    const honorOnly = addPerson(ctx);
-    ctx.db.prepare("INSERT INTO engagement (person_id, opd_id, category_id, position, honor, reported_wage, start_date) VALUES (?, ?, ?, 'Staf', 2_100_000, 0, '2026-01-01')")
-      .run(honorOnly.id, s.dinas.id, s.pu);
-    const honorarium = addPerson(ctx);
-    addEngagement(ctx, honorarium.id, { unit: s.pekon, category: s.bpu, wage: 500_000 });
-    ctx.db.prepare("INSERT INTO bpu_bracket (effective_month, income_from, declared_income, source, confidence, updated_at, updated_by) VALUES ('2026-01', 0, 1000000, 'PP 44/2015', 'H', 'x', 'x'), ('2026-01', 1500000, 1500000, 'PP 44/2015', 'H', 'x', 'x')").run();
-    const bracket2 = addPerson(ctx);
-    addEngagement(ctx, bracket2.id, { unit: s.pekon, category: s.bpu, wage: 1_700_000 });
+    const honorOnly = await addPerson(ctx);
+    // A reported wage of 0 has no core or repository write (they set it to the honor): through the store.
+    await storeOf(ctx).run(sql`INSERT INTO engagement (person_id, opd_id, category_id, position, honor, reported_wage, start_date)
+      VALUES (${honorOnly.id}, ${s.dinas.id}, ${s.pu}, 'Staf', 2100000, 0, '2026-01-01')`);
+    const honorarium = await addPerson(ctx);
+    await addEngagement(ctx, honorarium.id, { unit: s.pekon, category: s.bpu, wage: 500_000 });
+    for (const b of [{ incomeFrom: 0, declaredIncome: 1_000_000 }, { incomeFrom: 1_500_000, declaredIncome: 1_500_000 }]) {
+      await rateRepo.insertBracket(storeOf(ctx), '2026-01', b, 'PP 44/2015', 'H', 'x', 'x');
+    }
+    const bracket2 = await addPerson(ctx);
+    await addEngagement(ctx, bracket2.id, { unit: s.pekon, category: s.bpu, wage: 1_700_000 });
 
     const billed = await billedBase('2026-03');
     expect(Object.fromEntries([low, high, honorOnly, honorarium, bracket2].map((p) => [p.nik, billed.get(p.nik)]))).toEqual({
@@ -76,35 +83,37 @@ describe('upload files and billing agree on the base', () => {
   });
 
   it('computes the base with the same rule billing uses, for random wages, floors and brackets', async () => {
-    addFloor('2026-02', 2_345_678);
+    await addFloor('2026-02', 2_345_678);
     const rules = baseRules(await ratesForMonth(ctx, '2026-03'));
     const rnd = (() => { let x = 7; return () => (x = (x * 48_271) % 2_147_483_647) / 2_147_483_647; })();
     for (let i = 0; i < 40; i++) {
-      const p = addPerson(ctx);
-      addEngagement(ctx, p.id, { unit: i % 2 ? s.pekon : s.dinas, category: i % 2 ? s.bpu : s.pu, wage: Math.floor(rnd() * 5_000_000) + 1 });
+      const p = await addPerson(ctx);
+      await addEngagement(ctx, p.id, { unit: i % 2 ? s.pekon : s.dinas, category: i % 2 ? s.bpu : s.pu, wage: Math.floor(rnd() * 5_000_000) + 1 });
     }
     const billed = await billedBase('2026-03');
-    const wages = ctx.db.prepare('SELECT p.nik, e.reported_wage AS w, c.segment FROM engagement e JOIN person p ON p.id = e.person_id JOIN category c ON c.id = e.category_id').all() as { nik: string; w: number; segment: 'PU' | 'BPU' }[];
+    // Every engagement's reported wage and segment: no core read lists them all, so through the store.
+    const wages = await storeOf(ctx).all<{ nik: string; w: number; segment: 'PU' | 'BPU' }>(
+      sql`SELECT p.nik, e.reported_wage AS w, c.segment FROM engagement e JOIN person p ON p.id = e.person_id JOIN category c ON c.id = e.category_id`);
     expect(wages).toHaveLength(40);
     for (const w of wages) expect(reportedBase(w.segment, w.w, rules)).toBe(billed.get(w.nik));
   });
 
   it('a new wage-floor row is a wage change, for its month, of the participants it lifts', async () => {
-    const lifted = addPerson(ctx, { kpj: '12000000001' });
-    const liftedEng = addEngagement(ctx, lifted.id, { unit: s.dinas, category: s.pu, wage: 1_500_000, start: '2025-01-01', end: null });
-    const above = addPerson(ctx, { kpj: '12000000002' });
-    addEngagement(ctx, above.id, { unit: s.dinas, category: s.pu, wage: 2_500_000, start: '2025-01-01', end: null });
+    const lifted = await addPerson(ctx, { kpj: '12000000001' });
+    const liftedEng = await addEngagement(ctx, lifted.id, { unit: s.dinas, category: s.pu, wage: 1_500_000, start: '2025-01-01', end: null });
+    const above = await addPerson(ctx, { kpj: '12000000002' });
+    await addEngagement(ctx, above.id, { unit: s.dinas, category: s.pu, wage: 2_500_000, start: '2025-01-01', end: null });
     // A new engagement from March with the same wage: the change is reported as that engagement's.
-    const renewed = addPerson(ctx, { kpj: '12000000003' });
-    addEngagement(ctx, renewed.id, { unit: s.dinas, category: s.pu, wage: 1_200_000, start: '2025-01-01', end: '2026-02-28' });
-    const renewedEng = addEngagement(ctx, renewed.id, { unit: s.dinas, category: s.pu, wage: 1_200_000, start: '2026-03-01', end: null });
-    const notParticipant = addPerson(ctx);
-    addEngagement(ctx, notParticipant.id, { unit: s.dinas, category: s.pu, wage: 1_000_000, start: '2025-01-01', end: null });
-    const ended = addPerson(ctx, { kpj: '12000000004' });
-    addEngagement(ctx, ended.id, { unit: s.dinas, category: s.pu, wage: 1_000_000, start: '2025-01-01', end: '2026-02-20' });
+    const renewed = await addPerson(ctx, { kpj: '12000000003' });
+    await addEngagement(ctx, renewed.id, { unit: s.dinas, category: s.pu, wage: 1_200_000, start: '2025-01-01', end: '2026-02-28' });
+    const renewedEng = await addEngagement(ctx, renewed.id, { unit: s.dinas, category: s.pu, wage: 1_200_000, start: '2026-03-01', end: null });
+    const notParticipant = await addPerson(ctx);
+    await addEngagement(ctx, notParticipant.id, { unit: s.dinas, category: s.pu, wage: 1_000_000, start: '2025-01-01', end: null });
+    const ended = await addPerson(ctx, { kpj: '12000000004' });
+    await addEngagement(ctx, ended.id, { unit: s.dinas, category: s.pu, wage: 1_000_000, start: '2025-01-01', end: '2026-02-20' });
     expect(await pendingChanges(ctx, 'wage', '2026-03-10')).toEqual([]);
 
-    addFloor('2026-03', 2_000_000);
+    await addFloor('2026-03', 2_000_000);
     // Not yet in force on a February date.
     expect(await pendingChanges(ctx, 'wage', '2026-02-27')).toEqual([]);
     const wage = await pendingChanges(ctx, 'wage', '2026-03-10');
@@ -125,26 +134,28 @@ describe('upload files and billing agree on the base', () => {
     // Submitted: not offered again, also not in later months.
     expect(await pendingChanges(ctx, 'wage', '2026-04-10')).toEqual([]);
     // A later raise of the floor is a change again, for that month, with the March floor as before.
-    addFloor('2026-06', 2_200_000);
+    await addFloor('2026-06', 2_200_000);
     expect((await pendingChanges(ctx, 'wage', '2026-06-05')).map((c) => [c.key, c.previousWage, c.reportedWage]).sort()).toEqual([
       [`wage:${liftedEng}:2026-06`, 2_000_000, 2_200_000], [`wage:${renewedEng}:2026-06`, 2_000_000, 2_200_000],
     ].sort());
   });
 
   it('a floor row before a registration was submitted is not reported again as a wage change', async () => {
-    addFloor('2026-02', 2_000_000);
-    const p = addPerson(ctx);
-    addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu, wage: 1_000_000, start: '2025-06-01', end: null });
+    await addFloor('2026-02', 2_000_000);
+    const p = await addPerson(ctx);
+    await addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu, wage: 1_000_000, start: '2025-06-01', end: null });
     await exportBatch(ctx, { kind: 'new', outDir: join(ctx.dir, 'out') });
-    ctx.db.prepare("UPDATE person SET kpj = '13000000001' WHERE id = ?").run(p.id);
+    await participantRepo.setKpj(storeOf(ctx), p.id, '13000000001', 'x');
     expect(await pendingChanges(ctx, 'wage', '2026-03-10')).toEqual([]);
   });
 
   it('pre-flight names a BPU income no bracket holds', async () => {
-    ctx.db.prepare("DELETE FROM bpu_bracket").run();
-    ctx.db.prepare("INSERT INTO bpu_bracket (effective_month, income_from, declared_income, source, confidence, updated_at, updated_by) VALUES ('2015-07', 800000, 1000000, 'uji', 'H', 'x', 'x')").run();
-    const p = addPerson(ctx);
-    addEngagement(ctx, p.id, { unit: s.pekon, category: s.bpu, wage: 500_000 });
+    const q = storeOf(ctx);
+    for (const m of new Set((await rateRepo.brackets(q)).map((b) => b.m))) await rateRepo.deleteBrackets(q, m);
+    expect(await rateRepo.brackets(q)).toEqual([]);
+    await rateRepo.insertBracket(q, '2015-07', { incomeFrom: 800_000, declaredIncome: 1_000_000 }, 'uji', 'H', 'x', 'x');
+    const p = await addPerson(ctx);
+    await addEngagement(ctx, p.id, { unit: s.pekon, category: s.bpu, wage: 500_000 });
     const kind = (await preflight(ctx, { kinds: ['bpu'] })).kinds[0]!;
     expect(kind.blocked.find((b) => b.nik === p.nik)!.problems).toEqual([expect.objectContaining({ code: 'WAGE_BASE', column: 'PENGHASILAN', severity: 'error' })]);
   });

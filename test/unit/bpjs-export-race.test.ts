@@ -13,9 +13,9 @@ import { exportBatch, listBatches, type ExportResult } from '../../electron/core
 import { pendingChanges } from '../../electron/core/bpjs/pending';
 
 let ctx: ReturnType<typeof testContext>;
-beforeEach(() => {
+beforeEach(async () => {
   ctx = testContext('2026-03-10T03:00:00Z');
-  addNewcomers(ctx, setupRoster(ctx), 3);
+  await addNewcomers(ctx, await setupRoster(ctx), 3);
 });
 afterEach(() => ctx.close());
 

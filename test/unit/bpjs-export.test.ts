@@ -5,17 +5,20 @@ import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { testContext } from '../helpers';
 import { runCli } from '../cli-harness';
-import { addEngagement, addNewcomers, addPerson, NPP, setupRoster, type RosterSetup } from '../fixtures/bpjs-roster';
+import { addEngagement, addNewcomers, addPerson, NPP, setEmployerNpp, setupRoster, type RosterSetup } from '../fixtures/bpjs-roster';
 import { exportBatch, regenerateBatch } from '../../electron/core/bpjs/index';
 import { BUILTIN_PROFILES, builtinProfile } from '../../shared/sipp-layouts';
 import { formatDateDmy } from '../../shared/dates';
+import { batchRepo } from '../../electron/core/bpjs/batch-repository';
+import { personRepo } from '../../electron/core/roster/person-repository';
+import { storeOf } from '../../electron/core/store/of-context';
 
 let ctx: ReturnType<typeof testContext>;
 let s: RosterSetup;
 let out: string;
-beforeEach(() => {
+beforeEach(async () => {
   ctx = testContext('2026-03-10T03:00:00Z');
-  s = setupRoster(ctx);
+  s = await setupRoster(ctx);
   out = join(ctx.dir, 'out');
 });
 afterEach(() => ctx.close());
@@ -59,8 +62,8 @@ function expectAllText(cells: ReadBack['cells']): void {
 
 describe('SIPP upload workbooks', () => {
   it('data_tk_baru: the 30 columns in order, every cell text, dd-mm-yyyy dates, portal codes, phone digits', async () => {
-    const p = addPerson(ctx, { phone: '+62 812-3456-7890', address: 'Jl. Raden Intan No. 5, Liwa 34812', sex: 'P' });
-    addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu, wage: 1_750_000, start: '2026-01-02', end: '2026-12-31' });
+    const p = await addPerson(ctx, { phone: '+62 812-3456-7890', address: 'Jl. Raden Intan No. 5, Liwa 34812', sex: 'P' });
+    await addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu, wage: 1_750_000, start: '2026-01-02', end: '2026-12-31' });
     const r = await exportBatch(ctx, { kind: 'new', outDir: out });
     expect(r.files.map((f) => f.name)).toEqual([`data_tk_baru_${NPP}_20260310_01.xlsx`]);
     const back = await readBack(r.files[0]!.path);
@@ -73,7 +76,7 @@ describe('SIPP upload workbooks', () => {
     ]);
     expectAllText(back.cells);
     const row = back.rows[0]!;
-    const person = ctx.db.prepare('SELECT * FROM person WHERE id = ?').get(p.id) as { nik: string; name: string; birth_date: string; birth_place: string; mother_name: string };
+    const person = (await personRepo.row(storeOf(ctx), p.id))! as { nik: string; name: string; birth_date: string; birth_place: string; mother_name: string };
     expect(row).toMatchObject({
       NAMA_LENGKAP: person.name, HP: '081234567890', TEMPAT_LAHIR: person.birth_place, TANGGAL_LAHIR: formatDateDmy(person.birth_date),
       NAMA_IBU_KANDUNG: person.mother_name, JENIS_IDENTITAS: 'KTP', NOMOR_IDENTITAS: person.nik, MASA_LAKU_IDENTITAS: '31-12-3000',
@@ -85,18 +88,18 @@ describe('SIPP upload workbooks', () => {
   });
 
   it('data_tk_na, the wage change and the BPU layouts, with reasons, BLTH, RAPEL and funding codes', async () => {
-    const left = addPerson(ctx, { kpj: '12345678901' });
-    addEngagement(ctx, left.id, { unit: s.dinas, category: s.pu, start: '2025-01-01', end: '2026-01-31', reason: 'Mengundurkan diri' });
-    const raised = addPerson(ctx, { kpj: '23456789012' });
-    addEngagement(ctx, raised.id, { unit: s.dinas, category: s.pu, wage: 1_500_000, start: '2025-01-01', end: '2025-12-31' });
-    addEngagement(ctx, raised.id, { unit: s.dinas, category: s.pu, wage: 2_100_000, start: '2026-01-01' });
-    const later = addPerson(ctx, { kpj: '34567890123' });
-    addEngagement(ctx, later.id, { unit: s.dinas, category: s.pu, wage: 1_500_000, start: '2025-01-01', end: '2026-02-28' });
-    addEngagement(ctx, later.id, { unit: s.dinas, category: s.pu, wage: 1_600_000, start: '2026-03-01' });
-    const village = addPerson(ctx);
-    addEngagement(ctx, village.id, { unit: s.pekon, category: s.bpu, wage: 1_000_000, position: 'Pekerja Rentan' });
-    const office = addPerson(ctx);
-    addEngagement(ctx, office.id, { unit: s.dinas, category: s.bpu, wage: 1_000_000 });
+    const left = await addPerson(ctx, { kpj: '12345678901' });
+    await addEngagement(ctx, left.id, { unit: s.dinas, category: s.pu, start: '2025-01-01', end: '2026-01-31', reason: 'Mengundurkan diri' });
+    const raised = await addPerson(ctx, { kpj: '23456789012' });
+    await addEngagement(ctx, raised.id, { unit: s.dinas, category: s.pu, wage: 1_500_000, start: '2025-01-01', end: '2025-12-31' });
+    await addEngagement(ctx, raised.id, { unit: s.dinas, category: s.pu, wage: 2_100_000, start: '2026-01-01' });
+    const later = await addPerson(ctx, { kpj: '34567890123' });
+    await addEngagement(ctx, later.id, { unit: s.dinas, category: s.pu, wage: 1_500_000, start: '2025-01-01', end: '2026-02-28' });
+    await addEngagement(ctx, later.id, { unit: s.dinas, category: s.pu, wage: 1_600_000, start: '2026-03-01' });
+    const village = await addPerson(ctx);
+    await addEngagement(ctx, village.id, { unit: s.pekon, category: s.bpu, wage: 1_000_000, position: 'Pekerja Rentan' });
+    const office = await addPerson(ctx);
+    await addEngagement(ctx, office.id, { unit: s.dinas, category: s.bpu, wage: 1_000_000 });
 
     const na = await readBack((await exportBatch(ctx, { kind: 'na', outDir: out })).files[0]!.path);
     expect(na.sheets).toEqual(['data_tk_na']);
@@ -125,13 +128,13 @@ describe('SIPP upload workbooks', () => {
   });
 
   it('formula-like text stays text; people with errors are left out unless --include-incomplete', async () => {
-    const evil = addPerson(ctx, { name: '=HYPERLINK("http://x","klik")', mother: '+Siti', address: '@Liwa' });
-    addEngagement(ctx, evil.id, { unit: s.dinas, category: s.pu });
+    const evil = await addPerson(ctx, { name: '=HYPERLINK("http://x","klik")', mother: '+Siti', address: '@Liwa' });
+    await addEngagement(ctx, evil.id, { unit: s.dinas, category: s.pu });
     // STATUS_KAWIN is required by the built-in registration profile; the mother's name only warns.
-    const incomplete = addPerson(ctx, { maritalStatus: null });
-    addEngagement(ctx, incomplete.id, { unit: s.dinas, category: s.pu });
-    const noMother = addPerson(ctx, { mother: null });
-    addEngagement(ctx, noMother.id, { unit: s.dinas, category: s.pu });
+    const incomplete = await addPerson(ctx, { maritalStatus: null });
+    await addEngagement(ctx, incomplete.id, { unit: s.dinas, category: s.pu });
+    const noMother = await addPerson(ctx, { mother: null });
+    await addEngagement(ctx, noMother.id, { unit: s.dinas, category: s.pu });
 
     const r = await exportBatch(ctx, { kind: 'new', outDir: out });
     expect(r.rows).toBe(2);
@@ -147,7 +150,7 @@ describe('SIPP upload workbooks', () => {
   });
 
   it('10,001 rows become two numbered files of 10,000 and 1, and regenerate byte for byte', async () => {
-    addNewcomers(ctx, s, 10_001);
+    const people = await addNewcomers(ctx, s, 10_001);
     const r = await exportBatch(ctx, { kind: 'new', outDir: out });
     expect(r.files.map((f) => [f.name, f.rows])).toEqual([[`data_tk_baru_${NPP}_20260310_01.xlsx`, 10_000], [`data_tk_baru_${NPP}_20260310_02.xlsx`, 1]]);
     const [first, second] = await Promise.all(r.files.map((f) => readBack(f.path)));
@@ -156,7 +159,9 @@ describe('SIPP upload workbooks', () => {
     for (const f of r.files) expect(createHash('sha256').update(readFileSync(f.path)).digest('hex')).toBe(f.sha256);
 
     // Later, with the roster edited: the batch is written again from what it recorded, identically.
-    ctx.db.prepare("UPDATE person SET name = 'Diubah Kemudian'").run();
+    await storeOf(ctx).tx('write', async (q) => {
+      for (const x of people) await personRepo.update(q, x.id, { name: 'Diubah Kemudian' }, 'x');
+    });
     const again = join(ctx.dir, 'again');
     const re = await regenerateBatch(ctx, r.batchId!, again);
     expect(re.map((f) => [f.name, f.identical])).toEqual(r.files.map((f) => [f.name, true]));
@@ -166,8 +171,8 @@ describe('SIPP upload workbooks', () => {
   });
 
   it('the same content written at another moment differs only by the recorded batch time', async () => {
-    const p = addPerson(ctx);
-    addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu });
+    const p = await addPerson(ctx);
+    await addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu });
     const r = await exportBatch(ctx, { kind: 'new', outDir: out });
     await new Promise((res) => setTimeout(res, 2100)); // the zip time has a 2-second resolution
     rmSync(r.files[0]!.path);
@@ -177,10 +182,10 @@ describe('SIPP upload workbooks', () => {
   });
 
   it('sigap export --json lists the files with row counts and the skipped people with their problems', async () => {
-    const ok = addPerson(ctx);
-    addEngagement(ctx, ok.id, { unit: s.dinas, category: s.pu });
-    const bad = addPerson(ctx, { address: null, birthPlace: null, workLocation: null });
-    addEngagement(ctx, bad.id, { unit: s.dinas, category: s.pu });
+    const ok = await addPerson(ctx);
+    await addEngagement(ctx, ok.id, { unit: s.dinas, category: s.pu });
+    const bad = await addPerson(ctx, { address: null, birthPlace: null, workLocation: null });
+    await addEngagement(ctx, bad.id, { unit: s.dinas, category: s.pu });
     const run = await runCli(['export', 'new', '--out', out, '--json', '--db', ctx.dbPath], { at: '2026-03-10T03:00:00Z' });
     expect(run.code).toBe(0);
     const doc = run.json<{ batchId: number; rows: number; files: { name: string; rows: number; sha256: string }[]; skipped: { nik: string; problems: { code: string }[] }[] }>();
@@ -195,15 +200,15 @@ describe('SIPP upload workbooks', () => {
   });
 
   it('refuses without an NPP, and never overwrites a file already in the folder', async () => {
-    ctx.db.prepare('UPDATE employer SET npp = NULL').run();
-    addNewcomers(ctx, s, 1);
+    await setEmployerNpp(ctx, null);
+    await addNewcomers(ctx, s, 1);
     await expect(exportBatch(ctx, { kind: 'new', outDir: out })).rejects.toThrow(/NPP pemberi kerja belum diisi/);
-    ctx.db.prepare('UPDATE employer SET npp = ?').run(NPP);
+    await setEmployerNpp(ctx, NPP);
     const { mkdirSync, writeFileSync } = await import('node:fs');
     mkdirSync(out, { recursive: true });
     writeFileSync(join(out, `data_tk_baru_${NPP}_20260310_01.xlsx`), 'berkas lama');
     await expect(exportBatch(ctx, { kind: 'new', outDir: out })).rejects.toThrow(/tidak menimpa/);
-    expect(ctx.db.prepare('SELECT count(*) AS n FROM bpjs_batch').get()).toEqual({ n: 0 });
+    expect(await batchRepo.list(storeOf(ctx), null)).toEqual([]);
   });
 
   it('every built-in layout is documented with its sheet and headers', () => {

@@ -10,9 +10,9 @@ import { F2A_MONTH, F2A_NPP, F2A_PEOPLE } from '../fixtures/files/formulir-2a-ex
 const FILES = join(__dirname, '..', 'fixtures', 'files');
 
 let ctx: ReturnType<typeof testContext>;
-beforeEach(() => {
+beforeEach(async () => {
   ctx = testContext('2026-04-10T03:00:00Z');
-  setupRoster(ctx, F2A_NPP);
+  await setupRoster(ctx, F2A_NPP);
 });
 afterEach(() => ctx.close());
 

@@ -3,6 +3,9 @@
  * its file), the fine, the payment, whether the units' SP2D cover it; rows never change, corrections
  * are new rows with a reason; audited; gated by role; on the command line.
  */
+import { storeOf } from '../../electron/core/store/of-context';
+import { sql } from '../../electron/core/store/sql';
+import { opdRepo } from '../../electron/core/settings/employer-repository';
 import { afterEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { copyFileSync } from 'node:fs';
@@ -36,7 +39,7 @@ async function january() {
   const dinsos = await addUnit(ctx, '07', 'Dinas Sosial');
   const rsud = await addUnit(ctx, '20', 'RSUD Tulang Bawang');
   const reg = await saveRegistration(ctx, { npp: RSUD_NPP, name: 'RSUD Tulang Bawang (BLUD)', jkkClass: 1 });
-  ctx.db.prepare('UPDATE opd SET registration_id = ? WHERE id = ?').run(reg, rsud);
+  await opdRepo.update(storeOf(ctx), rsud, { registration_id: reg });
   await addStaff(ctx, { count: 10, opdId: dinkes, honor: 1_000_000 });
   await addStaff(ctx, { count: 3, opdId: dinsos, honor: 2_000_000 });
   await addStaff(ctx, { count: 2, opdId: rsud, honor: 1_500_000 });
@@ -122,8 +125,8 @@ describe('corrections are new rows with a reason, never silent', () => {
     expect(history.map((h) => [h.billTotal, h.paidAmount, h.supersedesId === null, h.reason])).toEqual([
       [86_400, null, true, null], [86_400, 86_400, false, null], [90_000, 86_400, false, 'Tagihan susulan 1 orang dari kantor cabang'],
     ]);
-    expect(() => ctx.db.prepare('UPDATE bpjs_payment SET bill_total = 1').run()).toThrow(/tidak dapat diubah/);
-    expect(() => ctx.db.prepare('DELETE FROM bpjs_payment').run()).toThrow(/tidak dapat dihapus/);
+    await expect(storeOf(ctx).run(sql`UPDATE bpjs_payment SET bill_total = 1`)).rejects.toThrow(/tidak dapat diubah/);
+    await expect(storeOf(ctx).run(sql`DELETE FROM bpjs_payment`)).rejects.toThrow(/tidak dapat dihapus/);
     // The audit trail lists newest first.
     const audits = (await listAudit(ctx, { entity: 'bpjs_payment' })).rows.reverse();
     expect(audits.map((a) => a.action)).toEqual(['create', 'update', 'update']);

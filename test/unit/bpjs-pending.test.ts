@@ -6,12 +6,17 @@ import { pendingChanges } from '../../electron/core/bpjs/pending';
 import { cancelBatch, exportBatch, listBatches, preflight } from '../../electron/core/bpjs/index';
 import { runCli } from '../cli-harness';
 import { readFileSync } from 'node:fs';
+import { auditLog } from '../../electron/core/audit-repository';
+import { categoryRepo } from '../../electron/core/roster/category-repository';
+import { personRepo } from '../../electron/core/roster/person-repository';
+import { storeOf } from '../../electron/core/store/of-context';
+import { sql } from '../../electron/core/store/sql';
 
 let ctx: ReturnType<typeof testContext>;
 let s: RosterSetup;
-beforeEach(() => {
+beforeEach(async () => {
   ctx = testContext('2026-03-10T03:00:00Z');
-  s = setupRoster(ctx);
+  s = await setupRoster(ctx);
 });
 afterEach(() => ctx.close());
 
@@ -19,19 +24,19 @@ const keys = async (kind: 'new' | 'na' | 'wage' | 'bpu', asOf = '2026-03-10') =>
 
 describe('what needs reporting', () => {
   it('registers active PU people without a KPJ, not those with one, ended ones, BPU ones or non-enrolled categories', async () => {
-    const fresh = addPerson(ctx);
-    addEngagement(ctx, fresh.id, { unit: s.dinas, category: s.pu });
-    const enrolled = addPerson(ctx, { kpj: '12345678901' });
-    addEngagement(ctx, enrolled.id, { unit: s.dinas, category: s.pu });
-    const gone = addPerson(ctx);
-    addEngagement(ctx, gone.id, { unit: s.dinas, category: s.pu, end: '2026-02-28' });
-    const future = addPerson(ctx);
-    addEngagement(ctx, future.id, { unit: s.dinas, category: s.pu, start: '2026-04-01' });
-    const rentan = addPerson(ctx);
-    addEngagement(ctx, rentan.id, { unit: s.pekon, category: s.bpu });
-    const notEnrolledCat = Number(ctx.db.prepare("INSERT INTO category (name, segment, programs, enrolled) VALUES ('Tidak didaftarkan', 'PU', 'JKK,JKM', 0)").run().lastInsertRowid);
-    const other = addPerson(ctx);
-    addEngagement(ctx, other.id, { unit: s.dinas, category: notEnrolledCat });
+    const fresh = await addPerson(ctx);
+    await addEngagement(ctx, fresh.id, { unit: s.dinas, category: s.pu });
+    const enrolled = await addPerson(ctx, { kpj: '12345678901' });
+    await addEngagement(ctx, enrolled.id, { unit: s.dinas, category: s.pu });
+    const gone = await addPerson(ctx);
+    await addEngagement(ctx, gone.id, { unit: s.dinas, category: s.pu, end: '2026-02-28' });
+    const future = await addPerson(ctx);
+    await addEngagement(ctx, future.id, { unit: s.dinas, category: s.pu, start: '2026-04-01' });
+    const rentan = await addPerson(ctx);
+    await addEngagement(ctx, rentan.id, { unit: s.pekon, category: s.bpu });
+    const notEnrolledCat = await categoryRepo.insert(storeOf(ctx), { name: 'Tidak didaftarkan', segment: 'PU', programs: 'JKK,JKM', jkkClass: null, enrolled: false, registrationId: null });
+    const other = await addPerson(ctx);
+    await addEngagement(ctx, other.id, { unit: s.dinas, category: notEnrolledCat });
 
     expect(await keys('new')).toEqual([`new:${fresh.id}`]);
     expect(await keys('bpu')).toEqual([`bpu:${rentan.id}`]);
@@ -40,17 +45,17 @@ describe('what needs reporting', () => {
   });
 
   it('deactivates ended participants, but not deaths, re-engaged people or people never registered', async () => {
-    const left = addPerson(ctx, { kpj: '11111111111' });
-    const leftEng = addEngagement(ctx, left.id, { unit: s.dinas, category: s.pu, start: '2025-01-01', end: '2026-01-31', reason: 'Mengundurkan diri' });
-    const died = addPerson(ctx, { kpj: '22222222222' });
-    addEngagement(ctx, died.id, { unit: s.dinas, category: s.pu, start: '2025-01-01', end: '2026-02-10', reason: 'Meninggal dunia' });
-    const renewed = addPerson(ctx, { kpj: '33333333333' });
-    addEngagement(ctx, renewed.id, { unit: s.dinas, category: s.pu, start: '2025-01-01', end: '2025-12-31', reason: 'Diganti SK 2026' });
-    addEngagement(ctx, renewed.id, { unit: s.dinas, category: s.pu, start: '2026-01-01' });
-    const neverRegistered = addPerson(ctx);
-    addEngagement(ctx, neverRegistered.id, { unit: s.dinas, category: s.pu, start: '2025-01-01', end: '2025-12-31' });
-    const stillActive = addPerson(ctx, { kpj: '44444444444' });
-    addEngagement(ctx, stillActive.id, { unit: s.dinas, category: s.pu, end: '2026-03-31' });
+    const left = await addPerson(ctx, { kpj: '11111111111' });
+    const leftEng = await addEngagement(ctx, left.id, { unit: s.dinas, category: s.pu, start: '2025-01-01', end: '2026-01-31', reason: 'Mengundurkan diri' });
+    const died = await addPerson(ctx, { kpj: '22222222222' });
+    await addEngagement(ctx, died.id, { unit: s.dinas, category: s.pu, start: '2025-01-01', end: '2026-02-10', reason: 'Meninggal dunia' });
+    const renewed = await addPerson(ctx, { kpj: '33333333333' });
+    await addEngagement(ctx, renewed.id, { unit: s.dinas, category: s.pu, start: '2025-01-01', end: '2025-12-31', reason: 'Diganti SK 2026' });
+    await addEngagement(ctx, renewed.id, { unit: s.dinas, category: s.pu, start: '2026-01-01' });
+    const neverRegistered = await addPerson(ctx);
+    await addEngagement(ctx, neverRegistered.id, { unit: s.dinas, category: s.pu, start: '2025-01-01', end: '2025-12-31' });
+    const stillActive = await addPerson(ctx, { kpj: '44444444444' });
+    await addEngagement(ctx, stillActive.id, { unit: s.dinas, category: s.pu, end: '2026-03-31' });
 
     const na = await pendingChanges(ctx, 'na', '2026-03-10');
     expect(na.map((c) => c.key)).toEqual([`na:${leftEng}`]);
@@ -58,15 +63,15 @@ describe('what needs reporting', () => {
   });
 
   it('reports a wage change between consecutive PU engagements of a participant, with its month', async () => {
-    const p = addPerson(ctx, { kpj: '55555555555' });
-    addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu, wage: 1_500_000, start: '2025-01-01', end: '2025-12-31' });
-    const raised = addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu, wage: 2_000_000, start: '2026-01-01' });
-    const same = addPerson(ctx, { kpj: '66666666666' });
-    addEngagement(ctx, same.id, { unit: s.dinas, category: s.pu, wage: 1_500_000, start: '2025-01-01', end: '2025-12-31' });
-    addEngagement(ctx, same.id, { unit: s.dinas, category: s.pu, wage: 1_500_000, start: '2026-01-01' });
-    const noKpj = addPerson(ctx);
-    addEngagement(ctx, noKpj.id, { unit: s.dinas, category: s.pu, wage: 1_000_000, start: '2025-01-01', end: '2025-12-31' });
-    addEngagement(ctx, noKpj.id, { unit: s.dinas, category: s.pu, wage: 1_200_000, start: '2026-01-01' });
+    const p = await addPerson(ctx, { kpj: '55555555555' });
+    await addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu, wage: 1_500_000, start: '2025-01-01', end: '2025-12-31' });
+    const raised = await addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu, wage: 2_000_000, start: '2026-01-01' });
+    const same = await addPerson(ctx, { kpj: '66666666666' });
+    await addEngagement(ctx, same.id, { unit: s.dinas, category: s.pu, wage: 1_500_000, start: '2025-01-01', end: '2025-12-31' });
+    await addEngagement(ctx, same.id, { unit: s.dinas, category: s.pu, wage: 1_500_000, start: '2026-01-01' });
+    const noKpj = await addPerson(ctx);
+    await addEngagement(ctx, noKpj.id, { unit: s.dinas, category: s.pu, wage: 1_000_000, start: '2025-01-01', end: '2025-12-31' });
+    await addEngagement(ctx, noKpj.id, { unit: s.dinas, category: s.pu, wage: 1_200_000, start: '2026-01-01' });
 
     const wage = await pendingChanges(ctx, 'wage', '2026-03-10');
     expect(wage.map((c) => c.key)).toEqual([`wage:${raised}`]);
@@ -74,12 +79,12 @@ describe('what needs reporting', () => {
   });
 
   it('pre-flight lists per person what the branch would reject, and the clerk can fix and re-check', async () => {
-    const incomplete = addPerson(ctx, { mother: null, address: '  ', birthPlace: null, name: 'Budi 2' });
-    addEngagement(ctx, incomplete.id, { unit: s.dinas, category: s.pu });
-    const badNik = addPerson(ctx, { nik: '9904011205900001' });
-    addEngagement(ctx, badNik.id, { unit: s.dinas, category: s.pu });
-    const fine = addPerson(ctx, { phone: '+62 812-3456-7890' });
-    addEngagement(ctx, fine.id, { unit: s.dinas, category: s.pu });
+    const incomplete = await addPerson(ctx, { mother: null, address: '  ', birthPlace: null, name: 'Budi 2' });
+    await addEngagement(ctx, incomplete.id, { unit: s.dinas, category: s.pu });
+    const badNik = await addPerson(ctx, { nik: '9904011205900001' });
+    await addEngagement(ctx, badNik.id, { unit: s.dinas, category: s.pu });
+    const fine = await addPerson(ctx, { phone: '+62 812-3456-7890' });
+    await addEngagement(ctx, fine.id, { unit: s.dinas, category: s.pu });
 
     const report = await preflight(ctx, { kinds: ['new'] });
     const kind = report.kinds[0]!;
@@ -91,15 +96,15 @@ describe('what needs reporting', () => {
     // Only a warning: the built-in registration profile does not require the mother's name.
     expect(mother).toMatchObject({ column: 'NAMA_IBU_KANDUNG', severity: 'warning' });
 
-    ctx.db.prepare("UPDATE person SET mother_name = 'Siti', address = 'Jl. Pemuda 1, Liwa', birth_place = 'Liwa', name = 'Budi Dua' WHERE id = ?").run(incomplete.id);
+    await personRepo.update(storeOf(ctx), incomplete.id, { mother_name: 'Siti', address: 'Jl. Pemuda 1, Liwa', birth_place: 'Liwa', name: 'Budi Dua' }, 'x');
     const again = (await preflight(ctx, { kinds: ['new'] })).kinds[0]!;
     expect(again.ready).toBe(2);
     expect(again.blocked.map((b) => b.nik)).toEqual([badNik.nik]);
   });
 
   it('a change in a submitted batch is not offered again; cancelling the batch offers it again', async () => {
-    const a = addPerson(ctx);
-    addEngagement(ctx, a.id, { unit: s.dinas, category: s.pu });
+    const a = await addPerson(ctx);
+    await addEngagement(ctx, a.id, { unit: s.dinas, category: s.pu });
     const out = join(ctx.dir, 'out');
     const first = await exportBatch(ctx, { kind: 'new', outDir: out });
     expect(first.rows).toBe(1);
@@ -115,34 +120,36 @@ describe('what needs reporting', () => {
     const second = await exportBatch(ctx, { kind: 'new', outDir: out });
     expect(second.files.map((f) => f.name)).toEqual(['data_tk_baru_18040012_20260310_02.xlsx']);
     expect((await listBatches(ctx)).map((b) => [b.id, b.status, b.cancelReason])).toEqual([[second.batchId, 'submitted', null], [first.batchId, 'cancelled', 'ditolak portal']]);
-    const audit = ctx.db.prepare("SELECT action, summary FROM audit_log WHERE entity = 'bpjs_batch' ORDER BY id").all() as { action: string; summary: string }[];
+    const audit: { action: string; summary: string | null }[] = [];
+    for await (const x of auditLog.iterate(storeOf(ctx), { entity: 'bpjs_batch' })) audit.push(x);
     expect(audit.map((x) => x.action)).toEqual(['create', 'update', 'create']);
   });
 
   it('a registered person counts as a participant before the KPJ comes back: leaving asks for the KPJ', async () => {
-    const p = addPerson(ctx);
-    const eng = addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu, start: '2026-01-01', end: '2026-12-31' });
+    const p = await addPerson(ctx);
+    const eng = await addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu, start: '2026-01-01', end: '2026-12-31' });
     await exportBatch(ctx, { kind: 'new', outDir: join(ctx.dir, 'out') });
-    ctx.db.prepare("UPDATE engagement SET end_date = '2026-02-28', end_reason = 'Habis kontrak' WHERE id = ?").run(eng);
+    await personRepo.endEngagement(storeOf(ctx), eng, '2026-02-28', 'Habis kontrak');
     const na = (await preflight(ctx, { kinds: ['na'] })).kinds[0]!;
     expect(na.pending).toBe(1);
     expect(na.blocked[0]!.problems.map((x) => x.code)).toEqual(['KPJ_MISSING']);
   });
 
   it('the batch tables are append-only except for the status', async () => {
-    const a = addPerson(ctx);
-    addEngagement(ctx, a.id, { unit: s.dinas, category: s.pu });
+    const a = await addPerson(ctx);
+    await addEngagement(ctx, a.id, { unit: s.dinas, category: s.pu });
     const r = await exportBatch(ctx, { kind: 'new', outDir: join(ctx.dir, 'out') });
-    expect(() => ctx.db.prepare('UPDATE bpjs_batch_item SET cells_json = ? WHERE batch_id = ?').run('[]', r.batchId)).toThrow(/append-only/);
-    expect(() => ctx.db.prepare('DELETE FROM bpjs_batch_file').run()).toThrow(/append-only/);
-    expect(() => ctx.db.prepare("UPDATE bpjs_batch SET npp = 'x'").run()).toThrow(/only the status/);
+    const store = storeOf(ctx);
+    await expect(store.run(sql`UPDATE bpjs_batch_item SET cells_json = ${'[]'} WHERE batch_id = ${r.batchId}`)).rejects.toThrow(/append-only/);
+    await expect(store.run(sql`DELETE FROM bpjs_batch_file`)).rejects.toThrow(/append-only/);
+    await expect(store.run(sql`UPDATE bpjs_batch SET npp = 'x'`)).rejects.toThrow(/only the status/);
   });
 
   it('sigap preflight, batch show, batch cancel and batch regenerate on the command line', async () => {
-    const ok = addPerson(ctx);
-    addEngagement(ctx, ok.id, { unit: s.dinas, category: s.pu });
-    const noMother = addPerson(ctx, { mother: null });
-    addEngagement(ctx, noMother.id, { unit: s.dinas, category: s.pu });
+    const ok = await addPerson(ctx);
+    await addEngagement(ctx, ok.id, { unit: s.dinas, category: s.pu });
+    const noMother = await addPerson(ctx, { mother: null });
+    await addEngagement(ctx, noMother.id, { unit: s.dinas, category: s.pu });
     const at = { at: '2026-03-10T03:00:00Z' };
     const pf = await runCli(['preflight', '--kind', 'new', '--json', '--db', ctx.dbPath], at);
     expect(pf.code).toBe(0);

@@ -11,12 +11,14 @@ import { isPlaceholder } from '../../electron/core/bpjs/preflight';
 import { programOf } from '../../electron/core/bpjs/bill-read';
 import { listInvoices, runBilling } from '../../electron/core/billing/index';
 import { writeInvoiceXlsx } from '../../electron/core/billing/xlsx';
+import { categoryRepo } from '../../electron/core/roster/category-repository';
+import { storeOf } from '../../electron/core/store/of-context';
 
 let ctx: ReturnType<typeof testContext>;
 let s: RosterSetup;
-beforeEach(() => {
+beforeEach(async () => {
   ctx = testContext('2026-03-10T03:00:00Z');
-  s = setupRoster(ctx);
+  s = await setupRoster(ctx);
 });
 afterEach(() => ctx.close());
 
@@ -27,13 +29,14 @@ describe('pre-flight treats "no data" placeholders as missing', () => {
       { mother: 'n/a', address: 'Tidak Ada', birthPlace: ' - ' },
       { mother: 'TDK ADA', address: '...', birthPlace: 'N/A' },
     ];
-    const people = cases.map((c) => {
-      const p = addPerson(ctx, c);
-      addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu });
-      return p;
-    });
-    const real = addPerson(ctx, { mother: 'Siti Aminah', address: 'Jl. Pemuda 1, Liwa', birthPlace: 'Liwa' });
-    addEngagement(ctx, real.id, { unit: s.dinas, category: s.pu });
+    const people = [];
+    for (const c of cases) {
+      const p = await addPerson(ctx, c);
+      await addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu });
+      people.push(p);
+    }
+    const real = await addPerson(ctx, { mother: 'Siti Aminah', address: 'Jl. Pemuda 1, Liwa', birthPlace: 'Liwa' });
+    await addEngagement(ctx, real.id, { unit: s.dinas, category: s.pu });
 
     const kind = (await preflight(ctx, { kinds: ['new'] })).kinds[0]!;
     // Warnings, not errors: the built-in profile does not require these columns (as the portal's upload).
@@ -61,9 +64,9 @@ describe('bill columns that name a program but hold no iuran', () => {
   });
 
   it("Sigap's own invoice detail workbook reconciles with Sigap's invoices with no difference", async () => {
-    const full = Number(ctx.db.prepare("INSERT INTO category (name, segment, programs, jkk_class, enrolled) VALUES ('Tenaga kontrak', 'PU', 'JKK,JKM,JHT,JP', 2, 1)").run().lastInsertRowid);
-    for (const wage of [1_500_000, 2_345_678, 12_000_000]) addEngagement(ctx, addPerson(ctx).id, { unit: s.dinas, category: full, wage });
-    for (const wage of [1_000_000, 1_234_567]) addEngagement(ctx, addPerson(ctx).id, { unit: s.dinas, category: s.pu, wage });
+    const full = await categoryRepo.insert(storeOf(ctx), { name: 'Tenaga kontrak', segment: 'PU', programs: 'JKK,JKM,JHT,JP', jkkClass: 2, enrolled: true, registrationId: null });
+    for (const wage of [1_500_000, 2_345_678, 12_000_000]) await addEngagement(ctx, (await addPerson(ctx)).id, { unit: s.dinas, category: full, wage });
+    for (const wage of [1_000_000, 1_234_567]) await addEngagement(ctx, (await addPerson(ctx)).id, { unit: s.dinas, category: s.pu, wage });
     await runBilling(ctx, { month: '2026-03', issue: true });
     const invoices = await listInvoices(ctx, { month: '2026-03', status: 'issued' });
     expect(invoices).toHaveLength(1);

@@ -12,12 +12,14 @@ import { addNewcomers, setupRoster, type RosterSetup } from '../fixtures/bpjs-ro
 import {
   copyProfile, editProfile, exportBatch, getProfile, preflight, regenerateBatch, saveProfile,
 } from '../../electron/core/bpjs/index';
+import { batchRepo } from '../../electron/core/bpjs/batch-repository';
+import { storeOf } from '../../electron/core/store/of-context';
 
 let ctx: ReturnType<typeof testContext>;
 let s: RosterSetup;
-beforeEach(() => {
+beforeEach(async () => {
   ctx = testContext('2026-03-10T03:00:00Z');
-  s = setupRoster(ctx);
+  s = await setupRoster(ctx);
 });
 afterEach(() => ctx.close());
 
@@ -59,7 +61,7 @@ describe('constant values in template profiles', () => {
     // Stored with the profile (columns_json), read back from the database.
     expect((await getProfile(ctx, 'Cabang Liwa')).columns.find((c) => c.header === 'NO_PEGAWAI')?.value).toBe('NON-ASN');
 
-    addNewcomers(ctx, s, 3);
+    await addNewcomers(ctx, s, 3);
     const r = await exportBatch(ctx, { kind: 'new', outDir: join(ctx.dir, 'out'), profile: 'Cabang Liwa' });
     expect(r.rows).toBe(3);
     const back = await columnsOf(r.files[0]!.path);
@@ -73,14 +75,14 @@ describe('constant values in template profiles', () => {
     expect(back.col('NOMOR_IDENTITAS').every((c) => typeof c.value === 'string' && /^\d{16}$/.test(c.value))).toBe(true);
     expect(r.warnings).toEqual([]);
     // The batch snapshots the constants with its profile.
-    const snap = JSON.parse(ctx.db.prepare('SELECT profile_json FROM bpjs_batch WHERE id = ?').pluck().get(r.batchId) as string) as { columns: { header: string; value?: string }[] };
+    const snap = JSON.parse((await batchRepo.get(storeOf(ctx), r.batchId!))!.profile_json) as { columns: { header: string; value?: string }[] };
     expect(snap.columns.find((c) => c.header === 'STATUS_KAWIN')?.value).toBe('T');
   });
 
   it('a batch is written again byte for byte after the profile constants changed', async () => {
     await copyProfile(ctx, 'sipp-tk-baru', 'Cabang Liwa');
     await editProfile(ctx, 'Cabang Liwa', { set: [{ header: 'STATUS_KAWIN', value: 'T' }, { header: 'LOKASI_PEKERJAAN', value: 'LW-01' }] });
-    addNewcomers(ctx, s, 2);
+    await addNewcomers(ctx, s, 2);
     const r = await exportBatch(ctx, { kind: 'new', outDir: join(ctx.dir, 'out'), profile: 'Cabang Liwa' });
     await editProfile(ctx, 'Cabang Liwa', { set: [{ header: 'STATUS_KAWIN', value: 'Y' }, { header: 'LOKASI_PEKERJAAN', value: null }] });
     expect((await getProfile(ctx, 'Cabang Liwa')).columns.find((c) => c.header === 'LOKASI_PEKERJAAN')?.value).toBeUndefined();
@@ -116,7 +118,7 @@ describe('constant values in template profiles', () => {
   });
 
   it('warns once per batch when a profile fills STATUS_KAWIN or LOKASI_PEKERJAAN from nothing', async () => {
-    addNewcomers(ctx, s, 4);
+    await addNewcomers(ctx, s, 4);
     const pf = await preflight(ctx, { kinds: ['new', 'na'] });
     const newKind = pf.kinds.find((k) => k.kind === 'new')!;
     expect(newKind.pending).toBe(4);
@@ -152,7 +154,7 @@ describe('constant values in template profiles', () => {
     const cleared = await runCli(['profile', 'edit', 'Cabang Liwa', '--set', 'LOKASI_PEKERJAAN=', '--json', ...db]);
     expect(cleared.json<{ columns: { header: string; value?: string }[] }>().columns.find((c) => c.header === 'LOKASI_PEKERJAAN')?.value).toBeUndefined();
 
-    addNewcomers(ctx, s, 1);
+    await addNewcomers(ctx, s, 1);
     const pf = await runCli(['preflight', '--kind', 'new', '--profile', 'Cabang Liwa', '--json', ...db]);
     expect(pf.json<{ kinds: { profileWarnings: { column: string }[] }[] }>().kinds[0]!.profileWarnings.map((w) => w.column)).toEqual(['LOKASI_PEKERJAAN']);
     // Without --profile: the built-in profile fills both columns from the person records, no remark.

@@ -4,15 +4,15 @@ import { join } from 'node:path';
 import { testContext } from '../helpers';
 import { runCli } from '../cli-harness';
 import { writeTemplate } from '../fixtures/bpjs-files';
-import { addEngagement, addPerson, setupRoster, type RosterSetup } from '../fixtures/bpjs-roster';
+import { addEngagement, addPerson, setupRoster, type RosterSetup, auditRows } from '../fixtures/bpjs-roster';
 import { copyProfile, editProfile, exportBatch, getProfile, listProfiles, profileFromTemplate, saveProfile } from '../../electron/core/bpjs/index';
 import { formatDateDmy } from '../../shared/dates';
 
 let ctx: ReturnType<typeof testContext>;
 let s: RosterSetup;
-beforeEach(() => {
+beforeEach(async () => {
   ctx = testContext('2026-03-10T03:00:00Z');
-  s = setupRoster(ctx);
+  s = await setupRoster(ctx);
 });
 afterEach(() => ctx.close());
 
@@ -53,8 +53,8 @@ describe('template profiles', () => {
     expect(r.missingHeaders).toContain('TEMPAT_LAHIR');
     expect(r.missingHeaders).not.toContain('UPAH');
 
-    const p = addPerson(ctx, { name: 'Siti Nur Aminah', sex: 'P' });
-    addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu, wage: 1_250_000 });
+    const p = await addPerson(ctx, { name: 'Siti Nur Aminah', sex: 'P' });
+    await addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu, wage: 1_250_000 });
     const out = await exportBatch(ctx, { kind: 'new', outDir: join(ctx.dir, 'out'), profile: 'cabang liwa 2024' });
     expect(out.profile).toBe('Cabang Liwa 2024');
     // Written into a copy of the template, under its name (bpjs-template-fill.test.ts covers the details).
@@ -106,10 +106,10 @@ describe('template profiles', () => {
     await copyProfile(ctx, 'sipp-tk-baru', 'v3');
     await expect(editProfile(ctx, 'v3', { sheetName: 'a/b' })).rejects.toThrow(/Nama sheet/);
     expect((await editProfile(ctx, 'v3', { sheetName: 'Upload' })).sheetName).toBe('Upload');
-    const p = addPerson(ctx, { kpj: '12345678901' });
-    addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu, start: '2025-01-01', end: '2025-12-31' });
+    const p = await addPerson(ctx, { kpj: '12345678901' });
+    await addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu, start: '2025-01-01', end: '2025-12-31' });
     await expect(exportBatch(ctx, { kind: 'na', outDir: join(ctx.dir, 'o'), profile: 'v1' })).rejects.toThrow(/bukan "na"/);
-    const audit = ctx.db.prepare("SELECT action FROM audit_log WHERE entity = 'bpjs_profile' ORDER BY id").pluck().all();
+    const audit = (await auditRows(ctx, { entity: 'bpjs_profile' })).map((x) => x.action);
     expect(audit).toEqual(['create', 'create', 'update', 'create', 'update']);
   });
 

@@ -6,12 +6,14 @@ import { NPP, addEngagement, addPerson, setupRoster, type RosterSetup } from '..
 import { reconcileBill, sigapBilledLines } from '../../electron/core/bpjs/index';
 import { runBilling } from '../../electron/core/billing/index';
 import { saveRegistration } from '../../electron/core/settings/registrations';
+import { opdRepo } from '../../electron/core/settings/employer-repository';
+import { storeOf } from '../../electron/core/store/of-context';
 
 let ctx: ReturnType<typeof testContext>;
 let s: RosterSetup;
-beforeEach(() => {
+beforeEach(async () => {
   ctx = testContext('2026-03-10T03:00:00Z');
-  s = setupRoster(ctx);
+  s = await setupRoster(ctx);
 });
 afterEach(() => ctx.close());
 
@@ -35,16 +37,19 @@ describe('a bill is compared only with invoices of its own NPP and segment', () 
   it('PU bill of the Pemda, PU bill of the RSUD, BPU bill: each against its own invoices', async () => {
     // The RSUD (a BLUD) holds its own NPP; its unit belongs to that registration (migration 0130).
     const rsudReg = await saveRegistration(ctx, { npp: RSUD_NPP, name: 'RSUD Alimuddin Umar (BLUD)', jkkClass: 1 });
-    const rsud = { id: Number(ctx.db.prepare("INSERT INTO opd (code, name, name_key, kind, created_at, registration_id) VALUES ('R01', 'RSUD Alimuddin Umar', 'RSUD ALIMUDDIN UMAR', 'opd', 'x', ?)").run(rsudReg).lastInsertRowid), code: 'R01', name: 'RSUD Alimuddin Umar' };
+    const rsud = {
+      id: await opdRepo.insert(storeOf(ctx), { code: 'R01', name: 'RSUD Alimuddin Umar', name_key: 'RSUD ALIMUDDIN UMAR', kind: 'opd', created_at: 'x', registration_id: rsudReg }),
+      code: 'R01', name: 'RSUD Alimuddin Umar',
+    };
     // Wages above any floor: JKK 0.24% and JKM 0.30% (class I): 3.000.000 -> 7.200 + 9.000; 4.000.000 -> 9.600 + 12.000.
-    const clerk = addPerson(ctx, { name: 'Ani Lestari' });
-    addEngagement(ctx, clerk.id, { unit: s.dinas, category: s.pu, wage: 3_000_000 });
-    const driver = addPerson(ctx, { name: 'Budi Santoso' });
-    addEngagement(ctx, driver.id, { unit: s.dinas, category: s.pu, wage: 4_000_000 });
-    const nurse = addPerson(ctx, { name: 'Cici Rahayu' });
-    addEngagement(ctx, nurse.id, { unit: rsud, category: s.pu, wage: 3_000_000 });
-    const rentan = addPerson(ctx, { name: 'Dedi Pekerja Rentan' });
-    addEngagement(ctx, rentan.id, { unit: s.pekon, category: s.bpu, wage: 1_000_000 });
+    const clerk = await addPerson(ctx, { name: 'Ani Lestari' });
+    await addEngagement(ctx, clerk.id, { unit: s.dinas, category: s.pu, wage: 3_000_000 });
+    const driver = await addPerson(ctx, { name: 'Budi Santoso' });
+    await addEngagement(ctx, driver.id, { unit: s.dinas, category: s.pu, wage: 4_000_000 });
+    const nurse = await addPerson(ctx, { name: 'Cici Rahayu' });
+    await addEngagement(ctx, nurse.id, { unit: rsud, category: s.pu, wage: 3_000_000 });
+    const rentan = await addPerson(ctx, { name: 'Dedi Pekerja Rentan' });
+    await addEngagement(ctx, rentan.id, { unit: s.pekon, category: s.bpu, wage: 1_000_000 });
     await runBilling(ctx, { month: MONTH, issue: true });
     const lines = await sigapBilledLines(ctx, MONTH);
     const of = (nik: string) => lines.filter((l) => l.nik === nik);
@@ -79,7 +84,7 @@ describe('a bill is compared only with invoices of its own NPP and segment', () 
   });
 
   it('without segment or NPP on the lines (older callers) every line is compared, as before', async () => {
-    const p = addPerson(ctx);
+    const p = await addPerson(ctx);
     const path = await bill(join(ctx.dir, 'b.xlsx'), ['RINCIAN'], [{ nik: p.nik, name: p.name, jkk: 3_600, jkm: 4_500 }]);
     const r = await reconcileBill(ctx, path, MONTH, [{ nik: p.nik, name: p.name, opdCode: 'D01', program: 'JKK', amount: 3_600 }, { nik: p.nik, name: p.name, opdCode: 'D01', program: 'JKM', amount: 4_500 }]);
     expect([r.persons.equal, r.excluded, r.npp]).toEqual([1, { otherSegment: 0, otherNpp: 0 }, NPP]);

@@ -10,9 +10,9 @@ import { fxPersons } from '../fixtures/sk-workbook';
 
 let ctx: ReturnType<typeof testContext>;
 let s: RosterSetup;
-beforeEach(() => {
+beforeEach(async () => {
   ctx = testContext('2026-03-10T03:00:00Z');
-  s = setupRoster(ctx);
+  s = await setupRoster(ctx);
 });
 afterEach(() => ctx.close());
 
@@ -26,10 +26,10 @@ function billed(p: { nik: string; name: string }, jkk: number, jkm: number, opdC
 
 describe('reconciling the branch bill with Sigap invoices', () => {
   it('finds people billed by one side only and per-program differences, with totals per program', async () => {
-    const same = addPerson(ctx, { kpj: '10000000001' });
-    const differs = addPerson(ctx, { kpj: '10000000002' });
-    const byKpjOnly = addPerson(ctx, { kpj: '10000000003' });
-    const sigapOnly = addPerson(ctx, { kpj: '10000000004' });
+    const same = await addPerson(ctx, { kpj: '10000000001' });
+    const differs = await addPerson(ctx, { kpj: '10000000002' });
+    const byKpjOnly = await addPerson(ctx, { kpj: '10000000003' });
+    const sigapOnly = await addPerson(ctx, { kpj: '10000000004' });
     const sigap = [...billed(same, 3600, 4500), ...billed(differs, 3600, 4500), ...billed(byKpjOnly, 4800, 6000), ...billed(sigapOnly, 2400, 3000, 'P01')];
     const branchLines: BillLineFx[] = [
       { nik: same.nik, kpj: same.kpj, name: same.name, jkk: 3600, jkm: 4500 },
@@ -62,7 +62,7 @@ describe('reconciling the branch bill with Sigap invoices', () => {
   });
 
   it('refuses a bill with rows of another month or unreadable amounts, naming file, sheet, row and column', async () => {
-    const p = addPerson(ctx);
+    const p = await addPerson(ctx);
     const path = join(ctx.dir, 'salah.xlsx');
     await writeBill(path, MONTH, [
       { nik: p.nik, kpj: null, name: p.name, jkk: 3600, jkm: 4500, month: '02-2026' },
@@ -75,9 +75,9 @@ describe('reconciling the branch bill with Sigap invoices', () => {
   });
 
   it('sigap reconcile compares the bill with the month\'s issued invoices from billing', async () => {
-    const staff = addNewcomers(ctx, s, 4);
-    const extra = addPerson(ctx);
-    addEngagement(ctx, extra.id, { unit: s.pekon, category: s.bpu, wage: 1_000_000 });
+    const staff = await addNewcomers(ctx, s, 4);
+    const extra = await addPerson(ctx);
+    await addEngagement(ctx, extra.id, { unit: s.pekon, category: s.bpu, wage: 1_000_000 });
     await runBilling(ctx, { month: MONTH, issue: true });
     const lines = await sigapBilledLines(ctx, MONTH);
     expect(new Set(lines.map((l) => l.nik))).toEqual(new Set([...staff, extra].map((p) => p.nik)));
@@ -113,7 +113,7 @@ describe('reconciling the branch bill with Sigap invoices', () => {
 
 describe('reconciling for a role that sees identities masked', () => {
   it('does not tell finance whether typed numbers are on the roster', async () => {
-    const known = addPerson(ctx, { kpj: '10000000011' });
+    const known = await addPerson(ctx, { kpj: '10000000011' });
     const sigap = billed(known, 3600, 4500);
     // A line with only the KPJ: the name stays the file's (blank here), not the roster's.
     const kpjOnly = join(ctx.dir, 'kpj-saja.xlsx');

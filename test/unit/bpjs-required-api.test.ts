@@ -7,23 +7,23 @@ import { addEngagement, addPerson, setupRoster, type RosterSetup } from '../fixt
 let ctx: ReturnType<typeof testContext>;
 let s: RosterSetup;
 let api: ReturnType<typeof bridge>;
-beforeEach(() => {
+beforeEach(async () => {
   ctx = testContext('2026-03-10T03:00:00Z');
-  s = setupRoster(ctx);
+  s = await setupRoster(ctx);
   api = bridge(ctx, testHost());
 });
 afterEach(() => ctx.close());
 
-const newcomer = (spec: Parameters<typeof addPerson>[1]) => {
-  const p = addPerson(ctx, spec);
-  addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu });
+const newcomer = async (spec: Parameters<typeof addPerson>[1]) => {
+  const p = await addPerson(ctx, spec);
+  await addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu });
   return p;
 };
 
 describe('required columns over the bridge', () => {
   it('preflight lines, the people, a fixed value for all, and the profile check of a copy', async () => {
-    const [a, b] = [newcomer({ maritalStatus: null }), newcomer({ maritalStatus: null })];
-    newcomer({});
+    const [a, b] = [await newcomer({ maritalStatus: null }), await newcomer({ maritalStatus: null })];
+    await newcomer({});
     const k = (await api.ok('bpjs.preflight', {})).kinds.find((x) => x.kind === 'new')!;
     expect(k.requiredMissing).toEqual([{ column: 'STATUS_KAWIN', field: 'maritalStatus', count: 2, fillable: 'maritalStatus' }]);
     const people = await api.ok('bpjs.requiredPeople', { kind: 'new', column: 'STATUS_KAWIN' });

@@ -2,20 +2,22 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { testContext } from '../helpers';
-import { addEngagement, addPerson, setupRoster, type RosterSetup } from '../fixtures/bpjs-roster';
+import { addEngagement, addPerson, setupRoster, type RosterSetup, auditRows } from '../fixtures/bpjs-roster';
 import { copyProfile, editProfile, exportBatch, fillPersonField, getProfile, missingPeople, preflight } from '../../electron/core/bpjs/index';
+import { personRepo } from '../../electron/core/roster/person-repository';
+import { storeOf } from '../../electron/core/store/of-context';
 
 let ctx: ReturnType<typeof testContext>;
 let s: RosterSetup;
-beforeEach(() => {
+beforeEach(async () => {
   ctx = testContext('2026-03-10T03:00:00Z');
-  s = setupRoster(ctx);
+  s = await setupRoster(ctx);
 });
 afterEach(() => ctx.close());
 
-const newcomer = (spec: Parameters<typeof addPerson>[1]) => {
-  const p = addPerson(ctx, spec);
-  addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu });
+const newcomer = async (spec: Parameters<typeof addPerson>[1]) => {
+  const p = await addPerson(ctx, spec);
+  await addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu });
   return p;
 };
 
@@ -35,11 +37,11 @@ describe('required columns follow the profile', () => {
 
   it('one line per empty required column with the number of people; mother/address/birth place only warn', async () => {
     // 3 without marital status (one of them without a work location too), 1 without a mother's name, 1 complete.
-    const a = newcomer({ maritalStatus: null });
-    const b = newcomer({ maritalStatus: null, workLocation: null });
-    const c = newcomer({ maritalStatus: null });
-    const noMother = newcomer({ mother: null, address: null });
-    newcomer({});
+    const a = await newcomer({ maritalStatus: null });
+    const b = await newcomer({ maritalStatus: null, workLocation: null });
+    const c = await newcomer({ maritalStatus: null });
+    const noMother = await newcomer({ mother: null, address: null });
+    await newcomer({});
     const k = (await preflight(ctx, { kinds: ['new'] })).kinds[0]!;
     // pending 5; blocked a, b, c (3); ready 2 (noMother with warnings, and the complete one).
     expect([k.pending, k.ready, k.blocked.length, k.warned.length]).toEqual([5, 2, 3, 1]);
@@ -54,13 +56,13 @@ describe('required columns follow the profile', () => {
   });
 
   it('a profile that requires the mother makes her name an error; one that drops the mark lets people through', async () => {
-    const noMother = newcomer({ mother: null });
+    const noMother = await newcomer({ mother: null });
     await copyProfile(ctx, 'sipp-tk-baru', 'Ketat');
     await editProfile(ctx, 'Ketat', { require: [{ header: 'NAMA_IBU_KANDUNG', required: true }] });
     const strict = (await preflight(ctx, { kinds: ['new'], profiles: { new: 'Ketat' } })).kinds[0]!;
     expect(strict.blocked.map((p) => [p.nik, p.problems.map((x) => [x.code, x.severity])])).toEqual([[noMother.nik, [['MOTHER_MISSING', 'error']]]]);
 
-    const lax = newcomer({ maritalStatus: null });
+    const lax = await newcomer({ maritalStatus: null });
     await copyProfile(ctx, 'sipp-tk-baru', 'Longgar');
     await editProfile(ctx, 'Longgar', { require: [{ header: 'STATUS_KAWIN', required: false }] });
     const k = (await preflight(ctx, { kinds: ['new'], profiles: { new: 'Longgar' } })).kinds[0]!;
@@ -70,14 +72,14 @@ describe('required columns follow the profile', () => {
   });
 
   it('fills marital status for everyone at once or per person, audited, and the files take it from the person', async () => {
-    const a = newcomer({ maritalStatus: null, workLocation: null, postalCode: '34812' });
-    const b = newcomer({ maritalStatus: null });
+    const a = await newcomer({ maritalStatus: null, workLocation: null, postalCode: '34812' });
+    const b = await newcomer({ maritalStatus: null });
     // Per person, as the clerk types it ("kawin" is Y, "belum kawin" is T: shared/person-contact.ts).
     expect(await fillPersonField(ctx, 'maritalStatus', [{ personId: a.id, value: 'kawin' }, { personId: b.id, value: 'belum kawin' }])).toEqual({ field: 'maritalStatus', changed: 2, unchanged: 0 });
     // A fixed value for everyone still missing the work location.
     const ids = (await missingPeople(ctx, 'new', 'LOKASI_PEKERJAAN')).people.map((p) => ({ personId: p.personId, value: 'kantor bupati' }));
     expect(await fillPersonField(ctx, 'workLocation', ids)).toMatchObject({ changed: 1 });
-    const audits = ctx.db.prepare("SELECT entity_id AS id, summary FROM audit_log WHERE entity = 'person' ORDER BY audit_log.rowid").all() as { id: number; summary: string }[];
+    const audits = (await auditRows(ctx, { entity: 'person' })).map((x) => ({ id: x.entityId, summary: x.summary! }));
     expect(audits.map((x) => x.id)).toEqual([a.id, b.id, a.id]);
     expect(audits[0]!.summary).toMatch(/Status kawin \(kosong\) → Y/);
     expect((await preflight(ctx, { kinds: ['new'] })).kinds[0]!.requiredMissing).toEqual([]);
@@ -90,11 +92,11 @@ describe('required columns follow the profile', () => {
   });
 
   it('refuses the whole fill for one bad value, naming the person; nothing is written', async () => {
-    const a = newcomer({ maritalStatus: null, name: 'Ani Lestari' });
-    const b = newcomer({ maritalStatus: null, name: 'Budi Santoso' });
+    const a = await newcomer({ maritalStatus: null, name: 'Ani Lestari' });
+    const b = await newcomer({ maritalStatus: null, name: 'Budi Santoso' });
     await expect(fillPersonField(ctx, 'maritalStatus', [{ personId: a.id, value: 'Y' }, { personId: b.id, value: 'mungkin' }])).rejects.toThrow(/Budi Santoso: Status kawin "mungkin" tidak dikenal/);
     await expect(fillPersonField(ctx, 'maritalStatus', [{ personId: a.id, value: '' }])).rejects.toThrow(/belum dipilih/);
     await expect(fillPersonField(ctx, 'maritalStatus', [{ personId: 999_999, value: 'Y' }])).rejects.toThrow(/tidak ditemukan/);
-    expect(ctx.db.prepare('SELECT count(*) FROM person WHERE marital_status IS NOT NULL AND id IN (?, ?)').pluck().get(a.id, b.id)).toBe(0);
+    expect((await Promise.all([a.id, b.id].map((id) => personRepo.row(storeOf(ctx), id)))).filter((p) => p!.marital_status !== null)).toHaveLength(0);
   });
 });

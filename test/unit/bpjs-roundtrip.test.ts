@@ -4,19 +4,22 @@ import { join } from 'node:path';
 import { dumpDb, testContext } from '../helpers';
 import { runCli } from '../cli-harness';
 import { writeKpjCsv, writeKpjList } from '../fixtures/bpjs-files';
-import { addEngagement, addNewcomers, addPerson, setupRoster, type RosterSetup } from '../fixtures/bpjs-roster';
+import { addEngagement, addNewcomers, addPerson, setupRoster, type RosterSetup, auditRows } from '../fixtures/bpjs-roster';
 import { applyKpjImport, exportBatch, preflight, previewKpjImport } from '../../electron/core/bpjs/index';
 import { pendingChanges } from '../../electron/core/bpjs/pending';
+import { personRepo } from '../../electron/core/roster/person-repository';
+import { storeOf } from '../../electron/core/store/of-context';
+import { sql } from '../../electron/core/store/sql';
 
 let ctx: ReturnType<typeof testContext>;
 let s: RosterSetup;
-beforeEach(() => {
+beforeEach(async () => {
   ctx = testContext('2026-03-10T03:00:00Z');
-  s = setupRoster(ctx);
+  s = await setupRoster(ctx);
 });
 afterEach(() => ctx.close());
 
-const kpjOf = (id: number) => (ctx.db.prepare('SELECT kpj FROM person WHERE id = ?').get(id) as { kpj: string | null }).kpj;
+const kpjOf = async (id: number) => (await personRepo.row(storeOf(ctx), id))!.kpj;
 
 /** What the branch does with a registration file: gives every row a KPJ. Read from the file Sigap wrote. */
 async function branchAssigns(path: string, firstKpj: number): Promise<{ nik: string; name: string; kpj: string }[]> {
@@ -35,7 +38,7 @@ async function branchAssigns(path: string, firstKpj: number): Promise<{ nik: str
 
 describe('import of the branch participant list (KPJ)', () => {
   it('round trip: registration file -> branch list -> KPJ filled, people enrolled, nothing pending, all audited', async () => {
-    const people = addNewcomers(ctx, s, 5);
+    const people = await addNewcomers(ctx, s, 5);
     const exported = await exportBatch(ctx, { kind: 'new', outDir: join(ctx.dir, 'out') });
     expect((await preflight(ctx)).awaitingKpj).toBe(5);
     const assigned = await branchAssigns(exported.files[0]!.path, 19_000_000_000);
@@ -46,22 +49,23 @@ describe('import of the branch participant list (KPJ)', () => {
     expect([pv.rows, pv.updates.length, pv.errors, pv.warnings]).toEqual([5, 5, [], []]);
     const res = await applyKpjImport(ctx, pv);
     expect(res).toMatchObject({ applied: 5, kpjFilled: 5, kpjReplaced: 0 });
-    for (const p of people) expect(kpjOf(p.id)).toBe(assigned.find((a) => a.nik === p.nik)!.kpj);
-    const members = ctx.db.prepare('SELECT person_id, kpj, member_since FROM bpjs_membership ORDER BY person_id').all() as { kpj: string; member_since: string }[];
+    for (const p of people) expect(await kpjOf(p.id)).toBe(assigned.find((a) => a.nik === p.nik)!.kpj);
+    // The membership rows: no core read lists them, so through the store.
+    const members = await storeOf(ctx).all<{ kpj: string; member_since: string }>(sql`SELECT person_id, kpj, member_since FROM bpjs_membership ORDER BY person_id`);
     expect(members).toHaveLength(5);
     expect(new Set(members.map((m) => m.member_since))).toEqual(new Set(['2026-03-01']));
     expect((await preflight(ctx)).awaitingKpj).toBe(0);
     expect(await pendingChanges(ctx, 'new', '2026-03-10')).toEqual([]);
-    const audit = ctx.db.prepare("SELECT entity, action FROM audit_log WHERE action IN ('update', 'import') ORDER BY id").all() as { entity: string }[];
+    const audit = (await auditRows(ctx)).filter((a) => a.action === 'update' || a.action === 'import');
     expect(audit.filter((a) => a.entity === 'person')).toHaveLength(5);
     expect(audit.filter((a) => a.entity === 'bpjs_kpj_import')).toHaveLength(1);
   });
 
   it('reports unknown NIKs and name mismatches, replaces a different KPJ, and reads a csv the same way', async () => {
-    const a = addPerson(ctx, { name: 'Muhammad Rizky' });
-    addEngagement(ctx, a.id, { unit: s.dinas, category: s.pu });
-    const b = addPerson(ctx, { name: 'Dewi Lestari, S.Pd.', kpj: '11111111111' });
-    addEngagement(ctx, b.id, { unit: s.dinas, category: s.pu });
+    const a = await addPerson(ctx, { name: 'Muhammad Rizky' });
+    await addEngagement(ctx, a.id, { unit: s.dinas, category: s.pu });
+    const b = await addPerson(ctx, { name: 'Dewi Lestari, S.Pd.', kpj: '11111111111' });
+    await addEngagement(ctx, b.id, { unit: s.dinas, category: s.pu });
     const stranger = '1804015506950001';
     const csv = join(ctx.dir, 'peserta.csv');
     writeKpjCsv(csv, [
@@ -75,15 +79,15 @@ describe('import of the branch participant list (KPJ)', () => {
     expect(pv.warnings[0]!.message).toContain('Muhammad Rizky');
     const res = await applyKpjImport(ctx, pv);
     expect(res).toMatchObject({ applied: 2, kpjFilled: 1, kpjReplaced: 1 });
-    expect([kpjOf(a.id), kpjOf(b.id)]).toEqual(['22222222222', '33333333333']);
-    expect(ctx.db.prepare('SELECT count(*) AS n FROM person WHERE nik = ?').get(stranger)).toEqual({ n: 0 });
+    expect([await kpjOf(a.id), await kpjOf(b.id)]).toEqual(['22222222222', '33333333333']);
+    expect(await personRepo.byNik(storeOf(ctx), stranger)).toBeUndefined();
   });
 
   it('is all or nothing: a numeric NIK, a bad KPJ, an unreadable date or a KPJ of someone else refuse the whole file', async () => {
-    const a = addPerson(ctx);
-    addEngagement(ctx, a.id, { unit: s.dinas, category: s.pu });
-    const b = addPerson(ctx);
-    const owner = addPerson(ctx, { kpj: '55555555555' });
+    const a = await addPerson(ctx);
+    await addEngagement(ctx, a.id, { unit: s.dinas, category: s.pu });
+    const b = await addPerson(ctx);
+    const owner = await addPerson(ctx, { kpj: '55555555555' });
     const list = join(ctx.dir, 'salah.xlsx');
     await writeKpjList(list, [
       { nik: a.nik, name: a.name, kpj: '66666666666', since: '01-03-2026' },
@@ -108,15 +112,15 @@ describe('import of the branch participant list (KPJ)', () => {
   });
 
   it('sigap import-kpj --dry-run writes nothing; without it the KPJs are stored', async () => {
-    const a = addPerson(ctx);
-    addEngagement(ctx, a.id, { unit: s.dinas, category: s.pu });
+    const a = await addPerson(ctx);
+    await addEngagement(ctx, a.id, { unit: s.dinas, category: s.pu });
     const list = join(ctx.dir, 'ok.xlsx');
     await writeKpjList(list, [{ nik: a.nik, name: a.name, kpj: '99999999999', since: '02-03-2026' }]);
     const dry = await runCli(['import-kpj', list, '--dry-run', '--json', '--db', ctx.dbPath]);
     expect([dry.code, dry.json<{ applied: boolean; matched: number }>()]).toEqual([0, expect.objectContaining({ applied: false, matched: 1 })]);
-    expect(kpjOf(a.id)).toBeNull();
+    expect(await kpjOf(a.id)).toBeNull();
     const real = await runCli(['import-kpj', list, '--json', '--db', ctx.dbPath]);
     expect(real.code).toBe(0);
-    expect(kpjOf(a.id)).toBe('99999999999');
+    expect(await kpjOf(a.id)).toBe('99999999999');
   });
 });

@@ -2,14 +2,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { testContext } from '../helpers';
-import { addEngagement, addPerson, setupRoster, type RosterSetup } from '../fixtures/bpjs-roster';
+import { addEngagement, addPerson, setupRoster, type RosterSetup, auditRows } from '../fixtures/bpjs-roster';
 import { exportBatch, listNaReasons, naReasonKind, saveNaReason } from '../../electron/core/bpjs/index';
 
 let ctx: ReturnType<typeof testContext>;
 let s: RosterSetup;
-beforeEach(() => {
+beforeEach(async () => {
   ctx = testContext('2026-03-10T03:00:00Z');
-  s = setupRoster(ctx);
+  s = await setupRoster(ctx);
 });
 afterEach(() => ctx.close());
 
@@ -47,10 +47,10 @@ describe('SEBAB_NA as the portal codes it', () => {
   });
 
   it('writes the table code into data_tk_na, and an edit (audited) changes later files only', async () => {
-    const resigned = addPerson(ctx, { kpj: '11100000001' });
-    addEngagement(ctx, resigned.id, { unit: s.dinas, category: s.pu, start: '2025-01-01', end: '2026-01-31', reason: 'Mengundurkan diri' });
-    const retired = addPerson(ctx, { kpj: '11100000002' });
-    addEngagement(ctx, retired.id, { unit: s.dinas, category: s.pu, start: '2025-01-01', end: '2026-02-28', reason: 'Pensiun' });
+    const resigned = await addPerson(ctx, { kpj: '11100000001' });
+    await addEngagement(ctx, resigned.id, { unit: s.dinas, category: s.pu, start: '2025-01-01', end: '2026-01-31', reason: 'Mengundurkan diri' });
+    const retired = await addPerson(ctx, { kpj: '11100000002' });
+    await addEngagement(ctx, retired.id, { unit: s.dinas, category: s.pu, start: '2025-01-01', end: '2026-02-28', reason: 'Pensiun' });
     const out = join(ctx.dir, 'out');
     const first = await exportBatch(ctx, { kind: 'na', outDir: out });
     expect(await sebabByKpj(first.files[0]!.path)).toEqual({ '11100000001': 'A1', '11100000002': 'A4' });
@@ -58,13 +58,13 @@ describe('SEBAB_NA as the portal codes it', () => {
     // The clerk copies the dismissal code from the branch's template (A2): only the next file uses it.
     const saved = await saveNaReason(ctx, { reason: 'dismissal', code: ' a2 ', source: 'Templat kantor cabang Liwa 2026' });
     expect([saved.code, saved.confidence, saved.source]).toEqual(['A2', 'H', 'Templat kantor cabang Liwa 2026']);
-    const audit = ctx.db.prepare("SELECT summary, before_json, after_json FROM audit_log WHERE entity = 'bpjs_na_reason'").all() as { summary: string; before_json: string; after_json: string }[];
+    const audit = (await auditRows(ctx, { entity: 'bpjs_na_reason' })).map((x) => ({ summary: x.summary!, before_json: x.beforeJson!, after_json: x.afterJson! }));
     expect(audit).toHaveLength(1);
     expect(audit[0]!.summary).toMatch(/PHK → A2/);
     expect(JSON.parse(audit[0]!.before_json)).toMatchObject({ code: 'PHK' });
 
-    const fired = addPerson(ctx, { kpj: '11100000003' });
-    addEngagement(ctx, fired.id, { unit: s.dinas, category: s.pu, start: '2025-01-01', end: '2026-03-01', reason: 'Diberhentikan' });
+    const fired = await addPerson(ctx, { kpj: '11100000003' });
+    await addEngagement(ctx, fired.id, { unit: s.dinas, category: s.pu, start: '2025-01-01', end: '2026-03-01', reason: 'Diberhentikan' });
     const second = await exportBatch(ctx, { kind: 'na', outDir: out });
     expect(await sebabByKpj(second.files[0]!.path)).toEqual({ '11100000003': 'A2' });
   });

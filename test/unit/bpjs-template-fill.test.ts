@@ -12,6 +12,10 @@ import { fillTemplate } from '../../electron/core/bpjs/template-fill';
 import { entryBytes, readEntries } from '../../electron/core/bpjs/zip-rewrite';
 import { builtinProfile } from '../../shared/sipp-layouts';
 import { LOCATION_CODES } from '../fixtures/files/make-bpjs-template-source';
+import { batchRepo } from '../../electron/core/bpjs/batch-repository';
+import { profileRepo, templateRepo } from '../../electron/core/bpjs/profile-repository';
+import { storeOf } from '../../electron/core/store/of-context';
+import { sql } from '../../electron/core/store/sql';
 
 /*
  * Filling the branch office's own template: test/fixtures/files/template_tk_mendaftar.xlsx is written by
@@ -25,9 +29,9 @@ const SHEET1 = 'xl/worksheets/sheet1.xml';
 
 let ctx: ReturnType<typeof testContext>;
 let s: RosterSetup;
-beforeEach(() => {
+beforeEach(async () => {
   ctx = testContext('2026-03-10T03:00:00Z');
-  s = setupRoster(ctx);
+  s = await setupRoster(ctx);
 });
 afterEach(() => ctx.close());
 
@@ -82,22 +86,25 @@ describe("branch office's template", () => {
     expect(r.profile.templateFile).toBe(TEMPLATE_NAME);
     expect(r.profile.kind).toBe('new');
     expect(r.headerRow).toBe(1);
-    const row = ctx.db.prepare('SELECT t.file_name, t.sheet_name, t.header_row, length(t.bytes) AS n FROM bpjs_profile p JOIN bpjs_template t ON t.id = p.template_id WHERE p.name = ?').get('cabang-liwa');
+    const q = storeOf(ctx);
+    const t = (await templateRepo.get(q, (await profileRepo.templateId(q, (await profileRepo.byName(q, 'cabang-liwa'))!.id))!))!;
+    const row = { file_name: t.file_name, sheet_name: t.sheet_name, header_row: t.header_row, n: t.bytes.length };
     expect(row).toEqual({ file_name: TEMPLATE_NAME, sheet_name: 'data_tk_baru', header_row: 1, n: readFileSync(FIXTURE).length });
     // The same template again (another profile) is kept once.
     await profileFromTemplate(ctx, join(ctx.dir, TEMPLATE_NAME), { name: 'cabang-lain' });
-    expect(ctx.db.prepare('SELECT count(*) FROM bpjs_template').pluck().get()).toBe(1);
+    // How many templates are stored: no repository read counts them, so through the store.
+    expect((await q.one<{ n: number }>(sql`SELECT count(*) AS n FROM bpjs_template`))!.n).toBe(1);
   });
 
   it('is filled in a copy under its own name: only the data sheet changes, validations, hidden list and defined name stay; LibreOffice reads every cell back', async () => {
     await templateProfile();
     // Three newcomers; the second's name has XML's special characters, the third a formula-like address.
     const people = [
-      addPerson(ctx, { name: 'ANI SUSANTI', birthDate: '1990-04-02', address: 'Jl. Merdeka 1, Liwa 34812' }),
-      addPerson(ctx, { name: 'BUDI & <SANTOSO> "B"', birthDate: '1985-12-31' }),
-      addPerson(ctx, { name: 'CICI', birthDate: '2000-01-15', address: '=1+1' }),
+      await addPerson(ctx, { name: 'ANI SUSANTI', birthDate: '1990-04-02', address: 'Jl. Merdeka 1, Liwa 34812' }),
+      await addPerson(ctx, { name: 'BUDI & <SANTOSO> "B"', birthDate: '1985-12-31' }),
+      await addPerson(ctx, { name: 'CICI', birthDate: '2000-01-15', address: '=1+1' }),
     ];
-    for (const p of people) addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu, wage: 2_750_000 });
+    for (const p of people) await addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu, wage: 2_750_000 });
     const out = join(ctx.dir, 'out');
     const r = await exportBatch(ctx, { kind: 'new', outDir: out, profile: 'cabang-liwa', includeIncomplete: true });
     expect(r.rows).toBe(3);
@@ -163,7 +170,8 @@ describe("branch office's template", () => {
     const csv = parseCsv(readFileSync(join(ctx.dir, 'csv', TEMPLATE_NAME.replace(/xlsx$/, 'csv')), 'utf8'));
     const headers = builtinProfile('new').columns.map((c) => c.header);
     expect(csv[0]).toEqual(headers);
-    const recorded = (ctx.db.prepare('SELECT cells_json FROM bpjs_batch_item WHERE batch_id = ? ORDER BY seq').pluck().all(r.batchId) as string[]).map((j) => JSON.parse(j) as string[]);
+    expect((await batchRepo.files(storeOf(ctx), r.batchId!)).map((f) => f.seq)).toEqual([1]);
+    const recorded = (await batchRepo.fileCells(storeOf(ctx), r.batchId!, 1)).map((j) => JSON.parse(j) as string[]);
     expect(csv.slice(1)).toHaveLength(3);
     csv.slice(1).forEach((row, i) => {
       // A formula-like text is written with the quote prefix setTextCell uses; LibreOffice shows it as text.
@@ -214,7 +222,7 @@ describe("branch office's template", () => {
 
   it('a batch of 10,001 rows: two copies of the template, same name, folders _01 and _02', async () => {
     await templateProfile();
-    addNewcomers(ctx, s, 10_001);
+    await addNewcomers(ctx, s, 10_001);
     const r = await exportBatch(ctx, { kind: 'new', outDir: join(ctx.dir, 'big'), profile: 'cabang-liwa', includeIncomplete: true });
     expect(r.files.map((f) => [f.name, f.rows])).toEqual([
       [`data_tk_baru_18040012_20260310_01/${TEMPLATE_NAME}`, 10_000],
@@ -246,7 +254,7 @@ describe("branch office's template", () => {
     await editProfile(ctx, 'cabang-liwa', { map: [{ header: 'NO_PEGAWAI', field: null }] });
     expect((await getProfile(ctx, 'cabang-liwa')).rowsPerFile).toBe(2);
     // 5 people at 2 a file: 2 + 2 + 1, each a copy of the template under its name.
-    addNewcomers(ctx, s, 5);
+    await addNewcomers(ctx, s, 5);
     const r = await exportBatch(ctx, { kind: 'new', outDir: join(ctx.dir, 'small'), profile: 'cabang-liwa', includeIncomplete: true });
     expect(r.files.map((f) => [f.name, f.rows])).toEqual([
       [`data_tk_baru_18040012_20260310_01/${TEMPLATE_NAME}`, 2],
@@ -271,8 +279,8 @@ describe("branch office's template", () => {
     const r = await profileFromTemplate(ctx, xls, { name: 'lama' });
     expect(r.fillsTemplate).toBe(false);
     expect(r.profile.templateFile).toBeNull();
-    const p = addPerson(ctx);
-    addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu });
+    const p = await addPerson(ctx);
+    await addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu });
     const out = await exportBatch(ctx, { kind: 'new', outDir: join(ctx.dir, 'o'), profile: 'lama', includeIncomplete: true });
     expect(out.files.map((f) => f.name)).toEqual(['data_tk_baru_18040012_20260310_01.xlsx']);
   }, 120_000);

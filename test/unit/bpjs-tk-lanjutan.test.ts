@@ -10,6 +10,9 @@ import { addEngagement, addPerson, setupRoster, type RosterSetup } from '../fixt
 import { exportBatch, pendingChanges, profileFromTemplate } from '../../electron/core/bpjs/index';
 import { continueNeedsList } from '../../electron/core/bpjs/pending';
 import { builtinProfile, guessKind } from '../../shared/sipp-layouts';
+import { participantRepo } from '../../electron/core/bpjs/participant-repository';
+import { personRepo } from '../../electron/core/roster/person-repository';
+import { storeOf } from '../../electron/core/store/of-context';
 
 /*
  * TK lanjutan: a newcomer who already holds a KPJ from an earlier job is registered by KPJ through the
@@ -21,26 +24,29 @@ const unquote = (v: string) => v.replace(/^"|"$/g, '');
 
 let ctx: ReturnType<typeof testContext>;
 let s: RosterSetup;
-beforeEach(() => {
+beforeEach(async () => {
   ctx = testContext('2026-03-10T03:00:00Z');
-  s = setupRoster(ctx);
+  s = await setupRoster(ctx);
 });
 afterEach(() => ctx.close());
 
 /** The branch's participant list as import-kpj applies it: one import row, a membership per person. */
-function importParticipantList(personIds: number[]): void {
-  const importId = Number(ctx.db.prepare("INSERT INTO bpjs_kpj_import (file, sha256, rows, applied, imported_at, imported_by) VALUES ('peserta.xlsx', 'x', ?, ?, 'x', 'test')").run(personIds.length, personIds.length).lastInsertRowid);
-  for (const id of personIds) {
-    ctx.db.prepare("INSERT INTO bpjs_membership (person_id, kpj, member_since, import_id, updated_at) SELECT id, kpj, '2020-01-01', ?, 'x' FROM person WHERE id = ?").run(importId, id);
-  }
+async function importParticipantList(personIds: number[]): Promise<void> {
+  await storeOf(ctx).tx('write', async (q) => {
+    const importId = await participantRepo.insertKpjImport(q, { file: 'peserta.xlsx', sha256: 'x', rows: personIds.length, applied: personIds.length, at: 'x', by: 'test' });
+    for (const id of personIds) {
+      const kpj = (await personRepo.row(q, id))!.kpj!;
+      await participantRepo.saveMembership(q, { personId: id, kpj, memberSince: '2020-01-01', importId, now: 'x' });
+    }
+  });
 }
 
 describe('TK lanjutan', () => {
   it('routes a KPJ holder the branch does not list to the lanjutan file, once the participant list was imported', async () => {
-    const member = addPerson(ctx, { name: 'ADI PESERTA', kpj: '11000000001' });
-    const carried = addPerson(ctx, { name: 'BAYU PINDAHAN', kpj: '22000000002', birthDate: '1992-07-09' });
-    const fresh = addPerson(ctx, { name: 'CITRA BARU' });
-    for (const p of [member, carried, fresh]) addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu, wage: 2_600_000, start: '2026-03-01' });
+    const member = await addPerson(ctx, { name: 'ADI PESERTA', kpj: '11000000001' });
+    const carried = await addPerson(ctx, { name: 'BAYU PINDAHAN', kpj: '22000000002', birthDate: '1992-07-09' });
+    const fresh = await addPerson(ctx, { name: 'CITRA BARU' });
+    for (const p of [member, carried, fresh]) await addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu, wage: 2_600_000, start: '2026-03-01' });
     const names = async (kind: 'new' | 'continue') => (await pendingChanges(ctx, kind, '2026-03-10')).map((c) => c.name);
 
     // Before any participant list, a KPJ could be the Pemda's own: nobody is routed, and the screens are told why.
@@ -48,7 +54,7 @@ describe('TK lanjutan', () => {
     expect(await names('continue')).toEqual([]);
     expect(await names('new')).toEqual(['CITRA BARU']);
 
-    importParticipantList([member.id]);
+    await importParticipantList([member.id]);
     expect(await continueNeedsList(ctx)).toBe(false);
     expect(await names('continue')).toEqual(['BAYU PINDAHAN']);
     expect(await names('new')).toEqual(['CITRA BARU']);
@@ -79,18 +85,18 @@ describe('TK lanjutan', () => {
   }, 120_000);
 
   it('a KPJ the imported list leaves out is not deactivated or given a wage change before it is registered here', async () => {
-    const listed = addPerson(ctx, { name: 'DODI TERDAFTAR', kpj: '55000000005' });
-    const unlisted = addPerson(ctx, { name: 'EKO LUAR', kpj: '66000000006' });
+    const listed = await addPerson(ctx, { name: 'DODI TERDAFTAR', kpj: '55000000005' });
+    const unlisted = await addPerson(ctx, { name: 'EKO LUAR', kpj: '66000000006' });
     for (const p of [listed, unlisted]) {
-      addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu, wage: 2_000_000, start: '2025-01-01', end: '2025-12-31' });
-      addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu, wage: 2_400_000, start: '2026-01-01', end: '2026-02-28', reason: 'Habis kontrak' });
+      await addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu, wage: 2_000_000, start: '2025-01-01', end: '2025-12-31' });
+      await addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu, wage: 2_400_000, start: '2026-01-01', end: '2026-02-28', reason: 'Habis kontrak' });
     }
     const names = async (kind: 'na' | 'wage') => (await pendingChanges(ctx, kind, '2026-03-10')).map((c) => c.name).sort();
     // No list yet: a KPJ is taken as the Pemda's, as before.
     expect(await names('na')).toEqual(['DODI TERDAFTAR', 'EKO LUAR']);
     expect(await names('wage')).toEqual(['DODI TERDAFTAR', 'EKO LUAR']);
     // The branch's list names only Dodi: Eko's KPJ is from elsewhere, the branch has nothing to deactivate.
-    importParticipantList([listed.id]);
+    await importParticipantList([listed.id]);
     expect(await names('na')).toEqual(['DODI TERDAFTAR']);
     expect(await names('wage')).toEqual(['DODI TERDAFTAR']);
   });

@@ -9,6 +9,8 @@ import { fieldValues } from '../../electron/core/bpjs/values';
 import { reportEnv } from '../../electron/core/bpjs/report';
 import { monthsBefore, rapelOf } from '../../electron/core/bpjs/wage-change';
 import { builtinProfile, fieldForHeader } from '../../shared/sipp-layouts';
+import { rateRepo } from '../../electron/core/billing/rates-repository';
+import { storeOf } from '../../electron/core/store/of-context';
 
 /*
  * The wage-change file's RAPEL is the back pay (an amount), BLTH the month the new wage applies from
@@ -18,10 +20,10 @@ import { builtinProfile, fieldForHeader } from '../../shared/sipp-layouts';
 
 let ctx: ReturnType<typeof testContext>;
 let s: RosterSetup;
-beforeEach(() => {
+beforeEach(async () => {
   // The report is made on 10 May 2026: May is billed at the new wage, March and April were not.
   ctx = testContext('2026-05-10T03:00:00Z');
-  s = setupRoster(ctx);
+  s = await setupRoster(ctx);
 });
 afterEach(() => ctx.close());
 
@@ -38,9 +40,9 @@ describe('RAPEL and BLTH', () => {
   });
 
   it('a new engagement with a higher wage: BLTH 03-2026, RAPEL 500000 in the file, read back by LibreOffice', async () => {
-    const p = addPerson(ctx, { name: 'DEWI LESTARI', kpj: '33000000003', birthDate: '1988-02-29' });
-    addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu, wage: 2_500_000, start: '2025-01-01', end: '2026-02-28' });
-    addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu, wage: 2_750_000, start: '2026-03-01' });
+    const p = await addPerson(ctx, { name: 'DEWI LESTARI', kpj: '33000000003', birthDate: '1988-02-29' });
+    await addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu, wage: 2_500_000, start: '2025-01-01', end: '2026-02-28' });
+    await addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu, wage: 2_750_000, start: '2026-03-01' });
     const [c] = await pendingChanges(ctx, 'wage', '2026-05-10');
     expect(c).toMatchObject({ month: '2026-03', reportedWage: 2_750_000, previousWage: 2_500_000 });
     const env = await reportEnv(ctx, { asOf: '2026-05-10' });
@@ -59,10 +61,9 @@ describe('RAPEL and BLTH', () => {
   }, 120_000);
 
   it('a new wage floor from February raises the base: RAPEL is 3 months of the raise', async () => {
-    const p = addPerson(ctx, { kpj: '44000000004' });
-    addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu, wage: 2_500_000, start: '2026-01-01' });
-    ctx.db.prepare(`INSERT INTO rate_param (key, effective_month, value, source, confidence, updated_at, updated_by)
-      VALUES ('pu.wage_floor', '2026-02', 3000000, 'UMK contoh', 'M', 'x', 'test')`).run();
+    const p = await addPerson(ctx, { kpj: '44000000004' });
+    await addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu, wage: 2_500_000, start: '2026-01-01' });
+    await rateRepo.upsertParam(storeOf(ctx), 'pu.wage_floor', '2026-02', { value: 3_000_000, source: 'UMK contoh', confidence: 'M', note: null }, 'x', 'test');
     const [c] = await pendingChanges(ctx, 'wage', '2026-05-10');
     expect(c).toMatchObject({ month: '2026-02', reportedWage: 3_000_000, previousWage: 2_500_000 });
     // February, March, April at Rp2.500.000 instead of Rp3.000.000: 3 x Rp500.000 = Rp1.500.000.
@@ -71,8 +72,8 @@ describe('RAPEL and BLTH', () => {
   });
 
   it('KODE_TK is read from a template and left empty (the portal matches by KPJ and NIK); other kinds have no RAPEL', async () => {
-    const p = addPerson(ctx);
-    addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu, start: '2026-05-01' });
+    const p = await addPerson(ctx);
+    await addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu, start: '2026-05-01' });
     const [c] = await pendingChanges(ctx, 'new', '2026-05-10');
     const v = fieldValues(c!, await reportEnv(ctx, { asOf: '2026-05-10' }), 1);
     expect([v.rapel, v.workerCode]).toEqual(['', '']);

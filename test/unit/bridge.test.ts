@@ -7,6 +7,8 @@ import { CHANNELS, contract } from '../../shared/contract/index';
 import { mutate, rng } from '../fixtures/fuzz';
 import { fxPersons, writeMessyAppendix } from '../fixtures/sk-workbook';
 import { testContext } from '../helpers';
+import { storeOf } from '../../electron/core/store/of-context';
+import { sql, type SqlQuery } from '../../electron/core/store/sql';
 import { bridge, testHost } from '../api-harness';
 
 let ctx: ReturnType<typeof testContext>;
@@ -253,8 +255,8 @@ describe('the bridge on the real core', () => {
     await seedDemo(ctx, { persons: 40, year: 2026 });
     const b = bridge(ctx);
     const info = await b.ok('app.info', {});
-    const n = (q: string) => (ctx.db.prepare(q).get() as { n: number }).n;
-    expect(info.counts).toEqual({ persons: 40, decrees: n('SELECT count(*) AS n FROM decree'), opds: n('SELECT count(*) AS n FROM opd') });
+    const n = async (q: SqlQuery) => (await storeOf(ctx).one<{ n: number }>(q))!.n;
+    expect(info.counts).toEqual({ persons: 40, decrees: await n(sql`SELECT count(*) AS n FROM decree`), opds: await n(sql`SELECT count(*) AS n FROM opd`) });
     expect(info.counts.decrees).toBeGreaterThan(0);
     expect(info.today).toBe('2026-03-10');
     const units = await b.ok('opd.list', {});

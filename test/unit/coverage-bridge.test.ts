@@ -9,6 +9,7 @@ import { testContext } from '../helpers';
 import { bridge, testHost, type TestHost } from '../api-harness';
 import { seedDemo } from '../../electron/core/demo/index';
 import { runBilling } from '../../electron/core/billing/index';
+import { queryRoster } from '../../electron/core/roster/query';
 
 let ctx: ReturnType<typeof testContext>;
 let host: TestHost;
@@ -43,7 +44,8 @@ describe('coverage bridge calls', () => {
     const b = bridge(ctx, host, { as: 'finance' });
     expect((await b.call('incident.list', {})).ok).toBe(true);
     expect((await b.call('forecast.run', { year: 2027 })).ok).toBe(true);
-    const person = ctx.db.prepare('SELECT id FROM person LIMIT 1').get() as { id: number };
+    // The person the test always used: the first without a KPJ (the lowest id), as SQLite's "SELECT id FROM person LIMIT 1" found them through the KPJ index.
+    const person = { id: Math.min(...(await queryRoster(ctx, { month: '2026-03', status: 'all', hasKpj: false })).rows.map((r) => r.personId)) };
     expect(await b.call('incident.save', { personId: person.id, kind: 'accident', date: '2026-03-18' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     await b.signInAs('hr');
     expect((await b.call('incident.save', { personId: person.id, kind: 'accident', date: '2026-03-18' })).ok).toBe(true);

@@ -7,6 +7,8 @@ import { addCategory, addUnit, billingDb, HONORER, RENTAN, type BillingCtx } fro
 import { coverageSummary, saveCoverageSettings, coverageSettings, yearlyContributions } from '../../electron/core/coverage/index';
 import { runBilling, listInvoices, recordPayment } from '../../electron/core/billing/index';
 import { queryRoster } from '../../electron/core/roster/query';
+import { storeOf } from '../../electron/core/store/of-context';
+import { personRepo } from '../../electron/core/roster/person-repository';
 import { runCli } from '../cli-harness';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -15,12 +17,15 @@ interface Spec { unit: number; cat: number; wage: number; kpj: boolean; start?: 
 
 let ctx: BillingCtx;
 let seq = 0;
-function person(s: Spec): number {
+async function person(s: Spec): Promise<number> {
   seq++;
-  const id = Number(ctx.db.prepare("INSERT INTO person (nik, name, kpj, created_at, updated_at) VALUES (?, ?, ?, 'x', 'x')")
-    .run(`3301${String(seq).padStart(12, '0')}`, `Orang ${seq}`, s.kpj ? `2200${String(seq).padStart(7, '0')}` : null).lastInsertRowid);
-  ctx.db.prepare('INSERT INTO engagement (person_id, opd_id, category_id, honor, reported_wage, start_date, end_date) VALUES (?, ?, ?, ?, ?, ?, ?)')
-    .run(id, s.unit, s.cat, s.wage, s.wage, s.start ?? '2026-01-01', s.end ?? null);
+  const q = storeOf(ctx);
+  const id = await personRepo.insert(q, {
+    nik: `3301${String(seq).padStart(12, '0')}`, name: `Orang ${seq}`, birth_place: null, birth_date: null, sex: null, address: null, phone: null,
+    mother_name: null, kpj: s.kpj ? `2200${String(seq).padStart(7, '0')}` : null, postal_code: null, email: null, marital_status: null, work_location: null,
+  }, 'x');
+  // honor and reported wage both s.wage (insertEngagement reports the honor).
+  await personRepo.insertEngagement(q, { personId: id, opdId: s.unit, categoryId: s.cat, position: null, honor: s.wage, startDate: s.start ?? '2026-01-01', endDate: s.end ?? null });
   return id;
 }
 
@@ -29,13 +34,13 @@ const bp = (base: number, rate: number) => Math.floor((base * rate + 5000) / 100
 
 let dinas: number, rsud: number, v1: number, v2: number, full: number;
 let specs: (Spec & { id: number })[];
-beforeEach(() => {
-  ctx = billingDb('2026-03-20T03:00:00Z');
-  dinas = addUnit(ctx, 'D01', 'Dinas Sosial');
-  rsud = addUnit(ctx, 'D02', 'RSUD');
-  v1 = addUnit(ctx, 'P01', 'Pekon Satu', 'village');
-  v2 = addUnit(ctx, 'P02', 'Pekon Dua', 'village');
-  full = addCategory(ctx, { name: 'PPPK Paruh Waktu', segment: 'PU', programs: 'JKK,JKM,JHT,JP' });
+beforeEach(async () => {
+  ctx = await billingDb('2026-03-20T03:00:00Z');
+  dinas = await addUnit(ctx, 'D01', 'Dinas Sosial');
+  rsud = await addUnit(ctx, 'D02', 'RSUD');
+  v1 = await addUnit(ctx, 'P01', 'Pekon Satu', 'village');
+  v2 = await addUnit(ctx, 'P02', 'Pekon Dua', 'village');
+  full = await addCategory(ctx, { name: 'PPPK Paruh Waktu', segment: 'PU', programs: 'JKK,JKM,JHT,JP' });
   const list: Spec[] = [
     ...Array.from({ length: 5 }, (_, i) => ({ unit: dinas, cat: HONORER, wage: 1_000_000 + i * 250_000, kpj: true })),
     ...Array.from({ length: 2 }, () => ({ unit: dinas, cat: HONORER, wage: 1_500_000, kpj: false })),
@@ -45,7 +50,8 @@ beforeEach(() => {
     ...Array.from({ length: 4 }, () => ({ unit: v2, cat: RENTAN, wage: 1_000_000, kpj: true })),
     { unit: v2, cat: RENTAN, wage: 1_000_000, kpj: false },
   ];
-  specs = list.map((s) => ({ ...s, id: person(s) }));
+  specs = [];
+  for (const s of list) specs.push({ ...s, id: await person(s) });
 });
 afterEach(() => ctx.close());
 
@@ -142,7 +148,6 @@ describe('coverage of a month', () => {
   });
 
   it('sigap coverage prints the figures and --json the whole summary', async () => {
-    ctx.db.close();
     const env = { SIGAP_DB: ctx.dbPath };
     const json = await runCli(['coverage', '--month', '2026-03', '--json'], { env, at: '2026-03-20T03:00:00Z' });
     expect(json.code).toBe(0);
@@ -160,6 +165,5 @@ describe('coverage of a month', () => {
     // Villages are one line on the page: 17 pekerja rentan on SK, 16 enrolled.
     expect(pdfText).toMatch(/Desa\/Pekon \(2\)\s+17\s+16\s+94,1%/);
     expect(pdfText).toMatch(/Dinas Sosial\s+7\s+5\s+71,4%/);
-    ctx.db = (await import('../../electron/core/db/open')).openDatabase(ctx.dbPath).db;
   });
 });

@@ -9,6 +9,8 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync 
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { storeOf } from '../../electron/core/store/of-context';
+import { sql } from '../../electron/core/store/sql';
 import { openDatabase } from '../../electron/core/db/open';
 import { seedDemo } from '../../electron/core/demo/index';
 import { rng } from '../../electron/core/demo/names';
@@ -28,7 +30,7 @@ beforeAll(async () => {
   const { db } = openDatabase(base);
   await seedDemo({ db, actor: 'test', clock: () => new Date('2026-01-05T00:00:00Z') }, { persons: PERSONS, year: 2026 });
   // Everyone still to be registered, with what the branch needs, so the export has 4 files to write.
-  db.exec("UPDATE person SET kpj = NULL, mother_name = coalesce(mother_name, 'Siti Aminah'), marital_status = 'T', work_location = 'LIWA'");
+  await storeOf({ db }).run(sql`UPDATE person SET kpj = NULL, mother_name = coalesce(mother_name, 'Siti Aminah'), marital_status = 'T', work_location = 'LIWA'`);
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();
 });
@@ -53,12 +55,16 @@ function fresh(name: string): string {
   return p;
 }
 
-function billState(path: string) {
+/** The file's own integrity check (SQLite), then the month's invoices read through the store. */
+async function billState(path: string) {
   const db = new Database(path);
   try {
     const integrity = db.pragma('integrity_check', { simple: true });
-    const invoices = db.prepare("SELECT count(*) AS n, coalesce(sum(total), 0) AS total, coalesce(sum(persons), 0) AS persons, sum(status = 'issued') AS issued FROM invoice WHERE month = '2026-03'").get() as { n: number; total: number; persons: number; issued: number | null };
-    const lines = db.prepare("SELECT coalesce(sum(l.total), 0) AS total FROM invoice_line l JOIN invoice i ON i.id = l.invoice_id WHERE i.month = '2026-03'").get() as { total: number };
+    const store = storeOf({ db });
+    const invoices = (await store.one<{ n: number; total: number; persons: number; issued: number | null }>(
+      sql`SELECT count(*) AS n, coalesce(sum(total), 0) AS total, coalesce(sum(persons), 0) AS persons, sum(CASE WHEN status = 'issued' THEN 1 ELSE 0 END) AS issued FROM invoice WHERE month = '2026-03'`,
+    ))!;
+    const lines = (await store.one<{ total: number }>(sql`SELECT coalesce(sum(l.total), 0) AS total FROM invoice_line l JOIN invoice i ON i.id = l.invoice_id WHERE i.month = '2026-03'`))!;
     return { integrity, ...invoices, lineTotal: lines.total };
   } finally {
     db.close();
@@ -70,7 +76,7 @@ describe('crash safety of billing and exports', () => {
     const full = fresh('bill-full.db');
     const clean = await run(['bill', '--month', '2026-03', '--issue', '--db', full], null);
     expect(clean.code).toBe(0);
-    const done = billState(full);
+    const done = await billState(full);
     expect(done.persons).toBe(PERSONS);
     expect(done.issued).toBe(done.n);
     const r = rng(7);
@@ -78,7 +84,7 @@ describe('crash safety of billing and exports', () => {
     for (let i = 0; i < TRIALS; i++) {
       const db = fresh(`bill-${i}.db`);
       await run(['bill', '--month', '2026-03', '--issue', '--db', db], Math.floor(r() * clean.ms * 1.15));
-      const s = billState(db);
+      const s = await billState(db);
       expect(s.integrity).toBe('ok');
       if (s.n === 0) expect(s).toMatchObject({ total: 0, lineTotal: 0 });
       else {
@@ -106,8 +112,8 @@ describe('crash safety of billing and exports', () => {
       await run(['export', 'new', '--out', out, '--db', db], Math.floor(r() * clean.ms * 1.15));
       const h = new Database(db);
       expect(h.pragma('integrity_check', { simple: true })).toBe('ok');
-      const files = h.prepare('SELECT f.name, f.sha256 FROM bpjs_batch_file f').all() as { name: string; sha256: string }[];
-      const batches = (h.prepare('SELECT count(*) AS n FROM bpjs_batch').get() as { n: number }).n;
+      const files = await storeOf({ db: h }).all<{ name: string; sha256: string }>(sql`SELECT f.name, f.sha256 FROM bpjs_batch_file f`);
+      const batches = (await storeOf({ db: h }).one<{ n: number }>(sql`SELECT count(*) AS n FROM bpjs_batch`))!.n;
       h.close();
       const real = readdirSync(out).filter((f) => !f.startsWith('.'));
       if (batches === 0) {

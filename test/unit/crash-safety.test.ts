@@ -7,6 +7,8 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { storeOf } from '../../electron/core/store/of-context';
+import { sql } from '../../electron/core/store/sql';
 import { writeBigAppendix } from '../fixtures/sk-stream';
 import { openDatabase } from '../../electron/core/db/open';
 import { seedDemo } from '../../electron/core/demo/index';
@@ -46,13 +48,15 @@ function runImport(db: string, killAfterMs: number | null): Promise<{ code: numb
   });
 }
 
-function inspect(path: string) {
+/** The file's own integrity check (SQLite), then the decree and the counts read through the store. */
+async function inspect(path: string) {
   const db = new Database(path);
   try {
     const integrity = db.pragma('integrity_check', { simple: true });
-    const decree = db.prepare("SELECT id FROM decree WHERE number = 'SK/KILL/2026'").get() as { id: number } | undefined;
-    const engagements = decree ? (db.prepare('SELECT count(*) AS n FROM engagement WHERE decree_id = ?').get(decree.id) as { n: number }).n : 0;
-    const persons = (db.prepare('SELECT count(*) AS n FROM person').get() as { n: number }).n;
+    const store = storeOf({ db });
+    const decree = await store.one<{ id: number }>(sql`SELECT id FROM decree WHERE number = 'SK/KILL/2026'`);
+    const engagements = decree ? (await store.one<{ n: number }>(sql`SELECT count(*) AS n FROM engagement WHERE decree_id = ${decree.id}`))!.n : 0;
+    const persons = (await store.one<{ n: number }>(sql`SELECT count(*) AS n FROM person`))!.n;
     return { integrity, present: Boolean(decree), engagements, persons };
   } finally {
     db.close();
@@ -65,7 +69,7 @@ describe('crash safety of an SK import', () => {
     copyFileSync(base, full);
     const clean = await runImport(full, null);
     expect(clean.code).toBe(0);
-    expect(inspect(full)).toEqual({ integrity: 'ok', present: true, engagements: PERSONS, persons: 50 + PERSONS });
+    expect(await inspect(full)).toEqual({ integrity: 'ok', present: true, engagements: PERSONS, persons: 50 + PERSONS });
 
     const r = rng(20261121);
     const outcomes = { present: 0, absent: 0 };
@@ -75,7 +79,7 @@ describe('crash safety of an SK import', () => {
       // Spread the kills over the whole run, from start-up to the commit.
       const at = Math.floor(r() * clean.ms * 1.05);
       const run = await runImport(db, at);
-      const state = inspect(db);
+      const state = await inspect(db);
       expect(state.integrity).toBe('ok');
       if (state.present) {
         expect(state).toEqual({ integrity: 'ok', present: true, engagements: PERSONS, persons: 50 + PERSONS });

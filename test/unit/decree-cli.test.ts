@@ -4,7 +4,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../cli-harness';
 import { fxPersons, writeMessyAppendix } from '../fixtures/sk-workbook';
-import Database from 'better-sqlite3';
+import { openReadOnlyFile } from '../../electron/core/store/sqlite-files';
+import { sql } from '../../electron/core/store/sql';
 import { tempDir } from '../helpers';
 
 const PDF = join(__dirname, '../fixtures/files/sk-scan.pdf');
@@ -53,9 +54,9 @@ describe('sigap sk', () => {
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('sudah dibatalkan');
     // The demo writes its SKs directly (as SKs applied before migration 0150 were): no effects recorded.
-    const raw = new Database(db, { readonly: true });
-    const demoSk = raw.prepare('SELECT number FROM decree WHERE effects_recorded = 0 ORDER BY id LIMIT 1').pluck().get() as string;
-    raw.close();
+    const store = openReadOnlyFile(db)!;
+    const demoSk = (await store.one<{ number: string }>(sql`SELECT number FROM decree WHERE effects_recorded = 0 ORDER BY id LIMIT 1`))?.number as string;
+    await store.close();
     const legacy = await runCli(['sk', 'undo', demoSk, '--check', '--db', db]);
     expect(legacy.code).toBe(1);
     expect(legacy.stderr).toContain(`SK ${demoSk} diterapkan dengan versi Sigap yang belum mencatat rincian setiap perubahannya`);

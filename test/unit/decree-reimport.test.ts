@@ -10,6 +10,9 @@ import { tmpdir } from 'node:os';
 import { previewSk, applyImport } from '../../electron/core/skimport/index';
 import { undoDecree } from '../../electron/core/decree/undo';
 import { decreeIdByNumber } from '../../electron/core/decree/scan-store';
+import { decreeRecords } from '../../electron/core/decree/records';
+import { storeOf } from '../../electron/core/store/of-context';
+import { sql } from '../../electron/core/store/sql';
 import { openDatabase } from '../../electron/core/db/open';
 import { MIGRATIONS } from '../../electron/core/db/migrations/index';
 import { fxPersons, writeMessyAppendix } from '../fixtures/sk-workbook';
@@ -41,14 +44,16 @@ describe('an SK withdrawn and imported again', () => {
     expect(again.blocking).toEqual([]);
     await applyImport(ctx, again, { createUnits: true });
 
-    const rows = ctx.db.prepare("SELECT id, status FROM decree WHERE number = 'SK-7/2026' ORDER BY id").all();
+    const rows = (await decreeRecords(ctx)).filter((d) => d.number === 'SK-7/2026').map((d) => ({ id: d.decreeId, status: d.status }));
     expect(rows).toEqual([{ id: withdrawnId, status: 'withdrawn' }, { id: withdrawnId + 1, status: 'applied' }]);
     // The number now names the applied SK; its six people are engaged under it.
     expect(await decreeIdByNumber(ctx, 'SK-7/2026')).toBe(withdrawnId + 1);
-    expect(ctx.db.prepare('SELECT count(*) FROM engagement WHERE decree_id = ?').pluck().get(withdrawnId + 1)).toBe(6);
-    expect(ctx.db.prepare('SELECT count(*) FROM engagement WHERE decree_id = ?').pluck().get(withdrawnId)).toBe(0);
-    // The database itself still keeps two applied SKs from sharing a number.
-    expect(() => ctx.db.prepare("UPDATE decree SET status = 'applied' WHERE id = ?").run(withdrawnId)).toThrow(/UNIQUE/);
+    const engagedUnder = async (id: number) => (await storeOf(ctx).one<{ n: number }>(sql`SELECT count(*) AS n FROM engagement WHERE decree_id = ${id}`))!.n;
+    expect(await engagedUnder(withdrawnId + 1)).toBe(6);
+    expect(await engagedUnder(withdrawnId)).toBe(0);
+    // The database itself still keeps two applied SKs from sharing a number (SQLite: "UNIQUE constraint failed";
+    // PostgreSQL: "violates unique constraint").
+    await expect(storeOf(ctx).run(sql`UPDATE decree SET status = 'applied' WHERE id = ${withdrawnId}`)).rejects.toThrow(/UNIQUE/i);
   });
 });
 

@@ -11,7 +11,11 @@ import { seedDemo } from '../../electron/core/demo/index';
 import { createBackup } from '../../electron/core/backup/create';
 import { restoreBackup } from '../../electron/core/backup/restore';
 import { checkScan } from '../../electron/core/decree/scan-check';
-import { readScanFile } from '../../electron/core/decree/scan-store';
+import { listScans, readScan, readScanFile } from '../../electron/core/decree/scan-store';
+import { decreeRecords } from '../../electron/core/decree/records';
+import { listAudit } from '../../electron/core/audit-query';
+import { storeOf } from '../../electron/core/store/of-context';
+import { sql } from '../../electron/core/store/sql';
 import { SigapError } from '../../shared/errors';
 import { testContext } from '../helpers';
 import { bridge, testHost, type TestHost } from '../api-harness';
@@ -80,7 +84,7 @@ describe('the scan over the bridge', () => {
   let decreeId: number;
   beforeEach(async () => {
     await seedDemo(ctx, { persons: 10, year: 2026 });
-    decreeId = ctx.db.prepare('SELECT min(id) FROM decree').pluck().get() as number;
+    decreeId = (await decreeRecords(ctx))[0]!.decreeId; // ordered by id: the first
     const shownPdfs: { bytes: Uint8Array; title: string }[] = [];
     host = Object.assign(testHost(), { shownPdfs, showPdf: async (bytes: Uint8Array, title: string) => void shownPdfs.push({ bytes, title }) });
   });
@@ -100,10 +104,10 @@ describe('the scan over the bridge', () => {
     host.saveQueue.push(out);
     expect(await api.ok('decree.saveScan', { decreeId })).toMatchObject({ path: out });
     expect(readFileSync(out).equals(bytes)).toBe(true);
-    const audit = ctx.db.prepare("SELECT actor, action, summary, after_json FROM audit_log WHERE entity = 'decree_attachment' AND entity_id = ?").all(decreeId) as { actor: string; action: string; summary: string; after_json: string }[];
+    const audit = (await listAudit(ctx, { entity: 'decree_attachment' })).rows.filter((a) => a.entityId === decreeId);
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actor: 'admin', action: 'create', summary: `Pindaian SK ${number} dilampirkan: sk-scan.pdf` });
-    expect(JSON.parse(audit[0]!.after_json)).toEqual({ file: 'sk-scan.pdf', media_type: 'application/pdf', size: bytes.length, sha256: sha(bytes) });
+    expect(audit[0]!.after).toEqual({ file: 'sk-scan.pdf', media_type: 'application/pdf', size: bytes.length, sha256: sha(bytes) });
     const records = await api.ok('decree.records', {});
     expect(records.find((r) => r.decreeId === decreeId)).toMatchObject({ status: 'applied', scan: { sha256: sha(bytes) } });
   });
@@ -119,7 +123,8 @@ describe('the scan over the bridge', () => {
     expect(dataUrl.startsWith('data:image/png;base64,')).toBe(true);
     expect(Buffer.from(dataUrl.split(',')[1]!, 'base64').equals(readFileSync(PNG))).toBe(true);
     expect(host.shownPdfs).toEqual([]);
-    expect(ctx.db.prepare("SELECT group_concat(action) FROM audit_log WHERE entity = 'decree_attachment'").pluck().get()).toBe('create,update');
+    const actions = (await listAudit(ctx, { entity: 'decree_attachment' })).rows.sort((a, b) => a.id - b.id).map((a) => a.action);
+    expect(actions.join(',')).toBe('create,update');
   });
 
   it('refuses a wrong file with a message naming it, and stores nothing', async () => {
@@ -130,7 +135,7 @@ describe('the scan over the bridge', () => {
     const r = await api.call('decree.attachScan', { decreeId });
     expect(r.ok).toBe(false);
     expect(!r.ok && r.error).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('Berkas "SK ditandatangani.pdf" tidak dapat dilampirkan') });
-    expect(ctx.db.prepare('SELECT count(*) FROM decree_attachment').pluck().get()).toBe(0);
+    expect(await listScans(ctx)).toHaveLength(0);
   });
 
   it('lets every role view and save, only hr and admin attach', async () => {
@@ -154,10 +159,10 @@ describe('the scan over the bridge', () => {
     await api.ok('decree.attachScan', { decreeId });
     const dir = join(ctx.dir, 'cadangan');
     const b = await createBackup(ctx, dir, 'manual');
-    ctx.db.prepare('DELETE FROM decree_attachment').run();
+    await storeOf(ctx).run(sql`DELETE FROM decree_attachment`);
     const { db } = await restoreBackup(ctx.db, ctx.dbPath, b.path, { backupDir: dir, clock: ctx.clock, actor: 'test', closeCurrent: () => ctx.db.close() });
     ctx.db = db;
-    const row = db.prepare('SELECT bytes, sha256 FROM decree_attachment WHERE decree_id = ?').get(decreeId) as { bytes: Buffer; sha256: string };
+    const row = await readScan(ctx, decreeId);
     expect(row.bytes.equals(readFileSync(PDF))).toBe(true);
     expect(row.sha256).toBe(sha(readFileSync(PDF)));
   });

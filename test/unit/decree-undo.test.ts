@@ -11,6 +11,14 @@ import { exportBatch } from '../../electron/core/bpjs/export';
 import { updatePerson } from '../../electron/core/roster/person';
 import { planUndo } from '../../electron/core/decree/undo-check';
 import { undoDecree } from '../../electron/core/decree/undo';
+import { decreeRecords } from '../../electron/core/decree/records';
+import { listAudit } from '../../electron/core/audit-query';
+import { listInvoices } from '../../electron/core/billing/invoices';
+import { personRepo } from '../../electron/core/roster/person-repository';
+import { rosterCounts } from '../../electron/core/roster/counts-repository';
+import { saveEmployer } from '../../electron/core/settings/employer';
+import { storeOf } from '../../electron/core/store/of-context';
+import { sql, type SqlQuery } from '../../electron/core/store/sql';
 import { SigapError } from '../../shared/errors';
 import { fxPersons, writeMessyAppendix, type FxPerson } from '../fixtures/sk-workbook';
 import { testContext } from '../helpers';
@@ -31,14 +39,20 @@ async function applySk(persons: FxPerson[], number: string, tmt: string) {
 }
 
 /** The roster's tables as rows; person.updated_at is left out (a restored person was updated, at the undo's time). */
-function roster() {
-  const all = (sql: string) => ctx.db.prepare(sql).all();
+async function roster() {
+  // Every column of every row: no core read returns them all, so the store reads the tables themselves.
+  const all = (q: SqlQuery) => storeOf(ctx).all<Record<string, unknown>>(q);
   return {
-    person: all('SELECT * FROM person ORDER BY id').map((p) => ({ ...(p as object), updated_at: undefined })),
-    engagement: all('SELECT * FROM engagement ORDER BY id'),
-    opd: all('SELECT * FROM opd ORDER BY id'),
-    unit_alias: all('SELECT * FROM unit_alias ORDER BY id'),
+    person: (await all(sql`SELECT * FROM person ORDER BY id`)).map((p) => ({ ...p, updated_at: undefined })),
+    engagement: await all(sql`SELECT * FROM engagement ORDER BY id`),
+    opd: await all(sql`SELECT * FROM opd ORDER BY id`),
+    unit_alias: await all(sql`SELECT * FROM unit_alias ORDER BY id`),
   };
+}
+
+async function decreeStatus(id: number) {
+  const d = (await decreeRecords(ctx)).find((r) => r.decreeId === id)!;
+  return { status: d.status, withdraw_reason: d.withdrawReason, withdrawn_by: d.withdrawnBy };
 }
 
 async function refused(fn: () => Promise<unknown>): Promise<string> {
@@ -55,7 +69,7 @@ describe('withdrawing an applied SK', () => {
   it('returns the roster exactly to what it was: new people and units removed, ended engagements re-opened, changed fields restored', async () => {
     const first = fxPersons(10, UNITS);
     await applySk(first, 'SK-1', '2026-01-01');
-    const before = roster();
+    const before = await roster();
     // SK-2 from July: 8 of the 10 stay (one renamed, one moved to a new unit), 2 are left out, 3 are new.
     const second = first.slice(0, 8).map((p) => ({ ...p }));
     second[0]!.name = `${second[0]!.name} Putri`;
@@ -70,14 +84,15 @@ describe('withdrawing an applied SK', () => {
 
     const undone = await undoDecree(ctx, sk2, 'Lampiran salah, diganti SK perbaikan');
     expect(undone).toMatchObject({ engagementsRemoved: 11, engagementsReopened: 10, personsRemoved: 3, personsRestored: 1, unitsRemoved: 1 });
-    expect(roster()).toEqual(before);
-    const d = ctx.db.prepare('SELECT status, withdraw_reason, withdrawn_by FROM decree WHERE id = ?').get(sk2);
+    expect(await roster()).toEqual(before);
+    const d = await decreeStatus(sk2);
     expect(d).toEqual({ status: 'withdrawn', withdraw_reason: 'Lampiran salah, diganti SK perbaikan', withdrawn_by: ctx.actor });
     // Audited: 11 engagements removed + 10 re-opened + 3 people removed + 1 restored + 1 unit removed,
     // and the decree's own row with the reason: 27.
-    const audits = ctx.db.prepare("SELECT count(*) FROM audit_log WHERE summary LIKE '%SK SK-2 dibatalkan%'").pluck().get();
+    const audits = (await storeOf(ctx).one<{ n: number }>(sql`SELECT count(*) AS n FROM audit_log WHERE summary LIKE '%SK SK-2 dibatalkan%'`))!.n;
     expect(audits).toBe(11 + 10 + 3 + 1 + 1 + 1);
-    expect(ctx.db.prepare("SELECT summary FROM audit_log WHERE entity = 'decree' AND entity_id = ? ORDER BY id DESC LIMIT 1").pluck().get(sk2)).toBe(
+    // listAudit: newest first.
+    expect((await listAudit(ctx, { entity: 'decree' })).rows.find((a) => a.entityId === sk2)?.summary).toBe(
       'Penerapan SK SK-2 dibatalkan: Lampiran salah, diganti SK perbaikan',
     );
     // Once withdrawn, it cannot be withdrawn again.
@@ -92,20 +107,20 @@ describe('withdrawing an applied SK', () => {
     expect(msg).toContain('Perubahan lain dibangun di atas SK SK-1: SK SK-2');
     await undoDecree(ctx, sk2, 'Salah terap');
     await undoDecree(ctx, sk1, 'Salah terap');
-    expect(ctx.db.prepare('SELECT count(*) FROM person').pluck().get()).toBe(0);
-    expect(ctx.db.prepare('SELECT count(*) FROM engagement').pluck().get()).toBe(0);
+    expect((await rosterCounts(storeOf(ctx))).persons).toBe(0);
+    expect((await storeOf(ctx).one<{ n: number }>(sql`SELECT count(*) AS n FROM engagement`))!.n).toBe(0);
   });
 
   it('refuses when issued invoices were billed with its engagements, naming their numbers', async () => {
     const sk1 = (await applySk(fxPersons(5, UNITS), 'SK-1', '2026-01-01')).decreeId;
     await runBilling(ctx, { month: '2026-01', issue: true });
-    const numbers = ctx.db.prepare("SELECT number FROM invoice WHERE status = 'issued' ORDER BY number").pluck().all() as string[];
+    const numbers = (await listInvoices(ctx, { status: 'issued' })).map((i) => i.number!).sort();
     expect(numbers.length).toBe(2); // one per unit (both PU)
     const msg = await refused(() => undoDecree(ctx, sk1, 'Salah terap'));
     for (const n of numbers) expect(msg).toContain(n);
     expect(msg).toContain('Januari 2026');
     expect(msg).toContain('SK perubahan');
-    expect(ctx.db.prepare("SELECT status FROM decree WHERE id = ?").pluck().get(sk1)).toBe('applied');
+    expect((await decreeStatus(sk1)).status).toBe('applied');
   });
 
   it('only notes draft invoices (the next billing run recomputes them)', async () => {
@@ -117,7 +132,7 @@ describe('withdrawing an applied SK', () => {
   });
 
   it('refuses when a BPJS batch reported its people, naming the batch and its date', async () => {
-    ctx.db.prepare("INSERT INTO employer (id, name, npp) VALUES (1, 'Pemerintah Kabupaten Uji', '12345678')").run();
+    await saveEmployer(ctx, { name: 'Pemerintah Kabupaten Uji', npp: '12345678', jkkClass: 1 });
     const sk1 = (await applySk(fxPersons(4, UNITS), 'SK-1', '2026-01-01')).decreeId;
     const out = await exportBatch(ctx, { kind: 'new', outDir: join(ctx.dir, 'bpjs'), includeIncomplete: true });
     const msg = await refused(() => undoDecree(ctx, sk1, 'Salah terap'));
@@ -127,7 +142,7 @@ describe('withdrawing an applied SK', () => {
   it('refuses when its people were changed by hand since, naming them', async () => {
     const persons = fxPersons(3, UNITS);
     const sk1 = (await applySk(persons, 'SK-1', '2026-01-01')).decreeId;
-    const id = ctx.db.prepare('SELECT id FROM person WHERE nik = ?').pluck().get(persons[1]!.nik) as number;
+    const id = (await personRepo.byNik(storeOf(ctx), persons[1]!.nik))!.id;
     ctx.clock = () => new Date('2026-03-11T02:00:00Z'); // the next day
     const p = persons[1]!;
     await updatePerson(ctx, id, { nik: p.nik, name: p.name, birthPlace: p.birthPlace, birthDate: p.birthDate, sex: p.sex, motherName: 'Siti Aminah' });
@@ -138,7 +153,7 @@ describe('withdrawing an applied SK', () => {
   it('refuses an SK applied before its effects were recorded, rather than guess', async () => {
     const sk1 = (await applySk(fxPersons(2, UNITS), 'SK-1', '2026-01-01')).decreeId;
     // An SK applied before migration 0150 has effects_recorded = 0 (the column's default for old rows).
-    ctx.db.prepare('UPDATE decree SET effects_recorded = 0 WHERE id = ?').run(sk1);
+    await storeOf(ctx).run(sql`UPDATE decree SET effects_recorded = 0 WHERE id = ${sk1}`);
     expect(await refused(() => undoDecree(ctx, sk1, 'Salah terap'))).toContain('belum mencatat rincian setiap perubahannya');
   });
 

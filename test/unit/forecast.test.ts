@@ -7,16 +7,24 @@ import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import { addCategory, addUnit, billingDb, HONORER, RENTAN, type BillingCtx } from './billing-fixture';
 import { forecastYear, forecastDoc, RKA_HEADER } from '../../electron/core/coverage/index';
+import { saveRateParam } from '../../electron/core/billing/rates-edit';
+import { storeOf } from '../../electron/core/store/of-context';
+import { personRepo } from '../../electron/core/roster/person-repository';
 import { runCli } from '../cli-harness';
 
 let ctx: BillingCtx;
 let seq = 0;
-function staff(unit: number, cat: number, engs: { wage: number; start: string; end?: string | null; reason?: string }[]): number {
+async function staff(unit: number, cat: number, engs: { wage: number; start: string; end?: string | null; reason?: string }[]): Promise<number> {
   seq++;
-  const id = Number(ctx.db.prepare("INSERT INTO person (nik, name, created_at, updated_at) VALUES (?, ?, 'x', 'x')").run(`3302${String(seq).padStart(12, '0')}`, `P${seq}`).lastInsertRowid);
+  const q = storeOf(ctx);
+  const id = await personRepo.insert(q, {
+    nik: `3302${String(seq).padStart(12, '0')}`, name: `P${seq}`, birth_place: null, birth_date: null, sex: null, address: null, phone: null,
+    mother_name: null, kpj: null, postal_code: null, email: null, marital_status: null, work_location: null,
+  }, 'x');
   for (const e of engs) {
-    ctx.db.prepare('INSERT INTO engagement (person_id, opd_id, category_id, honor, reported_wage, start_date, end_date, end_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(id, unit, cat, e.wage, e.wage, e.start, e.end ?? null, e.reason ?? null);
+    // honor and reported wage both e.wage (insertEngagement reports the honor); the end reason as the roster's "end" writes it.
+    const eng = await personRepo.insertEngagement(q, { personId: id, opdId: unit, categoryId: cat, position: null, honor: e.wage, startDate: e.start, endDate: e.end ?? null });
+    if (e.reason !== undefined) await personRepo.endEngagement(q, eng, e.end!, e.reason);
   }
   return id;
 }
@@ -24,19 +32,19 @@ const bp = (base: number, rate: number) => Math.floor((base * rate + 5000) / 100
 const CAP_2026 = 11_086_300;
 
 let dinas: number, pekon: number, full: number, notEnrolled: number;
-beforeEach(() => {
-  ctx = billingDb('2026-11-20T03:00:00Z');
-  dinas = addUnit(ctx, 'D01', 'Dinas Sosial');
-  pekon = addUnit(ctx, 'P01', 'Pekon Satu', 'village');
-  full = addCategory(ctx, { name: 'PPPK Paruh Waktu', segment: 'PU', programs: 'JKK,JKM,JHT,JP' });
-  notEnrolled = addCategory(ctx, { name: 'Tenaga Lepas', segment: 'PU', programs: 'JKK,JKM', enrolled: false });
-  staff(dinas, HONORER, [{ wage: 1_500_000, start: '2026-01-01', end: '2026-12-31' }]); // yearly SK: renewed
-  staff(dinas, HONORER, [{ wage: 2_000_000, start: '2026-01-01', end: '2026-12-31', reason: 'Mengundurkan diri' }]); // resigned: not renewed
-  staff(dinas, full, [{ wage: 12_000_000, start: '2025-01-01' }]); // open-ended, above the JP cap
-  staff(dinas, HONORER, [{ wage: 1_000_000, start: '2027-01-01', end: '2027-06-30' }]); // next year's draft SK, six months
-  staff(dinas, HONORER, [{ wage: 1_600_000, start: '2026-01-01', end: '2026-12-31' }, { wage: 1_800_000, start: '2027-01-01', end: '2027-12-31' }]);
-  staff(pekon, RENTAN, [{ wage: 1_000_000, start: '2026-01-01', end: '2026-12-31' }]);
-  staff(dinas, notEnrolled, [{ wage: 1_500_000, start: '2026-01-01', end: '2026-12-31' }]);
+beforeEach(async () => {
+  ctx = await billingDb('2026-11-20T03:00:00Z');
+  dinas = await addUnit(ctx, 'D01', 'Dinas Sosial');
+  pekon = await addUnit(ctx, 'P01', 'Pekon Satu', 'village');
+  full = await addCategory(ctx, { name: 'PPPK Paruh Waktu', segment: 'PU', programs: 'JKK,JKM,JHT,JP' });
+  notEnrolled = await addCategory(ctx, { name: 'Tenaga Lepas', segment: 'PU', programs: 'JKK,JKM', enrolled: false });
+  await staff(dinas, HONORER, [{ wage: 1_500_000, start: '2026-01-01', end: '2026-12-31' }]); // yearly SK: renewed
+  await staff(dinas, HONORER, [{ wage: 2_000_000, start: '2026-01-01', end: '2026-12-31', reason: 'Mengundurkan diri' }]); // resigned: not renewed
+  await staff(dinas, full, [{ wage: 12_000_000, start: '2025-01-01' }]); // open-ended, above the JP cap
+  await staff(dinas, HONORER, [{ wage: 1_000_000, start: '2027-01-01', end: '2027-06-30' }]); // next year's draft SK, six months
+  await staff(dinas, HONORER, [{ wage: 1_600_000, start: '2026-01-01', end: '2026-12-31' }, { wage: 1_800_000, start: '2027-01-01', end: '2027-12-31' }]);
+  await staff(pekon, RENTAN, [{ wage: 1_000_000, start: '2026-01-01', end: '2026-12-31' }]);
+  await staff(dinas, notEnrolled, [{ wage: 1_500_000, start: '2026-01-01', end: '2026-12-31' }]);
 });
 afterEach(() => ctx.close());
 
@@ -85,7 +93,7 @@ describe('next year\'s budget', () => {
   });
 
   it('uses an entered March cap instead of the assumption, and adds headroom for new staff', async () => {
-    ctx.db.prepare("INSERT INTO rate_param (key, effective_month, value, source, confidence, updated_at, updated_by) VALUES ('pu.jp.wage_cap', '2027-03', 11500000, 'Surat BPJS', 'H', 'x', 'x')").run();
+    await saveRateParam(ctx, { key: 'pu.jp.wage_cap', effectiveMonth: '2027-03', value: 11_500_000, source: 'Surat BPJS', confidence: 'H' });
     const f = await forecastYear(ctx, { year: 2027, jpCapGrowthPct: 5, headroomPct: 10, headroomPersons: 2 });
     expect(f.jpCaps).toEqual([{ month: '2027-01', cap: CAP_2026, assumed: false }, { month: '2027-03', cap: 11_500_000, assumed: false }]);
     const e = expectedDinas(11_500_000);
@@ -106,7 +114,6 @@ describe('next year\'s budget', () => {
   });
 
   it('sigap forecast writes the RKA workbook: kode rekening, uraian, volume, satuan, tarif, jumlah', async () => {
-    ctx.db.close();
     const out = join(ctx.dir, 'rka.xlsx');
     const r = await runCli(['forecast', '--year', '2027', '--growth', '5', '--xlsx', out], { env: { SIGAP_DB: ctx.dbPath }, at: '2026-11-20T03:00:00Z' });
     expect(r.code).toBe(0);
@@ -124,6 +131,5 @@ describe('next year\'s budget', () => {
     const json = await runCli(['forecast', '--year', '2027', '--json'], { env: { SIGAP_DB: ctx.dbPath }, at: '2026-11-20T03:00:00Z' });
     expect(json.json<{ total: number }>().total).toBe(e.total + 12 * 16_800);
     expect((await runCli(['forecast'], { env: { SIGAP_DB: ctx.dbPath } })).code).toBe(2);
-    ctx.db = (await import('../../electron/core/db/open')).openDatabase(ctx.dbPath).db;
   });
 });

@@ -14,6 +14,9 @@ import { invoicePrint } from '../../electron/core/print/index';
 import { maskId } from '../../shared/nik';
 import { mayCall, type Role } from '../../shared/roles';
 import { CHANNELS } from '../../shared/contract/index';
+import { invoiceLines } from '../../electron/core/billing/invoices';
+import { storeOf } from '../../electron/core/store/of-context';
+import { sql } from '../../electron/core/store/sql';
 
 describe('NIK and KPJ in written files, by role', () => {
   let p: PrintPemda;
@@ -27,7 +30,7 @@ describe('NIK and KPJ in written files, by role', () => {
     host = testHost();
     api = bridge(p.ctx, host);
     invoiceId = await invoiceIdOf(p.ctx, p.dinsos);
-    people = p.ctx.db.prepare('SELECT nik, kpj FROM invoice_line WHERE invoice_id = ? ORDER BY nik').all(invoiceId) as { nik: string; kpj: string }[];
+    people = (await invoiceLines(p.ctx, invoiceId)).map((l) => ({ nik: l.nik, kpj: l.kpj! })).sort((x, y) => (x.nik < y.nik ? -1 : x.nik > y.nik ? 1 : 0));
   });
   afterAll(() => p.ctx.close());
 
@@ -116,7 +119,8 @@ describe('NIK and KPJ in written files, by role', () => {
     // The roster export carries NIK and KPJ masked for these roles: read back in identity-recovery.test.ts
     // (every file those roles can write, scanned) and roster-export.test.ts.
     const checkedElsewhere = ['invoice.saveXlsx', 'print.invoicePdf', 'roster.saveXlsx'];
-    const everyone = p.ctx.db.prepare('SELECT nik, kpj FROM person').all() as { nik: string; kpj: string | null }[];
+    // Everyone's NIK and KPJ, unmasked: no core read lists the whole roster so, hence the store.
+    const everyone = await storeOf(p.ctx).all<{ nik: string; kpj: string | null }>(sql`SELECT nik, kpj FROM person`);
     const calls: [string, Record<string, unknown>, 'pdf' | 'xlsx'][] = [
       ['print.recapPdf', { month: '2026-03', paper: 'A4' }, 'pdf'],
       ['print.reminderPdf', { opdId: p.dinsos, paper: 'A4', asOf: '2026-06-20' }, 'pdf'],
@@ -158,7 +162,7 @@ describe('NIK and KPJ in written files, by role', () => {
     expect(p.ctx.seesIdentity).toBe(false);
     expectMasked((await invoicePrint(p.ctx, invoiceId)).body);
     // The CLI's context: same database, no session gate, run by the machine's owner.
-    const cli = { db: p.ctx.db, actor: 'cli:uji', clock: p.ctx.clock };
+    const cli = { db: p.ctx.db, store: storeOf(p.ctx), actor: 'cli:uji', clock: p.ctx.clock };
     expectFull((await invoicePrint(cli, invoiceId)).body);
     const out = join(p.ctx.dir, 'tagihan-cli.xlsx');
     expect(await writeInvoiceXlsx(cli, invoiceId, out)).toBe(13);

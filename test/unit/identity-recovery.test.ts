@@ -12,6 +12,9 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { bridge, testHost, type TestHost } from '../api-harness';
 import { testContext } from '../helpers';
+import { storeOf } from '../../electron/core/store/of-context';
+import { sql } from '../../electron/core/store/sql';
+import { personRepo } from '../../electron/core/roster/person-repository';
 import { billOnTime } from '../billing-seed';
 import { seedDemo } from '../../electron/core/demo/index';
 import { writeBill, writeKpjList } from '../fixtures/bpjs-files';
@@ -42,7 +45,8 @@ beforeAll(async () => {
   await seedDemo(ctx, { persons: 24 });
   host = testHost();
   api = bridge(ctx, host); // admin
-  const ids = ctx.db.prepare('SELECT id, nik, name FROM person ORDER BY id').all() as { id: number; nik: string; name: string }[];
+  const store = storeOf(ctx);
+  const ids = await store.all<{ id: number; nik: string; name: string }>(sql`SELECT id, nik, name FROM person ORDER BY id`);
   // Half the KPJs come in through the branch's participant list, so the audit summaries carry them in
   // full (as issue 17 saw); the other half are set directly.
   const listed = ids.filter((_, i) => i % 2 === 0);
@@ -55,15 +59,16 @@ beforeAll(async () => {
   await api.ok('bpjs.importKpjApply', { previewId: pv.previewId });
   // Four people (i % 6 === 5, never on the list) stay without a KPJ: they wait in Pelaporan BPJS, whose
   // rows and checks finance and viewer read too; one of them with a phone the check refuses.
-  ids.forEach((p, i) => {
+  const at = '2026-03-10T03:00:00Z';
+  for (const [i, p] of ids.entries()) {
     const kpj = i % 6 === 5 ? null : kpjOfLength(i);
-    if (i % 2 === 1) ctx.db.prepare('UPDATE person SET kpj = ? WHERE id = ?').run(kpj, p.id);
-  });
-  ctx.db.prepare("UPDATE person SET phone = '0812-34' WHERE id = ?").run(ids[11]!.id);
-  ctx.db.prepare("UPDATE person SET mother_name = 'Siti Khadijah Ramli' WHERE mother_name IS NULL").run();
+    if (i % 2 === 1) await personRepo.update(store, p.id, { kpj }, at);
+  }
+  await personRepo.update(store, ids[11]!.id, { phone: '0812-34' }, at);
+  await store.run(sql`UPDATE person SET mother_name = 'Siti Khadijah Ramli' WHERE mother_name IS NULL`);
   // What the portal's registration upload requires (the clerk fills it in one step before writing files).
-  ctx.db.prepare("UPDATE person SET marital_status = 'T', work_location = 'LIWA'").run();
-  people = ctx.db.prepare('SELECT id, nik, kpj, name, birth_date, mother_name, address, phone FROM person ORDER BY id').all() as Seeded[];
+  await store.run(sql`UPDATE person SET marital_status = 'T', work_location = 'LIWA'`);
+  people = await store.all<Seeded>(sql`SELECT id, nik, kpj, name, birth_date, mother_name, address, phone FROM person ORDER BY id`);
 
   // Edits whose trail carries private values: a new phone and address, an end whose reason a clerk typed
   // with the NIK spaced out, the KPJ and the phone, an incident that quotes the NIK with dots.
@@ -80,7 +85,7 @@ beforeAll(async () => {
   await api.ok('incident.save', { personId: c.id, kind: 'accident', date: '2026-03-05', place: 'Kantor', description: `Terjatuh; NIK ${dotted}, ibu ${c.mother_name}, alamat ${c.address}` });
   await billOnTime(ctx, [MONTH]);
   // The signed SK's scan on the first decree, so viewing and saving it are walked too.
-  scanDecree = ctx.db.prepare('SELECT min(id) FROM decree').pluck().get() as number;
+  scanDecree = (await store.one<{ id: number }>(sql`SELECT min(id) AS id FROM decree`))!.id;
   host.openQueue.push(join(import.meta.dirname, '../fixtures/files/sk-scan.png'));
   expect((await api.ok('decree.attachScan', { decreeId: scanDecree }))?.mediaType).toBe('image/png');
   // A batch of registrations written as admin, so bpjs.batch has items to show the other roles.

@@ -11,13 +11,16 @@ import { addWorkingDays, listIncidents, markReported, saveIncident, saveCoverage
 import { runBilling, invoiceLines, listInvoices } from '../../electron/core/billing/index';
 import { pendingChanges } from '../../electron/core/bpjs/pending';
 import { exportBatch } from '../../electron/core/bpjs/index';
+import { personDetail } from '../../electron/core/roster/detail';
+import { participantRepo } from '../../electron/core/bpjs/participant-repository';
+import { storeOf } from '../../electron/core/store/of-context';
 import { runCli } from '../cli-harness';
 
 let ctx: ReturnType<typeof testContext>;
 let s: RosterSetup;
-beforeEach(() => {
+beforeEach(async () => {
   ctx = testContext('2026-03-11T03:00:00Z'); // Wednesday 11 March 2026, 10:00 WIB
-  s = setupRoster(ctx);
+  s = await setupRoster(ctx);
 });
 afterEach(() => ctx.close());
 
@@ -31,9 +34,10 @@ function workingDaysLater(date: string, n: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-function membership(personId: number, kpj: string, since: string): void {
-  const imp = Number(ctx.db.prepare("INSERT INTO bpjs_kpj_import (file, sha256, rows, applied, imported_at, imported_by) VALUES ('kpj.xlsx', 'x', 1, 1, 'x', 'x')").run().lastInsertRowid);
-  ctx.db.prepare("INSERT INTO bpjs_membership (person_id, kpj, member_since, import_id, updated_at) VALUES (?, ?, ?, ?, 'x')").run(personId, kpj, since, imp);
+async function membership(personId: number, kpj: string, since: string): Promise<void> {
+  const q = storeOf(ctx);
+  const importId = await participantRepo.insertKpjImport(q, { file: 'kpj.xlsx', sha256: 'x', rows: 1, applied: 1, at: 'x', by: 'x' });
+  await participantRepo.saveMembership(q, { personId, kpj, memberSince: since, importId, now: 'x' });
 }
 
 describe('reporting deadline', () => {
@@ -45,8 +49,8 @@ describe('reporting deadline', () => {
   });
 
   it('flags an unreported accident past its deadline, and a late report', async () => {
-    const p = addPerson(ctx, { kpj: '11111111111' });
-    addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu, wage: 2_000_000 });
+    const p = await addPerson(ctx, { kpj: '11111111111' });
+    await addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu, wage: 2_000_000 });
     const late = (await saveIncident(ctx, { personId: p.id, kind: 'accident', date: '2026-03-06', place: 'Kantor', description: 'Terjatuh dari tangga' })).id;
     const fresh = (await saveIncident(ctx, { personId: p.id, kind: 'accident', date: '2026-03-10' })).id;
     let rows = await listIncidents(ctx);
@@ -72,14 +76,14 @@ describe('reporting deadline', () => {
 
 describe('deaths', () => {
   it('estimates JKM Rp42.000.000 and a scholarship after 36 months, JKK death 48 x the wage', async () => {
-    const old = addPerson(ctx, { kpj: '22222222222' });
-    addEngagement(ctx, old.id, { unit: s.dinas, category: s.pu, wage: 1_500_000, start: '2022-01-01', end: null });
-    membership(old.id, '22222222222', '2022-01-15');
-    const recent = addPerson(ctx, { kpj: '33333333333' });
-    addEngagement(ctx, recent.id, { unit: s.dinas, category: s.pu, wage: 1_500_000, start: '2025-06-01', end: null });
-    membership(recent.id, '33333333333', '2025-06-01');
-    const work = addPerson(ctx);
-    addEngagement(ctx, work.id, { unit: s.dinas, category: s.pu, wage: 2_250_000, start: '2026-01-01', end: null });
+    const old = await addPerson(ctx, { kpj: '22222222222' });
+    await addEngagement(ctx, old.id, { unit: s.dinas, category: s.pu, wage: 1_500_000, start: '2022-01-01', end: null });
+    await membership(old.id, '22222222222', '2022-01-15');
+    const recent = await addPerson(ctx, { kpj: '33333333333' });
+    await addEngagement(ctx, recent.id, { unit: s.dinas, category: s.pu, wage: 1_500_000, start: '2025-06-01', end: null });
+    await membership(recent.id, '33333333333', '2025-06-01');
+    const work = await addPerson(ctx);
+    await addEngagement(ctx, work.id, { unit: s.dinas, category: s.pu, wage: 2_250_000, start: '2026-01-01', end: null });
 
     const a = (await saveIncident(ctx, { personId: old.id, kind: 'death', date: '2026-02-10' })).id;
     const b = (await saveIncident(ctx, { personId: recent.id, kind: 'death', date: '2026-02-10' })).id;
@@ -98,16 +102,17 @@ describe('deaths', () => {
   });
 
   it('ends the engagement: billed for the month of death, not after, and left out of data_tk_na', async () => {
-    const died = addPerson(ctx, { kpj: '44444444444' });
-    const diedEng = addEngagement(ctx, died.id, { unit: s.dinas, category: s.pu, wage: 1_500_000, start: '2025-01-01', end: null });
-    const left = addPerson(ctx, { kpj: '55555555555' });
-    addEngagement(ctx, left.id, { unit: s.dinas, category: s.pu, wage: 1_500_000, start: '2025-01-01', end: '2026-01-31', reason: 'Mengundurkan diri' });
-    const stays = addPerson(ctx, { kpj: '66666666666' });
-    addEngagement(ctx, stays.id, { unit: s.dinas, category: s.pu, wage: 1_500_000, start: '2025-01-01', end: null });
+    const died = await addPerson(ctx, { kpj: '44444444444' });
+    const diedEng = await addEngagement(ctx, died.id, { unit: s.dinas, category: s.pu, wage: 1_500_000, start: '2025-01-01', end: null });
+    const left = await addPerson(ctx, { kpj: '55555555555' });
+    await addEngagement(ctx, left.id, { unit: s.dinas, category: s.pu, wage: 1_500_000, start: '2025-01-01', end: '2026-01-31', reason: 'Mengundurkan diri' });
+    const stays = await addPerson(ctx, { kpj: '66666666666' });
+    await addEngagement(ctx, stays.id, { unit: s.dinas, category: s.pu, wage: 1_500_000, start: '2025-01-01', end: null });
 
     const r = await saveIncident(ctx, { personId: died.id, kind: 'death', date: '2026-02-10', reportedDate: '2026-02-11' });
     expect(r.endedEngagements).toBe(1);
-    expect(ctx.db.prepare('SELECT end_date, end_reason FROM engagement WHERE id = ?').get(diedEng)).toEqual({ end_date: '2026-02-10', end_reason: 'Meninggal dunia' });
+    const ended = (await personDetail(ctx, died.id)).engagements.find((e) => e.id === diedEng)!;
+    expect({ endDate: ended.endDate, endReason: ended.endReason }).toEqual({ endDate: '2026-02-10', endReason: 'Meninggal dunia' });
 
     const billed = async (month: string) => {
       await runBilling(ctx, { month });
@@ -127,16 +132,16 @@ describe('deaths', () => {
     expect(kpjs).toEqual(['55555555555']);
 
     // A later SK for the dead person stops the recording.
-    const other = addPerson(ctx);
-    addEngagement(ctx, other.id, { unit: s.dinas, category: s.pu, start: '2026-01-01', end: '2026-02-28' });
-    addEngagement(ctx, other.id, { unit: s.dinas, category: s.pu, start: '2026-03-01', end: null });
+    const other = await addPerson(ctx);
+    await addEngagement(ctx, other.id, { unit: s.dinas, category: s.pu, start: '2026-01-01', end: '2026-02-28' });
+    await addEngagement(ctx, other.id, { unit: s.dinas, category: s.pu, start: '2026-03-01', end: null });
     await expect(saveIncident(ctx, { personId: other.id, kind: 'death', date: '2026-02-20' })).rejects.toThrow(/mulai setelah/);
     expect((await listIncidents(ctx)).filter((r) => r.personId === other.id)).toEqual([]);
   });
 
   it('refuses a second death, and any incident after the death, naming the earlier incident', async () => {
-    const p = addPerson(ctx, { kpj: '88888888888' });
-    addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu, wage: 1_500_000, start: '2025-01-01', end: null });
+    const p = await addPerson(ctx, { kpj: '88888888888' });
+    await addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu, wage: 1_500_000, start: '2025-01-01', end: null });
     const first = (await saveIncident(ctx, { personId: p.id, kind: 'work_death', date: '2026-02-10' })).id;
     const count = async () => (await listIncidents(ctx)).filter((r) => r.personId === p.id).length;
     // Same date, a later date, an earlier date, another death kind: all refused.
@@ -153,30 +158,30 @@ describe('deaths', () => {
   });
 
   it('refuses an incident on a date no engagement covers (ended SK, or not yet started)', async () => {
-    const gone = addPerson(ctx, { kpj: '99999999999' });
-    addEngagement(ctx, gone.id, { unit: s.dinas, category: s.pu, start: '2025-01-01', end: '2025-12-31', reason: 'Masa SK berakhir' });
+    const gone = await addPerson(ctx, { kpj: '99999999999' });
+    await addEngagement(ctx, gone.id, { unit: s.dinas, category: s.pu, start: '2025-01-01', end: '2025-12-31', reason: 'Masa SK berakhir' });
     await expect(saveIncident(ctx, { personId: gone.id, kind: 'death', date: '2026-02-10' }))
       .rejects.toThrow('penugasan terakhirnya berakhir 31 Desember 2025 (Masa SK berakhir)');
     await expect(saveIncident(ctx, { personId: gone.id, kind: 'accident', date: '2026-02-10' })).rejects.toThrow(/Klaim JKK\/JKM memerlukan kepesertaan yang masih aktif/);
     // A death already ended on the roster by hand (no incident): a later death is refused, one on the day is the claim.
-    const ended = addPerson(ctx, { kpj: '12121212121' });
-    addEngagement(ctx, ended.id, { unit: s.dinas, category: s.pu, start: '2025-01-01', end: '2026-01-20', reason: 'Meninggal dunia' });
+    const ended = await addPerson(ctx, { kpj: '12121212121' });
+    await addEngagement(ctx, ended.id, { unit: s.dinas, category: s.pu, start: '2025-01-01', end: '2026-01-20', reason: 'Meninggal dunia' });
     await expect(saveIncident(ctx, { personId: ended.id, kind: 'death', date: '2026-02-10' })).rejects.toThrow('berakhir 20 Januari 2026 (Meninggal dunia)');
     expect((await saveIncident(ctx, { personId: ended.id, kind: 'death', date: '2026-01-20' })).endedEngagements).toBe(0);
-    const early = addPerson(ctx);
-    addEngagement(ctx, early.id, { unit: s.dinas, category: s.pu, start: '2026-03-01', end: null });
+    const early = await addPerson(ctx);
+    await addEngagement(ctx, early.id, { unit: s.dinas, category: s.pu, start: '2026-03-01', end: null });
     await expect(saveIncident(ctx, { personId: early.id, kind: 'accident', date: '2026-02-27' })).rejects.toThrow(/belum bertugas pada 27 Februari 2026/);
     expect((await listIncidents(ctx)).filter((r) => r.personId === gone.id || r.personId === early.id)).toEqual([]);
   });
 
   it('says the contribution months are unknown when a KPJ has no membership date and no issued invoice', async () => {
-    const unknown = addPerson(ctx, { kpj: '13131313131' });
-    addEngagement(ctx, unknown.id, { unit: s.dinas, category: s.pu, start: '2025-01-01', end: null });
-    const noKpj = addPerson(ctx);
-    addEngagement(ctx, noKpj.id, { unit: s.dinas, category: s.pu, start: '2025-01-01', end: null });
-    const known = addPerson(ctx, { kpj: '14141414141' });
-    addEngagement(ctx, known.id, { unit: s.dinas, category: s.pu, start: '2025-01-01', end: null });
-    membership(known.id, '14141414141', '2025-10-01');
+    const unknown = await addPerson(ctx, { kpj: '13131313131' });
+    await addEngagement(ctx, unknown.id, { unit: s.dinas, category: s.pu, start: '2025-01-01', end: null });
+    const noKpj = await addPerson(ctx);
+    await addEngagement(ctx, noKpj.id, { unit: s.dinas, category: s.pu, start: '2025-01-01', end: null });
+    const known = await addPerson(ctx, { kpj: '14141414141' });
+    await addEngagement(ctx, known.id, { unit: s.dinas, category: s.pu, start: '2025-01-01', end: null });
+    await membership(known.id, '14141414141', '2025-10-01');
     const a = (await saveIncident(ctx, { personId: unknown.id, kind: 'death', date: '2026-02-10' })).id;
     const b = (await saveIncident(ctx, { personId: noKpj.id, kind: 'death', date: '2026-02-10' })).id;
     const c = (await saveIncident(ctx, { personId: known.id, kind: 'death', date: '2026-02-10' })).id;
@@ -191,9 +196,8 @@ describe('deaths', () => {
   });
 
   it('sigap incident add, list and report', async () => {
-    const p = addPerson(ctx, { kpj: '77777777777' });
-    addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu, wage: 1_800_000, end: null });
-    ctx.db.close();
+    const p = await addPerson(ctx, { kpj: '77777777777' });
+    await addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu, wage: 1_800_000, end: null });
     const env = { SIGAP_DB: ctx.dbPath };
     const at = '2026-03-11T03:00:00Z';
     const add = await runCli(['incident', 'add', '--nik', p.nik, '--kind', 'work_death', '--date', '2026-03-09', '--place', 'Lokasi proyek', '--json'], { env, at });
@@ -220,6 +224,5 @@ describe('deaths', () => {
     // JKK: a scholarship without a minimum; the KPJ has no membership date and nothing was billed yet.
     expect(add.json<{ incident: { benefit: { scholarship: { summary: string } } } }>().incident.benefit.scholarship.summary)
       .toBe('berhak, tanpa masa iur minimal (masa iur belum diketahui — impor daftar peserta BPJS untuk tanggal kepesertaan)');
-    ctx.db = (await import('../../electron/core/db/open')).openDatabase(ctx.dbPath).db;
   });
 });

@@ -8,6 +8,8 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { storeOf } from '../../electron/core/store/of-context';
+import { sql } from '../../electron/core/store/sql';
 import { openDatabase } from '../../electron/core/db/open';
 import { seedDemo } from '../../electron/core/demo/index';
 import { rng } from '../../electron/core/demo/names';
@@ -27,7 +29,7 @@ beforeAll(async () => {
   const { db } = openDatabase(base);
   await seedDemo({ db, actor: 'test', clock: () => new Date('2026-01-05T00:00:00Z') }, { persons: PERSONS, year: 2026 });
   // Everyone to register, with what the portal requires filled in (as the clerk does in one step).
-  db.exec("UPDATE person SET kpj = NULL, mother_name = coalesce(mother_name, 'Siti Aminah'), marital_status = 'T', work_location = 'LIWA'");
+  await storeOf({ db }).run(sql`UPDATE person SET kpj = NULL, mother_name = coalesce(mother_name, 'Siti Aminah'), marital_status = 'T', work_location = 'LIWA'`);
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();
 }, 120_000);
@@ -101,7 +103,7 @@ describe('files left behind by a killed export', () => {
       expect(hidden(out), `trial ${i}`).toEqual([]);
       if (process.platform !== 'win32') for (const m of modes(out)) expect(m.toString(8), `trial ${i}`).toBe('600');
       const h = new Database(db, { readonly: true });
-      const batches = (h.prepare('SELECT count(*) AS n FROM bpjs_batch').get() as { n: number }).n;
+      const batches = (await storeOf({ db: h }).one<{ n: number }>(sql`SELECT count(*) AS n FROM bpjs_batch`))!.n;
       h.close();
       if (batches === 1 && readdirSync(out).length < files) committed++; // killed after its commit: files regenerate
       expect(batches).toBe(1);

@@ -10,6 +10,8 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { storeOf } from '../../electron/core/store/of-context';
+import { sql } from '../../electron/core/store/sql';
 import { writeBigAppendix } from '../fixtures/sk-stream';
 import { openDatabase } from '../../electron/core/db/open';
 import { seedDemo } from '../../electron/core/demo/index';
@@ -81,16 +83,20 @@ function fresh(name: string): string {
   return p;
 }
 
-function state(path: string) {
+/** The file's own integrity check (SQLite), then the decree, counts and invoices read through the store. */
+async function state(path: string) {
   const db = new Database(path, { readonly: true });
   try {
-    const decree = db.prepare("SELECT id FROM decree WHERE number = 'SK/LOCK/2026'").get() as { id: number } | undefined;
+    const store = storeOf({ db });
+    const decree = await store.one<{ id: number }>(sql`SELECT id FROM decree WHERE number = 'SK/LOCK/2026'`);
     return {
       integrity: db.pragma('integrity_check', { simple: true }),
-      engagements: decree ? (db.prepare('SELECT count(*) AS n FROM engagement WHERE decree_id = ?').get(decree.id) as { n: number }).n : 0,
-      persons: (db.prepare('SELECT count(*) AS n FROM person').get() as { n: number }).n,
-      invoices: db.prepare("SELECT count(*) AS n, sum(status = 'issued') AS issued, coalesce(sum(persons), 0) AS persons, coalesce(sum(total), 0) AS total FROM invoice WHERE month = '2026-03'").get() as { n: number; issued: number; persons: number; total: number },
-      lineTotal: (db.prepare("SELECT coalesce(sum(l.total), 0) AS t FROM invoice_line l JOIN invoice i ON i.id = l.invoice_id WHERE i.month = '2026-03'").get() as { t: number }).t,
+      engagements: decree ? (await store.one<{ n: number }>(sql`SELECT count(*) AS n FROM engagement WHERE decree_id = ${decree.id}`))!.n : 0,
+      persons: (await store.one<{ n: number }>(sql`SELECT count(*) AS n FROM person`))!.n,
+      invoices: (await store.one<{ n: number; issued: number; persons: number; total: number }>(
+        sql`SELECT count(*) AS n, sum(CASE WHEN status = 'issued' THEN 1 ELSE 0 END) AS issued, coalesce(sum(persons), 0) AS persons, coalesce(sum(total), 0) AS total FROM invoice WHERE month = '2026-03'`,
+      ))!,
+      lineTotal: (await store.one<{ t: number }>(sql`SELECT coalesce(sum(l.total), 0) AS t FROM invoice_line l JOIN invoice i ON i.id = l.invoice_id WHERE i.month = '2026-03'`))!.t,
     };
   } finally {
     db.close();
@@ -132,11 +138,11 @@ describe('an SK import and a billing run at the same time', () => {
       // A failed bill is counted, not thrown at once, so a run shows how many of the trials fail.
       if (b.code !== 0 || /BUSY|SQLITE|\n\s+at /.test(b.stderr)) {
         failures.push(`trial ${i}: exit ${b.code}: ${b.stderr.trim().slice(0, 160)}`);
-        expect(state(db)).toMatchObject({ integrity: 'ok', engagements: SK_ROWS, invoices: { n: 0 } });
+        expect(await state(db)).toMatchObject({ integrity: 'ok', engagements: SK_ROWS, invoices: { n: 0 } });
         for (const x of ['', '-wal', '-shm']) rmSync(`${db}${x}`, { force: true });
         continue;
       }
-      const st = state(db);
+      const st = await state(db);
       expect(st.integrity).toBe('ok');
       expect(st.engagements).toBe(SK_ROWS);
       expect(st.persons).toBe(BASE_PERSONS + SK_ROWS);

@@ -14,6 +14,8 @@ import { dispatch, type Handlers } from '../../electron/core/api/dispatch';
 import { seedDemo } from '../../electron/core/demo/index';
 import { SigapError } from '../../shared/errors';
 import { tempDir } from '../helpers';
+import { storeOf } from '../../electron/core/store/of-context';
+import { sql } from '../../electron/core/store/sql';
 
 const BIN = join(__dirname, '../../electron/cli/bin.js');
 const NO_STACK = /\n\s+at |Error:|SQLITE_|ENOSPC|EACCES/;
@@ -145,7 +147,7 @@ describe('the CLI', () => {
     open.push(db);
     await seedDemo({ db, actor: 'test', clock: () => new Date('2026-01-05T00:00:00Z') }, { persons: 3000, year: 2026 });
     // Everyone to register, with what the portal requires filled in (as the clerk does in one step).
-    db.exec("UPDATE person SET kpj = NULL, mother_name = coalesce(mother_name, 'Siti Aminah'), marital_status = 'T', work_location = 'LIWA'");
+    await storeOf({ db }).run(sql`UPDATE person SET kpj = NULL, mother_name = coalesce(mother_name, 'Siti Aminah'), marital_status = 'T', work_location = 'LIWA'`);
     db.pragma('wal_checkpoint(TRUNCATE)');
     const flash = join(dir, 'flash');
     const script = `mkdir -p "${flash}" && mount -t tmpfs -o size=96k tmpfs "${flash}" && "${process.execPath}" "${BIN}" export new --out "${flash}" --db "${path}"; echo "EXIT=$?"; ls -A "${flash}"`;
@@ -157,7 +159,7 @@ describe('the CLI', () => {
     expect(r.stderr).not.toMatch(NO_STACK);
     expect(left).toEqual([]); // the failed export removed its part
     const batches = new Database(path, { readonly: true });
-    expect(batches.prepare('SELECT count(*) FROM bpjs_batch').pluck().get()).toBe(0);
+    expect((await storeOf({ db: batches }).one<{ n: number }>(sql`SELECT count(*) AS n FROM bpjs_batch`))!.n).toBe(0);
     batches.close();
   }, 150_000);
 });

@@ -1,3 +1,7 @@
+import { storeOf } from '../../electron/core/store/of-context';
+import { opdRepo } from '../../electron/core/settings/employer-repository';
+import { personRepo } from '../../electron/core/roster/person-repository';
+import { saveRegistration } from '../../electron/core/settings/registrations';
 import { afterEach, describe, expect, it } from 'vitest';
 import { personBilling } from '../../electron/core/billing/person-billing';
 import { addPersonException } from '../../electron/core/billing/person-exceptions';
@@ -8,12 +12,12 @@ afterEach(() => ctx.close());
 
 describe('the person page\'s billing rules (person.billing)', () => {
   it('says when JP stopped, which programs and class apply, and lists the exceptions', async () => {
-    ctx = billingDb('2026-03-20T03:00:00Z');
-    const opd = addUnit(ctx, '01', 'Dinas Kesehatan');
-    const full = addCategory(ctx, { name: 'PPPK paruh waktu', segment: 'PU', programs: 'JKK,JKM,JHT,JP' });
-    const [old, young] = addStaff(ctx, { opdId: opd, categoryId: full, honor: 4_000_000, count: 2 });
-    ctx.db.prepare("UPDATE person SET birth_date = '1965-01-10' WHERE id = ?").run(old);
-    ctx.db.prepare("UPDATE person SET birth_date = '1971-05-05' WHERE id = ?").run(young);
+    ctx = await billingDb('2026-03-20T03:00:00Z');
+    const opd = await addUnit(ctx, '01', 'Dinas Kesehatan');
+    const full = await addCategory(ctx, { name: 'PPPK paruh waktu', segment: 'PU', programs: 'JKK,JKM,JHT,JP' });
+    const [old, young] = await addStaff(ctx, { opdId: opd, categoryId: full, honor: 4_000_000, count: 2 });
+    await personRepo.update(storeOf(ctx), old!, { birth_date: '1965-01-10' }, 'x');
+    await personRepo.update(storeOf(ctx), young!, { birth_date: '1971-05-05' }, 'x');
 
     const o = await personBilling(ctx, old!, '2026-03');
     expect(o).toMatchObject({
@@ -37,11 +41,11 @@ describe('the person page\'s billing rules (person.billing)', () => {
   });
 
   it('names the registration a class comes from', async () => {
-    ctx = billingDb('2026-03-20T03:00:00Z');
-    const reg = Number(ctx.db.prepare("INSERT INTO employer_registration (npp, name, jkk_class, created_at, created_by) VALUES ('18040099', 'RSUD Liwa', 3, 'x', 'x')").run().lastInsertRowid);
-    const rsud = addUnit(ctx, '02', 'RSUD Liwa');
-    ctx.db.prepare('UPDATE opd SET registration_id = ? WHERE id = ?').run(reg, rsud);
-    const [id] = addStaff(ctx, { opdId: rsud, honor: 2_000_000 });
+    ctx = await billingDb('2026-03-20T03:00:00Z');
+    const reg = await saveRegistration(ctx, { npp: '18040099', name: 'RSUD Liwa', jkkClass: 3 });
+    const rsud = await addUnit(ctx, '02', 'RSUD Liwa');
+    await opdRepo.update(storeOf(ctx), rsud, { registration_id: reg });
+    const [id] = await addStaff(ctx, { opdId: rsud, honor: 2_000_000 });
     expect(await personBilling(ctx, id!, '2026-03')).toMatchObject({ jkkClass: 3, jkkClassFrom: 'NPP 18040099 (RSUD Liwa)', programs: ['JKK', 'JKM'], jp: null });
     // No engagement in the month (the staff start in 2025): nothing billed.
     expect(await personBilling(ctx, id!, '2024-06')).toMatchObject({ category: null, programs: [], jkkClass: null });

@@ -3,10 +3,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import Database from 'better-sqlite3';
 import { runCli } from '../cli-harness';
 import { tempDir } from '../helpers';
 import { COMPLETION_HEADER_ROW } from '../../electron/core/roster/completion-workbook';
+import { personRepo } from '../../electron/core/roster/person-repository';
+import { openReadOnlyFile } from '../../electron/core/store/sqlite-files';
+import { sql } from '../../electron/core/store/sql';
+import type { Store } from '../../electron/core/store/store';
 
 let dir: string;
 let cleanup: () => void;
@@ -18,6 +21,20 @@ beforeEach(async () => {
 });
 afterEach(() => cleanup());
 
+/** The CLI's database file (or a backup of it) opened read-only as a Store for `fn`, then closed. */
+async function onFile<T>(path: string, fn: (s: Store) => Promise<T>): Promise<T> {
+  const s = openReadOnlyFile(path)!;
+  try {
+    return await fn(s);
+  } finally {
+    await s.close();
+  }
+}
+const contactOf = (path: string, nik: string) => onFile(path, async (s) => {
+  const p = (await personRepo.rowByNik(s, nik))!;
+  return { postal_code: p.postal_code, marital_status: p.marital_status };
+});
+
 describe('sigap person', () => {
   it('writes a workbook per unit, previews a filled one without changing anything, then applies it', async () => {
     const out = join(dir, 'isian');
@@ -27,9 +44,9 @@ describe('sigap person', () => {
     expect(files.length).toBeGreaterThan(0);
     expect(readdirSync(out).sort()).toEqual(files.map((f) => f.path.slice(out.length + 1)).sort());
     // Every demo person engaged today is in exactly one unit's file.
-    const sql = new Database(db, { readonly: true });
-    const active = sql.prepare(`SELECT count(DISTINCT person_id) FROM engagement WHERE start_date <= date('now') AND (end_date IS NULL OR end_date >= date('now'))`).pluck().get() as number;
-    sql.close();
+    const today = new Date().toISOString().slice(0, 10);
+    const active = await onFile(db, async (s) => (await s.one<{ n: number }>(
+      sql`SELECT count(DISTINCT person_id) AS n FROM engagement WHERE start_date <= ${today} AND (end_date IS NULL OR end_date >= ${today})`))!.n);
     expect(files.reduce((n, f) => n + f.rows, 0)).toBe(active);
 
     const path = files.find((f) => f.rows > 0)!.path;
@@ -48,24 +65,17 @@ describe('sigap person', () => {
     expect(preview.stdout).toContain('Kode pos: (kosong) -> "34812"');
     expect(preview.stdout).toContain('Status kawin: (kosong) -> "Y"');
     expect(preview.stdout).toContain('Belum ada yang diubah. Jalankan lagi dengan --apply');
-    const read = () => {
-      const d = new Database(db, { readonly: true });
-      const r = d.prepare('SELECT postal_code, marital_status FROM person WHERE nik = ?').get(nik);
-      d.close();
-      return r;
-    };
-    expect(read()).toEqual({ postal_code: null, marital_status: null });
+    const read = () => contactOf(db, nik);
+    expect(await read()).toEqual({ postal_code: null, marital_status: null });
 
     const applied = await runCli(['person', 'import', path, '--apply', '--db', db]);
     expect(applied.code).toBe(0);
     expect(applied.stdout).toContain('Diterapkan: 1 pegawai, 2 isian.');
-    expect(read()).toEqual({ postal_code: '34812', marital_status: 'Y' });
+    expect(await read()).toEqual({ postal_code: '34812', marital_status: 'Y' });
     // A backup was taken first, beside the database, holding the data as it was before.
     const saved = /Cadangan sebelum menerapkan: (\S+)/.exec(applied.stderr)?.[1];
     expect(saved && existsSync(saved)).toBe(true);
-    const before = new Database(saved!, { readonly: true });
-    expect(before.prepare('SELECT postal_code, marital_status FROM person WHERE nik = ?').get(nik)).toEqual({ postal_code: null, marital_status: null });
-    before.close();
+    expect(await contactOf(saved!, nik)).toEqual({ postal_code: null, marital_status: null });
   });
 
   it('says what is missing, in Indonesian, with the usage', async () => {

@@ -7,6 +7,10 @@ import { bridge } from '../api-harness';
 import { testContext } from '../helpers';
 import { seedDemo } from '../../electron/core/demo/index';
 import { HIDDEN } from '../../shared/mask';
+import { storeOf } from '../../electron/core/store/of-context';
+import { sql } from '../../electron/core/store/sql';
+import { personRepo } from '../../electron/core/roster/person-repository';
+import { listCategories, listOpds } from '../../electron/core/roster/units';
 
 let ctx: ReturnType<typeof testContext>;
 let api: ReturnType<typeof bridge>;
@@ -17,7 +21,8 @@ beforeAll(async () => {
   ctx = testContext('2026-03-10T03:00:00Z');
   await seedDemo(ctx, { persons: 6 });
   api = bridge(ctx);
-  const p = ctx.db.prepare('SELECT id, nik, name FROM person ORDER BY id LIMIT 1').get() as { id: number; nik: string; name: string };
+  // The first person the demo made (no core read orders people by id).
+  const p = (await storeOf(ctx).one<{ id: number; nik: string; name: string }>(sql`SELECT id, nik, name FROM person ORDER BY id LIMIT 1`))!;
   personId = p.id;
   base = { nik: p.nik, name: p.name };
 });
@@ -59,14 +64,14 @@ describe('person contact fields', () => {
   });
 
   it('creates a person with them', async () => {
-    const opd = ctx.db.prepare('SELECT id FROM opd LIMIT 1').get() as { id: number };
-    const cat = ctx.db.prepare("SELECT id FROM category WHERE segment = 'BPU' LIMIT 1").get() as { id: number };
+    const opd = (await listOpds(ctx))[0]!;
+    const cat = (await listCategories(ctx)).find((c) => c.segment === 'BPU')!;
     const r = await api.ok('person.create', {
       person: { nik: '1804014506900003', name: 'Rina Wati', postalCode: '35111', maritalStatus: 'T', email: null, workLocation: null },
       engagement: { opdId: opd.id, categoryId: cat.id, honor: 0, startDate: '2026-03-01' },
     });
-    const row = ctx.db.prepare('SELECT postal_code, marital_status, email FROM person WHERE id = ?').get(r.personId);
-    expect(row).toEqual({ postal_code: '35111', marital_status: 'T', email: null });
+    const { postal_code, marital_status, email } = (await personRepo.row(storeOf(ctx), r.personId))!;
+    expect({ postal_code, marital_status, email }).toEqual({ postal_code: '35111', marital_status: 'T', email: null });
   });
 
   it('hides them from finance on the person page and in the audit snapshots', async () => {

@@ -19,12 +19,18 @@ import { exportRoster } from '../../electron/core/roster/export';
 import { preflight } from '../../electron/core/bpjs/report';
 import { saveOpd } from '../../electron/core/settings/employer';
 import { ROSTER } from '../fixtures/files/completion-expected';
+import { storeOf } from '../../electron/core/store/of-context';
+import { personRepo } from '../../electron/core/roster/person-repository';
+import { auditLog } from '../../electron/core/audit-repository';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'files');
 let ctx: ReturnType<typeof testContext>;
 let opdId: number;
 const idOf = (nik: string) => personIdByNik(ctx, nik);
-const row = (nik: string) => ctx.db.prepare('SELECT mother_name, address, postal_code, phone, email, marital_status, work_location, kpj FROM person WHERE nik = ?').get(nik);
+const row = async (nik: string) => {
+  const p = (await personRepo.rowByNik(storeOf(ctx), nik))!;
+  return { mother_name: p.mother_name, address: p.address, postal_code: p.postal_code, phone: p.phone, email: p.email, marital_status: p.marital_status, work_location: p.work_location, kpj: p.kpj };
+};
 
 beforeEach(async () => {
   ctx = testContext('2026-03-10T03:00:00Z');
@@ -71,24 +77,26 @@ describe('reading back a list the clerk filled (LibreOffice)', () => {
   it('applies all or nothing: refused while errors stand, then applied with one audit row per person', async () => {
     const path = join(FIXTURES, 'completion-lo.xlsx');
     const pv = await previewCompletion(ctx, path);
-    const auditBefore = (ctx.db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
+    const auditBefore = await auditLog.count(storeOf(ctx), {});
     await expect(applyCompletion(ctx, pv)).rejects.toThrow(/memuat 2 masalah/);
-    expect(row('1804010101900001')).toMatchObject({ mother_name: null });
+    expect(await row('1804010101900001')).toMatchObject({ mother_name: null });
     expect(await applyCompletion(ctx, pv, { skipInvalid: true })).toEqual({ persons: 4, fields: 10 });
-    expect(row('1804010101900001')).toEqual({
+    expect(await row('1804010101900001')).toEqual({
       mother_name: 'Siti Aminah', address: 'Jl. Raya Liwa No. 5', postal_code: '34812', phone: '081234567890',
       email: 'ahmad.f@gmail.com', marital_status: 'Y', work_location: 'KANTOR BUPATI', kpj: null,
     });
     // Empty cells never erase: Rina's address and phone stay; Dedi's conflicting status stays empty.
-    expect(row('1804014102920002')).toMatchObject({ address: 'Jl. Lama No. 1, Liwa', phone: '081200001111', marital_status: 'T', postal_code: null });
-    expect(row('1804012007880004')).toMatchObject({ mother_name: 'Wati', marital_status: null });
-    expect(row('1804011503850003')).toMatchObject({ mother_name: 'Sumarni', postal_code: null });
-    const audits = ctx.db.prepare('SELECT entity, entity_id, summary, before_json, after_json FROM audit_log WHERE id > ? ORDER BY id').all(auditBefore) as { entity: string; entity_id: number; summary: string; before_json: string; after_json: string }[];
+    expect(await row('1804014102920002')).toMatchObject({ address: 'Jl. Lama No. 1, Liwa', phone: '081200001111', marital_status: 'T', postal_code: null });
+    expect(await row('1804012007880004')).toMatchObject({ mother_name: 'Wati', marital_status: null });
+    expect(await row('1804011503850003')).toMatchObject({ mother_name: 'Sumarni', postal_code: null });
+    // The rows the apply added, oldest first (the log's page is newest first).
+    const added = (await auditLog.count(storeOf(ctx), {})) - auditBefore;
+    const audits = (await auditLog.page(storeOf(ctx), {}, added, 0)).reverse();
     expect(audits).toHaveLength(4);
     expect(audits.every((a) => a.entity === 'person')).toBe(true);
-    expect(audits[1]!.entity_id).toBe(await idOf('1804014102920002'));
-    expect(JSON.parse(audits[1]!.before_json)).toEqual({ marital_status: null });
-    expect(JSON.parse(audits[1]!.after_json)).toEqual({ marital_status: 'T' });
+    expect(audits[1]!.entityId).toBe(await idOf('1804014102920002'));
+    expect(JSON.parse(audits[1]!.beforeJson!)).toEqual({ marital_status: null });
+    expect(JSON.parse(audits[1]!.afterJson!)).toEqual({ marital_status: 'T' });
     expect(audits[0]!.summary).toBe('1804010101900001 dilengkapi dari berkas "completion-lo.xlsx": nama ibu kandung, alamat, kode pos, telepon/hp, surel (e-mail), status kawin, lokasi pekerjaan');
   });
 
@@ -97,7 +105,7 @@ describe('reading back a list the clerk filled (LibreOffice)', () => {
     // Someone edits Joko (unchanged by the file) after the preview: the file would now change him.
     await updatePerson(ctx, await idOf('1804011010800006'), { nik: '1804011010800006', name: 'Joko Susilo', maritalStatus: 'T', motherName: 'Sulastri', address: 'Pekon Way Mengaku' });
     await expect(applyCompletion(ctx, pv, { skipInvalid: true })).rejects.toThrow(/berubah sejak pratinjau/);
-    expect(row('1804010101900001')).toMatchObject({ mother_name: null, postal_code: null });
+    expect(await row('1804010101900001')).toMatchObject({ mother_name: null, postal_code: null });
     // A NIK unknown at preview time that is added since makes it stale too.
     const pv2 = await previewCompletion(ctx, join(FIXTURES, 'completion-lo.ods'));
     const cat = (await listCategories(ctx)).find((c) => c.segment === 'PU')!;

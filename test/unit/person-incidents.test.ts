@@ -13,26 +13,26 @@ import { bridge } from '../api-harness';
 
 let ctx: ReturnType<typeof testContext>;
 let s: RosterSetup;
-beforeEach(() => {
+beforeEach(async () => {
   ctx = testContext('2026-03-11T03:00:00Z'); // Wednesday 11 March 2026
-  s = setupRoster(ctx);
+  s = await setupRoster(ctx);
 });
 afterEach(() => ctx.close());
 
 describe('personDetail incidents', () => {
   it('has no incidents and no death for a person without any', async () => {
-    const p = addPerson(ctx, { kpj: '12000000001' });
-    addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu });
+    const p = await addPerson(ctx, { kpj: '12000000001' });
+    await addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu });
     const d = await personDetail(ctx, p.id);
     expect(d.incidents).toEqual([]);
     expect(d.death).toBeNull();
   });
 
   it('lists only this person’s incidents, newest first, with deadline, status and benefit, and names the death', async () => {
-    const p = addPerson(ctx, { kpj: '12000000002' });
-    const other = addPerson(ctx, { kpj: '12000000003' });
-    addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu, wage: 2_500_000, end: null });
-    addEngagement(ctx, other.id, { unit: s.dinas, category: s.pu });
+    const p = await addPerson(ctx, { kpj: '12000000002' });
+    const other = await addPerson(ctx, { kpj: '12000000003' });
+    await addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu, wage: 2_500_000, end: null });
+    await addEngagement(ctx, other.id, { unit: s.dinas, category: s.pu });
     await saveIncident(ctx, { personId: other.id, kind: 'accident', date: '2026-03-02' });
     // Friday 6 March + 2 working days = Tuesday 10 March: unreported on the 11th, so overdue.
     const acc = (await saveIncident(ctx, { personId: p.id, kind: 'accident', date: '2026-03-06', place: 'Gudang' })).id;
@@ -60,8 +60,8 @@ describe('personDetail incidents', () => {
   });
 
   it('a JKM death carries the Rp42.000.000 estimate', async () => {
-    const p = addPerson(ctx, { kpj: '12000000004' });
-    addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu });
+    const p = await addPerson(ctx, { kpj: '12000000004' });
+    await addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu });
     const id = (await saveIncident(ctx, { personId: p.id, kind: 'death', date: '2026-03-03' })).id;
     const d = await personDetail(ctx, p.id);
     expect(d.death?.incidentId).toBe(id);
@@ -71,8 +71,8 @@ describe('personDetail incidents', () => {
 
 describe('person.get over the bridge', () => {
   it('validates against the contract and masks NIK/KPJ inside incidents for a viewer', async () => {
-    const p = addPerson(ctx, { kpj: '12000000005' });
-    addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu });
+    const p = await addPerson(ctx, { kpj: '12000000005' });
+    await addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu });
     await saveIncident(ctx, { personId: p.id, kind: 'accident', date: '2026-03-10' });
     const admin = bridge(ctx);
     const full = await admin.ok('person.get', { personId: p.id });
@@ -87,9 +87,9 @@ describe('person.get over the bridge', () => {
   });
 
   it('the schema still accepts a reply from before incidents existed', async () => {
-    const d = await personDetail(ctx, (() => {
-      const p = addPerson(ctx);
-      addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu });
+    const d = await personDetail(ctx, await (async () => {
+      const p = await addPerson(ctx);
+      await addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu });
       return p.id;
     })());
     const { incidents: _i, death: _d, ...old } = d;

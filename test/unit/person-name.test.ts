@@ -11,6 +11,8 @@ import type { SigapError } from '../../shared/errors';
 import { fxPersons } from '../fixtures/sk-workbook';
 import { testContext } from '../helpers';
 import { bridge } from '../api-harness';
+import { storeOf } from '../../electron/core/store/of-context';
+import { rosterCounts } from '../../electron/core/roster/counts-repository';
 
 // Issue 17: one name rule for the SK importer and for names typed in by hand.
 
@@ -104,8 +106,8 @@ describe('one rule in manual entry, edits and the SK importer', () => {
     const engagement = { opdId: opd, categoryId: cat, honor: 1_500_000, startDate: '2026-03-01' };
     const good = { nik: '1804015205900002', name: 'Siti Rahma', birthDate: '1990-05-12', sex: 'P' as const };
     const { personId } = await createPerson(ctx, good, engagement);
-    const persons = () => ctx.db.prepare('SELECT count(*) FROM person').pluck().get();
-    const before = persons();
+    const persons = async () => (await rosterCounts(storeOf(ctx))).persons;
+    const before = await persons();
     const b = bridge(ctx);
     const [fx] = fxPersons(1, ['Dinas Sosial'], 11);
     const wb = new ExcelJS.Workbook();
@@ -127,7 +129,7 @@ describe('one rule in manual entry, edits and the SK importer', () => {
       const problem = read.problems.find((p) => p.row === i + 2 && p.code === 'NAME_INVALID');
       expect(problem, name).toMatchObject({ column: 'B', severity: 'error', message: expected });
     }
-    expect(persons()).toBe(before);
+    expect(await persons()).toBe(before);
     const nameOf = async (id: number) => (await personDetail(ctx, id)).person.name;
     expect(await nameOf(personId)).toBe('Siti Rahma');
     // A good name is stored tidied and in NFC.

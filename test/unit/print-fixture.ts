@@ -1,6 +1,8 @@
 /** A small Pemda with billing run for the print tests: two OPDs, a village, PU and BPU staff. */
 import { addCategory, addStaff, addUnit, billingDb, RENTAN, type BillingCtx } from './billing-fixture';
-import { runBilling } from '../../electron/core/billing/index';
+import { listInvoices, runBilling } from '../../electron/core/billing/index';
+import { storeOf } from '../../electron/core/store/of-context';
+import { employerRepo } from '../../electron/core/settings/employer-repository';
 
 /** A 1x1 PNG, as a logo. */
 export const LOGO = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
@@ -19,8 +21,9 @@ export interface PrintPemda {
  * `bigCount` PU with JHT and JP; Desa Sukamaju: 5 pekerja rentan BPU. March 2026 billed (drafts).
  */
 export async function printPemda(opts: { bigCount?: number; at?: string } = {}): Promise<PrintPemda> {
-  const ctx = billingDb(opts.at ?? '2026-04-10T03:00:00Z');
-  ctx.db.prepare('UPDATE employer SET logo = ? WHERE id = 1').run(LOGO);
+  const ctx = await billingDb(opts.at ?? '2026-04-10T03:00:00Z');
+  const employer = (await employerRepo.get(storeOf(ctx)))!;
+  await employerRepo.save(storeOf(ctx), { ...employer, logo: LOGO });
   const dinsos = await addUnit(ctx, 'DINSOS', 'Dinas Sosial');
   const dinkes = await addUnit(ctx, 'DINKES', 'Dinas Kesehatan');
   const desa = await addUnit(ctx, 'SKMJ', 'Desa Sukamaju', 'village');
@@ -34,8 +37,8 @@ export async function printPemda(opts: { bigCount?: number; at?: string } = {}):
 }
 
 /** The invoice id of a unit's invoice for a month and segment. */
-export function invoiceIdOf(ctx: BillingCtx, opdId: number, month = '2026-03', segment = 'PU'): number {
-  const r = ctx.db.prepare("SELECT id FROM invoice WHERE opd_id = ? AND month = ? AND segment = ? AND kind = 'regular'").get(opdId, month, segment) as { id: number } | undefined;
+export async function invoiceIdOf(ctx: BillingCtx, opdId: number, month = '2026-03', segment = 'PU'): Promise<number> {
+  const r = (await listInvoices(ctx, { opdId, month })).find((i) => i.segment === segment && i.kind === 'regular');
   if (!r) throw new Error(`no invoice for unit ${opdId} ${month} ${segment}`);
   return r.id;
 }

@@ -17,7 +17,7 @@ import { getEmployer, saveEmployer } from '../../electron/core/settings/employer
 const LONG_NAME = 'Prof. Dr. Ir. H. Muhammad Abdurrahman Syamsuddin Nasution Wiraatmadja, S.E., M.Si., M.M., Ak., CA.';
 
 async function pemdaWithUnits(n: number): Promise<BillingCtx> {
-  const ctx = billingDb('2026-04-10T03:00:00Z');
+  const ctx = await billingDb('2026-04-10T03:00:00Z');
   for (let i = 0; i < n; i++) await addStaff(ctx, { count: 2, opdId: await addUnit(ctx, `U${i}`, `Dinas Nomor ${i}`), honor: 1_000_000 });
   await runBilling(ctx, { month: '2026-03' });
   const e = (await getEmployer(ctx))!;

@@ -5,7 +5,9 @@ import { bridge, testHost } from '../api-harness';
 import { addStaff, addUnit } from './billing-fixture';
 import { HOSTILE, invoiceIdOf, printPemda, type PrintPemda } from './print-fixture';
 import { pdfInfo, pdfText, pts } from './print-pdf-tools';
-import { runBilling, recordPayment } from '../../electron/core/billing/index';
+import { listInvoices, runBilling, recordPayment } from '../../electron/core/billing/index';
+import { storeOf } from '../../electron/core/store/of-context';
+import { sql } from '../../electron/core/store/sql';
 import { countPdfPages, escapeHtml, invoicePrint, formatNip, placeFromPemda, signatureBlocksHtml, toPdfHtml, letterheadHtml } from '../../electron/core/print/index';
 
 describe('page building blocks', () => {
@@ -68,7 +70,7 @@ describe('printed invoices, recap and reminder', () => {
   afterAll(() => p.ctx.close());
 
   it('previews a draft invoice as css + body: classes only, no scripts, hostile names escaped, DRAF marked', async () => {
-    const doc = await api.ok('print.invoice', { invoiceId: invoiceIdOf(p.ctx, p.dinsos), paper: 'A4' });
+    const doc = await api.ok('print.invoice', { invoiceId: await invoiceIdOf(p.ctx, p.dinsos), paper: 'A4' });
     expect(doc.title).toContain('Dinas Sosial');
     expect(doc.body).toContain('<section class="sheet');
     expect(doc.body).not.toMatch(/\sstyle\s*=/i);
@@ -79,7 +81,7 @@ describe('printed invoices, recap and reminder', () => {
     expect(doc.body).toContain('draft-watermark');
     expect(doc.body).toContain('DRAF');
     // Without the attachment no person is listed.
-    const short = await api.ok('print.invoice', { invoiceId: invoiceIdOf(p.ctx, p.dinsos), paper: 'A4', attachment: false });
+    const short = await api.ok('print.invoice', { invoiceId: await invoiceIdOf(p.ctx, p.dinsos), paper: 'A4', attachment: false });
     expect(short.body).not.toContain('Pegawai');
     expect(short.body).not.toContain('Lampiran');
   });
@@ -92,7 +94,7 @@ describe('printed invoices, recap and reminder', () => {
       return choose(o);
     };
     host.saveQueue.push(null);
-    expect(await api.ok('print.invoicePdf', { invoiceId: invoiceIdOf(p.ctx, p.dinsos), paper: 'A4' })).toBeNull();
+    expect(await api.ok('print.invoicePdf', { invoiceId: await invoiceIdOf(p.ctx, p.dinsos), paper: 'A4' })).toBeNull();
     host.chooseSaveFile = choose;
     expect(asked[0]!.defaultName).toBe('Tagihan DRAF 2026-03 PU DINSOS.pdf');
     expect(asked[0]!.filters[0]!.extensions).toEqual(['pdf']);
@@ -101,7 +103,7 @@ describe('printed invoices, recap and reminder', () => {
   it('prints a draft invoice with the DRAF banner and no number', async () => {
     const path = out('draf.pdf');
     host.saveQueue.push(path);
-    const saved = await api.ok('print.invoicePdf', { invoiceId: invoiceIdOf(p.ctx, p.dinsos), paper: 'A4' });
+    const saved = await api.ok('print.invoicePdf', { invoiceId: await invoiceIdOf(p.ctx, p.dinsos), paper: 'A4' });
     expect(saved!.path).toBe(path);
     expect(saved!.bytes).toBe(readFileSync(path).length);
     expect(existsSync(`${path}.tmp`)).toBe(false);
@@ -125,9 +127,9 @@ describe('printed invoices, recap and reminder', () => {
     it('prints the invoice with header, totals, terbilang, rates and the three signatures, and its attachment', async () => {
       const path = out('dinsos.pdf');
       host.saveQueue.push(path);
-      const saved = await api.ok('print.invoicePdf', { invoiceId: invoiceIdOf(p.ctx, p.dinsos), paper: 'A4' });
+      const saved = await api.ok('print.invoicePdf', { invoiceId: await invoiceIdOf(p.ctx, p.dinsos), paper: 'A4' });
       expect(saved!.pages).toBe(2); // the letter, and a one-page attachment of 13 persons
-      expect((await invoicePrint(p.ctx, invoiceIdOf(p.ctx, p.dinsos))).fileName).toBe(`Tagihan ${numbers['DINSOS:PU']!.replace(/\//g, '-')}.pdf`);
+      expect((await invoicePrint(p.ctx, await invoiceIdOf(p.ctx, p.dinsos))).fileName).toBe(`Tagihan ${numbers['DINSOS:PU']!.replace(/\//g, '-')}.pdf`);
       expect(pdfInfo(path).pages).toBe(2);
       const letter = pdfText(path, { last: 1 });
       expect(letter).toContain('PEMERINTAH KABUPATEN CONTOH');
@@ -159,7 +161,7 @@ describe('printed invoices, recap and reminder', () => {
     it('prints the Rp22.442.400 invoice of 4,156 persons: every person listed, a plausible page count', async () => {
       const path = out('sulsel.pdf');
       host.saveQueue.push(path);
-      const saved = await api.ok('print.invoicePdf', { invoiceId: invoiceIdOf(p.ctx, sulsel), paper: 'A4' });
+      const saved = await api.ok('print.invoicePdf', { invoiceId: await invoiceIdOf(p.ctx, sulsel), paper: 'A4' });
       const info = pdfInfo(path);
       expect(saved!.pages).toBe(info.pages);
       // About 70 rows a page on A4: not one page per row, not everything squeezed onto a few pages.
@@ -178,13 +180,13 @@ describe('printed invoices, recap and reminder', () => {
       }
       // The letter alone is one page.
       host.saveQueue.push(out('sulsel-short.pdf'));
-      expect((await api.ok('print.invoicePdf', { invoiceId: invoiceIdOf(p.ctx, sulsel), paper: 'A4', attachment: false }))!.pages).toBe(1);
+      expect((await api.ok('print.invoicePdf', { invoiceId: await invoiceIdOf(p.ctx, sulsel), paper: 'A4', attachment: false }))!.pages).toBe(1);
     }, 120_000);
 
     it('prints on F4 (215 x 330 mm)', async () => {
       const path = out('dinkes-f4.pdf');
       host.saveQueue.push(path);
-      await api.ok('print.invoicePdf', { invoiceId: invoiceIdOf(p.ctx, p.dinkes), paper: 'F4' });
+      await api.ok('print.invoicePdf', { invoiceId: await invoiceIdOf(p.ctx, p.dinkes), paper: 'F4' });
       const info = pdfInfo(path);
       expect(info.width).toBeCloseTo(pts(215), 0);
       expect(info.height).toBeCloseTo(pts(330), 0);
@@ -198,7 +200,7 @@ describe('printed invoices, recap and reminder', () => {
     it('prints a supplementary invoice that cites the original', async () => {
       await addStaff(p.ctx, { count: 2, opdId: p.dinsos, honor: 1_000_000, name: 'Pegawai Baru' });
       await runBilling(p.ctx, { month: '2026-03', issue: true });
-      const sup = p.ctx.db.prepare("SELECT id, number FROM invoice WHERE opd_id = ? AND kind = 'supplementary'").get(p.dinsos) as { id: number; number: string };
+      const sup = (await listInvoices(p.ctx, { opdId: p.dinsos })).find((i) => i.kind === 'supplementary')! as { id: number; number: string };
       const path = out('tambahan.pdf');
       host.saveQueue.push(path);
       await api.ok('print.invoicePdf', { invoiceId: sup.id, paper: 'A4' });
@@ -212,9 +214,9 @@ describe('printed invoices, recap and reminder', () => {
 
     it('prints a credit note that cites the original and asks for no payment', async () => {
       // Three health workers left before March: billing again credits what was billed for them.
-      p.ctx.db.prepare("UPDATE engagement SET end_date = '2026-01-31' WHERE id IN (SELECT id FROM engagement WHERE opd_id = ? ORDER BY id LIMIT 3)").run(p.dinkes);
+      await storeOf(p.ctx).run(sql`UPDATE engagement SET end_date = '2026-01-31' WHERE id IN (SELECT id FROM engagement WHERE opd_id = ${p.dinkes} ORDER BY id LIMIT 3)`);
       await runBilling(p.ctx, { month: '2026-03', issue: true });
-      const credit = p.ctx.db.prepare("SELECT id, number, total FROM invoice WHERE opd_id = ? AND kind = 'credit'").get(p.dinkes) as { id: number; number: string; total: number };
+      const credit = (await listInvoices(p.ctx, { opdId: p.dinkes })).find((i) => i.kind === 'credit')! as { id: number; number: string; total: number };
       expect(credit.total).toBe(-3 * 300_300);
       const path = out('kredit.pdf');
       host.saveQueue.push(path);
@@ -237,7 +239,7 @@ describe('printed invoices, recap and reminder', () => {
       const text = pdfText(path);
       expect(text).toContain('REKAPITULASI IURAN BPJS KETENAGAKERJAAN');
       for (const n of ['Dinas Sosial', 'Dinas Kesehatan', 'Desa Sukamaju', 'Badan Kepegawaian']) expect(text).toContain(n);
-      const total = (p.ctx.db.prepare("SELECT sum(total) AS t FROM invoice WHERE month = '2026-03'").get() as { t: number }).t;
+      const total = (await listInvoices(p.ctx, { month: '2026-03' })).reduce((t, i) => t + i.total, 0);
       expect(text).toContain(`Rp${new Intl.NumberFormat('id-ID').format(total)}`);
       expect(text).not.toContain('DRAF');
       // Nothing configured: the place is guessed from the Pemda's name, the officials are dotted lines.
@@ -249,7 +251,7 @@ describe('printed invoices, recap and reminder', () => {
     });
 
     it('prints a reminder letter with aging and the fine marked as an estimate', async () => {
-      const pu = p.ctx.db.prepare("SELECT number, total FROM invoice WHERE opd_id = ? AND kind = 'regular'").get(p.dinkes) as { number: string; total: number };
+      const pu = (await listInvoices(p.ctx, { opdId: p.dinkes })).find((i) => i.kind === 'regular')! as { number: string; total: number };
       // Paid on the day it was issued (10 April), before the due date.
       await recordPayment(p.ctx, { invoice: pu.number, amount: 1_000_000, date: '2026-04-10', sp2d: '001/SP2D/2026' });
       const path = out('reminder.pdf');
@@ -263,7 +265,7 @@ describe('printed invoices, recap and reminder', () => {
       expect(text).toContain(pu.number);
       expect(text).toMatch(/15 April 2026 76 /); // due 15 April, 76 days late on 30 June
       // The month nets the regular invoice and its credit note, less the payment.
-      const billed = (p.ctx.db.prepare("SELECT sum(total) AS t FROM invoice WHERE opd_id = ? AND month = '2026-03'").get(p.dinkes) as { t: number }).t;
+      const billed = (await listInvoices(p.ctx, { opdId: p.dinkes, month: '2026-03' })).reduce((t, i) => t + i.total, 0);
       expect(billed).toBeLessThan(pu.total);
       expect(text).toContain(`Sisa tunggakan: Rp${new Intl.NumberFormat('id-ID').format(billed - 1_000_000)}`);
       expect(text).toContain('PERKIRAAN');
@@ -304,11 +306,11 @@ describe('printed invoices, recap and reminder', () => {
       expect(letter).not.toContain('Pengelola Iuran BPJS Ketenagakerjaan');
 
       // An issued invoice keeps the place it was issued with; a new draft uses the configured place.
-      const issued = await api.ok('print.invoice', { invoiceId: invoiceIdOf(p.ctx, p.dinsos), paper: 'A4' });
+      const issued = await api.ok('print.invoice', { invoiceId: await invoiceIdOf(p.ctx, p.dinsos), paper: 'A4' });
       expect(issued.body).toContain('Contoh, ');
       expect(issued.body).not.toContain('Liwa, ');
       await runBilling(p.ctx, { month: '2026-04' });
-      const draft = await api.ok('print.invoice', { invoiceId: invoiceIdOf(p.ctx, p.dinsos, '2026-04'), paper: 'A4' });
+      const draft = await api.ok('print.invoice', { invoiceId: await invoiceIdOf(p.ctx, p.dinsos, '2026-04'), paper: 'A4' });
       expect(draft.body).toContain('Liwa, ');
 
       // A field left empty prints a dotted line again; the rest stays.

@@ -9,9 +9,12 @@ import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { testContext } from '../helpers';
 import { runCli } from '../cli-harness';
-import { addEngagement, addPerson, NPP, setupRoster, type RosterSetup } from '../fixtures/bpjs-roster';
+import { addEngagement, addPerson, NPP, setEmployerNpp, setupRoster, type RosterSetup } from '../fixtures/bpjs-roster';
 import { exportBatch, listBatches, pendingChanges } from '../../electron/core/bpjs/index';
 import { saveRegistration } from '../../electron/core/settings/registrations';
+import { categoryRepo } from '../../electron/core/roster/category-repository';
+import { opdRepo } from '../../electron/core/settings/employer-repository';
+import { storeOf } from '../../electron/core/store/of-context';
 
 let ctx: ReturnType<typeof testContext>;
 let s: RosterSetup;
@@ -21,7 +24,7 @@ const RSUD_NPP = '18040099';
 
 beforeEach(async () => {
   ctx = testContext('2026-03-10T03:00:00Z');
-  s = setupRoster(ctx);
+  s = await setupRoster(ctx);
   out = join(ctx.dir, 'out');
   rsud = await saveRegistration(ctx, { npp: RSUD_NPP, name: 'RSUD Liwa (BLUD)', jkkClass: 2 });
 });
@@ -45,15 +48,15 @@ describe('BPJS files per NPP', () => {
   it('newcomers under two NPPs: one batch and one folder per NPP, the NPP in each file name', async () => {
     // Two in Dinas Sosial (the Pemda's NPP); one in Dinas Sosial under a category with the RSUD's NPP;
     // one in the village unit moved to the RSUD's NPP (the unit's registration wins over the category).
-    const blud = Number(ctx.db.prepare("INSERT INTO category (name, segment, programs, enrolled, registration_id) VALUES ('Tenaga BLUD', 'PU', 'JKK,JKM', 1, ?)").run(rsud).lastInsertRowid);
-    ctx.db.prepare('UPDATE opd SET registration_id = ? WHERE id = ?').run(rsud, s.pekon.id);
-    const a = addPerson(ctx, { name: 'Ani Pemda' });
-    const b = addPerson(ctx, { name: 'Budi Pemda' });
-    const c = addPerson(ctx, { name: 'Citra Blud' });
-    const d = addPerson(ctx, { name: 'Dedi Pekon' });
-    for (const p of [a, b]) addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu });
-    addEngagement(ctx, c.id, { unit: s.dinas, category: blud });
-    addEngagement(ctx, d.id, { unit: s.pekon, category: s.pu });
+    const blud = await categoryRepo.insert(storeOf(ctx), { name: 'Tenaga BLUD', segment: 'PU', programs: 'JKK,JKM', jkkClass: null, enrolled: true, registrationId: rsud });
+    await opdRepo.update(storeOf(ctx), s.pekon.id, { registration_id: rsud });
+    const a = await addPerson(ctx, { name: 'Ani Pemda' });
+    const b = await addPerson(ctx, { name: 'Budi Pemda' });
+    const c = await addPerson(ctx, { name: 'Citra Blud' });
+    const d = await addPerson(ctx, { name: 'Dedi Pekon' });
+    for (const p of [a, b]) await addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu });
+    await addEngagement(ctx, c.id, { unit: s.dinas, category: blud });
+    await addEngagement(ctx, d.id, { unit: s.pekon, category: s.pu });
 
     expect((await pendingChanges(ctx, 'new', '2026-03-10')).map((x) => [x.name, x.npp])).toEqual([
       ['Ani Pemda', NPP], ['Budi Pemda', NPP], ['Citra Blud', RSUD_NPP], ['Dedi Pekon', RSUD_NPP],
@@ -84,9 +87,9 @@ describe('BPJS files per NPP', () => {
   });
 
   it('one NPP only: the files go straight into the chosen folder, as before', async () => {
-    ctx.db.prepare('UPDATE opd SET registration_id = ? WHERE id = ?').run(rsud, s.dinas.id);
-    const p = addPerson(ctx, { name: 'Eka Rsud' });
-    addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu });
+    await opdRepo.update(storeOf(ctx), s.dinas.id, { registration_id: rsud });
+    const p = await addPerson(ctx, { name: 'Eka Rsud' });
+    await addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu });
     const r = await exportBatch(ctx, { kind: 'new', outDir: out });
     expect(r.files.map((f) => f.path)).toEqual([join(out, `data_tk_baru_${RSUD_NPP}_20260310_01.xlsx`)]);
     expect(existsSync(join(out, RSUD_NPP))).toBe(false);
@@ -94,11 +97,11 @@ describe('BPJS files per NPP', () => {
   });
 
   it('the wage-change file writes the NPP each person is reported under', async () => {
-    ctx.db.prepare('UPDATE opd SET registration_id = ? WHERE id = ?').run(rsud, s.pekon.id);
+    await opdRepo.update(storeOf(ctx), s.pekon.id, { registration_id: rsud });
     for (const [name, unit] of [['Fajar Pemda', s.dinas], ['Gita Pekon', s.pekon]] as const) {
-      const p = addPerson(ctx, { name, kpj: name === 'Fajar Pemda' ? '12345678901' : '23456789012' });
-      addEngagement(ctx, p.id, { unit, category: s.pu, wage: 1_500_000, start: '2025-01-01', end: '2026-01-31' });
-      addEngagement(ctx, p.id, { unit, category: s.pu, wage: 2_000_000, start: '2026-02-01', end: '2026-12-31' });
+      const p = await addPerson(ctx, { name, kpj: name === 'Fajar Pemda' ? '12345678901' : '23456789012' });
+      await addEngagement(ctx, p.id, { unit, category: s.pu, wage: 1_500_000, start: '2025-01-01', end: '2026-01-31' });
+      await addEngagement(ctx, p.id, { unit, category: s.pu, wage: 2_000_000, start: '2026-02-01', end: '2026-12-31' });
     }
     const r = await exportBatch(ctx, { kind: 'wage', outDir: out });
     const files = await Promise.all(r.files.map((f) => readRows(f.path)));
@@ -109,14 +112,14 @@ describe('BPJS files per NPP', () => {
   });
 
   it('a unit under another NPP is exported even while the Pemda has no NPP; a Pemda person then is refused by name of the setting', async () => {
-    ctx.db.prepare('UPDATE employer SET npp = NULL').run();
-    ctx.db.prepare('UPDATE opd SET registration_id = ? WHERE id = ?').run(rsud, s.pekon.id);
-    const p = addPerson(ctx, { name: 'Hana Pekon' });
-    addEngagement(ctx, p.id, { unit: s.pekon, category: s.pu });
+    await setEmployerNpp(ctx, null);
+    await opdRepo.update(storeOf(ctx), s.pekon.id, { registration_id: rsud });
+    const p = await addPerson(ctx, { name: 'Hana Pekon' });
+    await addEngagement(ctx, p.id, { unit: s.pekon, category: s.pu });
     const r = await exportBatch(ctx, { kind: 'new', outDir: out });
     expect(r.files.map((f) => f.name)).toEqual([`data_tk_baru_${RSUD_NPP}_20260310_01.xlsx`]);
-    const q = addPerson(ctx, { name: 'Iwan Dinas' });
-    addEngagement(ctx, q.id, { unit: s.dinas, category: s.pu });
+    const q = await addPerson(ctx, { name: 'Iwan Dinas' });
+    await addEngagement(ctx, q.id, { unit: s.dinas, category: s.pu });
     await expect(exportBatch(ctx, { kind: 'new', outDir: out })).rejects.toThrow('NPP pemberi kerja belum diisi. Isi NPP di Pengaturan > Profil Pemda');
   });
 });

@@ -11,6 +11,8 @@ import { saveEmployer, saveOpd } from '../../electron/core/settings/employer';
 import { saveCategory } from '../../electron/core/roster/categories';
 import { listOpds } from '../../electron/core/roster/units';
 import { listAudit } from '../../electron/core/audit-query';
+import { batchRepo } from '../../electron/core/bpjs/batch-repository';
+import { storeOf } from '../../electron/core/store/of-context';
 
 let ctx: ReturnType<typeof testContext>;
 let host: TestHost;
@@ -65,7 +67,7 @@ describe('employer registrations (NPP)', () => {
     await saveCategory(ctx, { id: cat, name: 'Tenaga BLUD', segment: 'PU', programs: 'JKK,JKM', registrationId: null });
     expect((await listAudit(ctx, { entity: 'opd', limit: 1 })).rows[0]!.after).toStrictEqual({ registration_id: null });
     // A batch made under the NPP: no renumbering (the batch keeps its NPP), no deletion.
-    ctx.db.prepare("INSERT INTO bpjs_batch (kind, profile_name, profile_json, npp, as_of, include_incomplete, row_count, created_at, created_by) VALUES ('new', 'p', '{}', '18040099', '2026-03-20', 0, 1, 'x', 'x')").run();
+    await batchRepo.insert(storeOf(ctx), { kind: 'new', profileName: 'p', profileJson: '{}', npp: '18040099', asOf: '2026-03-20', includeIncomplete: false, rows: 1, createdAt: 'x', createdBy: 'x' });
     await expect(saveRegistration(ctx, { id: reg, npp: '18040100', name: 'RSUD Liwa', jkkClass: 1 })).rejects.toThrow('NPP 18040099 tidak dapat diubah: sudah dipakai di 1 batch berkas BPJS.');
     await expect(deleteRegistration(ctx, reg)).rejects.toThrow('masih dipakai 1 batch berkas BPJS');
     // One nothing uses goes, audited; a unit can no longer name it.

@@ -9,18 +9,20 @@ import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { testContext } from '../helpers';
 import { bridge, testHost, type TestHost } from '../api-harness';
-import { addEngagement, addNewcomers, addPerson, NPP, setupRoster, type RosterSetup } from '../fixtures/bpjs-roster';
+import { addEngagement, addNewcomers, addPerson, NPP, setEmployerNpp, setupRoster, type RosterSetup } from '../fixtures/bpjs-roster';
 import { writeBill, writeKpjList, writeTemplate } from '../fixtures/bpjs-files';
 import { runBilling } from '../../electron/core/billing/index';
 import { sigapBilledLines } from '../../electron/core/bpjs/index';
+import { personRepo } from '../../electron/core/roster/person-repository';
+import { storeOf } from '../../electron/core/store/of-context';
 
 let ctx: ReturnType<typeof testContext>;
 let s: RosterSetup;
 let host: TestHost;
 let api: ReturnType<typeof bridge>;
-beforeEach(() => {
+beforeEach(async () => {
   ctx = testContext('2026-03-10T03:00:00Z');
-  s = setupRoster(ctx);
+  s = await setupRoster(ctx);
   host = testHost();
   api = bridge(ctx, host);
 });
@@ -43,11 +45,11 @@ async function dataRows(path: string): Promise<{ sheet: string; header: string[]
 
 describe('bpjs.* bridge calls', () => {
   it('preflight and pending: counts by kind, problems named by the portal column, people linked by id', async () => {
-    const ready = addNewcomers(ctx, s, 3);
-    const noMarital = addPerson(ctx, { maritalStatus: null });
-    addEngagement(ctx, noMarital.id, { unit: s.dinas, category: s.pu });
-    const badPhone = addPerson(ctx, { phone: '12345' });
-    addEngagement(ctx, badPhone.id, { unit: s.dinas, category: s.pu });
+    const ready = await addNewcomers(ctx, s, 3);
+    const noMarital = await addPerson(ctx, { maritalStatus: null });
+    await addEngagement(ctx, noMarital.id, { unit: s.dinas, category: s.pu });
+    const badPhone = await addPerson(ctx, { phone: '12345' });
+    await addEngagement(ctx, badPhone.id, { unit: s.dinas, category: s.pu });
 
     const pf = await api.ok('bpjs.preflight', {});
     expect(pf.npp).toBe(NPP);
@@ -71,15 +73,15 @@ describe('bpjs.* bridge calls', () => {
     expect(blocked.rows.map((r) => [r.personId, r.status])).toEqual([[noMarital.id, 'blocked']]);
 
     // Fixing the data and checking again clears the problem.
-    ctx.db.prepare("UPDATE person SET marital_status = 'Y' WHERE id = ?").run(noMarital.id);
+    await personRepo.update(storeOf(ctx), noMarital.id, { marital_status: 'Y' }, 'x');
     const again = await api.ok('bpjs.pending', { kind: 'new', status: 'blocked' });
     expect(again.total).toBe(0);
   });
 
   it('export writes into the chosen folder, reports files, rows, hashes and skipped people; cancelled dialog writes nothing', async () => {
-    addNewcomers(ctx, s, 4);
-    const noMarital = addPerson(ctx, { maritalStatus: null });
-    addEngagement(ctx, noMarital.id, { unit: s.dinas, category: s.pu });
+    await addNewcomers(ctx, s, 4);
+    const noMarital = await addPerson(ctx, { maritalStatus: null });
+    await addEngagement(ctx, noMarital.id, { unit: s.dinas, category: s.pu });
 
     expect(await api.ok('bpjs.export', { kind: 'new' })).toBeNull(); // the clerk closed the folder dialog
     expect(await api.ok('bpjs.batches', {})).toEqual([]);
@@ -110,7 +112,7 @@ describe('bpjs.* bridge calls', () => {
   });
 
   it('batches: list, detail, regenerate byte for byte, cancel with a reason offers the changes again', async () => {
-    const people = addNewcomers(ctx, s, 3);
+    const people = await addNewcomers(ctx, s, 3);
     host.folderQueue.push(folder('a'));
     const r = (await api.ok('bpjs.export', { kind: 'new' }))!;
     const list = await api.ok('bpjs.batches', {});
@@ -121,7 +123,7 @@ describe('bpjs.* bridge calls', () => {
     expect(detail.items.map((i) => i.personId).sort()).toEqual(people.map((p) => p.id).sort());
 
     // The roster changes after the batch; the regenerated file is still the same bytes.
-    ctx.db.prepare("UPDATE person SET name = 'NAMA BARU' WHERE id = ?").run(people[0]!.id);
+    await personRepo.update(storeOf(ctx), people[0]!.id, { name: 'NAMA BARU' }, 'x');
     const again = folder('b');
     host.folderQueue.push(again);
     const regen = (await api.ok('bpjs.batchRegenerate', { batchId: r.batchId! }))!;
@@ -166,7 +168,7 @@ describe('bpjs.* bridge calls', () => {
     expect(edited.sheetName).toBe('TK_BARU_V2');
     expect(edited.columns.map((c) => c.field)).toEqual(['fullName', 'nik', 'birthDate', 'motherName', 'address']);
 
-    addNewcomers(ctx, s, 2);
+    await addNewcomers(ctx, s, 2);
     const out = folder('profil');
     host.folderQueue.push(out);
     const r = (await api.ok('bpjs.export', { kind: 'new', profile: 'Cabang Liwa 2026' }))!;
@@ -222,7 +224,7 @@ describe('bpjs.* bridge calls', () => {
     // The listing shows the constants too.
     expect((await api.ok('bpjs.profiles', {})).find((p) => p.name === 'Cabang Liwa')!.columns.find((c) => c.header === 'LOKASI_PEKERJAAN')?.value).toBe('0012');
 
-    addNewcomers(ctx, s, 2);
+    await addNewcomers(ctx, s, 2);
     host.folderQueue.push(folder('konstan'));
     const r = (await api.ok('bpjs.export', { kind: 'new', profile: 'Cabang Liwa' }))!;
     expect(r.warnings).toEqual([]);
@@ -236,15 +238,15 @@ describe('bpjs.* bridge calls', () => {
       expect(ws.getRow(row).getCell(header.indexOf('LOKASI_PEKERJAAN') + 1).value).toBe('0012');
     }
     // The built-in profile's export takes both from the person records: nothing to say for the batch.
-    addNewcomers(ctx, s, 1);
+    await addNewcomers(ctx, s, 1);
     host.folderQueue.push(folder('bawaan'));
     const plain = (await api.ok('bpjs.export', { kind: 'new' }))!;
     expect([plain.rows, plain.warnings]).toEqual([1, []]);
   });
 
   it('import-kpj: preview counts (new, replaced, unknown NIK, name mismatch) then apply fills the KPJ numbers', async () => {
-    const [a, b] = addNewcomers(ctx, s, 2);
-    const old = addPerson(ctx, { kpj: '11111111' });
+    const [a, b] = await addNewcomers(ctx, s, 2);
+    const old = await addPerson(ctx, { kpj: '11111111' });
     const list = join(ctx.dir, 'peserta.xlsx');
     await writeKpjList(list, [
       { nik: a!.nik, name: a!.name, kpj: '22222222001', since: '01-03-2026' },
@@ -258,17 +260,17 @@ describe('bpjs.* bridge calls', () => {
     expect(pv.counts).toMatchObject({ matched: 3, kpjNew: 2, kpjReplaced: 1, unchanged: 0, errors: 0, unknownNik: 1, nameMismatch: 1 });
     expect(pv.warnings.find((w) => w.code === 'NAME_MISMATCH')).toMatchObject({ personId: b!.id, row: 4 });
     expect(pv.warnings.find((w) => w.code === 'NIK_UNKNOWN')).toMatchObject({ personId: null });
-    const kpjOf = (id: number) => ctx.db.prepare('SELECT kpj FROM person WHERE id = ?').pluck().get(id);
-    expect(kpjOf(a!.id)).toBeNull(); // the preview writes nothing
+    const kpjOf = async (id: number) => (await personRepo.row(storeOf(ctx), id))!.kpj;
+    expect(await kpjOf(a!.id)).toBeNull(); // the preview writes nothing
 
     const res = await api.ok('bpjs.importKpjApply', { previewId: pv.previewId });
     expect(res).toMatchObject({ applied: 3, kpjFilled: 2, kpjReplaced: 1 });
-    expect([kpjOf(a!.id), kpjOf(b!.id), kpjOf(old.id)]).toEqual(['22222222001', '22222222002', '22222222003']);
+    expect([await kpjOf(a!.id), await kpjOf(b!.id), await kpjOf(old.id)]).toEqual(['22222222001', '22222222002', '22222222003']);
     expect(await api.call('bpjs.importKpjApply', { previewId: pv.previewId })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 
   it('reconcile: a bill with a mismatch, a missing person and a stranger against the issued invoices', async () => {
-    const staff = addNewcomers(ctx, s, 3);
+    const staff = await addNewcomers(ctx, s, 3);
     await runBilling(ctx, { month: '2026-03', issue: true });
     const lines = await sigapBilledLines(ctx, '2026-03');
     const amount = (nik: string, program: string) => lines.filter((l) => l.nik === nik && l.program === program).reduce((x, l) => x + l.amount, 0);
@@ -321,7 +323,7 @@ describe('bpjs.* bridge calls', () => {
     expect(await api.call('bpjs.importKpjPreview', { token: 'a'.repeat(32) })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await api.call('bpjs.reconcile', { token: 'a'.repeat(32), month: '2026-03' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     // No NPP: refused with the way to fix it, before any dialog.
-    ctx.db.prepare('UPDATE employer SET npp = NULL').run();
+    await setEmployerNpp(ctx, null);
     host.folderQueue.push(folder('x'));
     const r = await api.call('bpjs.export', { kind: 'new' });
     expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/NPP pemberi kerja belum diisi/) } });

@@ -7,6 +7,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testContext } from '../helpers';
 import { seedDemo } from '../../electron/core/demo/index';
 import { bridge, testHost } from '../api-harness';
+import { storeOf } from '../../electron/core/store/of-context';
+import { sql, sqlJoin } from '../../electron/core/store/sql';
+import { nowIso } from '../../electron/core/context';
+import { personRepo } from '../../electron/core/roster/person-repository';
+import { personDetailRepo } from '../../electron/core/roster/person-detail-repository';
+import { listOpds } from '../../electron/core/roster/units';
 
 let ctx: ReturnType<typeof testContext>;
 let api: ReturnType<typeof bridge>;
@@ -18,8 +24,12 @@ beforeEach(async () => {
 });
 afterEach(() => ctx.close());
 
-const marital = (id: number) => ctx.db.prepare('SELECT marital_status FROM person WHERE id = ?').pluck().get(id) as string | null;
-const auditCount = () => ctx.db.prepare("SELECT count(*) FROM audit_log WHERE entity = 'person' AND summary LIKE '%(ubah massal)'").pluck().get() as number;
+const marital = async (id: number) => (await personRepo.row(storeOf(ctx), id))!.marital_status;
+const maritals = (ids: number[]) => Promise.all(ids.map(marital));
+/** Set one contact column of one person, as the app's own person writes do. */
+const setPerson = (id: number, changes: Parameters<typeof personRepo.update>[2]) => personRepo.update(storeOf(ctx), id, changes, nowIso(ctx));
+/** Audit rows of bulk edits: no core read counts them by summary. */
+const auditCount = async () => (await storeOf(ctx).one<{ n: number }>(sql`SELECT count(*) AS n FROM audit_log WHERE entity = 'person' AND summary LIKE '%(ubah massal)'`))!.n;
 
 async function firstIds(n: number): Promise<number[]> {
   const page = await api.ok('roster.list', { month: '2026-03', limit: n });
@@ -32,24 +42,24 @@ describe('roster bulk edit', () => {
     expect(ids).toHaveLength(40);
     // Three of the forty are already married (Y), two recorded as T: 40 selected, 37 change, 3 unchanged;
     // the groups are empty -> Y (35) and T -> Y (2).
-    const set = ctx.db.prepare('UPDATE person SET marital_status = ? WHERE id = ?');
-    for (const id of ids.slice(0, 3)) set.run('Y', id);
-    for (const id of ids.slice(3, 5)) set.run('T', id);
+    for (const id of ids.slice(0, 3)) await setPerson(id, { marital_status: 'Y' });
+    for (const id of ids.slice(3, 5)) await setPerson(id, { marital_status: 'T' });
     const pv = await api.ok('roster.bulkPreview', { selection: { kind: 'ids', personIds: ids }, field: 'maritalStatus', value: 'Kawin' });
     expect(pv).toMatchObject({ field: 'maritalStatus', label: 'Status kawin', value: 'Y', selected: 40, changing: 37, unchanged: 3 });
     expect(pv.groups).toEqual([{ from: null, count: 35 }, { from: 'T', count: 2 }]);
     expect(pv.people.map((p) => p.personId)).toEqual(ids.slice(3));
     // Nothing is written by a preview.
-    expect(ids.filter((id) => marital(id) === 'Y')).toHaveLength(3);
+    expect((await maritals(ids)).filter((m) => m === 'Y')).toHaveLength(3);
 
-    const before = auditCount();
+    const before = await auditCount();
     expect(await api.ok('roster.bulkApply', { previewId: pv.previewId })).toEqual({ changed: 37 });
-    expect(ids.every((id) => marital(id) === 'Y')).toBe(true);
-    expect(auditCount() - before).toBe(37);
-    const row = ctx.db.prepare("SELECT actor, action, before_json, after_json FROM audit_log WHERE entity = 'person' AND entity_id = ? ORDER BY id DESC LIMIT 1").get(ids[3]) as Record<string, string>;
-    expect(row).toMatchObject({ actor: 'admin', action: 'update', before_json: '{"marital_status":"T"}', after_json: '{"marital_status":"Y"}' });
+    expect((await maritals(ids)).every((m) => m === 'Y')).toBe(true);
+    expect((await auditCount()) - before).toBe(37);
+    // The person's newest audit row about the person itself (the trail is newest first).
+    const row = (await personDetailRepo.trail(storeOf(ctx), ids[3]!, [])).find((a) => a.entity === 'person' && a.entityId === ids[3]);
+    expect(row).toMatchObject({ actor: 'admin', action: 'update', beforeJson: '{"marital_status":"T"}', afterJson: '{"marital_status":"Y"}' });
     // Someone outside the selection is untouched.
-    const outside = ctx.db.prepare(`SELECT count(*) FROM person WHERE marital_status IS NOT NULL AND id NOT IN (${ids.join(',')})`).pluck().get();
+    const outside = (await storeOf(ctx).one<{ n: number }>(sql`SELECT count(*) AS n FROM person WHERE marital_status IS NOT NULL AND id NOT IN (${sqlJoin(ids)})`))!.n;
     expect(outside).toBe(0);
     // The preview is used up.
     const again = await api.call('roster.bulkApply', { previewId: pv.previewId });
@@ -57,7 +67,7 @@ describe('roster bulk edit', () => {
   });
 
   it('"all shown" travels as the filter (less those unticked) and means exactly the list on screen', async () => {
-    const opdId = ctx.db.prepare("SELECT id FROM opd WHERE name = 'Dinas Kesehatan'").pluck().get() as number;
+    const opdId = (await listOpds(ctx)).find((o) => o.name === 'Dinas Kesehatan')!.id;
     const filter = { month: '2026-03', opdId, sort: 'name' as const };
     const shown = await api.ok('roster.list', { ...filter, limit: 1000 });
     expect(shown.total).toBeGreaterThan(2);
@@ -65,7 +75,7 @@ describe('roster bulk edit', () => {
     const pv = await api.ok('roster.bulkPreview', { selection: { kind: 'filter', filter, except }, field: 'postalCode', value: ' 34.812 ' });
     expect(pv).toMatchObject({ value: '34812', selected: shown.total - 1, changing: shown.total - 1 });
     await api.ok('roster.bulkApply', { previewId: pv.previewId });
-    const coded = ctx.db.prepare("SELECT id FROM person WHERE postal_code = '34812' ORDER BY id").pluck().all();
+    const coded = (await storeOf(ctx).all<{ id: number }>(sql`SELECT id FROM person WHERE postal_code = '34812' ORDER BY id`)).map((r) => r.id);
     expect(coded).toEqual(shown.rows.slice(1).map((r) => r.personId).sort((a, b) => a - b));
   });
 
@@ -73,13 +83,13 @@ describe('roster bulk edit', () => {
     const ids = await firstIds(10);
     const pv = await api.ok('roster.bulkPreview', { selection: { kind: 'ids', personIds: ids }, field: 'workLocation', value: 'kantor bupati' });
     expect(pv.value).toBe('KANTOR BUPATI');
-    ctx.db.prepare("UPDATE person SET work_location = 'PUSKESMAS' WHERE id = ?").run(ids[7]);
-    const before = auditCount();
+    await setPerson(ids[7]!, { work_location: 'PUSKESMAS' });
+    const before = await auditCount();
     const r = await api.call('roster.bulkApply', { previewId: pv.previewId });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error).toEqual({ code: 'CONFLICT', message: 'Data 1 pegawai berubah sejak pratinjau. Tidak ada yang disimpan; buat pratinjau lagi.' });
-    expect(ctx.db.prepare("SELECT count(*) FROM person WHERE work_location = 'KANTOR BUPATI'").pluck().get()).toBe(0);
-    expect(auditCount()).toBe(before);
+    expect((await storeOf(ctx).one<{ n: number }>(sql`SELECT count(*) AS n FROM person WHERE work_location = 'KANTOR BUPATI'`))!.n).toBe(0);
+    expect(await auditCount()).toBe(before);
   });
 
   it('refuses a bad value with the parser message, an empty selection, and roles other than hr and admin', async () => {

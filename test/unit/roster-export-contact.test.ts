@@ -6,6 +6,10 @@ import { testContext } from '../helpers';
 import { seedDemo } from '../../electron/core/demo/index';
 import { exportRoster } from '../../electron/core/roster/export';
 import { queryRoster } from '../../electron/core/roster/query';
+import { applyBulkEdit, planBulkEdit } from '../../electron/core/roster/bulk-edit';
+import { personRepo } from '../../electron/core/roster/person-repository';
+import { storeOf } from '../../electron/core/store/of-context';
+import { nowIso } from '../../electron/core/context';
 import { ROSTER_EXPORT_COLUMNS } from '../../shared/contract/roster';
 import { ROSTER_COLUMN_HEADERS } from '../../shared/roster-export-columns';
 import { COMPLETION_HEADERS } from '../../shared/completion-columns';
@@ -31,7 +35,7 @@ describe('roster export: contact columns', () => {
   it('writes postal code, e-mail, marital status and work location per person, under the completion workbook headers', async () => {
     const shown = (await queryRoster(ctx, { month: '2026-03', sort: 'name' })).rows;
     const p = shown[3]!;
-    ctx.db.prepare("UPDATE person SET postal_code = '03481', email = 'siti@contoh.go.id', marital_status = 'Y', work_location = 'KANTOR BUPATI' WHERE id = ?").run(p.personId);
+    await personRepo.update(storeOf(ctx), p.personId, { postal_code: '03481', email: 'siti@contoh.go.id', marital_status: 'Y', work_location: 'KANTOR BUPATI' }, nowIso(ctx));
     const file = join(ctx.dir, 'kontak.xlsx');
     expect(await exportRoster(ctx, { month: '2026-03', sort: 'name' }, COLS, file)).toBe(shown.length);
     const rows = await sheetRows(file);
@@ -43,7 +47,10 @@ describe('roster export: contact columns', () => {
   });
 
   it('hides them for roles that see identity masked, as the person page does', async () => {
-    ctx.db.prepare("UPDATE person SET postal_code = '34812', marital_status = 'T'").run();
+    // Everyone on the month's list gets a postal code and a marital status, as Pegawai's bulk edit gives them.
+    const everyone = { kind: 'filter' as const, filter: { month: '2026-03' } };
+    await applyBulkEdit(ctx, await planBulkEdit(ctx, everyone, 'postalCode', '34812'));
+    await applyBulkEdit(ctx, await planBulkEdit(ctx, everyone, 'maritalStatus', 'T'));
     const file = join(ctx.dir, 'kontak-masked.xlsx');
     await exportRoster({ ...ctx, seesIdentity: false }, { month: '2026-03' }, COLS, file);
     const rows = await sheetRows(file);

@@ -6,6 +6,9 @@ import { runCli } from '../cli-harness';
 import { seedDemo } from '../../electron/core/demo/index';
 import { exportRoster } from '../../electron/core/roster/export';
 import { queryRoster } from '../../electron/core/roster/query';
+import { listOpds } from '../../electron/core/roster/units';
+import { storeOf } from '../../electron/core/store/of-context';
+import { sql } from '../../electron/core/store/sql';
 
 let ctx: ReturnType<typeof testContext>;
 beforeEach(async () => {
@@ -24,7 +27,7 @@ async function sheetRows(path: string): Promise<unknown[][]> {
 
 describe('Pegawai › Unduh Excel', () => {
   it('writes exactly the list on screen: its filter and order, NIK and KPJ as text, honor as a number', async () => {
-    const opdId = (ctx.db.prepare("SELECT id FROM opd WHERE name = 'Dinas Kesehatan'").pluck().get()) as number;
+    const opdId = (await listOpds(ctx)).find((o) => o.name === 'Dinas Kesehatan')!.id;
     const filter = { month: '2026-03', opdId, sort: 'name' as const };
     const shown = (await queryRoster(ctx, filter)).rows;
     const file = join(ctx.dir, 'pegawai.xlsx');
@@ -38,12 +41,13 @@ describe('Pegawai › Unduh Excel', () => {
   });
 
   it('masks NIK and KPJ and gives the birth year only for roles that see them masked; text that looks like a formula stays text', async () => {
-    ctx.db.prepare("UPDATE engagement SET position = '=HYPERLINK(\"http://x\",\"klik\")' WHERE id = (SELECT min(id) FROM engagement)").run();
+    // No core write changes an engagement's position outside a decree: set on the row itself.
+    await storeOf(ctx).run(sql`UPDATE engagement SET position = '=HYPERLINK("http://x","klik")' WHERE id = (SELECT min(id) FROM engagement)`);
     const file = join(ctx.dir, 'masked.xlsx');
     await exportRoster({ ...ctx, seesIdentity: false }, { month: '2026-03', sort: 'name' }, ['nik', 'kpj', 'name', 'birthDate', 'position'], file);
     const rows = await sheetRows(file);
     expect(rows[0]).toEqual(['No', 'NIK', 'Nomor KPJ', 'Nama', 'Tahun lahir', 'Jabatan']);
-    const niks = ctx.db.prepare('SELECT nik FROM person').pluck().all() as string[];
+    const niks = (await storeOf(ctx).all<{ nik: string }>(sql`SELECT nik FROM person`)).map((r) => r.nik);
     const text = JSON.stringify(rows);
     for (const nik of niks) expect(text).not.toContain(nik);
     expect(rows.slice(1).every((r) => /^\d{4}\*{8}\d{4}$/.test(String(r[1])))).toBe(true);
@@ -52,7 +56,6 @@ describe('Pegawai › Unduh Excel', () => {
   });
 
   it('sigap roster --xlsx with chosen columns; an unknown column is a usage error', async () => {
-    ctx.db.close();
     const file = join(ctx.dir, 'cli.xlsx');
     const r = await runCli(['roster', '--month', '2026-03', '--xlsx', file, '--columns', 'nik,name,opd', '--db', ctx.dbPath]);
     expect(r.code).toBe(0);
@@ -63,7 +66,5 @@ describe('Pegawai › Unduh Excel', () => {
     const bad = await runCli(['roster', '--xlsx', file, '--columns', 'nik,gaji', '--db', ctx.dbPath]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/Kolom tidak dikenal: gaji/);
-    const { openDatabase } = await import('../../electron/core/db/open');
-    ctx.db = openDatabase(ctx.dbPath).db;
   });
 });

@@ -8,6 +8,9 @@ import { testContext } from '../helpers';
 import { addEngagement, addPerson, setupRoster, type RosterSetup } from '../fixtures/bpjs-roster';
 import { queryRoster } from '../../electron/core/roster/query';
 import { coverageSummary } from '../../electron/core/coverage/index';
+import { personRepo } from '../../electron/core/roster/person-repository';
+import { storeOf } from '../../electron/core/store/of-context';
+import { nowIso } from '../../electron/core/context';
 
 let ctx: ReturnType<typeof testContext>;
 let s: RosterSetup;
@@ -46,7 +49,7 @@ describe('roster filter by KPJ', () => {
     expect(sum.totals).toMatchObject({ enrolled: 6, notEnrolled: 3 });
 
     // A KPJ arriving changes the lists (the cached id list is not reused).
-    ctx.db.prepare('UPDATE person SET kpj = ? WHERE id = ?').run('38888888888', without[0]);
+    await personRepo.update(storeOf(ctx), without[0]!, { kpj: '38888888888' }, nowIso(ctx));
     expect((await queryRoster(ctx, { month: '2026-03', hasKpj: false })).total).toBe(2);
   });
 });

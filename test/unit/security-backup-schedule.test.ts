@@ -4,6 +4,8 @@ import { listBackups } from '../../electron/core/backup/create';
 import { scheduleBackups, exclusive, CHECK_EVERY_MS, type IntervalTimer } from '../../electron/core/backup/schedule';
 import { openDatabase } from '../../electron/core/db/open';
 import { testContext } from '../helpers';
+import { storeOf } from '../../electron/core/store/of-context';
+import { auditLog } from '../../electron/core/audit-repository';
 
 let ctx: ReturnType<typeof testContext>;
 let now: number;
@@ -80,7 +82,9 @@ describe('the backup schedule in the core', () => {
     expect(order).toEqual(['restore start', 'restore end', 'quit backup']);
     expect(listBackups(dir).map((b) => b.reason)).toEqual(['keluar']); // one per day: the day's harian is pruned
     // The audit row of the quit backup went to the new connection.
-    expect(swapped.prepare("SELECT count(*) FROM audit_log WHERE summary LIKE 'Cadangan keluar%'").pluck().get()).toBe(1);
+    const rows: string[] = [];
+    for await (const r of auditLog.iterate(storeOf({ db: swapped }), {})) if (r.summary?.startsWith('Cadangan keluar')) rows.push(r.summary);
+    expect(rows).toHaveLength(1);
     swapped.close();
     ctx.db = first; // ctx.close() closes the original (already closed) handle
   });

@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { seedDemo } from '../../electron/core/demo/index';
 import { testContext } from '../helpers';
+import { storeOf } from '../../electron/core/store/of-context';
+import { sql } from '../../electron/core/store/sql';
+import { personRepo } from '../../electron/core/roster/person-repository';
 import { bridge, testHost, TEST_ADMIN } from '../api-harness';
 
 let ctx: ReturnType<typeof testContext>;
@@ -14,6 +17,9 @@ beforeEach(() => {
   ctx.clock = () => new Date(now);
 });
 afterEach(() => ctx.close());
+
+/** How many people carry this name. */
+const namedCount = async (name: string) => (await storeOf(ctx).one<{ n: number }>(sql`SELECT count(*) AS n FROM person WHERE name = ${name}`))!.n;
 
 describe('users, backups and the audit trail over the bridge', () => {
   it('creates a user with a one-time password that must be changed, edits and resets it', async () => {
@@ -64,12 +70,14 @@ describe('users, backups and the audit trail over the bridge', () => {
     expect(check.pemda).toBeTruthy();
 
     // Change the data, then restore: the persons come back, the current state is kept in a safety backup.
-    ctx.db.prepare("UPDATE person SET name = 'DIUBAH' WHERE id = (SELECT min(id) FROM person)").run();
+    const firstId = (await storeOf(ctx).one<{ id: number }>(sql`SELECT min(id) AS id FROM person`))!.id;
+    await personRepo.update(storeOf(ctx), firstId, { name: 'DIUBAH' }, new Date(now).toISOString());
+    expect(await namedCount('DIUBAH')).toBe(1);
     expect(await b.raw('backup.restore', { source, passphrase: 'rahasia-usb-2026', confirm: 'ya' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     const restored = await b.ok('backup.restore', { source, passphrase: 'rahasia-usb-2026', confirm: 'PULIHKAN' });
     expect(restored.safety).toMatch(/sebelum-pemulihan/);
     expect(existsSync(join(host.backupDir, restored.safety))).toBe(true);
-    expect(ctx.db.prepare("SELECT count(*) FROM person WHERE name = 'DIUBAH'").pluck().get()).toBe(0);
+    expect(await namedCount('DIUBAH')).toBe(0); // read through the restored connection
     // Everyone signs in again after a restore.
     expect(await b.raw('roster.options', {})).toMatchObject({ ok: false, error: { code: 'AUTH_REQUIRED' } });
     await b.ok('auth.login', { username: TEST_ADMIN.username, password: TEST_ADMIN.password });

@@ -8,6 +8,9 @@ import { createApi } from '../../electron/core/api/create-api';
 import { dispatch } from '../../electron/core/api/dispatch';
 import { sessionFor } from '../../electron/core/auth/session';
 import { testContext } from '../helpers';
+import { listUsers } from '../../electron/core/auth/users';
+import { storeOf } from '../../electron/core/store/of-context';
+import { auditLog, type AuditFilter, type AuditLogRow } from '../../electron/core/audit-repository';
 import { bridge, testHost, TEST_ADMIN } from '../api-harness';
 
 let ctx: ReturnType<typeof testContext>;
@@ -15,6 +18,13 @@ beforeEach(() => {
   ctx = testContext();
 });
 afterEach(() => ctx.close());
+
+/** Audit rows, oldest first. */
+async function auditRows(f: AuditFilter): Promise<AuditLogRow[]> {
+  const out: AuditLogRow[] = [];
+  for await (const r of auditLog.iterate(storeOf(ctx), f)) out.push(r);
+  return out;
+}
 
 /** The bridge without the harness's automatic sign-in. */
 function rawBridge() {
@@ -33,11 +43,11 @@ describe('the first run', () => {
     ]);
     expect(replies.filter((r) => r.ok)).toHaveLength(1);
     for (const r of replies.filter((x) => !x.ok)) expect(r).toEqual({ ok: false, error: { code: 'CONFLICT', message: 'Administrator sudah dibuat.' } });
-    const users = ctx.db.prepare('SELECT username, role FROM app_user').all() as { username: string; role: string }[];
+    const users = await listUsers(ctx);
     expect(users).toHaveLength(1);
     expect(users[0]!.role).toBe('admin');
     // The one audit row of the creation names the new account itself.
-    expect(ctx.db.prepare("SELECT actor FROM audit_log WHERE entity = 'user' AND action = 'create'").pluck().all()).toEqual([users[0]!.username]);
+    expect((await auditRows({ entity: 'user', action: 'create' })).map((r) => r.actor)).toEqual([users[0]!.username]);
     expect(await d('auth.status', {})).toMatchObject({ ok: true, value: { needsSetup: false, user: { username: users[0]!.username } } });
   });
 
@@ -60,10 +70,10 @@ describe('the audit actor while a sign-in is tried', () => {
     const [created, tried] = await Promise.all([creating, trying]);
     expect(created.ok).toBe(true);
     expect(tried).toMatchObject({ ok: false, error: { code: 'AUTH_FAILED' } });
-    const row = ctx.db.prepare("SELECT actor FROM audit_log WHERE entity = 'user' AND action = 'create' AND summary LIKE 'Pengguna budi%'").get() as { actor: string };
+    const row = (await auditRows({ entity: 'user', action: 'create' })).find((r) => r.summary?.startsWith('Pengguna budi'))!;
     expect(row.actor).toBe('admin');
     expect(ctx.actor).toBe('admin');
-    expect(ctx.db.prepare("SELECT count(*) FROM audit_log WHERE actor = 'mallory'").pluck().get()).toBe(0);
+    expect(await auditLog.count(storeOf(ctx), { actor: 'mallory' })).toBe(0);
   });
 
   it('records a wrong password under the name tried, and changes the actor only on success', async () => {
@@ -74,7 +84,7 @@ describe('the audit actor while a sign-in is tried', () => {
     const wrong = b.call('auth.login', { username: 'siti', password: 'salah-sandi-9' });
     expect((await creating).ok).toBe(true);
     expect(await wrong).toMatchObject({ ok: false, error: { code: 'AUTH_FAILED' } });
-    const rows = ctx.db.prepare("SELECT actor, summary FROM audit_log WHERE entity = 'user' ORDER BY id").all() as { actor: string; summary: string }[];
+    const rows = (await auditRows({ entity: 'user' })).map((r) => ({ actor: r.actor, summary: r.summary! }));
     expect(rows).toContainEqual({ actor: 'siti', summary: 'Gagal masuk (kata sandi salah)' });
     expect(rows.find((r) => r.summary.startsWith('Pengguna andi'))?.actor).toBe('admin');
     expect(ctx.actor).toBe('admin');

@@ -7,6 +7,12 @@ import { updatePerson } from '../../electron/core/roster/person';
 import { CHANNELS } from '../../shared/contract/index';
 import { mayCall, ROLES } from '../../shared/roles';
 import { testContext } from '../helpers';
+import { listUsers, updateUser } from '../../electron/core/auth/users';
+import { storeOf } from '../../electron/core/store/of-context';
+import { sql } from '../../electron/core/store/sql';
+import { auditLog } from '../../electron/core/audit-repository';
+import { personRepo } from '../../electron/core/roster/person-repository';
+import { settingValue } from '../../electron/core/settings/setting-repository';
 import { bridge, testHost, TEST_ADMIN, TEST_PASSWORD } from '../api-harness';
 
 let ctx: ReturnType<typeof testContext>;
@@ -17,6 +23,9 @@ beforeEach(() => {
   ctx.clock = () => new Date(now);
 });
 afterEach(() => ctx.close());
+
+/** The person with the lowest id (the demo's first). */
+const firstPersonId = async () => (await storeOf(ctx).one<{ id: number }>(sql`SELECT min(id) AS id FROM person`))!.id;
 
 describe('the session gate on every bridge call', () => {
   it('refuses every call but the public ones when nobody is signed in, before looking at the input', async () => {
@@ -34,7 +43,7 @@ describe('the session gate on every bridge call', () => {
     expect(refused).toBe(CHANNELS.length - PUBLIC_CALLS.size);
     expect(refused).toBeGreaterThan(40);
     // Nothing was written by the refused calls: only setup, sign-in and sign-out are in the trail.
-    const actions = ctx.db.prepare('SELECT entity FROM audit_log').pluck().all();
+    const actions = await auditLog.entities(storeOf(ctx));
     expect(actions.every((e) => e === 'user')).toBe(true);
     expect((await b.ok('auth.status', {})).user).toBeNull();
   });
@@ -64,7 +73,7 @@ describe('the session gate on every bridge call', () => {
 
   it('viewer cannot write, finance cannot import an SK, hr cannot record a payment', async () => {
     await seedDemo(ctx, { persons: 5 });
-    const personId = ctx.db.prepare('SELECT id FROM person LIMIT 1').pluck().get() as number;
+    const personId = await firstPersonId();
     const b = bridge(ctx);
     const forbidden = async (name: string, input: unknown) => expect((await b.raw(name, input)) as unknown, name).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     await b.signInAs('viewer');
@@ -92,11 +101,12 @@ describe('the session gate on every bridge call', () => {
 
   it('masks NIK and KPJ for finance and viewer on roster.list and person.get, not for hr and admin', async () => {
     await seedDemo(ctx, { persons: 8 });
-    ctx.db.prepare("UPDATE person SET kpj = '12345678901' WHERE id = (SELECT min(id) FROM person)").run();
-    const personId = ctx.db.prepare('SELECT min(id) FROM person').pluck().get() as number;
-    const fullNik = ctx.db.prepare('SELECT nik FROM person WHERE id = ?').pluck().get(personId) as string;
+    const personId = await firstPersonId();
+    await personRepo.update(storeOf(ctx), personId, { kpj: '12345678901' }, '2026-03-10T03:00:00Z');
+    const r = (await personRepo.row(storeOf(ctx), personId))!;
+    const fullNik = r.nik;
     // An edit, so the person's audit trail carries the NIK in its summary text too.
-    const p = ctx.db.prepare('SELECT nik, name, birth_place AS birthPlace, birth_date AS birthDate, sex, mother_name AS motherName, kpj FROM person WHERE id = ?').get(personId) as Parameters<typeof updatePerson>[2];
+    const p: Parameters<typeof updatePerson>[2] = { nik: r.nik, name: r.name, birthPlace: r.birth_place, birthDate: r.birth_date, sex: r.sex, motherName: r.mother_name, kpj: r.kpj };
     await updatePerson(ctx, personId, { ...p, phone: '0812 1111 2222' });
     const b = bridge(ctx);
     for (const role of ROLES) {
@@ -133,7 +143,7 @@ describe('the session gate on every bridge call', () => {
     expect(await b.ok('auth.unlock', { password: TEST_ADMIN.password })).toMatchObject({ locked: false });
     // A shorter lock, stored in the setting table (no migration), audited.
     await b.ok('settings.setLockMinutes', { minutes: 5 });
-    expect(ctx.db.prepare("SELECT value FROM setting WHERE key = 'session.lockMinutes'").pluck().get()).toBe('5');
+    expect(await settingValue(storeOf(ctx), 'session.lockMinutes')).toBe('5');
     now += 6 * 60_000;
     expect(await b.raw('opd.list', {})).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
     // Guessing at the lock screen: the fifth wrong password ends the session.
@@ -150,26 +160,26 @@ describe('the session gate on every bridge call', () => {
     await seedDemo(ctx, { persons: 3 });
     const b = bridge(ctx);
     await b.signInAs('hr');
-    const personId = ctx.db.prepare('SELECT min(id) FROM person').pluck().get() as number;
+    const personId = await firstPersonId();
     const before = await b.ok('person.get', { personId });
     const { id: _id, createdAt: _c, updatedAt: _u, ...person } = before.person as typeof before.person & { id: number; createdAt: string; updatedAt: string };
     await b.ok('person.update', { personId, person: { ...person, phone: '081234567890' } } as never);
-    const row = ctx.db.prepare("SELECT actor FROM audit_log WHERE entity = 'person' AND action = 'update' ORDER BY id DESC LIMIT 1").get() as { actor: string };
+    const row = (await auditLog.page(storeOf(ctx), { entity: 'person', action: 'update' }, 1, 0))[0]!;
     expect(row.actor).toBe('uji-hr');
     await b.signInAs('admin');
     await b.ok('settings.setLockMinutes', { minutes: 20 });
-    expect(ctx.db.prepare("SELECT actor FROM audit_log WHERE entity = 'setting' ORDER BY id DESC LIMIT 1").pluck().get()).toBe('admin');
+    expect((await auditLog.page(storeOf(ctx), { entity: 'setting' }, 1, 0))[0]!.actor).toBe('admin');
   });
 
   it('signs out an account the moment it is switched off, and makes a role change count at once', async () => {
     const b = bridge(ctx);
     const admin = bridge(ctx); // same core, same session: sign-in again as admin to act on others
     await b.signInAs('hr');
-    const hrId = ctx.db.prepare("SELECT id FROM app_user WHERE username = 'uji-hr'").pluck().get() as number;
+    const hr = (await listUsers(ctx)).find((u) => u.username === 'uji-hr')!;
     // Switched to viewer behind the session's back (as another admin would, then the hr clerk acts).
-    ctx.db.prepare("UPDATE app_user SET role = 'viewer' WHERE id = ?").run(hrId);
+    await updateUser(ctx, hr.id, { displayName: hr.displayName, role: 'viewer', active: true });
     expect(await b.raw('sk.chooseFile', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    ctx.db.prepare('UPDATE app_user SET active = 0 WHERE id = ?').run(hrId);
+    await updateUser(ctx, hr.id, { displayName: hr.displayName, role: 'viewer', active: false });
     expect(await b.raw('roster.options', {})).toMatchObject({ ok: false, error: { code: 'AUTH_REQUIRED' } });
     expect((await b.ok('auth.status', {})).user).toBeNull();
     expect(await b.raw('auth.login', { username: 'uji-hr', password: TEST_PASSWORD })).toMatchObject({ ok: false, error: { code: 'AUTH_FAILED', message: expect.stringMatching(/dinonaktifkan/) } });

@@ -2,6 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { seedDemo } from '../../electron/core/demo/index';
 import { testContext } from '../helpers';
+import { storeOf } from '../../electron/core/store/of-context';
+import { sql } from '../../electron/core/store/sql';
+import { personRepo } from '../../electron/core/roster/person-repository';
+import { settingValue } from '../../electron/core/settings/setting-repository';
 import { bridge, testHost, TEST_ADMIN } from '../api-harness';
 
 let ctx: ReturnType<typeof testContext>;
@@ -44,8 +48,8 @@ describe('the bridge after a restore swaps the database', () => {
     const saved = await b.ok('backup.create', {});
 
     // After the backup: a change the restore must undo.
-    const firstId = ctx.db.prepare('SELECT min(id) FROM person').pluck().get() as number;
-    ctx.db.prepare("UPDATE person SET name = 'SESUDAH CADANGAN' WHERE id = ?").run(firstId);
+    const firstId = (await storeOf(ctx).one<{ id: number }>(sql`SELECT min(id) AS id FROM person`))!.id;
+    await personRepo.update(storeOf(ctx), firstId, { name: 'SESUDAH CADANGAN' }, new Date(now).toISOString());
     const oldDb = ctx.db;
     now += 60_000;
     await b.ok('backup.restore', { source: { kind: 'auto', name: saved.name }, confirm: 'PULIHKAN' });
@@ -65,10 +69,10 @@ describe('the bridge after a restore swaps the database', () => {
 
     // Writes go to the new connection too (the audit insert statement is cached per connection).
     await b.ok('settings.setLockMinutes', { minutes: 25 });
-    expect(ctx.db.prepare("SELECT value FROM setting WHERE key = 'session.lockMinutes'").pluck().get()).toBe('25');
+    expect(await settingValue(storeOf(ctx), 'session.lockMinutes')).toBe('25');
     expect((await b.ok('audit.list', { entity: 'setting' })).rows[0]).toMatchObject({ actor: 'admin', after: { 'session.lockMinutes': 25 } });
     // A roster write after the restore, then the list again: the id-list cache keyed by connection follows.
-    ctx.db.prepare("UPDATE person SET name = 'SESUDAH PEMULIHAN' WHERE id = ?").run(firstId);
+    await personRepo.update(storeOf(ctx), firstId, { name: 'SESUDAH PEMULIHAN' }, new Date(now).toISOString());
     const again = await b.ok('roster.list', { month: '2026-03', status: 'all', limit: 50, search: 'SESUDAH PEMULIHAN' });
     expect(again.rows.map((r) => r.name)).toEqual(['SESUDAH PEMULIHAN']);
   });

@@ -5,6 +5,8 @@ import { splitAcademicTitle } from '../../shared/academic-title';
 import { testContext } from '../helpers';
 import { addEngagement, addPerson, setupRoster } from '../fixtures/bpjs-roster';
 import { exportBatch } from '../../electron/core/bpjs/index';
+import { personRepo } from '../../electron/core/roster/person-repository';
+import { storeOf } from '../../electron/core/store/of-context';
 
 describe('academic titles around a name', () => {
   it.each([
@@ -34,10 +36,10 @@ describe('GELAR in the SIPP registration file', () => {
   afterEach(() => ctx.close());
 
   it('NAMA_LENGKAP is the name without titles, GELAR the titles; the roster keeps the name as written', async () => {
-    const s = setupRoster(ctx);
-    const p = addPerson(ctx, { name: 'Drs. H. Ahmad Fauzi, S.Pd.' });
-    const q = addPerson(ctx, { name: 'Siti Rahma' });
-    for (const x of [p, q]) addEngagement(ctx, x.id, { unit: s.dinas, category: s.pu, wage: 1_750_000, start: '2026-01-02', end: '2026-12-31' });
+    const s = await setupRoster(ctx);
+    const p = await addPerson(ctx, { name: 'Drs. H. Ahmad Fauzi, S.Pd.' });
+    const q = await addPerson(ctx, { name: 'Siti Rahma' });
+    for (const x of [p, q]) await addEngagement(ctx, x.id, { unit: s.dinas, category: s.pu, wage: 1_750_000, start: '2026-01-02', end: '2026-12-31' });
     const r = await exportBatch(ctx, { kind: 'new', outDir: join(ctx.dir, 'out') });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(r.files[0]!.path);
@@ -47,6 +49,6 @@ describe('GELAR in the SIPP registration file', () => {
     const rows = [2, 3].map((n) => ({ name: at(n, 'NAMA_LENGKAP'), title: at(n, 'GELAR') ?? '' }));
     expect(rows).toContainEqual({ name: 'Ahmad Fauzi', title: 'Drs. H., S.Pd.' });
     expect(rows).toContainEqual({ name: 'Siti Rahma', title: '' });
-    expect(ctx.db.prepare('SELECT name FROM person WHERE id = ?').pluck().get(p.id)).toBe('Drs. H. Ahmad Fauzi, S.Pd.');
+    expect((await personRepo.row(storeOf(ctx), p.id))!.name).toBe('Drs. H. Ahmad Fauzi, S.Pd.');
   });
 });

@@ -10,6 +10,9 @@ import { endEngagement } from '../../electron/core/roster/person';
 import { saveIncident } from '../../electron/core/coverage/index';
 import { invoiceLines, listInvoices, runBilling } from '../../electron/core/billing/index';
 import { fxPersons, writeMessyAppendix, type FxPerson } from '../fixtures/sk-workbook';
+import { personDetail } from '../../electron/core/roster/detail';
+import { personRepo } from '../../electron/core/roster/person-repository';
+import { storeOf } from '../../electron/core/store/of-context';
 import { testContext } from '../helpers';
 
 let ctx: ReturnType<typeof testContext>;
@@ -25,8 +28,13 @@ async function preview(persons: FxPerson[], number: string, tmt: string) {
   return { w, pv: await previewSk(ctx, { path: w.path, tmt }) };
 }
 
-const personId = (nik: string) => (ctx.db.prepare('SELECT id FROM person WHERE nik = ?').get(nik) as { id: number }).id;
-const engagementOf = (nik: string) => (ctx.db.prepare('SELECT e.id FROM engagement e JOIN person p ON p.id = e.person_id WHERE p.nik = ?').get(nik) as { id: number }).id;
+const personId = async (nik: string) => (await personRepo.byNik(storeOf(ctx), nik))!.id;
+/** The person's one engagement (each has exactly one when this is asked). */
+const engagementOf = async (nik: string) => {
+  const all = (await personDetail(ctx, await personId(nik))).engagements;
+  expect(all).toHaveLength(1);
+  return all[0]!.id;
+};
 
 describe('an SK listing a person who died', () => {
   it('rejects the rows of people with a recorded death before the TMT, and the roster and billing leave them out', async () => {
@@ -34,11 +42,11 @@ describe('an SK listing a person who died', () => {
     const first = await preview(persons, 'SK-1/2026', '2026-01-01');
     await applyImport(ctx, first.pv, { createUnits: true });
     const [byIncident, byRoster, alive] = persons as [FxPerson, FxPerson, FxPerson];
-    const incidentId = (await saveIncident(ctx, { personId: personId(byIncident.nik), kind: 'work_death', date: '2026-03-10' })).id;
+    const incidentId = (await saveIncident(ctx, { personId: await personId(byIncident.nik), kind: 'work_death', date: '2026-03-10' })).id;
     // A death entered on the roster only (ended with the reason), no incident.
-    await endEngagement(ctx, engagementOf(byRoster.nik), '2026-04-05', 'Meninggal dunia');
+    await endEngagement(ctx, await engagementOf(byRoster.nik), '2026-04-05', 'Meninggal dunia');
     // Someone who left for another reason may come back.
-    await endEngagement(ctx, engagementOf(alive.nik), '2026-04-30', 'Mengundurkan diri');
+    await endEngagement(ctx, await engagementOf(alive.nik), '2026-04-30', 'Mengundurkan diri');
 
     const { w, pv } = await preview(persons, 'SK-2/2026', '2026-07-01');
     expect(pv.blocking).toEqual([]);
@@ -71,7 +79,7 @@ describe('an SK listing a person who died', () => {
   it('accepts a row whose TMT is not after the death (an SK dated before the person died)', async () => {
     const persons = fxPersons(3, UNITS, 11, 600_000);
     await applyImport(ctx, (await preview(persons, 'SK-A/2026', '2026-01-01')).pv, { createUnits: true });
-    await saveIncident(ctx, { personId: personId(persons[0]!.nik), kind: 'death', date: '2026-05-15' });
+    await saveIncident(ctx, { personId: await personId(persons[0]!.nik), kind: 'death', date: '2026-05-15' });
     // An amending SK with TMT 1 May, before the death on 15 May: not a resurrection.
     const w = await writeMessyAppendix(join(ctx.dir, 'amend.xlsx'), persons.slice(1), { number: 'SK-B/2026', date: '2026-05-01', twoRowHeader: true, numberRow: true });
     const pv = await previewSk(ctx, { path: w.path, tmt: '2026-05-01', mode: 'amend' });

@@ -11,6 +11,8 @@ import { writeClerkAppendix, CLERK_NUMBER, CLERK_DATE, type ClerkAppendix } from
 import { openDatabase } from '../../electron/core/db/open';
 import { saveOpd } from '../../electron/core/settings/employer';
 import { queryRoster } from '../../electron/core/roster/query';
+import { rosterCounts } from '../../electron/core/roster/counts-repository';
+import { storeOf } from '../../electron/core/store/of-context';
 import { tempDir } from '../helpers';
 
 let dir: string;
@@ -62,13 +64,14 @@ describe('an appendix with all of a clerk\'s habits', () => {
 
       const { db: handle } = openDatabase(db);
       try {
-        const roster = (await queryRoster({ db: handle, actor: 'test', clock: () => new Date('2026-03-05T03:00:00Z') }, { month: '2026-03', status: 'active' })).rows;
+        const c = { db: handle, actor: 'test', clock: () => new Date('2026-03-05T03:00:00Z') };
+        const roster = (await queryRoster(c, { month: '2026-03', status: 'active' })).rows;
         expect(roster).toHaveLength(8);
         // The merged unit cell is the unit of every person under it.
         expect(roster.filter((p) => p.opd === 'Dinas Kesehatan')).toHaveLength(4);
         expect(roster.filter((p) => p.opd === 'Kecamatan Balik Bukit')).toHaveLength(4);
         expect(roster.map((p) => p.nik)).not.toContain(fx.hidden.nik);
-        expect(handle.prepare('SELECT count(*) FROM opd').pluck().get()).toBe(2);
+        expect((await rosterCounts(storeOf(c))).opds).toBe(2);
         // Titles stay in the name as the SK writes them; birth place and date came from one cell.
         const titled = roster.find((p) => p.nik === fx.units[0]!.persons[0]!.nik)!;
         expect(titled.name).toBe(`Drs. H. ${fx.units[0]!.persons[0]!.name}, S.Pd.`);

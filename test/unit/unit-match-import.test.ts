@@ -9,6 +9,11 @@ import { createOpd } from '../../electron/core/roster/units';
 import { deleteUnitAlias, listUnitAliases, saveUnitAlias } from '../../electron/core/roster/unit-aliases';
 import { SigapError } from '../../shared/errors';
 import { fxPersons, writeMessyAppendix } from '../fixtures/sk-workbook';
+import { personDetail } from '../../electron/core/roster/detail';
+import { personRepo } from '../../electron/core/roster/person-repository';
+import { rosterCounts } from '../../electron/core/roster/counts-repository';
+import { listAudit } from '../../electron/core/audit-query';
+import { storeOf } from '../../electron/core/store/of-context';
 import { dumpDb, testContext } from '../helpers';
 
 let ctx: ReturnType<typeof testContext>;
@@ -28,8 +33,14 @@ async function preview(number: string, tmt = '2026-01-01', serialBase = 600_000)
   return { persons, pv: await previewSk(ctx, { path: w.path, tmt, mode: 'amend' }) };
 }
 
-const opdOf = (nik: string) =>
-  ctx.db.prepare('SELECT o.name FROM engagement e JOIN person p ON p.id = e.person_id JOIN opd o ON o.id = e.opd_id WHERE p.nik = ?').pluck().get(nik);
+/** The unit of the person's one engagement (each has exactly one when this is asked). */
+async function opdOf(nik: string) {
+  const all = (await personDetail(ctx, (await personRepo.byNik(storeOf(ctx), nik))!.id)).engagements;
+  expect(all).toHaveLength(1);
+  return all[0]!.opd;
+}
+/** The unit_alias audit rows, oldest first (listAudit gives the newest first). */
+const aliasAudits = async () => (await listAudit(ctx, { entity: 'unit_alias' })).rows.reverse();
 
 describe('unit names in an SK import', () => {
   it('the preview maps each name read: exact, proposed with a confidence, or new; the diff shows the unit it resolves to', async () => {
@@ -62,15 +73,15 @@ describe('unit names in an SK import', () => {
     const res = await applyImport(ctx, pv, { acceptProposals: true, units: { 'Dinas Pemadam Kebakaran': 'new', 'dinas pendidikan': ids['Dinas Kesehatan']! } });
     expect(res.newUnits).toBe(1);
     const nik = (read: string) => persons.find((p) => p.unit === read)!.nik;
-    expect(opdOf(nik('DINKES'))).toBe('Dinas Kesehatan');
-    expect(opdOf(nik('KEC. BALIK BUKIT'))).toBe('Kecamatan Balik Bukit');
-    expect(opdOf(nik('DINAS PENDIDIKAN'))).toBe('Dinas Kesehatan'); // the clerk's choice beats the proposal
-    expect(opdOf(nik('Dinas Pemadam Kebakaran'))).toBe('Dinas Pemadam Kebakaran');
-    expect(ctx.db.prepare('SELECT count(*) FROM opd').pluck().get()).toBe(5);
+    expect(await opdOf(nik('DINKES'))).toBe('Dinas Kesehatan');
+    expect(await opdOf(nik('KEC. BALIK BUKIT'))).toBe('Kecamatan Balik Bukit');
+    expect(await opdOf(nik('DINAS PENDIDIKAN'))).toBe('Dinas Kesehatan'); // the clerk's choice beats the proposal
+    expect(await opdOf(nik('Dinas Pemadam Kebakaran'))).toBe('Dinas Pemadam Kebakaran');
+    expect((await rosterCounts(storeOf(ctx))).opds).toBe(5);
     expect((await listUnitAliases(ctx)).map((a) => [a.alias, a.opdName])).toEqual([
       ['DINAS PENDIDIKAN', 'Dinas Kesehatan'], ['DINKES', 'Dinas Kesehatan'], ['KEC. BALIK BUKIT', 'Kecamatan Balik Bukit'],
     ]);
-    const audits = ctx.db.prepare("SELECT actor, action, summary FROM audit_log WHERE entity = 'unit_alias' ORDER BY id").all();
+    const audits = await aliasAudits();
     expect(audits).toEqual([
       expect.objectContaining({ actor: 'test', action: 'create', summary: 'Alias "DINAS PENDIDIKAN" -> Dinas Kesehatan' }),
       expect.objectContaining({ action: 'create', summary: 'Alias "DINKES" -> Dinas Kesehatan' }),
@@ -96,6 +107,6 @@ describe('unit names in an SK import', () => {
     await deleteUnitAlias(ctx, id);
     expect(await listUnitAliases(ctx)).toEqual([]);
     await expect(deleteUnitAlias(ctx, id)).rejects.toThrow(/tidak ada/);
-    expect(ctx.db.prepare("SELECT action FROM audit_log WHERE entity = 'unit_alias' ORDER BY id").pluck().all()).toEqual(['create', 'update', 'delete']);
+    expect((await aliasAudits()).map((a) => a.action)).toEqual(['create', 'update', 'delete']);
   });
 });

@@ -65,14 +65,11 @@ describe("the Pemda's time zone", () => {
 
   it('is a setting of the command line too, checked', async () => {
     const db = ctx.dbPath;
-    ctx.db.close();
     const bad = await runCli(['settings', 'set', 'pemda.nama=Pemkot Jayapura', 'pemda.zona-waktu=WET', '--db', db]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/harus WIB, WITA atau WIT/);
     const ok = await runCli(['settings', 'set', 'pemda.nama=Pemkot Jayapura', 'pemda.zona-waktu=wit', '--json', '--db', db]);
     expect(ok.code).toBe(0);
     expect(ok.json<{ settings: Record<string, unknown> }>().settings['pemda.zona-waktu']).toBe('WIT');
-    const { openDatabase } = await import('../../electron/core/db/open');
-    ctx.db = openDatabase(db).db;
   });
 });
