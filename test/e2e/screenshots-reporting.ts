@@ -29,7 +29,7 @@ test('Pelaporan BPJS screens, with demo data', async ({ page, sigap }) => {
     `SELECT e.id FROM engagement e JOIN person p ON p.id = e.person_id JOIN category c ON c.id = e.category_id
      WHERE c.segment = 'PU' AND p.kpj IS NOT NULL ORDER BY e.id LIMIT 6`,
   ).pluck().all() as number[];
-  ended.forEach(async (id, i) => await endEngagement(ctx, id, '2026-02-28', i % 3 === 0 ? 'Mengundurkan diri' : 'Habis kontrak'));
+  for (const [i, id] of ended.entries()) await endEngagement(ctx, id, '2026-02-28', i % 3 === 0 ? 'Mengundurkan diri' : 'Habis kontrak');
 
   await sigap.open('/pelaporan');
   await expect(page.getByTestId('pending-table')).toBeVisible();
