@@ -19,15 +19,8 @@ export interface ExceptionRow {
   createdBy: string;
 }
 
-export interface NewException {
-  personId: number;
-  fromMonth: string;
-  toMonth: string | null;
-  programs: string | null;
-  jkkClass: number | null;
-  reason: string;
-  source: string | null;
-}
+/** A new exception: the row without what the insert gives it (id, when and by whom). */
+export type NewException = Omit<ExceptionRow, 'id' | 'createdAt' | 'createdBy'>;
 
 /** The engagement billed in a month with what decides its programs and JKK class. */
 export interface EngagedRow {
