@@ -68,7 +68,8 @@ describe('check-sql-rooms', () => {
     putAllowed();
     put('electron/core/roster/raw.ts', "import Database from 'better-sqlite3';\nexport const d = Database;\n");
     copyFileSync(join(ROOT, '.oxlintrc.json'), join(tmp.dir, '.oxlintrc.json'));
-    const r = spawnSync(OXLINT, ['-c', '.oxlintrc.json', 'electron'], { cwd: tmp.dir, encoding: 'utf8' });
+    // Plain `file:line:col` lines: the default format colours the path when CI forces colour.
+    const r = spawnSync(OXLINT, ['-c', '.oxlintrc.json', '-f', 'unix', 'electron'], { cwd: tmp.dir, encoding: 'utf8' });
     const out = r.stdout + r.stderr;
     expect(r.status).toBe(1);
     expect(out).toContain('no-restricted-imports');
