@@ -11,7 +11,7 @@ import { latePaymentFines } from '../../electron/core/billing/arrears';
 import { monthsLate } from '../../electron/core/billing/calendar';
 import { bridge, testHost } from '../api-harness';
 import { runCli } from '../cli-harness';
-import { addStaff, addUnit, billingDb, RENTAN, type BillingCtx } from './billing-fixture';
+import { tenPuOneBpu, type BillingCtx } from './billing-fixture';
 import { pdfText } from './print-pdf-tools';
 
 let ctx: BillingCtx;
@@ -24,11 +24,9 @@ const rp = (v: number) => new Intl.NumberFormat('id-ID').format(v);
 
 /** Ten PU staff at Rp1.000.000 in an OPD and one BPU worker in a village, billed and issued January to June 2026. */
 async function pemda() {
-  ctx = await billingDb('2026-01-05T03:00:00Z');
-  const opd = await addUnit(ctx, '05', 'Dinas Kesehatan');
-  const pekon = await addUnit(ctx, 'P01', 'Pekon Sebarus', 'village');
-  await addStaff(ctx, { count: 10, opdId: opd, honor: 1_000_000 });
-  await addStaff(ctx, { count: 1, opdId: pekon, categoryId: RENTAN, honor: 0 });
+  const seeded = await tenPuOneBpu('2026-01-05T03:00:00Z');
+  ctx = seeded.ctx;
+  const { opd, pekon } = seeded;
   for (const m of ['01', '02', '03', '04', '05', '06']) await runBilling(ctx, { month: `2026-${m}`, issue: true });
   ctx.clock = () => new Date('2026-06-20T03:00:00Z');
   const pu = (month: string) => getInvoice(ctx, `IUR/2026/${month}/05/001`);

@@ -89,3 +89,13 @@ export async function issuedRows(ctx: BillingCtx): Promise<{ invoices: unknown[]
     lines: await store.all(sql`SELECT l.* FROM invoice_line l JOIN invoice i ON i.id = l.invoice_id WHERE i.status = 'issued' ORDER BY l.id`),
   };
 }
+
+/** The small Pemda the fine, payment and arrears tests bill: ten PU staff at Rp1.000.000 in unit 05 and one BPU worker in village P01. */
+export async function tenPuOneBpu(at: string): Promise<{ ctx: BillingCtx; opd: number; pekon: number }> {
+  const ctx = await billingDb(at);
+  const opd = await addUnit(ctx, '05', 'Dinas Kesehatan');
+  const pekon = await addUnit(ctx, 'P01', 'Pekon Sebarus', 'village');
+  await addStaff(ctx, { count: 10, opdId: opd, honor: 1_000_000 });
+  await addStaff(ctx, { count: 1, opdId: pekon, categoryId: RENTAN, honor: 0 });
+  return { ctx, opd, pekon };
+}

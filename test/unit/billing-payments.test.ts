@@ -7,7 +7,7 @@ import {
 import { addMonthsToDate, daysBetween } from '../../electron/core/billing/calendar';
 import { SigapError } from '../../shared/errors';
 import { listAudit } from '../../electron/core/audit-query';
-import { addStaff, addUnit, billingDb, RENTAN, type BillingCtx } from './billing-fixture';
+import { addStaff, addUnit, billingDb, tenPuOneBpu, type BillingCtx } from './billing-fixture';
 
 let ctx: BillingCtx;
 afterEach(() => ctx?.close());
@@ -88,11 +88,9 @@ describe('payments', () => {
 describe('arrears', () => {
   /** Ten PU staff (Rp54,000 a month) billed January to June 2026, and a village with BPU staff. */
   async function sixMonths() {
-    ctx = await billingDb('2026-01-05T03:00:00Z');
-    const opd = await addUnit(ctx, '05', 'Dinas Kesehatan');
-    const pekon = await addUnit(ctx, 'P01', 'Pekon Sebarus', 'village');
-    await addStaff(ctx, { count: 10, opdId: opd, honor: 1_000_000 });
-    await addStaff(ctx, { count: 1, opdId: pekon, categoryId: RENTAN, honor: 0 });
+    const seeded = await tenPuOneBpu('2026-01-05T03:00:00Z');
+    ctx = seeded.ctx;
+    const { opd, pekon } = seeded;
     for (const m of ['01', '02', '03', '04', '05', '06']) await runBilling(ctx, { month: `2026-${m}`, issue: true });
     return { opd, pekon };
   }

@@ -8,7 +8,7 @@ import { arrearsReport, getInvoice, recordPayment, reminderLetter, runBilling } 
 import { statutoryDueDate } from '../../electron/core/billing/statutory-due';
 import { reminderPrint } from '../../electron/core/print/reminder';
 import { bridge, testHost } from '../api-harness';
-import { addStaff, addUnit, billingDb, RENTAN, type BillingCtx } from './billing-fixture';
+import { billingDb, tenPuOneBpu, type BillingCtx } from './billing-fixture';
 
 let ctx: BillingCtx;
 afterEach(() => ctx?.close());
@@ -18,11 +18,9 @@ afterEach(() => ctx?.close());
  * OPD, and one BPU worker in a village. January 2026 is billed late: on 10 March 2026.
  */
 async function billedLate() {
-  ctx = await billingDb('2026-03-10T03:00:00Z');
-  const opd = await addUnit(ctx, '05', 'Dinas Kesehatan');
-  const pekon = await addUnit(ctx, 'P01', 'Pekon Sebarus', 'village');
-  await addStaff(ctx, { count: 10, opdId: opd, honor: 1_000_000 });
-  await addStaff(ctx, { count: 1, opdId: pekon, categoryId: RENTAN, honor: 0 });
+  const seeded = await tenPuOneBpu('2026-03-10T03:00:00Z');
+  ctx = seeded.ctx;
+  const { opd, pekon } = seeded;
   await runBilling(ctx, { month: '2026-01', issue: true });
   return { opd, pekon, jan: await getInvoice(ctx, 'IUR/2026/01/05/001') };
 }
