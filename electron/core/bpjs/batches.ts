@@ -10,7 +10,7 @@ import type { ProfileSnapshot } from './export';
 import type { ReportProblem } from './types';
 import { storeOf } from '../store/of-context';
 import type { Queries } from '../store/store';
-import { batchRepo, type BatchFileRow, type BatchRow } from './batch-repository';
+import { batchRepo, type BatchFileRow, type BatchItemRow, type BatchRow } from './batch-repository';
 
 export type BatchFile = BatchFileRow;
 
@@ -31,15 +31,8 @@ export interface BatchSummary {
   files: BatchFile[];
 }
 
-export interface BatchItem {
-  seq: number;
-  key: string;
-  personId: number;
-  nik: string;
-  name: string;
-  fileSeq: number;
-  problems: ReportProblem[];
-}
+/** A batch's row as the screens read it: the stored row with its problems parsed. */
+export type BatchItem = Omit<BatchItemRow, 'problemsJson'> & { problems: ReportProblem[] };
 
 async function summary(q: Queries, r: BatchRow): Promise<BatchSummary> {
   const files = await batchRepo.files(q, r.id);
