@@ -8,6 +8,8 @@ export default defineConfig({
           name: 'core',
           environment: 'node',
           include: ['test/unit/**/*.test.ts'],
+          // SIGAP_TEST_ENGINE=postgres: the same tests on a real PostgreSQL cluster started here.
+          globalSetup: ['test/pg/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

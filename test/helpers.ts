@@ -3,6 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../electron/core/db/open';
 import type { CoreContext } from '../electron/core/context';
+import type { Db } from '../electron/core/db/open';
+import type { Engine } from '../electron/core/store/store';
+import { PostgresStore } from '../electron/core/store/postgres';
+import { storeOf } from '../electron/core/store/of-context';
+import { sql, sqlId } from '../electron/core/store/sql';
+import { DeferredStore, newPgDatabase } from './pg/test-database';
 
 /** A fresh temp directory per test, removed afterwards by the returned cleanup. */
 export function tempDir(prefix = 'sigap-test-'): { dir: string; cleanup: () => void } {
@@ -10,8 +16,31 @@ export function tempDir(prefix = 'sigap-test-'): { dir: string; cleanup: () => v
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** A core context over a real SQLite file in a temp directory, with a fixed clock. */
-export function testContext(at = '2026-01-15T03:00:00Z'): CoreContext & { dir: string; dbPath: string; close: () => void } {
+/** The engine the suite runs on: SIGAP_TEST_ENGINE=postgres (test/pg/global-setup.ts), else SQLite. */
+export const testEngine: Engine = process.env.SIGAP_TEST_ENGINE === 'postgres' ? 'postgres' : 'sqlite';
+
+export type TestContext = CoreContext & {
+  dir: string;
+  /** What `--db` takes for this database: the SQLite file, or the PostgreSQL URL. */
+  dbPath: string;
+  engine: Engine;
+  /** Closes the store and removes the database (and the temp directory). */
+  close: () => Promise<void>;
+};
+
+/**
+ * A core context over a fresh database with a fixed clock: a real SQLite file in a temp directory, or,
+ * when the suite runs on PostgreSQL, a new database copied from the migrated template on the test
+ * cluster. Synchronous like the tests that call it: the PostgreSQL database is made before the
+ * store's first query.
+ */
+export function testContext(at = '2026-01-15T03:00:00Z'): TestContext {
+  if (testEngine === 'postgres') return pgTestContext(at);
+  return sqliteContext(at);
+}
+
+/** A context on a SQLite file whatever the suite's engine: for what only the embedded file has (file backups, restore, locks). */
+export function sqliteContext(at = '2026-01-15T03:00:00Z'): TestContext & { db: Db } {
   const { dir, cleanup } = tempDir();
   const dbPath = join(dir, 'sigap.db');
   const { db } = openDatabase(dbPath);
@@ -21,15 +50,52 @@ export function testContext(at = '2026-01-15T03:00:00Z'): CoreContext & { dir: s
     clock: () => new Date(at),
     dir,
     dbPath,
-    close: () => {
-      db.close();
+    engine: 'sqlite',
+    close: async () => {
+      if (db.open) await storeOf({ db }).close();
+      cleanup();
+    },
+  };
+}
+
+function pgTestContext(at: string): TestContext {
+  const { dir, cleanup } = tempDir();
+  const { url, ready, drop } = newPgDatabase();
+  const store = new DeferredStore(ready.then(() => new PostgresStore(url, { max: 4 })));
+  return {
+    store,
+    actor: 'test',
+    clock: () => new Date(at),
+    dir,
+    dbPath: url,
+    engine: 'postgres',
+    close: async () => {
+      await store.close().catch(() => {});
+      await drop();
       cleanup();
     },
   };
 }
 
 /** Every row of every table, for before/after comparisons. */
-export function dumpDb(ctx: Pick<CoreContext, 'db'>): Record<string, unknown[]> {
+export function dumpDb(ctx: { db: Db }): Record<string, unknown[]> {
   const tables = ctx.db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[];
   return Object.fromEntries(tables.map((t) => [t.name, ctx.db.prepare(`SELECT * FROM "${t.name}" ORDER BY rowid`).all()]));
+}
+
+/**
+ * Every row of every table through the context's store, on either engine, for "nothing changed"
+ * comparisons: rows sorted by their JSON, so the order each engine returns them in does not matter.
+ */
+export async function dumpStore(ctx: Pick<CoreContext, 'db' | 'store'>): Promise<Record<string, unknown[]>> {
+  const store = storeOf(ctx);
+  const tables = store.engine === 'postgres'
+    ? await store.all<{ name: string }>(sql`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name`)
+    : await store.all<{ name: string }>(sql`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`);
+  const out: Record<string, unknown[]> = {};
+  for (const { name } of tables) {
+    const rows = await store.all<Record<string, unknown>>(sql`SELECT * FROM ${sqlId(name)}`);
+    out[name] = rows.map((r) => JSON.stringify(r, (_k, v: unknown) => (Buffer.isBuffer(v) ? v.toString('base64') : v))).sort();
+  }
+  return out;
 }

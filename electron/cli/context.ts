@@ -1,5 +1,6 @@
 import { userInfo } from 'node:os';
-import { openDatabase } from '../core/db/open';
+import { isPostgresUrl, openStore } from '../core/store/open-store';
+import type { Engine } from '../core/store/store';
 import { resolveDbPath } from '../core/paths';
 import { checkDatabaseToRead } from './db-guard';
 import type { CoreContext } from '../core/context';
@@ -22,7 +23,8 @@ function actor(env: NodeJS.ProcessEnv): string {
   }
 }
 
-export type CliContext = CoreContext & { close(): Promise<void>; dbPath: string };
+/** `dbPath` is the `--db` argument as given: a file path, or a PostgreSQL URL when `engine` says so. */
+export type CliContext = CoreContext & { close(): Promise<void>; dbPath: string; engine: Engine };
 
 /**
  * Opens the database named by `--db` (or SIGAP_DB, or the user-data default) for one command.
@@ -30,9 +32,10 @@ export type CliContext = CoreContext & { close(): Promise<void>; dbPath: string 
  */
 export async function openCli(dbFlag: string | undefined, cx: CliEnv): Promise<CliContext> {
   const path = resolveDbPath(dbFlag, cx.env);
-  if (cx.readOnly) checkDatabaseToRead(path, cx.readOnly);
-  const { db, backupPath } = openDatabase(path, { clock: cx.clock });
-  if (backupPath) cx.io.err(`Cadangan sebelum pembaruan skema: ${backupPath}\n`);
-  const ctx: CoreContext = { db, actor: actor(cx.env), clock: cx.clock };
-  return { ...ctx, close: () => storeOf(ctx).close(), dbPath: path };
+  const pg = isPostgresUrl(path);
+  if (cx.readOnly && !pg) checkDatabaseToRead(path, cx.readOnly);
+  const opened = await openStore(path, { clock: cx.clock, poolMax: 2 });
+  if (opened.backupPath) cx.io.err(`Cadangan sebelum pembaruan skema: ${opened.backupPath}\n`);
+  const ctx: CoreContext = { ...opened.context, actor: actor(cx.env), clock: cx.clock };
+  return { ...ctx, close: () => storeOf(ctx).close(), dbPath: path, engine: opened.engine };
 }

@@ -2,10 +2,12 @@ import type { Db } from './db/open';
 import type { Store } from './store/store';
 import { maskId } from '../../shared/nik';
 import { officeDate } from './settings/zone';
+import { SigapError } from '../../shared/errors';
 
 /** What every core operation needs: the database, who acts, and the clock. Nothing from Electron. */
 export interface CoreContext {
-  db: Db;
+  /** The SQLite handle, when the store is the embedded file (backups, restore); absent on PostgreSQL. */
+  db?: Db;
   /** The store seam (store/store.ts); absent, `storeOf(ctx)` adapts `db`. Areas move to it one by one. */
   store?: Store;
   actor: string;
@@ -34,4 +36,13 @@ export function nowIso(ctx: CoreContext): string {
 /** Today's date on the Pemda's wall clock (WIB, WITA or WIT: Pengaturan › Profil Pemda). */
 export async function todayIso(ctx: CoreContext): Promise<string> {
   return officeDate(ctx, ctx.clock());
+}
+
+/**
+ * The SQLite handle of a context on the embedded file: what a file backup copies and a restore swaps.
+ * On PostgreSQL there is none (its backups go through pg_dump): a clear message, not a crash.
+ */
+export function sqliteOf(ctx: Pick<CoreContext, 'db'>): Db {
+  if (!ctx.db) throw new SigapError('INVALID_INPUT', 'Perintah ini hanya untuk basis data berkas (SQLite); basis data PostgreSQL dicadangkan dan dipulihkan dengan pg_dump/pg_restore.');
+  return ctx.db;
 }

@@ -7,7 +7,7 @@ import { test as base, expect, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase } from '../../electron/core/db/open';
+import { openDatabase, type Db } from '../../electron/core/db/open';
 import { createApi } from '../../electron/core/api/create-api';
 import { dispatch } from '../../electron/core/api/dispatch';
 import type { HostServices } from '../../electron/core/api/host';
@@ -27,7 +27,8 @@ export const E2E_NOW = '2026-03-10T03:00:00Z';
 const PROGRESS_EVENT = 'sigap-e2e:progress';
 
 export interface SigapHarness {
-  ctx: CoreContext;
+  /** The e2e harness runs on a SQLite file (the server tests of #14 bring PostgreSQL to the browser). */
+  ctx: CoreContext & { db: Db };
   /** A temp directory for fixture files, removed after the test. */
   dir: string;
   /** Paths the next "open file" dialogs answer with (empty: the clerk cancels). */
@@ -78,7 +79,7 @@ export const test = base.extend<{ sigap: SigapHarness } & SigapOptions>({
     const dir = mkdtempSync(join(tmpdir(), 'sigap-e2e-'));
     const { db } = openDatabase(join(dir, 'sigap.db'));
     let offset = 0;
-    const ctx: CoreContext = { db, actor: 'app', clock: () => new Date(Date.parse(E2E_NOW) + offset) }; // the desktop app's actor
+    const ctx: CoreContext & { db: Db } = { db, actor: 'app', clock: () => new Date(Date.parse(E2E_NOW) + offset) }; // the desktop app's actor
     const backupDir = sigapBackups ? join(dir, 'cadangan') : null;
     const openQueue: string[] = [];
     const saveQueue: string[] = [];

@@ -12,7 +12,7 @@ import { seedDemo } from '../../electron/core/demo/index';
 import { CHANNELS, type ChannelName } from '../../shared/contract/index';
 import { fxPersons, writeMessyAppendix } from '../fixtures/sk-workbook';
 import { writeKpjList, writeTemplate } from '../fixtures/bpjs-files';
-import { dumpDb, testContext } from '../helpers';
+import { dumpStore, testContext } from '../helpers';
 import { storeOf } from '../../electron/core/store/of-context';
 import { sql } from '../../electron/core/store/sql';
 import { auditLog } from '../../electron/core/audit-repository';
@@ -316,11 +316,11 @@ describe('the audit trail covers every writer', () => {
   }
 
   it('the file-writing calls named as not writing leave the data as it was', async () => {
-    const data = () => {
-      const { audit_log: _audit, ...rest } = dumpDb(ctx);
+    const data = async () => {
+      const { audit_log: _audit, ...rest } = await dumpStore(ctx);
       return rest;
     };
-    const before = data();
+    const before = await data();
     host.folderQueue.push(folder('ulang'));
     expect(await api.ok('bpjs.batchRegenerate', { batchId: ids.batch! })).not.toBeNull();
     host.saveQueue.push(join(ctx.dir, 'tagihan.xlsx'));
@@ -331,7 +331,7 @@ describe('the audit trail covers every writer', () => {
     expect(await api.ok('forecast.xlsx', { year: 2027 })).not.toBeNull();
     host.saveQueue.push(join(ctx.dir, 'pindaian.pdf'));
     expect(await api.ok('decree.saveScan', { decreeId: ids.scanDecree! })).not.toBeNull();
-    expect(data()).toEqual(before);
+    expect(await data()).toEqual(before);
   });
 
   it('exercised every writer, and every contract call is either a writer here or named as not writing', () => {

@@ -15,21 +15,21 @@ import { restoreBackup } from '../../electron/core/backup/restore';
 import { openDatabase } from '../../electron/core/db/open';
 import { MIGRATIONS } from '../../electron/core/db/migrations/index';
 import { writeAtomically } from '../../electron/core/files/atomic';
-import { testContext, tempDir } from '../helpers';
+import { sqliteContext, tempDir } from '../helpers';
 import { storeOf } from '../../electron/core/store/of-context';
 import { putSetting } from '../../electron/core/settings/setting-repository';
 
 const mode = (path: string): string => (statSync(path).mode & 0o777).toString(8);
 const posix = process.platform !== 'win32';
 
-let ctx: ReturnType<typeof testContext>;
+let ctx: ReturnType<typeof sqliteContext>;
 beforeEach(async () => {
-  ctx = testContext('2026-05-04T02:00:00Z');
+  ctx = sqliteContext('2026-05-04T02:00:00Z');
   await seedDemo(ctx, { persons: 5, year: 2026 });
 });
-afterEach(() => {
+afterEach(async () => {
   if (ctx.db.open) ctx.db.close();
-  ctx.close();
+  await ctx.close();
 });
 
 describe.runIf(posix)('files readable by their owner only', () => {

@@ -12,11 +12,11 @@ import { createBackup } from '../../electron/core/backup/create';
 import { inspectBackup } from '../../electron/core/backup/restore';
 import { SigapError } from '../../shared/errors';
 import { runCli } from '../cli-harness';
-import { testContext } from '../helpers';
+import { sqliteContext } from '../helpers';
 
-let ctx: ReturnType<typeof testContext>;
+let ctx: ReturnType<typeof sqliteContext>;
 beforeEach(async () => {
-  ctx = testContext('2026-05-04T02:00:00Z');
+  ctx = sqliteContext('2026-05-04T02:00:00Z');
   await seedDemo(ctx, { persons: 15, year: 2026 });
 });
 afterEach(() => ctx.close());

@@ -12,7 +12,7 @@ import { createBackup } from '../../electron/core/backup/create';
 import { inspectBackup, restoreBackup } from '../../electron/core/backup/restore';
 import { faultToSigapError } from '../../electron/core/db/errors';
 import { runCli } from '../cli-harness';
-import { testContext } from '../helpers';
+import { sqliteContext } from '../helpers';
 import { storeOf } from '../../electron/core/store/of-context';
 import { sql } from '../../electron/core/store/sql';
 
@@ -67,14 +67,14 @@ vi.mock('node:fs', async (importOriginal) => {
 // Imported after the mock: the real functions, for the test's own reading.
 const fs = await vi.importActual<typeof import('node:fs')>('node:fs');
 
-let ctx: ReturnType<typeof testContext>;
+let ctx: ReturnType<typeof sqliteContext>;
 let usb: string;
 let watcher: import('node:fs').FSWatcher;
 let created: Set<string>;
 let markers: Buffer[];
 
 beforeEach(async () => {
-  ctx = testContext('2026-05-04T02:00:00Z');
+  ctx = sqliteContext('2026-05-04T02:00:00Z');
   await seedDemo(ctx, { persons: 300, year: 2026 });
   usb = join(ctx.dir, 'flashdisk');
   fs.mkdirSync(usb);
@@ -88,11 +88,11 @@ beforeEach(async () => {
   const person = (await storeOf(ctx).one<{ nik: string; name: string }>(sql`SELECT nik, name FROM person ORDER BY id LIMIT 1`))!;
   markers = [Buffer.from('SQLite format 3\0'), Buffer.from(person.nik), Buffer.from(person.name)];
 });
-afterEach(() => {
+afterEach(async () => {
   watcher.close();
   spy.dir = '';
   if (ctx.db.open) ctx.db.close(); // a restore's new connection
-  ctx.close();
+  await ctx.close();
 });
 
 /** Every byte that was ever seen in the flash disk folder, by file: removed, renamed, or still there. */

@@ -16,7 +16,7 @@ import { createBackup } from '../../electron/core/backup/create';
 import { ARCHIVE_ENTITY } from '../../electron/core/backup/archive';
 import { runCli } from '../cli-harness';
 import { bridge, testHost, TEST_ADMIN } from '../api-harness';
-import { testContext } from '../helpers';
+import { sqliteContext } from '../helpers';
 
 interface Row {
   id: number;
@@ -30,14 +30,14 @@ interface Row {
   after_json: string | null;
 }
 
-let ctx: ReturnType<typeof testContext>;
+let ctx: ReturnType<typeof sqliteContext>;
 beforeEach(async () => {
-  ctx = testContext('2026-05-04T02:00:00Z');
+  ctx = sqliteContext('2026-05-04T02:00:00Z');
   await seedDemo(ctx, { persons: 10, year: 2026 });
 });
-afterEach(() => {
+afterEach(async () => {
   if (ctx.db.open) ctx.db.close();
-  ctx.close();
+  await ctx.close();
 });
 
 const rows = (path: string): Row[] => {

@@ -13,7 +13,7 @@ import { seedDemo } from '../../electron/core/demo/index';
 import { createBackup } from '../../electron/core/backup/create';
 import { restoreBackup } from '../../electron/core/backup/restore';
 import { runCli } from '../cli-harness';
-import { testContext } from '../helpers';
+import { sqliteContext } from '../helpers';
 import { storeOf } from '../../electron/core/store/of-context';
 import { sql } from '../../electron/core/store/sql';
 
@@ -56,10 +56,10 @@ async function startHolder(dbPath: string): Promise<ChildProcess & { say(line: s
   });
 }
 
-let ctx: ReturnType<typeof testContext>;
+let ctx: ReturnType<typeof sqliteContext>;
 let holder: ChildProcess | null = null;
 beforeEach(async () => {
-  ctx = testContext('2026-05-04T02:00:00Z');
+  ctx = sqliteContext('2026-05-04T02:00:00Z');
   await seedDemo(ctx, { persons: 20, year: 2026 });
 });
 afterEach(async () => {
@@ -69,7 +69,7 @@ afterEach(async () => {
   }
   holder = null;
   if (ctx.db.open) ctx.db.close();
-  ctx.close();
+  await ctx.close();
 });
 
 const firstName = (path: string): string => {

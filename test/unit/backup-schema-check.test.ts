@@ -13,20 +13,20 @@ import { inspectBackup, restoreBackup } from '../../electron/core/backup/restore
 import { openDatabase } from '../../electron/core/db/open';
 import { MIGRATIONS } from '../../electron/core/db/migrations/index';
 import { runCli } from '../cli-harness';
-import { testContext, dumpDb } from '../helpers';
+import { sqliteContext, dumpDb } from '../helpers';
 import { storeOf } from '../../electron/core/store/of-context';
 import { sql as sqlq } from '../../electron/core/store/sql';
 
-let ctx: ReturnType<typeof testContext>;
+let ctx: ReturnType<typeof sqliteContext>;
 let good: string;
 beforeEach(async () => {
-  ctx = testContext('2026-05-04T02:00:00Z');
+  ctx = sqliteContext('2026-05-04T02:00:00Z');
   await seedDemo(ctx, { persons: 20, year: 2026 });
   good = (await createBackup(ctx, join(ctx.dir, 'cadangan'), 'manual')).path;
 });
-afterEach(() => {
+afterEach(async () => {
   if (ctx.db.open) ctx.db.close();
-  ctx.close();
+  await ctx.close();
 });
 
 /** A copy of the good backup changed with `sql`, as someone with a SQLite tool would. */

@@ -4,7 +4,7 @@ import { createBackup } from '../../electron/core/backup/create';
 import { storeOf } from '../../electron/core/store/of-context';
 import { openReadOnlyFile } from '../../electron/core/store/sqlite-files';
 import { sql } from '../../electron/core/store/sql';
-import { testContext } from '../helpers';
+import { sqliteContext } from '../helpers';
 
 /**
  * The store's transactions may await between statements, so another caller of the same process can
@@ -12,9 +12,9 @@ import { testContext } from '../helpers';
  * waits for the transaction to end and copies only committed rows.
  */
 describe('a backup while a store transaction is open', () => {
-  let ctx: ReturnType<typeof testContext>;
+  let ctx: ReturnType<typeof sqliteContext>;
   beforeEach(() => {
-    ctx = testContext();
+    ctx = sqliteContext();
   });
   afterEach(() => ctx.close());
 

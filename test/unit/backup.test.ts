@@ -7,13 +7,13 @@ import { createBackup, listBackups, pruneBackups } from '../../electron/core/bac
 import { inspectBackup, restoreBackup } from '../../electron/core/backup/restore';
 import { toKeep } from '../../electron/core/backup/retention';
 import { SigapError } from '../../shared/errors';
-import { testContext, dumpDb } from '../helpers';
+import { sqliteContext, dumpDb } from '../helpers';
 import { storeOf } from '../../electron/core/store/of-context';
 import { personRepo } from '../../electron/core/roster/person-repository';
 
-let ctx: ReturnType<typeof testContext>;
+let ctx: ReturnType<typeof sqliteContext>;
 beforeEach(async () => {
-  ctx = testContext('2026-05-04T02:00:00Z');
+  ctx = sqliteContext('2026-05-04T02:00:00Z');
   await seedDemo(ctx, { persons: 200, year: 2026 });
 });
 afterEach(() => ctx.close());

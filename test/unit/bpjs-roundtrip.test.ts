@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { join } from 'node:path';
-import { dumpDb, testContext } from '../helpers';
+import { dumpStore, testContext } from '../helpers';
 import { runCli } from '../cli-harness';
 import { writeKpjCsv, writeKpjList } from '../fixtures/bpjs-files';
 import { addEngagement, addNewcomers, addPerson, setupRoster, type RosterSetup, auditRows } from '../fixtures/bpjs-roster';
@@ -96,19 +96,19 @@ describe('import of the branch participant list (KPJ)', () => {
       { nik: b.nik, name: b.name, kpj: '88888888888', since: '31-02-2026' },
       { nik: b.nik, name: b.name, kpj: '55555555555', since: null },
     ]);
-    const before = dumpDb(ctx);
+    const before = await dumpStore(ctx);
     const pv = await previewKpjImport(ctx, list);
     expect(pv.errors.map((e) => [e.row, e.column, e.columnName, e.code])).toEqual([
       [4, 'B', 'NIK', 'NIK_NUMERIC'], [5, 'D', 'KPJ', 'KPJ_INVALID'], [6, 'E', 'TGL_KEPESERTAAN', 'DATE_INVALID'], [7, 'D', 'KPJ', 'KPJ_TAKEN'],
     ]);
     expect(pv.errors[3]!.message).toContain(owner.nik);
     await expect(applyKpjImport(ctx, pv)).rejects.toThrow(/4 baris bermasalah; tidak ada yang disimpan. Berkas "salah.xlsx", sheet "Daftar Peserta", baris 4, kolom B \(NIK\)/);
-    expect(dumpDb(ctx)).toEqual(before);
+    expect(await dumpStore(ctx)).toEqual(before);
 
     const cli = await runCli(['import-kpj', list, '--json', '--db', ctx.dbPath]);
     expect(cli.code).toBe(1);
     expect(cli.json<{ applied: boolean; errors: unknown[] }>()).toMatchObject({ applied: false, errors: expect.any(Array) });
-    expect(dumpDb(ctx)).toEqual(before);
+    expect(await dumpStore(ctx)).toEqual(before);
   });
 
   it('sigap import-kpj --dry-run writes nothing; without it the KPJs are stored', async () => {

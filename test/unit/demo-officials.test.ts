@@ -56,7 +56,7 @@ describe('demo officials', () => {
       headName: bpkad.head_name, headNip: bpkad.head_nip, headTitle: 'Kepala Badan Pengelolaan Keuangan dan Aset Daerah',
       preparerName: bpkad.pptk_name, preparerNip: bpkad.pptk_nip, preparerTitle: 'Kepala Bidang Perbendaharaan',
     });
-    ctx.close();
+    await ctx.close();
     ctx = testContext('2026-03-10T03:00:00Z');
     await seedDemo(ctx, { persons: 10, year: 2026, signing: false });
     expect((await getSigning(ctx)).place).toBeNull();

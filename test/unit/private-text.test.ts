@@ -4,16 +4,19 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testContext } from '../helpers';
+import { storeOf } from '../../electron/core/store/of-context';
+import { sql } from '../../electron/core/store/sql';
 import { scrubReplyForRole } from '../../electron/core/private-text';
 import { HIDDEN } from '../../shared/mask';
 
 let ctx: ReturnType<typeof testContext>;
-beforeEach(() => {
+beforeEach(async () => {
   ctx = testContext();
-  // Raw setup: two people with private values (tests may seed through the handle).
-  const add = ctx.db.prepare("INSERT INTO person (id, nik, name, birth_date, address, phone, mother_name, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'x', 'x')");
-  add.run(1, '1804015505900003', 'Suharti', '1990-05-15', 'Jl. Melati 4, Liwa', '081277665544', 'Siti Aminah');
-  add.run(2, '1804015505900011', 'Budi', null, null, null, 'Rahmawati');
+  // Two people with private values, written as they are stored.
+  const add = (id: number, nik: string, name: string, birth: string | null, address: string | null, phone: string | null, mother: string) =>
+    storeOf(ctx).run(sql`INSERT INTO person (id, nik, name, birth_date, address, phone, mother_name, created_at, updated_at) VALUES (${id}, ${nik}, ${name}, ${birth}, ${address}, ${phone}, ${mother}, 'x', 'x')`);
+  await add(1, '1804015505900003', 'Suharti', '1990-05-15', 'Jl. Melati 4, Liwa', '081277665544', 'Siti Aminah');
+  await add(2, '1804015505900011', 'Budi', null, null, null, 'Rahmawati');
 });
 afterEach(() => ctx.close());
 

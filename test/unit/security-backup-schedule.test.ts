@@ -3,14 +3,14 @@ import { join } from 'node:path';
 import { listBackups } from '../../electron/core/backup/create';
 import { scheduleBackups, exclusive, CHECK_EVERY_MS, type IntervalTimer } from '../../electron/core/backup/schedule';
 import { openDatabase } from '../../electron/core/db/open';
-import { testContext } from '../helpers';
+import { sqliteContext } from '../helpers';
 import { storeOf } from '../../electron/core/store/of-context';
 import { auditLog } from '../../electron/core/audit-repository';
 
-let ctx: ReturnType<typeof testContext>;
+let ctx: ReturnType<typeof sqliteContext>;
 let now: number;
 beforeEach(() => {
-  ctx = testContext();
+  ctx = sqliteContext();
   now = Date.parse('2026-03-10T03:00:00Z');
   ctx.clock = () => new Date(now);
 });

@@ -1,27 +1,27 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { seedDemo } from '../../electron/core/demo/index';
-import { testContext } from '../helpers';
+import { sqliteContext } from '../helpers';
 import { storeOf } from '../../electron/core/store/of-context';
 import { sql } from '../../electron/core/store/sql';
 import { personRepo } from '../../electron/core/roster/person-repository';
 import { settingValue } from '../../electron/core/settings/setting-repository';
 import { bridge, testHost, TEST_ADMIN } from '../api-harness';
 
-let ctx: ReturnType<typeof testContext>;
+let ctx: ReturnType<typeof sqliteContext>;
 let now: number;
 beforeEach(() => {
-  ctx = testContext();
+  ctx = sqliteContext();
   now = Date.parse('2026-03-10T03:00:00Z');
   ctx.clock = () => new Date(now);
 });
-afterEach(() => {
+afterEach(async () => {
   try {
     ctx.db.close(); // the connection the restore opened
   } catch {
     // already closed
   }
-  ctx.close();
+  await ctx.close();
 });
 
 /**

@@ -10,7 +10,7 @@ import { backupCopy } from '../../electron/core/backup/backup-file-repository';
 import { storeOf } from '../../electron/core/store/of-context';
 import { SigapError } from '../../shared/errors';
 import { fxPersons, writeMessyAppendix, type FxPerson } from '../fixtures/sk-workbook';
-import { testContext, dumpDb } from '../helpers';
+import { testContext, dumpStore } from '../helpers';
 
 let ctx: ReturnType<typeof testContext>;
 beforeEach(() => {
@@ -81,21 +81,21 @@ describe('applying an SK', () => {
   it('writes nothing when rows are invalid, unless asked to skip them', async () => {
     const persons = fxPersons(6, UNITS);
     const bad = { cell: (i: number, p: FxPerson) => (i === 2 ? { nik: Number(p.nik) } : {}) };
-    const before = dumpDb(ctx);
+    const before = await dumpStore(ctx);
     const { pv, apply } = await importFile(persons, 'SK-BAD', '2026-01-01', bad);
     expect(pv.rejected.map((p) => p.code)).toEqual(['NIK_NUMERIC']);
     await expect(apply()).rejects.toThrow(SigapError);
-    expect(dumpDb(ctx)).toEqual(before);
+    expect(await dumpStore(ctx)).toEqual(before);
     const res = await applyImport(ctx, pv, { skipInvalid: true, createUnits: true });
     expect(res.persons).toBe(5);
   });
 
   it('rolls back everything when a failure happens mid-apply', async () => {
     await importFile(fxPersons(5, UNITS), 'SK-A', '2026-01-01').then((x) => x.apply());
-    const before = dumpDb(ctx);
+    const before = await dumpStore(ctx);
     const { pv } = await importFile(fxPersons(20, UNITS, 3, 800_000), 'SK-B', '2026-03-01');
     await expect(applyImport(ctx, pv, { failAfter: 12, createUnits: true })).rejects.toThrow('injected failure');
-    expect(dumpDb(ctx)).toEqual(before);
+    expect(await dumpStore(ctx)).toEqual(before);
     // SQLite's own check of the file (PostgreSQL has no such file to check).
     if (storeOf(ctx).engine === 'sqlite') expect(await backupCopy.integrity(storeOf(ctx))).toBe('ok');
   });

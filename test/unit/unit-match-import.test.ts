@@ -14,7 +14,7 @@ import { personRepo } from '../../electron/core/roster/person-repository';
 import { rosterCounts } from '../../electron/core/roster/counts-repository';
 import { listAudit } from '../../electron/core/audit-query';
 import { storeOf } from '../../electron/core/store/of-context';
-import { dumpDb, testContext } from '../helpers';
+import { dumpStore, testContext } from '../helpers';
 
 let ctx: ReturnType<typeof testContext>;
 let ids: Record<string, number>;
@@ -59,13 +59,13 @@ describe('unit names in an SK import', () => {
 
   it('refuses to apply while any name is undecided, and writes nothing', async () => {
     const { pv } = await preview('SK/U/2');
-    const before = dumpDb(ctx);
+    const before = await dumpStore(ctx);
     await expect(applyImport(ctx, pv)).rejects.toThrow(SigapError);
     await expect(applyImport(ctx, pv)).rejects.toThrow(/"DINKES" \(usulan: Dinas Kesehatan\)/);
     // Accepting the proposals leaves the name with no proposal; asking for new units leaves the proposals.
     await expect(applyImport(ctx, pv, { acceptProposals: true })).rejects.toThrow(/1 nama unit kerja .*"Dinas Pemadam Kebakaran" \(belum ada\)/);
     await expect(applyImport(ctx, pv, { createUnits: true })).rejects.toThrow(/3 nama unit kerja/);
-    expect(dumpDb(ctx)).toEqual(before);
+    expect(await dumpStore(ctx)).toEqual(before);
   });
 
   it('applies the clerk\'s choices, creates only the unit asked for, and remembers the matches as audited aliases', async () => {

@@ -7,6 +7,7 @@ import { SigapError } from '../../../shared/errors';
 import { resolveDbPath } from '../../core/paths';
 import { printJson, table } from '../io';
 import { openCli, type CliEnv } from '../context';
+import { sqliteOf } from '../../core/context';
 
 const USAGE = `sigap backup create [--to DIR] [--passphrase-env VAR] [--json]
 sigap backup list [--dir DIR] [--json]
@@ -69,16 +70,17 @@ export async function backupCommand(args: string[], cx: CliEnv): Promise<number>
         return 1;
       }
       const ctx = await openCli(values.db, cx);
+      const db = sqliteOf(ctx);
       try {
-        const r = await restoreBackup(ctx.db, dbPath, file, {
-          ...(pw ? { passphrase: pw } : {}), backupDir: defaultBackupDir(dbPath), clock: cx.clock, actor: ctx.actor, closeCurrent: () => ctx.db.close(),
+        const r = await restoreBackup(db, dbPath, file, {
+          ...(pw ? { passphrase: pw } : {}), backupDir: defaultBackupDir(dbPath), clock: cx.clock, actor: ctx.actor, closeCurrent: () => db.close(),
         });
         r.db.close();
         const kept = r.archived > 0 ? ` ${r.archived} entri jejak audit sesudah cadangan disimpan sebagai arsip.` : '';
         cx.io.out(`Dipulihkan dari ${r.check.file}. Keadaan sebelumnya: ${r.safety}.${kept}\n`);
         return 0;
       } finally {
-        if (ctx.db.open) ctx.db.close(); // a refused restore leaves the connection open
+        if (db.open) db.close(); // a refused restore leaves the connection open
       }
     }
     case 'prune': {

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { CoreContext } from '../context';
-import { nowIso } from '../context';
+import { nowIso, sqliteOf } from '../context';
 import type { Db } from '../db/open';
 import { audit } from '../audit';
 import { SigapError } from '../../../shared/errors';
@@ -44,14 +44,15 @@ export async function createBackup(ctx: CoreContext, dir: string, reason: Backup
   removeLegacyParts(dir);
   const final = freeBackupPath(dir, ctx.clock(), reason, Boolean(passphrase));
   const part = partPath(final);
-  const temp = passphrase ? privateTemp(privateTempBase(ctx.db.name)) : null;
+  const db = () => sqliteOf(ctx); // read at each use: a restore swaps the connection
+  const temp = passphrase ? privateTemp(privateTempBase(db().name)) : null;
   try {
     if (passphrase && temp) {
       const snapshot = join(temp.dir, 'snapshot.db');
-      await holdingConnection(ctx, () => snapshotInto(ctx.db, snapshot));
+      await holdingConnection(ctx, () => snapshotInto(db(), snapshot));
       await encryptFile(snapshot, part, passphrase);
     } else {
-      await holdingConnection(ctx, () => snapshotInto(ctx.db, part));
+      await holdingConnection(ctx, () => snapshotInto(db(), part));
     }
     fsyncFile(part);
     renameSync(part, final);

@@ -14,8 +14,9 @@ import { SqliteStore } from './sqlite';
 
 const byHandle = new WeakMap<Db, SqliteStore>();
 
-export function storeOf(ctx: { db: Db; store?: Store }): Store {
+export function storeOf(ctx: { db?: Db; store?: Store }): Store {
   if (ctx.store) return ctx.store;
+  if (!ctx.db) throw new Error('core context without a store');
   let s = byHandle.get(ctx.db);
   if (!s) {
     s = new SqliteStore(ctx.db);
@@ -28,7 +29,7 @@ export function storeOf(ctx: { db: Db; store?: Store }): Store {
  * Runs `fn` with the SQLite connection held and no transaction open (SqliteStore.exclusive): the
  * backup's snapshot and the restore's swap. Other engines have nothing to hold: `fn` just runs.
  */
-export function holdingConnection<T>(ctx: { db: Db; store?: Store }, fn: () => Promise<T>): Promise<T> {
+export function holdingConnection<T>(ctx: { db?: Db; store?: Store }, fn: () => Promise<T>): Promise<T> {
   const s = storeOf(ctx);
   return s instanceof SqliteStore ? s.exclusive(fn) : fn();
 }

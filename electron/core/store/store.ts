@@ -21,6 +21,8 @@ export interface RunResult {
 export type TxMode = 'read' | 'write';
 
 export interface Queries {
+  /** Which engine answers (for the few fragments spelled differently: store/dialect.ts). */
+  readonly engine: Engine;
   all<T>(q: SqlQuery): Promise<T[]>;
   /** The first row, or undefined. */
   one<T>(q: SqlQuery): Promise<T | undefined>;
@@ -30,7 +32,6 @@ export interface Queries {
 }
 
 export interface Store extends Queries {
-  readonly engine: Engine;
   /**
    * Runs `fn` in a transaction: committed when it resolves, rolled back when it throws. Called inside
    * another transaction it becomes a savepoint of that one. Every query made while `fn` runs, through

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { CoreContext } from '../../context';
+import { sqliteOf } from '../../context';
 import type { HostServices } from '../host';
 import type { securityCalls } from '../../../../shared/contract/security-calls';
 import type { Output, ParsedInput } from '../../../../shared/contract/index';
@@ -128,11 +129,11 @@ export function securityHandlers(ctx: CoreContext, host: HostServices): Security
     'backup.inspect': ({ source, passphrase }) => inspectBackup(sourcePath(source), host.backupDir ?? tmpdir(), passphrase || undefined),
     'backup.restore': async ({ source, passphrase }) => {
       const path = sourcePath(source);
-      const dbPath = ctx.db.name;
+      const dbPath = sqliteOf(ctx).name;
       const safetyDir = host.backupDir ?? join(tmpdir(), 'sigap-cadangan');
       // Never while a scheduled backup reads the connection this closes.
       const res = await exclusive(ctx, async () => {
-        const old = ctx.db;
+        const old = sqliteOf(ctx);
         const r = await restoreBackup(old, dbPath, path, { passphrase: passphrase || undefined, backupDir: safetyDir, clock: ctx.clock, actor: ctx.actor, closeCurrent: () => old.close() });
         ctx.db = r.db;
         return r;

@@ -1,0 +1,80 @@
+/**
+ * Opens the store a database argument names: a file path is the embedded SQLite database (created
+ * when missing, migrated on open), a `postgres://` or `postgresql://` URL a PostgreSQL database the
+ * Pemda's IT office runs (migrated on connect, in one transaction). The CLI, the worker, `sigap serve`
+ * and the tests all open their store here, so the choice is made in one place.
+ */
+import { openDatabase, type Db, type OpenOptions } from '../db/open';
+import { SigapError } from '../errors';
+import { migratePostgres } from '../db/pg/migrate';
+import { PostgresStore } from './postgres';
+import { storeOf } from './of-context';
+import type { Engine, Store } from './store';
+
+export function isPostgresUrl(target: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(target.trim());
+}
+
+/** The URL without its password, for messages and logs. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return url.replace(/:\/\/([^:@/]+):[^@/]*@/, '://$1:***@');
+  }
+}
+
+export interface OpenedStore {
+  engine: Engine;
+  store: Store;
+  /** The SQLite handle (backups, restore); absent on PostgreSQL. */
+  db?: Db;
+  /**
+   * What a core context carries: the SQLite handle (its store found by `storeOf`, so a restore that
+   * swaps the handle is followed), or the PostgreSQL store.
+   */
+  context: { db: Db } | { store: Store };
+  /** The database as the user named it, password removed. */
+  where: string;
+  /** SQLite: the copy written before a schema upgrade, when there was one. */
+  backupPath: string | null;
+  fromVersion: number;
+  toVersion: number;
+}
+
+export interface OpenStoreOptions extends OpenOptions {
+  /** PostgreSQL: connections in the pool (a CLI command needs few, `sigap serve` more). */
+  poolMax?: number;
+}
+
+/** Why a PostgreSQL server could not be used, in words a clerk or the IT office can act on. */
+export function describePgError(e: unknown, where: string): SigapError {
+  if (e instanceof SigapError) return e;
+  const err = e as { code?: string; message?: string };
+  const code = err.code ?? '';
+  if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'ETIMEDOUT' || code === 'EHOSTUNREACH' || code === 'ECONNRESET') {
+    return new SigapError('DB_UNREADABLE', `Server PostgreSQL ${where} tidak dapat dihubungi (${code}). Periksa alamat, port dan apakah layanannya berjalan.`);
+  }
+  if (code === '28P01' || code === '28000') return new SigapError('DB_UNREADABLE', `Server PostgreSQL ${where} menolak nama pengguna atau kata sandinya.`);
+  if (code === '3D000') return new SigapError('DB_UNREADABLE', `Basis data PostgreSQL ${where} tidak ada. Buat dahulu (lihat README, bagian PostgreSQL).`);
+  if (code === '42501') return new SigapError('DB_UNREADABLE', `Pengguna PostgreSQL untuk ${where} tidak berhak membuat tabel Sigap. Minta DBA memberi hak pada skemanya.`);
+  return new SigapError('DB_UNREADABLE', `Basis data PostgreSQL ${where} tidak dapat dibuka: ${err.message ?? String(e)}`);
+}
+
+export async function openStore(target: string, opts: OpenStoreOptions = {}): Promise<OpenedStore> {
+  if (isPostgresUrl(target)) {
+    const where = redactUrl(target);
+    const store = new PostgresStore(target.trim(), { max: opts.poolMax ?? 4 });
+    try {
+      const { fromVersion, toVersion } = await migratePostgres(store, where);
+      return { engine: 'postgres', store, context: { store }, where, backupPath: null, fromVersion, toVersion };
+    } catch (e) {
+      await store.close().catch(() => {});
+      throw describePgError(e, where);
+    }
+  }
+  const { db, backupPath, fromVersion, toVersion } = openDatabase(target, opts);
+  return { engine: 'sqlite', store: storeOf({ db }), db, context: { db }, where: target, backupPath, fromVersion, toVersion };
+}

@@ -1,0 +1,30 @@
+/**
+ * vitest global setup for a run on PostgreSQL (SIGAP_TEST_ENGINE=postgres): one real cluster from
+ * Debian's packages for the whole run (test/pg/cluster.ts), a template database migrated once by the
+ * same code Sigap runs (openStore), its admin URL handed to the test workers, and the cluster stopped at
+ * the end. On SQLite it does nothing.
+ */
+import pg from 'pg';
+import { startPgCluster } from './cluster';
+import { ADMIN_URL_ENV, TEMPLATE_DB } from './test-database';
+import { openStore } from '../../electron/core/store/open-store';
+
+export default async function setup(): Promise<(() => void) | undefined> {
+  if (process.env.SIGAP_TEST_ENGINE !== 'postgres') return undefined;
+  const cluster = await startPgCluster();
+  try {
+    const url = await cluster.createDatabase(TEMPLATE_DB);
+    const opened = await openStore(url);
+    await opened.store.close();
+    // A template no one is connected to can be copied; keep connections off it.
+    const c = new pg.Client({ connectionString: cluster.adminUrl });
+    await c.connect();
+    await c.query(`ALTER DATABASE ${TEMPLATE_DB} WITH IS_TEMPLATE true`);
+    await c.end();
+  } catch (e) {
+    cluster.stop();
+    throw e;
+  }
+  process.env[ADMIN_URL_ENV] = cluster.adminUrl;
+  return () => cluster.stop();
+}
