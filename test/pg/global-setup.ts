@@ -1,16 +1,15 @@
 /**
- * vitest global setup for a run on PostgreSQL (SIGAP_TEST_ENGINE=postgres): one real cluster from
+ * vitest global setup of the `core-pg` project (vitest.config.ts): one real cluster from
  * Debian's packages for the whole run (test/pg/cluster.ts), a template database migrated once by the
  * same code Sigap runs (openStore), its admin URL handed to the test workers, and the cluster stopped at
- * the end. On SQLite it does nothing.
+ * the end.
  */
 import pg from 'pg';
 import { startPgCluster } from './cluster';
 import { ADMIN_URL_ENV, TEMPLATE_DB } from './test-database';
 import { openStore } from '../../electron/core/store/open-store';
 
-export default async function setup(): Promise<(() => void) | undefined> {
-  if (process.env.SIGAP_TEST_ENGINE !== 'postgres') return undefined;
+export default async function setup(): Promise<() => void> {
   const cluster = await startPgCluster();
   try {
     const url = await cluster.createDatabase(TEMPLATE_DB);
