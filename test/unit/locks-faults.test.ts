@@ -13,7 +13,8 @@ import { faultToSigapError } from '../../electron/core/db/errors';
 import { dispatch, type Handlers } from '../../electron/core/api/dispatch';
 import { seedDemo } from '../../electron/core/demo/index';
 import { SigapError } from '../../shared/errors';
-import { tempDir } from '../helpers';
+import { tempDir, testContext, testEngine } from '../helpers';
+import { PostgresStore } from '../../electron/core/store/postgres';
 import { storeOf } from '../../electron/core/store/of-context';
 import { sql } from '../../electron/core/store/sql';
 
@@ -113,6 +114,54 @@ describe('faults become Indonesian SigapErrors', () => {
     expect(faultToSigapError(new TypeError('bug'))).toBeNull();
     expect(faultToSigapError(Object.assign(new Error('x'), { code: 'ERR_SOMETHING' }))).toBeNull();
     expect(await viaBridge(() => { throw new TypeError('bug'); })).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+  });
+});
+
+// On PostgreSQL the same faults have their own codes (db/refusals.ts): a lock held by another office's
+// work past lock_timeout, and a server that cannot be reached, reach the clerk as the same SigapErrors.
+describe('PostgreSQL faults become Indonesian SigapErrors', () => {
+  it('a server that cannot be reached: DB_UNREADABLE through the bridge, not a socket error', async () => {
+    const store = new PostgresStore('postgres://postgres@127.0.0.1:1/sigap', { max: 1 });
+    try {
+      const r = await viaBridge(() => store.tx('write', async (tx) => tx.one(sql`SELECT 1 AS x`)));
+      expect(r).toMatchObject({ ok: false, error: { code: 'DB_UNREADABLE', message: expect.stringMatching(/^Server basis data tidak dapat dihubungi/) } });
+    } finally {
+      await store.close();
+    }
+    // A file on a network drive that times out is still a file's fault, named by its path.
+    expect(faultToSigapError(Object.assign(new Error('x'), { code: 'ETIMEDOUT', syscall: 'read', path: '/mnt/arsip/sk.xlsx' }))).toBeNull();
+    expect(faultToSigapError(Object.assign(new Error('x'), { code: '40P01' }))?.code).toBe('DB_BUSY');
+    expect(faultToSigapError(Object.assign(new Error('x'), { code: '25006' }))?.code).toBe('DB_READONLY');
+    expect(faultToSigapError(Object.assign(new Error('permission denied for table audit_log'), { code: '42501' })))
+      .toMatchObject({ code: 'CONFLICT', message: 'Akun basis data yang dipakai Sigap tidak berhak mengubah jejak audit; perubahan ditolak.' });
+  });
+
+  it.runIf(testEngine === 'postgres')('a row held by another transaction past lock_timeout: DB_BUSY through the bridge; nothing written', async () => {
+    const ctx = testContext();
+    try {
+      const store = storeOf(ctx);
+      await store.run(sql`INSERT INTO setting (key, value, updated_at) VALUES ('uji.kunci', 'a', '2026-01-15')`);
+      let release!: () => void;
+      const released = new Promise<void>((r) => (release = r));
+      let held!: () => void;
+      const holding = new Promise<void>((r) => (held = r));
+      const holder = store.tx('write', async (tx) => {
+        await tx.one(sql`SELECT value FROM setting WHERE key = 'uji.kunci' FOR UPDATE`);
+        held();
+        await released;
+      });
+      await holding;
+      const r = await viaBridge(() => store.tx('write', async (tx) => {
+        await tx.run(sql`SET LOCAL lock_timeout = '100ms'`);
+        await tx.run(sql`UPDATE setting SET value = 'b' WHERE key = 'uji.kunci'`);
+      }));
+      release();
+      await holder;
+      expect(r).toMatchObject({ ok: false, error: { code: 'DB_BUSY', message: expect.stringMatching(/^Basis data sedang dipakai oleh proses lain/) } });
+      expect(await store.one(sql`SELECT value FROM setting WHERE key = 'uji.kunci'`)).toEqual({ value: 'a' });
+    } finally {
+      await ctx.close();
+    }
   });
 });
 
