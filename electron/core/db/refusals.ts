@@ -5,7 +5,7 @@
  * PostgreSQL's refusal of a right the role Sigap connects as does not have (42501, e.g. deleting audit
  * rows). The core never asks for these changes; if something does, the clerk reads what was refused in
  * Indonesian (code CONFLICT), the same on both engines, never a raw driver error. Below, PostgreSQL's
- * machine faults (locks, a full disk, an unreachable server) as db/errors.ts maps SQLite's.
+ * machine faults (locks, a full disk, a read-only server) as db/errors.ts maps SQLite's.
  */
 import { SigapError } from '../../../shared/errors';
 
@@ -37,15 +37,16 @@ export function refusalToSigapError(e: unknown): SigapError | null {
   if (code === 'SQLITE_CONSTRAINT_TRIGGER' || code === '23001') return new SigapError('CONFLICT', `${refusalText(message)}.`);
   if (code === '42501') {
     const t = /permission denied for (?:table|relation) (\w+)/.exec(message);
-    return new SigapError('CONFLICT', `Akun basis data yang dipakai Sigap tidak berhak mengubah ${t ? table(t[1]!) : 'data ini'}; perubahan ditolak.`);
+    return new SigapError('CONFLICT', `Akun basis data yang dipakai Sigap tidak berhak atas ${t ? table(t[1]!) : 'data ini'} untuk tindakan ini (42501): tidak ada yang diubah. Hak akses akun itu diatur oleh DBA.`);
   }
   return null;
 }
 
 /**
- * PostgreSQL's machine faults, as db/errors.ts maps SQLite's: a lock or a conflict with another office's
- * work (lock_timeout, deadlock, serialization, statement timeout), a full disk or a read-only server,
- * and a server that cannot be reached or refuses the connection. Null when `e` is not one.
+ * PostgreSQL's faults of a working connection, as db/errors.ts maps SQLite's: a lock or a conflict with
+ * another office's work (lock_timeout, deadlock, serialization, statement timeout), a full disk, a
+ * read-only server. Null when `e` is not one. (A server that cannot be reached or a connection lost is
+ * the connection's business: store/pg-errors.ts on the CLI branch.)
  */
 export function pgFaultToSigapError(e: unknown): SigapError | null {
   if (!e || typeof e !== 'object') return null;
@@ -61,30 +62,8 @@ export function pgFaultToSigapError(e: unknown): SigapError | null {
       return new SigapError('DISK_FULL', 'Ruang disk server basis data penuh: perubahan tidak disimpan. Hubungi pengelola server basis data (mis. Diskominfo), lalu coba lagi.');
     case '25006': // read_only_sql_transaction (a standby, or default_transaction_read_only)
       return new SigapError('DB_READONLY', 'Server basis data hanya dapat dibaca (server cadangan atau mode baca saja): perubahan tidak disimpan. Hubungi pengelola server basis data.');
-    case '28P01': // invalid_password
-    case '28000': // invalid_authorization_specification
-      return new SigapError('DB_UNREADABLE', 'Server basis data menolak masuk: nama pengguna atau kata sandi basis data salah. Periksa alamat basis data (postgres://…), lalu coba lagi.');
-    case '3D000': // invalid_catalog_name
-      return new SigapError('DB_UNREADABLE', 'Basis data yang disebut tidak ada di server. Periksa nama basis data dalam alamatnya (postgres://…/nama), lalu coba lagi.');
-    case '53300': // too_many_connections
-    case '57P01': // admin_shutdown
-    case '57P02': // crash_shutdown
-    case '57P03': // cannot_connect_now
-      return unreachable();
-    case 'ECONNREFUSED':
-    case 'ECONNRESET':
-    case 'ETIMEDOUT':
-    case 'ENOTFOUND':
-    case 'EAI_AGAIN': {
-      // A socket's, not a file's (a file on a network drive keeps its path and goes to db/errors.ts).
-      const { syscall, path } = e as { syscall?: unknown; path?: unknown };
-      return path === undefined && typeof syscall === 'string' && ['connect', 'getaddrinfo', 'read', 'write'].includes(syscall) ? unreachable() : null;
-    }
     default:
       return null;
   }
 }
 
-function unreachable(): SigapError {
-  return new SigapError('DB_UNREADABLE', 'Server basis data tidak dapat dihubungi (mati, sedang dimulai ulang, penuh, atau jaringan terputus): perubahan tidak disimpan. Periksa jaringan dan server basis data, lalu coba lagi.');
-}
