@@ -87,7 +87,9 @@ export function testHost(): TestHost {
 export function bridge(ctx: CoreContext, host: HostServices = testHost(), opts: BridgeOptions = {}) {
   const handlers: Handlers = createApi(ctx, host);
   const gate = sessionFor(ctx);
-  const direct: Dispatch = (name, input) => dispatch(handlers, name, input, { checkOutput: true, gate });
+  // SIGAP_TEST_SHOW_INTERNAL=1 prints what an INTERNAL reply hides (the app logs it; tests otherwise see only the code).
+  const onInternalError = process.env.SIGAP_TEST_SHOW_INTERNAL ? (name: string, e: unknown) => console.error(`[internal] ${name}:`, e) : undefined;
+  const direct: Dispatch = (name, input) => dispatch(handlers, name, input, { checkOutput: true, gate, onInternalError });
   // Bridges over the same core share one session: their sign-ins run one after another.
   const ready = (signIns.get(gate) ?? Promise.resolve()).catch(() => undefined).then(() => signInAs(direct, opts.as ?? 'admin'));
   signIns.set(gate, ready);

@@ -1,15 +1,15 @@
 /**
  * vitest global setup of the `core-pg` project (vitest.config.ts): one real cluster from
  * Debian's packages for the whole run (test/pg/cluster.ts), a template database migrated once by the
- * same code Sigap runs (openStore), its admin URL handed to the test workers, and the cluster stopped at
- * the end.
+ * same code Sigap runs (openStore), its admin URL handed to the test workers, copies of the template
+ * kept ready for them (keepSpares), and the cluster stopped at the end.
  */
 import pg from 'pg';
 import { startPgCluster } from './cluster';
-import { ADMIN_URL_ENV, TEMPLATE_DB } from './test-database';
+import { ADMIN_URL_ENV, TEMPLATE_DB, keepSpares } from './test-database';
 import { openStore } from '../../electron/core/store/open-store';
 
-export default async function setup(): Promise<() => void> {
+export default async function setup(): Promise<() => Promise<void>> {
   const cluster = await startPgCluster();
   try {
     const url = await cluster.createDatabase(TEMPLATE_DB);
@@ -25,5 +25,9 @@ export default async function setup(): Promise<() => void> {
     throw e;
   }
   process.env[ADMIN_URL_ENV] = cluster.adminUrl;
-  return () => cluster.stop();
+  const spares = keepSpares(cluster.adminUrl);
+  return async () => {
+    await spares.stop();
+    cluster.stop();
+  };
 }

@@ -162,7 +162,8 @@ describe('the sign-in throttle', () => {
       .run(await hashPassword('rahasia2026pemda'));
     older.db.close();
     const { db } = openDatabase(path);
-    const upgraded = { ...ctx, db };
+    // The SQLite migration under test: this context is the upgraded file, whatever the suite's engine.
+    const upgraded = { ...ctx, store: undefined, db };
     try {
       expect(db.prepare('SELECT username, failures, locked_until FROM login_throttle').all()).toEqual([{ username: 'admin', failures: 10, locked_until: null }]);
       // Ten failures under the old code: one more wrong password locks for the longest time.

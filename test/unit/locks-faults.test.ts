@@ -13,7 +13,7 @@ import { faultToSigapError } from '../../electron/core/db/errors';
 import { dispatch, type Handlers } from '../../electron/core/api/dispatch';
 import { seedDemo } from '../../electron/core/demo/index';
 import { SigapError } from '../../shared/errors';
-import { tempDir } from '../helpers';
+import { tempDir, testContext, testEngine } from '../helpers';
 import { storeOf } from '../../electron/core/store/of-context';
 import { sql } from '../../electron/core/store/sql';
 
@@ -113,6 +113,45 @@ describe('faults become Indonesian SigapErrors', () => {
     expect(faultToSigapError(new TypeError('bug'))).toBeNull();
     expect(faultToSigapError(Object.assign(new Error('x'), { code: 'ERR_SOMETHING' }))).toBeNull();
     expect(await viaBridge(() => { throw new TypeError('bug'); })).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+  });
+});
+
+// On PostgreSQL the same faults have their own codes (db/refusals.ts): a lock held by another office's
+// work past lock_timeout, a deadlock, a read-only server reach the clerk as the same SigapErrors.
+describe('PostgreSQL faults become Indonesian SigapErrors', () => {
+  it('lock, deadlock and read-only codes, and a missing right', () => {
+    expect(faultToSigapError(Object.assign(new Error('x'), { code: '40P01' }))?.code).toBe('DB_BUSY');
+    expect(faultToSigapError(Object.assign(new Error('x'), { code: '25006' }))?.code).toBe('DB_READONLY');
+    expect(faultToSigapError(Object.assign(new Error('permission denied for table audit_log'), { code: '42501' })))
+      .toMatchObject({ code: 'CONFLICT', message: 'Akun basis data yang dipakai Sigap tidak berhak atas jejak audit untuk tindakan ini (42501): tidak ada yang diubah. Hak akses akun itu diatur oleh DBA.' });
+  });
+
+  it.runIf(testEngine === 'postgres')('a row held by another transaction past lock_timeout: DB_BUSY through the bridge; nothing written', async () => {
+    const ctx = testContext();
+    try {
+      const store = storeOf(ctx);
+      await store.run(sql`INSERT INTO setting (key, value, updated_at) VALUES ('uji.kunci', 'a', '2026-01-15')`);
+      let release!: () => void;
+      const released = new Promise<void>((r) => (release = r));
+      let held!: () => void;
+      const holding = new Promise<void>((r) => (held = r));
+      const holder = store.tx('write', async (tx) => {
+        await tx.one(sql`SELECT value FROM setting WHERE key = 'uji.kunci' FOR UPDATE`);
+        held();
+        await released;
+      });
+      await holding;
+      const r = await viaBridge(() => store.tx('write', async (tx) => {
+        await tx.run(sql`SET LOCAL lock_timeout = '100ms'`);
+        await tx.run(sql`UPDATE setting SET value = 'b' WHERE key = 'uji.kunci'`);
+      }));
+      release();
+      await holder;
+      expect(r).toMatchObject({ ok: false, error: { code: 'DB_BUSY', message: expect.stringMatching(/^Basis data sedang dipakai oleh proses lain/) } });
+      expect(await store.one(sql`SELECT value FROM setting WHERE key = 'uji.kunci'`)).toEqual({ value: 'a' });
+    } finally {
+      await ctx.close();
+    }
   });
 });
 

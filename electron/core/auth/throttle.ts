@@ -40,8 +40,9 @@ export function lockedError(untilMs: number, nowMs: number): SigapError {
   return new SigapError('AUTH_FAILED', `Terlalu banyak kata sandi salah. Coba lagi dalam ${minutesText(untilMs - nowMs)}.`);
 }
 
-async function current(q: Queries, key: string, nowMs: number): Promise<ThrottleRow | null> {
-  const row = await throttleRepo.get(q, key);
+async function current(q: Queries, key: string, now: Date): Promise<ThrottleRow | null> {
+  const nowMs = now.getTime();
+  const row = await throttleRepo.getForUpdate(q, key, now.toISOString());
   if (!row) return null;
   const quiet = nowMs - Date.parse(row.lastFailureAt) > FORGET_AFTER_MS;
   const stillLocked = row.lockedUntil !== null && Date.parse(row.lockedUntil) > nowMs;
@@ -60,7 +61,7 @@ export async function countAttempt(ctx: CoreContext, username: string): Promise<
   const now = ctx.clock();
   const nowMs = now.getTime();
   return storeOf(ctx).tx('write', async (tx) => {
-    const row = await current(tx, key, nowMs);
+    const row = await current(tx, key, now);
     if (row?.lockedUntil && Date.parse(row.lockedUntil) > nowMs) throw lockedError(Date.parse(row.lockedUntil), nowMs);
     const failures = (row?.failures ?? 0) + 1;
     const lockMs = lockMsAfter(failures);

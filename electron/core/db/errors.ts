@@ -7,6 +7,7 @@
 import { basename } from 'node:path';
 import { SigapError } from '../../../shared/errors';
 import { partTarget } from '../files/parts';
+import { pgFaultToSigapError, refusalToSigapError } from './refusals';
 
 // The file as the clerk knows it: a hidden part file is named by the file it was becoming.
 const where = (path: unknown): string => (typeof path === 'string' && path ? ` ("${partTarget(basename(path))?.target ?? basename(path)}")` : '');
@@ -15,6 +16,9 @@ const where = (path: unknown): string => (typeof path === 'string' && path ? ` (
 export function faultToSigapError(e: unknown): SigapError | null {
   if (e instanceof SigapError) return e;
   if (!e || typeof e !== 'object') return null;
+  // A trigger or a missing right refusing a change (issued invoice, audit trail), PostgreSQL's own faults: db/refusals.ts.
+  const refused = refusalToSigapError(e) ?? pgFaultToSigapError(e);
+  if (refused) return refused;
   const code = (e as { code?: unknown }).code;
   if (typeof code !== 'string') return null;
   const path = (e as { path?: unknown }).path;
