@@ -6,7 +6,9 @@
  */
 import { openDatabase, type Db, type OpenOptions } from '../db/open';
 import { SigapError } from '../errors';
-import { migratePostgres } from '../db/pg/migrate';
+import { migratePostgres, PG_LATEST_VERSION } from '../db/pg/migrate';
+import { LATEST_VERSION } from '../db/migrations/index';
+import { sql } from './sql';
 import { PostgresStore } from './postgres';
 import { storeOf } from './of-context';
 import type { Engine, Store } from './store';
@@ -77,4 +79,15 @@ export async function openStore(target: string, opts: OpenStoreOptions = {}): Pr
   }
   const { db, backupPath, fromVersion, toVersion } = openDatabase(target, opts);
   return { engine: 'sqlite', store: storeOf({ db }), db, context: { db }, where: target, backupPath, fromVersion, toVersion };
+}
+
+/** The schema version this Sigap migrates a database of the engine to. */
+export function latestSchemaVersion(engine: Engine): number {
+  return engine === 'postgres' ? PG_LATEST_VERSION : LATEST_VERSION;
+}
+
+/** The open database's schema version: SQLite's user_version, PostgreSQL's sigap_schema row. */
+export async function storeSchemaVersion(store: Store): Promise<number> {
+  if (store.engine === 'postgres') return (await store.one<{ version: number }>(sql`SELECT version FROM sigap_schema WHERE id = 1`))?.version ?? 0;
+  return (await store.one<{ user_version: number }>(sql`PRAGMA user_version`))!.user_version;
 }
