@@ -28,4 +28,13 @@ describe('sigap demo', () => {
     const fingerprint = createHash('sha256').update(JSON.stringify(rows.map((r) => [r.nik, r.name, r.kpj, r.segment, r.position, Number(r.honor), r.opd]))).digest('hex').slice(0, 16);
     expect(fingerprint).toBe('703ed67a93befadf');
   });
+
+  it('two generators started at once: one fills the database, the other says it is not empty', async () => {
+    ctx = testContext('2026-03-10T03:00:00Z');
+    const runs = await Promise.allSettled([seedDemo(ctx, { persons: 600, year: 2026 }), seedDemo(ctx, { persons: 600, year: 2026 })]);
+    expect(runs.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const failed = runs.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect(failed.reason).toMatchObject({ code: 'CONFLICT', message: 'Basis data sudah berisi pegawai; data demo hanya untuk basis data baru.' });
+    expect((await storeOf(ctx).one<{ n: number }>(sql`SELECT count(*) AS n FROM person`))!.n).toBe(600);
+  });
 });

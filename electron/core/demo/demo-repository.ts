@@ -64,6 +64,15 @@ export interface DemoEngagementRow {
 }
 
 export const demoRepo = {
+  /**
+   * Keeps a second generator out until this one commits, so it then finds the people and stops.
+   * engine: SQLite's write transaction already holds the file's write lock; PostgreSQL's READ
+   * COMMITTED writers would both find `person` empty, so the table is locked against other writers
+   * (readers go on).
+   */
+  async lockForSeeding(q: Queries): Promise<void> {
+    if (q.engine === 'postgres') await q.run(sql`LOCK TABLE person IN EXCLUSIVE MODE`);
+  },
   async personCount(q: Queries): Promise<number> {
     return (await q.one<{ n: number }>(sql`SELECT count(*) AS n FROM person`))!.n;
   },

@@ -43,7 +43,8 @@ export async function seedDemo(ctx: CoreContext, o: DemoOptions): Promise<DemoRe
   const rentan = Math.round(o.persons * (o.rentanShare ?? 0.2));
   const honorer = o.persons - rentan;
   return storeOf(ctx).tx('write', async (tx): Promise<DemoResult> => {
-    // Inside the write: two generators started at once cannot both find the database empty.
+    // Inside the write, under its lock: two generators started at once cannot both find the database empty.
+    await demoRepo.lockForSeeding(tx);
     if ((await demoRepo.personCount(tx)) > 0) throw new SigapError('CONFLICT', 'Basis data sudah berisi pegawai; data demo hanya untuk basis data baru.');
     await demoRepo.putEmployer(tx, { name: 'Pemerintah Kabupaten Lampung Barat', npp: '18040012', address: 'Jl. Raden Intan No. 1, Liwa, Lampung Barat 34812' });
     const units = [...demoOpds(), ...demoVillages()];
