@@ -8,6 +8,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../cli-harness';
 import { targetStore, testDatabases, testEngine } from '../helpers';
 import { describePgError, latestSchemaVersion } from '../../electron/core/store/open-store';
+import { pgConnectionLost } from '../../electron/core/store/pg-errors';
+import { PostgresStore } from '../../electron/core/store/postgres';
 import { sql } from '../../electron/core/store/sql';
 
 const dbs = testDatabases();
@@ -57,6 +59,20 @@ describe('a PostgreSQL database that cannot be used', () => {
       const url = await dbs.next();
       refused(await runCli(['roster', '--db', beside(url, { database: 'tidak_ada_db', password: 'rahasia' })]), /^Galat \(DB_UNREADABLE\): Basis data PostgreSQL \S+\/tidak_ada_db tidak ada \(3D000\)/);
       refused(await runCli(['roster', '--db', beside(url, { user: 'orang_asing', password: 'rahasia' })]), /^Galat \(DB_UNREADABLE\): Server PostgreSQL postgres:\/\/orang_asing:\*\*\*@\S+ menolak nama penggunanya \(28000\)/);
+    });
+
+    it('a connection the server ends in the middle of a command is said in Indonesian, other errors are not taken for it', async () => {
+      const url = await dbs.next();
+      const s = new PostgresStore(url, { max: 1 });
+      try {
+        const ended = await s.one(sql`SELECT pg_terminate_backend(pg_backend_pid())`).then(() => null, (e: unknown) => e);
+        expect(pgConnectionLost(ended)).toMatchObject({ code: 'DB_UNREADABLE', message: expect.stringMatching(/^Sambungan ke server PostgreSQL terputus di tengah perintah \(57P01\): perubahan yang belum selesai dibatalkan/) });
+        const wrong = await s.one(sql`SELECT no_such_column FROM person`).then(() => null, (e: unknown) => e);
+        expect(wrong).not.toBeNull();
+        expect(pgConnectionLost(wrong)).toBeNull();
+      } finally {
+        await s.close().catch(() => {});
+      }
     });
 
     it('a database a newer Sigap made is refused, and left as it was', async () => {
