@@ -24,7 +24,8 @@ export function describePgError(e: unknown, where: string): SigapError {
   if (e instanceof SigapError) return e;
   const code = errorCode(e);
   const message = e instanceof Error ? e.message : String(e);
-  const fail = (text: string) => new SigapError('DB_UNREADABLE', text);
+  // The driver's error stays attached as the cause, for a debugger or a log; the message is ours.
+  const fail = (text: string) => Object.assign(new SigapError('DB_UNREADABLE', text), { cause: e });
   if (UNREACHABLE.has(code) || /timeout|terminated unexpectedly/i.test(message)) {
     return fail(`Server PostgreSQL ${where} tidak dapat dihubungi${code ? ` (${code})` : ''}. Periksa alamat dan port-nya, apakah layanannya berjalan, dan apakah jaringan ke server itu terbuka.`);
   }
