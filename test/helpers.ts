@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { openDatabase } from '../electron/core/db/open';
 import type { CoreContext } from '../electron/core/context';
 import type { Db } from '../electron/core/db/open';
-import type { Engine } from '../electron/core/store/store';
+import type { Engine, Store } from '../electron/core/store/store';
+import { isPostgresUrl } from '../electron/core/store/open-store';
+import { openReadOnlyFile } from '../electron/core/store/sqlite-files';
 import { PostgresStore } from '../electron/core/store/postgres';
 import { storeOf } from '../electron/core/store/of-context';
 import { sql, sqlId } from '../electron/core/store/sql';
@@ -98,4 +100,58 @@ export async function dumpStore(ctx: Pick<CoreContext, 'db' | 'store'>): Promise
     out[name] = rows.map((r) => JSON.stringify(r, (_k, v: unknown) => (Buffer.isBuffer(v) ? v.toString('base64') : v))).sort();
   }
   return out;
+}
+
+/** A fresh database as the CLI names it (`--db`), on the suite's engine. */
+export interface TestDatabase {
+  /** A SQLite file path (not yet created), or the URL of a new PostgreSQL database. */
+  target: string;
+  engine: Engine;
+  /** Drops the PostgreSQL database (the SQLite file goes with its temp directory). */
+  close: () => Promise<void>;
+}
+
+/**
+ * A fresh database target for `runCli([..., '--db', target])`: `dir/name` on SQLite (`dir` defaults to
+ * a new temp directory, removed by `close`), a new PostgreSQL database copied from the migrated
+ * template when the suite runs on PostgreSQL (SIGAP_TEST_ENGINE=postgres).
+ */
+export async function testDatabase(dir?: string, name = 'sigap.db'): Promise<TestDatabase> {
+  if (testEngine === 'postgres') {
+    const { url, ready, drop } = newPgDatabase();
+    await ready;
+    return { target: url, engine: 'postgres', close: drop };
+  }
+  if (dir) return { target: join(dir, name), engine: 'sqlite', close: async () => {} };
+  const t = tempDir();
+  return { target: join(t.dir, name), engine: 'sqlite', close: async () => t.cleanup() };
+}
+
+/**
+ * The fresh databases a test file makes, closed together: `next()` in a test (or a beforeEach),
+ * `closeAll()` in its afterEach.
+ */
+export function testDatabases(): { next: (dir?: string, name?: string) => Promise<string>; closeAll: () => Promise<void> } {
+  const made: TestDatabase[] = [];
+  return {
+    next: async (dir, name) => {
+      const d = await testDatabase(dir, name);
+      made.push(d);
+      return d.target;
+    },
+    closeAll: async () => {
+      await Promise.all(made.splice(0).map((d) => d.close()));
+    },
+  };
+}
+
+/**
+ * A store reading the database a CLI command wrote (`--db` target): the SQLite file opened read-only,
+ * or the PostgreSQL database at the URL. Close it after use.
+ */
+export function targetStore(target: string): Store {
+  if (isPostgresUrl(target)) return new PostgresStore(target, { max: 1 });
+  const s = openReadOnlyFile(target);
+  if (!s) throw new Error(`${target} is not a Sigap database file`);
+  return s;
 }

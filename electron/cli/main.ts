@@ -1,4 +1,5 @@
 import { faultToSigapError } from '../core/db/errors';
+import { pgConnectionLost } from '../core/store/pg-errors';
 import { processIo } from './io';
 import { readsOnly } from './db-guard';
 import { commandUsage, normalizeArgs, parseArgsMessage } from './args';
@@ -73,8 +74,9 @@ export async function main(argv: string[], cx: CliEnv = { io: processIo, env: pr
     // The command checks its own arguments first; opening then refuses a missing database if it only reads.
     return await cmd(args, readsOnly(name, args) ? { ...cx, readOnly: name } : cx);
   } catch (e) {
-    // A SigapError, or a machine fault (locked database, full disk, read-only file) put in its words.
-    const known = faultToSigapError(e);
+    // A SigapError, or a machine fault (locked database, full disk, read-only file, a PostgreSQL
+    // connection lost mid-command) put in its words.
+    const known = faultToSigapError(e) ?? pgConnectionLost(e);
     if (known) {
       cx.io.err(`Galat (${known.code}): ${known.message}\n`);
       return known.code === 'INVALID_INPUT' ? 2 : 1;

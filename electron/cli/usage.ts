@@ -101,5 +101,7 @@ Penggunaan:
   ${BPJS_PAYMENT_USAGE}
   ${COVERAGE_USAGE}
 
-Setiap perintah menerima --db PATH (atau variabel lingkungan SIGAP_DB).
+Setiap perintah menerima --db PATH (atau variabel lingkungan SIGAP_DB): sebuah berkas SQLite, atau
+alamat server PostgreSQL, mis. --db postgres://sigap@server-pemda:5432/sigap (kata sandinya dari
+PGPASSWORD atau ~/.pgpass, agar tidak tampak di daftar proses).
 `;

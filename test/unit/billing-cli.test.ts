@@ -2,12 +2,16 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { runCli } from '../cli-harness';
-import { tempDir } from '../helpers';
+import { tempDir, testDatabases } from '../helpers';
 
 let dir: string;
 let cleanup: () => void;
+const dbs = testDatabases();
 beforeEach(async () => ({ dir, cleanup } = tempDir()));
-afterEach(() => cleanup());
+afterEach(async () => {
+  await dbs.closeAll();
+  cleanup();
+});
 
 const at = '2026-06-20T03:00:00Z';
 const cli = (args: string[]) => runCli(args, { at });
@@ -23,7 +27,7 @@ interface BillJson {
 
 describe('sigap bill, pay, arrears, rates, invoice', () => {
   it('bills a month as JSON whose totals add up, issues it, and records payments', async () => {
-    const db = join(dir, 'b.db');
+    const db = await dbs.next(dir, 'b.db');
     expect((await cli(['demo', '--persons', '300', '--db', db])).code).toBe(0);
     const roster = (await cli(['roster', '--db', db, '--json', '--month', '2026-03'])).json<{ count: number }>();
 
@@ -74,9 +78,9 @@ describe('sigap bill, pay, arrears, rates, invoice', () => {
   });
 
   it('lists the rates with their sources, and the rates in force for a month', async () => {
-    const db = join(dir, 'r.db');
-    // `rates` only reads: it refuses a database that does not exist, so make one first.
-    expect((await cli(['rates', '--json', '--db', db])).code).toBe(1);
+    // `rates` only reads: it refuses a database file that does not exist.
+    expect((await cli(['rates', '--json', '--db', join(dir, 'r.db')])).code).toBe(1);
+    const db = await dbs.next(dir, 'r.db');
     expect((await cli(['settings', 'set', 'pemda.nama=Pemerintah Kabupaten Uji', '--db', db])).code).toBe(0);
     const all = await cli(['rates', '--json', '--db', db]);
     expect(all.code).toBe(0);
@@ -92,7 +96,7 @@ describe('sigap bill, pay, arrears, rates, invoice', () => {
   });
 
   it('explains bad arguments with exit code 2', async () => {
-    const db = join(dir, 'e.db');
+    const db = await dbs.next(dir, 'e.db');
     expect((await cli(['settings', 'set', 'pemda.nama=Pemerintah Kabupaten Uji', '--db', db])).code).toBe(0);
     expect((await cli(['bill', '--db', db])).code).toBe(2);
     expect((await cli(['bill', '--month', '2026-13', '--db', db])).stderr).toMatch(/bulan 2026-13 tidak sah, tulis tahun-bulan/);

@@ -1,12 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../cli-harness';
-import { tempDir } from '../helpers';
+import { testDatabases } from '../helpers';
 
-let dir: string;
-let cleanup: () => void;
-beforeEach(() => ({ dir, cleanup } = tempDir()));
-afterEach(() => cleanup());
+const dbs = testDatabases();
+afterEach(() => dbs.closeAll());
 
 const at = '2026-02-20T03:00:00Z';
 const cli = (args: string[]) => runCli(args, { at });
@@ -15,7 +12,7 @@ interface CategoryJson { id: number; name: string; segment: string; programs: st
 
 describe('sigap category add / edit', () => {
   it('adds a category, edits its class and programs, and lists it', async () => {
-    const db = join(dir, 'x.db');
+    const db = await dbs.next();
     const add = await cli(['category', 'add', 'Perangkat Desa', '--segment', 'PU', '--programs', 'jkk,jkm,jht', '--jkk-class', '2', '--json', '--db', db]);
     expect(add.code, add.stderr).toBe(0);
     expect(add.json<{ category: CategoryJson }>().category).toEqual({ id: 3, name: 'Perangkat Desa', segment: 'PU', programs: ['JKK', 'JKM', 'JHT'], jkkClass: 2, enrolled: true, active: 0 });
@@ -37,7 +34,7 @@ describe('sigap category add / edit', () => {
   });
 
   it('refuses bad input with a clear message and a non-zero exit, writing nothing', async () => {
-    const db = join(dir, 'x.db');
+    const db = await dbs.next();
     const cases: [string[], number, RegExp][] = [
       [['category', 'add', 'Nelayan', '--segment', 'BPU', '--programs', 'JKK,JKM,JP'], 2, /JP \(Jaminan Pensiun\) hanya untuk peserta Penerima Upah/],
       [['category', 'add', 'Nelayan', '--segment', 'PU', '--programs', 'JKK'], 2, /JKK dan JKM wajib/],
@@ -55,7 +52,7 @@ describe('sigap category add / edit', () => {
   });
 
   it('refuses to move a category in use to the other segment', async () => {
-    const db = join(dir, 'x.db');
+    const db = await dbs.next();
     expect((await cli(['demo', '--persons', '20', '--db', db])).code).toBe(0);
     const r = await cli(['category', 'edit', 'Tenaga Non-ASN (Honorer)', '--segment', 'BPU', '--db', db]);
     expect(r.code).toBe(1);

@@ -1,22 +1,26 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join, resolve } from 'node:path';
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { runCli } from '../cli-harness';
 import { COMMANDS } from '../../electron/cli/main';
 import { dateArg, monthArg, normalizeArgs } from '../../electron/cli/args';
-import { tempDir } from '../helpers';
+import { tempDir, testDatabases } from '../helpers';
 
 let dir: string;
 let cleanup: () => void;
 let db: string;
+const dbs = testDatabases();
 beforeAll(async () => {
   ({ dir, cleanup } = tempDir());
-  db = join(dir, 'demo.db');
+  db = await dbs.next(dir, 'demo.db');
   expect((await runCli(['demo', '--persons', '400', '--db', db])).code).toBe(0);
   expect((await runCli(['bill', '--month', '2026-01', '--issue', '--db', db], { at: '2026-02-01T03:00:00Z' })).code).toBe(0);
 }, 120_000);
-afterAll(() => cleanup());
+afterAll(async () => {
+  await dbs.closeAll();
+  cleanup();
+});
 
 const noStack = (s: string) => expect(s).not.toMatch(/\n\s+at \S+/);
 
@@ -88,7 +92,10 @@ describe('arguments as people write them', () => {
     const folder = await runCli(['backup', 'check', dir, '--db', db]);
     expect(folder.code).toBe(2);
     expect(folder.stderr).toMatch(/sebuah folder, bukan berkas/);
-    const through = await runCli(['settings', 'set', 'pemda.nama=X', '--db', join(db, 'x.db')]);
+    // A SQLite path that goes through a file (whatever the suite's engine: this is about file paths).
+    const file = join(dir, 'berkas.txt');
+    writeFileSync(file, 'bukan folder');
+    const through = await runCli(['settings', 'set', 'pemda.nama=X', '--db', join(file, 'x.db')]);
     expect(through.code).toBe(2);
     expect(through.stderr).toMatch(/melewati sebuah berkas seolah-olah folder/);
     noStack(folder.stderr + through.stderr);
@@ -98,7 +105,7 @@ describe('arguments as people write them', () => {
 describe('the real sigap command', () => {
   it('a reader that closes the pipe early (sigap roster --csv | head) is no error', async () => {
     // Enough rows to overflow the pipe's buffer (64 KB) several times, so writes meet the closed end.
-    const big = join(dir, 'big.db');
+    const big = await dbs.next(dir, 'big.db');
     expect((await runCli(['demo', '--persons', '4000', '--db', big])).code).toBe(0);
     const bin = resolve('electron/cli/bin.js');
     const child = spawn(process.execPath, [bin, 'roster', '--csv', '--month', '2026-01', '--db', big], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -124,8 +131,9 @@ describe('the prebuilt command', () => {
     const built = execFileSync(process.execPath, [bin, 'roster', '--help'], { encoding: 'utf8' });
     const source = execFileSync(process.execPath, [bin, 'roster', '--help'], { encoding: 'utf8', env: { ...process.env, SIGAP_CLI_SOURCE: '1' } });
     expect(built).toBe(source);
-    execFileSync(process.execPath, [bin, 'demo', '--persons', '30', '--db', join(dir, 'built.db')]);
-    expect(JSON.parse(execFileSync(process.execPath, [bin, 'roster', '--json', '--month', '2026-01', '--db', join(dir, 'built.db')], { encoding: 'utf8' })).count).toBe(30);
+    const builtDb = await dbs.next(dir, 'built.db');
+    execFileSync(process.execPath, [bin, 'demo', '--persons', '30', '--db', builtDb]);
+    expect(JSON.parse(execFileSync(process.execPath, [bin, 'roster', '--json', '--month', '2026-01', '--db', builtDb], { encoding: 'utf8' })).count).toBe(30);
   }, 120_000);
 });
 

@@ -3,18 +3,22 @@ import { join } from 'node:path';
 import { existsSync, readdirSync } from 'node:fs';
 import { runCli } from '../cli-harness';
 import { fxPersons, writeMessyAppendix } from '../fixtures/sk-workbook';
-import { tempDir } from '../helpers';
-import { openDatabase } from '../../electron/core/db/open';
+import { tempDir, testDatabases } from '../helpers';
+import { openStore } from '../../electron/core/store/open-store';
 import { listAudit } from '../../electron/core/audit-query';
 
 let dir: string;
 let cleanup: () => void;
+const dbs = testDatabases();
 beforeEach(() => ({ dir, cleanup } = tempDir()));
-afterEach(() => cleanup());
+afterEach(async () => {
+  await dbs.closeAll();
+  cleanup();
+});
 
 describe('sigap settings', () => {
   it('a fresh database gets its NPP from the command line and can then write BPJS files', async () => {
-    const db = join(dir, 'fresh.db');
+    const db = await dbs.next(dir, 'fresh.db');
     const sk = await writeMessyAppendix(join(dir, 'sk.xlsx'), fxPersons(4, ['Dinas Sosial']), { number: 'B/1/KPTS/2026', date: '2026-01-02' });
     expect((await runCli(['import-sk', sk.path, '--db', db, '--tmt', '2026-01-01', '--create-units'])).code).toBe(0);
     const out = join(dir, 'berkas');
@@ -38,7 +42,7 @@ describe('sigap settings', () => {
   });
 
   it('changes other settings through the app rules, audited, and refuses bad keys and values before writing', async () => {
-    const db = join(dir, 's.db');
+    const db = await dbs.next(dir, 's.db');
     expect((await runCli(['settings', 'set', 'pemda.nama=Pemkab Contoh', '--db', db])).code).toBe(0);
     const ok = await runCli(['settings', 'set', 'cakupan.kuota-desa=12', 'sesi.kunci-menit=30', 'ttd.kepala-nip=19780427 200801 2 008', 'pemda.alamat=', '--json', '--db', db]);
     expect(ok.code).toBe(0);
@@ -49,15 +53,15 @@ describe('sigap settings', () => {
     expect(s['pemda.alamat']).toBeNull();
     // Setting the signing NIP kept the Pemda's name (a patch, not a replacement).
     expect(s['pemda.nama']).toBe('Pemkab Contoh');
-    const { db: handle } = openDatabase(db);
+    const opened = await openStore(db);
     try {
-      const rows = (await listAudit({ db: handle, actor: 'test', clock: () => new Date() }, { limit: 50 })).rows;
+      const rows = (await listAudit({ ...opened.context, actor: 'test', clock: () => new Date() }, { limit: 50 })).rows;
       expect(rows.filter((r) => r.entity === 'employer').length).toBe(2);
       expect(rows.some((r) => r.entity === 'setting' && /cakupan/i.test(r.summary ?? ''))).toBe(true);
       expect(rows.some((r) => r.entity === 'setting' && /30 menit/.test(r.summary ?? ''))).toBe(true);
       expect(rows.every((r) => r.actor.startsWith('cli:'))).toBe(true);
     } finally {
-      handle.close();
+      await opened.store.close();
     }
 
     const before = (await runCli(['settings', 'show', '--json', '--db', db])).stdout;

@@ -1,20 +1,23 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { runCli } from '../cli-harness';
 import { fxPersons, writeMessyAppendix } from '../fixtures/sk-workbook';
 import { parseNik } from '../../shared/nik';
-import { tempDir } from '../helpers';
+import { tempDir, testDatabases } from '../helpers';
 
 let dir: string;
 let cleanup: () => void;
+const dbs = testDatabases();
 beforeEach(() => ({ dir, cleanup } = tempDir()));
-afterEach(() => cleanup());
+afterEach(async () => {
+  await dbs.closeAll();
+  cleanup();
+});
 
 describe('sigap CLI', () => {
   it('demo then roster --json lists every person with valid NIKs', async () => {
-    const db = join(dir, 'x.db');
+    const db = await dbs.next(dir, 'x.db');
     expect((await runCli(['demo', '--persons', '300', '--db', db])).code).toBe(0);
     const r = await runCli(['roster', '--db', db, '--json', '--month', '2026-03']);
     expect(r.code).toBe(0);
@@ -38,7 +41,7 @@ describe('sigap CLI', () => {
   });
 
   it('import-sk --json reports accepted, rejected with rows and columns, warnings and the diff', async () => {
-    const db = join(dir, 'i.db');
+    const db = await dbs.next(dir, 'i.db');
     const persons = fxPersons(10, ['Dinas Sosial', 'Inspektorat']);
     const w = await writeMessyAppendix(join(dir, 'sk.xlsx'), persons, {
       number: 'B/63/KPTS/III.05/2026', date: '2026-01-02', twoRowHeader: true, numberRow: true,
@@ -62,7 +65,7 @@ describe('sigap CLI', () => {
   });
 
   it('import-sk ends nobody unless --replace or --amend is chosen; a blocked dry run still shows the difference', async () => {
-    const db = join(dir, 'mode.db');
+    const db = await dbs.next(dir, 'mode.db');
     const persons = fxPersons(5, ['Dinas Sosial']);
     const first = await writeMessyAppendix(join(dir, 'sk1.xlsx'), persons, { number: 'B/1/KPTS/2026', date: '2026-01-02' });
     // A first SK ends nobody: no choice is needed.
@@ -95,7 +98,7 @@ describe('sigap CLI', () => {
   });
 
   it('import-sk with --amend keeps everyone not listed', async () => {
-    const db = join(dir, 'amend.db');
+    const db = await dbs.next(dir, 'amend.db');
     const persons = fxPersons(4, ['Dinas Sosial']);
     const first = await writeMessyAppendix(join(dir, 'a1.xlsx'), persons, { number: 'B/10/KPTS/2026', date: '2026-01-02' });
     expect((await runCli(['import-sk', first.path, '--db', db, '--tmt', '2026-01-01', '--no-backup', '--create-units'])).code).toBe(0);
@@ -107,7 +110,7 @@ describe('sigap CLI', () => {
   });
 
   it('a missing decree number: the CLI names --number, the core message names the wizard box', async () => {
-    const db = join(dir, 'n.db');
+    const db = await dbs.next(dir, 'n.db');
     const w = await writeMessyAppendix(join(dir, 'nonum.xlsx'), fxPersons(2, ['Dinas Sosial']), { date: '2026-01-02' });
     const r = await runCli(['import-sk', w.path, '--db', db, '--dry-run', '--json']);
     expect(r.code).toBe(1);
@@ -119,7 +122,7 @@ describe('sigap CLI', () => {
   });
 
   it('a bad file writes nothing and exits non-zero with a message naming it', async () => {
-    const db = join(dir, 'b.db');
+    const db = await dbs.next(dir, 'b.db');
     const { writeFileSync } = await import('node:fs');
     writeFileSync(join(dir, 'rusak.xlsx'), 'not a workbook');
     const r = await runCli(['import-sk', join(dir, 'rusak.xlsx'), '--db', db, '--number', 'X', '--tmt', '2026-01-01']);
@@ -129,9 +132,11 @@ describe('sigap CLI', () => {
   });
 
   it('uses SIGAP_DB when --db is absent', async () => {
-    const db = join(dir, 'env.db');
+    const db = await dbs.next(dir, 'env.db');
     expect((await runCli(['demo', '--persons', '5'], { env: { SIGAP_DB: db } })).code).toBe(0);
-    expect(existsSync(db)).toBe(true);
+    // `roster` only reads (a missing database is refused): the five are in the database SIGAP_DB names.
+    const r = await runCli(['roster', '--json', '--month', '2026-01'], { env: { SIGAP_DB: db } });
+    expect(r.json<{ count: number }>().count).toBe(5);
   });
 
   it('explains unknown commands and bad options', async () => {
@@ -143,8 +148,8 @@ describe('sigap CLI', () => {
     expect(bad.stderr).toMatch(/bulan 2026-13 tidak sah, tulis tahun-bulan, mis. 2026-03/);
   });
 
-  it('runs as `npx sigap` from the project root', () => {
-    const db = join(dir, 'npx.db');
+  it('runs as `npx sigap` from the project root', async () => {
+    const db = await dbs.next(dir, 'npx.db');
     execFileSync('npx', ['sigap', 'demo', '--persons', '20', '--db', db], { stdio: 'pipe' });
     const out = execFileSync('npx', ['sigap', 'category', 'list', '--json', '--db', db], { encoding: 'utf8' });
     expect(JSON.parse(out).categories.map((c: { segment: string }) => c.segment)).toEqual(['PU', 'BPU']);

@@ -7,13 +7,17 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { CoreWorkerClient } from '../../electron/core/worker/worker-client';
 import { revealInFolder } from '../../electron/main/reveal';
-import { tempDir } from '../helpers';
+import { tempDir, testDatabases } from '../helpers';
 import { TEST_ADMIN } from '../api-harness';
 
 let dir: string;
 let cleanup: () => void;
+const dbs = testDatabases();
 beforeEach(() => ({ dir, cleanup } = tempDir()));
-afterEach(() => cleanup());
+afterEach(async () => {
+  await dbs.closeAll();
+  cleanup();
+});
 
 describe('the core worker and Buka folder', () => {
   it('a saved list is shown in its folder through main, by id only', async () => {
@@ -22,7 +26,7 @@ describe('the core worker and Buka folder', () => {
     const shell = { showItemInFolder: (p: string) => void shown.push(p) };
     const client = new CoreWorkerClient(
       new URL('../core-worker-boot.mjs', import.meta.url),
-      { dbPath: join(dir, 'w.db'), backupDir: null, appVersion: '1.0.0' },
+      { dbPath: await dbs.next(dir, 'w.db'), backupDir: null, appVersion: '1.0.0' },
       { chooseOpenFile: async () => null, chooseSaveFile: async () => out, showInFolder: async (args) => revealInFolder(shell, args), progress: () => undefined },
     );
     try {

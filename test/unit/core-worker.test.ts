@@ -2,14 +2,18 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { CoreWorkerClient } from '../../electron/core/worker/worker-client';
 import { fxPersons, writeMessyAppendix } from '../fixtures/sk-workbook';
-import { tempDir } from '../helpers';
+import { tempDir, testDatabases } from '../helpers';
 import { TEST_ADMIN } from '../api-harness';
 import type { ProgressEvent } from '../../shared/contract/index';
 
 let dir: string;
 let cleanup: () => void;
+const dbs = testDatabases();
 beforeEach(() => ({ dir, cleanup } = tempDir()));
-afterEach(() => cleanup());
+afterEach(async () => {
+  await dbs.closeAll();
+  cleanup();
+});
 
 describe('the core worker', () => {
   it('answers bridge calls off the main thread, asks main for dialogs, and streams progress', async () => {
@@ -17,7 +21,7 @@ describe('the core worker', () => {
     const w = await writeMessyAppendix(join(dir, 'sk.xlsx'), fxPersons(6000, ['Dinas Sosial', 'Inspektorat']), { number: 'SK/W/1', twoRowHeader: true });
     const client = new CoreWorkerClient(
       new URL('../core-worker-boot.mjs', import.meta.url),
-      { dbPath: join(dir, 'w.db'), backupDir: join(dir, 'cadangan'), appVersion: '1.0.0' },
+      { dbPath: await dbs.next(dir, 'w.db'), backupDir: join(dir, 'cadangan'), appVersion: '1.0.0' },
       { chooseOpenFile: async () => w.path, chooseSaveFile: async () => null, progress: (e) => void events.push(e) },
     );
     try {

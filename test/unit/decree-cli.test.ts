@@ -4,20 +4,23 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../cli-harness';
 import { fxPersons, writeMessyAppendix } from '../fixtures/sk-workbook';
-import { openReadOnlyFile } from '../../electron/core/store/sqlite-files';
 import { sql } from '../../electron/core/store/sql';
-import { tempDir } from '../helpers';
+import { targetStore, tempDir, testDatabases } from '../helpers';
 
 const PDF = join(__dirname, '../fixtures/files/sk-scan.pdf');
 let dir: string;
 let cleanup: () => void;
 let db: string;
+const dbs = testDatabases();
 beforeEach(async () => {
   ({ dir, cleanup } = tempDir());
-  db = join(dir, 'x.db');
+  db = await dbs.next(dir, 'x.db');
   expect((await runCli(['demo', '--persons', '20', '--db', db])).code).toBe(0);
 });
-afterEach(() => cleanup());
+afterEach(async () => {
+  await dbs.closeAll();
+  cleanup();
+});
 
 describe('sigap sk', () => {
   it('attaches a scan by SK number, refuses a wrong file by name, and saves the scan back byte for byte', async () => {
@@ -54,7 +57,7 @@ describe('sigap sk', () => {
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('sudah dibatalkan');
     // The demo writes its SKs directly (as SKs applied before migration 0150 were): no effects recorded.
-    const store = openReadOnlyFile(db)!;
+    const store = targetStore(db);
     const demoSk = (await store.one<{ number: string }>(sql`SELECT number FROM decree WHERE effects_recorded = 0 ORDER BY id LIMIT 1`))?.number as string;
     await store.close();
     const legacy = await runCli(['sk', 'undo', demoSk, '--check', '--db', db]);

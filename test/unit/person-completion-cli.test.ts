@@ -4,26 +4,29 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { runCli } from '../cli-harness';
-import { tempDir } from '../helpers';
+import { targetStore, tempDir, testDatabases } from '../helpers';
 import { COMPLETION_HEADER_ROW } from '../../electron/core/roster/completion-workbook';
 import { personRepo } from '../../electron/core/roster/person-repository';
-import { openReadOnlyFile } from '../../electron/core/store/sqlite-files';
 import { sql } from '../../electron/core/store/sql';
 import type { Store } from '../../electron/core/store/store';
 
 let dir: string;
 let cleanup: () => void;
 let db: string;
+const dbs = testDatabases();
 beforeEach(async () => {
   ({ dir, cleanup } = tempDir());
-  db = join(dir, 'x.db');
+  db = await dbs.next(dir, 'x.db');
   expect((await runCli(['demo', '--persons', '20', '--db', db])).code).toBe(0);
 });
-afterEach(() => cleanup());
+afterEach(async () => {
+  await dbs.closeAll();
+  cleanup();
+});
 
-/** The CLI's database file (or a backup of it) opened read-only as a Store for `fn`, then closed. */
+/** The CLI's database (or a backup file of it) opened as a Store for `fn`, then closed. */
 async function onFile<T>(path: string, fn: (s: Store) => Promise<T>): Promise<T> {
-  const s = openReadOnlyFile(path)!;
+  const s = targetStore(path);
   try {
     return await fn(s);
   } finally {

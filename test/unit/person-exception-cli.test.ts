@@ -1,29 +1,31 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { openDatabase } from '../../electron/core/db/open';
-import { storeOf } from '../../electron/core/store/of-context';
 import { sql } from '../../electron/core/store/sql';
 import { runCli } from '../cli-harness';
-import { tempDir } from '../helpers';
+import { targetStore, tempDir, testDatabases } from '../helpers';
 
 let dir: string;
 let cleanup: () => void;
+const dbs = testDatabases();
 beforeEach(async () => ({ dir, cleanup } = tempDir()));
-afterEach(() => cleanup());
+afterEach(async () => {
+  await dbs.closeAll();
+  cleanup();
+});
 
 const cli = (args: string[]) => runCli(args, { at: '2026-03-10T03:00:00Z' });
 
 describe('sigap exception', () => {
   it('adds, lists and ends a person\'s exception; refuses bad input with Indonesian messages', async () => {
-    const db = join(dir, 'x.db');
+    const db = await dbs.next(dir, 'x.db');
     expect((await cli(['demo', '--persons', '20', '--year', '2026', '--db', db])).code).toBe(0);
-    // A PU person in force all March: no core read picks one, so through the store on the demo's file.
-    const { db: handle } = openDatabase(db);
-    const { nik } = (await storeOf({ db: handle }).one<{ nik: string }>(
+    // A PU person in force all March: no core read picks one, so through a store on the demo's database.
+    const store = targetStore(db);
+    const { nik } = (await store.one<{ nik: string }>(
       sql`SELECT p.nik FROM person p JOIN engagement e ON e.person_id = p.id JOIN category c ON c.id = e.category_id
        WHERE c.segment = 'PU' AND e.start_date <= '2026-03-01' AND (e.end_date IS NULL OR e.end_date >= '2026-03-31') ORDER BY p.id LIMIT 1`,
     ))!;
-    handle.close();
+    await store.close();
 
     const bad = await cli(['exception', 'add', '--nik', nik, '--from', '2026-03', '--programs', 'JKK,JKX', '--reason', 'x', '--db', db]);
     expect([bad.code, bad.stderr.trim()]).toEqual([2, 'Galat (INVALID_INPUT): --programs: "JKX" bukan program; pilih dari JKK, JKM, JHT, JP, mis. --programs JKK,JKM.']);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../cli-harness';
-import { tempDir } from '../helpers';
+import { tempDir, testDatabases } from '../helpers';
 import { pdfInfo, pdfText, pts } from './print-pdf-tools';
 
 const at = '2026-06-20T03:00:00Z';
@@ -15,16 +15,20 @@ describe('sigap invoice pdf, recap-pdf, reminder-pdf', () => {
   let cleanup: () => void;
   let db: string;
   let bill: Bill;
+  const dbs = testDatabases();
   beforeAll(async () => {
     ({ dir, cleanup } = tempDir());
-    db = join(dir, 'p.db');
+    db = await dbs.next(dir, 'p.db');
     expect((await cli(['demo', '--persons', '300', '--db', db])).code).toBe(0);
     // Issued on time (10 March), so the March invoices keep their rule's due dates and are late by June.
     const r = await runCli(['bill', '--month', '2026-03', '--issue', '--json', '--db', db], { at: '2026-03-10T03:00:00Z', env: process.env });
     expect(r.code).toBe(0);
     bill = r.json<Bill>();
   });
-  afterAll(() => cleanup());
+  afterAll(async () => {
+    await dbs.closeAll();
+    cleanup();
+  });
 
   it('prints an issued invoice with its attachment, A4 by default', async () => {
     const inv = bill.invoices.filter((i) => i.segment === 'PU').sort((a, b) => b.persons - a.persons)[0]!;

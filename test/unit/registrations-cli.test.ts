@@ -1,13 +1,10 @@
 /** `sigap npp list|add|set|assign` (electron/cli/commands/npp.ts), with its Indonesian refusals and exit codes. */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../cli-harness';
-import { tempDir } from '../helpers';
+import { testDatabases } from '../helpers';
 
-let dir: string;
-let cleanup: () => void;
-beforeEach(() => ({ dir, cleanup } = tempDir()));
-afterEach(() => cleanup());
+const dbs = testDatabases();
+afterEach(() => dbs.closeAll());
 
 const cli = (args: string[]) => runCli(args, { at: '2026-02-20T03:00:00Z' });
 
@@ -15,7 +12,7 @@ interface RegJson { id: number | null; npp: string | null; name: string; jkkClas
 
 describe('sigap npp', () => {
   it('adds an NPP, changes its class, puts a category under it and back, and lists them', async () => {
-    const db = join(dir, 'x.db');
+    const db = await dbs.next();
     expect((await cli(['settings', 'set', 'pemda.nama=Pemerintah Kabupaten Contoh', 'pemda.npp=18040012', '--db', db])).code).toBe(0);
     const add = await cli(['npp', 'add', '18.04.00.99', '--name', 'RSUD Contoh (BLUD)', '--jkk-class', '2', '--json', '--db', db]);
     expect(add.code, add.stderr).toBe(0);
@@ -32,7 +29,7 @@ describe('sigap npp', () => {
   });
 
   it('refuses a bad NPP, an unknown NPP or unit, and a missing option with exit 2 (bad input) and an Indonesian message', async () => {
-    const db = join(dir, 'x.db');
+    const db = await dbs.next();
     const bad = await cli(['npp', 'add', '123', '--name', 'Desa', '--jkk-class', '1', '--db', db]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('NPP "123" tidak sah: NPP BPJS Ketenagakerjaan terdiri dari 8 angka (mis. 18040012).');

@@ -3,17 +3,21 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { runCli } from '../cli-harness';
 import { fxPersons, writeMessyAppendix } from '../fixtures/sk-workbook';
-import { tempDir } from '../helpers';
+import { tempDir, testDatabases } from '../helpers';
 
 let dir: string;
 let cleanup: () => void;
 let db: string;
+const dbs = testDatabases();
 beforeEach(async () => {
   ({ dir, cleanup } = tempDir());
-  db = join(dir, 'x.db');
+  db = await dbs.next(dir, 'x.db');
   expect((await runCli(['demo', '--persons', '30', '--db', db])).code).toBe(0);
 });
-afterEach(() => cleanup());
+afterEach(async () => {
+  await dbs.closeAll();
+  cleanup();
+});
 
 interface Doc {
   applied: boolean;

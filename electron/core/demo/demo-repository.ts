@@ -1,14 +1,12 @@
 /**
  * The demo generator's writes: an employer, units, two decrees and up to a million people with their
  * engagements, inside the generator's one write transaction (the benches build 100,000 people with
- * it). Statement texts repeat, so the store prepares each once. Measured on 100,000 people: people go
- * one row per INSERT (several rows per INSERT into `person`, with its unique NIK and two indexes, made
- * SQLite keep a statement journal and cost half again as much), engagements 500 rows per INSERT (one
- * store call per row cost more than their statement journal).
+ * it). Statement texts repeat, so the store prepares each once. Rows go in batches of DEMO_BATCH:
+ * engagements 500 rows per INSERT on both engines (one store call per row cost more than their
+ * statement journal); people see insertPeople.
  */
-import { sql, type SqlValue } from '../store/sql';
+import { sql, type SqlQuery, type SqlValue } from '../store/sql';
 import type { Queries } from '../store/store';
-import { personRepo } from '../roster/person-repository';
 
 /** Engagements per INSERT. */
 export const DEMO_BATCH = 500;
@@ -66,6 +64,15 @@ export interface DemoEngagementRow {
 }
 
 export const demoRepo = {
+  /**
+   * Keeps a second generator out until this one commits, so it then finds the people and stops.
+   * engine: SQLite's write transaction already holds the file's write lock; PostgreSQL's READ
+   * COMMITTED writers would both find `person` empty, so the table is locked against other writers
+   * (readers go on).
+   */
+  async lockForSeeding(q: Queries): Promise<void> {
+    if (q.engine === 'postgres') await q.run(sql`LOCK TABLE person IN EXCLUSIVE MODE`);
+  },
   async personCount(q: Queries): Promise<number> {
     return (await q.one<{ n: number }>(sql`SELECT count(*) AS n FROM person`))!.n;
   },
@@ -84,33 +91,52 @@ export const demoRepo = {
     return r.newId!;
   },
   /**
-   * One person; returns the new id. engine: SQLite gives the id of a plain INSERT (its rowid), and an
-   * INSERT … RETURNING costs it 40% more per row here; PostgreSQL gives none without RETURNING, so
-   * there the id is found by the NIK (unique) just written.
+   * People; returns their new ids in the order given. engine: on SQLite one plain INSERT per person,
+   * its id the rowid (several rows per INSERT into `person`, with its unique NIK and two indexes, made
+   * SQLite keep a statement journal, and RETURNING cost it 40% more per row); on PostgreSQL, where each
+   * statement is a round trip over the socket, the whole batch in one INSERT … RETURNING id, nik,
+   * matched back by the NIK (unique) rather than trusting the order of RETURNING.
    */
-  async insertPerson(q: Queries, p: DemoPersonRow): Promise<number> {
-    const r = await q.run(sql`INSERT INTO person (nik, name, birth_place, birth_date, sex, address, phone, mother_name, kpj, created_at, updated_at)
-      VALUES (${p.nik}, ${p.name}, ${p.birthPlace}, ${p.birthDate}, ${p.sex}, ${p.address}, ${p.phone}, ${p.motherName}, ${p.kpj}, ${p.at}, ${p.at})`);
-    return r.newId ?? (await personRepo.byNik(q, p.nik))!.id;
+  async insertPeople(q: Queries, people: readonly DemoPersonRow[]): Promise<number[]> {
+    if (q.engine === 'sqlite') {
+      const ids: number[] = [];
+      for (const p of people) {
+        const r = await q.run(sql`INSERT INTO person (nik, name, birth_place, birth_date, sex, address, phone, mother_name, kpj, created_at, updated_at)
+          VALUES (${p.nik}, ${p.name}, ${p.birthPlace}, ${p.birthDate}, ${p.sex}, ${p.address}, ${p.phone}, ${p.motherName}, ${p.kpj}, ${p.at}, ${p.at})`);
+        ids.push(r.newId!);
+      }
+      return ids;
+    }
+    if (people.length === 0) return [];
+    const rows = await q.all<{ id: number; nik: string }>(sql`INSERT INTO person (nik, name, birth_place, birth_date, sex, address, phone, mother_name, kpj, created_at, updated_at)
+      VALUES ${valueRows(people.map((p) => [p.nik, p.name, p.birthPlace, p.birthDate, p.sex, p.address, p.phone, p.motherName, p.kpj, p.at, p.at]))} RETURNING id, nik`);
+    const byNik = new Map(rows.map((r) => [r.nik, Number(r.id)]));
+    return people.map((p) => byNik.get(p.nik)!);
   },
   /**
    * Engagements, several rows in one INSERT (at most DEMO_BATCH: 4,500 values, under SQLite's 32,766
-   * and PostgreSQL's 65,535). The `(…), (…)` list is made in one pass as the `sql` tag's own input:
-   * the text between the values is fixed brackets and commas, every value a parameter (sqlJoin of 500
-   * row fragments copies the values gathered so far at each step).
-   * The reported wage is the honor, as the SK gives it.
+   * and PostgreSQL's 65,535). The reported wage is the honor, as the SK gives it.
    */
   async insertEngagements(q: Queries, rows: readonly DemoEngagementRow[]): Promise<void> {
-    const between: string[] = [];
-    const values: SqlValue[] = [];
-    rows.forEach((e, i) => {
-      [e.personId, e.decreeId, e.opdId, e.categoryId, e.position, e.honor, e.honor, e.startDate, e.endDate].forEach((v, k) => {
-        between.push(k > 0 ? ', ' : i > 0 ? '), (' : '(');
-        values.push(v);
-      });
-    });
-    between.push(')');
     await q.run(sql`INSERT INTO engagement (person_id, decree_id, opd_id, category_id, position, honor, reported_wage, start_date, end_date)
-      VALUES ${sql(Object.assign(between, { raw: between }), ...values)}`);
+      VALUES ${valueRows(rows.map((e) => [e.personId, e.decreeId, e.opdId, e.categoryId, e.position, e.honor, e.honor, e.startDate, e.endDate]))}`);
   },
 };
+
+/**
+ * `(…), (…)` for a multi-row INSERT, made in one pass as the `sql` tag's own input: the text between
+ * the values is fixed brackets and commas, every value a parameter (sqlJoin of 500 row fragments would
+ * copy the values gathered so far at each step).
+ */
+function valueRows(rows: readonly (readonly SqlValue[])[]): SqlQuery {
+  const between: string[] = [];
+  const values: SqlValue[] = [];
+  rows.forEach((row, i) => {
+    row.forEach((v, k) => {
+      between.push(k > 0 ? ', ' : i > 0 ? '), (' : '(');
+      values.push(v);
+    });
+  });
+  between.push(')');
+  return sql(Object.assign(between, { raw: between }), ...values);
+}

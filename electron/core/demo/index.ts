@@ -9,7 +9,7 @@ import { demoOpds, demoVillages } from './units';
 import { demoUnitOfficials, type DemoOfficial } from './officials';
 import { storeOf } from '../store/of-context';
 import { putSetting } from '../settings/setting-repository';
-import { DEMO_BATCH, demoRepo, type DemoEngagementRow } from './demo-repository';
+import { DEMO_BATCH, demoRepo, type DemoEngagementRow, type DemoPersonRow } from './demo-repository';
 
 export interface DemoOptions {
   persons: number;
@@ -43,7 +43,8 @@ export async function seedDemo(ctx: CoreContext, o: DemoOptions): Promise<DemoRe
   const rentan = Math.round(o.persons * (o.rentanShare ?? 0.2));
   const honorer = o.persons - rentan;
   return storeOf(ctx).tx('write', async (tx): Promise<DemoResult> => {
-    // Inside the write: two generators started at once cannot both find the database empty.
+    // Inside the write, under its lock: two generators started at once cannot both find the database empty.
+    await demoRepo.lockForSeeding(tx);
     if ((await demoRepo.personCount(tx)) > 0) throw new SigapError('CONFLICT', 'Basis data sudah berisi pegawai; data demo hanya untuk basis data baru.');
     await demoRepo.putEmployer(tx, { name: 'Pemerintah Kabupaten Lampung Barat', npp: '18040012', address: 'Jl. Raden Intan No. 1, Liwa, Lampung Barat 34812' });
     const units = [...demoOpds(), ...demoVillages()];
@@ -79,8 +80,15 @@ export async function seedDemo(ctx: CoreContext, o: DemoOptions): Promise<DemoRe
     });
     const dec1 = await decree(d1, `Penetapan Tenaga Non ASN di Lingkungan Pemerintah Kabupaten Lampung Barat Tahun Anggaran ${year}`, pu.id);
     const dec2 = await decree(d2, `Penetapan Pekerja Rentan Penerima Bantuan Iuran BPJS Ketenagakerjaan Tahun ${year}`, bpu.id);
-    // Engagements wait in batches (demo-repository.ts says why); people go one by one for their ids.
-    let jobs: DemoEngagementRow[] = [];
+    // People and their engagements wait in batches (demo-repository.ts says why).
+    let people: DemoPersonRow[] = [];
+    let jobs: Omit<DemoEngagementRow, 'personId'>[] = [];
+    const flush = async () => {
+      const ids = await demoRepo.insertPeople(tx, people);
+      await demoRepo.insertEngagements(tx, jobs.map((j, k) => ({ ...j, personId: ids[k]! })));
+      people = [];
+      jobs = [];
+    };
     for (let i = 0; i < o.persons; i++) {
       const p = demoPerson(r, i);
       const isRentan = i >= honorer;
@@ -88,20 +96,17 @@ export async function seedDemo(ctx: CoreContext, o: DemoOptions): Promise<DemoRe
       const kpj = r() < 0.85 ? String(10000000000 + Math.floor(r() * 8.9e10)) : null;
       // The random draws stay in the order the demo always made them, so a seed gives the same Pemda.
       const motherName = r() < 0.95 ? p.mother : null;
-      const personId = await demoRepo.insertPerson(tx, { nik: p.nik, name: p.name, birthPlace: p.birthPlace, birthDate: p.birthDate, sex: p.sex, address: p.address, phone: p.phone, motherName, kpj, at: now });
+      people.push({ nik: p.nik, name: p.name, birthPlace: p.birthPlace, birthDate: p.birthDate, sex: p.sex, address: p.address, phone: p.phone, motherName, kpj, at: now });
       const honor = isRentan ? 1_000_000 : pick(r, [750_000, 1_000_000, 1_200_000, 1_500_000, 1_750_000, 2_000_000, 2_500_000]);
       const unit = isRentan ? pick(r, villages).id : pick(r, weighted);
       jobs.push({
-        personId, decreeId: isRentan ? dec2 : dec1, opdId: unit, categoryId: isRentan ? bpu.id : pu.id,
+        decreeId: isRentan ? dec2 : dec1, opdId: unit, categoryId: isRentan ? bpu.id : pu.id,
         position: isRentan ? 'Pekerja Rentan' : pick(r, POSITIONS), honor, startDate: `${year}-01-01`, endDate: `${year}-12-31`,
       });
-      if (jobs.length === DEMO_BATCH) {
-        await demoRepo.insertEngagements(tx, jobs);
-        jobs = [];
-      }
+      if (jobs.length === DEMO_BATCH) await flush();
       if (o.onProgress && (i + 1) % 10000 === 0) o.onProgress(i + 1, o.persons);
     }
-    if (jobs.length > 0) await demoRepo.insertEngagements(tx, jobs);
+    if (jobs.length > 0) await flush();
     await audit(ctx, { action: 'create', entity: 'demo', entityId: null, summary: `Data demo: ${units.length} unit, ${o.persons} pegawai, SK ${d1} dan ${d2}` });
     return { opds: units.length, persons: o.persons, decrees: [d1, d2] };
   });

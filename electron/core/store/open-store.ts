@@ -5,11 +5,15 @@
  * and the tests all open their store here, so the choice is made in one place.
  */
 import { openDatabase, type Db, type OpenOptions } from '../db/open';
-import { SigapError } from '../errors';
-import { migratePostgres } from '../db/pg/migrate';
+import { describePgError } from './pg-errors';
+import { migratePostgres, PG_LATEST_VERSION } from '../db/pg/migrate';
+import { LATEST_VERSION } from '../db/migrations/index';
+import { sql } from './sql';
 import { PostgresStore } from './postgres';
 import { storeOf } from './of-context';
 import type { Engine, Store } from './store';
+
+export { describePgError };
 
 export function isPostgresUrl(target: string): boolean {
   return /^postgres(ql)?:\/\//i.test(target.trim());
@@ -49,20 +53,6 @@ export interface OpenStoreOptions extends OpenOptions {
   poolMax?: number;
 }
 
-/** Why a PostgreSQL server could not be used, in words a clerk or the IT office can act on. */
-export function describePgError(e: unknown, where: string): SigapError {
-  if (e instanceof SigapError) return e;
-  const err = e as { code?: string; message?: string };
-  const code = err.code ?? '';
-  if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'ETIMEDOUT' || code === 'EHOSTUNREACH' || code === 'ECONNRESET') {
-    return new SigapError('DB_UNREADABLE', `Server PostgreSQL ${where} tidak dapat dihubungi (${code}). Periksa alamat, port dan apakah layanannya berjalan.`);
-  }
-  if (code === '28P01' || code === '28000') return new SigapError('DB_UNREADABLE', `Server PostgreSQL ${where} menolak nama pengguna atau kata sandinya.`);
-  if (code === '3D000') return new SigapError('DB_UNREADABLE', `Basis data PostgreSQL ${where} tidak ada. Buat dahulu (lihat README, bagian PostgreSQL).`);
-  if (code === '42501') return new SigapError('DB_UNREADABLE', `Pengguna PostgreSQL untuk ${where} tidak berhak membuat tabel Sigap. Minta DBA memberi hak pada skemanya.`);
-  return new SigapError('DB_UNREADABLE', `Basis data PostgreSQL ${where} tidak dapat dibuka: ${err.message ?? String(e)}`);
-}
-
 export async function openStore(target: string, opts: OpenStoreOptions = {}): Promise<OpenedStore> {
   if (isPostgresUrl(target)) {
     const where = redactUrl(target);
@@ -77,4 +67,15 @@ export async function openStore(target: string, opts: OpenStoreOptions = {}): Pr
   }
   const { db, backupPath, fromVersion, toVersion } = openDatabase(target, opts);
   return { engine: 'sqlite', store: storeOf({ db }), db, context: { db }, where: target, backupPath, fromVersion, toVersion };
+}
+
+/** The schema version this Sigap migrates a database of the engine to. */
+export function latestSchemaVersion(engine: Engine): number {
+  return engine === 'postgres' ? PG_LATEST_VERSION : LATEST_VERSION;
+}
+
+/** The open database's schema version: SQLite's user_version, PostgreSQL's sigap_schema row. */
+export async function storeSchemaVersion(store: Store): Promise<number> {
+  if (store.engine === 'postgres') return (await store.one<{ version: number }>(sql`SELECT version FROM sigap_schema WHERE id = 1`))?.version ?? 0;
+  return (await store.one<{ user_version: number }>(sql`PRAGMA user_version`))!.user_version;
 }

@@ -1,10 +1,11 @@
 /**
- * The core in a worker thread: it owns the SQLite connection and answers bridge calls, so a long
+ * The core in a worker thread: it owns the database connection (the SQLite file, or the pool to a
+ * PostgreSQL server when SIGAP_DB is a postgres:// URL) and answers bridge calls, so a long
  * import or billing run never blocks the main process's event loop (menus, dialogs, other windows).
  * Native dialogs stay in main: the worker asks for them by message.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { openDatabase, schemaVersion } from '../db/open';
+import { latestSchemaVersion, openStore, storeSchemaVersion } from '../store/open-store';
 import { storeOf } from '../store/of-context';
 import { SigapError } from '../../../shared/errors';
 import { createApi } from '../api/create-api';
@@ -12,7 +13,6 @@ import { dispatch } from '../api/dispatch';
 import { sessionFor } from '../auth/session';
 import { scheduleBackups } from '../backup/schedule';
 import type { HostServices } from '../api/host';
-import { LATEST_VERSION } from '../db/migrations/index';
 import type { FromWorker, HostMethod, LogLevel, ToWorker, WorkerConfig } from './worker-protocol';
 
 function send(m: FromWorker): void {
@@ -25,9 +25,9 @@ function log(level: LogLevel, message: string, e?: unknown): void {
   send({ type: 'log', level, message: `${message}${detail}` });
 }
 
-function start(config: WorkerConfig): void {
-  const { db } = openDatabase(config.dbPath);
-  const ctx = { db, actor: 'app', clock: () => new Date() };
+async function start(config: WorkerConfig): Promise<void> {
+  const opened = await openStore(config.dbPath);
+  const ctx = { ...opened.context, actor: 'app', clock: () => new Date() };
   let nextHostId = 1;
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   const ask = <T,>(method: HostMethod, args: unknown) =>
@@ -50,8 +50,9 @@ function start(config: WorkerConfig): void {
   const handlers = createApi(ctx, host);
   // Every call is checked here, in the core, against the signed-in user: the UI only hides buttons.
   const gate = sessionFor(ctx);
-  // Daily backups run here, beside the one connection: after a restore they follow `ctx.db`.
-  const backups = config.backupDir ? scheduleBackups(ctx, config.backupDir, { log: (msg, e) => log('error', `[backup] ${msg}`, e) }) : null;
+  // Daily backups of a SQLite file run here, beside the one connection: after a restore they follow
+  // `ctx.db`. A PostgreSQL server is backed up by its IT office's routine, not by each clerk's PC.
+  const backups = config.backupDir && opened.engine === 'sqlite' ? scheduleBackups(ctx, config.backupDir, { log: (msg, e) => log('error', `[backup] ${msg}`, e) }) : null;
   const running = new Set<Promise<unknown>>();
   let closing: Promise<void> | null = null;
   const shutdown = async (): Promise<void> => {
@@ -80,13 +81,13 @@ function start(config: WorkerConfig): void {
       return;
     }
     if (m.type === 'schemaVersion') {
-      let version = -1; // -1: the database is closed (the app is quitting)
-      try {
-        version = schemaVersion(ctx.db);
-      } catch (e) {
-        log('warn', 'schema version unreadable', e);
-      }
-      send({ type: 'schemaVersion', id: m.id, version, latest: LATEST_VERSION });
+      // -1: the database is closed (the app is quitting) or unreadable.
+      void storeSchemaVersion(storeOf(ctx))
+        .catch((e: unknown) => {
+          log('warn', 'schema version unreadable', e);
+          return -1;
+        })
+        .then((version) => send({ type: 'schemaVersion', id: m.id, version, latest: latestSchemaVersion(opened.engine) }));
       return;
     }
     if (m.type === 'hostReply') {
@@ -108,9 +109,5 @@ function start(config: WorkerConfig): void {
 }
 
 if (parentPort) {
-  try {
-    start(workerData as WorkerConfig);
-  } catch (e) {
-    send({ type: 'fatal', message: (e as Error).message });
-  }
+  start(workerData as WorkerConfig).catch((e: unknown) => send({ type: 'fatal', message: (e as Error).message }));
 }
