@@ -86,22 +86,28 @@ async function applyChecked(ctx: CoreContext, tx: Queries, preview: Preview, opt
   // Units as the clerk decided them: known, chosen (remembered as an alias) or created on request.
   const { keys, created: newUnits } = await resolveUnits(ctx, tx, preview.units, opts);
   await unitsMade();
-  const endDate = dayBefore(decree.tmtStart);
-  for (const e of preview.toEnd) {
-    const reason = e.removed ? `Tidak tercantum dalam SK ${decree.number}` : `Diganti SK ${decree.number}`;
-    const before = await skImport.engagementEnd(tx, e.engagementId);
-    await personRepo.endEngagement(tx, e.engagementId, endDate, reason);
-    await effects.record('engagement_ended', e.engagementId, before, { end_date: endDate, end_reason: reason });
-    await audit(ctx, { at: now, action: 'end', entity: 'engagement', entityId: e.engagementId, summary: `${e.nik}: ${reason}`, after: { end_date: endDate, end_reason: reason } });
-  }
-  const known = new Map((await skImport.peopleByNik(tx, rows.map((r) => r.nik))).map(({ nik, ...p }) => [nik, p]));
-  // The audit rows of the people and engagements, written per chunk in the order of the rows.
+  // The audit rows of the ends, people and engagements, written in their order (one statement per
+  // chunk of them on PostgreSQL).
   const audits: NewAuditRow[] = [];
-  const note = (action: 'create' | 'update', entity: 'person' | 'engagement', entityId: number, summary: string, before: unknown, after: unknown) =>
+  const note = (action: 'create' | 'update' | 'end', entity: 'person' | 'engagement', entityId: number, summary: string, before: unknown, after: unknown) =>
     audits.push({
       at: now, actor: ctx.actor, action, entity, entityId, summary,
       beforeJson: before === undefined ? null : JSON.stringify(before), afterJson: JSON.stringify(after),
     });
+  // The engagements the SK ends: their ends as they were read at once, then ended in one statement per reason.
+  const endDate = dayBefore(decree.tmtStart);
+  const reasonOf = (removed: boolean) => (removed ? `Tidak tercantum dalam SK ${decree.number}` : `Diganti SK ${decree.number}`);
+  const ends = await skImport.engagementEnds(tx, preview.toEnd.map((e) => e.engagementId));
+  for (const removed of [true, false]) {
+    await skImport.endEngagements(tx, preview.toEnd.filter((e) => e.removed === removed).map((e) => e.engagementId), endDate, reasonOf(removed));
+  }
+  for (const e of preview.toEnd) {
+    const end = { end_date: endDate, end_reason: reasonOf(e.removed) };
+    await effects.record('engagement_ended', e.engagementId, ends.get(e.engagementId)!, end);
+    note('end', 'engagement', e.engagementId, `${e.nik}: ${end.end_reason}`, undefined, end);
+  }
+  await auditLog.insertMany(tx, audits.splice(0));
+  const known = new Map((await skImport.peopleByNik(tx, rows.map((r) => r.nik))).map(({ nik, ...p }) => [nik, p]));
   let created = 0;
   let updated = 0;
   let done = 0;

@@ -159,8 +159,18 @@ export const skImport = {
     return newId!;
   },
 
-  async engagementEnd(q: Queries, engagementId: number): Promise<{ end_date: string | null; end_reason: string | null }> {
-    return (await q.one<{ end_date: string | null; end_reason: string | null }>(sql`SELECT end_date, end_reason FROM engagement WHERE id = ${engagementId}`))!;
+  /** The end of each of these engagements as it is, by id: one read for all the apply ends. */
+  async engagementEnds(q: Queries, ids: readonly number[]): Promise<Map<number, { end_date: string | null; end_reason: string | null }>> {
+    const rows = await q.all<{ id: number; end_date: string | null; end_reason: string | null }>(
+      sql`SELECT id, end_date, end_reason FROM engagement WHERE id IN ${dialect(q).inList(ids, 'int')}`,
+    );
+    return new Map(rows.map(({ id, ...end }) => [id, end]));
+  },
+
+  /** Ends these engagements on `endDate` for `reason`, in one statement. */
+  async endEngagements(q: Queries, ids: readonly number[], endDate: string, reason: string): Promise<void> {
+    if (ids.length === 0) return;
+    await q.run(sql`UPDATE engagement SET end_date = ${endDate}, end_reason = ${reason} WHERE id IN ${dialect(q).inList(ids, 'int')}`);
   },
 
   /**
