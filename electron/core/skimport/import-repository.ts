@@ -3,18 +3,10 @@
  * apply writes. The apply's statements are fixed texts, so the Store prepares each once for a
  * 100,000-row SK.
  */
-import { sql, sqlId, sqlJoin, type SqlQuery } from '../store/sql';
-import type { Engine, Queries } from '../store/store';
+import { sql, sqlId, sqlJoin } from '../store/sql';
+import type { Queries } from '../store/store';
 import { dialect, jsonRows } from '../store/dialect';
 import { rosterList } from '../roster/roster-repository';
-
-/**
- * engine: the two inserts made per row of an SK apply. On SQLite an INSERT … RETURNING runs with a
- * statement journal (a temporary file) per statement: 100,000 rows cost about 2 s more CPU, mostly
- * system time. There the Store's run() reports the rowid it made, and the insert stays a flat
- * template (its statement kept by the template, no text rendered per row); PostgreSQL needs RETURNING id.
- */
-const withNewId = (engine: Engine, insert: SqlQuery): SqlQuery => (engine === 'postgres' ? sql`${insert} RETURNING id` : insert);
 
 export interface CurrentEngagement {
   id: number;
@@ -182,13 +174,13 @@ export const skImport = {
   },
 
   /**
-   * New people, their ids by NIK. SQLite: one flat INSERT per person (the fast path above); PostgreSQL:
-   * one statement per PG_CHUNK people, the rows as one JSON parameter.
+   * New people, their ids by NIK. SQLite: one flat INSERT per person (insertPerson below); PostgreSQL:
+   * one statement per PG_CHUNK people, the rows as one JSON parameter, the ids from RETURNING.
    */
   async insertPersons(q: Queries, rows: readonly { nik: string; fields: PersonFields }[], now: string): Promise<Map<string, number>> {
     const ids = new Map<string, number>();
     if (q.engine !== 'postgres') {
-      for (const { nik, fields } of rows) ids.set(nik, await insertPerson(q, q.engine, nik, fields, now));
+      for (const { nik, fields } of rows) ids.set(nik, await insertPerson(q, nik, fields, now));
       return ids;
     }
     for (let i = 0; i < rows.length; i += PG_CHUNK) {
@@ -208,7 +200,7 @@ export const skImport = {
   async insertEngagements(q: Queries, rows: readonly NewEngagementRow[]): Promise<number[]> {
     if (q.engine !== 'postgres') {
       const ids: number[] = [];
-      for (const e of rows) ids.push(await insertEngagement(q, q.engine, e));
+      for (const e of rows) ids.push(await insertEngagement(q, e));
       return ids;
     }
     const ids: number[] = [];
@@ -235,16 +227,22 @@ let unversioned = 0;
 /** Rows per statement of the PostgreSQL bulk writes. */
 const PG_CHUNK = 1000;
 
-function insertPerson(q: Queries, engine: Engine, nik: string, f: PersonFields, now: string): Promise<number> {
+/**
+ * SQLite's two inserts per row of an SK apply. No RETURNING: on SQLite an INSERT … RETURNING runs with a
+ * statement journal (a temporary file) per statement, 100,000 rows cost about 2 s more CPU, mostly
+ * system time; the Store's run() reports the rowid it made. Flat templates: the statement is kept by
+ * the template, no text rendered per row.
+ */
+function insertPerson(q: Queries, nik: string, f: PersonFields, now: string): Promise<number> {
   const insert = sql`
     INSERT INTO person (nik, name, birth_place, birth_date, sex, address, phone, mother_name, kpj, created_at, updated_at)
     VALUES (${nik}, ${f.name}, ${f.birth_place}, ${f.birth_date}, ${f.sex}, ${f.address}, ${f.phone}, ${f.mother_name}, ${f.kpj}, ${now}, ${now})`;
-  return q.run(withNewId(engine, insert)).then((r) => r.newId!);
+  return q.run(insert).then((r) => r.newId!);
 }
 
-function insertEngagement(q: Queries, engine: Engine, e: NewEngagementRow): Promise<number> {
+function insertEngagement(q: Queries, e: NewEngagementRow): Promise<number> {
   const insert = sql`
     INSERT INTO engagement (person_id, decree_id, opd_id, category_id, position, honor, reported_wage, start_date, end_date, source_sheet, source_row)
     VALUES (${e.personId}, ${e.decreeId}, ${e.opdId}, ${e.categoryId}, ${e.position}, ${e.honor}, ${e.honor}, ${e.startDate}, ${e.endDate}, ${e.sourceSheet}, ${e.sourceRow})`;
-  return q.run(withNewId(engine, insert)).then((r) => r.newId!);
+  return q.run(insert).then((r) => r.newId!);
 }
