@@ -4,6 +4,7 @@
  */
 import { sql, sqlJoin, type SqlQuery } from './store/sql';
 import type { Queries } from './store/store';
+import { jsonRows } from './store/dialect';
 
 export interface AuditFilter {
   entity?: string;
@@ -51,6 +52,9 @@ const COLUMNS = sql`id, at, actor, action, entity, entity_id AS "entityId", summ
 
 export type NewAuditRow = Omit<AuditLogRow, 'id'>;
 
+/** Rows per statement of insertMany on PostgreSQL. */
+const AUDIT_CHUNK = 1000;
+
 export const auditLog = {
   /**
    * No RETURNING: the bulk writes that audit every row need no id back. Not an async function, so an
@@ -59,6 +63,22 @@ export const auditLog = {
   insert(q: Queries, r: NewAuditRow): Promise<void> {
     return q.run(sql`INSERT INTO audit_log (at, actor, action, entity, entity_id, summary, before_json, after_json)
       VALUES (${r.at}, ${r.actor}, ${r.action}, ${r.entity}, ${r.entityId}, ${r.summary}, ${r.beforeJson}, ${r.afterJson})`) as Promise<unknown> as Promise<void>;
+  },
+  /**
+   * Many rows, ids in the given order (a bulk write such as an SK apply). SQLite: one `insert` each
+   * (its fast path); PostgreSQL: one statement per AUDIT_CHUNK rows, the rows as one JSON parameter.
+   */
+  async insertMany(q: Queries, rows: readonly NewAuditRow[]): Promise<void> {
+    if (q.engine !== 'postgres') {
+      for (const r of rows) await auditLog.insert(q, r);
+      return;
+    }
+    for (let i = 0; i < rows.length; i += AUDIT_CHUNK) {
+      const json = JSON.stringify(rows.slice(i, i + AUDIT_CHUNK).map((r) => [r.at, r.actor, r.action, r.entity, r.entityId, r.summary, r.beforeJson, r.afterJson]));
+      await q.run(sql`INSERT INTO audit_log (at, actor, action, entity, entity_id, summary, before_json, after_json)
+        SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, CAST(j.value ->> 4 AS bigint), j.value ->> 5, j.value ->> 6, j.value ->> 7
+        FROM ${jsonRows(q, json)} j ORDER BY j.key`);
+    }
   },
   async count(q: Queries, f: AuditFilter): Promise<number> {
     return (await q.one<{ n: number }>(sql`SELECT count(*) AS n FROM audit_log ${where(f)}`))!.n;

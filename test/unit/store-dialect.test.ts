@@ -11,7 +11,7 @@ import { sql } from '../../electron/core/store/sql';
 import type { Store } from '../../electron/core/store/store';
 import { SqliteStore } from '../../electron/core/store/sqlite';
 import { PostgresStore } from '../../electron/core/store/postgres';
-import { dialect } from '../../electron/core/store/dialect';
+import { dialect, jsonRows } from '../../electron/core/store/dialect';
 import { startPgCluster, type PgCluster } from '../pg/cluster';
 
 let cluster: PgCluster;
@@ -98,5 +98,18 @@ describe('dialect fragments agree across engines', () => {
     const [f, g] = await both<{ id: number }>((d) => sql`SELECT id FROM t ORDER BY id ${d.noLimit} OFFSET 2`);
     expect(f).toEqual([{ id: 3 }, { id: 4 }]);
     expect(g).toEqual(f);
+  });
+
+  it('reads the rows of a JSON array in its order, one parameter for all (pg-roster)', async () => {
+    const json = JSON.stringify([[4, 'x', null], [1, 'y"\\z', 'w'], [3, null, 'v']]);
+    const [a, b] = await both<{ key: number; id: number; s: string | null; t: string | null; name: string }>(
+      (d) => sql`SELECT j.key, CAST(j.value ->> 0 AS bigint) AS id, j.value ->> 1 AS s, j.value ->> 2 AS t, u.name FROM ${jsonRows(d, json)} j JOIN t u ON u.id = CAST(j.value ->> 0 AS bigint) ORDER BY j.key`,
+    );
+    expect(a).toEqual([
+      { key: 0, id: 4, s: 'x', t: null, name: 'Zainal_%' },
+      { key: 1, id: 1, s: 'y"\\z', t: 'w', name: 'budi' },
+      { key: 2, id: 3, s: null, t: 'v', name: 'ANDI' },
+    ]);
+    expect(b).toEqual(a);
   });
 });

@@ -1,6 +1,7 @@
 /** The decree_effect table (migration 0150): what each SK apply changed, so it can be withdrawn exactly. */
 import { sql, sqlId } from '../store/sql';
 import type { Queries } from '../store/store';
+import { jsonRows } from '../store/dialect';
 
 export type EffectKind = 'person_created' | 'person_updated' | 'engagement_created' | 'engagement_ended' | 'unit_created' | 'alias_created';
 
@@ -25,10 +26,9 @@ export const decreeEffectRows = {
   /** The rows in one statement, in the given order (ids ascending with it): one JSON value, not 5 placeholders a row. */
   async insertMany(q: Queries, decreeId: number, rows: NewEffectRow[]): Promise<void> {
     const json = JSON.stringify(rows.map((r) => [r.kind, r.targetId, r.beforeJson, r.afterJson]));
-    // engine: json_each and ->> are SQLite's; PostgreSQL reads the same JSON with jsonb_array_elements.
     await q.run(sql`
       INSERT INTO decree_effect (decree_id, kind, target_id, before_json, after_json)
-      SELECT ${decreeId}, j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3 FROM json_each(${json}) j ORDER BY j.key`);
+      SELECT CAST(${decreeId} AS bigint), j.value ->> 0, CAST(j.value ->> 1 AS bigint), j.value ->> 2, j.value ->> 3 FROM ${jsonRows(q, json)} j ORDER BY j.key`);
   },
   /** In the order they were written. */
   list(q: Queries, decreeId: number): Promise<EffectRow[]> {

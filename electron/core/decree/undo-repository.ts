@@ -4,9 +4,10 @@
  */
 import { sql, sqlId, type SqlQuery } from '../store/sql';
 import type { Queries } from '../store/store';
+import { dialect } from '../store/dialect';
 
-// engine: json_each is SQLite's; PostgreSQL reads the same JSON with jsonb_array_elements_text.
-const inIds = (ids: number[]): SqlQuery => sql`IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`;
+/** `IN (…)` of the ids as one parameter, however many. */
+const inIds = (q: Queries, ids: number[]): SqlQuery => sql`IN ${dialect(q).inList(ids, 'int')}`;
 
 export interface CreatedEngagement {
   id: number;
@@ -33,7 +34,7 @@ export const undoReads = {
   invoicesWithEngagements(q: Queries, engagementIds: number[]): Promise<InvoiceRef[]> {
     return q.all<InvoiceRef>(sql`
       SELECT DISTINCT i.number, i.month, i.status FROM invoice_line l JOIN invoice i ON i.id = l.invoice_id
-      WHERE l.engagement_id ${inIds(engagementIds)} ORDER BY i.month, i.number`);
+      WHERE l.engagement_id ${inIds(q, engagementIds)} ORDER BY i.month, i.number`);
   },
   engagementUnit(q: Queries, engagementId: number): Promise<{ opdId: number; segment: string } | undefined> {
     return q.one(sql`SELECT e.opd_id AS "opdId", c.segment FROM engagement e JOIN category c ON c.id = e.category_id WHERE e.id = ${engagementId}`);
@@ -49,7 +50,7 @@ export const undoReads = {
   batchesWith(q: Queries, created: number[], persons: number[], ended: number[], since: string): Promise<{ id: number; createdAt: string; status: string }[]> {
     return q.all(sql`
       SELECT DISTINCT b.id, b.created_at AS "createdAt", b.status FROM bpjs_batch_item i JOIN bpjs_batch b ON b.id = i.batch_id
-      WHERE i.engagement_id ${inIds(created)} OR i.person_id ${inIds(persons)} OR (i.engagement_id ${inIds(ended)} AND b.created_at > ${since} AND b.status = 'submitted')
+      WHERE i.engagement_id ${inIds(q, created)} OR i.person_id ${inIds(q, persons)} OR (i.engagement_id ${inIds(q, ended)} AND b.created_at > ${since} AND b.status = 'submitted')
       ORDER BY b.id`);
   },
   /** Applied SKs other than `decreeId` that ended `created` engagements or changed `touched` people after it. */
@@ -57,14 +58,14 @@ export const undoReads = {
     const rows = await q.all<{ number: string }>(sql`
       SELECT DISTINCT d.number FROM decree_effect x JOIN decree d ON d.id = x.decree_id
       WHERE x.decree_id <> ${decreeId} AND d.status = 'applied'
-        AND ((x.kind = 'engagement_ended' AND x.target_id ${inIds(created)}) OR (x.kind = 'person_updated' AND x.target_id ${inIds(touched)} AND x.decree_id > ${decreeId}))`);
+        AND ((x.kind = 'engagement_ended' AND x.target_id ${inIds(q, created)}) OR (x.kind = 'person_updated' AND x.target_id ${inIds(q, touched)} AND x.decree_id > ${decreeId}))`);
     return rows.map((r) => r.number);
   },
   /** "SK <number>" or "input manual" for each other engagement of these people. */
   async otherEngagementSources(q: Queries, persons: number[], decreeId: number): Promise<string[]> {
     const rows = await q.all<{ src: string }>(sql`
       SELECT DISTINCT coalesce('SK ' || d.number, 'input manual') AS src FROM engagement e LEFT JOIN decree d ON d.id = e.decree_id
-      WHERE e.person_id ${inIds(persons)} AND (e.decree_id IS NULL OR e.decree_id <> ${decreeId})`);
+      WHERE e.person_id ${inIds(q, persons)} AND (e.decree_id IS NULL OR e.decree_id <> ${decreeId})`);
     return rows.map((r) => r.src);
   },
   engagementEnd(q: Queries, engagementId: number): Promise<{ end_date: string | null; end_reason: string | null; nik: string; person_id: number } | undefined> {
@@ -72,7 +73,15 @@ export const undoReads = {
   },
   /** Every table's foreign keys to `parent`, in schema order (read from the schema, so new tables count too). */
   referencing(q: Queries, parent: string): Promise<{ table: string; column: string }[]> {
-    // engine: sqlite_master and pragma_foreign_key_list are SQLite's (PostgreSQL: information_schema).
+    if (q.engine === 'postgres') {
+      // The catalog's foreign keys of the schema in use, tables in the order they were made (their oids).
+      return q.all(sql`
+        SELECT t.relname AS "table", a.attname AS "column"
+        FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid JOIN pg_class p ON p.oid = c.confrelid
+        JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
+        WHERE c.contype = 'f' AND p.relname = ${parent} AND p.relnamespace = CAST(current_schema() AS regnamespace)
+        ORDER BY t.oid, c.oid`);
+    }
     return q.all(sql`
       SELECT m.name AS "table", f."from" AS "column"
       FROM sqlite_master m, pragma_foreign_key_list(m.name) f
@@ -80,7 +89,7 @@ export const undoReads = {
   },
   /** Whether any row of `table` has `column` in `ids` (table and column come from the schema). */
   async anyIn(q: Queries, table: string, column: string, ids: number[]): Promise<boolean> {
-    return (await q.one(sql`SELECT 1 AS hit FROM ${sqlId(table)} WHERE ${sqlId(column)} ${inIds(ids)} LIMIT 1`)) !== undefined;
+    return (await q.one(sql`SELECT 1 AS hit FROM ${sqlId(table)} WHERE ${sqlId(column)} ${inIds(q, ids)} LIMIT 1`)) !== undefined;
   },
   async anyEqual(q: Queries, table: string, column: string, id: number): Promise<boolean> {
     return (await q.one(sql`SELECT 1 AS hit FROM ${sqlId(table)} WHERE ${sqlId(column)} = ${id} LIMIT 1`)) !== undefined;
@@ -91,12 +100,22 @@ export const undoReads = {
     return q.one(sql`
       SELECT p.nik, coalesce('SK ' || d.number, 'input manual') AS src FROM engagement e JOIN person p ON p.id = e.person_id LEFT JOIN decree d ON d.id = e.decree_id
       WHERE e.person_id = ${personId} AND e.category_id = (SELECT category_id FROM engagement WHERE id = ${engagementId}) AND e.id <> ${engagementId}
-        AND e.id NOT ${inIds(created)} AND e.start_date > ${from}${until} LIMIT 1`);
+        AND e.id NOT ${inIds(q, created)} AND e.start_date > ${from}${until} LIMIT 1`);
   },
 };
 
 /** Whole rows, for the audit's "before", and the writes that take an SK's changes back. */
 export const undoWrites = {
+  /**
+   * First in the withdrawal's write transaction: SQLite's holds the one write lock already; on
+   * PostgreSQL the withdrawal takes the tables its checks read (the roster, the SKs' effects, invoice
+   * lines, BPJS batch items) from other writers until it commits, so nothing is billed, reported or
+   * changed on its people between the check and the removal. Readers go on.
+   */
+  async lock(q: Queries): Promise<void> {
+    if (q.engine !== 'postgres') return;
+    await q.run(sql`LOCK TABLE decree, decree_effect, person, engagement, opd, unit_alias, invoice, invoice_line, bpjs_batch, bpjs_batch_item IN SHARE ROW EXCLUSIVE MODE`);
+  },
   row(q: Queries, table: 'engagement' | 'person' | 'unit_alias' | 'opd', id: number): Promise<Row | undefined> {
     return q.one<Row>(sql`SELECT * FROM ${sqlId(table)} WHERE id = ${id}`);
   },

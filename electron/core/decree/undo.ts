@@ -31,7 +31,10 @@ export async function undoDecree(ctx: CoreContext, decreeId: number, reason: str
   const why = reason.trim();
   if (why.length < 5) throw new SigapError('INVALID_INPUT', 'Tuliskan alasan pembatalan (paling sedikit 5 huruf), mis. "Lampiran salah, diganti SK perbaikan".');
   // The plan is made inside the write transaction, so what it checked still holds when it writes.
-  return storeOf(ctx).tx('write', async (tx) => apply(ctx, tx, await planUndo(ctx, decreeId), why));
+  return storeOf(ctx).tx('write', async (tx) => {
+    await undoWrites.lock(tx);
+    return apply(ctx, tx, await planUndo(ctx, decreeId), why);
+  });
 }
 
 async function apply(ctx: CoreContext, tx: Queries, plan: UndoPlan, reason: string): Promise<UndoResult> {

@@ -1,6 +1,7 @@
 /** Staff categories' SQL: the list, saving one, and what uses a category (its history, draft invoices). */
 import { sql } from '../store/sql';
 import type { Queries } from '../store/store';
+import { dialect } from '../store/dialect';
 
 export interface CategoryRow {
   id: number;
@@ -24,9 +25,9 @@ export const categoryRepo = {
   segmentOf(q: Queries, id: number): Promise<{ segment: 'PU' | 'BPU' } | undefined> {
     return q.one(sql`SELECT segment FROM category WHERE id = ${id}`);
   },
-  /** Another category with this name, case-insensitive. engine: COLLATE NOCASE, IS NOT (SQLite). */
+  /** Another category with this name, case-insensitive. */
   sameName(q: Queries, name: string, exceptId: number | null): Promise<{ id: number; name: string } | undefined> {
-    return q.one(sql`SELECT id, name FROM category WHERE name = ${name} COLLATE NOCASE AND id IS NOT ${exceptId}`);
+    return q.one(sql`SELECT id, name FROM category WHERE ${dialect(q).eqNocase(sql`name`, name)} AND id IS DISTINCT FROM CAST(${exceptId} AS bigint) ORDER BY id LIMIT 1`);
   },
   async insert(q: Queries, v: CategoryValues): Promise<number> {
     return (await q.run(sql`INSERT INTO category (name, segment, programs, jkk_class, enrolled, registration_id)

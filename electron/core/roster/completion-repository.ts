@@ -1,6 +1,7 @@
 /** "Lengkapi data pegawai"'s SQL: the stored values a filled workbook is compared with, and a unit's people to write one. */
 import { sql } from '../store/sql';
 import type { Queries } from '../store/store';
+import { dialect } from '../store/dialect';
 import type { CompletionField } from '../../../shared/completion-columns';
 
 /** A person's completion fields as stored, keyed by field (shared/completion-columns.ts). */
@@ -19,24 +20,25 @@ const current = (opdId: number, day: string) => sql`FROM engagement e JOIN perso
 export const completionRepo = {
   /**
    * One row per NIK, in the list's order: the stored values, or all null (id null) where no one holds the
-   * NIK. The connection is held until the loop ends: its body must not query. engine: json_each.
+   * NIK. The connection is held until the loop ends: its body must not query.
    */
   storedInOrder(q: Queries, niks: readonly string[]): AsyncIterable<StoredCompletion | { [K in keyof StoredCompletion]: null }> {
-    return q.iterate(sql`SELECT p.id, p.nik, p.name, ${FIELDS} FROM json_each(${JSON.stringify(niks)}) j LEFT JOIN person p ON p.nik = j.value ORDER BY j.key`);
+    return q.iterate(sql`SELECT p.id, p.nik, p.name, ${FIELDS} FROM ${dialect(q).listRows(niks, 'text')} j LEFT JOIN person p ON p.nik = j.value ORDER BY j.key`);
   },
-  /** The people holding these KPJs, by id (a KPJ is not unique in the table: the first other holder is named). engine: json_each. */
+  /** The people holding these KPJs, by id (a KPJ is not unique in the table: the first other holder is named). */
   kpjHolders(q: Queries, kpjs: readonly string[]): Promise<{ id: number; nik: string; name: string; kpj: string }[]> {
-    return q.all(sql`SELECT id, nik, name, kpj FROM person WHERE kpj IN (SELECT value FROM json_each(${JSON.stringify(kpjs)})) ORDER BY id`);
+    return q.all(sql`SELECT id, nik, name, kpj FROM person WHERE kpj IN ${dialect(q).inList(kpjs, 'text')} ORDER BY id`);
   },
   async countOfUnit(q: Queries, opdId: number, day: string): Promise<number> {
     return (await q.one<{ n: number }>(sql`SELECT count(DISTINCT p.id) AS n ${current(opdId, day)}`))!.n;
   },
   /**
    * The unit's people engaged on the day, by name, one at a time. The connection is held until the loop
-   * ends: its body must not query. engine: COLLATE NOCASE; max() of the positions of one person.
+   * ends: its body must not query. max() of the positions of one person (grouped by its key, so PostgreSQL
+   * takes the person's other columns too).
    */
   peopleOfUnit(q: Queries, opdId: number, day: string): AsyncIterable<UnitPersonValues> {
     return q.iterate<UnitPersonValues>(sql`SELECT p.nik, p.name, max(e.position) AS position, ${FIELDS} ${current(opdId, day)}
-      GROUP BY p.id ORDER BY p.name COLLATE NOCASE, p.nik`);
+      GROUP BY p.id ORDER BY ${dialect(q).nocase(sql`p.name`)}, p.nik`);
   },
 };

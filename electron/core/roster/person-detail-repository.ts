@@ -1,6 +1,7 @@
 /** The SQL of a person's page (roster/detail.ts): identity, engagements with their decrees, trail, incidents. */
 import { sql } from '../store/sql';
 import type { Queries } from '../store/store';
+import { dialect } from '../store/dialect';
 import type { PersonDetailDto } from '../../../shared/contract/index';
 
 export type DetailAuditRow = Omit<PersonDetailDto['audit'][number], 'before' | 'after'> & { beforeJson: string | null; afterJson: string | null };
@@ -18,11 +19,11 @@ export const personDetailRepo = {
       FROM engagement e JOIN opd o ON o.id = e.opd_id JOIN category c ON c.id = e.category_id LEFT JOIN decree d ON d.id = e.decree_id
       WHERE e.person_id = ${personId} ORDER BY e.start_date DESC, e.id DESC`);
   },
-  /** The newest 200 audit rows about the person or these engagements of theirs. engine: json_each. */
+  /** The newest 200 audit rows about the person or these engagements of theirs. */
   trail(q: Queries, personId: number, engagementIds: readonly number[]): Promise<DetailAuditRow[]> {
     return q.all(sql`SELECT id, at, actor, action, entity, entity_id AS "entityId", summary, before_json AS "beforeJson", after_json AS "afterJson"
       FROM audit_log
-      WHERE (entity = 'person' AND entity_id = ${personId}) OR (entity = 'engagement' AND entity_id IN (SELECT value FROM json_each(${JSON.stringify(engagementIds)})))
+      WHERE (entity = 'person' AND entity_id = ${personId}) OR (entity = 'engagement' AND entity_id IN ${dialect(q).inList(engagementIds, 'int')})
       ORDER BY id DESC LIMIT 200`);
   },
   /** The person's incident ids, newest first. */

@@ -4,6 +4,7 @@
  */
 import { sql, sqlId, sqlJoin } from '../store/sql';
 import type { Queries } from '../store/store';
+import { dialect } from '../store/dialect';
 
 /** A person's stored identity and contact columns, as the before/after snapshots of the audit name them. */
 export interface PersonRow {
@@ -72,9 +73,9 @@ export const personRepo = {
     await q.run(sql(updateText(columns), ...columns.map((c) => changes[c] ?? null), now, id));
   },
 
-  /** One column's value for each of these people (missing people are left out). engine: json_each. */
+  /** One column's value for each of these people (missing people are left out), in the ids' order. */
   valuesOf(q: Queries, column: keyof PersonRow, ids: readonly number[]): Promise<{ id: number; nik: string; name: string; value: string | null }[]> {
-    return q.all(sql`SELECT p.id, p.nik, p.name, p.${sqlId(column)} AS value FROM json_each(${JSON.stringify(ids)}) j JOIN person p ON p.id = j.value`);
+    return q.all(sql`SELECT p.id, p.nik, p.name, p.${sqlId(column)} AS value FROM ${dialect(q).listRows(ids, 'int')} j JOIN person p ON p.id = j.value ORDER BY j.key`);
   },
 
   async insertEngagement(q: Queries, e: NewEngagement): Promise<number> {

@@ -3,7 +3,8 @@
  * of a page or of the whole list. The WHERE clause is built from sql fragments, each with its own value.
  */
 import { sql, sqlJoin, type SqlQuery } from '../store/sql';
-import type { Queries } from '../store/store';
+import type { Engine, Queries } from '../store/store';
+import { dialect, type Dialect } from '../store/dialect';
 
 export interface RosterFilter {
   /** `YYYY-MM`: who is active in that month (the default status) or was engaged in it. */
@@ -61,14 +62,14 @@ export interface MonthSpan {
   to: string;
 }
 
-// engine: COLLATE NOCASE is SQLite's; PostgreSQL (#13) orders by lower(...) or a citext column.
-const SORTS: Record<NonNullable<RosterFilter['sort']>, SqlQuery> = {
-  name: sql`p.name COLLATE NOCASE`,
+/** Names order case-blind on both engines (dialect nocase). */
+const sorts = (d: Dialect): Record<NonNullable<RosterFilter['sort']>, SqlQuery> => ({
+  name: d.nocase(sql`p.name`),
   nik: sql`p.nik`,
-  opd: sql`o.name COLLATE NOCASE, p.name COLLATE NOCASE`,
+  opd: sql`${d.nocase(sql`o.name`)}, ${d.nocase(sql`p.name`)}`,
   honor: sql`e.honor`,
   start: sql`e.start_date`,
-};
+});
 
 const likeEscaped = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
@@ -77,7 +78,8 @@ const likeEscaped = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
  * by the end of the month (a person ended mid-month and re-engaged appears once). `byIdentity` false:
  * the caller may not see NIK and KPJ, so it searches and sorts by name only.
  */
-function idsQuery(f: RosterFilter, span: MonthSpan, byIdentity: boolean): SqlQuery {
+function idsQuery(engine: Engine, f: RosterFilter, span: MonthSpan, byIdentity: boolean): SqlQuery {
+  const d = dialect({ engine });
   const where: SqlQuery[] = [
     sql`e.start_date <= ${span.to}`,
     sql`NOT EXISTS (SELECT 1 FROM engagement n WHERE n.person_id = e.person_id AND n.start_date > e.start_date AND n.start_date <= ${span.to})`,
@@ -87,8 +89,8 @@ function idsQuery(f: RosterFilter, span: MonthSpan, byIdentity: boolean): SqlQue
   if (status === 'ended') where.push(sql`e.end_date < ${span.from}`);
   if (f.opdId !== undefined) where.push(sql`e.opd_id = ${f.opdId}`);
   const opd = f.opd?.trim() ?? '';
-  // engine: COLLATE NOCASE (SQLite); LIKE is case-insensitive for ASCII there, ILIKE on PostgreSQL.
-  if (opd !== '') where.push(sql`(o.code = ${opd} COLLATE NOCASE OR o.name LIKE ${`%${opd}%`})`);
+  // The name as a LIKE pattern, as typed (`%` and `_` stay wildcards, as always), case-blind.
+  if (opd !== '') where.push(sql`(${d.eqNocase(sql`o.code`, opd)} OR ${d.likeNocase(sql`o.name`, `%${opd}%`)})`);
   if (f.categoryId !== undefined) where.push(sql`e.category_id = ${f.categoryId}`);
   if (f.hasKpj !== undefined) where.push(f.hasKpj ? sql`p.kpj IS NOT NULL` : sql`p.kpj IS NULL`);
   const q = (f.search ?? '').trim();
@@ -101,15 +103,17 @@ function idsQuery(f: RosterFilter, span: MonthSpan, byIdentity: boolean): SqlQue
       const hi = `${digits}:`;
       where.push(sql`((p.nik >= ${digits} AND p.nik < ${hi}) OR (p.kpj >= ${digits} AND p.kpj < ${hi}))`);
     } else {
-      where.push(sql`p.name LIKE ${likeEscaped(q)} ESCAPE '\\'`);
+      where.push(d.likeNocase(sql`p.name`, likeEscaped(q)));
     }
   }
   // Sorting by NIK would tell those roles how hidden digits compare: they get the name order.
   const sort = f.sort === 'nik' && !byIdentity ? 'name' : (f.sort ?? 'name');
-  const order = f.desc ? sql`${SORTS[sort]} DESC, e.id` : sql`${SORTS[sort]}, e.id`;
+  const by = sorts(d)[sort];
+  const order = f.desc ? sql`${by} DESC, e.id` : sql`${by}, e.id`;
   // engine: with a search, start from the few matching persons (CROSS JOIN fixes SQLite's join order);
   // without one, start from the engagements.
-  const from = q !== '' ? sql`person p CROSS JOIN engagement e ON e.person_id = p.id` : sql`engagement e JOIN person p ON p.id = e.person_id`;
+  // PostgreSQL plans the join order itself (and takes no ON after CROSS JOIN).
+  const from = q !== '' && engine === 'sqlite' ? sql`person p CROSS JOIN engagement e ON e.person_id = p.id` : sql`engagement e JOIN person p ON p.id = e.person_id`;
   return sql`SELECT e.id FROM ${from} JOIN opd o ON o.id = e.opd_id WHERE ${sqlJoin(where, sql` AND `)} ORDER BY ${order}`;
 }
 
@@ -120,10 +124,10 @@ const ROW_COLUMNS = sql`p.id AS "personId", e.id AS "engagementId", p.nik, p.nam
 
 const CONTACT_COLUMNS = sql`p.postal_code AS "postalCode", p.email, p.marital_status AS "maritalStatus", p.work_location AS "workLocation"`;
 
-/** engine: json_each keeps the ids' order (j.key); PostgreSQL would use unnest(...) WITH ORDINALITY. */
-function rowsByIds(ids: readonly number[], from: string, contact: boolean): SqlQuery {
+/** The ids' rows in their order (j.key). */
+function rowsByIds(engine: Engine, ids: readonly number[], from: string, contact: boolean): SqlQuery {
   return sql`SELECT ${ROW_COLUMNS}, (e.end_date IS NULL OR e.end_date >= ${from}) AS active${contact ? sql`, ${CONTACT_COLUMNS}` : sql``}
-    FROM json_each(${JSON.stringify(ids)}) j
+    FROM ${dialect({ engine }).listRows(ids, 'int')} j
     JOIN engagement e ON e.id = j.value
     JOIN person p ON p.id = e.person_id
     JOIN opd o ON o.id = e.opd_id
@@ -142,22 +146,30 @@ function withActive<T extends { active: boolean }>(r: StoredRow<T>): T {
 export const rosterList = {
   /** The ordered engagement ids of a filter's whole list. */
   async ids(q: Queries, f: RosterFilter, span: MonthSpan, byIdentity: boolean): Promise<number[]> {
-    return (await q.all<{ id: number }>(idsQuery(f, span, byIdentity))).map((r) => r.id);
+    return (await q.all<{ id: number }>(idsQuery(q.engine, f, span, byIdentity))).map((r) => r.id);
   },
 
   /**
    * What changes whenever the database does: this connection's writes and other processes' commits (the
    * CLI beside the app). Equal tokens mean an id list computed before is still the list.
-   * engine: SQLite's total_changes() and data_version; null (never cached) where there are none.
+   * SQLite: total_changes() and data_version. PostgreSQL: the snapshot (xmin:xmax:running transactions)
+   * the query sees: two equal snapshots see exactly the same committed rows, and any write anywhere on the
+   * server takes a new transaction id, so a write never leaves it equal (it changes more often than
+   * needed, never less: a changed token only means reading again). Null (never cached) in a transaction
+   * that has written itself: its own later writes would not change the snapshot.
    */
   async version(q: Queries): Promise<string | null> {
+    if (q.engine === 'postgres') {
+      const r = await q.one<{ s: string | null }>(sql`SELECT CASE WHEN pg_current_xact_id_if_assigned() IS NULL THEN CAST(pg_current_snapshot() AS text) END AS s`);
+      return r?.s ?? null;
+    }
     const v = await q.one<{ t: number; v: number }>(sql`SELECT total_changes() AS t, (SELECT data_version FROM pragma_data_version) AS v`);
     return v ? `${v.t}/${v.v}` : null;
   },
 
   /** The rows of these engagements, in the ids' order. */
   async rows(q: Queries, ids: readonly number[], from: string): Promise<RosterRow[]> {
-    return (await q.all<StoredRow<RosterRow>>(rowsByIds(ids, from, false))).map(withActive);
+    return (await q.all<StoredRow<RosterRow>>(rowsByIds(q.engine, ids, from, false))).map(withActive);
   },
 
   /**
@@ -165,13 +177,13 @@ export const rosterList = {
    * connection is held until the loop ends: its body must not query.
    */
   async *iterate(q: Queries, ids: readonly number[], from: string, contact: boolean): AsyncIterable<RosterRow & Partial<RosterContact>> {
-    for await (const r of q.iterate<StoredRow<RosterRow & Partial<RosterContact>>>(rowsByIds(ids, from, contact))) yield withActive(r);
+    for await (const r of q.iterate<StoredRow<RosterRow & Partial<RosterContact>>>(rowsByIds(q.engine, ids, from, contact))) yield withActive(r);
   },
 
-  /** The person of each engagement, in the ids' order (engine: json_each, as above). */
+  /** The person of each engagement, in the ids' order. */
   async personIds(q: Queries, ids: readonly number[]): Promise<number[]> {
     const rows = await q.all<{ personId: number }>(
-      sql`SELECT e.person_id AS "personId" FROM json_each(${JSON.stringify(ids)}) j JOIN engagement e ON e.id = j.value ORDER BY j.key`,
+      sql`SELECT e.person_id AS "personId" FROM ${dialect(q).listRows(ids, 'int')} j JOIN engagement e ON e.id = j.value ORDER BY j.key`,
     );
     return rows.map((r) => r.personId);
   },

@@ -1,6 +1,7 @@
 /** Units (OPD and villages) and the other names clerks' files use for them (unit_alias). */
 import { sql, sqlId, sqlJoin } from '../store/sql';
 import type { Queries } from '../store/store';
+import { dialect } from '../store/dialect';
 
 export interface OpdRow {
   id: number;
@@ -54,13 +55,12 @@ export const unitRepo = {
   byId(q: Queries, id: number): Promise<UnitRef | undefined> {
     return q.one<UnitRef>(sql`SELECT id, code, name FROM opd WHERE id = ${id}`);
   },
-  /** engine: COLLATE NOCASE (SQLite); lower() on both sides elsewhere. */
   byCodeNoCase(q: Queries, code: string): Promise<UnitRef | undefined> {
-    return q.one<UnitRef>(sql`SELECT id, code, name FROM opd WHERE code = ${code} COLLATE NOCASE`);
+    return q.one<UnitRef>(sql`SELECT id, code, name FROM opd WHERE ${dialect(q).eqNocase(sql`code`, code)} ORDER BY id LIMIT 1`);
   },
-  /** Units whose name matches `%part%` (SQLite's LIKE ignores ASCII case; `%` and `_` typed stay wildcards, as always), by code. */
+  /** Units whose name matches `%part%`, case-blind (`%` and `_` typed stay wildcards, as always), by code. */
   byNamePart(q: Queries, part: string): Promise<UnitRef[]> {
-    return q.all<UnitRef>(sql`SELECT id, code, name FROM opd WHERE name LIKE ${`%${part}%`} ORDER BY code`);
+    return q.all<UnitRef>(sql`SELECT id, code, name FROM opd WHERE ${dialect(q).likeNocase(sql`name`, `%${part}%`)} ORDER BY code, id`);
   },
   async count(q: Queries): Promise<number> {
     return (await q.one<{ n: number }>(sql`SELECT count(*) AS n FROM opd`))!.n;
@@ -82,7 +82,7 @@ export const unitRepo = {
 
   aliases(q: Queries): Promise<UnitAliasRow[]> {
     return q.all<UnitAliasRow>(sql`SELECT a.id, a.alias, a.alias_key AS "aliasKey", a.opd_id AS "opdId", o.code AS "opdCode", o.name AS "opdName",
-      a.created_at AS "createdAt", a.created_by AS "createdBy" FROM unit_alias a JOIN opd o ON o.id = a.opd_id ORDER BY o.name, a.alias`);
+      a.created_at AS "createdAt", a.created_by AS "createdBy" FROM unit_alias a JOIN opd o ON o.id = a.opd_id ORDER BY o.name, a.alias, a.id`);
   },
   aliasKeys(q: Queries): Promise<{ aliasKey: string; opdId: number }[]> {
     return q.all(sql`SELECT alias_key AS "aliasKey", opd_id AS "opdId" FROM unit_alias`);

@@ -9,9 +9,13 @@ import { dbVersion, previewImport, type Preview } from './preview';
 import type { ParsedRow } from './types';
 import { effectRecorder } from '../decree/effects';
 import { storeOf } from '../store/of-context';
-import type { Engine, Queries } from '../store/store';
+import type { Queries } from '../store/store';
 import { PERSON_FIELDS, skImport, type PersonFields } from './import-repository';
 import { personRepo, type PersonRow } from '../roster/person-repository';
+import { auditLog, type NewAuditRow } from '../audit-repository';
+
+/** Rows of an SK written together (one statement each for the new people and the engagements on PostgreSQL). */
+const APPLY_CHUNK = 1000;
 
 /** Unit decisions (UnitDecisions): names read that are not a known unit need one, or nothing is applied. */
 export interface ApplyOptions extends UnitDecisions {
@@ -49,12 +53,13 @@ export function applyImport(ctx: CoreContext, previewed: Preview, opts: ApplyOpt
   return store.tx('write', async (tx) => {
     // The roster may have changed since the clerk looked: inside the write transaction, check again
     // unless the database is exactly as it was at the preview.
+    await skImport.lockForApply(tx);
     const same = (await dbVersion(tx, store)) === previewed.dbVersion;
-    return applyChecked(ctx, tx, store.engine, same ? previewed : await previewImport(ctx, previewed.read, previewed.input), opts);
+    return applyChecked(ctx, tx, same ? previewed : await previewImport(ctx, previewed.read, previewed.input), opts);
   });
 }
 
-async function applyChecked(ctx: CoreContext, tx: Queries, engine: Engine, preview: Preview, opts: ApplyOptions): Promise<ApplyResult> {
+async function applyChecked(ctx: CoreContext, tx: Queries, preview: Preview, opts: ApplyOptions): Promise<ApplyResult> {
   const { decree } = preview;
   if (!decree || preview.blocking.length > 0) {
     throw new SigapError('IMPORT_INVALID_ROWS', preview.blocking.map((b) => b.message).join(' ') || 'SK tidak dapat diterapkan.');
@@ -81,55 +86,86 @@ async function applyChecked(ctx: CoreContext, tx: Queries, engine: Engine, previ
   // Units as the clerk decided them: known, chosen (remembered as an alias) or created on request.
   const { keys, created: newUnits } = await resolveUnits(ctx, tx, preview.units, opts);
   await unitsMade();
+  // The audit rows of the ends, people and engagements, written in their order (one statement per
+  // chunk of them on PostgreSQL).
+  const audits: NewAuditRow[] = [];
+  const note = (action: 'create' | 'update' | 'end', entity: 'person' | 'engagement', entityId: number, summary: string, before: unknown, after: unknown) =>
+    audits.push({
+      at: now, actor: ctx.actor, action, entity, entityId, summary,
+      beforeJson: before === undefined ? null : JSON.stringify(before), afterJson: JSON.stringify(after),
+    });
+  // The engagements the SK ends: their ends as they were read at once, then ended in one statement per reason.
   const endDate = dayBefore(decree.tmtStart);
-  for (const e of preview.toEnd) {
-    const reason = e.removed ? `Tidak tercantum dalam SK ${decree.number}` : `Diganti SK ${decree.number}`;
-    const before = await skImport.engagementEnd(tx, e.engagementId);
-    await personRepo.endEngagement(tx, e.engagementId, endDate, reason);
-    await effects.record('engagement_ended', e.engagementId, before, { end_date: endDate, end_reason: reason });
-    await audit(ctx, { at: now, action: 'end', entity: 'engagement', entityId: e.engagementId, summary: `${e.nik}: ${reason}`, after: { end_date: endDate, end_reason: reason } });
+  const reasonOf = (removed: boolean) => (removed ? `Tidak tercantum dalam SK ${decree.number}` : `Diganti SK ${decree.number}`);
+  const ends = await skImport.engagementEnds(tx, preview.toEnd.map((e) => e.engagementId));
+  for (const removed of [true, false]) {
+    await skImport.endEngagements(tx, preview.toEnd.filter((e) => e.removed === removed).map((e) => e.engagementId), endDate, reasonOf(removed));
   }
+  for (const e of preview.toEnd) {
+    const end = { end_date: endDate, end_reason: reasonOf(e.removed) };
+    await effects.record('engagement_ended', e.engagementId, ends.get(e.engagementId)!, end);
+    note('end', 'engagement', e.engagementId, `${e.nik}: ${end.end_reason}`, undefined, end);
+  }
+  await auditLog.insertMany(tx, audits.splice(0));
   const known = new Map((await skImport.peopleByNik(tx, rows.map((r) => r.nik))).map(({ nik, ...p }) => [nik, p]));
   let created = 0;
   let updated = 0;
   let done = 0;
-  for (const r of rows) {
-    if (opts.failAfter !== undefined && done >= opts.failAfter) throw new Error('injected failure');
-    const fields = personFields(r);
-    const existing = known.get(r.nik);
-    const start = r.tmt && r.tmt > decree.tmtStart && r.tmt <= decree.tmtEnd ? r.tmt : decree.tmtStart;
-    const honor = r.honor ?? 0;
-    const opdId = keys.get(unitKey(r.unit!))!;
-    const engagement = { opd: r.unit, honor, start_date: start, end_date: decree.tmtEnd };
-    const newEngagement = (personId: number) => skImport.insertEngagement(tx, engine, {
-      personId, decreeId, opdId, categoryId: decree.category.id, position: r.position, honor, startDate: start, endDate: decree.tmtEnd, sourceSheet: r.sheet, sourceRow: r.row,
+  // Chunks of rows: their new people in one go, then their engagements (SQLite writes them one
+  // statement per row either way; PostgreSQL one statement per chunk), then effects and audit rows.
+  for (let c = 0; c < rows.length; c += APPLY_CHUNK) {
+    const plans = rows.slice(c, c + APPLY_CHUNK).map((r) => {
+      const fields = personFields(r);
+      const start = r.tmt && r.tmt > decree.tmtStart && r.tmt <= decree.tmtEnd ? r.tmt : decree.tmtStart;
+      const honor = r.honor ?? 0;
+      return { r, fields, existing: known.get(r.nik), start, honor, opdId: keys.get(unitKey(r.unit!))!, personId: 0 };
     });
-    if (!existing) {
-      const personId = await skImport.insertPerson(tx, engine, r.nik, fields, now);
-      known.set(r.nik, { id: personId, ...fields });
-      const engId = await newEngagement(personId);
-      // The engagements an SK creates are known by their decree_id; a new person is recorded here.
-      await effects.record('person_created', personId, null, null);
-      created++;
-      // One row for the new person and the engagement the SK gives them.
-      await audit(ctx, { at: now, action: 'create', entity: 'person', entityId: personId, summary: `${r.nik} ${r.name} (SK ${decree.number})`, after: { nik: r.nik, ...fields, engagement: { id: engId, ...engagement } } });
-    } else {
-      const personId = existing.id;
-      // The SK is authoritative for what it states; it never blanks what it does not state.
-      const changes = PERSON_FIELDS.filter((f) => fields[f] !== null && fields[f] !== existing[f]);
-      if (changes.length > 0) {
-        const before = Object.fromEntries(changes.map((f) => [f, existing[f]]));
-        const after = Object.fromEntries(changes.map((f) => [f, fields[f]]));
-        await personRepo.update(tx, personId, after as Partial<PersonRow>, now);
-        await effects.record('person_updated', personId, before, after);
-        updated++;
-        await audit(ctx, { at: now, action: 'update', entity: 'person', entityId: personId, summary: `${r.nik} diperbarui dari SK ${decree.number}`, before, after });
+    const fresh = plans.filter((p) => !p.existing);
+    const made = await skImport.insertPersons(tx, fresh.map((p) => ({ nik: p.r.nik, fields: p.fields })), now);
+    const changed: { before: Record<string, unknown>; after: Record<string, unknown> }[] = [];
+    for (let i = 0; i < plans.length; i++) {
+      const p = plans[i]!;
+      if (!p.existing) {
+        p.personId = made.get(p.r.nik)!;
+        known.set(p.r.nik, { id: p.personId, ...p.fields });
+        continue;
       }
-      const engId = await newEngagement(personId);
-      await audit(ctx, { at: now, action: 'create', entity: 'engagement', entityId: engId, summary: `${r.nik} ${r.unit} (SK ${decree.number})`, after: { person_id: personId, ...engagement } });
+      p.personId = p.existing.id;
+      // The SK is authoritative for what it states; it never blanks what it does not state.
+      const changes = PERSON_FIELDS.filter((f) => p.fields[f] !== null && p.fields[f] !== p.existing![f]);
+      if (changes.length === 0) continue;
+      const before = Object.fromEntries(changes.map((f) => [f, p.existing![f]]));
+      const after = Object.fromEntries(changes.map((f) => [f, p.fields[f]]));
+      await personRepo.update(tx, p.personId, after as Partial<PersonRow>, now);
+      changed[i] = { before, after };
     }
-    done++;
-    if (opts.onProgress && done % 5000 === 0) opts.onProgress(done, rows.length);
+    const engIds = await skImport.insertEngagements(tx, plans.map((p) => ({
+      personId: p.personId, decreeId, opdId: p.opdId, categoryId: decree.category.id, position: p.r.position, honor: p.honor,
+      startDate: p.start, endDate: decree.tmtEnd, sourceSheet: p.r.sheet, sourceRow: p.r.row,
+    })));
+    for (let i = 0; i < plans.length; i++) {
+      if (opts.failAfter !== undefined && done >= opts.failAfter) throw new Error('injected failure');
+      const { r, fields, personId } = plans[i]!;
+      const engagement = { opd: r.unit, honor: plans[i]!.honor, start_date: plans[i]!.start, end_date: decree.tmtEnd };
+      if (!plans[i]!.existing) {
+        // The engagements an SK creates are known by their decree_id; a new person is recorded here.
+        await effects.record('person_created', personId, null, null);
+        created++;
+        // One row for the new person and the engagement the SK gives them.
+        note('create', 'person', personId, `${r.nik} ${r.name} (SK ${decree.number})`, undefined, { nik: r.nik, ...fields, engagement: { id: engIds[i], ...engagement } });
+      } else {
+        const change = changed[i];
+        if (change) {
+          await effects.record('person_updated', personId, change.before, change.after);
+          updated++;
+          note('update', 'person', personId, `${r.nik} diperbarui dari SK ${decree.number}`, change.before, change.after);
+        }
+        note('create', 'engagement', engIds[i]!, `${r.nik} ${r.unit} (SK ${decree.number})`, undefined, { person_id: personId, ...engagement });
+      }
+      done++;
+      if (opts.onProgress && done % 5000 === 0) opts.onProgress(done, rows.length);
+    }
+    await auditLog.insertMany(tx, audits.splice(0));
   }
   await effects.flush();
   await audit(ctx, {

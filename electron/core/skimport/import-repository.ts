@@ -3,16 +3,10 @@
  * apply writes. The apply's statements are fixed texts, so the Store prepares each once for a
  * 100,000-row SK.
  */
-import { sql, sqlId, sqlJoin, type SqlQuery } from '../store/sql';
-import type { Engine, Queries } from '../store/store';
-
-/**
- * engine: the two inserts made per row of an SK apply. On SQLite an INSERT … RETURNING runs with a
- * statement journal (a temporary file) per statement: 100,000 rows cost about 2 s more CPU, mostly
- * system time. There the Store's run() reports the rowid it made, and the insert stays a flat
- * template (its statement kept by the template, no text rendered per row); PostgreSQL needs RETURNING id.
- */
-const withNewId = (engine: Engine, insert: SqlQuery): SqlQuery => (engine === 'postgres' ? sql`${insert} RETURNING id` : insert);
+import { sql, sqlId, sqlJoin } from '../store/sql';
+import type { Queries } from '../store/store';
+import { dialect, jsonRows } from '../store/dialect';
+import { rosterList } from '../roster/roster-repository';
 
 export interface CurrentEngagement {
   id: number;
@@ -99,10 +93,9 @@ export const skImport = {
 
   /** An engagement of the category starting on or after `tmt` (not one ended the day it started). */
   laterEngagement(q: Queries, categoryId: number, tmt: string): Promise<{ number: string | null; start_date: string } | undefined> {
-    // engine: IS NOT is SQLite's null-safe <>; PostgreSQL spells it IS DISTINCT FROM.
     return q.one(sql`
       SELECT d.number, e.start_date FROM engagement e LEFT JOIN decree d ON d.id = e.decree_id
-      WHERE e.category_id = ${categoryId} AND e.start_date >= ${tmt} AND e.end_date IS NOT e.start_date LIMIT 1`);
+      WHERE e.category_id = ${categoryId} AND e.start_date >= ${tmt} AND e.end_date IS DISTINCT FROM e.start_date ORDER BY e.start_date, e.id LIMIT 1`);
   },
 
   /** Who is engaged in another category at any time in [start, end]. */
@@ -126,13 +119,23 @@ export const skImport = {
 
   /**
    * What changes whenever the database may have: this connection's writes and other connections'
-   * commits (another process such as the CLI).
+   * commits (another process such as the CLI). The roster list's change token (rosterList.version); where
+   * it has none, a token equal to no other.
    */
   async changeCounters(q: Queries): Promise<string> {
-    // engine: total_changes() and PRAGMA data_version are SQLite's; PostgreSQL would need its own marker.
-    const t = (await q.one<{ t: number }>(sql`SELECT total_changes() AS t`))!.t;
-    const v = (await q.one<{ data_version: number }>(sql`PRAGMA data_version`))!.data_version;
-    return `${t}:${v}`;
+    return (await rosterList.version(q)) ?? `none:${++unversioned}`;
+  },
+
+  /**
+   * Inside the apply's write transaction, before the check that the roster is as previewed: on SQLite
+   * the transaction already holds the one write lock (BEGIN IMMEDIATE). PostgreSQL writers run side by
+   * side, so the apply takes the tables its preview read and its writes touch for itself (readers go
+   * on; other writers of these tables wait until it commits), and what it checked still holds when it
+   * writes. Two applies queue here instead of both passing the "number not yet used" check.
+   */
+  async lockForApply(q: Queries): Promise<void> {
+    if (q.engine !== 'postgres') return;
+    await q.run(sql`LOCK TABLE decree, decree_effect, category, opd, unit_alias, person, engagement, incident IN SHARE ROW EXCLUSIVE MODE`);
   },
 
   /** The unit whose name has this key (unitKey), if any. */
@@ -148,8 +151,18 @@ export const skImport = {
     return newId!;
   },
 
-  async engagementEnd(q: Queries, engagementId: number): Promise<{ end_date: string | null; end_reason: string | null }> {
-    return (await q.one<{ end_date: string | null; end_reason: string | null }>(sql`SELECT end_date, end_reason FROM engagement WHERE id = ${engagementId}`))!;
+  /** The end of each of these engagements as it is, by id: one read for all the apply ends. */
+  async engagementEnds(q: Queries, ids: readonly number[]): Promise<Map<number, { end_date: string | null; end_reason: string | null }>> {
+    const rows = await q.all<{ id: number; end_date: string | null; end_reason: string | null }>(
+      sql`SELECT id, end_date, end_reason FROM engagement WHERE id IN ${dialect(q).inList(ids, 'int')}`,
+    );
+    return new Map(rows.map(({ id, ...end }) => [id, end]));
+  },
+
+  /** Ends these engagements on `endDate` for `reason`, in one statement. */
+  async endEngagements(q: Queries, ids: readonly number[], endDate: string, reason: string): Promise<void> {
+    if (ids.length === 0) return;
+    await q.run(sql`UPDATE engagement SET end_date = ${endDate}, end_reason = ${reason} WHERE id IN ${dialect(q).inList(ids, 'int')}`);
   },
 
   /**
@@ -157,21 +170,79 @@ export const skImport = {
    * apply instead of one per row of a 100,000-row SK.
    */
   peopleByNik(q: Queries, niks: string[]): Promise<({ id: number; nik: string } & PersonFields)[]> {
-    // engine: json_each is SQLite's; PostgreSQL reads the same JSON with jsonb_array_elements_text.
-    return q.all(sql`SELECT id, nik, ${PERSON_COLUMNS} FROM person WHERE nik IN (SELECT value FROM json_each(${JSON.stringify(niks)}))`);
+    return q.all(sql`SELECT id, nik, ${PERSON_COLUMNS} FROM person WHERE nik IN ${dialect(q).inList(niks, 'text')}`);
   },
 
-  async insertPerson(q: Queries, engine: Engine, nik: string, f: PersonFields, now: string): Promise<number> {
-    const insert = sql`
-      INSERT INTO person (nik, name, birth_place, birth_date, sex, address, phone, mother_name, kpj, created_at, updated_at)
-      VALUES (${nik}, ${f.name}, ${f.birth_place}, ${f.birth_date}, ${f.sex}, ${f.address}, ${f.phone}, ${f.mother_name}, ${f.kpj}, ${now}, ${now})`;
-    return (await q.run(withNewId(engine, insert))).newId!;
+  /**
+   * New people, their ids by NIK. SQLite: one flat INSERT per person (insertPerson below); PostgreSQL:
+   * one statement per PG_CHUNK people, the rows as one JSON parameter, the ids from RETURNING.
+   */
+  async insertPersons(q: Queries, rows: readonly { nik: string; fields: PersonFields }[], now: string): Promise<Map<string, number>> {
+    const ids = new Map<string, number>();
+    if (q.engine !== 'postgres') {
+      for (const { nik, fields } of rows) ids.set(nik, await insertPerson(q, nik, fields, now));
+      return ids;
+    }
+    for (let i = 0; i < rows.length; i += PG_CHUNK) {
+      const json = JSON.stringify(rows.slice(i, i + PG_CHUNK).map(({ nik, fields: f }) => [nik, f.name, f.birth_place, f.birth_date, f.sex, f.address, f.phone, f.mother_name, f.kpj]));
+      const made = await q.all<{ id: number; nik: string }>(sql`
+        INSERT INTO person (nik, name, birth_place, birth_date, sex, address, phone, mother_name, kpj, created_at, updated_at)
+        SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5, j.value ->> 6, j.value ->> 7, j.value ->> 8,
+          CAST(${now} AS text), CAST(${now} AS text)
+        FROM ${jsonRows(q, json)} j ORDER BY j.key
+        RETURNING id, nik`);
+      for (const r of made) ids.set(r.nik, r.id);
+    }
+    return ids;
   },
 
-  async insertEngagement(q: Queries, engine: Engine, e: NewEngagementRow): Promise<number> {
-    const insert = sql`
-      INSERT INTO engagement (person_id, decree_id, opd_id, category_id, position, honor, reported_wage, start_date, end_date, source_sheet, source_row)
-      VALUES (${e.personId}, ${e.decreeId}, ${e.opdId}, ${e.categoryId}, ${e.position}, ${e.honor}, ${e.honor}, ${e.startDate}, ${e.endDate}, ${e.sourceSheet}, ${e.sourceRow})`;
-    return (await q.run(withNewId(engine, insert))).newId!;
+  /** New engagements, their ids in the rows' order (as insertPersons: one per row on SQLite, chunks on PostgreSQL). */
+  async insertEngagements(q: Queries, rows: readonly NewEngagementRow[]): Promise<number[]> {
+    if (q.engine !== 'postgres') {
+      const ids: number[] = [];
+      for (const e of rows) ids.push(await insertEngagement(q, e));
+      return ids;
+    }
+    const ids: number[] = [];
+    for (let i = 0; i < rows.length; i += PG_CHUNK) {
+      const chunk = rows.slice(i, i + PG_CHUNK);
+      const json = JSON.stringify(chunk.map((e) => [e.personId, e.decreeId, e.opdId, e.categoryId, e.position, e.honor, e.startDate, e.endDate, e.sourceSheet, e.sourceRow]));
+      const made = await q.all<{ id: number; person_id: number }>(sql`
+        INSERT INTO engagement (person_id, decree_id, opd_id, category_id, position, honor, reported_wage, start_date, end_date, source_sheet, source_row)
+        SELECT CAST(j.value ->> 0 AS bigint), CAST(j.value ->> 1 AS bigint), CAST(j.value ->> 2 AS bigint), CAST(j.value ->> 3 AS bigint), j.value ->> 4,
+          CAST(j.value ->> 5 AS bigint), CAST(j.value ->> 5 AS bigint), j.value ->> 6, j.value ->> 7, j.value ->> 8, CAST(j.value ->> 9 AS bigint)
+        FROM ${jsonRows(q, json)} j ORDER BY j.key
+        RETURNING id, person_id`);
+      // RETURNING keeps no order: an SK names a person once (read.ts refuses a NIK twice), so the person tells the row.
+      const byPerson = new Map(made.map((r) => [r.person_id, r.id]));
+      if (byPerson.size !== chunk.length) throw new Error('insertEngagements: one person twice in an SK');
+      for (const e of chunk) ids.push(byPerson.get(e.personId)!);
+    }
+    return ids;
   },
 };
+
+let unversioned = 0;
+
+/** Rows per statement of the PostgreSQL bulk writes. */
+const PG_CHUNK = 1000;
+
+/**
+ * SQLite's two inserts per row of an SK apply. No RETURNING: on SQLite an INSERT … RETURNING runs with a
+ * statement journal (a temporary file) per statement, 100,000 rows cost about 2 s more CPU, mostly
+ * system time; the Store's run() reports the rowid it made. Flat templates: the statement is kept by
+ * the template, no text rendered per row.
+ */
+function insertPerson(q: Queries, nik: string, f: PersonFields, now: string): Promise<number> {
+  const insert = sql`
+    INSERT INTO person (nik, name, birth_place, birth_date, sex, address, phone, mother_name, kpj, created_at, updated_at)
+    VALUES (${nik}, ${f.name}, ${f.birth_place}, ${f.birth_date}, ${f.sex}, ${f.address}, ${f.phone}, ${f.mother_name}, ${f.kpj}, ${now}, ${now})`;
+  return q.run(insert).then((r) => r.newId!);
+}
+
+function insertEngagement(q: Queries, e: NewEngagementRow): Promise<number> {
+  const insert = sql`
+    INSERT INTO engagement (person_id, decree_id, opd_id, category_id, position, honor, reported_wage, start_date, end_date, source_sheet, source_row)
+    VALUES (${e.personId}, ${e.decreeId}, ${e.opdId}, ${e.categoryId}, ${e.position}, ${e.honor}, ${e.honor}, ${e.startDate}, ${e.endDate}, ${e.sourceSheet}, ${e.sourceRow})`;
+  return q.run(insert).then((r) => r.newId!);
+}

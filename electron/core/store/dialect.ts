@@ -91,3 +91,17 @@ const postgres: Dialect = {
 export function dialect(q: { readonly engine: Engine }): Dialect {
   return q.engine === 'postgres' ? postgres : sqlite;
 }
+
+// ---- pg-roster: rows of a JSON array (bulk writes and batched reads as one parameter) ----
+
+/**
+ * The elements of a JSON array text as rows, for `INSERT … SELECT` of many rows in one statement:
+ * `key` (0-based position, to keep the caller's order) and `value` (the element, as JSON), so
+ * `j.value ->> 0` is an inner array's first item as text (SQLite: its SQL value). A number read with
+ * `->>` needs `CAST(… AS bigint)` on PostgreSQL, where `->>` always gives text.
+ */
+export function jsonRows(q: { readonly engine: Engine }, json: string): SqlQuery {
+  return q.engine === 'postgres'
+    ? sql`(SELECT t.ord - 1 AS key, t.value FROM jsonb_array_elements(CAST(${json} AS jsonb)) WITH ORDINALITY AS t(value, ord))`
+    : sql`(SELECT key, value FROM json_each(${json}))`;
+}
