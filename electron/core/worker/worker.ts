@@ -10,7 +10,7 @@ import { SigapError } from '../../../shared/errors';
 import { createApi } from '../api/create-api';
 import { dispatch } from '../api/dispatch';
 import { sessionFor } from '../auth/session';
-import { scheduleBackups } from '../backup/schedule';
+import { backupsScheduled, scheduleBackups } from '../backup/schedule';
 import type { HostServices } from '../api/host';
 import { LATEST_VERSION } from '../db/migrations/index';
 import type { FromWorker, HostMethod, LogLevel, ToWorker, WorkerConfig } from './worker-protocol';
@@ -51,7 +51,8 @@ function start(config: WorkerConfig): void {
   // Every call is checked here, in the core, against the signed-in user: the UI only hides buttons.
   const gate = sessionFor(ctx);
   // Daily backups run here, beside the one connection: after a restore they follow `ctx.db`.
-  const backups = config.backupDir ? scheduleBackups(ctx, config.backupDir, { log: (msg, e) => log('error', `[backup] ${msg}`, e) }) : null;
+  // None on a PostgreSQL server (backupsScheduled says why).
+  const backups = config.backupDir && backupsScheduled(ctx) ? scheduleBackups(ctx, config.backupDir, { log: (msg, e) => log('error', `[backup] ${msg}`, e) }) : null;
   const running = new Set<Promise<unknown>>();
   let closing: Promise<void> | null = null;
   const shutdown = async (): Promise<void> => {
