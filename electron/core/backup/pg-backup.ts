@@ -24,7 +24,7 @@ import { redactUrl } from '../store/open-store';
 import { decryptFile, encryptFile, isEncryptedBackup } from './crypto';
 import { privateTemp, removeLegacyParts, type PrivateTemp } from './leftovers';
 import { BACKUP_NAME, freeBackupPath, type BackupReason } from './names';
-import { runPgTool } from './pg-tools';
+import { requirePgTool, runPgTool } from './pg-tools';
 import { pgBackupRepo } from './pg-backup-repository';
 import { ARCHIVE_ENTITY } from './archive';
 import type { BackupResult } from './create';
@@ -78,6 +78,7 @@ async function dumpTo(url: string, path: string): Promise<void> {
 export async function createPgBackup(ctx: CoreContext, dir: string, reason: BackupReason, passphrase?: string): Promise<BackupResult> {
   if (passphrase !== undefined && passphrase.length < 8) throw new SigapError('INVALID_INPUT', 'Kata sandi cadangan minimal 8 karakter.');
   const url = pgUrlOf(ctx);
+  requirePgTool('pg_dump'); // before anything is made
   mkdirSync(dir, { recursive: true });
   removeStaleParts(dir, (target) => BACKUP_NAME.test(target));
   removeLegacyParts(dir);

@@ -92,7 +92,7 @@ export function describePgToolError(tool: PgTool, stderr: string, where: string)
         : `Peran PostgreSQL ini tidak berhak membaca seluruh basis data ${where} untuk dicadangkan.`,
     );
   }
-  if (/input file (does not appear to be a valid archive|is too short)|did not find magic string|unsupported version .* in file header|could not read input file|unexpected end of file|could not uncompress data|corrupt|bad magic|invalid/i.test(s)) {
+  if (/input file (does not appear to be a valid archive|is too short)|did not find magic string|unsupported version .* in file header|could not read (from )?input file|end of file|could not uncompress data|corrupt|bad magic|invalid/i.test(s)) {
     return new SigapError('BACKUP_INVALID', 'Berkas cadangan PostgreSQL rusak atau tidak lengkap.');
   }
   const first = s.split('\n').map((l) => l.trim()).find((l) => l.length > 0) ?? `${tool} gagal`;
@@ -129,9 +129,11 @@ export function runPgTool(tool: PgTool, args: string[], o: PgToolRun): Promise<v
       if (stderr.length < 64_000) stderr += c.toString('utf8');
     });
     child.on('error', (e) => reject(new SigapError('NOT_FOUND', `Program ${tool} tidak dapat dijalankan: ${(e as NodeJS.ErrnoException).code ?? e.message}.`)));
-    child.on('close', (code) => {
+    child.on('close', (code, signal) => {
       if (failed) reject(failed);
       else if (code === 0) resolve();
+      // pg_restore can crash on a damaged archive (seen: a segmentation fault on flipped bytes).
+      else if (signal && tool === 'pg_restore') reject(new SigapError('BACKUP_INVALID', `Berkas cadangan PostgreSQL rusak: pg_restore berhenti mendadak (${signal}) saat membacanya.`));
       else reject(describePgToolError(tool, stderr, o.where));
     });
   });
