@@ -87,12 +87,13 @@ export const pgBackupRepo = {
   /**
    * The application role's rights, from scratch each time (idempotent; run again after an upgrade adds
    * tables): the schema, read and write on every Sigap table but only read and add on the audit
-   * trail, read only on the schema version, the sequences, and the same by default for tables the
-   * owner role creates later. Nothing more: no TRUNCATE, REFERENCES, TRIGGER, no ownership.
+   * trail, read only on the schema version, and the sequences. Nothing more: no TRUNCATE, REFERENCES,
+   * TRIGGER, no ownership. No default privileges for tables created later: pg_restore recreates every
+   * table, and a default grant would then give the audit trail UPDATE and DELETE again (a dump's ACLs
+   * only add to the defaults); a table a new version adds is granted when this runs after the upgrade.
    */
-  async grantApp(q: Queries, role: string, owner: string, tables: readonly string[]): Promise<void> {
+  async grantApp(q: Queries, role: string, tables: readonly string[]): Promise<void> {
     const r = sqlId(role);
-    const o = sqlId(owner);
     await q.run(sql`GRANT USAGE ON SCHEMA public TO ${r}`);
     if (tables.length > 0) {
       const all = sqlJoin(tables.map((t) => sqlId(t)));
@@ -102,8 +103,6 @@ export const pgBackupRepo = {
     for (const t of APPEND_ONLY_FOR_APP) if (tables.includes(t)) await q.run(sql`REVOKE UPDATE, DELETE ON TABLE ${sqlId(t)} FROM ${r}`);
     for (const t of READ_ONLY_FOR_APP) if (tables.includes(t)) await q.run(sql`REVOKE INSERT, UPDATE, DELETE ON TABLE ${sqlId(t)} FROM ${r}`);
     await q.run(sql`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${r}`);
-    await q.run(sql`ALTER DEFAULT PRIVILEGES FOR ROLE ${o} IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${r}`);
-    await q.run(sql`ALTER DEFAULT PRIVILEGES FOR ROLE ${o} IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO ${r}`);
   },
 
   /** The rights `role` holds on `table` (for the report and the tests). */

@@ -33,7 +33,7 @@ export async function grantAppRole(ctx: CoreContext, role: string): Promise<Gran
     if (r.isMe || role === owner) throw new SigapError('INVALID_INPUT', `"${role}" adalah peran pemilik tabel Sigap; peran aplikasi harus peran lain yang tidak memiliki apa pun.`);
     if (r.superuser) throw new SigapError('INVALID_INPUT', `"${role}" adalah superuser: peran itu dapat mengubah jejak audit apa pun haknya. Pakai peran biasa.`);
     if (r.memberOfMe) throw new SigapError('INVALID_INPUT', `"${role}" adalah anggota peran pemilik, jadi mewarisi haknya. Cabut keanggotaannya dahulu (REVOKE … FROM ${role}).`);
-    await pgBackupRepo.grantApp(q, role, owner, tables);
+    await pgBackupRepo.grantApp(q, role, tables);
     return { role, owner, tables: tables.length, appendOnly: APPEND_ONLY_FOR_APP, readOnly: READ_ONLY_FOR_APP };
   });
 }
