@@ -59,14 +59,15 @@ export function requirePgTool(tool: PgTool): string {
 
 /**
  * The connection for libpq's programs: the URL without its password (it goes on their command line,
- * which other users of the machine can read), and the password in PGPASSWORD.
+ * which other users of the machine can read), and the password in PGPASSWORD (the child's environment
+ * only, readable by this user alone).
  */
 export function libpqConnection(url: string): { dbname: string; env: NodeJS.ProcessEnv } {
   const u = new URL(url.trim());
   const password = u.password ? decodeURIComponent(u.password) : undefined;
   u.password = '';
+  // Without a password in the URL, PGPASSWORD or ~/.pgpass (as node-pg reads them) still apply.
   const env: NodeJS.ProcessEnv = { ...process.env, PGAPPNAME: 'sigap-backup' };
-  delete env.PGPASSWORD;
   if (password !== undefined) env.PGPASSWORD = password;
   return { dbname: u.toString(), env };
 }
