@@ -100,7 +100,7 @@ describe('sigap backup on PostgreSQL', () => {
     } finally {
       await ctx.close();
     }
-  }, 60_000);
+  }, 180_000);
 
   it('encrypts with the same passphrase format; a wrong or missing passphrase is refused; the encrypted dump restores', async () => {
     const ctx = await pgContext();
@@ -139,7 +139,7 @@ describe('sigap backup on PostgreSQL', () => {
     } finally {
       await ctx.close();
     }
-  }, 60_000);
+  }, 180_000);
 
   it('finds a damaged or cut-off dump, and leaves the database as it was', async () => {
     const ctx = await pgContext();
@@ -172,7 +172,35 @@ describe('sigap backup on PostgreSQL', () => {
     } finally {
       await ctx.close();
     }
-  }, 60_000);
+  }, 180_000);
+
+  it('refuses a dump whose schema differs from Sigap (audit trigger dropped, a trigger of its own), before any work', async () => {
+    const ctx = await pgContext();
+    try {
+      const q = (text: string) => ctx.store!.tx('write', async () => (ctx.store as unknown as { execScript(t: string): Promise<void> }).execScript(text));
+      await q('DROP TRIGGER audit_log_no_update ON audit_log');
+      const dropped = await createBackup(ctx, join(ctx.dir, 'cadangan'), 'manual');
+      await q("CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log FOR EACH ROW EXECUTE FUNCTION sigap_refuse('audit_log is append-only')");
+      await q("CREATE FUNCTION planted() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$; CREATE TRIGGER planted BEFORE INSERT ON person FOR EACH ROW EXECUTE FUNCTION planted()");
+      const planted = await createBackup(ctx, join(ctx.dir, 'cadangan'), 'manual');
+      await q('DROP TRIGGER planted ON person; DROP FUNCTION planted()');
+      const before = await dumpStore(ctx);
+      const cases: [string, RegExp][] = [
+        [dropped.path, /tidak cocok dengan skema Sigap versi 240 \(diubah di luar Sigap\?\), jadi tidak dapat dipulihkan: pemicu "audit_log audit_log_no_update" hilang\.$/],
+        [planted.path, /tidak dapat dipulihkan: .*fungsi "planted\(\)" tidak dikenal.*pemicu "person planted" tidak dikenal|tidak dapat dipulihkan: .*pemicu "person planted" tidak dikenal.*fungsi "planted\(\)" tidak dikenal/],
+      ];
+      for (const [f, message] of cases) {
+        const r = await runCli(['backup', 'restore', f, '--db', ctx.dbPath, '--yes', '--dir', join(ctx.dir, 'aman')]);
+        expect(r.code).toBe(1);
+        expect(r.stderr).toMatch(/^Galat \(BACKUP_INVALID\): Cadangan "sigap-.*\.sigappg" /);
+        expect(r.stderr.trim()).toMatch(message);
+      }
+      expect(existsSync(join(ctx.dir, 'aman'))).toBe(false);
+      expect(await dumpStore(ctx)).toEqual(before);
+    } finally {
+      await ctx.close();
+    }
+  }, 180_000);
 
   it('refuses a SQLite backup on PostgreSQL and a PostgreSQL dump on SQLite, plain or encrypted', async () => {
     const ctx = await pgContext();
@@ -202,7 +230,7 @@ describe('sigap backup on PostgreSQL', () => {
       await ctx.close();
       await lite.close();
     }
-  }, 60_000);
+  }, 180_000);
 
   it('says so in Indonesian when pg_dump is missing or the server cannot be reached', async () => {
     const ctx = await pgContext();
@@ -235,5 +263,5 @@ describe('sigap backup on PostgreSQL', () => {
     } finally {
       await ctx.close();
     }
-  }, 60_000);
+  }, 180_000);
 });

@@ -87,7 +87,7 @@ describe('the owner and the application role', () => {
     } finally {
       await o.store.close();
     }
-  }, 60_000);
+  }, 180_000);
 
   it('refuses to make the owner, a superuser or a missing role the application role', async () => {
     await asAdmin(['CREATE ROLE sigap_super SUPERUSER', 'CREATE ROLE sigap_member IN ROLE sigap_owner']);
@@ -123,7 +123,7 @@ describe('the owner and the application role', () => {
     } finally {
       await opened.store.close();
     }
-  }, 60_000);
+  }, 180_000);
 
   it('the application role cannot change, delete, truncate or unprotect audit rows, nor change the schema', async () => {
     await asApp(async (c) => {
@@ -160,5 +160,5 @@ describe('the owner and the application role', () => {
       expect(await refused(c, 'DELETE FROM audit_log')).toBe('42501: permission denied for table audit_log');
       expect(await refused(c, "UPDATE person SET name = name WHERE id = 1")).toBe('accepted');
     });
-  }, 60_000);
+  }, 180_000);
 });

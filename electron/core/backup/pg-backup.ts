@@ -224,6 +224,50 @@ async function restoreList(staged: string, dir: string): Promise<string> {
   return path;
 }
 
+const WORD: Record<string, string> = { TABLE: 'tabel', INDEX: 'indeks', TRIGGER: 'pemicu', FUNCTION: 'fungsi', VIEW: 'tampilan', SEQUENCE: 'urutan', CONSTRAINT: 'batasan', 'FK CONSTRAINT': 'kunci asing', DEFAULT: 'nilai bawaan', 'SEQUENCE OWNED BY': 'urutan' };
+/** TOC entries that are data, rights, owners' comments or the extension: not the schema Sigap compares. */
+const NOT_SCHEMA = /^(TABLE DATA|SEQUENCE SET|ACL|DEFAULT ACL|EXTENSION|COMMENT|DATABASE|BLOBS?|LARGE OBJECT)\b/;
+
+/**
+ * The schema an archive makes: its objects (from the table of contents, e.g. `TRIGGER public audit_log
+ * audit_log_no_update`) and their SQL, without owners, rights and pg_dump's own session lines.
+ */
+async function schemaOf(archive: string): Promise<{ objects: Set<string>; text: string }> {
+  let toc = '';
+  await runPgTool('pg_restore', ['--list', archive], { where: basename(archive), onStdout: (c) => void (toc += c.toString('utf8')) });
+  const objects = new Set<string>();
+  for (const line of toc.split('\n')) {
+    const m = /^\d+; \d+ \d+ (.+) \S+$/.exec(line.trim());
+    if (m && !NOT_SCHEMA.test(m[1]!)) objects.add(m[1]!);
+  }
+  let text = '';
+  await runPgTool('pg_restore', ['--schema-only', '--no-owner', '--no-acl', '--file=-', archive], { where: basename(archive), onStdout: (c) => void (text += c.toString('utf8')) });
+  text = text.split('\n').filter((l) => l.trim() !== '' && !l.startsWith('--') && !l.startsWith('\\') && !/^(CREATE|COMMENT ON) EXTENSION /.test(l)).join('\n');
+  return { objects, text };
+}
+
+function describeObject(key: string): string {
+  const type = Object.keys(WORD).filter((t) => key.startsWith(`${t} `)).sort((a, b) => b.length - a.length)[0];
+  return type ? `${WORD[type]} "${key.slice(type.length + 1).replace(/^public /, '')}"` : `"${key}"`;
+}
+
+/**
+ * What differs between the schema of a staged backup and the schema of the live database (of the same
+ * version, so Sigap's own), in Indonesian; empty when they match. A backup whose audit triggers were
+ * dropped, or with a function or trigger of its own, would otherwise be restored by the owner role.
+ */
+async function schemaDifferences(url: string, staged: string, tempDir: string): Promise<string[]> {
+  const live = join(tempDir, 'skema-sekarang.pgdump');
+  createPrivateFile(live);
+  await runPgTool('pg_dump', ['--format=custom', '--schema-only', '--no-password', `--file=${live}`], { url, where: redactUrl(url) });
+  const [want, have] = [await schemaOf(live), await schemaOf(staged)];
+  const out: string[] = [];
+  for (const o of want.objects) if (!have.objects.has(o)) out.push(`${describeObject(o)} hilang`);
+  for (const o of have.objects) if (!want.objects.has(o)) out.push(`${describeObject(o)} tidak dikenal`);
+  if (out.length === 0 && want.text !== have.text) out.push('definisi tabel, pemicu atau fungsi diubah');
+  return out;
+}
+
 export interface PgRestoreOptions {
   passphrase?: string;
   /** Where the safety backup of the current state goes. */
@@ -233,7 +277,7 @@ export interface PgRestoreOptions {
 /**
  * Restores a PostgreSQL backup over the database of `ctx`: checks it first (the whole archive), refuses
  * a backup of another schema version (the IT office restores it into a new database instead, which
- * Sigap migrates on connect), dumps the current state, then runs pg_restore in one transaction. The
+ * Sigap migrates on connect) or with a schema other than the live database's, dumps the current state, then runs pg_restore in one transaction. The
  * audit rows written since the backup are kept as an archived segment of the restored log, and the
  * restore is audited, as on SQLite.
  */
@@ -248,6 +292,11 @@ export async function restorePgBackup(ctx: CoreContext, backupPath: string, o: P
         'BACKUP_INVALID',
         `Cadangan "${check.file}" berskema ${check.schemaVersion}, basis data sekarang skema ${current}: tidak dipulihkan di atasnya. DBA dapat memulihkannya ke basis data baru yang kosong (createdb, lalu pg_restore --no-owner), lalu Sigap memperbaruinya saat terhubung.`,
       );
+    }
+    const diff = await schemaDifferences(url, staged, temp.dir);
+    if (diff.length > 0) {
+      const shown = diff.length > 6 ? [...diff.slice(0, 6), `dan ${diff.length - 6} perbedaan lain`] : diff;
+      throw new SigapError('BACKUP_INVALID', `Cadangan "${check.file}" tidak cocok dengan skema Sigap versi ${check.schemaVersion} (diubah di luar Sigap?), jadi tidak dapat dipulihkan: ${shown.join('; ')}.`);
     }
     const safety = await createPgBackup(ctx, o.backupDir, 'sebelum-pemulihan');
     const before = await store.tx('read', (q) => pgBackupRepo.auditRows(q));
