@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
+import pg from 'pg';
 import { startPgCluster, type PgCluster } from '../pg/cluster';
 import { openStore } from '../../electron/core/store/open-store';
 import type { CoreContext } from '../../electron/core/context';
@@ -16,6 +17,7 @@ import { createBackup } from '../../electron/core/backup/create';
 import { autoBackup } from '../../electron/core/backup/auto';
 import { inspectBackup, restoreBackup } from '../../electron/core/backup/restore';
 import { backupsScheduled } from '../../electron/core/backup/schedule';
+import { restorePgBackup } from '../../electron/core/backup/pg-backup';
 import { SigapError } from '../../shared/errors';
 import { runCli } from '../cli-harness';
 import { dumpStore, sqliteContext } from '../helpers';
@@ -198,6 +200,32 @@ describe('sigap backup on PostgreSQL', () => {
       expect(existsSync(join(ctx.dir, 'aman'))).toBe(false);
       expect(await dumpStore(ctx)).toEqual(before);
     } finally {
+      await ctx.close();
+    }
+  }, 180_000);
+
+  it('a restore that meets a table held by another session gives up after its lock timeout, changing nothing', async () => {
+    const ctx = await pgContext();
+    const other = new pg.Client({ connectionString: ctx.dbPath });
+    await other.connect();
+    try {
+      const b = await createBackup(ctx, join(ctx.dir, 'cadangan'), 'manual');
+      await personRepo.update(ctx.store!, 1, { name: 'SESUDAH CADANGAN' }, '2026-05-04T02:00:00Z');
+      // Another PC's Sigap in the middle of a transaction that read the roster.
+      await other.query('BEGIN');
+      await other.query('SELECT count(*) FROM person');
+      const before = await dumpStore(ctx);
+      const e = await rejects(restorePgBackup(ctx, b.path, { backupDir: join(ctx.dir, 'aman'), lockTimeoutMs: 300 }));
+      expect(e!.code).toBe('CONFLICT');
+      expect(e!.message).toMatch(/^Basis data postgres:\/\/postgres:\*\*\*@.* sedang dipakai .* Tidak ada yang diubah\.$/);
+      const after = await dumpStore(ctx);
+      // Only the safety dump's own audit row was added.
+      expect(without(after, 'audit_log')).toEqual(without(before, 'audit_log'));
+      await other.query('COMMIT');
+      await restorePgBackup(ctx, b.path, { backupDir: join(ctx.dir, 'aman') });
+      expect((await personRepo.row(ctx.store!, 1))!.name).not.toBe('SESUDAH CADANGAN');
+    } finally {
+      await other.end();
       await ctx.close();
     }
   }, 180_000);

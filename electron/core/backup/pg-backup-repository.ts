@@ -63,6 +63,16 @@ export const pgBackupRepo = {
     return added;
   },
 
+  /** The server process of the session named `appName` while it waits for a lock; null otherwise. */
+  async waitingOnLock(q: Queries, appName: string): Promise<number | null> {
+    return (await q.one<{ pid: number }>(sql`SELECT pid FROM pg_stat_activity WHERE application_name = ${appName} AND wait_event_type = 'Lock' LIMIT 1`))?.pid ?? null;
+  },
+
+  /** Cancels the running statement of a session of the same role (its transaction then rolls back). */
+  async cancel(q: Queries, pid: number): Promise<void> {
+    await q.one(sql`SELECT pg_cancel_backend(${pid}) AS cancelled`);
+  },
+
   /** The role, if it exists: whether it is a superuser, and whether it is the connected role or one it belongs to. */
   async role(q: Queries, name: string): Promise<{ superuser: boolean; isMe: boolean; memberOfMe: boolean; createsRoles: boolean } | null> {
     return (

@@ -20,6 +20,7 @@ import { partPath, removeStaleParts } from '../files/parts';
 import { PG_LATEST_VERSION } from '../db/pg/migrate';
 import { PostgresStore } from '../store/postgres';
 import { storeOf } from '../store/of-context';
+import type { Store } from '../store/store';
 import { redactUrl } from '../store/open-store';
 import { decryptFile, encryptFile, isEncryptedBackup } from './crypto';
 import { privateTemp, removeLegacyParts, type PrivateTemp } from './leftovers';
@@ -268,10 +269,58 @@ async function schemaDifferences(url: string, staged: string, tempDir: string): 
   return out;
 }
 
+/**
+ * pg_restore in one transaction, watched: pg_restore sets lock_timeout to 0 in its own session, so a
+ * table held by another session (Sigap open on another PC, in the middle of a write) would make it wait
+ * for ever. When its session has waited for a lock for `lockTimeoutMs`, its statement is cancelled
+ * (pg_cancel_backend, allowed on a session of one's own role): the transaction rolls back, nothing changed.
+ */
+async function restoreWatched(store: Store, url: string, staged: string, list: string, lockTimeoutMs: number): Promise<void> {
+  const appName = `sigap-restore-${process.pid}-${Math.random().toString(36).slice(2, 10)}`;
+  const where = redactUrl(url);
+  let waitingSince: number | null = null;
+  let cancelled = false;
+  let polling = false;
+  const timer = setInterval(() => {
+    if (polling || cancelled) return;
+    polling = true;
+    void (async () => {
+      try {
+        const pid = await pgBackupRepo.waitingOnLock(store, appName);
+        if (pid === null) waitingSince = null;
+        else if (waitingSince === null) waitingSince = Date.now();
+        else if (Date.now() - waitingSince >= lockTimeoutMs) {
+          cancelled = true;
+          await pgBackupRepo.cancel(store, pid);
+        }
+      } catch {
+        // A failed look is tried again at the next tick.
+      } finally {
+        polling = false;
+      }
+    })();
+  }, Math.max(50, Math.min(1000, Math.floor(lockTimeoutMs / 4))));
+  try {
+    await runPgTool('pg_restore', ['--clean', '--if-exists', '--single-transaction', '--exit-on-error', '--no-owner', '--no-password', `--use-list=${list}`, staged], { url, where, appName });
+  } catch (e) {
+    if (cancelled) {
+      throw new SigapError('CONFLICT', `Basis data ${where} sedang dipakai (aplikasi Sigap atau perintah lain memegang tabelnya). Tutup Sigap di komputer lain atau tunggu pekerjaannya selesai, lalu coba lagi. Tidak ada yang diubah.`);
+    }
+    throw e;
+  } finally {
+    clearInterval(timer);
+  }
+}
+
 export interface PgRestoreOptions {
   passphrase?: string;
   /** Where the safety backup of the current state goes. */
   backupDir: string;
+  /**
+   * How long pg_restore waits for a table another session holds (an open Sigap on another PC in the
+   * middle of a write) before it gives up, changing nothing. Default 30 s.
+   */
+  lockTimeoutMs?: number;
 }
 
 /**
@@ -301,7 +350,7 @@ export async function restorePgBackup(ctx: CoreContext, backupPath: string, o: P
     const safety = await createPgBackup(ctx, o.backupDir, 'sebelum-pemulihan');
     const before = await store.tx('read', (q) => pgBackupRepo.auditRows(q));
     const list = await restoreList(staged, temp.dir);
-    await runPgTool('pg_restore', ['--clean', '--if-exists', '--single-transaction', '--exit-on-error', '--no-owner', '--no-password', `--use-list=${list}`, staged], { url, where: redactUrl(url) });
+    await restoreWatched(store, url, staged, list, o.lockTimeoutMs ?? 30_000);
     const restoredAt = ctx.clock().toISOString();
     const head = `[Arsip: dibatalkan oleh pemulihan ${restoredAt.slice(0, 16).replace('T', ' ')} UTC] `;
     const archived = await store.tx('write', async (q) => {

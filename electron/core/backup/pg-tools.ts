@@ -105,6 +105,8 @@ export interface PgToolRun {
   onStdout?: (chunk: Buffer) => void;
   /** The database URL the program connects to (password taken out), if any. */
   url?: string;
+  /** The session's application_name (default sigap-backup), to find it in pg_stat_activity. */
+  appName?: string;
   where: string;
 }
 
@@ -114,7 +116,9 @@ export function runPgTool(tool: PgTool, args: string[], o: PgToolRun): Promise<v
   const conn: { dbname: string | null; env: NodeJS.ProcessEnv } = o.url ? libpqConnection(o.url) : { dbname: null, env: { ...process.env, PGAPPNAME: 'sigap-backup' } };
   const full = conn.dbname ? [...args, `--dbname=${conn.dbname}`] : args;
   return new Promise((resolve, reject) => {
-    const child = spawn(bin, full, { env: { ...conn.env, PGCONNECT_TIMEOUT: conn.env.PGCONNECT_TIMEOUT ?? '10' }, stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
+    const env: NodeJS.ProcessEnv = { ...conn.env, PGCONNECT_TIMEOUT: conn.env.PGCONNECT_TIMEOUT ?? '10' };
+    if (o.appName) env.PGAPPNAME = o.appName;
+    const child = spawn(bin, full, { env, stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
     let stderr = '';
     let failed: unknown = null;
     child.stdout.on('data', (c: Buffer) => {
