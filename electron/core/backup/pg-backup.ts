@@ -129,8 +129,8 @@ export async function checkPgDump(path: string, label: string, encrypted: boolea
   const seen = new Set<string>();
   let table: string | null = null;
   let columns: string[] = [];
-  let schemaVersion: number | null = null;
-  let pemda: string | null = null;
+  // Set from inside the line reader: an object, so the checks below see them as set.
+  const found: { schemaVersion: number | null; pemda: string | null } = { schemaVersion: null, pemda: null };
   let rest = '';
   const line = (l: string) => {
     if (table === null) {
@@ -153,8 +153,8 @@ export async function checkPgDump(path: string, label: string, encrypted: boolea
     if (table === 'sigap_schema' || table === 'employer') {
       const f = l.split('\t').map(copyField);
       const get = (c: string) => f[columns.indexOf(c)] ?? null;
-      if (table === 'sigap_schema' && get('id') === '1') schemaVersion = Number(get('version'));
-      if (table === 'employer' && get('id') === '1') pemda = get('name');
+      if (table === 'sigap_schema' && get('id') === '1') found.schemaVersion = Number(get('version'));
+      if (table === 'employer' && get('id') === '1') found.pemda = get('name');
     }
   };
   await runPgTool('pg_restore', ['--file=-', path], {
@@ -167,6 +167,7 @@ export async function checkPgDump(path: string, label: string, encrypted: boolea
     },
   });
   if (rest) line(rest);
+  const { schemaVersion, pemda } = found;
   if (!seen.has('sigap_schema') || !seen.has('person') || schemaVersion === null) {
     throw new SigapError('BACKUP_INVALID', `"${label}" bukan cadangan basis data Sigap (tabel Sigap tidak ada di dalamnya).`);
   }
