@@ -35,6 +35,7 @@ export const COMMANDS: Record<string, Command> = {
   'sebab-na': lazy(() => import('./commands/na-reasons'), 'naReasonCommand'),
   demo: lazy(() => import('./commands/demo'), 'demoCommand'),
   backup: lazy(() => import('./commands/backup'), 'backupCommand'),
+  db: lazy(() => import('./commands/db'), 'dbCommand'),
   user: lazy(() => import('./commands/user'), 'userCommand'),
   export: lazy(() => import('./commands/bpjs'), 'exportCommand'),
   preflight: lazy(() => import('./commands/bpjs'), 'preflightCommand'),

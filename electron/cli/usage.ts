@@ -95,6 +95,7 @@ Penggunaan:
   ${SETTINGS_USAGE}
   sigap demo --persons N [--year YYYY] [--seed N]
   sigap backup create|list|check|restore|prune [--to DIR] [--passphrase-env VAR] [--yes]
+  sigap db migrate | grant --app-role PERAN   (PostgreSQL: skema dan hak peran aplikasi; dijalankan oleh DBA sebagai pemilik)
   sigap user list | add USERNAME --role ROLE --password-env VAR | reset-password USERNAME
   ${BPJS_USAGE}
   ${BILLING_USAGE}

@@ -1,10 +1,13 @@
 import { parseArgs } from 'node:util';
 import { createBackup, listBackups, pruneBackups } from '../../core/backup/create';
-import { inspectBackup, restoreBackup } from '../../core/backup/restore';
+import { inspectBackup, restoreBackup, type BackupCheck } from '../../core/backup/restore';
 import { defaultBackupDir } from '../../core/backup/auto';
+import { inspectPgBackup, restorePgBackup } from '../../core/backup/pg-backup';
+import { isPostgresUrl } from '../../core/store/open-store';
 import { dirname } from 'node:path';
+import { tmpdir } from 'node:os';
 import { SigapError } from '../../../shared/errors';
-import { resolveDbPath } from '../../core/paths';
+import { resolveDbPath, userDataDir } from '../../core/paths';
 import { printJson, table } from '../io';
 import { openCli, type CliEnv } from '../context';
 import { sqliteOf } from '../../core/context';
@@ -23,6 +26,29 @@ function passphrase(cx: CliEnv, envName: string | undefined): string | undefined
   return v;
 }
 
+function checkLine(c: BackupCheck): string {
+  const what = c.engine === 'postgres' ? 'cadangan PostgreSQL utuh (seluruh arsip terbaca oleh pg_restore)' : `utuh (${c.integrity})`;
+  return `${what}, skema ${c.schemaVersion}, ${c.pemda ?? '(tanpa profil Pemda)'}, ${c.counts.persons} orang, ${c.counts.decrees} SK`;
+}
+
+/** A restore onto a PostgreSQL server: pg_restore in one transaction, after a pg_dump of the current state. */
+async function restorePg(cx: CliEnv, dbFlag: string | undefined, file: string, pw: string | undefined, yes: boolean, backupDir: string): Promise<number> {
+  if (!yes) {
+    const check = await inspectPgBackup(file, pw);
+    cx.io.out(`Akan memulihkan ${check.file}: ${check.pemda ?? '-'}, ${check.counts.persons} orang, ${check.counts.decrees} SK, skema ${check.schemaVersion}.\nJalankan lagi dengan --yes untuk memulihkan. Keadaan sekarang akan dicadangkan dahulu (pg_dump).\n`);
+    return 1;
+  }
+  const ctx = await openCli(dbFlag, cx);
+  try {
+    const r = await restorePgBackup(ctx, file, { ...(pw ? { passphrase: pw } : {}), backupDir });
+    const kept = r.archived > 0 ? ` ${r.archived} entri jejak audit sesudah cadangan disimpan sebagai arsip.` : '';
+    cx.io.out(`Dipulihkan dari ${r.check.file}. Keadaan sebelumnya: ${r.safety}.${kept}\n`);
+    return 0;
+  } finally {
+    await ctx.close();
+  }
+}
+
 export async function backupCommand(args: string[], cx: CliEnv): Promise<number> {
   const [sub, ...rest] = args;
   const { values, positionals } = parseArgs({
@@ -31,9 +57,12 @@ export async function backupCommand(args: string[], cx: CliEnv): Promise<number>
     options: { to: { type: 'string' }, dir: { type: 'string' }, 'passphrase-env': { type: 'string' }, yes: { type: 'boolean' }, json: { type: 'boolean' }, db: { type: 'string' } },
   });
   const dbPath = resolveDbPath(values.db, cx.env);
-  const dir = values.dir ?? values.to ?? defaultBackupDir(dbPath);
+  const pg = isPostgresUrl(dbPath);
+  // A PostgreSQL database has no folder of its own: its backups go to the user-data folder's `cadangan`.
+  const backupDir = defaultBackupDir(dbPath, userDataDir(process.platform, cx.env));
+  const dir = values.dir ?? values.to ?? backupDir;
   // Where a backup is decrypted to be checked: a private folder on the local disk, never `--to` (a flash disk).
-  const local = dirname(dbPath);
+  const local = pg ? tmpdir() : dirname(dbPath);
   switch (sub) {
     case 'create': {
       const ctx = await openCli(values.db, cx);
@@ -57,13 +86,14 @@ export async function backupCommand(args: string[], cx: CliEnv): Promise<number>
       if (!file) break;
       const check = await inspectBackup(file, local, passphrase(cx, values['passphrase-env']));
       if (values.json) printJson(cx.io, check);
-      else cx.io.out(`${check.file}: utuh (${check.integrity}), skema ${check.schemaVersion}, ${check.pemda ?? '(tanpa profil Pemda)'}, ${check.counts.persons} orang, ${check.counts.decrees} SK\n`);
+      else cx.io.out(`${check.file}: ${checkLine(check)}\n`);
       return 0;
     }
     case 'restore': {
       const file = positionals[0];
       if (!file) break;
       const pw = passphrase(cx, values['passphrase-env']);
+      if (pg) return restorePg(cx, values.db, file, pw, Boolean(values.yes), backupDir);
       if (!values.yes) {
         const check = await inspectBackup(file, local, pw);
         cx.io.out(`Akan memulihkan ${check.file}: ${check.pemda ?? '-'}, ${check.counts.persons} orang, ${check.counts.decrees} SK, skema ${check.schemaVersion}.\nJalankan lagi dengan --yes untuk memulihkan. Keadaan sekarang akan dicadangkan dahulu.\n`);

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { autoBackup, defaultBackupDir } from '../../core/backup/auto';
+import { autoBackup, defaultBackupDir, PG_AUTO_BACKUP_SKIPPED } from '../../core/backup/auto';
 import { attachScan, decreeIdByNumber, readScan, readScanFile } from '../../core/decree/scan-store';
 import { planUndo } from '../../core/decree/undo-check';
 import { undoDecree } from '../../core/decree/undo';
@@ -59,7 +59,7 @@ export async function skCommand(args: string[], cx: CliEnv): Promise<number> {
     if (!values['no-backup']) {
       // The same kind of backup as before an SK is applied: the roster as it was, a restore away.
       const b = await autoBackup(ctx, defaultBackupDir(ctx.dbPath), 'sebelum-sk');
-      cx.io.err(`Cadangan sebelum pembatalan: ${b.path}\n`);
+      cx.io.err(b ? `Cadangan sebelum pembatalan: ${b.path}\n` : `${PG_AUTO_BACKUP_SKIPPED}\n`);
     }
     const res = await undoDecree(ctx, decreeId, values.reason);
     if (values.json) printJson(cx.io, res);

@@ -6,7 +6,7 @@ import type { Preview } from '../../core/skimport/index';
 import { printJson, progress, table } from '../io';
 import { openCli, type CliEnv } from '../context';
 import { formatRupiah } from '../../../shared/money';
-import { autoBackup, defaultBackupDir } from '../../core/backup/auto';
+import { autoBackup, defaultBackupDir, PG_AUTO_BACKUP_SKIPPED } from '../../core/backup/auto';
 import { UNIT_OPTIONS, unitBlock, unitDecisionsFromFlags, unitLines } from './import-sk-units';
 import { IMPORT_SK_USAGE } from '../usage';
 import { unitKey } from '../../../shared/person-fields';
@@ -108,7 +108,7 @@ export async function importSkCommand(args: string[], cx: CliEnv): Promise<numbe
     if (canApply && !values['dry-run']) {
       if (!values['no-backup']) {
         const b = await autoBackup(ctx, defaultBackupDir(ctx.dbPath), 'sebelum-sk');
-        cx.io.err(`Cadangan sebelum menerapkan SK: ${b.path}\n`);
+        cx.io.err(b ? `Cadangan sebelum menerapkan SK: ${b.path}\n` : `${PG_AUTO_BACKUP_SKIPPED}\n`);
       }
       result = await applyImport(ctx, pv, { ...units.decisions, skipInvalid: Boolean(values['skip-invalid']), onProgress: progress(cx.io, 'Menyimpan') });
     }

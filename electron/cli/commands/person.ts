@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { autoBackup, defaultBackupDir } from '../../core/backup/auto';
+import { autoBackup, defaultBackupDir, PG_AUTO_BACKUP_SKIPPED } from '../../core/backup/auto';
 import { mkdirSync } from 'node:fs';
 import type { CoreContext } from '../../core/context';
 import { SigapError } from '../../../shared/errors';
@@ -79,7 +79,7 @@ export async function personCommand(args: string[], cx: CliEnv): Promise<number>
     // something to apply and the file's errors will not refuse it anyway.
     if (values.apply && !values['no-backup'] && pv.people.length > 0 && (pv.errors === 0 || values['skip-invalid'])) {
       const b = await autoBackup(ctx, defaultBackupDir(ctx.dbPath), 'otomatis');
-      cx.io.err(`Cadangan sebelum menerapkan: ${b.path}\n`);
+      cx.io.err(b ? `Cadangan sebelum menerapkan: ${b.path}\n` : `${PG_AUTO_BACKUP_SKIPPED}\n`);
     }
     const applied = values.apply ? await applyCompletion(ctx, pv, { skipInvalid: values['skip-invalid'] ?? false }) : null;
     if (values.json) {

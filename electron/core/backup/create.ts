@@ -13,6 +13,7 @@ import { partPath, removeStaleParts } from '../files/parts';
 import { privateTemp, privateTempBase, removeLegacyParts } from './leftovers';
 import { toKeep, DEFAULT_RETENTION, type RetentionRule } from './retention';
 import { BACKUP_NAME as NAME, freeBackupPath, type BackupReason } from './names';
+import { createPgBackup } from './pg-backup';
 
 // Names live in names.ts (the database opener needs them without the backup machinery).
 export { backupName, freeBackupPath, type BackupReason } from './names';
@@ -38,6 +39,8 @@ async function snapshotInto(db: Db, path: string): Promise<void> {
  * A failure removes the part file; one left by a killed earlier run is removed here.
  */
 export async function createBackup(ctx: CoreContext, dir: string, reason: BackupReason, passphrase?: string): Promise<BackupResult> {
+  // A server database is dumped with pg_dump instead (pg-backup.ts): same names, part file and audit row.
+  if (storeOf(ctx).engine === 'postgres') return createPgBackup(ctx, dir, reason, passphrase);
   if (passphrase !== undefined && passphrase.length < 8) throw new SigapError('INVALID_INPUT', 'Kata sandi cadangan minimal 8 karakter.');
   mkdirSync(dir, { recursive: true });
   removeStaleParts(dir, (target) => NAME.test(target));

@@ -13,6 +13,7 @@ import { privateTemp, privateTempBase, type PrivateTemp } from './leftovers';
 import { schemaDifferences } from './schema-check';
 import { backupCopy, withBackupCopy } from './backup-file-repository';
 import { holdingConnection, storeOf } from '../store/of-context';
+import { checkPgDump, PG_DUMP_TO_SQLITE, sniffBackup } from './pg-backup';
 
 export interface BackupCheck {
   file: string;
@@ -21,6 +22,8 @@ export interface BackupCheck {
   schemaVersion: number;
   pemda: string | null;
   counts: { persons: number; engagements: number; decrees: number; opds: number; auditRows: number };
+  /** Set on a PostgreSQL dump (pg-backup.ts); a SQLite file's check has none. */
+  engine?: 'postgres';
 }
 
 /** Opens a plain database copy read-only and checks it can be restored. */
@@ -58,7 +61,7 @@ async function checkPlain(path: string, label: string, encrypted: boolean): Prom
  * it. `localDir` is on the local disk (beside the database, so the restore's rename stays on one file
  * system): a decrypted copy never lands next to an encrypted backup on a flash disk.
  */
-export async function stageBackup(backupPath: string, localDir: string, passphrase?: string): Promise<{ staged: string; check: BackupCheck; temp: PrivateTemp }> {
+export async function stageBackup(backupPath: string, localDir: string, passphrase?: string, o: { acceptPgDump?: boolean } = {}): Promise<{ staged: string; check: BackupCheck; temp: PrivateTemp }> {
   if (!existsSync(backupPath)) throw new SigapError('NOT_FOUND', `Berkas cadangan "${backupPath}" tidak ditemukan.`);
   const encrypted = isEncryptedBackup(backupPath);
   if (encrypted && !passphrase) throw new SigapError('BACKUP_PASSPHRASE', 'Cadangan ini terenkripsi: masukkan kata sandinya.');
@@ -70,6 +73,11 @@ export async function stageBackup(backupPath: string, localDir: string, passphra
       createPrivateFile(staged);
       copyFileSync(backupPath, staged);
     }
+    if (sniffBackup(staged) === 'postgres') {
+      // A PostgreSQL dump: checked as one (inspectBackup), never swapped in for a SQLite file.
+      if (!o.acceptPgDump) throw PG_DUMP_TO_SQLITE(basename(backupPath));
+      return { staged, check: await checkPgDump(staged, basename(backupPath), encrypted), temp };
+    }
     const check = await checkPlain(staged, basename(backupPath), encrypted);
     // The -wal/-shm a read-only open of a WAL-mode copy leaves: the copy must move alone.
     for (const suffix of ['-wal', '-shm']) rmSync(`${staged}${suffix}`, { force: true });
@@ -80,10 +88,13 @@ export async function stageBackup(backupPath: string, localDir: string, passphra
   }
 }
 
-/** Checks a backup without restoring it; the staged copy lives in a private folder under `localDir` and is removed. */
+/**
+ * Checks a backup without restoring it; the staged copy lives in a private folder under `localDir` and
+ * is removed. A SQLite file or a PostgreSQL dump (pg-backup.ts), whichever the file holds.
+ */
 export async function inspectBackup(backupPath: string, localDir: string, passphrase?: string): Promise<BackupCheck> {
   mkdirSync(localDir, { recursive: true });
-  const { check, temp } = await stageBackup(backupPath, localDir, passphrase);
+  const { check, temp } = await stageBackup(backupPath, localDir, passphrase, { acceptPgDump: true });
   temp.cleanup();
   return check;
 }

@@ -1,5 +1,6 @@
 import type { CoreContext } from '../context';
-import { autoBackup, backupDue } from './auto';
+import { storeOf } from '../store/of-context';
+import { backupAndPrune, backupDue } from './auto';
 import type { BackupResult } from './create';
 
 /** The timer the schedule uses; tests pass a fake one. */
@@ -43,6 +44,17 @@ export interface BackupSchedule {
 }
 
 /**
+ * Whether the app schedules daily backups and the backup on quit for this database: yes for a SQLite
+ * file, no for a PostgreSQL database. A server database is backed up by the IT office's own routine
+ * (pg_dump or pg_basebackup, README), and every clerk's PC dumping the whole shared database each day
+ * and at each quit would spread full copies of it over the office. The backups before an SK is applied
+ * or undone (autoBackup) are still made on PostgreSQL when pg_dump is installed.
+ */
+export function backupsScheduled(ctx: CoreContext): boolean {
+  return storeOf(ctx).engine !== 'postgres';
+}
+
+/**
  * Daily backups while the app runs, and one on quit, in the process that owns the database (the core
  * worker). The backups read `ctx.db` when they run, so a restore that swaps the connection is followed.
  */
@@ -56,7 +68,7 @@ export function scheduleBackups(
   const tick = (): Promise<BackupResult | null> =>
     exclusive(ctx, async () => {
       if (stopped || !backupDue(dir, ctx.clock())) return null;
-      return autoBackup(ctx, dir, 'harian');
+      return backupAndPrune(ctx, dir, 'harian');
     }).catch((e: unknown) => {
       o.log('daily backup failed', e);
       return null;
@@ -73,7 +85,7 @@ export function scheduleBackups(
     stop,
     onQuit: () => {
       stop();
-      return exclusive(ctx, () => autoBackup(ctx, dir, 'keluar'));
+      return exclusive(ctx, () => backupAndPrune(ctx, dir, 'keluar'));
     },
   };
 }

@@ -11,7 +11,7 @@ import { SigapError } from '../../../shared/errors';
 import { createApi } from '../api/create-api';
 import { dispatch } from '../api/dispatch';
 import { sessionFor } from '../auth/session';
-import { scheduleBackups } from '../backup/schedule';
+import { backupsScheduled, scheduleBackups } from '../backup/schedule';
 import type { HostServices } from '../api/host';
 import type { FromWorker, HostMethod, LogLevel, ToWorker, WorkerConfig } from './worker-protocol';
 
@@ -50,9 +50,9 @@ async function start(config: WorkerConfig): Promise<void> {
   const handlers = createApi(ctx, host);
   // Every call is checked here, in the core, against the signed-in user: the UI only hides buttons.
   const gate = sessionFor(ctx);
-  // Daily backups of a SQLite file run here, beside the one connection: after a restore they follow
-  // `ctx.db`. A PostgreSQL server is backed up by its IT office's routine, not by each clerk's PC.
-  const backups = config.backupDir && opened.engine === 'sqlite' ? scheduleBackups(ctx, config.backupDir, { log: (msg, e) => log('error', `[backup] ${msg}`, e) }) : null;
+  // Daily backups run here, beside the one connection: after a restore they follow `ctx.db`.
+  // None on a PostgreSQL server (backupsScheduled says why).
+  const backups = config.backupDir && backupsScheduled(ctx) ? scheduleBackups(ctx, config.backupDir, { log: (msg, e) => log('error', `[backup] ${msg}`, e) }) : null;
   const running = new Set<Promise<unknown>>();
   let closing: Promise<void> | null = null;
   const shutdown = async (): Promise<void> => {

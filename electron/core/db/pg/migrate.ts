@@ -83,7 +83,11 @@ async function copySeedRows(q: Queries): Promise<void> {
 export async function migratePostgres(store: PostgresStore, where = 'PostgreSQL'): Promise<{ fromVersion: number; toVersion: number }> {
   return store.tx('write', async (q) => {
     await q.run(sql`SELECT pg_advisory_xact_lock(${0x5161a9})`);
-    await q.run(sql`CREATE TABLE IF NOT EXISTS sigap_schema (id integer PRIMARY KEY CHECK (id = 1), version integer NOT NULL)`);
+    // Looked up first: CREATE TABLE IF NOT EXISTS needs the right to create in the schema even when the table
+    // is there, and the application role Sigap runs as (sigap db grant) has no such right.
+    if (!(await q.one<{ t: string | null }>(sql`SELECT to_regclass('sigap_schema') AS t`))?.t) {
+      await q.run(sql`CREATE TABLE sigap_schema (id integer PRIMARY KEY CHECK (id = 1), version integer NOT NULL)`);
+    }
     const current = (await q.one<{ version: number }>(sql`SELECT version FROM sigap_schema WHERE id = 1`))?.version ?? 0;
     if (current > PG_LATEST_VERSION) {
       throw new SigapError('DB_TOO_NEW', `Basis data ${where} dibuat oleh versi Sigap yang lebih baru (skema ${current}, versi ini mengenal sampai ${PG_LATEST_VERSION}). Perbarui aplikasi Sigap.`);
