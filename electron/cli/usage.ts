@@ -100,6 +100,7 @@ Penggunaan:
   ${BILLING_USAGE}
   ${BPJS_PAYMENT_USAGE}
   ${COVERAGE_USAGE}
+  sigap serve [--db PATH|postgres://...] [--host 127.0.0.1] [--port 8443] [--cert FILE --key FILE] [--log FILE]
 
 Setiap perintah menerima --db PATH (atau variabel lingkungan SIGAP_DB).
 `;
