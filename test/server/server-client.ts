@@ -3,7 +3,7 @@
  * SHA-256 fingerprint (as the desktop will pin it), cookies or a bearer token like a browser or the
  * desktop would send them.
  */
-import { request, type IncomingHttpHeaders } from 'node:https';
+import { Agent, request, type IncomingHttpHeaders } from 'node:https';
 import type { TLSSocket } from 'node:tls';
 import { join } from 'node:path';
 import { startServer, type ServerOptions, type SigapServer } from '../../electron/server/server';
@@ -21,9 +21,24 @@ export interface Res<T = any> {
   raw: Buffer;
 }
 
+/** One keep-alive agent per server port: a TLS handshake per request would make the sweeps slow. */
+const agents = new Map<number, Agent>();
+const agentFor = (port: number): Agent => {
+  let a = agents.get(port);
+  if (!a) {
+    a = new Agent({ keepAlive: true, rejectUnauthorized: false, maxSockets: 8 });
+    agents.set(port, a);
+  }
+  return a;
+};
+export function dropAgent(port: number): void {
+  agents.get(port)?.destroy();
+  agents.delete(port);
+}
+
 export async function httpsRequest(server: { port: number; fingerprint: string }, method: string, path: string, opts: { headers?: Record<string, string>; body?: string | Buffer } = {}): Promise<Res> {
   return await new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: server.port, method, path, headers: opts.headers ?? {}, rejectUnauthorized: false, agent: false }, (res) => {
+    const req = request({ host: '127.0.0.1', port: server.port, method, path, headers: opts.headers ?? {}, rejectUnauthorized: false, agent: agentFor(server.port) }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {
@@ -106,7 +121,15 @@ export async function testServer(ctx: TestContext, opts: Partial<ServerOptions> 
   // A PostgreSQL test database is made on its store's first query: made before the server connects.
   await storeOf(ctx).one(sql`SELECT 1 AS one`);
   const s = await startServer({ db: ctx.dbPath, port: 0, dataDir, clock: ctx.clock, ...opts });
-  return Object.assign(s, { fingerprint: s.certificate.fingerprint, dataDir });
+  const close = s.close;
+  return Object.assign(s, {
+    fingerprint: s.certificate.fingerprint,
+    dataDir,
+    close: async () => {
+      dropAgent(s.port);
+      await close();
+    },
+  });
 }
 
 /** The first administrator through the real first-run call, signed in (cookie or bearer). */
