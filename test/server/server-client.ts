@@ -26,7 +26,7 @@ const agents = new Map<number, Agent>();
 const agentFor = (port: number): Agent => {
   let a = agents.get(port);
   if (!a) {
-    a = new Agent({ keepAlive: true, rejectUnauthorized: false, maxSockets: 8 });
+    a = new Agent({ keepAlive: true, rejectUnauthorized: false, maxSockets: 8, maxCachedSessions: 0 });
     agents.set(port, a);
   }
   return a;
