@@ -50,7 +50,7 @@ export const MSG = {
   badJson: 'Isi permintaan bukan JSON yang sah.',
   badType: 'Jenis isi permintaan tidak didukung: kirim JSON (application/json) atau berkas (application/octet-stream).',
   badRequest: 'Permintaan tidak sah.',
-  tooLarge: (mb: number) => `Permintaan terlalu besar (batas ${mb} MB).`,
+  tooLarge: (bytes: number) => `Permintaan terlalu besar (batas ${bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${Math.round(bytes / 1024)} KB`}).`,
   closing: 'Server Sigap sedang berhenti. Coba lagi sebentar lagi.',
   internal: 'Terjadi kesalahan internal. Rincian dicatat di log server.',
   throttled: (minutes: number) => `Terlalu banyak percobaan masuk yang gagal dari alamat ini. Coba lagi dalam ${minutes} menit.`,

@@ -226,7 +226,7 @@ export async function startServer(opts: ServerOptions): Promise<SigapServer> {
       return send(reply, refusal('INTERNAL', MSG.internal), 500);
     }
     const message =
-      status === 413 ? MSG.tooLarge(Math.round((req.url.startsWith('/api/upload') ? uploadLimit : bodyLimit) / MB))
+      status === 413 ? MSG.tooLarge(req.url.startsWith('/api/upload') ? uploadLimit : bodyLimit)
       : status === 415 ? MSG.badType
       : err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || err instanceof SyntaxError || /JSON|__proto__|constructor/i.test(err.message) ? MSG.badJson
       : status === 404 ? MSG.unknownRoute
@@ -313,6 +313,8 @@ export async function startServer(opts: ServerOptions): Promise<SigapServer> {
     return send(reply, answer, httpStatus(answer));
   });
 
+  // Calls take JSON only: a plain-text body is what a cross-site form could send.
+  app.removeContentTypeParser('text/plain');
   // Uploads: the raw bytes of one file, its name in ?name=.
   app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: uploadLimit }, (_req, body, done) => done(null, body));
   app.post<{ Querystring: { name?: string } }>('/api/upload', { bodyLimit: uploadLimit }, async (req, reply) => {
