@@ -101,10 +101,14 @@ export async function startServer(opts: ServerOptions): Promise<SigapServer> {
   const opened = await openStore(opts.db, { clock, poolMax: 10 });
   const logFile = opts.logFile === undefined ? join(dataDir, 'sigap-server.log') : opts.logFile;
   let logStream: WriteStream | null = null;
+  let logOpen = false;
   if (logFile) {
     const fd = openSync(logFile, 'a', 0o600); // usernames and addresses: the owner's only
     logStream = createWriteStream('', { fd });
+    logOpen = true;
   }
+  // A line logged after the close (a connection's last words) is dropped, not a crash.
+  const logSink = { write: (line: string) => void (logOpen && logStream!.write(line)) };
   const work = mkdtempSync(join(tmpdir(), 'sigap-serve-'));
   const throttle = new AddressThrottle(opts.addressFailures);
   const sessions = new Map<string, ServerSession>();
@@ -115,7 +119,7 @@ export async function startServer(opts: ServerOptions): Promise<SigapServer> {
     https: { cert: certificate.cert, key: certificate.key },
     bodyLimit,
     // Request lines are written below without headers, bodies or query strings.
-    logger: logStream ? { level: 'info', stream: logStream } : false,
+    logger: logStream ? { level: 'info', stream: logSink } : false,
     disableRequestLogging: true,
     trustProxy: false,
     return503OnClosing: true,
@@ -396,6 +400,7 @@ export async function startServer(opts: ServerOptions): Promise<SigapServer> {
     await opened.store.close();
     rmSync(work, { recursive: true, force: true });
     log.info('server stopped');
+    logOpen = false;
     if (logStream) await new Promise<void>((r) => logStream!.end(r));
   };
 
