@@ -57,7 +57,7 @@ export interface SigapServer {
   engine: OpenedStore['engine'];
   certificate: ServerCertificate;
   logFile: string | null;
-  /** Calls running now. */
+  /** Requests being answered now (event streams aside). */
   inFlight(): number;
   sessionCount(): number;
   /** Stops accepting, lets running calls finish, closes the store. */
@@ -212,7 +212,14 @@ export async function startServer(opts: ServerOptions): Promise<SigapServer> {
 
   const address = (req: FastifyRequest) => req.socket.remoteAddress ?? req.ip;
 
-  app.addHook('onRequest', async (_req, reply) => {
+  // Every request until its response has gone out (or its connection dropped): what a stop waits for.
+  // The event streams are not work to finish: they end at the stop.
+  app.addHook('onRequest', async (req, reply) => {
+    if (!req.url.startsWith('/api/events')) {
+      const done = new Promise<void>((r) => reply.raw.once('close', () => r()));
+      running.add(done);
+      void done.then(() => running.delete(done));
+    }
     reply.header('x-content-type-options', 'nosniff');
     reply.header('strict-transport-security', 'max-age=31536000');
     reply.header('referrer-policy', 'no-referrer');
@@ -287,15 +294,7 @@ export async function startServer(opts: ServerOptions): Promise<SigapServer> {
       else return send(reply, refusal('AUTH_REQUIRED', MSG.signIn), 401);
     }
     const session = s;
-    const work = session.call(name, req.body, uploads);
-    running.add(work);
-    let result: Awaited<typeof work>;
-    try {
-      result = await work;
-    } finally {
-      running.delete(work);
-    }
-    const { reply: answer, downloads } = result;
+    const { reply: answer, downloads } = await session.call(name, req.body, uploads);
     if (!answer.ok && answer.error.code === 'AUTH_FAILED' && GUESSES.has(name)) throttle.failed(ip, now);
     setUser(req, session);
     if (session !== anonymous) {
@@ -390,8 +389,12 @@ export async function startServer(opts: ServerOptions): Promise<SigapServer> {
     closing = true;
     // Event streams never end by themselves: end them so the server can stop.
     for (const s of sessions.values()) for (const r of s.streams) r.end();
-    const stopping = app.close(); // stops accepting at once; open requests finish
-    await Promise.allSettled([...running]); // calls already running (a transaction) finish first
+    // The listener stops at once (no new connection; a new request on an open one gets 503); calls
+    // already running (a transaction) finish and are answered before the store closes.
+    const stopping = app.close();
+    while (running.size) await Promise.allSettled([...running]);
+    // Their keep-alive connections are idle now: closed, so the listener's close can complete.
+    app.server.closeIdleConnections();
     await stopping;
     clearInterval(sweep);
     for (const s of sessions.values()) s.end();

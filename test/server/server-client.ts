@@ -22,23 +22,27 @@ export interface Res<T = any> {
 }
 
 /** One keep-alive agent per server port: a TLS handshake per request would make the sweeps slow. */
-const agents = new Map<number, Agent>();
-const agentFor = (port: number): Agent => {
-  let a = agents.get(port);
+const agents = new Map<string, Agent>();
+const agentFor = (port: number, fingerprint: string): Agent => {
+  const key = `${port} ${fingerprint}`; // a socket is reused only for the fingerprint it was checked against
+  let a = agents.get(key);
   if (!a) {
     a = new Agent({ keepAlive: true, rejectUnauthorized: false, maxSockets: 8, maxCachedSessions: 0 });
-    agents.set(port, a);
+    agents.set(key, a);
   }
   return a;
 };
 export function dropAgent(port: number): void {
-  agents.get(port)?.destroy();
-  agents.delete(port);
+  for (const [key, a] of agents) {
+    if (!key.startsWith(`${port} `)) continue;
+    a.destroy();
+    agents.delete(key);
+  }
 }
 
 export async function httpsRequest(server: { port: number; fingerprint: string }, method: string, path: string, opts: { headers?: Record<string, string>; body?: string | Buffer } = {}): Promise<Res> {
   return await new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: server.port, method, path, headers: opts.headers ?? {}, rejectUnauthorized: false, agent: agentFor(server.port) }, (res) => {
+    const req = request({ host: '127.0.0.1', port: server.port, method, path, headers: opts.headers ?? {}, rejectUnauthorized: false, agent: agentFor(server.port, server.fingerprint) }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {
@@ -126,8 +130,11 @@ export async function testServer(ctx: TestContext, opts: Partial<ServerOptions> 
     fingerprint: s.certificate.fingerprint,
     dataDir,
     close: async () => {
-      dropAgent(s.port);
-      await close();
+      try {
+        await close();
+      } finally {
+        dropAgent(s.port);
+      }
     },
   });
 }
