@@ -41,7 +41,8 @@ export const newToken = (bytes = 24): string => randomBytes(bytes).toString('bas
 /** A file name safe on every file system: no folders, no control or reserved characters. */
 export function safeName(name: string, fallback = 'berkas'): string {
   const cleaned = basename(name.replace(/\\/g, '/'))
-    .replace(/[\u0000-\u001f<>:"/\\|?*\u007f]/g, '_')
+    .replace(/[<>:"/\\|?*]/g, '_')
+    .replace(/\p{Cc}/gu, '_') // control characters
     .replace(/^\.+/, '')
     .trim()
     .slice(0, 120);

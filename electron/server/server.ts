@@ -108,7 +108,11 @@ export async function startServer(opts: ServerOptions): Promise<SigapServer> {
     logOpen = true;
   }
   // A line logged after the close (a connection's last words) is dropped, not a crash.
-  const logSink = { write: (line: string) => void (logOpen && logStream!.write(line)) };
+  const logSink = {
+    write: (line: string): void => {
+      if (logOpen) logStream!.write(line);
+    },
+  };
   const work = mkdtempSync(join(tmpdir(), 'sigap-serve-'));
   const throttle = new AddressThrottle(opts.addressFailures);
   const sessions = new Map<string, ServerSession>();

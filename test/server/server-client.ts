@@ -3,7 +3,8 @@
  * SHA-256 fingerprint (as the desktop will pin it), cookies or a bearer token like a browser or the
  * desktop would send them.
  */
-import { Agent, request, type IncomingHttpHeaders } from 'node:https';
+import { Agent, request } from 'node:https';
+import type { IncomingHttpHeaders } from 'node:http';
 import type { TLSSocket } from 'node:tls';
 import { join } from 'node:path';
 import { startServer, type ServerOptions, type SigapServer } from '../../electron/server/server';
@@ -125,7 +126,7 @@ export async function testServer(ctx: TestContext, opts: Partial<ServerOptions> 
   // A PostgreSQL test database is made on its store's first query: made before the server connects.
   await storeOf(ctx).one(sql`SELECT 1 AS one`);
   const s = await startServer({ db: ctx.dbPath, port: 0, dataDir, clock: ctx.clock, ...opts });
-  const close = s.close;
+  const close = s.close.bind(s);
   return Object.assign(s, {
     fingerprint: s.certificate.fingerprint,
     dataDir,

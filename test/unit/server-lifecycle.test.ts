@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { testContext, type TestContext } from '../helpers';
-import { adminClient, Client, httpsRequest, testServer, type TestServer } from '../server/server-client';
+import { adminClient, Client, httpsRequest, testServer } from '../server/server-client';
 import { runServe } from '../../electron/cli/commands/serve';
 import type { SigapServer } from '../../electron/server/server';
 import { TEST_ADMIN } from '../api-harness';
