@@ -322,9 +322,13 @@ export async function startServer(opts: ServerOptions): Promise<SigapServer> {
 
   // Calls take JSON only: a plain-text body is what a cross-site form could send.
   app.removeContentTypeParser('text/plain');
-  // Uploads: the raw bytes of one file, its name in ?name=.
-  app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: uploadLimit }, (_req, body, done) => done(null, body));
-  app.post<{ Querystring: { name?: string } }>('/api/upload', { bodyLimit: uploadLimit }, async (req, reply) => {
+  // Uploads: the raw bytes of one file, its name in ?name=. The byte parser and its larger limit exist
+  // only in this route's own scope: a call still takes JSON of at most `bodyLimit`.
+  await app.register(async (scope) => {
+    scope.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: uploadLimit }, (_req, body, done) => done(null, body));
+    scope.post<{ Querystring: { name?: string } }>('/api/upload', { bodyLimit: uploadLimit }, upload);
+  });
+  async function upload(req: FastifyRequest<{ Querystring: { name?: string } }>, reply: FastifyReply) {
     const s = sessionOf(req);
     if (!s) return send(reply, refusal('AUTH_REQUIRED', MSG.signIn), 401);
     const refused = csrfRefused(req, s, true);
@@ -342,7 +346,7 @@ export async function startServer(opts: ServerOptions): Promise<SigapServer> {
     if (!Buffer.isBuffer(req.body)) return send(reply, refusal('INVALID_INPUT', MSG.badType), 415);
     const up = s.files.addUpload(name, req.body, clock().getTime());
     return send(reply, { ok: true, value: { token: up.token, name: up.name, bytes: up.bytes } }, 200);
-  });
+  }
 
   app.get<{ Params: { token: string } }>('/api/files/:token', async (req, reply) => {
     const s = sessionOf(req);

@@ -65,6 +65,8 @@ describe('sigap serve refuses bad requests in Indonesian and stays up', () => {
     expect(form.body.error.message).toMatch(/^Jenis isi permintaan tidak didukung/);
     const text = await post('{"month":"2026-03"}', 'text/plain');
     expectIndonesianRefusal(text, 415);
+    // Raw bytes go to /api/upload only; a call refuses them.
+    expectIndonesianRefusal(await post('{"month":"2026-03"}', 'application/octet-stream'), 415);
     const huge = await post(JSON.stringify({ month: '2026-03', q: 'x'.repeat(200 * 1024) }));
     expectIndonesianRefusal(huge, 413);
     expect(huge.body.error.message).toBe('Permintaan terlalu besar (batas 64 KB).');
