@@ -7,7 +7,7 @@
  * Routes: GET /api/health (no session) · POST /api/call/<name> · GET /api/session · GET /api/events
  * (Server-Sent Events: progress of long work, per session) · POST /api/upload · GET /api/files/<token>.
  */
-import { createReadStream, createWriteStream, mkdtempSync, openSync, rmSync, type WriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, mkdirSync, mkdtempSync, openSync, rmSync, type WriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { timingSafeEqual } from 'node:crypto';
@@ -103,6 +103,7 @@ export async function startServer(opts: ServerOptions): Promise<SigapServer> {
   let logStream: WriteStream | null = null;
   let logOpen = false;
   if (logFile) {
+    mkdirSync(dirname(logFile), { recursive: true });
     const fd = openSync(logFile, 'a', 0o600); // usernames and addresses: the owner's only
     logStream = createWriteStream('', { fd });
     logOpen = true;

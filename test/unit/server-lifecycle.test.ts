@@ -7,10 +7,14 @@ import { adminClient, Client, httpsRequest, testServer } from '../server/server-
 import { runServe } from '../../electron/cli/commands/serve';
 import type { SigapServer } from '../../electron/server/server';
 import { TEST_ADMIN } from '../api-harness';
+import { storeOf } from '../../electron/core/store/of-context';
+import { sql } from '../../electron/core/store/sql';
 
 let ctx: TestContext;
-beforeEach(() => {
+beforeEach(async () => {
   ctx = testContext();
+  // A PostgreSQL test database is made on its store's first query: made before a server connects.
+  await storeOf(ctx).one(sql`SELECT 1 AS one`);
 });
 afterEach(async () => {
   await ctx.close();
@@ -69,11 +73,11 @@ describe('sigap serve: certificate, log, shutdown', () => {
     let stop!: () => void;
     const stopping = new Promise<void>((r) => (stop = r));
     let server!: SigapServer;
-    const up = new Promise<void>((r) => {
+    const up = new Promise<void>((r, fail) => {
       void runServe(['--db', ctx.dbPath, '--port', '0'], { io: { out: (t) => void (out += t), err: (t) => void (err += t), isTty: false }, env: { XDG_CONFIG_HOME: join(ctx.dir, 'cfg') }, clock: ctx.clock }, stopping, (s) => {
         server = s;
         r();
-      }).then((code) => (exit = code));
+      }).then((code) => (exit = code), fail);
     });
     let exit: number | undefined;
     await up;
