@@ -11,7 +11,7 @@ import { createReadStream, createWriteStream, mkdirSync, mkdtempSync, openSync, 
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { timingSafeEqual } from 'node:crypto';
-import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
 import { contract } from '../../shared/contract/index';
 import { SigapError } from '../../shared/errors';
 import type { PdfOptions } from '../../shared/paper';
@@ -125,7 +125,7 @@ export async function startServer(opts: ServerOptions): Promise<SigapServer> {
     bodyLimit,
     // Request lines are written below without headers, bodies or query strings.
     logger: logStream ? { level: 'info', stream: logSink } : false,
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     trustProxy: false,
     return503OnClosing: true,
   });
