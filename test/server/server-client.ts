@@ -41,6 +41,8 @@ export function dropAgent(port: number): void {
   }
 }
 
+const watched = new WeakSet<object>();
+
 export async function httpsRequest(server: { port: number; fingerprint: string }, method: string, path: string, opts: { headers?: Record<string, string>; body?: string | Buffer } = {}): Promise<Res> {
   return await new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port: server.port, method, path, headers: opts.headers ?? {}, rejectUnauthorized: false, agent: agentFor(server.port, server.fingerprint) }, (res) => {
@@ -60,7 +62,9 @@ export async function httpsRequest(server: { port: number; fingerprint: string }
       res.on('error', reject);
     });
     req.on('socket', (s) => {
-      (s as TLSSocket).on('secureConnect', () => {
+      if (watched.has(s)) return; // a kept-alive socket was checked when it connected
+      watched.add(s);
+      (s as TLSSocket).once('secureConnect', () => {
         // Pinned: the certificate the server printed, nothing else.
         const fp = (s as TLSSocket).getPeerCertificate().fingerprint256;
         if (fp !== server.fingerprint) req.destroy(new Error(`certificate fingerprint ${fp} is not the pinned ${server.fingerprint}`));
