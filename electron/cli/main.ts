@@ -53,6 +53,7 @@ export const COMMANDS: Record<string, Command> = {
   forecast: lazy(() => import('./commands/coverage'), 'forecastCommand'),
   incident: lazy(() => import('./commands/coverage'), 'incidentCommand'),
   'bpjs-payment': lazy(() => import('./commands/bpjs-payment'), 'bpjsPaymentCommand'),
+  serve: lazy(() => import('./commands/serve'), 'serveCommand'),
 };
 
 export async function main(argv: string[], cx: CliEnv = { io: processIo, env: process.env, clock: () => new Date() }): Promise<number> {

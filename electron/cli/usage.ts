@@ -101,6 +101,7 @@ Penggunaan:
   ${BILLING_USAGE}
   ${BPJS_PAYMENT_USAGE}
   ${COVERAGE_USAGE}
+  sigap serve [--db PATH|postgres://...] [--host 127.0.0.1] [--port 8443] [--cert FILE --key FILE] [--log FILE]
 
 Setiap perintah menerima --db PATH (atau variabel lingkungan SIGAP_DB): sebuah berkas SQLite, atau
 alamat server PostgreSQL, mis. --db postgres://sigap@server-pemda:5432/sigap (kata sandinya dari

@@ -1,0 +1,87 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { testContext, type TestContext } from '../helpers';
+import { adminClient, httpsRequest, testServer, type Client, type TestServer } from '../server/server-client';
+
+let ctx: TestContext;
+let server: TestServer;
+let admin: Client;
+beforeEach(async () => {
+  ctx = testContext();
+  server = await testServer(ctx, { bodyLimit: 64 * 1024 });
+  admin = await adminClient(server);
+});
+afterEach(async () => {
+  await server.close();
+  await ctx.close();
+});
+
+/** An Indonesian refusal, never a stack trace or a framework's English. */
+function expectIndonesianRefusal(r: { status: number; body: any; text: string }, status: number) {
+  expect(r.status, r.text).toBe(status);
+  expect(r.body.ok).toBe(false);
+  expect(Object.keys(r.body).sort()).toEqual(['error', 'ok']);
+  expect(typeof r.body.error.code).toBe('string');
+  expect(r.body.error.message).toMatch(/[a-z]/);
+  expect(r.text).not.toMatch(/\bat [\w.<>]+ \(|node_modules|Error:|FST_|Unexpected token|Body is too large|Route .* not found/);
+}
+
+describe('sigap serve refuses bad requests in Indonesian and stays up', () => {
+  it('wrong types, missing fields, unknown keys, unknown calls and routes', async () => {
+    const cases: [string, unknown, number, RegExp][] = [
+      ['roster.list', { month: 202603 }, 400, /^Masukan tidak sah: "month"/],
+      ['roster.list', {}, 400, /^Masukan tidak sah/],
+      ['roster.list', { month: '2026-03', limit: 'semua' }, 400, /^Masukan tidak sah: "limit"/],
+      ['roster.list', [1, 2, 3], 400, /^Masukan tidak sah/],
+      ['roster.list', 'teks', 400, /^Masukan tidak sah/],
+      ['person.get', { personId: -1, extra: true }, 400, /^Masukan tidak sah/],
+      ['opd.saveAlias', { alias: 'x'.repeat(50_000), opdId: 1 }, 400, /^Masukan tidak sah/],
+      ['auth.login', { username: 7 }, 400, /^Masukan tidak sah/],
+      ['tidak.ada', {}, 404, /^Perintah tidak dikenal/],
+      ['__proto__', {}, 404, /^Perintah tidak dikenal/],
+    ];
+    for (const [name, input, status, message] of cases) {
+      const r = await admin.call(name, input);
+      expectIndonesianRefusal(r, status);
+      expect(r.body.error.message, name).toMatch(message);
+    }
+    for (const [method, path] of [['GET', '/'], ['GET', '/api'], ['POST', '/api/call'], ['DELETE', '/api/call/roster.list'], ['GET', '/api/call/roster.list'], ['GET', '/../../etc/passwd']] as const) {
+      const r = await admin.req(method, path);
+      expectIndonesianRefusal(r, 404);
+      expect(r.body.error.message).toBe('Alamat tidak dikenal di server Sigap.');
+    }
+  });
+
+  it('garbage JSON 400, a wrong content type 415, a huge body 413, prototype keys refused', async () => {
+    const post = (body: string | Buffer, type = 'application/json') => admin.req('POST', '/api/call/roster.list', { headers: { 'content-type': type }, body });
+    for (const garbage of ['{', '{"month":', 'null null', '\u0000\u0001', '{"month": "2026-03",}', "{'month':'2026-03'}"]) {
+      const r = await post(garbage);
+      expectIndonesianRefusal(r, 400);
+      expect(r.body.error.message).toBe('Isi permintaan bukan JSON yang sah.');
+    }
+    const proto = await post('{"month":"2026-03","__proto__":{"admin":true}}');
+    expectIndonesianRefusal(proto, 400);
+    const form = await post('month=2026-03', 'application/x-www-form-urlencoded');
+    expectIndonesianRefusal(form, 415);
+    expect(form.body.error.message).toMatch(/^Jenis isi permintaan tidak didukung/);
+    const text = await post('{"month":"2026-03"}', 'text/plain');
+    expectIndonesianRefusal(text, 415);
+    // Raw bytes go to /api/upload only; a call refuses them.
+    expectIndonesianRefusal(await post('{"month":"2026-03"}', 'application/octet-stream'), 415);
+    const huge = await post(JSON.stringify({ month: '2026-03', q: 'x'.repeat(200 * 1024) }));
+    expectIndonesianRefusal(huge, 413);
+    expect(huge.body.error.message).toBe('Permintaan terlalu besar (batas 64 KB).');
+    // Random bytes of random lengths at random calls.
+    let seed = 7;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let i = 0; i < 40; i++) {
+      const bytes = Buffer.from(Array.from({ length: Math.floor(rnd() * 300) }, () => Math.floor(rnd() * 256)));
+      const r = await admin.req('POST', `/api/call/${['roster.list', 'person.get', 'auth.login', 'payment.record', 'users.create'][i % 5]}`, { headers: { 'content-type': 'application/json' }, body: bytes });
+      expect(r.status, r.text).toBeGreaterThanOrEqual(400);
+      expect(r.status, r.text).toBeLessThan(500);
+      expect(r.body.ok).toBe(false);
+    }
+    // Still up, and the session still works.
+    expect((await httpsRequest(server, 'GET', '/api/health')).status).toBe(200);
+    expect((await admin.ok('auth.status')).user.username).toBe('admin');
+  });
+});
