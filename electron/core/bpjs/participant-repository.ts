@@ -55,9 +55,12 @@ export const participantRepo = {
           import_id = excluded.import_id, updated_at = excluded.updated_at`);
     }
   },
-  /** One person column (named by code: shared/person-contact.ts) with the person's NIK and name. */
-  field(q: Queries, column: string, personId: number): Promise<{ nik: string; name: string; value: string | null } | undefined> {
-    return q.one(sql`SELECT nik, name, ${sqlId(column)} AS value FROM person WHERE id = ${personId}`);
+  /** One person column (named by code: shared/person-contact.ts) of these people with their NIK and name, by id, in one statement. */
+  async fields(q: Queries, column: string, personIds: readonly number[]): Promise<Map<number, { nik: string; name: string; value: string | null }>> {
+    if (personIds.length === 0) return new Map();
+    const rows = await q.all<{ id: number; nik: string; name: string; value: string | null }>(sql`SELECT id, nik, name, ${sqlId(column)} AS value FROM person
+      WHERE id IN ${dialect(q).inList([...new Set(personIds)], 'int')}`);
+    return new Map(rows.map((r) => [r.id, { nik: r.nik, name: r.name, value: r.value }]));
   },
   async setField(q: Queries, column: string, personId: number, value: string, now: string): Promise<void> {
     await q.run(sql`UPDATE person SET ${sqlId(column)} = ${value}, updated_at = ${now} WHERE id = ${personId}`);
