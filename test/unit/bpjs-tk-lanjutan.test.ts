@@ -34,10 +34,9 @@ afterEach(() => ctx.close());
 async function importParticipantList(personIds: number[]): Promise<void> {
   await storeOf(ctx).tx('write', async (q) => {
     const importId = await participantRepo.insertKpjImport(q, { file: 'peserta.xlsx', sha256: 'x', rows: personIds.length, applied: personIds.length, at: 'x', by: 'test' });
-    for (const id of personIds) {
-      const kpj = (await personRepo.row(q, id))!.kpj!;
-      await participantRepo.saveMembership(q, { personId: id, kpj, memberSince: '2020-01-01', importId, now: 'x' });
-    }
+    const list = [];
+    for (const id of personIds) list.push({ personId: id, kpj: (await personRepo.row(q, id))!.kpj!, memberSince: '2020-01-01' });
+    await participantRepo.saveMemberships(q, importId, 'x', list);
   });
 }
 

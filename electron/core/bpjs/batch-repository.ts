@@ -1,6 +1,7 @@
 /** The batches of BPJS upload files: the batch, its rows (the cells written) and its files. */
-import { sql } from '../store/sql';
+import { sql, sqlJoin } from '../store/sql';
 import type { Queries } from '../store/store';
+import { dialect } from '../store/dialect';
 import type { ReportKind } from '../../../shared/sipp-layouts';
 
 export interface BatchRow {
@@ -33,6 +34,9 @@ export interface NewBatch {
 export interface NewBatchItem {
   seq: number; key: string; personId: number; engagementId: number; fileSeq: number; cellsJson: string; problemsJson: string | null;
 }
+
+/** 8 values a row: 4,000 parameters a statement, well under both engines' limits. */
+const ITEMS_PER_INSERT = 500;
 
 const BATCH = sql`SELECT id, kind, status, profile_name, profile_json, npp, as_of, include_incomplete, row_count, created_at, created_by,
   cancelled_at, cancelled_by, cancel_reason FROM bpjs_batch`;
@@ -68,9 +72,33 @@ export const batchRepo = {
       VALUES (${b.kind}, ${b.profileName}, ${b.profileJson}, ${b.npp}, ${b.asOf}, ${b.includeIncomplete ? 1 : 0}, ${b.rows}, ${b.createdAt}, ${b.createdBy}) RETURNING id`);
     return r.newId!;
   },
-  async insertItem(q: Queries, batchId: number, i: NewBatchItem): Promise<void> {
-    await q.run(sql`INSERT INTO bpjs_batch_item (batch_id, seq, change_key, person_id, engagement_id, file_seq, cells_json, problems_json)
-      VALUES (${batchId}, ${i.seq}, ${i.key}, ${i.personId}, ${i.engagementId}, ${i.fileSeq}, ${i.cellsJson}, ${i.problemsJson})`);
+  /**
+   * Inside the write transaction that records a batch, before `submittedKeys`: the people of the batch are
+   * held until it commits, so two exports of the same people at once take turns and the second sees the
+   * first's rows. SQLite's write transaction already holds the whole file (BEGIN IMMEDIATE); PostgreSQL
+   * locks the person rows (in id order, so two exports never wait on each other; NO KEY: rows that only
+   * refer to a person, like the batch's own items, are not blocked).
+   */
+  async holdPeople(q: Queries, personIds: readonly number[]): Promise<void> {
+    if (q.engine !== 'postgres' || personIds.length === 0) return;
+    await q.all(sql`SELECT id FROM person WHERE id IN ${dialect(q).inList([...new Set(personIds)], 'int')} ORDER BY id FOR NO KEY UPDATE`);
+  },
+  /** Of the keys given, those already in a submitted batch, in the order given (one statement for any number). */
+  async submittedKeys(q: Queries, keys: readonly string[]): Promise<string[]> {
+    if (keys.length === 0) return [];
+    const rows = await q.all<{ key: string }>(sql`SELECT k.value AS key FROM ${dialect(q).listRows(keys, 'text')} k
+      WHERE EXISTS (SELECT 1 FROM bpjs_batch_item i JOIN bpjs_batch b ON b.id = i.batch_id WHERE i.change_key = k.value AND b.status = 'submitted')
+      ORDER BY k.key`);
+    return rows.map((r) => r.key);
+  },
+  /** The rows of a batch, several hundred per statement (one statement per row costs a round trip each on a server). */
+  async insertItems(q: Queries, batchId: number, items: readonly NewBatchItem[]): Promise<void> {
+    for (let at = 0; at < items.length; at += ITEMS_PER_INSERT) {
+      const rows = items.slice(at, at + ITEMS_PER_INSERT)
+        .map((i) => sql`(${batchId}, ${i.seq}, ${i.key}, ${i.personId}, ${i.engagementId}, ${i.fileSeq}, ${i.cellsJson}, ${i.problemsJson})`);
+      await q.run(sql`INSERT INTO bpjs_batch_item (batch_id, seq, change_key, person_id, engagement_id, file_seq, cells_json, problems_json)
+        VALUES ${sqlJoin(rows)}`);
+    }
   },
   async insertFile(q: Queries, batchId: number, seq: number, f: { name: string; rows: number; sha256: string; bytes: number }): Promise<void> {
     await q.run(sql`INSERT INTO bpjs_batch_file (batch_id, seq, name, row_count, sha256, bytes) VALUES (${batchId}, ${seq}, ${f.name}, ${f.rows}, ${f.sha256}, ${f.bytes})`);

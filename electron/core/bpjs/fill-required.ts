@@ -42,10 +42,11 @@ export async function fillPersonField(ctx: CoreContext, field: ContactField, ent
   return storeOf(ctx).tx('write', async (q): Promise<FillResult> => {
     const plan: { personId: number; nik: string; from: string | null; to: string }[] = [];
     const seen = new Set<number>();
+    const people = await participantRepo.fields(q, col, entries.map((e) => e.personId));
     for (const e of entries) {
       if (seen.has(e.personId)) throw new SigapError('INVALID_INPUT', `Pegawai yang sama disebut dua kali (id ${e.personId}).`);
       seen.add(e.personId);
-      const p = await participantRepo.field(q, col, e.personId);
+      const p = people.get(e.personId);
       if (!p) throw new SigapError('NOT_FOUND', 'Sebagian pegawai tidak ditemukan lagi. Periksa ulang daftar.');
       const parsed = CONTACT_PARSERS[field](e.value);
       if (!parsed.ok) throw new SigapError('INVALID_INPUT', `${p.name}: ${parsed.message}`);

@@ -9,7 +9,6 @@ import { readTable, type Table } from './table-read';
 import { storeOf } from '../store/of-context';
 import type { Queries } from '../store/store';
 import { participantRepo } from './participant-repository';
-import { personRepo } from '../roster/person-repository';
 
 const COLUMNS = {
   nik: ['NIK', 'NO_KTP', 'NOMOR_IDENTITAS', 'NO_IDENTITAS', 'NOMOR_INDUK_KEPENDUDUKAN'],
@@ -100,6 +99,9 @@ async function matchKpjLines(q: Queries, t: Table, parsed: { lines: ParsedLine[]
   const seenNik = new Map<string, ParsedLine>();
   const seenKpj = new Map<string, ParsedLine>();
   const updates: KpjUpdate[] = [];
+  // The file's people and the holders of its KPJs, read at once (nothing is written while matching).
+  const people = await participantRepo.byNiks(q, parsed.lines.map((l) => l.nik));
+  const holders = await participantRepo.kpjHolders(q, parsed.lines.map((l) => l.kpj));
   for (const l of parsed.lines) {
     const dupNik = seenNik.get(l.nik);
     if (dupNik) {
@@ -113,12 +115,12 @@ async function matchKpjLines(q: Queries, t: Table, parsed: { lines: ParsedLine[]
     }
     seenNik.set(l.nik, l);
     seenKpj.set(l.kpj, l);
-    const p = await personRepo.byNik(q, l.nik);
+    const p = people.get(l.nik);
     if (!p) {
       warnings.push({ ...at(l.row, col.nik), code: 'NIK_UNKNOWN', message: `NIK ${l.nik} (${l.name || 'tanpa nama'}) tidak ada di daftar pegawai Sigap; baris ini dilewati.`, nik: l.nik, name: l.name });
       continue;
     }
-    const owner = await participantRepo.kpjOwnerOtherThan(q, l.kpj, l.nik);
+    const owner = holders.get(l.kpj)?.find((h) => h.nik !== l.nik);
     if (owner) {
       errors.push({ ...at(l.row, col.kpj), code: 'KPJ_TAKEN', message: `KPJ ${l.kpj} di Sigap tercatat milik ${owner.name} (NIK ${owner.nik}), bukan NIK ${l.nik}.`, nik: l.nik, name: l.name });
       continue;
@@ -166,8 +168,8 @@ export async function applyKpjImport(ctx: CoreContext, preview: KpjImportPreview
         else replaced++;
         await audit(ctx, { action: 'update', entity: 'person', entityId: u.personId, summary: `${u.nik}: KPJ ${u.kpj} dari daftar peserta BPJS (${m.file} baris ${u.row})`, before: { kpj: u.previousKpj }, after: { kpj: u.kpj } });
       }
-      await participantRepo.saveMembership(q, { personId: u.personId, kpj: u.kpj, memberSince: u.memberSince, importId, now });
     }
+    await participantRepo.saveMemberships(q, importId, now, m.updates);
     await audit(ctx, {
       action: 'import', entity: 'bpjs_kpj_import', entityId: importId,
       summary: `Daftar peserta BPJS ${m.file}: ${m.updates.length} cocok, ${filled} KPJ baru, ${replaced} KPJ diganti, ${m.warnings.filter((w) => w.code === 'NIK_UNKNOWN').length} NIK tidak dikenal`,

@@ -2,20 +2,37 @@
  * People as the branch office knows them: found by KPJ (by NIK: roster/person-repository.ts), their KPJ
  * and membership from an imported participant list, and the person fields the pre-flight fills in one step.
  */
-import { sql, sqlId } from '../store/sql';
+import { sql, sqlId, sqlJoin } from '../store/sql';
 import type { Queries } from '../store/store';
+import { dialect } from '../store/dialect';
+
+/** 5 values a row: well under both engines' parameter limits. */
+const MEMBERSHIPS_PER_INSERT = 500;
 
 export interface KpjImportRecord {
   file: string; sha256: string; rows: number; applied: number; at: string; by: string;
 }
 
 export const participantRepo = {
-  byKpj(q: Queries, kpj: string): Promise<{ nik: string; name: string } | undefined> {
-    return q.one(sql`SELECT nik, name FROM person WHERE kpj = ${kpj}`);
+  /** The people holding these NIKs, by NIK (one statement for a whole participant list). */
+  async byNiks(q: Queries, niks: readonly string[]): Promise<Map<string, { id: number; name: string; kpj: string | null }>> {
+    if (niks.length === 0) return new Map();
+    const rows = await q.all<{ id: number; nik: string; name: string; kpj: string | null }>(sql`SELECT id, nik, name, kpj FROM person
+      WHERE nik IN ${dialect(q).inList([...new Set(niks)], 'text')}`);
+    return new Map(rows.map((r) => [r.nik, { id: r.id, name: r.name, kpj: r.kpj }]));
   },
-  /** Someone else than the NIK holding the KPJ. */
-  kpjOwnerOtherThan(q: Queries, kpj: string, nik: string): Promise<{ nik: string; name: string } | undefined> {
-    return q.one(sql`SELECT nik, name FROM person WHERE kpj = ${kpj} AND nik <> ${nik}`);
+  /** Who holds each of these KPJs (a KPJ may be on several people), lowest id first. */
+  async kpjHolders(q: Queries, kpjs: readonly string[]): Promise<Map<string, { nik: string; name: string }[]>> {
+    const out = new Map<string, { nik: string; name: string }[]>();
+    if (kpjs.length === 0) return out;
+    const rows = await q.all<{ kpj: string; nik: string; name: string }>(sql`SELECT kpj, nik, name FROM person
+      WHERE kpj IN ${dialect(q).inList([...new Set(kpjs)], 'text')} ORDER BY id`);
+    for (const r of rows) {
+      const list = out.get(r.kpj) ?? [];
+      list.push({ nik: r.nik, name: r.name });
+      out.set(r.kpj, list);
+    }
+    return out;
   },
   async insertKpjImport(q: Queries, r: KpjImportRecord): Promise<number> {
     const out = await q.run(sql`INSERT INTO bpjs_kpj_import (file, sha256, rows, applied, imported_at, imported_by)
@@ -25,16 +42,25 @@ export const participantRepo = {
   async setKpj(q: Queries, personId: number, kpj: string, now: string): Promise<void> {
     await q.run(sql`UPDATE person SET kpj = ${kpj}, updated_at = ${now} WHERE id = ${personId}`);
   },
-  /** The person's membership as the participant list says (a later list without a date keeps the known one). */
-  async saveMembership(q: Queries, m: { personId: number; kpj: string; memberSince: string | null; importId: number; now: string }): Promise<void> {
-    await q.run(sql`INSERT INTO bpjs_membership (person_id, kpj, member_since, import_id, updated_at)
-      VALUES (${m.personId}, ${m.kpj}, ${m.memberSince}, ${m.importId}, ${m.now})
-      ON CONFLICT (person_id) DO UPDATE SET kpj = excluded.kpj, member_since = coalesce(excluded.member_since, bpjs_membership.member_since),
-        import_id = excluded.import_id, updated_at = excluded.updated_at`);
+  /**
+   * The people's membership as the participant list says (a later list without a date keeps the known
+   * one), several hundred per statement. Each person at most once in `list`.
+   */
+  async saveMemberships(q: Queries, importId: number, now: string, list: readonly { personId: number; kpj: string; memberSince: string | null }[]): Promise<void> {
+    for (let at = 0; at < list.length; at += MEMBERSHIPS_PER_INSERT) {
+      const rows = list.slice(at, at + MEMBERSHIPS_PER_INSERT).map((m) => sql`(${m.personId}, ${m.kpj}, ${m.memberSince}, ${importId}, ${now})`);
+      await q.run(sql`INSERT INTO bpjs_membership (person_id, kpj, member_since, import_id, updated_at)
+        VALUES ${sqlJoin(rows)}
+        ON CONFLICT (person_id) DO UPDATE SET kpj = excluded.kpj, member_since = coalesce(excluded.member_since, bpjs_membership.member_since),
+          import_id = excluded.import_id, updated_at = excluded.updated_at`);
+    }
   },
-  /** One person column (named by code: shared/person-contact.ts) with the person's NIK and name. */
-  field(q: Queries, column: string, personId: number): Promise<{ nik: string; name: string; value: string | null } | undefined> {
-    return q.one(sql`SELECT nik, name, ${sqlId(column)} AS value FROM person WHERE id = ${personId}`);
+  /** One person column (named by code: shared/person-contact.ts) of these people with their NIK and name, by id, in one statement. */
+  async fields(q: Queries, column: string, personIds: readonly number[]): Promise<Map<number, { nik: string; name: string; value: string | null }>> {
+    if (personIds.length === 0) return new Map();
+    const rows = await q.all<{ id: number; nik: string; name: string; value: string | null }>(sql`SELECT id, nik, name, ${sqlId(column)} AS value FROM person
+      WHERE id IN ${dialect(q).inList([...new Set(personIds)], 'int')}`);
+    return new Map(rows.map((r) => [r.id, { nik: r.nik, name: r.name, value: r.value }]));
   },
   async setField(q: Queries, column: string, personId: number, value: string, now: string): Promise<void> {
     await q.run(sql`UPDATE person SET ${sqlId(column)} = ${value}, updated_at = ${now} WHERE id = ${personId}`);

@@ -4,6 +4,7 @@
  */
 import { sql, sqlId, type SqlQuery } from '../store/sql';
 import type { Queries } from '../store/store';
+import { dialect, type Dialect } from '../store/dialect';
 import type { ReportKind } from '../../../shared/sipp-layouts';
 import type { Segment } from '../../../shared/billing-types';
 import { wageSql } from '../billing/calc-repository';
@@ -35,8 +36,8 @@ const SELECT = sql`
 
 const FROM = sql`FROM engagement e JOIN person p ON p.id = e.person_id JOIN opd o ON o.id = e.opd_id JOIN category c ON c.id = e.category_id`;
 
-// engine: COLLATE NOCASE is SQLite's case-blind order (PostgreSQL: lower(), issue #13).
-const ORDER = sql`ORDER BY o.code, p.name COLLATE NOCASE, p.nik, e.start_date`;
+// The engagement id last: a person's two engagements starting the same day keep one order on both engines.
+const ORDER = (d: Dialect) => sql`ORDER BY o.code, ${d.nocase(sql`p.name`)}, p.nik, e.start_date, e.id`;
 
 // The first day of a floor row's month, and the row's floor and the one in force the month before.
 const FLOOR_ROWS = (asOf: string) => sql`
@@ -45,23 +46,23 @@ const FLOOR_ROWS = (asOf: string) => sql`
                    ORDER BY g.effective_month DESC LIMIT 1), 0) AS "prevFloor"
   FROM rate_param f WHERE f.key = 'pu.wage_floor' AND f.effective_month <= substr(${asOf}, 1, 7)`;
 
-const QUERIES: Record<ReportKind, (asOf: string) => SqlQuery> = {
-  continue: (asOf) => continueQuery({ SELECT, FROM, ORDER, ACTIVE: ACTIVE(asOf), LATEST_BY_DATE: LATEST_BY_DATE(asOf), ENROLLED_PU, SUBMITTED }),
-  new: (asOf) => sql`${SELECT}, 'new:' || p.id AS key, NULL AS "prevWage" ${FROM}
+const QUERIES: Record<ReportKind, (asOf: string, d: Dialect) => SqlQuery> = {
+  continue: (asOf, d) => continueQuery({ SELECT, FROM, ORDER: ORDER(d), ACTIVE: ACTIVE(asOf), LATEST_BY_DATE: LATEST_BY_DATE(asOf), ENROLLED_PU, SUBMITTED }),
+  new: (asOf, d) => sql`${SELECT}, 'new:' || p.id AS key, NULL AS "prevWage" ${FROM}
     WHERE ${ENROLLED_PU('c')} AND p.kpj IS NULL AND ${ACTIVE(asOf)} AND ${LATEST_BY_DATE(asOf)}
-      AND NOT ${SUBMITTED(sql`'new:' || p.id`)} ${ORDER}`,
+      AND NOT ${SUBMITTED(sql`'new:' || p.id`)} ${ORDER(d)}`,
 
-  na: (asOf) => sql`${SELECT}, 'na:' || e.id AS key, NULL AS "prevWage" ${FROM}
+  na: (asOf, d) => sql`${SELECT}, 'na:' || e.id AS key, NULL AS "prevWage" ${FROM}
     WHERE ${ENROLLED_PU('c')} AND e.end_date IS NOT NULL AND e.end_date < ${asOf}
       AND NOT EXISTS (SELECT 1 FROM engagement n JOIN category nc ON nc.id = n.category_id
         WHERE n.person_id = e.person_id AND ${ENROLLED_PU('nc')}
           AND (n.start_date > e.start_date OR (n.start_date = e.start_date AND n.id > e.id)))
       AND ${PARTICIPANT}
       AND (e.end_reason IS NULL OR lower(e.end_reason) NOT LIKE 'meninggal%')
-      AND NOT ${SUBMITTED(sql`'na:' || e.id`)} ${ORDER}`,
+      AND NOT ${SUBMITTED(sql`'na:' || e.id`)} ${ORDER(d)}`,
 
-  // engine: the outer order is ORDER's, on the union's columns (COLLATE NOCASE as there).
-  wage: (asOf) => sql`SELECT * FROM (
+  // The outer order is ORDER's, on the union's columns.
+  wage: (asOf, d) => sql`SELECT * FROM (
     ${SELECT}, 'wage:' || e.id AS key, ${wageSql('prev')} AS "prevWage", substr(e.start_date, 1, 7) AS month ${FROM}
     JOIN engagement prev ON prev.id = (
       SELECT n.id FROM engagement n JOIN category nc ON nc.id = n.category_id
@@ -87,11 +88,11 @@ const QUERIES: Record<ReportKind, (asOf: string) => SqlQuery> = {
       AND NOT ${SUBMITTED(sql`'wage:' || e.id || ':' || fl.month`)}
       AND NOT EXISTS (SELECT 1 FROM bpjs_batch_item i JOIN bpjs_batch b ON b.id = i.batch_id
         WHERE i.change_key = 'new:' || p.id AND i.engagement_id = e.id AND b.status = 'submitted' AND b.as_of >= fl.day)
-    ) w ORDER BY "opdCode", name COLLATE NOCASE, nik, "startDate", month`,
+    ) w ORDER BY "opdCode", ${d.nocase(sql`name`)}, nik, "startDate", month, "engagementId"`,
 
-  bpu: (asOf) => sql`${SELECT}, 'bpu:' || p.id AS key, NULL AS "prevWage" ${FROM}
+  bpu: (asOf, d) => sql`${SELECT}, 'bpu:' || p.id AS key, NULL AS "prevWage" ${FROM}
     WHERE c.segment = 'BPU' AND c.enrolled = 1 AND p.kpj IS NULL AND ${ACTIVE(asOf)} AND ${LATEST_BY_DATE(asOf)}
-      AND NOT ${SUBMITTED(sql`'bpu:' || p.id`)} ${ORDER}`,
+      AND NOT ${SUBMITTED(sql`'bpu:' || p.id`)} ${ORDER(d)}`,
 };
 
 /** A pending row as the query gives it; pending.ts turns it into a PendingChange. */
@@ -105,7 +106,7 @@ export interface PendingRow extends Omit<PendingChange, 'kind' | 'reportedWage' 
 
 /** The rows of one kind in OPD, name order, one at a time (the loop over them must not query). */
 export function pendingRows(q: Queries, kind: ReportKind, asOf: string): AsyncIterable<PendingRow> {
-  return q.iterate<PendingRow>(QUERIES[kind](asOf));
+  return q.iterate<PendingRow>(QUERIES[kind](asOf, dialect(q)));
 }
 
 /**
@@ -129,9 +130,4 @@ export async function countAwaitingKpj(q: Queries): Promise<number> {
     JOIN person p ON p.id = i.person_id
     WHERE b.status = 'submitted' AND b.kind IN ('new', 'bpu') AND p.kpj IS NULL`);
   return r!.n;
-}
-
-/** Whether a change key is in a submitted batch. */
-export async function isSubmitted(q: Queries, key: string): Promise<boolean> {
-  return (await q.one(sql`SELECT 1 AS one FROM bpjs_batch_item i JOIN bpjs_batch b ON b.id = i.batch_id WHERE i.change_key = ${key} AND b.status = 'submitted'`)) !== undefined;
 }

@@ -4,6 +4,7 @@
  */
 import { sql } from '../store/sql';
 import type { Queries } from '../store/store';
+import { dialect } from '../store/dialect';
 import type { ReportKind } from '../../../shared/sipp-layouts';
 
 export interface ProfileRow {
@@ -29,12 +30,11 @@ const WITH_TEMPLATE = sql`SELECT p.id, p.name, p.kind, p.sheet_name, p.columns_j
   p.rows_per_file, t.file_name AS template_file FROM bpjs_profile p LEFT JOIN bpjs_template t ON t.id = p.template_id`;
 
 export const profileRepo = {
-  // engine: COLLATE NOCASE is SQLite's case-blind order (the name column is NOCASE too; PostgreSQL: lower(), issue #13).
-  /** By kind and name. */
+  /** By kind and name (case-blind; names are unique ignoring case). */
   list(q: Queries): Promise<ProfileRow[]> {
-    return q.all<ProfileRow>(sql`${WITH_TEMPLATE} ORDER BY p.kind, p.name COLLATE NOCASE`);
+    return q.all<ProfileRow>(sql`${WITH_TEMPLATE} ORDER BY p.kind, ${dialect(q).nocase(sql`p.name`)}, p.id`);
   },
-  // engine: the name column is COLLATE NOCASE, so = finds it in any case (PostgreSQL: lower() on both sides, issue #13).
+  // The name column is NOCASE on SQLite and citext on PostgreSQL: = finds it in any case on both.
   /** By name, as the clerk typed it in any case. */
   byName(q: Queries, name: string): Promise<ProfileRow | undefined> {
     return q.one<ProfileRow>(sql`${WITH_TEMPLATE} WHERE p.name = ${name}`);

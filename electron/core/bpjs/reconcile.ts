@@ -7,7 +7,6 @@ import type { Segment } from '../../../shared/billing-types';
 import { getEmployer } from '../settings/employer';
 import { storeOf } from '../store/of-context';
 import { participantRepo } from './participant-repository';
-import { personRepo } from '../roster/person-repository';
 
 /**
  * What Sigap billed one person for one program in the month's issued invoices (employer and worker
@@ -118,8 +117,11 @@ export async function reconcileBill(ctx: CoreContext, path: string, month: strin
   // the name the file gives, and a file with many people Sigap did not bill is refused (below).
   const masked = ctx.seesIdentity === false;
   const branch = new Map<string, Side>();
+  // The roster's side of every line read at once (a bill has a line per person): KPJ holders of lines without a NIK, KPJs of the billed.
+  const holders = await participantRepo.kpjHolders(q, bill.lines.flatMap((l) => (l.nik === null && l.kpj !== null ? [l.kpj] : [])));
+  const billed = await participantRepo.byNiks(q, lines.map((l) => l.nik));
   for (const l of bill.lines) {
-    const byKpj = l.nik === null && l.kpj !== null ? await participantRepo.byKpj(q, l.kpj) : undefined;
+    const byKpj = l.nik === null && l.kpj !== null ? holders.get(l.kpj)?.[0] : undefined;
     const nik = l.nik ?? byKpj?.nik ?? null;
     const key = nik ?? `KPJ:${l.kpj}`;
     const side = branch.get(key) ?? { nik, kpj: l.kpj, name: l.name || (masked ? '' : byKpj?.name) || '', opdCode: null, rows: [], amounts: zeroAmounts() };
@@ -129,7 +131,7 @@ export async function reconcileBill(ctx: CoreContext, path: string, month: strin
   }
   const sigap = new Map<string, Side>();
   for (const l of lines) {
-    const side = sigap.get(l.nik) ?? { nik: l.nik, kpj: (await personRepo.byNik(q, l.nik))?.kpj ?? null, name: l.name, opdCode: l.opdCode, rows: [], amounts: zeroAmounts() };
+    const side = sigap.get(l.nik) ?? { nik: l.nik, kpj: billed.get(l.nik)?.kpj ?? null, name: l.name, opdCode: l.opdCode, rows: [], amounts: zeroAmounts() };
     side.amounts[l.program] += l.amount;
     sigap.set(l.nik, side);
   }
