@@ -37,7 +37,7 @@ function workingDaysLater(date: string, n: number): string {
 async function membership(personId: number, kpj: string, since: string): Promise<void> {
   const q = storeOf(ctx);
   const importId = await participantRepo.insertKpjImport(q, { file: 'kpj.xlsx', sha256: 'x', rows: 1, applied: 1, at: 'x', by: 'x' });
-  await participantRepo.saveMembership(q, { personId, kpj, memberSince: since, importId, now: 'x' });
+  await participantRepo.saveMemberships(q, importId, 'x', [{ personId, kpj, memberSince: since }]);
 }
 
 describe('reporting deadline', () => {
