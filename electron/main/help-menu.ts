@@ -1,8 +1,10 @@
 import type { MenuItemConstructorOptions, MessageBoxOptions } from 'electron';
+import { redactUrl } from '../core/store/db-target';
 
 /** What "Tentang Sigap" shows. */
 export interface AboutFacts {
   version: string;
+  /** A file path or a PostgreSQL address (its password is never shown). */
   dbPath: string;
   /** The database's user_version and the newest this build knows; null if the core could not say. */
   schema: { version: number; latest: number } | null;
@@ -15,7 +17,7 @@ export function aboutMessage(f: AboutFacts): MessageBoxOptions {
     type: 'info',
     title: 'Tentang Sigap',
     message: `Sigap versi ${f.version}`,
-    detail: [`Basis data: ${f.dbPath}`, `Versi skema basis data: ${schema}`, `Folder log: ${f.logDir}`].join('\n'),
+    detail: [`Basis data: ${redactUrl(f.dbPath)}`, `Versi skema basis data: ${schema}`, `Folder log: ${f.logDir}`].join('\n'),
     buttons: ['Tutup'],
     defaultId: 0,
     cancelId: 0,

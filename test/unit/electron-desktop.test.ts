@@ -89,6 +89,10 @@ describe('the Bantuan menu', () => {
     expect(m.detail).toContain('Versi skema basis data: 90');
     expect(m.buttons).toEqual(['Tutup']);
     expect(aboutMessage({ version: '1', dbPath: 'x', schema: { version: 80, latest: 90 }, logDir: '/l' }).detail).toContain('80 (terbaru: 90)');
+    // A PostgreSQL address is shown without its password.
+    const pg = aboutMessage({ version: '1', dbPath: 'postgres://sigap_app:rahasia@10.0.0.5:5432/sigap', schema: null, logDir: '/l' }).detail!;
+    expect(pg).toContain('Basis data: postgres://sigap_app:***@10.0.0.5:5432/sigap');
+    expect(pg).not.toContain('rahasia');
     expect(aboutMessage({ version: '1', dbPath: 'x', schema: null, logDir: '/l' }).detail).toContain('tidak diketahui');
   });
 });

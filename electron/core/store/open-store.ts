@@ -15,20 +15,9 @@ import type { Engine, Store } from './store';
 
 export { describePgError };
 
-export function isPostgresUrl(target: string): boolean {
-  return /^postgres(ql)?:\/\//i.test(target.trim());
-}
+import { isPostgresUrl, redactUrl } from './db-target';
 
-/** The URL without its password, for messages and logs. */
-export function redactUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return url.replace(/:\/\/([^:@/]+):[^@/]*@/, '://$1:***@');
-  }
-}
+export { isPostgresUrl, redactUrl };
 
 export interface OpenedStore {
   engine: Engine;
