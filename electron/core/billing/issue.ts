@@ -37,6 +37,7 @@ import { getInvoice } from './invoices';
 import { storeOf } from '../store/of-context';
 import type { Queries } from '../store/store';
 import { invoiceRepo, type DraftRow } from './invoice-repository';
+import { monthWrite } from './month-lock';
 
 const KIND_PREFIX: Record<InvoiceKind, string> = { regular: 'IUR', supplementary: 'IUT', credit: 'IUK' };
 
@@ -75,9 +76,11 @@ async function issueOne(ctx: CoreContext, tx: Queries, d: DraftRow, rates: Rates
   return number;
 }
 
-/** Issues one draft. */
-export async function issueInvoice(ctx: CoreContext, id: number): Promise<InvoiceSummary> {
-  await storeOf(ctx).tx('write', async (tx) => {
+/** Issues one draft; holds its month like a run (month-lock.ts), so numbers follow one another. */
+export async function issueInvoice(ctx: CoreContext, id: number, o: { onWait?: ((message: string) => void) | undefined } = {}): Promise<InvoiceSummary> {
+  const month = (await invoiceRepo.draft(storeOf(ctx), id))?.month;
+  if (month === undefined) throw new SigapError('NOT_FOUND', `Tagihan #${id} tidak ditemukan.`);
+  await monthWrite(ctx, month, { onWait: o.onWait }, async (tx) => {
     const d = await invoiceRepo.draft(tx, id);
     if (!d) throw new SigapError('NOT_FOUND', `Tagihan #${id} tidak ditemukan.`);
     const rates = await ratesForMonth(ctx, d.month);
@@ -86,9 +89,12 @@ export async function issueInvoice(ctx: CoreContext, id: number): Promise<Invoic
   return getInvoice(ctx, id);
 }
 
-/** Issues every draft of a month (regular ones first, then corrections, by unit code). Returns the count. */
-export async function issueDrafts(ctx: CoreContext, month: string): Promise<number> {
-  return storeOf(ctx).tx('write', async (tx) => {
+/**
+ * Issues every draft of a month (regular ones first, then corrections, by unit code). Returns the count.
+ * Holds the month (month-lock.ts): a second issuer waits, then finds nothing left to issue.
+ */
+export async function issueDrafts(ctx: CoreContext, month: string, o: { onWait?: ((message: string) => void) | undefined } = {}): Promise<number> {
+  return monthWrite(ctx, month, { onWait: o.onWait }, async (tx) => {
     const drafts = await invoiceRepo.draftsOfMonth(tx, month);
     const rates = await ratesForMonth(ctx, month);
     const current = JSON.stringify(rates);
