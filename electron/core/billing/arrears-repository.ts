@@ -49,7 +49,7 @@ export const arrearsRepo = {
              ${dialect(q).groupConcat(sql`i.number`, ', ', sql`i.number`)} AS numbers
       FROM invoice i JOIN opd o ON o.id = i.opd_id
       WHERE ${issuedBy(q, s)}
-      GROUP BY i.opd_id, i.month, i.segment, i.due_date
+      GROUP BY i.opd_id, o.code, o.name, o.kind, i.month, i.segment, i.due_date
       HAVING sum(i.total) > ${paidBy(s)}
       ORDER BY o.code, i.month, i.segment DESC, i.due_date`);
   },
@@ -60,7 +60,7 @@ export const arrearsRepo = {
       SELECT i.opd_id AS "opdId", o.code AS "opdCode", o.name AS opd, o.kind AS "opdKind", i.month, i.due_date AS "dueDate", sum(i.total) AS billed
       FROM invoice i JOIN opd o ON o.id = i.opd_id
       WHERE ${issuedBy(q, s)} AND i.segment = 'PU'
-      GROUP BY i.opd_id, i.month, i.due_date`);
+      GROUP BY i.opd_id, o.code, o.name, o.kind, i.month, i.due_date`);
   },
 
   /** Every payment against those PU months up to the date, in SP2D date order. */

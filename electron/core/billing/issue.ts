@@ -68,7 +68,9 @@ async function issueOne(ctx: CoreContext, tx: Queries, d: DraftRow, rates: Rates
   const rule = dueRuleFor(rates, d.segment);
   const due = d.kind === 'credit' && d.originalDue !== null ? d.originalDue : dueDateAtIssue(dueDate(d.month, rule), await todayIso(ctx), rule);
   const header = await headerSnapshot(ctx, d.opdId, d.registrationId);
-  await invoiceRepo.issue(tx, d.id, { number, at: nowIso(ctx), by: ctx.actor, headerJson: JSON.stringify(header), dueDate: due });
+  const { changes } = await invoiceRepo.issue(tx, d.id, { number, at: nowIso(ctx), by: ctx.actor, headerJson: JSON.stringify(header), dueDate: due });
+  // Issued meanwhile by another writer: its number is not taken (this transaction rolls back).
+  if (changes !== 1) throw new SigapError('CONFLICT', `Tagihan #${d.id} sudah terbit.`);
   await audit(ctx, {
     action: 'update', entity: 'invoice', entityId: d.id, summary: `Terbit ${number} (${d.month}, ${formatRupiah(d.total)}, jatuh tempo ${due})`,
     after: { status: 'issued', number, total: d.total, dueDate: due },
