@@ -1,6 +1,6 @@
 /**
  * Issuing: a draft gets its number, its header (Pemda and unit officials) is frozen, and from then on
- * SQLite triggers refuse any change to it or its lines.
+ * the database's triggers (SQLite and PostgreSQL alike) refuse any change to it or its lines.
  *
  * Number pattern: `{JENIS}/{YYYY}/{MM}/{KODE UNIT}/{NNN}`, e.g. `IUR/2026/03/05/001`.
  * - JENIS: `IUR` tagihan iuran (regular), `IUT` tagihan tambahan (supplementary), `IUK` nota kredit (credit);
@@ -8,7 +8,8 @@
  * - KODE UNIT: the OPD or village code (spaces and slashes become `-`);
  * - NNN: 001, 002... per unit and month, over all kinds and both segments, in issue order: the unit's
  *   and month's row of `invoice_sequence` (migration 0240), raised inside the issuing write transaction,
- *   so two issuers at once (two offices, two processes) never share or skip a number.
+ *   so two issuers at once (two offices, two processes) never share or skip a number; on PostgreSQL an
+ *   issue also holds its month (month-lock.ts), so it never overlaps a run or another issue of the month.
  *
  * Due date at issue (what aging and the late fine count from): the rule date of the contribution
  * month (PU: the 15th of the next month, BPU: the 15th of the same month; see rates.ts) when it has
