@@ -71,7 +71,7 @@ export const STEPS: Record<string, Step> = {
     const n = await store.tx('write', async (tx) => {
       const params = await prepareCalc(ctx, '2026-03', await ratesForMonth(ctx, '2026-03'));
       prepareMs = performance.now() - t;
-      return (await tx.run(sql`WITH ${calcCte(params)} INSERT INTO temp.floor_line SELECT person_id, engagement_id, opd_id, segment, ${lineColumns()} FROM calc`)).changes;
+      return (await tx.run(sql`WITH ${calcCte(tx, params)} INSERT INTO temp.floor_line SELECT person_id, engagement_id, opd_id, segment, ${lineColumns()} FROM calc`)).changes;
     });
     const ms = performance.now() - t;
     db.close();

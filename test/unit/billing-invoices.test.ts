@@ -1,6 +1,8 @@
 import { storeOf } from '../../electron/core/store/of-context';
 import { sql } from '../../electron/core/store/sql';
-import { opdRepo } from '../../electron/core/settings/employer-repository';
+import { employerRepo, opdRepo } from '../../electron/core/settings/employer-repository';
+import { arrearsReport } from '../../electron/core/billing/index';
+import { bpjsMonthStatus } from '../../electron/core/billing/bpjs-payment';
 import { afterEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -213,5 +215,33 @@ describe('print models and the Excel copy', () => {
     const values = new Map<string, unknown>();
     summary.eachRow((row) => values.set(String(row.getCell(1).value), row.getCell(2).value));
     expect([values.get('Nomor'), values.get('Jumlah'), values.get('Terbilang')]).toEqual(['IUR/2026/01/05/001', 54_000, 'lima puluh empat ribu rupiah']);
+  });
+});
+
+describe('the NPP an invoice bills', () => {
+  it('is the NPP frozen at issue; issued before the Pemda had one, the NPP its registration has since, the same on every screen', async () => {
+    ctx = await billingDb();
+    const q = storeOf(ctx);
+    const profile = { name: 'Pemerintah Kabupaten Contoh', npp: null, address: 'Jl. Merdeka 1', jkkClass: 1, logo: null };
+    await employerRepo.save(q, profile);
+    const dinas = await addUnit(ctx, '05', 'Dinas Kesehatan');
+    await addStaff(ctx, { count: 3, opdId: dinas, honor: 1_000_000 });
+    const [early] = (await runBilling(ctx, { month: '2026-01', issue: true })).invoices;
+    expect(early!.npp).toBeNull();
+    // The header froze no NPP: "not known yet", not "billed under none".
+    await employerRepo.save(q, { ...profile, npp: '18040012' });
+    expect((await getInvoice(ctx, early!.id)).npp).toBe('18040012');
+    const status = (await bpjsMonthStatus(ctx, '2026-01')).find((s) => s.npp === '18040012' && s.segment === 'PU');
+    expect(status?.sigapBilled).toBe(early!.total);
+    const arrears = await arrearsReport(ctx, '2026-06-30', '18040012');
+    expect(arrears.totals.outstanding).toBe(early!.total);
+    // Frozen once known: a later change of the Pemda's NPP does not move an invoice issued under the old one.
+    await runBilling(ctx, { month: '2026-02', issue: true });
+    await employerRepo.save(q, { ...profile, npp: '18049999' });
+    const feb = await listInvoices(ctx, { month: '2026-02' });
+    expect(feb.map((i) => i.npp)).toEqual(['18040012']);
+    expect((await getInvoice(ctx, early!.id)).npp).toBe('18049999');
+    expect((await arrearsReport(ctx, '2026-06-30', '18049999')).totals.outstanding).toBe(early!.total);
+    expect((await bpjsMonthStatus(ctx, '2026-02')).find((s) => s.npp === '18040012')?.sigapBilled).toBe(feb[0]!.total);
   });
 });

@@ -2,20 +2,19 @@
  * The SQL of the arrears report: issued invoices per unit, month, segment and due date with what was
  * paid on them up to a date, and the PU payments the late-payment fine is computed from.
  *
- * Invoices count once issued on the office's date of issue (WIB, WITA or WIT): `zoneShift` is the
- * office's offset as an SQLite date modifier ('+7 hours').
- * engine: date(x, modifier), group_concat(... ORDER BY) and a HAVING that names a result column are
- * SQLite's; PostgreSQL gets its own forms in issue #13.
+ * Invoices count once issued on the office's date of issue (WIB, WITA or WIT): `zoneHours` is the
+ * office's offset from UTC in hours (7, 8 or 9).
  */
 import { sql, type SqlQuery } from '../store/sql';
 import type { Queries } from '../store/store';
+import { dialect } from '../store/dialect';
 import type { Segment } from '../../../shared/billing-types';
-import { INVOICE_NPP } from './bpjs-payment-repository';
+import { invoiceNppSql } from './invoice-repository';
 
 export interface ArrearsScope {
   /** ISO date: invoices issued and SP2D dated up to it. */
   asOf: string;
-  zoneShift: string;
+  zoneHours: number;
   /** Only the invoices billed under this NPP; null, every NPP. */
   npp: string | null;
 }
@@ -28,10 +27,13 @@ export interface ArrearsGroupRow extends UnitCols {
 export interface PuGroupRow extends UnitCols { month: string; dueDate: string; billed: number }
 export interface PuPaymentRow { opdId: number; month: string; dueDate: string; number: string; sp2dNumber: string; sp2dDate: string; amount: number }
 
-function issuedBy(s: ArrearsScope): SqlQuery {
-  const npp = s.npp === null ? sql`` : sql` AND ${INVOICE_NPP} = ${s.npp}`;
-  return sql`i.status = 'issued' AND date(i.issued_at, ${s.zoneShift}) <= ${s.asOf}${npp}`;
+function issuedBy(q: Queries, s: ArrearsScope): SqlQuery {
+  const npp = s.npp === null ? sql`` : sql` AND ${invoiceNppSql(q)} = ${s.npp}`;
+  return sql`i.status = 'issued' AND ${dialect(q).dateShifted(sql`i.issued_at`, s.zoneHours)} <= ${s.asOf}${npp}`;
 }
+
+/** What was paid on invoice `i` by SP2D dated up to the report's date. */
+const paidBy = (s: ArrearsScope) => sql`coalesce(sum((SELECT sum(p.amount) FROM payment p WHERE p.invoice_id = i.id AND p.sp2d_date <= ${s.asOf})), 0)`;
 
 export const arrearsRepo = {
   /**
@@ -43,12 +45,12 @@ export const arrearsRepo = {
     return q.all<ArrearsGroupRow>(sql`
       SELECT i.opd_id AS "opdId", o.code AS "opdCode", o.name AS opd, o.kind AS "opdKind", i.month, i.segment,
              i.due_date AS "dueDate", sum(i.total) AS billed,
-             coalesce(sum((SELECT sum(p.amount) FROM payment p WHERE p.invoice_id = i.id AND p.sp2d_date <= ${s.asOf})), 0) AS paid,
-             group_concat(i.number, ', ' ORDER BY i.number) AS numbers
+             ${paidBy(s)} AS paid,
+             ${dialect(q).groupConcat(sql`i.number`, ', ', sql`i.number`)} AS numbers
       FROM invoice i JOIN opd o ON o.id = i.opd_id
-      WHERE ${issuedBy(s)}
-      GROUP BY i.opd_id, i.month, i.segment, i.due_date
-      HAVING sum(i.total) > paid
+      WHERE ${issuedBy(q, s)}
+      GROUP BY i.opd_id, o.code, o.name, o.kind, i.month, i.segment, i.due_date
+      HAVING sum(i.total) > ${paidBy(s)}
       ORDER BY o.code, i.month, i.segment DESC, i.due_date`);
   },
 
@@ -57,8 +59,8 @@ export const arrearsRepo = {
     return q.all<PuGroupRow>(sql`
       SELECT i.opd_id AS "opdId", o.code AS "opdCode", o.name AS opd, o.kind AS "opdKind", i.month, i.due_date AS "dueDate", sum(i.total) AS billed
       FROM invoice i JOIN opd o ON o.id = i.opd_id
-      WHERE ${issuedBy(s)} AND i.segment = 'PU'
-      GROUP BY i.opd_id, i.month, i.due_date`);
+      WHERE ${issuedBy(q, s)} AND i.segment = 'PU'
+      GROUP BY i.opd_id, o.code, o.name, o.kind, i.month, i.due_date`);
   },
 
   /** Every payment against those PU months up to the date, in SP2D date order. */
@@ -66,7 +68,7 @@ export const arrearsRepo = {
     return q.all<PuPaymentRow>(sql`
       SELECT i.opd_id AS "opdId", i.month, i.due_date AS "dueDate", i.number, p.sp2d_number AS "sp2dNumber", p.sp2d_date AS "sp2dDate", p.amount
       FROM payment p JOIN invoice i ON i.id = p.invoice_id
-      WHERE ${issuedBy(s)} AND i.segment = 'PU' AND p.sp2d_date <= ${s.asOf}
+      WHERE ${issuedBy(q, s)} AND i.segment = 'PU' AND p.sp2d_date <= ${s.asOf}
       ORDER BY i.opd_id, i.month, i.due_date, p.sp2d_date, p.id`);
   },
 };

@@ -84,10 +84,10 @@ function hasBpuLapseRun(items: ArrearsItem[]): boolean {
 export async function arrearsReport(ctx: CoreContext, asOf: string, npp?: string | null): Promise<ArrearsReport> {
   if (!isIsoDate(asOf)) throw new SigapError('INVALID_INPUT', `Tanggal "${asOf}" tidak sah; tulis YYYY-MM-DD.`);
   return storeOf(ctx).tx('read', async (tx) => {
-    const zoneShift = `+${zoneOffsetMs(await officeZone(ctx)) / 3600_000} hours`;
+    const zoneHours = zoneOffsetMs(await officeZone(ctx)) / 3600_000;
     // An NPP as typed (dots, spaces) is matched to a registered one; an unknown NPP is refused.
     const only = npp ? await resolveNpp(ctx, npp) : null;
-    const scope = { asOf, zoneShift, npp: only };
+    const scope = { asOf, zoneHours, npp: only };
     const statutory = statutoryDueDates(ctx);
     const fineRate = new Map<string, number>();
     const fineBpFor = async (month: string): Promise<number> => {

@@ -2,10 +2,10 @@
  * The SQL of the Pemda's monthly payment to BPJS (bpjs_payment, a chain of rows per NPP, month and
  * segment) and of the issued invoices and SP2D it is checked against.
  */
-import { sql, type SqlQuery } from '../store/sql';
+import { sql } from '../store/sql';
 import type { Queries } from '../store/store';
 import type { Segment } from '../../../shared/billing-types';
-import { registrationNppSql } from '../settings/registration-repository';
+import { invoiceNppSql } from './invoice-repository';
 
 export interface BpjsPaymentRecord {
   id: number;
@@ -30,12 +30,6 @@ export type NewBpjsPayment = Omit<BpjsPaymentRecord, 'id'> & { billSha256: strin
 
 /** Issued invoices of one NPP and segment: what Sigap billed and the SP2D received against them. */
 export interface InvoiceSums { npp: string | null; segment: Segment; billed: number; received: number }
-
-/**
- * The NPP an invoice row `i` bills: the one frozen in its header at issue, else its registration's.
- * engine: json_extract is SQLite's (PostgreSQL reads the header with ->>, issue #13).
- */
-export const INVOICE_NPP: SqlQuery = sql`coalesce(json_extract(i.header_json, '$.letterhead.npp'), ${registrationNppSql('i.registration_id')})`;
 
 const COLUMNS = sql`id, npp, month, segment, bill_total AS "billTotal", bill_source AS "billSource", bill_file AS "billFile", fine,
   paid_amount AS "paidAmount", paid_date AS "paidDate", paid_reference AS "paidReference", note, supersedes_id AS "supersedesId",
@@ -83,7 +77,7 @@ export const bpjsPaymentRepo = {
   /** Per NPP and segment, the month's issued invoices (credit notes included) and every SP2D against them. */
   invoiceSums(q: Queries, month: string): Promise<InvoiceSums[]> {
     return q.all<InvoiceSums>(sql`
-      SELECT ${INVOICE_NPP} AS npp, i.segment, sum(i.total) AS billed, coalesce(sum((SELECT sum(p.amount) FROM payment p WHERE p.invoice_id = i.id)), 0) AS received
+      SELECT ${invoiceNppSql(q)} AS npp, i.segment, sum(i.total) AS billed, coalesce(sum((SELECT sum(p.amount) FROM payment p WHERE p.invoice_id = i.id)), 0) AS received
       FROM invoice i WHERE i.status = 'issued' AND i.month = ${month} GROUP BY 1, 2`);
   },
 
@@ -91,7 +85,7 @@ export const bpjsPaymentRepo = {
   async receivedBy(q: Queries, npp: string, month: string, segment: Segment, upTo: string): Promise<number> {
     const r = await q.one<{ s: number }>(sql`
       SELECT coalesce(sum(p.amount), 0) AS s FROM payment p JOIN invoice i ON i.id = p.invoice_id
-      WHERE i.status = 'issued' AND i.month = ${month} AND i.segment = ${segment} AND ${INVOICE_NPP} = ${npp} AND p.sp2d_date <= ${upTo}`);
+      WHERE i.status = 'issued' AND i.month = ${month} AND i.segment = ${segment} AND ${invoiceNppSql(q)} = ${npp} AND p.sp2d_date <= ${upTo}`);
     return r!.s;
   },
 };

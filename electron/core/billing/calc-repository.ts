@@ -5,7 +5,8 @@
  * See calc.ts for who is billed and how.
  */
 import { sql, sqlId, sqlJoin, type SqlQuery } from '../store/sql';
-import type { Queries } from '../store/store';
+import type { Engine, Queries } from '../store/store';
+import { dialect } from '../store/dialect';
 import type { Segment } from '../../../shared/billing-types';
 
 /** The columns `calc` yields and `invoice_line` stores, in the same order (total is generated). */
@@ -30,19 +31,45 @@ export interface CalcParams {
   employerClass: bigint;
 }
 
-// Rates are per category (temp.bill_cat), so for most rows the work is arithmetic only. A row whose
-// unit has its own registration, or whose person has an exception (temp.bill_exc: other programs
+// Rates are per category (bill_cat), so for most rows the work is arithmetic only. A row whose
+// unit has its own registration, or whose person has an exception (bill_exc: other programs
 // and/or JKK class), looks its rates up instead in the per-class and per-segment tables (bill_jkk,
 // bill_seg); those lookups are only evaluated for such rows. The bracket is a range join.
-const seg = (col: string) => sql`(SELECT ${sqlId(col)} FROM temp.bill_seg s WHERE s.segment = b.segment)`;
+// The temp tables are named without a schema: both engines look in the connection's temp schema first.
+const seg = (col: string) => sql`(SELECT ${sqlId(col)} FROM bill_seg s WHERE s.segment = b.segment)`;
+
+/**
+ * Each person's latest engagement that counts for the month (the latest start date, then the highest
+ * id). SQLite takes the bare columns from the row holding the max(), and the (person_id, start_date)
+ * index streams the grouping without a sort; PostgreSQL refuses bare columns and says it with DISTINCT ON.
+ */
+function latestEngagement(engine: Engine, p: CalcParams): SqlQuery {
+  const where = sql`e.category_id IN (SELECT id FROM bill_cat)
+              AND e.start_date <= ${p.startBy} AND (e.end_date IS NULL OR e.end_date >= ${p.monthStart})`;
+  if (engine === 'postgres') {
+    return sql`
+            SELECT DISTINCT ON (e.person_id) e.person_id, e.id AS engagement_id, e.opd_id, e.category_id, ${wageSql('e')} AS wage
+            FROM engagement e
+            WHERE ${where}
+            ORDER BY e.person_id, e.start_date DESC, e.id DESC`;
+  }
+  return sql`
+            SELECT e.person_id, e.id AS engagement_id, e.opd_id, e.category_id,
+                   ${wageSql('e')} AS wage,
+                   max(e.start_date || printf('%012d', e.id)) AS latest
+            FROM engagement e
+            WHERE ${where}
+            GROUP BY e.person_id`;
+}
 
 /**
  * `calc AS (...)`, to follow `WITH`. Each program is `(base * bp + 5000) / 10000` in integer SQL:
  * rounded half-up to the rupiah per person and program, the same formula as `applyBp`.
- * engine: SQLite only for now: temp.* tables, the two-argument scalar min()/max() (PostgreSQL: least/
- * greatest), printf() and the bare columns of a max() aggregate (issue #13 rewrites it for PostgreSQL).
+ * The parameters are cast: PostgreSQL infers no type for a parameter compared with NULL or passed to
+ * least()/greatest().
  */
-export function calcCte(p: CalcParams): SqlQuery {
+export function calcCte(q: { readonly engine: Engine }, p: CalcParams): SqlQuery {
+  const d = dialect(q);
   return sql`
   calc AS (
     SELECT person_id, engagement_id, opd_id, segment, registration_id, note, nik, name, kpj, category, jkk_class, wage, base, jp_base,
@@ -55,13 +82,13 @@ export function calcCte(p: CalcParams): SqlQuery {
     FROM (
       -- JP only before retirement age (PP 45/2015 Ps.15; the rule and its cutoff: retirement.ts): born
       -- on or before the cutoff, no JP. No birth date: billed.
-      SELECT r.*, CASE WHEN r.jp_employer_bp + r.jp_worker_bp > 0 AND (${p.jpBirthCutoff} IS NULL OR r.birth_date IS NULL OR r.birth_date > ${p.jpBirthCutoff})
-                       THEN min(r.base, ${p.jpCap}) ELSE 0 END AS jp_base
+      SELECT r.*, CASE WHEN r.jp_employer_bp + r.jp_worker_bp > 0 AND (CAST(${p.jpBirthCutoff} AS text) IS NULL OR r.birth_date IS NULL OR r.birth_date > CAST(${p.jpBirthCutoff} AS text))
+                       THEN ${d.least(sql`r.base`, sql`CAST(${p.jpCap} AS bigint)`)} ELSE 0 END AS jp_base
       FROM (
         SELECT b.person_id, b.engagement_id, b.opd_id, b.segment, b.registration_id, b.note, b.nik, b.name, b.kpj, b.birth_date,
                b.category, b.jkk_class, b.wage, b.base,
                CASE WHEN b.plain THEN b.k_jkk WHEN b.t_jkk = 0 THEN 0
-                    WHEN b.segment = 'PU' THEN (SELECT j.bp FROM temp.bill_jkk j WHERE j.class = b.jkk_class) ELSE ${seg('jkk_bp')} END AS jkk_bp,
+                    WHEN b.segment = 'PU' THEN (SELECT j.bp FROM bill_jkk j WHERE j.class = b.jkk_class) ELSE ${seg('jkk_bp')} END AS jkk_bp,
                CASE WHEN b.own_programs THEN b.t_jkm * ${seg('jkm_bp')} ELSE b.k_jkm END AS jkm_bp,
                CASE WHEN b.own_programs THEN b.t_jkm * ${seg('jkm_flat')} ELSE b.k_jkm_flat END AS jkm_flat,
                CASE WHEN b.own_programs THEN b.t_jht * ${seg('jht_employer_bp')} ELSE b.k_jht_employer END AS jht_employer_bp,
@@ -73,52 +100,49 @@ export function calcCte(p: CalcParams): SqlQuery {
                  p.nik, p.name, p.kpj, p.birth_date, k.name AS category,
                  -- The class a PU line uses: the person's exception, else the category's own, else the
                  -- registration's (the unit's, else the category's), else the Pemda's (employer).
-                 CASE WHEN k.segment = 'PU' THEN coalesce(ex.jkk_class, k.own_class, u.reg_class, k.reg_class, ${p.employerClass}) END AS jkk_class,
+                 CASE WHEN k.segment = 'PU' THEN coalesce(ex.jkk_class, k.own_class, u.reg_class, k.reg_class, CAST(${p.employerClass} AS bigint)) END AS jkk_class,
                  ex.person_id IS NULL AND u.opd_id IS NULL AS plain, ex.t_jkk IS NOT NULL AS own_programs,
                  coalesce(ex.t_jkk, k.t_jkk) AS t_jkk, ex.t_jkm AS t_jkm, ex.t_jht AS t_jht, ex.t_jp AS t_jp,
                  k.jkk_bp AS k_jkk, k.jkm_bp AS k_jkm, k.jkm_flat AS k_jkm_flat, k.jht_employer_bp AS k_jht_employer,
                  k.jht_worker_bp AS k_jht_worker, k.jp_employer_bp AS k_jp_employer, k.jp_worker_bp AS k_jp_worker,
                  -- The base (base.ts): PU the wage raised to the floor, BPU the declared income of its bracket.
-                 x.wage, CASE WHEN k.segment = 'PU' THEN max(x.wage, ${p.floor}) ELSE br.declared_income END AS base
-          FROM (
-            -- Each person's latest engagement that counts: SQLite takes the bare columns from the row
-            -- holding the max(), and the (person_id, start_date) index streams the grouping without a sort.
-            SELECT e.person_id, e.id AS engagement_id, e.opd_id, e.category_id,
-                   ${wageSql('e')} AS wage,
-                   max(e.start_date || printf('%012d', e.id)) AS latest
-            FROM engagement e
-            WHERE e.category_id IN (SELECT id FROM temp.bill_cat)
-              AND e.start_date <= ${p.startBy} AND (e.end_date IS NULL OR e.end_date >= ${p.monthStart})
-            GROUP BY e.person_id
+                 x.wage, CASE WHEN k.segment = 'PU' THEN ${d.greatest(sql`x.wage`, sql`CAST(${p.floor} AS bigint)`)} ELSE br.declared_income END AS base
+          FROM (${latestEngagement(q.engine, p)}
           ) x
-          JOIN temp.bill_cat k ON k.id = x.category_id
+          JOIN bill_cat k ON k.id = x.category_id
           JOIN person p ON p.id = x.person_id
-          LEFT JOIN temp.bill_unit u ON u.opd_id = x.opd_id
-          LEFT JOIN temp.bill_exc ex ON ex.person_id = x.person_id
-          LEFT JOIN temp.bill_bracket br ON k.segment = 'BPU' AND x.wage >= br.income_from AND x.wage < br.income_to
+          LEFT JOIN bill_unit u ON u.opd_id = x.opd_id
+          LEFT JOIN bill_exc ex ON ex.person_id = x.person_id
+          LEFT JOIN bill_bracket br ON k.segment = 'BPU' AND x.wage >= br.income_from AND x.wage < br.income_to
         ) b
       ) r
-    )
+    ) j
   )`;
 }
 
-/** The temp tables `calc` reads, made once per connection and emptied for each run. engine: SQLite temp schema. */
-const TEMP_TABLES: readonly SqlQuery[] = [
-  sql`CREATE TEMP TABLE IF NOT EXISTS bill_cat (
-    id INTEGER PRIMARY KEY, segment TEXT NOT NULL, name TEXT NOT NULL, own_class INTEGER, registration_id INTEGER, reg_class INTEGER,
-    t_jkk INTEGER NOT NULL, jkk_bp INTEGER NOT NULL, jkm_bp INTEGER NOT NULL, jkm_flat INTEGER NOT NULL, jht_employer_bp INTEGER NOT NULL,
-    jht_worker_bp INTEGER NOT NULL, jp_employer_bp INTEGER NOT NULL, jp_worker_bp INTEGER NOT NULL)`,
-  sql`CREATE TEMP TABLE IF NOT EXISTS bill_seg (
-    segment TEXT PRIMARY KEY, jkk_bp INTEGER NOT NULL, jkm_bp INTEGER NOT NULL, jkm_flat INTEGER NOT NULL, jht_employer_bp INTEGER NOT NULL,
-    jht_worker_bp INTEGER NOT NULL, jp_employer_bp INTEGER NOT NULL, jp_worker_bp INTEGER NOT NULL)`,
-  sql`CREATE TEMP TABLE IF NOT EXISTS bill_jkk (class INTEGER PRIMARY KEY, bp INTEGER NOT NULL)`,
-  sql`CREATE TEMP TABLE IF NOT EXISTS bill_unit (opd_id INTEGER PRIMARY KEY, registration_id INTEGER NOT NULL, reg_class INTEGER NOT NULL)`,
-  sql`CREATE TEMP TABLE IF NOT EXISTS bill_exc (
-    person_id INTEGER PRIMARY KEY, jkk_class INTEGER, t_jkk INTEGER, t_jkm INTEGER, t_jht INTEGER, t_jp INTEGER, note TEXT NOT NULL)`,
-  sql`CREATE TEMP TABLE IF NOT EXISTS bill_bracket (income_from INTEGER PRIMARY KEY, income_to INTEGER NOT NULL, declared_income INTEGER NOT NULL)`,
-  sql`DELETE FROM temp.bill_cat`, sql`DELETE FROM temp.bill_seg`, sql`DELETE FROM temp.bill_jkk`, sql`DELETE FROM temp.bill_unit`,
-  sql`DELETE FROM temp.bill_exc`, sql`DELETE FROM temp.bill_bracket`,
+/**
+ * The temp tables `calc` reads, made when the connection has none yet and emptied for each run. On
+ * PostgreSQL they belong to the run's transaction (ON COMMIT DROP): a pooled connection keeps nothing.
+ * Rates and incomes are bigint: a PostgreSQL integer would overflow in `base * bp` for a large base.
+ */
+const TEMP_TABLES: readonly [name: string, columns: SqlQuery][] = [
+  ['bill_cat', sql`id BIGINT PRIMARY KEY, segment TEXT NOT NULL, name TEXT NOT NULL, own_class BIGINT, registration_id BIGINT, reg_class BIGINT,
+    t_jkk BIGINT NOT NULL, jkk_bp BIGINT NOT NULL, jkm_bp BIGINT NOT NULL, jkm_flat BIGINT NOT NULL, jht_employer_bp BIGINT NOT NULL,
+    jht_worker_bp BIGINT NOT NULL, jp_employer_bp BIGINT NOT NULL, jp_worker_bp BIGINT NOT NULL`],
+  ['bill_seg', sql`segment TEXT PRIMARY KEY, jkk_bp BIGINT NOT NULL, jkm_bp BIGINT NOT NULL, jkm_flat BIGINT NOT NULL, jht_employer_bp BIGINT NOT NULL,
+    jht_worker_bp BIGINT NOT NULL, jp_employer_bp BIGINT NOT NULL, jp_worker_bp BIGINT NOT NULL`],
+  ['bill_jkk', sql`class BIGINT PRIMARY KEY, bp BIGINT NOT NULL`],
+  ['bill_unit', sql`opd_id BIGINT PRIMARY KEY, registration_id BIGINT NOT NULL, reg_class BIGINT NOT NULL`],
+  ['bill_exc', sql`person_id BIGINT PRIMARY KEY, jkk_class BIGINT, t_jkk BIGINT, t_jkm BIGINT, t_jht BIGINT, t_jp BIGINT, note TEXT NOT NULL`],
+  ['bill_bracket', sql`income_from BIGINT PRIMARY KEY, income_to BIGINT NOT NULL, declared_income BIGINT NOT NULL`],
 ];
+
+/** Makes temp table `name` on this connection (if it has none) and empties it. */
+export async function resetTempTable(q: Queries, name: string, columns: SqlQuery): Promise<void> {
+  const dropAtCommit = q.engine === 'postgres' ? sql` ON COMMIT DROP` : sql``;
+  await q.run(sql`CREATE TEMP TABLE IF NOT EXISTS ${sqlId(name)} (${columns})${dropAtCommit}`);
+  await q.run(sql`DELETE FROM ${sqlId(name)}`);
+}
 
 /** One category's rates for rows with neither an exception nor a unit registration. */
 export interface CategoryRates {
@@ -137,7 +161,12 @@ export interface CategoryRates {
 export const calcRepo = {
   /** Makes the temp tables (if this connection has none yet) and empties them. */
   async resetTempTables(q: Queries): Promise<void> {
-    for (const s of TEMP_TABLES) await q.run(s);
+    for (const [name, columns] of TEMP_TABLES) await resetTempTable(q, name, columns);
+  },
+
+  /** PostgreSQL plans the run with the filled temp tables' real sizes (it keeps no statistics for new ones). */
+  async analyzeTempTables(q: Queries, others: readonly string[] = []): Promise<void> {
+    if (q.engine === 'postgres') await q.run(sql`ANALYZE ${sqlJoin([...TEMP_TABLES.map(([name]) => name), ...others].map((name) => sqlId(name)))}`);
   },
 
   /** Whether anyone has an engagement in the category that counts for the month (latest starts first: the active ones are recent). */
@@ -158,41 +187,41 @@ export const calcRepo = {
 
   /** jkk (BPU), jkm, jkm_flat, jht employer, jht worker, jp employer, jp worker of a segment. */
   insertSegmentRates(q: Queries, segment: Segment, r: readonly number[]) {
-    return q.run(sql`INSERT INTO temp.bill_seg VALUES (${segment}, ${sqlJoin(r.map((v) => sql`${v}`))})`);
+    return q.run(sql`INSERT INTO bill_seg VALUES (${segment}, ${sqlJoin(r.map((v) => sql`${v}`))})`);
   },
 
   insertJkkClass(q: Queries, jkkClass: number, bp: number) {
-    return q.run(sql`INSERT INTO temp.bill_jkk VALUES (${jkkClass}, ${bp})`);
+    return q.run(sql`INSERT INTO bill_jkk VALUES (${jkkClass}, ${bp})`);
   },
 
   insertCategory(q: Queries, c: CategoryRates) {
-    return q.run(sql`INSERT INTO temp.bill_cat VALUES (${c.id}, ${c.segment}, ${c.name}, ${c.ownClass}, ${c.registrationId}, ${c.regClass}, ${c.tJkk},
+    return q.run(sql`INSERT INTO bill_cat VALUES (${c.id}, ${c.segment}, ${c.name}, ${c.ownClass}, ${c.registrationId}, ${c.regClass}, ${c.tJkk},
       ${sqlJoin(c.rates.map((v) => sql`${v}`))})`);
   },
 
   /** Every unit with its own registration, and that registration's class. */
   insertUnitRegistrations(q: Queries) {
-    return q.run(sql`INSERT INTO temp.bill_unit SELECT o.id, r.id, r.jkk_class FROM opd o JOIN employer_registration r ON r.id = o.registration_id`);
+    return q.run(sql`INSERT INTO bill_unit SELECT o.id, r.id, r.jkk_class FROM opd o JOIN employer_registration r ON r.id = o.registration_id`);
   },
 
   /** A person's exception in force: the class, and the program flags (null: the category's programs). */
   insertException(q: Queries, personId: number, jkkClass: number | null, flags: readonly (number | null)[], note: string) {
-    return q.run(sql`INSERT INTO temp.bill_exc VALUES (${personId}, ${jkkClass}, ${sqlJoin(flags.map((v) => sql`${v}`))}, ${note})`);
+    return q.run(sql`INSERT INTO bill_exc VALUES (${personId}, ${jkkClass}, ${sqlJoin(flags.map((v) => sql`${v}`))}, ${note})`);
   },
 
   insertBracket(q: Queries, b: { incomeFrom: number; incomeTo: number; declaredIncome: number }) {
-    return q.run(sql`INSERT INTO temp.bill_bracket VALUES (${b.incomeFrom}, ${b.incomeTo}, ${b.declaredIncome})`);
+    return q.run(sql`INSERT INTO bill_bracket VALUES (${b.incomeFrom}, ${b.incomeTo}, ${b.declaredIncome})`);
   },
 
   /** The segments of the categories in use (after the temp tables are filled). */
   async segmentsInUse(q: Queries): Promise<Segment[]> {
-    return (await q.all<{ segment: Segment }>(sql`SELECT DISTINCT segment FROM temp.bill_cat`)).map((r) => r.segment);
+    return (await q.all<{ segment: Segment }>(sql`SELECT DISTINCT segment FROM bill_cat`)).map((r) => r.segment);
   },
 
   /** The registrations of the categories in use that have their own NPP. */
   async categoryRegistrationsInUse(q: Queries): Promise<number[]> {
     return (await q.all<{ reg: number }>(sql`SELECT DISTINCT c.registration_id AS reg FROM category c
-      WHERE c.id IN (SELECT id FROM temp.bill_cat) AND c.registration_id IS NOT NULL`)).map((r) => r.reg);
+      WHERE c.id IN (SELECT id FROM bill_cat) AND c.registration_id IS NOT NULL`)).map((r) => r.reg);
   },
 
   /**
@@ -200,8 +229,8 @@ export const calcRepo = {
    * an issued line keeps it even if the exception is later ended.
    */
   noteExceptionLines(q: Queries, month: string) {
-    return q.run(sql`UPDATE invoice_line SET note = (SELECT note FROM temp.bill_exc e WHERE e.person_id = invoice_line.person_id)
-      WHERE person_id IN (SELECT person_id FROM temp.bill_exc)
+    return q.run(sql`UPDATE invoice_line SET note = (SELECT note FROM bill_exc e WHERE e.person_id = invoice_line.person_id)
+      WHERE person_id IN (SELECT person_id FROM bill_exc)
         AND invoice_id IN (SELECT id FROM invoice WHERE month = ${month} AND status = 'draft')`);
   },
 };

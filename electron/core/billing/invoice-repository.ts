@@ -3,31 +3,39 @@
  * per-unit, per-month number sequence (issue.ts).
  */
 import { sql, sqlJoin, type SqlQuery } from '../store/sql';
-import type { Queries } from '../store/store';
+import type { Engine, Queries } from '../store/store';
+import { dialect } from '../store/dialect';
 import { registrationNppSql } from '../settings/registration-repository';
 import type { InvoiceKind, InvoiceLine, InvoiceStatus, InvoiceSummary, Payment, Segment } from '../../../shared/billing-types';
 
 /** Amount columns of `invoice` or `invoice_line` as the camelCase fields of `Amounts`. */
 export const AMOUNT_FIELDS = sql`jkk, jkm, jht_employer AS "jhtEmployer", jht_worker AS "jhtWorker", jp_employer AS "jpEmployer", jp_worker AS "jpWorker"`;
 
-// engine: json_extract is SQLite's (PostgreSQL: header_json::json #>> '{letterhead,npp}').
-const SUMMARY = sql`
+/**
+ * The NPP an invoice row `i` bills, the one definition for the invoice screens, the arrears report and
+ * the check of the Pemda's BPJS payment: the NPP frozen in its header at issue; a draft, or an invoice
+ * issued before its registration had an NPP (the header froze none), the registration's NPP as it is
+ * now. A header without an NPP means "not known yet", not "billed under none": the invoice still bills
+ * that registration, and BPJS counts its payment under the NPP the registration has since.
+ */
+export const invoiceNppSql = (q: { readonly engine: Engine }): SqlQuery =>
+  sql`coalesce(${dialect(q).jsonText(sql`i.header_json`, ['letterhead', 'npp'])}, ${registrationNppSql('i.registration_id')})`;
+
+const summary = (q: Queries) => sql`
   SELECT i.id, i.number, i.month, i.opd_id AS "opdId", o.code AS "opdCode", o.name AS opd, o.kind AS "opdKind", i.segment, i.kind, i.status,
          i.original_id AS "originalId", orig.number AS "originalNumber", i.due_date AS "dueDate", i.persons, i.issued_at AS "issuedAt",
          i.jkk, i.jkm, i.jht_employer AS "jhtEmployer", i.jht_worker AS "jhtWorker", i.jp_employer AS "jpEmployer", i.jp_worker AS "jpWorker",
          i.employer_total AS employer, i.worker_total AS worker, i.total,
          coalesce((SELECT sum(p.amount) FROM payment p WHERE p.invoice_id = i.id), 0) AS paid,
          i.registration_id AS "registrationId",
-         -- An issued invoice shows the NPP it was issued under (frozen in its header); a draft the current one.
-         CASE WHEN i.header_json IS NOT NULL THEN json_extract(i.header_json, '$.letterhead.npp') ELSE ${registrationNppSql('i.registration_id')} END AS npp
+         ${invoiceNppSql(q)} AS npp
   FROM invoice i JOIN opd o ON o.id = i.opd_id LEFT JOIN invoice orig ON orig.id = i.original_id`;
 
-// engine: COLLATE NOCASE is SQLite's (PostgreSQL: lower(name) or a citext column).
 const LINES = sql`
   SELECT person_id AS "personId", nik, name, kpj, category, jkk_class AS "jkkClass", wage, base, jp_base AS "jpBase", ${AMOUNT_FIELDS},
          jkk + jkm + jht_employer + jp_employer AS employer, jht_worker + jp_worker AS worker, total, change, note
   FROM invoice_line`;
-const LINE_ORDER = sql`ORDER BY name COLLATE NOCASE, nik`;
+const lineOrder = (q: Queries) => sql`ORDER BY ${dialect(q).nocase(sql`name`)}, nik`;
 
 export interface InvoiceWhere {
   month?: string | undefined;
@@ -60,15 +68,15 @@ export const invoiceRepo = {
     if (f.opdId !== undefined) w.push(sql`i.opd_id = ${f.opdId}`);
     if (f.status !== undefined) w.push(sql`i.status = ${f.status}`);
     const where = w.length ? sql`WHERE ${sqlJoin(w, sql` AND `)}` : sql``;
-    return q.all<InvoiceSummary>(sql`${SUMMARY} ${where} ORDER BY i.month, o.code, i.segment DESC, i.id`);
+    return q.all<InvoiceSummary>(sql`${summary(q)} ${where} ORDER BY i.month, o.code, i.segment DESC, i.id`);
   },
 
   byId(q: Queries, id: number): Promise<InvoiceSummary | undefined> {
-    return q.one<InvoiceSummary>(sql`${SUMMARY} WHERE i.id = ${id}`);
+    return q.one<InvoiceSummary>(sql`${summary(q)} WHERE i.id = ${id}`);
   },
 
   byNumber(q: Queries, number: string): Promise<InvoiceSummary | undefined> {
-    return q.one<InvoiceSummary>(sql`${SUMMARY} WHERE i.number = ${number}`);
+    return q.one<InvoiceSummary>(sql`${summary(q)} WHERE i.number = ${number}`);
   },
 
   async ratesJson(q: Queries, id: number): Promise<string | undefined> {
@@ -77,13 +85,12 @@ export const invoiceRepo = {
 
   /** A page of an invoice's lines by name (no limit: all from `offset`). */
   lines(q: Queries, id: number, limit: number | undefined, offset: number): Promise<InvoiceLine[]> {
-    // engine: LIMIT -1 is SQLite's "no limit", needed before an OFFSET.
-    const page = limit === undefined && offset === 0 ? sql`` : sql`LIMIT ${limit ?? -1} OFFSET ${offset}`;
-    return q.all<InvoiceLine>(sql`${LINES} WHERE invoice_id = ${id} ${LINE_ORDER} ${page}`);
+    const page = limit === undefined && offset === 0 ? sql`` : sql`${limit === undefined ? dialect(q).noLimit : sql`LIMIT ${limit}`} OFFSET ${offset}`;
+    return q.all<InvoiceLine>(sql`${LINES} WHERE invoice_id = ${id} ${lineOrder(q)} ${page}`);
   },
 
   iterateLines(q: Queries, id: number): AsyncIterable<InvoiceLine> {
-    return q.iterate<InvoiceLine>(sql`${LINES} WHERE invoice_id = ${id} ${LINE_ORDER}`);
+    return q.iterate<InvoiceLine>(sql`${LINES} WHERE invoice_id = ${id} ${lineOrder(q)}`);
   },
 
   payments(q: Queries, invoiceId: number | null): Promise<Payment[]> {
@@ -104,8 +111,9 @@ export const invoiceRepo = {
 
   /**
    * The next number of a unit and contribution month: the sequence row is raised and read in one
-   * statement, which holds its lock until the issuing transaction ends, so two issuers never share or
-   * skip a number. Call only inside that write transaction.
+   * statement, which holds its lock until the issuing transaction ends (SQLite: the write lock;
+   * PostgreSQL: the row lock of the upsert, so a second issuer waits and then raises the committed
+   * value), so two issuers never share or skip a number. Call only inside that write transaction.
    */
   async nextNumber(q: Queries, opdId: number, month: string): Promise<number> {
     const r = await q.one<{ last: number }>(sql`INSERT INTO invoice_sequence (opd_id, month, last) VALUES (${opdId}, ${month}, 1)

@@ -1,6 +1,6 @@
 /**
  * Issuing: a draft gets its number, its header (Pemda and unit officials) is frozen, and from then on
- * SQLite triggers refuse any change to it or its lines.
+ * the database's triggers (SQLite and PostgreSQL alike) refuse any change to it or its lines.
  *
  * Number pattern: `{JENIS}/{YYYY}/{MM}/{KODE UNIT}/{NNN}`, e.g. `IUR/2026/03/05/001`.
  * - JENIS: `IUR` tagihan iuran (regular), `IUT` tagihan tambahan (supplementary), `IUK` nota kredit (credit);
@@ -8,7 +8,8 @@
  * - KODE UNIT: the OPD or village code (spaces and slashes become `-`);
  * - NNN: 001, 002... per unit and month, over all kinds and both segments, in issue order: the unit's
  *   and month's row of `invoice_sequence` (migration 0240), raised inside the issuing write transaction,
- *   so two issuers at once (two offices, two processes) never share or skip a number.
+ *   so two issuers at once (two offices, two processes) never share or skip a number; on PostgreSQL an
+ *   issue also holds its month (month-lock.ts), so it never overlaps a run or another issue of the month.
  *
  * Due date at issue (what aging and the late fine count from): the rule date of the contribution
  * month (PU: the 15th of the next month, BPU: the 15th of the same month; see rates.ts) when it has
@@ -37,6 +38,7 @@ import { getInvoice } from './invoices';
 import { storeOf } from '../store/of-context';
 import type { Queries } from '../store/store';
 import { invoiceRepo, type DraftRow } from './invoice-repository';
+import { monthWrite } from './month-lock';
 
 const KIND_PREFIX: Record<InvoiceKind, string> = { regular: 'IUR', supplementary: 'IUT', credit: 'IUK' };
 
@@ -67,7 +69,9 @@ async function issueOne(ctx: CoreContext, tx: Queries, d: DraftRow, rates: Rates
   const rule = dueRuleFor(rates, d.segment);
   const due = d.kind === 'credit' && d.originalDue !== null ? d.originalDue : dueDateAtIssue(dueDate(d.month, rule), await todayIso(ctx), rule);
   const header = await headerSnapshot(ctx, d.opdId, d.registrationId);
-  await invoiceRepo.issue(tx, d.id, { number, at: nowIso(ctx), by: ctx.actor, headerJson: JSON.stringify(header), dueDate: due });
+  const { changes } = await invoiceRepo.issue(tx, d.id, { number, at: nowIso(ctx), by: ctx.actor, headerJson: JSON.stringify(header), dueDate: due });
+  // Issued meanwhile by another writer: its number is not taken (this transaction rolls back).
+  if (changes !== 1) throw new SigapError('CONFLICT', `Tagihan #${d.id} sudah terbit.`);
   await audit(ctx, {
     action: 'update', entity: 'invoice', entityId: d.id, summary: `Terbit ${number} (${d.month}, ${formatRupiah(d.total)}, jatuh tempo ${due})`,
     after: { status: 'issued', number, total: d.total, dueDate: due },
@@ -75,9 +79,11 @@ async function issueOne(ctx: CoreContext, tx: Queries, d: DraftRow, rates: Rates
   return number;
 }
 
-/** Issues one draft. */
-export async function issueInvoice(ctx: CoreContext, id: number): Promise<InvoiceSummary> {
-  await storeOf(ctx).tx('write', async (tx) => {
+/** Issues one draft; holds its month like a run (month-lock.ts), so numbers follow one another. */
+export async function issueInvoice(ctx: CoreContext, id: number, o: { onWait?: ((message: string) => void) | undefined } = {}): Promise<InvoiceSummary> {
+  const month = (await invoiceRepo.draft(storeOf(ctx), id))?.month;
+  if (month === undefined) throw new SigapError('NOT_FOUND', `Tagihan #${id} tidak ditemukan.`);
+  await monthWrite(ctx, month, { onWait: o.onWait }, async (tx) => {
     const d = await invoiceRepo.draft(tx, id);
     if (!d) throw new SigapError('NOT_FOUND', `Tagihan #${id} tidak ditemukan.`);
     const rates = await ratesForMonth(ctx, d.month);
@@ -86,9 +92,12 @@ export async function issueInvoice(ctx: CoreContext, id: number): Promise<Invoic
   return getInvoice(ctx, id);
 }
 
-/** Issues every draft of a month (regular ones first, then corrections, by unit code). Returns the count. */
-export async function issueDrafts(ctx: CoreContext, month: string): Promise<number> {
-  return storeOf(ctx).tx('write', async (tx) => {
+/**
+ * Issues every draft of a month (regular ones first, then corrections, by unit code). Returns the count.
+ * Holds the month (month-lock.ts): a second issuer waits, then finds nothing left to issue.
+ */
+export async function issueDrafts(ctx: CoreContext, month: string, o: { onWait?: ((message: string) => void) | undefined } = {}): Promise<number> {
+  return monthWrite(ctx, month, { onWait: o.onWait }, async (tx) => {
     const drafts = await invoiceRepo.draftsOfMonth(tx, month);
     const rates = await ratesForMonth(ctx, month);
     const current = JSON.stringify(rates);

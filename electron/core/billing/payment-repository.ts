@@ -13,6 +13,15 @@ export interface NewPayment {
 }
 
 export const paymentRepo = {
+  /**
+   * Holds the invoice being paid until the payment's transaction ends, so the check "no more than what
+   * is still payable" and the insert are one step for every clerk: SQLite's write lock already is;
+   * PostgreSQL locks the invoice row (a second clerk paying it waits, then sees the first payment).
+   */
+  async holdForPayment(q: Queries, invoiceId: number): Promise<void> {
+    if (q.engine === 'postgres') await q.one(sql`SELECT id FROM invoice WHERE id = ${invoiceId} FOR NO KEY UPDATE`);
+  },
+
   /** The issued credit notes pointing at an invoice, summed (0 or negative). */
   async creditsOn(q: Queries, invoiceId: number): Promise<number> {
     const r = await q.one<{ s: number }>(sql`SELECT coalesce(sum(total), 0) AS s FROM invoice WHERE original_id = ${invoiceId} AND kind = 'credit' AND status = 'issued'`);

@@ -49,6 +49,8 @@ export async function recordPayment(ctx: CoreContext, p: PaymentInput): Promise<
   if (!isIsoDate(p.date)) throw new SigapError('INVALID_INPUT', `Tanggal SP2D "${p.date}" tidak sah; tulis YYYY-MM-DD.`);
   return storeOf(ctx).tx('write', async (tx) => {
     if (p.date > (await todayIso(ctx))) throw new SigapError('INVALID_INPUT', `Tanggal SP2D ${formatDateId(p.date)} belum terjadi; periksa tanggalnya.`);
+    // Read again once held: another clerk's payment committed meanwhile counts.
+    await paymentRepo.holdForPayment(tx, (await getInvoice(ctx, p.invoice)).id);
     const inv = await getInvoice(ctx, p.invoice);
     const label = inv.number ?? `#${inv.id}`;
     if (inv.status !== 'issued') throw new SigapError('CONFLICT', `Tagihan ${label} masih draf; terbitkan dulu sebelum mencatat pembayaran.`);

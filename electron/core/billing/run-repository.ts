@@ -2,16 +2,16 @@
  * The billing run's SQL (run.ts holds the steps and why): the month's drafts replaced, a header per
  * unit, segment and registration, the lines from `calc` (calc-repository.ts) in one statement, the
  * corrections against what was issued, and header totals summed from the lines.
- * engine: temp.bill_group, like calc's tables, lives in SQLite's temp schema (PostgreSQL: pg_temp, issue #13).
+ * bill_group, like calc's tables, is a temp table of the run's connection (calc-repository.ts, resetTempTable).
  */
 import { sql, sqlId, sqlJoin, type SqlQuery } from '../store/sql';
-import type { Queries } from '../store/store';
+import type { Engine, Queries } from '../store/store';
 import type { InvoiceKind, Segment } from '../../../shared/billing-types';
 import { registrationIdSql } from '../settings/registration-repository';
-import { AMOUNT_COLUMNS, calcCte, lineColumns, type CalcParams } from './calc-repository';
+import { AMOUNT_COLUMNS, calcCte, lineColumns, resetTempTable, type CalcParams } from './calc-repository';
 
 // Each person's line with the registration it is billed under (the unit's, else the category's, else 0).
-const calcRegCte = (p: CalcParams) => sql`${calcCte(p)},
+const calcRegCte = (q: { readonly engine: Engine }, p: CalcParams) => sql`${calcCte(q, p)},
   calc_reg AS (
     SELECT c.*, coalesce(${registrationIdSql('o', 'k')}, 0) AS reg
     FROM calc c JOIN opd o ON o.id = c.opd_id JOIN engagement e ON e.id = c.engagement_id JOIN category k ON k.id = e.category_id
@@ -23,8 +23,8 @@ const amounts = (f: (c: SqlQuery) => SqlQuery, sep?: SqlQuery) => sqlJoin(AMOUNT
 
 // Per person: new lines minus everything issued for the month, for the units that need a correction.
 // Descriptive columns come from the new line, or from the issued one when the person is no longer billed.
-const correctionLines = (p: CalcParams, month: string) => sql`
-  WITH ${calcRegCte(p)}
+const correctionLines = (q: { readonly engine: Engine }, p: CalcParams, month: string) => sql`
+  WITH ${calcRegCte(q, p)}
   INSERT INTO invoice_line (invoice_id, person_id, engagement_id, ${lineColumns()}, change)
   SELECT d.invoice_id, d.person_id, max(d.engagement_id),
          coalesce(max(CASE WHEN d.is_new = 1 THEN d.nik END), max(d.nik)), coalesce(max(CASE WHEN d.is_new = 1 THEN d.name END), max(d.name)),
@@ -37,12 +37,12 @@ const correctionLines = (p: CalcParams, month: string) => sql`
               ELSE 'perubahan' END
   FROM (
     SELECT 1 AS is_new, g.invoice_id, c.person_id, c.engagement_id, ${lineColumns('c')}
-    FROM calc_reg c JOIN temp.bill_group g ON ${GROUP_JOIN} AND g.correction = 1
+    FROM calc_reg c JOIN bill_group g ON ${GROUP_JOIN} AND g.correction = 1
     UNION ALL
     SELECT 0, g.invoice_id, l.person_id, NULL, l.nik, l.name, l.kpj, l.category, l.jkk_class, NULL, NULL, NULL,
            ${amounts((c) => sql`-l.${c}`)}
     FROM invoice_line l JOIN invoice i ON i.id = l.invoice_id
-    JOIN temp.bill_group g ON g.opd_id = i.opd_id AND g.segment = i.segment AND g.reg = coalesce(i.registration_id, 0) AND g.correction = 1
+    JOIN bill_group g ON g.opd_id = i.opd_id AND g.segment = i.segment AND g.reg = coalesce(i.registration_id, 0) AND g.correction = 1
     WHERE i.month = ${month} AND i.status = 'issued'
   ) d
   GROUP BY d.invoice_id, d.person_id
@@ -66,6 +66,8 @@ export interface NewDraft {
   ratesJson: string;
 }
 
+const DRAFT_BATCH = 500;
+
 export const runRepo = {
   /** Deletes the month's drafts and their lines; returns how many drafts. */
   async deleteDrafts(q: Queries, month: string): Promise<number> {
@@ -82,34 +84,41 @@ export const runRepo = {
     return q.all(sql`SELECT id, registration_id AS reg FROM opd ORDER BY id`);
   },
 
-  /** The run's map of unit, segment and registration to its draft. engine: SQLite temp schema. */
-  async resetGroups(q: Queries): Promise<void> {
-    await q.run(sql`CREATE TEMP TABLE IF NOT EXISTS bill_group (opd_id INTEGER NOT NULL, segment TEXT NOT NULL, reg INTEGER NOT NULL, invoice_id INTEGER NOT NULL, correction INTEGER NOT NULL)`);
-    await q.run(sql`DELETE FROM temp.bill_group`);
+  /** The run's map of unit, segment and registration to its draft (a temp table). */
+  resetGroups(q: Queries): Promise<void> {
+    return resetTempTable(q, 'bill_group', sql`opd_id BIGINT NOT NULL, segment TEXT NOT NULL, reg BIGINT NOT NULL, invoice_id BIGINT NOT NULL, correction INTEGER NOT NULL`);
   },
 
-  async insertDraft(q: Queries, d: NewDraft, at: string, by: string): Promise<number> {
-    const r = await q.run(sql`INSERT INTO invoice (month, opd_id, segment, registration_id, kind, original_id, status, due_date, rates_json, created_at, created_by)
-      VALUES (${d.month}, ${d.opdId}, ${d.segment}, ${d.registrationId}, ${d.kind}, ${d.originalId}, 'draft', ${d.dueDate}, ${d.ratesJson}, ${at}, ${by}) RETURNING id`);
-    return r.newId!;
-  },
-
-  insertGroup(q: Queries, opdId: number, segment: Segment, reg: number, invoiceId: number, correction: boolean) {
-    return q.run(sql`INSERT INTO temp.bill_group (opd_id, segment, reg, invoice_id, correction) VALUES (${opdId}, ${segment}, ${reg}, ${invoiceId}, ${correction ? 1 : 0})`);
+  /**
+   * Inserts the run's draft headers and its map of unit, segment and registration to draft (bill_group),
+   * a few hundred rows per statement: a Pemda of 400 villages has 800 headers.
+   */
+  async insertDrafts(q: Queries, drafts: readonly NewDraft[], at: string, by: string): Promise<void> {
+    for (let i = 0; i < drafts.length; i += DRAFT_BATCH) {
+      const batch = drafts.slice(i, i + DRAFT_BATCH);
+      const made = await q.all<{ id: number; opdId: number; segment: Segment; reg: number }>(sql`
+        INSERT INTO invoice (month, opd_id, segment, registration_id, kind, original_id, status, due_date, rates_json, created_at, created_by)
+        VALUES ${sqlJoin(batch.map((d) => sql`(${d.month}, ${d.opdId}, ${d.segment}, ${d.registrationId}, ${d.kind}, ${d.originalId}, 'draft', ${d.dueDate}, ${d.ratesJson}, ${at}, ${by})`))}
+        RETURNING id, opd_id AS "opdId", segment, coalesce(registration_id, 0) AS reg`);
+      // Matched back by key, not by position: neither engine promises RETURNING's row order.
+      const byKey = new Map(batch.map((d) => [`${d.opdId}:${d.segment}:${d.registrationId ?? 0}`, d]));
+      await q.run(sql`INSERT INTO bill_group (opd_id, segment, reg, invoice_id, correction) VALUES ${sqlJoin(made.map((r) =>
+        sql`(${r.opdId}, ${r.segment}, ${r.reg}, ${r.id}, ${byKey.get(`${r.opdId}:${r.segment}:${r.reg}`)!.originalId === null ? 0 : 1})`))}`);
+    }
   },
 
   /** Every billed person's line into the regular draft of their unit, segment and registration: one statement. */
   insertRegularLines(q: Queries, p: CalcParams) {
     return q.run(sql`
-      WITH ${calcRegCte(p)}
+      WITH ${calcRegCte(q, p)}
       INSERT INTO invoice_line (invoice_id, person_id, engagement_id, ${lineColumns()})
       SELECT g.invoice_id, c.person_id, c.engagement_id, ${lineColumns('c')}
-      FROM calc_reg c JOIN temp.bill_group g ON ${GROUP_JOIN} AND g.correction = 0
+      FROM calc_reg c JOIN bill_group g ON ${GROUP_JOIN} AND g.correction = 0
       ORDER BY g.invoice_id`);
   },
 
   insertCorrectionLines(q: Queries, p: CalcParams, month: string) {
-    return q.run(correctionLines(p, month));
+    return q.run(correctionLines(q, p, month));
   },
 
   /** Header totals are the sums of the lines, written once the lines exist: never computed on their own. */

@@ -22,10 +22,10 @@ import { SigapError } from '../../../shared/errors';
 import { isMonth } from '../../../shared/dates';
 import { formatRupiah } from '../../../shared/money';
 import type { BillRunResult, Segment } from '../../../shared/billing-types';
-import { storeOf } from '../store/of-context';
+import { monthWrite } from './month-lock';
 import { prepareCalc } from './calc';
 import { calcRepo } from './calc-repository';
-import { runRepo } from './run-repository';
+import { runRepo, type NewDraft } from './run-repository';
 import { dueDate } from './calendar';
 import { dueRuleFor, ratesForMonth } from './rates';
 import { dueDateAtIssue, issueDrafts } from './issue';
@@ -35,6 +35,8 @@ export interface BillRunOptions {
   month: string;
   /** Issue every draft of the month right after computing it. */
   issue?: boolean | undefined;
+  /** Told when another computer is billing or issuing the month and this run waits for it (month-lock.ts). */
+  onWait?: ((message: string) => void) | undefined;
 }
 
 /**
@@ -45,7 +47,8 @@ export interface BillRunOptions {
 export async function runBilling(ctx: CoreContext, o: BillRunOptions): Promise<BillRunResult> {
   const month = o.month;
   if (!isMonth(month)) throw new SigapError('INVALID_INPUT', `Bulan "${month}" tidak sah; tulis YYYY-MM, mis. 2026-01.`);
-  const { persons, drafts, issued } = await storeOf(ctx).tx('write', async (tx) => {
+  // One run or issue of a month at a time, reading one snapshot of the roster (month-lock.ts).
+  const { persons, drafts, issued } = await monthWrite(ctx, month, { snapshot: true, onWait: o.onWait }, async (tx) => {
     const rates = await ratesForMonth(ctx, month);
     const ratesJson = JSON.stringify(rates);
     const replaced = await runRepo.deleteDrafts(tx, month);
@@ -71,6 +74,7 @@ export async function runBilling(ctx: CoreContext, o: BillRunOptions): Promise<B
     const units = await runRepo.units(tx);
     const now = nowIso(ctx);
     const issuedKeys = new Set(issuedRegular.keys());
+    const drafts: NewDraft[] = [];
     for (const unit of units) {
       const regs = unit.reg !== null ? [unit.reg] : [0, ...categoryRegs];
       for (const segment of ['PU', 'BPU'] as const) {
@@ -80,14 +84,15 @@ export async function runBilling(ctx: CoreContext, o: BillRunOptions): Promise<B
           const reg = Number(key.split(':')[2]);
           const originalId = issuedRegular.get(key);
           if (originalId === undefined && !segments.includes(segment)) continue;
-          const id = await runRepo.insertDraft(tx, {
+          drafts.push({
             month, opdId: unit.id, segment, registrationId: reg === 0 ? null : reg, kind: originalId === undefined ? 'regular' : 'supplementary',
             originalId: originalId ?? null, dueDate: due[segment], ratesJson,
-          }, now, ctx.actor);
-          await runRepo.insertGroup(tx, unit.id, segment, reg, id, originalId !== undefined);
+          });
         }
       }
     }
+    await runRepo.insertDrafts(tx, drafts, now, ctx.actor);
+    await calcRepo.analyzeTempTables(tx, ['bill_group']);
     await runRepo.insertRegularLines(tx, params);
     if (issuedRegular.size > 0) await runRepo.insertCorrectionLines(tx, params, month);
     await calcRepo.noteExceptionLines(tx, month);
@@ -101,7 +106,7 @@ export async function runBilling(ctx: CoreContext, o: BillRunOptions): Promise<B
       summary: `Penagihan ${month}: ${persons} orang, ${made.n} draf (${formatRupiah(made.total)}), ${replaced} draf lama diganti`,
       after: { month, persons, drafts: made.n, draftTotal: made.total, replaced },
     });
-    return { persons, drafts: made.n, issued: o.issue ? await issueDrafts(ctx, month) : 0 };
+    return { persons, drafts: made.n, issued: o.issue ? await issueDrafts(ctx, month, { onWait: o.onWait }) : 0 };
   });
   const invoices = await listInvoices(ctx, { month });
   return { month, drafts, issued, invoices, total: invoices.reduce((s, i) => s + i.total, 0), persons };

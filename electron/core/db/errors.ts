@@ -1,8 +1,12 @@
 /**
  * Faults of the machine rather than of the input: the database locked by another process for longer
- * than the busy timeout, a full disk, a read-only file or folder. They reach the clerk as Indonesian
- * `SigapError`s that say what to do, from the bridge (dispatch) and the CLI alike, never as
- * "kesalahan internal" or a stack trace.
+ * than the busy timeout, a full disk, a read-only file or folder; on a PostgreSQL server also the
+ * conflicts of writers running at once on several computers and a server that cannot be reached. They
+ * reach the clerk as Indonesian `SigapError`s that say what to do, from the bridge (dispatch) and the
+ * CLI alike, never as "kesalahan internal", a stack trace or a driver's message.
+ *
+ * PostgreSQL reports SQLSTATE codes (five characters: '40001', '23505'…) where SQLite reports
+ * 'SQLITE_…' names; both are mapped here, side by side.
  */
 import { basename } from 'node:path';
 import { SigapError } from '../../../shared/errors';
@@ -11,6 +15,28 @@ import { pgFaultToSigapError, refusalToSigapError } from './refusals';
 
 // The file as the clerk knows it: a hidden part file is named by the file it was becoming.
 const where = (path: unknown): string => (typeof path === 'string' && path ? ` ("${partTarget(basename(path))?.target ?? basename(path)}")` : '');
+
+// PostgreSQL's SQLSTATEs: https://www.postgresql.org/docs/current/errcodes-appendix.html
+const PG_SERIALIZATION_FAILURE = '40001';
+const PG_DEADLOCK = '40P01';
+const PG_UNIQUE_VIOLATION = '23505';
+const PG_LOCK_NOT_AVAILABLE = '55P03';
+
+const codeOf = (e: unknown): string | undefined => {
+  const code = e && typeof e === 'object' ? (e as { code?: unknown }).code : undefined;
+  return typeof code === 'string' ? code : undefined;
+};
+
+/**
+ * Whether `e` is a conflict with another writer that running the same transaction again resolves: a
+ * PostgreSQL serialization failure or deadlock (the server rolled this transaction back so the other
+ * could go on). `duplicate`: also a unique violation, for a writer that recomputes everything it
+ * writes (a billing run that raced another run of the month).
+ */
+export function isTransientConflict(e: unknown, o: { duplicate?: boolean } = {}): boolean {
+  const code = codeOf(e);
+  return code === PG_SERIALIZATION_FAILURE || code === PG_DEADLOCK || (o.duplicate === true && code === PG_UNIQUE_VIOLATION);
+}
 
 /** The SigapError a machine fault becomes, or null when `e` is not one (a bug stays INTERNAL). */
 export function faultToSigapError(e: unknown): SigapError | null {
@@ -26,6 +52,31 @@ export function faultToSigapError(e: unknown): SigapError | null {
   // the primary code as their prefix.
   if (code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY_') || code === 'SQLITE_LOCKED' || code.startsWith('SQLITE_LOCKED_')) {
     return new SigapError('DB_BUSY', 'Basis data sedang dipakai oleh proses lain (mis. impor SK atau pencadangan yang sedang berjalan). Tunggu sampai selesai, lalu coba lagi.');
+  }
+  if (code === PG_SERIALIZATION_FAILURE || code === PG_DEADLOCK) {
+    return new SigapError('CONFLICT', 'Data yang sama sedang diubah di komputer lain pada saat yang sama, sehingga perubahan ini dibatalkan (tidak ada yang tersimpan sebagian). Coba lagi.');
+  }
+  if (code === PG_UNIQUE_VIOLATION || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+    return new SigapError('CONFLICT', 'Data yang sama baru saja disimpan di komputer lain, sehingga perubahan ini dibatalkan (tidak ada yang tersimpan sebagian). Muat ulang datanya, lalu coba lagi.');
+  }
+  if (code === PG_LOCK_NOT_AVAILABLE || code === '57014') {
+    return new SigapError('DB_BUSY', 'Data yang diperlukan sedang dikunci oleh proses lain (mis. penagihan atau impor SK di komputer lain) terlalu lama. Tunggu sampai selesai, lalu coba lagi.');
+  }
+  if (code === '53100') {
+    return new SigapError('DISK_FULL', 'Ruang disk server basis data penuh: perubahan tidak disimpan. Minta pengelola server (Diskominfo) mengosongkan ruang disk, lalu coba lagi.');
+  }
+  if (code === '25006') {
+    return new SigapError('DB_READONLY', 'Server basis data hanya dapat dibaca (mis. server cadangan/replika): perubahan tidak disimpan. Hubungkan Sigap ke server utama, lalu coba lagi.');
+  }
+  // The server cannot be reached or went away (refused, shut down, connection lost).
+  if (code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === 'ETIMEDOUT' || code === 'EHOSTUNREACH' || code.startsWith('08') || code === '57P01' || code === '57P02' || code === '57P03') {
+    return new SigapError('DB_UNREADABLE', 'Server basis data tidak dapat dihubungi atau memutus sambungan: perubahan yang belum selesai tidak disimpan. Periksa jaringan dan server PostgreSQL (hubungi Diskominfo), lalu coba lagi.');
+  }
+  if (code === '28P01' || code === '28000') {
+    return new SigapError('DB_UNREADABLE', 'Server basis data menolak login (nama pengguna atau kata sandi salah, atau tidak diizinkan). Periksa alamat basis data (postgres://…), lalu coba lagi.');
+  }
+  if (code === '42501') {
+    return new SigapError('FORBIDDEN', 'Peran basis data yang dipakai Sigap tidak berhak melakukan perubahan ini (mis. mengubah jejak audit). Hubungi pengelola server basis data.');
   }
   if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT') {
     return new SigapError('DISK_FULL', `Ruang disk penuh${where(path)}: perubahan tidak disimpan. Kosongkan ruang disk (hapus berkas yang tidak perlu), lalu coba lagi.`);

@@ -1,0 +1,44 @@
+/**
+ * PostgreSQL's conflict and server codes reach the clerk as Indonesian messages, like SQLite's
+ * (electron/core/db/errors.ts), and the billing month lock retries only what running again resolves.
+ */
+import { describe, expect, it } from 'vitest';
+import { faultToSigapError, isTransientConflict } from '../../electron/core/db/errors';
+
+// What node-postgres throws: an Error with the server's SQLSTATE in `code` and its English text.
+const pgError = (code: string, message = 'could not serialize access due to concurrent update') => Object.assign(new Error(message), { code, severity: 'ERROR' });
+
+describe('PostgreSQL error codes', () => {
+  it.each([
+    ['40001', 'CONFLICT', /diubah di komputer lain/],
+    ['40P01', 'CONFLICT', /diubah di komputer lain/],
+    ['23505', 'CONFLICT', /baru saja disimpan di komputer lain/],
+    ['55P03', 'DB_BUSY', /sedang dikunci/],
+    ['57014', 'DB_BUSY', /sedang dikunci/],
+    ['53100', 'DISK_FULL', /disk server/],
+    ['25006', 'DB_READONLY', /hanya dapat dibaca/],
+    ['57P01', 'DB_UNREADABLE', /tidak dapat dihubungi/],
+    ['08006', 'DB_UNREADABLE', /tidak dapat dihubungi/],
+    ['ECONNREFUSED', 'DB_UNREADABLE', /tidak dapat dihubungi/],
+    ['28P01', 'DB_UNREADABLE', /menolak login/],
+    ['42501', 'FORBIDDEN', /tidak berhak/],
+  ])('%s becomes %s in Indonesian, without the driver text', (code, sigapCode, message) => {
+    const e = faultToSigapError(pgError(code));
+    expect(e?.code).toBe(sigapCode);
+    expect(e?.message).toMatch(message);
+    expect(e?.message).not.toMatch(/serialize|concurrent/);
+  });
+
+  it('maps a unique violation the same on both engines', () => {
+    expect(faultToSigapError(pgError('SQLITE_CONSTRAINT_UNIQUE'))?.code).toBe('CONFLICT');
+  });
+
+  it('retries serialization failures and deadlocks; a unique violation only for a writer that recomputes everything', () => {
+    expect(isTransientConflict(pgError('40001'))).toBe(true);
+    expect(isTransientConflict(pgError('40P01'))).toBe(true);
+    expect(isTransientConflict(pgError('23505'))).toBe(false);
+    expect(isTransientConflict(pgError('23505'), { duplicate: true })).toBe(true);
+    expect(isTransientConflict(pgError('23503'), { duplicate: true })).toBe(false);
+    expect(isTransientConflict(new Error('x'))).toBe(false);
+  });
+});
