@@ -1,5 +1,5 @@
 /** The batches of BPJS upload files: the batch, its rows (the cells written) and its files. */
-import { sql } from '../store/sql';
+import { sql, sqlJoin } from '../store/sql';
 import type { Queries } from '../store/store';
 import type { ReportKind } from '../../../shared/sipp-layouts';
 
@@ -29,6 +29,9 @@ export interface BatchItemRow {
 export interface NewBatch {
   kind: ReportKind; profileName: string; profileJson: string; npp: string; asOf: string; includeIncomplete: boolean; rows: number; createdAt: string; createdBy: string;
 }
+
+/** Rows per INSERT of insertItems: 8 values a row, well under either engine's parameter limit. */
+const ITEM_BATCH = 500;
 
 export interface NewBatchItem {
   seq: number; key: string; personId: number; engagementId: number; fileSeq: number; cellsJson: string; problemsJson: string | null;
@@ -68,9 +71,12 @@ export const batchRepo = {
       VALUES (${b.kind}, ${b.profileName}, ${b.profileJson}, ${b.npp}, ${b.asOf}, ${b.includeIncomplete ? 1 : 0}, ${b.rows}, ${b.createdAt}, ${b.createdBy}) RETURNING id`);
     return r.newId!;
   },
-  async insertItem(q: Queries, batchId: number, i: NewBatchItem): Promise<void> {
-    await q.run(sql`INSERT INTO bpjs_batch_item (batch_id, seq, change_key, person_id, engagement_id, file_seq, cells_json, problems_json)
-      VALUES (${batchId}, ${i.seq}, ${i.key}, ${i.personId}, ${i.engagementId}, ${i.fileSeq}, ${i.cellsJson}, ${i.problemsJson})`);
+  /** The batch's rows in the order given, ITEM_BATCH to a statement (a batch holds up to 100,000). */
+  async insertItems(q: Queries, batchId: number, items: readonly NewBatchItem[]): Promise<void> {
+    for (let k = 0; k < items.length; k += ITEM_BATCH) {
+      const values = sqlJoin(items.slice(k, k + ITEM_BATCH).map((i) => sql`(${batchId}, ${i.seq}, ${i.key}, ${i.personId}, ${i.engagementId}, ${i.fileSeq}, ${i.cellsJson}, ${i.problemsJson})`));
+      await q.run(sql`INSERT INTO bpjs_batch_item (batch_id, seq, change_key, person_id, engagement_id, file_seq, cells_json, problems_json) VALUES ${values}`);
+    }
   },
   async insertFile(q: Queries, batchId: number, seq: number, f: { name: string; rows: number; sha256: string; bytes: number }): Promise<void> {
     await q.run(sql`INSERT INTO bpjs_batch_file (batch_id, seq, name, row_count, sha256, bytes) VALUES (${batchId}, ${seq}, ${f.name}, ${f.rows}, ${f.sha256}, ${f.bytes})`);

@@ -18,7 +18,7 @@ import { listRegistrations } from '../settings/registrations';
 import { storeOf } from '../store/of-context';
 import type { Queries } from '../store/store';
 import { batchRepo } from './batch-repository';
-import { isSubmitted } from './pending-repository';
+import { submittedKeys } from './pending-repository';
 
 export interface ExportOptions extends ReportOptions {
   kind: ReportKind;
@@ -224,8 +224,7 @@ async function exportNppBatch(
  */
 async function recordBatch(ctx: CoreContext, o: ExportOptions, env: ReportEnv & { npp: string }, profile: StoredProfile, templateId: number | null, r: ExportResult, items: ItemRow[]): Promise<number> {
   return storeOf(ctx).tx('write', async (q: Queries): Promise<number> => {
-    const taken: string[] = [];
-    for (const i of items) if (await isSubmitted(q, i.key)) taken.push(i.key);
+    const taken = await submittedKeys(q, items.map((i) => i.key));
     if (taken.length > 0) {
       throw new SigapError('CONFLICT', `${taken.length} perubahan sudah masuk batch lain sementara berkas dibuat (mis. ${taken[0]}). Buat berkas lagi.`);
     }
@@ -234,7 +233,7 @@ async function recordBatch(ctx: CoreContext, o: ExportOptions, env: ReportEnv & 
       kind: o.kind, profileName: profile.name, profileJson: JSON.stringify(snapshot), npp: env.npp, asOf: env.asOf,
       includeIncomplete: Boolean(o.includeIncomplete), rows: items.length, createdAt: r.createdAt, createdBy: ctx.actor,
     });
-    for (const i of items) await batchRepo.insertItem(q, batchId, i);
+    await batchRepo.insertItems(q, batchId, items);
     for (const [n, f] of r.files.entries()) await batchRepo.insertFile(q, batchId, n + 1, f);
     await audit(ctx, {
       action: 'create', entity: 'bpjs_batch', entityId: batchId,
