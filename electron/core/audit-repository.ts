@@ -52,8 +52,10 @@ const COLUMNS = sql`id, at, actor, action, entity, entity_id AS "entityId", summ
 
 export type NewAuditRow = Omit<AuditLogRow, 'id'>;
 
-/** Rows per statement of insertMany on PostgreSQL. */
+/** Rows per statement of insertMany on PostgreSQL (one JSON parameter). */
 const AUDIT_CHUNK = 1000;
+/** Rows per INSERT of insertMany: 8 values a row, well under either engine's parameter limit. */
+export const AUDIT_BATCH = 500;
 
 export const auditLog = {
   /**
@@ -65,12 +67,16 @@ export const auditLog = {
       VALUES (${r.at}, ${r.actor}, ${r.action}, ${r.entity}, ${r.entityId}, ${r.summary}, ${r.beforeJson}, ${r.afterJson})`) as Promise<unknown> as Promise<void>;
   },
   /**
-   * Many rows, ids in the given order (a bulk write such as an SK apply). SQLite: one `insert` each
-   * (its fast path); PostgreSQL: one statement per AUDIT_CHUNK rows, the rows as one JSON parameter.
+   * Many rows, ids in the given order (a bulk write such as an SK apply) instead of one statement and
+   * one await each. SQLite: AUDIT_BATCH rows to a multi-row INSERT; PostgreSQL: AUDIT_CHUNK rows to a
+   * statement, the rows as one JSON parameter.
    */
   async insertMany(q: Queries, rows: readonly NewAuditRow[]): Promise<void> {
     if (q.engine !== 'postgres') {
-      for (const r of rows) await auditLog.insert(q, r);
+      for (let i = 0; i < rows.length; i += AUDIT_BATCH) {
+        const values = sqlJoin(rows.slice(i, i + AUDIT_BATCH).map((r) => sql`(${r.at}, ${r.actor}, ${r.action}, ${r.entity}, ${r.entityId}, ${r.summary}, ${r.beforeJson}, ${r.afterJson})`));
+        await q.run(sql`INSERT INTO audit_log (at, actor, action, entity, entity_id, summary, before_json, after_json) VALUES ${values}`);
+      }
       return;
     }
     for (let i = 0; i < rows.length; i += AUDIT_CHUNK) {

@@ -63,16 +63,17 @@ export class SqliteStore implements Store {
     return p;
   }
 
-  private statement(q: SqlQuery): { p: Prepared; params: unknown[] } {
+  /** The prepared statement of a query: by its template when flat (no text rendered), else by its text. */
+  private statement(q: SqlQuery): Prepared {
     if (q.shape) {
       let p = this.byShape.get(q.shape);
       if (!p) {
         p = this.prepare(render(q, () => '?').text);
         this.byShape.set(q.shape, p);
       }
-      return { p, params: bound(q.values) };
+      return p;
     }
-    return { p: this.prepare(render(q, () => '?').text), params: bound(q.values) };
+    return this.prepare(render(q, () => '?').text);
   }
 
   /** Waits until no transaction of another caller holds the connection, then takes it; gives it back. */
@@ -88,63 +89,122 @@ export class SqliteStore implements Store {
     return release;
   }
 
-  /**
-   * One statement: at once inside a transaction or when the connection is free, else after the holder.
-   * Not an async function: the hot path (a bulk write's every row) makes no promise but the result's.
-   */
-  private statementCall<T>(f: () => T): Promise<T> {
-    if (this.held && !this.inside()) return this.afterHolder(f);
+  /** Whether a statement must wait: another caller's transaction (or iteration) holds the connection. */
+  private mustWait(): boolean {
+    return this.held !== null && !this.inside();
+  }
+
+  private async afterHolder<T>(f: () => T): Promise<T> {
+    while (this.mustWait()) await this.held;
+    return f();
+  }
+
+  private allNow<T>(q: SqlQuery): T[] {
+    return this.statement(q).s.all(...bound(q.values)) as T[];
+  }
+
+  private oneNow<T>(q: SqlQuery): T | undefined {
+    return this.statement(q).s.get(...bound(q.values)) as T | undefined;
+  }
+
+  private runNow(q: SqlQuery): RunResult {
+    const p = this.statement(q);
+    if (p.reader) {
+      // INSERT … RETURNING id reads: its row carries the new id, as on PostgreSQL.
+      const row = p.s.get(...bound(q.values)) as Record<string, unknown> | undefined;
+      return { changes: row ? 1 : 0, newId: typeof row?.id === 'number' ? row.id : null };
+    }
+    const r = p.s.run(...bound(q.values));
+    return { changes: r.changes, newId: r.changes > 0 && p.inserts ? Number(r.lastInsertRowid) : null };
+  }
+
+  // One statement: at once inside a transaction or when the connection is free, else after the holder.
+  // Not async functions, and no closure on the way: the hot path (a bulk write's every row) makes no
+  // object but the statement's result and its promise.
+  all<T>(q: SqlQuery): Promise<T[]> {
+    if (this.mustWait()) return this.afterHolder(() => this.allNow<T>(q));
     try {
-      return Promise.resolve(f());
+      return Promise.resolve(this.allNow<T>(q));
     } catch (e) {
       return Promise.reject(e);
     }
   }
 
-  private async afterHolder<T>(f: () => T): Promise<T> {
-    while (this.held && !this.inside()) await this.held;
-    return f();
-  }
-
-  all<T>(q: SqlQuery): Promise<T[]> {
-    return this.statementCall(() => {
-      const { p, params } = this.statement(q);
-      return p.s.all(...params) as T[];
-    });
-  }
-
   one<T>(q: SqlQuery): Promise<T | undefined> {
-    return this.statementCall(() => {
-      const { p, params } = this.statement(q);
-      return p.s.get(...params) as T | undefined;
-    });
+    if (this.mustWait()) return this.afterHolder(() => this.oneNow<T>(q));
+    try {
+      return Promise.resolve(this.oneNow<T>(q));
+    } catch (e) {
+      return Promise.reject(e);
+    }
   }
 
   run(q: SqlQuery): Promise<RunResult> {
-    return this.statementCall(() => {
-      const { p, params } = this.statement(q);
-      if (p.reader) {
-        // INSERT … RETURNING id reads: its row carries the new id, as on PostgreSQL.
-        const row = p.s.get(...params) as Record<string, unknown> | undefined;
-        return { changes: row ? 1 : 0, newId: typeof row?.id === 'number' ? row.id : null };
-      }
-      const r = p.s.run(...params);
-      return { changes: r.changes, newId: r.changes > 0 && p.inserts ? Number(r.lastInsertRowid) : null };
-    });
+    if (this.mustWait()) return this.afterHolder(() => this.runNow(q));
+    try {
+      return Promise.resolve(this.runNow(q));
+    } catch (e) {
+      return Promise.reject(e);
+    }
   }
 
   /**
    * Rows one at a time. The connection is held until the loop ends (better-sqlite3 cannot run another
    * statement on it meanwhile), so the loop body must not query: collect, then write.
    */
-  async *iterate<T>(q: SqlQuery): AsyncIterable<T> {
-    const release = this.inside() ? null : await this.acquire();
-    try {
-      const { p, params } = this.statement(q);
-      for (const row of p.s.iterate(...params)) yield row as T;
-    } finally {
-      release?.();
-    }
+  iterate<T>(q: SqlQuery): AsyncIterable<T> {
+    // A plain async iterator over better-sqlite3's rows rather than an async generator: a generator's
+    // yield costs several promises and turns per row, and a 100,000-row read pays them all.
+    return {
+      [Symbol.asyncIterator]: (): AsyncIterator<T> => {
+        let rows: IterableIterator<unknown> | null = null;
+        let release: (() => void) | null = null;
+        let finished = false;
+        const finish = () => {
+          if (finished) return;
+          finished = true;
+          try {
+            rows?.return?.();
+          } finally {
+            release?.();
+          }
+        };
+        const start = async () => {
+          if (!this.inside()) release = await this.acquire();
+          try {
+            rows = this.statement(q).s.iterate(...bound(q.values)) as IterableIterator<unknown>;
+          } catch (e) {
+            finish();
+            throw e;
+          }
+        };
+        const step = (): IteratorResult<T> => {
+          try {
+            const r = rows!.next();
+            if (r.done) finish();
+            return r as IteratorResult<T>;
+          } catch (e) {
+            finish();
+            throw e;
+          }
+        };
+        return {
+          next(): Promise<IteratorResult<T>> {
+            if (finished) return Promise.resolve({ done: true, value: undefined });
+            if (!rows) return start().then(step);
+            try {
+              return Promise.resolve(step());
+            } catch (e) {
+              return Promise.reject(e);
+            }
+          },
+          return(): Promise<IteratorResult<T>> {
+            finish();
+            return Promise.resolve({ done: true, value: undefined });
+          },
+        };
+      },
+    };
   }
 
   async tx<T>(mode: TxMode, fn: (tx: Queries) => Promise<T>): Promise<T> {
