@@ -22,6 +22,7 @@ describe('PostgreSQL error codes', () => {
     ['ECONNREFUSED', 'DB_UNREADABLE', /tidak dapat dihubungi/],
     ['28P01', 'DB_UNREADABLE', /menolak login/],
     ['42501', 'FORBIDDEN', /tidak berhak/],
+    ['22021', 'INVALID_INPUT', /karakter yang tidak dapat disimpan/],
   ])('%s becomes %s in Indonesian, without the driver text', (code, sigapCode, message) => {
     const e = faultToSigapError(pgError(code));
     expect(e?.code).toBe(sigapCode);

@@ -116,14 +116,15 @@ describe('faults become Indonesian SigapErrors', () => {
   });
 });
 
-// On PostgreSQL the same faults have their own codes (db/refusals.ts): a lock held by another office's
-// work past lock_timeout, a deadlock, a read-only server reach the clerk as the same SigapErrors.
+// On PostgreSQL the same faults have their own codes (db/errors.ts): a lock held by another office's
+// work past lock_timeout, a read-only server reach the clerk as the same SigapErrors; a deadlock (the
+// server rolled this side back so the other could go on) is a conflict to try again.
 describe('PostgreSQL faults become Indonesian SigapErrors', () => {
   it('lock, deadlock and read-only codes, and a missing right', () => {
-    expect(faultToSigapError(Object.assign(new Error('x'), { code: '40P01' }))?.code).toBe('DB_BUSY');
+    expect(faultToSigapError(Object.assign(new Error('x'), { code: '40P01' }))?.code).toBe('CONFLICT');
     expect(faultToSigapError(Object.assign(new Error('x'), { code: '25006' }))?.code).toBe('DB_READONLY');
     expect(faultToSigapError(Object.assign(new Error('permission denied for table audit_log'), { code: '42501' })))
-      .toMatchObject({ code: 'CONFLICT', message: 'Akun basis data yang dipakai Sigap tidak berhak atas jejak audit untuk tindakan ini (42501): tidak ada yang diubah. Hak akses akun itu diatur oleh DBA.' });
+      .toMatchObject({ code: 'FORBIDDEN', message: 'Akun basis data yang dipakai Sigap tidak berhak atas jejak audit untuk tindakan ini (42501): tidak ada yang diubah. Hak akses akun itu diatur oleh DBA.' });
   });
 
   it.runIf(testEngine === 'postgres')('a row held by another transaction past lock_timeout: DB_BUSY through the bridge; nothing written', async () => {
@@ -147,7 +148,7 @@ describe('PostgreSQL faults become Indonesian SigapErrors', () => {
       }));
       release();
       await holder;
-      expect(r).toMatchObject({ ok: false, error: { code: 'DB_BUSY', message: expect.stringMatching(/^Basis data sedang dipakai oleh proses lain/) } });
+      expect(r).toMatchObject({ ok: false, error: { code: 'DB_BUSY', message: expect.stringMatching(/sedang dikunci oleh proses lain/) } });
       expect(await store.one(sql`SELECT value FROM setting WHERE key = 'uji.kunci'`)).toEqual({ value: 'a' });
     } finally {
       await ctx.close();

@@ -65,7 +65,7 @@ describe('the owner and the application role', () => {
   it('the application role cannot connect before the owner has migrated and granted', async () => {
     const r = await runCli(['roster', '--db', appUrl]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^Galat \(DB_UNREADABLE\): Pengguna PostgreSQL untuk postgres:\/\/sigap_app:\*\*\*@.* tidak berhak membuat tabel Sigap/);
+    expect(r.stderr).toMatch(/^Galat \(DB_UNREADABLE\): Pengguna PostgreSQL untuk postgres:\/\/sigap_app:\*\*\*@.* tidak berhak membuat atau mengubah tabel Sigap/);
   });
 
   it('the owner migrates (citext created by the owner, a trusted extension) and grants, idempotently', async () => {

@@ -11,7 +11,7 @@
 import { basename } from 'node:path';
 import { SigapError } from '../../../shared/errors';
 import { partTarget } from '../files/parts';
-import { pgFaultToSigapError, refusalToSigapError } from './refusals';
+import { refusalToSigapError } from './refusals';
 
 // The file as the clerk knows it: a hidden part file is named by the file it was becoming.
 const where = (path: unknown): string => (typeof path === 'string' && path ? ` ("${partTarget(basename(path))?.target ?? basename(path)}")` : '');
@@ -42,8 +42,8 @@ export function isTransientConflict(e: unknown, o: { duplicate?: boolean } = {})
 export function faultToSigapError(e: unknown): SigapError | null {
   if (e instanceof SigapError) return e;
   if (!e || typeof e !== 'object') return null;
-  // A trigger or a missing right refusing a change (issued invoice, audit trail), PostgreSQL's own faults: db/refusals.ts.
-  const refused = refusalToSigapError(e) ?? pgFaultToSigapError(e);
+  // A trigger refusing a change (issued invoice, audit trail), on either engine: db/refusals.ts.
+  const refused = refusalToSigapError(e);
   if (refused) return refused;
   const code = (e as { code?: unknown }).code;
   if (typeof code !== 'string') return null;
@@ -61,6 +61,10 @@ export function faultToSigapError(e: unknown): SigapError | null {
   }
   if (code === PG_LOCK_NOT_AVAILABLE || code === '57014') {
     return new SigapError('DB_BUSY', 'Data yang diperlukan sedang dikunci oleh proses lain (mis. penagihan atau impor SK di komputer lain) terlalu lama. Tunggu sampai selesai, lalu coba lagi.');
+  }
+  // PostgreSQL stores no NUL character in text (SQLite does): a pasted or fuzzed value carrying one.
+  if (code === '22021' || code === '22P05') {
+    return new SigapError('INVALID_INPUT', 'Teks berisi karakter yang tidak dapat disimpan (mis. karakter NUL dari salinan berkas lain). Hapus karakter itu, lalu coba lagi.');
   }
   if (code === '53100') {
     return new SigapError('DISK_FULL', 'Ruang disk server basis data penuh: perubahan tidak disimpan. Minta pengelola server (Diskominfo) mengosongkan ruang disk, lalu coba lagi.');

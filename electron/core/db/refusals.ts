@@ -4,8 +4,8 @@
  * SQLITE_CONSTRAINT_TRIGGER) and on PostgreSQL (`sigap_refuse`, SQLSTATE 23001 restrict_violation), and
  * PostgreSQL's refusal of a right the role Sigap connects as does not have (42501, e.g. deleting audit
  * rows). The core never asks for these changes; if something does, the clerk reads what was refused in
- * Indonesian (code CONFLICT), the same on both engines, never a raw driver error. Below, PostgreSQL's
- * machine faults (locks, a full disk, a read-only server) as db/errors.ts maps SQLite's.
+ * Indonesian (CONFLICT for a trigger, FORBIDDEN for a missing right), the same on both engines, never a
+ * raw driver error. PostgreSQL's machine faults (locks, a full disk, a read-only server) are db/errors.ts's.
  */
 import { SigapError } from '../../../shared/errors';
 
@@ -37,33 +37,7 @@ export function refusalToSigapError(e: unknown): SigapError | null {
   if (code === 'SQLITE_CONSTRAINT_TRIGGER' || code === '23001') return new SigapError('CONFLICT', `${refusalText(message)}.`);
   if (code === '42501') {
     const t = /permission denied for (?:table|relation) (\w+)/.exec(message);
-    return new SigapError('CONFLICT', `Akun basis data yang dipakai Sigap tidak berhak atas ${t ? table(t[1]!) : 'data ini'} untuk tindakan ini (42501): tidak ada yang diubah. Hak akses akun itu diatur oleh DBA.`);
+    return new SigapError('FORBIDDEN', `Akun basis data yang dipakai Sigap tidak berhak atas ${t ? table(t[1]!) : 'data ini'} untuk tindakan ini (42501): tidak ada yang diubah. Hak akses akun itu diatur oleh DBA.`);
   }
   return null;
 }
-
-/**
- * PostgreSQL's faults of a working connection, as db/errors.ts maps SQLite's: a lock or a conflict with
- * another office's work (lock_timeout, deadlock, serialization, statement timeout), a full disk, a
- * read-only server. Null when `e` is not one. (A server that cannot be reached or a connection lost is
- * the connection's business: store/pg-errors.ts on the CLI branch.)
- */
-export function pgFaultToSigapError(e: unknown): SigapError | null {
-  if (!e || typeof e !== 'object') return null;
-  const code = (e as { code?: unknown }).code;
-  if (typeof code !== 'string') return null;
-  switch (code) {
-    case '55P03': // lock_not_available
-    case '40P01': // deadlock_detected
-    case '40001': // serialization_failure
-    case '57014': // query_canceled (statement_timeout)
-      return new SigapError('DB_BUSY', 'Basis data sedang dipakai oleh proses lain (mis. impor SK atau penagihan dari kantor lain yang sedang berjalan). Tunggu sampai selesai, lalu coba lagi.');
-    case '53100': // disk_full
-      return new SigapError('DISK_FULL', 'Ruang disk server basis data penuh: perubahan tidak disimpan. Hubungi pengelola server basis data (mis. Diskominfo), lalu coba lagi.');
-    case '25006': // read_only_sql_transaction (a standby, or default_transaction_read_only)
-      return new SigapError('DB_READONLY', 'Server basis data hanya dapat dibaca (server cadangan atau mode baca saja): perubahan tidak disimpan. Hubungi pengelola server basis data.');
-    default:
-      return null;
-  }
-}
-

@@ -14,6 +14,8 @@ import { createBackup, listBackups } from '../../backup/create';
 import { isEncryptedBackup } from '../../backup/crypto';
 import { inspectBackup, restoreBackup } from '../../backup/restore';
 import { exclusive } from '../../backup/schedule';
+import { restorePgBackup } from '../../backup/pg-backup';
+import { storeOf } from '../../store/of-context';
 import { exportAudit, listAudit } from '../../audit-query';
 
 type Names = keyof typeof securityCalls;
@@ -129,8 +131,15 @@ export function securityHandlers(ctx: CoreContext, host: HostServices): Security
     'backup.inspect': ({ source, passphrase }) => inspectBackup(sourcePath(source), host.backupDir ?? tmpdir(), passphrase || undefined),
     'backup.restore': async ({ source, passphrase }) => {
       const path = sourcePath(source);
-      const dbPath = sqliteOf(ctx).name;
       const safetyDir = host.backupDir ?? join(tmpdir(), 'sigap-cadangan');
+      if (storeOf(ctx).engine === 'postgres') {
+        // pg_restore in one transaction over the server's database (needs the owner's rights: a
+        // connection as the application role is refused with a message for the IT office).
+        const r = await restorePgBackup(ctx, path, { ...(passphrase ? { passphrase } : {}), backupDir: safetyDir });
+        session.logout();
+        return { check: r.check, safety: basename(r.safety) };
+      }
+      const dbPath = sqliteOf(ctx).name;
       // Never while a scheduled backup reads the connection this closes.
       const res = await exclusive(ctx, async () => {
         const old = sqliteOf(ctx);
