@@ -11,7 +11,7 @@ import { defineConfig } from 'vitest/config';
 const UNIT = 'test/unit';
 const onBothEngines = readdirSync(UNIT)
   .filter((f) => f.endsWith('.test.ts'))
-  .filter((f) => /\b(testContext|testDatabase)\(/.test(readFileSync(`${UNIT}/${f}`, 'utf8')))
+  .filter((f) => /\b(testContext|testDatabases?)\(/.test(readFileSync(`${UNIT}/${f}`, 'utf8')))
   .map((f) => `${UNIT}/${f}`);
 
 export default defineConfig({

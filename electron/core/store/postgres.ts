@@ -44,7 +44,16 @@ export class PostgresStore implements Store {
   readonly pool: pg.Pool;
 
   constructor(url: string, opts: { max?: number } = {}) {
-    this.pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10, types });
+    this.pool = new pg.Pool({
+      connectionString: url,
+      max: opts.max ?? 10,
+      types,
+      // A server that drops packets (a wrong address, a firewall) fails in 15 s instead of the OS's minutes.
+      connectionTimeoutMillis: 15_000,
+      // A client frozen inside a transaction (not killed: its socket stays open) must not hold a month's
+      // lock or a row for ever: the server ends such a session after 10 minutes.
+      idle_in_transaction_session_timeout: 600_000,
+    });
     // An idle client losing its server must not crash the process: the next query reconnects.
     this.pool.on('error', () => {});
   }
