@@ -14,15 +14,12 @@ import { privateTemp, privateTempBase, removeLegacyParts } from './leftovers';
 import { toKeep, DEFAULT_RETENTION, type RetentionRule } from './retention';
 import { BACKUP_NAME as NAME, freeBackupPath, type BackupReason } from './names';
 import { createPgBackup } from './pg-backup';
+import type { BackupResult } from './results';
 
 // Names live in names.ts (the database opener needs them without the backup machinery).
 export { backupName, freeBackupPath, type BackupReason } from './names';
 
-export interface BackupResult {
-  path: string;
-  bytes: number;
-  encrypted: boolean;
-}
+export type { BackupResult } from './results';
 
 
 /** A consistent copy of the live database at `path`, a new file readable by its owner only (backup-file-repository.ts). */

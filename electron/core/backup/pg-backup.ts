@@ -28,8 +28,7 @@ import { BACKUP_NAME, freeBackupPath, type BackupReason } from './names';
 import { requirePgTool, runPgTool } from './pg-tools';
 import { pgBackupRepo } from './pg-backup-repository';
 import { ARCHIVE_ENTITY } from './archive';
-import type { BackupResult } from './create';
-import type { BackupCheck } from './restore';
+import type { BackupCheck, BackupResult } from './results';
 
 /** What a backup file holds, from its first bytes (after decryption). */
 export type BackupKind = 'sqlite' | 'postgres' | 'unknown';

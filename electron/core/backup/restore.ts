@@ -14,17 +14,9 @@ import { schemaDifferences } from './schema-check';
 import { backupCopy, withBackupCopy } from './backup-file-repository';
 import { holdingConnection, storeOf } from '../store/of-context';
 import { checkPgDump, PG_DUMP_TO_SQLITE, sniffBackup } from './pg-backup';
+import type { BackupCheck } from './results';
 
-export interface BackupCheck {
-  file: string;
-  encrypted: boolean;
-  integrity: string;
-  schemaVersion: number;
-  pemda: string | null;
-  counts: { persons: number; engagements: number; decrees: number; opds: number; auditRows: number };
-  /** Set on a PostgreSQL dump (pg-backup.ts); a SQLite file's check has none. */
-  engine?: 'postgres';
-}
+export type { BackupCheck } from './results';
 
 /** Opens a plain database copy read-only and checks it can be restored. */
 async function checkPlain(path: string, label: string, encrypted: boolean): Promise<BackupCheck> {
