@@ -172,6 +172,7 @@ const nodeStart = startMs(['-e', '0']);
 log('7. PostgreSQL: the same demo, the same steps');
 // A real cluster on this machine, over the loopback socket, with durability on (fsync, synchronous
 // commit), seeded through the same seedDemo; each step starts from `CREATE DATABASE … TEMPLATE`.
+const pgStart = performance.now();
 const cluster = await startPgCluster({ durable: true });
 let pgRes: { imp: ReturnType<typeof repeat>; bill: ReturnType<typeof repeat>; exp: ReturnType<typeof repeat>; search: Record<string, { p50: number; p95: number }>; seedMs: number };
 try {
@@ -218,6 +219,7 @@ try {
 } finally {
   cluster.stop();
 }
+log(`   PostgreSQL part: ${fmt(performance.now() - pgStart)} in all`);
 
 const rows: string[][] = [
   ['Command line start, `sigap --help`', fmt(cliStart), `node -e 0 ${fmt(nodeStart)}`, `${(cliStart / nodeStart).toFixed(2)} x`, '≤ 0.4 s', ''],

@@ -25,6 +25,12 @@ type Step = (args: string[]) => Promise<Record<string, unknown>>;
 
 const clock = () => new Date('2026-02-10T03:00:00Z');
 
+interface Opened {
+  ctx: CoreContext;
+  store: Store;
+  close: () => Promise<void>;
+}
+
 /** A database's name in a postgres URL, checked for use as an identifier. */
 function pgName(url: string): string {
   const name = new URL(url).pathname.slice(1);
@@ -37,7 +43,7 @@ function pgName(url: string): string {
  * `CREATE DATABASE work TEMPLATE base` through the cluster's maintenance database, so every run starts
  * from the same data on both engines.
  */
-async function openCopy(base: string, work: string, extra: Partial<CoreContext> = {}): Promise<{ ctx: CoreContext; store: Store; close(): Promise<void> }> {
+async function openCopy(base: string, work: string, extra: Partial<CoreContext> = {}): Promise<Opened> {
   if (!isPostgresUrl(base)) {
     copyFileSync(base, work);
     return openTarget(work, extra);
@@ -56,7 +62,7 @@ async function openCopy(base: string, work: string, extra: Partial<CoreContext> 
 }
 
 /** A SQLite file or a postgres URL, opened as the core's context. */
-async function openTarget(target: string, extra: Partial<CoreContext> = {}): Promise<{ ctx: CoreContext; store: Store; close(): Promise<void> }> {
+async function openTarget(target: string, extra: Partial<CoreContext> = {}): Promise<Opened> {
   if (!isPostgresUrl(target)) {
     const { db } = openDatabase(target);
     const ctx = { db, actor: 'bench', clock, ...extra } as CoreContext;
