@@ -12,10 +12,16 @@ import { openDatabase } from '../../electron/core/db/open';
 import { seedDemo } from '../../electron/core/demo/index';
 import { writeBigAppendix } from '../fixtures/sk-stream';
 import { measureRosterUi } from './roster-ui';
+import { openStore } from '../../electron/core/store/open-store';
+import { sql } from '../../electron/core/store/sql';
+import { startPgCluster } from '../pg/cluster';
+import pg from 'pg';
 
 const quick = process.argv.includes('--quick');
 const N = quick ? 10_000 : 100_000;
 const REPS = 3;
+// PostgreSQL's steps: three runs like SQLite's, once in quick mode (CI) to keep its added time small.
+const PG_REPS = quick ? 1 : 3;
 const root = join(process.cwd(), 'test/bench/steps.ts');
 const tsx = join(process.cwd(), 'node_modules/.bin/tsx');
 const work = join(tmpdir(), `sigap-bench-${process.pid}`);
@@ -32,7 +38,11 @@ function median(xs: number[]): number {
 }
 
 function repeat(name: string, ...args: string[]) {
-  const runs = Array.from({ length: REPS }, () => step(name, ...args));
+  return repeatN(REPS, name, ...args);
+}
+
+function repeatN(reps: number, name: string, ...args: string[]) {
+  const runs = Array.from({ length: reps }, () => step(name, ...args));
   return { ms: median(runs.map((r) => r.ms)), maxRssMb: Math.max(...runs.map((r) => r.maxRssMb)), runs };
 }
 
@@ -159,6 +169,58 @@ const startMs = (args: string[]) => {
 const cliStart = startMs([join(process.cwd(), 'electron/cli/bin.js'), '--help']);
 const nodeStart = startMs(['-e', '0']);
 
+log('7. PostgreSQL: the same demo, the same steps');
+// A real cluster on this machine, over the loopback socket, with durability on (fsync, synchronous
+// commit), seeded through the same seedDemo; each step starts from `CREATE DATABASE … TEMPLATE`.
+const pgStart = performance.now();
+const cluster = await startPgCluster({ durable: true });
+let pgRes: { imp: ReturnType<typeof repeat>; bill: ReturnType<typeof repeat>; exp: ReturnType<typeof repeat>; search: Record<string, { p50: number; p95: number }>; seedMs: number };
+try {
+  const pgBase = await cluster.createDatabase('bench_base');
+  const t0 = performance.now();
+  {
+    const opened = await openStore(pgBase);
+    await seedDemo({ ...opened.context, actor: 'bench', clock: () => new Date('2026-01-05T00:00:00Z') }, { persons: N, year: 2026 });
+    await opened.store.run(sql`VACUUM ANALYZE`);
+    await opened.store.close();
+  }
+  const seedMs = performance.now() - t0;
+  log(`   seeded ${N.toLocaleString('en')} people in ${fmt(seedMs)}`);
+  const pgUrl = (name: string) => pgBase.replace(/\/bench_base$/, `/${name}`);
+  // The export base, prepared as SQLite's above (the same UPDATE, through the store).
+  const pgExportBase = pgUrl('bench_export_base');
+  {
+    const pgc = new pg.Client({ connectionString: cluster.adminUrl });
+    await pgc.connect();
+    await pgc.query('CREATE DATABASE bench_export_base TEMPLATE bench_base');
+    await pgc.end();
+    const opened = await openStore(pgExportBase);
+    await opened.store.run(sql`UPDATE person SET kpj = NULL, mother_name = coalesce(mother_name, 'Siti Aminah'), marital_status = 'T', work_location = 'LIWA'`);
+    await opened.store.run(sql`VACUUM ANALYZE person`);
+    await opened.store.close();
+  }
+  log('   SK import');
+  const pImp = repeatN(PG_REPS, 'import', sk, pgBase, pgUrl('bench_import'));
+  log('   billing run');
+  const pBill = repeatN(PG_REPS, 'bill', pgBase, pgUrl('bench_bill'));
+  log('   registration files');
+  const pgOut = join(work, 'out-export-pg');
+  const pExp = summary(Array.from({ length: PG_REPS }, () => step('export', pgExportBase, pgUrl('bench_export'), fresh(pgOut))));
+  log('   roster search');
+  const pSearch = step('search', pgBase).search as Record<string, { p50: number; p95: number }>;
+  // The same work on both engines: the same people imported, lines billed, rows written.
+  const same = (what: string, a: unknown, b: unknown) => {
+    if (JSON.stringify(a) !== JSON.stringify(b)) log(`   WARNING: ${what} differs: SQLite ${JSON.stringify(a)}, PostgreSQL ${JSON.stringify(b)}`);
+  };
+  same('SK import (persons, rejected)', [imp.runs[0]!.persons, imp.runs[0]!.rejected], [pImp.runs[0]!.persons, pImp.runs[0]!.rejected]);
+  same('billing lines', bill.runs[0]!.lines, pBill.runs[0]!.lines);
+  same('registration files (files, rows)', [exp.runs[0]!.files, exp.runs[0]!.rows], [pExp.runs[0]!.files, pExp.runs[0]!.rows]);
+  pgRes = { imp: pImp, bill: pBill, exp: pExp, search: pSearch, seedMs };
+} finally {
+  cluster.stop();
+}
+log(`   PostgreSQL part: ${fmt(performance.now() - pgStart)} in all`);
+
 const rows: string[][] = [
   ['Command line start, `sigap --help`', fmt(cliStart), `node -e 0 ${fmt(nodeStart)}`, `${(cliStart / nodeStart).toFixed(2)} x`, '≤ 0.4 s', ''],
   ['SK import, preview + apply', fmt(imp.ms), `streaming read ${fmt(floorRead.ms)}`, `${(imp.ms / floorRead.ms).toFixed(2)} x`, '≤ 1.5 x', `${imp.maxRssMb.toFixed(0)} MB`],
@@ -169,6 +231,14 @@ const rows: string[][] = [
   ['Roster screen: first rows after navigation', fmt(median(ui.firstRowsMs)), '', '', '≤ 1 s', ''],
   ['Roster screen: scroll to the end', fmt(median(ui.scrollEndMs)), '', '', '', ''],
   ...Object.entries(search).map(([k, v]) => [`Roster search, ${k}`, `p50 ${fmt(v.p50)}, p95 ${fmt(v.p95)}`, '', '', 'p95 ≤ 30 ms', '']),
+  // PostgreSQL beside SQLite: the "floor" column holds SQLite's figure from the rows above.
+  ['PostgreSQL: SK import, preview + apply', fmt(pgRes.imp.ms), `SQLite ${fmt(imp.ms)}`, `${(pgRes.imp.ms / imp.ms).toFixed(2)} x`, '≤ 2 x SQLite', `${pgRes.imp.maxRssMb.toFixed(0)} MB`],
+  ['PostgreSQL: billing run, one month', fmt(pgRes.bill.ms), `SQLite ${fmt(bill.ms)}`, `${(pgRes.bill.ms / bill.ms).toFixed(2)} x`, '≤ 2 x SQLite', `${pgRes.bill.maxRssMb.toFixed(0)} MB`],
+  [`PostgreSQL: registration files, ${N.toLocaleString('en')} people`, fmt(pgRes.exp.ms), `SQLite ${fmt(exp.ms)}`, `${(pgRes.exp.ms / exp.ms).toFixed(2)} x`, '≤ 2 x SQLite', `${pgRes.exp.maxRssMb.toFixed(0)} MB`],
+  ...Object.entries(pgRes.search).map(([k, v]) => {
+    const s = search[k]!;
+    return [`PostgreSQL: roster search, ${k}`, `p50 ${fmt(v.p50)}, p95 ${fmt(v.p95)}`, `SQLite p50 ${fmt(s.p50)}, p95 ${fmt(s.p95)}`, `p50 ${(v.p50 / s.p50).toFixed(2)} x, p95 ${(v.p95 / s.p95).toFixed(2)} x`, '≤ 2 x SQLite', ''];
+  }),
 ];
 const size = statSync(base).size;
 const table = [
@@ -176,7 +246,12 @@ const table = [
   '|---|---|---|---|---|---|',
   ...rows.map((r) => `| ${r.join(' | ')} |`),
 ].join('\n');
-const doc = `# Performance\n\nMeasured by \`npm run bench${quick ? ' -- --quick' : ''}\` on ${new Date().toISOString().slice(0, 10)}, ${N.toLocaleString('en')} people, median of ${REPS} runs, each step in its own process.\n\n${table}\n\nDatabase file: ${(size / 1e6).toFixed(1)} MB for ${N.toLocaleString('en')} people.\n`;
+const pgNote =
+  `PostgreSQL rows: the same demo seeded through the same code into a PostgreSQL database of a cluster started for the bench on this machine ` +
+  `(loopback TCP socket, fsync and synchronous commit on as a real server has them; seeding took ${fmt(pgRes.seedMs)}, not timed in the rows), ` +
+  `each step on a fresh \`CREATE DATABASE … TEMPLATE\` copy, ${PG_REPS === 1 ? 'measured once' : `median of ${PG_REPS} runs`}; ` +
+  `the ratio is PostgreSQL's figure over SQLite's from the same run.`;
+const doc = `# Performance\n\nMeasured by \`npm run bench${quick ? ' -- --quick' : ''}\` on ${new Date().toISOString().slice(0, 10)}, ${N.toLocaleString('en')} people, median of ${REPS} runs, each step in its own process.\n\n${table}\n\nDatabase file: ${(size / 1e6).toFixed(1)} MB for ${N.toLocaleString('en')} people.\n\n${pgNote}\n`;
 process.stdout.write(`${doc}\n`);
 if (!quick) writeFileSync(join(process.cwd(), 'docs/performance.md'), doc);
 rmSync(work, { recursive: true, force: true });

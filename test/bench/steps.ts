@@ -16,10 +16,64 @@ import { neutralizeFormula, TEXT_STYLE } from '../../electron/core/files/xlsx-wr
 import { exportRoster, DEFAULT_ROSTER_COLUMNS, ROSTER_COLUMNS } from '../../electron/core/roster/export';
 import { importCompletionFile } from '../../electron/core/roster/completion-import';
 import { COMPLETION_HEADERS } from '../../shared/completion-columns';
+import { isPostgresUrl, openStore } from '../../electron/core/store/open-store';
+import type { Store } from '../../electron/core/store/store';
+import type { CoreContext } from '../../electron/core/context';
+import pg from 'pg';
 
 type Step = (args: string[]) => Promise<Record<string, unknown>>;
 
 const clock = () => new Date('2026-02-10T03:00:00Z');
+
+interface Opened {
+  ctx: CoreContext;
+  store: Store;
+  close: () => Promise<void>;
+}
+
+/** A database's name in a postgres URL, checked for use as an identifier. */
+function pgName(url: string): string {
+  const name = new URL(url).pathname.slice(1);
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`nama basis data tidak sah: ${name}`);
+  return name;
+}
+
+/**
+ * A fresh copy of `base` at `work`, opened: a SQLite file copied, or on PostgreSQL
+ * `CREATE DATABASE work TEMPLATE base` through the cluster's maintenance database, so every run starts
+ * from the same data on both engines.
+ */
+async function openCopy(base: string, work: string, extra: Partial<CoreContext> = {}): Promise<Opened> {
+  if (!isPostgresUrl(base)) {
+    copyFileSync(base, work);
+    return openTarget(work, extra);
+  }
+  const admin = new URL(base);
+  admin.pathname = '/postgres';
+  const c = new pg.Client({ connectionString: admin.toString() });
+  await c.connect();
+  try {
+    await c.query(`DROP DATABASE IF EXISTS ${pgName(work)}`);
+    await c.query(`CREATE DATABASE ${pgName(work)} TEMPLATE ${pgName(base)}`);
+  } finally {
+    await c.end();
+  }
+  return openTarget(work, extra);
+}
+
+/** A SQLite file or a postgres URL, opened as the core's context. */
+async function openTarget(target: string, extra: Partial<CoreContext> = {}): Promise<Opened> {
+  if (!isPostgresUrl(target)) {
+    const { db } = openDatabase(target);
+    const ctx = { db, actor: 'bench', clock, ...extra } as CoreContext;
+    return { ctx, store: storeOf(ctx), close: async () => {
+      db.close();
+    } };
+  }
+  const opened = await openStore(target);
+  const ctx = { ...opened.context, actor: 'bench', clock, ...extra } as CoreContext;
+  return { ctx, store: opened.store, close: () => opened.store.close() };
+}
 
 export const STEPS: Record<string, Step> = {
   /** Floor for the import: exceljs's streaming reader over the same file, touching every cell. */
@@ -32,26 +86,22 @@ export const STEPS: Record<string, Step> = {
   },
   /** The real import path: preview (read, validate, diff) and apply, on a copy of the base database. */
   async import([file, baseDb, workDb]) {
-    copyFileSync(baseDb!, workDb!);
-    const { db } = openDatabase(workDb!);
-    const ctx = { db, actor: 'bench', clock };
+    const { ctx, close } = await openCopy(baseDb!, workDb!);
     const t = performance.now();
     const pv = await previewSk(ctx, { path: file!, tmt: '2026-02-01', mode: 'amend' });
     const res = await applyImport(ctx, pv, { createUnits: true });
     const ms = performance.now() - t;
-    db.close();
+    await close();
     return { ms, persons: res.persons, rejected: pv.rejected.length };
   },
   /** The billing run for one month (drafts for every unit), on a copy of the base database. */
   async bill([baseDb, workDb]) {
-    copyFileSync(baseDb!, workDb!);
-    const { db } = openDatabase(workDb!);
-    const ctx = { db, actor: 'bench', clock };
+    const { ctx, store, close } = await openCopy(baseDb!, workDb!);
     const t = performance.now();
     const r = await runBilling(ctx, { month: '2026-03' });
     const ms = performance.now() - t;
-    const lines = db.prepare('SELECT count(*) FROM invoice_line').pluck().get() as number;
-    db.close();
+    const lines = (await store.one<{ n: number }>(sql`SELECT count(*) AS n FROM invoice_line`))!.n;
+    await close();
     return { ms, lines, total: (r as unknown as { total?: number }).total ?? null };
   },
   /**
@@ -79,13 +129,11 @@ export const STEPS: Record<string, Step> = {
   },
   /** Registration files for everyone without a KPJ (10,000 rows per file); leaves the batch in `workDb` for the floor. */
   async export([baseDb, workDb, outDir]) {
-    copyFileSync(baseDb!, workDb!);
-    const { db } = openDatabase(workDb!);
-    const ctx = { db, actor: 'bench', clock };
+    const { ctx, close } = await openCopy(baseDb!, workDb!);
     const t = performance.now();
     const r = await exportBatch(ctx, { kind: 'new', outDir: outDir! });
     const ms = performance.now() - t;
-    db.close();
+    await close();
     return { ms, files: r.files.length, rows: r.files.reduce((s, f) => s + f.rows, 0) };
   },
   /**
@@ -206,9 +254,8 @@ export const STEPS: Record<string, Step> = {
   },
   /** Roster search through the UI's query: p50 and p95 over 200 queries of each kind. */
   async search([dbPath]) {
-    const { db } = openDatabase(dbPath!);
-    const ctx = { db, actor: 'bench', clock };
-    const names = db.prepare('SELECT name, nik FROM person ORDER BY random() LIMIT 200').all() as { name: string; nik: string }[];
+    const { ctx, store, close } = await openTarget(dbPath!);
+    const names = await store.all<{ name: string; nik: string }>(sql`SELECT name, nik FROM person ORDER BY random() LIMIT 200`);
     const kinds: Record<string, (i: number) => string> = {
       'name prefix': (i) => names[i]!.name.split(' ')[0]!.slice(0, 4),
       nik: (i) => names[i]!.nik.slice(0, 12),
@@ -225,7 +272,7 @@ export const STEPS: Record<string, Step> = {
       times.sort((a, b) => a - b);
       out[kind] = { p50: times[99]!, p95: times[189]! };
     }
-    db.close();
+    await close();
     return { ms: 0, search: out };
   },
 };

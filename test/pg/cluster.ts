@@ -37,7 +37,15 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startPgCluster(): Promise<PgCluster> {
+export interface PgClusterOptions {
+  /**
+   * Durability as a real server has it (fsync, synchronous_commit and full_page_writes on), for the
+   * bench; off by default: a test cluster thrown away at the end needs none.
+   */
+  durable?: boolean;
+}
+
+export async function startPgCluster(opts: PgClusterOptions = {}): Promise<PgCluster> {
   const bin = pgBinDir();
   if (!bin) throw new Error('PostgreSQL tidak terpasang: apt-get install -y postgresql');
   const asRoot = process.getuid?.() === 0;
@@ -54,8 +62,9 @@ export async function startPgCluster(): Promise<PgCluster> {
   const data = join(dir, 'data');
   run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--no-locale', '--no-sync']);
   const port = await freePort();
-  // fsync off: a test cluster thrown away at the end needs no durability (the bench uses its own).
-  run('pg_ctl', ['-D', data, '-l', join(dir, 'log'), '-w', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`, 'start']);
+  // fsync off unless asked: a test cluster thrown away at the end needs no durability (the bench asks).
+  const durability = opts.durable ? '' : ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off';
+  run('pg_ctl', ['-D', data, '-l', join(dir, 'log'), '-w', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1${durability}`, 'start']);
   const adminUrl = `postgres://postgres@127.0.0.1:${port}/postgres`;
   let stopped = false;
   return {
