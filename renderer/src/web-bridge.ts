@@ -37,7 +37,8 @@ export function fileAccept(name: string, input: unknown): string | null {
   }
 }
 
-const WRITE_WORDS = /(save|create|update|set|add|delete|remove|end|apply|record|pay|issue|run|write|import|attach|undo|cancel|restore|backup|regenerate|generate|change|reset|lock|unlock|login|logout|setup|touch)/i;
+// A verb that changes something or writes a file: the whole last name part, or its first camelCase word.
+const WRITE_WORDS = /^(save|create|update|set|add|delete|remove|end|apply|record|pay|issue|run|write|import|attach|undo|cancel|restore|backup|regenerate|generate|change|reset|lock|unlock|touch|read|choose|print|show|open|export|mark|confirm|close|reopen|void|assign|link|merge|move|rename|upload|store|send|submit|approve|reject)([A-Z_]|$)/;
 
 /** A call safe to send again after a lost connection: one every role may make that only reads. */
 export function isRetryableRead(name: string): boolean {

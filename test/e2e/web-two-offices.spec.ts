@@ -8,6 +8,7 @@
  */
 import { test, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
+import ExcelJS from 'exceljs';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -240,12 +241,40 @@ test('hr imports an SK while finance bills the month and pays; each sees the oth
   expect(rosterText).not.toMatch(/\b\d{16}\b/);
   const shots = process.env.SIGAP_SHOTS;
   if (shots) await viewer.page.screenshot({ path: join(shots, 'web-roster-viewer.png') });
-  await viewer.page.goto('/iuran');
-  await expect(viewer.page.getByRole('heading', { level: 1, name: 'Iuran' })).toBeVisible();
-  await expect(viewer.page.getByTestId('invoice-row').filter({ hasText: 'Dinas Sosial' })).toContainText(invoiceNumber);
+
+  // A file a call writes comes back as a download of this browser (x-sigap-downloads), NIKs masked in it too.
+  const downloading = viewer.page.waitForEvent('download');
+  await viewer.page.getByRole('button', { name: 'Unduh Excel' }).click();
+  await viewer.page.getByRole('dialog', { name: 'Unduh daftar pegawai' }).getByRole('button', { name: 'Unduh Excel' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+  const saved = join(dir, 'unduhan-viewer.xlsx');
+  await download.saveAs(saved);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(saved);
+  const cells = wb.worksheets[0]!.getSheetValues().flat().map(String).join(' ');
+  expect(cells).toMatch(/\d{4}\*{8}\d{4}/);
+  expect(cells).not.toMatch(/\b\d{16}\b/);
+
+  // The SK list (its page loaded once), then back to the roster.
   await viewer.page.goto('/sk');
   await expect(viewer.page.getByText(SK_NUMBER)).toBeVisible();
   await expect(viewer.page.getByRole('link', { name: 'Impor SK' })).toHaveCount(0);
+  await viewer.page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Pegawai' }).click();
+  await expect(viewer.page.getByTestId('roster-count')).toBeVisible();
+
+  // The connection drops: a banner says so and reads are retried; back online, the page carries on.
+  await viewer.context.setOffline(true);
+  await viewer.page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'SK' }).click();
+  const banner = viewer.page.getByRole('alert').filter({ hasText: 'Sambungan ke server Sigap terputus; mencoba lagi…' });
+  await expect(banner).toBeVisible();
+  if (shots) await viewer.page.screenshot({ path: join(shots, 'web-connection-lost.png') });
+  await viewer.context.setOffline(false);
+  await expect(banner).toBeHidden({ timeout: 15_000 });
+  await expect(viewer.page.getByText(SK_NUMBER)).toBeVisible();
+  await viewer.page.goto('/iuran');
+  await expect(viewer.page.getByRole('heading', { level: 1, name: 'Iuran' })).toBeVisible();
+  await expect(viewer.page.getByTestId('invoice-row').filter({ hasText: 'Dinas Sosial' })).toContainText(invoiceNumber);
 
   for (const o of [hr, fin, viewer]) {
     await o.context.close();

@@ -45,7 +45,8 @@ describe('web bridge requests', () => {
   it('retries reads only', () => {
     expect(isRetryableRead('roster.list')).toBe(true);
     expect(isRetryableRead('auth.status')).toBe(true);
-    for (const w of ['person.create', 'billing.run', 'payment.record', 'sk.apply', 'auth.login', 'auth.logout', 'invoice.issue', 'users.create']) expect(isRetryableRead(w), w).toBe(false);
+    expect(isRetryableRead('decree.records')).toBe(true);
+    for (const w of ['person.create', 'billing.run', 'payment.record', 'sk.apply', 'auth.login', 'auth.logout', 'invoice.issue', 'users.create', 'roster.saveXlsx', 'bpjsPayment.readBill', 'sk.chooseFile']) expect(isRetryableRead(w), w).toBe(false);
   });
 
   it('reads the downloads header and ignores a bad one', () => {
