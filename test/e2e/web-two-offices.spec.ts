@@ -86,7 +86,7 @@ function serve(dbPath: string, port: number, dir: string): Promise<{ proc: Child
 }
 
 /** A browser context of one office; the server's self-signed certificate is accepted here only. */
-async function office(browser: Browser, url: string): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
+async function office(browser: Browser, url: string): Promise<{ context: BrowserContext; page: Page; problems: string[]; streams: number[] }> {
   const context = await browser.newContext({ ignoreHTTPSErrors: true, baseURL: url, acceptDownloads: true });
   const page = await context.newPage();
   const problems: string[] = [];
@@ -94,7 +94,12 @@ async function office(browser: Browser, url: string): Promise<{ context: Browser
     if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) problems.push(m.text());
   });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  return { context, page, problems };
+  // The progress stream (Server-Sent Events) the bridge opens once signed in: its statuses.
+  const streams: number[] = [];
+  page.on('response', (r) => {
+    if (new URL(r.url()).pathname === '/api/events') streams.push(r.status());
+  });
+  return { context, page, problems, streams };
 }
 
 async function signIn(page: Page, role: Role): Promise<void> {
@@ -216,6 +221,8 @@ test('hr imports an SK while finance bills the month and pays; each sees the oth
   };
 
   await Promise.all([hrWork(), financeWork()]);
+  expect(hr.streams).toContain(200);
+  expect(fin.streams).toContain(200);
 
   // Each office sees the other's work after a reload.
   await fin.page.goto('/sk');
