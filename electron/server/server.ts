@@ -5,7 +5,8 @@
  * Knows neither Electron nor the engine: it opens its store through `openStore`.
  *
  * Routes: GET /api/health (no session) · POST /api/call/<name> · GET /api/session · GET /api/events
- * (Server-Sent Events: progress of long work, per session) · POST /api/upload · GET /api/files/<token>.
+ * (Server-Sent Events: progress of long work, per session) · POST /api/upload · GET /api/files/<token>
+ * · GET / and every other page route: the built renderer for browsers (web.ts).
  */
 import { createReadStream, createWriteStream, mkdirSync, mkdtempSync, openSync, rmSync, type WriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,6 +27,7 @@ import { ServerSession, type SessionDeps } from './session';
 import { AddressThrottle } from './address-throttle';
 import { httpStatus, MSG, refusal } from './replies';
 import { safeName, type Download } from './files';
+import { defaultWebRoot, registerWeb } from './web';
 
 export interface ServerOptions {
   /** A SQLite file path or a postgres:// URL (openStore decides). */
@@ -49,6 +51,8 @@ export interface ServerOptions {
   idleMs?: number;
   maxSessions?: number;
   addressFailures?: number;
+  /** The built renderer served at `/` (default: out/renderer, or SIGAP_WEB_ROOT; web.ts). */
+  webRoot?: string;
 }
 
 export interface SigapServer {
@@ -386,6 +390,9 @@ export async function startServer(opts: ServerOptions): Promise<SigapServer> {
     });
     return reply;
   });
+
+  // The renderer for browsers, and react-router's routes (every GET not matched above).
+  registerWeb(app, opts.webRoot ?? defaultWebRoot());
 
   await app.listen({ host: opts.host ?? '127.0.0.1', port: opts.port ?? 8443 });
   const addr = app.server.address();

@@ -1,5 +1,6 @@
 import type { ChannelName, Input, Output, ProgressEvent, SigapApi } from '../../shared/contract/index';
 import type { ErrorCode } from '../../shared/errors';
+import { createWebApi, servedByServer } from './web-bridge';
 
 /** A refused bridge call: the core's code and its Indonesian message, ready to show next to a form. */
 export class BridgeError extends Error {
@@ -31,9 +32,14 @@ export function createBridge(api: SigapApi): Bridge {
   };
 }
 
-/** The preload's `window.sigap`; a page opened outside Sigap gets a clear message instead of a crash. */
+/** The preload's `window.sigap` (or, in a browser, the server's: web-bridge.ts); a page opened outside Sigap gets a clear message instead of a crash. */
 export function windowBridge(): Bridge {
-  const api = (window as unknown as { sigap?: SigapApi }).sigap;
+  let api = (window as unknown as { sigap?: SigapApi }).sigap;
+  // In a browser there is no preload: a page served by `sigap serve` talks to it over HTTPS instead.
+  if (!api && servedByServer()) {
+    api = createWebApi({ fetch: window.fetch.bind(window), document, EventSource: window.EventSource }) as unknown as SigapApi;
+    Object.defineProperty(window, 'sigap', { value: api, writable: false });
+  }
   if (!api) {
     const missing = (): never => {
       throw new BridgeError('INTERNAL', 'Sigap harus dibuka melalui aplikasinya; penghubung ke data tidak tersedia.');

@@ -44,10 +44,17 @@ describe('sigap serve refuses bad requests in Indonesian and stays up', () => {
       expectIndonesianRefusal(r, status);
       expect(r.body.error.message, name).toMatch(message);
     }
-    for (const [method, path] of [['GET', '/'], ['GET', '/api'], ['POST', '/api/call'], ['DELETE', '/api/call/roster.list'], ['GET', '/api/call/roster.list'], ['GET', '/../../etc/passwd']] as const) {
+    for (const [method, path] of [['GET', '/api'], ['GET', '/api/'], ['GET', '/api/nope'], ['POST', '/api/call'], ['POST', '/'], ['DELETE', '/api/call/roster.list'], ['GET', '/api/call/roster.list']] as const) {
       const r = await admin.req(method, path);
       expectIndonesianRefusal(r, 404);
       expect(r.body.error.message).toBe('Alamat tidak dikenal di server Sigap.');
+    }
+    // Other GETs are the renderer's (web.ts: the page, or the page saying the web build is missing), never a file outside it.
+    for (const path of ['/', '/../../etc/passwd', '/%2e%2e/%2e%2e/etc/passwd']) {
+      const r = await admin.req('GET', path);
+      expect([200, 503], path).toContain(r.status);
+      expect(r.headers['content-type'], path).toBe('text/html; charset=utf-8');
+      expect(r.text, path).not.toContain('root:');
     }
   });
 
