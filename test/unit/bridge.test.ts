@@ -104,9 +104,12 @@ describe('dispatch', () => {
       }
       fuzzed++;
     }
+    // Found by the seeded fuzz (seed 1959110646): a unit registration named with NUL characters broke the table's CHECK.
+    expect(await b.raw('registration.save', { npp: 'NN000123', name: '\u0000'.repeat(8), jkkClass: 1 }))
+      .toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/karakter NUL/) } });
     // Found by the seeded fuzz (seed 2): a source of NUL characters passed the contract and broke the table's CHECK.
     expect(await b.raw('rates.save', { key: 'pu.jkk.3', effectiveMonth: '2026-03', value: 1, source: '\u0000'.repeat(64), confidence: 'H' }))
-      .toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/Sumber berisi karakter/) } });
+      .toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/karakter NUL/) } });
     expect(b.gate.current()?.role).toBe('admin');
     expect(fuzzed).toBe(CHANNELS.filter((n) => !n.endsWith('choose' + 'File') && n !== 'settings.chooseLogo').length);
     expect(({} as Record<string, unknown>).admin).toBeUndefined();

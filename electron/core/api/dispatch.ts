@@ -37,6 +37,13 @@ export function describeIssues(issues: z.core.$ZodIssue[]): string {
   return `Masukan tidak sah: ${where} ${FIELD_WORDS[i.code] ?? 'tidak sah'}${keys}.`;
 }
 
+/** Whether a string anywhere in the input (to a sane depth) holds a NUL character. */
+function carriesNul(x: unknown, depth = 0): boolean {
+  if (typeof x === 'string') return x.includes('\u0000');
+  if (depth > 8 || x === null || typeof x !== 'object') return false;
+  return (Array.isArray(x) ? x : Object.values(x)).some((v) => carriesNul(v, depth + 1));
+}
+
 function isChannel(name: unknown): name is ChannelName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
 }
@@ -68,6 +75,9 @@ export async function dispatch(handlers: Handlers, name: unknown, raw: unknown, 
     const user = PUBLIC_CALLS.has(name) ? (opts.gate?.current() ?? null) : caller;
     return Boolean(opts.gate) && !(user && seesIdentity(user.role));
   };
+  // No text of any call carries a NUL character: SQLite cuts a text at it (so a name of NULs breaks a
+  // table's CHECK) and PostgreSQL refuses it, so it is refused here, the same on both engines.
+  if (carriesNul(raw)) return { ok: false, error: { code: 'INVALID_INPUT', message: 'Teks berisi karakter yang tidak sah (karakter NUL, mis. dari salinan berkas lain). Ketik ulang isiannya.' } };
   const parsed = spec.input.safeParse(raw === undefined ? {} : raw);
   if (!parsed.success) return { ok: false, error: { code: 'INVALID_INPUT', message: describeIssues(parsed.error.issues) } };
   try {
