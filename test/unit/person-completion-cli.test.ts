@@ -4,7 +4,9 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { runCli } from '../cli-harness';
-import { targetStore, tempDir, testDatabases } from '../helpers';
+import { targetStore, tempDir, testDatabases, testEngine } from '../helpers';
+import { inspectBackup } from '../../electron/core/backup/restore';
+import { sniffBackup } from '../../electron/core/backup/pg-backup';
 import { COMPLETION_HEADER_ROW } from '../../electron/core/roster/completion-workbook';
 import { personRepo } from '../../electron/core/roster/person-repository';
 import { sql } from '../../electron/core/store/sql';
@@ -78,7 +80,13 @@ describe('sigap person', () => {
     // A backup was taken first, beside the database, holding the data as it was before.
     const saved = /Cadangan sebelum menerapkan: (\S+)/.exec(applied.stderr)?.[1];
     expect(saved && existsSync(saved)).toBe(true);
-    expect(await contactOf(saved!, nik)).toEqual({ postal_code: null, marital_status: null });
+    if (testEngine === 'postgres') {
+      // On a server the backup is a pg_dump archive: checked whole, with the people it holds.
+      expect(sniffBackup(saved!)).toBe('postgres');
+      expect((await inspectBackup(saved!, dir)).counts.persons).toBe(20);
+    } else {
+      expect(await contactOf(saved!, nik)).toEqual({ postal_code: null, marital_status: null });
+    }
   });
 
   it('says what is missing, in Indonesian, with the usage', async () => {
