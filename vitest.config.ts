@@ -1,5 +1,4 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -17,9 +16,6 @@ const onBothEngines = readdirSync(UNIT)
 
 export default defineConfig({
   test: {
-    // vitest's default is one worker fewer than the CPUs: a single worker on a 2-core CI machine, which
-    // leaves a core idle while a test waits for PostgreSQL. Two at least.
-    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       {
         test: {
