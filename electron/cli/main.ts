@@ -1,5 +1,4 @@
 import { faultToSigapError } from '../core/db/errors';
-import { pgConnectionLost } from '../core/store/pg-errors';
 import { processIo } from './io';
 import { readsOnly } from './db-guard';
 import { commandUsage, normalizeArgs, parseArgsMessage } from './args';
@@ -78,7 +77,7 @@ export async function main(argv: string[], cx: CliEnv = { io: processIo, env: pr
   } catch (e) {
     // A SigapError, or a machine fault (locked database, full disk, read-only file, a PostgreSQL
     // connection lost mid-command) put in its words.
-    const known = faultToSigapError(e) ?? pgConnectionLost(e);
+    const known = faultToSigapError(e);
     if (known) {
       cx.io.err(`Galat (${known.code}): ${known.message}\n`);
       return known.code === 'INVALID_INPUT' ? 2 : 1;

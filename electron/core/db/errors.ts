@@ -12,6 +12,7 @@ import { basename } from 'node:path';
 import { SigapError } from '../../../shared/errors';
 import { partTarget } from '../files/parts';
 import { refusalToSigapError } from './refusals';
+import { pgConnectionLost } from '../store/pg-errors';
 
 // The file as the clerk knows it: a hidden part file is named by the file it was becoming.
 const where = (path: unknown): string => (typeof path === 'string' && path ? ` ("${partTarget(basename(path))?.target ?? basename(path)}")` : '');
@@ -43,7 +44,8 @@ export function faultToSigapError(e: unknown): SigapError | null {
   if (e instanceof SigapError) return e;
   if (!e || typeof e !== 'object') return null;
   // A trigger refusing a change (issued invoice, audit trail), on either engine: db/refusals.ts.
-  const refused = refusalToSigapError(e);
+  // The server went away or cannot be reached (refused, shut down, connection lost): store/pg-errors.ts.
+  const refused = refusalToSigapError(e) ?? pgConnectionLost(e);
   if (refused) return refused;
   const code = (e as { code?: unknown }).code;
   if (typeof code !== 'string') return null;
@@ -71,10 +73,6 @@ export function faultToSigapError(e: unknown): SigapError | null {
   }
   if (code === '25006') {
     return new SigapError('DB_READONLY', 'Server basis data hanya dapat dibaca (mis. server cadangan/replika): perubahan tidak disimpan. Hubungkan Sigap ke server utama, lalu coba lagi.');
-  }
-  // The server cannot be reached or went away (refused, shut down, connection lost).
-  if (code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === 'ETIMEDOUT' || code === 'EHOSTUNREACH' || code.startsWith('08') || code === '57P01' || code === '57P02' || code === '57P03') {
-    return new SigapError('DB_UNREADABLE', 'Server basis data tidak dapat dihubungi atau memutus sambungan: perubahan yang belum selesai tidak disimpan. Periksa jaringan dan server PostgreSQL (hubungi Diskominfo), lalu coba lagi.');
   }
   if (code === '28P01' || code === '28000') {
     return new SigapError('DB_UNREADABLE', 'Server basis data menolak login (nama pengguna atau kata sandi salah, atau tidak diizinkan). Periksa alamat basis data (postgres://…), lalu coba lagi.');

@@ -53,7 +53,7 @@ export function pgConnectionLost(e: unknown): SigapError | null {
   const code = errorCode(e);
   const message = e instanceof Error ? e.message : '';
   const lost = code.startsWith('08') || code === '57P01' || code === '57P02' || code === '57P03' || code === 'ECONNRESET' || code === 'EPIPE'
-    || code === 'ECONNREFUSED' || /Connection terminated|connection terminated|Client has encountered a connection error/.test(message);
+    || code === 'ECONNREFUSED' || code === 'ETIMEDOUT' || code === 'EHOSTUNREACH' || /Connection terminated|connection terminated|Client has encountered a connection error/.test(message);
   if (!lost) return null;
   return new SigapError('DB_UNREADABLE', `Sambungan ke server PostgreSQL terputus di tengah perintah${code ? ` (${code})` : ''}: perubahan yang belum selesai dibatalkan oleh server. Periksa jaringan dan servernya, lalu jalankan perintah ini lagi.`);
 }
