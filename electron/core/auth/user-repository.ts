@@ -39,6 +39,14 @@ export const userRepo = {
   byId(q: Queries, id: number): Promise<UserRow | undefined> {
     return q.one<UserRow>(sql`SELECT ${COLUMNS} FROM app_user WHERE id = ${id}`);
   },
+  /**
+   * Inside a write transaction, before the "no account yet" and "name free" checks of a new account:
+   * on PostgreSQL other writers of accounts wait until this one commits, so two first runs racing never
+   * both find no account (SQLite's write transaction already holds the only write lock).
+   */
+  async lockForNewAccount(q: Queries): Promise<void> {
+    if (q.engine === 'postgres') await q.run(sql`LOCK TABLE app_user IN SHARE ROW EXCLUSIVE MODE`);
+  },
   async count(q: Queries): Promise<number> {
     return (await q.one<{ n: number }>(sql`SELECT count(*) AS n FROM app_user`))!.n;
   },

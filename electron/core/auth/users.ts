@@ -49,6 +49,7 @@ export async function createUser(ctx: CoreContext, u: { username: string; displa
   const hash = await hashPassword(u.password);
   return storeOf(ctx).tx('write', async (tx) => {
     // Checked again here, after the slow hash: two first-run calls racing must not make two admins.
+    await userRepo.lockForNewAccount(tx);
     if (opts.onlyIfFirst && (await userRepo.count(tx)) > 0) throw new SigapError('CONFLICT', 'Administrator sudah dibuat.');
     if (await userRepo.usernameTaken(tx, username)) throw new SigapError('CONFLICT', `Nama pengguna "${username}" sudah dipakai.`);
     const id = await userRepo.insert(tx, { username, displayName: u.displayName.trim() || username, role: u.role, passwordHash: hash, mustChange: Boolean(u.mustChange), createdAt: nowIso(ctx) });
