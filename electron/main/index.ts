@@ -142,6 +142,7 @@ if (cliArgs) {
         host: desktopRemoteHost({ dialog, showPdf: async (bytes, title) => void (await showPdfWindow(BrowserWindow, bytes, title)) }),
       });
       remote.onState((s) => log.info(`server ${address}: ${s.state}`));
+      remote.onProgress(toWindow);
       router.use(remote);
       app.on('will-quit', () => remote?.close());
     };

@@ -76,6 +76,8 @@ export class RemoteClient {
   private waiting = new Set<() => void>();
   private retryTimer: NodeJS.Timeout | null = null;
   private closed = false;
+  private progress = new Set<(e: unknown) => void>();
+  private stream: { token: string; stop: () => void } | null = null;
 
   constructor(readonly opts: RemoteOptions) {
     this.agent = pinnedAgent(opts.address, opts.fingerprint);
@@ -88,6 +90,12 @@ export class RemoteClient {
   onState(listener: (s: ConnectionState) => void): () => void {
     this.listeners.add(listener);
     return () => void this.listeners.delete(listener);
+  }
+
+  /** The contract's progress events of this session (the server's event stream, open while signed in). */
+  onProgress(listener: (e: unknown) => void): () => void {
+    this.progress.add(listener);
+    return () => void this.progress.delete(listener);
   }
 
   /** One contract call; always a Reply (the renderer cannot tell this from the local worker). */
@@ -136,6 +144,7 @@ export class RemoteClient {
       return refusal('DB_BUSY', `Server Sigap menjawab dengan tidak semestinya (HTTP ${res.status}). Coba lagi sebentar lagi.`);
     }
     if (name === 'auth.logout' || (!reply.ok && reply.error.code === 'AUTH_REQUIRED')) this.token = null;
+    this.followEvents();
     const listed = res.headers['x-sigap-downloads'];
     if (reply.ok && typeof listed === 'string' && listed) {
       const offered = JSON.parse(listed) as { token: string; name: string; inline: boolean }[];
@@ -149,6 +158,74 @@ export class RemoteClient {
       if (files.length > 0) await this.opts.host.receiveFiles(name, files);
     }
     return reply;
+  }
+
+  /**
+   * Keeps one event stream open for the current token: a new sign-in opens a new one, a dropped one is
+   * opened again (after the connection is back), a token the server no longer knows ends it.
+   */
+  private followEvents(): void {
+    const token = this.token;
+    if (this.stream?.token === token) return;
+    this.stream?.stop();
+    this.stream = null;
+    if (!token || this.closed || this.progress.size === 0) return;
+    let stopped = false;
+    let req: ReturnType<typeof request> | null = null;
+    const again = () => {
+      if (stopped || this.closed || this.token !== token) return;
+      const t = setTimeout(open, this.opts.retryMs ?? 1000);
+      t.unref?.();
+    };
+    const open = () => {
+      if (stopped || this.closed || this.token !== token) return;
+      const { address } = this.opts;
+      req = request({ host: address.hostname, port: Number(address.port), method: 'GET', path: '/api/events', headers: { 'x-sigap-client': 'desktop', authorization: `Bearer ${token}` }, agent: this.agent }, (res) => {
+        if (res.statusCode !== 200) {
+          res.resume();
+          if (res.statusCode === 401) {
+            stopped = true;
+            return;
+          }
+          again();
+          return;
+        }
+        res.setEncoding('utf8');
+        let buf = '';
+        res.on('data', (chunk: string) => {
+          buf += chunk;
+          let at: number;
+          while ((at = buf.indexOf('\n\n')) >= 0) {
+            const block = buf.slice(0, at);
+            buf = buf.slice(at + 2);
+            const lines = block.split('\n');
+            if (!lines.includes('event: progress')) continue;
+            const data = lines.filter((l) => l.startsWith('data: ')).map((l) => l.slice(6)).join('\n');
+            try {
+              const e: unknown = JSON.parse(data);
+              for (const l of this.progress) l(e);
+            } catch {
+              // a malformed event is skipped; progress is best effort, as over IPC
+            }
+          }
+        });
+        res.on('end', again);
+        res.on('error', again);
+      });
+      req.on('error', (e) => {
+        if (isConnectionError(e)) this.lost(e, false);
+        again();
+      });
+      req.end();
+    };
+    this.stream = {
+      token,
+      stop: () => {
+        stopped = true;
+        req?.destroy();
+      },
+    };
+    open();
   }
 
   private async upload(path: string): Promise<string> {
@@ -239,6 +316,7 @@ export class RemoteClient {
 
   close(): void {
     this.closed = true;
+    this.stream?.stop();
     if (this.retryTimer) clearTimeout(this.retryTimer);
     for (const w of this.waiting) w();
     this.agent.destroy();

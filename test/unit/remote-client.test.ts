@@ -114,6 +114,8 @@ describe('the desktop client of sigap serve', () => {
   it('uploads an SK appendix the desktop dialog chose and previews it; a cancelled dialog sends nothing', async () => {
     const { host, opened } = fakeHost(join(ctx.dir, 'unduhan'));
     const c = client(server.port, server.fingerprint, host);
+    const progress: unknown[] = [];
+    c.onProgress((e) => progress.push(e));
     await ok(c, 'auth.setup', TEST_ADMIN);
     host.next = null;
     expect(await c.call('sk.chooseFile', {})).toEqual({ ok: true, value: null });
@@ -125,6 +127,8 @@ describe('the desktop client of sigap serve', () => {
     const pv = await ok(c, 'sk.preview', { token: chosen.token, tmt: '2026-03-01' });
     expect(pv.counts.added).toBe(25);
     await ok(c, 'sk.apply', { previewId: pv.previewId, createUnits: true });
+    // The long work's progress came over the session's event stream, as over IPC.
+    await expect.poll(() => progress.some((e) => (e as { task?: string }).task === 'sk.apply')).toBe(true);
     expect((await ok(c, 'roster.list', { month: '2026-03', status: 'all' })).total).toBe(25);
   });
 
