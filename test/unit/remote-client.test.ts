@@ -5,6 +5,8 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { testContext, type TestContext } from '../helpers';
@@ -175,5 +177,35 @@ describe('the desktop client of sigap serve', () => {
     // The write refused while offline was never half-made.
     expect(names).toContain('Dinas Sosial');
     expect(names).not.toContain('Inspektorat');
+  });
+
+  it('a connection cut after a write was sent is not sent again (the clerk is told to look); a read is sent again', async () => {
+    // A stand-in with the server's own certificate that cuts the first call it gets, then answers.
+    let calls = 0;
+    const fake = createHttpsServer({ cert: server.certificate.cert, key: server.certificate.key }, (req, res) => {
+      if (req.url === '/api/health') return void res.end(JSON.stringify({ ok: true, value: { status: 'ok' } }));
+      calls += 1;
+      req.resume();
+      req.on('end', () => {
+        if (calls === 1 || calls === 3) req.socket.destroy();
+        else res.setHeader('content-type', 'application/json').end(JSON.stringify({ ok: true, value: [] }));
+      });
+    });
+    await new Promise<void>((r) => fake.listen(0, '127.0.0.1', r));
+    try {
+      const { host } = fakeHost(join(ctx.dir, 'unduhan'));
+      const c = client((fake.address() as AddressInfo).port, server.fingerprint, host);
+      const write = await c.call('opd.save', { code: '9.01', name: 'Dinas Kominfo', kind: 'opd' });
+      expect(write).toEqual({ ok: false, error: { code: 'DB_BUSY', message: expect.stringMatching(/^Sambungan ke server terputus sebelum jawabannya diterima/) } });
+      expect(calls).toBe(1);
+      await expect.poll(() => c.state.state).toBe('online'); // the health check found it again
+      expect(await c.call('opd.list', {})).toEqual({ ok: true, value: [] }); // call 2 answered
+      // A read whose connection is cut is sent once more and answered.
+      expect(await c.call('opd.list', {})).toEqual({ ok: true, value: [] });
+      expect(calls).toBe(4);
+    } finally {
+      await new Promise<void>((r) => fake.close(() => r()));
+      fake.closeAllConnections();
+    }
   });
 });
