@@ -139,7 +139,12 @@ if (cliArgs) {
       remote = new RemoteClient({
         address: new URL(address),
         fingerprint,
-        host: desktopRemoteHost({ dialog, showPdf: async (bytes, title) => void (await showPdfWindow(BrowserWindow, bytes, title)) }),
+        host: desktopRemoteHost({
+          dialog,
+          showPdf: async (bytes, title) => {
+            await showPdfWindow(BrowserWindow, bytes, title);
+          },
+        }),
       });
       remote.onState((s) => log.info(`server ${address}: ${s.state}`));
       remote.onProgress(toWindow);

@@ -61,10 +61,11 @@ describe('the router behind window.sigap', () => {
     const router = new BackendRouter();
     expect(router.chosen).toBe(false);
     expect(await router.call('roster.list', {})).toEqual({ ok: false, error: { code: 'AUTH_REQUIRED', message: CHOOSE_FIRST } });
-    const local: Backend = { call: vi.fn(async (name: string) => ({ ok: true as const, value: `lokal ${name}` })) };
+    const callLocal = vi.fn(async (name: string, _input: unknown) => ({ ok: true as const, value: `lokal ${name}` }));
+    const local: Backend = { call: callLocal };
     router.use(local);
     expect(await router.call('roster.list', { month: '2026-03' })).toEqual({ ok: true, value: 'lokal roster.list' });
-    expect(local.call).toHaveBeenCalledWith('roster.list', { month: '2026-03' });
+    expect(callLocal).toHaveBeenCalledWith('roster.list', { month: '2026-03' });
     expect(router.linkState).toEqual({ state: 'online' });
   });
 
