@@ -127,8 +127,9 @@ export class RemoteClient {
     try {
       return await send();
     } catch (e) {
-      // Never sent: safe to send once more when the server is back, whatever the call. Sent: only reads.
-      if (!(e instanceof Lost) || (e.sent && !read)) throw e;
+      // Only a read is sent again (once the server is back). A write is answered at once: "nothing was
+      // sent" if its bytes never left, "look before repeating" if they did; never a second copy.
+      if (!(e instanceof Lost) || !read) throw e;
       if (!(await this.waitOnline())) throw e;
       return await send();
     }
