@@ -28,6 +28,8 @@ export interface HelpActions {
   openLogFolder(): void;
   openDataFolder(): void;
   showAbout(): void;
+  /** "Ganti sambungan…": this computer or a Sigap server, asked again at the next start. */
+  changeConnection?(): void;
 }
 
 /**
@@ -41,6 +43,7 @@ export function helpMenu(a: HelpActions): MenuItemConstructorOptions {
     submenu: [
       { label: 'Buka folder log', click: () => a.openLogFolder() },
       { label: 'Buka folder data', click: () => a.openDataFolder() },
+      ...(a.changeConnection ? [{ type: 'separator' } as const, { label: 'Ganti sambungan…', click: () => a.changeConnection!() }] : []),
       { type: 'separator' },
       { label: 'Tentang Sigap', click: () => a.showAbout() },
     ],
@@ -52,4 +55,19 @@ export async function openFolder(shell: { openPath(p: string): Promise<string> }
   const err = await shell.openPath(dir);
   if (err) log(`open folder ${dir}: ${err}`);
   return err === '';
+}
+
+/** The question before "Ganti sambungan…" forgets the choice and restarts Sigap. */
+export function changeConnectionMessage(current: string): MessageBoxOptions {
+  return {
+    type: 'question',
+    title: 'Ganti sambungan',
+    message: 'Pilih lagi di mana Sigap menyimpan datanya?',
+    detail:
+      `Sekarang: ${current}.\n\nSigap akan ditutup dan dibuka lagi, lalu menanyakan: gunakan di komputer ini saja, atau sambungkan ke server Sigap kantor. ` +
+      'Data di komputer ini tidak dihapus.',
+    buttons: ['Ganti sambungan', 'Batal'],
+    defaultId: 1,
+    cancelId: 1,
+  };
 }

@@ -7,7 +7,12 @@ import { installSecurity } from './security';
 import { resolveAppPath } from './app-protocol';
 import { APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY } from './csp';
 import { menuTemplate } from './menu';
-import { registerBridge } from './bridge';
+import { isTrustedSender, registerBridge } from './bridge';
+import { BackendRouter, registerConnectionIpc } from './backend';
+import { connectionPath, startingConnection, writeConnectionFile } from './connection-config';
+import { desktopRemoteHost } from './remote-host';
+import { RemoteClient } from '../remote/remote-client';
+import { DESKTOP_CHANNELS } from '../../shared/desktop-connection';
 import { PROGRESS_CHANNEL } from '../../shared/contract/names';
 import { resolveDbPath } from '../core/paths';
 import { CoreWorkerClient } from '../core/worker/worker-client';
@@ -20,7 +25,7 @@ import { cliArgv, runCliMode } from './cli-mode';
 import { configureFileLog, logDir } from './logging';
 import { Activity } from './activity';
 import { installCrashLogging } from './crash-log';
-import { aboutMessage, helpMenu, openFolder } from './help-menu';
+import { aboutMessage, changeConnectionMessage, helpMenu, openFolder } from './help-menu';
 import { readWindowState, restoredBounds, trackWindowState, windowStatePath } from './window-state';
 import { checkForUpdatesQuietly, type Updater } from './updates';
 import { appIconPath } from './icon';
@@ -81,58 +86,113 @@ if (cliArgs) {
     const dbPath = resolveDbPath(undefined, process.env, userData);
     const backupDir = defaultBackupDir(dbPath);
     const toWindow = (e: unknown) => main?.webContents.send(PROGRESS_CHANNEL, e);
-    // The core (database, import, billing, export) runs in a worker thread; main stays responsive.
-    const core = new CoreWorkerClient(join(__dirname, 'core-worker.js'), { dbPath, backupDir, appVersion: app.getVersion() }, {
-      chooseOpenFile: async (args) => {
-        const { title, filters } = args as { title: string; filters: Electron.FileFilter[] };
-        const r = await dialog.showOpenDialog(main!, { title, filters, properties: ['openFile'] });
-        return r.canceled ? null : (r.filePaths[0] ?? null);
-      },
-      chooseSaveFile: async (args) => {
-        const { title, defaultName, filters } = args as { title: string; defaultName: string; filters: Electron.FileFilter[] };
-        const r = await dialog.showSaveDialog(main!, { title, defaultPath: defaultName, filters });
-        return r.canceled ? null : (r.filePath ?? null);
-      },
-      chooseFolder: async (args) => {
-        const { title } = args as { title: string };
-        const r = await dialog.showOpenDialog(main!, { title, properties: ['openDirectory', 'createDirectory'] });
-        return r.canceled ? null : (r.filePaths[0] ?? null);
-      },
-      printToPdf: async (args) => {
-        const { html, opts } = args as { html: string; opts: PdfOptions };
-        return printHtmlToPdf(BrowserWindow, html, opts);
-      },
-      showPdf: async (args) => {
-        const { bytes, title } = args as { bytes: Uint8Array; title: string };
-        await showPdfWindow(BrowserWindow, bytes, title);
-      },
-      showInFolder: async (args) => revealInFolder(shell, args),
-      progress: toWindow,
-      // The worker's own lines; its crash with what the clerk was doing.
-      log: (level, m) => (level === 'error' ? log.error(`[core] ${m} (${activity.describe()})`) : log[level](`[core] ${m}`)),
-    });
+    // Where calls go: this computer's database (the core worker) or a Sigap server (backend.ts).
+    const configFile = connectionPath(userData);
+    let connection = startingConnection(configFile, dbPath);
+    const router = new BackendRouter((s) => main?.webContents.send(DESKTOP_CHANNELS.state, s));
+    let core: CoreWorkerClient | null = null;
+    let remote: RemoteClient | null = null;
+    const startLocal = async (): Promise<void> => {
+      // The core (database, import, billing, export) runs in a worker thread; main stays responsive.
+      core = new CoreWorkerClient(join(__dirname, 'core-worker.js'), { dbPath, backupDir, appVersion: app.getVersion() }, {
+        chooseOpenFile: async (args) => {
+          const { title, filters } = args as { title: string; filters: Electron.FileFilter[] };
+          const r = await dialog.showOpenDialog(main!, { title, filters, properties: ['openFile'] });
+          return r.canceled ? null : (r.filePaths[0] ?? null);
+        },
+        chooseSaveFile: async (args) => {
+          const { title, defaultName, filters } = args as { title: string; defaultName: string; filters: Electron.FileFilter[] };
+          const r = await dialog.showSaveDialog(main!, { title, defaultPath: defaultName, filters });
+          return r.canceled ? null : (r.filePath ?? null);
+        },
+        chooseFolder: async (args) => {
+          const { title } = args as { title: string };
+          const r = await dialog.showOpenDialog(main!, { title, properties: ['openDirectory', 'createDirectory'] });
+          return r.canceled ? null : (r.filePaths[0] ?? null);
+        },
+        printToPdf: async (args) => {
+          const { html, opts } = args as { html: string; opts: PdfOptions };
+          return printHtmlToPdf(BrowserWindow, html, opts);
+        },
+        showPdf: async (args) => {
+          const { bytes, title } = args as { bytes: Uint8Array; title: string };
+          await showPdfWindow(BrowserWindow, bytes, title);
+        },
+        showInFolder: async (args) => revealInFolder(shell, args),
+        progress: toWindow,
+        // The worker's own lines; its crash with what the clerk was doing.
+        log: (level, m) => (level === 'error' ? log.error(`[core] ${m} (${activity.describe()})`) : log[level](`[core] ${m}`)),
+      });
+      try {
+        await core.ready; // the worker has opened (and migrated) the database
+      } catch (e) {
+        log.error('core worker did not start', e);
+        dialog.showErrorBox('Sigap tidak dapat dimulai', `${e instanceof Error ? e.message : String(e)}\n\nRincian dicatat di folder log: ${logDir(userData)}`);
+        app.exit(1);
+        return;
+      }
+      // The worker owns the only connection: it makes the daily backups and, on quit, the last one.
+      quitAfterCoreShutdown(app, core, (m, e) => log.error(`[core] ${m}`, e ?? ''));
+      router.use(core);
+    };
+    const startRemote = (address: string, fingerprint: string): void => {
+      remote = new RemoteClient({
+        address: new URL(address),
+        fingerprint,
+        host: desktopRemoteHost({
+          dialog,
+          showPdf: async (bytes, title) => {
+            await showPdfWindow(BrowserWindow, bytes, title);
+          },
+        }),
+      });
+      remote.onState((s) => log.info(`server ${address}: ${s.state}`));
+      remote.onProgress(toWindow);
+      router.use(remote);
+      app.on('will-quit', () => remote?.close());
+    };
     // The help menu's folders are main's own, never a path the renderer sent.
     const help = helpMenu({
       openLogFolder: () => void openFolder(shell, logDir(userData), (m) => log.warn(m)),
       openDataFolder: () => void openFolder(shell, dirname(dbPath), (m) => log.warn(m)),
       showAbout: () =>
-        void core.schemaVersion().then((schema) => {
-          const facts = { version: app.getVersion(), dbPath, schema: schema.version >= 0 ? schema : null, logDir: logDir(userData) };
+        void (core ? core.schemaVersion() : Promise.resolve({ version: -1, latest: -1 })).then((schema) => {
+          const where = connection.mode === 'server' ? connection.address : dbPath;
+          const facts = { version: app.getVersion(), dbPath: where, schema: schema.version >= 0 ? schema : null, logDir: logDir(userData) };
           return main ? dialog.showMessageBox(main, aboutMessage(facts)) : dialog.showMessageBox(aboutMessage(facts));
+        }),
+      // Asked again at the next start: a restart leaves no call half-way between two databases.
+      changeConnection: () =>
+        void dialog.showMessageBox(main!, changeConnectionMessage(connection.mode === 'server' ? `server ${connection.address}` : 'komputer ini')).then((r) => {
+          if (r.response !== 0) return;
+          writeConnectionFile(configFile, null);
+          app.relaunch();
+          app.quit();
         }),
     });
     Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform === 'darwin', help)));
-    try {
-      await core.ready; // the worker has opened (and migrated) the database
-    } catch (e) {
-      log.error('core worker did not start', e);
-      dialog.showErrorBox('Sigap tidak dapat dimulai', `${e instanceof Error ? e.message : String(e)}\n\nRincian dicatat di folder log: ${logDir(userData)}`);
-      app.exit(1);
-      return;
-    }
-    // The worker owns the only connection: it makes the daily backups and, on quit, the last one.
-    quitAfterCoreShutdown(app, core, (m, e) => log.error(`[core] ${m}`, e ?? ''));
-    registerBridge(ipcMain, (name, input) => activity.track(name, () => core.call(name, input)));
+    if (connection.mode === 'local') await startLocal();
+    else if (connection.mode === 'server') startRemote(connection.address, connection.fingerprint);
+    registerBridge(ipcMain, (name, input) => activity.track(name, () => router.call(name, input)));
+    // The first-run screen: until the clerk chooses, every contract call answers "choose first".
+    registerConnectionIpc(
+      ipcMain,
+      {
+        current: () => connection,
+        linkState: () => router.linkState,
+        useLocal: async () => {
+          writeConnectionFile(configFile, { mode: 'local' });
+          connection = { mode: 'local' };
+          await startLocal();
+        },
+        useServer: async (address, fingerprint) => {
+          writeConnectionFile(configFile, { mode: 'server', address, fingerprint });
+          connection = { mode: 'server', address, fingerprint };
+          startRemote(address, fingerprint);
+        },
+      },
+      (e) => isTrustedSender(e),
+    );
     main = createMainWindow();
     // Once, in the background: a PC without the intranet or an office without an update address only logs.
     void import('electron-updater')

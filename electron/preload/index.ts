@@ -2,6 +2,7 @@
 // No raw ipcRenderer, no generic send, no file access.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { BRIDGE_GLOBAL, CHANNEL_NAMES, PROGRESS_CHANNEL, channelOf } from '../../shared/contract/names';
+import { DESKTOP_CHANNELS, DESKTOP_GLOBAL, type DesktopBridge } from '../../shared/desktop-connection';
 
 const api: Record<string, unknown> = {};
 for (const name of CHANNEL_NAMES) {
@@ -14,3 +15,18 @@ api.onProgress = (listener: (e: unknown) => void) => {
 };
 
 contextBridge.exposeInMainWorld(BRIDGE_GLOBAL, Object.freeze(api));
+
+// The desktop's own choice (this computer or a Sigap server) and the link banner. Main routes
+// `window.sigap` to the local worker or the server; the renderer never knows which.
+const desktop: DesktopBridge = {
+  connection: () => ipcRenderer.invoke(DESKTOP_CHANNELS.get),
+  checkServer: (address) => ipcRenderer.invoke(DESKTOP_CHANNELS.check, address),
+  useLocal: () => ipcRenderer.invoke(DESKTOP_CHANNELS.useLocal),
+  useServer: (address, fingerprint) => ipcRenderer.invoke(DESKTOP_CHANNELS.useServer, address, fingerprint),
+  onLink: (listener) => {
+    const handler = (_e: IpcRendererEvent, s: Parameters<typeof listener>[0]) => listener(s);
+    ipcRenderer.on(DESKTOP_CHANNELS.state, handler);
+    return () => void ipcRenderer.removeListener(DESKTOP_CHANNELS.state, handler);
+  },
+};
+contextBridge.exposeInMainWorld(DESKTOP_GLOBAL, Object.freeze(desktop));

@@ -10,6 +10,8 @@ import { reportingRoutes } from './pages/reporting/routes';
 import { securityRoutes } from './pages/security/routes';
 import { SessionGate } from './session/session';
 import { coverageRoutes } from './pages/coverage/routes';
+import { ConnectionGate } from './connection/ConnectionGate';
+import { desktopBridge } from './connection/desktop';
 
 const routes: RouteObject[] = [
   {
@@ -34,13 +36,17 @@ const routes: RouteObject[] = [
 
 export function App({ bridge }: { bridge: Bridge }) {
   const [router] = useState(() => createBrowserRouter(routes));
+  const [desktop] = useState(desktopBridge);
   return (
     <BridgeProvider bridge={bridge}>
-      <SessionGate>
-        <AppInfoProvider>
-          <RouterProvider router={router} />
-        </AppInfoProvider>
-      </SessionGate>
+      {/* The desktop asks first: this computer or a Sigap server (connection/); a browser goes straight on. */}
+      <ConnectionGate desktop={desktop}>
+        <SessionGate>
+          <AppInfoProvider>
+            <RouterProvider router={router} />
+          </AppInfoProvider>
+        </SessionGate>
+      </ConnectionGate>
     </BridgeProvider>
   );
 }
