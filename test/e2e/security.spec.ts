@@ -61,7 +61,7 @@ test.describe('first run', () => {
   });
 });
 
-test('the admin creates a viewer, who sees masked NIKs and no import or add buttons', async ({ page, sigap }) => {
+test('the admin creates a viewer, who sees masked NIKs and no button that writes (import, add, billing, settings)', async ({ page, sigap }) => {
   await seedDemo(sigap.ctx, { persons: 40, year: 2026 });
   // The first by name in code-point order (SQLite's BINARY), sorted here so no engine's collation decides.
   const everyone = await storeOf(sigap.ctx).all<{ id: number; nik: string; name: string }>(sql`SELECT id, nik, name FROM person ORDER BY id`);
@@ -108,7 +108,24 @@ test('the admin creates a viewer, who sees masked NIKs and no import or add butt
   await nav.getByRole('link', { name: 'SK' }).click();
   await expect(page.getByTestId('decree-table')).toBeVisible();
   await expect(page.getByRole('link', { name: 'Impor SK' })).toHaveCount(0);
+  // Billing reads for everyone; the buttons that write are finance's, the settings admin's.
+  await nav.getByRole('link', { name: 'Iuran' }).click();
+  await expect(page.getByText('Bulan iuran').first()).toBeVisible();
+  await expect(page.getByRole('button', { name: /Hitung (ulang )?iuran/ })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /Terbitkan semua draf/ })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /Rekap bulan/ })).toHaveCount(1);
+  await expect(page.getByText('Iuran bulan ini belum dihitung oleh bagian keuangan.')).toBeVisible();
   await nav.getByRole('link', { name: 'Pengaturan' }).click();
+  await expect(page.getByText('Profil Pemda hanya dapat diubah oleh admin.')).toBeVisible();
+  await expect(page.getByLabel('Nama Pemda')).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Simpan profil' })).toHaveCount(0);
+  await page.getByRole('tab', { name: 'OPD dan pejabat' }).click();
+  await expect(page.getByRole('button', { name: '+ Tambah OPD' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /^Ubah / })).toHaveCount(0);
+  await page.getByRole('tab', { name: 'Tarif iuran' }).click();
+  await expect(page.getByTestId('bpu-brackets')).toBeVisible();
+  await expect(page.getByRole('button', { name: '+ Tambah tarif berlaku' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: '+ Tabel golongan baru' })).toHaveCount(0);
   await page.getByRole('tab', { name: 'Jejak audit' }).click();
   await expect(page.getByText('Khusus administrator')).toBeVisible();
   // The core refuses anyway, whatever the screen shows.

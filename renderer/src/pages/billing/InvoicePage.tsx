@@ -17,6 +17,7 @@ import { InvoiceLines } from './InvoiceLines';
 import { RatesUsed } from './RatesUsed';
 import '../../styles/billing.css';
 import { RevealButton } from '../../components/RevealButton';
+import { useCan } from '../../session/session';
 
 /** One invoice: header, totals per program, payments, the rates it used, and every person's line. */
 export function InvoicePage() {
@@ -28,6 +29,10 @@ export function InvoicePage() {
   const [message, setMessage] = useState<string | null>(null);
   const [savedFile, setSavedFile] = useState<unknown>(null);
   const [error, setError] = useState<BridgeError | null>(null);
+  // HR and viewers read the invoice and print it; issuing, payments and the Excel lines are finance's.
+  const canIssue = useCan('invoice.issue');
+  const canPay = useCan('payment.record');
+  const canSaveXlsx = useCan('invoice.saveXlsx');
 
   const saveXlsx = async () => {
     setError(null);
@@ -61,11 +66,11 @@ export function InvoicePage() {
                 actions={
                   <>
                     {inv.status === 'draft' ? (
-                      <button type="button" className="button button-primary" onClick={() => setDialog('issue')}>Terbitkan</button>
-                    ) : inv.payable > 0 ? (
+                      canIssue ? <button type="button" className="button button-primary" onClick={() => setDialog('issue')}>Terbitkan</button> : null
+                    ) : inv.payable > 0 && canPay ? (
                       <button type="button" className="button button-primary" onClick={() => setDialog('pay')}>Catat pembayaran</button>
                     ) : null}
-                    <button type="button" className="button" onClick={() => void saveXlsx()}>Simpan rincian Excel</button>
+                    {canSaveXlsx ? <button type="button" className="button" onClick={() => void saveXlsx()}>Simpan rincian Excel</button> : null}
                     <button type="button" className="button" onClick={() => setDialog('print')}>Cetak / simpan PDF</button>
                   </>
                 }
@@ -82,7 +87,7 @@ export function InvoicePage() {
                   <Header d={d} />
                   <Programs d={d} />
                 </div>
-                <Payments d={d} onPay={inv.status === 'issued' && inv.payable > 0 ? () => setDialog('pay') : null} />
+                <Payments d={d} onPay={canPay && inv.status === 'issued' && inv.payable > 0 ? () => setDialog('pay') : null} />
                 {d.corrections.length > 0 ? <Corrections d={d} /> : null}
                 <RatesUsed d={d} />
                 <InvoiceLines invoiceId={inv.id} total={d.lines.total} correction={inv.kind !== 'regular'} />

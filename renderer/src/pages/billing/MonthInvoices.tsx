@@ -5,6 +5,7 @@ import { asBridgeError, type BridgeError } from '../../bridge';
 import { useBridge } from '../../bridge-context';
 import { useLoad } from '../../hooks/use-load';
 import { useProgress } from '../../hooks/use-progress';
+import { useCan } from '../../session/session';
 import { LoadState } from '../../components/LoadState';
 import { MonthPicker, yearsAround } from '../../components/MonthPicker';
 import { ErrorNote, Notice } from '../../components/Notice';
@@ -31,6 +32,10 @@ export function MonthInvoices({ month, today, onMonth }: Props) {
   const [error, setError] = useState<BridgeError | null>(null);
   const [issuing, setIssuing] = useState<InvoiceSummaryDto | 'all' | null>(null);
   const [printing, setPrinting] = useState(false);
+  // HR and viewers read the month; only those who may bill see the buttons that write.
+  const canRun = useCan('billing.run');
+  const canIssue = useCan('invoice.issue');
+  const canIssueAll = useCan('billing.issueAll');
 
   const run = async () => {
     setRunning(true);
@@ -56,12 +61,16 @@ export function MonthInvoices({ month, today, onMonth }: Props) {
           <span className="field-label">Bulan iuran</span>
           <MonthPicker label="Bulan iuran" value={month} onChange={(m) => { setRan(null); setError(null); onMonth(m); }} years={yearsAround(today)} />
         </div>
-        <button type="button" className="button button-primary" onClick={() => void run()} disabled={running} aria-busy={running}>
-          {data && data.total > 0 ? 'Hitung ulang iuran' : 'Hitung iuran'}
-        </button>
-        <button type="button" className="button" disabled={drafts.length === 0 || running} onClick={() => setIssuing('all')}>
-          Terbitkan semua draf{drafts.length ? ` (${drafts.length})` : ''}
-        </button>
+        {canRun ? (
+          <button type="button" className="button button-primary" onClick={() => void run()} disabled={running} aria-busy={running}>
+            {data && data.total > 0 ? 'Hitung ulang iuran' : 'Hitung iuran'}
+          </button>
+        ) : null}
+        {canIssueAll ? (
+          <button type="button" className="button" disabled={drafts.length === 0 || running} onClick={() => setIssuing('all')}>
+            Terbitkan semua draf{drafts.length ? ` (${drafts.length})` : ''}
+          </button>
+        ) : null}
         <span className="toolbar-spacer" />
         <button type="button" className="button" disabled={!data || data.total === 0} onClick={() => setPrinting(true)}>
           Rekap bulan: cetak / PDF
@@ -92,10 +101,14 @@ export function MonthInvoices({ month, today, onMonth }: Props) {
           d.total === 0 ? (
             <div className="card empty-month" data-state="ready">
               <h2>Belum ada tagihan {formatMonthId(month)}</h2>
-              <p className="muted">
-                Tekan <strong>Hitung iuran</strong> untuk menghitung iuran setiap pegawai aktif pada bulan ini dari daftar pegawai dan tarif yang berlaku. Hasilnya berupa draf per OPD
-                (dan per desa untuk pegawai yang dibiayai desa) yang dapat diperiksa sebelum diterbitkan.
-              </p>
+              {canRun ? (
+                <p className="muted">
+                  Tekan <strong>Hitung iuran</strong> untuk menghitung iuran setiap pegawai aktif pada bulan ini dari daftar pegawai dan tarif yang berlaku. Hasilnya berupa draf per OPD
+                  (dan per desa untuk pegawai yang dibiayai desa) yang dapat diperiksa sebelum diterbitkan.
+                </p>
+              ) : (
+                <p className="muted">Iuran bulan ini belum dihitung oleh bagian keuangan. Tagihan tampil di sini setelah dihitung.</p>
+              )}
             </div>
           ) : (
             <>
@@ -112,7 +125,7 @@ export function MonthInvoices({ month, today, onMonth }: Props) {
                   (pegawai baru, berhenti, honor atau tarif berubah) menjadi tagihan tambahan atau nota kredit yang menunjuk tagihan asalnya.
                 </Notice>
               ) : null}
-              <InvoiceTable rows={d.rows} totals={d.totals} onIssue={setIssuing} />
+              <InvoiceTable rows={d.rows} totals={d.totals} onIssue={canIssue ? setIssuing : null} />
               {d.total > d.rows.length ? <p className="muted small">Menampilkan {d.rows.length} dari {d.total} tagihan.</p> : null}
             </>
           )
@@ -153,7 +166,7 @@ function Stat({ label, value, note, tone, testId }: { label: string; value: stri
   );
 }
 
-function InvoiceTable({ rows, totals, onIssue }: { rows: InvoiceSummaryDto[]; totals: InvoiceTotalsDto; onIssue: (i: InvoiceSummaryDto) => void }) {
+function InvoiceTable({ rows, totals, onIssue }: { rows: InvoiceSummaryDto[]; totals: InvoiceTotalsDto; onIssue: ((i: InvoiceSummaryDto) => void) | null }) {
   const showJht = totals.jhtEmployer + totals.jhtWorker !== 0;
   // BPJS bills per NPP: with several in the month, each row says which (settings/registrations).
   const showNpp = new Set(rows.map((r) => r.npp)).size > 1;
@@ -214,7 +227,7 @@ function InvoiceTable({ rows, totals, onIssue }: { rows: InvoiceSummaryDto[]; to
                 </td>
                 <td className="nowrap">{dateOrDash(r.dueDate)}</td>
                 <td className="nowrap">
-                  {r.status === 'draft' ? (
+                  {r.status === 'draft' && onIssue ? (
                     <button type="button" className="link-button" onClick={() => onIssue(r)} aria-label={`Terbitkan tagihan ${r.opd} ${r.segment}`}>
                       Terbitkan
                     </button>

@@ -12,6 +12,7 @@ import { RateDialog } from './RateDialog';
 import { BracketDialog } from './BracketDialog';
 import { rowInForce } from './rate-value';
 import '../../styles/billing.css';
+import { useCan } from '../../session/session';
 import { useSubmit } from '../../hooks/use-run';
 
 /** Pengaturan > Tarif iuran: the dated, cited rate tables, a new dated row, a future row deleted, BPU brackets. */
@@ -22,6 +23,9 @@ export function RatesSettings() {
   const [brackets, setBrackets] = useState(false);
   const [deleting, setDeleting] = useState<RateParamDto | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
+  const canSave = useCan('rates.save');
+  const canDelete = useCan('rates.delete');
+  const canBrackets = useCan('rates.saveBrackets');
   const done = (msg: string) => {
     setAdding(null);
     setBrackets(false);
@@ -38,7 +42,7 @@ export function RatesSettings() {
           dipakai untuk bulan-bulan sebelumnya. Tagihan yang sudah terbit menyimpan salinan tarifnya sendiri dan <strong>tidak berubah</strong> karena tarif diubah.
         </p>
         <span className="toolbar-spacer" />
-        <button type="button" className="button button-primary" onClick={() => { setSaved(null); setAdding({}); }}>+ Tambah tarif berlaku</button>
+        {canSave ? <button type="button" className="button button-primary" onClick={() => { setSaved(null); setAdding({}); }}>+ Tambah tarif berlaku</button> : null}
       </div>
       {saved ? <Notice tone="success" title={saved} /> : null}
       <LoadState load={load}>
@@ -84,10 +88,10 @@ export function RatesSettings() {
                             {p.note ? <div className="muted small">{p.note}</div> : null}
                           </td>
                           <td className="nowrap">
-                            <button type="button" className="link-button" onClick={() => { setSaved(null); setAdding({ key: p.key }); }} aria-label={`Tambah tarif baru untuk ${p.label}`}>
+                            {canSave ? <button type="button" className="link-button" onClick={() => { setSaved(null); setAdding({ key: p.key }); }} aria-label={`Tambah tarif baru untuk ${p.label}`}>
                               Tarif baru
-                            </button>
-                            {future ? (
+                            </button> : null}
+                            {future && canDelete ? (
                               <>
                                 {' · '}
                                 <button type="button" className="link-button" onClick={() => setDeleting(p)} aria-label={`Hapus ${p.label} berlaku ${formatMonthId(p.effectiveMonth)}`}>
@@ -107,7 +111,7 @@ export function RatesSettings() {
               <div className="toolbar rate-group-title">
                 <h3>Golongan penghasilan BPU</h3>
                 <span className="toolbar-spacer" />
-                <button type="button" className="button" onClick={() => { setSaved(null); setBrackets(true); }}>+ Tabel golongan baru</button>
+                {canBrackets ? <button type="button" className="button" onClick={() => { setSaved(null); setBrackets(true); }}>+ Tabel golongan baru</button> : null}
               </div>
               <p className="muted small pad">Iuran BPU dihitung dari penghasilan yang dilaporkan menurut golongan: penghasilan sebenarnya masuk golongan tertinggi yang batas bawahnya tidak melebihi penghasilan itu.</p>
               <table className="simple-table">

@@ -9,6 +9,7 @@ import { LoadState } from '../../components/LoadState';
 import { ErrorNote, Notice } from '../../components/Notice';
 import { ZONES, ZONE_LABELS, ZONE_REGIONS, type OfficeZone } from '../../../../shared/zone';
 import '../../styles/settings-signing.css';
+import { useCan } from '../../session/session';
 import { useSubmit } from '../../hooks/use-run';
 
 /** JKK risk classes with their employer rates (PP 44/2015); government offices are normally class I. */
@@ -49,6 +50,7 @@ export function EmployerForm() {
 function Form({ initial }: { initial: EmployerDto | null }) {
   const bridge = useBridge();
   const app = useAppInfo();
+  const canSave = useCan('settings.saveEmployer');
   const [name, setName] = useState(initial?.name ?? '');
   const [npp, setNpp] = useState(initial?.npp ?? '');
   const [address, setAddress] = useState(initial?.address ?? '');
@@ -96,6 +98,8 @@ function Form({ initial }: { initial: EmployerDto | null }) {
 
   return (
     <form className="card stack" onSubmit={save} noValidate data-state="ready">
+      {canSave ? null : <p className="muted">Profil Pemda hanya dapat diubah oleh admin.</p>}
+      <fieldset className="plain-fieldset stack" disabled={!canSave}>
       <div className="employer-layout">
         <div className="form-grid">
           <FormField label="Nama Pemda" required hint="Seperti tertulis di kop surat, mis. Pemerintah Kabupaten Lampung Barat" wide>
@@ -173,13 +177,16 @@ function Form({ initial }: { initial: EmployerDto | null }) {
           <input value={signing.preparerTitle} onChange={sign('preparerTitle')} maxLength={150} />
         </FormField>
       </fieldset>
+      </fieldset>
       <ErrorNote error={error} />
       {saved ? <Notice tone="success" title="Profil Pemda tersimpan" /> : null}
-      <div className="action-bar action-bar-start">
-        <button type="submit" className="button button-primary" disabled={busy}>
-          Simpan profil
-        </button>
-      </div>
+      {canSave ? (
+        <div className="action-bar action-bar-start">
+          <button type="submit" className="button button-primary" disabled={busy}>
+            Simpan profil
+          </button>
+        </div>
+      ) : null}
     </form>
   );
 }

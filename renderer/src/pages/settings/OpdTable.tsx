@@ -8,12 +8,14 @@ import { DASH, formatNumber } from '../../format';
 import { UNIT_KIND_LABELS } from '../../labels';
 import { OpdDialog } from './OpdDialog';
 import { formatNip } from '../../../../shared/nip';
+import { useCan } from '../../session/session';
 import { RegistrationCell, useRegistrations } from './registration-select';
 
 /** The paying units and the officials who sign their invoices. */
 export function OpdTable() {
   const bridge = useBridge();
   const load = useLoad(useCallback(() => bridge.call('opd.list', {}), [bridge]));
+  const canSave = useCan('opd.save');
   const regs = useRegistrations();
   const [editing, setEditing] = useState<OpdDto | 'new' | null>(null);
   const [savedName, setSavedName] = useState<string | null>(null);
@@ -22,9 +24,11 @@ export function OpdTable() {
       <div className="toolbar">
         <span className="muted">Pejabat ini dicantumkan pada surat tagihan iuran setiap OPD.</span>
         <span className="toolbar-spacer" />
-        <button type="button" className="button button-primary" onClick={() => setEditing('new')}>
-          + Tambah OPD
-        </button>
+        {canSave ? (
+          <button type="button" className="button button-primary" onClick={() => setEditing('new')}>
+            + Tambah OPD
+          </button>
+        ) : null}
       </div>
       {savedName ? <Notice tone="success" title={`${savedName} tersimpan`} /> : null}
       <LoadState load={load}>
@@ -64,9 +68,11 @@ export function OpdTable() {
                     <Official name={o.pptkName} nip={o.pptkNip} />
                     <Official name={o.treasurerName} nip={o.treasurerNip} />
                     <td>
-                      <button type="button" className="link-button" onClick={() => setEditing(o)} aria-label={`Ubah ${o.name}`}>
-                        Ubah
-                      </button>
+                      {canSave ? (
+                        <button type="button" className="link-button" onClick={() => setEditing(o)} aria-label={`Ubah ${o.name}`}>
+                          Ubah
+                        </button>
+                      ) : null}
                     </td>
                   </tr>
                 ))}

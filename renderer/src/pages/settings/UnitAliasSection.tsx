@@ -5,6 +5,7 @@ import { useBridge } from '../../bridge-context';
 import { useLoad } from '../../hooks/use-load';
 import { LoadState } from '../../components/LoadState';
 import { ErrorNote, Notice } from '../../components/Notice';
+import { useCan } from '../../session/session';
 import { formatTimestamp } from '../../format';
 
 /**
@@ -14,6 +15,8 @@ import { formatTimestamp } from '../../format';
  */
 export function UnitAliasSection() {
   const bridge = useBridge();
+  const canSave = useCan('opd.saveAlias');
+  const canDelete = useCan('opd.deleteAlias');
   const aliases = useLoad(useCallback(() => bridge.call('opd.aliases', {}), [bridge]));
   const opds = useLoad(useCallback(() => bridge.call('opd.list', {}), [bridge]));
   const [alias, setAlias] = useState('');
@@ -58,26 +61,28 @@ export function UnitAliasSection() {
         Nama lain unit kerja seperti tertulis di lampiran SK (mis. DINKES untuk Dinas Kesehatan). Saat impor SK, nama ini langsung dikenali sebagai unitnya.
         Alias tercatat otomatis ketika Anda memastikan unit di langkah Unit kerja pada impor SK.
       </p>
-      <form className="toolbar" onSubmit={add}>
-        <label className="field">
-          <span className="field-label">Nama di lampiran</span>
-          <input value={alias} onChange={(e) => setAlias(e.target.value)} maxLength={200} placeholder="mis. DINKES" />
-        </label>
-        <label className="field">
-          <span className="field-label">Unit kerja</span>
-          <select value={opdId} onChange={(e) => setOpdId(e.target.value)}>
-            <option value="">— pilih unit —</option>
-            {units.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="submit" className="button button-primary" disabled={alias.trim() === '' || opdId === ''}>
-          Simpan alias
-        </button>
-      </form>
+      {canSave ? (
+        <form className="toolbar" onSubmit={add}>
+          <label className="field">
+            <span className="field-label">Nama di lampiran</span>
+            <input value={alias} onChange={(e) => setAlias(e.target.value)} maxLength={200} placeholder="mis. DINKES" />
+          </label>
+          <label className="field">
+            <span className="field-label">Unit kerja</span>
+            <select value={opdId} onChange={(e) => setOpdId(e.target.value)}>
+              <option value="">— pilih unit —</option>
+              {units.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit" className="button button-primary" disabled={alias.trim() === '' || opdId === ''}>
+            Simpan alias
+          </button>
+        </form>
+      ) : null}
       {done ? <Notice tone="success" title={done} /> : null}
       <ErrorNote error={error} />
       <LoadState load={aliases}>
@@ -101,7 +106,7 @@ export function UnitAliasSection() {
                       <strong>{a.alias}</strong>
                     </td>
                     <td>
-                      <select aria-label={`Unit untuk alias “${a.alias}”`} value={String(a.opdId)} onChange={(e) => void repoint(a, Number(e.target.value))}>
+                      <select aria-label={`Unit untuk alias “${a.alias}”`} disabled={!canSave} value={String(a.opdId)} onChange={(e) => void repoint(a, Number(e.target.value))}>
                         {units.length === 0 ? <option value={a.opdId}>{a.opdName}</option> : null}
                         {units.map((o) => (
                           <option key={o.id} value={o.id}>
@@ -114,9 +119,11 @@ export function UnitAliasSection() {
                       {formatTimestamp(a.createdAt)} · {a.createdBy}
                     </td>
                     <td>
-                      <button type="button" className="link-button" onClick={() => void remove(a)} aria-label={`Hapus alias ${a.alias}`}>
-                        Hapus
-                      </button>
+                      {canDelete ? (
+                        <button type="button" className="link-button" onClick={() => void remove(a)} aria-label={`Hapus alias ${a.alias}`}>
+                          Hapus
+                        </button>
+                      ) : null}
                     </td>
                   </tr>
                 ))}
