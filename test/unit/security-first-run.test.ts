@@ -9,6 +9,7 @@ import { dispatch } from '../../electron/core/api/dispatch';
 import { sessionFor } from '../../electron/core/auth/session';
 import { testContext } from '../helpers';
 import { listUsers } from '../../electron/core/auth/users';
+import { userRepo } from '../../electron/core/auth/user-repository';
 import { storeOf } from '../../electron/core/store/of-context';
 import { auditLog, type AuditFilter, type AuditLogRow } from '../../electron/core/audit-repository';
 import { bridge, testHost, TEST_ADMIN } from '../api-harness';
@@ -49,6 +50,40 @@ describe('the first run', () => {
     // The one audit row of the creation names the new account itself.
     expect((await auditRows({ entity: 'user', action: 'create' })).map((r) => r.actor)).toEqual([users[0]!.username]);
     expect(await d('auth.status', {})).toMatchObject({ ok: true, value: { needsSetup: false, user: { username: users[0]!.username } } });
+  });
+
+  it('holds a second new-account writer until the first commits, so it counts the first account', async () => {
+    // The race above depends on the hashes ending together; this one overlaps the two transactions for
+    // certain: A has inserted and not committed when B starts. Without the lock, B (on PostgreSQL) would
+    // count no account and could make a second administrator.
+    const store = storeOf(ctx);
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let inserted!: () => void;
+    const aInserted = new Promise<void>((r) => (inserted = r));
+    const account = (username: string) => ({ username, displayName: username, role: 'admin' as const, passwordHash: 'x', mustChange: false, createdAt: '2026-01-01T00:00:00Z' });
+    const a = store.tx('write', async (tx) => {
+      await userRepo.lockForNewAccount(tx);
+      expect(await userRepo.count(tx)).toBe(0);
+      await userRepo.insert(tx, account('pertama'));
+      inserted();
+      await held;
+    });
+    await aInserted;
+    let bCounted: number | null = null;
+    const b = store.tx('write', async (tx) => {
+      await userRepo.lockForNewAccount(tx);
+      bCounted = await userRepo.count(tx);
+    });
+    try {
+      await new Promise((r) => setTimeout(r, 50));
+      expect(bCounted).toBeNull();
+    } finally {
+      release();
+    }
+    await a;
+    await b;
+    expect(bCounted).toBe(1);
   });
 
   it('refuses a set-up once an administrator exists, without touching the audit actor', async () => {
