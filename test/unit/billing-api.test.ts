@@ -7,6 +7,9 @@ import { bridge, testHost } from '../api-harness';
 import type { Role } from '../../shared/roles';
 import { addStaff, addUnit, billingDb, issuedRows, RENTAN, type BillingCtx } from './billing-fixture';
 import { runBilling } from '../../electron/core/billing/index';
+import { waitMessage } from '../../electron/core/billing/month-lock';
+import { testEngine } from '../helpers';
+import pg from 'pg';
 
 let ctx: BillingCtx;
 afterEach(() => ctx?.close());
@@ -193,5 +196,27 @@ describe('billing bridge', () => {
     const [draft] = (await api.ok('invoice.list', { month: '2026-02' })).rows;
     expect(await api.raw('payment.record', { invoiceId: draft!.id, sp2d: 'A', date: '2026-03-01', amount: 100 })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('masih draf') } });
     expect(await api.raw('invoice.get', { invoiceId: 99_999 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+});
+
+describe.runIf(testEngine === 'postgres')('billing bridge on a shared server', () => {
+  it('says on the progress line that another office is billing the month, waits, then bills', async () => {
+    const { api, host } = await setup();
+    const holder = new pg.Client({ connectionString: ctx.dbPath });
+    await holder.connect();
+    try {
+      // Another office's run of March holds the month's lock in an open transaction.
+      await holder.query('BEGIN');
+      await holder.query("SELECT pg_advisory_xact_lock(x'53494742'::int, 202603)");
+      const run = api.ok('billing.run', { month: '2026-03' });
+      const told = () => host.events.some((e) => e.task === 'billing.run' && e.phase === waitMessage('2026-03'));
+      for (const end = Date.now() + 20_000; !told() && Date.now() < end; ) await new Promise((r) => setTimeout(r, 20));
+      expect(told(), 'the wait is said on the progress line').toBe(true);
+      await holder.query('COMMIT');
+      expect(await run).toMatchObject({ month: '2026-03', drafts: 3, persons: 17 });
+      expect(host.events.filter((e) => e.task === 'billing.run').map((e) => e.phase)).toEqual(['Menghitung iuran Maret 2026', waitMessage('2026-03'), 'Selesai']);
+    } finally {
+      await holder.end();
+    }
   });
 });

@@ -25,12 +25,13 @@ export function billingHandlers(ctx: CoreContext, host: HostServices): BillingHa
 
     'billing.run': async ({ month }) => {
       host.progress({ task: 'billing.run', phase: `Menghitung iuran ${formatMonthId(month)}`, done: 0, total: null });
-      const r = await runBilling(ctx, { month });
+      // On a shared server another office may be billing the month: the wait is said on the progress line.
+      const r = await runBilling(ctx, { month, onWait: (phase) => host.progress({ task: 'billing.run', phase, done: 0, total: null }) });
       host.progress({ task: 'billing.run', phase: 'Selesai', done: 1, total: 1 });
       return { month: r.month, drafts: r.drafts, issued: r.issued, persons: r.persons, total: r.total };
     },
 
-    'billing.issueAll': async ({ month }) => ({ issued: await issueDrafts(ctx, month) }),
+    'billing.issueAll': async ({ month }) => ({ issued: await issueDrafts(ctx, month, { onWait: (phase) => host.progress({ task: 'billing.issueAll', phase, done: 0, total: null }) }) }),
 
     'billing.arrears': async ({ asOf, npp }) => arrearsReport(ctx, asOf ?? (await todayIso(ctx)), npp),
 
@@ -54,7 +55,7 @@ export function billingHandlers(ctx: CoreContext, host: HostServices): BillingHa
 
     'invoice.lines': ({ invoiceId, offset, limit }) => invoiceLinesPage(ctx, invoiceId, offset, limit),
 
-    'invoice.issue': async ({ invoiceId }) => withPayable(ctx, await issueInvoice(ctx, invoiceId)),
+    'invoice.issue': async ({ invoiceId }) => withPayable(ctx, await issueInvoice(ctx, invoiceId, { onWait: (phase) => host.progress({ task: 'invoice.issue', phase, done: 0, total: null }) })),
 
     'invoice.saveXlsx': async ({ invoiceId }) => {
       const inv = await getInvoice(ctx, invoiceId);
