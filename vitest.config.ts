@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -31,6 +32,9 @@ const onBothEngines = readdirSync(UNIT)
 
 export default defineConfig({
   test: {
+    // vitest's default is one worker fewer than the CPUs: a single worker on a 2-core CI machine, which
+    // leaves a core idle while a test waits for PostgreSQL or a child process. Two at least.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       {
         test: {
