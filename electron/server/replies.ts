@@ -1,4 +1,5 @@
 /** HTTP status codes and the server's own Indonesian refusals, in one place. */
+import type { FastifyReply } from 'fastify';
 import type { Reply } from '../../shared/contract/index';
 import type { ErrorCode } from '../../shared/errors';
 
@@ -38,6 +39,9 @@ export function httpStatus(reply: Reply<unknown>): number {
       return 400;
   }
 }
+
+/** A JSON answer that no cache keeps. */
+export const send = (reply: FastifyReply, body: unknown, status: number) => reply.code(status).header('cache-control', 'no-store').send(body);
 
 export const refusal = (code: ErrorCode, message: string): Reply<never> => ({ ok: false, error: { code, message } });
 

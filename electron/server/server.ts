@@ -4,16 +4,16 @@
  * over IPC, checked by the same dispatch (session gate, zod on arrival, masking, Indonesian errors).
  * Knows neither Electron nor the engine: it opens its store through `openStore`.
  *
- * Routes: GET /api/health (no session) · POST /api/call/<name> · GET /api/session · GET /api/events
- * (Server-Sent Events: progress of long work, per session) · POST /api/upload · GET /api/files/<token>
- * · GET / and every other page route: the built renderer for browsers (web.ts).
+ * This file is the server's life: its certificate, store, request log, the framework's hooks and
+ * refusals, and the graceful stop. The routes: routes-calls.ts (GET /api/health, POST /api/call/<name>,
+ * GET /api/session), routes-events.ts (GET /api/events: progress as Server-Sent Events), routes-files.ts
+ * (POST /api/upload, GET /api/files/<token>), web.ts (GET / and every page route: the built renderer);
+ * who a request is: sessions.ts.
  */
-import { createReadStream, createWriteStream, mkdirSync, mkdtempSync, openSync, rmSync, type WriteStream } from 'node:fs';
+import { createWriteStream, mkdirSync, mkdtempSync, openSync, rmSync, type WriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { timingSafeEqual } from 'node:crypto';
-import Fastify, { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
-import { contract } from '../../shared/contract/index';
+import Fastify, { LogController } from 'fastify';
 import { SigapError } from '../../shared/errors';
 import type { PdfOptions } from '../../shared/paper';
 import { maskIdsInText } from '../../shared/mask';
@@ -23,11 +23,16 @@ import { LATEST_VERSION } from '../core/db/migrations/index';
 import { defaultBackupDir } from '../core/backup/names';
 import { userDataDir } from '../core/paths';
 import { givenCertificate, selfSignedCertificate, type ServerCertificate } from './cert';
-import { ServerSession, type SessionDeps } from './session';
+import type { SessionDeps } from './session';
 import { AddressThrottle } from './address-throttle';
-import { httpStatus, MSG, refusal } from './replies';
-import { safeName, type Download } from './files';
+import { MSG, refusal, send } from './replies';
+import { addressOf, SessionTable, userOf } from './sessions';
+import { registerCallRoutes } from './routes-calls';
+import { registerEventRoutes } from './routes-events';
+import { registerFileRoutes } from './routes-files';
 import { defaultWebRoot, registerWeb } from './web';
+
+export { SESSION_COOKIE } from './sessions';
 
 export interface ServerOptions {
   /** A SQLite file path or a postgres:// URL (openStore decides). */
@@ -68,31 +73,12 @@ export interface SigapServer {
   close(): Promise<void>;
 }
 
-export const SESSION_COOKIE = '__Host-sigap-session';
 const MB = 1024 * 1024;
 
 /** Where a server on this database keeps its certificate and log. */
 export function dataDirFor(db: string, env: NodeJS.ProcessEnv = process.env): string {
   return isPostgresUrl(db) ? userDataDir(process.platform, env) : dirname(resolve(db));
 }
-
-function cookieToken(header: string | undefined): string | undefined {
-  if (!header) return undefined;
-  for (const part of header.split(';')) {
-    const i = part.indexOf('=');
-    if (i > 0 && part.slice(0, i).trim() === SESSION_COOKIE) return part.slice(i + 1).trim();
-  }
-  return undefined;
-}
-
-function sameText(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
-
-/** A JSON header value that is pure ASCII (file names may not be). */
-const asciiJson = (v: unknown): string => JSON.stringify(v).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 export async function startServer(opts: ServerOptions): Promise<SigapServer> {
   const clock = opts.clock ?? (() => new Date());
@@ -120,7 +106,6 @@ export async function startServer(opts: ServerOptions): Promise<SigapServer> {
   };
   const work = mkdtempSync(join(tmpdir(), 'sigap-serve-'));
   const throttle = new AddressThrottle(opts.addressFailures);
-  const sessions = new Map<string, ServerSession>();
   const running = new Set<Promise<unknown>>();
   let closing = false;
 
@@ -149,77 +134,7 @@ export async function startServer(opts: ServerOptions): Promise<SigapServer> {
       },
     },
   };
-  const newSession = (bearer: boolean) => new ServerSession(deps, work, bearer);
-  // Answers auth.status (and a sign-out without a session) for callers not signed in; never signs in.
-  const anonymous = newSession(false);
-
-  const drop = (s: ServerSession) => {
-    sessions.delete(s.token);
-    s.end();
-  };
-  const sweep = setInterval(() => {
-    const now = clock().getTime();
-    for (const s of sessions.values()) {
-      if (now - s.lastSeen > idleMs && s.streams.size === 0) drop(s);
-      else s.files.sweep(now);
-    }
-  }, 60_000);
-  sweep.unref();
-
-  const userOf = (req: FastifyRequest) => (req as FastifyRequest & { sigapUser?: string }).sigapUser;
-  const setUser = (req: FastifyRequest, s: ServerSession | undefined) => {
-    const u = s?.gate.current();
-    if (u) (req as FastifyRequest & { sigapUser?: string }).sigapUser = u.username;
-  };
-
-  /** The session a request names: a bearer token (the desktop) or the cookie (a browser), never mixed. */
-  const sessionOf = (req: FastifyRequest): ServerSession | undefined => {
-    const auth = req.headers.authorization;
-    if (auth) {
-      const m = /^Bearer\s+(\S+)$/i.exec(auth);
-      const s = m ? sessions.get(m[1]!) : undefined;
-      return s?.bearer ? s : undefined;
-    }
-    const t = cookieToken(req.headers.cookie);
-    const s = t ? sessions.get(t) : undefined;
-    return s && !s.bearer ? s : undefined;
-  };
-
-  /**
-   * CSRF for cookie sessions (a browser attaches the cookie by itself): a state-changing request must
-   * carry the session's CSRF token in `x-sigap-csrf` (a page of another site can neither read it nor
-   * set that header without a CORS preflight, which this server never grants), and a browser's own
-   * Sec-Fetch-Site / Origin must not name another site. SameSite=Strict already keeps the cookie off
-   * cross-site requests; the token also covers a neighbour on the same site (another server of the
-   * Pemda's domain). Bearer sessions need none: nothing attaches a bearer token by itself.
-   */
-  const crossSite = (req: FastifyRequest): boolean => {
-    const site = req.headers['sec-fetch-site'];
-    if (site !== undefined && site !== 'same-origin' && site !== 'none') return true;
-    const origin = req.headers.origin;
-    if (origin !== undefined && origin !== 'null') {
-      try {
-        if (new URL(origin).host !== req.headers.host) return true;
-      } catch {
-        return true;
-      }
-    }
-    return false;
-  };
-  const csrfRefused = (req: FastifyRequest, s: ServerSession, write: boolean): string | null => {
-    if (s.bearer) return null;
-    if (crossSite(req)) return MSG.crossSite;
-    if (!write) return null;
-    const given = req.headers['x-sigap-csrf'];
-    return typeof given === 'string' && sameText(given, s.csrf) ? null : MSG.csrf;
-  };
-
-  const cookie = (token: string, maxAge?: number) =>
-    `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; Secure; SameSite=Strict${maxAge !== undefined ? `; Max-Age=${maxAge}` : ''}`;
-
-  const send = (reply: FastifyReply, body: unknown, status: number) => reply.code(status).header('cache-control', 'no-store').send(body);
-
-  const address = (req: FastifyRequest) => req.socket.remoteAddress ?? req.ip;
+  const sessions = new SessionTable(deps, work, { clock, idleMs, maxSessions });
 
   // Every request until its response has gone out (or its connection dropped): what a stop waits for.
   // The event streams are not work to finish: they end at the stop.
@@ -236,7 +151,7 @@ export async function startServer(opts: ServerOptions): Promise<SigapServer> {
 
   app.addHook('onResponse', async (req, reply) => {
     const path = req.url.split('?')[0]!.replace(/^\/api\/files\/[^/]+/, '/api/files/…');
-    log.info({ method: req.method, path, status: reply.statusCode, ms: Math.round(reply.elapsedTime), user: userOf(req) ?? '-', ip: address(req) }, 'request');
+    log.info({ method: req.method, path, status: reply.statusCode, ms: Math.round(reply.elapsedTime), user: userOf(req) ?? '-', ip: addressOf(req) }, 'request');
   });
 
   app.setErrorHandler((err: Error & { statusCode?: number; code?: string }, req, reply) => {
@@ -255,141 +170,17 @@ export async function startServer(opts: ServerOptions): Promise<SigapServer> {
   });
   app.setNotFoundHandler((_req, reply) => send(reply, refusal('NOT_FOUND', MSG.unknownRoute), 404));
 
-  app.get('/api/health', async (_req, reply) => {
-    let version = opened.toVersion;
-    if (opened.db) version = schemaVersion(opened.db);
-    return send(reply, { ok: true, value: { status: closing ? 'stopping' : 'ok', engine: opened.engine, schemaVersion: version, latestVersion: LATEST_VERSION, appVersion: deps.appVersion } }, closing ? 503 : 200);
+  registerCallRoutes(app, {
+    sessions,
+    throttle,
+    clock,
+    closing: () => closing,
+    health: () => ({ status: closing ? 'stopping' : 'ok', engine: opened.engine, schemaVersion: opened.db ? schemaVersion(opened.db) : opened.toVersion, latestVersion: LATEST_VERSION, appVersion: deps.appVersion }),
   });
-
-  /** The session's state again (after a page reload the browser has the cookie but not the CSRF token). */
-  app.get('/api/session', async (req, reply) => {
-    const s = sessionOf(req);
-    if (!s) return send(reply, refusal('AUTH_REQUIRED', MSG.signIn), 401);
-    const refused = csrfRefused(req, s, false);
-    if (refused) return send(reply, refusal('FORBIDDEN', refused), 403);
-    setUser(req, s);
-    return send(reply, { ok: true, value: { status: await s.gate.status(), ...(s.bearer ? {} : { csrf: s.csrf }) } }, 200);
-  });
-
-  const SIGN_IN = new Set(['auth.login', 'auth.setup']);
-  const GUESSES = new Set(['auth.login', 'auth.unlock']);
-
-  app.post<{ Params: { name: string } }>('/api/call/:name', async (req, reply) => {
-    const name = req.params.name;
-    if (!Object.prototype.hasOwnProperty.call(contract, name)) return send(reply, refusal('NOT_FOUND', MSG.unknownCall), 404);
-    if (closing) return send(reply, refusal('INTERNAL', MSG.closing), 503);
-    const uploadHeader = req.headers['x-sigap-upload'];
-    const uploads = typeof uploadHeader === 'string' && uploadHeader !== '' ? uploadHeader.split(',').map((t) => t.trim()) : [];
-    const ip = address(req);
-    const now = clock().getTime();
-    if (GUESSES.has(name)) {
-      const wait = throttle.waitMinutes(ip, now);
-      if (wait > 0) return send(reply, refusal('AUTH_FAILED', MSG.throttled(wait)), 429);
-    }
-    let s = sessionOf(req);
-    if (s) {
-      const refused = csrfRefused(req, s, true);
-      if (refused) return send(reply, refusal('FORBIDDEN', refused), 403);
-    }
-    const fresh = SIGN_IN.has(name);
-    if (fresh) {
-      // Every sign-in starts a new session (a new token and CSRF token): nothing fixed before carries over.
-      if (sessions.size >= maxSessions) return send(reply, refusal('INTERNAL', MSG.tooManySessions), 503);
-      const bearer = req.headers['x-sigap-client'] === 'desktop' || Boolean(req.headers.authorization);
-      if (!bearer && crossSite(req)) return send(reply, refusal('FORBIDDEN', MSG.crossSite), 403);
-      s = newSession(bearer);
-    } else if (!s) {
-      if (name === 'auth.status' || name === 'auth.logout') s = anonymous;
-      else return send(reply, refusal('AUTH_REQUIRED', MSG.signIn), 401);
-    }
-    const session = s;
-    const { reply: answer, downloads } = await session.call(name, req.body, uploads);
-    if (!answer.ok && answer.error.code === 'AUTH_FAILED' && GUESSES.has(name)) throttle.failed(ip, now);
-    setUser(req, session);
-    if (session !== anonymous) {
-      if (fresh) {
-        if (session.gate.current()) {
-          const old = sessionOf(req);
-          if (old) drop(old);
-          sessions.set(session.token, session);
-          if (session.bearer) reply.header('x-sigap-token', session.token);
-          else reply.header('set-cookie', cookie(session.token)).header('x-sigap-csrf', session.csrf);
-        } else session.end();
-      } else if (!session.gate.current()) {
-        // Signed out (by the user, by too many wrong unlocks, or an account switched off): the session ends.
-        drop(session);
-        if (!session.bearer) reply.header('set-cookie', cookie('', 0));
-      }
-    }
-    if (downloads.length) reply.header('x-sigap-downloads', asciiJson(downloads.map((d) => ({ token: d.token, name: d.name, bytes: d.bytes, inline: d.inline }))));
-    return send(reply, answer, httpStatus(answer));
-  });
-
   // Calls take JSON only: a plain-text body is what a cross-site form could send.
   app.removeContentTypeParser('text/plain');
-  // Uploads: the raw bytes of one file, its name in ?name=. The byte parser and its larger limit exist
-  // only in this route's own scope: a call still takes JSON of at most `bodyLimit`.
-  await app.register(async (scope) => {
-    scope.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: uploadLimit }, (_req, body, done) => done(null, body));
-    scope.post<{ Querystring: { name?: string } }>('/api/upload', { bodyLimit: uploadLimit }, upload);
-  });
-  async function upload(req: FastifyRequest<{ Querystring: { name?: string } }>, reply: FastifyReply) {
-    const s = sessionOf(req);
-    if (!s) return send(reply, refusal('AUTH_REQUIRED', MSG.signIn), 401);
-    const refused = csrfRefused(req, s, true);
-    if (refused) return send(reply, refusal('FORBIDDEN', refused), 403);
-    setUser(req, s);
-    // Only someone who may make a call right now (not locked, password changed) may store files here.
-    try {
-      await s.gate.check('auth.touch');
-    } catch (e) {
-      const err = e instanceof SigapError ? refusal(e.code, e.message) : refusal('INTERNAL', MSG.internal);
-      return send(reply, err, httpStatus(err));
-    }
-    const name = typeof req.query.name === 'string' ? req.query.name.trim() : '';
-    if (!name) return send(reply, refusal('INVALID_INPUT', MSG.uploadName), 400);
-    if (!Buffer.isBuffer(req.body)) return send(reply, refusal('INVALID_INPUT', MSG.badType), 415);
-    const up = s.files.addUpload(name, req.body, clock().getTime());
-    return send(reply, { ok: true, value: { token: up.token, name: up.name, bytes: up.bytes } }, 200);
-  }
-
-  app.get<{ Params: { token: string } }>('/api/files/:token', async (req, reply) => {
-    const s = sessionOf(req);
-    if (!s) return send(reply, refusal('AUTH_REQUIRED', MSG.signIn), 401);
-    const refused = csrfRefused(req, s, false);
-    if (refused) return send(reply, refusal('FORBIDDEN', refused), 403);
-    setUser(req, s);
-    const d: Download | undefined = s.files.download(req.params.token, clock().getTime());
-    if (!d) return send(reply, refusal('NOT_FOUND', MSG.noFile), 404);
-    const encoded = encodeURIComponent(d.name);
-    return reply
-      .code(200)
-      .header('cache-control', 'no-store')
-      .header('content-type', contentType(d.name))
-      .header('content-length', d.bytes)
-      .header('content-disposition', `${d.inline ? 'inline' : 'attachment'}; filename="${safeName(d.name).replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encoded}`)
-      .send(createReadStream(d.path));
-  });
-
-  app.get('/api/events', (req, reply) => {
-    const s = sessionOf(req);
-    if (!s) return send(reply, refusal('AUTH_REQUIRED', MSG.signIn), 401);
-    const refused = csrfRefused(req, s, false);
-    if (refused) return send(reply, refusal('FORBIDDEN', refused), 403);
-    setUser(req, s);
-    reply.hijack();
-    const res = reply.raw;
-    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive', 'x-content-type-options': 'nosniff' });
-    res.write(': sigap\n\n');
-    s.streams.add(res);
-    const beat = setInterval(() => res.write(': hidup\n\n'), 20_000);
-    beat.unref();
-    res.on('close', () => {
-      clearInterval(beat);
-      s.streams.delete(res);
-    });
-    return reply;
-  });
+  await registerFileRoutes(app, { sessions, clock, uploadLimit });
+  registerEventRoutes(app, sessions);
 
   // The renderer for browsers, and react-router's routes (every GET not matched above).
   registerWeb(app, opts.webRoot ?? defaultWebRoot());
@@ -403,8 +194,9 @@ export async function startServer(opts: ServerOptions): Promise<SigapServer> {
   let closed: Promise<void> | null = null;
   const close = async () => {
     closing = true;
+    log.info({ inFlight: running.size }, 'server stopping');
     // Event streams never end by themselves: end them so the server can stop.
-    for (const s of sessions.values()) for (const r of s.streams) r.end();
+    sessions.endStreams();
     // The listener stops at once (no new connection; a new request on an open one gets 503); calls
     // already running (a transaction) finish and are answered before the store closes.
     const stopping = app.close();
@@ -412,10 +204,7 @@ export async function startServer(opts: ServerOptions): Promise<SigapServer> {
     // Their keep-alive connections are idle now: closed, so the listener's close can complete.
     app.server.closeIdleConnections();
     await stopping;
-    clearInterval(sweep);
-    for (const s of sessions.values()) s.end();
-    sessions.clear();
-    anonymous.end();
+    sessions.close();
     await opened.store.close();
     rmSync(work, { recursive: true, force: true });
     log.info('server stopped');
@@ -434,22 +223,3 @@ export async function startServer(opts: ServerOptions): Promise<SigapServer> {
     close: () => (closed ??= close()),
   };
 }
-
-function contentType(name: string): string {
-  const ext = name.toLowerCase().split('.').pop();
-  switch (ext) {
-    case 'pdf':
-      return 'application/pdf';
-    case 'xlsx':
-      return 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-    case 'csv':
-      return 'text/csv; charset=utf-8';
-    case 'txt':
-      return 'text/plain; charset=utf-8';
-    case 'zip':
-      return 'application/zip';
-    default:
-      return 'application/octet-stream';
-  }
-}
-

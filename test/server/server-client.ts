@@ -6,7 +6,8 @@
 import { Agent, request } from 'node:https';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { TLSSocket } from 'node:tls';
-import { join } from 'node:path';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join, resolve } from 'node:path';
 import { startServer, type ServerOptions, type SigapServer } from '../../electron/server/server';
 import type { TestContext } from '../helpers';
 import { TEST_ADMIN, TEST_PASSWORD } from '../api-harness';
@@ -162,4 +163,53 @@ export async function roleClient(server: TestServer, admin: Client, role: Role, 
   await c.ok('auth.login', { username, password: temporaryPassword });
   await c.ok('auth.changePassword', { oldPassword: temporaryPassword, newPassword: TEST_PASSWORD });
   return c;
+}
+
+/** A real `sigap serve` child process (the command as installed, from source), its address and certificate read from what it printed. */
+export interface ServeProcess {
+  child: ChildProcess;
+  port: number;
+  fingerprint: string;
+  out: () => string;
+  err: () => string;
+  /** The exit code, or the signal that ended it. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+const SIGAP_BIN = resolve(__dirname, '../../electron/cli/bin.js');
+
+/**
+ * Starts `sigap serve --db <db> --port <port> …` and waits for its address and fingerprint. `home`
+ * is its XDG_CONFIG_HOME (where a server on PostgreSQL keeps its certificate): the same one again
+ * gives the same certificate.
+ */
+export async function spawnServe(db: string, o: { home: string; port?: number; args?: string[] }): Promise<ServeProcess> {
+  const child = spawn(process.execPath, [SIGAP_BIN, 'serve', '--db', db, '--port', String(o.port ?? 0), ...(o.args ?? [])], {
+    env: { ...process.env, SIGAP_CLI_SOURCE: '1', XDG_CONFIG_HOME: o.home },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) => child.on('exit', (code, signal) => r({ code, signal })));
+  let gone = false;
+  void exited.then(() => (gone = true));
+  const start = Date.now();
+  while (!/Sidik jari SHA-256: [0-9A-F:]{95}\n/.test(out)) {
+    if (gone) throw new Error(`sigap serve exited before serving: ${err}`);
+    if (Date.now() - start > 90_000) {
+      child.kill('SIGKILL');
+      throw new Error(`sigap serve did not start in 90 s: ${err}`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return {
+    child,
+    port: Number(/https:\/\/127\.0\.0\.1:(\d+)/.exec(out)![1]),
+    fingerprint: /Sidik jari SHA-256: ([0-9A-F:]{95})/.exec(out)![1]!,
+    out: () => out,
+    err: () => err,
+    exited,
+  };
 }

@@ -1,6 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testContext, type TestContext } from '../helpers';
+import type { z } from 'zod';
 import { adminClient, httpsRequest, testServer, type Client, type TestServer } from '../server/server-client';
+import { CHANNELS, contract } from '../../shared/contract/index';
+import { mutate, rng } from '../fixtures/fuzz';
+import { TEST_ADMIN } from '../api-harness';
 
 let ctx: TestContext;
 let server: TestServer;
@@ -90,5 +94,82 @@ describe('sigap serve refuses bad requests in Indonesian and stays up', () => {
     // Still up, and the session still works.
     expect((await httpsRequest(server, 'GET', '/api/health')).status).toBe(200);
     expect((await admin.ok('auth.status')).user.username).toBe('admin');
+  });
+
+  // A new seed each run (printed in the test name); SIGAP_FUZZ_SEED=<seed> replays a failure exactly.
+  const SEED = Number(process.env.SIGAP_FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
+  const PER_CALL = 12;
+  it(`seeded hostile payloads built from every call's input schema, as JSON over HTTP (seed ${SEED})`, { timeout: 300_000 }, async () => {
+    // The bridge fuzz (bridge.test.ts) over the wire: what travels is the payload's JSON, so validity
+    // is judged on what the server receives. Printing gets a stub PDF; the address throttle is out of
+    // the way (fuzzed sign-ins fail on purpose, and the admin signs in again after a fuzzed sign-out).
+    await server.close();
+    server = await testServer(ctx, { printToPdf: async () => Buffer.from('%PDF-1.4\n%%EOF\n'), addressFailures: 1_000_000 });
+    admin = await adminClient(server);
+    const LIMIT = 2 * 1024 * 1024;
+    const r = rng(SEED);
+    const isDialog = (n: string) => n.endsWith('choose' + 'File') || n === 'settings.chooseLogo';
+    const calls = CHANNELS.filter((n) => !isDialog(n));
+    const SESSION_CODES = ['AUTH_REQUIRED', 'FORBIDDEN', 'LOCKED', 'PASSWORD_CHANGE_REQUIRED', 'INTERNAL'];
+    const tally = { total: 0, refused: 0, accepted: 0, tooLarge: 0, protoKeys: 0, deep: 0, reSignIns: 0 };
+    for (const name of calls) {
+      const schema = contract[name].input as unknown as z.ZodType;
+      for (let k = 0; k < PER_CALL; k++) {
+        const p = mutate(schema, r);
+        // What a client can put on the wire: JSON (undefined as null; a bigint, which JSON cannot hold, as its digits).
+        let body: string;
+        let deep = false;
+        try {
+          body = JSON.stringify(p.value) ?? 'null';
+        } catch (e) {
+          if (e instanceof RangeError) {
+            // Nested too deep for this process to write out (the 5,000-deep array): sent as such a text, at the top.
+            body = `${'['.repeat(5000)}${']'.repeat(5000)}`;
+            deep = true;
+          } else body = JSON.stringify(p.value, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)) ?? 'null';
+        }
+        const res = await admin.req('POST', `/api/call/${name}`, { headers: { 'content-type': 'application/json' }, body });
+        const where = `${name} ${p.what} (seed ${SEED}, payload ${tally.total})`;
+        tally.total++;
+        expect(res.status, where).not.toBe(500);
+        expect(res.text, where).not.toMatch(/\bat [\w.<>]+ \(|node_modules|FST_|Unexpected token/);
+        if (deep) {
+          expect(schema.safeParse([[[]]]).success, where).toBe(false);
+          expectIndonesianRefusal(res, 400);
+          tally.deep++;
+        } else if (Buffer.byteLength(body) > LIMIT) {
+          expectIndonesianRefusal(res, 413);
+          tally.tooLarge++;
+        } else if (/"(__proto__|constructor)"/.test(body)) {
+          // A prototype key never reaches a handler: refused as bad JSON (or by the call's schema).
+          expect(res.status, where).toBe(400);
+          expect(res.body.error.code, where).toBe('INVALID_INPUT');
+          tally.protoKeys++;
+        } else if (!schema.safeParse(JSON.parse(body)).success) {
+          expectIndonesianRefusal(res, 400);
+          expect(res.body.error.code, where).toBe('INVALID_INPUT');
+          tally.refused++;
+        } else {
+          // The schema takes it: the call runs and answers, never an internal error nor a session code
+          // (but a sign-in call's own: a wrong unlock password ends the session).
+          expect(typeof res.body?.ok, `${where}: ${res.text}`).toBe('boolean');
+          const own = name.startsWith('auth.') ? ['AUTH_REQUIRED', 'LOCKED'] : [];
+          if (!res.body.ok) expect(SESSION_CODES.filter((c) => !own.includes(c)), `${where}: ${res.text}`).not.toContain(res.body.error.code);
+          tally.accepted++;
+        }
+        // A payload that happened to sign out, lock or change the session: the admin signs in again.
+        const st = await admin.call('auth.status');
+        if (st.status !== 200 || st.body.value.user?.role !== 'admin' || st.body.value.locked) {
+          await admin.ok('auth.login', { username: TEST_ADMIN.username, password: TEST_ADMIN.password });
+          tally.reSignIns++;
+        }
+      }
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.prototype).not.toHaveProperty('admin');
+    expect(tally.total).toBe(calls.length * PER_CALL);
+    expect(tally.refused + tally.protoKeys + tally.deep).toBeGreaterThan(tally.total / 2);
+    expect((await httpsRequest(server, 'GET', '/api/health')).status).toBe(200);
+    console.info(`server fuzz seed ${SEED}: ${calls.length} calls x ${PER_CALL} = ${tally.total} payloads over HTTP (${tally.refused} refused by the schema, ${tally.protoKeys} with prototype keys, ${tally.tooLarge} too large, ${tally.deep} nested 5,000 deep, ${tally.accepted} valid and answered, ${tally.reSignIns} re-sign-ins)`);
   });
 });

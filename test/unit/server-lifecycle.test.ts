@@ -1,10 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { testContext, type TestContext } from '../helpers';
-import { adminClient, Client, httpsRequest, testServer } from '../server/server-client';
-import { runServe } from '../../electron/cli/commands/serve';
+import { adminClient, Client, dropAgent, httpsRequest, spawnServe, testServer } from '../server/server-client';
+import { FORCED_STOP, runServe } from '../../electron/cli/commands/serve';
 import type { SigapServer } from '../../electron/server/server';
 import { TEST_ADMIN } from '../api-harness';
 import { storeOf } from '../../electron/core/store/of-context';
@@ -89,20 +88,43 @@ describe('sigap serve: certificate, log, shutdown', () => {
     expect(err).toContain('Server berhenti.');
   });
 
-  it('exits 0 on SIGTERM (the real command, in its own process)', async () => {
-    const bin = resolve(__dirname, '../../electron/cli/bin.js');
-    const child = spawn(process.execPath, [bin, 'serve', '--db', ctx.dbPath, '--port', '0'], { env: { ...process.env, SIGAP_CLI_SOURCE: '1', XDG_CONFIG_HOME: join(ctx.dir, 'cfg') }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  it('a stop that outlasts its wait gives up with exit code 1 and says so (the real command then ends its process)', async () => {
     let err = '';
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
-    await expect.poll(() => out, { timeout: 60_000, interval: 100 }).toMatch(/Sidik jari SHA-256: [0-9A-F:]{95}\n/);
-    const port = Number(/https:\/\/127\.0\.0\.1:(\d+)/.exec(out)![1]);
-    const fingerprint = /Sidik jari SHA-256: ([0-9A-F:]{95})/.exec(out)![1]!;
-    expect((await httpsRequest({ port, fingerprint }, 'GET', '/api/health')).status).toBe(200);
-    child.kill('SIGTERM');
-    expect(await exited, err).toBe(0);
-    expect(err).toContain('Server berhenti.');
+    let stop!: () => void;
+    const stopping = new Promise<void>((r) => (stop = r));
+    let server!: SigapServer;
+    let exit: number | undefined;
+    const up = new Promise<void>((r, fail) => {
+      const io = { out: () => {}, err: (t: string) => void (err += t), isTty: false };
+      void runServe(['--db', ctx.dbPath, '--port', '0'], { io, env: { XDG_CONFIG_HOME: join(ctx.dir, 'cfg') }, clock: ctx.clock }, stopping, (s) => {
+        server = s;
+        r();
+      }, 1).then((code) => (exit = code), fail);
+    });
+    await up;
+    const pinned = { port: server.port, fingerprint: server.certificate.fingerprint };
+    try {
+      await new Client(pinned, 'bearer').ok('auth.setup', TEST_ADMIN);
+      // A sign-in (scrypt) still running when the stop begins, and a wait of 1 ms.
+      const running = new Client(pinned, 'bearer').call('auth.login', { username: TEST_ADMIN.username, password: TEST_ADMIN.password });
+      await expect.poll(() => server.inFlight(), { interval: 1 }).toBe(1);
+      stop();
+      await expect.poll(() => exit).toBe(FORCED_STOP);
+      expect(FORCED_STOP).not.toBe(0);
+      expect(err).toContain('Server dihentikan setelah menunggu 0 detik: perintah yang masih berjalan tidak diselesaikan');
+      expect(err).not.toContain('Server berhenti.');
+      await running.catch(() => {});
+    } finally {
+      await server.close();
+      dropAgent(server.port);
+    }
+  });
+
+  it('exits 0 on SIGTERM (the real command, in its own process)', async () => {
+    const p = await spawnServe(ctx.dbPath, { home: join(ctx.dir, 'cfg') });
+    expect((await httpsRequest(p, 'GET', '/api/health')).status).toBe(200);
+    p.child.kill('SIGTERM');
+    expect((await p.exited).code, p.err()).toBe(0);
+    expect(p.err()).toContain('Server berhenti.');
   }, 90_000);
 });

@@ -5,6 +5,9 @@ import { seedDemo } from '../../electron/core/demo/index';
 import { storeOf } from '../../electron/core/store/of-context';
 import { sql } from '../../electron/core/store/sql';
 import { TEST_PASSWORD } from '../api-harness';
+import { CHANNELS } from '../../shared/contract/index';
+import { PUBLIC_CALLS } from '../../electron/core/auth/session';
+import { mayCall, ROLES } from '../../shared/roles';
 
 let ctx: TestContext;
 let server: TestServer;
@@ -18,6 +21,31 @@ afterEach(async () => {
 });
 
 describe('sessions of sigap serve: each its own role, masking and audit actor', () => {
+  it('allows a call exactly when the role may make it, for every role and every call, cookie or bearer (the gate test over HTTP)', async () => {
+    const admin = await adminClient(server);
+    const clients = { admin, hr: await roleClient(server, admin, 'hr', 'bearer'), finance: await roleClient(server, admin, 'finance'), viewer: await roleClient(server, admin, 'viewer', 'bearer') };
+    let checked = 0;
+    for (const role of ROLES) {
+      const c = clients[role];
+      for (const name of CHANNELS) {
+        if (PUBLIC_CALLS.has(name)) continue;
+        // null is never a valid input: an allowed call stops at validation (400), a forbidden one at the gate (403).
+        const r = await c.call(name, null);
+        if (mayCall(role, name)) {
+          expect(r.status, `${role} may ${name}: ${r.text}`).toBe(400);
+          expect(r.body.error.code, `${role} may ${name}`).toBe('INVALID_INPUT');
+        } else {
+          expect(r.status, `${role} may not ${name}`).toBe(403);
+          expect(r.body, `${role} may not ${name}`).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: 'Peran Anda tidak diizinkan melakukan ini.' } });
+        }
+        checked++;
+      }
+    }
+    expect(checked).toBe(ROLES.length * (CHANNELS.length - PUBLIC_CALLS.size));
+    // Every role was refused something and allowed something but admin, who may make every call.
+    for (const role of ROLES.filter((x) => x !== 'admin')) expect(CHANNELS.some((n) => !PUBLIC_CALLS.has(n) && !mayCall(role, n)), role).toBe(true);
+  });
+
   it('a viewer cannot write, finance cannot import an SK, and NIKs are masked for roles that may not see them', async () => {
     await seedDemo(ctx, { persons: 6 });
     const admin = await adminClient(server);
