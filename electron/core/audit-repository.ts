@@ -52,8 +52,8 @@ const COLUMNS = sql`id, at, actor, action, entity, entity_id AS "entityId", summ
 
 export type NewAuditRow = Omit<AuditLogRow, 'id'>;
 
-/** Rows per statement of insertMany on PostgreSQL (one JSON parameter). */
-const AUDIT_CHUNK = 1000;
+/** Rows per statement of insertMany on PostgreSQL (one JSON parameter; an SK apply's chunk in one or two round trips). */
+const AUDIT_CHUNK = 5000;
 /** Rows per INSERT of insertMany: 8 values a row, well under either engine's parameter limit. */
 export const AUDIT_BATCH = 500;
 

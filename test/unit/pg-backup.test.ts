@@ -21,6 +21,7 @@ import { restorePgBackup } from '../../electron/core/backup/pg-backup';
 import { SigapError } from '../../shared/errors';
 import { runCli } from '../cli-harness';
 import { dumpStore, sqliteContext } from '../helpers';
+import { LATEST_VERSION } from '../../electron/core/db/migrations/index';
 
 let cluster: PgCluster;
 const root = mkdtempSync(join(tmpdir(), 'sigap-pgbackup-'));
@@ -68,13 +69,13 @@ describe('sigap backup on PostgreSQL', () => {
 
       const check = await runCli(['backup', 'check', b.path]);
       expect(check.code).toBe(0);
-      expect(check.stdout).toMatch(/cadangan PostgreSQL utuh .*skema 240, Pemerintah Kabupaten Lampung Barat, 40 orang, 2 SK/);
-      expect(await inspectBackup(b.path, ctx.dir)).toMatchObject({ engine: 'postgres', encrypted: false, schemaVersion: 240, counts: { persons: 40, decrees: 2 } });
+      expect(check.stdout).toMatch(new RegExp(`cadangan PostgreSQL utuh .*skema ${LATEST_VERSION}, Pemerintah Kabupaten Lampung Barat, 40 orang, 2 SK`));
+      expect(await inspectBackup(b.path, ctx.dir)).toMatchObject({ engine: 'postgres', encrypted: false, schemaVersion: LATEST_VERSION, counts: { persons: 40, decrees: 2 } });
 
       await personRepo.update(ctx.store!, 1, { name: 'DIUBAH' }, '2026-05-04T02:00:00Z');
       const asked = await runCli(['backup', 'restore', b.path, '--db', ctx.dbPath]);
       expect(asked.code).toBe(1);
-      expect(asked.stdout).toMatch(/Akan memulihkan .* 40 orang, 2 SK, skema 240\.\nJalankan lagi dengan --yes/);
+      expect(asked.stdout).toMatch(new RegExp(`Akan memulihkan .* 40 orang, 2 SK, skema ${LATEST_VERSION}\\.\nJalankan lagi dengan --yes`));
       expect((await personRepo.row(ctx.store!, 1))!.name).toBe('DIUBAH');
 
       const xdg = join(ctx.dir, 'xdg');
@@ -188,7 +189,7 @@ describe('sigap backup on PostgreSQL', () => {
       await q('DROP TRIGGER planted ON person; DROP FUNCTION planted()');
       const before = await dumpStore(ctx);
       const cases: [string, RegExp][] = [
-        [dropped.path, /tidak cocok dengan skema Sigap versi 240 \(diubah di luar Sigap\?\), jadi tidak dapat dipulihkan: pemicu "audit_log audit_log_no_update" hilang\.$/],
+        [dropped.path, new RegExp(`tidak cocok dengan skema Sigap versi ${LATEST_VERSION} \\(diubah di luar Sigap\\?\\), jadi tidak dapat dipulihkan: pemicu "audit_log audit_log_no_update" hilang\\.$`)],
         [planted.path, /tidak dapat dipulihkan: .*fungsi "planted\(\)" tidak dikenal.*pemicu "person planted" tidak dikenal|tidak dapat dipulihkan: .*pemicu "person planted" tidak dikenal.*fungsi "planted\(\)" tidak dikenal/],
       ];
       for (const [f, message] of cases) {

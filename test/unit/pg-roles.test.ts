@@ -15,6 +15,7 @@ import { personRepo } from '../../electron/core/roster/person-repository';
 import { createPerson } from '../../electron/core/roster/person';
 import { pgBackupRepo } from '../../electron/core/backup/pg-backup-repository';
 import { runCli } from '../cli-harness';
+import { LATEST_VERSION } from '../../electron/core/db/migrations/index';
 
 let cluster: PgCluster;
 let ownerUrl: string;
@@ -71,8 +72,8 @@ describe('the owner and the application role', () => {
   it('the owner migrates (citext created by the owner, a trusted extension) and grants, idempotently', async () => {
     const m = await runCli(['db', 'migrate', '--db', ownerUrl, '--json']);
     expect(m.stderr).toBe('');
-    expect(m.json()).toMatchObject({ engine: 'postgres', fromVersion: 0, toVersion: 240 });
-    expect((await runCli(['db', 'migrate', '--db', ownerUrl])).stdout).toMatch(/sudah versi 240/);
+    expect(m.json()).toMatchObject({ engine: 'postgres', fromVersion: 0, toVersion: LATEST_VERSION });
+    expect((await runCli(['db', 'migrate', '--db', ownerUrl])).stdout).toMatch(new RegExp(`sudah versi ${LATEST_VERSION}`));
     for (let i = 0; i < 2; i++) {
       const g = await runCli(['db', 'grant', '--app-role', 'sigap_app', '--db', ownerUrl]);
       expect(g.stderr).toBe('');

@@ -7,15 +7,13 @@
 import { sql, sqlId, sqlJoin, type SqlQuery } from '../store/sql';
 import type { Engine, Queries } from '../store/store';
 import type { InvoiceKind, Segment } from '../../../shared/billing-types';
-import { registrationIdSql } from '../settings/registration-repository';
 import { AMOUNT_COLUMNS, calcCte, lineColumns, resetTempTable, type CalcParams } from './calc-repository';
 
-// Each person's line with the registration it is billed under (the unit's, else the category's, else 0).
+// Each person's line with the registration it is billed under (the unit's, else the category's, else 0):
+// calc's registration_id, read from the run's own copies of the units' and categories' registrations
+// (bill_unit, bill_cat), so no line looks its unit, engagement and category up again.
 const calcRegCte = (q: { readonly engine: Engine }, p: CalcParams) => sql`${calcCte(q, p)},
-  calc_reg AS (
-    SELECT c.*, coalesce(${registrationIdSql('o', 'k')}, 0) AS reg
-    FROM calc c JOIN opd o ON o.id = c.opd_id JOIN engagement e ON e.id = c.engagement_id JOIN category k ON k.id = e.category_id
-  )`;
+  calc_reg AS (SELECT c.*, coalesce(c.registration_id, 0) AS reg FROM calc c)`;
 
 const GROUP_JOIN = sql`g.opd_id = c.opd_id AND g.segment = c.segment AND g.reg = c.reg`;
 

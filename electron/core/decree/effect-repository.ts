@@ -5,8 +5,11 @@ import { jsonRows } from '../store/dialect';
 
 export type EffectKind = 'person_created' | 'person_updated' | 'engagement_created' | 'engagement_ended' | 'unit_created' | 'alias_created';
 
-/** Rows per INSERT. */
-export const EFFECT_BATCH = 500;
+/**
+ * Rows per INSERT (one JSON parameter): an SK apply's chunk (apply.ts APPLY_CHUNK) in one statement, since
+ * on PostgreSQL every statement is a round trip to the server.
+ */
+export const EFFECT_BATCH = 5000;
 
 export interface NewEffectRow {
   kind: EffectKind;

@@ -15,7 +15,7 @@ import { personRepo, type PersonRow } from '../roster/person-repository';
 import { auditLog, type NewAuditRow } from '../audit-repository';
 
 /** Rows of an SK written together (one statement each for the new people and the engagements on PostgreSQL). */
-const APPLY_CHUNK = 1000;
+const APPLY_CHUNK = 5000;
 
 /** Unit decisions (UnitDecisions): names read that are not a known unit need one, or nothing is applied. */
 export interface ApplyOptions extends UnitDecisions {

@@ -16,6 +16,7 @@ import type { Queries } from '../../store/store';
 import { PG_BASELINE_DDL, PG_BASELINE_VERSION } from './baseline';
 import { JP_CAP_CONFIRMED } from '../migrations/0230-jp-cap-2020-2021';
 import { INVOICE_SEQUENCE_SEED } from '../migrations/0240-invoice-sequence';
+import { ENGAGEMENT_PERSON_COVERING, LINE_GUARD_PER_STATEMENT } from './migration-0250';
 
 /** PostgreSQL parts of the migrations after the baseline, by version (the SQLite files say why). */
 export const PG_MIGRATIONS: readonly { version: number; name: string; up(q: Queries, store: PostgresStore): Promise<void> }[] = [
@@ -48,6 +49,25 @@ export const PG_MIGRATIONS: readonly { version: number; name: string; up(q: Quer
         CREATE TABLE invoice_sequence (
           opd_id bigint NOT NULL REFERENCES opd(id), month text NOT NULL, last bigint NOT NULL CHECK (last >= 0), PRIMARY KEY (opd_id, month));
         ${INVOICE_SEQUENCE_SEED};
+      `);
+    },
+  },
+  {
+    version: 250,
+    name: 'postgres-indexes-and-line-guard',
+    async up(q, store) {
+      await store.execScript(`
+        ${LINE_GUARD_PER_STATEMENT}
+        ${ENGAGEMENT_PERSON_COVERING}
+      `);
+      // The name search, `name ILIKE '%…%'` (roster-repository.ts), reads a trigram index instead of
+      // case-folding every name. pg_trgm ships with PostgreSQL (in Debian's postgresql package, in
+      // "contrib" elsewhere) and is trusted since 13, so the owner creates it as it creates citext. A
+      // server installed without it keeps the scan: slower, the same answers.
+      if (!(await q.one(sql`SELECT 1 AS x FROM pg_available_extensions WHERE name = 'pg_trgm'`))) return;
+      await store.execScript(`
+        CREATE EXTENSION IF NOT EXISTS pg_trgm;
+        CREATE INDEX person_name_trgm ON person USING gin (name gin_trgm_ops);
       `);
     },
   },
