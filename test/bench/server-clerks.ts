@@ -185,7 +185,7 @@ export interface Chore {
 }
 
 /**
- * A clerk's working loop until the window ends: a screen, a pause (`think`, uniform), the next screen;
+ * A clerk's working loop until the window ends: a screen, a pause (`think`, uniform ms), the next screen;
  * a chore when its moment has come, in place of a screen (a clerk does one thing at a time).
  */
 export async function work(c: Clerk, p: Plan, think: [number, number], chores: Chore[] = []): Promise<void> {
@@ -205,8 +205,11 @@ export async function work(c: Clerk, p: Plan, think: [number, number], chores: C
       continue;
     }
     const x = c.r();
+    // Beranda (the home page, renderer/src/pages/HomePage.tsx: coverage.summary) is where every role
+    // lands; hr and finance come back to it now and then, the viewers (treasurers, the head of the region) more.
     if (c.role === 'hr') {
-      if (x < 0.55) {
+      if (x < 0.05) await timed(log, c, 'coverage.summary', { month: k.month });
+      else if (x < 0.55) {
         const id = await rosterScreen(log, c, k);
         if (id !== null && c.r() < 0.5) await personScreen(log, c, id);
       } else if (x < 0.8) await editPhone(log, c, p.own[n % p.own.length]!, n);
@@ -233,10 +236,8 @@ export async function work(c: Clerk, p: Plan, think: [number, number], chores: C
       else if (x < 0.85) await timed(log, c, 'coverage.summary', { month: k.month });
       else await rosterScreen(log, c, k);
     } else {
-      if (x < 0.25) {
-        await timed(log, c, 'dashboard.summary', { month: k.month });
-        await timed(log, c, 'coverage.summary', { month: k.month });
-      } else if (x < 0.7) {
+      if (x < 0.15) await timed(log, c, 'coverage.summary', { month: k.month });
+      else if (x < 0.7) {
         const id = await rosterScreen(log, c, k);
         if (id !== null && c.r() < 0.4) await personScreen(log, c, id);
       } else if (x < 0.85) await timed(log, c, 'coverage.yearly', { year: Number(k.month.slice(0, 4)) });

@@ -33,8 +33,17 @@ import { serverReport } from './server-report';
 const log = (s: string) => process.stderr.write(`${s}\n`);
 const PASSWORD = 'sandi-bench-2026';
 const ROLES = [...Array<'hr'>(12).fill('hr'), ...Array<'finance'>(8).fill('finance'), ...Array<'viewer'>(10).fill('viewer')];
-/** A clerk's pause between screens, uniform (ms): 30 clerks each working without a break. */
-const THINK: [number, number] = [500, 2500];
+/**
+ * A clerk's pause between screens, uniform, in ms: reading the screen, typing, a look at the paper SK.
+ * 2-8 s keeps all 30 clerks busy without a break for the whole window, several times a real office's
+ * pace; `--think=0.5-2.5` (seconds) makes it a stress test.
+ */
+function thinkTime(): [number, number] {
+  const arg = process.argv.find((a) => a.startsWith('--think='));
+  const m = arg ? /^--think=(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)$/.exec(arg) : null;
+  if (arg && !m) throw new Error(`--think=A-B in seconds, e.g. --think=0.5-2.5 (got ${arg})`);
+  return m ? [Number(m[1]) * 1000, Number(m[2]) * 1000] : [2000, 8000];
+}
 
 const ym = (d: Date) => d.toISOString().slice(0, 7);
 
@@ -43,6 +52,7 @@ export async function serverBench(quick: boolean): Promise<number> {
   const windowMs = quick ? 25_000 : 120_000;
   // An SK appendix of a real size: a year's new contract staff of a large Pemda, not its whole roster.
   const skRows = quick ? 1_000 : 5_000;
+  const THINK = thinkTime();
   const started = performance.now();
   let mark = started;
   /** How long the set-up's steps took (the quick mode must build its database well inside CI's minute and a half). */
@@ -59,7 +69,7 @@ export async function serverBench(quick: boolean): Promise<number> {
   const paidMonth = `${year}-01`;
   const billing = month === paidMonth ? `${year}-02` : month;
 
-  log(`Server bench: ${N.toLocaleString('en')} people, ${ROLES.length} clerks, ${windowMs / 1000} s, SK appendix of ${skRows.toLocaleString('en')} rows`);
+  log(`Server bench: ${N.toLocaleString('en')} people, ${ROLES.length} clerks pausing ${THINK[0] / 1000}-${THINK[1] / 1000} s, ${windowMs / 1000} s, SK appendix of ${skRows.toLocaleString('en')} rows`);
   // The command as a Pemda runs it: the prebuilt CLI (bin.js falls back to tsx when it is stale).
   execFileSync(process.execPath, [join(process.cwd(), 'electron/cli/build.mjs')], { stdio: 'ignore' });
   const sk = join(dir, 'sk-server.xlsx');
@@ -118,7 +128,7 @@ export async function serverBench(quick: boolean): Promise<number> {
     log(`   database built in ${fmt(performance.now() - t0)} (${known.issuedInvoiceIds.length} invoices issued for ${paidMonth})`);
     mark = performance.now();
 
-    server = await startServe(dbUrl, dir, process.env.SIGAP_BENCH_CPU_PROF ? `--cpu-prof --cpu-prof-dir=${process.env.SIGAP_BENCH_CPU_PROF}` : '');
+    server = await startServe(dbUrl, dir, process.env.SIGAP_BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.SIGAP_BENCH_CPU_PROF}`] : []);
     phase(`sigap serve (pid ${server.pid}) started on port ${server.port}`);
     const importerHost = benchHost();
     for (const [i, username] of names.entries()) clerks.push(newClerk(server.port, server.fingerprint, username, ROLES[i]!, 1000 + i, i === 0 ? importerHost : undefined));
@@ -168,7 +178,8 @@ export async function serverBench(quick: boolean): Promise<number> {
     const peakRssMb = server.peakRssMb();
 
     log('3. floor: the same roster filters on the core directly, one at a time, nothing else running');
-    const sample = callLog.rosterInputs.filter((_, i) => i % Math.max(1, Math.floor(callLog.rosterInputs.length / 300)) === 0).slice(0, 300);
+    const floorN = quick ? 100 : 300;
+    const sample = callLog.rosterInputs.filter((_, i) => i % Math.max(1, Math.floor(callLog.rosterInputs.length / floorN)) === 0).slice(0, floorN);
     phase('window');
     const floorCtx = { ...store.context, actor: 'bench', clock: () => new Date(), seesIdentity: true } as CoreContext;
     const floorTimes: { kind: string; ms: number }[] = [];
@@ -190,7 +201,8 @@ export async function serverBench(quick: boolean): Promise<number> {
       progressEvents: clerks[0]!.progress, serverExit: code, billMonth: billing, signInMs,
     });
     process.stdout.write(`${report.text}\n`);
-    if (!quick) {
+    // The document holds the standard run (full size, the default pauses); other runs are printed only.
+    if (!quick && !process.argv.some((a) => a.startsWith('--think='))) {
       const docPath = join(process.cwd(), 'docs/performance.md');
       writeFileSync(docPath, withServerSection(existsSync(docPath) ? readFileSync(docPath, 'utf8') : '# Performance\n', report.doc));
     }

@@ -23,11 +23,11 @@ export interface ServeProcess {
 
 const TICK_MS = 1000 / 100; // USER_HZ is 100 on Linux
 
-export async function startServe(dbUrl: string, work: string, extraNodeOptions = ''): Promise<ServeProcess> {
+export async function startServe(dbUrl: string, work: string, nodeArgs: string[] = []): Promise<ServeProcess> {
   const bin = join(process.cwd(), 'electron/cli/bin.js');
   // XDG_CONFIG_HOME: the certificate a PostgreSQL-backed server keeps in its user-data folder goes to the bench's folder.
-  const child: ChildProcess = spawn(process.execPath, [bin, 'serve', '--db', dbUrl, '--port', '0', '--log', join(work, 'server.log')], {
-    env: { ...process.env, XDG_CONFIG_HOME: join(work, 'config'), NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} ${extraNodeOptions}`.trim() },
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, bin, 'serve', '--db', dbUrl, '--port', '0', '--log', join(work, 'server.log')], {
+    env: { ...process.env, XDG_CONFIG_HOME: join(work, 'config') },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
