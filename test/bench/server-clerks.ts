@@ -40,6 +40,8 @@ export class CallLog {
   readonly calls: Timed[] = [];
   readonly failures: { name: string; code: string; message: string }[] = [];
   readonly rosterInputs: { kind: string; input: Record<string, unknown> }[] = [];
+  /** The other reads' inputs, per call, to replay on the core alone. */
+  readonly readInputs = new Map<string, unknown[]>();
   readonly writes = new Map<string, { calls: number; auditRows: number }>();
 
   wrote(name: string, auditRows: number): void {
@@ -81,8 +83,16 @@ export function newClerk(port: number, fingerprint: string, username: string, ro
   return clerk;
 }
 
+/** Calls that change something, or work with files: not replayed as a floor. */
+const NOT_REPLAYED = new Set(['roster.list', 'person.update', 'payment.record', 'sk.chooseFile', 'sk.preview', 'sk.apply', 'billing.run']);
+
 /** One timed call: ok or not (a failure is recorded with its code and message), and its value. */
 async function attempt(log: CallLog, c: Clerk, name: string, input: unknown, kind?: string): Promise<{ ok: boolean; value: unknown }> {
+  if (!NOT_REPLAYED.has(name)) {
+    const xs = log.readInputs.get(name) ?? [];
+    if (xs.length === 0) log.readInputs.set(name, xs);
+    xs.push(input);
+  }
   const t0 = performance.now();
   let code = 'THROWN';
   let message = '';
@@ -176,7 +186,9 @@ export interface Plan {
   own: number[];
 }
 
-const pause = (c: Clerk, minMs: number, maxMs: number) => new Promise((r) => setTimeout(r, minMs + c.r() * (maxMs - minMs)));
+/** A pause, cut short at the window's end (the clerk then stops, or does the chore still due). */
+const pause = (c: Clerk, minMs: number, maxMs: number, until: number) =>
+  new Promise((r) => setTimeout(r, Math.max(0, Math.min(minMs + c.r() * (maxMs - minMs), until - performance.now()))));
 
 /** Long work a clerk does once, from a moment of the window on (the SK import, the billing run). */
 export interface Chore {
@@ -192,7 +204,7 @@ export async function work(c: Clerk, p: Plan, think: [number, number], chores: C
   const { log, known: k } = p;
   const todo = [...chores];
   let n = 0;
-  await pause(c, 0, think[1]); // not all 30 at the same instant
+  await pause(c, 0, think[1], p.until); // not all 30 at the same instant
   while (performance.now() < p.until || todo.length > 0) {
     n++;
     const due = todo.findIndex((ch) => performance.now() >= ch.at);
@@ -243,7 +255,7 @@ export async function work(c: Clerk, p: Plan, think: [number, number], chores: C
       } else if (x < 0.85) await timed(log, c, 'coverage.yearly', { year: Number(k.month.slice(0, 4)) });
       else await timed(log, c, 'incident.list', {});
     }
-    await pause(c, think[0], think[1]);
+    await pause(c, think[0], think[1], p.until);
   }
 }
 

@@ -19,9 +19,10 @@ import { sql } from '../../electron/core/store/sql';
 import { hashPassword } from '../../electron/core/auth/passwords';
 import { userRepo } from '../../electron/core/auth/user-repository';
 import { runBilling } from '../../electron/core/billing/index';
-import { queryRoster } from '../../electron/core/roster/query';
+import { createApi } from '../../electron/core/api/create-api';
+import type { HostServices } from '../../electron/core/api/host';
+import { contract, type ChannelName } from '../../shared/contract/index';
 import type { CoreContext } from '../../electron/core/context';
-import type { RosterFilter } from '../../electron/core/roster/roster-repository';
 import { writeBigAppendix } from '../fixtures/sk-stream';
 import { startPgCluster } from '../pg/cluster';
 import { benchHost, billMonth, CallLog, importSk, newClerk, work, type Clerk, type Known } from './server-clerks';
@@ -46,6 +47,15 @@ function thinkTime(): [number, number] {
 }
 
 const ym = (d: Date) => d.toISOString().slice(0, 7);
+
+/** The floor's host: the replayed calls only read, so no dialog, file or PDF is ever asked for. */
+const noFiles = async (): Promise<never> => {
+  throw new Error('the floor replays reads only');
+};
+const floorHost: HostServices = {
+  chooseOpenFile: noFiles, chooseSaveFile: noFiles, chooseFolder: noFiles, printToPdf: noFiles, showInFolder: noFiles,
+  progress: () => undefined, appVersion: 'bench', backupDir: null,
+};
 
 export async function serverBench(quick: boolean): Promise<number> {
   const N = quick ? 10_000 : 100_000;
@@ -177,18 +187,26 @@ export async function serverBench(quick: boolean): Promise<number> {
     const auditAfter = await auditCount();
     const peakRssMb = server.peakRssMb();
 
-    log('3. floor: the same roster filters on the core directly, one at a time, nothing else running');
-    const floorN = quick ? 100 : 300;
-    const sample = callLog.rosterInputs.filter((_, i) => i % Math.max(1, Math.floor(callLog.rosterInputs.length / floorN)) === 0).slice(0, floorN);
     phase('window');
-    const floorCtx = { ...store.context, actor: 'bench', clock: () => new Date(), seesIdentity: true } as CoreContext;
-    const floorTimes: { kind: string; ms: number }[] = [];
-    for (const { kind, input } of sample) {
+    log('3. floor: the same calls on the core directly, one at a time, nothing else running');
+    // The clerks' own inputs, checked by the contract as on arrival, to the same handlers the server calls.
+    const floorCtx: CoreContext = { ...store.context, actor: 'bench', clock: () => new Date(), seesIdentity: true };
+    const api = createApi(floorCtx, floorHost) as unknown as Record<string, (input: unknown) => Promise<unknown>>;
+    const alone = async (name: string, input: unknown) => {
+      const parsed: unknown = contract[name as ChannelName].input.parse(input);
       const t = performance.now();
-      await queryRoster(floorCtx, input as unknown as RosterFilter);
-      floorTimes.push({ kind, ms: performance.now() - t });
+      await api[name]!(parsed);
+      return performance.now() - t;
+    };
+    const spread = <T>(xs: T[], k: number) => xs.filter((_, i) => i % Math.max(1, Math.floor(xs.length / k)) === 0).slice(0, k);
+    const floorTimes: { kind: string; ms: number }[] = [];
+    for (const { kind, input } of spread(callLog.rosterInputs, quick ? 100 : 300)) floorTimes.push({ kind, ms: await alone('roster.list', input) });
+    const floorReads = new Map<string, number[]>();
+    for (const [name, inputs] of callLog.readInputs) {
+      const times: number[] = [];
+      for (const input of spread(inputs, quick ? 5 : 10)) times.push(await alone(name, input));
+      floorReads.set(name, times);
     }
-
     phase('floor');
     for (const c of clerks) c.client.close();
     const code = await server.stop();
@@ -196,7 +214,7 @@ export async function serverBench(quick: boolean): Promise<number> {
     phase('sigap serve stopped');
     const report = serverReport({
       quick, N, clerks: ROLES.length, windowMs: windowEnd - w0, plannedMs: windowMs, think: THINK, skRows,
-      log: callLog, serverLog: join(dir, 'server.log'), health: health.times, healthFailed: health.failed(), floor: floorTimes,
+      log: callLog, serverLog: join(dir, 'server.log'), health: health.times, healthFailed: health.failed(), floor: floorTimes, floorReads,
       sk: skResult, bill: billResult, auditAdded: auditAfter - auditBefore, serverCpuMs, benchCpuMs: (bc.user + bc.system) / 1000, peakRssMb,
       progressEvents: clerks[0]!.progress, serverExit: code, billMonth: billing, signInMs,
     });
