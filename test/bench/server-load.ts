@@ -213,7 +213,7 @@ export async function serverBench(quick: boolean): Promise<number> {
     server = null;
     phase('sigap serve stopped');
     const report = serverReport({
-      quick, N, clerks: ROLES.length, windowMs: windowEnd - w0, plannedMs: windowMs, think: THINK, skRows,
+      quick, N, clerks: ROLES.length, windowMs: windowEnd - w0, plannedMs: windowMs, think: THINK, thinkFlag: process.argv.find((a) => a.startsWith('--think=')) ?? null, skRows,
       log: callLog, serverLog: join(dir, 'server.log'), health: health.times, healthFailed: health.failed(), floor: floorTimes, floorReads,
       sk: skResult, bill: billResult, auditAdded: auditAfter - auditBefore, serverCpuMs, benchCpuMs: (bc.user + bc.system) / 1000, peakRssMb,
       progressEvents: clerks[0]!.progress, serverExit: code, billMonth: billing, signInMs,

@@ -13,6 +13,8 @@ export interface ServerFigures {
   windowMs: number;
   plannedMs: number;
   think: [number, number];
+  /** `--think=A-B` when the run was not paced as the standard one. */
+  thinkFlag: string | null;
   skRows: number;
   log: CallLog;
   serverLog: string;
@@ -124,7 +126,7 @@ export function serverReport(f: ServerFigures): { text: string; doc: string; pro
   ].join('\n');
   const table = ['| measure | Sigap server | floor (same run) | ratio | target |', '|---|---|---|---|---|', ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
   const doc =
-    `## sigap serve under load\n\nMeasured by \`npm run bench -- --server${f.quick ? ' --quick' : ''}\` on ${new Date().toISOString().slice(0, 10)}: ` +
+    `## sigap serve under load\n\nMeasured by \`npm run bench -- --server${f.quick ? ' --quick' : ''}${f.thinkFlag ? ` ${f.thinkFlag}` : ''}\` on ${new Date().toISOString().slice(0, 10)}: ` +
     `\`sigap serve\` in its own process (the prebuilt command) on PostgreSQL (a cluster of the bench's own on this machine, durability on), ` +
     `${n(f.N)} people; ${f.clerks} clerks (12 hr, 8 finance, 10 viewer), each a desktop client of its own (electron/remote: bearer session, ` +
     `pinned TLS over loopback, an event stream open), going screen to screen with a pause of ${f.think[0] / 1000}-${f.think[1] / 1000} s for ${fmt(f.plannedMs)}; ` +
