@@ -21,9 +21,19 @@ import { newToken, safeName, SessionFiles, type Download } from './files';
 
 /** What one HTTP call brings and takes away: the uploads it names, the files it wrote. */
 interface CallScope {
+  /** The session making the call: a host service of another session refuses it. */
+  session: ServerSession;
   uploads: string[];
   written: { path: string; inline: boolean }[];
 }
+
+/**
+ * The running call's scope, found by the host services it reaches. ONE store for the whole server, not
+ * one per session: Node runs every enabled AsyncLocalStorage's hook on every promise made in the
+ * process, and an instance once used is never released, so a store per session made every promise of
+ * every call pay for every sign-in since the start (under 30 clerks, 40% of the server's CPU time).
+ */
+const callScope = new AsyncLocalStorage<CallScope>();
 
 export interface SessionDeps {
   /** The shared store, as a core context carries it ({ db } on SQLite, { store } on PostgreSQL). */
@@ -46,7 +56,7 @@ export class ServerSession {
   readonly streams = new Set<ServerResponse>();
   lastSeen: number;
   private readonly handlers: Handlers;
-  private readonly scope = new AsyncLocalStorage<CallScope>();
+  private readonly folderName: string;
 
   constructor(
     private readonly deps: SessionDeps,
@@ -56,7 +66,8 @@ export class ServerSession {
   ) {
     // A context of its own over the shared store: its actor and masking are this session's alone.
     this.ctx = { ...deps.base, actor: 'app', clock: deps.clock };
-    this.files = new SessionFiles(join(dir, newToken(9)));
+    this.folderName = newToken(9);
+    this.files = new SessionFiles(join(dir, this.folderName));
     this.lastSeen = deps.clock().getTime();
     const handlers = createApi(this.ctx, this.host()) as unknown as Record<string, unknown>;
     for (const [name, fn] of Object.entries(deps.overrides)) handlers[name] = fn;
@@ -67,8 +78,8 @@ export class ServerSession {
   /** One contract call, through the core's own dispatch (session gate, zod, masking, error words). */
   async call(name: string, input: unknown, uploads: string[]): Promise<{ reply: Reply<unknown>; downloads: Download[] }> {
     this.lastSeen = this.deps.clock().getTime();
-    const scope: CallScope = { uploads: [...uploads], written: [] };
-    const reply = await this.scope.run(scope, () => dispatch(this.handlers, name, input, { gate: this.gate, onInternalError: this.deps.onInternalError }));
+    const scope: CallScope = { session: this, uploads: [...uploads], written: [] };
+    const reply = await callScope.run(scope, () => dispatch(this.handlers, name, input, { gate: this.gate, onInternalError: this.deps.onInternalError }));
     const now = this.deps.clock().getTime();
     const downloads = scope.written.flatMap((w) => this.files.offer(w.path, now, w.inline));
     return { reply: reply.ok ? { ok: true, value: this.serverPathsToNames(reply.value) } : reply, downloads };
@@ -91,7 +102,9 @@ export class ServerSession {
    * (`daftar-pegawai-2026-03.xlsx`); the bytes come through its download.
    */
   private serverPathsToNames(v: unknown): unknown {
-    if (typeof v === 'string') return this.files.contains(v) ? v.split(/[\\/]/).pop()! : v;
+    // Every string of every reply passes here (a roster page: thousands): a path into the folder names
+    // the folder's own random segment, so a string without it is answered before path.relative runs.
+    if (typeof v === 'string') return v.includes(this.folderName) && this.files.contains(v) ? v.split(/[\\/]/).pop()! : v;
     if (Array.isArray(v)) return v.map((x) => this.serverPathsToNames(x));
     if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, this.serverPathsToNames(x)]));
     return v;
@@ -99,8 +112,8 @@ export class ServerSession {
 
   private host(): HostServices {
     const current = (): CallScope => {
-      const s = this.scope.getStore();
-      if (!s) throw new SigapError('INTERNAL', 'Berkas hanya dapat dipakai dalam satu panggilan.');
+      const s = callScope.getStore();
+      if (!s || s.session !== this) throw new SigapError('INTERNAL', 'Berkas hanya dapat dipakai dalam satu panggilan.');
       return s;
     };
     const print = this.deps.printToPdf;

@@ -16,8 +16,15 @@ import { openStore } from '../../electron/core/store/open-store';
 import { sql } from '../../electron/core/store/sql';
 import { startPgCluster } from '../pg/cluster';
 import pg from 'pg';
+import { fmt, median } from './figures';
+import { serverSection } from './doc-section';
 
 const quick = process.argv.includes('--quick');
+if (process.argv.includes('--server')) {
+  // `npm run bench -- --server [--quick]`: sigap serve under 30 clerks instead (server-load.ts).
+  const { serverBench } = await import('./server-load');
+  process.exit(await serverBench(quick));
+}
 const N = quick ? 10_000 : 100_000;
 const REPS = 3;
 // PostgreSQL's steps: three runs like SQLite's, once in quick mode (CI) to keep its added time small.
@@ -30,11 +37,6 @@ mkdirSync(work, { recursive: true });
 function step(name: string, ...args: string[]): Record<string, unknown> & { ms: number; maxRssMb: number } {
   const out = execFileSync(tsx, [root, name, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   return JSON.parse(out.trim().split('\n').pop()!);
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
 }
 
 function repeat(name: string, ...args: string[]) {
@@ -70,7 +72,6 @@ function zipEntry(path: string, name: string): Buffer | null {
 }
 
 const log = (s: string) => process.stderr.write(`${s}\n`);
-const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`);
 
 log(`Demo Pemda of ${N.toLocaleString('en')} people in ${work}`);
 const base = join(work, 'base.db');
@@ -253,5 +254,8 @@ const pgNote =
   `the ratio is PostgreSQL's figure over SQLite's from the same run.`;
 const doc = `# Performance\n\nMeasured by \`npm run bench${quick ? ' -- --quick' : ''}\` on ${new Date().toISOString().slice(0, 10)}, ${N.toLocaleString('en')} people, median of ${REPS} runs, each step in its own process.\n\n${table}\n\nDatabase file: ${(size / 1e6).toFixed(1)} MB for ${N.toLocaleString('en')} people.\n\n${pgNote}\n`;
 process.stdout.write(`${doc}\n`);
-if (!quick) writeFileSync(join(process.cwd(), 'docs/performance.md'), doc);
+// The server bench's part of the document (npm run bench -- --server) is its own: kept as it is.
+const docPath = join(process.cwd(), 'docs/performance.md');
+const kept = existsSync(docPath) ? serverSection(readFileSync(docPath, 'utf8')) : '';
+if (!quick) writeFileSync(docPath, kept ? `${doc}\n${kept}\n` : doc);
 rmSync(work, { recursive: true, force: true });
