@@ -13,7 +13,8 @@ import { fxPersons, writeMessyAppendix, type FxPerson } from '../fixtures/sk-wor
 import { personDetail } from '../../electron/core/roster/detail';
 import { personRepo } from '../../electron/core/roster/person-repository';
 import { storeOf } from '../../electron/core/store/of-context';
-import { testContext } from '../helpers';
+import { dumpStore, testContext } from '../helpers';
+import { setLockMinutes } from '../../electron/core/auth/session';
 
 let ctx: ReturnType<typeof testContext>;
 beforeEach(() => {
@@ -74,6 +75,23 @@ describe('an SK listing a person who died', () => {
     const billed: string[] = [];
     for (const i of await listInvoices(ctx, { month: '2026-07' })) billed.push(...(await invoiceLines(ctx, i.id)).map((l) => l.nik));
     expect([...billed].sort()).toEqual(july);
+  });
+
+  it('finds the same rejected rows again when the roster moved between the preview and the apply', async () => {
+    const persons = fxPersons(4, UNITS, 21, 700_000);
+    await applyImport(ctx, (await preview(persons, 'SK-1/2026', '2026-01-01')).pv, { createUnits: true });
+    await saveIncident(ctx, { personId: await personId(persons[0]!.nik), kind: 'death', date: '2026-03-10' });
+    const { pv } = await preview(persons, 'SK-2/2026', '2026-07-01');
+    expect(pv.rejected.map((p) => p.code)).toEqual(['NIK_DECEASED']);
+    // Another clerk writes meanwhile: the apply checks the file again inside its transaction, and must
+    // find the dead person's row again (not take the rows the first check left as the whole file).
+    await setLockMinutes(ctx, 20);
+    const before = await dumpStore(ctx);
+    await expect(applyImport(ctx, pv, { createUnits: true })).rejects.toThrow(/1 masalah/);
+    expect(await dumpStore(ctx)).toEqual(before);
+    const r = await applyImport(ctx, pv, { skipInvalid: true, createUnits: true });
+    expect(r).toMatchObject({ number: 'SK-2/2026', persons: 3 });
+    expect((await queryRoster(ctx, { month: '2026-07' })).rows.map((x) => x.nik).sort()).toEqual(persons.slice(1).map((p) => p.nik).sort());
   });
 
   it('accepts a row whose TMT is not after the death (an SK dated before the person died)', async () => {

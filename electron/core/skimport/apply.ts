@@ -70,7 +70,7 @@ async function applyChecked(ctx: CoreContext, tx: Queries, preview: Preview, opt
       `${preview.rejected.length} masalah pada baris berkas; tidak ada yang disimpan. Perbaiki berkas, atau pilih untuk menerapkan baris yang sah saja.`,
     );
   }
-  const rows = preview.read.rows.filter((r) => !r.invalid);
+  const rows = preview.valid;
   const undecided = pendingUnits(preview.units, opts);
   if (undecided.length > 0) throw new SigapError('INVALID_INPUT', pendingUnitsMessage(undecided));
   if (rows.length === 0) throw new SigapError('IMPORT_INVALID_ROWS', 'Tidak ada baris sah untuk diterapkan.');

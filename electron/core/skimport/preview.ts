@@ -68,6 +68,12 @@ export interface Preview {
   /** Reasons the SK cannot be applied at all (missing number, already imported, ...). */
   blocking: { code: string; message: string }[];
   accepted: number;
+  /**
+   * The rows the apply writes: read without a problem and passing the database's checks. The rows as
+   * read (`read.rows`) are never marked by those checks, so checking again after the roster moved (the
+   * apply's re-check) starts from the file as read and finds the same problems again.
+   */
+  valid: ParsedRow[];
   rejected: Problem[];
   warnings: Problem[];
   /** Unit names in the file that match no OPD yet; applying creates them. */
@@ -154,16 +160,16 @@ async function previewIn(ctx: CoreContext, q: Queries, version: string, read: Re
   // Sigap's own template carries an instruction sheet: not a sheet the clerk needs to hear was skipped.
   const problems = read.problems.filter((p) => !(p.code === 'NO_HEADER' && p.sheet === TEMPLATE_GUIDE_SHEET));
   const empty: ImportDiff = { added: [], removed: [], changed: [], unchanged: 0 };
-  if (decree) await checkRows(q, read.rows, decree, problems, read);
+  const failedChecks = decree ? await checkRows(q, read.rows, decree, problems, read) : new Set<ParsedRow>();
   const rejected = problems.filter((p) => p.severity === 'error');
   const warnings = problems.filter((p) => p.severity === 'warning');
-  const valid = read.rows.filter((r) => !r.invalid);
-  const units = await mapUnits(ctx, read.rows);
+  const valid = read.rows.filter((r) => !r.invalid && !failedChecks.has(r));
+  const units = await mapUnits(ctx, valid);
   const newUnits = units.filter((u) => u.status === 'proposed' || u.status === 'new').map((u) => u.read).sort();
   // The diff speaks of the unit each name resolves to (or is proposed as), so "DINKES" is no move from Dinas Kesehatan.
   const resolvedName = new Map(units.map((u) => [unitKey(u.read), u.opdName ?? u.read]));
   const unitOf = (u: string) => resolvedName.get(unitKey(u)) ?? u;
-  if (!decree) return { read, input, dbVersion: version, decree, blocking, accepted: valid.length, rejected, warnings, newUnits, units, diff: empty, toEnd: [] };
+  if (!decree) return { read, input, dbVersion: version, decree, blocking, accepted: valid.length, valid, rejected, warnings, newUnits, units, diff: empty, toEnd: [] };
 
   const current = await currentRoster(q, decree.category.id, decree.tmtStart);
   const later = await skImport.laterEngagement(q, decree.category.id, decree.tmtStart);
@@ -200,7 +206,7 @@ async function previewIn(ctx: CoreContext, q: Queries, version: string, read: Re
     }
     if (c.end_date === null || c.end_date >= decree.tmtStart) toEnd.push({ engagementId: c.id, personId: c.person_id, nik: c.nik, removed: !inFile });
   }
-  return { read, input, dbVersion: version, decree, blocking, accepted: valid.length, rejected, warnings, newUnits, units, diff, toEnd };
+  return { read, input, dbVersion: version, decree, blocking, accepted: valid.length, valid, rejected, warnings, newUnits, units, diff, toEnd };
 }
 
 /**
@@ -217,8 +223,12 @@ async function recordedDeaths(q: Queries): Promise<Map<string, RecordedDeath>> {
   return out;
 }
 
-/** Row checks that need the database: NIK of a dead person, NIK active in another category, honor required for wage earners. */
-async function checkRows(q: Queries, rows: ParsedRow[], decree: ResolvedDecree, problems: Problem[], read: ReadResult): Promise<void> {
+/**
+ * Row checks that need the database: NIK of a dead person, NIK active in another category, honor
+ * required for wage earners. Returns the rows that failed one (the rows themselves are left as read).
+ */
+async function checkRows(q: Queries, rows: ParsedRow[], decree: ResolvedDecree, problems: Problem[], read: ReadResult): Promise<Set<ParsedRow>> {
+  const failed = new Set<ParsedRow>();
   const others = await skImport.activeElsewhere(q, decree.category.id, decree.tmtStart, decree.tmtEnd);
   const otherByNik = new Map(others.map((o) => [o.nik, o]));
   const deaths = await recordedDeaths(q);
@@ -233,7 +243,7 @@ async function checkRows(q: Queries, rows: ParsedRow[], decree: ResolvedDecree, 
     const start = r.tmt && r.tmt > decree.tmtStart && r.tmt <= decree.tmtEnd ? r.tmt : decree.tmtStart;
     const death = deaths.get(r.nik);
     if (death && death.date < start) {
-      r.invalid = true;
+      failed.add(r);
       const source = death.incidentId !== null ? `kejadian #${death.incidentId}` : `penugasan diakhiri dengan alasan "${death.reason}"`;
       problems.push({
         sheet: r.sheet, row: r.row, ...nikCol(r.sheet), code: 'NIK_DECEASED', severity: 'error', nik: r.nik, name: r.name,
@@ -243,7 +253,7 @@ async function checkRows(q: Queries, rows: ParsedRow[], decree: ResolvedDecree, 
     }
     const o = otherByNik.get(r.nik);
     if (o) {
-      r.invalid = true;
+      failed.add(r);
       problems.push({
         sheet: r.sheet, row: r.row, ...nikCol(r.sheet), code: 'NIK_ACTIVE_OTHER', severity: 'error', nik: r.nik, name: r.name,
         message: `NIK ${r.nik} masih aktif sebagai ${o.category} di ${o.opd}${o.number ? ` (SK ${o.number})` : ''}. Akhiri keterlibatan itu dahulu.`,
@@ -253,7 +263,7 @@ async function checkRows(q: Queries, rows: ParsedRow[], decree: ResolvedDecree, 
     if (decree.category.segment === 'PU' && (r.honor === null || r.honor === 0)) {
       const l = read.sheets.find((s) => s.sheet === r.sheet)!;
       const idx = l.columns.honor;
-      r.invalid = true;
+      failed.add(r);
       problems.push({
         sheet: r.sheet, row: r.row, column: idx === undefined ? '' : columnLetter(idx), columnName: idx === undefined ? '' : (l.labels.find((x) => x.index === idx)?.label ?? ''),
         code: 'HONOR_EMPTY', severity: 'error', nik: r.nik, name: r.name,
@@ -261,4 +271,5 @@ async function checkRows(q: Queries, rows: ParsedRow[], decree: ResolvedDecree, 
       });
     }
   }
+  return failed;
 }
