@@ -113,11 +113,13 @@ function idsQuery(engine: Engine, f: RosterFilter, span: MonthSpan, byIdentity: 
   // engine: with a search, start from the few matching persons (CROSS JOIN fixes SQLite's join order);
   // without one, start from the engagements.
   // PostgreSQL plans the join order itself (and takes no ON after CROSS JOIN).
-  // Person and OPD are joined only when the filter or the order reads them: every engagement has both
-  // (NOT NULL foreign keys, enforced on both engines), so leaving one out drops no row, and a join of
-  // 100,000 rows neither engine removes by itself is a fifth of the whole list's time on PostgreSQL.
-  const needsPerson = q !== '' || f.hasKpj !== undefined || sort === 'name' || sort === 'nik' || sort === 'opd';
-  const needsOpd = opd !== '' || sort === 'opd';
+  // PostgreSQL: person and OPD are joined only when the filter or the order reads them. Every engagement
+  // has both (NOT NULL foreign keys), so leaving one out drops no row, and PostgreSQL hashes all 100,000
+  // rows of a join it cannot remove by itself (half the time of a category's list). SQLite keeps every
+  // join: without the OPD's it walks the people in name order and looks up each one's engagement, slower.
+  const pg = engine === 'postgres';
+  const needsPerson = !pg || q !== '' || f.hasKpj !== undefined || sort === 'name' || sort === 'nik' || sort === 'opd';
+  const needsOpd = !pg || opd !== '' || sort === 'opd';
   const from =
     !needsPerson ? sql`engagement e`
     : q !== '' && engine === 'sqlite' ? sql`person p CROSS JOIN engagement e ON e.person_id = p.id`
