@@ -115,7 +115,7 @@ function idsQuery(engine: Engine, f: RosterFilter, span: MonthSpan, byIdentity: 
   // PostgreSQL plans the join order itself (and takes no ON after CROSS JOIN).
   // PostgreSQL: person and OPD are joined only when the filter or the order reads them. Every engagement
   // has both (NOT NULL foreign keys), so leaving one out drops no row, and PostgreSQL hashes all 100,000
-  // rows of a join it cannot remove by itself (half the time of a category's list). SQLite keeps every
+  // rows of a join it cannot remove by itself. SQLite keeps every
   // join: without the OPD's it walks the people in name order and looks up each one's engagement, slower.
   const pg = engine === 'postgres';
   const needsPerson = !pg || q !== '' || f.hasKpj !== undefined || sort === 'name' || sort === 'nik' || sort === 'opd';
