@@ -7,22 +7,36 @@ import { rosterList, type RosterFilter, type RosterRow } from './roster-reposito
 export type { RosterFilter, RosterRow } from './roster-repository';
 
 /**
- * The ordered id list of the last filter, per store. A virtualized table asks for page after page of
- * the same filter; they are then slices of one list. The key holds the store's change token (this
- * connection's writes and other processes' commits, such as the CLI's), so any write makes a fresh list.
+ * The ordered id lists of the last few filters, per store. A virtualized table asks for page after page
+ * of the same filter; they are then slices of one list. Lists are kept only for one change token (this
+ * connection's writes and other processes' commits, such as the CLI's; on PostgreSQL the snapshot), so
+ * any write makes fresh lists. Several filters, not one: on a server, other clerks' filters come between
+ * a clerk's first page and the next, and each would otherwise recompute the whole order.
  */
-const lastList = new WeakMap<object, { key: string; ids: number[] }>();
+const lists = new WeakMap<object, { version: string; byFilter: Map<string, number[]> }>();
+/** Lists kept per store: 100,000 ids are under a megabyte, so at most a few dozen megabytes in all. */
+const KEPT_LISTS = 24;
 
 const spanOf = (month: string) => ({ from: firstDay(month), to: lastDay(month) });
 
 /** The filter's ordered engagement ids, read with `q` (inside the caller's read transaction). */
 async function orderedIds(cacheOwner: object, q: Queries, f: RosterFilter, byIdentity: boolean): Promise<number[]> {
   const version = await rosterList.version(q);
-  const key = JSON.stringify([version, f.month, f.search ?? '', f.opdId, f.opd, f.categoryId, f.hasKpj, f.status, f.sort, f.desc, byIdentity]);
-  const cached = lastList.get(cacheOwner);
-  if (version !== null && cached && cached.key === key) return cached.ids;
+  const key = JSON.stringify([f.month, f.search ?? '', f.opdId, f.opd, f.categoryId, f.hasKpj, f.status, f.sort, f.desc, byIdentity]);
+  let kept = lists.get(cacheOwner);
+  const hit = version !== null && kept?.version === version ? kept.byFilter.get(key) : undefined;
+  if (hit && kept) {
+    // Most recently used last: the first in the map is the one dropped when full.
+    kept.byFilter.delete(key);
+    kept.byFilter.set(key, hit);
+    return hit;
+  }
   const ids = await rosterList.ids(q, f, spanOf(f.month), byIdentity);
-  lastList.set(cacheOwner, { key, ids });
+  // Never kept: a transaction that has written (its own writes would not change the token).
+  if (version === null) return ids;
+  if (kept?.version !== version) lists.set(cacheOwner, (kept = { version, byFilter: new Map() }));
+  kept.byFilter.set(key, ids);
+  if (kept.byFilter.size > KEPT_LISTS) kept.byFilter.delete(kept.byFilter.keys().next().value!);
   return ids;
 }
 

@@ -113,8 +113,19 @@ function idsQuery(engine: Engine, f: RosterFilter, span: MonthSpan, byIdentity: 
   // engine: with a search, start from the few matching persons (CROSS JOIN fixes SQLite's join order);
   // without one, start from the engagements.
   // PostgreSQL plans the join order itself (and takes no ON after CROSS JOIN).
-  const from = q !== '' && engine === 'sqlite' ? sql`person p CROSS JOIN engagement e ON e.person_id = p.id` : sql`engagement e JOIN person p ON p.id = e.person_id`;
-  return sql`SELECT e.id FROM ${from} JOIN opd o ON o.id = e.opd_id WHERE ${sqlJoin(where, sql` AND `)} ORDER BY ${order}`;
+  // PostgreSQL: person and OPD are joined only when the filter or the order reads them. Every engagement
+  // has both (NOT NULL foreign keys), so leaving one out drops no row, and PostgreSQL hashes all 100,000
+  // rows of a join it cannot remove by itself. SQLite keeps every
+  // join: without the OPD's it walks the people in name order and looks up each one's engagement, slower.
+  const pg = engine === 'postgres';
+  const needsPerson = !pg || q !== '' || f.hasKpj !== undefined || sort === 'name' || sort === 'nik' || sort === 'opd';
+  const needsOpd = !pg || opd !== '' || sort === 'opd';
+  const from =
+    !needsPerson ? sql`engagement e`
+    : q !== '' && engine === 'sqlite' ? sql`person p CROSS JOIN engagement e ON e.person_id = p.id`
+    : sql`engagement e JOIN person p ON p.id = e.person_id`;
+  const withOpd = needsOpd ? sql` JOIN opd o ON o.id = e.opd_id` : sql``;
+  return sql`SELECT e.id FROM ${from}${withOpd} WHERE ${sqlJoin(where, sql` AND `)} ORDER BY ${order}`;
 }
 
 const ROW_COLUMNS = sql`p.id AS "personId", e.id AS "engagementId", p.nik, p.name, p.sex, p.birth_place AS "birthPlace",
