@@ -63,12 +63,13 @@ export interface MonthSpan {
 }
 
 /** Names order case-blind on both engines (dialect nocase). */
-const sorts = (d: Dialect): Record<NonNullable<RosterFilter['sort']>, SqlQuery> => ({
-  name: d.nocase(sql`p.name`),
-  nik: sql`p.nik`,
-  opd: sql`${d.nocase(sql`o.name`)}, ${d.nocase(sql`p.name`)}`,
-  honor: sql`e.honor`,
-  start: sql`e.start_date`,
+/** Each sort's keys, most significant first; descending reverses every key (the OPDs too, not only the names within one). */
+const sorts = (d: Dialect): Record<NonNullable<RosterFilter['sort']>, SqlQuery[]> => ({
+  name: [d.nocase(sql`p.name`)],
+  nik: [sql`p.nik`],
+  opd: [d.nocase(sql`o.name`), d.nocase(sql`p.name`)],
+  honor: [sql`e.honor`],
+  start: [sql`e.start_date`],
 });
 
 const likeEscaped = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -108,8 +109,8 @@ function idsQuery(engine: Engine, f: RosterFilter, span: MonthSpan, byIdentity: 
   }
   // Sorting by NIK would tell those roles how hidden digits compare: they get the name order.
   const sort = f.sort === 'nik' && !byIdentity ? 'name' : (f.sort ?? 'name');
-  const by = sorts(d)[sort];
-  const order = f.desc ? sql`${by} DESC, e.id` : sql`${by}, e.id`;
+  const keys = sorts(d)[sort];
+  const order = sql`${sqlJoin(f.desc ? keys.map((k) => sql`${k} DESC`) : keys)}, e.id`;
   // engine: with a search, start from the few matching persons (CROSS JOIN fixes SQLite's join order);
   // without one, start from the engagements.
   // PostgreSQL plans the join order itself (and takes no ON after CROSS JOIN).
