@@ -47,28 +47,32 @@ export const coverageRepo = {
    * nulls are typed for PostgreSQL's UNION.
    */
   async counts(q: Queries, month: string, from: string, to: string): Promise<MonthCounts> {
-    const distinct = sql`count(DISTINCT x.person_id) AS active, count(DISTINCT CASE WHEN x.enrolled = 1 THEN x.person_id END) AS enrolled`;
+    // A person is in `x` once, or once per engagement when two started the same day: each count is of
+    // distinct people, taken from x made distinct per unit, category or person first (hashed, not
+    // sorted per group as count(DISTINCT) is). `enrolled` is the person's, so the sum counts people.
     const rows = await q.all<CountPartRow>(sql`
-      WITH x AS MATERIALIZED (${current(from, to)})
-      SELECT 'opd' AS part, row_number() OVER (ORDER BY count(DISTINCT x.person_id) DESC, o.code) AS ord, o.id, o.code, o.name, o.kind,
-             CAST(NULL AS text) AS segment, CAST(NULL AS text) AS programs, CAST(NULL AS integer) AS billed, ${distinct}, CAST(NULL AS bigint) AS rentan
-      FROM x JOIN opd o ON o.id = x.opd_id GROUP BY o.id
+      WITH x AS MATERIALIZED (${current(from, to)}),
+      po AS (SELECT opd_id, count(*) AS active, sum(enrolled) AS enrolled FROM (SELECT DISTINCT opd_id, person_id, enrolled FROM x) d GROUP BY opd_id),
+      pv AS (SELECT opd_id, count(*) AS rentan, sum(enrolled) AS enrolled
+             FROM (SELECT DISTINCT x.opd_id, x.person_id, x.enrolled FROM x JOIN category c ON c.id = x.category_id WHERE c.segment = 'BPU') d GROUP BY opd_id)
+      SELECT 'opd' AS part, row_number() OVER (ORDER BY po.active DESC, o.code) AS ord, o.id, o.code, o.name, o.kind,
+             CAST(NULL AS text) AS segment, CAST(NULL AS text) AS programs, CAST(NULL AS integer) AS billed, po.active, po.enrolled, CAST(NULL AS bigint) AS rentan
+      FROM po JOIN opd o ON o.id = po.opd_id
       UNION ALL
-      SELECT 'category', row_number() OVER (ORDER BY c.id), c.id, NULL, c.name, NULL, c.segment, c.programs, c.enrolled, ${distinct}, NULL
-      FROM x JOIN category c ON c.id = x.category_id GROUP BY c.id
+      SELECT 'category', row_number() OVER (ORDER BY c.id), c.id, NULL, c.name, NULL, c.segment, c.programs, c.enrolled, pc.active, pc.enrolled, NULL
+      FROM (SELECT category_id, count(*) AS active, sum(enrolled) AS enrolled FROM (SELECT DISTINCT category_id, person_id, enrolled FROM x) d GROUP BY category_id) pc
+      JOIN category c ON c.id = pc.category_id
       UNION ALL
-      SELECT 'total', 1, NULL, NULL, NULL, NULL, NULL, NULL, NULL, ${distinct}, NULL FROM x
+      SELECT 'total', 1, NULL, NULL, NULL, NULL, NULL, NULL, NULL, count(*), coalesce(sum(enrolled), 0), NULL
+      FROM (SELECT DISTINCT person_id, enrolled FROM x) d
       UNION ALL
-      SELECT 'village', row_number() OVER (ORDER BY count(DISTINCT CASE WHEN c.segment = 'BPU' AND x.enrolled = 1 THEN x.person_id END), o.code),
-             o.id, o.code, o.name, NULL, NULL, NULL, NULL, NULL,
-             count(DISTINCT CASE WHEN c.segment = 'BPU' AND x.enrolled = 1 THEN x.person_id END),
-             count(DISTINCT CASE WHEN c.segment = 'BPU' THEN x.person_id END)
-      FROM opd o LEFT JOIN x ON x.opd_id = o.id LEFT JOIN category c ON c.id = x.category_id
-      WHERE o.kind = 'village' GROUP BY o.id
+      SELECT 'village', row_number() OVER (ORDER BY coalesce(pv.enrolled, 0), o.code), o.id, o.code, o.name, NULL, NULL, NULL, NULL, NULL,
+             coalesce(pv.enrolled, 0), coalesce(pv.rentan, 0)
+      FROM opd o LEFT JOIN pv ON pv.opd_id = o.id WHERE o.kind = 'village'
       UNION ALL
-      SELECT 'unbilled', 1, NULL, NULL, NULL, NULL, NULL, NULL, NULL, count(DISTINCT x.opd_id), NULL, NULL
-      FROM x JOIN category c ON c.id = x.category_id
-      WHERE c.enrolled = 1 AND NOT EXISTS (SELECT 1 FROM invoice i WHERE i.month = ${month} AND i.opd_id = x.opd_id)`);
+      SELECT 'unbilled', 1, NULL, NULL, NULL, NULL, NULL, NULL, NULL, count(*), NULL, NULL
+      FROM (SELECT DISTINCT x.opd_id FROM x JOIN category c ON c.id = x.category_id WHERE c.enrolled = 1) u
+      WHERE NOT EXISTS (SELECT 1 FROM invoice i WHERE i.month = ${month} AND i.opd_id = u.opd_id)`);
     const part = (name: string) => rows.filter((r) => r.part === name).sort((a, b) => a.ord - b.ord);
     const total = part('total')[0]!;
     return {
