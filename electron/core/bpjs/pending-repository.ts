@@ -72,11 +72,10 @@ const QUERIES: Record<ReportKind, (asOf: string, d: Dialect, s: Shape) => SqlQue
   // The outer order is ORDER's, on the union's columns.
   wage: (asOf, d, { SELECT, ordered }) => sql`SELECT * FROM (
     ${SELECT}, 'wage:' || e.id AS key, ${wageSql('prev')} AS "prevWage", substr(e.start_date, 1, 7) AS month ${FROM}
-    JOIN engagement prev ON prev.id = (
-      SELECT n.id FROM engagement n JOIN category nc ON nc.id = n.category_id
-      WHERE n.person_id = e.person_id AND ${ENROLLED_PU('nc')}
-        AND (n.start_date < e.start_date OR (n.start_date = e.start_date AND n.id < e.id))
-      ORDER BY n.start_date DESC, n.id DESC LIMIT 1)
+    -- The enrolled PU engagement of the person just before e (by start, then id): one ordered pass, not a look-up per row.
+    JOIN (SELECT n.id, lag(n.id) OVER (PARTITION BY n.person_id ORDER BY n.start_date, n.id) AS prev_id
+          FROM engagement n JOIN category nc ON nc.id = n.category_id WHERE ${ENROLLED_PU('nc')}) pu ON pu.id = e.id
+    JOIN engagement prev ON prev.id = pu.prev_id
     WHERE ${ENROLLED_PU('c')} AND e.start_date <= ${asOf}
       AND ${PARTICIPANT}
       AND NOT ${SUBMITTED(sql`'wage:' || e.id`)}
