@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { testContext } from '../helpers';
 import { addEngagement, addPerson, setupRoster, type RosterSetup } from '../fixtures/bpjs-roster';
-import { pendingChanges } from '../../electron/core/bpjs/pending';
+import { countPending, pendingChanges } from '../../electron/core/bpjs/pending';
 import { cancelBatch, exportBatch, listBatches, preflight } from '../../electron/core/bpjs/index';
 import { runCli } from '../cli-harness';
 import { readFileSync } from 'node:fs';
@@ -20,7 +20,12 @@ beforeEach(async () => {
 });
 afterEach(() => ctx.close());
 
-const keys = async (kind: 'new' | 'na' | 'wage' | 'bpu', asOf = '2026-03-10') => (await pendingChanges(ctx, kind, asOf)).map((c) => c.key);
+// Every list read here is also counted the Beranda's way (countPending, in the database): the two agree.
+const keys = async (kind: 'new' | 'na' | 'wage' | 'bpu', asOf = '2026-03-10') => {
+  const list = (await pendingChanges(ctx, kind, asOf)).map((c) => c.key);
+  expect(await countPending(ctx, kind, asOf)).toBe(list.length);
+  return list;
+};
 
 describe('what needs reporting', () => {
   it('registers active PU people without a KPJ, not those with one, ended ones, BPU ones or non-enrolled categories', async () => {
@@ -75,6 +80,8 @@ describe('what needs reporting', () => {
 
     const wage = await pendingChanges(ctx, 'wage', '2026-03-10');
     expect(wage.map((c) => c.key)).toEqual([`wage:${raised}`]);
+    // Counted in the database, the row whose base stays 1,500,000 is left out as the list leaves it out.
+    expect(await countPending(ctx, 'wage', '2026-03-10')).toBe(1);
     expect(wage[0]).toMatchObject({ reportedWage: 2_000_000, previousWage: 1_500_000, startDate: '2026-01-01' });
   });
 

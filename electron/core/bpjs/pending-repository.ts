@@ -46,13 +46,21 @@ const FLOOR_ROWS = (asOf: string) => sql`
                    ORDER BY g.effective_month DESC LIMIT 1), 0) AS "prevFloor"
   FROM rate_param f WHERE f.key = 'pu.wage_floor' AND f.effective_month <= substr(${asOf}, 1, 7)`;
 
-const QUERIES: Record<ReportKind, (asOf: string, d: Dialect) => SqlQuery> = {
-  continue: (asOf, d) => continueQuery({ SELECT, FROM, ORDER: ORDER(d), ACTIVE: ACTIVE(asOf), LATEST_BY_DATE: LATEST_BY_DATE(asOf), ENROLLED_PU, SUBMITTED }),
-  new: (asOf, d) => sql`${SELECT}, 'new:' || p.id AS key, NULL AS "prevWage" ${FROM}
+/**
+ * How a query is read: the full rows in order (`FULL`), or only what counting them needs (`COUNTED`:
+ * the segment and wages a wage change is judged by, no order), for the counts of the Beranda.
+ */
+interface Shape { SELECT: SqlQuery; ORDER: (d: Dialect) => SqlQuery; ordered: boolean }
+const FULL: Shape = { SELECT, ORDER, ordered: true };
+const COUNTED: Shape = { SELECT: sql`SELECT c.segment, ${wageSql('e')} AS wage`, ORDER: () => sql``, ordered: false };
+
+const QUERIES: Record<ReportKind, (asOf: string, d: Dialect, s: Shape) => SqlQuery> = {
+  continue: (asOf, d, { SELECT, ORDER }) => continueQuery({ SELECT, FROM, ORDER: ORDER(d), ACTIVE: ACTIVE(asOf), LATEST_BY_DATE: LATEST_BY_DATE(asOf), ENROLLED_PU, SUBMITTED }),
+  new: (asOf, d, { SELECT, ORDER }) => sql`${SELECT}, 'new:' || p.id AS key, NULL AS "prevWage" ${FROM}
     WHERE ${ENROLLED_PU('c')} AND p.kpj IS NULL AND ${ACTIVE(asOf)} AND ${LATEST_BY_DATE(asOf)}
       AND NOT ${SUBMITTED(sql`'new:' || p.id`)} ${ORDER(d)}`,
 
-  na: (asOf, d) => sql`${SELECT}, 'na:' || e.id AS key, NULL AS "prevWage" ${FROM}
+  na: (asOf, d, { SELECT, ORDER }) => sql`${SELECT}, 'na:' || e.id AS key, NULL AS "prevWage" ${FROM}
     WHERE ${ENROLLED_PU('c')} AND e.end_date IS NOT NULL AND e.end_date < ${asOf}
       AND NOT EXISTS (SELECT 1 FROM engagement n JOIN category nc ON nc.id = n.category_id
         WHERE n.person_id = e.person_id AND ${ENROLLED_PU('nc')}
@@ -62,13 +70,12 @@ const QUERIES: Record<ReportKind, (asOf: string, d: Dialect) => SqlQuery> = {
       AND NOT ${SUBMITTED(sql`'na:' || e.id`)} ${ORDER(d)}`,
 
   // The outer order is ORDER's, on the union's columns.
-  wage: (asOf, d) => sql`SELECT * FROM (
+  wage: (asOf, d, { SELECT, ordered }) => sql`SELECT * FROM (
     ${SELECT}, 'wage:' || e.id AS key, ${wageSql('prev')} AS "prevWage", substr(e.start_date, 1, 7) AS month ${FROM}
-    JOIN engagement prev ON prev.id = (
-      SELECT n.id FROM engagement n JOIN category nc ON nc.id = n.category_id
-      WHERE n.person_id = e.person_id AND ${ENROLLED_PU('nc')}
-        AND (n.start_date < e.start_date OR (n.start_date = e.start_date AND n.id < e.id))
-      ORDER BY n.start_date DESC, n.id DESC LIMIT 1)
+    -- The enrolled PU engagement of the person just before e (by start, then id): one ordered pass, not a look-up per row.
+    JOIN (SELECT n.id, lag(n.id) OVER (PARTITION BY n.person_id ORDER BY n.start_date, n.id) AS prev_id
+          FROM engagement n JOIN category nc ON nc.id = n.category_id WHERE ${ENROLLED_PU('nc')}) pu ON pu.id = e.id
+    JOIN engagement prev ON prev.id = pu.prev_id
     WHERE ${ENROLLED_PU('c')} AND e.start_date <= ${asOf}
       AND ${PARTICIPANT}
       AND NOT ${SUBMITTED(sql`'wage:' || e.id`)}
@@ -88,9 +95,9 @@ const QUERIES: Record<ReportKind, (asOf: string, d: Dialect) => SqlQuery> = {
       AND NOT ${SUBMITTED(sql`'wage:' || e.id || ':' || fl.month`)}
       AND NOT EXISTS (SELECT 1 FROM bpjs_batch_item i JOIN bpjs_batch b ON b.id = i.batch_id
         WHERE i.change_key = 'new:' || p.id AND i.engagement_id = e.id AND b.status = 'submitted' AND b.as_of >= fl.day)
-    ) w ORDER BY "opdCode", ${d.nocase(sql`name`)}, nik, "startDate", month, "engagementId"`,
+    ) w ${ordered ? sql`ORDER BY "opdCode", ${d.nocase(sql`name`)}, nik, "startDate", month, "engagementId"` : sql``}`,
 
-  bpu: (asOf, d) => sql`${SELECT}, 'bpu:' || p.id AS key, NULL AS "prevWage" ${FROM}
+  bpu: (asOf, d, { SELECT, ORDER }) => sql`${SELECT}, 'bpu:' || p.id AS key, NULL AS "prevWage" ${FROM}
     WHERE c.segment = 'BPU' AND c.enrolled = 1 AND p.kpj IS NULL AND ${ACTIVE(asOf)} AND ${LATEST_BY_DATE(asOf)}
       AND NOT ${SUBMITTED(sql`'bpu:' || p.id`)} ${ORDER(d)}`,
 };
@@ -106,7 +113,21 @@ export interface PendingRow extends Omit<PendingChange, 'kind' | 'reportedWage' 
 
 /** The rows of one kind in OPD, name order, one at a time (the loop over them must not query). */
 export function pendingRows(q: Queries, kind: ReportKind, asOf: string): AsyncIterable<PendingRow> {
-  return q.iterate<PendingRow>(QUERIES[kind](asOf, dialect(q)));
+  return q.iterate<PendingRow>(QUERIES[kind](asOf, dialect(q), FULL));
+}
+
+/** How many rows of a kind other than wage changes there are: each of them is a change (pending.ts). */
+export async function countPendingRows(q: Queries, kind: Exclude<ReportKind, 'wage'>, asOf: string): Promise<number> {
+  return (await q.one<{ n: number }>(sql`SELECT count(*) AS n FROM (${QUERIES[kind](asOf, dialect(q), COUNTED)}) x`))!.n;
+}
+
+/** A group of wage-change rows alike in what decides whether they change the base: `n` rows. */
+export interface WageRowGroup { segment: Segment; wage: number; prevWage: number | null; month: string; n: number }
+
+/** The wage-change rows grouped by month, segment and both wages (pending.ts keeps those whose base changes). */
+export function wageRowGroups(q: Queries, asOf: string): Promise<WageRowGroup[]> {
+  return q.all<WageRowGroup>(sql`SELECT segment, wage, "prevWage", month, count(*) AS n
+    FROM (${QUERIES.wage(asOf, dialect(q), COUNTED)}) x GROUP BY segment, wage, "prevWage", month`);
 }
 
 /**

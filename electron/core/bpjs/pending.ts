@@ -7,7 +7,8 @@ import { ratesForMonth } from '../billing/rates';
 import { baseRules, reportedBase, type BaseRules } from '../billing/base';
 import type { PendingChange } from './types';
 import { storeOf } from '../store/of-context';
-import { countAwaitingKpj, pendingMonths, pendingRows } from './pending-repository';
+import { countAwaitingKpj, countPendingRows, pendingMonths, pendingRows, wageRowGroups } from './pending-repository';
+import type { Segment } from '../../../shared/billing-types';
 import { participantListImported } from './continue-pending-repository';
 
 /*
@@ -91,19 +92,47 @@ export async function* iteratePending(ctx: CoreContext, kind: ReportKind, asOf: 
       npp: r.npp ?? null,
     };
     if (kind !== 'na') {
-      try {
-        c.reportedWage = reportedBase(segment, wage, rules(month));
-        if (prevWage !== null) c.previousWage = reportedBase(segment, prevWage, rules(addMonths(month, -1)));
-      } catch (e) {
-        if (!(e instanceof SigapError)) throw e;
-        c.reportedWage = 0;
-        c.baseError = e.message;
-      }
-      // A new engagement or a floor row that leaves the base as it was is nothing to report.
-      if (kind === 'wage' && c.baseError === null && c.previousWage === c.reportedWage) continue;
+      const b = basesOf(segment, wage, prevWage, month, rules);
+      c.reportedWage = b.reportedWage;
+      c.previousWage = b.previousWage;
+      c.baseError = b.baseError;
+      if (kind === 'wage' && unchanged(b)) continue;
     }
     yield c;
   }
+}
+
+type Bases = Pick<PendingChange, 'reportedWage' | 'previousWage' | 'baseError'>;
+
+/** The base reported for a row's month and, with a previous wage, the base of the month before; or why it cannot be. */
+function basesOf(segment: Segment, wage: number, prevWage: number | null, month: string, rules: (month: string) => BaseRules): Bases {
+  const b: Bases = { reportedWage: wage, previousWage: null, baseError: null };
+  try {
+    b.reportedWage = reportedBase(segment, wage, rules(month));
+    if (prevWage !== null) b.previousWage = reportedBase(segment, prevWage, rules(addMonths(month, -1)));
+  } catch (e) {
+    if (!(e instanceof SigapError)) throw e;
+    b.reportedWage = 0;
+    b.baseError = e.message;
+  }
+  return b;
+}
+
+/** A new engagement or a floor row that leaves the base as it was is nothing to report. */
+const unchanged = (b: Bases): boolean => b.baseError === null && b.previousWage === b.reportedWage;
+
+/**
+ * How many changes of one kind `iteratePending` gives, counted in the database (the Beranda's figures):
+ * every row is a change except wage rows that leave the base as it was, judged here per group of alike rows.
+ */
+export async function countPending(ctx: CoreContext, kind: ReportKind, asOf: string): Promise<number> {
+  const q = storeOf(ctx);
+  if (kind !== 'wage') return countPendingRows(q, kind, asOf);
+  const groups = await wageRowGroups(q, asOf);
+  const rules = await rulesOf(ctx, [...new Set(groups.flatMap((g) => [g.month, addMonths(g.month, -1)]))]);
+  let n = 0;
+  for (const g of groups) if (!unchanged(basesOf(g.segment, g.wage, g.prevWage, g.month, rules))) n += g.n;
+  return n;
 }
 
 /** The pending changes of one kind as a list (small sets, tests). */

@@ -10,6 +10,12 @@ export interface Counted { active: number; enrolled: number }
 export interface OpdCountRow extends Counted { opdId: number; code: string; name: string; kind: 'opd' | 'village' }
 export interface CategoryCountRow extends Counted { categoryId: number; name: string; segment: Segment; programs: string; billed: number }
 export interface VillageRow { opdId: number; code: string; name: string; rentan: number; enrolled: number }
+export interface MonthCounts { byOpd: OpdCountRow[]; byCategory: CategoryCountRow[]; totals: Counted; villages: VillageRow[]; unitsNotBilled: number }
+/** One row of `counts`' statement: the columns of every part, null where a part has none. */
+interface CountPartRow extends Counted {
+  part: 'opd' | 'category' | 'total' | 'village' | 'unbilled'; ord: number; id: number | null; code: string | null; name: string | null;
+  kind: 'opd' | 'village' | null; segment: Segment | null; programs: string | null; billed: number | null; rentan: number | null;
+}
 export interface MonthMoneyRow { month: string; issued: number; paid: number }
 export interface LastImportRow { decreeId: number; at: string; summary: string | null; number: string }
 
@@ -32,38 +38,50 @@ const current = (from: string, to: string) => sql`
     AND NOT EXISTS (SELECT 1 FROM engagement n WHERE n.person_id = e.person_id AND n.start_date > e.start_date AND n.start_date <= ${to})`;
 
 export const coverageRepo = {
-  byOpd(q: Queries, from: string, to: string): Promise<OpdCountRow[]> {
-    return q.all<OpdCountRow>(sql`
-      SELECT o.id AS "opdId", o.code, o.name, o.kind, count(DISTINCT x.person_id) AS active,
-             count(DISTINCT CASE WHEN x.enrolled = 1 THEN x.person_id END) AS enrolled
-      FROM (${current(from, to)}) x JOIN opd o ON o.id = x.opd_id GROUP BY o.id ORDER BY active DESC, o.code`);
-  },
-  /** `billed` is the category's 0/1 `enrolled` flag (billed by Sigap). */
-  byCategory(q: Queries, from: string, to: string): Promise<CategoryCountRow[]> {
-    return q.all<CategoryCountRow>(sql`
-      SELECT c.id AS "categoryId", c.name, c.segment, c.programs, c.enrolled AS billed, count(DISTINCT x.person_id) AS active,
-             count(DISTINCT CASE WHEN x.enrolled = 1 THEN x.person_id END) AS enrolled
-      FROM (${current(from, to)}) x JOIN category c ON c.id = x.category_id GROUP BY c.id ORDER BY c.id`);
-  },
-  async totals(q: Queries, from: string, to: string): Promise<Counted> {
-    return (await q.one<Counted>(sql`
-      SELECT count(DISTINCT person_id) AS active, count(DISTINCT CASE WHEN enrolled = 1 THEN person_id END) AS enrolled
-      FROM (${current(from, to)}) x`))!;
-  },
-  /** Every village unit with its pekerja rentan (BPU categories) on SK and those of them with a KPJ; fewest enrolled first. */
-  villages(q: Queries, from: string, to: string): Promise<VillageRow[]> {
-    return q.all<VillageRow>(sql`
-      SELECT o.id AS "opdId", o.code, o.name,
-             count(DISTINCT CASE WHEN c.segment = 'BPU' THEN x.person_id END) AS rentan,
-             count(DISTINCT CASE WHEN c.segment = 'BPU' AND x.enrolled = 1 THEN x.person_id END) AS enrolled
-      FROM opd o LEFT JOIN (${current(from, to)}) x ON x.opd_id = o.id LEFT JOIN category c ON c.id = x.category_id
-      WHERE o.kind = 'village' GROUP BY o.id ORDER BY enrolled, o.code`);
-  },
-  /** Units with someone to bill in the month (an enrolled category) but no invoice for it at all. */
-  async unitsNotBilled(q: Queries, month: string, from: string, to: string): Promise<number> {
-    return (await q.one<{ n: number }>(sql`
-      SELECT count(DISTINCT x.opd_id) AS n FROM (${current(from, to)}) x JOIN category c ON c.id = x.category_id
-      WHERE c.enrolled = 1 AND NOT EXISTS (SELECT 1 FROM invoice i WHERE i.month = ${month} AND i.opd_id = x.opd_id)`))!.n;
+  /**
+   * The month's head counts in one pass over the roster (the month's engagements are picked once):
+   * by unit (most on SK first), by category, in all, per village unit (its pekerja rentan, BPU
+   * categories, and those of them with a KPJ; fewest enrolled first), and the units with someone to
+   * bill in the month (an enrolled category) but no invoice for it at all. Each part's rows are
+   * numbered in its order (`ord`), so one statement keeps each order on both engines; the first part's
+   * nulls are typed for PostgreSQL's UNION.
+   */
+  async counts(q: Queries, month: string, from: string, to: string): Promise<MonthCounts> {
+    // A person is in `x` once, or once per engagement when two started the same day: each count is of
+    // distinct people, taken from x made distinct per unit, category or person first (hashed, not
+    // sorted per group as count(DISTINCT) is). `enrolled` is the person's, so the sum counts people.
+    const rows = await q.all<CountPartRow>(sql`
+      WITH x AS MATERIALIZED (${current(from, to)}),
+      po AS (SELECT opd_id, count(*) AS active, sum(enrolled) AS enrolled FROM (SELECT DISTINCT opd_id, person_id, enrolled FROM x) d GROUP BY opd_id),
+      pv AS (SELECT opd_id, count(*) AS rentan, sum(enrolled) AS enrolled
+             FROM (SELECT DISTINCT x.opd_id, x.person_id, x.enrolled FROM x JOIN category c ON c.id = x.category_id WHERE c.segment = 'BPU') d GROUP BY opd_id)
+      SELECT 'opd' AS part, row_number() OVER (ORDER BY po.active DESC, o.code) AS ord, o.id, o.code, o.name, o.kind,
+             CAST(NULL AS text) AS segment, CAST(NULL AS text) AS programs, CAST(NULL AS integer) AS billed, po.active, po.enrolled, CAST(NULL AS bigint) AS rentan
+      FROM po JOIN opd o ON o.id = po.opd_id
+      UNION ALL
+      SELECT 'category', row_number() OVER (ORDER BY c.id), c.id, NULL, c.name, NULL, c.segment, c.programs, c.enrolled, pc.active, pc.enrolled, NULL
+      FROM (SELECT category_id, count(*) AS active, sum(enrolled) AS enrolled FROM (SELECT DISTINCT category_id, person_id, enrolled FROM x) d GROUP BY category_id) pc
+      JOIN category c ON c.id = pc.category_id
+      UNION ALL
+      SELECT 'total', 1, NULL, NULL, NULL, NULL, NULL, NULL, NULL, count(*), coalesce(sum(enrolled), 0), NULL
+      FROM (SELECT DISTINCT person_id, enrolled FROM x) d
+      UNION ALL
+      SELECT 'village', row_number() OVER (ORDER BY coalesce(pv.enrolled, 0), o.code), o.id, o.code, o.name, NULL, NULL, NULL, NULL, NULL,
+             coalesce(pv.enrolled, 0), coalesce(pv.rentan, 0)
+      FROM opd o LEFT JOIN pv ON pv.opd_id = o.id WHERE o.kind = 'village'
+      UNION ALL
+      SELECT 'unbilled', 1, NULL, NULL, NULL, NULL, NULL, NULL, NULL, count(*), NULL, NULL
+      FROM (SELECT DISTINCT x.opd_id FROM x JOIN category c ON c.id = x.category_id WHERE c.enrolled = 1) u
+      WHERE NOT EXISTS (SELECT 1 FROM invoice i WHERE i.month = ${month} AND i.opd_id = u.opd_id)`);
+    const part = (name: string) => rows.filter((r) => r.part === name).sort((a, b) => a.ord - b.ord);
+    const total = part('total')[0]!;
+    return {
+      byOpd: part('opd').map((r) => ({ opdId: r.id!, code: r.code!, name: r.name!, kind: r.kind!, active: r.active, enrolled: r.enrolled })),
+      byCategory: part('category').map((r) => ({ categoryId: r.id!, name: r.name!, segment: r.segment!, programs: r.programs!, billed: r.billed!, active: r.active, enrolled: r.enrolled })),
+      totals: { active: total.active, enrolled: total.enrolled },
+      villages: part('village').map((r) => ({ opdId: r.id!, code: r.code!, name: r.name!, rentan: r.rentan!, enrolled: r.enrolled })),
+      unitsNotBilled: part('unbilled')[0]!.active,
+    };
   },
   /** Issued invoice totals and what has been paid on them, per month from `from` to `to` (months without any left out). */
   monthMoney(q: Queries, from: string, to: string): Promise<MonthMoneyRow[]> {

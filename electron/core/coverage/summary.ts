@@ -14,7 +14,7 @@ import { addMonths, firstDay, lastDay } from '../../../shared/dates';
 import { AGING_BUCKETS, type AgingBucket, type Segment } from '../../../shared/billing-types';
 import { REPORT_KINDS, type ReportKind } from '../../../shared/sipp-layouts';
 import { arrearsReport } from '../billing/arrears';
-import { awaitingKpj, iteratePending } from '../bpjs/pending';
+import { awaitingKpj, countPending } from '../bpjs/pending';
 import { coverageSettings, type CoverageSettings } from './settings';
 import { storeOf } from '../store/of-context';
 import type { Queries } from '../store/store';
@@ -94,9 +94,9 @@ export async function coverageSummary(ctx: CoreContext, month: string): Promise<
     const from = firstDay(month);
     const to = lastDay(month);
 
-    const byOpd = await coverageRepo.byOpd(q, from, to);
-    const byCategory: CategoryCoverage[] = (await coverageRepo.byCategory(q, from, to)).map((c) => ({ ...c, billed: c.billed === 1 }));
-    const totals = await coverageRepo.totals(q, from, to);
+    const counts = await coverageRepo.counts(q, month, from, to);
+    const { byOpd, totals, unitsNotBilled } = counts;
+    const byCategory: CategoryCoverage[] = counts.byCategory.map((c) => ({ ...c, billed: c.billed === 1 }));
 
     const bySegment: Record<Segment, Counted> = { PU: { active: 0, enrolled: 0 }, BPU: { active: 0, enrolled: 0 } };
     const programs = new Map<ProgramCode, number>(PROGRAM_LIST.map((x) => [x, 0]));
@@ -112,7 +112,7 @@ export async function coverageSummary(ctx: CoreContext, month: string): Promise<
     }
 
     // Villages: pekerja rentan (BPU categories) on SK per village unit, with a KPJ counting as covered.
-    const villageRows: VillageRow[] = await coverageRepo.villages(q, from, to);
+    const villageRows: VillageRow[] = counts.villages;
     const quota = settings.villageQuota;
     const villages = {
       quota,
@@ -137,8 +137,7 @@ export async function coverageSummary(ctx: CoreContext, month: string): Promise<
     const trend = monthsOf(await coverageRepo.monthMoney(q, addMonths(month, -11), month), addMonths(month, -11), month);
     const thisMonth = trend[trend.length - 1]!;
     const draft = await coverageRepo.drafts(q, month);
-    // Units with someone to bill this month (enrolled category) but no invoice at all: billing not run.
-    const unitsNotBilled = await coverageRepo.unitsNotBilled(q, month, from, to);
+    // unitsNotBilled (above): units with someone to bill this month (enrolled category) but no invoice at all: billing not run.
 
     // Arrears as of today, or as of the month's last day when looking back.
     const asOf = to < today ? to : today;
@@ -152,11 +151,7 @@ export async function coverageSummary(ctx: CoreContext, month: string): Promise<
     };
 
     const pending = {} as Record<ReportKind, number>;
-    for (const k of REPORT_KINDS) {
-      let n = 0;
-      for await (const _ of iteratePending(ctx, k, today)) n++;
-      pending[k] = n;
-    }
+    for (const k of REPORT_KINDS) pending[k] = await countPending(ctx, k, today);
 
     return {
       month, asOf: today,
