@@ -3,6 +3,9 @@
  * pending list before either records its batch. The check that no other batch took the changes runs
  * inside the recording write transaction, so exactly one batch is recorded; the other export is refused
  * and leaves no file behind.
+ *
+ * Left alone, one export may finish before the other reads (it then finds nothing to export), so the
+ * store is wrapped: each export's read of the pending rows completes only once both have read them.
  */
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { existsSync, readdirSync } from 'node:fs';
@@ -11,6 +14,31 @@ import { testContext } from '../helpers';
 import { addNewcomers, setupRoster } from '../fixtures/bpjs-roster';
 import { exportBatch, listBatches, type ExportResult } from '../../electron/core/bpjs/index';
 import { pendingChanges } from '../../electron/core/bpjs/pending';
+import { storeOf } from '../../electron/core/store/of-context';
+import type { Store } from '../../electron/core/store/store';
+import type { SqlQuery } from '../../electron/core/store/sql';
+
+/** A store whose first `readers` row iterations each read all their rows, then wait for one another before yielding any. */
+function meetingAfterReads(store: Store, readers: number): Store {
+  let arrived = 0;
+  let meet!: () => void;
+  const met = new Promise<void>((r) => (meet = r));
+  return new Proxy(store, {
+    get(target, prop, receiver) {
+      if (prop !== 'iterate') {
+        const v = Reflect.get(target, prop, receiver) as unknown;
+        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+      }
+      return async function* <T>(q: SqlQuery): AsyncIterable<T> {
+        const rows: T[] = [];
+        for await (const r of target.iterate<T>(q)) rows.push(r);
+        if (arrived < readers && ++arrived === readers) meet();
+        await met;
+        yield* rows;
+      };
+    },
+  });
+}
 
 let ctx: ReturnType<typeof testContext>;
 beforeEach(async () => {
@@ -21,7 +49,8 @@ afterEach(() => ctx.close());
 
 it('two exports of the same registrations at once record one batch; the other is refused and writes nothing', async () => {
   const dirs = [join(ctx.dir, 'a'), join(ctx.dir, 'b')];
-  const results = await Promise.allSettled(dirs.map((outDir) => exportBatch(ctx, { kind: 'new', outDir })));
+  const meeting = { ...ctx, store: meetingAfterReads(storeOf(ctx), 2) };
+  const results = await Promise.allSettled(dirs.map((outDir) => exportBatch(meeting, { kind: 'new', outDir })));
 
   const done = results.flatMap((r, i) => (r.status === 'fulfilled' ? [{ i, r: r.value }] : [])) as { i: number; r: ExportResult }[];
   const refused = results.flatMap((r, i) => (r.status === 'rejected' ? [{ i, e: r.reason as Error }] : []));
