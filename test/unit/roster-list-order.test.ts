@@ -1,15 +1,18 @@
 /**
  * The roster list's order and paging on both engines: every sort puts the rows in the order its key
  * says (the engagement id breaking ties), whether or not the query needs the person or the OPD to filter
- * or sort; and the id lists kept between pages (several filters at once) never outlive a write, made on
- * this connection or by another one (the CLI beside the app, another server process).
+ * or sort; and the id lists kept between pages (several filters at once) never outlive a write that can
+ * change them, made on this connection or by another one (the CLI beside the app, another server process).
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { testContext } from '../helpers';
 import { addEngagement, addPerson, setupRoster, type RosterSetup } from '../fixtures/bpjs-roster';
 import { queryRoster, type RosterFilter, type RosterRow } from '../../electron/core/roster/query';
 import { openStore } from '../../electron/core/store/open-store';
 import { sql } from '../../electron/core/store/sql';
+import { storeOf } from '../../electron/core/store/of-context';
+import { rosterList } from '../../electron/core/roster/roster-repository';
+import { ROSTER_CHANGES_KEPT } from '../../electron/core/db/pg/migration-0260';
 
 const MONTH = '2026-03';
 let ctx: ReturnType<typeof testContext>;
@@ -128,5 +131,116 @@ describe('roster pages and writes', () => {
     const again = await list(byHonor);
     expect(again.total).toBe(first.total);
     expect(again.rows.map((r) => [r.engagementId, r.honor])).toEqual([[first.rows[1]!.engagementId, 0], [first.rows[0]!.engagementId, first.rows[0]!.honor]]);
+  });
+});
+
+describe('the change token of kept lists', () => {
+  /** A write by another connection (the CLI beside the app, another server process). */
+  const elsewhere = async (q: ReturnType<typeof sql>) => {
+    const other = await openStore(ctx.dbPath);
+    try {
+      await other.store.run(q);
+    } finally {
+      await other.store.close();
+    }
+  };
+  const token = () => storeOf(ctx).tx('read', (q) => rosterList.version(q));
+
+  it('a name, a NIK or a KPJ changed, or a unit renamed, by another connection is in the next list', async () => {
+    const names = async (f: Omit<RosterFilter, 'month'>) => (await list({ ...f, sort: f.sort ?? 'name' })).rows.map((r) => r.name);
+    expect(await names({})).toEqual(['ANI', 'budi', 'Budi', 'citra', 'dewi', 'Zaenal']);
+    await elsewhere(sql`UPDATE person SET name = 'Aaron' WHERE name = 'Zaenal'`);
+    expect(await names({})).toEqual(['Aaron', 'ANI', 'budi', 'Budi', 'citra', 'dewi']);
+
+    const byNik = async () => (await list({ sort: 'nik' })).rows.map((r) => r.name);
+    const before = await byNik();
+    await elsewhere(sql`UPDATE person SET nik = '0000000000000001' WHERE name = ${before.at(-1)!}`);
+    expect(await byNik()).toEqual([before.at(-1)!, ...before.slice(0, -1)]);
+
+    expect(await names({ hasKpj: false })).toEqual(['ANI', 'dewi']);
+    await elsewhere(sql`UPDATE person SET kpj = '29999999999' WHERE name = 'ANI'`);
+    expect(await names({ hasKpj: false })).toEqual(['dewi']);
+
+    // By unit: dinas's people first (Dinas < Pekon), then after the renaming pekon's.
+    const byUnit = async () => (await list({ sort: 'opd' })).rows.map((r) => r.opdId);
+    expect(await byUnit()).toEqual([...(await names({ opdId: s.dinas.id })).map(() => s.dinas.id), ...(await names({ opdId: s.pekon.id })).map(() => s.pekon.id)]);
+    await elsewhere(sql`UPDATE opd SET name = 'AAA Pekon' WHERE id = ${s.pekon.id}`);
+    expect((await byUnit())[0]).toBe(s.pekon.id);
+  });
+
+  it('PostgreSQL: only writes that can change a list change the token; SQLite: any write does', async () => {
+    const pg = storeOf(ctx).engine === 'postgres';
+    const t0 = await token();
+    // A phone number, a payment's audit row, a session: nothing a list shows or orders by.
+    await elsewhere(sql`UPDATE person SET phone = '081234567890' WHERE name = 'ANI'`);
+    await elsewhere(sql`INSERT INTO audit_log (at, actor, action, entity, summary) VALUES ('2026-03-11T03:00:00Z', 'x', 'create', 'payment', 'test')`);
+    const t1 = await token();
+    if (pg) expect(t1).toBe(t0);
+    else expect(t1).not.toBe(t0);
+    // The same list, from the list kept (the rows of the page are read afresh: the phone is there).
+    expect((await list({})).total).toBe(6);
+    // An update that sets a name to what it was leaves it too; a real change does not.
+    await elsewhere(sql`UPDATE person SET name = name WHERE name = 'ANI'`);
+    if (pg) expect(await token()).toBe(t1);
+    await elsewhere(sql`UPDATE person SET name = 'Ani' WHERE name = 'ANI'`);
+    const t2 = await token();
+    expect(t2).not.toBe(t1);
+    // Any engagement write, a person added.
+    await elsewhere(sql`UPDATE engagement SET position = 'Staf' WHERE id = (SELECT min(id) FROM engagement)`);
+    const t3 = await token();
+    expect(t3).not.toBe(t2);
+    await addPerson(ctx, { name: 'Gita' });
+    expect(await token()).not.toBe(t3);
+  });
+
+  it('PostgreSQL: opening the database folds many counted changes into one total, and the token stays', async () => {
+    if (storeOf(ctx).engine !== 'postgres') {
+      // SQLite has no counted changes: its token is the connection's changes and the file's version.
+      expect(await token()).toMatch(/^\d+\/\d+$/);
+      return;
+    }
+    const counted = async () => (await storeOf(ctx).one<{ n: number }>(sql`SELECT count(*)::int AS n FROM roster_change`))!.n;
+    const reopen = async () => (await openStore(ctx.dbPath)).store.close();
+    await elsewhere(sql`UPDATE person SET name = 'Ani' WHERE name = 'ANI'`);
+    const few = await counted();
+    expect(few).toBeGreaterThan(0);
+    // A few are left as they are: opening writes nothing.
+    await reopen();
+    expect(await counted()).toBe(few);
+    // Past ROSTER_CHANGES_KEPT (stand-ins for 5,000 transactions of a long-running server) they are folded.
+    await elsewhere(sql`INSERT INTO roster_change (tx) SELECT CAST(CAST(g AS text) AS xid8) FROM generate_series(1099511627776, 1099511627775 + ${ROSTER_CHANGES_KEPT}) g`);
+    const before = await token();
+    const kept = await list({ sort: 'honor' });
+    await reopen();
+    expect(await counted()).toBe(0);
+    expect(await token()).toBe(before);
+    expect(await list({ sort: 'honor' })).toEqual(kept);
+    // And counting goes on from the total.
+    await elsewhere(sql`UPDATE person SET name = 'ANI' WHERE name = 'Ani'`);
+    expect(await token()).not.toBe(before);
+  });
+});
+
+describe('the lists kept', () => {
+  it('keeps a whole roster\'s list while many searches come in between, and drops the least recently used past 200 lists', async () => {
+    const computed = vi.spyOn(rosterList, 'ids');
+    try {
+      await list({ sort: 'honor' });
+      for (let i = 0; i < 150; i++) await list({ search: `x${i}` });
+      computed.mockClear();
+      await list({ sort: 'honor' });
+      await list({ search: 'x149' });
+      expect(computed).not.toHaveBeenCalled();
+      // 200 lists at most: 60 more searches push out the oldest (the searches x0…x9, not the roster just used).
+      for (let i = 150; i < 210; i++) await list({ search: `x${i}` });
+      computed.mockClear();
+      await list({ sort: 'honor' });
+      await list({ search: 'x200' });
+      expect(computed).not.toHaveBeenCalled();
+      await list({ search: 'x0' });
+      expect(computed).toHaveBeenCalledTimes(1);
+    } finally {
+      computed.mockRestore();
+    }
   });
 });

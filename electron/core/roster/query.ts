@@ -7,15 +7,22 @@ import { rosterList, type RosterFilter, type RosterRow } from './roster-reposito
 export type { RosterFilter, RosterRow } from './roster-repository';
 
 /**
- * The ordered id lists of the last few filters, per store. A virtualized table asks for page after page
- * of the same filter; they are then slices of one list. Lists are kept only for one change token (this
- * connection's writes and other processes' commits, such as the CLI's; on PostgreSQL the snapshot), so
- * any write makes fresh lists. Several filters, not one: on a server, other clerks' filters come between
- * a clerk's first page and the next, and each would otherwise recompute the whole order.
+ * The ordered id lists of recent filters, per store. A virtualized table asks for page after page of
+ * the same filter; they are then slices of one list. Lists are kept only for one change token (this
+ * connection's writes and other processes' commits, such as the CLI's; on PostgreSQL the transactions
+ * that changed what a list can show, roster-repository.ts `version`), so a write that can change a
+ * list makes fresh lists. Several filters, not one: on a server, other clerks' filters come between a
+ * clerk's first page and the next, and each would otherwise recompute the whole order.
  */
-const lists = new WeakMap<object, { version: string; byFilter: Map<string, number[]> }>();
-/** Lists kept per store: 100,000 ids are under a megabyte, so at most a few dozen megabytes in all. */
-const KEPT_LISTS = 24;
+const lists = new WeakMap<object, { version: string; byFilter: Map<string, number[]>; ids: number }>();
+/**
+ * What is kept per store, the least recently used dropped first: at most this many ids in all (8 bytes
+ * each: about 20 MB), so a whole roster's lists (100,000 ids, and the most costly to compute) are not
+ * pushed out by the many searches of a few ids each that come between two of them; and at most this
+ * many lists.
+ */
+const KEPT_IDS = 2_500_000;
+const KEPT_LISTS = 200;
 
 const spanOf = (month: string) => ({ from: firstDay(month), to: lastDay(month) });
 
@@ -34,9 +41,17 @@ async function orderedIds(cacheOwner: object, q: Queries, f: RosterFilter, byIde
   const ids = await rosterList.ids(q, f, spanOf(f.month), byIdentity);
   // Never kept: a transaction that has written (its own writes would not change the token).
   if (version === null) return ids;
-  if (kept?.version !== version) lists.set(cacheOwner, (kept = { version, byFilter: new Map() }));
+  if (kept?.version !== version) lists.set(cacheOwner, (kept = { version, byFilter: new Map(), ids: 0 }));
+  // Another call may have made the same list meanwhile: the later one replaces it.
+  kept.ids += ids.length - (kept.byFilter.get(key)?.length ?? 0);
+  kept.byFilter.delete(key);
   kept.byFilter.set(key, ids);
-  if (kept.byFilter.size > KEPT_LISTS) kept.byFilter.delete(kept.byFilter.keys().next().value!);
+  // Most recently used last: the first in the map is the one dropped (never the list just made).
+  while (kept.byFilter.size > 1 && (kept.ids > KEPT_IDS || kept.byFilter.size > KEPT_LISTS)) {
+    const [oldest, dropped] = kept.byFilter.entries().next().value!;
+    kept.byFilter.delete(oldest);
+    kept.ids -= dropped.length;
+  }
   return ids;
 }
 

@@ -163,20 +163,35 @@ export const rosterList = {
 
   /**
    * What changes whenever the database does: this connection's writes and other processes' commits (the
-   * CLI beside the app). Equal tokens mean an id list computed before is still the list.
+   * CLI beside the app). Equal tokens mean nothing was written in between.
    * SQLite: total_changes() and data_version. PostgreSQL: the snapshot (xmin:xmax:running transactions)
    * the query sees: two equal snapshots see exactly the same committed rows, and any write anywhere on the
    * server takes a new transaction id, so a write never leaves it equal (it changes more often than
-   * needed, never less: a changed token only means reading again). Null (never cached) in a transaction
-   * that has written itself: its own later writes would not change the snapshot.
+   * needed, never less: a changed token only means reading again). Null in a transaction that has
+   * written itself: its own later writes would not change the snapshot.
    */
-  async version(q: Queries): Promise<string | null> {
+  async anyChange(q: Queries): Promise<string | null> {
     if (q.engine === 'postgres') {
       const r = await q.one<{ s: string | null }>(sql`SELECT CASE WHEN pg_current_xact_id_if_assigned() IS NULL THEN CAST(pg_current_snapshot() AS text) END AS s`);
       return r?.s ?? null;
     }
     const v = await q.one<{ t: number; v: number }>(sql`SELECT total_changes() AS t, (SELECT data_version FROM pragma_data_version) AS v`);
     return v ? `${v.t}/${v.v}` : null;
+  },
+
+  /**
+   * What changes whenever a roster list may have: equal tokens mean an id list computed before is still
+   * the list. SQLite: `anyChange` (one PC, few writers). PostgreSQL: the count of committed transactions
+   * that wrote an engagement or a unit, added or removed a person, or changed a name, NIK or KPJ
+   * (migration 260, db/pg/migration-0260.ts), as the reader's snapshot sees it; payments, phone numbers
+   * and sessions leave it as it is. Null in a transaction that has written itself.
+   */
+  async version(q: Queries): Promise<string | null> {
+    if (q.engine === 'postgres') {
+      const r = await q.one<{ s: string | null }>(sql`SELECT CASE WHEN pg_current_xact_id_if_assigned() IS NULL THEN roster_version() END AS s`);
+      return r?.s ?? null;
+    }
+    return this.anyChange(q);
   },
 
   /** The rows of these engagements, in the ids' order. */

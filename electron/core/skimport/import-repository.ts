@@ -119,11 +119,12 @@ export const skImport = {
 
   /**
    * What changes whenever the database may have: this connection's writes and other connections'
-   * commits (another process such as the CLI). The roster list's change token (rosterList.version); where
+   * commits (another process such as the CLI): rosterList.anyChange (the roster list's own token ignores
+   * incidents and decrees, which the preview's checks read); where
    * it has none, a token equal to no other.
    */
   async changeCounters(q: Queries): Promise<string> {
-    return (await rosterList.version(q)) ?? `none:${++unversioned}`;
+    return (await rosterList.anyChange(q)) ?? `none:${++unversioned}`;
   },
 
   /**

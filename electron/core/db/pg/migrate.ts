@@ -17,6 +17,7 @@ import { PG_BASELINE_DDL, PG_BASELINE_VERSION } from './baseline';
 import { JP_CAP_CONFIRMED } from '../migrations/0230-jp-cap-2020-2021';
 import { INVOICE_SEQUENCE_SEED } from '../migrations/0240-invoice-sequence';
 import { ENGAGEMENT_PERSON_COVERING, LINE_GUARD_PER_STATEMENT } from './migration-0250';
+import { ROSTER_CHANGE_TOKEN, ROSTER_CHANGES_KEPT } from './migration-0260';
 
 /** PostgreSQL parts of the migrations after the baseline, by version (the SQLite files say why). */
 export const PG_MIGRATIONS: readonly { version: number; name: string; up(q: Queries, store: PostgresStore): Promise<void> }[] = [
@@ -71,6 +72,13 @@ export const PG_MIGRATIONS: readonly { version: number; name: string; up(q: Quer
       `);
     },
   },
+  {
+    version: 260,
+    name: 'roster-change-token',
+    async up(_q, store) {
+      await store.execScript(ROSTER_CHANGE_TOKEN);
+    },
+  },
 ];
 
 export const PG_LATEST_VERSION = PG_MIGRATIONS.at(-1)?.version ?? PG_BASELINE_VERSION;
@@ -112,7 +120,12 @@ export async function migratePostgres(store: PostgresStore, where = 'PostgreSQL'
     if (current > PG_LATEST_VERSION) {
       throw new SigapError('DB_TOO_NEW', `Basis data ${where} dibuat oleh versi Sigap yang lebih baru (skema ${current}, versi ini mengenal sampai ${PG_LATEST_VERSION}). Perbarui aplikasi Sigap.`);
     }
-    if (current === PG_LATEST_VERSION) return { fromVersion: current, toVersion: current };
+    if (current === PG_LATEST_VERSION) {
+      // The roster's change token (migration-0260.ts) counts rows that only grow: folded into one total
+      // when there are many (a store opened writes nothing otherwise).
+      await q.one(sql`SELECT roster_change_prune(${ROSTER_CHANGES_KEPT}) AS done`);
+      return { fromVersion: current, toVersion: current };
+    }
     let version = current;
     if (version === 0) {
       await store.execScript(PG_BASELINE_DDL);
