@@ -120,6 +120,7 @@ export async function recordBpjsPayment(ctx: CoreContext, input: BpjsPaymentInpu
     const reason = input.reason?.trim() || null;
     const note = input.note?.trim() || null;
 
+    await bpjsPaymentRepo.lockKey(tx, npp, input.month, segment);
     const prev = await bpjsPaymentRepo.current(tx, npp, input.month, segment);
     if (prev === null && billTotal === undefined) throw new SigapError('INVALID_INPUT', `Belum ada catatan tagihan BPJS ${label}: isi dulu total tagihan dari kantor cabang.`);
     const next = {
