@@ -15,30 +15,7 @@ import { addNewcomers, setupRoster } from '../fixtures/bpjs-roster';
 import { exportBatch, listBatches, type ExportResult } from '../../electron/core/bpjs/index';
 import { pendingChanges } from '../../electron/core/bpjs/pending';
 import { storeOf } from '../../electron/core/store/of-context';
-import type { Store } from '../../electron/core/store/store';
-import type { SqlQuery } from '../../electron/core/store/sql';
-
-/** A store whose first `readers` row iterations each read all their rows, then wait for one another before yielding any. */
-function meetingAfterReads(store: Store, readers: number): Store {
-  let arrived = 0;
-  let meet!: () => void;
-  const met = new Promise<void>((r) => (meet = r));
-  return new Proxy(store, {
-    get(target, prop, receiver) {
-      if (prop !== 'iterate') {
-        const v = Reflect.get(target, prop, receiver) as unknown;
-        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
-      }
-      return async function* <T>(q: SqlQuery): AsyncIterable<T> {
-        const rows: T[] = [];
-        for await (const r of target.iterate<T>(q)) rows.push(r);
-        if (arrived < readers && ++arrived === readers) meet();
-        await met;
-        yield* rows;
-      };
-    },
-  });
-}
+import { meetingAfterReads } from '../store-gates';
 
 let ctx: ReturnType<typeof testContext>;
 beforeEach(async () => {
