@@ -66,8 +66,12 @@ export const personExceptionRepo = {
     return r.newId!;
   },
 
-  end(q: Queries, id: number, lastMonth: string, at: string, by: string) {
-    return q.run(sql`UPDATE person_exception SET to_month = ${lastMonth}, ended_at = ${at}, ended_by = ${by} WHERE id = ${id}`);
+  /**
+   * Ends the exception if its last month is still `was` (what the caller read and checked); `changes` 0:
+   * another clerk ended it meanwhile (PostgreSQL's writers run side by side) and nothing was written.
+   */
+  end(q: Queries, id: number, lastMonth: string, at: string, by: string, was: string | null) {
+    return q.run(sql`UPDATE person_exception SET to_month = ${lastMonth}, ended_at = ${at}, ended_by = ${by} WHERE id = ${id} AND to_month IS NOT DISTINCT FROM ${was}`);
   },
 
   async personName(q: Queries, personId: number): Promise<string | undefined> {

@@ -14,6 +14,7 @@ import { exceptionSentence, parsePrograms, type PersonException } from '../../..
 import { storeOf } from '../store/of-context';
 import type { Queries } from '../store/store';
 import { personExceptionRepo, type ExceptionRow } from './person-exception-repository';
+import { personRepo } from '../roster/person-repository';
 
 export type { Program };
 export { exceptionNote } from '../../../shared/person-exception';
@@ -76,6 +77,8 @@ export async function addPersonException(ctx: CoreContext, input: ExceptionInput
     }
     if (jkkClass !== null && !(Number.isInteger(jkkClass) && jkkClass >= 1 && jkkClass <= 5)) throw new SigapError('INVALID_INPUT', 'Kelas JKK harus 1 sampai 5.');
     if (!reason) throw new SigapError('INVALID_INPUT', 'Alasan pengecualian wajib diisi.');
+    // One writer per person's exceptions: two adds for the same months at once would both find no overlap.
+    await personRepo.lockPersonRecords(tx, input.personId);
     const overlap = await personExceptionRepo.overlapping(tx, input.personId, input.fromMonth, toMonth);
     if (overlap) {
       throw new SigapError('CONFLICT', `${name} sudah punya pengecualian yang mencakup bulan itu (${exceptionSentence(toDto(overlap))}). Akhiri dulu yang lama.`);
@@ -102,7 +105,10 @@ export async function endPersonException(ctx: CoreContext, id: number, lastMonth
       throw new SigapError('CONFLICT', `Pengecualian ini sudah berakhir ${formatMonthId(row.toMonth)}.`);
     }
     const at = nowIso(ctx);
-    await personExceptionRepo.end(tx, id, lastMonth, at, ctx.actor);
+    // Written only if the last month is still the one checked above: another clerk may have ended it meanwhile.
+    if ((await personExceptionRepo.end(tx, id, lastMonth, at, ctx.actor, row.toMonth)).changes !== 1) {
+      throw new SigapError('CONFLICT', `Pengecualian #${id} baru saja diakhiri oleh pengguna lain. Muat ulang dan periksa bulan terakhirnya; tidak ada yang diubah.`);
+    }
     const before = toDto(row);
     const after = { ...before, toMonth: lastMonth };
     await audit(ctx, { action: 'end', entity: 'person_exception', entityId: id, at, summary: `${await personName(tx, row.personId)}: pengecualian berakhir ${formatMonthId(lastMonth)}`, before, after });

@@ -12,7 +12,8 @@ import { audit } from '../audit';
 import { SigapError } from '../../../shared/errors';
 import { formatDateId, isIsoDate, monthOf } from '../../../shared/dates';
 import { paramAt } from '../billing/rates';
-import { endEngagement } from '../roster/person';
+import { endEngagementIn } from '../roster/person';
+import { personRepo } from '../roster/person-repository';
 import { coverageSettings } from './settings';
 import { storeOf } from '../store/of-context';
 import type { Queries } from '../store/store';
@@ -135,7 +136,7 @@ async function endForDeath(ctx: CoreContext, q: Queries, personId: number, date:
     throw new SigapError('CONFLICT', `Pegawai ini memiliki penugasan yang mulai setelah ${formatDateId(date)}. Periksa SK-nya dahulu; kejadian tidak disimpan.`);
   }
   const open = await incidentRepo.runningAfter(q, personId, date);
-  for (const id of open) await endEngagement(ctx, id, date, DEATH_REASON);
+  for (const id of open) await endEngagementIn(ctx, q, id, date, DEATH_REASON);
   return open.length;
 }
 
@@ -145,17 +146,20 @@ const isDeath = (k: IncidentKind) => k === 'death' || k === 'work_death';
 export async function saveIncident(ctx: CoreContext, input: IncidentInput): Promise<{ id: number; endedEngagements: number }> {
   if (!INCIDENT_KINDS.includes(input.kind)) throw new SigapError('INVALID_INPUT', 'Jenis kejadian tidak dikenal.');
   if (!isIsoDate(input.date)) throw new SigapError('INVALID_INPUT', 'Tanggal kejadian tidak sah; tulis YYYY-MM-DD.');
-  const today = await todayIso(ctx);
-  if (input.date > today) throw new SigapError('INVALID_INPUT', 'Tanggal kejadian tidak boleh setelah hari ini.');
   const reported = input.reportedDate ?? null;
   if (reported !== null) {
     if (!isIsoDate(reported)) throw new SigapError('INVALID_INPUT', 'Tanggal lapor ke BPJS tidak sah; tulis YYYY-MM-DD.');
     if (reported < input.date) throw new SigapError('INVALID_INPUT', 'Tanggal lapor ke BPJS tidak boleh sebelum tanggal kejadian.');
-    if (reported > today) throw new SigapError('INVALID_INPUT', 'Tanggal lapor ke BPJS tidak boleh setelah hari ini.');
   }
   const now = nowIso(ctx);
-  // Every check that reads the roster runs inside the write: the death, the engagement and the wage still hold when written.
+  // Every check that reads the store runs inside the write: the death, the engagement and the wage still hold when written
+  // (and on SQLite a read before it would queue behind another clerk's open write instead of asking for the write lock).
   return storeOf(ctx).tx('write', async (q) => {
+    const today = await todayIso(ctx);
+    if (input.date > today) throw new SigapError('INVALID_INPUT', 'Tanggal kejadian tidak boleh setelah hari ini.');
+    if (reported !== null && reported > today) throw new SigapError('INVALID_INPUT', 'Tanggal lapor ke BPJS tidak boleh setelah hari ini.');
+    // One writer per person's incidents: two clerks recording a death at once would both read "no death yet".
+    await personRepo.lockPersonRecords(q, input.personId);
     const person = await incidentRepo.person(q, input.personId);
     if (!person) throw new SigapError('NOT_FOUND', 'Pegawai tidak ditemukan.');
     const died = await incidentRepo.recordedDeath(q, person.id, input.id ?? null);

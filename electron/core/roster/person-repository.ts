@@ -20,6 +20,9 @@ export const PERSON_COLUMN_NAMES = [
 
 const PERSON_COLUMNS = sqlJoin(PERSON_COLUMN_NAMES.map(sqlId));
 
+/** The advisory lock class of one person's incidents and exceptions (lockPersonRecords). */
+const PERSON_RECORDS = 0x5349_4752; // 'SIGR'
+
 /**
  * The UPDATE's text pieces per set of columns, made once: the completion import and the SK apply update
  * 100,000 people, and building fragments per row (sqlId, sqlJoin) doubled the cost of each update. The
@@ -93,7 +96,30 @@ export const personRepo = {
     return q.one<EngagementToEnd>(sql`SELECT e.start_date, e.end_date, p.nik FROM engagement e JOIN person p ON p.id = e.person_id WHERE e.id = ${id}`);
   },
 
-  async endEngagement(q: Queries, id: number, endDate: string, reason: string): Promise<void> {
-    await q.run(sql`UPDATE engagement SET end_date = ${endDate}, end_reason = ${reason} WHERE id = ${id}`);
+  /**
+   * Ends the engagement if its end date is still `was` (what the caller read and checked). False: another
+   * transaction changed the end meanwhile (a death, an SK apply, another clerk) and nothing was written;
+   * PostgreSQL's writers run side by side, and an unconditional UPDATE would overwrite that end with one
+   * checked against the old value. `IS NOT DISTINCT FROM` (both engines) matches a null read too. `was`
+   * left out writes whatever the end is: only for test fixtures giving a reason to an end they just wrote.
+   */
+  async endEngagement(q: Queries, id: number, endDate: string, reason: string, was?: string | null): Promise<boolean> {
+    const unchanged = was === undefined ? sql`` : sql` AND end_date IS NOT DISTINCT FROM ${was}`;
+    const r = await q.run(sql`UPDATE engagement SET end_date = ${endDate}, end_reason = ${reason} WHERE id = ${id}${unchanged}`);
+    return r.changes === 1;
+  },
+
+  /**
+   * Inside the write transaction, before reading a person's incidents or exceptions to check a new one:
+   * one writer at a time per person, so the second of two clerks recording a death (or adding an
+   * exception for the same months) reads the first one's row and is refused by the same check. There
+   * may be no row to lock yet, and a row lock on the person could deadlock with the SK apply (it locks
+   * the incident table and then updates people). SQLite's write transaction already holds the file.
+   * PostgreSQL: a transaction-level advisory lock on the id (ids past 2^31 wrap; a collision only makes
+   * two people take turns).
+   */
+  async lockPersonRecords(q: Queries, personId: number): Promise<void> {
+    if (q.engine !== 'postgres') return;
+    await q.one(sql`SELECT 1 AS ok FROM (SELECT pg_advisory_xact_lock(CAST(${PERSON_RECORDS} AS integer), CAST(${personId | 0} AS integer))) AS l`);
   },
 };

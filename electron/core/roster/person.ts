@@ -139,15 +139,21 @@ export async function updatePerson(ctx: CoreContext, personId: number, p: Person
 }
 
 export async function endEngagement(ctx: CoreContext, engagementId: number, endDate: string, reason: string): Promise<void> {
-  await storeOf(ctx).tx('write', async (q) => {
-    const e = await personRepo.engagementToEnd(q, engagementId);
-    if (!e) throw new SigapError('NOT_FOUND', 'Keterlibatan tidak ditemukan.');
-    if (!isIsoDate(endDate)) throw new SigapError('INVALID_INPUT', 'Tanggal berakhir tidak sah.');
-    if (endDate < e.start_date) throw new SigapError('INVALID_INPUT', `Tanggal berakhir tidak boleh sebelum tanggal mulai (${formatDateId(e.start_date)}).`);
-    if (e.end_date !== null && endDate > e.end_date) throw new SigapError('INVALID_INPUT', `Keterlibatan ini sudah berakhir ${formatDateId(e.end_date)}.`);
-    await personRepo.endEngagement(q, engagementId, endDate, reason.trim());
-    await audit(ctx, { action: 'end', entity: 'engagement', entityId: engagementId, summary: `${e.nik}: ${reason.trim()}`, before: { end_date: e.end_date }, after: { end_date: endDate, end_reason: reason.trim() } });
-  });
+  await storeOf(ctx).tx('write', (q) => endEngagementIn(ctx, q, engagementId, endDate, reason));
+}
+
+/** endEngagement inside the caller's write transaction (a death ends the person's engagements in its own). */
+export async function endEngagementIn(ctx: CoreContext, q: Queries, engagementId: number, endDate: string, reason: string): Promise<void> {
+  const e = await personRepo.engagementToEnd(q, engagementId);
+  if (!e) throw new SigapError('NOT_FOUND', 'Keterlibatan tidak ditemukan.');
+  if (!isIsoDate(endDate)) throw new SigapError('INVALID_INPUT', 'Tanggal berakhir tidak sah.');
+  if (endDate < e.start_date) throw new SigapError('INVALID_INPUT', `Tanggal berakhir tidak boleh sebelum tanggal mulai (${formatDateId(e.start_date)}).`);
+  if (e.end_date !== null && endDate > e.end_date) throw new SigapError('INVALID_INPUT', `Keterlibatan ini sudah berakhir ${formatDateId(e.end_date)}.`);
+  // Written only if the end is still the one checked above: on PostgreSQL a death or an SK apply may have set another meanwhile.
+  if (!(await personRepo.endEngagement(q, engagementId, endDate, reason.trim(), e.end_date))) {
+    throw new SigapError('CONFLICT', `Tanggal berakhir keterlibatan ini baru saja diubah oleh pengguna lain (pencatatan kematian, penerapan SK, atau pengakhiran lain). Muat ulang dan periksa lagi; tidak ada yang diubah.`);
+  }
+  await audit(ctx, { action: 'end', entity: 'engagement', entityId: engagementId, summary: `${e.nik}: ${reason.trim()}`, before: { end_date: e.end_date }, after: { end_date: endDate, end_reason: reason.trim() } });
 }
 
 /** The person with this NIK, as a clerk types it (spaces around it ignored): their id, or a refusal naming it. */
