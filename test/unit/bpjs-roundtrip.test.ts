@@ -10,6 +10,7 @@ import { pendingChanges } from '../../electron/core/bpjs/pending';
 import { personRepo } from '../../electron/core/roster/person-repository';
 import { storeOf } from '../../electron/core/store/of-context';
 import { sql } from '../../electron/core/store/sql';
+import { holdingFirstWrite } from '../store-gates';
 
 let ctx: ReturnType<typeof testContext>;
 let s: RosterSetup;
@@ -81,6 +82,26 @@ describe('import of the branch participant list (KPJ)', () => {
     expect(res).toMatchObject({ applied: 2, kpjFilled: 1, kpjReplaced: 1 });
     expect([await kpjOf(a.id), await kpjOf(b.id)]).toEqual(['22222222222', '33333333333']);
     expect(await personRepo.byNik(storeOf(ctx), stranger)).toBeUndefined();
+  });
+
+  it('two lists giving the same KPJ to different NIKs, applied at once: the second is checked against the first and refused', async () => {
+    const a = await addPerson(ctx);
+    const b = await addPerson(ctx);
+    const [first, second] = [join(ctx.dir, 'peserta-1.csv'), join(ctx.dir, 'peserta-2.csv')];
+    writeKpjCsv(first, [{ nik: a.nik, name: a.name, kpj: '99999999901', since: '01-03-2026' }]);
+    writeKpjCsv(second, [{ nik: b.nik, name: b.name, kpj: '99999999901', since: '01-03-2026' }]);
+    const [pv1, pv2] = [await previewKpjImport(ctx, first), await previewKpjImport(ctx, second)];
+    expect([pv1.errors, pv2.errors]).toEqual([[], []]);
+    // The first list's KPJ is written and not yet committed when the second one is applied.
+    const held = holdingFirstWrite(ctx);
+    const one = applyKpjImport(held.ctx, pv1);
+    await held.inside;
+    const two = applyKpjImport(held.ctx, pv2).then(() => null, (e: unknown) => e);
+    await held.othersWaiting();
+    held.release();
+    expect(await one).toMatchObject({ applied: 1, kpjFilled: 1 });
+    expect(await two).toMatchObject({ code: 'IMPORT_INVALID_ROWS', message: expect.stringMatching(/^1 baris bermasalah; tidak ada yang disimpan\..*KPJ 99999999901 di Sigap tercatat milik/) });
+    expect([await kpjOf(a.id), await kpjOf(b.id)]).toEqual(['99999999901', null]);
   });
 
   it('is all or nothing: a numeric NIK, a bad KPJ, an unreadable date or a KPJ of someone else refuse the whole file', async () => {

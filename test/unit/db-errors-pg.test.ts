@@ -13,6 +13,7 @@ describe('PostgreSQL error codes', () => {
     ['40001', 'CONFLICT', /diubah di komputer lain/],
     ['40P01', 'CONFLICT', /diubah di komputer lain/],
     ['23505', 'CONFLICT', /baru saja disimpan di komputer lain/],
+    ['23503', 'CONFLICT', /dirujuk perubahan ini baru saja diubah atau dihapus di komputer lain/],
     ['55P03', 'DB_BUSY', /sedang dikunci/],
     ['57014', 'DB_BUSY', /sedang dikunci/],
     ['53100', 'DISK_FULL', /disk server/],
@@ -32,6 +33,7 @@ describe('PostgreSQL error codes', () => {
 
   it('maps a unique violation the same on both engines', () => {
     expect(faultToSigapError(pgError('SQLITE_CONSTRAINT_UNIQUE'))?.code).toBe('CONFLICT');
+    expect(faultToSigapError(pgError('SQLITE_CONSTRAINT_FOREIGNKEY'))?.message).toMatch(/dirujuk perubahan ini/);
   });
 
   it('retries serialization failures and deadlocks; a unique violation only for a writer that recomputes everything', () => {

@@ -22,6 +22,8 @@ import { sql, type SqlQuery } from '../../electron/core/store/sql';
 import { SigapError } from '../../shared/errors';
 import { fxPersons, writeMessyAppendix, type FxPerson } from '../fixtures/sk-workbook';
 import { testContext } from '../helpers';
+import { saveIncident } from '../../electron/core/coverage/incidents';
+import { holdingFirstWrite } from '../store-gates';
 
 let ctx: ReturnType<typeof testContext>;
 beforeEach(() => {
@@ -148,6 +150,25 @@ describe('withdrawing an applied SK', () => {
     await updatePerson(ctx, id, { nik: p.nik, name: p.name, birthPlace: p.birthPlace, birthDate: p.birthDate, sex: p.sex, motherName: 'Siti Aminah' });
     const msg = await refused(() => undoDecree(ctx, sk1, 'Salah terap'));
     expect(msg).toContain(`sudah diubah setelah SK diterapkan (NIK ${persons[1]!.nik})`);
+  });
+
+  it('refuses when an incident for one of its people is being recorded at the same time, naming it', async () => {
+    const persons = fxPersons(3, UNITS);
+    const sk = (await applySk(persons, 'SK-1', '2026-01-01')).decreeId;
+    const personId = (await personRepo.byNik(storeOf(ctx), persons[0]!.nik))!.id;
+    // The incident is written and not yet committed when the withdrawal checks what refers to the SK's people.
+    const held = holdingFirstWrite(ctx);
+    const incident = saveIncident(held.ctx, { personId, kind: 'accident', date: '2026-02-10', description: 'Jatuh dari tangga' });
+    await held.inside;
+    const undo = undoDecree(held.ctx, sk, 'Lampiran salah, diganti SK perbaikan').then(() => null, (e: unknown) => e);
+    await held.othersWaiting();
+    held.release();
+    await incident;
+    // Checked after the incident committed: refused by name, not by the database's foreign key.
+    const e = await undo;
+    expect(e).toBeInstanceOf(SigapError);
+    expect((e as SigapError).message).toBe(`Penerapan SK SK-1 tidak dapat dibatalkan. Sudah ada catatan lain untuk pegawai dari SK SK-1: kejadian (kecelakaan atau kematian). Untuk mengoreksinya, terbitkan dan impor SK perubahan.`);
+    expect((await decreeStatus(sk)).status).toBe('applied');
   });
 
   it('refuses an SK applied before its effects were recorded, rather than guess', async () => {

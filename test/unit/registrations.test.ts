@@ -13,6 +13,9 @@ import { listOpds } from '../../electron/core/roster/units';
 import { listAudit } from '../../electron/core/audit-query';
 import { batchRepo } from '../../electron/core/bpjs/batch-repository';
 import { storeOf } from '../../electron/core/store/of-context';
+import { sql } from '../../electron/core/store/sql';
+import { faultToSigapError } from '../../electron/core/db/errors';
+import { holdingFirstWrite } from '../store-gates';
 
 let ctx: ReturnType<typeof testContext>;
 let host: TestHost;
@@ -76,6 +79,36 @@ describe('employer registrations (NPP)', () => {
     expect((await listRegistrations(ctx)).map((r) => r.npp)).toEqual(['18040012', '18040099']);
     expect((await audits()).at(-1)).toEqual({ action: 'delete', summary: 'Pendaftaran BPJS NPP 18040100 (Pemerintah Desa Sebarus) dihapus' });
     await expect(saveOpd(ctx, { code: '08', name: 'Dinas Sosial', kind: 'opd', registrationId: unused })).rejects.toThrow(`Pendaftaran BPJS (NPP) #${unused} tidak ditemukan.`);
+  });
+
+  it('deleted while another computer assigns a unit to it: refused as a conflict in Indonesian, never an internal error', async () => {
+    const reg = await saveRegistration(ctx, { npp: '18040099', name: 'RSUD Liwa', jkkClass: 1 });
+    const unit = await saveOpd(ctx, { code: '07', name: 'RSUD Liwa', kind: 'opd' });
+    // The unit is moved to the registration (not yet committed) when the other clerk deletes the registration,
+    // which therefore finds it unused.
+    const held = holdingFirstWrite(ctx);
+    const assign = saveOpd(held.ctx, { id: unit, code: '07', name: 'RSUD Liwa', kind: 'opd', registrationId: reg });
+    await held.inside;
+    const removal = deleteRegistration(held.ctx, reg).then(() => null, (e: unknown) => e);
+    await held.othersWaiting();
+    held.release();
+    expect(await assign).toBe(unit);
+    // What the clerk is told (the bridge and the CLI pass every error through faultToSigapError).
+    const told = faultToSigapError(await removal);
+    expect(told?.code).toBe('CONFLICT');
+    // SQLite: the deletion ran after the assignment and counted it; PostgreSQL: it passed its count
+    // and the server refused the removal of a row the unit now refers to.
+    expect(told?.message).toBe(ctx.engine === 'postgres'
+      ? 'Data yang dirujuk perubahan ini baru saja diubah atau dihapus di komputer lain, sehingga perubahan ini dibatalkan (tidak ada yang tersimpan sebagian). Muat ulang datanya, lalu coba lagi.'
+      : 'NPP 18040099 (RSUD Liwa) tidak dapat dihapus: masih dipakai 1 unit. Pindahkan unit dan kategorinya ke NPP lain dulu; riwayat berkas dan tagihan tetap.');
+    expect((await listRegistrations(ctx)).map((r) => r.id)).toEqual([null, reg]);
+  });
+
+  it('a foreign key the database refuses becomes the same conflict on both engines', async () => {
+    const unit = await saveOpd(ctx, { code: '07', name: 'RSUD Liwa', kind: 'opd' });
+    const refused = await storeOf(ctx).run(sql`UPDATE opd SET registration_id = ${999_999} WHERE id = ${unit}`).then(() => null, (e: unknown) => e);
+    expect((refused as { code?: unknown }).code).toBe(ctx.engine === 'postgres' ? '23503' : 'SQLITE_CONSTRAINT_FOREIGNKEY');
+    expect(faultToSigapError(refused)).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/^Data yang dirujuk perubahan ini baru saja diubah atau dihapus di komputer lain/) });
   });
 
   it('through the bridge: everyone reads, only the administrator writes; the dialogs save a unit and a category with an NPP', async () => {

@@ -13,6 +13,8 @@ import { nowIso } from '../../electron/core/context';
 import { personRepo } from '../../electron/core/roster/person-repository';
 import { personDetailRepo } from '../../electron/core/roster/person-detail-repository';
 import { listOpds } from '../../electron/core/roster/units';
+import { applyBulkEdit, planBulkEdit } from '../../electron/core/roster/bulk-edit';
+import { holdingFirstWrite } from '../store-gates';
 
 let ctx: ReturnType<typeof testContext>;
 let api: ReturnType<typeof bridge>;
@@ -89,6 +91,25 @@ describe('roster bulk edit', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error).toEqual({ code: 'CONFLICT', message: 'Data 1 pegawai berubah sejak pratinjau. Tidak ada yang disimpan; buat pratinjau lagi.' });
     expect((await storeOf(ctx).one<{ n: number }>(sql`SELECT count(*) AS n FROM person WHERE work_location = 'KANTOR BUPATI'`))!.n).toBe(0);
+    expect(await auditCount()).toBe(before);
+  });
+
+  it("another clerk's edit committing while the apply runs: refused as moved, the edit kept", async () => {
+    const ids = await firstIds(5);
+    const plan = await planBulkEdit(ctx, { kind: 'ids', personIds: ids }, 'maritalStatus', 'Kawin');
+    expect(plan.changes).toHaveLength(5);
+    const before = await auditCount();
+    // The other clerk's write of one of them is made and not yet committed when the apply starts.
+    const held = holdingFirstWrite(ctx);
+    const other = storeOf(held.ctx).tx('write', (q) => personRepo.update(q, ids[2]!, { marital_status: 'T' }, nowIso(ctx)));
+    await held.inside;
+    const apply = applyBulkEdit(held.ctx, plan).then(() => null, (e: unknown) => e);
+    await held.othersWaiting();
+    held.release();
+    await other;
+    // Checked against the committed edit, not against what the preview saw: nothing written, the edit stands.
+    expect(await apply).toMatchObject({ code: 'CONFLICT', message: 'Data 1 pegawai berubah sejak pratinjau. Tidak ada yang disimpan; buat pratinjau lagi.' });
+    expect(await maritals(ids)).toEqual([null, null, 'T', null, null]);
     expect(await auditCount()).toBe(before);
   });
 

@@ -60,8 +60,15 @@ export const batchRepo = {
   async fileCells(q: Queries, batchId: number, fileSeq: number): Promise<string[]> {
     return (await q.all<{ cells: string }>(sql`SELECT cells_json AS cells FROM bpjs_batch_item WHERE batch_id = ${batchId} AND file_seq = ${fileSeq} ORDER BY seq`)).map((r) => r.cells);
   },
-  async cancel(q: Queries, id: number, at: string, by: string, reason: string | null): Promise<void> {
-    await q.run(sql`UPDATE bpjs_batch SET status = 'cancelled', cancelled_at = ${at}, cancelled_by = ${by}, cancel_reason = ${reason} WHERE id = ${id}`);
+  /**
+   * Cancels a submitted batch; false when it is not submitted (any more). On PostgreSQL a second cancel
+   * of the same batch waits for the first to commit, then finds it cancelled and changes nothing: who
+   * cancelled it, when and why stay the first one's.
+   */
+  async cancel(q: Queries, id: number, at: string, by: string, reason: string | null): Promise<boolean> {
+    const r = await q.run(sql`UPDATE bpjs_batch SET status = 'cancelled', cancelled_at = ${at}, cancelled_by = ${by}, cancel_reason = ${reason}
+      WHERE id = ${id} AND status = 'submitted'`);
+    return r.changes === 1;
   },
   /** Recorded file names that start with `stem` (a kind's files of a day). */
   async fileNamesStartingWith(q: Queries, stem: string): Promise<string[]> {
@@ -71,17 +78,6 @@ export const batchRepo = {
     const r = await q.run(sql`INSERT INTO bpjs_batch (kind, profile_name, profile_json, npp, as_of, include_incomplete, row_count, created_at, created_by)
       VALUES (${b.kind}, ${b.profileName}, ${b.profileJson}, ${b.npp}, ${b.asOf}, ${b.includeIncomplete ? 1 : 0}, ${b.rows}, ${b.createdAt}, ${b.createdBy}) RETURNING id`);
     return r.newId!;
-  },
-  /**
-   * Inside the write transaction that records a batch, before `submittedKeys`: the people of the batch are
-   * held until it commits, so two exports of the same people at once take turns and the second sees the
-   * first's rows. SQLite's write transaction already holds the whole file (BEGIN IMMEDIATE); PostgreSQL
-   * locks the person rows (in id order, so two exports never wait on each other; NO KEY: rows that only
-   * refer to a person, like the batch's own items, are not blocked).
-   */
-  async holdPeople(q: Queries, personIds: readonly number[]): Promise<void> {
-    if (q.engine !== 'postgres' || personIds.length === 0) return;
-    await q.all(sql`SELECT id FROM person WHERE id IN ${dialect(q).inList([...new Set(personIds)], 'int')} ORDER BY id FOR NO KEY UPDATE`);
   },
   /** Of the keys given, those already in a submitted batch, in the order given (one statement for any number). */
   async submittedKeys(q: Queries, keys: readonly string[]): Promise<string[]> {

@@ -18,6 +18,7 @@ import { listRegistrations } from '../settings/registrations';
 import { storeOf } from '../store/of-context';
 import type { Queries } from '../store/store';
 import { batchRepo } from './batch-repository';
+import { personLockRepo } from '../roster/person-lock-repository';
 
 export interface ExportOptions extends ReportOptions {
   kind: ReportKind;
@@ -223,7 +224,8 @@ async function exportNppBatch(
  */
 async function recordBatch(ctx: CoreContext, o: ExportOptions, env: ReportEnv & { npp: string }, profile: StoredProfile, templateId: number | null, r: ExportResult, items: ItemRow[]): Promise<number> {
   return storeOf(ctx).tx('write', async (q: Queries): Promise<number> => {
-    await batchRepo.holdPeople(q, items.map((i) => i.personId));
+    // The batch's people held until it commits: two exports of the same people take turns, and the second sees the first's rows.
+    await personLockRepo.hold(q, items.map((i) => i.personId));
     const taken = await batchRepo.submittedKeys(q, items.map((i) => i.key));
     if (taken.length > 0) {
       throw new SigapError('CONFLICT', `${taken.length} perubahan sudah masuk batch lain sementara berkas dibuat (mis. ${taken[0]}). Buat berkas lagi.`);

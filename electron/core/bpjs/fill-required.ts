@@ -5,6 +5,7 @@ import { SigapError } from '../errors';
 import { CONTACT_COLUMNS, CONTACT_LABELS, CONTACT_PARSERS, type ContactField } from '../../../shared/person-contact';
 import { storeOf } from '../store/of-context';
 import { participantRepo } from './participant-repository';
+import { personLockRepo } from '../roster/person-lock-repository';
 
 export interface FillEntry {
   personId: number;
@@ -42,6 +43,8 @@ export async function fillPersonField(ctx: CoreContext, field: ContactField, ent
   return storeOf(ctx).tx('write', async (q): Promise<FillResult> => {
     const plan: { personId: number; nik: string; from: string | null; to: string }[] = [];
     const seen = new Set<number>();
+    // Held before they are read: the old value audited is the one replaced, even with another clerk editing.
+    await personLockRepo.hold(q, entries.map((e) => e.personId));
     const people = await participantRepo.fields(q, col, entries.map((e) => e.personId));
     for (const e of entries) {
       if (seen.has(e.personId)) throw new SigapError('INVALID_INPUT', `Pegawai yang sama disebut dua kali (id ${e.personId}).`);

@@ -152,6 +152,7 @@ export async function applyKpjImport(ctx: CoreContext, preview: KpjImportPreview
   if (table.sha256 !== preview.sha256) throw new SigapError('CONFLICT', `Berkas "${preview.file}" berubah sejak diperiksa; periksa ulang sebelum menyimpan.`);
   const parsed = parseLines(table);
   return storeOf(ctx).tx('write', async (q): Promise<KpjImportResult> => {
+    await participantRepo.lockForKpjImport(q);
     const m = await matchKpjLines(q, table, parsed);
     if (m.errors.length > 0) {
       const first = m.errors.slice(0, 5).map((p) => locate(m.file, p)).join(' ');

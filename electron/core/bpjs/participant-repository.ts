@@ -14,6 +14,16 @@ export interface KpjImportRecord {
 }
 
 export const participantRepo = {
+  /**
+   * First in a participant list's apply, before it matches the file again: SQLite's write transaction
+   * holds the one write lock already (BEGIN IMMEDIATE). PostgreSQL writers run side by side, so the apply
+   * takes the people and their memberships from other writers until it commits (readers go on): two lists
+   * giving the same KPJ to different NIKs take turns, and the second one's KPJ_TAKEN check sees the first.
+   */
+  async lockForKpjImport(q: Queries): Promise<void> {
+    if (q.engine !== 'postgres') return;
+    await q.run(sql`LOCK TABLE person, bpjs_membership IN SHARE ROW EXCLUSIVE MODE`);
+  },
   /** The people holding these NIKs, by NIK (one statement for a whole participant list). */
   async byNiks(q: Queries, niks: readonly string[]): Promise<Map<string, { id: number; name: string; kpj: string | null }>> {
     if (niks.length === 0) return new Map();

@@ -21,6 +21,7 @@ const where = (path: unknown): string => (typeof path === 'string' && path ? ` (
 const PG_SERIALIZATION_FAILURE = '40001';
 const PG_DEADLOCK = '40P01';
 const PG_UNIQUE_VIOLATION = '23505';
+const PG_FOREIGN_KEY_VIOLATION = '23503';
 const PG_LOCK_NOT_AVAILABLE = '55P03';
 
 const codeOf = (e: unknown): string | undefined => {
@@ -60,6 +61,13 @@ export function faultToSigapError(e: unknown): SigapError | null {
   }
   if (code === PG_UNIQUE_VIOLATION || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
     return new SigapError('CONFLICT', 'Data yang sama baru saja disimpan di komputer lain, sehingga perubahan ini dibatalkan (tidak ada yang tersimpan sebagian). Muat ulang datanya, lalu coba lagi.');
+  }
+  // A row this change refers to was removed meanwhile (a registration deleted while a unit was being
+  // assigned to it), or one that refers to the row being removed was added (an incident recorded for a
+  // person an SK withdrawal removes). Sigap checks both before writing; the other computer's commit came
+  // between the check and the write.
+  if (code === PG_FOREIGN_KEY_VIOLATION || code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
+    return new SigapError('CONFLICT', 'Data yang dirujuk perubahan ini baru saja diubah atau dihapus di komputer lain, sehingga perubahan ini dibatalkan (tidak ada yang tersimpan sebagian). Muat ulang datanya, lalu coba lagi.');
   }
   if (code === PG_LOCK_NOT_AVAILABLE || code === '57014') {
     return new SigapError('DB_BUSY', 'Data yang diperlukan sedang dikunci oleh proses lain (mis. penagihan atau impor SK di komputer lain) terlalu lama. Tunggu sampai selesai, lalu coba lagi.');

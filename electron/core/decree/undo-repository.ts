@@ -109,12 +109,16 @@ export const undoWrites = {
   /**
    * First in the withdrawal's write transaction: SQLite's holds the one write lock already; on
    * PostgreSQL the withdrawal takes the tables its checks read (the roster, the SKs' effects, invoice
-   * lines, BPJS batch items) from other writers until it commits, so nothing is billed, reported or
-   * changed on its people between the check and the removal. Readers go on.
+   * lines, BPJS batch items, and the records that refer to a person or an engagement: incidents, person
+   * exceptions, KPJ memberships) from other writers until it commits, so nothing is billed, reported,
+   * recorded or changed on its people between the check and the removal. Locking person alone would not
+   * do for those: a row referring to a person takes only a share lock on it, so an uncommitted incident
+   * would pass the reference check unseen. Readers go on.
    */
   async lock(q: Queries): Promise<void> {
     if (q.engine !== 'postgres') return;
-    await q.run(sql`LOCK TABLE decree, decree_effect, person, engagement, opd, unit_alias, invoice, invoice_line, bpjs_batch, bpjs_batch_item IN SHARE ROW EXCLUSIVE MODE`);
+    await q.run(sql`LOCK TABLE decree, decree_effect, person, engagement, opd, unit_alias, invoice, invoice_line, bpjs_batch, bpjs_batch_item,
+      incident, person_exception, bpjs_membership IN SHARE ROW EXCLUSIVE MODE`);
   },
   row(q: Queries, table: 'engagement' | 'person' | 'unit_alias' | 'opd', id: number): Promise<Row | undefined> {
     return q.one<Row>(sql`SELECT * FROM ${sqlId(table)} WHERE id = ${id}`);

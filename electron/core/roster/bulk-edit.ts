@@ -15,6 +15,7 @@ import { rosterPersonIds } from './query';
 import { storeOf } from '../store/of-context';
 import type { Queries } from '../store/store';
 import { personRepo } from './person-repository';
+import { personLockRepo } from './person-lock-repository';
 
 export interface BulkChange {
   personId: number;
@@ -85,6 +86,8 @@ export async function applyBulkEdit(ctx: CoreContext, plan: BulkPlan): Promise<n
   const col = CONTACT_COLUMNS[plan.field];
   return storeOf(ctx).tx('write', async (q) => {
     const ids = plan.changes.map((c) => c.personId);
+    // Held before they are read: an edit committed meanwhile is seen here, never overwritten unseen.
+    await personLockRepo.hold(q, ids);
     const now = await currentValues(q, plan.field, ids);
     const moved = plan.changes.filter((c) => !now.has(c.personId) || now.get(c.personId)!.value !== c.from).length;
     if (moved > 0) {

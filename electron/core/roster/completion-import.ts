@@ -159,6 +159,7 @@ export function refuseUnconfirmed(pv: CompletionPreview, opts: { skipInvalid?: b
 export async function applyCompletion(ctx: CoreContext, pv: CompletionPreview, opts: { skipInvalid?: boolean } = {}): Promise<CompletionApplied> {
   refuseUnconfirmed(pv, opts);
   return storeOf(ctx).tx('write', async (q) => {
+    await completionRepo.lockForApply(q);
     // All NIKs of the file, not only those changed: a person edited since may now differ from the file,
     // and a NIK unknown then may be on the roster now.
     if ((await fingerprint(q, pv.niks)) !== pv.fingerprint) {

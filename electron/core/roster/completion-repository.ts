@@ -19,6 +19,17 @@ const current = (opdId: number, day: string) => sql`FROM engagement e JOIN perso
 
 export const completionRepo = {
   /**
+   * Inside the apply's write transaction, before its fingerprint check: SQLite's transaction holds the
+   * one write lock already (BEGIN IMMEDIATE). PostgreSQL writers run side by side, so the apply takes the
+   * person table from other writers until it commits (readers go on): a person edited meanwhile is either
+   * committed before the check (and refuses the stale preview) or waits, never overwritten unseen. The
+   * whole table rather than each row: a file may name 100,000 people, and unknown NIKs added meanwhile count too.
+   */
+  async lockForApply(q: Queries): Promise<void> {
+    if (q.engine !== 'postgres') return;
+    await q.run(sql`LOCK TABLE person IN SHARE ROW EXCLUSIVE MODE`);
+  },
+  /**
    * One row per NIK, in the list's order: the stored values, or all null (id null) where no one holds the
    * NIK. The connection is held until the loop ends: its body must not query.
    */
