@@ -11,6 +11,8 @@ import { categoryRepo } from '../../electron/core/roster/category-repository';
 import { personRepo } from '../../electron/core/roster/person-repository';
 import { storeOf } from '../../electron/core/store/of-context';
 import { sql } from '../../electron/core/store/sql';
+import { SigapError } from '../../shared/errors';
+import { holdingFirstWrite } from '../store-gates';
 
 let ctx: ReturnType<typeof testContext>;
 let s: RosterSetup;
@@ -130,6 +132,23 @@ describe('what needs reporting', () => {
     const audit: { action: string; summary: string | null }[] = [];
     for await (const x of auditLog.iterate(storeOf(ctx), { entity: 'bpjs_batch' })) audit.push(x);
     expect(audit.map((x) => x.action)).toEqual(['create', 'update', 'create']);
+  });
+
+  it('two clerks cancelling one batch at once: the second is refused and the first one\'s who, when and why stay', async () => {
+    const a = await addPerson(ctx);
+    await addEngagement(ctx, a.id, { unit: s.dinas, category: s.pu });
+    const batch = await exportBatch(ctx, { kind: 'new', outDir: join(ctx.dir, 'out') });
+    // The first cancel is written and not yet committed while the second goes as far as it can.
+    const held = holdingFirstWrite(ctx);
+    const first = cancelBatch({ ...held.ctx, actor: 'rina' }, batch.batchId!, 'ditolak portal');
+    await held.inside;
+    const second = cancelBatch({ ...held.ctx, actor: 'sari' }, batch.batchId!, 'tidak jadi diunggah').then(() => null, (e: unknown) => e);
+    await held.othersWaiting();
+    held.release();
+    await first;
+    const refused = await second;
+    expect(refused instanceof SigapError ? [refused.code, refused.message] : refused).toEqual(['CONFLICT', expect.stringMatching(/^Batch \d+ sudah dibatalkan pada .* oleh rina\.$/)]);
+    expect((await listBatches(ctx)).map((b) => [b.status, b.cancelledBy, b.cancelReason])).toEqual([['cancelled', 'rina', 'ditolak portal']]);
   });
 
   it('a registered person counts as a participant before the KPJ comes back: leaving asks for the KPJ', async () => {

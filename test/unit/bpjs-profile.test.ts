@@ -7,6 +7,7 @@ import { writeTemplate } from '../fixtures/bpjs-files';
 import { addEngagement, addPerson, setupRoster, type RosterSetup, auditRows } from '../fixtures/bpjs-roster';
 import { copyProfile, editProfile, exportBatch, getProfile, listProfiles, profileFromTemplate, saveProfile } from '../../electron/core/bpjs/index';
 import { formatDateDmy } from '../../shared/dates';
+import { holdingFirstWrite } from '../store-gates';
 
 let ctx: ReturnType<typeof testContext>;
 let s: RosterSetup;
@@ -111,6 +112,23 @@ describe('template profiles', () => {
     await expect(exportBatch(ctx, { kind: 'na', outDir: join(ctx.dir, 'o'), profile: 'v1' })).rejects.toThrow(/bukan "na"/);
     const audit = (await auditRows(ctx, { entity: 'bpjs_profile' })).map((x) => x.action);
     expect(audit).toEqual(['create', 'create', 'update', 'create', 'update']);
+  });
+
+  it('two clerks editing different columns of one profile at once: the second starts from the first, so both edits stay', async () => {
+    await copyProfile(ctx, 'sipp-tk-baru', 'v1');
+    const first = (await getProfile(ctx, 'v1')).columns[0]!.header;
+    // The first clerk's edit is written and not yet committed while the second one's goes as far as it can.
+    const held = holdingFirstWrite(ctx);
+    const a = editProfile(held.ctx, 'v1', { map: [{ header: 'HP_KANTOR', field: 'mobile' }] });
+    await held.inside;
+    const b = editProfile(held.ctx, 'v1', { require: [{ header: first, required: true }] });
+    await held.othersWaiting();
+    held.release();
+    await a;
+    await b;
+    const columns = (await getProfile(ctx, 'v1')).columns;
+    expect(columns.at(-1)).toEqual({ header: 'HP_KANTOR', field: 'mobile' });
+    expect(columns[0]!.required).toBe(true);
   });
 
   it('sigap profile from-template and list on the command line', async () => {

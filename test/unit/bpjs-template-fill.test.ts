@@ -16,6 +16,8 @@ import { batchRepo } from '../../electron/core/bpjs/batch-repository';
 import { profileRepo, templateRepo } from '../../electron/core/bpjs/profile-repository';
 import { storeOf } from '../../electron/core/store/of-context';
 import { sql } from '../../electron/core/store/sql';
+import { storeTemplate } from '../../electron/core/bpjs/template-store';
+import { holdingFirstWrite } from '../store-gates';
 
 /*
  * Filling the branch office's own template: test/fixtures/files/template_tk_mendaftar.xlsx is written by
@@ -94,6 +96,21 @@ describe("branch office's template", () => {
     await profileFromTemplate(ctx, join(ctx.dir, TEMPLATE_NAME), { name: 'cabang-lain' });
     // How many templates are stored: no repository read counts them, so through the store.
     expect((await q.one<{ n: number }>(sql`SELECT count(*) AS n FROM bpjs_template`))!.n).toBe(1);
+  });
+
+  it('two saves of the same template at once keep one row: the second waits for the first and gets its id', async () => {
+    const bytes = readFileSync(FIXTURE);
+    const info = { fileName: TEMPLATE_NAME, sheetName: 'data_tk_baru', headerRow: 1, headers: ['NIK', 'NAMA'] };
+    // The first save is written and not yet committed while the second goes as far as it can.
+    const held = holdingFirstWrite(ctx);
+    const first = storeTemplate(held.ctx, bytes, info);
+    await held.inside;
+    const second = storeTemplate(held.ctx, bytes, info).then((id) => id, (e: unknown) => e);
+    await held.othersWaiting();
+    held.release();
+    const id = await first;
+    expect(await second).toBe(id);
+    expect((await storeOf(ctx).one<{ n: number }>(sql`SELECT count(*) AS n FROM bpjs_template`))!.n).toBe(1);
   });
 
   it('is filled in a copy under its own name: only the data sheet changes, validations, hidden list and defined name stay; LibreOffice reads every cell back', async () => {

@@ -6,6 +6,8 @@ import { invoiceLines, issueDrafts, listInvoices, runBilling } from '../../elect
 import { SigapError } from '../../shared/errors';
 import { bridge } from '../api-harness';
 import { addCategory, addStaff, addUnit, billingDb, HONORER, issuedRows, RENTAN, type BillingCtx } from './billing-fixture';
+import { createPerson } from '../../electron/core/roster/person';
+import { holdingFirstWrite } from '../store-gates';
 
 let ctx: BillingCtx;
 afterEach(() => ctx?.close());
@@ -124,6 +126,23 @@ describe('staff categories in the core', () => {
     expect((await listCategories(ctx)).find((c) => c.id === unused)!.segment).toBe('BPU');
     const upd = (await listAudit(ctx, { entity: 'category' })).rows.find((r) => r.entityId === unused)!;
     expect([upd.action, upd.before, upd.after]).toEqual(['update', { segment: 'PU' }, { segment: 'BPU' }]);
+  });
+
+  it('a segment change while a person is added to the category: the change waits for the new engagement and is refused', async () => {
+    ctx = await billingDb();
+    const opdId = await addUnit(ctx, '01', 'Dinas Sosial');
+    const categoryId = await addCategory(ctx, { name: 'Kader Posyandu', segment: 'PU', programs: 'JKK,JKM' });
+    // The new person's engagement is written and not yet committed while the segment change goes as far as it can.
+    const held = holdingFirstWrite(ctx);
+    const added = createPerson(held.ctx, { nik: '1804010101900001', name: 'Ahmad Fauzi' }, { opdId, categoryId, honor: 1_500_000, startDate: '2026-01-01' });
+    await held.inside;
+    const change = saveCategory(held.ctx, { id: categoryId, name: 'Kader Posyandu', segment: 'BPU', programs: ['JKK', 'JKM'] }).then(() => null, (e: unknown) => e);
+    await held.othersWaiting();
+    held.release();
+    await added;
+    const refused = await change;
+    expect(refused instanceof SigapError ? [refused.code, refused.message] : refused).toEqual(['CONFLICT', expect.stringMatching(/Segmen kategori "Kader Posyandu" tidak dapat diubah dari PU ke BPU/)]);
+    expect((await listCategories(ctx)).find((c) => c.id === categoryId)!.segment).toBe('PU');
   });
 
   it('an edit that changes nothing writes no audit row', async () => {

@@ -40,9 +40,12 @@ export const userRepo = {
     return q.one<UserRow>(sql`SELECT ${COLUMNS} FROM app_user WHERE id = ${id}`);
   },
   /**
-   * Inside a write transaction, before the "no account yet" and "name free" checks of a new account:
-   * on PostgreSQL other writers of accounts wait until this one commits, so two first runs racing never
-   * both find no account (SQLite's write transaction already holds the only write lock).
+   * Inside a write transaction, before a check over all the accounts and the write it allows: on
+   * PostgreSQL other writers of accounts wait until this one commits (SQLite's write transaction already
+   * holds the only write lock). Taken before the "no account yet" and "name free" checks of a new
+   * account, so two first runs racing never both find no account; and before the "one active
+   * administrator remains" check of an edit, so two administrators demoting each other at once never
+   * both count the other as still active.
    */
   async lockForNewAccount(q: Queries): Promise<void> {
     if (q.engine === 'postgres') await q.run(sql`LOCK TABLE app_user IN SHARE ROW EXCLUSIVE MODE`);

@@ -139,6 +139,9 @@ export async function resetPassword(ctx: CoreContext, username: string): Promise
 
 export async function updateUser(ctx: CoreContext, id: number, u: { displayName: string; role: Role; active: boolean }): Promise<void> {
   await storeOf(ctx).tx('write', async (tx) => {
+    // The count of active administrators holds until this edit commits: two admins demoting each other
+    // at once must not both see the other still active and leave none.
+    await userRepo.lockForNewAccount(tx);
     const before = await userRepo.profile(tx, id);
     if (!before) throw new SigapError('NOT_FOUND', 'Pengguna tidak ditemukan.');
     if (before.role === 'admin' && (u.role !== 'admin' || !u.active)) {

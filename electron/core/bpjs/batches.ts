@@ -74,9 +74,11 @@ export async function getBatch(ctx: CoreContext, id: number): Promise<BatchSumma
 export async function cancelBatch(ctx: CoreContext, id: number, reason?: string): Promise<BatchSummary> {
   return storeOf(ctx).tx('write', async (q) => {
     const r = await batchRow(q, id);
-    if (r.status === 'cancelled') throw new SigapError('CONFLICT', `Batch ${id} sudah dibatalkan pada ${r.cancelled_at} oleh ${r.cancelled_by}.`);
+    const alreadyCancelled = (c: BatchRow) => new SigapError('CONFLICT', `Batch ${id} sudah dibatalkan pada ${c.cancelled_at} oleh ${c.cancelled_by}.`);
+    if (r.status === 'cancelled') throw alreadyCancelled(r);
     const why = reason?.trim() || null;
-    await batchRepo.cancel(q, id, nowIso(ctx), ctx.actor, why);
+    // Cancelled by someone else since it was read (a second clerk at the same time): theirs stands.
+    if (!(await batchRepo.cancel(q, id, nowIso(ctx), ctx.actor, why))) throw alreadyCancelled(await batchRow(q, id));
     await audit(ctx, {
       action: 'update', entity: 'bpjs_batch', entityId: id, summary: `Batch ${id} (${r.kind}, ${r.row_count} baris) dibatalkan${why ? `: ${why}` : ''}`,
       before: { status: r.status }, after: { status: 'cancelled', reason: why },

@@ -39,6 +39,14 @@ export const profileRepo = {
   byName(q: Queries, name: string): Promise<ProfileRow | undefined> {
     return q.one<ProfileRow>(sql`${WITH_TEMPLATE} WHERE p.name = ${name}`);
   },
+  /**
+   * Inside a write transaction, before an edit reads the profile it rewrites whole: on PostgreSQL a
+   * second edit of the same profile waits here until the first commits, then reads its result (SQLite's
+   * write transaction already holds the only write lock). No row (a built-in or unknown name): no lock.
+   */
+  async lockByName(q: Queries, name: string): Promise<void> {
+    if (q.engine === 'postgres') await q.all(sql`SELECT id FROM bpjs_profile WHERE name = ${name} FOR UPDATE`);
+  },
   async update(q: Queries, id: number, p: ProfileWrite): Promise<void> {
     await q.run(sql`UPDATE bpjs_profile SET kind = ${p.kind}, sheet_name = ${p.sheetName}, columns_json = ${p.columnsJson}, source_file = ${p.sourceFile},
       rows_per_file = ${p.rowsPerFile}, source_sha256 = coalesce(${p.sourceSha256}, source_sha256), updated_at = ${p.now} WHERE id = ${id}`);
@@ -64,10 +72,16 @@ export const templateRepo = {
     return (await q.one<{ id: number }>(sql`SELECT id FROM bpjs_template WHERE sha256 = ${k.sha256} AND file_name = ${k.fileName}
       AND sheet_name = ${k.sheetName} AND header_row = ${k.headerRow} AND headers_json = ${k.headersJson}`))?.id;
   },
-  async insert(q: Queries, k: TemplateKey, bytes: Uint8Array, now: string, actor: string): Promise<number> {
+  /**
+   * Adds the template unless a row of the same key is there; its id, or null when one was. On
+   * PostgreSQL a save racing another of the same file waits for the other's row to commit, then adds
+   * nothing (instead of failing on the unique key); the caller then finds that row.
+   */
+  async insertIfNew(q: Queries, k: TemplateKey, bytes: Uint8Array, now: string, actor: string): Promise<number | null> {
     const r = await q.run(sql`INSERT INTO bpjs_template (sha256, file_name, sheet_name, header_row, headers_json, bytes, created_at, created_by)
-      VALUES (${k.sha256}, ${k.fileName}, ${k.sheetName}, ${k.headerRow}, ${k.headersJson}, ${bytes}, ${now}, ${actor}) RETURNING id`);
-    return r.newId!;
+      VALUES (${k.sha256}, ${k.fileName}, ${k.sheetName}, ${k.headerRow}, ${k.headersJson}, ${bytes}, ${now}, ${actor})
+      ON CONFLICT (sha256, file_name, sheet_name, header_row, headers_json) DO NOTHING RETURNING id`);
+    return r.changes === 1 ? r.newId! : null;
   },
   get(q: Queries, id: number): Promise<TemplateRow | undefined> {
     return q.one<TemplateRow>(sql`SELECT id, sha256, file_name, sheet_name, header_row, headers_json, bytes FROM bpjs_template WHERE id = ${id}`);

@@ -5,6 +5,7 @@ import { SigapError } from '../errors';
 import { profileTemplateId, setProfileTemplate } from './template-store';
 import { markBuiltinRequired } from './required';
 import { storeOf } from '../store/of-context';
+import type { Queries } from '../store/store';
 import { profileRepo, type ProfileRow } from './profile-repository';
 import {
   BUILTIN_PROFILES, builtinProfile, headerKey, isFieldId, MAX_ROWS_PER_FILE, REPORT_KINDS,
@@ -135,6 +136,11 @@ export interface ProfileInput {
 
 /** Creates a profile, or replaces the clerk's profile of that name. Built-in profiles are read-only. */
 export async function saveProfile(ctx: CoreContext, p: ProfileInput): Promise<StoredProfile> {
+  return storeOf(ctx).tx('write', (q) => writeProfile(ctx, q, p));
+}
+
+/** saveProfile's work, inside the caller's write transaction (an edit reads and saves in one). */
+async function writeProfile(ctx: CoreContext, q: Queries, p: ProfileInput): Promise<StoredProfile> {
   const name = p.name.trim();
   if (name === '' || name.length > 60) throw new SigapError('INVALID_INPUT', 'Nama profil wajib diisi, paling panjang 60 karakter.');
   if (BUILTIN_PROFILES.some((b) => b.name.toLowerCase() === name.toLowerCase())) {
@@ -148,24 +154,22 @@ export async function saveProfile(ctx: CoreContext, p: ProfileInput): Promise<St
   }
   const columns = p.columns.map(storedColumn);
   const now = nowIso(ctx);
-  return storeOf(ctx).tx('write', async (q) => {
-    const before = await profileRepo.byName(q, name);
-    const rowsPerFile = p.rowsPerFile === undefined ? (before?.rows_per_file ?? null) : p.rowsPerFile;
-    const row = { name, kind: p.kind, sheetName: p.sheetName, columnsJson: JSON.stringify(columns), sourceFile: p.sourceFile ?? before?.source_file ?? null, sourceSha256: p.sourceSha256 ?? null, rowsPerFile, now };
-    let id: number;
-    if (before) {
-      await profileRepo.update(q, before.id, row);
-      id = before.id;
-    } else {
-      id = await profileRepo.insert(q, row, ctx.actor);
-    }
-    await audit(ctx, {
-      action: before ? 'update' : 'create', entity: 'bpjs_profile', entityId: id, summary: `Profil templat BPJS ${name} (${p.kind}, sheet ${p.sheetName}, ${columns.length} kolom)`,
-      ...(before ? { before: { kind: before.kind, sheetName: before.sheet_name, columns: JSON.parse(before.columns_json) as unknown } } : {}),
-      after: { kind: p.kind, sheetName: p.sheetName, columns, ...(rowsPerFile !== null ? { rowsPerFile } : {}) },
-    });
-    return getProfile(ctx, name);
+  const before = await profileRepo.byName(q, name);
+  const rowsPerFile = p.rowsPerFile === undefined ? (before?.rows_per_file ?? null) : p.rowsPerFile;
+  const row = { name, kind: p.kind, sheetName: p.sheetName, columnsJson: JSON.stringify(columns), sourceFile: p.sourceFile ?? before?.source_file ?? null, sourceSha256: p.sourceSha256 ?? null, rowsPerFile, now };
+  let id: number;
+  if (before) {
+    await profileRepo.update(q, before.id, row);
+    id = before.id;
+  } else {
+    id = await profileRepo.insert(q, row, ctx.actor);
+  }
+  await audit(ctx, {
+    action: before ? 'update' : 'create', entity: 'bpjs_profile', entityId: id, summary: `Profil templat BPJS ${name} (${p.kind}, sheet ${p.sheetName}, ${columns.length} kolom)`,
+    ...(before ? { before: { kind: before.kind, sheetName: before.sheet_name, columns: JSON.parse(before.columns_json) as unknown } } : {}),
+    after: { kind: p.kind, sheetName: p.sheetName, columns, ...(rowsPerFile !== null ? { rowsPerFile } : {}) },
   });
+  return getProfile(ctx, name);
 }
 
 export interface ProfileEdit {
@@ -188,10 +192,13 @@ export interface ProfileEdit {
 /** Edits a clerk's profile: sheet name, which field fills a column, added or removed columns. */
 export async function editProfile(ctx: CoreContext, name: string, e: ProfileEdit): Promise<StoredProfile> {
   // Read, checked and saved in one write transaction: the edit applies to the profile as it is.
-  return storeOf(ctx).tx('write', () => editStoredProfile(ctx, name, e));
+  return storeOf(ctx).tx('write', (q) => editStoredProfile(ctx, q, name, e));
 }
 
-async function editStoredProfile(ctx: CoreContext, name: string, e: ProfileEdit): Promise<StoredProfile> {
+async function editStoredProfile(ctx: CoreContext, q: Queries, name: string, e: ProfileEdit): Promise<StoredProfile> {
+  // The whole column list is written back: two clerks editing different columns at once must each
+  // start from the other's edit, not both from the same list (the second would undo the first).
+  await profileRepo.lockByName(q, name.trim());
   const p = await getProfile(ctx, name);
   if (p.builtin) throw new SigapError('CONFLICT', `"${p.name}" adalah profil bawaan dan tidak dapat diubah; salin dulu ("Salin profil" di Pelaporan BPJS › Profil templat, atau sigap profile copy) lalu ubah salinannya.`);
   // A profile made from the branch's template writes into a copy of it: its sheet is the template's own.
@@ -227,7 +234,7 @@ async function editStoredProfile(ctx: CoreContext, name: string, e: ProfileEdit)
     if (r.required) col.required = true;
     else delete col.required;
   }
-  return saveProfile(ctx, { name: p.name, kind: p.kind, sheetName: e.sheetName ?? p.sheetName, columns, ...(e.rowsPerFile !== undefined ? { rowsPerFile: e.rowsPerFile } : {}) });
+  return writeProfile(ctx, q, { name: p.name, kind: p.kind, sheetName: e.sheetName ?? p.sheetName, columns, ...(e.rowsPerFile !== undefined ? { rowsPerFile: e.rowsPerFile } : {}) });
 }
 
 /**

@@ -21,8 +21,9 @@ const fromRow = (r: TemplateRow): StoredTemplate => ({
 export async function storeTemplate(ctx: CoreContext, bytes: Buffer, info: TemplateInfo): Promise<number> {
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const key = { sha256, fileName: info.fileName, sheetName: info.sheetName, headerRow: info.headerRow, headersJson: JSON.stringify(info.headers) };
-  // Looked up and added in one write transaction: two saves of the same file keep one row.
-  return storeOf(ctx).tx('write', async (q) => (await templateRepo.find(q, key)) ?? templateRepo.insert(q, key, bytes, nowIso(ctx), ctx.actor));
+  // Two saves of the same file keep one row: on PostgreSQL both may find none, and the second's insert
+  // then waits for the first's row and adds nothing; it finds that row once the first commits.
+  return storeOf(ctx).tx('write', async (q) => (await templateRepo.find(q, key)) ?? (await templateRepo.insertIfNew(q, key, bytes, nowIso(ctx), ctx.actor)) ?? (await templateRepo.find(q, key))!);
 }
 
 export async function getTemplate(ctx: CoreContext, id: number): Promise<StoredTemplate | null> {

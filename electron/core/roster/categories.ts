@@ -126,6 +126,7 @@ export async function saveCategory(ctx: CoreContext, input: CategoryInput): Prom
     if (!row) throw new SigapError('NOT_FOUND', 'Kategori tidak ditemukan.');
     const before = asStored(row);
     if (v.segment !== row.segment) {
+      await categoryRepo.lockForSegmentChange(q, row.id);
       const h = await history(q, row.id, row.name);
       if (h.issued) {
         throw new SigapError(

@@ -37,6 +37,17 @@ export const categoryRepo = {
     await q.run(sql`UPDATE category SET name = ${v.name}, segment = ${v.segment}, programs = ${v.programs}, jkk_class = ${v.jkkClass},
       enrolled = ${v.enrolled ? 1 : 0}, registration_id = ${v.registrationId} WHERE id = ${id}`);
   },
+  /**
+   * Inside a write transaction, before a segment change checks that nothing uses the category: on
+   * PostgreSQL the row is locked FOR UPDATE, which conflicts with the FOR KEY SHARE lock the foreign-key
+   * check of a new engagement or SK naming it takes. An SK applied or a person added at the same time
+   * then either commits first (and the check sees its rows) or waits until the change commits. A plain
+   * UPDATE of the segment (not a key column) takes only FOR NO KEY UPDATE, which does not stop them.
+   * SQLite's write transaction already holds the only write lock.
+   */
+  async lockForSegmentChange(q: Queries, id: number): Promise<void> {
+    if (q.engine === 'postgres') await q.all(sql`SELECT id FROM category WHERE id = ${id} FOR UPDATE`);
+  },
   /** How many engagements and SKs name the category. */
   async uses(q: Queries, id: number): Promise<number> {
     return (await q.one<{ n: number }>(sql`SELECT (SELECT count(*) FROM engagement WHERE category_id = ${id}) + (SELECT count(*) FROM decree WHERE category_id = ${id}) AS n`))!.n;
