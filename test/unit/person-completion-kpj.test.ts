@@ -1,14 +1,15 @@
 /**
  * "Lengkapi data pegawai": a KPJ in the filled file that someone else already holds (on the roster, or
  * earlier in the same file) is refused by name; the person's own KPJ, written again, is no change; the
- * refused cell blocks the apply until skipped, and then nothing of it is stored.
+ * refused cell blocks the apply until skipped, and then nothing of it is stored; a KPJ given to someone
+ * outside the file between the preview and the apply refuses the apply.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { testContext } from '../helpers';
 import { seedDemo } from '../../electron/core/demo/index';
-import { createPerson, personIdByNik } from '../../electron/core/roster/person';
+import { createPerson, personIdByNik, updatePerson } from '../../electron/core/roster/person';
 import { personDetail } from '../../electron/core/roster/detail';
 import { listCategories, listOpds } from '../../electron/core/roster/units';
 import { applyCompletion, previewCompletion } from '../../electron/core/roster/completion-import';
@@ -54,5 +55,16 @@ describe('KPJ numbers in a filled completion file', () => {
     expect(await applyCompletion(ctx, pv, { skipInvalid: true })).toEqual({ persons: 3, fields: 4 });
     expect([await kpjOf('1804014102920002'), await kpjOf('1804011503850003'), await kpjOf('1804012007880004'), await kpjOf('1804010101900001')])
       .toEqual([null, '22222222222', '44444444444', '11111111111']);
+  });
+
+  it('refuses the apply when a KPJ it gives went to someone outside the file since the preview', async () => {
+    const csv = join(ctx.dir, 'kpj-later.csv');
+    writeFileSync(csv, ['NIK;Nama;Nomor KPJ', '1804011503850003;Budi Santoso;22222222222'].join('\n'));
+    const pv = await previewCompletion(ctx, csv);
+    expect(pv.problems).toEqual([]);
+    // Meanwhile another clerk gives the same KPJ to Rina, who is not in the file.
+    await updatePerson(ctx, await personIdByNik(ctx, '1804014102920002'), { nik: '1804014102920002', name: 'Rina Marlina', kpj: '22222222222' });
+    await expect(applyCompletion(ctx, pv)).rejects.toThrow('KPJ 22222222222 untuk NIK 1804011503850003 sudah dipakai Rina Marlina (NIK 1804014102920002) sejak pratinjau berkas "kpj-later.csv" dibuat. Tidak ada yang diubah; baca berkasnya lagi untuk pratinjau baru.');
+    expect([await kpjOf('1804011503850003'), await kpjOf('1804014102920002')]).toEqual([null, '22222222222']);
   });
 });

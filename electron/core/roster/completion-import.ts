@@ -165,6 +165,18 @@ export async function applyCompletion(ctx: CoreContext, pv: CompletionPreview, o
     if ((await fingerprint(q, pv.niks)) !== pv.fingerprint) {
       throw new SigapError('CONFLICT', `Data pegawai berubah sejak pratinjau berkas "${pv.file}" dibuat (oleh orang lain atau impor lain). Tidak ada yang diubah; baca berkasnya lagi untuk pratinjau baru.`);
     }
+    // A KPJ the file gives may have gone to someone outside the file since the preview (the fingerprint
+    // covers the file's people only): checked again, under the table lock, before anything is written.
+    const given = pv.people.flatMap((p) => p.changes.filter((c) => c.field === 'kpj').map((c) => ({ personId: p.personId, nik: p.nik, kpj: c.new })));
+    if (given.length > 0) {
+      const holders = await completionRepo.kpjHolders(q, given.map((g) => g.kpj));
+      for (const g of given) {
+        const other = holders.find((h) => h.kpj === g.kpj && h.id !== g.personId);
+        if (other) {
+          throw new SigapError('CONFLICT', `KPJ ${g.kpj} untuk NIK ${g.nik} sudah dipakai ${other.name} (NIK ${other.nik}) sejak pratinjau berkas "${pv.file}" dibuat. Tidak ada yang diubah; baca berkasnya lagi untuk pratinjau baru.`);
+        }
+      }
+    }
     const now = nowIso(ctx);
     // One audit row per person as ever, written 500 to a statement instead of one await each.
     const audits = auditBatch(ctx, q);
