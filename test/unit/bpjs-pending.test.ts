@@ -155,7 +155,7 @@ describe('what needs reporting', () => {
     const p = await addPerson(ctx);
     const eng = await addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu, start: '2026-01-01', end: '2026-12-31' });
     await exportBatch(ctx, { kind: 'new', outDir: join(ctx.dir, 'out') });
-    await personRepo.endEngagement(storeOf(ctx), eng, '2026-02-28', 'Habis kontrak');
+    await personRepo.endEngagement(storeOf(ctx), eng, '2026-02-28', 'Habis kontrak', '2026-12-31');
     const na = (await preflight(ctx, { kinds: ['na'] })).kinds[0]!;
     expect(na.pending).toBe(1);
     expect(na.blocked[0]!.problems.map((x) => x.code)).toEqual(['KPJ_MISSING']);

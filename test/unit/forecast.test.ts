@@ -24,7 +24,7 @@ async function staff(unit: number, cat: number, engs: { wage: number; start: str
   for (const e of engs) {
     // honor and reported wage both e.wage (insertEngagement reports the honor); the end reason as the roster's "end" writes it.
     const eng = await personRepo.insertEngagement(q, { personId: id, opdId: unit, categoryId: cat, position: null, honor: e.wage, startDate: e.start, endDate: e.end ?? null });
-    if (e.reason !== undefined) await personRepo.endEngagement(q, eng, e.end!, e.reason);
+    if (e.reason !== undefined) await personRepo.endEngagement(q, eng, e.end!, e.reason, e.end ?? null);
   }
   return id;
 }

@@ -100,12 +100,10 @@ export const personRepo = {
    * Ends the engagement if its end date is still `was` (what the caller read and checked). False: another
    * transaction changed the end meanwhile (a death, an SK apply, another clerk) and nothing was written;
    * PostgreSQL's writers run side by side, and an unconditional UPDATE would overwrite that end with one
-   * checked against the old value. `IS NOT DISTINCT FROM` (both engines) matches a null read too. `was`
-   * left out writes whatever the end is: only for test fixtures giving a reason to an end they just wrote.
+   * checked against the old value. `IS NOT DISTINCT FROM` (both engines) matches a null read too.
    */
-  async endEngagement(q: Queries, id: number, endDate: string, reason: string, was?: string | null): Promise<boolean> {
-    const unchanged = was === undefined ? sql`` : sql` AND end_date IS NOT DISTINCT FROM ${was}`;
-    const r = await q.run(sql`UPDATE engagement SET end_date = ${endDate}, end_reason = ${reason} WHERE id = ${id}${unchanged}`);
+  async endEngagement(q: Queries, id: number, endDate: string, reason: string, was: string | null): Promise<boolean> {
+    const r = await q.run(sql`UPDATE engagement SET end_date = ${endDate}, end_reason = ${reason} WHERE id = ${id} AND end_date IS NOT DISTINCT FROM ${was}`);
     return r.changes === 1;
   },
 
