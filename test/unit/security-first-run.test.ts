@@ -63,7 +63,7 @@ describe('the first run', () => {
     const aInserted = new Promise<void>((r) => (inserted = r));
     const account = (username: string) => ({ username, displayName: username, role: 'admin' as const, passwordHash: 'x', mustChange: false, createdAt: '2026-01-01T00:00:00Z' });
     const a = store.tx('write', async (tx) => {
-      await userRepo.lockForNewAccount(tx);
+      await userRepo.lockAccounts(tx);
       expect(await userRepo.count(tx)).toBe(0);
       await userRepo.insert(tx, account('pertama'));
       inserted();
@@ -72,7 +72,7 @@ describe('the first run', () => {
     await aInserted;
     let bCounted: number | null = null;
     const b = store.tx('write', async (tx) => {
-      await userRepo.lockForNewAccount(tx);
+      await userRepo.lockAccounts(tx);
       bCounted = await userRepo.count(tx);
     });
     try {

@@ -47,7 +47,7 @@ export const userRepo = {
    * administrator remains" check of an edit, so two administrators demoting each other at once never
    * both count the other as still active.
    */
-  async lockForNewAccount(q: Queries): Promise<void> {
+  async lockAccounts(q: Queries): Promise<void> {
     if (q.engine === 'postgres') await q.run(sql`LOCK TABLE app_user IN SHARE ROW EXCLUSIVE MODE`);
   },
   async count(q: Queries): Promise<number> {

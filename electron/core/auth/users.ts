@@ -49,7 +49,7 @@ export async function createUser(ctx: CoreContext, u: { username: string; displa
   const hash = await hashPassword(u.password);
   return storeOf(ctx).tx('write', async (tx) => {
     // Checked again here, after the slow hash: two first-run calls racing must not make two admins.
-    await userRepo.lockForNewAccount(tx);
+    await userRepo.lockAccounts(tx);
     if (opts.onlyIfFirst && (await userRepo.count(tx)) > 0) throw new SigapError('CONFLICT', 'Administrator sudah dibuat.');
     if (await userRepo.usernameTaken(tx, username)) throw new SigapError('CONFLICT', `Nama pengguna "${username}" sudah dipakai.`);
     const id = await userRepo.insert(tx, { username, displayName: u.displayName.trim() || username, role: u.role, passwordHash: hash, mustChange: Boolean(u.mustChange), createdAt: nowIso(ctx) });
@@ -141,7 +141,7 @@ export async function updateUser(ctx: CoreContext, id: number, u: { displayName:
   await storeOf(ctx).tx('write', async (tx) => {
     // The count of active administrators holds until this edit commits: two admins demoting each other
     // at once must not both see the other still active and leave none.
-    await userRepo.lockForNewAccount(tx);
+    await userRepo.lockAccounts(tx);
     const before = await userRepo.profile(tx, id);
     if (!before) throw new SigapError('NOT_FOUND', 'Pengguna tidak ditemukan.');
     if (before.role === 'admin' && (u.role !== 'admin' || !u.active)) {

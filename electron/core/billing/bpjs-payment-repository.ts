@@ -4,6 +4,7 @@
  */
 import { sql } from '../store/sql';
 import type { Queries } from '../store/store';
+import { advisoryLock } from '../store/advisory-lock';
 import type { Segment } from '../../../shared/billing-types';
 import { invoiceNppSql } from './invoice-repository';
 
@@ -38,19 +39,14 @@ const COLUMNS = sql`id, npp, month, segment, bill_total AS "billTotal", bill_sou
 /** The row no other row supersedes: the record as it stands. */
 const CURRENT = sql`NOT EXISTS (SELECT 1 FROM bpjs_payment n WHERE n.supersedes_id = p.id)`;
 
-// The first key of the advisory lock: Sigap's BPJS payment records, apart from any other advisory lock on the server.
-const BPJS_PAYMENT = 0x5349_4750; // 'SIGP'
-
 export const bpjsPaymentRepo = {
   /**
    * Inside the write transaction, before `current`: one writer at a time per NPP, month and segment, so
    * the second of two clerks recording at once reads the first one's row and is checked against it
-   * (a first record has no row to lock). SQLite's write transaction already holds the file. PostgreSQL:
-   * a transaction-level advisory lock on the key's hash (a collision only makes two keys take turns).
+   * (a first record has no row to lock): an advisory lock (store/advisory-lock.ts).
    */
-  async lockKey(q: Queries, npp: string, month: string, segment: Segment): Promise<void> {
-    if (q.engine !== 'postgres') return;
-    await q.one(sql`SELECT 1 AS ok FROM (SELECT pg_advisory_xact_lock(CAST(${BPJS_PAYMENT} AS integer), hashtext(${`${npp}|${month}|${segment}`}))) AS l`);
+  lockKey(q: Queries, npp: string, month: string, segment: Segment): Promise<void> {
+    return advisoryLock(q, 'bpjsPayment', `${npp}|${month}|${segment}`);
   },
 
   async current(q: Queries, npp: string, month: string, segment: Segment): Promise<BpjsPaymentRecord | null> {

@@ -5,25 +5,20 @@
  */
 import { sql } from '../store/sql';
 import type { Queries } from '../store/store';
+import { advisoryLock, tryAdvisoryLock } from '../store/advisory-lock';
 
-// The first key of the advisory lock: Sigap's billing months, apart from any other advisory lock on the server.
-const BILLING_MONTH = 0x5349_4742; // 'SIGB'
-
-// The second key: the month as one integer (2026-03 is 202603).
+// The month as one integer (2026-03 is 202603): the second key of its advisory lock.
 const monthKey = (month: string) => Number(month.slice(0, 4)) * 100 + Number(month.slice(5, 7));
 
 export const monthLockRepo = {
   /** Takes the month's lock if nobody holds it; whether this transaction holds it now. */
-  async tryLock(q: Queries, month: string): Promise<boolean> {
-    if (q.engine !== 'postgres') return true;
-    const r = await q.one<{ ok: boolean }>(sql`SELECT pg_try_advisory_xact_lock(CAST(${BILLING_MONTH} AS integer), CAST(${monthKey(month)} AS integer)) AS ok`);
-    return r!.ok;
+  tryLock(q: Queries, month: string): Promise<boolean> {
+    return tryAdvisoryLock(q, 'billingMonth', monthKey(month));
   },
 
   /** Waits for the month's lock and takes it. */
-  async lock(q: Queries, month: string): Promise<void> {
-    if (q.engine !== 'postgres') return;
-    await q.one(sql`SELECT 1 AS ok FROM (SELECT pg_advisory_xact_lock(CAST(${BILLING_MONTH} AS integer), CAST(${monthKey(month)} AS integer))) AS l`);
+  lock(q: Queries, month: string): Promise<void> {
+    return advisoryLock(q, 'billingMonth', monthKey(month));
   },
 
   /**

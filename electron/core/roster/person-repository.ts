@@ -5,6 +5,7 @@
 import { sql, sqlId, sqlJoin } from '../store/sql';
 import type { Queries } from '../store/store';
 import { dialect } from '../store/dialect';
+import { advisoryLock } from '../store/advisory-lock';
 
 /** A person's stored identity and contact columns, as the before/after snapshots of the audit name them. */
 export interface PersonRow {
@@ -19,9 +20,6 @@ export const PERSON_COLUMN_NAMES = [
 ] as const satisfies readonly (keyof PersonRow)[];
 
 const PERSON_COLUMNS = sqlJoin(PERSON_COLUMN_NAMES.map(sqlId));
-
-/** The advisory lock class of one person's incidents and exceptions (lockPersonRecords). */
-const PERSON_RECORDS = 0x5349_4752; // 'SIGR'
 
 /**
  * The UPDATE's text pieces per set of columns, made once: the completion import and the SK apply update
@@ -112,12 +110,9 @@ export const personRepo = {
    * one writer at a time per person, so the second of two clerks recording a death (or adding an
    * exception for the same months) reads the first one's row and is refused by the same check. There
    * may be no row to lock yet, and a row lock on the person could deadlock with the SK apply (it locks
-   * the incident table and then updates people). SQLite's write transaction already holds the file.
-   * PostgreSQL: a transaction-level advisory lock on the id (ids past 2^31 wrap; a collision only makes
-   * two people take turns).
+   * the incident table and then updates people): an advisory lock on the id (store/advisory-lock.ts).
    */
-  async lockPersonRecords(q: Queries, personId: number): Promise<void> {
-    if (q.engine !== 'postgres') return;
-    await q.one(sql`SELECT 1 AS ok FROM (SELECT pg_advisory_xact_lock(CAST(${PERSON_RECORDS} AS integer), CAST(${personId | 0} AS integer))) AS l`);
+  lockPersonRecords(q: Queries, personId: number): Promise<void> {
+    return advisoryLock(q, 'personRecords', personId);
   },
 };
