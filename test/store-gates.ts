@@ -77,3 +77,18 @@ export function holdingFirstWrite<C extends { store?: Store }>(ctx: C): { ctx: C
   };
   return { ctx: { ...ctx, store: replacing(store, 'tx', tx) }, inside, othersWaiting, release };
 }
+
+/**
+ * `first` and `second` overlapping as holdingFirstWrite arranges it: `first`'s write transaction waits
+ * before COMMIT until `second` has come as far as it can. `first`'s value (it must succeed) and how
+ * `second` settled.
+ */
+export async function overlapping<C extends { store?: Store }, A, B>(ctx: C, first: (c: C) => Promise<A>, second: (c: C) => Promise<B>): Promise<[A, PromiseSettledResult<B>]> {
+  const held = holdingFirstWrite(ctx);
+  const a = first(held.ctx);
+  await held.inside;
+  const b = second(held.ctx).then((value): PromiseSettledResult<B> => ({ status: 'fulfilled', value }), (reason: unknown): PromiseSettledResult<B> => ({ status: 'rejected', reason }));
+  await held.othersWaiting();
+  held.release();
+  return [await a, await b];
+}

@@ -15,7 +15,7 @@ import { personDetail } from '../../electron/core/roster/detail';
 import { participantRepo } from '../../electron/core/bpjs/participant-repository';
 import { storeOf } from '../../electron/core/store/of-context';
 import { runCli } from '../cli-harness';
-import { holdingFirstWrite } from '../store-gates';
+import { overlapping } from '../store-gates';
 import { endEngagement } from '../../electron/core/roster/person';
 import { SigapError } from '../../shared/errors';
 
@@ -161,51 +161,37 @@ describe('deaths', () => {
   });
 
   describe('two clerks at once', () => {
-    const outcome = (e: unknown) => (e instanceof SigapError ? `${e.code}: ${e.message}` : e);
+    /** How the second settled: its error as `CODE: message`, or 'done'. */
+    const outcome = (r: PromiseSettledResult<unknown>) => (r.status === 'fulfilled' ? 'done' : r.reason instanceof SigapError ? `${r.reason.code}: ${r.reason.message}` : r.reason);
     const deathsOf = async (personId: number) => (await listIncidents(ctx)).filter((r) => r.personId === personId).map((r) => [r.kind, r.date]);
 
     it('two deaths of the same person: the second is checked against the first and refused', async () => {
       const p = await addPerson(ctx, { kpj: '31313131313' });
       await addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu, start: '2025-01-01', end: null });
       // The first clerk's death is written and not yet committed while the second one's goes as far as it can.
-      const held = holdingFirstWrite(ctx);
-      const a = saveIncident(held.ctx, { personId: p.id, kind: 'death', date: '2026-02-10' });
-      await held.inside;
-      const b = saveIncident(held.ctx, { personId: p.id, kind: 'work_death', date: '2026-02-10' }).then((r) => r, outcome);
-      await held.othersWaiting();
-      held.release();
-      const first = (await a).id;
-      expect(await b).toBe(`CONFLICT: ${p.name} sudah tercatat meninggal dunia pada 10 Februari 2026 (kejadian #${first}). Kematian tidak dapat dicatat dua kali; perbaiki kejadian #${first} bila keliru.`);
+      const [a, b] = await overlapping(ctx, (c) => saveIncident(c, { personId: p.id, kind: 'death', date: '2026-02-10' }), (c) => saveIncident(c, { personId: p.id, kind: 'work_death', date: '2026-02-10' }));
+      const first = a.id;
+      expect(outcome(b)).toBe(`CONFLICT: ${p.name} sudah tercatat meninggal dunia pada 10 Februari 2026 (kejadian #${first}). Kematian tidak dapat dicatat dua kali; perbaiki kejadian #${first} bila keliru.`);
       expect(await deathsOf(p.id)).toEqual([['death', '2026-02-10']]);
     });
 
     it('an accident after a death being recorded: checked against the death and refused', async () => {
       const p = await addPerson(ctx, { kpj: '32323232323' });
       await addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu, start: '2025-01-01', end: null });
-      const held = holdingFirstWrite(ctx);
-      const a = saveIncident(held.ctx, { personId: p.id, kind: 'death', date: '2026-02-10' });
-      await held.inside;
-      const b = saveIncident(held.ctx, { personId: p.id, kind: 'accident', date: '2026-02-20' }).then((r) => r, outcome);
-      await held.othersWaiting();
-      held.release();
-      const first = (await a).id;
-      expect(await b).toBe(`CONFLICT: ${p.name} tercatat meninggal dunia pada 10 Februari 2026 (kejadian #${first}); kejadian sesudah tanggal itu tidak dapat dicatat.`);
+      const [a, b] = await overlapping(ctx, (c) => saveIncident(c, { personId: p.id, kind: 'death', date: '2026-02-10' }), (c) => saveIncident(c, { personId: p.id, kind: 'accident', date: '2026-02-20' }));
+      const first = a.id;
+      expect(outcome(b)).toBe(`CONFLICT: ${p.name} tercatat meninggal dunia pada 10 Februari 2026 (kejadian #${first}); kejadian sesudah tanggal itu tidak dapat dicatat.`);
       expect(await deathsOf(p.id)).toEqual([['death', '2026-02-10']]);
     });
 
     it('an end by hand while a death ends the engagement: the later end does not overwrite the death', async () => {
       const p = await addPerson(ctx, { kpj: '33333333333' });
       const eng = await addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu, start: '2025-01-01', end: null });
-      const held = holdingFirstWrite(ctx);
-      const a = saveIncident(held.ctx, { personId: p.id, kind: 'death', date: '2026-02-10' });
-      await held.inside;
-      // Checked against the open engagement it read: an end after the death, which the death would refuse.
-      const b = endEngagement(held.ctx, eng, '2026-03-10', 'Kontrak selesai').then(() => 'ended', outcome);
-      await held.othersWaiting();
-      held.release();
-      expect((await a).endedEngagements).toBe(1);
+      // The second is checked against the open engagement it read: an end after the death, which the death would refuse.
+      const [a, b] = await overlapping(ctx, (c) => saveIncident(c, { personId: p.id, kind: 'death', date: '2026-02-10' }), (c) => endEngagement(c, eng, '2026-03-10', 'Kontrak selesai'));
+      expect(a.endedEngagements).toBe(1);
       // SQLite: the second reads the death's end; PostgreSQL: its conditional write finds the end changed.
-      expect(await b).toMatch(/^(INVALID_INPUT: Keterlibatan ini sudah berakhir 10 Februari 2026\.|CONFLICT: Tanggal berakhir keterlibatan ini baru saja diubah oleh pengguna lain)/);
+      expect(outcome(b)).toMatch(/^(INVALID_INPUT: Keterlibatan ini sudah berakhir 10 Februari 2026\.|CONFLICT: Tanggal berakhir keterlibatan ini baru saja diubah oleh pengguna lain)/);
       const e = (await personDetail(ctx, p.id)).engagements.find((x) => x.id === eng)!;
       expect({ endDate: e.endDate, endReason: e.endReason }).toEqual({ endDate: '2026-02-10', endReason: 'Meninggal dunia' });
     });
