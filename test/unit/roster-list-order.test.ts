@@ -13,6 +13,8 @@ import { sql } from '../../electron/core/store/sql';
 import { storeOf } from '../../electron/core/store/of-context';
 import { rosterList } from '../../electron/core/roster/roster-repository';
 import { ROSTER_CHANGES_KEPT } from '../../electron/core/db/pg/migration-0260';
+import { unitRepo } from '../../electron/core/roster/unit-repository';
+import { rng, pick } from '../../electron/core/demo/names';
 
 const MONTH = '2026-03';
 let ctx: ReturnType<typeof testContext>;
@@ -67,11 +69,12 @@ describe('roster list order', () => {
   for (const [what, filter] of filters) {
     for (const sort of ['name', 'nik', 'opd', 'honor', 'start'] as const) {
       for (const desc of [false, true]) {
-        it(`${what}, by ${sort}${desc ? ' descending' : ''}: the key's order, ties by engagement id`, async () => {
+        it(`${what}, by ${sort}${desc ? ' descending' : ''}: the key's order, ties by engagement id${desc ? ' (the ascending list reversed)' : ''}`, async () => {
           const f = { ...filter, ...(filter.opdId ? { opdId: s.pekon.id } : {}), ...(filter.categoryId ? { categoryId: s.pu } : {}), sort, desc };
           const { rows, total } = await list(f);
           expect(total).toBe(rows.length);
-          const expected = [...rows].sort((a, b) => (desc ? -keyCompare[sort](a, b) : keyCompare[sort](a, b)) || a.engagementId - b.engagementId);
+          const ascending = (a: RosterRow, b: RosterRow) => keyCompare[sort](a, b) || a.engagementId - b.engagementId;
+          const expected = [...rows].sort((a, b) => (desc ? -ascending(a, b) : ascending(a, b)));
           expect(rows.map((r) => r.engagementId)).toEqual(expected.map((r) => r.engagementId));
           // The same people the filter names, whatever the sort: compared with the name order's list.
           const byName = await list({ ...f, sort: 'name', desc: false });
@@ -90,6 +93,95 @@ describe('roster list order', () => {
     // citra's later engagement (pekon, 1,500,000), not the one of 2025.
     const citra = (await list({ search: 'citra' })).rows;
     expect(citra.map((r) => [r.opdId, r.honor])).toEqual([[s.pekon.id, 1_500_000]]);
+  });
+});
+
+describe('a page read on its own', () => {
+  const span = { from: '2026-03-01', to: '2026-03-31' };
+  /** 60 more people: honors and starts with many ties, some engaged twice, some ended, a third unit whose name differs from another's only in case. */
+  beforeEach(async () => {
+    const twin = await storeOf(ctx).tx('write', async (q) => ({
+      id: await unitRepo.insert(q, {
+        code: 'D02', name: 'dinas sosial', name_key: 'DINAS SOSIAL KEDUA', kind: 'opd', budget_account: null, address: null, head_name: null, head_nip: null,
+        head_title: null, pptk_name: null, pptk_nip: null, treasurer_name: null, treasurer_nip: null, created_at: 'x',
+      }),
+      code: 'D02', name: 'dinas sosial',
+    }));
+    const r = rng(7);
+    const names = ['Agus', 'agus', 'Bayu', 'Cahya', 'dedi', 'Dedi', 'Fitri', 'Gilang', 'Hana', 'Indah'];
+    for (let i = 0; i < 60; i++) {
+      const p = await addPerson(ctx, { name: `${pick(r, names)} ${pick(r, ['S', 's', 'W'])}`, kpj: r() < 0.3 ? null : `3${String(i).padStart(10, '0')}` });
+      const unit = pick(r, [s.dinas, s.pekon, twin]);
+      if (r() < 0.2) await addEngagement(ctx, p.id, { unit: pick(r, [s.dinas, twin]), category: s.pu, wage: 700_000, start: '2025-01-01', end: '2025-12-31' });
+      const start = pick(r, ['2025-07-01', '2026-01-01', '2026-03-15']);
+      const end = start < '2026-02' && r() < 0.2 ? '2026-02-28' : null;
+      await addEngagement(ctx, p.id, { unit, category: r() < 0.7 ? s.pu : s.bpu, wage: pick(r, [800_000, 1_500_000, 2_000_000]), start, end });
+    }
+  });
+
+  const filters: Omit<RosterFilter, 'month' | 'sort' | 'desc'>[] = [
+    {}, { status: 'all' }, { status: 'ended' }, { opd: 'dinas' }, { opd: 'd02' }, { hasKpj: false }, { hasKpj: true, status: 'all' }, { search: 'dedi' }, { search: 'ag' },
+  ];
+
+  it('holds the whole list\'s slice and its count, for every filter, order and direction, on both engines', async () => {
+    let compared = 0;
+    await storeOf(ctx).tx('read', async (q) => {
+      for (const filter of [...filters, { opdId: s.pekon.id }, { categoryId: s.bpu }]) {
+        for (const sort of ['name', 'nik', 'opd', 'honor', 'start'] as const) {
+          for (const desc of [false, true]) {
+            for (const byIdentity of [true, false]) {
+              const f = { month: MONTH, ...filter, sort, desc };
+              const whole = await rosterList.ids(q, f, span, byIdentity);
+              expect(await rosterList.count(q, f, span, byIdentity)).toBe(whole.length);
+              for (const [offset, limit] of [[0, 5], [0, 200], [3, 7], [20, 10], [whole.length - 1, 5], [whole.length + 3, 5]] as const) {
+                expect(await rosterList.page(q, f, span, byIdentity, Math.max(0, offset), limit)).toEqual(whole.slice(Math.max(0, offset), Math.max(0, offset) + limit));
+                compared++;
+              }
+            }
+          }
+        }
+      }
+    });
+    expect(compared).toBe(11 * 5 * 2 * 2 * 6);
+  });
+
+  it('the first pages of a list not kept are read on their own with the filter\'s count (once for every order); further down, the whole list', async () => {
+    const whole = vi.spyOn(rosterList, 'ids');
+    const page = vi.spyOn(rosterList, 'page');
+    const count = vi.spyOn(rosterList, 'count');
+    try {
+      const first = await list({ sort: 'honor', desc: true, limit: 5 });
+      expect([whole.mock.calls.length, page.mock.calls.length, count.mock.calls.length]).toEqual([0, 1, 1]);
+      // Another order of the same filter: its page on its own, the count kept.
+      const byName = await list({ sort: 'name', limit: 5, offset: 5 });
+      expect([whole.mock.calls.length, page.mock.calls.length, count.mock.calls.length]).toEqual([0, 2, 1]);
+      expect(byName.total).toBe(first.total);
+      // The same as the whole list says.
+      const all = await list({ sort: 'name' });
+      expect(whole).toHaveBeenCalledTimes(1);
+      expect(all.total).toBe(first.total);
+      expect(byName.rows.map((x) => x.engagementId)).toEqual(all.rows.slice(5, 10).map((x) => x.engagementId));
+      // Now kept: a page of it is its slice.
+      await list({ sort: 'name', limit: 5, offset: 10 });
+      expect([whole.mock.calls.length, page.mock.calls.length]).toEqual([1, 2]);
+      // A page past the first 2,000 rows orders the whole list (and keeps it).
+      const far = await list({ sort: 'start', limit: 200, offset: 1_900 });
+      expect([whole.mock.calls.length, page.mock.calls.length]).toEqual([2, 2]);
+      expect(far).toEqual({ total: first.total, rows: [] });
+      // A search, or those who left: the whole list (its matches are few; walking the order's index would pass the rest).
+      await list({ search: 'agus', limit: 5 });
+      await list({ status: 'ended', sort: 'honor', limit: 5 });
+      expect([whole.mock.calls.length, page.mock.calls.length]).toEqual([4, 2]);
+      // A write makes a fresh count.
+      const p = await addPerson(ctx, { name: 'Zul' });
+      await addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu, start: '2026-01-01' });
+      expect((await list({ sort: 'honor', limit: 5 })).total).toBe(first.total + 1);
+      expect(count).toHaveBeenCalledTimes(2);
+    } finally {
+      whole.mockRestore();
+      page.mockRestore();
+      count.mockRestore();
+    }
   });
 });
 

@@ -74,24 +74,38 @@ const sorts = (d: Dialect): Record<NonNullable<RosterFilter['sort']>, SqlQuery[]
 
 const likeEscaped = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
+/** A filter's conditions, split by the tables they read, and the sort it is ordered by. */
+interface Conditions {
+  /** On the engagement and the person. */
+  where: SqlQuery[];
+  /** On the unit only (its code or name typed). */
+  opdWhere: SqlQuery[];
+  search: boolean;
+  /** The filter reads the person (a search, the KPJ) or the unit (its code or name). */
+  readsPerson: boolean;
+  readsOpd: boolean;
+  sort: NonNullable<RosterFilter['sort']>;
+}
+
 /**
- * The ordered engagement ids of the roster for a filter: each person's latest engagement that started
- * by the end of the month (a person ended mid-month and re-engaged appears once). `byIdentity` false:
- * the caller may not see NIK and KPJ, so it searches and sorts by name only.
+ * Each person's latest engagement that started by the end of the month (a person ended mid-month and
+ * re-engaged appears once), and what the filter asks. `byIdentity` false: the caller may not see NIK
+ * and KPJ, so it searches and sorts by name only.
  */
-function idsQuery(engine: Engine, f: RosterFilter, span: MonthSpan, byIdentity: boolean): SqlQuery {
+function conditionsOf(engine: Engine, f: RosterFilter, span: MonthSpan, byIdentity: boolean): Conditions {
   const d = dialect({ engine });
   const where: SqlQuery[] = [
     sql`e.start_date <= ${span.to}`,
     sql`NOT EXISTS (SELECT 1 FROM engagement n WHERE n.person_id = e.person_id AND n.start_date > e.start_date AND n.start_date <= ${span.to})`,
   ];
+  const opdWhere: SqlQuery[] = [];
   const status = f.status ?? 'active';
   if (status === 'active') where.push(sql`(e.end_date IS NULL OR e.end_date >= ${span.from})`);
   if (status === 'ended') where.push(sql`e.end_date < ${span.from}`);
   if (f.opdId !== undefined) where.push(sql`e.opd_id = ${f.opdId}`);
   const opd = f.opd?.trim() ?? '';
   // The name as a LIKE pattern, as typed (`%` and `_` stay wildcards, as always), case-blind.
-  if (opd !== '') where.push(sql`(${d.eqNocase(sql`o.code`, opd)} OR ${d.likeNocase(sql`o.name`, `%${opd}%`)})`);
+  if (opd !== '') opdWhere.push(sql`(${d.eqNocase(sql`o.code`, opd)} OR ${d.likeNocase(sql`o.name`, `%${opd}%`)})`);
   if (f.categoryId !== undefined) where.push(sql`e.category_id = ${f.categoryId}`);
   if (f.hasKpj !== undefined) where.push(f.hasKpj ? sql`p.kpj IS NOT NULL` : sql`p.kpj IS NULL`);
   const q = (f.search ?? '').trim();
@@ -109,24 +123,81 @@ function idsQuery(engine: Engine, f: RosterFilter, span: MonthSpan, byIdentity: 
   }
   // Sorting by NIK would tell those roles how hidden digits compare: they get the name order.
   const sort = f.sort === 'nik' && !byIdentity ? 'name' : (f.sort ?? 'name');
-  const keys = sorts(d)[sort];
-  const order = sql`${sqlJoin(f.desc ? keys.map((k) => sql`${k} DESC`) : keys)}, e.id`;
-  // engine: with a search, start from the few matching persons (CROSS JOIN fixes SQLite's join order);
-  // without one, start from the engagements.
-  // PostgreSQL plans the join order itself (and takes no ON after CROSS JOIN).
-  // PostgreSQL: person and OPD are joined only when the filter or the order reads them. Every engagement
-  // has both (NOT NULL foreign keys), so leaving one out drops no row, and PostgreSQL hashes all 100,000
-  // rows of a join it cannot remove by itself. SQLite keeps every
-  // join: without the OPD's it walks the people in name order and looks up each one's engagement, slower.
+  return { where, opdWhere, search: q !== '', readsPerson: q !== '' || f.hasKpj !== undefined, readsOpd: opd !== '', sort };
+}
+
+/**
+ * The tables a query reads, joined in the order that suits it. Every engagement has a person and a unit
+ * (NOT NULL foreign keys), so leaving one out drops no row; PostgreSQL joins only what the filter or the
+ * order reads (it hashes all 100,000 rows of a join it cannot remove by itself) and plans the order itself
+ * (it takes no ON after CROSS JOIN). SQLite follows the FROM clause as written when told (CROSS JOIN):
+ * - `list`, the whole ordered list: with a search, from the few matching people; without one, every
+ *   join kept (without the unit's, SQLite walks the people in name order and looks up each one's
+ *   engagement, slower for a whole list);
+ * - `page`, the first rows only: walked in the order's index (a person's name or NIK: the people first;
+ *   the honor or the start: the engagements), stopping at the page's end;
+ * - `count`: only what the filter reads.
+ */
+function fromOf(engine: Engine, c: Conditions, purpose: 'list' | 'page' | 'count'): SqlQuery {
   const pg = engine === 'postgres';
-  const needsPerson = !pg || q !== '' || f.hasKpj !== undefined || sort === 'name' || sort === 'nik' || sort === 'opd';
-  const needsOpd = !pg || opd !== '' || sort === 'opd';
+  const byPerson = c.sort === 'name' || c.sort === 'nik';
+  const needsPerson =
+    purpose === 'count' ? c.readsPerson
+    : pg ? c.readsPerson || byPerson || c.sort === 'opd'
+    : purpose === 'list' || c.readsPerson || byPerson || c.sort === 'opd';
+  const needsOpd = c.readsOpd || (purpose !== 'count' && (c.sort === 'opd' || (!pg && purpose === 'list')));
+  const personFirst = !pg && (c.search || (purpose === 'page' && byPerson));
   const from =
     !needsPerson ? sql`engagement e`
-    : q !== '' && engine === 'sqlite' ? sql`person p CROSS JOIN engagement e ON e.person_id = p.id`
+    : personFirst ? sql`person p CROSS JOIN engagement e ON e.person_id = p.id`
     : sql`engagement e JOIN person p ON p.id = e.person_id`;
-  const withOpd = needsOpd ? sql` JOIN opd o ON o.id = e.opd_id` : sql``;
-  return sql`SELECT e.id FROM ${from}${withOpd} WHERE ${sqlJoin(where, sql` AND `)} ORDER BY ${order}`;
+  return needsOpd ? sql`${from} JOIN opd o ON o.id = e.opd_id` : from;
+}
+
+const whereOf = (c: Conditions) => sqlJoin([...c.where, ...c.opdWhere], sql` AND `);
+
+/**
+ * The sort's keys, most significant first, then the engagement id breaking ties. Descending is the same
+ * list reversed, ties too: an index in the order serves both directions.
+ */
+function orderOf(engine: Engine, c: Conditions, desc: boolean | undefined): SqlQuery {
+  const keys = [...sorts(dialect({ engine }))[c.sort], sql`e.id`];
+  return sqlJoin(desc ? keys.map((k) => sql`${k} DESC`) : keys);
+}
+
+/** The ordered engagement ids of the roster for a filter: the whole list. */
+function idsQuery(engine: Engine, f: RosterFilter, span: MonthSpan, byIdentity: boolean): SqlQuery {
+  const c = conditionsOf(engine, f, span, byIdentity);
+  return sql`SELECT e.id FROM ${fromOf(engine, c, 'list')} WHERE ${whereOf(c)} ORDER BY ${orderOf(engine, c, f.desc)}`;
+}
+
+/**
+ * One page of the same list, the same ids in the same order as the whole list's slice, read in the
+ * order's index and stopped at the page's end (the whole list orders every row first).
+ *
+ * PostgreSQL by unit: the units in name order, each one's people in a lateral query, so only the first
+ * units' people are sorted (no index spans the unit's name and the person's). Units whose names differ
+ * only in case are one group, their people ordered together, as in the whole list.
+ */
+function pageQuery(engine: Engine, f: RosterFilter, span: MonthSpan, byIdentity: boolean, offset: number, limit: number): SqlQuery {
+  const c = conditionsOf(engine, f, span, byIdentity);
+  const window = sql`LIMIT ${limit} OFFSET ${offset}`;
+  if (engine === 'postgres' && c.sort === 'opd') {
+    const d = dialect({ engine });
+    const dir = f.desc ? sql` DESC` : sql``;
+    const units = c.opdWhere.length ? sql` WHERE ${sqlJoin(c.opdWhere, sql` AND `)}` : sql``;
+    return sql`SELECT x.id FROM (SELECT o.id, ${d.nocase(sql`o.name`)} AS k FROM opd o${units} ORDER BY k${dir}) u
+      CROSS JOIN LATERAL (SELECT e.id, ${d.nocase(sql`p.name`)} AS pk FROM engagement e JOIN person p ON p.id = e.person_id
+        WHERE e.opd_id = u.id AND ${sqlJoin(c.where, sql` AND `)}) x
+      ORDER BY u.k${dir}, x.pk${dir}, x.id${dir} ${window}`;
+  }
+  return sql`SELECT e.id FROM ${fromOf(engine, c, 'page')} WHERE ${whereOf(c)} ORDER BY ${orderOf(engine, c, f.desc)} ${window}`;
+}
+
+/** How many rows the filter's list has, whatever its order. */
+function countQuery(engine: Engine, f: RosterFilter, span: MonthSpan, byIdentity: boolean): SqlQuery {
+  const c = conditionsOf(engine, f, span, byIdentity);
+  return sql`SELECT count(*) AS n FROM ${fromOf(engine, c, 'count')} WHERE ${whereOf(c)}`;
 }
 
 const ROW_COLUMNS = sql`p.id AS "personId", e.id AS "engagementId", p.nik, p.name, p.sex, p.birth_place AS "birthPlace",
@@ -159,6 +230,16 @@ export const rosterList = {
   /** The ordered engagement ids of a filter's whole list. */
   async ids(q: Queries, f: RosterFilter, span: MonthSpan, byIdentity: boolean): Promise<number[]> {
     return (await q.all<{ id: number }>(idsQuery(q.engine, f, span, byIdentity))).map((r) => r.id);
+  },
+
+  /** The ids of one page of that list (`ids(…).slice(offset, offset + limit)`), without ordering the rest. */
+  async page(q: Queries, f: RosterFilter, span: MonthSpan, byIdentity: boolean, offset: number, limit: number): Promise<number[]> {
+    return (await q.all<{ id: number }>(pageQuery(q.engine, f, span, byIdentity, offset, limit))).map((r) => r.id);
+  },
+
+  /** The length of that list (`ids(…).length`): the same for every order. */
+  async count(q: Queries, f: RosterFilter, span: MonthSpan, byIdentity: boolean): Promise<number> {
+    return (await q.one<{ n: number }>(countQuery(q.engine, f, span, byIdentity)))!.n;
   },
 
   /**

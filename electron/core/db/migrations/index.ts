@@ -21,9 +21,10 @@ import { m0230 } from './0230-jp-cap-2020-2021';
 import { m0240 } from './0240-invoice-sequence';
 import { m0250 } from './0250-postgres-indexes-and-line-guard';
 import { m0260 } from './0260-roster-change-token';
+import { m0270 } from './0270-roster-order-indexes';
 import type { Migration } from './types';
 
 /** Every migration, in order. A new one is appended here with the next number (gaps of 10). */
-export const MIGRATIONS: readonly Migration[] = [m0010, m0020, m0030, m0040, m0050, m0060, m0080, m0100, m0110, m0120, m0130, m0140, m0150, m0160, m0170, m0180, m0190, m0200, m0210, m0230, m0240, m0250, m0260];
+export const MIGRATIONS: readonly Migration[] = [m0010, m0020, m0030, m0040, m0050, m0060, m0080, m0100, m0110, m0120, m0130, m0140, m0150, m0160, m0170, m0180, m0190, m0200, m0210, m0230, m0240, m0250, m0260, m0270];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

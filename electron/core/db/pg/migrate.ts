@@ -79,6 +79,18 @@ export const PG_MIGRATIONS: readonly { version: number; name: string; up(q: Quer
       await store.execScript(ROSTER_CHANGE_TOKEN);
     },
   },
+  {
+    version: 270,
+    name: 'roster-order-indexes',
+    async up(_q, store) {
+      // The case-blind name order is dialect.ts nocase: lower(name) under "C".
+      await store.execScript(`
+        CREATE INDEX person_name_order ON person ((lower(name) COLLATE "C"));
+        CREATE INDEX engagement_honor ON engagement (honor, id);
+        CREATE INDEX engagement_start ON engagement (start_date, id);
+      `);
+    },
+  },
 ];
 
 export const PG_LATEST_VERSION = PG_MIGRATIONS.at(-1)?.version ?? PG_BASELINE_VERSION;
