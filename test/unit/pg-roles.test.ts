@@ -13,6 +13,13 @@ import { openStore } from '../../electron/core/store/open-store';
 import { seedDemo } from '../../electron/core/demo/index';
 import { personRepo } from '../../electron/core/roster/person-repository';
 import { createPerson } from '../../electron/core/roster/person';
+import { personLockRepo } from '../../electron/core/roster/person-lock-repository';
+import { completionRepo } from '../../electron/core/roster/completion-repository';
+import { participantRepo } from '../../electron/core/bpjs/participant-repository';
+import { skImport } from '../../electron/core/skimport/import-repository';
+import { undoWrites } from '../../electron/core/decree/undo-repository';
+import { userRepo } from '../../electron/core/auth/user-repository';
+import type { Queries } from '../../electron/core/store/store';
 import { pgBackupRepo } from '../../electron/core/backup/pg-backup-repository';
 import { runCli } from '../cli-harness';
 import { LATEST_VERSION } from '../../electron/core/db/migrations/index';
@@ -118,6 +125,12 @@ describe('the owner and the application role', () => {
       expect((await personRepo.row(opened.store, personId))!.name).toBe('Ani Peran Aplikasi');
       const audit = await asApp((c) => c.query<{ actor: string; summary: string }>("SELECT actor, summary FROM audit_log WHERE entity = 'person' AND entity_id = $1", [personId]));
       expect(audit.rows).toEqual([{ actor: 'test', summary: `${nik} Ani Peran Aplikasi (input manual)` }]);
+      // Every table lock Sigap's writers take, taken with the application role's rights.
+      const locks: ((q: Queries) => Promise<void>)[] = [
+        (q) => personLockRepo.hold(q, [personId]), (q) => completionRepo.lockForApply(q), (q) => participantRepo.lockForKpjImport(q),
+        (q) => skImport.lockForApply(q), (q) => undoWrites.lock(q), (q) => userRepo.lockAccounts(q),
+      ];
+      for (const lock of locks) await opened.store.tx('write', lock);
       const list = await runCli(['opd', 'list', '--db', appUrl, '--json']);
       expect(list.stderr).toBe('');
       expect(list.code).toBe(0);

@@ -11,9 +11,15 @@ export const personLockRepo = {
    * audited with a wrong "before"). SQLite's write transaction already holds the whole file (BEGIN
    * IMMEDIATE); PostgreSQL locks the person rows (in id order, so two such writers never wait on each
    * other; NO KEY: rows that only refer to a person, such as incidents, are not blocked).
+   *
+   * The table first, in the mode the rows' UPDATE takes: an import that takes the whole table (a
+   * completion or KPJ list's apply, an SK's apply or withdrawal) then waits for this writer or this
+   * writer for it, never the import holding the table while this writer holds rows it needs (a deadlock,
+   * which PostgreSQL breaks by failing one of them with "coba lagi").
    */
   async hold(q: Queries, personIds: readonly number[]): Promise<void> {
     if (q.engine !== 'postgres' || personIds.length === 0) return;
+    await q.run(sql`LOCK TABLE person IN ROW EXCLUSIVE MODE`);
     await q.all(sql`SELECT id FROM person WHERE id IN ${dialect(q).inList([...new Set(personIds)], 'int')} ORDER BY id FOR NO KEY UPDATE`);
   },
 };
