@@ -31,6 +31,22 @@ describe('PostgreSQL error codes', () => {
     expect(e?.message).not.toMatch(/serialize|concurrent/);
   });
 
+  it('names the key a unique violation hit when a clerk knows it: the constraint on PostgreSQL, the column on SQLite', () => {
+    const pgUnique = (constraint: string) => Object.assign(pgError('23505', `duplicate key value violates unique constraint "${constraint}"`), { constraint });
+    const sqliteUnique = (column: string) => Object.assign(new Error(`UNIQUE constraint failed: ${column}`), { code: 'SQLITE_CONSTRAINT_UNIQUE' });
+    for (const [pg, sqlite, what] of [['person_nik_key', 'person.nik', 'NIK ini'], ['opd_code_key', 'opd.code', 'Kode OPD ini'], ['decree_number_applied', 'decree.number', 'Nomor SK ini']]) {
+      for (const e of [pgUnique(pg!), sqliteUnique(sqlite!)]) {
+        const s = faultToSigapError(e);
+        expect(s?.code).toBe('CONFLICT');
+        expect(s?.message).toMatch(new RegExp(`^${what} baru saja dipakai untuk data lain di komputer lain`));
+        expect(s?.message).not.toMatch(/duplicate|UNIQUE|person_nik_key|person\.nik/);
+      }
+    }
+    // A key no clerk types (an invoice number, a batch file's name): the general message.
+    expect(faultToSigapError(Object.assign(pgError('23505'), { constraint: 'invoice_number_key' }))?.message).toMatch(/^Data yang sama baru saja disimpan di komputer lain/);
+    expect(faultToSigapError(Object.assign(new Error('UNIQUE constraint failed: invoice.number'), { code: 'SQLITE_CONSTRAINT_UNIQUE' }))?.message).toMatch(/^Data yang sama baru saja disimpan/);
+  });
+
   it('maps a unique violation the same on both engines', () => {
     expect(faultToSigapError(pgError('SQLITE_CONSTRAINT_UNIQUE'))?.code).toBe('CONFLICT');
     expect(faultToSigapError(pgError('SQLITE_CONSTRAINT_FOREIGNKEY'))?.message).toMatch(/dirujuk perubahan ini/);

@@ -40,6 +40,32 @@ export function isTransientConflict(e: unknown, o: { duplicate?: boolean } = {})
   return code === PG_SERIALIZATION_FAILURE || code === PG_DEADLOCK || (o.duplicate === true && code === PG_UNIQUE_VIOLATION);
 }
 
+/**
+ * The unique keys a clerk can collide on, named as the clerk knows them: PostgreSQL names the
+ * constraint that refused, SQLite the table and column ("UNIQUE constraint failed: person.nik"). Sigap
+ * checks each before writing (and says who holds the NIK, the code, the name…); only another computer's
+ * commit between that check and the write reaches the key itself.
+ */
+const UNIQUE_KEYS: readonly { pg: string; sqlite: string; what: string }[] = [
+  { pg: 'person_nik_key', sqlite: 'person.nik', what: 'NIK ini' },
+  { pg: 'opd_code_key', sqlite: 'opd.code', what: 'Kode OPD ini' },
+  { pg: 'opd_name_key_key', sqlite: 'opd.name_key', what: 'Nama OPD/pekon ini' },
+  { pg: 'unit_alias_alias_key_key', sqlite: 'unit_alias.alias_key', what: 'Nama lain OPD ini' },
+  { pg: 'category_name_key', sqlite: 'category.name', what: 'Nama kategori ini' },
+  { pg: 'app_user_username_key', sqlite: 'app_user.username', what: 'Nama pengguna ini' },
+  { pg: 'employer_registration_npp_key', sqlite: 'employer_registration.npp', what: 'NPP ini' },
+  { pg: 'bpjs_profile_name_key', sqlite: 'bpjs_profile.name', what: 'Nama profil ini' },
+  { pg: 'decree_number_applied', sqlite: 'decree.number', what: 'Nomor SK ini' },
+];
+
+/** Which of those keys refused `e`, if one did. */
+function uniqueKeyOf(e: object): string | undefined {
+  const constraint = (e as { constraint?: unknown }).constraint;
+  const message = (e as { message?: unknown }).message;
+  const column = typeof message === 'string' ? /^UNIQUE constraint failed: ([\w.]+)$/.exec(message)?.[1] : undefined;
+  return UNIQUE_KEYS.find((k) => k.pg === constraint || k.sqlite === column)?.what;
+}
+
 /** The SigapError a machine fault becomes, or null when `e` is not one (a bug stays INTERNAL). */
 export function faultToSigapError(e: unknown): SigapError | null {
   if (e instanceof SigapError) return e;
@@ -60,6 +86,8 @@ export function faultToSigapError(e: unknown): SigapError | null {
     return new SigapError('CONFLICT', 'Data yang sama sedang diubah di komputer lain pada saat yang sama, sehingga perubahan ini dibatalkan (tidak ada yang tersimpan sebagian). Coba lagi.');
   }
   if (code === PG_UNIQUE_VIOLATION || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+    const what = uniqueKeyOf(e);
+    if (what) return new SigapError('CONFLICT', `${what} baru saja dipakai untuk data lain di komputer lain, sehingga perubahan ini dibatalkan (tidak ada yang tersimpan sebagian). Muat ulang datanya, lalu periksa kembali.`);
     return new SigapError('CONFLICT', 'Data yang sama baru saja disimpan di komputer lain, sehingga perubahan ini dibatalkan (tidak ada yang tersimpan sebagian). Muat ulang datanya, lalu coba lagi.');
   }
   // A row this change refers to was removed meanwhile (a registration deleted while a unit was being
