@@ -74,7 +74,7 @@ function ratesNotes(d: InvoiceDocument): string[] {
   };
   if (d.invoice.segment === 'PU') {
     const classes = new Set<number>(d.jkkClasses.length ? d.jkkClasses : [d.rates.employerJkkClass]);
-    for (const c of [...classes].sort()) add(`pu.jkk.${c}` as RateParamKey, `JKK kelas ${ROMAN[c] ?? c}, dari upah yang dilaporkan`);
+    for (const c of [...classes].sort((a, b) => a - b)) add(`pu.jkk.${c}` as RateParamKey, `JKK kelas ${ROMAN[c] ?? c}, dari upah yang dilaporkan`);
     add('pu.jkm', 'JKM, dari upah yang dilaporkan');
     if (programs.has('JHT')) {
       add('pu.jht.employer', 'JHT bagian pemberi kerja');

@@ -6,7 +6,7 @@ import { MONTHS_ID } from '../../../shared/dates';
  */
 export function MonthPicker({ value, onChange, label, years }: { value: string; onChange: (month: string) => void; label: string; years: number[] }) {
   const [y, m] = value.split('-');
-  const allYears = years.includes(Number(y)) ? years : [...years, Number(y)].sort();
+  const allYears = years.includes(Number(y)) ? years : [...years, Number(y)].sort((a, b) => a - b);
   return (
     <span className="month-picker" role="group" aria-label={label}>
       <select aria-label={`${label}: bulan`} value={m} onChange={(e) => onChange(`${y}-${e.target.value}`)}>
