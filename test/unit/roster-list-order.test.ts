@@ -15,6 +15,7 @@ import { rosterList } from '../../electron/core/roster/roster-repository';
 import { ROSTER_CHANGES_KEPT } from '../../electron/core/db/pg/migration-0260';
 import { unitRepo } from '../../electron/core/roster/unit-repository';
 import { rng, pick } from '../../electron/core/demo/names';
+import { seedDemo } from '../../electron/core/demo/index';
 
 const MONTH = '2026-03';
 let ctx: ReturnType<typeof testContext>;
@@ -144,43 +145,60 @@ describe('a page read on its own', () => {
     });
     expect(compared).toBe(11 * 5 * 2 * 2 * 6);
   });
+});
 
-  it('the first pages of a list not kept are read on their own with the filter\'s count (once for every order); further down, the whole list', async () => {
+describe('which way a page is read', () => {
+  it('the first pages of a long list not kept are read on their own with the filter\'s count (once for every order); a short list, and further down, the whole list', async () => {
+    // A database of its own with 2,500 people: longer than the 2,000 rows paged on their own; each unit's list is shorter.
+    const d = testContext('2026-03-11T03:00:00Z');
+    const list = async (f: Omit<RosterFilter, 'month'>) => queryRoster(d, { month: MONTH, ...f });
+    await seedDemo(d, { persons: 2_500, year: 2026 });
+    const units = await storeOf(d).all<{ id: number; n: number; category: number }>(sql`SELECT opd_id AS id, count(*) AS n, min(category_id) AS category FROM engagement GROUP BY opd_id ORDER BY n DESC`);
     const whole = vi.spyOn(rosterList, 'ids');
     const page = vi.spyOn(rosterList, 'page');
     const count = vi.spyOn(rosterList, 'count');
+    const calls = () => [whole.mock.calls.length, page.mock.calls.length, count.mock.calls.length];
     try {
-      const first = await list({ sort: 'honor', desc: true, limit: 5 });
-      expect([whole.mock.calls.length, page.mock.calls.length, count.mock.calls.length]).toEqual([0, 1, 1]);
+      const first = await list({ sort: 'honor', desc: true, limit: 200 });
+      expect(first.total).toBeGreaterThan(2_000);
+      expect(calls()).toEqual([0, 1, 1]);
       // Another order of the same filter: its page on its own, the count kept.
-      const byName = await list({ sort: 'name', limit: 5, offset: 5 });
-      expect([whole.mock.calls.length, page.mock.calls.length, count.mock.calls.length]).toEqual([0, 2, 1]);
+      const byName = await list({ sort: 'name', limit: 200, offset: 200 });
+      expect(calls()).toEqual([0, 2, 1]);
       expect(byName.total).toBe(first.total);
       // The same as the whole list says.
       const all = await list({ sort: 'name' });
-      expect(whole).toHaveBeenCalledTimes(1);
+      expect(calls()).toEqual([1, 2, 1]);
       expect(all.total).toBe(first.total);
-      expect(byName.rows.map((x) => x.engagementId)).toEqual(all.rows.slice(5, 10).map((x) => x.engagementId));
+      expect(byName.rows.map((x) => x.engagementId)).toEqual(all.rows.slice(200, 400).map((x) => x.engagementId));
       // Now kept: a page of it is its slice.
-      await list({ sort: 'name', limit: 5, offset: 10 });
-      expect([whole.mock.calls.length, page.mock.calls.length]).toEqual([1, 2]);
+      await list({ sort: 'name', limit: 200, offset: 400 });
+      expect(calls()).toEqual([1, 2, 1]);
       // A page past the first 2,000 rows orders the whole list (and keeps it).
       const far = await list({ sort: 'start', limit: 200, offset: 1_900 });
-      expect([whole.mock.calls.length, page.mock.calls.length]).toEqual([2, 2]);
-      expect(far).toEqual({ total: first.total, rows: [] });
-      // A search, or those who left: the whole list (its matches are few; walking the order's index would pass the rest).
-      await list({ search: 'agus', limit: 5 });
-      await list({ status: 'ended', sort: 'honor', limit: 5 });
-      expect([whole.mock.calls.length, page.mock.calls.length]).toEqual([4, 2]);
+      expect(calls()).toEqual([2, 2, 1]);
+      expect(far.total).toBe(first.total);
+      // One unit's list, shorter than 2,000: counted, then ordered whole and kept; its next page is a slice.
+      expect(units[0]!.n).toBeLessThanOrEqual(2_000);
+      const unit = await list({ opdId: units[0]!.id, sort: 'name', limit: 200 });
+      expect(unit.total).toBe(units[0]!.n);
+      expect(calls()).toEqual([3, 2, 2]);
+      await list({ opdId: units[0]!.id, sort: 'name', limit: 200, offset: 200 });
+      expect(calls()).toEqual([3, 2, 2]);
+      // A search, or those who left: the whole list (their matches are few; walking the order's index would pass the rest).
+      await list({ search: 'agus', limit: 200 });
+      await list({ status: 'ended', sort: 'honor', limit: 200 });
+      expect(calls()).toEqual([5, 2, 2]);
       // A write makes a fresh count.
-      const p = await addPerson(ctx, { name: 'Zul' });
-      await addEngagement(ctx, p.id, { unit: s.dinas, category: s.pu, start: '2026-01-01' });
-      expect((await list({ sort: 'honor', limit: 5 })).total).toBe(first.total + 1);
-      expect(count).toHaveBeenCalledTimes(2);
+      const p = await addPerson(d, { name: 'Zul' });
+      await addEngagement(d, p.id, { unit: { id: units[0]!.id, code: '', name: '' }, category: units[0]!.category, start: '2026-01-01' });
+      expect((await list({ sort: 'honor', limit: 200 })).total).toBe(first.total + 1);
+      expect(calls()).toEqual([5, 3, 3]);
     } finally {
       whole.mockRestore();
       page.mockRestore();
       count.mockRestore();
+      await d.close();
     }
   });
 });

@@ -33,10 +33,13 @@ const lists = new WeakMap<object, Kept>();
 const KEPT_IDS = 2_500_000;
 const KEPT_LISTS = 200;
 /**
- * Pages ending within the first this many rows of a list not kept are read on their own, in the order's
- * index (roster-repository.ts `page`), with the filter's count: a first screen of the whole roster
- * without ordering 100,000 rows. Further down (a clerk scrolling on), the whole list is ordered and kept.
- * A page read on its own holds the same ids as the whole list's slice under the same token.
+ * Pages ending within the first this many rows of a longer list not kept are read on their own, in the
+ * order's index (roster-repository.ts `page`), with the filter's count (counted first, and kept): a
+ * first screen of the whole roster without ordering 100,000 rows. A list of this many rows or fewer is
+ * ordered whole and kept (cheap, and its next pages are slices: a page on its own would walk the index
+ * past everyone the filter leaves out, again for every page); further down a longer list (a clerk
+ * scrolling on), the same. A page read on its own holds the same ids as the whole list's slice under
+ * the same token.
  *
  * Not for a search, nor for those who left: a search's matches come from an index of their own (the
  * names' trigrams, a NIK or KPJ range) and those who left are usually few, so ordering them all is
@@ -99,25 +102,25 @@ async function orderedIds(q: Queries, kept: Kept | null, f: RosterFilter, byIden
 }
 
 /**
- * One page of the filter and its total: a slice of the whole list when it is kept or not paged on its
- * own (further down than PAGED_UP_TO, a search, those who left); otherwise the page read on its own,
- * and the filter's count (kept).
+ * One page of the filter and its total: a slice of the whole list when it is kept, short, or not paged
+ * on its own (further down than PAGED_UP_TO, a search, those who left); otherwise the page read on its
+ * own, and the filter's count (kept).
  */
 async function pageOf(q: Queries, kept: Kept | null, f: RosterFilter, byIdentity: boolean, offset: number, limit: number | undefined) {
-  if (!pagedOnItsOwn(f, offset, limit) || kept?.byFilter.has(listKey(f, byIdentity))) {
+  const sliced = async () => {
     const ids = await orderedIds(q, kept, f, byIdentity);
     return { total: ids.length, ids: limit === undefined ? ids.slice(offset) : ids.slice(offset, offset + limit) };
-  }
+  };
+  if (!pagedOnItsOwn(f, offset, limit) || kept?.byFilter.has(listKey(f, byIdentity))) return sliced();
   const span = spanOf(f.month);
-  const ids = await rosterList.page(q, f, span, byIdentity, offset, limit);
   const fk = filterKey(f, byIdentity);
   let total = kept?.counts.get(fk);
   if (total === undefined) {
-    // A short first page is the whole list: its length is the count.
-    total = offset === 0 && ids.length < limit ? ids.length : await rosterList.count(q, f, span, byIdentity);
+    total = await rosterList.count(q, f, span, byIdentity);
     if (kept) keepCount(kept, fk, total);
   }
-  return { total, ids };
+  if (total <= PAGED_UP_TO) return sliced();
+  return { total, ids: await rosterList.page(q, f, span, byIdentity, offset, limit) };
 }
 
 /**

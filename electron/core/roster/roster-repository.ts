@@ -84,6 +84,8 @@ interface Conditions {
   /** The filter reads the person (a search, the KPJ) or the unit (its code or name). */
   readsPerson: boolean;
   readsOpd: boolean;
+  /** The filter keeps one unit's or one category's engagements (their indexes find them). */
+  narrowed: boolean;
   sort: NonNullable<RosterFilter['sort']>;
 }
 
@@ -123,7 +125,10 @@ function conditionsOf(engine: Engine, f: RosterFilter, span: MonthSpan, byIdenti
   }
   // Sorting by NIK would tell those roles how hidden digits compare: they get the name order.
   const sort = f.sort === 'nik' && !byIdentity ? 'name' : (f.sort ?? 'name');
-  return { where, opdWhere, search: q !== '', readsPerson: q !== '' || f.hasKpj !== undefined, readsOpd: opd !== '', sort };
+  return {
+    where, opdWhere, search: q !== '', readsPerson: q !== '' || f.hasKpj !== undefined, readsOpd: opd !== '',
+    narrowed: f.opdId !== undefined || f.categoryId !== undefined, sort,
+  };
 }
 
 /**
@@ -134,8 +139,9 @@ function conditionsOf(engine: Engine, f: RosterFilter, span: MonthSpan, byIdenti
  * - `list`, the whole ordered list: with a search, from the few matching people; without one, every
  *   join kept (without the unit's, SQLite walks the people in name order and looks up each one's
  *   engagement, slower for a whole list);
- * - `page`, the first rows only: walked in the order's index (a person's name or NIK: the people first;
- *   the honor or the start: the engagements), stopping at the page's end;
+ * - `page`, the first rows only: walked in the order's index (a person's name or NIK: the people first,
+ *   unless the filter keeps one unit's or one category's engagements, which their own indexes find; the
+ *   honor or the start: the engagements), stopping at the page's end;
  * - `count`: only what the filter reads.
  */
 function fromOf(engine: Engine, c: Conditions, purpose: 'list' | 'page' | 'count'): SqlQuery {
@@ -146,7 +152,7 @@ function fromOf(engine: Engine, c: Conditions, purpose: 'list' | 'page' | 'count
     : pg ? c.readsPerson || byPerson || c.sort === 'opd'
     : purpose === 'list' || c.readsPerson || byPerson || c.sort === 'opd';
   const needsOpd = c.readsOpd || (purpose !== 'count' && (c.sort === 'opd' || (!pg && purpose === 'list')));
-  const personFirst = !pg && (c.search || (purpose === 'page' && byPerson));
+  const personFirst = !pg && (c.search || (purpose === 'page' && byPerson && !c.narrowed));
   const from =
     !needsPerson ? sql`engagement e`
     : personFirst ? sql`person p CROSS JOIN engagement e ON e.person_id = p.id`
@@ -173,7 +179,8 @@ function idsQuery(engine: Engine, f: RosterFilter, span: MonthSpan, byIdentity: 
 
 /**
  * One page of the same list, the same ids in the same order as the whole list's slice, read in the
- * order's index and stopped at the page's end (the whole list orders every row first).
+ * order's index where one serves it and stopped at the page's end (the whole list orders every row
+ * first). By unit on SQLite the rows are still all sorted, with the LIMIT (half the whole list's time).
  *
  * PostgreSQL by unit: the units in name order, each one's people in a lateral query, so only the first
  * units' people are sorted (no index spans the unit's name and the person's). Units whose names differ
