@@ -332,6 +332,18 @@ describe('the change token of kept lists', () => {
 });
 
 describe('the lists kept', () => {
+  it('keeps one list for a filter however it is spelled (defaults left out or written, spaces around a text)', async () => {
+    const computed = vi.spyOn(rosterList, 'ids');
+    try {
+      const plain = await list({});
+      const spelled = await list({ status: 'active', sort: 'name', desc: false, search: '  ', opd: ' ' });
+      expect(spelled).toEqual(plain);
+      expect(computed).toHaveBeenCalledTimes(1);
+    } finally {
+      computed.mockRestore();
+    }
+  });
+
   it('keeps a whole roster\'s list while many searches come in between, and drops the least recently used past 200 lists', async () => {
     const computed = vi.spyOn(rosterList, 'ids');
     try {

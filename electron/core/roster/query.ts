@@ -74,8 +74,10 @@ async function keptFor(cacheOwner: object, q: Queries): Promise<Kept | null> {
   return kept;
 }
 
-const filterKey = (f: RosterFilter, byIdentity: boolean) => JSON.stringify([f.month, f.search ?? '', f.opdId, f.opd, f.categoryId, f.hasKpj, f.status, byIdentity]);
-const listKey = (f: RosterFilter, byIdentity: boolean) => JSON.stringify([filterKey(f, byIdentity), f.sort, f.desc]);
+/** A filter as the query reads it (the defaults filled in, the texts trimmed), so the same list is kept once. */
+const filterKey = (f: RosterFilter, byIdentity: boolean) =>
+  JSON.stringify([f.month, f.search?.trim() ?? '', f.opdId, f.opd?.trim() ?? '', f.categoryId, f.hasKpj, f.status ?? 'active', byIdentity]);
+const listKey = (f: RosterFilter, byIdentity: boolean) => JSON.stringify([filterKey(f, byIdentity), f.sort ?? 'name', f.desc === true]);
 
 /** The filter's ordered engagement ids, read with `q` (inside the caller's read transaction), kept in `kept`. */
 async function orderedIds(q: Queries, kept: Kept | null, f: RosterFilter, byIdentity: boolean): Promise<number[]> {
