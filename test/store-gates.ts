@@ -6,6 +6,7 @@
 import type { Store } from '../electron/core/store/store';
 import { sql, type SqlQuery } from '../electron/core/store/sql';
 import { storeOf } from '../electron/core/store/of-context';
+import { SigapError } from '../shared/errors';
 
 /** The store with one method replaced; every other property is the store's own, bound to it. */
 function replacing(store: Store, name: keyof Store, fn: unknown): Store {
@@ -91,4 +92,10 @@ export async function overlapping<C extends { store?: Store }, A, B>(ctx: C, fir
   await held.othersWaiting();
   held.release();
   return [await a, await b];
+}
+
+/** How the second of two overlapping operations settled: 'done', or its refusal as `CODE: message` (a SigapError), or what it threw. */
+export function outcome(r: PromiseSettledResult<unknown>): unknown {
+  if (r.status === 'fulfilled') return 'done';
+  return r.reason instanceof SigapError ? `${r.reason.code}: ${r.reason.message}` : r.reason;
 }

@@ -8,7 +8,7 @@ import { SigapError } from '../../shared/errors';
 import { testContext } from '../helpers';
 import { storeOf } from '../../electron/core/store/of-context';
 import { userRepo } from '../../electron/core/auth/user-repository';
-import { holdingFirstWrite } from '../store-gates';
+import { outcome, overlapping } from '../store-gates';
 
 let ctx: ReturnType<typeof testContext>;
 let now: number;
@@ -66,15 +66,12 @@ describe('users and passwords', () => {
     const a = await createFirstAdmin(ctx, { username: 'admin', displayName: 'A', password: 'rahasia2026pemda' });
     const b = await createUser(ctx, { username: 'admin2', displayName: 'B', role: 'admin', password: 'rahasia2026pemda' });
     // A's demotion of B is written and not yet committed while B's deactivation of A goes as far as it can.
-    const held = holdingFirstWrite(ctx);
-    const first = updateUser(held.ctx, b.id, { displayName: 'B', role: 'viewer', active: true });
-    await held.inside;
-    const second = updateUser(held.ctx, a.id, { displayName: 'A', role: 'admin', active: false }).then(() => null, (e: unknown) => e);
-    await held.othersWaiting();
-    held.release();
-    await first;
-    const refused = await second;
-    expect(refused instanceof SigapError ? [refused.code, refused.message] : refused).toEqual(['CONFLICT', 'Harus ada paling sedikit satu administrator aktif.']);
+    const [, second] = await overlapping(
+      ctx,
+      (c) => updateUser(c, b.id, { displayName: 'B', role: 'viewer', active: true }),
+      (c) => updateUser(c, a.id, { displayName: 'A', role: 'admin', active: false }),
+    );
+    expect(outcome(second)).toBe('CONFLICT: Harus ada paling sedikit satu administrator aktif.');
     expect((await listUsers(ctx)).map((u) => [u.username, u.role, u.active])).toEqual([['admin', 'admin', true], ['admin2', 'viewer', true]]);
   });
 });

@@ -8,7 +8,7 @@ import { addMonthsToDate, daysBetween } from '../../electron/core/billing/calend
 import { SigapError } from '../../shared/errors';
 import { listAudit } from '../../electron/core/audit-query';
 import { addStaff, addUnit, billingDb, tenPuOneBpu, type BillingCtx } from './billing-fixture';
-import { holdingFirstWrite } from '../store-gates';
+import { outcome, overlapping } from '../store-gates';
 
 let ctx: BillingCtx;
 afterEach(() => ctx?.close());
@@ -77,15 +77,12 @@ describe('payments', () => {
     const number = (await runBilling(ctx, { month: '2026-01', issue: true })).invoices[0]!.number!;
     ctx.clock = () => new Date('2026-03-01T03:00:00Z');
     // The first payment is written and not yet committed while the second one goes as far as it can.
-    const held = holdingFirstWrite(ctx);
-    const first = recordPayment(held.ctx, { invoice: number, amount: 54_000, date: '2026-02-10', sp2d: '00201/SP2D/LS/2026' });
-    await held.inside;
-    const second = recordPayment(held.ctx, { invoice: number, amount: 54_000, date: '2026-02-11', sp2d: '00202/SP2D/LS/2026' });
-    await held.othersWaiting();
-    held.release();
-    const [a, b] = await Promise.allSettled([first, second]);
-    expect(a.status).toBe('fulfilled');
-    expect(b.status === 'rejected' && b.reason instanceof SigapError ? [b.reason.code, b.reason.message] : b).toEqual(['OVERPAYMENT', `Tagihan ${number} sudah lunas; pembayaran Rp54.000 tidak dicatat.`]);
+    const [, second] = await overlapping(
+      ctx,
+      (c) => recordPayment(c, { invoice: number, amount: 54_000, date: '2026-02-10', sp2d: '00201/SP2D/LS/2026' }),
+      (c) => recordPayment(c, { invoice: number, amount: 54_000, date: '2026-02-11', sp2d: '00202/SP2D/LS/2026' }),
+    );
+    expect(outcome(second)).toBe(`OVERPAYMENT: Tagihan ${number} sudah lunas; pembayaran Rp54.000 tidak dicatat.`);
     expect((await listPayments(ctx, (await getInvoice(ctx, number)).id)).map((p) => p.sp2dNumber)).toEqual(['00201/SP2D/LS/2026']);
   });
 });

@@ -6,7 +6,7 @@ import { invoiceLines, runBilling } from '../../electron/core/billing/index';
 import { addPersonException, endPersonException, listPersonExceptions } from '../../electron/core/billing/person-exceptions';
 import { addCategory, addStaff, addUnit, billingDb, issuedRows, type BillingCtx } from './billing-fixture';
 import { SigapError } from '../../shared/errors';
-import { holdingFirstWrite } from '../store-gates';
+import { outcome, overlapping } from '../store-gates';
 
 let ctx: BillingCtx;
 afterEach(() => ctx.close());
@@ -115,35 +115,26 @@ describe('per-person exceptions in the billing run', () => {
 });
 
 describe('two clerks at once', () => {
-  const outcome = (e: unknown) => (e instanceof SigapError ? `${e.code}: ${e.message}` : e);
 
   it('two exceptions covering the same months: the second is checked against the first and refused', async () => {
     const { person } = await setup('2026-03-20T03:00:00Z');
     // The first clerk's exception is written and not yet committed while the second one's goes as far as it can.
-    const held = holdingFirstWrite(ctx);
-    const a = addPersonException(held.ctx, { personId: person, fromMonth: '2026-03', jkkClass: 2, reason: 'Tugas lapangan', source: 'SK 1/2026' });
-    await held.inside;
-    const b = addPersonException(held.ctx, { personId: person, fromMonth: '2026-05', toMonth: '2026-06', jkkClass: 3, reason: 'Sopir' }).then((id) => id, outcome);
-    await held.othersWaiting();
-    held.release();
-    await a;
-    expect(await b).toMatch(/^CONFLICT: .* sudah punya pengecualian yang mencakup bulan itu \(Pengecualian: JKK kelas II mulai Maret 2026, SK 1\/2026\)/);
+    const [, b] = await overlapping(
+      ctx,
+      (c) => addPersonException(c, { personId: person, fromMonth: '2026-03', jkkClass: 2, reason: 'Tugas lapangan', source: 'SK 1/2026' }),
+      (c) => addPersonException(c, { personId: person, fromMonth: '2026-05', toMonth: '2026-06', jkkClass: 3, reason: 'Sopir' }),
+    );
+    expect(outcome(b)).toMatch(/^CONFLICT: .* sudah punya pengecualian yang mencakup bulan itu \(Pengecualian: JKK kelas II mulai Maret 2026, SK 1\/2026\)/);
     expect((await listPersonExceptions(ctx, person)).map((e) => [e.fromMonth, e.toMonth, e.jkkClass])).toEqual([['2026-03', null, 2]]);
   });
 
   it('two ends of the same exception: the second is refused, the first end stays', async () => {
     const { person } = await setup('2026-06-20T03:00:00Z');
     const id = await addPersonException(ctx, { personId: person, fromMonth: '2026-03', jkkClass: 2, reason: 'Tugas lapangan' });
-    const held = holdingFirstWrite(ctx);
-    const a = endPersonException(held.ctx, id, '2026-06');
-    await held.inside;
-    // Checked against the open exception it read, a later last month than the first clerk's.
-    const b = endPersonException(held.ctx, id, '2026-08').then((r) => r, outcome);
-    await held.othersWaiting();
-    held.release();
-    await a;
+    // The second checked against the open exception it read, a later last month than the first clerk's.
+    const [, b] = await overlapping(ctx, (c) => endPersonException(c, id, '2026-06'), (c) => endPersonException(c, id, '2026-08'));
     // SQLite: the second reads the first one's end; PostgreSQL: its conditional write finds the end changed.
-    expect(await b).toMatch(/^CONFLICT: Pengecualian (ini sudah berakhir Juni 2026|#\d+ baru saja diakhiri oleh pengguna lain)/);
+    expect(outcome(b)).toMatch(/^CONFLICT: Pengecualian (ini sudah berakhir Juni 2026|#\d+ baru saja diakhiri oleh pengguna lain)/);
     expect((await listPersonExceptions(ctx, person)).map((e) => [e.fromMonth, e.toMonth])).toEqual([['2026-03', '2026-06']]);
     const ends = await storeOf(ctx).all(sql`SELECT action FROM audit_log WHERE entity = 'person_exception' AND action = 'end'`);
     expect(ends).toHaveLength(1);

@@ -18,7 +18,7 @@ import { bridge, testHost } from '../api-harness';
 import { runCli } from '../cli-harness';
 import { writeBill } from '../fixtures/bpjs-files';
 import { pdfText } from './print-pdf-tools';
-import { holdingFirstWrite } from '../store-gates';
+import { outcome, overlapping } from '../store-gates';
 import { addStaff, addUnit, billingDb, type BillingCtx } from './billing-fixture';
 
 let ctx: BillingCtx;
@@ -104,31 +104,26 @@ describe('corrections are new rows with a reason, never silent', () => {
   it('two clerks recording different bills at once: the second is checked against the first, so it needs a reason and one chain remains', async () => {
     await january();
     // The first clerk's record is written and not yet committed while the second one's goes as far as it can.
-    const held = holdingFirstWrite(ctx);
-    const a = recordBpjsPayment(held.ctx, { month: '2026-01', billTotal: 86_400 });
-    await held.inside;
-    const b = recordBpjsPayment(held.ctx, { month: '2026-01', billTotal: 90_000 }).then(() => null, (e: unknown) => e);
-    await held.othersWaiting();
-    held.release();
-    expect((await a).billTotal).toBe(86_400);
-    const refused = await b;
-    expect(refused instanceof SigapError ? refused.message : refused).toMatch(/sudah ada\. Mengubah total tagihan Rp86\.400 → Rp90\.000 adalah koreksi/);
+    const [a, b] = await overlapping(
+      ctx,
+      (c) => recordBpjsPayment(c, { month: '2026-01', billTotal: 86_400 }),
+      (c) => recordBpjsPayment(c, { month: '2026-01', billTotal: 90_000 }),
+    );
+    expect(a.billTotal).toBe(86_400);
+    expect(outcome(b)).toMatch(/sudah ada\. Mengubah total tagihan Rp86\.400 → Rp90\.000 adalah koreksi/);
     expect((await bpjsPaymentHistory(ctx, OWN, '2026-01')).map((h) => [h.billTotal, h.supersedesId])).toEqual([[86_400, null]]);
   });
 
   it('two corrections of the same record at once: the second is checked against the first correction', async () => {
     await january();
     const first = await recordBpjsPayment(ctx, { month: '2026-01', billTotal: 86_400 });
-    const held = holdingFirstWrite(ctx);
-    const a = recordBpjsPayment(held.ctx, { month: '2026-01', billTotal: 90_000, reason: 'tagihan ulang cabang' });
-    await held.inside;
-    const b = recordBpjsPayment(held.ctx, { month: '2026-01', billTotal: 91_000, reason: 'salah ketik' }).then((r) => r, (e: unknown) => e);
-    await held.othersWaiting();
-    held.release();
-    const second = await a;
+    const [second, b] = await overlapping(
+      ctx,
+      (c) => recordBpjsPayment(c, { month: '2026-01', billTotal: 90_000, reason: 'tagihan ulang cabang' }),
+      (c) => recordBpjsPayment(c, { month: '2026-01', billTotal: 91_000, reason: 'salah ketik' }),
+    );
     // Checked against 90,000 (and still a correction with its reason): it supersedes the first correction, not the first row.
-    const third = await b;
-    expect(third instanceof SigapError ? third.message : third).toMatchObject({ billTotal: 91_000, supersedesId: second.id });
+    expect(b.status === 'fulfilled' ? b.value : outcome(b)).toMatchObject({ billTotal: 91_000, supersedesId: second.id });
     expect((await bpjsPaymentHistory(ctx, OWN, '2026-01')).map((h) => [h.billTotal, h.supersedesId])).toEqual([[86_400, null], [90_000, first.id], [91_000, second.id]]);
   });
 

@@ -11,8 +11,7 @@ import { categoryRepo } from '../../electron/core/roster/category-repository';
 import { personRepo } from '../../electron/core/roster/person-repository';
 import { storeOf } from '../../electron/core/store/of-context';
 import { sql } from '../../electron/core/store/sql';
-import { SigapError } from '../../shared/errors';
-import { holdingFirstWrite } from '../store-gates';
+import { outcome, overlapping } from '../store-gates';
 
 let ctx: ReturnType<typeof testContext>;
 let s: RosterSetup;
@@ -139,15 +138,12 @@ describe('what needs reporting', () => {
     await addEngagement(ctx, a.id, { unit: s.dinas, category: s.pu });
     const batch = await exportBatch(ctx, { kind: 'new', outDir: join(ctx.dir, 'out') });
     // The first cancel is written and not yet committed while the second goes as far as it can.
-    const held = holdingFirstWrite(ctx);
-    const first = cancelBatch({ ...held.ctx, actor: 'rina' }, batch.batchId!, 'ditolak portal');
-    await held.inside;
-    const second = cancelBatch({ ...held.ctx, actor: 'sari' }, batch.batchId!, 'tidak jadi diunggah').then(() => null, (e: unknown) => e);
-    await held.othersWaiting();
-    held.release();
-    await first;
-    const refused = await second;
-    expect(refused instanceof SigapError ? [refused.code, refused.message] : refused).toEqual(['CONFLICT', expect.stringMatching(/^Batch \d+ sudah dibatalkan pada .* oleh rina\.$/)]);
+    const [, second] = await overlapping(
+      ctx,
+      (c) => cancelBatch({ ...c, actor: 'rina' }, batch.batchId!, 'ditolak portal'),
+      (c) => cancelBatch({ ...c, actor: 'sari' }, batch.batchId!, 'tidak jadi diunggah'),
+    );
+    expect(outcome(second)).toMatch(/^CONFLICT: Batch \d+ sudah dibatalkan pada .* oleh rina\.$/);
     expect((await listBatches(ctx)).map((b) => [b.status, b.cancelledBy, b.cancelReason])).toEqual([['cancelled', 'rina', 'ditolak portal']]);
   });
 

@@ -7,7 +7,7 @@ import { writeTemplate } from '../fixtures/bpjs-files';
 import { addEngagement, addPerson, setupRoster, type RosterSetup, auditRows } from '../fixtures/bpjs-roster';
 import { copyProfile, editProfile, exportBatch, getProfile, listProfiles, profileFromTemplate, saveProfile } from '../../electron/core/bpjs/index';
 import { formatDateDmy } from '../../shared/dates';
-import { holdingFirstWrite } from '../store-gates';
+import { outcome, overlapping } from '../store-gates';
 
 let ctx: ReturnType<typeof testContext>;
 let s: RosterSetup;
@@ -118,14 +118,12 @@ describe('template profiles', () => {
     await copyProfile(ctx, 'sipp-tk-baru', 'v1');
     const first = (await getProfile(ctx, 'v1')).columns[0]!.header;
     // The first clerk's edit is written and not yet committed while the second one's goes as far as it can.
-    const held = holdingFirstWrite(ctx);
-    const a = editProfile(held.ctx, 'v1', { map: [{ header: 'HP_KANTOR', field: 'mobile' }] });
-    await held.inside;
-    const b = editProfile(held.ctx, 'v1', { require: [{ header: first, required: true }] });
-    await held.othersWaiting();
-    held.release();
-    await a;
-    await b;
+    const [, b] = await overlapping(
+      ctx,
+      (c) => editProfile(c, 'v1', { map: [{ header: 'HP_KANTOR', field: 'mobile' }] }),
+      (c) => editProfile(c, 'v1', { require: [{ header: first, required: true }] }),
+    );
+    expect(outcome(b)).toBe('done');
     const columns = (await getProfile(ctx, 'v1')).columns;
     expect(columns.at(-1)).toEqual({ header: 'HP_KANTOR', field: 'mobile' });
     expect(columns[0]!.required).toBe(true);

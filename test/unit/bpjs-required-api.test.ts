@@ -8,7 +8,7 @@ import { listAudit } from '../../electron/core/audit-query';
 import { nowIso } from '../../electron/core/context';
 import { personRepo } from '../../electron/core/roster/person-repository';
 import { storeOf } from '../../electron/core/store/of-context';
-import { holdingFirstWrite } from '../store-gates';
+import { outcome, overlapping } from '../store-gates';
 
 let ctx: ReturnType<typeof testContext>;
 let s: RosterSetup;
@@ -54,14 +54,12 @@ describe('required columns over the bridge', () => {
   it("a fill while another clerk's edit of the same person commits: audits the value it replaced", async () => {
     const [a, b] = [await newcomer({ maritalStatus: null }), await newcomer({ maritalStatus: null })];
     // The other clerk sets a's status (not yet committed) when the fill starts.
-    const held = holdingFirstWrite(ctx);
-    const other = storeOf(held.ctx).tx('write', (q) => personRepo.update(q, a.id, { marital_status: 'T' }, nowIso(ctx)));
-    await held.inside;
-    const fill = fillPersonField(held.ctx, 'maritalStatus', [{ personId: a.id, value: 'Y' }, { personId: b.id, value: 'Y' }]);
-    await held.othersWaiting();
-    held.release();
-    await other;
-    expect(await fill).toEqual({ field: 'maritalStatus', changed: 2, unchanged: 0 });
+    const [, fill] = await overlapping(
+      ctx,
+      (c) => storeOf(c).tx('write', (q) => personRepo.update(q, a.id, { marital_status: 'T' }, nowIso(ctx))),
+      (c) => fillPersonField(c, 'maritalStatus', [{ personId: a.id, value: 'Y' }, { personId: b.id, value: 'Y' }]),
+    );
+    expect(fill.status === 'fulfilled' ? fill.value : outcome(fill)).toEqual({ field: 'maritalStatus', changed: 2, unchanged: 0 });
     // The fill read a's row after the edit committed: its "before" is T, the value it replaced, not the empty one.
     const rows = (await listAudit(ctx, { entity: 'person' })).rows.filter((r) => r.summary?.includes('isi sekaligus'));
     expect(rows.find((r) => r.entityId === a.id)).toMatchObject({ before: { marital_status: 'T' }, after: { marital_status: 'Y' } });

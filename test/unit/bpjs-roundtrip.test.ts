@@ -10,7 +10,7 @@ import { pendingChanges } from '../../electron/core/bpjs/pending';
 import { personRepo } from '../../electron/core/roster/person-repository';
 import { storeOf } from '../../electron/core/store/of-context';
 import { sql } from '../../electron/core/store/sql';
-import { holdingFirstWrite } from '../store-gates';
+import { outcome, overlapping } from '../store-gates';
 
 let ctx: ReturnType<typeof testContext>;
 let s: RosterSetup;
@@ -93,14 +93,9 @@ describe('import of the branch participant list (KPJ)', () => {
     const [pv1, pv2] = [await previewKpjImport(ctx, first), await previewKpjImport(ctx, second)];
     expect([pv1.errors, pv2.errors]).toEqual([[], []]);
     // The first list's KPJ is written and not yet committed when the second one is applied.
-    const held = holdingFirstWrite(ctx);
-    const one = applyKpjImport(held.ctx, pv1);
-    await held.inside;
-    const two = applyKpjImport(held.ctx, pv2).then(() => null, (e: unknown) => e);
-    await held.othersWaiting();
-    held.release();
-    expect(await one).toMatchObject({ applied: 1, kpjFilled: 1 });
-    expect(await two).toMatchObject({ code: 'IMPORT_INVALID_ROWS', message: expect.stringMatching(/^1 baris bermasalah; tidak ada yang disimpan\..*KPJ 99999999901 di Sigap tercatat milik/) });
+    const [one, two] = await overlapping(ctx, (c) => applyKpjImport(c, pv1), (c) => applyKpjImport(c, pv2));
+    expect(one).toMatchObject({ applied: 1, kpjFilled: 1 });
+    expect(outcome(two)).toMatch(/^IMPORT_INVALID_ROWS: 1 baris bermasalah; tidak ada yang disimpan\..*KPJ 99999999901 di Sigap tercatat milik/);
     expect([await kpjOf(a.id), await kpjOf(b.id)]).toEqual(['99999999901', null]);
   });
 

@@ -17,7 +17,7 @@ import { profileRepo, templateRepo } from '../../electron/core/bpjs/profile-repo
 import { storeOf } from '../../electron/core/store/of-context';
 import { sql } from '../../electron/core/store/sql';
 import { storeTemplate } from '../../electron/core/bpjs/template-store';
-import { holdingFirstWrite } from '../store-gates';
+import { outcome, overlapping } from '../store-gates';
 
 /*
  * Filling the branch office's own template: test/fixtures/files/template_tk_mendaftar.xlsx is written by
@@ -102,14 +102,8 @@ describe("branch office's template", () => {
     const bytes = readFileSync(FIXTURE);
     const info = { fileName: TEMPLATE_NAME, sheetName: 'data_tk_baru', headerRow: 1, headers: ['NIK', 'NAMA'] };
     // The first save is written and not yet committed while the second goes as far as it can.
-    const held = holdingFirstWrite(ctx);
-    const first = storeTemplate(held.ctx, bytes, info);
-    await held.inside;
-    const second = storeTemplate(held.ctx, bytes, info).then((id) => id, (e: unknown) => e);
-    await held.othersWaiting();
-    held.release();
-    const id = await first;
-    expect(await second).toBe(id);
+    const [id, second] = await overlapping(ctx, (c) => storeTemplate(c, bytes, info), (c) => storeTemplate(c, bytes, info));
+    expect(second.status === 'fulfilled' ? second.value : outcome(second)).toBe(id);
     expect((await storeOf(ctx).one<{ n: number }>(sql`SELECT count(*) AS n FROM bpjs_template`))!.n).toBe(1);
   });
 

@@ -7,7 +7,7 @@ import { SigapError } from '../../shared/errors';
 import { bridge } from '../api-harness';
 import { addCategory, addStaff, addUnit, billingDb, HONORER, issuedRows, RENTAN, type BillingCtx } from './billing-fixture';
 import { createPerson } from '../../electron/core/roster/person';
-import { holdingFirstWrite } from '../store-gates';
+import { outcome, overlapping } from '../store-gates';
 
 let ctx: BillingCtx;
 afterEach(() => ctx?.close());
@@ -133,15 +133,12 @@ describe('staff categories in the core', () => {
     const opdId = await addUnit(ctx, '01', 'Dinas Sosial');
     const categoryId = await addCategory(ctx, { name: 'Kader Posyandu', segment: 'PU', programs: 'JKK,JKM' });
     // The new person's engagement is written and not yet committed while the segment change goes as far as it can.
-    const held = holdingFirstWrite(ctx);
-    const added = createPerson(held.ctx, { nik: '1804010101900001', name: 'Ahmad Fauzi' }, { opdId, categoryId, honor: 1_500_000, startDate: '2026-01-01' });
-    await held.inside;
-    const change = saveCategory(held.ctx, { id: categoryId, name: 'Kader Posyandu', segment: 'BPU', programs: ['JKK', 'JKM'] }).then(() => null, (e: unknown) => e);
-    await held.othersWaiting();
-    held.release();
-    await added;
-    const refused = await change;
-    expect(refused instanceof SigapError ? [refused.code, refused.message] : refused).toEqual(['CONFLICT', expect.stringMatching(/Segmen kategori "Kader Posyandu" tidak dapat diubah dari PU ke BPU/)]);
+    const [, change] = await overlapping(
+      ctx,
+      (c) => createPerson(c, { nik: '1804010101900001', name: 'Ahmad Fauzi' }, { opdId, categoryId, honor: 1_500_000, startDate: '2026-01-01' }),
+      (c) => saveCategory(c, { id: categoryId, name: 'Kader Posyandu', segment: 'BPU', programs: ['JKK', 'JKM'] }),
+    );
+    expect(outcome(change)).toMatch(/^CONFLICT: .*Segmen kategori "Kader Posyandu" tidak dapat diubah dari PU ke BPU/);
     expect((await listCategories(ctx)).find((c) => c.id === categoryId)!.segment).toBe('PU');
   });
 

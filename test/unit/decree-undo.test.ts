@@ -23,7 +23,7 @@ import { SigapError } from '../../shared/errors';
 import { fxPersons, writeMessyAppendix, type FxPerson } from '../fixtures/sk-workbook';
 import { testContext } from '../helpers';
 import { saveIncident } from '../../electron/core/coverage/incidents';
-import { holdingFirstWrite } from '../store-gates';
+import { outcome, overlapping } from '../store-gates';
 
 let ctx: ReturnType<typeof testContext>;
 beforeEach(() => {
@@ -157,17 +157,13 @@ describe('withdrawing an applied SK', () => {
     const sk = (await applySk(persons, 'SK-1', '2026-01-01')).decreeId;
     const personId = (await personRepo.byNik(storeOf(ctx), persons[0]!.nik))!.id;
     // The incident is written and not yet committed when the withdrawal checks what refers to the SK's people.
-    const held = holdingFirstWrite(ctx);
-    const incident = saveIncident(held.ctx, { personId, kind: 'accident', date: '2026-02-10', description: 'Jatuh dari tangga' });
-    await held.inside;
-    const undo = undoDecree(held.ctx, sk, 'Lampiran salah, diganti SK perbaikan').then(() => null, (e: unknown) => e);
-    await held.othersWaiting();
-    held.release();
-    await incident;
+    const [, undo] = await overlapping(
+      ctx,
+      (c) => saveIncident(c, { personId, kind: 'accident', date: '2026-02-10', description: 'Jatuh dari tangga' }),
+      (c) => undoDecree(c, sk, 'Lampiran salah, diganti SK perbaikan'),
+    );
     // Checked after the incident committed: refused by name, not by the database's foreign key.
-    const e = await undo;
-    expect(e).toBeInstanceOf(SigapError);
-    expect((e as SigapError).message).toBe(`Penerapan SK SK-1 tidak dapat dibatalkan. Sudah ada catatan lain untuk pegawai dari SK SK-1: kejadian (kecelakaan atau kematian). Untuk mengoreksinya, terbitkan dan impor SK perubahan.`);
+    expect(outcome(undo)).toBe(`CONFLICT: Penerapan SK SK-1 tidak dapat dibatalkan. Sudah ada catatan lain untuk pegawai dari SK SK-1: kejadian (kecelakaan atau kematian). Untuk mengoreksinya, terbitkan dan impor SK perubahan.`);
     expect((await decreeStatus(sk)).status).toBe('applied');
   });
 

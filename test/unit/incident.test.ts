@@ -15,9 +15,8 @@ import { personDetail } from '../../electron/core/roster/detail';
 import { participantRepo } from '../../electron/core/bpjs/participant-repository';
 import { storeOf } from '../../electron/core/store/of-context';
 import { runCli } from '../cli-harness';
-import { overlapping } from '../store-gates';
+import { outcome, overlapping } from '../store-gates';
 import { endEngagement } from '../../electron/core/roster/person';
-import { SigapError } from '../../shared/errors';
 
 let ctx: ReturnType<typeof testContext>;
 let s: RosterSetup;
@@ -161,8 +160,6 @@ describe('deaths', () => {
   });
 
   describe('two clerks at once', () => {
-    /** How the second settled: its error as `CODE: message`, or 'done'. */
-    const outcome = (r: PromiseSettledResult<unknown>) => (r.status === 'fulfilled' ? 'done' : r.reason instanceof SigapError ? `${r.reason.code}: ${r.reason.message}` : r.reason);
     const deathsOf = async (personId: number) => (await listIncidents(ctx)).filter((r) => r.personId === personId).map((r) => [r.kind, r.date]);
 
     it('two deaths of the same person: the second is checked against the first and refused', async () => {

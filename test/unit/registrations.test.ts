@@ -15,7 +15,7 @@ import { batchRepo } from '../../electron/core/bpjs/batch-repository';
 import { storeOf } from '../../electron/core/store/of-context';
 import { sql } from '../../electron/core/store/sql';
 import { faultToSigapError } from '../../electron/core/db/errors';
-import { holdingFirstWrite } from '../store-gates';
+import { overlapping } from '../store-gates';
 
 let ctx: ReturnType<typeof testContext>;
 let host: TestHost;
@@ -86,15 +86,14 @@ describe('employer registrations (NPP)', () => {
     const unit = await saveOpd(ctx, { code: '07', name: 'RSUD Liwa', kind: 'opd' });
     // The unit is moved to the registration (not yet committed) when the other clerk deletes the registration,
     // which therefore finds it unused.
-    const held = holdingFirstWrite(ctx);
-    const assign = saveOpd(held.ctx, { id: unit, code: '07', name: 'RSUD Liwa', kind: 'opd', registrationId: reg });
-    await held.inside;
-    const removal = deleteRegistration(held.ctx, reg).then(() => null, (e: unknown) => e);
-    await held.othersWaiting();
-    held.release();
-    expect(await assign).toBe(unit);
+    const [assigned, removal] = await overlapping(
+      ctx,
+      (c) => saveOpd(c, { id: unit, code: '07', name: 'RSUD Liwa', kind: 'opd', registrationId: reg }),
+      (c) => deleteRegistration(c, reg),
+    );
+    expect(assigned).toBe(unit);
     // What the clerk is told (the bridge and the CLI pass every error through faultToSigapError).
-    const told = faultToSigapError(await removal);
+    const told = faultToSigapError(removal.status === 'rejected' ? removal.reason : null);
     expect(told?.code).toBe('CONFLICT');
     // SQLite: the deletion ran after the assignment and counted it; PostgreSQL: it passed its count
     // and the server refused the removal of a row the unit now refers to.

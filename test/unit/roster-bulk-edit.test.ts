@@ -14,7 +14,7 @@ import { personRepo } from '../../electron/core/roster/person-repository';
 import { personDetailRepo } from '../../electron/core/roster/person-detail-repository';
 import { listOpds } from '../../electron/core/roster/units';
 import { applyBulkEdit, planBulkEdit } from '../../electron/core/roster/bulk-edit';
-import { holdingFirstWrite } from '../store-gates';
+import { outcome, overlapping } from '../store-gates';
 
 let ctx: ReturnType<typeof testContext>;
 let api: ReturnType<typeof bridge>;
@@ -100,15 +100,13 @@ describe('roster bulk edit', () => {
     expect(plan.changes).toHaveLength(5);
     const before = await auditCount();
     // The other clerk's write of one of them is made and not yet committed when the apply starts.
-    const held = holdingFirstWrite(ctx);
-    const other = storeOf(held.ctx).tx('write', (q) => personRepo.update(q, ids[2]!, { marital_status: 'T' }, nowIso(ctx)));
-    await held.inside;
-    const apply = applyBulkEdit(held.ctx, plan).then(() => null, (e: unknown) => e);
-    await held.othersWaiting();
-    held.release();
-    await other;
+    const [, apply] = await overlapping(
+      ctx,
+      (c) => storeOf(c).tx('write', (q) => personRepo.update(q, ids[2]!, { marital_status: 'T' }, nowIso(ctx))),
+      (c) => applyBulkEdit(c, plan),
+    );
     // Checked against the committed edit, not against what the preview saw: nothing written, the edit stands.
-    expect(await apply).toMatchObject({ code: 'CONFLICT', message: 'Data 1 pegawai berubah sejak pratinjau. Tidak ada yang disimpan; buat pratinjau lagi.' });
+    expect(outcome(apply)).toBe('CONFLICT: Data 1 pegawai berubah sejak pratinjau. Tidak ada yang disimpan; buat pratinjau lagi.');
     expect(await maritals(ids)).toEqual([null, null, 'T', null, null]);
     expect(await auditCount()).toBe(before);
   });
