@@ -1,6 +1,7 @@
 /** The `app_user` table's SQL: accounts, their password hashes and roles (auth/users.ts holds the rules). */
 import { sql } from '../store/sql';
 import type { Queries } from '../store/store';
+import { lockTables } from '../store/table-lock';
 import type { Role } from '../../../shared/roles';
 
 /** An account as stored: `active` and `mustChangePassword` are integer 0/1 columns. */
@@ -48,7 +49,7 @@ export const userRepo = {
    * both count the other as still active.
    */
   async lockAccounts(q: Queries): Promise<void> {
-    if (q.engine === 'postgres') await q.run(sql`LOCK TABLE app_user IN SHARE ROW EXCLUSIVE MODE`);
+    await lockTables(q, ['app_user'], 'share row exclusive');
   },
   async count(q: Queries): Promise<number> {
     return (await q.one<{ n: number }>(sql`SELECT count(*) AS n FROM app_user`))!.n;

@@ -4,6 +4,7 @@
  */
 import { sql, sqlId, sqlJoin } from '../store/sql';
 import type { Queries } from '../store/store';
+import { lockTables } from '../store/table-lock';
 import { dialect } from '../store/dialect';
 
 /** 5 values a row: well under both engines' parameter limits. */
@@ -21,8 +22,7 @@ export const participantRepo = {
    * giving the same KPJ to different NIKs take turns, and the second one's KPJ_TAKEN check sees the first.
    */
   async lockForKpjImport(q: Queries): Promise<void> {
-    if (q.engine !== 'postgres') return;
-    await q.run(sql`LOCK TABLE person, bpjs_membership IN SHARE ROW EXCLUSIVE MODE`);
+    await lockTables(q, ['person', 'bpjs_membership'], 'share row exclusive');
   },
   /** The people holding these NIKs, by NIK (one statement for a whole participant list). */
   async byNiks(q: Queries, niks: readonly string[]): Promise<Map<string, { id: number; name: string; kpj: string | null }>> {

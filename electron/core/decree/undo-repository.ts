@@ -4,6 +4,7 @@
  */
 import { sql, sqlId, type SqlQuery } from '../store/sql';
 import type { Queries } from '../store/store';
+import { lockTables } from '../store/table-lock';
 import { dialect } from '../store/dialect';
 
 /** `IN (…)` of the ids as one parameter, however many. */
@@ -116,9 +117,8 @@ export const undoWrites = {
    * would pass the reference check unseen. Readers go on.
    */
   async lock(q: Queries): Promise<void> {
-    if (q.engine !== 'postgres') return;
-    await q.run(sql`LOCK TABLE decree, decree_effect, person, engagement, opd, unit_alias, invoice, invoice_line, bpjs_batch, bpjs_batch_item,
-      incident, person_exception, bpjs_membership IN SHARE ROW EXCLUSIVE MODE`);
+    await lockTables(q, ['decree', 'decree_effect', 'person', 'engagement', 'opd', 'unit_alias', 'invoice', 'invoice_line', 'bpjs_batch', 'bpjs_batch_item',
+      'incident', 'person_exception', 'bpjs_membership'], 'share row exclusive');
   },
   row(q: Queries, table: 'engagement' | 'person' | 'unit_alias' | 'opd', id: number): Promise<Row | undefined> {
     return q.one<Row>(sql`SELECT * FROM ${sqlId(table)} WHERE id = ${id}`);

@@ -7,6 +7,7 @@
  */
 import { sql, type SqlQuery, type SqlValue } from '../store/sql';
 import type { Queries } from '../store/store';
+import { lockTables } from '../store/table-lock';
 
 /** Engagements per INSERT. */
 export const DEMO_BATCH = 500;
@@ -71,7 +72,7 @@ export const demoRepo = {
    * (readers go on).
    */
   async lockForSeeding(q: Queries): Promise<void> {
-    if (q.engine === 'postgres') await q.run(sql`LOCK TABLE person IN EXCLUSIVE MODE`);
+    await lockTables(q, ['person'], 'exclusive');
   },
   async personCount(q: Queries): Promise<number> {
     return (await q.one<{ n: number }>(sql`SELECT count(*) AS n FROM person`))!.n;

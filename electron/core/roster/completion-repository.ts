@@ -1,6 +1,7 @@
 /** "Lengkapi data pegawai"'s SQL: the stored values a filled workbook is compared with, and a unit's people to write one. */
 import { sql } from '../store/sql';
 import type { Queries } from '../store/store';
+import { lockTables } from '../store/table-lock';
 import { dialect } from '../store/dialect';
 import type { CompletionField } from '../../../shared/completion-columns';
 
@@ -26,8 +27,7 @@ export const completionRepo = {
    * whole table rather than each row: a file may name 100,000 people, and unknown NIKs added meanwhile count too.
    */
   async lockForApply(q: Queries): Promise<void> {
-    if (q.engine !== 'postgres') return;
-    await q.run(sql`LOCK TABLE person IN SHARE ROW EXCLUSIVE MODE`);
+    await lockTables(q, ['person'], 'share row exclusive');
   },
   /**
    * One row per NIK, in the list's order: the stored values, or all null (id null) where no one holds the

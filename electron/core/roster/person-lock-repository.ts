@@ -1,6 +1,7 @@
 /** Holding people's rows for a writer that reads their values, checks them, then writes them back. */
 import { sql } from '../store/sql';
 import type { Queries } from '../store/store';
+import { lockTables } from '../store/table-lock';
 import { dialect } from '../store/dialect';
 
 export const personLockRepo = {
@@ -19,7 +20,7 @@ export const personLockRepo = {
    */
   async hold(q: Queries, personIds: readonly number[]): Promise<void> {
     if (q.engine !== 'postgres' || personIds.length === 0) return;
-    await q.run(sql`LOCK TABLE person IN ROW EXCLUSIVE MODE`);
+    await lockTables(q, ['person'], 'row exclusive');
     await q.all(sql`SELECT id FROM person WHERE id IN ${dialect(q).inList([...new Set(personIds)], 'int')} ORDER BY id FOR NO KEY UPDATE`);
   },
 };

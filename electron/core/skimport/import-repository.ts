@@ -5,6 +5,7 @@
  */
 import { sql, sqlId, sqlJoin } from '../store/sql';
 import type { Queries } from '../store/store';
+import { lockTables } from '../store/table-lock';
 import { dialect, jsonRows } from '../store/dialect';
 import { rosterList } from '../roster/roster-repository';
 
@@ -135,8 +136,7 @@ export const skImport = {
    * writes. Two applies queue here instead of both passing the "number not yet used" check.
    */
   async lockForApply(q: Queries): Promise<void> {
-    if (q.engine !== 'postgres') return;
-    await q.run(sql`LOCK TABLE decree, decree_effect, category, opd, unit_alias, person, engagement, incident IN SHARE ROW EXCLUSIVE MODE`);
+    await lockTables(q, ['decree', 'decree_effect', 'category', 'opd', 'unit_alias', 'person', 'engagement', 'incident'], 'share row exclusive');
   },
 
   /** The unit whose name has this key (unitKey), if any. */
