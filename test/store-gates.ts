@@ -34,6 +34,18 @@ export function meetingAfterReads(store: Store, readers: number): Store {
 }
 
 /**
+ * PostgreSQL: returns once a session of this database waits on a lock (a row's, an index entry's, a
+ * table's or an advisory one), or once `done()` says the operation awaited ended without waiting.
+ */
+export async function someoneBlocked(store: Store, done: () => boolean): Promise<void> {
+  while (!done()) {
+    const r = await store.one<{ n: number }>(sql`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`);
+    if (r!.n > 0) return;
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+/**
  * A context whose first write transaction, once its work is done, waits before committing until
  * `release()`; `inside` resolves when it is waiting. Start the second operation after `inside`, then
  * `await othersWaiting()`: the second has then come as far as it can while the first holds what it took
@@ -69,12 +81,7 @@ export function holdingFirstWrite<C extends { store?: Store }>(ctx: C): { ctx: C
   };
   const othersWaiting = async () => {
     await secondAsked;
-    if (store.engine !== 'postgres') return;
-    while (!ended) {
-      const r = await store.one<{ n: number }>(sql`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`);
-      if (r!.n > 0) return;
-      await new Promise((r) => setTimeout(r, 5));
-    }
+    if (store.engine === 'postgres') await someoneBlocked(store, () => ended);
   };
   return { ctx: { ...ctx, store: replacing(store, 'tx', tx) }, inside, othersWaiting, release };
 }

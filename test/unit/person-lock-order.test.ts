@@ -8,6 +8,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testContext, testEngine } from '../helpers';
+import { someoneBlocked } from '../store-gates';
 import { addPerson, setupRoster } from '../fixtures/bpjs-roster';
 import { openStore, type OpenedStore } from '../../electron/core/store/open-store';
 import { storeOf } from '../../electron/core/store/of-context';
@@ -54,9 +55,7 @@ describe('a writer holding people and an import taking the person table', () => 
         await personLockRepo.hold(q, ids);
         held();
         // The import has come as far as it can: waiting on a lock (or it ended without waiting).
-        while (!importEnded && (await store.one<{ n: number }>(sql`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`))!.n === 0) {
-          await new Promise((r) => setTimeout(r, 5));
-        }
+        await someoneBlocked(store, () => importEnded);
         await q.run(sql`UPDATE person SET phone = '081100000001' WHERE id IN (${ids[0]!}, ${ids[1]!})`);
       });
       await holding;
